@@ -1,0 +1,555 @@
+/**
+ * Compiles json-rules-engine 7.3 conditions to fast, synchronous, three-valued predicates.
+ *
+ * Semantics: wherever every fact a condition reads is present and of the type its operator needs,
+ * the result is exactly json-rules-engine's (checked by a differential test). Where it is not,
+ * json-rules-engine quietly answers `false` (an `undefined` fact is never equal, `"96.1%" < 0.9`
+ * is NaN-false, a non-array fails `contains`); we answer `null` — indeterminate — and `explain`
+ * says why. Boolean nodes combine with Kleene's strong three-valued logic.
+ *
+ * Everything is decided once, at compile time: paths are parsed, named references resolved,
+ * decorator chains composed into closures. `evaluate` allocates nothing per call.
+ */
+import type { Message } from '../messages/types.js';
+import {
+  isFactRef,
+  parseOperator,
+  type Condition,
+  type DecoratorName,
+  type FactCondition,
+  type OperatorName,
+} from '../standard/condition-schema.js';
+import { FORBIDDEN_SEGMENTS, parsePath } from './paths.js';
+
+/** Fact name → value (what json-rules-engine's `engine.run(facts)` gets). */
+export type Facts = Readonly<Record<string, unknown>>;
+
+export interface CompiledCondition {
+  /** true / false, or null when indeterminate (a missing fact, or a value of the wrong type for the operator). Fast path: no allocation per call. */
+  evaluate(facts: Facts): boolean | null;
+  /** Same value plus every reason it is indeterminate (and, for false, the leaves that failed), as Messages; slower, used only to explain. */
+  explain(facts: Facts): { value: boolean | null; reasons: Message[] };
+}
+
+/** An operator's comparison, after its type checks have passed. */
+export type OperatorFunction = (factValue: unknown, value: unknown) => boolean;
+
+export interface CompileOptions {
+  /** Named conditions that `{ condition: name }` refers to (json-rules-engine's `engine.setCondition`). */
+  readonly named?: Readonly<Record<string, Condition>>;
+  /**
+   * FOR TESTS ONLY (mutation testing of the differential test): replace an operator's comparison.
+   * Type checks still apply; only the comparison made once they pass is swapped.
+   * @internal
+   */
+  readonly operators?: Readonly<Partial<Record<OperatorName, OperatorFunction>>>;
+}
+
+type Ternary = boolean | null;
+
+// ---------------------------------------------------------------------------------------------
+// Operators
+// ---------------------------------------------------------------------------------------------
+
+/** A type problem found while applying an operator (collected only by `explain`). */
+interface TypeProblem {
+  /** Whether the offending value came from the condition's `fact` side or its `value` side. */
+  readonly side: 'fact' | 'value';
+  readonly expected: 'number' | 'array';
+  readonly actual: string;
+}
+
+/** Collector for type problems; `null` on the fast path. */
+type Sink = TypeProblem[] | null;
+
+/**
+ * A (possibly decorated) operator: `a` and `b` are the left and right operands at this level of the
+ * decorator chain (after any `swap:`). Returns null when an operand has the wrong type.
+ */
+type BinOp = (a: unknown, b: unknown, sink: Sink) => Ternary;
+
+/** `typeof`, but `null`, `array`, and `NaN` / `Infinity` / `-Infinity` for non-finite numbers. */
+export function describeType(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
+  return typeof v;
+}
+
+function problem(sink: Sink, side: 'fact' | 'value', expected: 'number' | 'array', v: unknown): null {
+  if (sink !== null) sink.push({ side, expected, actual: describeType(v) });
+  return null;
+}
+
+/**
+ * Build a base operator. `aSide` says which side of the condition `a` came from (a `swap:` further
+ * out flips it), used only to say where a type problem is.
+ */
+function baseOperator(name: OperatorName, aSide: 'fact' | 'value', override: OperatorFunction | undefined): BinOp {
+  const bSide = aSide === 'fact' ? 'value' : 'fact';
+  if (override !== undefined) {
+    const cmp = override;
+    switch (name) {
+      case 'equal':
+      case 'notEqual':
+        return (a, b) => cmp(a, b);
+      case 'in':
+      case 'notIn':
+        return (a, b, s) => (Array.isArray(b) ? cmp(a, b) : problem(s, bSide, 'array', b));
+      case 'contains':
+      case 'doesNotContain':
+        return (a, b, s) => (Array.isArray(a) ? cmp(a, b) : problem(s, aSide, 'array', a));
+      default:
+        return (a, b, s) => (Number.isFinite(a) && Number.isFinite(b) ? cmp(a, b) : numeric(a, b, s, aSide, bSide));
+    }
+  }
+  switch (name) {
+    // equal / notEqual: json-rules-engine's `===` / `!==`, any types
+    case 'equal':
+      return (a, b) => a === b;
+    case 'notEqual':
+      return (a, b) => a !== b;
+    // in / notIn: json-rules-engine's b.indexOf(a); we need b to be an array (it would also search a string)
+    case 'in':
+      return (a, b, s) => (Array.isArray(b) ? b.indexOf(a) > -1 : problem(s, bSide, 'array', b));
+    case 'notIn':
+      return (a, b, s) => (Array.isArray(b) ? b.indexOf(a) === -1 : problem(s, bSide, 'array', b));
+    // contains / doesNotContain: json-rules-engine's a.indexOf(b), guarded by Array.isArray(a)
+    case 'contains':
+      return (a, b, s) => (Array.isArray(a) ? a.indexOf(b) > -1 : problem(s, aSide, 'array', a));
+    case 'doesNotContain':
+      return (a, b, s) => (Array.isArray(a) ? a.indexOf(b) === -1 : problem(s, aSide, 'array', a));
+    // numeric: json-rules-engine only checks parseFloat(a); we need finite numbers on both sides
+    case 'lessThan':
+      return (a, b, s) => (Number.isFinite(a) && Number.isFinite(b) ? (a as number) < (b as number) : numeric(a, b, s, aSide, bSide));
+    case 'lessThanInclusive':
+      return (a, b, s) => (Number.isFinite(a) && Number.isFinite(b) ? (a as number) <= (b as number) : numeric(a, b, s, aSide, bSide));
+    case 'greaterThan':
+      return (a, b, s) => (Number.isFinite(a) && Number.isFinite(b) ? (a as number) > (b as number) : numeric(a, b, s, aSide, bSide));
+    case 'greaterThanInclusive':
+      return (a, b, s) => (Number.isFinite(a) && Number.isFinite(b) ? (a as number) >= (b as number) : numeric(a, b, s, aSide, bSide));
+  }
+}
+
+/** Records why `a` / `b` are not both finite numbers; always null (the operator's answer then). */
+function numeric(a: unknown, b: unknown, sink: Sink, aSide: 'fact' | 'value', bSide: 'fact' | 'value'): null {
+  if (!Number.isFinite(a)) problem(sink, aSide, 'number', a);
+  if (!Number.isFinite(b)) problem(sink, bSide, 'number', b);
+  return null;
+}
+
+/**
+ * Wrap an operator in a decorator (json-rules-engine's engine-default-operator-decorators), in
+ * three-valued form: someFact / someValue are a Kleene "or" over the elements, everyFact / everyValue
+ * a Kleene "and", `not` flips (null stays null), `swap` exchanges the operands. Like Array#some and
+ * Array#every, holes in sparse arrays are skipped.
+ */
+function decorate(name: DecoratorName, next: BinOp, aSide: 'fact' | 'value'): BinOp {
+  const bSide = aSide === 'fact' ? 'value' : 'fact';
+  switch (name) {
+    case 'someFact':
+      return (a, b, s) => {
+        if (!Array.isArray(a)) return problem(s, aSide, 'array', a);
+        let unknown = false;
+        for (let i = 0; i < a.length; i++) {
+          if (!(i in a)) continue;
+          const r = next(a[i], b, s);
+          if (r === true) return true;
+          if (r === null) unknown = true;
+        }
+        return unknown ? null : false;
+      };
+    case 'everyFact':
+      return (a, b, s) => {
+        if (!Array.isArray(a)) return problem(s, aSide, 'array', a);
+        let unknown = false;
+        for (let i = 0; i < a.length; i++) {
+          if (!(i in a)) continue;
+          const r = next(a[i], b, s);
+          if (r === false) return false;
+          if (r === null) unknown = true;
+        }
+        return unknown ? null : true;
+      };
+    case 'someValue':
+      return (a, b, s) => {
+        if (!Array.isArray(b)) return problem(s, bSide, 'array', b);
+        let unknown = false;
+        for (let i = 0; i < b.length; i++) {
+          if (!(i in b)) continue;
+          const r = next(a, b[i], s);
+          if (r === true) return true;
+          if (r === null) unknown = true;
+        }
+        return unknown ? null : false;
+      };
+    case 'everyValue':
+      return (a, b, s) => {
+        if (!Array.isArray(b)) return problem(s, bSide, 'array', b);
+        let unknown = false;
+        for (let i = 0; i < b.length; i++) {
+          if (!(i in b)) continue;
+          const r = next(a, b[i], s);
+          if (r === false) return false;
+          if (r === null) unknown = true;
+        }
+        return unknown ? null : true;
+      };
+    case 'swap':
+      return (a, b, s) => next(b, a, s);
+    case 'not':
+      return (a, b, s) => {
+        const r = next(a, b, s);
+        return r === null ? null : !r;
+      };
+  }
+}
+
+/**
+ * Compose `d1:d2:…:op` like json-rules-engine's OperatorMap.get: the leftmost decorator is the
+ * outermost. Throws for an unknown operator or decorator.
+ */
+function compileOperator(text: string, overrides: CompileOptions['operators']): BinOp {
+  const parsed = parseOperator(text);
+  if (!parsed.ok) throw new Error(parsed.message);
+  const { decorators, operator } = parsed;
+  // which side each level's left operand comes from, outermost first
+  const sides: ('fact' | 'value')[] = [];
+  let side: 'fact' | 'value' = 'fact';
+  for (const d of decorators) {
+    sides.push(side);
+    if (d === 'swap') side = side === 'fact' ? 'value' : 'fact';
+  }
+  let op = baseOperator(operator, side, overrides?.[operator]);
+  for (let i = decorators.length - 1; i >= 0; i--) op = decorate(decorators[i]!, op, sides[i]!);
+  return op;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fact access
+// ---------------------------------------------------------------------------------------------
+
+type Getter = (facts: Facts) => unknown;
+
+/** Read `fact` (an own property of facts) then walk `path`; `undefined` when anything is missing. */
+function compileGetter(fact: string, path: string | undefined): Getter {
+  if (FORBIDDEN_SEGMENTS.has(fact)) return () => undefined;
+  const parsed = path ? parsePath(path) : undefined; // '' means no path, as in json-rules-engine
+  if (parsed === undefined || parsed.segments.length === 0) {
+    return (facts) => (Object.hasOwn(facts, fact) ? facts[fact] : undefined);
+  }
+  if (parsed.blocked) return () => undefined;
+  const segs = parsed.segments;
+  const n = segs.length;
+  if (n === 1) {
+    const k0 = segs[0]!;
+    return (facts) => {
+      if (!Object.hasOwn(facts, fact)) return undefined;
+      const v = facts[fact];
+      return typeof v === 'object' && v !== null && Object.hasOwn(v, k0) ? (v as Record<string | number, unknown>)[k0] : undefined;
+    };
+  }
+  return (facts) => {
+    if (!Object.hasOwn(facts, fact)) return undefined;
+    let cur = facts[fact];
+    for (let i = 0; i < n; i++) {
+      if (typeof cur !== 'object' || cur === null) return undefined;
+      const k = segs[i]!;
+      if (!Object.hasOwn(cur, k)) return undefined;
+      cur = (cur as Record<string | number, unknown>)[k];
+    }
+    return cur;
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Nodes
+// ---------------------------------------------------------------------------------------------
+
+interface Node {
+  /** Fast path. */
+  readonly ev: (facts: Facts) => Ternary;
+  /**
+   * Slow path: the value, pushing onto `out` the reasons that decide it. `negated` is true under an
+   * odd number of `not`s (a leaf that is true there is what makes the whole false).
+   */
+  readonly ex: (facts: Facts, negated: boolean, out: Message[]) => Ternary;
+}
+
+function withPath(data: Record<string, unknown>, path: string | undefined): Record<string, unknown> {
+  if (path) data.path = path;
+  return data;
+}
+
+function compileLeaf(leaf: FactCondition, overrides: CompileOptions['operators']): Node {
+  if (typeof leaf.fact !== 'string') throw new Error('a fact condition needs a "fact" name');
+  if (typeof leaf.operator !== 'string') throw new Error(`condition on fact "${leaf.fact}" needs an "operator"`);
+  if (!Object.hasOwn(leaf, 'value')) throw new Error(`condition on fact "${leaf.fact}" needs a "value"`);
+  const op = compileOperator(leaf.operator, overrides);
+  const getA = compileGetter(leaf.fact, leaf.path);
+  const ref = isFactRef(leaf.value) ? leaf.value : undefined;
+  const getB = ref !== undefined ? compileGetter(ref.fact, ref.path) : undefined;
+  const literal = leaf.value;
+
+  const ev: Node['ev'] =
+    getB === undefined
+      ? (facts) => {
+          const a = getA(facts);
+          return a === undefined ? null : op(a, literal, null);
+        }
+      : (facts) => {
+          const a = getA(facts);
+          if (a === undefined) return null;
+          const b = getB(facts);
+          return b === undefined ? null : op(a, b, null);
+        };
+
+  const ex: Node['ex'] = (facts, negated, out) => {
+    const a = getA(facts);
+    const b = getB === undefined ? literal : getB(facts);
+    let missing = false;
+    if (a === undefined) {
+      out.push({ messageId: 'condition.missing_fact', data: withPath({ fact: leaf.fact }, leaf.path) });
+      missing = true;
+    }
+    if (b === undefined && ref !== undefined) {
+      out.push({ messageId: 'condition.missing_fact', data: withPath({ fact: ref.fact }, ref.path) });
+      missing = true;
+    }
+    if (missing) return null;
+    const sink: TypeProblem[] = [];
+    const r = op(a, b, sink);
+    if (r === null) {
+      const seen = new Set<string>();
+      for (const p of sink) {
+        const key = `${p.side}|${p.expected}|${p.actual}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        // name the fact the bad value came from: the leaf's, or the value's when it is a fact reference
+        const from = p.side === 'value' && ref !== undefined ? ref : leaf;
+        out.push({
+          messageId: 'condition.wrong_type',
+          data: withPath(
+            { fact: from.fact, operator: leaf.operator, expected: p.expected, actual: p.actual, side: p.side },
+            from.path,
+          ),
+        });
+      }
+    } else if (r === negated) {
+      const data = withPath({ fact: leaf.fact, operator: leaf.operator, value: b, actual: a }, leaf.path);
+      if (negated) data.negated = true;
+      out.push({ messageId: 'condition.failed', data });
+    }
+    return r;
+  };
+  return { ev, ex };
+}
+
+function compileAll(children: readonly Node[]): Node {
+  const evs = children.map((c) => c.ev);
+  const n = evs.length;
+  let ev: Node['ev'];
+  if (n === 1) ev = evs[0]!;
+  else if (n === 2) {
+    const [e0, e1] = evs as [Node['ev'], Node['ev']];
+    ev = (facts) => {
+      const r0 = e0(facts);
+      if (r0 === false) return false;
+      const r1 = e1(facts);
+      if (r1 === false) return false;
+      return r0 === null || r1 === null ? null : true;
+    };
+  } else {
+    ev = (facts) => {
+      let unknown = false;
+      for (let i = 0; i < n; i++) {
+        const r = evs[i]!(facts);
+        if (r === false) return false;
+        if (r === null) unknown = true;
+      }
+      return unknown ? null : true;
+    };
+  }
+  return { ev, ex: combineExplain(children, 'all') };
+}
+
+function compileAny(children: readonly Node[]): Node {
+  const evs = children.map((c) => c.ev);
+  const n = evs.length;
+  let ev: Node['ev'];
+  if (n === 0) {
+    // json-rules-engine: an empty "any" is true (the schema rejects it at load time)
+    ev = () => true;
+  } else if (n === 1) ev = evs[0]!;
+  else if (n === 2) {
+    const [e0, e1] = evs as [Node['ev'], Node['ev']];
+    ev = (facts) => {
+      const r0 = e0(facts);
+      if (r0 === true) return true;
+      const r1 = e1(facts);
+      if (r1 === true) return true;
+      return r0 === null || r1 === null ? null : false;
+    };
+  } else {
+    ev = (facts) => {
+      let unknown = false;
+      for (let i = 0; i < n; i++) {
+        const r = evs[i]!(facts);
+        if (r === true) return true;
+        if (r === null) unknown = true;
+      }
+      return unknown ? null : false;
+    };
+  }
+  return { ev, ex: combineExplain(children, 'any') };
+}
+
+/**
+ * Explain an all/any node: evaluate every child (no short-circuit), then keep the reasons of the
+ * children whose value equals the node's (those are what decide it: the false ones of a false `all`,
+ * the null ones of a null node, every child of a false `any`).
+ */
+function combineExplain(children: readonly Node[], kind: 'all' | 'any'): Node['ex'] {
+  return (facts, negated, out) => {
+    if (children.length === 0) return true; // both json-rules-engine's and Kleene's empty all; json-rules-engine's empty any
+    const values: Ternary[] = [];
+    const reasons: Message[][] = [];
+    let sawTrue = false;
+    let sawFalse = false;
+    let sawNull = false;
+    for (const c of children) {
+      const own: Message[] = [];
+      const r = c.ex(facts, negated, own);
+      values.push(r);
+      reasons.push(own);
+      if (r === true) sawTrue = true;
+      else if (r === false) sawFalse = true;
+      else sawNull = true;
+    }
+    const v: Ternary = kind === 'all' ? (sawFalse ? false : sawNull ? null : true) : sawTrue ? true : sawNull ? null : false;
+    for (let i = 0; i < values.length; i++) if (values[i] === v) out.push(...reasons[i]!);
+    return v;
+  };
+}
+
+function compileNot(child: Node): Node {
+  const e = child.ev;
+  return {
+    ev: (facts) => {
+      const r = e(facts);
+      return r === null ? null : !r;
+    },
+    ex: (facts, negated, out) => {
+      const r = child.ex(facts, !negated, out);
+      return r === null ? null : !r;
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Named conditions
+// ---------------------------------------------------------------------------------------------
+
+function refsOf(condition: Condition, out: string[]): string[] {
+  if ('all' in condition) for (const c of condition.all) refsOf(c, out);
+  else if ('any' in condition) for (const c of condition.any) refsOf(c, out);
+  else if ('not' in condition) refsOf(condition.not, out);
+  else if ('condition' in condition) out.push(condition.condition);
+  return out;
+}
+
+/**
+ * Cycles among named conditions (`a` refers to `b` which refers back to `a`). Each cycle is listed
+ * once, as the names along it starting from its alphabetically first name: `['a', 'b']` means
+ * a → b → a; a condition that refers to itself is `['a']`. References to unknown names are ignored.
+ */
+export function findConditionCycles(named: Readonly<Record<string, Condition>>): string[][] {
+  const names = Object.keys(named).sort();
+  const edges = new Map<string, string[]>();
+  for (const name of names) {
+    edges.set(
+      name,
+      [...new Set(refsOf(named[name]!, []))].filter((r) => Object.hasOwn(named, r)),
+    );
+  }
+  const cycles: string[][] = [];
+  const seen = new Set<string>();
+  const state = new Map<string, 'active' | 'done'>();
+  const stack: string[] = [];
+  const visit = (name: string): void => {
+    state.set(name, 'active');
+    stack.push(name);
+    for (const next of edges.get(name) ?? []) {
+      const st = state.get(next);
+      if (st === 'active') {
+        const cycle = stack.slice(stack.indexOf(next));
+        // rotate to start at the smallest name, so each cycle is reported once
+        let min = 0;
+        for (let i = 1; i < cycle.length; i++) if (cycle[i]! < cycle[min]!) min = i;
+        const rotated = [...cycle.slice(min), ...cycle.slice(0, min)];
+        const key = rotated.join('\u0000');
+        if (!seen.has(key)) {
+          seen.add(key);
+          cycles.push(rotated);
+        }
+      } else if (st === undefined) {
+        visit(next);
+      }
+    }
+    stack.pop();
+    state.set(name, 'done');
+  };
+  for (const name of names) if (!state.has(name)) visit(name);
+  return cycles;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entry point
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Compile a condition once into a three-valued predicate. Throws an Error for an unknown operator,
+ * an unsupported path, a reference to an unknown named condition, or a cycle among named conditions.
+ */
+export function compileCondition(condition: Condition, options: CompileOptions = {}): CompiledCondition {
+  const named = options.named ?? {};
+  const overrides = options.operators;
+  const compiledNamed = new Map<string, Node>();
+  const inProgress: string[] = [];
+
+  const compileRef = (name: string): Node => {
+    const done = compiledNamed.get(name);
+    if (done !== undefined) return done;
+    if (inProgress.includes(name)) {
+      throw new Error(`named conditions refer to each other in a cycle: ${[...inProgress.slice(inProgress.indexOf(name)), name].join(' → ')}`);
+    }
+    if (!Object.hasOwn(named, name)) throw new Error(`unknown named condition "${name}"`);
+    inProgress.push(name);
+    const node = compileNode(named[name]!);
+    inProgress.pop();
+    compiledNamed.set(name, node);
+    return node;
+  };
+
+  const compileNode = (c: Condition): Node => {
+    if (typeof c !== 'object' || c === null) throw new Error('a condition must be an object');
+    // same precedence as json-rules-engine's Condition: any, all, not, then a reference, then a leaf
+    if ('any' in c) return compileAny(c.any.map(compileNode));
+    if ('all' in c) return compileAll(c.all.map(compileNode));
+    if ('not' in c) return compileNot(compileNode(c.not));
+    if ('condition' in c) return compileRef(c.condition);
+    if ('fact' in c) return compileLeaf(c, overrides);
+    throw new Error('a condition needs one of "all", "any", "not", "condition" or "fact"');
+  };
+
+  const root = compileNode(condition);
+  const evaluate = root.ev;
+  return {
+    evaluate,
+    explain(facts) {
+      const reasons: Message[] = [];
+      const value = root.ex(facts, false, reasons);
+      return { value, reasons: value === true ? [] : reasons };
+    },
+  };
+}

@@ -1,0 +1,24 @@
+/** scoresheet's public API: explicit named exports only. */
+export { parseStandard, loadStandard, MAX_STANDARD_BYTES, MAX_ALIAS_COUNT } from './standard/load.js';
+export type { LoadResult, ParseOptions } from './standard/load.js';
+export { StandardSchema } from './standard/schema.js';
+export type { Standard, StandardInput, Category, Item, Band, Veto, Prerequisite, Derived, Indicator } from './standard/schema.js';
+export { ConditionSchema, OPERATORS, DECORATORS } from './standard/condition-schema.js';
+export type { Condition } from './standard/condition-schema.js';
+export { compileCondition } from './compile/conditions.js';
+export type { CompiledCondition, Facts } from './compile/conditions.js';
+export { RULE_KINDS, RULE_KIND_NAMES, RuleSchema } from './rules/index.js';
+export type { Rule, RuleKindName } from './rules/index.js';
+export type { RuleKind, RuleScope, CompiledRule } from './rules/kind.js';
+export { compileStandard } from './score/compile.js';
+export type { Scorer } from './score/compile.js';
+export { scoreRecord, checkRecord } from './score/score.js';
+export type { Scorecard, ScoreLine, LineType, CategoryTotal, Verdict, VerdictReason, RecordProblem, ScoreResult, DerivedOutcome } from './score/scorecard.js';
+export { formatPoints, toPoints, pointsToNumber, POINT_SCALE } from './score/points.js';
+export { InspectionRecordSchema, FindingSchema, UnitRefSchema } from './records/schema.js';
+export type { InspectionRecord, InspectionRecordInput, Finding, UnitRef } from './records/schema.js';
+export { DIAGNOSTIC_CODES, formatDiagnostic, formatPath, sortDiagnostics } from './diagnostics.js';
+export type { Diagnostic, DiagnosticCode, Severity } from './diagnostics.js';
+export { renderMessage } from './messages/render.js';
+export type { Message, Locale } from './messages/types.js';
+export { SCORESHEET_VERSION } from './version.js';

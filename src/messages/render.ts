@@ -1,0 +1,40 @@
+/** Turns a Message (id + data) into words in the caller's locale. Wording lives only in the catalogues. */
+import { en } from './en.js';
+import type { Locale, Message } from './types.js';
+import { zhCN } from './zh-CN.js';
+
+export type Template = (data: Readonly<Record<string, unknown>>) => string;
+export type Catalogue = Readonly<Record<string, Template>>;
+
+const CATALOGUES: Record<Locale, Catalogue> = { en, 'zh-CN': zhCN };
+
+export function renderMessage(message: Message, locale: Locale = 'en'): string {
+  const template = CATALOGUES[locale][message.messageId] ?? en[message.messageId];
+  if (!template) return `${message.messageId}${message.data ? ' ' + JSON.stringify(message.data) : ''}`;
+  return template(localize(message.data ?? {}, locale));
+}
+
+/** Picks the caller's language from localized values in the data ({ zh-CN, en } → one string). */
+function localize(data: Readonly<Record<string, unknown>>, locale: Locale): Readonly<Record<string, unknown>> {
+  let out: Record<string, unknown> | undefined;
+  for (const [key, value] of Object.entries(data)) {
+    if (isLocalized(value)) (out ??= { ...data })[key] = localizedText(value, locale);
+  }
+  return out ?? data;
+}
+
+function isLocalized(value: unknown): value is { 'zh-CN'?: string; en?: string } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const keys = Object.keys(value);
+  return keys.length > 0 && keys.every((k) => k === 'zh-CN' || k === 'en');
+}
+
+/** A localized text in the caller's language, falling back to the other one. */
+export function localizedText(text: { readonly 'zh-CN'?: string; readonly en?: string }, locale: Locale): string {
+  return (locale === 'en' ? (text.en ?? text['zh-CN']) : (text['zh-CN'] ?? text.en)) ?? '';
+}
+
+/** The ids each catalogue defines, for the test that keeps them in step. */
+export function catalogueIds(locale: Locale): string[] {
+  return Object.keys(CATALOGUES[locale]);
+}

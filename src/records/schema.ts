@@ -1,0 +1,55 @@
+/** The inspection record: who was inspected, when, by whom, of what kind, and what was found. */
+import { z } from 'zod';
+import { CalendarDate, Id } from '../standard/common.js';
+
+export const UnitRefSchema = z.strictObject({
+  id: z.string().min(1),
+  name: z.string().min(1).optional(),
+  /** Grouping for ranking, such as `{ grade: 高一, class: 3 }`. */
+  group: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+
+export const FindingSchema = z.strictObject({
+  /** The item's id (`tool-corner`) or qualified id (`classroom.tool-corner`); a category id marks the whole area failed. */
+  item: z.string().min(1),
+  /** How many times it was found (每处 / 每次); a whole number, default 1. */
+  count: z.number().int().positive().optional(),
+  /** Points chosen by the inspector, for ranged and judgement rules. */
+  points: z.number().nonnegative().optional(),
+  /** A measured or counted quantity (e.g. supervisions held: 2). */
+  value: z.number().optional(),
+  note: z.string().optional(),
+  /** Written material shown (true / a list of references) or not (false / empty). */
+  evidence: z.union([z.boolean(), z.array(z.string())]).optional(),
+  /** The unit liable for this finding when it is not the inspected one (扣违纪班级的量化分数). */
+  unit: z.string().min(1).optional(),
+  area: z.string().min(1).optional(),
+});
+
+export const IndicatorValueSchema = z.union([
+  z.number(),
+  z.strictObject({ value: z.number() }),
+  z.strictObject({ numerator: z.number().int().nonnegative(), denominator: z.number().int().positive() }),
+]);
+
+export const InspectionRecordSchema = z.strictObject({
+  id: z.string().min(1).optional(),
+  /** `id` or `id@version` of the standard. */
+  standard: z.string().min(1).optional(),
+  unit: UnitRefSchema,
+  date: CalendarDate,
+  kind: Id.optional(),
+  level: Id.optional(),
+  inspector: z.string().min(1).optional(),
+  findings: z.array(FindingSchema).default([]),
+  indicators: z.record(z.string(), IndicatorValueSchema).optional(),
+  facts: z.record(z.string(), z.unknown()).optional(),
+  /** The id of a record this one replaces (a corrected sheet, the outcome of an appeal, 复核). */
+  supersedes: z.string().min(1).optional(),
+});
+
+export type InspectionRecord = z.output<typeof InspectionRecordSchema>;
+export type InspectionRecordInput = z.input<typeof InspectionRecordSchema>;
+export type Finding = z.output<typeof FindingSchema>;
+export type UnitRef = z.output<typeof UnitRefSchema>;
+export type IndicatorValue = z.output<typeof IndicatorValueSchema>;

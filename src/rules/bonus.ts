@@ -1,0 +1,34 @@
+/** 每多报告一条奖励0.2分，最高奖励2分: points awarded per unit above a count, usually with a cap. */
+import { z } from 'zod';
+import { PointsValue, QuantitySource, ruleBase } from '../standard/common.js';
+import { pointsOf, timesPoints } from '../score/points.js';
+import { defineRuleKind } from './kind.js';
+
+export const bonus = defineRuleKind({
+  kind: 'bonus',
+  description: 'points awarded for each unit of a quantity above `above` (default 0); an unclaimed bonus awards nothing',
+  schema: z.strictObject({
+    kind: z.literal('bonus'),
+    ...ruleBase,
+    points: PointsValue,
+    above: z.number().int().nonnegative().default(0),
+    of: QuantitySource.optional(),
+  }),
+  compile(rule) {
+    const points = pointsOf(rule.points);
+    return {
+      score(scope) {
+        // A bonus must be claimed: with no quantity recorded there is nothing to award (not an unknown).
+        if (rule.of === undefined && scope.findings.length === 0) return;
+        const quantity = scope.quantity(rule.of);
+        if (typeof quantity !== 'number') return;
+        const extra = Math.floor(quantity) - rule.above;
+        if (extra <= 0) return;
+        scope.award(timesPoints(points, extra), {
+          messageId: 'line.bonus',
+          data: { extra, above: rule.above, points: rule.points },
+        });
+      },
+    };
+  },
+});

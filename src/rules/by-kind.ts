@@ -1,0 +1,42 @@
+/**
+ * 随查1分, 周一定期2分, 重大活动 县3/市4/省5/国家6: points looked up by the inspection's kind (and,
+ * for event checks, its level), once per inspection when the item or area has any finding.
+ */
+import { z } from 'zod';
+import { Id, PointsValue, ruleBase } from '../standard/common.js';
+import { pointsOf, type Points } from '../score/points.js';
+import { defineRuleKind } from './kind.js';
+
+export const byKind = defineRuleKind({
+  kind: 'by-kind',
+  description: "points by the inspection's kind (and event level), once per inspection when the item or area fails",
+  schema: z.strictObject({
+    kind: z.literal('by-kind'),
+    ...ruleBase,
+    points: z.record(Id, z.union([PointsValue, z.record(Id, PointsValue)])),
+  }),
+  compile(rule) {
+    // Resolve the table once: kind → points, or kind → level → points.
+    const table = new Map<string, Points | Map<string, Points>>();
+    for (const [kind, value] of Object.entries(rule.points)) {
+      table.set(kind, typeof value === 'number' ? pointsOf(value) : new Map(Object.entries(value).map(([l, p]) => [l, pointsOf(p)])));
+    }
+    return {
+      score(scope) {
+        if (scope.findings.length === 0) return;
+        const { kind, level } = scope.record;
+        const entry = kind === undefined ? undefined : table.get(kind);
+        if (entry === undefined) {
+          return scope.indeterminate({ messageId: 'line.by_kind_unknown', data: { kind: kind ?? '' } });
+        }
+        let points: Points | undefined;
+        if (typeof entry === 'number') points = entry;
+        else points = level === undefined ? undefined : entry.get(level);
+        if (points === undefined) {
+          return scope.indeterminate({ messageId: 'line.by_kind_unknown_level', data: { kind: kind!, level: level ?? '' } });
+        }
+        scope.deduct(points, { messageId: 'line.by_kind', data: { kind: kind!, level: level ?? null, points: points / 10000 } }, { finding: scope.findingIndices[0]! });
+      },
+    };
+  },
+});

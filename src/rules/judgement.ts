@@ -1,0 +1,44 @@
+/** 酌情扣分: the inspector decides the points within bounds, and must say why in a note. */
+import { z } from 'zod';
+import { PointsValue, ruleBase } from '../standard/common.js';
+import { pointsOf, toPoints } from '../score/points.js';
+import { defineRuleKind } from './kind.js';
+
+export const judgement = defineRuleKind({
+  kind: 'judgement',
+  description: "points decided by the inspector within [min, max]; the finding must carry `points` and a `note`",
+  schema: z.strictObject({
+    kind: z.literal('judgement'),
+    ...ruleBase,
+    min: PointsValue.default(0),
+    max: PointsValue,
+    effect: z.enum(['deduct', 'award']).default('deduct'),
+  }),
+  compile(rule) {
+    const messageId = rule.effect === 'award' ? 'line.judgement_award' : 'line.judgement';
+    return {
+      checkFinding(finding) {
+        if (finding.points === undefined) {
+          return { field: 'points', message: { messageId: 'record.points_required', data: { min: rule.min, max: rule.max } } };
+        }
+        if (finding.points < rule.min || finding.points > rule.max || toPoints(finding.points) === undefined) {
+          return { field: 'points', message: { messageId: 'record.points_out_of_range', data: { points: finding.points, min: rule.min, max: rule.max } } };
+        }
+        if (finding.note === undefined || finding.note.trim() === '') {
+          return { field: 'note', message: { messageId: 'record.note_required' } };
+        }
+        return undefined;
+      },
+      score(scope) {
+        const findings = scope.findings;
+        for (let i = 0; i < findings.length; i++) {
+          const finding = findings[i]!;
+          const reason = { messageId, data: { points: finding.points, note: finding.note } };
+          const detail = { finding: scope.findingIndices[i]!, note: finding.note! };
+          if (rule.effect === 'award') scope.award(pointsOf(finding.points!), reason, detail);
+          else scope.deduct(pointsOf(finding.points!), reason, detail);
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,28 @@
+/** 未发生突发公共卫生事件的不扣分: the item does not apply when a condition holds; its other rules are skipped. */
+import { z } from 'zod';
+import { ConditionSchema } from '../standard/condition-schema.js';
+import { ruleBase } from '../standard/common.js';
+import { defineRuleKind } from './kind.js';
+
+export const notApplicable = defineRuleKind({
+  kind: 'not-applicable',
+  description: 'the item (or category) is not scored when `when` holds; unknown → indeterminate',
+  schema: z.strictObject({
+    kind: z.literal('not-applicable'),
+    ...ruleBase,
+    when: ConditionSchema,
+  }),
+  compile(rule, context) {
+    const when = context.condition(rule.when);
+    return {
+      score(scope) {
+        const holds = when.evaluate(scope.facts());
+        if (holds === null) {
+          for (const r of when.explain(scope.facts()).reasons) scope.indeterminate(r);
+          return;
+        }
+        if (holds) scope.notApplicable({ messageId: 'line.not_applicable' });
+      },
+    };
+  },
+});

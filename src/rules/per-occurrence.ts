@@ -1,0 +1,48 @@
+/** 每处扣2分 / 每次扣1-3分: points for each occurrence, fixed or chosen by the inspector within a range. */
+import { z } from 'zod';
+import { PointsRange, PointsValue, ruleBase } from '../standard/common.js';
+import { pointsOf, timesPoints, toPoints } from '../score/points.js';
+import { defineRuleKind } from './kind.js';
+
+export const perOccurrence = defineRuleKind({
+  kind: 'per-occurrence',
+  description: "points for each occurrence (a finding's count); a range means the inspector chooses, within it",
+  schema: z.strictObject({
+    kind: z.literal('per-occurrence'),
+    ...ruleBase,
+    points: z.union([PointsValue, PointsRange]),
+    effect: z.enum(['deduct', 'award']).default('deduct'),
+  }),
+  compile(rule) {
+    const range = typeof rule.points === 'number' ? undefined : rule.points;
+    const fixedPoints = typeof rule.points === 'number' ? pointsOf(rule.points) : 0;
+    const messageId = rule.effect === 'award' ? 'line.per_occurrence_award' : 'line.per_occurrence';
+    return {
+      checkFinding(finding) {
+        if (!range) return undefined;
+        if (finding.points === undefined) {
+          return { field: 'points', message: { messageId: 'record.points_required', data: { min: range.min, max: range.max } } };
+        }
+        // Outside the range is an error in the record, never clamped (每次扣1-3分).
+        if (finding.points < range.min || finding.points > range.max || toPoints(finding.points) === undefined) {
+          return { field: 'points', message: { messageId: 'record.points_out_of_range', data: { points: finding.points, min: range.min, max: range.max } } };
+        }
+        return undefined;
+      },
+      score(scope) {
+        const findings = scope.findings;
+        for (let i = 0; i < findings.length; i++) {
+          const finding = findings[i]!;
+          const count = finding.count ?? 1;
+          const each = range ? pointsOf(finding.points!) : fixedPoints;
+          const reason = { messageId, data: { count, points: range ? finding.points : rule.points } };
+          const detail = finding.note !== undefined
+            ? { finding: scope.findingIndices[i]!, note: finding.note }
+            : { finding: scope.findingIndices[i]! };
+          if (rule.effect === 'award') scope.award(timesPoints(each, count), reason, detail);
+          else scope.deduct(timesPoints(each, count), reason, detail);
+        }
+      },
+    };
+  },
+});

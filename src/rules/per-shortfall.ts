@@ -1,0 +1,33 @@
+/** 一年不少于4次，每少一次扣1分: points for each unit short of a required count. */
+import { z } from 'zod';
+import { PointsValue, QuantitySource, ruleBase } from '../standard/common.js';
+import { pointsOf, timesPoints } from '../score/points.js';
+import { defineRuleKind } from './kind.js';
+
+export const perShortfall = defineRuleKind({
+  kind: 'per-shortfall',
+  description: 'points for each unit the achieved count falls short of the required count',
+  schema: z.strictObject({
+    kind: z.literal('per-shortfall'),
+    ...ruleBase,
+    required: z.number().int().nonnegative(),
+    points: PointsValue,
+    /** Where the achieved count comes from; default: the finding's `value`. */
+    of: QuantitySource.optional(),
+  }),
+  compile(rule) {
+    const points = pointsOf(rule.points);
+    return {
+      score(scope) {
+        const actual = scope.quantity(rule.of);
+        if (typeof actual !== 'number') return scope.indeterminate(actual);
+        const shortfall = Math.max(0, rule.required - Math.floor(actual));
+        if (shortfall === 0) return;
+        scope.deduct(timesPoints(points, shortfall), {
+          messageId: 'line.per_shortfall',
+          data: { required: rule.required, actual, shortfall, points: rule.points },
+        }, { expected: `≥ ${rule.required}`, actual: String(actual) });
+      },
+    };
+  },
+});

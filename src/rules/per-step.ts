@@ -1,0 +1,37 @@
+/** 每下降2%扣0.5分: points for each step a rate falls below its target; the standard says how a partial step counts. */
+import { z } from 'zod';
+import { PointsValue, QuantitySource, ruleBase } from '../standard/common.js';
+import { formatRatio } from './format.js';
+import { pointsOf, stepsBelow, timesPoints } from '../score/points.js';
+import { defineRuleKind } from './kind.js';
+
+export const perStep = defineRuleKind({
+  kind: 'per-step',
+  description: 'points for each step (e.g. 2 %) a quantity falls below its target',
+  schema: z.strictObject({
+    kind: z.literal('per-step'),
+    ...ruleBase,
+    target: z.number(),
+    step: z.number().positive(),
+    points: PointsValue,
+    /** `floor`: only complete steps count (4.9 % below in 2 % steps = 2); `ceil`: a started step counts (= 3). */
+    partial: z.enum(['floor', 'ceil']),
+    of: QuantitySource.optional(),
+  }),
+  compile(rule) {
+    const points = pointsOf(rule.points);
+    return {
+      score(scope) {
+        const ratio = scope.ratio(rule.of);
+        if (!('numerator' in ratio)) return scope.indeterminate(ratio);
+        const steps = stepsBelow(ratio, rule.target, rule.step, rule.partial);
+        if (steps === 0) return;
+        const actual = formatRatio(ratio);
+        scope.deduct(timesPoints(points, steps), {
+          messageId: 'line.per_step',
+          data: { target: rule.target, actual, step: rule.step, steps, points: rule.points },
+        }, { expected: `≥ ${rule.target}`, actual });
+      },
+    };
+  },
+});

@@ -1,0 +1,65 @@
+/**
+ * 道路硬底化率 ≥ 90%: a bound on an indicator, inclusive unless stated (以上 = inclusive), as
+ * pass/fail or as points. A bound written as `null` is one the source leaves unset: indeterminate.
+ */
+import { z } from 'zod';
+import { PointsValue, QuantitySource, ruleBase } from '../standard/common.js';
+import { compareRatio, pointsOf } from '../score/points.js';
+import { formatRatio } from './format.js';
+import { defineRuleKind } from './kind.js';
+
+export const threshold = defineRuleKind({
+  kind: 'threshold',
+  description: 'a minimum and/or maximum on a quantity; unmet fails the inspection or costs points',
+  schema: z
+    .strictObject({
+      kind: z.literal('threshold'),
+      ...ruleBase,
+      of: QuantitySource,
+      min: z.number().nullable().optional(),
+      max: z.number().nullable().optional(),
+      /** Whether the bounds themselves meet the requirement (以上/以下 = inclusive). */
+      inclusive: z.boolean().default(true),
+      /** `fail`: unmet fails the inspection; `points`: unmet costs `points` (default: the item's maximum). */
+      effect: z.enum(['fail', 'points']).default('fail'),
+      points: PointsValue.optional(),
+    })
+    .refine((r) => r.min !== undefined || r.max !== undefined, {
+      message: 'give min or max (null when the source leaves the number unset)',
+      params: { code: 'missing_key' },
+    }),
+  compile(rule, context) {
+    const points = rule.points !== undefined ? pointsOf(rule.points) : context.max;
+    const expected = [
+      rule.min !== undefined ? `${rule.inclusive ? '≥' : '>'} ${rule.min ?? '?'}` : '',
+      rule.max !== undefined ? `${rule.inclusive ? '≤' : '<'} ${rule.max ?? '?'}` : '',
+    ].filter(Boolean).join(', ');
+    const name = 'indicator' in rule.of ? rule.of.indicator : rule.of.fact;
+    return {
+      score(scope) {
+        if (rule.min === null || rule.max === null) {
+          return scope.indeterminate({ messageId: 'line.threshold_unset', data: { quantity: name } });
+        }
+        const ratio = scope.ratio(rule.of);
+        if (!('numerator' in ratio)) return scope.indeterminate(ratio);
+        let met = true;
+        if (rule.min !== undefined) {
+          const c = compareRatio(ratio, rule.min);
+          met &&= rule.inclusive ? c >= 0 : c > 0;
+        }
+        if (rule.max !== undefined) {
+          const c = compareRatio(ratio, rule.max);
+          met &&= rule.inclusive ? c <= 0 : c < 0;
+        }
+        if (met) return;
+        const actual = formatRatio(ratio);
+        const reason = { messageId: 'line.threshold', data: { quantity: name, expected, actual } };
+        if (rule.effect === 'fail') return scope.unmet(reason, { expected, actual });
+        if (points === undefined) {
+          return scope.indeterminate({ messageId: 'line.threshold_no_points', data: { quantity: name } });
+        }
+        scope.deduct(points, reason, { expected, actual });
+      },
+    };
+  },
+});

@@ -1,0 +1,230 @@
+/**
+ * Standard → Scorer: every lookup, table, condition and bound resolved once, so scoring a record
+ * is a walk over arrays of closures.
+ */
+import { createHash } from 'node:crypto';
+import { compileCondition, type CompiledCondition } from '../compile/conditions.js';
+import { RULE_KINDS } from '../rules/index.js';
+import type { CompiledRule, RuleKind } from '../rules/kind.js';
+import type { Condition } from '../standard/condition-schema.js';
+import type { LocalizedText } from '../standard/common.js';
+import type { Band, Indicator, Standard } from '../standard/schema.js';
+import { pointsOf, type Points } from './points.js';
+
+export interface CompiledRuleEntry {
+  readonly compiled: CompiledRule;
+  readonly path: string;
+  readonly source?: string;
+  readonly cap?: Points;
+  readonly kind: string;
+  /** Whether the rule may produce lines for an item with no finding (reads facts or indicators). */
+  readonly needsNoFinding: boolean;
+  readonly reason?: LocalizedText;
+}
+
+/** An item or a category: both carry rules, maxima and (for categories) children. */
+export interface CompiledScope {
+  readonly id: string;
+  readonly name: LocalizedText;
+  readonly path: string;
+  readonly max?: Points;
+  readonly bonusMax?: Points;
+  readonly evidenceRequired: boolean;
+  readonly rules: readonly CompiledRuleEntry[];
+  readonly alwaysRun: boolean;
+  readonly source?: string;
+}
+
+export interface CompiledCategory extends CompiledScope {
+  readonly index: number;
+  readonly items: readonly CompiledItem[];
+}
+
+export interface CompiledItem extends CompiledScope {
+  readonly index: number;
+  readonly category: CompiledCategory;
+}
+
+export interface CompiledBand {
+  readonly id: string;
+  readonly name: LocalizedText;
+  readonly low?: Points;
+  readonly lowInclusive: boolean;
+  readonly high?: Points;
+  readonly highInclusive: boolean;
+  readonly kinds?: ReadonlySet<string>;
+  readonly everyCategory?: { readonly min?: Points; readonly max?: Points };
+  readonly fails: boolean;
+  readonly path: string;
+}
+
+export interface Scorer {
+  readonly standard: Standard;
+  /** `id@version` */
+  readonly ref: string;
+  readonly hash: string;
+  readonly mode: Standard['scoring']['mode'];
+  readonly base: Points;
+  readonly totalMax?: Points;
+  readonly totalMin?: Points;
+  readonly categories: readonly CompiledCategory[];
+  readonly items: readonly CompiledItem[];
+  /** Item or category lookup by id and by `category.item`. */
+  readonly targets: ReadonlyMap<string, CompiledItem | CompiledCategory>;
+  readonly kinds: ReadonlySet<string>;
+  readonly levels: ReadonlySet<string>;
+  readonly indicators: ReadonlyMap<string, Indicator>;
+  readonly vetoes: readonly { id: string; name: LocalizedText; path: string; item?: CompiledItem | CompiledCategory; when?: CompiledCondition; source?: string }[];
+  readonly prerequisites: readonly { id: string; name: LocalizedText; path: string; require: CompiledCondition; source?: string }[];
+  readonly bands: readonly CompiledBand[];
+  readonly derived: Standard['outcomes']['derived'];
+  readonly usesFacts: boolean;
+}
+
+const NO_FINDING_KINDS = new Set(['per-shortfall', 'per-step', 'threshold', 'not-applicable']);
+
+/** Compiles a validated standard into a reusable, synchronous scorer. */
+export function compileStandard(standard: Standard): Scorer {
+  const named: Record<string, Condition> = standard.conditions;
+  let usesFacts = false;
+  const condition = (c: Condition) => {
+    usesFacts = true;
+    return compileCondition(c, { named });
+  };
+  const kinds = standard.kinds.map((k) => k.id);
+  const levels = standard.levels.map((l) => l.id);
+  const evidenceDefault = standard.scoring.evidence === 'required';
+
+  const compileRules = (rules: Standard['categories'][number]['rules'], base: string, max: Points | undefined): CompiledRuleEntry[] => {
+    const entries = rules.map((rule, r) => {
+      const kind = RULE_KINDS[rule.kind] as RuleKind;
+      const compiled = kind.compile(rule, { condition, kinds, levels, ...(max !== undefined ? { max } : {}) });
+      const needsNoFinding =
+        NO_FINDING_KINDS.has(rule.kind) || ((rule.kind === 'fixed' && rule.when !== undefined) || (rule.kind === 'bonus' && rule.of !== undefined));
+      return {
+        compiled,
+        path: `${base}.rules[${r}]`,
+        kind: rule.kind,
+        needsNoFinding,
+        ...(rule.source !== undefined ? { source: rule.source } : {}),
+        ...(rule.cap !== undefined ? { cap: pointsOf(rule.cap) } : {}),
+        ...(rule.reason !== undefined ? { reason: rule.reason } : {}),
+      };
+    });
+    // Not-applicable rules decide first whether the others run at all.
+    return [...entries.filter((e) => e.kind === 'not-applicable'), ...entries.filter((e) => e.kind !== 'not-applicable')];
+  };
+
+  const items: CompiledItem[] = [];
+  const targets = new Map<string, CompiledItem | CompiledCategory>();
+  const categories = standard.categories.map((category, c) => {
+    const path = `categories[${c}]`;
+    const max = category.max !== undefined ? pointsOf(category.max) : undefined;
+    const rules = compileRules(category.rules, path, max);
+    const compiledCategory: CompiledCategory = {
+      id: category.id,
+      name: category.name,
+      path,
+      index: c,
+      ...(max !== undefined ? { max } : {}),
+      ...(category.bonusMax !== undefined ? { bonusMax: pointsOf(category.bonusMax) } : {}),
+      ...(category.source !== undefined ? { source: category.source } : {}),
+      evidenceRequired: false,
+      rules,
+      alwaysRun: rules.some((r) => r.needsNoFinding),
+      items: [],
+    };
+    const categoryItems = category.items.map((item, i) => {
+      const itemPath = `${path}.items[${i}]`;
+      const itemMax = item.max !== undefined ? pointsOf(item.max) : undefined;
+      const itemRules = compileRules(item.rules, itemPath, itemMax);
+      const compiled: CompiledItem = {
+        id: item.id,
+        name: item.name,
+        path: itemPath,
+        index: items.length,
+        category: compiledCategory,
+        ...(itemMax !== undefined ? { max: itemMax } : {}),
+        ...(item.bonusMax !== undefined ? { bonusMax: pointsOf(item.bonusMax) } : {}),
+        ...(item.source !== undefined ? { source: item.source } : {}),
+        evidenceRequired: item.evidence !== undefined ? item.evidence === 'required' : evidenceDefault,
+        rules: itemRules,
+        alwaysRun: itemRules.some((r) => r.needsNoFinding),
+      };
+      items.push(compiled);
+      targets.set(item.id, compiled);
+      targets.set(`${category.id}.${item.id}`, compiled);
+      return compiled;
+    });
+    (compiledCategory as unknown as { items: CompiledItem[] }).items = categoryItems;
+    if (!targets.has(category.id)) targets.set(category.id, compiledCategory);
+    return compiledCategory;
+  });
+
+  const categoryMaxSum = categories.every((c) => c.max !== undefined) ? categories.reduce((s, c) => s + c.max!, 0) : 0;
+  const mode = standard.scoring.mode;
+  const base = mode === 'deduct' ? (standard.scoring.base !== undefined ? pointsOf(standard.scoring.base) : categoryMaxSum) : 0;
+
+  const vetoes = standard.outcomes.vetoes.map((veto, v) => ({
+    id: veto.id,
+    name: veto.name,
+    path: `outcomes.vetoes[${v}]`,
+    ...(veto.item !== undefined ? { item: targets.get(veto.item)! } : {}),
+    ...(veto.when !== undefined ? { when: condition(veto.when) } : {}),
+    ...(veto.source !== undefined ? { source: veto.source } : {}),
+  }));
+  const prerequisites = standard.outcomes.prerequisites.map((p, i) => ({
+    id: p.id,
+    name: p.name,
+    path: `outcomes.prerequisites[${i}]`,
+    require: condition(p.require),
+    ...(p.source !== undefined ? { source: p.source } : {}),
+  }));
+
+  return {
+    standard,
+    ref: `${standard.id}@${standard.version}`,
+    hash: createHash('sha256').update(JSON.stringify(standard)).digest('hex'),
+    mode,
+    base,
+    ...(standard.scoring.max !== undefined ? { totalMax: pointsOf(standard.scoring.max) } : {}),
+    ...(standard.scoring.min !== undefined ? { totalMin: Math.round(standard.scoring.min * 10_000) } : {}),
+    categories,
+    items,
+    targets,
+    kinds: new Set(kinds),
+    levels: new Set(levels),
+    indicators: new Map(standard.indicators.map((i) => [i.id, i])),
+    vetoes,
+    prerequisites,
+    bands: standard.outcomes.bands.map(compileBand),
+    derived: standard.outcomes.derived,
+    usesFacts,
+  };
+}
+
+const scaled = (v: number) => Math.round(v * 10_000);
+
+function compileBand(band: Band, index: number): CompiledBand {
+  const low = band.min ?? band.above;
+  const high = band.max ?? band.below;
+  return {
+    id: band.id,
+    name: band.name,
+    ...(low !== undefined ? { low: scaled(low) } : {}),
+    lowInclusive: band.min !== undefined,
+    ...(high !== undefined ? { high: scaled(high) } : {}),
+    highInclusive: band.max !== undefined,
+    ...(band.kinds ? { kinds: new Set(band.kinds) } : {}),
+    ...(band.everyCategory
+      ? {
+          everyCategory: {
+            ...(band.everyCategory.min !== undefined ? { min: scaled(band.everyCategory.min) } : {}),
+            ...(band.everyCategory.max !== undefined ? { max: scaled(band.everyCategory.max) } : {}),
+          },
+        }
+      : {}),
+    fails: band.verdict === 'fail',
+    path: `outcomes.bands[${index}]`,
+  };
+}

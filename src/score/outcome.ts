@@ -1,0 +1,137 @@
+/**
+ * Caps on the total, vetoes, prerequisites, bands and derived outcomes → the verdict.
+ * Precedence: not_eligible if a prerequisite is definitely unmet; else fail if anything definitely
+ * fails; else indeterminate if anything is unknown; else pass. Every reason is kept.
+ */
+import type { InspectionRecord } from '../records/schema.js';
+import { SCORESHEET_VERSION } from '../version.js';
+import type { CompiledBand, Scorer } from './compile.js';
+import { pointsToNumber, type Points } from './points.js';
+import type { RecordRun } from './score.js';
+import type { CategoryTotal, DerivedOutcome, ScoreLine, Scorecard, Verdict, VerdictReason } from './scorecard.js';
+
+export function decideOutcome(scorer: Scorer, record: InspectionRecord, run: RecordRun): Scorecard {
+  const lines = run.lines;
+  const reasons = run.reasons;
+  let total = scorer.base;
+  for (const p of run.linePoints) total += p;
+
+  const totalLine = (points: Points, messageId: string, data: Record<string, unknown>) => {
+    const line: ScoreLine = { type: 'capped', rule: 'scoring', points: pointsToNumber(points), reason: { messageId, data } };
+    lines.push(line);
+    total += points;
+  };
+  if (scorer.totalMax !== undefined && total > scorer.totalMax) {
+    totalLine(scorer.totalMax - total, 'line.cap_total', { max: pointsToNumber(scorer.totalMax) });
+  }
+  if (scorer.totalMin !== undefined && total < scorer.totalMin) {
+    totalLine(scorer.totalMin - total, 'line.floor_total', { min: pointsToNumber(scorer.totalMin) });
+  }
+
+  let notEligible = false;
+  let failed = run.failed;
+  let unknown = run.totalUnknown;
+
+  for (const p of scorer.prerequisites) {
+    const holds = p.require.evaluate(run.facts());
+    if (holds === true) continue;
+    if (holds === false) {
+      notEligible = true;
+      const reason = { messageId: 'line.prerequisite_unmet', data: { name: p.name } };
+      lines.push({ type: 'prerequisite_unmet', rule: p.path, points: 0, reason, ...(p.source ? { source: p.source } : {}) });
+      reasons.push({ ...reason, rule: p.path });
+    } else {
+      unknown = true;
+      reasons.push({ messageId: 'verdict.indeterminate_prerequisite', data: { name: p.name }, rule: p.path });
+      for (const r of p.require.explain(run.facts()).reasons) reasons.push({ ...r, rule: p.path });
+    }
+  }
+
+  for (const veto of scorer.vetoes) {
+    let vetoed: boolean | null;
+    if (veto.item !== undefined) {
+      const target = veto.item;
+      vetoed = record.findings.some((f) => scorer.targets.get(f.item) === target);
+    } else {
+      vetoed = veto.when!.evaluate(run.facts());
+    }
+    if (vetoed === false) continue;
+    if (vetoed === true) {
+      failed = true;
+      const reason = { messageId: 'line.veto', data: { name: veto.name } };
+      lines.push({ type: 'veto', ...(veto.item ? { item: veto.item.id } : {}), rule: veto.path, points: 0, reason, ...(veto.source ? { source: veto.source } : {}) });
+      reasons.push({ ...reason, rule: veto.path });
+    } else {
+      unknown = true;
+      reasons.push({ messageId: 'verdict.indeterminate_veto', data: { name: veto.name }, rule: veto.path });
+      for (const r of veto.when!.explain(run.facts()).reasons) reasons.push({ ...r, rule: veto.path });
+    }
+  }
+
+  const categories: CategoryTotal[] = scorer.categories.map((c, i) => ({
+    id: c.id,
+    name: c.name,
+    points: pointsToNumber((scorer.mode === 'deduct' ? (c.max ?? 0) : 0) + run.categoryPoints[i]!),
+    ...(c.max !== undefined ? { max: pointsToNumber(c.max) } : {}),
+  }));
+
+  let band: Scorecard['band'] = null;
+  if (!run.totalUnknown) {
+    const found = scorer.bands.find((b) => bandMatches(b, total, record.kind, scorer, run));
+    if (found) {
+      band = { id: found.id, name: found.name };
+      if (found.fails) {
+        failed = true;
+        reasons.push({ messageId: 'line.band_fail', data: { name: found.name }, rule: found.path });
+      }
+    }
+  }
+
+  const outcomes: DerivedOutcome[] = scorer.derived.map((d, i) => {
+    const value = categories.filter((c) => c.points >= d.count.categories.min).length;
+    const tier = [...d.tiers].sort((a, b) => b.min - a.min).find((t) => value >= t.min) ?? null;
+    if (tier?.verdict === 'fail' && !run.totalUnknown) {
+      failed = true;
+      reasons.push({ messageId: 'line.tier_fail', data: { name: d.name, tier: tier.name }, rule: `outcomes.derived[${i}]` });
+    }
+    return { id: d.id, name: d.name, value, tier: tier ? { id: tier.id, name: tier.name } : null };
+  });
+
+  const verdict: Verdict = notEligible ? 'not_eligible' : failed ? 'fail' : unknown ? 'indeterminate' : 'pass';
+  return {
+    standard: scorer.ref,
+    ...(record.id !== undefined ? { record: record.id } : {}),
+    ...(record.supersedes !== undefined ? { supersedes: record.supersedes } : {}),
+    unit: record.unit,
+    date: record.date,
+    ...(record.kind !== undefined ? { kind: record.kind } : {}),
+    ...(record.level !== undefined ? { level: record.level } : {}),
+    ...(record.inspector !== undefined ? { inspector: record.inspector } : {}),
+    mode: scorer.mode,
+    base: pointsToNumber(scorer.base),
+    lines,
+    categories,
+    total: pointsToNumber(total),
+    band,
+    outcomes,
+    verdict,
+    reasons: verdict === 'pass' ? [] : (reasons as VerdictReason[]),
+    provenance: { scoresheet: SCORESHEET_VERSION, standardHash: scorer.hash },
+  };
+}
+
+function bandMatches(band: CompiledBand, total: Points, kind: string | undefined, scorer: Scorer, run: RecordRun): boolean {
+  if (band.kinds !== undefined && (kind === undefined || !band.kinds.has(kind))) return false;
+  if (band.low !== undefined && (band.lowInclusive ? total < band.low : total <= band.low)) return false;
+  if (band.high !== undefined && (band.highInclusive ? total > band.high : total >= band.high)) return false;
+  if (band.everyCategory !== undefined) {
+    const { min, max } = band.everyCategory;
+    for (let i = 0; i < scorer.categories.length; i++) {
+      const c = scorer.categories[i]!;
+      const points = (scorer.mode === 'deduct' ? (c.max ?? 0) : 0) + run.categoryPoints[i]!;
+      if (min !== undefined && points < min) return false;
+      if (max !== undefined && points > max) return false;
+    }
+  }
+  return true;
+}

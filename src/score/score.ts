@@ -1,0 +1,299 @@
+/**
+ * Scorer(record) → Scorecard. Synchronous and pure. Lines always add up: Σ line points = total − base,
+ * because every cap and floor is itself a line carrying its adjustment.
+ */
+import type { Facts } from '../compile/conditions.js';
+import { parsePath, resolvePath } from '../compile/paths.js';
+import type { Message } from '../messages/types.js';
+import type { Finding, InspectionRecord } from '../records/schema.js';
+import type { LineDetail, RuleScope } from '../rules/kind.js';
+import type { QuantitySource } from '../standard/common.js';
+import { suggest } from '../suggest.js';
+import { SCORESHEET_VERSION } from '../version.js';
+import type { CompiledCategory, CompiledItem, CompiledRuleEntry, CompiledScope, Scorer } from './compile.js';
+import { decideOutcome } from './outcome.js';
+import { pointsToNumber, type Points, type Ratio } from './points.js';
+import type { LineType, RecordProblem, ScoreLine, ScoreResult, VerdictReason } from './scorecard.js';
+
+const EMPTY: readonly never[] = [];
+
+/** Scores one inspection record. A record the standard cannot score is returned with its problems. */
+export function scoreRecord(scorer: Scorer, record: InspectionRecord): ScoreResult {
+  const problems = checkRecord(scorer, record);
+  if (problems.length > 0) return { ok: false, problems };
+  const run = new RecordRun(scorer, record);
+  run.scoreAll();
+  return { ok: true, scorecard: decideOutcome(scorer, record, run) };
+}
+
+/** Standard-specific checks of a record: unknown items, kinds and levels, points outside a range, a missing note. */
+export function checkRecord(scorer: Scorer, record: InspectionRecord): RecordProblem[] {
+  let problems: RecordProblem[] | undefined;
+  const add = (field: string, message: Message) => (problems ??= []).push({ field, message });
+  if (record.kind !== undefined && scorer.kinds.size > 0 && !scorer.kinds.has(record.kind)) {
+    add('kind', { messageId: 'record.unknown_kind', data: { kind: record.kind, suggestion: suggest(record.kind, scorer.kinds) } });
+  }
+  if (record.level !== undefined && !scorer.levels.has(record.level)) {
+    add('level', { messageId: 'record.unknown_level', data: { level: record.level, suggestion: suggest(record.level, scorer.levels) } });
+  }
+  const findings = record.findings;
+  for (let f = 0; f < findings.length; f++) {
+    const finding = findings[f]!;
+    const target = scorer.targets.get(finding.item);
+    if (target === undefined) {
+      add(`findings[${f}].item`, { messageId: 'record.unknown_item', data: { item: finding.item, suggestion: suggest(finding.item, scorer.targets.keys()) } });
+      continue;
+    }
+    for (const rule of target.rules) {
+      const problem = rule.compiled.checkFinding?.(finding);
+      if (problem) add(`findings[${f}].${problem.field}`, problem.message);
+    }
+  }
+  return problems ?? [];
+}
+
+/** The state of scoring one record; it is also the RuleScope every rule sees. */
+export class RecordRun implements RuleScope {
+  readonly lines: ScoreLine[] = [];
+  /** Signed exact points of each line, parallel to `lines`. */
+  readonly linePoints: Points[] = [];
+  readonly reasons: VerdictReason[] = [];
+  /** Reasons that make the total itself unknown. */
+  totalUnknown = false;
+  failed = false;
+  readonly categoryPoints: Points[];
+  findings: readonly Finding[] = EMPTY;
+  findingIndices: readonly number[] = EMPTY;
+
+  private scope!: CompiledScope;
+  private categoryId = '';
+  private rule!: CompiledRuleEntry;
+  private deducted: Points = 0;
+  private awarded: Points = 0;
+  private skipped = false;
+  private factsCache: Facts | undefined;
+  private readonly sign: 1 | -1;
+
+  constructor(
+    readonly scorer: Scorer,
+    readonly record: InspectionRecord,
+  ) {
+    this.categoryPoints = new Array<Points>(scorer.categories.length).fill(0);
+    // Deductions lower the total in deduct and award mode; in accumulate mode they are penalty points added.
+    this.sign = scorer.mode === 'accumulate' ? 1 : -1;
+  }
+
+  scoreAll(): void {
+    const { scorer, record } = this;
+    const byItem = groupFindings(scorer, record.findings);
+    for (const category of scorer.categories) {
+      this.categoryId = category.id;
+      let catDeducted: Points = 0;
+      let catAwarded: Points = 0;
+      let categoryFindings: number[] | undefined;
+      for (const item of category.items) {
+        const indices = byItem?.[item.index];
+        if (indices !== undefined) (categoryFindings ??= []).push(...indices);
+        if (indices === undefined && !item.alwaysRun) continue;
+        this.scoreScope(item, indices);
+        catDeducted += this.deducted;
+        catAwarded += this.awarded;
+      }
+      const own = byItem?.[scorer.items.length + category.index];
+      if (own !== undefined) (categoryFindings ??= []).push(...own);
+      if (category.rules.length > 0 && (categoryFindings !== undefined || category.alwaysRun)) {
+        this.scoreScope(category, categoryFindings?.sort((a, b) => a - b));
+        catDeducted += this.deducted;
+        catAwarded += this.awarded;
+      }
+      this.limitCategory(category, catDeducted, catAwarded);
+    }
+  }
+
+  /** Runs one item's (or category's) rules, then its own cap, floor and bonus cap. */
+  private scoreScope(scope: CompiledItem | CompiledCategory, indices: number[] | undefined): void {
+    this.scope = scope;
+    this.deducted = 0;
+    this.awarded = 0;
+    this.skipped = false;
+    this.findingIndices = indices ?? EMPTY;
+    this.findings = indices === undefined ? EMPTY : indices.map((i) => this.record.findings[i]!);
+    if (scope.evidenceRequired && scope.max !== undefined && this.findings.some(lacksEvidence)) {
+      // 无书面材料该项不得分: the item scores nothing, whatever its rules would say.
+      this.rule = { path: scope.path, kind: 'evidence', compiled: { score() {} }, needsNoFinding: false };
+      this.deduct(scope.max, { messageId: 'line.evidence_missing', data: { points: pointsToNumber(scope.max) } });
+      return;
+    }
+    for (const rule of scope.rules) {
+      this.rule = rule;
+      const before = this.deducted;
+      const beforeAward = this.awarded;
+      rule.compiled.score(this);
+      if (this.skipped) return;
+      if (rule.cap !== undefined) {
+        const ruleDeducted = this.deducted - before;
+        const ruleAwarded = this.awarded - beforeAward;
+        if (ruleDeducted > rule.cap) {
+          this.adjust(ruleDeducted - rule.cap, 'deduct', { messageId: 'line.cap_rule', data: { cap: pointsToNumber(rule.cap) } });
+        }
+        if (ruleAwarded > rule.cap) {
+          this.adjust(ruleAwarded - rule.cap, 'award', { messageId: 'line.cap_rule_award', data: { cap: pointsToNumber(rule.cap) } });
+        }
+      }
+    }
+    if ('category' in scope) {
+      this.rule = { path: scope.path, kind: 'limit', compiled: { score() {} }, needsNoFinding: false };
+      // 扣完为止: an item never loses more than its maximum.
+      if (scope.max !== undefined && this.deducted > scope.max) {
+        this.adjust(this.deducted - scope.max, 'deduct', { messageId: 'line.floor_item', data: { max: pointsToNumber(scope.max) } });
+      }
+      if (scope.bonusMax !== undefined && this.awarded > scope.bonusMax) {
+        this.adjust(this.awarded - scope.bonusMax, 'award', { messageId: 'line.cap_item_bonus', data: { cap: pointsToNumber(scope.bonusMax) } });
+      }
+    }
+  }
+
+  private limitCategory(category: CompiledCategory, deducted: Points, awarded: Points): void {
+    this.scope = category;
+    this.rule = { path: category.path, kind: 'limit', compiled: { score() {} }, needsNoFinding: false };
+    this.deducted = deducted;
+    this.awarded = awarded;
+    if (category.max !== undefined && deducted > category.max) {
+      this.adjust(deducted - category.max, 'deduct', { messageId: 'line.floor_category', data: { max: pointsToNumber(category.max) } });
+    }
+    if (category.bonusMax !== undefined && awarded > category.bonusMax) {
+      this.adjust(awarded - category.bonusMax, 'award', { messageId: 'line.cap_category_bonus', data: { cap: pointsToNumber(category.bonusMax) } });
+    }
+  }
+
+  /** A `capped` line that gives back (or takes back) `excess` of deductions (or awards). */
+  private adjust(excess: Points, of: 'deduct' | 'award', reason: Message): void {
+    const signed = of === 'deduct' ? -this.sign * excess : this.sign * excess;
+    if (of === 'deduct') this.deducted -= excess;
+    else this.awarded -= excess;
+    this.push('capped', signed, reason, undefined);
+  }
+
+  private push(type: LineType, signed: Points, reason: Message, detail: LineDetail | undefined): void {
+    const scope = this.scope;
+    const source = this.rule.source ?? scope.source;
+    const line: ScoreLine = {
+      type,
+      item: scope.id,
+      category: this.categoryId,
+      rule: this.rule.path,
+      points: pointsToNumber(signed),
+      reason: this.rule.reason && type !== 'capped' ? { ...reason, data: { ...reason.data, text: this.rule.reason } } : reason,
+      ...(source !== undefined ? { source } : {}),
+      ...detail,
+    };
+    this.lines.push(line);
+    this.linePoints.push(signed);
+    const c = 'category' in scope ? (scope as CompiledItem).category.index : (scope as CompiledCategory).index;
+    this.categoryPoints[c]! += signed;
+  }
+
+  // RuleScope ---------------------------------------------------------------------------------
+
+  deduct(points: Points, reason: Message, detail?: LineDetail): void {
+    if (points === 0) return;
+    this.deducted += points;
+    this.push('deduction', this.sign * points, reason, detail);
+  }
+
+  award(points: Points, reason: Message, detail?: LineDetail): void {
+    if (points === 0) return;
+    this.awarded += points;
+    this.push('award', -this.sign * points, reason, detail);
+  }
+
+  indeterminate(reason: Message): void {
+    this.totalUnknown = true;
+    this.reasons.push({ ...reason, item: this.scope.id, rule: this.rule.path });
+  }
+
+  unmet(reason: Message, detail?: LineDetail): void {
+    this.failed = true;
+    this.push('threshold_unmet', 0, reason, detail);
+    this.reasons.push({ ...reason, item: this.scope.id, rule: this.rule.path });
+  }
+
+  notApplicable(reason: Message): void {
+    this.skipped = true;
+    this.push('not_applicable', 0, reason, undefined);
+  }
+
+  facts(): Facts {
+    return (this.factsCache ??= buildFacts(this.scorer, this.record));
+  }
+
+  quantity(source: QuantitySource | undefined): number | Message {
+    const ratio = this.ratio(source);
+    return 'numerator' in ratio ? ratio.numerator / ratio.denominator : ratio;
+  }
+
+  ratio(source: QuantitySource | undefined): Ratio | Message {
+    if (source === undefined) {
+      let total: number | undefined;
+      for (const f of this.findings) if (f.value !== undefined) total = (total ?? 0) + f.value;
+      return total === undefined ? { messageId: 'quantity.missing_value' } : { numerator: total, denominator: 1 };
+    }
+    if ('indicator' in source) return indicatorRatio(this.scorer, this.record, source.indicator);
+    const value = readPath(this.facts()[source.fact], source.path);
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      return value === undefined
+        ? { messageId: 'condition.missing_fact', data: { fact: source.fact, ...(source.path ? { path: source.path } : {}) } }
+        : { messageId: 'condition.wrong_type', data: { fact: source.fact, operator: 'quantity', expected: 'number', actual: typeof value } };
+    }
+    return { numerator: value, denominator: 1 };
+  }
+}
+
+function lacksEvidence(f: Finding): boolean {
+  return f.evidence === false || (Array.isArray(f.evidence) && f.evidence.length === 0);
+}
+
+/** Finding indices per item (and, after the items, per category), or undefined when there are none. */
+function groupFindings(scorer: Scorer, findings: readonly Finding[]): (number[] | undefined)[] | undefined {
+  if (findings.length === 0) return undefined;
+  const groups: (number[] | undefined)[] = new Array(scorer.items.length + scorer.categories.length);
+  for (let f = 0; f < findings.length; f++) {
+    const target = scorer.targets.get(findings[f]!.item)!;
+    const slot = 'category' in target ? target.index : scorer.items.length + target.index;
+    (groups[slot] ??= []).push(f);
+  }
+  return groups;
+}
+
+export function indicatorRatio(scorer: Scorer, record: InspectionRecord, id: string): Ratio | Message {
+  const given = record.indicators?.[id];
+  if (given === undefined) return { messageId: 'quantity.missing_indicator', data: { indicator: id } };
+  if (typeof given === 'number') return { numerator: given, denominator: 1 };
+  if ('value' in given) return { numerator: given.value, denominator: 1 };
+  const multiplier = scorer.indicators.get(id)?.unit === 'percent' ? 100 : 1;
+  return { numerator: given.numerator * multiplier, denominator: given.denominator };
+}
+
+/** The facts conditions see: the record's own `facts`, plus its kind, level, date, unit and indicators. */
+function buildFacts(scorer: Scorer, record: InspectionRecord): Facts {
+  const indicators: Record<string, number> = {};
+  for (const id of Object.keys(record.indicators ?? {})) {
+    const r = indicatorRatio(scorer, record, id);
+    if ('numerator' in r) indicators[id] = r.numerator / r.denominator;
+  }
+  const findings: Record<string, number> = {};
+  for (const f of record.findings) findings[f.item] = (findings[f.item] ?? 0) + (f.count ?? 1);
+  return {
+    ...(record.kind !== undefined ? { kind: record.kind } : {}),
+    ...(record.level !== undefined ? { level: record.level } : {}),
+    date: record.date,
+    unit: record.unit.id,
+    indicators,
+    findings,
+    ...record.facts,
+  };
+}
+
+function readPath(value: unknown, path: string | undefined): unknown {
+  return path === undefined ? value : resolvePath(value, parsePath(path));
+}

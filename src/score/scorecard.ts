@@ -1,0 +1,90 @@
+/** The Scorecard: what scoring one inspection record produces. JSON-serializable; field names are stable. */
+import type { Message } from '../messages/types.js';
+import type { UnitRef } from '../records/schema.js';
+import type { LocalizedText } from '../standard/common.js';
+
+export type Verdict = 'pass' | 'fail' | 'indeterminate' | 'not_eligible';
+
+export type LineType =
+  | 'deduction'
+  | 'award'
+  | 'veto'
+  | 'prerequisite_unmet'
+  | 'not_applicable'
+  | 'capped'
+  | 'threshold_unmet';
+
+export interface ScoreLine {
+  readonly type: LineType;
+  /** The item's id, or the category's id for a category-level rule or cap. Absent for total-level lines. */
+  readonly item?: string;
+  readonly category?: string;
+  /** Where the rule sits in the standard: `categories[0].items[8].rules[0]`. */
+  readonly rule: string;
+  /** Signed contribution to the total, as an exact decimal (−2, 0.5). 0 for lines that change no points. */
+  readonly points: number;
+  readonly reason: Message;
+  /** The clause of the source document. */
+  readonly source?: string;
+  readonly expected?: string;
+  readonly actual?: string;
+  /** Index of the finding in the record. */
+  readonly finding?: number;
+  readonly note?: string;
+}
+
+export interface CategoryTotal {
+  readonly id: string;
+  readonly name: LocalizedText;
+  /** Subtotal: its maximum (deduct mode) plus the signed points of its lines. */
+  readonly points: number;
+  readonly max?: number;
+}
+
+/** A reason for the verdict, with the item and rule it comes from when it has one. */
+export interface VerdictReason extends Message {
+  readonly item?: string;
+  readonly rule?: string;
+}
+
+export interface DerivedOutcome {
+  readonly id: string;
+  readonly name: LocalizedText;
+  readonly value: number;
+  readonly tier: { readonly id: string; readonly name: LocalizedText } | null;
+}
+
+export interface Scorecard {
+  /** `id@version` of the edition that scored the record. */
+  readonly standard: string;
+  readonly record?: string;
+  readonly supersedes?: string;
+  readonly unit: UnitRef;
+  readonly date: string;
+  readonly kind?: string;
+  readonly level?: string;
+  readonly inspector?: string;
+  readonly mode: 'deduct' | 'accumulate' | 'award';
+  readonly base: number;
+  readonly lines: readonly ScoreLine[];
+  readonly categories: readonly CategoryTotal[];
+  readonly total: number;
+  /** null when no band applies, or when the total is not known (indeterminate). */
+  readonly band: { readonly id: string; readonly name: LocalizedText } | null;
+  readonly outcomes: readonly DerivedOutcome[];
+  readonly verdict: Verdict;
+  /** Every reason the verdict is not `pass`, not just the first. */
+  readonly reasons: readonly VerdictReason[];
+  readonly provenance: { readonly scoresheet: string; readonly standardHash: string };
+}
+
+/** A problem that keeps a record from being scored; the record is reported, never coerced. */
+export interface RecordProblem {
+  /** Path inside the record: `findings[2].points`. */
+  readonly field: string;
+  readonly message: Message;
+}
+
+export type ScoreResult =
+  | { readonly ok: true; readonly scorecard: Scorecard }
+  | { readonly ok: false; readonly problems: readonly RecordProblem[] };

@@ -1,0 +1,235 @@
+/**
+ * Cross-checks zod cannot express: unique ids, references, inverted ranges, sums of maxima, band
+ * coverage, condition cycles. They read the parsed YAML defensively (not the typed standard), so
+ * they run even when the schema found problems, and every error is reported in one pass.
+ */
+import type { DiagnosticCode, DiagnosticPath, Severity } from '../diagnostics.js';
+import { suggest } from '../suggest.js';
+import { POINT_SCALE } from '../score/points.js';
+
+export interface Finding {
+  readonly code: DiagnosticCode;
+  readonly severity?: Severity;
+  readonly path: DiagnosticPath;
+  readonly data?: Readonly<Record<string, unknown>>;
+  /** Also locate this second path (the first definition of a duplicate) and pass it as data.first. */
+  readonly firstPath?: DiagnosticPath;
+  /** Point at the key node rather than the value. */
+  readonly atKey?: string;
+}
+
+type Raw = Record<string, unknown>;
+const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+/** Exact sum of decimals (maxima are validated to 4 decimals elsewhere). */
+const exactSum = (values: number[]): number => values.reduce((s, v) => s + Math.round(v * POINT_SCALE), 0) / POINT_SCALE;
+
+export function checkStandard(raw: unknown): Finding[] {
+  const out: Finding[] = [];
+  if (!isObject(raw)) return out;
+
+  if (typeof raw.version === 'number') out.push({ code: 'numeric_version', path: ['version'], data: { value: raw.version } });
+
+  const ids = (entries: unknown, base: DiagnosticPath, label: string, seen = new Map<string, DiagnosticPath>()) => {
+    list(entries).forEach((entry, i) => {
+      if (!isObject(entry) || typeof entry.id !== 'string') return;
+      const path = [...base, i, 'id'];
+      const first = seen.get(entry.id);
+      if (first) out.push({ code: 'duplicate_id', path, firstPath: first, data: { id: entry.id, what: label } });
+      else seen.set(entry.id, path);
+    });
+    return seen;
+  };
+
+  const kinds = ids(raw.kinds, ['kinds'], 'kind');
+  const levels = ids(raw.levels, ['levels'], 'level');
+  const indicators = ids(raw.indicators, ['indicators'], 'indicator');
+  const categories = ids(raw.categories, ['categories'], 'category');
+  const items = new Map<string, DiagnosticPath>();
+  const named = isObject(raw.conditions) ? raw.conditions : {};
+  const outcomes = isObject(raw.outcomes) ? raw.outcomes : {};
+
+  const reference = (path: DiagnosticPath, what: string, id: string, known: Map<string, unknown> | Set<string>) => {
+    if (!known.has(id)) out.push({ code: 'unknown_reference', path, data: { what, id, suggestion: closest(id, known.keys()) } });
+  };
+
+  const conditionRefs = (condition: unknown, path: DiagnosticPath) => {
+    for (const ref of safeRefs(condition)) {
+      if (!Object.hasOwn(named, ref.name)) {
+        out.push({ code: 'unknown_reference', path: [...path, ...ref.path], data: { what: 'condition', id: ref.name, suggestion: closest(ref.name, Object.keys(named)) } });
+      }
+    }
+  };
+
+  const rules = (entries: unknown, base: DiagnosticPath) => {
+    list(entries).forEach((rule, r) => {
+      if (!isObject(rule)) return;
+      const path = [...base, r];
+      if (isObject(rule.points) && rule.kind !== 'by-kind') {
+        const min = num(rule.points.min);
+        const max = num(rule.points.max);
+        if (min !== undefined && max !== undefined && min > max) out.push({ code: 'range_inverted', path: [...path, 'points'], data: { min, max } });
+      }
+      if (rule.kind === 'judgement' || rule.kind === 'threshold') {
+        const min = num(rule.min);
+        const max = num(rule.max);
+        if (min !== undefined && max !== undefined && min > max) out.push({ code: 'range_inverted', path, data: { min, max } });
+      }
+      if (isObject(rule.of) && typeof rule.of.indicator === 'string') reference([...path, 'of', 'indicator'], 'indicator', rule.of.indicator, indicators);
+      if (rule.kind === 'by-kind' && isObject(rule.points)) {
+        for (const [kind, value] of Object.entries(rule.points)) {
+          reference([...path, 'points', kind], 'kind', kind, kinds);
+          if (isObject(value)) for (const level of Object.keys(value)) reference([...path, 'points', kind, level], 'level', level, levels);
+        }
+      }
+      if (rule.when !== undefined) conditionRefs(rule.when, [...path, 'when']);
+    });
+  };
+
+  const maxMismatch = (container: Raw, children: unknown[], path: DiagnosticPath) => {
+    for (const key of ['max', 'bonusMax'] as const) {
+      const declared = num(container[key]);
+      if (declared === undefined) continue;
+      const parts = children.map((c) => (isObject(c) ? num(c[key]) : undefined));
+      // Only when every child states its own maximum can the sum be compared.
+      if (parts.some((p) => p === undefined) && key === 'max') continue;
+      const sum = exactSum(parts.map((p) => p ?? 0));
+      if (sum !== declared) out.push({ code: 'category_max_mismatch', severity: 'warning', path: [...path, key], data: { key, declared, sum } });
+    }
+  };
+
+  list(raw.categories).forEach((category, c) => {
+    if (!isObject(category)) return;
+    ids(category.items, ['categories', c, 'items'], 'item', items);
+    rules(category.rules, ['categories', c, 'rules']);
+    list(category.items).forEach((item, i) => {
+      if (isObject(item)) rules(item.rules, ['categories', c, 'items', i, 'rules']);
+    });
+    maxMismatch(category, list(category.items), ['categories', c]);
+  });
+
+  const base = num(isObject(raw.scoring) ? raw.scoring.base : undefined);
+  const categoryMaxima = list(raw.categories).map((c) => (isObject(c) ? num(c.max) : undefined));
+  if (base !== undefined && categoryMaxima.length > 0 && categoryMaxima.every((m) => m !== undefined)) {
+    const sum = exactSum(categoryMaxima as number[]);
+    if (sum !== base) out.push({ code: 'base_mismatch', severity: 'warning', path: ['scoring', 'base'], data: { base, sum } });
+  }
+
+  for (const [name, condition] of Object.entries(named)) conditionRefs(condition, ['conditions', name]);
+  for (const cycle of conditionCycles(named)) {
+    out.push({ code: 'condition_cycle', path: ['conditions', cycle[0]!], data: { cycle: cycle.join(' → ') } });
+  }
+
+  ids(outcomes.vetoes, ['outcomes', 'vetoes'], 'veto');
+  list(outcomes.vetoes).forEach((veto, v) => {
+    if (!isObject(veto)) return;
+    if (typeof veto.item === 'string') reference(['outcomes', 'vetoes', v, 'item'], 'item', itemId(veto.item, categories), items);
+    if (veto.when !== undefined) conditionRefs(veto.when, ['outcomes', 'vetoes', v, 'when']);
+  });
+  ids(outcomes.prerequisites, ['outcomes', 'prerequisites'], 'prerequisite');
+  list(outcomes.prerequisites).forEach((p, i) => {
+    if (isObject(p) && p.require !== undefined) conditionRefs(p.require, ['outcomes', 'prerequisites', i, 'require']);
+  });
+  ids(outcomes.derived, ['outcomes', 'derived'], 'derived outcome');
+  ids(outcomes.bands, ['outcomes', 'bands'], 'band');
+  list(outcomes.bands).forEach((band, b) => {
+    if (isObject(band)) list(band.kinds).forEach((k, i) => typeof k === 'string' && reference(['outcomes', 'bands', b, 'kinds', i], 'kind', k, kinds));
+  });
+  out.push(...checkBands(list(outcomes.bands)));
+
+  if (isObject(raw.effective) && typeof raw.effective.from === 'string' && typeof raw.effective.to === 'string' && raw.effective.from > raw.effective.to) {
+    out.push({ code: 'range_inverted', path: ['effective'], data: { min: raw.effective.from, max: raw.effective.to } });
+  }
+  return out;
+}
+
+/** `classroom.tool-corner` → `tool-corner` when the prefix is a category id. */
+function itemId(ref: string, categories: Map<string, unknown>): string {
+  const dot = ref.indexOf('.');
+  return dot > 0 && categories.has(ref.slice(0, dot)) ? ref.slice(dot + 1) : ref;
+}
+
+const closest = (id: string, candidates: Iterable<string>): string | undefined => suggest(id, candidates);
+
+function safeRefs(condition: unknown): { name: string; path: DiagnosticPath }[] {
+  const refs: { name: string; path: DiagnosticPath }[] = [];
+  const walk = (node: unknown, path: DiagnosticPath) => {
+    if (Array.isArray(node)) return node.forEach((n, i) => walk(n, [...path, i]));
+    if (!isObject(node)) return;
+    if (typeof node.condition === 'string') refs.push({ name: node.condition, path: [...path, 'condition'] });
+    for (const key of ['all', 'any', 'not'] as const) if (key in node) walk(node[key], [...path, key]);
+  };
+  walk(condition, []);
+  return refs;
+}
+
+/** Cycles among named conditions (a → b → a), each listed once. */
+function conditionCycles(named: Raw): string[][] {
+  const cycles: string[][] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const stack: string[] = [];
+  const visit = (name: string) => {
+    state.set(name, 'visiting');
+    stack.push(name);
+    for (const ref of new Set(safeRefs(named[name]).map((r) => r.name))) {
+      if (!Object.hasOwn(named, ref)) continue;
+      if (state.get(ref) === 'visiting') cycles.push([...stack.slice(stack.indexOf(ref)), ref]);
+      else if (!state.has(ref)) visit(ref);
+    }
+    stack.pop();
+    state.set(name, 'done');
+  };
+  for (const name of Object.keys(named)) if (!state.has(name)) visit(name);
+  return cycles;
+}
+
+interface Interval {
+  index: number;
+  low: number;
+  lowInclusive: boolean;
+  high: number;
+  highInclusive: boolean;
+}
+
+/** Bands that apply to the same kinds must tile the score line: no gap, no overlap. */
+function checkBands(bands: unknown[]): Finding[] {
+  const out: Finding[] = [];
+  const groups = new Map<string, Interval[]>();
+  bands.forEach((band, index) => {
+    // Compound bands (everyCategory) are tried first and may overlap the plain ones by design.
+    if (!isObject(band) || band.everyCategory !== undefined) return;
+    const min = num(band.min);
+    const above = num(band.above);
+    const max = num(band.max);
+    const below = num(band.below);
+    const interval: Interval = {
+      index,
+      low: min ?? above ?? -Infinity,
+      lowInclusive: min !== undefined,
+      high: max ?? below ?? Infinity,
+      highInclusive: max !== undefined,
+    };
+    if (interval.low > interval.high) {
+      out.push({ code: 'range_inverted', path: ['outcomes', 'bands', index], data: { min: interval.low, max: interval.high } });
+      return;
+    }
+    const key = Array.isArray(band.kinds) ? [...band.kinds].map(String).sort().join(',') : '';
+    groups.set(key, [...(groups.get(key) ?? []), interval]);
+  });
+  for (const intervals of groups.values()) {
+    intervals.sort((a, b) => a.low - b.low || Number(b.lowInclusive) - Number(a.lowInclusive));
+    for (let i = 1; i < intervals.length; i++) {
+      const lower = intervals[i - 1]!;
+      const upper = intervals[i]!;
+      const path = ['outcomes', 'bands', upper.index];
+      const data = { between: `${lower.high}`, other: lower.index };
+      if (lower.high < upper.low || (lower.high === upper.low && !lower.highInclusive && !upper.lowInclusive)) {
+        out.push({ code: 'band_gap', path, data: { from: lower.high, to: upper.low, other: lower.index } });
+      } else if (lower.high > upper.low || (lower.highInclusive && upper.lowInclusive)) {
+        out.push({ code: 'band_overlap', path, data: { ...data, at: upper.low } });
+      }
+    }
+  }
+  return out;
+}

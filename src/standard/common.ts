@@ -1,0 +1,69 @@
+/** Building blocks of the standard format shared by the standard schema and the rule kinds. */
+import { z } from 'zod';
+import { isExactPoints } from '../score/points.js';
+
+/** Ids: letters (any script), digits, `_` and `-`; `.` is kept for qualified item ids (`category.item`). */
+export const ID_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u;
+
+export const Id = z.string().regex(ID_PATTERN, {
+  message: 'an id is letters, digits, "_" and "-", starting with a letter or digit',
+});
+
+/** Text in several languages; zh-CN first-class, en for English reports. At least one is required. */
+export const LocalizedText = z
+  .strictObject({
+    'zh-CN': z.string().min(1).optional(),
+    en: z.string().min(1).optional(),
+  })
+  .refine((t) => t['zh-CN'] !== undefined || t.en !== undefined, {
+    message: 'give the text in zh-CN, en or both',
+    params: { code: 'missing_key' },
+  });
+export type LocalizedText = z.output<typeof LocalizedText>;
+
+/** True for a real calendar date written YYYY-MM-DD (2010-09-31 is not one). */
+export function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  return day <= days;
+}
+
+export const CalendarDate = z.string().refine(isCalendarDate, {
+  message: 'not a calendar date (YYYY-MM-DD)',
+  params: { code: 'invalid_date' },
+});
+
+/** A point value: a non-negative decimal with at most 4 decimals, held exactly. */
+export const PointsValue = z
+  .number()
+  .nonnegative()
+  .refine(isExactPoints, { message: 'points have at most 4 decimals', params: { code: 'too_precise' } });
+
+/** Inspector-chosen points within bounds (每次扣1-3分). */
+export const PointsRange = z.strictObject({ min: PointsValue, max: PointsValue });
+export type PointsRange = z.output<typeof PointsRange>;
+
+/** Where a quantity comes from: a fact of the record, an indicator, or (default) the finding's value. */
+export const QuantitySource = z.union([
+  z.strictObject({ fact: z.string().min(1), path: z.string().min(1).optional() }),
+  z.strictObject({ indicator: Id }),
+]);
+export type QuantitySource = z.output<typeof QuantitySource>;
+
+/** Fields every rule kind may carry. */
+export const ruleBase = {
+  /** Optional id, for test cases and overlays. */
+  id: Id.optional(),
+  /** The clause of the source document this rule encodes. */
+  source: z.string().min(1).optional(),
+  /** Wording shown on the scorecard line instead of the rule kind's default reason. */
+  reason: LocalizedText.optional(),
+  /** The most this rule may deduct or award per inspection (最高扣10分, 最高奖励2分). */
+  cap: PointsValue.optional(),
+};

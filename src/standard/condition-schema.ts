@@ -1,0 +1,513 @@
+/**
+ * Schemas for the condition language: json-rules-engine 7.3's conditions, checked at load time.
+ *
+ * A node has exactly one of `all` / `any` / `not` / `condition` / `fact`. Rather than a `z.union`
+ * (whose failure is a wall of per-branch errors), {@link ConditionSchema} looks at which key is
+ * present and validates the node with that kind's strict schema, so every issue points inside the
+ * node (`['all', 2, 'operator']`). Unknown operators, unknown decorators and unsupported JSONPath forms
+ * are custom issues whose `params.code` the standard loader maps to its diagnostic codes:
+ *
+ * - `unknown_operator` (`params.suggestion`: the closest valid operator string, or `undefined`)
+ * - `bad_path` — a JSONPath feature other than plain `$.a.b[0]` steps
+ * - `bad_condition` — a node that is not an object or does not have exactly one kind key
+ */
+import { z } from 'zod';
+import { pathProblem } from '../compile/paths.js';
+
+/** The ten operators of json-rules-engine's default operator set. */
+export const OPERATORS = [
+  'equal',
+  'notEqual',
+  'in',
+  'notIn',
+  'contains',
+  'doesNotContain',
+  'lessThan',
+  'lessThanInclusive',
+  'greaterThan',
+  'greaterThanInclusive',
+] as const;
+
+/** json-rules-engine's default operator decorators, written `decorator:operator` and chainable. */
+export const DECORATORS = ['someFact', 'someValue', 'everyFact', 'everyValue', 'swap', 'not'] as const;
+
+export type OperatorName = (typeof OPERATORS)[number];
+export type DecoratorName = (typeof DECORATORS)[number];
+
+// ---------------------------------------------------------------------------------------------
+// Types (hand-written: the schema is a dispatching refinement, so it cannot infer them)
+// ---------------------------------------------------------------------------------------------
+
+/** `value: { fact, path? }` — compare against another fact instead of a literal. */
+export interface FactRef {
+  readonly fact: string;
+  readonly path?: string;
+  /** Accepted for json-rules-engine compatibility; constant facts ignore it. */
+  readonly params?: Readonly<Record<string, unknown>>;
+}
+
+interface NodeExtras {
+  /** json-rules-engine's optional label for a node. */
+  readonly name?: string;
+  /** Accepted and ignored: it only changes json-rules-engine's evaluation order, never the result. */
+  readonly priority?: number;
+}
+
+export interface AllCondition extends NodeExtras {
+  readonly all: readonly Condition[];
+}
+export interface AnyCondition extends NodeExtras {
+  readonly any: readonly Condition[];
+}
+export interface NotCondition extends NodeExtras {
+  readonly not: Condition;
+}
+/** A reference to a named condition (json-rules-engine's `engine.setCondition`). */
+export interface ConditionReference extends NodeExtras {
+  readonly condition: string;
+}
+/** A leaf: `<fact at path> <operator> <value>`. */
+export interface FactCondition extends NodeExtras {
+  readonly fact: string;
+  readonly path?: string;
+  /** An operator, optionally prefixed by decorators: `equal`, `not:equal`, `everyFact:not:in`, … */
+  readonly operator: string;
+  /** A literal, or `{ fact, path? }` to compare against another fact. */
+  readonly value: unknown;
+  /** Accepted for json-rules-engine compatibility; constant facts ignore it. */
+  readonly params?: Readonly<Record<string, unknown>>;
+}
+
+export type Condition = AllCondition | AnyCondition | NotCondition | ConditionReference | FactCondition;
+
+// ---------------------------------------------------------------------------------------------
+// Operators: parsing and did-you-mean
+// ---------------------------------------------------------------------------------------------
+
+const OPERATOR_SET: ReadonlySet<string> = new Set(OPERATORS);
+const DECORATOR_SET: ReadonlySet<string> = new Set(DECORATORS);
+
+/** Common spellings from other rule languages, mapped to the operator meant. */
+const OPERATOR_ALIASES: Readonly<Record<string, OperatorName>> = {
+  '=': 'equal',
+  '==': 'equal',
+  '===': 'equal',
+  eq: 'equal',
+  equals: 'equal',
+  is: 'equal',
+  '!=': 'notEqual',
+  '!==': 'notEqual',
+  '<>': 'notEqual',
+  ne: 'notEqual',
+  neq: 'notEqual',
+  notequals: 'notEqual',
+  '<': 'lessThan',
+  lt: 'lessThan',
+  '<=': 'lessThanInclusive',
+  lte: 'lessThanInclusive',
+  le: 'lessThanInclusive',
+  lessthanorequal: 'lessThanInclusive',
+  lessthanorequalto: 'lessThanInclusive',
+  lessthanequal: 'lessThanInclusive',
+  '>': 'greaterThan',
+  gt: 'greaterThan',
+  '>=': 'greaterThanInclusive',
+  gte: 'greaterThanInclusive',
+  ge: 'greaterThanInclusive',
+  greaterthanorequal: 'greaterThanInclusive',
+  greaterthanorequalto: 'greaterThanInclusive',
+  greaterthanequal: 'greaterThanInclusive',
+  includes: 'contains',
+  has: 'contains',
+  notcontains: 'doesNotContain',
+  doesnotinclude: 'doesNotContain',
+  notincludes: 'doesNotContain',
+  oneof: 'in',
+  isin: 'in',
+  nin: 'notIn',
+  notoneof: 'notIn',
+};
+
+/** Levenshtein edit distance. */
+export function levenshtein(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a.length === 0) return b.length;
+  if (b.length === 0) return a.length;
+  let prev = new Array<number>(b.length + 1);
+  let cur = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length]!;
+}
+
+/** The closest candidate (case-insensitively), if it is close enough to be a plausible typo. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  const w = word.toLowerCase();
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = levenshtein(w, c.toLowerCase());
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  const limit = Math.max(2, Math.ceil(word.length * 0.4));
+  return bestD <= limit ? best : undefined;
+}
+
+function suggestOperator(word: string): string | undefined {
+  const alias = OPERATOR_ALIASES[word.toLowerCase()];
+  return alias ?? closest(word, OPERATORS);
+}
+
+export type ParsedOperator =
+  | { readonly ok: true; readonly decorators: readonly DecoratorName[]; readonly operator: OperatorName }
+  | { readonly ok: false; readonly message: string; readonly suggestion: string | undefined };
+
+/**
+ * Split `d1:d2:op` the way json-rules-engine's OperatorMap does: every part before the last must be a
+ * decorator (outermost first), the last an operator.
+ */
+export function parseOperator(text: string): ParsedOperator {
+  const parts = text.split(':');
+  const known = `known operators: ${OPERATORS.join(', ')}; decorators (written "decorator:operator"): ${DECORATORS.join(', ')}`;
+  if (parts.some((p) => p === '')) {
+    return { ok: false, message: `operator ${JSON.stringify(text)} has an empty part around ":"; ${known}`, suggestion: undefined };
+  }
+  const fixed: string[] = [];
+  const problems: string[] = [];
+  let fixable = true;
+  for (let i = 0; i < parts.length - 1; i++) {
+    const p = parts[i]!;
+    if (DECORATOR_SET.has(p)) {
+      fixed.push(p);
+      continue;
+    }
+    const s = closest(p, DECORATORS);
+    if (OPERATOR_SET.has(p)) problems.push(`"${p}" is an operator, but only decorators may come before ":"`);
+    else problems.push(`unknown decorator "${p}"${s ? ` (did you mean "${s}"?)` : ''}`);
+    if (s) fixed.push(s);
+    else fixable = false;
+  }
+  const last = parts[parts.length - 1]!;
+  if (OPERATOR_SET.has(last)) {
+    fixed.push(last);
+  } else if (DECORATOR_SET.has(last) && !OPERATOR_SET.has(last)) {
+    problems.push(`"${last}" is a decorator and needs an operator after it, e.g. "${last}:equal"`);
+    fixable = false;
+  } else {
+    const s = suggestOperator(last);
+    problems.push(`unknown operator "${last}"${s ? ` (did you mean "${s}"?)` : ''}`);
+    if (s) fixed.push(s);
+    else fixable = false;
+  }
+  if (problems.length === 0) {
+    return {
+      ok: true,
+      decorators: parts.slice(0, -1) as DecoratorName[],
+      operator: last as OperatorName,
+    };
+  }
+  const suggestion = fixable ? fixed.join(':') : undefined;
+  const head =
+    parts.length === 1
+      ? `unknown operator ${JSON.stringify(text)}`
+      : `unknown operator ${JSON.stringify(text)}: ${problems.join('; ')}`;
+  const message = suggestion ? `${head}; did you mean "${suggestion}"?` : `${head}; ${known}`;
+  return { ok: false, message, suggestion };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Schemas
+// ---------------------------------------------------------------------------------------------
+
+const KINDS = ['all', 'any', 'not', 'condition', 'fact'] as const;
+type Kind = (typeof KINDS)[number];
+
+/** A message for a required key, otherwise zod's default. */
+const requiredMessage =
+  (what: string) =>
+  (iss: { input?: unknown }): string | undefined =>
+    iss.input === undefined ? what : undefined;
+
+function describeValue(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  return typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v)}`;
+}
+
+type RefineCtx = Parameters<Parameters<z.ZodUnknown['superRefine']>[0]>[1];
+
+/** Re-emit the issues of a nested parse; their paths are relative to the current location. */
+function forward(ctx: RefineCtx, issues: readonly z.core.$ZodIssue[]): void {
+  for (const issue of issues) ctx.addIssue({ ...issue } as Parameters<RefineCtx['addIssue']>[0]);
+}
+
+const PathSchema = z
+  .string({ error: 'a path must be a string such as "a.b[0]" or "$.a.b[0]"' })
+  .superRefine((path, ctx) => {
+    const problem = pathProblem(path);
+    if (problem !== undefined) {
+      ctx.addIssue({ code: 'custom', message: problem, input: path, params: { code: 'bad_path' } });
+    }
+  });
+
+const OperatorSchema = z
+  .string({ error: requiredMessage('a fact condition needs an "operator"') })
+  .superRefine((op, ctx) => {
+    const parsed = parseOperator(op);
+    if (!parsed.ok) {
+      ctx.addIssue({
+        code: 'custom',
+        message: parsed.message,
+        input: op,
+        params: { code: 'unknown_operator', suggestion: parsed.suggestion },
+      });
+    }
+  });
+
+const FactNameSchema = z.string({ error: requiredMessage('"fact" must name a fact') }).min(1, 'a fact name cannot be empty');
+const NodeNameSchema = z.string().min(1).optional();
+const PrioritySchema = z.number().int().positive('priority must be a positive integer').optional();
+const ParamsSchema = z.record(z.string(), z.unknown()).optional();
+
+const FactRefSchema = z.strictObject({
+  fact: FactNameSchema,
+  path: PathSchema.optional(),
+  params: ParamsSchema,
+});
+
+/** `value` is a literal, or (an object with a `fact` key) a reference to another fact. */
+const ValueSchema = z.unknown().superRefine((v, ctx) => {
+  if (isFactRef(v)) {
+    const r = FactRefSchema.safeParse(v);
+    if (!r.success) forward(ctx, r.error.issues);
+  }
+});
+
+/** Whether a leaf's `value` is `{ fact, … }` (json-rules-engine's test: a non-null object with own `fact`). */
+export function isFactRef(value: unknown): value is FactRef {
+  return typeof value === 'object' && value !== null && Object.hasOwn(value, 'fact');
+}
+
+const dispatchCondition = (val: unknown, ctx: RefineCtx): void => {
+  if (typeof val !== 'object' || val === null || Array.isArray(val)) {
+    ctx.addIssue({
+      code: 'custom',
+      input: val,
+      message: `a condition must be an object with one of "all", "any", "not", "condition" or "fact"; got ${describeValue(val)}`,
+      params: { code: 'bad_condition' },
+    });
+    return;
+  }
+  const present = KINDS.filter((k) => Object.hasOwn(val, k));
+  if (present.length === 0) {
+    const keys = Object.keys(val);
+    const hints: string[] = [];
+    for (const k of keys) {
+      const s = closest(k, KINDS);
+      if (s !== undefined) hints.push(`"${k}" (did you mean "${s}"?)`);
+    }
+    ctx.addIssue({
+      code: 'custom',
+      input: val,
+      message:
+        `a condition needs exactly one of "all", "any", "not", "condition" or "fact"` +
+        (keys.length === 0 ? '; got an empty object' : `; got keys ${keys.map((k) => JSON.stringify(k)).join(', ')}`) +
+        (hints.length > 0 ? `; unknown key ${hints.join(', ')}` : ''),
+      params: { code: 'bad_condition' },
+    });
+    return;
+  }
+  if (present.length > 1) {
+    ctx.addIssue({
+      code: 'custom',
+      input: val,
+      message: `a condition needs exactly one of "all", "any", "not", "condition" or "fact", but this one has ${present
+        .map((k) => `"${k}"`)
+        .join(' and ')}; nest them inside "all" or "any"`,
+      params: { code: 'bad_condition' },
+    });
+    return;
+  }
+  const kind = present[0] as Kind;
+  const node = val as Record<string, unknown>;
+  if (kind === 'not' && Array.isArray(node.not)) {
+    ctx.addIssue({
+      code: 'custom',
+      input: node.not,
+      path: ['not'],
+      message: '"not" takes a single condition, not a list; write { not: { all: [...] } } or { not: { any: [...] } }',
+      params: { code: 'bad_condition' },
+    });
+    return;
+  }
+  if (kind === 'fact' && !Object.hasOwn(node, 'value')) {
+    ctx.addIssue({
+      code: 'custom',
+      input: undefined,
+      path: ['value'],
+      message: 'a fact condition needs a "value": a literal, or { fact, path } to compare with another fact',
+      params: { code: 'bad_condition' },
+    });
+  }
+  const r = NODE_SCHEMAS[kind].safeParse(val);
+  if (!r.success) forward(ctx, r.error.issues);
+};
+
+/**
+ * A condition: `{ all: [...] }`, `{ any: [...] }`, `{ not: … }`, `{ condition: "name" }` or a leaf
+ * `{ fact, path?, operator, value, params? }`; every node may carry `name` and `priority`.
+ * Unknown keys are `unrecognized_keys` issues. The parsed value is the input, unchanged.
+ */
+export const ConditionSchema: z.ZodType<Condition> = z
+  .any()
+  .superRefine(dispatchCondition)
+  .meta({
+    description:
+      'A json-rules-engine condition: { all: [...] }, { any: [...] }, { not: ... }, { condition: "name" }, or { fact, path?, operator, value }.',
+  });
+
+const NODE_SCHEMAS = {
+  all: z.strictObject({
+    all: z.array(ConditionSchema, { error: '"all" must be a list of conditions' }),
+    name: NodeNameSchema,
+    priority: PrioritySchema,
+  }),
+  any: z.strictObject({
+    any: z
+      .array(ConditionSchema, { error: '"any" must be a list of conditions' })
+      .min(1, '"any" needs at least one condition (json-rules-engine treats an empty "any" as true)'),
+    name: NodeNameSchema,
+    priority: PrioritySchema,
+  }),
+  not: z.strictObject({
+    not: ConditionSchema,
+    name: NodeNameSchema,
+    priority: PrioritySchema,
+  }),
+  condition: z.strictObject({
+    condition: z.string({ error: '"condition" must be the name of a named condition' }).min(1, 'a condition name cannot be empty'),
+    name: NodeNameSchema,
+    priority: PrioritySchema,
+  }),
+  fact: z.strictObject({
+    fact: FactNameSchema,
+    path: PathSchema.optional(),
+    operator: OperatorSchema,
+    value: ValueSchema.optional(), // presence is checked in dispatchCondition, with a clearer message
+    params: ParamsSchema,
+    name: NodeNameSchema,
+    priority: PrioritySchema,
+  }),
+} as const satisfies Record<Kind, z.ZodType>;
+
+/**
+ * JSON Schema (draft 2020-12) definitions for the condition language, for editors. `ConditionSchema`
+ * itself exports to JSON Schema as an unconstrained `{}` (it validates by dispatch); a JSON Schema
+ * writer can put these under `$defs` and point conditions at `#/$defs/Condition`.
+ */
+export const CONDITION_JSON_SCHEMA_DEFS = {
+  Condition: {
+    description: 'A json-rules-engine condition: exactly one of all / any / not / condition / fact.',
+    oneOf: [
+      {
+        type: 'object',
+        properties: {
+          all: { type: 'array', items: { $ref: '#/$defs/Condition' } },
+          name: { type: 'string' },
+          priority: { type: 'integer', minimum: 1 },
+        },
+        required: ['all'],
+        additionalProperties: false,
+      },
+      {
+        type: 'object',
+        properties: {
+          any: { type: 'array', items: { $ref: '#/$defs/Condition' }, minItems: 1 },
+          name: { type: 'string' },
+          priority: { type: 'integer', minimum: 1 },
+        },
+        required: ['any'],
+        additionalProperties: false,
+      },
+      {
+        type: 'object',
+        properties: {
+          not: { $ref: '#/$defs/Condition' },
+          name: { type: 'string' },
+          priority: { type: 'integer', minimum: 1 },
+        },
+        required: ['not'],
+        additionalProperties: false,
+      },
+      {
+        type: 'object',
+        properties: {
+          condition: { type: 'string', minLength: 1 },
+          name: { type: 'string' },
+          priority: { type: 'integer', minimum: 1 },
+        },
+        required: ['condition'],
+        additionalProperties: false,
+      },
+      {
+        type: 'object',
+        properties: {
+          fact: { type: 'string', minLength: 1 },
+          path: { type: 'string' },
+          operator: {
+            type: 'string',
+            pattern: `^((${DECORATORS.join('|')}):)*(${OPERATORS.join('|')})$`,
+          },
+          value: {},
+          params: { type: 'object' },
+          name: { type: 'string' },
+          priority: { type: 'integer', minimum: 1 },
+        },
+        required: ['fact', 'operator', 'value'],
+        additionalProperties: false,
+      },
+    ],
+  },
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// Walkers
+// ---------------------------------------------------------------------------------------------
+
+function walk(condition: Condition, visit: (leafOrRef: FactCondition | ConditionReference) => void): void {
+  if ('all' in condition) for (const c of condition.all) walk(c, visit);
+  else if ('any' in condition) for (const c of condition.any) walk(c, visit);
+  else if ('not' in condition) walk(condition.not, visit);
+  else visit(condition);
+}
+
+/** Names of the named conditions referenced (`{ condition: name }`), each once, in order of first use. Does not follow them. */
+export function collectConditionRefs(condition: Condition): string[] {
+  const out = new Set<string>();
+  walk(condition, (n) => {
+    if ('condition' in n) out.add(n.condition);
+  });
+  return [...out];
+}
+
+/** Facts read (leaf `fact`s and `value: { fact }` references), each once, in order of first use. Does not follow named references. */
+export function collectFacts(condition: Condition): string[] {
+  const out = new Set<string>();
+  walk(condition, (n) => {
+    if ('fact' in n) {
+      out.add(n.fact);
+      if (isFactRef(n.value)) out.add(n.value.fact);
+    }
+  });
+  return [...out];
+}

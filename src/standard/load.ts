@@ -1,0 +1,222 @@
+/**
+ * Text → YAML Document (with positions) → zod → cross-checks → a Standard, or every diagnostic at once.
+ * Only `loadStandard` touches the file system.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { isAlias, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { z } from 'zod';
+import {
+  hasErrors,
+  makeDiagnostic,
+  sortDiagnostics,
+  type Diagnostic,
+  type DiagnosticCode,
+  type DiagnosticPath,
+} from '../diagnostics.js';
+import type { Locale } from '../messages/types.js';
+import { DocumentPositions, START, type Position } from '../positions.js';
+import { RULE_KIND_NAMES } from '../rules/index.js';
+import { suggest } from '../suggest.js';
+import { checkStandard } from './check.js';
+import { StandardSchema, type Standard } from './schema.js';
+
+/** Standards are small documents; anything larger is a mistake (or an attack), not a standard. */
+export const MAX_STANDARD_BYTES = 1024 * 1024;
+/** Aliases a standard may expand; a billion-laughs file stops here with a diagnostic. */
+export const MAX_ALIAS_COUNT = 100;
+
+export interface ParseOptions {
+  /** Shown in diagnostics; '<inline>' by default. */
+  readonly file?: string;
+  readonly locale?: Locale;
+}
+
+export type LoadResult =
+  | { readonly ok: true; readonly standard: Standard; readonly warnings: readonly Diagnostic[]; readonly file: string }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[]; readonly file: string };
+
+/** Parses and validates a standard from YAML text. Never throws on bad input. */
+export function parseStandard(text: string, options: ParseOptions = {}): LoadResult {
+  const file = options.file ?? '<inline>';
+  const locale = options.locale ?? 'en';
+  const diagnostics: Diagnostic[] = [];
+  const emit = (code: DiagnosticCode, position: Position, path: DiagnosticPath, data?: Record<string, unknown>, severity?: 'warning') =>
+    diagnostics.push(makeDiagnostic({ code, file, line: position.line, column: position.column, path, ...(data ? { data } : {}), ...(severity ? { severity } : {}) }, locale));
+  const fail = (): LoadResult => ({ ok: false, diagnostics: sortDiagnostics(diagnostics), file });
+
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > MAX_STANDARD_BYTES) {
+    emit('file_too_large', START, [], { bytes, limit: MAX_STANDARD_BYTES });
+    return fail();
+  }
+
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const positions = new DocumentPositions(doc, lineCounter, text);
+  let syntaxBroken = false;
+  for (const error of doc.errors) {
+    const duplicate = error.code === 'DUPLICATE_KEY';
+    syntaxBroken ||= !duplicate;
+    emit(duplicate ? 'yaml_duplicate_key' : 'yaml_syntax', positions.atOffset(error.pos[0]), [], { detail: firstLine(error.message), yamlCode: error.code });
+  }
+  // A broken document has no trustworthy structure to validate further.
+  if (syntaxBroken) return fail();
+
+  const raw = toJS(doc);
+  if (raw === ALIAS_LIMIT) {
+    emit('yaml_alias_limit', aliasPosition(doc, positions), [], { limit: MAX_ALIAS_COUNT });
+    return fail();
+  }
+
+  const parsed = StandardSchema.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const mapped = mapIssue(issue, raw, positions);
+      for (const d of mapped) emit(d.code, d.position, d.path, d.data);
+    }
+  }
+  for (const finding of checkStandard(raw)) {
+    const data: Record<string, unknown> = { ...(finding.data ?? {}) };
+    if (finding.firstPath) {
+      const first = positions.atPath(finding.firstPath);
+      data.first = `${first.line}:${first.column}`;
+    }
+    if (finding.code === 'numeric_version') data.written = positions.sourceText(finding.path) ?? String(data.value);
+    emit(finding.code, positions.atPath(finding.path), finding.path, data, finding.severity === 'warning' ? 'warning' : undefined);
+  }
+
+  if (!parsed.success || hasErrors(diagnostics)) return fail();
+  return { ok: true, standard: parsed.data, warnings: sortDiagnostics(diagnostics), file };
+}
+
+/** Reads and parses a standard file. A missing or oversized file is a diagnostic, not an exception. */
+export async function loadStandard(path: string, options: Omit<ParseOptions, 'file'> = {}): Promise<LoadResult> {
+  const locale = options.locale ?? 'en';
+  try {
+    const info = await stat(path);
+    if (info.size > MAX_STANDARD_BYTES) {
+      const d = makeDiagnostic({ code: 'file_too_large', file: path, ...START, path: [], data: { bytes: info.size, limit: MAX_STANDARD_BYTES } }, locale);
+      return { ok: false, diagnostics: [d], file: path };
+    }
+    return parseStandard(await readFile(path, 'utf8'), { file: path, locale });
+  } catch (error) {
+    const d = makeDiagnostic({ code: 'file_not_found', file: path, ...START, path: [], data: { detail: (error as Error).message } }, locale);
+    return { ok: false, diagnostics: [d], file: path };
+  }
+}
+
+const ALIAS_LIMIT = Symbol('alias limit');
+
+function toJS(doc: Document): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    if (error instanceof ReferenceError) return ALIAS_LIMIT;
+    throw error;
+  }
+}
+
+function aliasPosition(doc: Document, positions: DocumentPositions): Position {
+  let offset: number | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      if (isAlias(node) && node.range) {
+        offset = node.range[0];
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return offset === undefined ? START : positions.atOffset(offset);
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+interface MappedIssue {
+  code: DiagnosticCode;
+  position: Position;
+  path: DiagnosticPath;
+  data: Record<string, unknown>;
+}
+
+/** One zod issue → one or more diagnostics, each placed by the route that fits it. */
+function mapIssue(issue: z.core.$ZodIssue, raw: unknown, positions: DocumentPositions): MappedIssue[] {
+  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  const at = (code: DiagnosticCode, data: Record<string, unknown> = {}, p: DiagnosticPath = path): MappedIssue => ({
+    code,
+    position: positions.atPath(p),
+    path: p,
+    data: { detail: issue.message, ...data },
+  });
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => ({
+        code: 'unknown_key' as const,
+        position: positions.atKey(path, key),
+        path: [...path, key],
+        data: { key, suggestion: suggest(key, knownKeys()) },
+      }));
+    case 'invalid_type': {
+      if (path[path.length - 1] === 'version' && path.length === 1 && typeof valueAt(raw, path) === 'number') return []; // numeric_version says it better
+      if (valueAt(raw, path) === undefined) return [at('missing_key', { key: path[path.length - 1] ?? '' })];
+      return [at('invalid_type', { expected: issue.expected, received: describe(valueAt(raw, path)) })];
+    }
+    case 'invalid_union': {
+      if ('discriminator' in issue && issue.discriminator === 'kind') {
+        const value = valueAt(raw, path);
+        if (value === undefined) return [at('missing_key', { key: 'kind' })];
+        return [at('unknown_rule_kind', { kind: String(value), suggestion: suggest(String(value), RULE_KIND_NAMES), known: RULE_KIND_NAMES.join(', ') })];
+      }
+      return [at('invalid_value', {})];
+    }
+    case 'invalid_value':
+      return [at('invalid_value', { expected: issue.values.map(String).join(' | '), received: describe(valueAt(raw, path)) })];
+    case 'too_small':
+    case 'too_big':
+      return [at('out_of_range', {})];
+    case 'invalid_format':
+      return [at('invalid_id', { value: String(valueAt(raw, path)) })];
+    case 'custom': {
+      const code = (issue.params as { code?: DiagnosticCode } | undefined)?.code ?? 'invalid_value';
+      return [at(code, { ...(issue.params ?? {}) })];
+    }
+    default:
+      return [at('invalid_value', {})];
+  }
+}
+
+function valueAt(raw: unknown, path: DiagnosticPath): unknown {
+  let current = raw;
+  for (const segment of path) {
+    if (typeof current !== 'object' || current === null || !Object.hasOwn(current, segment)) return undefined;
+    current = (current as Record<string | number, unknown>)[segment];
+  }
+  return current;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'list';
+  if (typeof value === 'object') return 'map';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+let vocabulary: Set<string> | undefined;
+/** Every key the format knows, for did-you-mean on an unknown key. */
+function knownKeys(): Set<string> {
+  if (vocabulary) return vocabulary;
+  const keys = new Set<string>();
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (typeof node !== 'object' || node === null) return;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'properties' && typeof value === 'object' && value !== null) for (const k of Object.keys(value)) keys.add(k);
+      walk(value);
+    }
+  };
+  walk(z.toJSONSchema(StandardSchema, { io: 'input', unrepresentable: 'any' }));
+  vocabulary = keys;
+  return keys;
+}
