@@ -169,6 +169,7 @@ function mapIssue(issue: z.core.$ZodIssue, raw: unknown, positions: DocumentPosi
         if (value === undefined) return [at('missing_key', { key: 'kind' })];
         return [at('unknown_rule_kind', { kind: String(value), suggestion: suggest(String(value), RULE_KIND_NAMES), known: RULE_KIND_NAMES.join(', ') })];
       }
+      if (valueAt(raw, path) === undefined) return [at('missing_key', { key: path[path.length - 1] ?? '' })];
       return [at('invalid_value', {})];
     }
     case 'invalid_value':

@@ -1,0 +1,50 @@
+/** `scoresheet check <standard.yaml|dir>…`: every diagnostic of every standard, exit 0 / 1 / 2. */
+import { readFile } from 'node:fs/promises';
+import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
+import type { Locale } from '../messages/types.js';
+import { loadStandard } from '../standard/load.js';
+import { codeFrame } from './frame.js';
+import { expandStandardPaths, type Output } from './io.js';
+
+export interface CheckOptions {
+  readonly format: 'text' | 'json';
+  readonly lang: Locale;
+  /** Print a code frame under each diagnostic (on a TTY). */
+  readonly frames: boolean;
+}
+
+export async function runCheck(paths: readonly string[], options: CheckOptions, out: Output): Promise<number> {
+  const files = await expandStandardPaths(paths);
+  if ('error' in files) {
+    out.err(files.error);
+    return 2;
+  }
+  const results = [];
+  let couldNotRun = false;
+  for (const file of files.paths) {
+    const result = await loadStandard(file, { locale: options.lang });
+    const diagnostics: readonly Diagnostic[] = result.ok ? result.warnings : result.diagnostics;
+    if (diagnostics.some((d) => d.code === 'file_not_found')) couldNotRun = true;
+    results.push({ file, ok: result.ok, diagnostics });
+  }
+  const errors = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'error').length, 0);
+  const warnings = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'warning').length, 0);
+
+  if (options.format === 'json') {
+    out.out(JSON.stringify({ files: results, errors, warnings }, null, 2));
+  } else {
+    for (const r of results) {
+      const text = options.frames && r.diagnostics.length > 0 ? await readFile(r.file, 'utf8').catch(() => '') : '';
+      for (const d of r.diagnostics) {
+        out.out(formatDiagnostic(d));
+        if (options.frames && text) out.out(codeFrame(text, d.line, d.column));
+      }
+    }
+    const summary = options.lang === 'zh-CN'
+      ? `检查了 ${results.length} 个标准：${errors} 个错误，${warnings} 个警告`
+      : `${results.length} standard(s) checked: ${errors} error(s), ${warnings} warning(s)`;
+    out.out(summary);
+  }
+  if (couldNotRun) return 2;
+  return errors > 0 ? 1 : 0;
+}

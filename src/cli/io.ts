@@ -1,0 +1,32 @@
+/** The CLI's only contact with the terminal and the file system outside the loaders. */
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export interface Output {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export const processOutput: Output = {
+  out: (text) => process.stdout.write(text + '\n'),
+  err: (text) => process.stderr.write(text + '\n'),
+};
+
+/**
+ * Standard paths as given; a directory stands for every `*.yaml` directly in it (subfolders hold
+ * tests and other material, never standards). A missing path is left for the loader to report.
+ */
+export async function expandStandardPaths(paths: readonly string[]): Promise<{ paths: string[] } | { error: string }> {
+  const out: string[] = [];
+  for (const path of paths) {
+    const info = await stat(path).catch(() => undefined);
+    if (info?.isDirectory()) {
+      const entries = (await readdir(path)).filter((f) => f.endsWith('.yaml') || f.endsWith('.yml')).sort();
+      if (entries.length === 0) return { error: `no *.yaml standard in ${path}` };
+      out.push(...entries.map((f) => join(path, f)));
+    } else {
+      out.push(path);
+    }
+  }
+  return { paths: out };
+}

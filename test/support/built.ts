@@ -1,0 +1,37 @@
+/** Helpers for tests that exercise the built package (dist/), as a user installs it. */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+
+/** Fails with a clear message when the package has not been built (CI builds before testing). */
+export function requireBuild(): void {
+  if (!existsSync(CLI)) throw new Error('dist/ is missing: run `npm run build` before the tests');
+}
+
+export interface RunResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the built `scoresheet` binary from the repository root. */
+export function runCli(args: readonly string[], options: { input?: string | Buffer; env?: Record<string, string> } = {}): RunResult {
+  requireBuild();
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: ROOT,
+    input: options.input,
+    env: { ...process.env, ...options.env },
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Runs a snippet with plain Node from the repository root (self-reference resolves `scoresheet`). */
+export function runNode(args: readonly string[]): RunResult {
+  const result = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
