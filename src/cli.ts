@@ -1,9 +1,18 @@
 #!/usr/bin/env node
 /** argv → API → stdout/stderr → exit code. No logic of its own: each command lives in src/cli/. */
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { runCheck } from './cli/check.js';
+import { runScore, type ScoreOutputFormat } from './cli/score.js';
+import type { Verdict } from './score/scorecard.js';
 import { processOutput } from './cli/io.js';
 import { SCORESHEET_VERSION } from './version.js';
+
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
+const VERDICTS = ['fail', 'indeterminate', 'not_eligible'];
+const collectVerdict = (value: string, previous: Verdict[] | undefined): Verdict[] => {
+  if (!VERDICTS.includes(value)) throw new InvalidArgumentError(`expected one of ${VERDICTS.join(', ')}`);
+  return [...(previous ?? []), value as Verdict];
+};
 
 /** Exit codes (as ESLint): 0 ok, 1 problems found, 2 could not run. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -26,6 +35,31 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--no-frame', 'no code frame under each diagnostic')
     .action(async (paths: string[], opts: { format: 'text' | 'json'; lang: 'en' | 'zh-CN'; frame: boolean }) => {
       exitCode = await runCheck(paths, { format: opts.format, lang: opts.lang, frames: opts.frame && process.stdout.isTTY === true }, processOutput);
+    });
+
+  program
+    .command('score')
+    .description('score inspection records (JSON, YAML, NDJSON, CSV; - for stdin)')
+    .argument('[records...]', 'record files, or - for standard input')
+    .addOption(new Option('--standard <file|dir>', 'a standard, or a directory of them (repeatable)').argParser(collect).makeOptionMandatory())
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'ndjson', 'csv', 'md']).default('text'))
+    .addOption(lang())
+    .addOption(new Option('--fail-on <verdict>', 'exit 1 when any scorecard has this verdict: fail, indeterminate, not_eligible (repeatable)').argParser(collectVerdict))
+    .addOption(new Option('--input-format <format>', 'format of the records (default: from the file name)').choices(['json', 'yaml', 'ndjson', 'csv']))
+    .addOption(new Option('--encoding <encoding>', 'encoding of the input (default: UTF-8, or GB18030 when the bytes are not UTF-8)').choices(['utf-8', 'gbk', 'gb18030']))
+    .addOption(new Option('--output-encoding <encoding>', 'encoding of CSV output (default UTF-8 with BOM, for Excel)').choices(['utf-8', 'gb18030']))
+    .option('--map <file>', 'CSV mapping file (see `scoresheet template`)')
+    .action(async (inputs: string[], opts: { standard: string[]; format: ScoreOutputFormat; lang: 'en' | 'zh-CN'; failOn?: Verdict[]; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; outputEncoding?: 'utf-8' | 'gb18030'; map?: string }) => {
+      exitCode = await runScore(inputs, {
+        standards: opts.standard,
+        format: opts.format,
+        lang: opts.lang,
+        failOn: opts.failOn ?? [],
+        ...(opts.inputFormat ? { inputFormat: opts.inputFormat } : {}),
+        ...(opts.encoding ? { encoding: opts.encoding } : {}),
+        ...(opts.outputEncoding ? { outputEncoding: opts.outputEncoding } : {}),
+        ...(opts.map ? { map: opts.map } : {}),
+      }, processOutput);
     });
 
   try {

@@ -81,4 +81,10 @@ export const en: Catalogue = {
   'record.points_out_of_range': (d) => `${s(d.points)} points is outside the item's range ${s(d.min)}–${s(d.max)}`,
   'record.note_required': () => "a judgement deduction needs the inspector's note saying why",
   'record.wrong_standard': (d) => `the record is for standard "${s(d.wanted)}", not "${s(d.standard)}"`,
+  'record.no_standard_named': (d) => `the record names no standard, and several are loaded: ${s(d.loaded)}`,
+  'record.unknown_standard': (d) => `unknown standard "${s(d.standard)}"; loaded: ${s(d.loaded)}`,
+  'record.no_edition': (d) => `no edition of ${s(d.standard)} is in force on ${s(d.date)}; editions: ${s(d.editions)}`,
+  'record.duplicate': (d) => `another record has the id "${s(d.id)}" (first at ${s(d.first)})`,
+  'record.invalid_date': () => 'not a calendar date (YYYY-MM-DD, a day that exists)',
+  'record.not_whole_number': () => 'a count must be a whole number',
 };

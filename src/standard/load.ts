@@ -6,6 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { isAlias, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { z } from 'zod';
 import {
+  DIAGNOSTIC_CODES,
   hasErrors,
   makeDiagnostic,
   sortDiagnostics,
@@ -170,22 +171,47 @@ function mapIssue(issue: z.core.$ZodIssue, raw: unknown, positions: DocumentPosi
         return [at('unknown_rule_kind', { kind: String(value), suggestion: suggest(String(value), RULE_KIND_NAMES), known: RULE_KIND_NAMES.join(', ') })];
       }
       if (valueAt(raw, path) === undefined) return [at('missing_key', { key: path[path.length - 1] ?? '' })];
+      // Not a discriminated union (a number or { min, max }): when the value's type fits one branch
+      // only, that branch's issues say what is wrong; when it fits none, it is the wrong type.
+      const wrongType = (branch: z.core.$ZodIssue[]) => branch.length === 1 && branch[0]!.code === 'invalid_type' && branch[0]!.path.length === 0;
+      const fitting = issue.errors.filter((branch) => !wrongType(branch));
+      if (issue.errors.length > 0 && fitting.length === 0) {
+        const expected = issue.errors.map((branch) => (branch[0] as { expected?: string }).expected).join(' or ');
+        return [at('invalid_type', { expected, received: describe(valueAt(raw, path)) })];
+      }
+      if (fitting.length === 1) return fitting[0]!.flatMap((inner) => mapIssue({ ...inner, path: [...issue.path, ...inner.path] }, raw, positions));
       return [at('invalid_value', {})];
     }
     case 'invalid_value':
+      // A required enum or literal that is absent (per-step without `partial`) is a missing key.
+      if (valueAt(raw, path) === undefined && path.length > 0) return [at('missing_key', { key: path[path.length - 1] })];
       return [at('invalid_value', { expected: issue.values.map(String).join(' | '), received: describe(valueAt(raw, path)) })];
     case 'too_small':
     case 'too_big':
       return [at('out_of_range', {})];
     case 'invalid_format':
       return [at('invalid_id', { value: String(valueAt(raw, path)) })];
+    case 'invalid_key': {
+      // A record key that fails its schema (an id with a space): point at the key itself.
+      const key = path[path.length - 1];
+      const parent = path.slice(0, -1);
+      const position = typeof key === 'string' ? positions.atKey(parent, key) : positions.atPath(path);
+      const badId = issue.issues.some((inner) => inner.code === 'invalid_format');
+      return [{ code: badId ? 'invalid_id' : 'invalid_value', position, path, data: { detail: issue.message, value: String(key) } }];
+    }
     case 'custom': {
-      const code = (issue.params as { code?: DiagnosticCode } | undefined)?.code ?? 'invalid_value';
-      return [at(code, { ...(issue.params ?? {}) })];
+      const { code: wanted, ...params } = (issue.params ?? {}) as { code?: string } & Record<string, unknown>;
+      return [at(customCode(wanted), params)];
     }
     default:
       return [at('invalid_value', {})];
   }
+}
+
+/** A custom issue's `params.code` as a diagnostic code (the condition schema says `bad_condition`). */
+function customCode(code: string | undefined): DiagnosticCode {
+  if (code === 'bad_condition') return 'invalid_condition';
+  return (DIAGNOSTIC_CODES as readonly string[]).includes(code ?? '') ? (code as DiagnosticCode) : 'invalid_value';
 }
 
 function valueAt(raw: unknown, path: DiagnosticPath): unknown {

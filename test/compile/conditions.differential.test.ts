@@ -297,7 +297,11 @@ describe('compiled conditions vs json-rules-engine (differential)', () => {
     const started = performance.now();
     await fc.assert(differential({}, cov), { seed: SEED, numRuns: NUM_RUNS });
     const seconds = (performance.now() - started) / 1000;
-    console.info(`differential: ${cov.pairs} (condition, facts) pairs in ${seconds.toFixed(1)} s; ${cov.trueResults} true, ${cov.falseResults} false`);
+    console.info(
+      `differential: ${cov.pairs} (condition, facts) pairs in ${seconds.toFixed(1)} s; ${cov.trueResults} true, ${cov.falseResults} false\n` +
+        `  operators ${JSON.stringify(Object.fromEntries(cov.operators))}\n  decorators ${JSON.stringify(Object.fromEntries(cov.decorators))}\n` +
+        `  chained ${cov.chained}, not ${cov.not}, fact-to-fact ${cov.factToFact}, $-paths ${cov.dollarPath}, dotted paths ${cov.dottedPath}, named refs ${cov.namedRef}`,
+    );
     expect(cov.pairs).toBeGreaterThanOrEqual(10_000);
   });
 

@@ -1,0 +1,41 @@
+/** Loading the standards a command scores against: files or directories, diagnostics printed on failure. */
+import { formatDiagnostic } from '../diagnostics.js';
+import { localizedText } from '../messages/render.js';
+import type { Locale } from '../messages/types.js';
+import { compileStandard, type Scorer } from '../score/compile.js';
+import { StandardSet } from '../score/editions.js';
+import { loadStandard } from '../standard/load.js';
+import { expandStandardPaths, type Output } from './io.js';
+
+/** Loads and compiles every standard; undefined (after printing why) when any is invalid. */
+export async function loadStandardSet(paths: readonly string[], locale: Locale, out: Output): Promise<StandardSet | undefined> {
+  const expanded = await expandStandardPaths(paths);
+  if ('error' in expanded) {
+    out.err(expanded.error);
+    return undefined;
+  }
+  const scorers: Scorer[] = [];
+  let failed = false;
+  for (const file of expanded.paths) {
+    const result = await loadStandard(file, { locale });
+    if (!result.ok) {
+      failed = true;
+      for (const d of result.diagnostics) out.err(formatDiagnostic(d));
+      continue;
+    }
+    scorers.push(compileStandard(result.standard));
+  }
+  return failed ? undefined : new StandardSet(scorers);
+}
+
+/** id → display name for every item and category of every loaded standard. */
+export function itemNamer(set: StandardSet, locale: Locale): (id: string) => string {
+  const names = new Map<string, string>();
+  for (const scorer of set.scorers) {
+    for (const category of scorer.standard.categories) {
+      names.set(category.id, localizedText(category.name, locale));
+      for (const item of category.items) names.set(item.id, localizedText(item.name, locale));
+    }
+  }
+  return (id) => names.get(id) ?? id;
+}

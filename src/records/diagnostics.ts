@@ -1,0 +1,74 @@
+/** Problems with inspection records: each names the file, the line, the record's index and the field. */
+import type { Locale, Message } from '../messages/types.js';
+import { renderMessage } from '../messages/render.js';
+
+export const RECORD_DIAGNOSTIC_CODES = [
+  'record_syntax',
+  'record_invalid',
+  'invalid_date',
+  'not_whole_number',
+  'duplicate_record',
+  'unknown_standard',
+  'no_edition',
+  'unknown_item',
+  'unknown_kind',
+  'unknown_level',
+  'points_required',
+  'points_out_of_range',
+  'note_required',
+  'unmapped_column',
+] as const;
+export type RecordDiagnosticCode = (typeof RECORD_DIAGNOSTIC_CODES)[number];
+
+/** Where a record came from: file, line (CSV row, NDJSON line, the YAML/JSON node's line) and index. */
+export interface RecordSource {
+  readonly file: string;
+  readonly line: number;
+  /** 0-based position of the record in its file. */
+  readonly index: number;
+}
+
+export interface RecordDiagnostic extends RecordSource {
+  readonly code: RecordDiagnosticCode;
+  readonly severity: 'error';
+  /** Path inside the record: `findings[2].points`; '' for the record as a whole. */
+  readonly field: string;
+  readonly messageId: string;
+  readonly data?: Readonly<Record<string, unknown>>;
+  readonly message: string;
+}
+
+/** Record problem message ids (from scoring) → stable codes. */
+const CODE_BY_MESSAGE: Record<string, RecordDiagnosticCode> = {
+  'record.unknown_item': 'unknown_item',
+  'record.unknown_kind': 'unknown_kind',
+  'record.unknown_level': 'unknown_level',
+  'record.points_required': 'points_required',
+  'record.points_out_of_range': 'points_out_of_range',
+  'record.note_required': 'note_required',
+};
+
+export function recordDiagnostic(
+  source: RecordSource,
+  field: string,
+  message: Message,
+  locale: Locale,
+  code: RecordDiagnosticCode = CODE_BY_MESSAGE[message.messageId] ?? 'record_invalid',
+): RecordDiagnostic {
+  return {
+    code,
+    severity: 'error',
+    file: source.file,
+    line: source.line,
+    index: source.index,
+    field,
+    messageId: message.messageId,
+    ...(message.data ? { data: message.data } : {}),
+    message: renderMessage(message, locale),
+  };
+}
+
+/** `file:line  error  code  [#index] field: message` */
+export function formatRecordDiagnostic(d: RecordDiagnostic): string {
+  return `${d.file}:${d.line}  error  ${d.code}  [#${d.index}]${d.field ? ` ${d.field}` : ''}: ${d.message}`;
+}

@@ -1,0 +1,55 @@
+/** Scorecards as text for a terminal: a header per inspection, its lines, and a summary. */
+import { localizedText, renderMessage } from '../messages/render.js';
+import type { Locale } from '../messages/types.js';
+import type { Scorecard } from '../score/scorecard.js';
+import { formatTable } from './table.js';
+
+const WORDS = {
+  en: { item: 'item', type: 'type', points: 'points', reason: 'reason', source: 'source', total: 'total', band: 'band', verdict: 'verdict', none: '—' },
+  'zh-CN': { item: '检查项', type: '类型', points: '分数', reason: '原因', source: '依据', total: '总分', band: '等级', verdict: '结论', none: '—' },
+} as const;
+
+export const VERDICT_WORDS: Record<Locale, Record<Scorecard['verdict'], string>> = {
+  en: { pass: 'pass', fail: 'fail', indeterminate: 'indeterminate', not_eligible: 'not eligible' },
+  'zh-CN': { pass: '通过', fail: '不通过', indeterminate: '无法判定', not_eligible: '不具备资格' },
+};
+
+const LINE_WORDS: Record<Locale, Record<string, string>> = {
+  en: { deduction: 'deduction', award: 'award', veto: 'veto', prerequisite_unmet: 'prerequisite', not_applicable: 'n/a', capped: 'capped', threshold_unmet: 'threshold' },
+  'zh-CN': { deduction: '扣分', award: '奖分', veto: '一票否决', prerequisite_unmet: '必备条件', not_applicable: '不适用', capped: '封顶/保底', threshold_unmet: '未达标' },
+};
+
+/** Signed points as written on a scorecard: −2 → "-2", 0.5 → "+0.5". */
+export function signedPoints(points: number): string {
+  if (points === 0) return '0';
+  return (points > 0 ? '+' : '') + String(points);
+}
+
+export interface ItemNames {
+  /** The display name of an item or category id. */
+  (id: string): string;
+}
+
+export function formatScorecardText(card: Scorecard, locale: Locale, itemName: ItemNames): string {
+  const w = WORDS[locale];
+  const unit = card.unit.name ? `${card.unit.name} (${card.unit.id})` : card.unit.id;
+  const head = [unit, card.date, card.kind ? card.kind + (card.level ? `/${card.level}` : '') : '', card.inspector ?? '', card.standard, card.record ? `#${card.record}` : '']
+    .filter(Boolean)
+    .join('  ');
+  const rows: string[][] = [[w.item, w.type, w.points, w.reason, w.source]];
+  for (const line of card.lines) {
+    rows.push([
+      line.item ? itemName(line.item) : w.total,
+      LINE_WORDS[locale][line.type] ?? line.type,
+      signedPoints(line.points),
+      renderMessage(line.reason, locale),
+      line.source ?? '',
+    ]);
+  }
+  const out = [head];
+  if (card.lines.length > 0) out.push(...formatTable(rows, ['left', 'left', 'right', 'left', 'left'], '  '));
+  const band = card.band ? localizedText(card.band.name, locale) : w.none;
+  out.push(`  ${w.total} ${card.total}  ${w.band} ${band}  ${w.verdict} ${VERDICT_WORDS[locale][card.verdict]}`);
+  for (const reason of card.reasons) out.push(`  - ${renderMessage(reason, locale)}${reason.item ? ` [${itemName(reason.item)}]` : ''}`);
+  return out.join('\n');
+}

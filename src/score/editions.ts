@@ -1,0 +1,49 @@
+/**
+ * Several standards, possibly several editions of one (a 2013 and a 2024 edition): each record is
+ * scored under the edition it names, or the one in force on its date.
+ */
+import type { Message } from '../messages/types.js';
+import type { InspectionRecord } from '../records/schema.js';
+import type { Scorer } from './compile.js';
+
+export class StandardSet {
+  private readonly byId = new Map<string, Scorer[]>();
+
+  constructor(readonly scorers: readonly Scorer[]) {
+    for (const scorer of scorers) {
+      const list = this.byId.get(scorer.standard.id) ?? [];
+      list.push(scorer);
+      this.byId.set(scorer.standard.id, list);
+    }
+  }
+
+  /** The edition that scores this record, or why there is none. */
+  select(record: InspectionRecord): Scorer | Message {
+    const named = record.standard;
+    let id: string | undefined;
+    let version: string | undefined;
+    if (named !== undefined) {
+      const at = named.lastIndexOf('@');
+      id = at > 0 ? named.slice(0, at) : named;
+      version = at > 0 ? named.slice(at + 1) : undefined;
+    } else if (this.byId.size === 1) {
+      id = this.byId.keys().next().value;
+    } else {
+      return { messageId: 'record.no_standard_named', data: { loaded: [...this.byId.keys()].join(', ') } };
+    }
+    const editions = this.byId.get(id!);
+    if (editions === undefined) return { messageId: 'record.unknown_standard', data: { standard: named ?? '', loaded: [...this.byId.keys()].join(', ') } };
+    if (version !== undefined) {
+      const edition = editions.find((s) => s.standard.version === version);
+      return edition ?? { messageId: 'record.unknown_standard', data: { standard: named ?? '', loaded: editions.map((s) => s.ref).join(', ') } };
+    }
+    let best: Scorer | undefined;
+    for (const edition of editions) {
+      const from = edition.standard.effective?.from;
+      const to = edition.standard.effective?.to;
+      if ((from !== undefined && record.date < from) || (to !== undefined && record.date > to)) continue;
+      if (best === undefined || (from ?? '') > (best.standard.effective?.from ?? '')) best = edition;
+    }
+    return best ?? { messageId: 'record.no_edition', data: { standard: id!, date: record.date, editions: editions.map((s) => `${s.ref} (${s.standard.effective?.from ?? '…'} – ${s.standard.effective?.to ?? '…'})`).join(', ') } };
+  }
+}

@@ -1,0 +1,168 @@
+/**
+ * The bad-standard case runner's machinery (yaml-test-suite style): every `test/cases/<area>/<name>.yaml`
+ * holds one bad standard and the exact diagnostics it must give. `test/cases.test.ts` runs them;
+ * `test/errors-doc.test.ts` reads which codes they cover. Kept out of the test file so both can import it
+ * without registering each other's tests.
+ *
+ * A case file:
+ *
+ * ```yaml
+ * note: what the case shows
+ * standard: |            # the bad standard (line:col in want_diagnostics are 1-based within this text)
+ *   id: demo
+ * generate: { repeat: 45000, line: "# padding" }   # optional: append `line` + "\n" × repeat (for file_too_large)
+ * file: no-such-standard.yaml                        # instead of `standard`: run loadStandard on this path (relative to the case file)
+ * want_diagnostics:                                  # required, at least one
+ *   - { code: unknown_key, line: 13, column: 13, path: "categories[0].items[0].rules[0].pointz",
+ *       severity: error, message_includes: 'did you mean "points"?' }   # severity defaults to error
+ * ```
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { DIAGNOSTIC_CODES, formatPath, sortDiagnostics, type Diagnostic, type DiagnosticCode } from '../../src/diagnostics.js';
+import type { Locale } from '../../src/messages/types.js';
+import { loadStandard, parseStandard, type LoadResult } from '../../src/standard/load.js';
+
+export const CASES_DIR = dirname(fileURLToPath(import.meta.url));
+export const SKIP_FILE = 'skip.yaml';
+
+const WantSchema = z.strictObject({
+  code: z.enum(DIAGNOSTIC_CODES),
+  line: z.number().int().positive(),
+  column: z.number().int().positive(),
+  /** The path rendered with formatPath; "" for the root. */
+  path: z.string(),
+  severity: z.enum(['error', 'warning']).optional(),
+  /** A part of the rendered (English) message that must appear: the did-you-mean, the first definition's line:col. */
+  message_includes: z.string().min(1).optional(),
+});
+export type Want = z.output<typeof WantSchema>;
+
+export const CaseSchema = z
+  .strictObject({
+    note: z.string({ error: 'a case needs a `note` saying what it shows' }).min(1),
+    standard: z.string().min(1).optional(),
+    file: z.string().min(1).optional(),
+    generate: z.strictObject({ repeat: z.number().int().positive(), line: z.string() }).optional(),
+    want_diagnostics: z
+      .array(WantSchema, {
+        error: (iss) => (iss.input === undefined ? 'a case must assert something: want_diagnostics is missing' : undefined),
+      })
+      .min(1, 'a case must assert something: want_diagnostics is empty'),
+  })
+  .refine((c) => (c.standard === undefined) !== (c.file === undefined), { message: 'a case has exactly one of `standard` or `file`' })
+  .refine((c) => c.generate === undefined || c.standard !== undefined, { message: '`generate` extends `standard`; it needs one' });
+export type Case = z.output<typeof CaseSchema>;
+
+/** Parses and validates a case file's text; throws (naming the case) on bad YAML, unknown keys or no expectations. */
+export function readCase(name: string, text: string): Case {
+  let data: unknown;
+  try {
+    data = parse(text);
+  } catch (error) {
+    throw new Error(`${name}: the case file is not valid YAML: ${(error as Error).message}`);
+  }
+  const parsed = CaseSchema.safeParse(data);
+  if (!parsed.success) throw new Error(`${name}: bad case file:\n${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+/** The standard text a case describes (with `generate` applied). */
+export function caseText(c: Case): string {
+  const base = c.standard ?? '';
+  return c.generate ? base + `${c.generate.line}\n`.repeat(c.generate.repeat) : base;
+}
+
+export async function runCase(c: Case, dir: string, locale: Locale = 'en'): Promise<{ result: LoadResult; diagnostics: readonly Diagnostic[] }> {
+  const result = c.file !== undefined ? await loadStandard(resolve(dir, c.file), { locale }) : parseStandard(caseText(c), { locale });
+  return { result, diagnostics: result.ok ? result.warnings : result.diagnostics };
+}
+
+interface Shown {
+  code: DiagnosticCode;
+  line: number;
+  column: number;
+  path: string;
+  severity: 'error' | 'warning';
+}
+
+const byPosition = (a: Shown, b: Shown) =>
+  a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+const show = (d: Diagnostic): Shown => ({ code: d.code, line: d.line, column: d.column, path: formatPath(d.path), severity: d.severity });
+const expected = (w: Want): Shown => ({ code: w.code, line: w.line, column: w.column, path: w.path, severity: w.severity ?? 'error' });
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * The whole check of one case: read it, run it, compare {code, line, column, path, severity} with
+ * want_diagnostics exactly (same count; order-insensitive), then the invariants every diagnostic keeps.
+ * Throws on the first failure.
+ */
+export async function checkCase(name: string, text: string, dir: string = CASES_DIR): Promise<void> {
+  const c = readCase(name, text);
+  const { result, diagnostics } = await runCase(c, dir);
+  const wants = c.want_diagnostics.map(expected).sort(byPosition);
+
+  expect([...diagnostics].map(show).sort(byPosition), `${name}: diagnostics`).toEqual(wants);
+
+  // Returned sorted (file, line, column, code), rendered, with their file, and ok exactly when no error.
+  expect(diagnostics, `${name}: sorted`).toEqual(sortDiagnostics(diagnostics));
+  const file = c.file !== undefined ? resolve(dir, c.file) : '<inline>';
+  for (const d of diagnostics) {
+    expect(d.file, `${name}: file`).toBe(file);
+    expect(d.messageId, `${name}: messageId`).toBe(`diagnostic.${d.code}`);
+    expect(d.message.trim(), `${name}: ${d.code} has a message`).not.toBe('');
+    expect(d.message, `${name}: ${d.code} message is rendered`).not.toMatch(/^diagnostic\./);
+  }
+  expect(result.ok, `${name}: ok`).toBe(!wants.some((w) => w.severity === 'error'));
+
+  for (const want of c.want_diagnostics) {
+    if (want.message_includes === undefined) continue;
+    const messages = diagnostics.filter((d) => byPosition(show(d), expected(want)) === 0 && show(d).severity === expected(want).severity).map((d) => d.message);
+    expect(messages.some((m) => m.includes(want.message_includes!)), `${name}: ${want.code} message ${JSON.stringify(messages)} includes ${JSON.stringify(want.message_includes)}`).toBe(true);
+  }
+
+  // The same problems in zh-CN: same codes and places, worded in Chinese.
+  const zh = await runCase(c, dir, 'zh-CN');
+  expect(zh.diagnostics.map(show), `${name}: zh-CN diagnostics`).toEqual(diagnostics.map(show));
+  for (const d of zh.diagnostics) expect(d.message, `${name}: ${d.code} in zh-CN`).toMatch(HAN);
+}
+
+/** Case files under test/cases, as paths relative to it with "/" separators, sorted. */
+export function listCases(dir: string = CASES_DIR): string[] {
+  const out: string[] = [];
+  const walk = (at: string) => {
+    for (const entry of readdirSync(at, { withFileTypes: true })) {
+      const full = join(at, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.yaml') && !(at === dir && entry.name === SKIP_FILE)) out.push(relative(dir, full).split(sep).join('/'));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+/** test/cases/skip.yaml: `{ <case path>: reason }`, like yaml-test-suite's skip list. */
+export function readSkips(dir: string = CASES_DIR): Record<string, string> {
+  const data: unknown = parse(readFileSync(join(dir, SKIP_FILE), 'utf8')) ?? {};
+  return z.record(z.string(), z.string().min(1, 'say why the case is skipped')).parse(data);
+}
+
+export function readCaseFile(name: string, dir: string = CASES_DIR): Case {
+  return readCase(name, readFileSync(join(dir, name), 'utf8'));
+}
+
+/** Diagnostic codes asserted by the cases that are not skipped. */
+export function coveredCodes(dir: string = CASES_DIR): Map<DiagnosticCode, string[]> {
+  const skips = readSkips(dir);
+  const covered = new Map<DiagnosticCode, string[]>();
+  for (const name of listCases(dir)) {
+    if (Object.hasOwn(skips, name)) continue;
+    for (const want of readCaseFile(name, dir).want_diagnostics) covered.set(want.code, [...(covered.get(want.code) ?? []), name]);
+  }
+  return covered;
+}
