@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { PointsValue, ruleBase } from '../standard/common.js';
 import { pointsOf, toPoints } from '../score/points.js';
-import { defineRuleKind } from './kind.js';
+import { defineRuleKind, lacksEvidence } from './kind.js';
 
 export const judgement = defineRuleKind({
   kind: 'judgement',
@@ -18,6 +18,9 @@ export const judgement = defineRuleKind({
     const messageId = rule.effect === 'award' ? 'line.judgement_award' : 'line.judgement';
     return {
       checkFinding(finding) {
+        // A finding that only records missing written material (无书面材料) needs no points: the item's
+        // evidence requirement decides what it costs.
+        if (finding.points === undefined && lacksEvidence(finding)) return undefined;
         if (finding.points === undefined) {
           return { field: 'points', message: { messageId: 'record.points_required', data: { min: rule.min, max: rule.max } } };
         }
@@ -33,6 +36,7 @@ export const judgement = defineRuleKind({
         const findings = scope.findings;
         for (let i = 0; i < findings.length; i++) {
           const finding = findings[i]!;
+          if (finding.points === undefined) continue; // an evidence-only finding (see checkFinding)
           const reason = { messageId, data: { points: finding.points, note: finding.note } };
           const detail = { finding: scope.findingIndices[i]!, note: finding.note! };
           if (rule.effect === 'award') scope.award(pointsOf(finding.points!), reason, detail);

@@ -76,6 +76,11 @@ export interface RuleKind<S extends z.ZodType = z.ZodType> {
   compile(rule: z.output<S>, context: RuleCompileContext): CompiledRule;
 }
 
+/** True when a finding says written material was not shown (`evidence: false` or an empty list). */
+export function lacksEvidence(finding: Finding): boolean {
+  return finding.evidence === false || (Array.isArray(finding.evidence) && finding.evidence.length === 0);
+}
+
 /** Declares a rule kind with its types inferred from the schema. */
 export function defineRuleKind<S extends z.ZodType>(kind: RuleKind<S>): RuleKind<S> {
   return kind;

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { PointsRange, PointsValue, ruleBase } from '../standard/common.js';
 import { pointsOf, timesPoints, toPoints } from '../score/points.js';
-import { defineRuleKind } from './kind.js';
+import { defineRuleKind, lacksEvidence } from './kind.js';
 
 export const perOccurrence = defineRuleKind({
   kind: 'per-occurrence',
@@ -20,6 +20,8 @@ export const perOccurrence = defineRuleKind({
     return {
       checkFinding(finding) {
         if (!range) return undefined;
+        // An evidence-only finding (无书面材料) needs no points; the item's evidence requirement decides.
+        if (finding.points === undefined && lacksEvidence(finding)) return undefined;
         if (finding.points === undefined) {
           return { field: 'points', message: { messageId: 'record.points_required', data: { min: range.min, max: range.max } } };
         }
@@ -33,6 +35,7 @@ export const perOccurrence = defineRuleKind({
         const findings = scope.findings;
         for (let i = 0; i < findings.length; i++) {
           const finding = findings[i]!;
+          if (range && finding.points === undefined) continue; // an evidence-only finding (see checkFinding)
           const count = finding.count ?? 1;
           const each = range ? pointsOf(finding.points!) : fixedPoints;
           const reason = { messageId, data: { count, points: range ? finding.points : rule.points } };

@@ -1,0 +1,123 @@
+/** Reading records from JSON, YAML and NDJSON: positions of bad records, editions, duplicates, supersedes, streaming. */
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { compileStandard, parseStandard } from '../../src/index.js';
+import { readDocumentRecords, readNdjsonRecords, streamNdjsonRecords } from '../../src/records/read.js';
+import { scoreBatch, scoreStream } from '../../src/score/batch.js';
+import { StandardSet } from '../../src/score/editions.js';
+
+function edition(version: string, from: string, to: string | undefined, points: number) {
+  const text = `id: demo
+version: "${version}"
+name: { en: Demo }
+effective: { from: ${from}${to ? `, to: ${to}` : ''} }
+scoring: { mode: deduct }
+categories:
+  - id: c
+    name: { en: C }
+    max: 10
+    items:
+      - { id: i, name: { en: I }, max: 10, rules: [ { kind: per-occurrence, points: ${points} } ] }
+`;
+  const r = parseStandard(text);
+  if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
+  return compileStandard(r.standard);
+}
+
+const set = new StandardSet([edition('2013', '2013-01-01', '2023-12-31', 1), edition('2024', '2024-01-01', undefined, 2)]);
+
+describe('readDocumentRecords', () => {
+  it('reports a bad record with the line of the offending field and keeps the good ones', () => {
+    const text = `- unit: { id: a }
+  date: 2024-03-04
+  findings: [ { item: i } ]
+- unit: { id: b }
+  date: 2010-09-31
+- unit: { id: c }
+  date: 2024-03-05
+  findings:
+    - { item: i, count: 1.5 }
+`;
+    const { records, diagnostics } = readDocumentRecords(text, { file: 'r.yaml' });
+    expect(records.map((r) => r.record.unit.id)).toEqual(['a']);
+    expect(diagnostics.map((d) => [d.code, d.line, d.index, d.field])).toEqual([
+      ['invalid_date', 5, 1, 'date'],
+      ['not_whole_number', 9, 2, 'findings[0].count'],
+    ]);
+  });
+
+  it('reads a JSON array with the same positions (JSON is YAML 1.2)', () => {
+    const text = '[\n  {"unit": {"id": "a"}, "date": "2024-03-04"},\n  {"unit": {"id": "b"}, "date": "2024-02-30"}\n]\n';
+    const { records, diagnostics } = readDocumentRecords(text, { file: 'r.json' });
+    expect(records).toHaveLength(1);
+    expect(diagnostics.map((d) => [d.code, d.line, d.index])).toEqual([['invalid_date', 3, 1]]);
+  });
+
+  it('reads several YAML documents, one record each', () => {
+    const { records } = readDocumentRecords('unit: { id: a }\ndate: 2024-03-04\n---\nunit: { id: b }\ndate: 2024-03-05\n');
+    expect(records.map((r) => [r.record.unit.id, r.source.line, r.source.index])).toEqual([['a', 1, 0], ['b', 4, 1]]);
+  });
+});
+
+describe('readNdjsonRecords', () => {
+  it('reports a malformed line by its number and reads the rest', () => {
+    const text = '{"unit":{"id":"a"},"date":"2024-03-04"}\n{"unit":\n\n{"unit":{"id":"c"},"date":"2024-03-06"}\n';
+    const { records, diagnostics } = readNdjsonRecords(text, { file: 'r.ndjson' });
+    expect(records.map((r) => [r.record.unit.id, r.source.line])).toEqual([['a', 1], ['c', 4]]);
+    expect(diagnostics.map((d) => [d.code, d.line, d.index])).toEqual([['record_syntax', 2, 1]]);
+  });
+});
+
+describe('editions', () => {
+  it('scores each record under the edition in force on its date, or the one it names', () => {
+    const { records } = readNdjsonRecords(
+      [
+        '{"unit":{"id":"a"},"date":"2020-05-01","findings":[{"item":"i"}]}',
+        '{"unit":{"id":"b"},"date":"2024-05-01","findings":[{"item":"i"}]}',
+        '{"unit":{"id":"c"},"date":"2024-05-01","standard":"demo@2013","findings":[{"item":"i"}]}',
+        '{"unit":{"id":"d"},"date":"2012-05-01","findings":[{"item":"i"}]}',
+        '{"unit":{"id":"e"},"date":"2024-05-01","standard":"demo@2030"}',
+      ].join('\n'),
+      { file: 'r.ndjson' },
+    );
+    const { scored, diagnostics } = scoreBatch(set, records, 'en');
+    expect(scored.map((s) => [s.scorecard.unit.id, s.scorecard.standard, s.scorecard.total])).toEqual([
+      ['a', 'demo@2013', 9],
+      ['b', 'demo@2024', 8],
+      ['c', 'demo@2013', 9],
+    ]);
+    expect(diagnostics.map((d) => [d.code, d.line])).toEqual([['no_edition', 4], ['unknown_standard', 5]]);
+  });
+});
+
+describe('record ids', () => {
+  it('reports a second record with the same id, and lets a superseding record replace the one it names', () => {
+    const { records } = readNdjsonRecords(
+      [
+        '{"id":"r1","unit":{"id":"a"},"date":"2024-05-01","findings":[{"item":"i","count":3}]}',
+        '{"id":"r1","unit":{"id":"a"},"date":"2024-05-02"}',
+        '{"id":"r2","supersedes":"r1","unit":{"id":"a"},"date":"2024-05-01","findings":[{"item":"i","count":1}]}',
+      ].join('\n'),
+      { file: 'r.ndjson' },
+    );
+    const { scored, diagnostics } = scoreBatch(set, records, 'en');
+    expect(diagnostics.map((d) => [d.code, d.line, d.data?.first])).toEqual([['duplicate_record', 2, 'r.ndjson:1']]);
+    expect(scored.map((s) => [s.scorecard.record, s.scorecard.supersedes, s.scorecard.total])).toEqual([['r2', 'r1', 8]]);
+  });
+});
+
+describe('streaming', () => {
+  it('yields the first scorecard before the input stream has ended', async () => {
+    const input = new PassThrough();
+    const iterator = scoreStream(set, streamNdjsonRecords(input, { file: 'live.ndjson' }), 'en')[Symbol.asyncIterator]();
+    input.write('{"unit":{"id":"a"},"date":"2024-05-01","findings":[{"item":"i"}]}\n');
+    const first = await iterator.next();
+    expect(input.writableEnded).toBe(false);
+    expect(first.done).toBe(false);
+    expect(first.value && 'scorecard' in first.value && first.value.scorecard.total).toBe(8);
+    input.end('{"unit":{"id":"b"},"date":"2024-05-01"}\n');
+    const second = await iterator.next();
+    expect(second.value && 'scorecard' in second.value && second.value.scorecard.unit.id).toBe('b');
+    expect((await iterator.next()).done).toBe(true);
+  });
+});
