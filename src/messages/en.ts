@@ -87,4 +87,6 @@ export const en: Catalogue = {
   'record.duplicate': (d) => `another record has the id "${s(d.id)}" (first at ${s(d.first)})`,
   'record.invalid_date': () => 'not a calendar date (YYYY-MM-DD, a day that exists)',
   'record.not_whole_number': () => 'a count must be a whole number',
+  'record.unassigned_area': (d) => `no unit is responsible for area "${s(d.area)}" on ${s(d.date)} in the roster`,
+  'record.round_finding_without_unit': () => 'a finding of an inspection round must name its unit or area',
 };

@@ -87,4 +87,6 @@ export const zhCN: Catalogue = {
   'record.duplicate': (d) => `记录 id "${s(d.id)}" 重复（首次出现于 ${s(d.first)}）`,
   'record.invalid_date': () => '不是有效的日期（格式 YYYY-MM-DD，且该日存在）',
   'record.not_whole_number': () => '次数必须是整数',
+  'record.unassigned_area': (d) => `责任区名单中 ${s(d.date)} 没有班级负责区域 "${s(d.area)}"`,
+  'record.round_finding_without_unit': () => '巡查记录中的问题必须注明责任单位或区域',
 };

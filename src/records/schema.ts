@@ -36,7 +36,13 @@ export const InspectionRecordSchema = z.strictObject({
   id: z.string().min(1).optional(),
   /** `id` or `id@version` of the standard. */
   standard: z.string().min(1).optional(),
+  /** The inspected unit. A round (`round: true`) covers every rostered unit instead. */
   unit: UnitRefSchema,
+  /**
+   * An inspection round that covered every rostered unit: findings name their unit or area, and
+   * every unit not named gets a clean scorecard for the round.
+   */
+  round: z.boolean().optional(),
   date: CalendarDate,
   kind: Id.optional(),
   level: Id.optional(),

@@ -112,6 +112,7 @@ export function decideOutcome(scorer: Scorer, record: InspectionRecord, run: Rec
     lines,
     categories,
     total: pointsToNumber(total),
+    complete: !run.totalUnknown,
     band,
     outcomes,
     verdict,

@@ -70,6 +70,8 @@ export interface Scorecard {
   readonly categories: readonly CategoryTotal[];
   readonly total: number;
   /** null when no band applies, or when the total is not known (indeterminate). */
+  /** False when some rule could not be scored (a missing fact or value): the total is then not the real score. */
+  readonly complete: boolean;
   readonly band: { readonly id: string; readonly name: LocalizedText } | null;
   readonly outcomes: readonly DerivedOutcome[];
   readonly verdict: Verdict;

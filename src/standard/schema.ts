@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { RuleSchema } from '../rules/index.js';
 import { ConditionSchema } from './condition-schema.js';
+import { CalendarSchema, RankingSchema } from './ranking-schema.js';
 import { CalendarDate, Id, LocalizedText, PointsValue } from './common.js';
 
 export { LocalizedText } from './common.js';
@@ -155,6 +156,10 @@ export const StandardSchema = z.strictObject({
   conditions: z.record(Id, ConditionSchema).default({}),
   categories: z.array(CategorySchema).min(1),
   outcomes: OutcomesSchema.default({ vetoes: [], prerequisites: [], bands: [], derived: [] }),
+  /** How scorecards are aggregated and ranked per period, and which awards are given. */
+  ranking: RankingSchema.optional(),
+  /** School terms (holidays excluded) for `term` periods and 第n周 week numbers. */
+  calendar: CalendarSchema.optional(),
   /** Assumptions the standard makes where its source is silent, in words. */
   assumptions: z.array(z.string().min(1)).optional(),
 });

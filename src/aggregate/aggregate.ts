@@ -1,0 +1,160 @@
+/**
+ * Scorecards → one result per unit per period: inspections, the period score by the standard's
+ * method, vetoes, verdict counts, frequency shortfalls, and the lines that made it, so every number
+ * in a league table traces back to inspections and rules.
+ */
+import type { UnitRef } from '../records/schema.js';
+import { pointsToNumber, toPoints, type Points } from '../score/points.js';
+import type { Scorecard, ScoreLine, Verdict } from '../score/scorecard.js';
+import type { Frequency } from '../standard/ranking-schema.js';
+import { periodOf, type Calendar, type Period, type PeriodUnit } from './periods.js';
+
+export interface AggregateOptions {
+  readonly period: PeriodUnit;
+  readonly calendar?: Calendar;
+  /** sum: base + Σ (total − card base), the running 量化分数; mean / min / latest of the totals. */
+  readonly method: 'sum' | 'mean' | 'min' | 'latest';
+  /** Starting score for `sum`; default each scorecard's own base. */
+  readonly base?: number;
+  /** Units that must appear in every period, inspected or not. */
+  readonly units?: readonly UnitRef[];
+  readonly frequency?: readonly Frequency[];
+  /** deduct/award: frequency shortfall points lower the score; accumulate: they add penalty points. */
+  readonly mode: 'deduct' | 'accumulate' | 'award';
+}
+
+export interface TracedLine extends ScoreLine {
+  /** The inspection the line comes from. */
+  readonly record?: string;
+  readonly date: string;
+}
+
+export interface FrequencyShortfall {
+  readonly requirement: string;
+  readonly kind?: string;
+  readonly required: number;
+  readonly actual: number;
+  readonly missing: number;
+  /** Signed points it costs the period score. */
+  readonly points: number;
+}
+
+export interface UnitPeriodResult {
+  readonly unit: UnitRef;
+  readonly period: Period;
+  readonly inspections: number;
+  /** null when the unit was not inspected, or a scorecard's total is indeterminate. */
+  readonly score: number | null;
+  readonly vetoes: number;
+  readonly deductions: number;
+  readonly verdicts: Readonly<Record<Verdict, number>>;
+  readonly shortfalls: readonly FrequencyShortfall[];
+  readonly latest: { readonly date: string; readonly total: number } | null;
+  readonly lines: readonly TracedLine[];
+  /** Why the score is null. */
+  readonly unscored?: 'no_inspection' | 'indeterminate';
+}
+
+const exact = (n: number): Points => toPoints(n) ?? Math.round(n * 10_000);
+
+/** Groups scorecards by unit and period and computes each period score. Superseded scorecards are dropped. */
+export function aggregateScorecards(scorecards: readonly Scorecard[], options: AggregateOptions): UnitPeriodResult[] {
+  const superseded = new Set(scorecards.map((c) => c.supersedes).filter((s): s is string => s !== undefined));
+  const periods = new Map<string, Period>();
+  const cells = new Map<string, { unit: UnitRef; period: Period; cards: Scorecard[] }>();
+  const unitRefs = new Map<string, UnitRef>((options.units ?? []).map((u) => [u.id, u]));
+
+  for (const card of scorecards) {
+    if (card.record !== undefined && superseded.has(card.record)) continue;
+    const period = periodOf(card.date, options.period, options.calendar);
+    if (!period) continue;
+    periods.set(period.key, period);
+    if (!unitRefs.has(card.unit.id)) unitRefs.set(card.unit.id, card.unit);
+    const key = `${period.key}\u0000${card.unit.id}`;
+    const cell = cells.get(key) ?? { unit: unitRefs.get(card.unit.id)!, period, cards: [] };
+    cell.cards.push(card);
+    cells.set(key, cell);
+  }
+
+  const results: UnitPeriodResult[] = [];
+  for (const period of [...periods.values()].sort((a, b) => (a.key < b.key ? -1 : 1))) {
+    for (const unit of [...unitRefs.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+      const cell = cells.get(`${period.key}\u0000${unit.id}`);
+      results.push(summarize(unit, period, cell?.cards ?? [], options));
+    }
+  }
+  return results;
+}
+
+function summarize(unit: UnitRef, period: Period, cards: Scorecard[], options: AggregateOptions): UnitPeriodResult {
+  const ordered = [...cards].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : (a.record ?? '') < (b.record ?? '') ? -1 : 1));
+  const verdicts: Record<Verdict, number> = { pass: 0, fail: 0, indeterminate: 0, not_eligible: 0 };
+  const lines: TracedLine[] = [];
+  let vetoes = 0;
+  let deductions = 0;
+  let unknown = false;
+  for (const card of ordered) {
+    verdicts[card.verdict]++;
+    if (!card.complete) unknown = true;
+    for (const line of card.lines) {
+      lines.push({ ...line, ...(card.record !== undefined ? { record: card.record } : {}), date: card.date });
+      if (line.type === 'veto') vetoes++;
+      if (line.type === 'deduction') deductions++;
+    }
+  }
+
+  const shortfalls: FrequencyShortfall[] = [];
+  for (const f of options.frequency ?? []) {
+    if (f.per !== options.period) continue;
+    const actual = ordered.filter((c) => f.kind === undefined || c.kind === f.kind).length;
+    const missing = Math.max(0, f.min - actual);
+    if (missing === 0) continue;
+    const cost = f.points !== undefined ? exact(f.points) * missing : 0;
+    shortfalls.push({
+      requirement: f.id,
+      ...(f.kind !== undefined ? { kind: f.kind } : {}),
+      required: f.min,
+      actual,
+      missing,
+      points: pointsToNumber(options.mode === 'accumulate' ? cost : -cost),
+    });
+  }
+
+  const latestCard = ordered[ordered.length - 1];
+  const latest = latestCard ? { date: latestCard.date, total: latestCard.total } : null;
+  const base = {
+    unit,
+    period,
+    inspections: ordered.length,
+    vetoes,
+    deductions,
+    verdicts,
+    shortfalls,
+    latest,
+    lines,
+  };
+  if (ordered.length === 0) return { ...base, score: null, unscored: 'no_inspection' };
+  if (unknown) return { ...base, score: null, unscored: 'indeterminate' };
+
+  let score: Points;
+  const totals = ordered.map((c) => exact(c.total));
+  switch (options.method) {
+    case 'sum': {
+      const start = options.base !== undefined ? exact(options.base) : exact(ordered[0]!.base);
+      score = start + ordered.reduce((s, c) => s + exact(c.total) - exact(c.base), 0);
+      break;
+    }
+    case 'mean':
+      // A mean need not be a 4-decimal number: rounded half away from zero to the point scale.
+      score = Math.round(totals.reduce((s, t) => s + t, 0) / totals.length);
+      break;
+    case 'min':
+      score = Math.min(...totals);
+      break;
+    case 'latest':
+      score = totals[totals.length - 1]!;
+      break;
+  }
+  for (const s of shortfalls) score += exact(s.points);
+  return { ...base, score: pointsToNumber(score) };
+}

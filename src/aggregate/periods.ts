@@ -1,0 +1,108 @@
+/**
+ * Periods from calendar dates: ISO week (Monday start), month, quarter, year, and school terms.
+ * A record's date is a calendar date, never an instant: every computation goes through local noon
+ * of that day, so no period shifts with the machine's time zone.
+ */
+import { addDays, differenceInCalendarDays, format, getISOWeek, getISOWeekYear, getQuarter, startOfISOWeek } from 'date-fns';
+import type { LocalizedText } from '../standard/common.js';
+
+export type PeriodUnit = 'week' | 'month' | 'quarter' | 'year' | 'term';
+
+export interface Period {
+  /** Stable, sortable key: 2024-W10, 2024-03, 2024-Q1, 2024, or the term's id. */
+  readonly key: string;
+  readonly unit: PeriodUnit;
+  /** First and last calendar day (YYYY-MM-DD). */
+  readonly start: string;
+  readonly end: string;
+  /** For weeks inside a term: the teaching week number (第n周). */
+  readonly termWeek?: number;
+  readonly term?: string;
+}
+
+export interface Term {
+  readonly id: string;
+  readonly name?: LocalizedText;
+  readonly from: string;
+  readonly to: string;
+  readonly holidays?: readonly { readonly from: string; readonly to: string; readonly name?: LocalizedText }[];
+}
+
+export interface Calendar {
+  readonly terms: readonly Term[];
+}
+
+/** Local noon of a calendar date: immune to time zones and DST changes at midnight. */
+export function calendarDay(date: string): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d, 12);
+}
+
+export function formatDay(day: Date): string {
+  return format(day, 'yyyy-MM-dd');
+}
+
+/** The term a date falls in (holidays excluded), if any. */
+export function termOf(date: string, calendar: Calendar | undefined): Term | undefined {
+  if (!calendar) return undefined;
+  for (const term of calendar.terms) {
+    if (date < term.from || date > term.to) continue;
+    if (term.holidays?.some((h) => date >= h.from && date <= h.to)) return undefined;
+    return term;
+  }
+  return undefined;
+}
+
+/** 第n周: weeks counted from the Monday of the term's first week, 1-based. */
+export function termWeek(date: string, term: Term): number {
+  const first = startOfISOWeek(calendarDay(term.from));
+  return Math.floor(differenceInCalendarDays(calendarDay(date), first) / 7) + 1;
+}
+
+/**
+ * The period of a date. With a calendar, `term` periods are its terms and weeks carry their
+ * teaching-week number; a date outside every term (or in a holiday) has no term period.
+ */
+export function periodOf(date: string, unit: PeriodUnit, calendar?: Calendar): Period | undefined {
+  const day = calendarDay(date);
+  switch (unit) {
+    case 'week': {
+      const start = startOfISOWeek(day);
+      const key = `${getISOWeekYear(day)}-W${String(getISOWeek(day)).padStart(2, '0')}`;
+      const term = termOf(date, calendar);
+      if (calendar && !term) return undefined;
+      return {
+        key,
+        unit,
+        start: formatDay(start),
+        end: formatDay(addDays(start, 6)),
+        ...(term ? { term: term.id, termWeek: termWeek(date, term) } : {}),
+      };
+    }
+    case 'month': {
+      const [y, m] = date.split('-') as [string, string];
+      const last = new Date(Number(y), Number(m), 0, 12);
+      return { key: `${y}-${m}`, unit, start: `${y}-${m}-01`, end: formatDay(last) };
+    }
+    case 'quarter': {
+      const y = day.getFullYear();
+      const q = getQuarter(day);
+      const startMonth = (q - 1) * 3;
+      return { key: `${y}-Q${q}`, unit, start: formatDay(new Date(y, startMonth, 1, 12)), end: formatDay(new Date(y, startMonth + 3, 0, 12)) };
+    }
+    case 'year': {
+      const y = date.slice(0, 4);
+      return { key: y, unit, start: `${y}-01-01`, end: `${y}-12-31` };
+    }
+    case 'term': {
+      const term = termOf(date, calendar);
+      return term ? { key: term.id, unit, start: term.from, end: term.to, term: term.id } : undefined;
+    }
+  }
+}
+
+/** A period's label for people: 2024-W10 (第2周), 2024-03, 2024-Q1. */
+export function periodLabel(period: Period, locale: 'en' | 'zh-CN'): string {
+  if (period.termWeek !== undefined) return locale === 'zh-CN' ? `${period.key}（第${period.termWeek}周）` : `${period.key} (week ${period.termWeek})`;
+  return period.key;
+}

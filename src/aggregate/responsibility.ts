@@ -1,0 +1,80 @@
+/**
+ * Who answers for a finding. A finding names its liable unit (扣违纪班级的量化分数), or an area that a
+ * roster assigns to a unit for that date (zones rotate weekly among classes), or neither: then the
+ * inspected unit. An inspection round covers every rostered unit; those it does not name are clean.
+ */
+import type { Locale } from '../messages/types.js';
+import { recordDiagnostic, type RecordDiagnostic } from '../records/diagnostics.js';
+import type { Finding, InspectionRecord, UnitRef } from '../records/schema.js';
+import type { LocatedRecord } from '../records/validate.js';
+
+export interface AreaAssignment {
+  readonly area: string;
+  readonly unit: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+export interface Roster {
+  /** Units that are inspected and ranked (the population). */
+  readonly units?: readonly UnitRef[];
+  /** Area → unit assignments, each for a span of dates. */
+  readonly areas?: readonly AreaAssignment[];
+}
+
+/** The unit responsible for an area on a date. */
+export function responsibleUnit(roster: Roster, area: string, date: string): string | undefined {
+  for (const a of roster.areas ?? []) if (a.area === area && date >= a.from && date <= a.to) return a.unit;
+  return undefined;
+}
+
+/**
+ * Splits records so that each finding is charged to its liable unit: the result holds one record per
+ * (inspection, unit) with only that unit's findings. Derived records get the id `<id>:<unit>`.
+ */
+export function assignFindings(records: readonly LocatedRecord[], roster: Roster, locale: Locale): { records: LocatedRecord[]; diagnostics: RecordDiagnostic[] } {
+  const units = new Map((roster.units ?? []).map((u) => [u.id, u]));
+  const out: LocatedRecord[] = [];
+  const diagnostics: RecordDiagnostic[] = [];
+  for (const located of records) {
+    const { record } = located;
+    const byUnit = new Map<string, Finding[]>();
+    let bad = false;
+    record.findings.forEach((finding, f) => {
+      let unit = finding.unit;
+      if (unit === undefined && finding.area !== undefined) {
+        unit = responsibleUnit(roster, finding.area, record.date);
+        if (unit === undefined) {
+          bad = true;
+          diagnostics.push(recordDiagnostic(located.source, `findings[${f}].area`, { messageId: 'record.unassigned_area', data: { area: finding.area, date: record.date } }, locale, 'record_invalid'));
+          return;
+        }
+      }
+      unit ??= record.round ? undefined : record.unit.id;
+      if (unit === undefined) {
+        bad = true;
+        diagnostics.push(recordDiagnostic(located.source, `findings[${f}]`, { messageId: 'record.round_finding_without_unit' }, locale, 'record_invalid'));
+        return;
+      }
+      byUnit.set(unit, [...(byUnit.get(unit) ?? []), finding]);
+    });
+    if (bad) continue;
+    const own = record.round ? undefined : record.unit.id;
+    const covered = new Set<string>(byUnit.keys());
+    if (own !== undefined) covered.add(own);
+    if (record.round) for (const id of units.keys()) covered.add(id);
+    for (const unit of covered) {
+      const findings = byUnit.get(unit) ?? [];
+      const ref = unit === own ? record.unit : (units.get(unit) ?? { id: unit });
+      const derived: InspectionRecord = {
+        ...record,
+        ...(record.id !== undefined && unit !== own ? { id: `${record.id}:${unit}` } : {}),
+        unit: ref,
+        findings: findings.map(({ unit: _u, ...rest }) => rest),
+      };
+      delete (derived as { round?: boolean }).round;
+      out.push({ record: derived, source: located.source });
+    }
+  }
+  return { records: out, diagnostics };
+}

@@ -1,0 +1,116 @@
+/**
+ * Awards over league tables: the 流动红旗 to the best unit of each group (or every unit above a bar),
+ * 红榜 / 黑榜 boards, a 末位 warning for a unit last k periods in a row, and award streaks.
+ */
+import { toPoints } from '../score/points.js';
+import type { Award } from '../standard/ranking-schema.js';
+import type { LeagueTable, TableRow } from './rank.js';
+
+export interface GroupAwards {
+  readonly period: string;
+  readonly group: string;
+  readonly award: string;
+  /** Unit ids that hold the award for this period. */
+  readonly holders: readonly string[];
+  /** Why nobody holds it: a tie the award does not share, or no unit reached the minimum. */
+  readonly none?: 'tie' | 'below_minimum';
+}
+
+export interface Boards {
+  readonly period: string;
+  readonly group: string;
+  /** 红榜: best first. */
+  readonly top: readonly string[];
+  /** 黑榜: worst first. */
+  readonly bottom: readonly string[];
+}
+
+export interface LastWarning {
+  readonly unit: string;
+  readonly group: string;
+  /** The consecutive periods (keys) the unit was last in, ending with the latest. */
+  readonly periods: readonly string[];
+}
+
+export interface Streak {
+  readonly unit: string;
+  readonly award: string;
+  readonly group: string;
+  readonly periods: readonly string[];
+}
+
+const exact = (n: number) => toPoints(n) ?? Math.round(n * 10_000);
+
+export function giveAwards(tables: readonly LeagueTable[], awards: readonly Award[]): GroupAwards[] {
+  const out: GroupAwards[] = [];
+  for (const table of tables) {
+    for (const award of awards) {
+      if (award.period !== table.period.unit) continue;
+      for (const group of table.groups) out.push(awardGroup(table.period.key, group.group, group.rows, award));
+    }
+  }
+  return out;
+}
+
+function awardGroup(period: string, group: string, rows: readonly TableRow[], award: Award): GroupAwards {
+  const ranked = rows.filter((r) => r.rank !== null);
+  const qualifies = (r: TableRow) => award.min === undefined || exact(r.result.score!) >= exact(award.min);
+  const base = { period, group, award: award.id };
+  if (award.winners === 'bar') {
+    const holders = ranked.filter(qualifies).map((r) => r.result.unit.id);
+    return holders.length > 0 ? { ...base, holders } : { ...base, holders, none: 'below_minimum' };
+  }
+  const best = ranked.filter((r) => r.rank === ranked[0]?.rank);
+  if (best.length > 1 && award.ties === 'none') return { ...base, holders: [], none: 'tie' };
+  const holders = best.filter(qualifies).map((r) => r.result.unit.id);
+  return holders.length > 0 ? { ...base, holders } : { ...base, holders, none: 'below_minimum' };
+}
+
+export function makeBoards(tables: readonly LeagueTable[], top: number, bottom: number): Boards[] {
+  return tables.flatMap((table) =>
+    table.groups.map((group) => {
+      const ranked = group.rows.filter((r) => r.rank !== null).map((r) => r.result.unit.id);
+      return { period: table.period.key, group: group.group, top: ranked.slice(0, top), bottom: bottom > 0 ? ranked.slice(-bottom).reverse() : [] };
+    }),
+  );
+}
+
+/** Units last in their group in each of the latest `k` (or more) consecutive periods. */
+export function lastWarnings(tables: readonly LeagueTable[], k: number): LastWarning[] {
+  const runs = new Map<string, { group: string; periods: string[] }>();
+  for (const table of tables) {
+    const lastThisPeriod = new Set<string>();
+    for (const group of table.groups) {
+      const ranked = group.rows.filter((r) => r.rank !== null);
+      const worst = ranked[ranked.length - 1]?.rank;
+      if (ranked.length < 2 || worst === undefined) continue;
+      for (const r of ranked) {
+        if (r.rank !== worst) continue;
+        const id = r.result.unit.id;
+        lastThisPeriod.add(id);
+        const run = runs.get(id);
+        runs.set(id, { group: group.group, periods: [...(run?.periods ?? []), table.period.key] });
+      }
+    }
+    for (const id of [...runs.keys()]) if (!lastThisPeriod.has(id)) runs.delete(id);
+  }
+  return [...runs.entries()].filter(([, r]) => r.periods.length >= k).map(([unit, r]) => ({ unit, group: r.group, periods: r.periods }));
+}
+
+/** Units that held an award in at least `length` consecutive periods up to the latest. */
+export function awardStreaks(given: readonly GroupAwards[], periodOrder: readonly string[], length: number): Streak[] {
+  const streaks: Streak[] = [];
+  const byAward = new Map<string, GroupAwards[]>();
+  for (const g of given) byAward.set(g.award, [...(byAward.get(g.award) ?? []), g]);
+  for (const [award, list] of byAward) {
+    const runs = new Map<string, { group: string; periods: string[] }>();
+    for (const period of periodOrder) {
+      const holders = new Map<string, string>();
+      for (const g of list) if (g.period === period) for (const h of g.holders) holders.set(h, g.group);
+      for (const id of [...runs.keys()]) if (!holders.has(id)) runs.delete(id);
+      for (const [id, group] of holders) runs.set(id, { group, periods: [...(runs.get(id)?.periods ?? []), period] });
+    }
+    for (const [unit, r] of runs) if (r.periods.length >= length) streaks.push({ unit, award, group: r.group, periods: r.periods });
+  }
+  return streaks;
+}

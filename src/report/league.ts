@@ -1,0 +1,104 @@
+/** League tables as text, Markdown, CSV and JSON: pure data → string. */
+import { periodLabel } from '../aggregate/periods.js';
+import { localizedText } from '../messages/render.js';
+import type { Locale } from '../messages/types.js';
+import type { League } from '../rank/league.js';
+import type { TableRow } from '../rank/rank.js';
+import type { Standard } from '../standard/schema.js';
+import { formatTable } from './table.js';
+
+const WORDS = {
+  en: { rank: 'rank', unit: 'unit', score: 'score', inspections: 'inspections', change: 'change', awards: 'awards', period: 'period', group: 'group', top: 'top board', bottom: 'bottom board', warning: 'last in its group', streak: 'streak', none_tie: 'not awarded: tie', none_min: 'not awarded: nobody reached the minimum',
+    unranked: { no_inspection: 'unranked: not inspected', too_few_inspections: 'unranked: too few inspections', indeterminate: 'unranked: score indeterminate' } },
+  'zh-CN': { rank: '名次', unit: '单位', score: '得分', inspections: '检查次数', change: '升降', awards: '奖励', period: '周期', group: '组别', top: '红榜', bottom: '黑榜', warning: '连续末位', streak: '连续获得', none_tie: '并列，不授予', none_min: '无单位达到最低分，不授予',
+    unranked: { no_inspection: '未排名：本期未检查', too_few_inspections: '未排名：检查次数不足', indeterminate: '未排名：得分无法判定' } },
+} as const;
+
+export function changeMark(change: number | null): string {
+  if (change === null) return '—';
+  if (change > 0) return `↑${change}`;
+  if (change < 0) return `↓${-change}`;
+  return '→';
+}
+
+function unitName(row: TableRow): string {
+  const u = row.result.unit;
+  return u.name ?? u.id;
+}
+
+function awardNames(league: League, standard: Standard, period: string, unit: string, locale: Locale): string {
+  const names = league.awards
+    .filter((a) => a.period === period && a.holders.includes(unit))
+    .map((a) => {
+      const award = standard.ranking?.awards.find((x) => x.id === a.award);
+      return award ? localizedText(award.name, locale) : a.award;
+    });
+  return names.join(', ');
+}
+
+function rows(league: League, standard: Standard, period: string, group: { rows: readonly TableRow[] }, locale: Locale): string[][] {
+  const w = WORDS[locale];
+  return group.rows.map((row) => [
+    row.rank === null ? '—' : String(row.rank),
+    unitName(row),
+    row.result.score === null ? '—' : String(row.result.score),
+    String(row.result.inspections),
+    changeMark(row.change),
+    row.rank === null ? w.unranked[row.unranked!] : awardNames(league, standard, period, row.result.unit.id, locale),
+  ]);
+}
+
+export function formatLeagueText(league: League, standard: Standard, locale: Locale): string {
+  const w = WORDS[locale];
+  const blocks: string[] = [];
+  for (const table of league.tables) {
+    for (const group of table.groups) {
+      const title = [localizedText(standard.name, locale), periodLabel(table.period, locale), group.group].filter(Boolean).join('  ');
+      const lines = [title, ...formatTable([[w.rank, w.unit, w.score, w.inspections, w.change, w.awards], ...rows(league, standard, table.period.key, group, locale)], ['right', 'left', 'right', 'right', 'left', 'left'], '  ')];
+      for (const a of league.awards.filter((x) => x.period === table.period.key && x.group === group.group && x.none)) {
+        const award = standard.ranking?.awards.find((x) => x.id === a.award);
+        lines.push(`  ${award ? localizedText(award.name, locale) : a.award}: ${a.none === 'tie' ? w.none_tie : w.none_min}`);
+      }
+      const board = league.boards.find((b) => b.period === table.period.key && b.group === group.group);
+      const name = (id: string) => group.rows.find((r) => r.result.unit.id === id)?.result.unit.name ?? id;
+      if (board && board.top.length > 0) lines.push(`  ${w.top}: ${board.top.map(name).join('、')}`);
+      if (board && board.bottom.length > 0) lines.push(`  ${w.bottom}: ${board.bottom.map(name).join('、')}`);
+      blocks.push(lines.join('\n'));
+    }
+  }
+  const notes: string[] = [];
+  for (const warning of league.warnings) notes.push(`${w.warning}: ${warning.unit} (${warning.periods.join(', ')})`);
+  for (const streak of league.streaks) notes.push(`${w.streak}: ${streak.unit} ${streak.award} × ${streak.periods.length} (${streak.periods.join(', ')})`);
+  if (notes.length > 0) blocks.push(notes.join('\n'));
+  return blocks.join('\n\n');
+}
+
+export function formatLeagueMarkdown(league: League, standard: Standard, locale: Locale): string {
+  const w = WORDS[locale];
+  const blocks: string[] = [];
+  for (const table of league.tables) {
+    for (const group of table.groups) {
+      const title = [localizedText(standard.name, locale), periodLabel(table.period, locale), group.group].filter(Boolean).join(' · ');
+      const header = `| ${w.rank} | ${w.unit} | ${w.score} | ${w.inspections} | ${w.change} | ${w.awards} |\n|---:|---|---:|---:|---|---|`;
+      const body = rows(league, standard, table.period.key, group, locale).map((r) => `| ${r.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`);
+      blocks.push(`### ${title}\n\n${header}\n${body.join('\n')}`);
+    }
+  }
+  return blocks.join('\n\n') + '\n';
+}
+
+/** One CSV row per unit per period (UTF-8; the CLI adds the BOM). */
+export function leagueCsvRows(league: League, standard: Standard, locale: Locale): string[][] {
+  const w = WORDS[locale];
+  const out: string[][] = [[w.period, w.group, w.rank, 'unit_id', w.unit, w.score, w.inspections, w.change, w.awards]];
+  for (const table of league.tables) {
+    for (const group of table.groups) {
+      const cells = rows(league, standard, table.period.key, group, locale);
+      group.rows.forEach((row, i) => {
+        const [rank, name, score, inspections, change, awards] = cells[i]!;
+        out.push([table.period.key, group.group, rank!, row.result.unit.id, name!, score!, inspections!, change!, awards!]);
+      });
+    }
+  }
+  return out;
+}
