@@ -3,6 +3,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { runCheck } from './cli/check.js';
 import { runScore, type ScoreOutputFormat } from './cli/score.js';
+import { runRank } from './cli/rank.js';
 import type { Verdict } from './score/scorecard.js';
 import { processOutput } from './cli/io.js';
 import { SCORESHEET_VERSION } from './version.js';
@@ -49,7 +50,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(new Option('--encoding <encoding>', 'encoding of the input (default: UTF-8, or GB18030 when the bytes are not UTF-8)').choices(['utf-8', 'gbk', 'gb18030']))
     .addOption(new Option('--output-encoding <encoding>', 'encoding of CSV output (default UTF-8 with BOM, for Excel)').choices(['utf-8', 'gb18030']))
     .option('--map <file>', 'CSV mapping file (see `scoresheet template`)')
-    .action(async (inputs: string[], opts: { standard: string[]; format: ScoreOutputFormat; lang: 'en' | 'zh-CN'; failOn?: Verdict[]; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; outputEncoding?: 'utf-8' | 'gb18030'; map?: string }) => {
+    .option('--units <file>', 'the units an inspection round covers (YAML or CSV)')
+    .option('--roster <file>', 'who is responsible for which area when (YAML or CSV)')
+    .action(async (inputs: string[], opts: { units?: string; roster?: string; standard: string[]; format: ScoreOutputFormat; lang: 'en' | 'zh-CN'; failOn?: Verdict[]; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; outputEncoding?: 'utf-8' | 'gb18030'; map?: string }) => {
       exitCode = await runScore(inputs, {
         standards: opts.standard,
         format: opts.format,
@@ -59,7 +62,31 @@ export async function main(argv: readonly string[]): Promise<number> {
         ...(opts.encoding ? { encoding: opts.encoding } : {}),
         ...(opts.outputEncoding ? { outputEncoding: opts.outputEncoding } : {}),
         ...(opts.map ? { map: opts.map } : {}),
+        ...(opts.units ? { units: opts.units } : {}),
+        ...(opts.roster ? { roster: opts.roster } : {}),
       }, processOutput);
+    });
+
+  program
+    .command('rank')
+    .description('league tables: rank units per period and group, with awards (流动红旗), boards and warnings')
+    .argument('[records...]', 'record files, or - for standard input')
+    .addOption(new Option('--standard <file|dir>', 'the standard (repeatable for editions)').argParser(collect).makeOptionMandatory())
+    .addOption(new Option('--period <period>', 'the period to rank').choices(['week', 'month', 'quarter', 'term', 'year']).makeOptionMandatory())
+    .option('--group-by <key>', 'rank within each value of unit.group.<key> (a grade, a street)')
+    .addOption(new Option('--ties <policy>', 'tie policy (default: the standard\'s)').choices(['competition', 'dense', 'ordinal', 'fractional']))
+    .option('--units <file>', 'the units to rank (YAML or CSV): each appears, inspected or not')
+    .option('--roster <file>', 'who is responsible for which area when (YAML or CSV)')
+    .option('--calendar <file>', 'school terms (YAML): term periods and 第n周')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'csv', 'md']).default('text'))
+    .addOption(lang())
+    .addOption(new Option('--fail-on <verdict>', 'exit 1 when any scorecard has this verdict (repeatable)').argParser(collectVerdict))
+    .addOption(new Option('--input-format <format>', 'format of the records').choices(['json', 'yaml', 'ndjson', 'csv']))
+    .addOption(new Option('--encoding <encoding>', 'encoding of the input').choices(['utf-8', 'gbk', 'gb18030']))
+    .option('--map <file>', 'CSV mapping file')
+    .action(async (inputs: string[], opts: { standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; format: 'text' | 'json' | 'csv' | 'md'; lang: 'en' | 'zh-CN'; failOn?: Verdict[]; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string }) => {
+      const { standard, failOn, ...rest } = opts;
+      exitCode = await runRank(inputs, { ...rest, standards: standard, failOn: failOn ?? [] }, processOutput);
     });
 
   try {

@@ -3,17 +3,18 @@
  * Exit 0: every record scored and no --fail-on matched; 1: some rejected or --fail-on matched; 2: could not run.
  */
 import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import type { Locale } from '../messages/types.js';
-import { decodeText, type TextEncodingName } from '../records/decode.js';
+import type { TextEncodingName } from '../records/decode.js';
 import { formatRecordDiagnostic, type RecordDiagnostic } from '../records/diagnostics.js';
-import { formatOfPath, readDocumentRecords, readNdjsonRecords, streamNdjsonRecords, type ReadResult, type RecordFormat } from '../records/read.js';
+import { formatOfPath, streamNdjsonRecords, type RecordFormat } from '../records/read.js';
 import { scoreBatch, scoreStream, type ScoredRecord } from '../score/batch.js';
 import type { StandardSet } from '../score/editions.js';
 import type { Scorecard, Verdict } from '../score/scorecard.js';
 import { formatScorecardText } from '../report/text.js';
 import type { Output } from './io.js';
+import { assignStream, loadRoster, readRecordSource } from './inputs.js';
+import { assignFindings } from '../aggregate/responsibility.js';
 import { itemNamer, loadStandardSet } from './standards.js';
 
 export type ScoreOutputFormat = 'text' | 'json' | 'ndjson' | 'csv' | 'md';
@@ -28,6 +29,8 @@ export interface ScoreOptions {
   /** Encoding of CSV output. */
   readonly outputEncoding?: 'utf-8' | 'gb18030';
   readonly map?: string;
+  readonly units?: string;
+  readonly roster?: string;
 }
 
 export interface Summary {
@@ -42,6 +45,11 @@ export interface Summary {
 export async function runScore(inputs: readonly string[], options: ScoreOptions, out: Output, stdin: Readable = process.stdin): Promise<number> {
   const set = await loadStandardSet(options.standards, options.lang, out);
   if (!set) return 2;
+  const roster = await loadRoster(options);
+  if ('error' in roster) {
+    out.err(roster.error);
+    return 2;
+  }
   const sources = inputs.length === 0 ? ['-'] : inputs;
   const summary: Summary = { scored: 0, rejected: 0, pass: 0, fail: 0, indeterminate: 0, not_eligible: 0 };
   const scored: ScoredRecord[] = [];
@@ -68,7 +76,7 @@ export async function runScore(inputs: readonly string[], options: ScoreOptions,
       // Streaming: each scorecard is written as soon as its record has been read and scored.
       const stream = source === '-' ? stdin : createReadStream(source);
       try {
-        for await (const item of scoreStream(set, streamNdjsonRecords(stream, { file: source === '-' ? '<stdin>' : source, locale: options.lang }), options.lang)) {
+        for await (const item of scoreStream(set, assignStream(streamNdjsonRecords(stream, { file: source === '-' ? '<stdin>' : source, locale: options.lang }), roster, options.lang), options.lang)) {
           if ('scorecard' in item) {
             count(item.scorecard);
             out.out(JSON.stringify(item.scorecard));
@@ -83,13 +91,15 @@ export async function runScore(inputs: readonly string[], options: ScoreOptions,
       }
       continue;
     }
-    const read = await readSource(source, format, options, stdin);
+    const read = await readRecordSource(source, format, options, stdin);
     if ('error' in read) {
       out.err(read.error);
       return 2;
     }
     reject(read.diagnostics);
-    const batch = scoreBatch(set, read.records, options.lang);
+    const assigned = assignFindings(read.records, roster, options.lang);
+    reject(assigned.diagnostics);
+    const batch = scoreBatch(set, assigned.records, options.lang);
     reject(batch.diagnostics);
     for (const item of batch.scored) {
       count(item.scorecard);
@@ -104,32 +114,6 @@ export async function runScore(inputs: readonly string[], options: ScoreOptions,
 
   const failOnMatched = options.failOn.some((v) => summary[v] > 0);
   return summary.rejected > 0 || failOnMatched ? 1 : 0;
-}
-
-async function readSource(source: string, format: RecordFormat, options: ScoreOptions, stdin: Readable): Promise<ReadResult | { error: string }> {
-  let bytes: Buffer;
-  try {
-    bytes = source === '-' ? await readAll(stdin) : await readFile(source);
-  } catch (error) {
-    return { error: `cannot read ${source}: ${(error as Error).message}` };
-  }
-  const file = source === '-' ? '<stdin>' : source;
-  const { text } = decodeText(bytes, options.encoding);
-  switch (format) {
-    case 'json':
-    case 'yaml':
-      return readDocumentRecords(text, { file, locale: options.lang });
-    case 'ndjson':
-      return readNdjsonRecords(text, { file, locale: options.lang });
-    case 'csv':
-      return { error: 'CSV input is not supported yet' };
-  }
-}
-
-async function readAll(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
-  return Buffer.concat(chunks);
 }
 
 function render(set: StandardSet, scored: readonly ScoredRecord[], rejected: readonly RecordDiagnostic[], summary: Summary, options: ScoreOptions): string {

@@ -61,8 +61,8 @@ export function rankUnits(results: readonly UnitPeriodResult[], options: RankOpt
       groups.set(group, [...(groups.get(group) ?? []), r]);
     }
     const current = new Map<string, number>();
+    // Groups keep the order in which their units first appear (the roster's order), not 一 < 三 < 二.
     const groupTables = [...groups.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([group, members]) => {
         const rows = rankGroup(members, options, previous);
         for (const row of rows) if (row.rank !== null) current.set(row.result.unit.id, row.rank);

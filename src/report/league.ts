@@ -66,9 +66,14 @@ export function formatLeagueText(league: League, standard: Standard, locale: Loc
       blocks.push(lines.join('\n'));
     }
   }
+  const names = new Map(league.results.map((r) => [r.unit.id, r.unit.name ?? r.unit.id]));
+  const awardName = (id: string) => {
+    const award = standard.ranking?.awards.find((x) => x.id === id);
+    return award ? localizedText(award.name, locale) : id;
+  };
   const notes: string[] = [];
-  for (const warning of league.warnings) notes.push(`${w.warning}: ${warning.unit} (${warning.periods.join(', ')})`);
-  for (const streak of league.streaks) notes.push(`${w.streak}: ${streak.unit} ${streak.award} × ${streak.periods.length} (${streak.periods.join(', ')})`);
+  for (const warning of league.warnings) notes.push(`${w.warning}: ${names.get(warning.unit) ?? warning.unit} (${warning.periods.join(', ')})`);
+  for (const streak of league.streaks) notes.push(`${w.streak}: ${names.get(streak.unit) ?? streak.unit} ${awardName(streak.award)} × ${streak.periods.length} (${streak.periods.join(', ')})`);
   if (notes.length > 0) blocks.push(notes.join('\n'));
   return blocks.join('\n\n');
 }

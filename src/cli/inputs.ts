@@ -1,0 +1,80 @@
+/** Reading record files (or stdin) for every command that takes records: the formats, the encoding. */
+import { readFile } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { assignFindings, type Roster } from '../aggregate/responsibility.js';
+import { parseRosterText } from '../aggregate/roster-file.js';
+import type { Locale } from '../messages/types.js';
+import type { StreamItem } from '../records/read.js';
+import { decodeText, type TextEncodingName } from '../records/decode.js';
+import { readDocumentRecords, readNdjsonRecords, type ReadResult, type RecordFormat } from '../records/read.js';
+
+export interface SourceOptions {
+  readonly lang: Locale;
+  readonly encoding?: TextEncodingName;
+  readonly map?: string;
+}
+
+/** Reads one source completely; an unreadable file is `{ error }` (the command exits 2). */
+export async function readRecordSource(source: string, format: RecordFormat, options: SourceOptions, stdin: Readable): Promise<ReadResult | { error: string }> {
+  let bytes: Buffer;
+  try {
+    bytes = source === '-' ? await readAll(stdin) : await readFile(source);
+  } catch (error) {
+    return { error: `cannot read ${source}: ${(error as Error).message}` };
+  }
+  const file = source === '-' ? '<stdin>' : source;
+  const { text } = decodeText(bytes, options.encoding);
+  switch (format) {
+    case 'json':
+    case 'yaml':
+      return readDocumentRecords(text, { file, locale: options.lang });
+    case 'ndjson':
+      return readNdjsonRecords(text, { file, locale: options.lang });
+    case 'csv':
+      return { error: 'CSV input is not supported yet' };
+  }
+}
+
+async function readAll(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
+  return Buffer.concat(chunks);
+}
+
+
+export interface RosterOptions {
+  /** The units a round covers and a table lists (YAML or CSV). */
+  readonly units?: string;
+  /** Area → unit assignments (YAML or CSV). */
+  readonly roster?: string;
+}
+
+/** Reads --units and --roster into one Roster; `{ error }` when a file is unreadable. */
+export async function loadRoster(options: RosterOptions): Promise<Roster | { error: string }> {
+  const roster: { units?: Roster['units']; areas?: Roster['areas'] } = {};
+  for (const [path, what] of [[options.roster, 'roster'], [options.units, 'units']] as const) {
+    if (!path) continue;
+    try {
+      const parsed = parseRosterText(await readFile(path, 'utf8'), path.toLowerCase().endsWith('.csv') ? 'csv' : 'yaml');
+      if (!parsed.ok) return { error: `cannot read the ${what} file ${path}: ${parsed.error}` };
+      if (parsed.roster.units) roster.units = parsed.roster.units;
+      if (parsed.roster.areas?.length) roster.areas = parsed.roster.areas;
+    } catch (error) {
+      return { error: `cannot read the ${what} file ${path}: ${(error as Error).message}` };
+    }
+  }
+  return roster;
+}
+
+/** Charges each streamed record's findings to their units (see assignFindings), record by record. */
+export async function* assignStream(items: AsyncIterable<StreamItem>, roster: Roster, locale: Locale): AsyncGenerator<StreamItem> {
+  for await (const item of items) {
+    if (!('record' in item)) {
+      yield item;
+      continue;
+    }
+    const assigned = assignFindings([item], roster, locale);
+    if (assigned.diagnostics.length > 0) yield { diagnostics: assigned.diagnostics };
+    yield* assigned.records;
+  }
+}
