@@ -4,6 +4,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { runCheck } from './cli/check.js';
 import { runScore, type ScoreOutputFormat } from './cli/score.js';
 import { runRank } from './cli/rank.js';
+import { runTests } from './cli/test.js';
 import type { Verdict } from './score/scorecard.js';
 import { processOutput } from './cli/io.js';
 import { SCORESHEET_VERSION } from './version.js';
@@ -87,6 +88,17 @@ export async function main(argv: readonly string[]): Promise<number> {
     .action(async (inputs: string[], opts: { standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; format: 'text' | 'json' | 'csv' | 'md'; lang: 'en' | 'zh-CN'; failOn?: Verdict[]; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string }) => {
       const { standard, failOn, ...rest } = opts;
       exitCode = await runRank(inputs, { ...rest, standards: standard, failOn: failOn ?? [] }, processOutput);
+    });
+
+  program
+    .command('test')
+    .description("run standards' test cases (tests/<name>.test.yaml beside each standard)")
+    .argument('[paths...]', 'standards, directories of standards, or *.test.yaml files', ['standards'])
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'junit']).default('text'))
+    .option('--coverage', 'list every rule and outcome no case exercises, and fail when there is one', false)
+    .addOption(lang())
+    .action(async (paths: string[], opts: { format: 'text' | 'json' | 'junit'; coverage: boolean; lang: 'en' | 'zh-CN' }) => {
+      exitCode = await runTests(paths, opts, processOutput);
     });
 
   try {

@@ -1,0 +1,173 @@
+/**
+ * Test cases for a standard (as `opa test` for policies, ESLint's RuleTester for rules): a record
+ * and what the standard must give for it. Pure: the CLI reads the files.
+ */
+import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
+import { z } from 'zod';
+import { InspectionRecordSchema } from '../records/schema.js';
+import type { Scorer } from '../score/compile.js';
+import { scoreRecord } from '../score/score.js';
+import type { Scorecard } from '../score/scorecard.js';
+import { toPoints } from '../score/points.js';
+
+const LineExpectation = z.strictObject({
+  item: z.string().min(1).optional(),
+  type: z.enum(['deduction', 'award', 'veto', 'prerequisite_unmet', 'not_applicable', 'capped', 'threshold_unmet']).optional(),
+  points: z.number().optional(),
+  rule: z.string().min(1).optional(),
+});
+
+export const ExpectationSchema = z.strictObject({
+  total: z.number().optional(),
+  band: z.string().nullable().optional(),
+  verdict: z.enum(['pass', 'fail', 'indeterminate', 'not_eligible']).optional(),
+  /** Lines that must appear (each matched on the fields given). */
+  lines: z.array(LineExpectation).optional(),
+  /** Lines that must not appear. */
+  notLines: z.array(LineExpectation).optional(),
+  /** Derived outcomes: id → tier id (or null). */
+  outcomes: z.record(z.string(), z.string().nullable()).optional(),
+  /** The record must be rejected, with problems on these fields. */
+  rejected: z.array(z.string()).optional(),
+});
+
+export const TestCaseSchema = z.strictObject({
+  name: z.string().min(1),
+  record: z.union([z.string().min(1), z.record(z.string(), z.unknown())]),
+  expect: ExpectationSchema,
+});
+
+export const TestFileSchema = z.strictObject({
+  /** The standard under test (a path relative to this file); default: `../<id>.yaml` from the file name. */
+  standard: z.string().min(1).optional(),
+  cases: z.array(TestCaseSchema).min(1),
+});
+
+export type Expectation = z.output<typeof ExpectationSchema>;
+export type TestCase = z.output<typeof TestCaseSchema>;
+
+export interface LocatedCase extends TestCase {
+  readonly line: number;
+  readonly index: number;
+}
+
+export interface Mismatch {
+  readonly what: string;
+  readonly expected: unknown;
+  readonly actual: unknown;
+}
+
+export interface CaseResult {
+  readonly name: string;
+  readonly file: string;
+  readonly line: number;
+  readonly passed: boolean;
+  readonly mismatches: readonly Mismatch[];
+  /** Rule paths and outcome ids the case exercised (for --coverage). */
+  readonly exercised: readonly string[];
+  readonly error?: string;
+}
+
+/** Parses a test file; cases keep their line for messages. */
+export function parseTestFile(text: string): { ok: true; standard?: string; cases: LocatedCase[] } | { ok: false; error: string } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    return { ok: false, error: `line ${lineCounter.linePos(e.pos[0]).line}: ${e.message.split('\n')[0]}` };
+  }
+  const parsed = TestFileSchema.safeParse(doc.toJS());
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { ok: false, error: `${issue.path.join('.')}: ${issue.message}` };
+  }
+  const casesNode = isMap(doc.contents) ? doc.contents.get('cases', true) : undefined;
+  const cases = parsed.data.cases.map((c, i) => {
+    const node = isSeq(casesNode) ? casesNode.items[i] : undefined;
+    const range = node && typeof node === 'object' && 'range' in node ? (node.range as [number, number, number] | null | undefined) : undefined;
+    const offset = range ? range[0] : 0;
+    return { ...c, line: lineCounter.linePos(offset).line, index: i };
+  });
+  return { ok: true, ...(parsed.data.standard ? { standard: parsed.data.standard } : {}), cases };
+}
+
+/** A case that expects nothing is an error, not a pass. */
+export function expectsSomething(e: Expectation): boolean {
+  return Object.values(e).some((v) => v !== undefined && !(Array.isArray(v) && v.length === 0) && !(typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0));
+}
+
+const exact = (n: number) => toPoints(n) ?? Math.round(n * 10_000);
+
+function lineMatches(line: Scorecard['lines'][number], want: z.output<typeof LineExpectation>): boolean {
+  return (
+    (want.item === undefined || line.item === want.item) &&
+    (want.type === undefined || line.type === want.type) &&
+    (want.rule === undefined || line.rule === want.rule) &&
+    (want.points === undefined || exact(line.points) === exact(want.points))
+  );
+}
+
+/** Runs one case against a compiled standard. */
+export function runCase(scorer: Scorer, testCase: LocatedCase, record: unknown, file: string): CaseResult {
+  const base = { name: testCase.name, file, line: testCase.line };
+  if (!expectsSomething(testCase.expect)) {
+    return { ...base, passed: false, mismatches: [], exercised: [], error: 'the case expects nothing: give total, band, verdict, lines, notLines, outcomes or rejected' };
+  }
+  const parsed = InspectionRecordSchema.safeParse(record);
+  if (!parsed.success) {
+    return { ...base, passed: false, mismatches: [], exercised: [], error: `the record is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
+  }
+  const want = testCase.expect;
+  const result = scoreRecord(scorer, parsed.data);
+  const mismatches: Mismatch[] = [];
+  if (!result.ok) {
+    const fields = result.problems.map((p) => p.field);
+    if (want.rejected === undefined) mismatches.push({ what: 'rejected', expected: 'scored', actual: fields });
+    else if (JSON.stringify([...fields].sort()) !== JSON.stringify([...want.rejected].sort())) mismatches.push({ what: 'rejected', expected: want.rejected, actual: fields });
+    return { ...base, passed: mismatches.length === 0, mismatches, exercised: [] };
+  }
+  const card = result.scorecard;
+  if (want.rejected !== undefined) mismatches.push({ what: 'rejected', expected: want.rejected, actual: 'scored' });
+  if (want.total !== undefined && exact(card.total) !== exact(want.total)) mismatches.push({ what: 'total', expected: want.total, actual: card.total });
+  if (want.verdict !== undefined && card.verdict !== want.verdict) mismatches.push({ what: 'verdict', expected: want.verdict, actual: card.verdict });
+  if (want.band !== undefined && (card.band?.id ?? null) !== want.band) mismatches.push({ what: 'band', expected: want.band, actual: card.band?.id ?? null });
+  for (const line of want.lines ?? []) {
+    if (!card.lines.some((l) => lineMatches(l, line))) mismatches.push({ what: 'line', expected: line, actual: card.lines.filter((l) => line.item === undefined || l.item === line.item).map((l) => ({ item: l.item, type: l.type, points: l.points })) });
+  }
+  for (const line of want.notLines ?? []) {
+    const found = card.lines.find((l) => lineMatches(l, line));
+    if (found) mismatches.push({ what: 'unwanted line', expected: `no line like ${JSON.stringify(line)}`, actual: { item: found.item, type: found.type, points: found.points } });
+  }
+  for (const [id, tier] of Object.entries(want.outcomes ?? {})) {
+    const actual = card.outcomes.find((o) => o.id === id)?.tier?.id ?? null;
+    if (actual !== tier) mismatches.push({ what: `outcome ${id}`, expected: tier, actual });
+  }
+  return { ...base, passed: mismatches.length === 0, mismatches, exercised: exercisedBy(card) };
+}
+
+/** What a scorecard exercised: the rules that produced lines, the band, vetoes, prerequisites, tiers. */
+export function exercisedBy(card: Scorecard): string[] {
+  const out = new Set<string>();
+  for (const line of card.lines) if (line.type !== 'capped' || line.rule.includes('rules[')) out.add(line.rule);
+  for (const reason of card.reasons) if (reason.rule) out.add(reason.rule);
+  if (card.band) out.add(`band:${card.band.id}`);
+  for (const o of card.outcomes) if (o.tier) out.add(`tier:${o.id}:${o.tier.id}`);
+  return [...out];
+}
+
+/** Everything a standard's cases should exercise: each rule, band, veto, prerequisite and tier. */
+export function coverageTargets(scorer: Scorer): { id: string; label: string }[] {
+  const s = scorer.standard;
+  const targets: { id: string; label: string }[] = [];
+  s.categories.forEach((category, c) => {
+    category.rules.forEach((rule, r) => targets.push({ id: `categories[${c}].rules[${r}]`, label: `${category.id}: ${rule.kind}` }));
+    category.items.forEach((item, i) =>
+      item.rules.forEach((rule, r) => targets.push({ id: `categories[${c}].items[${i}].rules[${r}]`, label: `${item.id}: ${rule.kind}` })),
+    );
+  });
+  s.outcomes.vetoes.forEach((v, i) => targets.push({ id: `outcomes.vetoes[${i}]`, label: `veto ${v.id}` }));
+  s.outcomes.prerequisites.forEach((p, i) => targets.push({ id: `outcomes.prerequisites[${i}]`, label: `prerequisite ${p.id}` }));
+  for (const band of s.outcomes.bands) targets.push({ id: `band:${band.id}`, label: `band ${band.id}` });
+  for (const d of s.outcomes.derived) for (const t of d.tiers) targets.push({ id: `tier:${d.id}:${t.id}`, label: `${d.id} tier ${t.id}` });
+  return targets;
+}

@@ -1,0 +1,70 @@
+/** `scoresheet test`: runner-style output, exit codes, coverage, JUnit XML. */
+import { mkdtempSync, mkdirSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { expectsSomething } from '../../src/testing/cases.js';
+import { ROOT, runCli } from '../support/built.js';
+
+function workspace(tests: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'scoresheet-test-'));
+  mkdirSync(join(dir, 'tests'));
+  copyFileSync(join(ROOT, 'standards/school-hygiene.yaml'), join(dir, 'school-hygiene.yaml'));
+  writeFileSync(join(dir, 'tests/school-hygiene.test.yaml'), tests);
+  return dir;
+}
+
+const RECORD = '{ unit: { id: c }, date: 2024-03-04, kind: scheduled, findings: [ { item: floor } ] }';
+
+describe('scoresheet test', () => {
+  it('passes the shipped school standard with full coverage', () => {
+    const r = runCli(['test', 'standards/school-hygiene.yaml', '--coverage']);
+    expect(r.stdout).toMatch(/^7 passed, 0 failed$/m);
+    expect(r.code).toBe(0);
+  });
+
+  it('fails a wrong expectation with expected vs actual, the case position, and exit 1', () => {
+    const dir = workspace(`cases:\n  - name: wrong total\n    record: ${RECORD}\n    expect: { total: 99, verdict: pass }\n`);
+    const r = runCli(['test', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`✗ wrong total  (${join(dir, 'tests/school-hygiene.test.yaml')}:2)`);
+    expect(r.stdout).toContain('total: expected 99, got 98');
+    expect(r.stdout).toMatch(/^0 passed, 1 failed$/m);
+  });
+
+  it('treats a case that expects nothing as an error, not a pass', () => {
+    expect(expectsSomething({})).toBe(false);
+    expect(expectsSomething({ lines: [] })).toBe(false);
+    const dir = workspace(`cases:\n  - name: asserts nothing\n    record: ${RECORD}\n    expect: {}\n`);
+    const r = runCli(['test', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('the case expects nothing');
+  });
+
+  it('lists what no case exercises under --coverage and fails', () => {
+    const dir = workspace(`cases:\n  - name: only the classroom\n    record: ${RECORD}\n    expect: { total: 98 }\n`);
+    const r = runCli(['test', dir, '--coverage']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('categories[0].items[8].rules[0]  tool-corner: per-occurrence');
+    expect(r.stdout).toContain('categories[1].rules[0]  environment: by-kind');
+    expect(runCli(['test', dir]).code).toBe(0);
+  });
+
+  it('writes JUnit XML that parses, with one testcase per case and its failure', () => {
+    const dir = workspace(`cases:\n  - name: right\n    record: ${RECORD}\n    expect: { total: 98 }\n  - name: wrong\n    record: ${RECORD}\n    expect: { total: 97 }\n`);
+    const r = runCli(['test', dir, '--format', 'junit']);
+    expect(r.code).toBe(1);
+    expect(XMLValidator.validate(r.stdout)).toBe(true);
+    const xml = new XMLParser({ ignoreAttributes: false }).parse(r.stdout);
+    const cases = xml.testsuites.testsuite.testcase;
+    expect(cases.map((c: Record<string, unknown>) => c['@_name'])).toEqual(['right', 'wrong']);
+    expect(cases[1].failure['#text']).toContain('total: expected 97, got 98');
+  });
+
+  it('exits 2 when the standard under test is invalid', () => {
+    const dir = workspace(`cases:\n  - name: x\n    record: ${RECORD}\n    expect: { total: 98 }\n`);
+    writeFileSync(join(dir, 'school-hygiene.yaml'), 'id: x\nversion: 1\n');
+    expect(runCli(['test', dir]).code).toBe(2);
+  });
+});
