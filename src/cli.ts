@@ -5,6 +5,7 @@ import { runCheck } from './cli/check.js';
 import { runScore, type ScoreOutputFormat } from './cli/score.js';
 import { runRank } from './cli/rank.js';
 import { runTests } from './cli/test.js';
+import { runDiff } from './cli/diff.js';
 import type { Verdict } from './score/scorecard.js';
 import { processOutput } from './cli/io.js';
 import { SCORESHEET_VERSION } from './version.js';
@@ -99,6 +100,23 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(lang())
     .action(async (paths: string[], opts: { format: 'text' | 'json' | 'junit'; coverage: boolean; lang: 'en' | 'zh-CN' }) => {
       exitCode = await runTests(paths, opts, processOutput);
+    });
+
+  program
+    .command('diff')
+    .description('what differs between two standards (an overlay and its base, or two editions)')
+    .argument('<a>', 'the first standard')
+    .argument('<b>', 'the second standard')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'md']).default('text'))
+    .addOption(lang())
+    .option('--exit-code', 'exit 1 when the standards differ', false)
+    .addOption(new Option('--records <file>', 're-score these records under both (repeatable)').argParser(collect))
+    .addOption(new Option('--period <period>', 'with --records: compare ranks per period').choices(['week', 'month', 'quarter', 'term', 'year']))
+    .option('--group-by <key>', 'with --period: rank within each value of unit.group.<key>')
+    .option('--units <file>', 'units (YAML or CSV)')
+    .option('--roster <file>', 'area responsibility roster (YAML or CSV)')
+    .action(async (a: string, b: string, opts: { format: 'text' | 'json' | 'md'; lang: 'en' | 'zh-CN'; exitCode: boolean; records?: string[]; period?: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; units?: string; roster?: string }) => {
+      exitCode = await runDiff(a, b, opts, processOutput);
     });
 
   try {

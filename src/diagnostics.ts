@@ -33,6 +33,8 @@ export const DIAGNOSTIC_CODES = [
   'base_mismatch',
   'band_gap',
   'band_overlap',
+  'unknown_override',
+  'extends_cycle',
 ] as const;
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];

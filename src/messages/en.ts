@@ -32,6 +32,8 @@ export const en: Catalogue = {
   'diagnostic.band_gap': (d) => `bands leave a gap between ${s(d.from)} and ${s(d.to)} (see band ${s(d.other)})`,
   'diagnostic.band_overlap': (d) => `bands overlap at ${s(d.at)} (see band ${s(d.other)})`,
 
+  'diagnostic.unknown_override': (d) => `the overlay changes ${s(d.what)} "${s(d.id)}", which the base standard does not have${hint(d.suggestion)}`,
+  'diagnostic.extends_cycle': (d) => `standards extend each other in a cycle: ${s(d.chain)}`,
   'line.fixed': (d) => `not met: ${s(d.points)} points`,
   'line.fixed_award': (d) => `awarded ${s(d.points)} points`,
   'line.per_occurrence': (d) => `${s(d.count)} × ${s(d.points)} points`,

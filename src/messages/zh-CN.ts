@@ -32,6 +32,8 @@ export const zhCN: Catalogue = {
   'diagnostic.band_gap': (d) => `等级区间在 ${s(d.from)} 与 ${s(d.to)} 之间有空缺（见第 ${s(d.other)} 个等级）`,
   'diagnostic.band_overlap': (d) => `等级区间在 ${s(d.at)} 处重叠（见第 ${s(d.other)} 个等级）`,
 
+  'diagnostic.unknown_override': (d) => `覆盖文件修改的 ${s(d.what)} "${s(d.id)}" 在基础标准中不存在${hint(d.suggestion)}`,
+  'diagnostic.extends_cycle': (d) => `标准之间循环继承：${s(d.chain)}`,
   'line.fixed': (d) => `未达到要求，扣${s(d.points)}分`,
   'line.fixed_award': (d) => `奖励${s(d.points)}分`,
   'line.per_occurrence': (d) => `${s(d.count)}处（次）× 每处${s(d.points)}分`,
