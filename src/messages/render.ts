@@ -11,7 +11,10 @@ const CATALOGUES: Record<Locale, Catalogue> = { en, 'zh-CN': zhCN };
 export function renderMessage(message: Message, locale: Locale = 'en'): string {
   const template = CATALOGUES[locale][message.messageId] ?? en[message.messageId];
   if (!template) return `${message.messageId}${message.data ? ' ' + JSON.stringify(message.data) : ''}`;
-  return template(localize(message.data ?? {}, locale));
+  const data = localize(message.data ?? {}, locale);
+  const body = template(data);
+  // A rule's own wording (`reason:` in the standard) leads; the computed detail follows.
+  return message.messageId.startsWith('line.') && typeof data.text === 'string' && data.text !== '' ? `${data.text}（${body}）` : body;
 }
 
 /** Picks the caller's language from localized values in the data ({ zh-CN, en } → one string). */

@@ -6,7 +6,7 @@ import type { Facts } from '../compile/conditions.js';
 import { parsePath, resolvePath } from '../compile/paths.js';
 import type { Message } from '../messages/types.js';
 import type { Finding, InspectionRecord } from '../records/schema.js';
-import type { LineDetail, RuleScope } from '../rules/kind.js';
+import { lacksEvidence, type LineDetail, type RuleScope } from '../rules/kind.js';
 import type { QuantitySource } from '../standard/common.js';
 import { suggest } from '../suggest.js';
 import { SCORESHEET_VERSION } from '../version.js';
@@ -249,9 +249,6 @@ export class RecordRun implements RuleScope {
   }
 }
 
-function lacksEvidence(f: Finding): boolean {
-  return f.evidence === false || (Array.isArray(f.evidence) && f.evidence.length === 0);
-}
 
 /** Finding indices per item (and, after the items, per category), or undefined when there are none. */
 function groupFindings(scorer: Scorer, findings: readonly Finding[]): (number[] | undefined)[] | undefined {
