@@ -79,6 +79,8 @@ export function formatChangesText(a: Standard, b: Standard, changes: readonly Ch
 }
 
 export function formatChangesMarkdown(a: Standard, b: Standard, changes: readonly Change[]): string {
-  const rows = changes.map((c) => `| ${c.what} | ${c.where} | ${c.field ?? ''} | ${show(c.before).replace(/\|/g, '\\|')} | ${show(c.after).replace(/\|/g, '\\|')} |`);
+  // Added and removed entries are named by `where`; their whole definition would drown the table.
+  const cell = (c: Change, v: unknown) => (c.what === 'changed' ? show(v).replace(/\|/g, '\\|') : '');
+  const rows = changes.map((c) => `| ${c.what} | ${c.where} | ${c.field ?? ''} | ${cell(c, c.before)} | ${cell(c, c.after)} |`);
   return [`### ${a.id}@${a.version} → ${b.id}@${b.version}`, '', '| change | where | field | before | after |', '|---|---|---|---|---|', ...rows].join('\n') + '\n';
 }

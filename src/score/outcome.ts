@@ -117,7 +117,7 @@ export function decideOutcome(scorer: Scorer, record: InspectionRecord, run: Rec
     outcomes,
     verdict,
     reasons: verdict === 'pass' ? [] : (reasons as VerdictReason[]),
-    provenance: { scoresheet: SCORESHEET_VERSION, standardHash: scorer.hash },
+    provenance: { scoresheet: SCORESHEET_VERSION, standardHash: scorer.hash, ...(scorer.standard.lineage ? { chain: scorer.standard.lineage } : {}) },
   };
 }
 

@@ -77,7 +77,8 @@ export interface Scorecard {
   readonly verdict: Verdict;
   /** Every reason the verdict is not `pass`, not just the first. */
   readonly reasons: readonly VerdictReason[];
-  readonly provenance: { readonly scoresheet: string; readonly standardHash: string };
+  /** Who scored it and with what: a re-score can be shown to be the same. `chain`: an overlay's whole lineage. */
+  readonly provenance: { readonly scoresheet: string; readonly standardHash: string; readonly chain?: readonly string[] };
 }
 
 /** A problem that keeps a record from being scored; the record is reported, never coerced. */

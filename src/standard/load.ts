@@ -2,7 +2,9 @@
  * Text → YAML Document (with positions) → zod → cross-checks → a Standard, or every diagnostic at once.
  * Only `loadStandard` touches the file system.
  */
+import { readFileSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { isAlias, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { z } from 'zod';
 import {
@@ -16,6 +18,7 @@ import {
 } from '../diagnostics.js';
 import type { Locale } from '../messages/types.js';
 import { DocumentPositions, START, type Position } from '../positions.js';
+import { applyOverlay, Origins, type Located, type PathLocator } from './overlay.js';
 import { RULE_KIND_NAMES } from '../rules/index.js';
 import { suggest } from '../suggest.js';
 import { checkStandard } from './check.js';
@@ -36,58 +39,140 @@ export type LoadResult =
   | { readonly ok: true; readonly standard: Standard; readonly warnings: readonly Diagnostic[]; readonly file: string }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[]; readonly file: string };
 
+/** Reads a base standard named by `extends:` (a path relative to the extending file). */
+export type BaseResolver = (ref: string, fromFile: string) => { text: string; file: string } | { error: string };
+
+export interface ParseOptionsWithBase extends ParseOptions {
+  /** How `extends:` finds its base; `loadStandard` reads files. Without it an overlay cannot load. */
+  readonly resolveBase?: BaseResolver;
+}
+
+/** Turns a path of the (possibly merged) document into file:line:col. */
+type Locator = PathLocator;
+
+function documentLocator(file: string, positions: DocumentPositions): Locator {
+  return {
+    atPath: (path) => ({ file, ...positions.atPath(path) }),
+    atKey: (path, key) => ({ file, ...positions.atKey(path, key) }),
+    sourceText: (path) => positions.sourceText(path),
+  };
+}
+
+function originLocator(root: unknown, origins: Origins, fallback: Locator): Locator {
+  return {
+    atPath: (path) => origins.locate(root, path) ?? fallback.atPath(path),
+    atKey: (path, key) => origins.locateKey(root, path, key) ?? fallback.atKey(path, key),
+    sourceText: (path) => origins.sourceText(root, path),
+  };
+}
+
+interface Parsed {
+  readonly raw: unknown;
+  readonly locator: Locator;
+  /** `id@version` of this file and every standard it extends, nearest first. */
+  readonly chain: readonly string[];
+}
+
 /** Parses and validates a standard from YAML text. Never throws on bad input. */
-export function parseStandard(text: string, options: ParseOptions = {}): LoadResult {
+export function parseStandard(text: string, options: ParseOptionsWithBase = {}): LoadResult {
   const file = options.file ?? '<inline>';
   const locale = options.locale ?? 'en';
   const diagnostics: Diagnostic[] = [];
-  const emit = (code: DiagnosticCode, position: Position, path: DiagnosticPath, data?: Record<string, unknown>, severity?: 'warning') =>
-    diagnostics.push(makeDiagnostic({ code, file, line: position.line, column: position.column, path, ...(data ? { data } : {}), ...(severity ? { severity } : {}) }, locale));
+  const emit = (code: DiagnosticCode, at: Located, path: DiagnosticPath, data?: Record<string, unknown>, severity?: 'warning') =>
+    diagnostics.push(makeDiagnostic({ code, file: at.file, line: at.line, column: at.column, path, ...(data ? { data } : {}), ...(severity ? { severity } : {}) }, locale));
   const fail = (): LoadResult => ({ ok: false, diagnostics: sortDiagnostics(diagnostics), file });
 
-  const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > MAX_STANDARD_BYTES) {
-    emit('file_too_large', START, [], { bytes, limit: MAX_STANDARD_BYTES });
-    return fail();
-  }
-
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const positions = new DocumentPositions(doc, lineCounter, text);
-  let syntaxBroken = false;
-  for (const error of doc.errors) {
-    const duplicate = error.code === 'DUPLICATE_KEY';
-    syntaxBroken ||= !duplicate;
-    emit(duplicate ? 'yaml_duplicate_key' : 'yaml_syntax', positions.atOffset(error.pos[0]), [], { detail: firstLine(error.message), yamlCode: error.code });
-  }
-  // A broken document has no trustworthy structure to validate further.
-  if (syntaxBroken) return fail();
-
-  const raw = toJS(doc);
-  if (raw === ALIAS_LIMIT) {
-    emit('yaml_alias_limit', aliasPosition(doc, positions), [], { limit: MAX_ALIAS_COUNT });
-    return fail();
-  }
+  const parsedDoc = parseDocumentText(text, file, emit, options.resolveBase, [file]);
+  if (!parsedDoc) return fail();
+  const { raw, locator, chain } = parsedDoc;
 
   const parsed = StandardSchema.safeParse(raw);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const mapped = mapIssue(issue, raw, positions);
-      for (const d of mapped) emit(d.code, d.position, d.path, d.data);
+      for (const d of mapIssue(issue, raw, locator)) emit(d.code, d.at, d.path, d.data);
     }
   }
   for (const finding of checkStandard(raw)) {
     const data: Record<string, unknown> = { ...(finding.data ?? {}) };
     if (finding.firstPath) {
-      const first = positions.atPath(finding.firstPath);
-      data.first = `${first.line}:${first.column}`;
+      const first = locator.atPath(finding.firstPath);
+      data.first = first.file === locator.atPath(finding.path).file ? `${first.line}:${first.column}` : `${first.file}:${first.line}:${first.column}`;
     }
-    if (finding.code === 'numeric_version') data.written = positions.sourceText(finding.path) ?? String(data.value);
-    emit(finding.code, positions.atPath(finding.path), finding.path, data, finding.severity === 'warning' ? 'warning' : undefined);
+    if (finding.code === 'numeric_version') data.written = locator.sourceText(finding.path) ?? String(data.value);
+    emit(finding.code, locator.atPath(finding.path), finding.path, data, finding.severity === 'warning' ? 'warning' : undefined);
   }
 
   if (!parsed.success || hasErrors(diagnostics)) return fail();
-  return { ok: true, standard: parsed.data, warnings: sortDiagnostics(diagnostics), file };
+  const standard = chain.length > 1 ? { ...parsed.data, lineage: [...chain] } : parsed.data;
+  return { ok: true, standard, warnings: sortDiagnostics(diagnostics), file };
+}
+
+type Emit = (code: DiagnosticCode, at: Located, path: DiagnosticPath, data?: Record<string, unknown>, severity?: 'warning') => void;
+
+/** One file's text → raw value with a locator; an overlay is merged onto its base chain first. */
+function parseDocumentText(text: string, file: string, emit: Emit, resolveBase: BaseResolver | undefined, visiting: readonly string[]): Parsed | undefined {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > MAX_STANDARD_BYTES) {
+    emit('file_too_large', { file, ...START }, [], { bytes, limit: MAX_STANDARD_BYTES });
+    return undefined;
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const positions = new DocumentPositions(doc, lineCounter, text);
+  const locator = documentLocator(file, positions);
+  let syntaxBroken = false;
+  for (const error of doc.errors) {
+    const duplicate = error.code === 'DUPLICATE_KEY';
+    syntaxBroken ||= !duplicate;
+    emit(duplicate ? 'yaml_duplicate_key' : 'yaml_syntax', { file, ...positions.atOffset(error.pos[0]) }, [], { detail: firstLine(error.message), yamlCode: error.code });
+  }
+  // A broken document has no trustworthy structure to validate further.
+  if (syntaxBroken) return undefined;
+
+  const raw = toJS(doc);
+  if (raw === ALIAS_LIMIT) {
+    emit('yaml_alias_limit', { file, ...aliasPosition(doc, positions) }, [], { limit: MAX_ALIAS_COUNT });
+    return undefined;
+  }
+  const self = chainEntry(raw);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || !('extends' in raw)) return { raw, locator, chain: [self] };
+
+  // An overlay: load its base (recursively), then apply this file's changes on top.
+  const overlay = raw as Record<string, unknown>;
+  const ref = overlay.extends;
+  if (typeof ref !== 'string') {
+    emit('invalid_type', locator.atPath(['extends']), ['extends'], { expected: 'string (a path to the base standard)', received: typeof ref });
+    return undefined;
+  }
+  if (!resolveBase) {
+    emit('file_not_found', locator.atPath(['extends']), ['extends'], { detail: 'an overlay is loaded from a file (loadStandard), which resolves `extends:`' });
+    return undefined;
+  }
+  const base = resolveBase(ref, file);
+  if ('error' in base) {
+    emit('file_not_found', locator.atPath(['extends']), ['extends'], { detail: base.error });
+    return undefined;
+  }
+  if (visiting.includes(base.file)) {
+    emit('extends_cycle', locator.atPath(['extends']), ['extends'], { chain: [...visiting, base.file].join(' → ') });
+    return undefined;
+  }
+  const parent = parseDocumentText(base.text, base.file, emit, resolveBase, [...visiting, base.file]);
+  if (!parent) return undefined;
+  if (typeof parent.raw !== 'object' || parent.raw === null || Array.isArray(parent.raw)) return undefined;
+  const origins = new Origins();
+  const merged = structuredClone(parent.raw) as Record<string, unknown>;
+  // The copy has the base's shape, so the base's locator places every value it did not change.
+  origins.track(merged, parent.locator, []);
+  const problems = applyOverlay(merged, overlay, locator, origins);
+  for (const p of problems) emit(p.code, locator.atPath(p.path), p.path, p.data);
+  if (problems.length > 0) return undefined;
+  return { raw: merged, locator: originLocator(merged, origins, locator), chain: [self, ...parent.chain] };
+}
+
+function chainEntry(raw: unknown): string {
+  const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  return `${String(r.id ?? '?')}@${String(r.version ?? '?')}`;
 }
 
 /** Reads and parses a standard file. A missing or oversized file is a diagnostic, not an exception. */
@@ -99,12 +184,23 @@ export async function loadStandard(path: string, options: Omit<ParseOptions, 'fi
       const d = makeDiagnostic({ code: 'file_too_large', file: path, ...START, path: [], data: { bytes: info.size, limit: MAX_STANDARD_BYTES } }, locale);
       return { ok: false, diagnostics: [d], file: path };
     }
-    return parseStandard(await readFile(path, 'utf8'), { file: path, locale });
+    return parseStandard(await readFile(path, 'utf8'), { file: path, locale, resolveBase: readBase });
   } catch (error) {
     const d = makeDiagnostic({ code: 'file_not_found', file: path, ...START, path: [], data: { detail: (error as Error).message } }, locale);
     return { ok: false, diagnostics: [d], file: path };
   }
 }
+
+/** `extends: ../school-hygiene.yaml` is relative to the extending file. */
+const readBase: BaseResolver = (ref, fromFile) => {
+  const file = join(dirname(fromFile), ref);
+  try {
+    if (statSync(file).size > MAX_STANDARD_BYTES) return { error: `${file} is larger than ${MAX_STANDARD_BYTES} bytes` };
+    return { text: readFileSync(file, 'utf8'), file };
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+};
 
 const ALIAS_LIMIT = Symbol('alias limit');
 
@@ -137,17 +233,17 @@ function firstLine(message: string): string {
 
 interface MappedIssue {
   code: DiagnosticCode;
-  position: Position;
+  at: Located;
   path: DiagnosticPath;
   data: Record<string, unknown>;
 }
 
 /** One zod issue → one or more diagnostics, each placed by the route that fits it. */
-function mapIssue(issue: z.core.$ZodIssue, raw: unknown, positions: DocumentPositions): MappedIssue[] {
+function mapIssue(issue: z.core.$ZodIssue, raw: unknown, locator: Locator): MappedIssue[] {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   const at = (code: DiagnosticCode, data: Record<string, unknown> = {}, p: DiagnosticPath = path): MappedIssue => ({
     code,
-    position: positions.atPath(p),
+    at: locator.atPath(p),
     path: p,
     data: { detail: issue.message, ...data },
   });
@@ -155,7 +251,7 @@ function mapIssue(issue: z.core.$ZodIssue, raw: unknown, positions: DocumentPosi
     case 'unrecognized_keys':
       return issue.keys.map((key) => ({
         code: 'unknown_key' as const,
-        position: positions.atKey(path, key),
+        at: locator.atKey(path, key),
         path: [...path, key],
         data: { key, suggestion: suggest(key, knownKeys()) },
       }));
@@ -179,7 +275,7 @@ function mapIssue(issue: z.core.$ZodIssue, raw: unknown, positions: DocumentPosi
         const expected = issue.errors.map((branch) => (branch[0] as { expected?: string }).expected).join(' or ');
         return [at('invalid_type', { expected, received: describe(valueAt(raw, path)) })];
       }
-      if (fitting.length === 1) return fitting[0]!.flatMap((inner) => mapIssue({ ...inner, path: [...issue.path, ...inner.path] }, raw, positions));
+      if (fitting.length === 1) return fitting[0]!.flatMap((inner) => mapIssue({ ...inner, path: [...issue.path, ...inner.path] }, raw, locator));
       return [at('invalid_value', {})];
     }
     case 'invalid_value':
@@ -195,9 +291,9 @@ function mapIssue(issue: z.core.$ZodIssue, raw: unknown, positions: DocumentPosi
       // A record key that fails its schema (an id with a space): point at the key itself.
       const key = path[path.length - 1];
       const parent = path.slice(0, -1);
-      const position = typeof key === 'string' ? positions.atKey(parent, key) : positions.atPath(path);
+      const located = typeof key === 'string' ? locator.atKey(parent, key) : locator.atPath(path);
       const badId = issue.issues.some((inner) => inner.code === 'invalid_format');
-      return [{ code: badId ? 'invalid_id' : 'invalid_value', position, path, data: { detail: issue.message, value: String(key) } }];
+      return [{ code: badId ? 'invalid_id' : 'invalid_value', at: located, path, data: { detail: issue.message, value: String(key) } }];
     }
     case 'custom': {
       const { code: wanted, ...params } = (issue.params ?? {}) as { code?: string } & Record<string, unknown>;

@@ -8,21 +8,20 @@ import type { DiagnosticCode, DiagnosticPath } from '../diagnostics.js';
 import type { Position } from '../positions.js';
 import { suggest } from '../suggest.js';
 
-/** Something that turns a path inside one YAML document into a position (DocumentPositions). */
+export interface Located extends Position {
+  readonly file: string;
+}
+
+/** Turns a path inside one document (or a base's merged document) into file:line:col. */
 export interface PathLocator {
-  atPath(path: DiagnosticPath): Position;
-  atKey(path: DiagnosticPath, key: string): Position;
+  atPath(path: DiagnosticPath): Located;
+  atKey(path: DiagnosticPath, key: string): Located;
   sourceText(path: DiagnosticPath): string | undefined;
 }
 
 export interface Origin {
-  readonly file: string;
   readonly locator: PathLocator;
   readonly path: DiagnosticPath;
-}
-
-export interface Located extends Position {
-  readonly file: string;
 }
 
 type Raw = Record<string, unknown>;
@@ -35,27 +34,27 @@ export class Origins {
   private readonly keys = new WeakMap<object, Map<string, Origin>>();
 
   /** Records a whole subtree as written at `path` of one file. */
-  track(value: unknown, file: string, locator: PathLocator, path: DiagnosticPath): void {
+  track(value: unknown, locator: PathLocator, path: DiagnosticPath): void {
     if (typeof value !== 'object' || value === null) return;
-    this.nodes.set(value, { file, locator, path });
+    this.nodes.set(value, { locator, path });
     if (Array.isArray(value)) {
-      value.forEach((v, i) => this.track(v, file, locator, [...path, i]));
+      value.forEach((v, i) => this.track(v, locator, [...path, i]));
       return;
     }
     const keys = this.keys.get(value) ?? new Map<string, Origin>();
     this.keys.set(value, keys);
     for (const [k, v] of Object.entries(value)) {
-      keys.set(k, { file, locator, path: [...path, k] });
-      this.track(v, file, locator, [...path, k]);
+      keys.set(k, { locator, path: [...path, k] });
+      this.track(v, locator, [...path, k]);
     }
   }
 
   /** Records that `container[key]` was written at `path` of a file (and its subtree). */
-  setKey(container: Raw, key: string, file: string, locator: PathLocator, path: DiagnosticPath): void {
+  setKey(container: Raw, key: string, locator: PathLocator, path: DiagnosticPath): void {
     const keys = this.keys.get(container) ?? new Map<string, Origin>();
     this.keys.set(container, keys);
-    keys.set(key, { file, locator, path });
-    this.track(container[key], file, locator, path);
+    keys.set(key, { locator, path });
+    this.track(container[key], locator, path);
   }
 
   /** The origin of the value at a path of the merged document, or of its nearest existing ancestor. */
@@ -78,13 +77,13 @@ export class Origins {
     const origin = this.originOf(root, path);
     if (!origin) return undefined;
     // A path beyond what exists (a missing key) resolves to the nearest existing ancestor.
-    return { file: origin.file, ...origin.locator.atPath(origin.path) };
+    return origin.locator.atPath(origin.path);
   }
 
   locateKey(root: unknown, path: DiagnosticPath, key: string): Located | undefined {
     const origin = this.originOf(root, [...path, key]);
     if (!origin || origin.path[origin.path.length - 1] !== key) return this.locate(root, path);
-    return { file: origin.file, ...origin.locator.atKey(origin.path.slice(0, -1), key) };
+    return origin.locator.atKey(origin.path.slice(0, -1), key);
   }
 
   sourceText(root: unknown, path: DiagnosticPath): string | undefined {
@@ -110,11 +109,11 @@ const REPLACED_SECTIONS = ['id', 'version', 'name', 'description', 'effective', 
  * Applies an overlay (raw YAML) to a base standard (raw, already merged if it extends another).
  * Mutates `merged` (a clone of the base owned by the caller) and records origins.
  */
-export function applyOverlay(merged: Raw, overlay: Raw, file: string, locator: PathLocator, origins: Origins): OverlayProblem[] {
+export function applyOverlay(merged: Raw, overlay: Raw, locator: PathLocator, origins: Origins): OverlayProblem[] {
   const problems: OverlayProblem[] = [];
   const set = (container: Raw, key: string, value: unknown, path: DiagnosticPath) => {
     container[key] = clone(value);
-    origins.setKey(container, key, file, locator, path);
+    origins.setKey(container, key, locator, path);
   };
   /** Deep merge: maps merge key by key, anything else replaces. */
   const patch = (target: Raw, changes: Raw, path: DiagnosticPath) => {
@@ -190,7 +189,7 @@ export function applyOverlay(merged: Raw, overlay: Raw, file: string, locator: P
     add.categories.forEach((c, i) => {
       const copy = clone(c);
       categories.push(copy);
-      origins.track(copy, file, locator, ['add', 'categories', i]);
+      origins.track(copy, locator, ['add', 'categories', i]);
     });
   }
   if (isObject(add.items)) {
@@ -204,7 +203,7 @@ export function applyOverlay(merged: Raw, overlay: Raw, file: string, locator: P
       items.forEach((item, i) => {
         const copy = clone(item);
         (category.items as unknown[]).push(copy);
-        origins.track(copy, file, locator, ['add', 'items', categoryId, i]);
+        origins.track(copy, locator, ['add', 'items', categoryId, i]);
       });
     }
   }

@@ -160,6 +160,8 @@ export const StandardSchema = z.strictObject({
   ranking: RankingSchema.optional(),
   /** School terms (holidays excluded) for `term` periods and 第n周 week numbers. */
   calendar: CalendarSchema.optional(),
+  /** Set by the loader for an overlay: this standard and every one it extends (`id@version`), nearest first. */
+  lineage: z.array(z.string()).optional(),
   /** Assumptions the standard makes where its source is silent, in words. */
   assumptions: z.array(z.string().min(1)).optional(),
 });
