@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DIAGNOSTIC_CODES } from '../src/diagnostics.js';
+import { catalogueIds } from '../src/messages/render.js';
+import { parseStandard } from '../src/standard/load.js';
 import { CASES_DIR, checkCase, coveredCodes, listCases, readSkips } from './cases/harness.js';
 
 const cases = listCases();
@@ -54,6 +56,16 @@ describe('the case suite itself', () => {
     await expect(checkCase('b.yaml', `note: n\n${want}`)).rejects.toThrow(/exactly one of `standard` or `file`/);
     await expect(checkCase('c.yaml', `note: n\n${standard}want_diagnostics:\n  - { code: no_such_code, line: 1, column: 1, path: "" }\n`)).rejects.toThrow(/code/);
     await expect(checkCase('d.yaml', `note: n\nnote: again\n${standard}${want}`)).rejects.toThrow(/not valid YAML/);
+    await expect(checkCase('e.yaml', `note: n\n${standard}want_diagnostics:\n  - { code: missing_key, line: 1, column: 1, path: "scoring", file: x.yaml }\n`)).rejects.toThrow(/only in a case with `files`/);
+  });
+
+  it('runs a multi-file case (an overlay and its base) and checks which file each diagnostic points into', async () => {
+    const text = (file: string) =>
+      'note: n\nstandard: |\n  id: county\n  version: "1"\n  name: { en: County }\n  extends: base.yaml\n' +
+      'files:\n  base.yaml: |\n    id: base\n    version: "1"\n    extends: standard.yaml\n' +
+      `want_diagnostics:\n  - { code: extends_cycle, line: 3, column: 10, path: "extends"${file} }\n`;
+    await expect(checkCase('right.yaml', text(', file: base.yaml'))).resolves.toBeUndefined();
+    await expect(checkCase('wrong-file.yaml', text(''))).rejects.toThrow();
   });
 
   it('fails a case whose diagnostics differ (wrong position, missing one, extra one, wrong severity, wrong message)', async () => {
@@ -66,5 +78,28 @@ describe('the case suite itself', () => {
     await expect(checkCase('more.yaml', text(scoring + range + range))).rejects.toThrow();
     await expect(checkCase('sev.yaml', text(scoring + range.replace(' }', ', severity: warning }')))).rejects.toThrow();
     await expect(checkCase('msg.yaml', text(scoring + range.replace(' }', ', message_includes: "nope" }')))).rejects.toThrow(/includes/);
+  });
+});
+
+describe('zh-CN rendering', () => {
+  it('renders a diagnostic in Chinese with locale zh-CN, at the same place as in English', () => {
+    const text = 'id: demo\nversion: "1"\nname: { zh-CN: 演示 }\nscoring: { mode: deduct }\ncategories:\n  - id: c\n    name: { zh-CN: 大项 }\n    items:\n      - id: i\n        name: { zh-CN: 小项 }\n        rules:\n          - kind: fixed\n            points: 1\n            pointz: 1\n';
+    const zh = parseStandard(text, { locale: 'zh-CN' });
+    const en = parseStandard(text, { locale: 'en' });
+    expect(zh.ok || en.ok).toBe(false);
+    const [d] = zh.ok ? [] : zh.diagnostics;
+    const [e] = en.ok ? [] : en.diagnostics;
+    expect(d).toMatchObject({ code: 'unknown_key', line: 14, column: 13, messageId: 'diagnostic.unknown_key' });
+    expect(d!.message).toBe('未知的键 "pointz"（是否想写 "points"？）');
+    expect(d!.message).toMatch(/\p{Script=Han}/u);
+    expect(e!.message).toBe('unknown key "pointz" (did you mean "points"?)');
+    expect({ ...d, message: '' }).toEqual({ ...e, message: '' });
+  });
+
+  it('has every diagnostic.* message id in both catalogues', () => {
+    const ids = (locale: 'en' | 'zh-CN') => catalogueIds(locale).filter((id) => id.startsWith('diagnostic.')).sort();
+    const wanted = DIAGNOSTIC_CODES.map((code) => `diagnostic.${code}`).sort();
+    expect(ids('en')).toEqual(wanted);
+    expect(ids('zh-CN')).toEqual(wanted);
   });
 });

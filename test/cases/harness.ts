@@ -12,12 +12,16 @@
  *   id: demo
  * generate: { repeat: 45000, line: "# padding" }   # optional: append `line` + "\n" × repeat (for file_too_large)
  * file: no-such-standard.yaml                        # instead of `standard`: run loadStandard on this path (relative to the case file)
+ * files:                                             # optional: more files (an overlay's base); `standard` is then written as
+ *   base.yaml: |                                     #   standard.yaml beside them in a fresh directory and read with loadStandard,
+ *     id: base                                       #   and a want may say which file it points into: `file: base.yaml`
  * want_diagnostics:                                  # required, at least one
  *   - { code: unknown_key, line: 13, column: 13, path: "categories[0].items[0].rules[0].pointz",
  *       severity: error, message_includes: 'did you mean "points"?' }   # severity defaults to error
  * ```
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
@@ -29,6 +33,8 @@ import { loadStandard, parseStandard, type LoadResult } from '../../src/standard
 
 export const CASES_DIR = dirname(fileURLToPath(import.meta.url));
 export const SKIP_FILE = 'skip.yaml';
+/** With `files:`, the standard is written under this name beside them. */
+export const MAIN_FILE = 'standard.yaml';
 
 const WantSchema = z.strictObject({
   code: z.enum(DIAGNOSTIC_CODES),
@@ -39,6 +45,8 @@ const WantSchema = z.strictObject({
   severity: z.enum(['error', 'warning']).optional(),
   /** A part of the rendered (English) message that must appear: the did-you-mean, the first definition's line:col. */
   message_includes: z.string().min(1).optional(),
+  /** With `files:`, the file the diagnostic points into (default standard.yaml). */
+  file: z.string().min(1).optional(),
 });
 export type Want = z.output<typeof WantSchema>;
 
@@ -48,6 +56,7 @@ export const CaseSchema = z
     standard: z.string().min(1).optional(),
     file: z.string().min(1).optional(),
     generate: z.strictObject({ repeat: z.number().int().positive(), line: z.string() }).optional(),
+    files: z.record(z.string().regex(/^[\w.-]+$/, 'a plain file name'), z.string()).optional(),
     want_diagnostics: z
       .array(WantSchema, {
         error: (iss) => (iss.input === undefined ? 'a case must assert something: want_diagnostics is missing' : undefined),
@@ -55,7 +64,13 @@ export const CaseSchema = z
       .min(1, 'a case must assert something: want_diagnostics is empty'),
   })
   .refine((c) => (c.standard === undefined) !== (c.file === undefined), { message: 'a case has exactly one of `standard` or `file`' })
-  .refine((c) => c.generate === undefined || c.standard !== undefined, { message: '`generate` extends `standard`; it needs one' });
+  .refine((c) => c.generate === undefined || c.standard !== undefined, { message: '`generate` extends `standard`; it needs one' })
+  .refine((c) => c.files === undefined || (c.standard !== undefined && !Object.hasOwn(c.files, MAIN_FILE)), {
+    message: `\`files\` go with \`standard\` (written as ${MAIN_FILE}), and none of them is named ${MAIN_FILE}`,
+  })
+  .refine((c) => c.files !== undefined || c.want_diagnostics.every((w) => w.file === undefined), {
+    message: 'a want names its `file` only in a case with `files`',
+  });
 export type Case = z.output<typeof CaseSchema>;
 
 /** Parses and validates a case file's text; throws (naming the case) on bad YAML, unknown keys or no expectations. */
@@ -77,12 +92,41 @@ export function caseText(c: Case): string {
   return c.generate ? base + `${c.generate.line}\n`.repeat(c.generate.repeat) : base;
 }
 
-export async function runCase(c: Case, dir: string, locale: Locale = 'en'): Promise<{ result: LoadResult; diagnostics: readonly Diagnostic[] }> {
-  const result = c.file !== undefined ? await loadStandard(resolve(dir, c.file), { locale }) : parseStandard(caseText(c), { locale });
-  return { result, diagnostics: result.ok ? result.warnings : result.diagnostics };
+export interface Run {
+  readonly result: LoadResult;
+  readonly diagnostics: readonly Diagnostic[];
+  /** Each diagnostic's file as a want names it: a name inside the case's directory with `files:`, else undefined. */
+  readonly fileOf: (d: Diagnostic) => string | undefined;
+  /** The file every diagnostic must carry when the case has no `files:`. */
+  readonly expectedFile: string;
+}
+
+export async function runCase(c: Case, dir: string, locale: Locale = 'en'): Promise<Run> {
+  const done = (result: LoadResult, fileOf: Run['fileOf'], expectedFile: string): Run => ({
+    result,
+    diagnostics: result.ok ? result.warnings : result.diagnostics,
+    fileOf,
+    expectedFile,
+  });
+  if (c.files !== undefined) {
+    const tmp = mkdtempSync(join(tmpdir(), 'scoresheet-case-'));
+    try {
+      for (const [name, text] of Object.entries({ ...c.files, [MAIN_FILE]: caseText(c) })) writeFileSync(join(tmp, name), text);
+      const result = await loadStandard(join(tmp, MAIN_FILE), { locale });
+      return done(result, (d) => relative(tmp, d.file).split(sep).join('/'), join(tmp, MAIN_FILE));
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  }
+  if (c.file !== undefined) {
+    const file = resolve(dir, c.file);
+    return done(await loadStandard(file, { locale }), () => undefined, file);
+  }
+  return done(parseStandard(caseText(c), { locale }), () => undefined, '<inline>');
 }
 
 interface Shown {
+  file?: string;
   code: DiagnosticCode;
   line: number;
   column: number;
@@ -91,10 +135,25 @@ interface Shown {
 }
 
 const byPosition = (a: Shown, b: Shown) =>
+  (a.file ?? '').localeCompare(b.file ?? '') ||
   a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
-const show = (d: Diagnostic): Shown => ({ code: d.code, line: d.line, column: d.column, path: formatPath(d.path), severity: d.severity });
-const expected = (w: Want): Shown => ({ code: w.code, line: w.line, column: w.column, path: w.path, severity: w.severity ?? 'error' });
+const shown = (d: Diagnostic, file: string | undefined): Shown => ({
+  ...(file !== undefined ? { file } : {}),
+  code: d.code,
+  line: d.line,
+  column: d.column,
+  path: formatPath(d.path),
+  severity: d.severity,
+});
+const expected = (w: Want, c: Case): Shown => ({
+  ...(c.files !== undefined ? { file: w.file ?? MAIN_FILE } : {}),
+  code: w.code,
+  line: w.line,
+  column: w.column,
+  path: w.path,
+  severity: w.severity ?? 'error',
+});
 const HAN = /\p{Script=Han}/u;
 
 /**
@@ -104,16 +163,16 @@ const HAN = /\p{Script=Han}/u;
  */
 export async function checkCase(name: string, text: string, dir: string = CASES_DIR): Promise<void> {
   const c = readCase(name, text);
-  const { result, diagnostics } = await runCase(c, dir);
-  const wants = c.want_diagnostics.map(expected).sort(byPosition);
+  const { result, diagnostics, fileOf, expectedFile } = await runCase(c, dir);
+  const show = (d: Diagnostic) => shown(d, fileOf(d));
+  const wants = c.want_diagnostics.map((w) => expected(w, c)).sort(byPosition);
 
   expect([...diagnostics].map(show).sort(byPosition), `${name}: diagnostics`).toEqual(wants);
 
   // Returned sorted (file, line, column, code), rendered, with their file, and ok exactly when no error.
   expect(diagnostics, `${name}: sorted`).toEqual(sortDiagnostics(diagnostics));
-  const file = c.file !== undefined ? resolve(dir, c.file) : '<inline>';
   for (const d of diagnostics) {
-    expect(d.file, `${name}: file`).toBe(file);
+    if (c.files === undefined) expect(d.file, `${name}: file`).toBe(expectedFile);
     expect(d.messageId, `${name}: messageId`).toBe(`diagnostic.${d.code}`);
     expect(d.message.trim(), `${name}: ${d.code} has a message`).not.toBe('');
     expect(d.message, `${name}: ${d.code} message is rendered`).not.toMatch(/^diagnostic\./);
@@ -122,13 +181,13 @@ export async function checkCase(name: string, text: string, dir: string = CASES_
 
   for (const want of c.want_diagnostics) {
     if (want.message_includes === undefined) continue;
-    const messages = diagnostics.filter((d) => byPosition(show(d), expected(want)) === 0 && show(d).severity === expected(want).severity).map((d) => d.message);
+    const messages = diagnostics.filter((d) => byPosition(show(d), expected(want, c)) === 0 && d.severity === expected(want, c).severity).map((d) => d.message);
     expect(messages.some((m) => m.includes(want.message_includes!)), `${name}: ${want.code} message ${JSON.stringify(messages)} includes ${JSON.stringify(want.message_includes)}`).toBe(true);
   }
 
   // The same problems in zh-CN: same codes and places, worded in Chinese.
   const zh = await runCase(c, dir, 'zh-CN');
-  expect(zh.diagnostics.map(show), `${name}: zh-CN diagnostics`).toEqual(diagnostics.map(show));
+  expect(zh.diagnostics.map((d) => shown(d, zh.fileOf(d))), `${name}: zh-CN diagnostics`).toEqual(diagnostics.map(show));
   for (const d of zh.diagnostics) expect(d.message, `${name}: ${d.code} in zh-CN`).toMatch(HAN);
 }
 
