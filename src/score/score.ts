@@ -118,18 +118,20 @@ export class RecordRun implements RuleScope {
     this.skipped = false;
     this.findingIndices = indices ?? EMPTY;
     this.findings = indices === undefined ? EMPTY : indices.map((i) => this.record.findings[i]!);
-    if (scope.evidenceRequired && scope.max !== undefined && this.findings.some(lacksEvidence)) {
-      // 无书面材料该项不得分: the item scores nothing, whatever its rules would say.
-      this.rule = { path: scope.path, kind: 'evidence', compiled: { score() {} }, needsNoFinding: false };
-      this.deduct(scope.max, { messageId: 'line.evidence_missing', data: { points: pointsToNumber(scope.max) } });
-      return;
-    }
+    // Not-applicable rules come first (compile orders them): an item that does not apply is never
+    // charged, not even for missing written material; one whose applicability is unknown is unknown.
+    let evidenceChecked = false;
     for (const rule of scope.rules) {
       this.rule = rule;
+      if (!evidenceChecked && rule.kind !== 'not-applicable') {
+        evidenceChecked = true;
+        if (this.chargeMissingEvidence(scope)) return;
+      }
       const before = this.deducted;
       const beforeAward = this.awarded;
+      const reasonsBefore = this.reasons.length;
       rule.compiled.score(this);
-      if (this.skipped) return;
+      if (this.skipped || (rule.kind === 'not-applicable' && this.reasons.length > reasonsBefore)) return;
       if (rule.cap !== undefined) {
         const ruleDeducted = this.deducted - before;
         const ruleAwarded = this.awarded - beforeAward;
@@ -141,6 +143,7 @@ export class RecordRun implements RuleScope {
         }
       }
     }
+    if (!evidenceChecked && this.chargeMissingEvidence(scope)) return;
     if ('category' in scope) {
       this.rule = { path: scope.path, kind: 'limit', compiled: { score() {} }, needsNoFinding: false };
       // 扣完为止: an item never loses more than its maximum.
@@ -151,6 +154,14 @@ export class RecordRun implements RuleScope {
         this.adjust(this.awarded - scope.bonusMax, 'award', { messageId: 'line.cap_item_bonus', data: { cap: pointsToNumber(scope.bonusMax) } });
       }
     }
+  }
+
+  /** 无书面材料该项不得分: the item scores nothing, whatever its rules would say. True when charged. */
+  private chargeMissingEvidence(scope: CompiledScope): boolean {
+    if (!scope.evidenceRequired || scope.max === undefined || !this.findings.some(lacksEvidence)) return false;
+    this.rule = { path: scope.path, kind: 'evidence', compiled: { score() {} }, needsNoFinding: false };
+    this.deduct(scope.max, { messageId: 'line.evidence_missing', data: { points: pointsToNumber(scope.max) } });
+    return true;
   }
 
   private limitCategory(category: CompiledCategory, deducted: Points, awarded: Points): void {
