@@ -101,6 +101,27 @@ const STANDARD_HELP = {
   'properties/outcomes/properties/derived/items/properties/tiers': 'Tiers by the count (≥ min); the highest reached wins.',
   'properties/outcomes/properties/derived/items/properties/tiers/items/properties/verdict': 'fail: reaching only this tier fails the inspection.',
   'properties/assumptions': 'Assumptions the standard makes where its source is silent, in words.',
+  'properties/ranking': 'How scorecards are aggregated per period and ranked, and which awards (流动红旗) are given.',
+  'properties/calendar': 'School terms (with holidays) for `term` periods and week numbers.',
+  'properties/lineage': 'Set by the loader for an overlay (the chain of standards it extends). Do not write it.',
+};
+
+/**
+ * An overlay (`extends: base.yaml` plus what differs) is merged onto its base by the loader, which
+ * then checks the merged standard as a whole (with positions in the right file). Here it is only
+ * recognised, so that editors do not flag its keys; see src/standard/overlay.ts for its shape.
+ */
+const OVERLAY = {
+  description:
+    'An overlay: `extends:` names the base standard (a path relative to this file); the other keys change, add or remove parts of it. The loader merges and checks it.',
+  type: 'object',
+  properties: {
+    extends: { type: 'string', minLength: 1, description: 'The base standard, as a path relative to this file.' },
+    add: { type: 'object', description: 'Parts to add: items (by category id) and categories.' },
+    remove: { type: 'object', description: 'Parts of the base to remove, by id.' },
+    categories: { type: 'object', description: 'Changes to the base\'s categories, items and rules, keyed by id.' },
+  },
+  required: ['extends'],
 };
 
 /** Help for fields of rules: `kind.field`, or `*.field` for every kind that has the field. */
@@ -158,13 +179,14 @@ const RECORD_HELP = {
   'properties/indicators': 'Indicator values by id: a number, { value }, or { numerator, denominator } (computed exactly).',
   'properties/facts': 'Any other facts the standard\'s conditions read (event_occurred: false).',
   'properties/supersedes': 'The id of a record this one replaces (a corrected sheet, 复核).',
+  'properties/round': 'An inspection round covering every rostered unit: findings name their unit or area.',
 };
 
 /**
  * Builds the three schemas. `lib` holds the zod schemas and helpers: from dist/index.js when run as a
  * script, from src when called by the tests.
  * @param {{ z: any, StandardSchema: any, InspectionRecordSchema: any, ScorecardSchema: any,
- *   ConditionSchema: any, CONDITION_JSON_SCHEMA_DEFS: object, RULE_KINDS: Record<string, { description: string }> }} lib
+ *   ConditionSchema: any, CONDITION_JSON_SCHEMA_DEFS: object, RuleSchema: any, RULE_KINDS: Record<string, { description: string }> }} lib
  * @returns {Record<string, object>} file name → schema
  */
 export function buildSchemas(lib) {
@@ -184,27 +206,31 @@ export function buildSchemas(lib) {
 
   // --- standard ---------------------------------------------------------------------------
   const standard = tidy(convert(lib.StandardSchema, 'input'));
-  const withDefs = {
-    $schema: standard.$schema,
-    title: 'scoresheet standard (format 1)',
-    description:
-      'A scoring standard for scoresheet: metadata, scoring mode, categories, items, rules and outcomes. See docs/standard-format.md.',
-    ...without(standard, '$schema'),
-    $defs: {
-      Rule: { description: 'A scoring rule; `kind` says which.', ...without(tidy(convert(lib.RuleSchema, 'input')), '$schema') },
-      ...structuredClone(lib.CONDITION_JSON_SCHEMA_DEFS),
-    },
-  };
-  for (const [path, description] of Object.entries(STANDARD_HELP)) annotate(withDefs, path, { description });
-  annotate(withDefs, 'properties/effective/properties/from', DATE);
-  annotate(withDefs, 'properties/effective/properties/to', DATE);
-  annotate(withDefs, 'properties/outcomes/properties/vetoes/items', {
+  const body = { description: 'A standard, written out in full.', ...without(standard, '$schema') };
+  for (const [path, description] of Object.entries(STANDARD_HELP)) annotate(body, path, { description });
+  annotate(body, 'properties/effective/properties/from', DATE);
+  annotate(body, 'properties/effective/properties/to', DATE);
+  annotate(body, 'properties/outcomes/properties/vetoes/items', {
     // exactly one of the two (both present would match both branches)
     oneOf: [
       { type: 'object', properties: { item: { type: 'string' } }, required: ['item'] },
       { type: 'object', properties: { when: { $ref: '#/$defs/Condition' } }, required: ['when'] },
     ],
   });
+  const withDefs = {
+    $schema: standard.$schema,
+    title: 'scoresheet standard (format 1)',
+    description:
+      'A scoring standard for scoresheet: metadata, scoring mode, categories, items, rules and outcomes. See docs/standard-format.md.',
+    // A file is a standard, or an overlay that `extends:` one (merged by the loader, which checks the result).
+    anyOf: [{ $ref: '#/$defs/Standard' }, { $ref: '#/$defs/Overlay' }],
+    $defs: {
+      Standard: body,
+      Overlay: OVERLAY,
+      Rule: { description: 'A scoring rule; `kind` says which.', ...without(tidy(convert(lib.RuleSchema, 'input')), '$schema') },
+      ...structuredClone(lib.CONDITION_JSON_SCHEMA_DEFS),
+    },
+  };
   describeRules(withDefs, lib.RULE_KINDS);
 
   // --- record -----------------------------------------------------------------------------
@@ -344,7 +370,7 @@ async function main() {
     throw new Error(`cannot import dist/index.js: run "npm run build" first (${error.message})`);
   }
   lib.z = (await import('zod')).z;
-  const needed = ['StandardSchema', 'InspectionRecordSchema', 'ScorecardSchema', 'ConditionSchema', 'CONDITION_JSON_SCHEMA_DEFS', 'RULE_KINDS'];
+  const needed = ['StandardSchema', 'InspectionRecordSchema', 'ScorecardSchema', 'ConditionSchema', 'CONDITION_JSON_SCHEMA_DEFS', 'RuleSchema', 'RULE_KINDS'];
   const missing = needed.filter((name) => lib[name] === undefined);
   if (missing.length > 0) {
     throw new Error(`dist/index.js does not export ${missing.join(', ')}: export them from src/index.ts and run "npm run build"`);

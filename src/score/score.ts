@@ -33,7 +33,7 @@ export function checkRecord(scorer: Scorer, record: InspectionRecord): RecordPro
   if (record.kind !== undefined && scorer.kinds.size > 0 && !scorer.kinds.has(record.kind)) {
     add('kind', { messageId: 'record.unknown_kind', data: { kind: record.kind, suggestion: suggest(record.kind, scorer.kinds) } });
   }
-  if (record.level !== undefined && !scorer.levels.has(record.level)) {
+  if (record.level !== undefined && scorer.levels.size > 0 && !scorer.levels.has(record.level)) {
     add('level', { messageId: 'record.unknown_level', data: { level: record.level, suggestion: suggest(record.level, scorer.levels) } });
   }
   const findings = record.findings;
@@ -67,6 +67,7 @@ export class RecordRun implements RuleScope {
 
   private scope!: CompiledScope;
   private categoryId = '';
+  private categoryIndex = 0;
   private rule!: CompiledRuleEntry;
   private deducted: Points = 0;
   private awarded: Points = 0;
@@ -88,20 +89,23 @@ export class RecordRun implements RuleScope {
     const byItem = groupFindings(scorer, record.findings);
     for (const category of scorer.categories) {
       this.categoryId = category.id;
+      this.categoryIndex = category.index;
       let catDeducted: Points = 0;
       let catAwarded: Points = 0;
+      // A category's own rules see every finding in it; without such rules there is nothing to collect.
+      const collect = category.rules.length > 0;
       let categoryFindings: number[] | undefined;
       for (const item of category.items) {
         const indices = byItem?.[item.index];
-        if (indices !== undefined) (categoryFindings ??= []).push(...indices);
+        if (collect && indices !== undefined) (categoryFindings ??= []).push(...indices);
         if (indices === undefined && !item.alwaysRun) continue;
         this.scoreScope(item, indices);
         catDeducted += this.deducted;
         catAwarded += this.awarded;
       }
       const own = byItem?.[scorer.items.length + category.index];
-      if (own !== undefined) (categoryFindings ??= []).push(...own);
-      if (category.rules.length > 0 && (categoryFindings !== undefined || category.alwaysRun)) {
+      if (collect && own !== undefined) (categoryFindings ??= []).push(...own);
+      if (collect && (categoryFindings !== undefined || category.alwaysRun)) {
         this.scoreScope(category, categoryFindings?.sort((a, b) => a - b));
         catDeducted += this.deducted;
         catAwarded += this.awarded;
@@ -145,7 +149,7 @@ export class RecordRun implements RuleScope {
     }
     if (!evidenceChecked && this.chargeMissingEvidence(scope)) return;
     if ('category' in scope) {
-      this.rule = { path: scope.path, kind: 'limit', compiled: { score() {} }, needsNoFinding: false };
+      this.rule = scope.limitRule;
       // 扣完为止: an item never loses more than its maximum.
       if (scope.max !== undefined && this.deducted > scope.max) {
         this.adjust(this.deducted - scope.max, 'deduct', { messageId: 'line.floor_item', data: { max: pointsToNumber(scope.max) } });
@@ -159,14 +163,14 @@ export class RecordRun implements RuleScope {
   /** 无书面材料该项不得分: the item scores nothing, whatever its rules would say. True when charged. */
   private chargeMissingEvidence(scope: CompiledScope): boolean {
     if (!scope.evidenceRequired || scope.max === undefined || !this.findings.some(lacksEvidence)) return false;
-    this.rule = { path: scope.path, kind: 'evidence', compiled: { score() {} }, needsNoFinding: false };
+    this.rule = scope.evidenceRule;
     this.deduct(scope.max, { messageId: 'line.evidence_missing', data: { points: pointsToNumber(scope.max) } });
     return true;
   }
 
   private limitCategory(category: CompiledCategory, deducted: Points, awarded: Points): void {
     this.scope = category;
-    this.rule = { path: category.path, kind: 'limit', compiled: { score() {} }, needsNoFinding: false };
+    this.rule = category.limitRule;
     this.deducted = deducted;
     this.awarded = awarded;
     if (category.max !== undefined && deducted > category.max) {
@@ -187,21 +191,30 @@ export class RecordRun implements RuleScope {
 
   private push(type: LineType, signed: Points, reason: Message, detail: LineDetail | undefined): void {
     const scope = this.scope;
-    const source = this.rule.source ?? scope.source;
-    const line: ScoreLine = {
+    const rule = this.rule;
+    const source = rule.source ?? scope.source;
+    const text = rule.reason;
+    if (text !== undefined && type !== 'capped') {
+      // The rule's own text leads its line. The reason was made for this line (RuleScope.deduct): the
+      // text is added to it in place, as the last key of its data — copying it would cost more than the rest.
+      const owned = reason as { data?: Record<string, unknown> };
+      if (owned.data === undefined) owned.data = { text };
+      else owned.data.text = text;
+    }
+    // Built field by field, in the order the fields are listed in ScoreLine (spreads are slow here).
+    const line: { -readonly [K in keyof ScoreLine]: ScoreLine[K] } = {
       type,
       item: scope.id,
       category: this.categoryId,
-      rule: this.rule.path,
+      rule: rule.path,
       points: pointsToNumber(signed),
-      reason: this.rule.reason && type !== 'capped' ? { ...reason, data: { ...reason.data, text: this.rule.reason } } : reason,
-      ...(source !== undefined ? { source } : {}),
-      ...detail,
+      reason,
     };
+    if (source !== undefined) line.source = source;
+    if (detail !== undefined) Object.assign(line, detail);
     this.lines.push(line);
     this.linePoints.push(signed);
-    const c = 'category' in scope ? (scope as CompiledItem).category.index : (scope as CompiledCategory).index;
-    this.categoryPoints[c]! += signed;
+    this.categoryPoints[this.categoryIndex]! += signed;
   }
 
   // RuleScope ---------------------------------------------------------------------------------
@@ -225,7 +238,8 @@ export class RecordRun implements RuleScope {
 
   unmet(reason: Message, detail?: LineDetail): void {
     this.failed = true;
-    this.push('threshold_unmet', 0, reason, detail);
+    // The verdict's reason keeps the rule's data as given; the line gets its own copy (push adds the text).
+    this.push('threshold_unmet', 0, { ...reason, data: { ...reason.data } }, detail);
     this.reasons.push({ ...reason, item: this.scope.id, rule: this.rule.path });
   }
 
@@ -239,6 +253,11 @@ export class RecordRun implements RuleScope {
   }
 
   quantity(source: QuantitySource | undefined): number | Message {
+    if (source !== undefined && !('indicator' in source)) {
+      // A fact: the number itself, without allocating a ratio.
+      const value = this.factValue(source);
+      return typeof value === 'number' && Number.isFinite(value) ? value : quantityProblem(source, value);
+    }
     const ratio = this.ratio(source);
     return 'numerator' in ratio ? ratio.numerator / ratio.denominator : ratio;
   }
@@ -250,14 +269,31 @@ export class RecordRun implements RuleScope {
       return total === undefined ? { messageId: 'quantity.missing_value' } : { numerator: total, denominator: 1 };
     }
     if ('indicator' in source) return indicatorRatio(this.scorer, this.record, source.indicator);
-    const value = readPath(this.facts()[source.fact], source.path);
-    if (typeof value !== 'number' || !Number.isFinite(value)) {
-      return value === undefined
-        ? { messageId: 'condition.missing_fact', data: { fact: source.fact, ...(source.path ? { path: source.path } : {}) } }
-        : { messageId: 'condition.wrong_type', data: { fact: source.fact, operator: 'quantity', expected: 'number', actual: typeof value } };
-    }
+    const value = this.factValue(source);
+    if (typeof value !== 'number' || !Number.isFinite(value)) return quantityProblem(source, value);
     return { numerator: value, denominator: 1 };
   }
+
+  /** `readPath(this.facts()[fact], path)`, read from the record without building the facts object. */
+  private factValue(source: { readonly fact: string; readonly path?: string }): unknown {
+    const name = source.fact;
+    const own = this.record.facts;
+    let value: unknown;
+    if (own !== undefined && Object.hasOwn(own, name)) value = own[name];
+    else if (BUILTIN_FACTS.has(name)) value = this.facts()[name];
+    else value = (PLAIN_OBJECT as Record<string, unknown>)[name]; // what the facts object, a plain object, inherits
+    return readPath(value, source.path);
+  }
+}
+
+/** The facts buildFacts adds to a record's own (which win over them). */
+const BUILTIN_FACTS: ReadonlySet<string> = new Set(['kind', 'level', 'date', 'unit', 'indicators', 'findings']);
+const PLAIN_OBJECT = {};
+
+function quantityProblem(source: { readonly fact: string; readonly path?: string }, value: unknown): Message {
+  return value === undefined
+    ? { messageId: 'condition.missing_fact', data: { fact: source.fact, ...(source.path ? { path: source.path } : {}) } }
+    : { messageId: 'condition.wrong_type', data: { fact: source.fact, operator: 'quantity', expected: 'number', actual: typeof value } };
 }
 
 
@@ -291,17 +327,26 @@ function buildFacts(scorer: Scorer, record: InspectionRecord): Facts {
   }
   const findings: Record<string, number> = {};
   for (const f of record.findings) findings[f.item] = (findings[f.item] ?? 0) + (f.count ?? 1);
+  // The record's own facts first: the built-in ones (kind, level, date, unit, indicators, findings) win.
   return {
+    ...record.facts,
     ...(record.kind !== undefined ? { kind: record.kind } : {}),
     ...(record.level !== undefined ? { level: record.level } : {}),
     date: record.date,
     unit: record.unit.id,
     indicators,
     findings,
-    ...record.facts,
   };
 }
 
+const parsedPaths = new Map<string, ReturnType<typeof parsePath>>();
+
 function readPath(value: unknown, path: string | undefined): unknown {
-  return path === undefined ? value : resolvePath(value, parsePath(path));
+  if (path === undefined) return value;
+  let parsed = parsedPaths.get(path);
+  if (parsed === undefined) {
+    parsed = parsePath(path);
+    if (parsedPaths.size < 1024) parsedPaths.set(path, parsed);
+  }
+  return resolvePath(value, parsed);
 }

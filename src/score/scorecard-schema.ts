@@ -93,6 +93,7 @@ export const ScorecardSchema = z
     lines: z.array(ScoreLineSchema).meta({ description: 'Every deduction, award, cap and explanation, in scoring order.' }),
     categories: z.array(CategoryTotalSchema).meta({ description: 'One subtotal per category, in the order of the standard.' }),
     total: z.number().meta({ description: 'base + Σ lines[].points.' }),
+    complete: z.boolean().meta({ description: 'False when some rule could not be scored (a missing fact or value): the total is then not the real score.' }),
     band: NamedRef.nullable().meta({ description: 'The grade band the total falls in; null when no band applies or the total is not known.' }),
     outcomes: z.array(DerivedOutcomeSchema).meta({ description: 'One entry per derived outcome of the standard.' }),
     verdict: VerdictSchema,
@@ -101,6 +102,10 @@ export const ScorecardSchema = z
       .strictObject({
         scoresheet: z.string().meta({ description: 'Version of the scoresheet library that scored the record.' }),
         standardHash: z.string().regex(/^[0-9a-f]{64}$/).meta({ description: 'sha256 (hex) of the parsed standard, as JSON.' }),
+        chain: z
+          .array(z.string())
+          .optional()
+          .meta({ description: 'For an overlay (extends:): `id@version` of the standard and of every standard it extends, nearest first.' }),
       })
       .meta({ description: 'What produced this scorecard, to reproduce it later.' }),
   })
