@@ -10,6 +10,8 @@
  * - `# record`             → one inspection record, validated with InspectionRecordSchema;
  * - `# part of a standard` → some top-level keys of a standard, validated with StandardSchema.partial();
  * - `# wrong…`             → a mistake the docs show: it must NOT validate;
+ * - `# overlay`            → an overlay whose `extends:` names a file in standards/; it must load;
+ * - `# test cases`         → a standard's test file, parsed with parseTestFile;
  * - `# example standard: NAME` / `# example record: NAME` name a block for the generated parts:
  *   `<!-- example scorecard: STANDARD RECORD -->` followed by a ```json block, and
  *   `<!-- example table: STANDARD RECORD [en|zh-CN] -->` … `<!-- end example table -->`.
@@ -22,6 +24,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { parseTestFile } from '../src/testing/cases.js';
 import { renderMessage } from '../src/messages/render.js';
 import type { Locale } from '../src/messages/types.js';
 import { InspectionRecordSchema } from '../src/records/schema.js';
@@ -91,7 +94,7 @@ const blocks = [...docs].flatMap(([doc, text]) => blocksOf(doc, text));
 const yamlBlocks = blocks.filter((b) => b.lang === 'yaml');
 const where = (b: Block) => `${b.doc}:${b.line}`;
 
-const isWholeStandard = (b: Block) => /^id:/m.test(b.text) && /^categories:/m.test(b.text);
+const isWholeStandard = (b: Block) => /^id:/m.test(b.text) && /^categories:/m.test(b.text) && !/^extends:/m.test(b.text);
 const marker = (b: Block, name: string) => b.comments.some((c) => c === name || c.startsWith(`${name}:`) || c.startsWith(`${name} `));
 const exampleName = (b: Block, what: 'standard' | 'record') =>
   b.comments.map((c) => new RegExp(`^example ${what}: (\\S+)$`).exec(c)?.[1]).find((n) => n !== undefined);
@@ -107,7 +110,7 @@ describe('docs: YAML examples', () => {
 
   it('every ```yaml block is classified (whole standard, # rule, # condition, # record, # part of a standard, # wrong)', () => {
     const unclassified = yamlBlocks
-      .filter((b) => !isWholeStandard(b) && !['rule', 'condition', 'record', 'part of a standard', 'wrong'].some((m) => marker(b, m)))
+      .filter((b) => !isWholeStandard(b) && !['rule', 'condition', 'record', 'part of a standard', 'wrong', 'overlay', 'test cases'].some((m) => marker(b, m)))
       .map(where);
     expect(unclassified, 'mark these blocks so the test can check them').toEqual([]);
   });
@@ -118,6 +121,24 @@ describe('docs: YAML examples', () => {
       const problems = result.ok ? result.warnings : result.diagnostics;
       expect(problems.map((d) => `${d.line}:${d.column} ${d.code} ${d.message}`)).toEqual([]);
       expect(result.ok).toBe(true);
+    });
+  }
+
+  for (const b of yamlBlocks.filter((x) => marker(x, 'overlay'))) {
+    it(`overlay at ${where(b)} loads onto its base in standards/`, () => {
+      const standards = fileURLToPath(new URL('../standards/', import.meta.url));
+      const result = parseStandard(b.text, {
+        file: where(b),
+        resolveBase: (ref) => ({ text: readFileSync(standards + ref, 'utf8'), file: `standards/${ref}` }),
+      });
+      expect(result.ok ? [] : result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.code} ${d.message}`)).toEqual([]);
+    });
+  }
+
+  for (const b of yamlBlocks.filter((x) => marker(x, 'test cases'))) {
+    it(`test cases at ${where(b)} parse`, () => {
+      const r = parseTestFile(b.text);
+      expect(r.ok ? '' : r.error).toBe('');
     });
   }
 
