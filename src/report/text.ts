@@ -50,6 +50,7 @@ export function formatScorecardText(card: Scorecard, locale: Locale, itemName: I
   if (card.lines.length > 0) out.push(...formatTable(rows, ['left', 'left', 'right', 'left', 'left'], '  '));
   const band = card.band ? localizedText(card.band.name, locale) : w.none;
   out.push(`  ${w.total} ${card.total}  ${w.band} ${band}  ${w.verdict} ${VERDICT_WORDS[locale][card.verdict]}`);
+  for (const o of card.outcomes) out.push(`  ${localizedText(o.name, locale)}: ${o.value}${o.tier ? ` (${localizedText(o.tier.name, locale)})` : ''}`);
   for (const reason of card.reasons) out.push(`  - ${renderMessage(reason, locale)}${reason.item ? ` [${itemName(reason.item)}]` : ''}`);
   return out.join('\n');
 }
