@@ -1,4 +1,8 @@
-/** 未公示的扣0.5分: a fixed deduction (or award) once, when the item is found not met or a condition holds. */
+/**
+ * 未公示的扣0.5分: a fixed deduction (or award) once, when the item is found not met or a condition holds.
+ * `points: null` is a value the source does not give: when the rule fires, the item's points are
+ * unknown and the scorecard is indeterminate (never a silent 0); when it does not fire, nothing happens.
+ */
 import { z } from 'zod';
 import { ConditionSchema } from '../standard/condition-schema.js';
 import { PointsValue, ruleBase } from '../standard/common.js';
@@ -7,23 +11,24 @@ import { defineRuleKind } from './kind.js';
 
 export const fixed = defineRuleKind({
   kind: 'fixed',
-  description: 'a fixed number of points once, when the item has a finding (or `when` holds)',
+  description: 'a fixed number of points once, when the item has a finding (or `when` holds); `points: null` = unknown, indeterminate when it fires',
   schema: z.strictObject({
     kind: z.literal('fixed'),
     ...ruleBase,
-    points: PointsValue,
+    /** The points; null when the source leaves them unknown (a finding then makes the scorecard indeterminate). */
+    points: PointsValue.nullable(),
     effect: z.enum(['deduct', 'award']).default('deduct'),
     /** Trigger on a condition over the record's facts instead of on a finding. */
     when: ConditionSchema.optional(),
   }),
   compile(rule, context) {
-    const points = pointsOf(rule.points);
+    const points = rule.points === null ? null : pointsOf(rule.points);
     const when = rule.when ? context.condition(rule.when) : undefined;
-    const reason = { messageId: rule.effect === 'award' ? 'line.fixed_award' : 'line.fixed', data: { points: rule.points } };
+    const messageId = rule.effect === 'award' ? 'line.fixed_award' : 'line.fixed';
     return {
       score(scope) {
         if (when) {
-          const holds = when.evaluate(scope.facts());
+          const holds = when.test(scope);
           if (holds === null) {
             for (const r of when.explain(scope.facts()).reasons) scope.indeterminate(r);
             return;
@@ -32,7 +37,10 @@ export const fixed = defineRuleKind({
         } else if (scope.findings.length === 0) {
           return;
         }
+        if (points === null) return scope.indeterminate({ messageId: 'line.fixed_unknown', data: { effect: rule.effect } });
         const detail = scope.findingIndices.length > 0 ? { finding: scope.findingIndices[0]! } : undefined;
+        // A fresh reason for each line: the line owns it (see RuleScope.deduct).
+        const reason = { messageId, data: { points: rule.points } };
         if (rule.effect === 'award') scope.award(points, reason, detail);
         else scope.deduct(points, reason, detail);
       },

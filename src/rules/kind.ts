@@ -34,13 +34,17 @@ export interface RuleScope {
   ratio(source: QuantitySource | undefined): Ratio | Message;
   /** The record's facts for conditions (built once per record, on first use). */
   facts(): Facts;
+  /**
+   * Takes `points` off (or, with award, gives them). `reason` and `detail` become part of the line, which
+   * owns them from then on (the rule's reason text is added to `reason.data`): pass objects made for this call.
+   */
   deduct(points: Points, reason: Message, detail?: LineDetail): void;
   award(points: Points, reason: Message, detail?: LineDetail): void;
   /** The item cannot be scored with what the record says: the scorecard becomes indeterminate. */
   indeterminate(reason: Message): void;
   /** A pass/fail requirement is definitely unmet: the verdict becomes fail. */
   unmet(reason: Message, detail?: LineDetail): void;
-  /** The item does not apply to this record: its other rules are skipped. */
+  /** The item does not apply to this record: its other rules are skipped. The line owns `reason`, as with deduct. */
   notApplicable(reason: Message): void;
 }
 
@@ -58,9 +62,14 @@ export interface CompiledRule {
   readonly cap?: Points;
 }
 
+/** A condition compiled for scoring: `test(scope)` is `evaluate(scope.facts())`, without building the facts. */
+export interface ScopeCondition extends CompiledCondition {
+  test(scope: RuleScope): boolean | null;
+}
+
 export interface RuleCompileContext {
   /** Compiles a condition written in the json-rules-engine language, with the standard's named conditions. */
-  condition(condition: Condition): CompiledCondition;
+  condition(condition: Condition): ScopeCondition;
   /** The standard's inspection kinds and event levels. */
   readonly kinds: readonly string[];
   readonly levels: readonly string[];

@@ -16,7 +16,7 @@ export const notApplicable = defineRuleKind({
     const when = context.condition(rule.when);
     return {
       score(scope) {
-        const holds = when.evaluate(scope.facts());
+        const holds = when.test(scope);
         if (holds === null) {
           for (const r of when.explain(scope.facts()).reasons) scope.indeterminate(r);
           return;

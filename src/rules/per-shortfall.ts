@@ -17,16 +17,25 @@ export const perShortfall = defineRuleKind({
   }),
   compile(rule) {
     const points = pointsOf(rule.points);
+    const expected = `≥ ${rule.required}`;
     return {
       score(scope) {
         const actual = scope.quantity(rule.of);
         if (typeof actual !== 'number') return scope.indeterminate(actual);
+        // A negative count is not a count: −1 held must not be "5 short of 4" (more than the rule can cost).
+        if (actual < 0) {
+          const name = rule.of === undefined ? 'value' : 'indicator' in rule.of ? rule.of.indicator : rule.of.fact;
+          return scope.indeterminate({
+            messageId: 'condition.wrong_type',
+            data: { fact: name, operator: 'per-shortfall', expected: 'a count of 0 or more', actual: String(actual) },
+          });
+        }
         const shortfall = Math.max(0, rule.required - Math.floor(actual));
         if (shortfall === 0) return;
         scope.deduct(timesPoints(points, shortfall), {
           messageId: 'line.per_shortfall',
           data: { required: rule.required, actual, shortfall, points: rule.points },
-        }, { expected: `≥ ${rule.required}`, actual: String(actual) });
+        }, { expected, actual: String(actual) });
       },
     };
   },

@@ -2,8 +2,11 @@
 import { z } from 'zod';
 import { PointsValue, QuantitySource, ruleBase } from '../standard/common.js';
 import { formatRatio } from './format.js';
-import { pointsOf, stepsBelow, timesPoints } from '../score/points.js';
+import { isExactPoints, pointsOf, stepsBelow, timesPoints } from '../score/points.js';
 import { defineRuleKind } from './kind.js';
+
+/** Steps are counted in ten-thousandths: a finer target or step would be rounded (a step of 0.00001 to 0, a division by zero). */
+const exact = { message: 'at most 4 decimals (steps are counted exactly)', params: { code: 'too_precise' } };
 
 export const perStep = defineRuleKind({
   kind: 'per-step',
@@ -11,8 +14,8 @@ export const perStep = defineRuleKind({
   schema: z.strictObject({
     kind: z.literal('per-step'),
     ...ruleBase,
-    target: z.number(),
-    step: z.number().positive(),
+    target: z.number().refine(isExactPoints, exact),
+    step: z.number().positive().refine(isExactPoints, exact),
     points: PointsValue,
     /** `floor`: only complete steps count (4.9 % below in 2 % steps = 2); `ceil`: a started step counts (= 3). */
     partial: z.enum(['floor', 'ceil']),
@@ -20,6 +23,7 @@ export const perStep = defineRuleKind({
   }),
   compile(rule) {
     const points = pointsOf(rule.points);
+    const expected = `≥ ${rule.target}`;
     return {
       score(scope) {
         const ratio = scope.ratio(rule.of);
@@ -30,7 +34,7 @@ export const perStep = defineRuleKind({
         scope.deduct(timesPoints(points, steps), {
           messageId: 'line.per_step',
           data: { target: rule.target, actual, step: rule.step, steps, points: rule.points },
-        }, { expected: `≥ ${rule.target}`, actual });
+        }, { expected, actual });
       },
     };
   },

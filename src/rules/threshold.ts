@@ -4,9 +4,12 @@
  */
 import { z } from 'zod';
 import { PointsValue, QuantitySource, ruleBase } from '../standard/common.js';
-import { compareRatio, pointsOf } from '../score/points.js';
+import { compareRatio, isExactPoints, pointsOf } from '../score/points.js';
 import { formatRatio } from './format.js';
 import { defineRuleKind } from './kind.js';
+
+/** Bounds are compared in ten-thousandths: a finer bound would be rounded (> 92.12345 would reject 92.12346). */
+const Bound = z.number().refine(isExactPoints, { message: 'at most 4 decimals (bounds are compared exactly)', params: { code: 'too_precise' } });
 
 export const threshold = defineRuleKind({
   kind: 'threshold',
@@ -16,8 +19,8 @@ export const threshold = defineRuleKind({
       kind: z.literal('threshold'),
       ...ruleBase,
       of: QuantitySource,
-      min: z.number().nullable().optional(),
-      max: z.number().nullable().optional(),
+      min: Bound.nullable().optional(),
+      max: Bound.nullable().optional(),
       /** Whether the bounds themselves meet the requirement (以上/以下 = inclusive). */
       inclusive: z.boolean().default(true),
       /** `fail`: unmet fails the inspection; `points`: unmet costs `points` (default: the item's maximum). */
