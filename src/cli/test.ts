@@ -8,7 +8,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { formatDiagnostic } from '../diagnostics.js';
 import type { Locale } from '../messages/types.js';
-import { compileStandard } from '../score/compile.js';
+import { compileStandard, type Scorer } from '../score/compile.js';
 import { loadStandard } from '../standard/load.js';
 import { coverageTargets, parseTestFile, runCase, type CaseResult } from '../testing/cases.js';
 import { toJunit } from '../testing/junit.js';
@@ -70,10 +70,25 @@ export async function runTests(paths: readonly string[], options: TestCliOptions
       continue;
     }
     const scorer = compileStandard(loaded.standard);
+    const others = new Map<string, Scorer>();
     const results: CaseResult[] = [];
     for (const testCase of parsed.cases) {
       const record = typeof testCase.record === 'string' ? parseYaml(await readFile(resolve(dirname(tests), testCase.record), 'utf8')) : testCase.record;
-      results.push(runCase(scorer, testCase, record, tests));
+      let caseScorer = scorer;
+      if (testCase.standard !== undefined) {
+        const path = resolve(dirname(tests), testCase.standard);
+        if (!others.has(path)) {
+          const other = await loadStandard(path, { locale: options.lang });
+          if (!other.ok) {
+            for (const d of other.diagnostics) out.err(formatDiagnostic(d));
+            couldNotRun = true;
+            continue;
+          }
+          others.set(path, compileStandard(other.standard));
+        }
+        caseScorer = others.get(path)!;
+      }
+      results.push(runCase(caseScorer, testCase, record, tests));
     }
     const exercised = new Set(results.flatMap((r) => r.exercised));
     const uncovered = coverageTargets(scorer).filter((t) => !exercised.has(t.id));

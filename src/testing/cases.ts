@@ -33,6 +33,8 @@ export const ExpectationSchema = z.strictObject({
 
 export const TestCaseSchema = z.strictObject({
   name: z.string().min(1),
+  /** Run this case under another standard (an overlay that fills numbers the shipped one leaves unset), relative to the test file. */
+  standard: z.string().min(1).optional(),
   record: z.union([z.string().min(1), z.record(z.string(), z.unknown())]),
   expect: ExpectationSchema,
 });
