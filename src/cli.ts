@@ -4,8 +4,11 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { runCheck } from './cli/check.js';
 import { runScore, type ScoreOutputFormat } from './cli/score.js';
 import { runRank } from './cli/rank.js';
+import { runReport, type ReportFormat } from './cli/report.js';
 import { runTests } from './cli/test.js';
 import { runDiff } from './cli/diff.js';
+import { runImport, type ImportOutputFormat } from './cli/import.js';
+import { runTemplate } from './cli/template.js';
 import type { Verdict } from './score/scorecard.js';
 import { processOutput } from './cli/io.js';
 import { SCORESHEET_VERSION } from './version.js';
@@ -70,6 +73,18 @@ export async function main(argv: readonly string[]): Promise<number> {
     });
 
   program
+    .command('template')
+    .description('write the blank CSV sheet for a standard and its --map file')
+    .addOption(new Option('--standard <file>', 'the standard').makeOptionMandatory())
+    .addOption(new Option('--layout <layout>', 'wide: one row per inspection, a column per item; long: one row per finding').choices(['wide', 'long']).makeOptionMandatory())
+    .option('-o, --out <dir>', 'directory to write <standard>.<layout>.csv and .map.yaml into', '.')
+    .addOption(new Option('--lang <locale>', 'language of the headers and item names').choices(['en', 'zh-CN']).default('zh-CN'))
+    .option('--force', 'overwrite files already there', false)
+    .action(async (opts: { standard: string; layout: 'wide' | 'long'; out: string; lang: 'en' | 'zh-CN'; force: boolean }) => {
+      exitCode = await runTemplate({ standard: opts.standard, layout: opts.layout, out: opts.out, lang: opts.lang, force: opts.force }, processOutput);
+    });
+
+  program
     .command('rank')
     .description('league tables: rank units per period and group, with awards (流动红旗), boards and warnings')
     .argument('[records...]', 'record files, or - for standard input')
@@ -89,6 +104,34 @@ export async function main(argv: readonly string[]): Promise<number> {
     .action(async (inputs: string[], opts: { standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; format: 'text' | 'json' | 'csv' | 'md'; lang: 'en' | 'zh-CN'; failOn?: Verdict[]; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string }) => {
       const { standard, failOn, ...rest } = opts;
       exitCode = await runRank(inputs, { ...rest, standards: standard, failOn: failOn ?? [] }, processOutput);
+    });
+
+  program
+    .command('report')
+    .description('the league as a report people look at: one self-contained HTML file (tables, red flags, boards, trends, every deduction), Markdown, or an A4 PDF')
+    .argument('[records...]', 'record files, or - for standard input')
+    .addOption(new Option('--standard <file|dir>', 'the standard (repeatable for editions)').argParser(collect).makeOptionMandatory())
+    .addOption(new Option('--period <period>', 'the period to rank').choices(['week', 'month', 'quarter', 'term', 'year']).makeOptionMandatory())
+    .option('--group-by <key>', 'rank within each value of unit.group.<key> (a grade, a street)')
+    .addOption(new Option('--ties <policy>', 'tie policy (default: the standard\'s)').choices(['competition', 'dense', 'ordinal', 'fractional']))
+    .option('--units <file>', 'the units to rank (YAML or CSV): each appears, inspected or not')
+    .option('--roster <file>', 'who is responsible for which area when (YAML or CSV)')
+    .option('--calendar <file>', 'school terms (YAML): term periods and 第n周')
+    .option('--at <period>', 'the period the report is as of, e.g. 2024-W11 (default: the latest); later periods are left out')
+    .addOption(new Option('--top <n>', 'how many of the costliest items to list').argParser((v: string) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive whole number');
+      return n;
+    }))
+    .addOption(new Option('--format <format>', 'output format (pdf: headless Chromium, needs -o)').choices(['html', 'md', 'pdf']).default('html'))
+    .option('-o, --output <file>', 'write the report to this file (default: standard output)')
+    .addOption(new Option('--lang <locale>', 'language of the report').choices(['en', 'zh-CN']).default('zh-CN'))
+    .addOption(new Option('--input-format <format>', 'format of the records').choices(['json', 'yaml', 'ndjson', 'csv']))
+    .addOption(new Option('--encoding <encoding>', 'encoding of the input').choices(['utf-8', 'gbk', 'gb18030']))
+    .option('--map <file>', 'CSV mapping file')
+    .action(async (inputs: string[], opts: { standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; at?: string; top?: number; format: ReportFormat; output?: string; lang: 'en' | 'zh-CN'; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string }) => {
+      const { standard, ...rest } = opts;
+      exitCode = await runReport(inputs, { ...rest, standards: standard }, processOutput);
     });
 
   program
@@ -117,6 +160,28 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--roster <file>', 'area responsibility roster (YAML or CSV)')
     .action(async (a: string, b: string, opts: { format: 'text' | 'json' | 'md'; lang: 'en' | 'zh-CN'; exitCode: boolean; records?: string[]; period?: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; units?: string; roster?: string }) => {
       exitCode = await runDiff(a, b, opts, processOutput);
+    });
+
+  program
+    .command('import')
+    .description('convert a published inspection feed to records (NDJSON), or score it directly; format: lives (businesses.csv, inspections.csv, violations.csv, feed_info.csv)')
+    .argument('<source>', 'the feed format: lives')
+    .argument('<dir>', 'the directory holding the feed\'s files')
+    .addOption(new Option('--standard <file|dir>', 'score the records against this standard instead of writing them (repeatable)').argParser(collect))
+    .option('-o, --output <file>', 'write the records here as NDJSON (default without --standard: standard output)')
+    .addOption(new Option('--format <format>', 'output format of scorecards (with --standard)').choices(['text', 'json', 'ndjson', 'md']).default('text'))
+    .option('--compare', 'with --standard: compare each total with the feed\'s official score and print the agreement table and band counts (exit 1 when one differs)', false)
+    .addOption(lang())
+    .addOption(new Option('--fail-on <verdict>', 'with --standard: exit 1 when any scorecard has this verdict (repeatable)').argParser(collectVerdict))
+    .action(async (source: string, dir: string, opts: { standard?: string[]; output?: string; format: ImportOutputFormat; compare: boolean; lang: 'en' | 'zh-CN'; failOn?: Verdict[] }) => {
+      exitCode = await runImport(source, dir, {
+        ...(opts.standard ? { standards: opts.standard } : {}),
+        ...(opts.output ? { output: opts.output } : {}),
+        format: opts.format,
+        lang: opts.lang,
+        failOn: opts.failOn ?? [],
+        compare: opts.compare,
+      }, processOutput);
     });
 
   try {

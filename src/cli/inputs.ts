@@ -5,13 +5,17 @@ import { assignFindings, type Roster } from '../aggregate/responsibility.js';
 import { parseRosterText } from '../aggregate/roster-file.js';
 import type { Locale } from '../messages/types.js';
 import type { StreamItem } from '../records/read.js';
+import { CsvMappingError, readCsvRecords } from '../records/csv.js';
 import { decodeText, type TextEncodingName } from '../records/decode.js';
+import { loadMapping, type CsvMapping } from '../records/mapping.js';
 import { readDocumentRecords, readNdjsonRecords, type ReadResult, type RecordFormat } from '../records/read.js';
 
 export interface SourceOptions {
   readonly lang: Locale;
   readonly encoding?: TextEncodingName;
   readonly map?: string;
+  /** A CSV mapping already loaded (wins over `map`). */
+  readonly mapping?: CsvMapping;
 }
 
 /** Reads one source completely; an unreadable file is `{ error }` (the command exits 2). */
@@ -23,15 +27,27 @@ export async function readRecordSource(source: string, format: RecordFormat, opt
     return { error: `cannot read ${source}: ${(error as Error).message}` };
   }
   const file = source === '-' ? '<stdin>' : source;
-  const { text } = decodeText(bytes, options.encoding);
-  switch (format) {
-    case 'json':
-    case 'yaml':
-      return readDocumentRecords(text, { file, locale: options.lang });
-    case 'ndjson':
-      return readNdjsonRecords(text, { file, locale: options.lang });
-    case 'csv':
-      return { error: 'CSV input is not supported yet' };
+  try {
+    const { text } = decodeText(bytes, options.encoding);
+    switch (format) {
+      case 'json':
+      case 'yaml':
+        return readDocumentRecords(text, { file, locale: options.lang });
+      case 'ndjson':
+        return readNdjsonRecords(text, { file, locale: options.lang });
+      case 'csv': {
+        let mapping = options.mapping;
+        if (mapping === undefined && options.map !== undefined) {
+          const loaded = await loadMapping(options.map);
+          if (!loaded.ok) return { error: loaded.errors.join('\n') };
+          mapping = loaded.mapping;
+        }
+        return readCsvRecords(text, mapping, { file, locale: options.lang });
+      }
+    }
+  } catch (error) {
+    if (error instanceof CsvMappingError) return { error: error.message };
+    return { error: `cannot read ${source}: ${(error as Error).message}` };
   }
 }
 

@@ -5,11 +5,14 @@ import { join } from 'node:path';
 export interface Output {
   out(text: string): void;
   err(text: string): void;
+  /** Raw bytes to stdout (a CSV in another encoding than UTF-8). */
+  bytes?(data: Uint8Array): void;
 }
 
 export const processOutput: Output = {
   out: (text) => process.stdout.write(text + '\n'),
   err: (text) => process.stderr.write(text + '\n'),
+  bytes: (data) => process.stdout.write(data),
 };
 
 /**

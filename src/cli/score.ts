@@ -7,11 +7,17 @@ import type { Readable } from 'node:stream';
 import type { Locale } from '../messages/types.js';
 import type { TextEncodingName } from '../records/decode.js';
 import { formatRecordDiagnostic, type RecordDiagnostic } from '../records/diagnostics.js';
-import { formatOfPath, streamNdjsonRecords, type RecordFormat } from '../records/read.js';
+import { formatOfPath, streamNdjsonRecords, type RecordFormat, type StreamItem } from '../records/read.js';
+import { CsvMappingError, relocateDiagnostics, streamCsvRecords } from '../records/csv.js';
+import { loadMapping, type CsvMapping } from '../records/mapping.js';
+import type { LocatedRecord } from '../records/validate.js';
 import { scoreBatch, scoreStream, type ScoredRecord } from '../score/batch.js';
 import type { StandardSet } from '../score/editions.js';
 import type { Scorecard, Verdict } from '../score/scorecard.js';
 import { formatScorecardText } from '../report/text.js';
+import { formatScorecardsCsv } from '../report/csv.js';
+import { formatScorecardsMarkdown } from '../report/markdown.js';
+import iconv from 'iconv-lite';
 import type { Output } from './io.js';
 import { assignStream, loadRoster, readRecordSource } from './inputs.js';
 import { assignFindings } from '../aggregate/responsibility.js';
@@ -43,8 +49,21 @@ export interface Summary {
 }
 
 export async function runScore(inputs: readonly string[], options: ScoreOptions, out: Output, stdin: Readable = process.stdin): Promise<number> {
+  if (options.outputEncoding !== undefined && options.format !== 'csv') {
+    out.err('--output-encoding applies to --format csv only');
+    return 2;
+  }
   const set = await loadStandardSet(options.standards, options.lang, out);
   if (!set) return 2;
+  let mapping: CsvMapping | undefined;
+  if (options.map !== undefined) {
+    const loaded = await loadMapping(options.map);
+    if (!loaded.ok) {
+      for (const error of loaded.errors) out.err(error);
+      return 2;
+    }
+    mapping = loaded.mapping;
+  }
   const roster = await loadRoster(options);
   if ('error' in roster) {
     out.err(roster.error);
@@ -72,35 +91,43 @@ export async function runScore(inputs: readonly string[], options: ScoreOptions,
       out.err(`cannot tell the format of ${source}: use --input-format json|yaml|ndjson|csv`);
       return 2;
     }
-    if (format === 'ndjson' && options.format === 'ndjson') {
+    if ((format === 'ndjson' || format === 'csv') && options.format === 'ndjson') {
       // Streaming: each scorecard is written as soon as its record has been read and scored.
       const stream = source === '-' ? stdin : createReadStream(source);
+      const file = source === '-' ? '<stdin>' : source;
+      const last: { record?: LocatedRecord } = {};
+      const records =
+        format === 'csv'
+          ? remember(streamCsvRecords(stream, mapping, { file, locale: options.lang, ...(options.encoding ? { encoding: options.encoding } : {}) }), last)
+          : streamNdjsonRecords(stream, { file, locale: options.lang });
       try {
-        for await (const item of scoreStream(set, assignStream(streamNdjsonRecords(stream, { file: source === '-' ? '<stdin>' : source, locale: options.lang }), roster, options.lang), options.lang)) {
+        for await (const item of scoreStream(set, assignStream(records, roster, options.lang), options.lang)) {
           if ('scorecard' in item) {
             count(item.scorecard);
             out.out(JSON.stringify(item.scorecard));
           } else {
-            reject(item.diagnostics);
-            for (const d of item.diagnostics) out.err(formatRecordDiagnostic(d));
+            const diagnostics = last.record ? relocateDiagnostics(item.diagnostics, [last.record]) : item.diagnostics;
+            reject(diagnostics);
+            for (const d of diagnostics) out.err(formatRecordDiagnostic(d));
           }
         }
       } catch (error) {
-        out.err(`cannot read ${source}: ${(error as Error).message}`);
+        out.err(error instanceof CsvMappingError ? error.message : `cannot read ${source}: ${(error as Error).message}`);
         return 2;
       }
       continue;
     }
-    const read = await readRecordSource(source, format, options, stdin);
+    const read = await readRecordSource(source, format, { ...options, ...(mapping ? { mapping } : {}) }, stdin);
     if ('error' in read) {
       out.err(read.error);
       return 2;
     }
     reject(read.diagnostics);
     const assigned = assignFindings(read.records, roster, options.lang);
-    reject(assigned.diagnostics);
+    // Problems found after reading name the row their field came from (a long sheet's finding row).
+    reject(relocateDiagnostics(assigned.diagnostics, read.records));
     const batch = scoreBatch(set, assigned.records, options.lang);
-    reject(batch.diagnostics);
+    reject(relocateDiagnostics(batch.diagnostics, read.records));
     for (const item of batch.scored) {
       count(item.scorecard);
       scored.push(item);
@@ -109,7 +136,15 @@ export async function runScore(inputs: readonly string[], options: ScoreOptions,
   summary.rejected = rejectedRecords.size;
   rejected.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.index - b.index || a.line - b.line);
 
-  if (options.format !== 'ndjson') out.out(render(set, scored, rejected, summary, options));
+  if (options.format === 'csv') {
+    // stdout is the sheet alone; what was left out, and the summary, go to stderr.
+    const sheet = formatScorecardsCsv(scored.map((s) => s.scorecard), options.lang, itemNamer(set, options.lang));
+    // Excel on a Chinese Windows machine reads UTF-8 with a BOM, or the local GB18030 without one.
+    if (options.outputEncoding === 'gb18030' && out.bytes) out.bytes(iconv.encode(sheet + '\n', 'gb18030'));
+    else out.out('\uFEFF' + sheet);
+    for (const d of rejected) out.err(formatRecordDiagnostic(d));
+    out.err(formatSummary(summary, options.lang));
+  } else if (options.format !== 'ndjson') out.out(render(set, scored, rejected, summary, options));
   else for (const d of rejected) if (!d.file) out.err(formatRecordDiagnostic(d));
 
   const failOnMatched = options.failOn.some((v) => summary[v] > 0);
@@ -120,6 +155,8 @@ function render(set: StandardSet, scored: readonly ScoredRecord[], rejected: rea
   switch (options.format) {
     case 'json':
       return JSON.stringify({ scorecards: scored.map((s) => s.scorecard), rejected, summary }, null, 2);
+    case 'md':
+      return formatScorecardsMarkdown(scored.map((s) => s.scorecard), rejected, formatSummary(summary, options.lang), options.lang, itemNamer(set, options.lang)).trimEnd();
     default: {
       const names = itemNamer(set, options.lang);
       const blocks = scored.map((s) => formatScorecardText(s.scorecard, options.lang, names));
@@ -134,4 +171,12 @@ export function formatSummary(s: Summary, lang: Locale): string {
   return lang === 'zh-CN'
     ? `已评分 ${s.scored}，被拒绝 ${s.rejected}；通过 ${s.pass}，不通过 ${s.fail}，无法判定 ${s.indeterminate}，不具备资格 ${s.not_eligible}`
     : `scored ${s.scored}, rejected ${s.rejected}; pass ${s.pass}, fail ${s.fail}, indeterminate ${s.indeterminate}, not eligible ${s.not_eligible}`;
+}
+
+/** Passes records through, keeping the last one (its rows place the diagnostics scoring finds). */
+async function* remember(items: AsyncIterable<StreamItem>, last: { record?: LocatedRecord }): AsyncGenerator<StreamItem> {
+  for await (const item of items) {
+    if ('record' in item) last.record = item;
+    yield item;
+  }
 }

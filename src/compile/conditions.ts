@@ -24,9 +24,9 @@ import { FORBIDDEN_SEGMENTS, parsePath } from './paths.js';
 /** Fact name → value (what json-rules-engine's `engine.run(facts)` gets). */
 export type Facts = Readonly<Record<string, unknown>>;
 
-export interface CompiledCondition {
+export interface CompiledCondition<Input = Facts> {
   /** true / false, or null when indeterminate (a missing fact, or a value of the wrong type for the operator). Fast path: no allocation per call. */
-  evaluate(facts: Facts): boolean | null;
+  evaluate(facts: Input): boolean | null;
   /** Same value plus every reason it is indeterminate (and, for false, the leaves that failed), as Messages; slower, used only to explain. */
   explain(facts: Facts): { value: boolean | null; reasons: Message[] };
 }
@@ -34,9 +34,21 @@ export interface CompiledCondition {
 /** An operator's comparison, after its type checks have passed. */
 export type OperatorFunction = (factValue: unknown, value: unknown) => boolean;
 
-export interface CompileOptions {
+/**
+ * How `evaluate` reads a top-level fact: called once per fact name at compile time, it returns a
+ * reader of whatever `evaluate` is given. The default reads an own property of a facts object.
+ */
+export type FactReader<Input> = (fact: string) => (input: Input) => unknown;
+
+export interface CompileOptions<Input = Facts> {
   /** Named conditions that `{ condition: name }` refers to (json-rules-engine's `engine.setCondition`). */
   readonly named?: Readonly<Record<string, Condition>>;
+  /**
+   * Read facts from something other than a facts object (the scorer reads them straight from the
+   * record being scored, without building one). Must give what the facts object would hold: a fact it
+   * does not have reads as `undefined`. `explain` always takes a facts object.
+   */
+  readonly factReader?: FactReader<Input>;
   /**
    * FOR TESTS ONLY (mutation testing of the differential test): replace an operator's comparison.
    * Type checks still apply; only the comparison made once they pass is swapped.
@@ -229,29 +241,29 @@ function compileOperator(text: string, overrides: CompileOptions['operators']): 
 // Fact access
 // ---------------------------------------------------------------------------------------------
 
-type Getter = (facts: Facts) => unknown;
+type Getter = (input: any) => unknown;
 
-/** Read `fact` (an own property of facts) then walk `path`; `undefined` when anything is missing. */
-function compileGetter(fact: string, path: string | undefined): Getter {
+/** The default FactReader: an own property of the facts object. */
+const ownFact: FactReader<Facts> = (fact) => (facts) => (Object.hasOwn(facts, fact) ? facts[fact] : undefined);
+
+/** Read `fact` (an own property of facts, or what `read` gives) then walk `path`; `undefined` when anything is missing. */
+function compileGetter(fact: string, path: string | undefined, read: FactReader<never>): Getter {
   if (FORBIDDEN_SEGMENTS.has(fact)) return () => undefined;
+  const top = read(fact) as Getter;
   const parsed = path ? parsePath(path) : undefined; // '' means no path, as in json-rules-engine
-  if (parsed === undefined || parsed.segments.length === 0) {
-    return (facts) => (Object.hasOwn(facts, fact) ? facts[fact] : undefined);
-  }
+  if (parsed === undefined || parsed.segments.length === 0) return top;
   if (parsed.blocked) return () => undefined;
   const segs = parsed.segments;
   const n = segs.length;
   if (n === 1) {
     const k0 = segs[0]!;
-    return (facts) => {
-      if (!Object.hasOwn(facts, fact)) return undefined;
-      const v = facts[fact];
+    return (input) => {
+      const v = top(input);
       return typeof v === 'object' && v !== null && Object.hasOwn(v, k0) ? (v as Record<string | number, unknown>)[k0] : undefined;
     };
   }
-  return (facts) => {
-    if (!Object.hasOwn(facts, fact)) return undefined;
-    let cur = facts[fact];
+  return (input) => {
+    let cur = top(input);
     for (let i = 0; i < n; i++) {
       if (typeof cur !== 'object' || cur === null) return undefined;
       const k = segs[i]!;
@@ -267,8 +279,8 @@ function compileGetter(fact: string, path: string | undefined): Getter {
 // ---------------------------------------------------------------------------------------------
 
 interface Node {
-  /** Fast path. */
-  readonly ev: (facts: Facts) => Ternary;
+  /** Fast path (its input is what the FactReader reads: by default a facts object). */
+  readonly ev: (input: any) => Ternary;
   /**
    * Slow path: the value, pushing onto `out` the reasons that decide it. `negated` is true under an
    * odd number of `not`s (a leaf that is true there is what makes the whole false).
@@ -281,26 +293,29 @@ function withPath(data: Record<string, unknown>, path: string | undefined): Reco
   return data;
 }
 
-function compileLeaf(leaf: FactCondition, overrides: CompileOptions['operators']): Node {
+function compileLeaf(leaf: FactCondition, overrides: CompileOptions['operators'], read: FactReader<never>): Node {
   if (typeof leaf.fact !== 'string') throw new Error('a fact condition needs a "fact" name');
   if (typeof leaf.operator !== 'string') throw new Error(`condition on fact "${leaf.fact}" needs an "operator"`);
   if (!Object.hasOwn(leaf, 'value')) throw new Error(`condition on fact "${leaf.fact}" needs a "value"`);
   const op = compileOperator(leaf.operator, overrides);
-  const getA = compileGetter(leaf.fact, leaf.path);
+  const getA = compileGetter(leaf.fact, leaf.path, ownFact);
   const ref = isFactRef(leaf.value) ? leaf.value : undefined;
-  const getB = ref !== undefined ? compileGetter(ref.fact, ref.path) : undefined;
+  const getB = ref !== undefined ? compileGetter(ref.fact, ref.path, ownFact) : undefined;
   const literal = leaf.value;
+  // evaluate's getters read through the FactReader; explain's always read a facts object
+  const readA = read === ownFact ? getA : compileGetter(leaf.fact, leaf.path, read);
+  const readB = ref === undefined ? undefined : read === ownFact ? getB : compileGetter(ref.fact, ref.path, read);
 
   const ev: Node['ev'] =
-    getB === undefined
-      ? (facts) => {
-          const a = getA(facts);
+    readB === undefined
+      ? (input) => {
+          const a = readA(input);
           return a === undefined ? null : op(a, literal, null);
         }
-      : (facts) => {
-          const a = getA(facts);
+      : (input) => {
+          const a = readA(input);
           if (a === undefined) return null;
-          const b = getB(facts);
+          const b = readB(input);
           return b === undefined ? null : op(a, b, null);
         };
 
@@ -511,9 +526,10 @@ export function findConditionCycles(named: Readonly<Record<string, Condition>>):
  * Compile a condition once into a three-valued predicate. Throws an Error for an unknown operator,
  * an unsupported path, a reference to an unknown named condition, or a cycle among named conditions.
  */
-export function compileCondition(condition: Condition, options: CompileOptions = {}): CompiledCondition {
+export function compileCondition<Input = Facts>(condition: Condition, options: CompileOptions<Input> = {}): CompiledCondition<Input> {
   const named = options.named ?? {};
   const overrides = options.operators;
+  const read = (options.factReader ?? ownFact) as FactReader<never>;
   const compiledNamed = new Map<string, Node>();
   const inProgress: string[] = [];
 
@@ -538,7 +554,7 @@ export function compileCondition(condition: Condition, options: CompileOptions =
     if ('all' in c) return compileAll(c.all.map(compileNode));
     if ('not' in c) return compileNot(compileNode(c.not));
     if ('condition' in c) return compileRef(c.condition);
-    if ('fact' in c) return compileLeaf(c, overrides);
+    if ('fact' in c) return compileLeaf(c, overrides, read);
     throw new Error('a condition needs one of "all", "any", "not", "condition" or "fact"');
   };
 

@@ -3,13 +3,14 @@
  * is a walk over arrays of closures.
  */
 import { createHash } from 'node:crypto';
-import { compileCondition, type CompiledCondition } from '../compile/conditions.js';
+import { compileCondition } from '../compile/conditions.js';
 import { RULE_KINDS } from '../rules/index.js';
-import type { CompiledRule, RuleKind } from '../rules/kind.js';
+import type { CompiledRule, RuleKind, RuleScope, ScopeCondition } from '../rules/kind.js';
 import type { Condition } from '../standard/condition-schema.js';
 import type { LocalizedText } from '../standard/common.js';
 import type { Band, Indicator, Standard } from '../standard/schema.js';
 import { pointsOf, type Points } from './points.js';
+import { readScopeFact } from './score.js';
 
 export interface CompiledRuleEntry {
   readonly compiled: CompiledRule;
@@ -33,6 +34,9 @@ export interface CompiledScope {
   readonly rules: readonly CompiledRuleEntry[];
   readonly alwaysRun: boolean;
   readonly source?: string;
+  /** What the scope's own floor and caps (and a missing-evidence charge) are attributed to: its path. */
+  readonly limitRule: CompiledRuleEntry;
+  readonly evidenceRule: CompiledRuleEntry;
 }
 
 export interface CompiledCategory extends CompiledScope {
@@ -74,8 +78,8 @@ export interface Scorer {
   readonly kinds: ReadonlySet<string>;
   readonly levels: ReadonlySet<string>;
   readonly indicators: ReadonlyMap<string, Indicator>;
-  readonly vetoes: readonly { id: string; name: LocalizedText; path: string; item?: CompiledItem | CompiledCategory; when?: CompiledCondition; source?: string }[];
-  readonly prerequisites: readonly { id: string; name: LocalizedText; path: string; require: CompiledCondition; source?: string }[];
+  readonly vetoes: readonly { id: string; name: LocalizedText; path: string; item?: CompiledItem | CompiledCategory; when?: ScopeCondition; source?: string }[];
+  readonly prerequisites: readonly { id: string; name: LocalizedText; path: string; require: ScopeCondition; source?: string }[];
   readonly bands: readonly CompiledBand[];
   readonly derived: Standard['outcomes']['derived'];
   readonly usesFacts: boolean;
@@ -83,13 +87,26 @@ export interface Scorer {
 
 const NO_FINDING_KINDS = new Set(['per-shortfall', 'per-step', 'threshold', 'not-applicable']);
 
+const noScore: CompiledRule = { score() {} };
+const limitEntry = (path: string, kind: 'limit' | 'evidence'): CompiledRuleEntry => ({
+  compiled: noScore,
+  path,
+  kind,
+  needsNoFinding: false,
+  source: undefined,
+  cap: undefined,
+  reason: undefined,
+});
+
 /** Compiles a validated standard into a reusable, synchronous scorer. */
 export function compileStandard(standard: Standard): Scorer {
   const named: Record<string, Condition> = standard.conditions;
   let usesFacts = false;
-  const condition = (c: Condition) => {
+  const condition = (c: Condition): ScopeCondition => {
     usesFacts = true;
-    return compileCondition(c, { named });
+    const plain = compileCondition(c, { named });
+    const scoped = compileCondition<RuleScope>(c, { named, factReader: (fact) => readScopeFact(fact) });
+    return { evaluate: plain.evaluate, explain: plain.explain, test: scoped.evaluate };
   };
   const kinds = standard.kinds.map((k) => k.id);
   const levels = standard.levels.map((l) => l.id);
@@ -101,14 +118,16 @@ export function compileStandard(standard: Standard): Scorer {
       const compiled = kind.compile(rule, { condition, kinds, levels, ...(max !== undefined ? { max } : {}) });
       const needsNoFinding =
         NO_FINDING_KINDS.has(rule.kind) || ((rule.kind === 'fixed' && rule.when !== undefined) || (rule.kind === 'bonus' && rule.of !== undefined));
+      // Every entry (and every scope below) has all its fields, undefined when absent: one shape,
+      // so the scoring loop's property reads stay monomorphic.
       return {
         compiled,
         path: `${base}.rules[${r}]`,
         kind: rule.kind,
         needsNoFinding,
-        ...(rule.source !== undefined ? { source: rule.source } : {}),
-        ...(rule.cap !== undefined ? { cap: pointsOf(rule.cap) } : {}),
-        ...(rule.reason !== undefined ? { reason: rule.reason } : {}),
+        source: rule.source,
+        cap: rule.cap !== undefined ? pointsOf(rule.cap) : undefined,
+        reason: rule.reason,
       };
     });
     // Not-applicable rules decide first whether the others run at all.
@@ -126,12 +145,14 @@ export function compileStandard(standard: Standard): Scorer {
       name: category.name,
       path,
       index: c,
-      ...(max !== undefined ? { max } : {}),
-      ...(category.bonusMax !== undefined ? { bonusMax: pointsOf(category.bonusMax) } : {}),
-      ...(category.source !== undefined ? { source: category.source } : {}),
+      max,
+      bonusMax: category.bonusMax !== undefined ? pointsOf(category.bonusMax) : undefined,
+      source: category.source,
       evidenceRequired: false,
       rules,
       alwaysRun: rules.some((r) => r.needsNoFinding),
+      limitRule: limitEntry(path, 'limit'),
+      evidenceRule: limitEntry(path, 'evidence'),
       items: [],
     };
     const categoryItems = category.items.map((item, i) => {
@@ -144,12 +165,14 @@ export function compileStandard(standard: Standard): Scorer {
         path: itemPath,
         index: items.length,
         category: compiledCategory,
-        ...(itemMax !== undefined ? { max: itemMax } : {}),
-        ...(item.bonusMax !== undefined ? { bonusMax: pointsOf(item.bonusMax) } : {}),
-        ...(item.source !== undefined ? { source: item.source } : {}),
+        max: itemMax,
+        bonusMax: item.bonusMax !== undefined ? pointsOf(item.bonusMax) : undefined,
+        source: item.source,
         evidenceRequired: item.evidence !== undefined ? item.evidence === 'required' : evidenceDefault,
         rules: itemRules,
         alwaysRun: itemRules.some((r) => r.needsNoFinding),
+        limitRule: limitEntry(itemPath, 'limit'),
+        evidenceRule: limitEntry(itemPath, 'evidence'),
       };
       items.push(compiled);
       targets.set(item.id, compiled);

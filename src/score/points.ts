@@ -94,11 +94,21 @@ function scaledBig(value: number): bigint {
   return BigInt(Math.round(value * POINT_SCALE));
 }
 
+/**
+ * Largest magnitude for which the plain-number paths below stay exact: every product or difference
+ * of two such integers is below 2^53 (Number.MAX_SAFE_INTEGER + 1), so it is computed without rounding.
+ */
+const EXACT = 2 ** 52;
+
 /** Compares a ratio with a decimal bound exactly, without floating point: <0, 0 or >0. */
 export function compareRatio(ratio: Ratio, bound: number): number {
-  const left = scaledBig(ratio.numerator);
-  const right = scaledBig(bound) * BigInt(Math.round(ratio.denominator));
-  return left === right ? 0 : left < right ? -1 : 1;
+  // Fast path, exact: the scaled integers and their product are all below 2^53.
+  const left = Math.round(ratio.numerator * POINT_SCALE);
+  const right = Math.round(bound * POINT_SCALE) * Math.round(ratio.denominator);
+  if (Math.abs(left) < EXACT && Math.abs(right) < EXACT) return left === right ? 0 : left < right ? -1 : 1;
+  const bigLeft = scaledBig(ratio.numerator);
+  const bigRight = scaledBig(bound) * BigInt(Math.round(ratio.denominator));
+  return bigLeft === bigRight ? 0 : bigLeft < bigRight ? -1 : 1;
 }
 
 /**
@@ -106,7 +116,19 @@ export function compareRatio(ratio: Ratio, bound: number): number {
  * steps, `ceil` counts a partial step as a whole one. 0 when at or above the target.
  */
 export function stepsBelow(ratio: Ratio, target: number, step: number, partial: 'floor' | 'ceil'): number {
-  const den = BigInt(Math.round(ratio.denominator));
+  // Fast path, exact: every integer below 2^52, so the shortfall is below 2^53 and ⌊shortfall / size⌋
+  // of two such integers is exact in floating point (the quotient's rounding error is below 1/size).
+  const d = Math.round(ratio.denominator);
+  const goal = Math.round(target * POINT_SCALE) * d;
+  const actual = Math.round(ratio.numerator * POINT_SCALE);
+  const size = Math.round(step * POINT_SCALE) * d;
+  if (Math.abs(goal) < EXACT && Math.abs(actual) < EXACT && size > 0 && size < EXACT) {
+    const short = goal - actual;
+    if (short <= 0) return 0;
+    const whole = Math.floor(short / size);
+    return partial === 'ceil' && whole * size !== short ? whole + 1 : whole;
+  }
+  const den = BigInt(d);
   const shortfall = scaledBig(target) * den - scaledBig(ratio.numerator);
   if (shortfall <= 0n) return 0;
   const stepSize = scaledBig(step) * den;

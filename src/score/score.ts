@@ -122,20 +122,27 @@ export class RecordRun implements RuleScope {
     this.skipped = false;
     this.findingIndices = indices ?? EMPTY;
     this.findings = indices === undefined ? EMPTY : indices.map((i) => this.record.findings[i]!);
+    const rules = scope.rules;
+    const n = rules.length;
     // Not-applicable rules come first (compile orders them): an item that does not apply is never
     // charged, not even for missing written material; one whose applicability is unknown is unknown.
-    let evidenceChecked = false;
-    for (const rule of scope.rules) {
+    let r = 0;
+    for (; r < n; r++) {
+      const rule = rules[r]!;
+      if (rule.kind !== 'not-applicable') break;
       this.rule = rule;
-      if (!evidenceChecked && rule.kind !== 'not-applicable') {
-        evidenceChecked = true;
-        if (this.chargeMissingEvidence(scope)) return;
-      }
+      const reasonsBefore = this.reasons.length;
+      rule.compiled.score(this); // takes and gives no points: nothing for a cap to do
+      if (this.skipped || this.reasons.length > reasonsBefore) return;
+    }
+    if (this.findings.length > 0 && this.chargeMissingEvidence(scope)) return;
+    for (; r < n; r++) {
+      const rule = rules[r]!;
+      this.rule = rule;
       const before = this.deducted;
       const beforeAward = this.awarded;
-      const reasonsBefore = this.reasons.length;
       rule.compiled.score(this);
-      if (this.skipped || (rule.kind === 'not-applicable' && this.reasons.length > reasonsBefore)) return;
+      if (this.skipped) return;
       if (rule.cap !== undefined) {
         const ruleDeducted = this.deducted - before;
         const ruleAwarded = this.awarded - beforeAward;
@@ -147,7 +154,6 @@ export class RecordRun implements RuleScope {
         }
       }
     }
-    if (!evidenceChecked && this.chargeMissingEvidence(scope)) return;
     if ('category' in scope) {
       this.rule = scope.limitRule;
       // 扣完为止: an item never loses more than its maximum.
@@ -239,7 +245,7 @@ export class RecordRun implements RuleScope {
   unmet(reason: Message, detail?: LineDetail): void {
     this.failed = true;
     // The verdict's reason keeps the rule's data as given; the line gets its own copy (push adds the text).
-    this.push('threshold_unmet', 0, { ...reason, data: { ...reason.data } }, detail);
+    this.push('threshold_unmet', 0, this.rule.reason !== undefined ? { ...reason, data: { ...reason.data } } : reason, detail);
     this.reasons.push({ ...reason, item: this.scope.id, rule: this.rule.path });
   }
 
@@ -277,18 +283,17 @@ export class RecordRun implements RuleScope {
   /** `readPath(this.facts()[fact], path)`, read from the record without building the facts object. */
   private factValue(source: { readonly fact: string; readonly path?: string }): unknown {
     const name = source.fact;
-    const own = this.record.facts;
-    let value: unknown;
-    if (own !== undefined && Object.hasOwn(own, name)) value = own[name];
-    else if (BUILTIN_FACTS.has(name)) value = this.facts()[name];
-    else value = (PLAIN_OBJECT as Record<string, unknown>)[name]; // what the facts object, a plain object, inherits
-    return readPath(value, source.path);
+    let read = factReaders.get(name);
+    if (read === undefined) {
+      read = readScopeFact(name, true);
+      if (factReaders.size < 4096) factReaders.set(name, read);
+    }
+    return readPath(read(this), source.path);
   }
 }
 
-/** The facts buildFacts adds to a record's own (which win over them). */
-const BUILTIN_FACTS: ReadonlySet<string> = new Set(['kind', 'level', 'date', 'unit', 'indicators', 'findings']);
-const PLAIN_OBJECT = {};
+/** Quantity fact readers by fact name, made once. */
+const factReaders = new Map<string, (scope: RuleScope) => unknown>();
 
 function quantityProblem(source: { readonly fact: string; readonly path?: string }, value: unknown): Message {
   return value === undefined
@@ -336,6 +341,78 @@ function buildFacts(scorer: Scorer, record: InspectionRecord): Facts {
     unit: record.unit.id,
     indicators,
     findings,
+  };
+}
+
+// ─── Reading one fact without building the facts object ─────────────────────────────────────────
+
+/** The facts buildFacts adds to a record's own; undefined means "not given" (no kind, no level). */
+const BUILTIN_FACTS: Readonly<Record<string, (scope: RuleScope) => unknown>> = {
+  kind: (scope) => scope.record.kind,
+  level: (scope) => scope.record.level,
+  date: (scope) => scope.record.date,
+  unit: (scope) => scope.record.unit.id,
+  indicators: (scope) => scope.facts()['indicators'],
+  findings: (scope) => scope.facts()['findings'],
+};
+
+/**
+ * For each built-in fact, whether a record's own fact of the same name wins over it — read off
+ * buildFacts itself, once, so that the readers below always agree with the facts object.
+ */
+const OWN_FACT_WINS: Readonly<Record<string, boolean>> = (() => {
+  const names = Object.keys(BUILTIN_FACTS);
+  const probe = buildFacts({} as Scorer, {
+    unit: { id: 'built-in' },
+    date: 'built-in',
+    kind: 'built-in',
+    level: 'built-in',
+    findings: [],
+    facts: Object.fromEntries(names.map((n) => [n, 'own'])),
+  } as InspectionRecord);
+  return Object.fromEntries(names.map((n) => [n, probe[n] === 'own']));
+})();
+
+const PLAIN_OBJECT: Readonly<Record<string, unknown>> = {};
+
+/**
+ * Reads fact `name` straight from the record being scored, without building the facts object: what
+ * `scope.facts()` holds as its own property `name` (conditions), or with `orInherited`, whatever
+ * `scope.facts()[name]` reads (quantities: for a name like `toString`, what a plain object inherits).
+ */
+export function readScopeFact(name: string, orInherited = false): (scope: RuleScope) => unknown {
+  const own = readOwnFact(name, orInherited);
+  const builtin = Object.hasOwn(BUILTIN_FACTS, name) ? BUILTIN_FACTS[name]! : undefined;
+  if (builtin === undefined) return own;
+  if (OWN_FACT_WINS[name]) {
+    return (scope) => {
+      const facts = scope.record.facts;
+      return facts !== undefined && Object.hasOwn(facts, name) ? facts[name] : builtin(scope);
+    };
+  }
+  return (scope) => {
+    const value = builtin(scope);
+    return value !== undefined ? value : own(scope);
+  };
+}
+
+/** The record's own fact `name`; when it has none, undefined (or, with `orInherited`, what a plain object inherits). */
+function readOwnFact(name: string, orInherited: boolean): (scope: RuleScope) => unknown {
+  if (name in PLAIN_OBJECT) {
+    const absent = orInherited ? PLAIN_OBJECT[name] : undefined;
+    return (scope) => {
+      const facts = scope.record.facts;
+      return facts !== undefined && Object.hasOwn(facts, name) ? facts[name] : absent;
+    };
+  }
+  return (scope) => {
+    const facts = scope.record.facts;
+    if (facts === undefined) return undefined;
+    const proto = Object.getPrototypeOf(facts);
+    // Plain data, and no plain object has `name`: one lookup gives the own value or undefined
+    // (decoded records' facts are dictionaries, where every lookup costs).
+    if (proto === Object.prototype || proto === null) return facts[name];
+    return Object.hasOwn(facts, name) ? facts[name] : undefined;
   };
 }
 

@@ -1,0 +1,134 @@
+/**
+ * `scoresheet import lives <dir> [--standard S] [-o out.ndjson] [--compare]`: a LIVES feed (Yelp's
+ * Local Inspector Value-Entry Specification: businesses.csv, inspections.csv, violations.csv,
+ * feed_info.csv) → inspection records as NDJSON, or scored directly with --standard (printed as
+ * `score` prints), or compared with the feed's official scores (--compare).
+ * Exit 0: done; 1: records rejected, --fail-on matched, or (--compare) a score differs; 2: could not run.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { agreementReport, formatAgreement, type AgreementEntry } from '../import/agreement.js';
+import { LIVES_FILE_NAMES, livesDate, livesToRecords, type LivesFileName, type LivesFiles, type LivesProblem } from '../import/lives.js';
+import type { Locale } from '../messages/types.js';
+import { formatRecordDiagnostic } from '../records/diagnostics.js';
+import { formatScorecardText } from '../report/text.js';
+import { scoreBatch } from '../score/batch.js';
+import type { Verdict } from '../score/scorecard.js';
+import type { Output } from './io.js';
+import { formatSummary, type Summary } from './score.js';
+import { itemNamer, loadStandardSet } from './standards.js';
+
+export type ImportOutputFormat = 'text' | 'json' | 'ndjson' | 'md';
+
+export interface ImportOptions {
+  readonly standards?: readonly string[];
+  /** Where the records go (NDJSON); without --standard, standard output when not given. */
+  readonly output?: string;
+  readonly format: ImportOutputFormat;
+  readonly lang: Locale;
+  readonly failOn: readonly Verdict[];
+  /** Compare each computed total with the official score and print the agreement table. */
+  readonly compare?: boolean;
+}
+
+/** Files a LIVES directory must hold (feed_info.csv is optional). */
+const REQUIRED_FILES: readonly LivesFileName[] = ['businesses', 'inspections', 'violations'];
+
+export async function runImport(source: string, dir: string, options: ImportOptions, out: Output): Promise<number> {
+  if (source !== 'lives') {
+    out.err(`unknown import format "${source}": the one supported is "lives"`);
+    return 2;
+  }
+  const standards = options.standards ?? [];
+  if (options.compare && standards.length === 0) {
+    out.err('--compare needs --standard: the records must be scored to be compared');
+    return 2;
+  }
+
+  const files: Partial<Record<LivesFileName, string>> = {};
+  const names: Partial<Record<LivesFileName, string>> = {};
+  for (const which of Object.keys(LIVES_FILE_NAMES) as LivesFileName[]) {
+    const path = join(dir, LIVES_FILE_NAMES[which]);
+    names[which] = path;
+    try {
+      files[which] = await readFile(path, 'utf8');
+    } catch (error) {
+      if (REQUIRED_FILES.includes(which)) {
+        out.err(`cannot read ${path}: ${(error as Error).message}`);
+        return 2;
+      }
+    }
+  }
+  const imported = livesToRecords(files as LivesFiles, { names, locale: options.lang });
+  for (const p of imported.problems) out.err(formatProblem(p));
+  if (imported.fatal) return 2;
+
+  const s = imported.stats;
+  const feed = imported.feed;
+  const feedDate = feed?.feed_date ? (livesDate(feed.feed_date) ?? feed.feed_date) : undefined;
+  out.err(
+    `LIVES ${feed?.municipality_name ? `feed of ${feed.municipality_name}` : 'feed'}${feedDate ? ` (${feedDate}${feed?.feed_version ? `, version ${feed.feed_version}` : ''})` : ''}: ` +
+      `${s.businesses} businesses, ${s.inspections} inspections, ${s.violations} violations → ${s.records} records; ` +
+      `${s.ambiguousKeys} business+date keys hold 2+ inspections (${s.ambiguousRecords} records); ${s.uncertainRecords} records have uncertain findings`,
+  );
+
+  const ndjson = imported.records.map((r) => JSON.stringify(r.record)).join('\n') + (imported.records.length > 0 ? '\n' : '');
+  if (options.output !== undefined) {
+    try {
+      await writeFile(options.output, ndjson);
+    } catch (error) {
+      out.err(`cannot write ${options.output}: ${(error as Error).message}`);
+      return 2;
+    }
+  }
+  if (standards.length === 0) {
+    if (options.output === undefined && ndjson !== '') out.out(ndjson.slice(0, -1));
+    return 0;
+  }
+
+  const set = await loadStandardSet(standards, options.lang, out);
+  if (!set) return 2;
+  const batch = scoreBatch(set, imported.records, options.lang);
+  const summary: Summary = { scored: 0, rejected: 0, pass: 0, fail: 0, indeterminate: 0, not_eligible: 0 };
+  for (const item of batch.scored) {
+    summary.scored++;
+    summary[item.scorecard.verdict]++;
+  }
+  summary.rejected = new Set(batch.diagnostics.map((d) => d.index)).size;
+
+  if (options.compare) {
+    const byIndex = new Map(batch.scored.map((item) => [item.source.index, item.scorecard]));
+    const entries: AgreementEntry[] = imported.records.map((r) => {
+      const scorecard = byIndex.get(r.source.index);
+      return scorecard ? { record: r.record, scorecard } : { record: r.record };
+    });
+    const report = agreementReport(entries, set.scorers[0]!.standard, options.lang);
+    if (options.format === 'json' || options.format === 'ndjson') out.out(JSON.stringify({ agreement: report, summary }, null, options.format === 'json' ? 2 : undefined));
+    else out.out(formatAgreement(report, options.format === 'md' ? 'md' : 'text') + '\n\n' + formatSummary(summary, options.lang));
+    return report.counts.differs > 0 ? 1 : 0;
+  }
+
+  switch (options.format) {
+    case 'json':
+      out.out(JSON.stringify({ scorecards: batch.scored.map((i) => i.scorecard), rejected: batch.diagnostics, summary }, null, 2));
+      break;
+    case 'ndjson':
+      for (const item of batch.scored) out.out(JSON.stringify(item.scorecard));
+      for (const d of batch.diagnostics) out.err(formatRecordDiagnostic(d));
+      break;
+    default: {
+      const itemName = itemNamer(set, options.lang);
+      const blocks = batch.scored.map((i) => formatScorecardText(i.scorecard, options.lang, itemName));
+      if (batch.diagnostics.length > 0) blocks.push([options.lang === 'zh-CN' ? '被拒绝的记录：' : 'Rejected records:', ...batch.diagnostics.map((d) => '  ' + formatRecordDiagnostic(d))].join('\n'));
+      blocks.push(formatSummary(summary, options.lang));
+      out.out(blocks.join('\n\n'));
+    }
+  }
+  const failOnMatched = options.failOn.some((v) => summary[v] > 0);
+  return summary.rejected > 0 || failOnMatched ? 1 : 0;
+}
+
+/** `file:line  warning  message` */
+export function formatProblem(p: LivesProblem): string {
+  return `${p.file}${p.line > 0 ? `:${p.line}` : ''}  ${p.severity}  ${p.message}`;
+}

@@ -1,0 +1,175 @@
+/**
+ * `scoresheet report --standard S --period P [records…] --format html|md|pdf [-o FILE]`: the league of
+ * `rank` as a report people look at — one self-contained HTML file, Markdown for a chat or a wiki, or
+ * a PDF printed by headless Chromium. Exit codes as `rank`: 0 every record scored; 1 some rejected;
+ * 2 could not run (bad input, no Chromium or playwright-core for PDF).
+ */
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { parse as parseYaml } from 'yaml';
+import type { Calendar, PeriodUnit } from '../aggregate/periods.js';
+import { assignFindings } from '../aggregate/responsibility.js';
+import type { Locale } from '../messages/types.js';
+import type { TextEncodingName } from '../records/decode.js';
+import { formatRecordDiagnostic, type RecordDiagnostic } from '../records/diagnostics.js';
+import { formatOfPath, type RecordFormat } from '../records/read.js';
+import type { LocatedRecord } from '../records/validate.js';
+import { buildLeague } from '../rank/league.js';
+import type { TiePolicy } from '../rank/rank.js';
+import { renderReportHtml } from '../report/html.js';
+import { buildReport } from '../report/report.js';
+import { renderReportMarkdown } from '../report/report-markdown.js';
+import { scoreBatch } from '../score/batch.js';
+import { CalendarSchema } from '../standard/ranking-schema.js';
+import { SCORESHEET_VERSION } from '../version.js';
+import { loadRoster, readRecordSource } from './inputs.js';
+import type { Output } from './io.js';
+import { loadStandardSet } from './standards.js';
+
+export type ReportFormat = 'html' | 'md' | 'pdf';
+
+export interface ReportCliOptions {
+  readonly standards: readonly string[];
+  readonly period: PeriodUnit;
+  readonly format: ReportFormat;
+  /** The file to write; standard output when absent (not for pdf). */
+  readonly output?: string;
+  readonly lang: Locale;
+  readonly groupBy?: string;
+  readonly ties?: TiePolicy;
+  readonly units?: string;
+  readonly roster?: string;
+  readonly calendar?: string;
+  /** The period key the report is as of (default: the latest). */
+  readonly at?: string;
+  /** How many of the costliest items to list. */
+  readonly top?: number;
+  readonly inputFormat?: RecordFormat;
+  readonly encoding?: TextEncodingName;
+  readonly map?: string;
+}
+
+/** Where the PDF printer looks for Chromium: Debian's package, or SCORESHEET_CHROMIUM. */
+export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-gpu', '--no-first-run', '--disable-component-update', '--disable-sync'];
+
+export async function runReport(inputs: readonly string[], options: ReportCliOptions, out: Output): Promise<number> {
+  if (options.format === 'pdf' && !options.output) {
+    out.err('--format pdf needs -o FILE.pdf');
+    return 2;
+  }
+  const set = await loadStandardSet(options.standards, options.lang, out);
+  if (!set) return 2;
+  // As `rank`: the newest edition's ranking rules apply to the table.
+  const standard = [...set.scorers].sort((a, b) => ((a.standard.effective?.from ?? '') < (b.standard.effective?.from ?? '') ? 1 : -1))[0]!.standard;
+
+  const roster = await loadRoster(options);
+  if ('error' in roster) {
+    out.err(roster.error);
+    return 2;
+  }
+  let calendar: Calendar | undefined;
+  if (options.calendar) {
+    try {
+      const parsed = CalendarSchema.safeParse(parseYaml(await readFile(options.calendar, 'utf8')));
+      if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      calendar = parsed.data;
+    } catch (error) {
+      out.err(`cannot read the calendar ${options.calendar}: ${(error as Error).message}`);
+      return 2;
+    }
+  }
+
+  const records: LocatedRecord[] = [];
+  const rejected: RecordDiagnostic[] = [];
+  for (const source of inputs.length === 0 ? ['-'] : inputs) {
+    const format = options.inputFormat ?? formatOfPath(source);
+    if (format === undefined) {
+      out.err(`cannot tell the format of ${source}: use --input-format json|yaml|ndjson|csv`);
+      return 2;
+    }
+    const read = await readRecordSource(source, format, options, process.stdin);
+    if ('error' in read) {
+      out.err(read.error);
+      return 2;
+    }
+    records.push(...read.records);
+    rejected.push(...read.diagnostics);
+  }
+  const assigned = assignFindings(records, roster, options.lang);
+  rejected.push(...assigned.diagnostics);
+  const batch = scoreBatch(set, assigned.records, options.lang);
+  rejected.push(...batch.diagnostics);
+  const scorecards = batch.scored.map((s) => s.scorecard);
+
+  const league = buildLeague(standard, scorecards, {
+    period: options.period,
+    ...(options.groupBy ? { groupBy: options.groupBy } : {}),
+    ...(options.ties ? { ties: options.ties } : {}),
+    ...(roster.units ? { units: roster.units } : {}),
+    ...(calendar ? { calendar } : {}),
+  });
+  const rejectedRecords = new Set(rejected.map((d) => `${d.file}#${d.index}`)).size;
+  if (options.at !== undefined && !league.tables.some((t) => t.period.key === options.at)) {
+    out.err(`--at ${options.at}: no such period; the records have ${league.tables.map((t) => t.period.key).join(', ') || 'none'}`);
+    return 2;
+  }
+  const report = buildReport(league, standard, {
+    scorecards,
+    ...(calendar ? { calendar } : {}),
+    ...(options.at !== undefined ? { at: options.at } : {}),
+    ...(options.top !== undefined ? { top: options.top } : {}),
+    rejected: rejectedRecords,
+    generator: `scoresheet ${SCORESHEET_VERSION}`,
+  });
+
+  for (const d of rejected) out.err(formatRecordDiagnostic(d));
+  const text = options.format === 'md' ? renderReportMarkdown(report, { lang: options.lang }) : renderReportHtml(report, { lang: options.lang });
+  if (options.format === 'pdf') {
+    const printed = await printPdf(text, options.output!);
+    if (printed !== undefined) {
+      out.err(printed);
+      return 2;
+    }
+  } else if (options.output) {
+    try {
+      await writeFile(options.output, text, 'utf8');
+    } catch (error) {
+      out.err(`cannot write ${options.output}: ${(error as Error).message}`);
+      return 2;
+    }
+  } else {
+    out.out(text.replace(/\n$/, ''));
+  }
+  return rejectedRecords > 0 ? 1 : 0;
+}
+
+/** Prints HTML to an A4 PDF with headless Chromium; the reason when it cannot, undefined when done. */
+export async function printPdf(html: string, path: string): Promise<string | undefined> {
+  const executablePath = process.env.SCORESHEET_CHROMIUM || DEFAULT_CHROMIUM;
+  if (!existsSync(executablePath)) {
+    return `--format pdf needs Chromium, and there is none at ${executablePath}: install it (Debian/Ubuntu: apt-get install chromium fonts-wqy-microhei) or set SCORESHEET_CHROMIUM to its path; --format html -o report.html and the browser's Print work too`;
+  }
+  // Loaded only here, so the library and every other format work without it. The name is held in a
+  // variable so the bundler leaves the import to run time instead of bundling playwright-core.
+  const name = 'playwright-core';
+  let playwright: typeof import('playwright-core');
+  try {
+    playwright = (await import(name)) as typeof import('playwright-core');
+  } catch {
+    return '--format pdf needs the npm package playwright-core (it drives Chromium): npm install playwright-core';
+  }
+  let browser: import('playwright-core').Browser | undefined;
+  try {
+    browser = await playwright.chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+    const page = await browser.newPage();
+    await page.setContent(html, { waitUntil: 'load' });
+    await page.pdf({ path, format: 'A4', printBackground: true, preferCSSPageSize: true });
+    return undefined;
+  } catch (error) {
+    return `cannot print the PDF with ${executablePath}: ${(error as Error).message}`;
+  } finally {
+    await browser?.close();
+  }
+}

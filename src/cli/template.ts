@@ -1,0 +1,56 @@
+/**
+ * `scoresheet template --standard S --layout wide|long [-o dir]`: the blank sheet an inspector fills
+ * in (a CSV header, item names in the chosen language) and its --map file, so a filled sheet is
+ * scored with `scoresheet score --map`, no hand-written mapping needed.
+ * Exit 0: both files written; 2: bad standard, bad arguments, or a file already there (without --force).
+ */
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import type { Locale } from '../messages/types.js';
+import { sheetTemplate } from '../records/mapping.js';
+import type { Output } from './io.js';
+import { loadStandardSet } from './standards.js';
+
+export interface TemplateOptions {
+  readonly standard: string;
+  readonly layout: 'long' | 'wide';
+  /** Directory to write into (created if missing). */
+  readonly out: string;
+  readonly lang: Locale;
+  readonly force: boolean;
+}
+
+export async function runTemplate(options: TemplateOptions, out: Output): Promise<number> {
+  const set = await loadStandardSet([options.standard], options.lang, out);
+  if (!set) return 2;
+  if (set.scorers.length !== 1) {
+    out.err(`template needs exactly one standard; ${options.standard} holds ${set.scorers.length}: ${set.scorers.map((s) => s.ref).join(', ')}`);
+    return 2;
+  }
+  const standard = set.scorers[0]!.standard;
+  const template = sheetTemplate(standard, options.layout, options.lang, options.standard);
+  const base = join(options.out, `${standard.id}.${options.layout}`);
+  const files: [string, string][] = [
+    // UTF-8 with BOM: Excel on a Chinese Windows machine then shows the Chinese headers.
+    [`${base}.csv`, '\uFEFF' + stringify([template.header as string[]])],
+    [`${base}.map.yaml`, template.mapText],
+  ];
+  try {
+    await mkdir(options.out, { recursive: true });
+    if (!options.force) {
+      for (const [path] of files) {
+        if (await stat(path).then(() => true, () => false)) {
+          out.err(`${path} already exists (use --force to overwrite it)`);
+          return 2;
+        }
+      }
+    }
+    for (const [path, text] of files) await writeFile(path, text, 'utf8');
+  } catch (error) {
+    out.err(`cannot write the template: ${(error as Error).message}`);
+    return 2;
+  }
+  out.out(files.map(([path]) => path).join('\n'));
+  return 0;
+}

@@ -1,0 +1,522 @@
+/**
+ * CSV mapping files (`--map`): how the columns of a spreadsheet export become inspection records,
+ * so a sheet is scored as it is, without editing it. Two layouts:
+ *
+ * - `long`: one row per finding; rows with the same key columns are one inspection.
+ * - `wide`: one row per inspection; one column per item (a cell holds a count, points or a value).
+ *
+ * The format is documented in docs/records.md; `scoresheet template` writes a map for a standard.
+ */
+import { readFile } from 'node:fs/promises';
+import { LineCounter, parseDocument, stringify } from 'yaml';
+import { z } from 'zod';
+import { localizedText } from '../messages/render.js';
+import type { Locale } from '../messages/types.js';
+import { DocumentPositions } from '../positions.js';
+import type { Standard } from '../standard/schema.js';
+import { decodeText } from './decode.js';
+
+/** How a cell's text becomes a value. */
+export const CELL_TYPES = ['text', 'number', 'count', 'boolean', 'date', 'auto'] as const;
+export type CellType = (typeof CELL_TYPES)[number];
+
+/** What a wide item column's cell holds. */
+export const WIDE_CELLS = ['count', 'points', 'value', 'evidence'] as const;
+export type WideCell = (typeof WIDE_CELLS)[number];
+
+const Header = z.string().trim().min(1);
+const Scalar = z.union([z.string(), z.number(), z.boolean()]);
+
+const ColumnSpecSchema = z.union([
+  z.string().min(1),
+  z.strictObject({ field: z.string().min(1), type: z.enum(CELL_TYPES).optional() }),
+]);
+
+const WideItemSchema = z.strictObject({
+  /** The column header. */
+  column: Header,
+  /** The item's id (or `category.item`, or a category id). */
+  item: z.string().min(1),
+  /** What the cell holds: a count (0 or empty = not found), points, a value, or whether written material was shown. */
+  cell: z.enum(WIDE_CELLS),
+  /** A column holding the note of this column's finding. */
+  note: Header.optional(),
+});
+
+const MappingObjectSchema = z.strictObject({
+  /** Version of the mapping format. */
+  format: z.literal(1).optional(),
+  layout: z.enum(['long', 'wide']),
+  /** The row of the header (rows above it, such as a title, are skipped). */
+  header: z.number().int().positive().default(1),
+  /** CSV column header → record field (`date`, `unit.group.grade`, `facts.x`, `finding.points`…). */
+  columns: z.record(Header, ColumnSpecSchema).default({}),
+  /** long: the columns whose values identify one inspection (default: every record-field column). */
+  key: z.array(Header).min(1).optional(),
+  /** wide: item columns. */
+  items: z.array(WideItemSchema).optional(),
+  /** Per field: what a cell may say → the value it stands for (`周一定期检查: scheduled`). */
+  values: z.record(z.string(), z.record(z.string(), Scalar)).optional(),
+  /** Values for record fields no column gives (or whose cell is empty). */
+  defaults: z.record(z.string(), Scalar).optional(),
+  /** Columns to leave out. */
+  ignore: z.array(z.string()).optional(),
+  /** A non-empty cell in a column the map does not mention: `reject` the record (default) or `ignore` it. */
+  unmapped: z.enum(['reject', 'ignore']).default('reject'),
+});
+
+export type CsvMapping = z.output<typeof MappingObjectSchema>;
+export type CsvMappingInput = z.input<typeof MappingObjectSchema>;
+export type WideItem = z.output<typeof WideItemSchema>;
+
+/** A record field a column can fill. */
+export interface FieldRef {
+  /** As written in the map: `unit.group.grade`, `finding.count`. */
+  readonly name: string;
+  /** Where the value goes: in the record, or (finding fields) in the row's finding. */
+  readonly path: readonly string[];
+  readonly finding: boolean;
+  readonly type: CellType;
+}
+
+const RECORD_FIELDS: Readonly<Record<string, CellType>> = {
+  id: 'text',
+  standard: 'text',
+  date: 'date',
+  kind: 'text',
+  level: 'text',
+  inspector: 'text',
+  supersedes: 'text',
+  round: 'boolean',
+  'unit.id': 'text',
+  'unit.name': 'text',
+};
+
+const FINDING_FIELDS: Readonly<Record<string, CellType>> = {
+  item: 'text',
+  count: 'count',
+  points: 'number',
+  value: 'number',
+  note: 'text',
+  evidence: 'boolean',
+  unit: 'text',
+  area: 'text',
+};
+
+/** The field a name stands for, or undefined when it is not one. */
+export function parseField(name: string, type?: CellType): FieldRef | undefined {
+  const field = (path: string[], finding: boolean, defaultType: CellType): FieldRef => ({ name, path, finding, type: type ?? defaultType });
+  if (RECORD_FIELDS[name] !== undefined) return field(name.split('.'), false, RECORD_FIELDS[name]);
+  let m = /^unit\.group\.([^.\s]+)$/.exec(name);
+  if (m) return field(['unit', 'group', m[1]!], false, 'text');
+  m = /^facts\.([^.\s]+)$/.exec(name);
+  if (m) return field(['facts', m[1]!], false, 'auto');
+  m = /^indicators\.([^.\s]+)(?:\.(numerator|denominator))?$/.exec(name);
+  if (m) return field(m[2] ? ['indicators', m[1]!, m[2]] : ['indicators', m[1]!], false, 'number');
+  m = /^finding\.(\w+)$/.exec(name);
+  if (m && FINDING_FIELDS[m[1]!] !== undefined) return field([m[1]!], true, FINDING_FIELDS[m[1]!]!);
+  return undefined;
+}
+
+const FIELD_HELP =
+  'id, standard, date, kind, level, inspector, supersedes, round, unit.id, unit.name, unit.group.<key>, facts.<name>, indicators.<id>[.numerator|.denominator], finding.item|count|points|value|note|evidence|unit|area';
+
+/** Checks what the schema alone cannot: field names, and what each layout needs. */
+function checkMapping(m: CsvMapping, ctx: z.RefinementCtx): void {
+  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  const fieldOf = new Map<string, string>();
+  let itemColumns = 0;
+  for (const [column, spec] of Object.entries(m.columns)) {
+    const name = typeof spec === 'string' ? spec : spec.field;
+    const field = parseField(name);
+    if (!field) {
+      issue(['columns', column], `unknown field "${name}"; fields: ${FIELD_HELP}`);
+      continue;
+    }
+    if (field.finding && m.layout === 'wide') issue(['columns', column], `${name}: finding fields are for the long layout; in a wide map list item columns under items:`);
+    const other = fieldOf.get(name);
+    if (other !== undefined) issue(['columns', column], `${name} is already given by column "${other}"`);
+    fieldOf.set(name, column);
+    if (name === 'finding.item') itemColumns++;
+  }
+  if (m.layout === 'long') {
+    if (itemColumns === 0) issue(['columns'], 'a long map needs the item column: <header>: finding.item');
+    if (m.items !== undefined) issue(['items'], 'items: is for the wide layout; a long map has a finding.item column');
+    for (const [i, column] of (m.key ?? []).entries()) {
+      const spec = m.columns[column];
+      if (spec === undefined) issue(['key', i], `"${column}" is not a column of the map`);
+      else if (parseField(typeof spec === 'string' ? spec : spec.field)?.finding) issue(['key', i], `"${column}" holds a finding field; key columns hold record fields`);
+    }
+  } else {
+    if (m.key !== undefined) issue(['key'], 'key: is for the long layout (a wide row is one inspection)');
+    const seen = new Set(Object.keys(m.columns));
+    for (const [i, entry] of (m.items ?? []).entries()) {
+      for (const [prop, column] of [['column', entry.column], ['note', entry.note]] as const) {
+        if (column === undefined) continue;
+        if (seen.has(column)) issue(['items', i, prop], `column "${column}" is mapped twice`);
+        seen.add(column);
+      }
+    }
+  }
+  for (const field of Object.keys(m.values ?? {})) {
+    if (!parseField(field)) issue(['values', field], `unknown field "${field}"`);
+  }
+  for (const field of Object.keys(m.defaults ?? {})) {
+    const ref = parseField(field);
+    if (!ref) issue(['defaults', field], `unknown field "${field}"`);
+    else if (ref.finding) issue(['defaults', field], 'defaults are for record fields');
+  }
+}
+
+export const CsvMappingSchema = MappingObjectSchema.superRefine(checkMapping);
+
+export type MappingResult = { ok: true; mapping: CsvMapping } | { ok: false; errors: string[] };
+
+/** A map file's text → the mapping, or every problem as `file:line: path: message`. */
+export function parseMapping(text: string, file = '<map>'): MappingResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const positions = new DocumentPositions(doc, lineCounter, text);
+  if (doc.errors.length > 0) {
+    return { ok: false, errors: doc.errors.map((e) => `${file}:${positions.atOffset(e.pos[0]).line}: ${e.message.split('\n')[0]}`) };
+  }
+  const parsed = CsvMappingSchema.safeParse(doc.toJS());
+  if (parsed.success) return { ok: true, mapping: parsed.data };
+  return {
+    ok: false,
+    errors: parsed.error.issues.map((issue) => {
+      const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+      const where = path.length > 0 ? ` ${path.join('.')}:` : '';
+      return `${file}:${positions.atPath(path).line}:${where} ${issue.message}`;
+    }),
+  };
+}
+
+/** Reads a map file (UTF-8, or GB18030 when the bytes are not UTF-8). */
+export async function loadMapping(path: string): Promise<MappingResult> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    return { ok: false, errors: [`cannot read the map ${path}: ${(error as Error).message}`] };
+  }
+  return parseMapping(decodeText(bytes).text, path);
+}
+
+/**
+ * Without a map, a CSV's headers are the field names themselves (long layout):
+ * `unit.id,date,finding.item,finding.count`.
+ */
+export function mappingFromHeader(header: readonly string[]): MappingResult {
+  const columns: Record<string, string> = {};
+  const unknown: string[] = [];
+  for (const cell of header) {
+    const name = cell.trim();
+    if (name === '') continue;
+    if (parseField(name)) columns[name] = name;
+    else unknown.push(name);
+  }
+  if (unknown.length > 0 || !('finding.item' in columns)) {
+    const why = unknown.length > 0 ? `the columns ${unknown.map((u) => `"${u}"`).join(', ')} are not field names` : 'it has no finding.item column';
+    return { ok: false, errors: [`this CSV needs a map (--map; \`scoresheet template\` writes one): ${why}`] };
+  }
+  const parsed = CsvMappingSchema.safeParse({ layout: 'long', columns });
+  return parsed.success ? { ok: true, mapping: parsed.data } : { ok: false, errors: parsed.error.issues.map((i) => i.message) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cells → values
+// ---------------------------------------------------------------------------------------------
+
+const TRUE_WORDS = new Set(['true', 'yes', 'y', '1', '是', '有', '√', '✓', '✔']);
+const FALSE_WORDS = new Set(['false', 'no', 'n', '0', '否', '无', '没有', '×', '✗', '✘']);
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+
+export type CellValue = string | number | boolean;
+export type Converted = { ok: true; value: CellValue } | { ok: false; expected: 'number' | 'whole_number' | 'boolean' };
+
+/** A non-empty, trimmed cell → the value of its type. Never guesses: text that is not of the type is an error. */
+export function convertCell(text: string, type: CellType, percent = false): Converted {
+  switch (type) {
+    case 'text':
+      return { ok: true, value: text };
+    case 'date':
+      return { ok: true, value: normalizeDate(text) };
+    case 'number':
+    case 'count': {
+      const body = percent && text.endsWith('%') ? text.slice(0, -1).trim() : text;
+      // A count of 1.5 is a number here; the record schema then says it is not a whole number.
+      return DECIMAL.test(body) ? { ok: true, value: Number(body) } : { ok: false, expected: type === 'count' ? 'whole_number' : 'number' };
+    }
+    case 'boolean': {
+      const lower = text.toLowerCase();
+      if (TRUE_WORDS.has(lower)) return { ok: true, value: true };
+      if (FALSE_WORDS.has(lower)) return { ok: true, value: false };
+      return { ok: false, expected: 'boolean' };
+    }
+    case 'auto': {
+      if (DECIMAL.test(text)) return { ok: true, value: Number(text) };
+      const lower = text.toLowerCase();
+      if (lower !== '1' && lower !== '0' && TRUE_WORDS.has(lower)) return { ok: true, value: true };
+      if (lower !== '1' && lower !== '0' && FALSE_WORDS.has(lower)) return { ok: true, value: false };
+      return { ok: true, value: text };
+    }
+  }
+}
+
+/**
+ * Dates as spreadsheets write them: 2024-03-04, 2024/3/4, 2024.3.4, 2024年3月4日 → 2024-03-04. The
+ * result is still checked as a calendar date (2024/2/30 is rejected); other text is left as it is.
+ */
+export function normalizeDate(text: string): string {
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(text);
+  return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : text;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Templates: the blank sheet and its map for a standard
+// ---------------------------------------------------------------------------------------------
+
+export interface SheetTemplate {
+  /** The CSV header row. */
+  readonly header: readonly string[];
+  readonly mapping: CsvMapping;
+  /** The map file, with comments. */
+  readonly mapText: string;
+}
+
+const WORDS = {
+  'zh-CN': {
+    id: '记录编号', unitId: '单位编号', unitName: '单位名称', date: '日期', kind: '检查类型', level: '活动级别', inspector: '检查人',
+    item: '检查项', count: '次数', points: '分值', value: '数值', note: '说明', evidence: '书面材料',
+    suffix: (base: string, what: string) => `${base}（${what}）`,
+  },
+  en: {
+    id: 'record id', unitId: 'unit id', unitName: 'unit name', date: 'date', kind: 'kind', level: 'level', inspector: 'inspector',
+    item: 'item', count: 'count', points: 'points', value: 'value', note: 'note', evidence: 'written material',
+    suffix: (base: string, what: string) => `${base} (${what})`,
+  },
+} as const;
+
+const BUILTIN_FACTS = new Set(['kind', 'level', 'date', 'unit', 'indicators', 'findings']);
+
+interface FactUse {
+  readonly name: string;
+  type: CellType;
+  readonly where: string;
+}
+
+/** The facts a standard's rules and conditions read, in order of first use, with their types. */
+export function factsOf(standard: Standard, locale: Locale = 'zh-CN'): FactUse[] {
+  const facts = new Map<string, FactUse>();
+  const named = standard.conditions as Record<string, unknown>;
+  const visiting = new Set<string>();
+  const note = (name: string, type: CellType, where: string) => {
+    if (BUILTIN_FACTS.has(name)) return;
+    const known = facts.get(name);
+    if (!known) facts.set(name, { name, type, where });
+    else if (known.type !== type && type !== 'auto') known.type = known.type === 'auto' ? type : 'auto';
+  };
+  const walk = (node: unknown, where: string, parentKey?: string): void => {
+    if (Array.isArray(node)) return node.forEach((n) => walk(n, where));
+    if (typeof node !== 'object' || node === null) return;
+    const o = node as Record<string, unknown>;
+    if (typeof o.condition === 'string' && !visiting.has(o.condition)) {
+      visiting.add(o.condition);
+      walk(named[o.condition], where);
+      visiting.delete(o.condition);
+    }
+    if (typeof o.fact === 'string' && o.path === undefined) {
+      const value = o.value;
+      const type: CellType =
+        parentKey === 'of' ? 'number' : typeof value === 'boolean' ? 'boolean' : typeof value === 'number' ? 'number' : typeof value === 'string' ? 'text' : 'auto';
+      note(o.fact, type, where);
+    }
+    for (const [key, value] of Object.entries(o)) if (key !== 'condition') walk(value, where, key);
+  };
+  for (const category of standard.categories) {
+    walk(category.rules, localizedText(category.name, locale));
+    for (const item of category.items) walk(item.rules, localizedText(item.name, locale));
+  }
+  walk(standard.outcomes, 'outcomes');
+  walk(standard.ranking, 'ranking');
+  return [...facts.values()];
+}
+
+type ItemNeed = 'count' | 'points' | 'value' | 'note';
+
+/** What an inspector writes for an item, from its rules: a count, points (and a note), or a value. */
+function itemNeeds(item: Standard['categories'][number]['items'][number]): ItemNeed[] {
+  const needs = new Set<ItemNeed>();
+  for (const rule of item.rules as readonly Record<string, unknown>[]) {
+    switch (rule.kind) {
+      case 'per-occurrence':
+        needs.add(typeof rule.points === 'number' ? 'count' : 'points');
+        break;
+      case 'judgement':
+        needs.add('points').add('note');
+        break;
+      case 'fixed':
+      case 'by-kind':
+        if (rule.when === undefined) needs.add('count');
+        break;
+      case 'bonus':
+        if (rule.of === undefined) needs.add('count');
+        break;
+      case 'per-shortfall':
+      case 'per-step':
+        if (rule.of === undefined) needs.add('value');
+        break;
+    }
+  }
+  // An item without rules of its own is scored by its category's rules, which count its findings.
+  if (item.rules.length === 0) needs.add('count');
+  return [...needs].sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b));
+}
+const ORDER: readonly ItemNeed[] = ['count', 'points', 'value', 'note'];
+
+/** The blank sheet (header) and its map for a standard, in the given layout and language. */
+export function sheetTemplate(standard: Standard, layout: 'long' | 'wide', locale: Locale = 'zh-CN', standardFile?: string): SheetTemplate {
+  const w = WORDS[locale];
+  const text = (t: Parameters<typeof localizedText>[0]) => localizedText(t, locale);
+  const evidenceDefault = standard.scoring.evidence === 'required';
+  const header: string[] = [];
+  const used = new Set<string>();
+  const unique = (name: string): string => {
+    let candidate = name;
+    for (let n = 2; used.has(candidate); n++) candidate = `${name} ${n}`;
+    used.add(candidate);
+    return candidate;
+  };
+  const columns: Record<string, string | { field: string; type: CellType }> = {};
+  const comments = new Map<string, string>();
+  const column = (name: string, spec: string | { field: string; type: CellType }, comment?: string): string => {
+    const h = unique(name);
+    header.push(h);
+    columns[h] = spec;
+    if (comment) comments.set(h, comment);
+    return h;
+  };
+
+  // Record fields.
+  const recordColumns = [
+    column(w.id, 'id'),
+    column(w.unitId, 'unit.id', standard.unit ? `${standard.unit}` : undefined),
+    column(w.unitName, 'unit.name'),
+    column(w.date, 'date', locale === 'zh-CN' ? 'YYYY-MM-DD（也可写 2024/3/4）' : 'YYYY-MM-DD (2024/3/4 is read too)'),
+  ];
+  if (standard.kinds.length > 0) recordColumns.push(column(w.kind, 'kind'));
+  if (standard.levels.length > 0) recordColumns.push(column(w.level, 'level'));
+  recordColumns.push(column(w.inspector, 'inspector'));
+  const booleanWords = locale === 'zh-CN' ? '是/否' : 'yes/no';
+  for (const fact of factsOf(standard, locale)) {
+    const type = fact.type === 'auto' ? 'auto' : fact.type;
+    recordColumns.push(column(fact.name, { field: `facts.${fact.name}`, type }, `${fact.where}${type === 'boolean' ? ` (${booleanWords})` : ''}`));
+  }
+  for (const indicator of standard.indicators) {
+    recordColumns.push(column(text(indicator.name ?? { en: indicator.id }), `indicators.${indicator.id}`, indicator.unit === 'percent' ? '% (98 or 98%)' : indicator.unit));
+  }
+
+  // Item display names: the name, or "name（category）" when two items share it.
+  const allItems = standard.categories.flatMap((c) => c.items.map((item) => ({ item, category: c })));
+  const nameCount = new Map<string, number>();
+  for (const { item } of allItems) nameCount.set(text(item.name), (nameCount.get(text(item.name)) ?? 0) + 1);
+  const itemName = (item: (typeof allItems)[number]) =>
+    nameCount.get(text(item.item.name))! > 1 ? w.suffix(text(item.item.name), text(item.category.name)) : text(item.item.name);
+
+  const values: Record<string, Record<string, string>> = {};
+  if (standard.kinds.length > 0) values.kind = Object.fromEntries(standard.kinds.map((k) => [k.name ? text(k.name) : k.id, k.id]));
+  if (standard.levels.length > 0) values.level = Object.fromEntries(standard.levels.map((l) => [l.name ? text(l.name) : l.id, l.id]));
+
+  const items: WideItem[] = [];
+  let key: string[] | undefined;
+  if (layout === 'long') {
+    const needs = new Set(allItems.flatMap(({ item }) => itemNeeds(item)));
+    const evidence = allItems.some(({ item }) => (item.evidence ?? (evidenceDefault ? 'required' : 'optional')) === 'required');
+    column(w.item, 'finding.item');
+    column(w.count, 'finding.count', locale === 'zh-CN' ? '整数，空 = 1' : 'a whole number; empty = 1');
+    if (needs.has('points')) column(w.points, 'finding.points');
+    if (needs.has('value')) column(w.value, 'finding.value');
+    column(w.note, 'finding.note');
+    if (evidence) column(w.evidence, 'finding.evidence', booleanWords);
+    key = recordColumns;
+    const itemValues: Record<string, string> = {};
+    for (const entry of allItems) itemValues[itemName(entry)] = entry.item.id;
+    for (const category of standard.categories) {
+      const name = text(category.name);
+      if (!(name in itemValues) && category.rules.length > 0) itemValues[name] = category.id;
+    }
+    values['finding.item'] = itemValues;
+  } else {
+    for (const entry of allItems) {
+      const base = itemName(entry);
+      const needs = itemNeeds(entry.item);
+      const wants = (need: ItemNeed) => needs.includes(need);
+      const add = (cell: WideItem['cell'], name: string, note?: string) => {
+        const h = unique(name);
+        header.push(h);
+        const n = note !== undefined ? unique(note) : undefined;
+        if (n !== undefined) header.push(n);
+        items.push({ column: h, item: entry.item.id, cell, ...(n !== undefined ? { note: n } : {}) });
+      };
+      if (wants('count')) add('count', base);
+      if (wants('points')) add('points', w.suffix(base, w.points), wants('note') ? w.suffix(base, w.note) : undefined);
+      if (wants('value')) add('value', w.suffix(base, w.value));
+      // 无书面材料该项不得分 costs the item's points: only items worth points get the column.
+      const evidence = (entry.item.evidence ?? (evidenceDefault ? 'required' : 'optional')) === 'required' && (entry.item.max ?? 0) > 0;
+      if (evidence) add('evidence', w.suffix(base, w.evidence));
+    }
+  }
+
+  const mapping = CsvMappingSchema.parse({
+    format: 1,
+    layout,
+    columns,
+    ...(key ? { key } : {}),
+    ...(layout === 'wide' ? { items } : {}),
+    values,
+    defaults: { standard: standard.id },
+  });
+  return { header, mapping, mapText: renderMapText(standard, mapping, comments, locale, standardFile) };
+}
+
+const y = (value: unknown): string => stringify(value, { lineWidth: 0 }).trimEnd();
+
+function renderMapText(standard: Standard, m: CsvMapping, comments: ReadonlyMap<string, string>, locale: Locale, file?: string): string {
+  const zh = locale === 'zh-CN';
+  const lines: string[] = [];
+  lines.push(`# scoresheet CSV map (docs/records.md) for ${standard.id}@${standard.version}: ${localizedText(standard.name, locale)}`);
+  lines.push(`# Written by: scoresheet template --standard ${file ?? standard.id} --layout ${m.layout}${zh ? '' : ' --lang en'}`);
+  lines.push('format: 1');
+  lines.push(`layout: ${m.layout}`);
+  lines.push(zh ? '# CSV 列 → 记录字段' : '# CSV column → record field');
+  lines.push('columns:');
+  for (const [column, spec] of Object.entries(m.columns)) {
+    const comment = comments.get(column);
+    lines.push(`  ${y(column)}: ${typeof spec === 'string' ? spec : `{ field: ${spec.field}, type: ${spec.type} }`}${comment ? `  # ${comment}` : ''}`);
+  }
+  if (m.key) {
+    lines.push(zh ? '# 这些列相同的相邻行是同一次检查' : '# Neighbouring rows with the same values in these columns are one inspection');
+    lines.push(`key: [${m.key.map(y).join(', ')}]`);
+  }
+  if (m.items) {
+    lines.push(zh ? '# 检查项列：count = 次数（空或 0 = 未发现问题），points = 分值，value = 数值，evidence = 有无书面材料（是/否）' : '# Item columns: count (empty or 0 = nothing found), points, value, evidence (yes/no: written material shown)');
+    lines.push('items:');
+    for (const item of m.items) {
+      lines.push(`  - { column: ${y(item.column)}, item: ${item.item}, cell: ${item.cell}${item.note ? `, note: ${y(item.note)}` : ''} }`);
+    }
+  }
+  if (m.values && Object.keys(m.values).length > 0) {
+    lines.push(zh ? '# 单元格里可以写的内容 → 它代表的值（也可直接写 id）' : '# What a cell may say → the value it stands for (ids are accepted too)');
+    lines.push('values:');
+    for (const [field, table] of Object.entries(m.values)) {
+      lines.push(`  ${field}:`);
+      for (const [cell, value] of Object.entries(table)) lines.push(`    ${y(cell)}: ${y(value)}`);
+    }
+  }
+  if (m.defaults) {
+    lines.push('defaults:');
+    for (const [field, value] of Object.entries(m.defaults)) lines.push(`  ${field}: ${y(value)}`);
+  }
+  return lines.join('\n') + '\n';
+}

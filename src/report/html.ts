@@ -1,0 +1,593 @@
+/**
+ * The report as one self-contained HTML file: inline CSS, inline SVG charts, no script, no font or
+ * image fetched (a Content-Security-Policy forbids it), system CJK fonts. On screen: the 评比栏 of the
+ * report's period, the costliest items, every unit's trend and deductions (collapsed), earlier
+ * periods (collapsed). In print: the 评比栏 only, one A4 page per group.
+ */
+import { periodLabel, type Period } from '../aggregate/periods.js';
+import { localizedText, renderMessage } from '../messages/render.js';
+import type { Locale } from '../messages/types.js';
+import type { UnrankedReason } from '../rank/rank.js';
+import type { UnitRef } from '../records/schema.js';
+import type { LineType } from '../score/scorecard.js';
+import type { LocalizedText } from '../standard/common.js';
+import type { Report, ReportGroupTable, ReportInspection, ReportUnit, ReportUnitPeriod } from './report.js';
+import { chartNumber, escapeXml as esc, lineChart, sparkline } from './svg.js';
+
+export interface RenderReportOptions {
+  /** Default zh-CN. */
+  readonly lang?: Locale;
+}
+
+export const FONT_STACK = `"Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", sans-serif`;
+
+interface Words {
+  report: string;
+  asOf: (period: string) => string;
+  by: Record<Report['periodUnit'], string>;
+  groupedBy: (key: string) => string;
+  stats: (units: number, inspections: number, lines: number) => string;
+  rejected: (n: number) => string;
+  nav: { league: string; costliest: string; units: string; history: string };
+  league: string;
+  allUnits: string;
+  rank: string;
+  unit: string;
+  score: string;
+  inspections: string;
+  change: string;
+  awards: string;
+  trend: string;
+  top: string;
+  bottom: string;
+  noneTie: string;
+  noneMin: string;
+  unranked: Record<UnrankedReason, string>;
+  warning: (name: string, periods: number) => string;
+  streak: (name: string, award: string, periods: number) => string;
+  costliest: (n: number) => string;
+  costliestNone: string;
+  item: string;
+  lost: string;
+  times: string;
+  unitsCharged: string;
+  source: string;
+  units: string;
+  unitsHint: string;
+  unitSummary: (p: ReportUnitPeriod | undefined) => string;
+  rankOf: (rank: number, of: number) => string;
+  date: string;
+  points: string;
+  reason: string;
+  note: string;
+  total: string;
+  clean: (n: number) => string;
+  shortfall: (id: string, missing: number, points: number) => string;
+  history: string;
+  historyHint: string;
+  notInspected: (n: number) => string;
+  notInspectedIn: string;
+  trendTitle: (name: string) => string;
+  generated: (by: string) => string;
+  lineTypes: Record<LineType, string>;
+  week: (n: number) => string;
+  colon: string;
+  listSep: string;
+  groupSep: string;
+}
+
+const WORDS: Record<Locale, Words> = {
+  'zh-CN': {
+    report: '评比报告',
+    asOf: (p) => `截至 ${p}`,
+    by: { week: '按周评比', month: '按月评比', quarter: '按季度评比', term: '按学期评比', year: '按年评比' },
+    groupedBy: (k) => `按 ${k} 分组`,
+    stats: (u, i, l) => `${u} 个单位 · ${i} 次检查 · ${l} 条扣分/奖分记录`,
+    rejected: (n) => `有 ${n} 条记录无法评分，未计入本报告（见命令输出的说明）。`,
+    nav: { league: '评比栏', costliest: '扣分最多的项目', units: '各单位明细', history: '往期评比' },
+    league: '评比栏',
+    allUnits: '全部单位',
+    rank: '名次',
+    unit: '单位',
+    score: '得分',
+    inspections: '检查次数',
+    change: '升降',
+    awards: '奖励',
+    trend: '走势',
+    top: '红榜',
+    bottom: '黑榜',
+    noneTie: '并列，不授予',
+    noneMin: '无单位达到最低分，不授予',
+    unranked: { no_inspection: '未排名：本期未检查', too_few_inspections: '未排名：检查次数不足', indeterminate: '未排名：得分无法判定' },
+    warning: (name, n) => `${name} 已连续 ${n} 期排名末位`,
+    streak: (name, award, n) => `${name} 已连续 ${n} 期获得${award}`,
+    costliest: (n) => `扣分最多的项目（前 ${n} 项）`,
+    costliestNone: '本报告期内没有扣分。',
+    item: '检查项',
+    lost: '扣分合计',
+    times: '次数',
+    unitsCharged: '涉及单位',
+    source: '依据',
+    units: '各单位明细',
+    unitsHint: '点击单位名称展开：得分走势和每一次检查的扣分、原因与依据条款。',
+    unitSummary: (p) => (p === undefined ? '' : p.score === null ? '本期无得分' : `本期得分 ${chartNumber(p.score)}${p.rank !== null ? ` · 第 ${p.rank} 名（共 ${p.ranked}）` : ''} · 扣分记录 ${p.detailed.reduce((s, i) => s + i.lines.length, 0)} 条`),
+    rankOf: (r, of) => `第 ${r} 名（共 ${of}）`,
+    date: '日期与检查',
+    points: '分数',
+    reason: '原因',
+    note: '说明',
+    total: '总分',
+    clean: (n) => `另有 ${n} 次检查无扣分。`,
+    shortfall: (id, missing, points) => `检查次数不足（${id}）：少 ${missing} 次，计 ${points} 分`,
+    history: '往期评比',
+    historyHint: '点击展开各期评比栏。',
+    notInspected: (n) => `本期未检查（${n} 个单位）`,
+    notInspectedIn: '未检查的周期',
+    trendTitle: (name) => `${name}各期得分走势`,
+    generated: (by) => `由 ${by} 生成`,
+    lineTypes: { deduction: '扣分', award: '奖分', veto: '一票否决', prerequisite_unmet: '必备条件', not_applicable: '不适用', capped: '封顶/保底', threshold_unmet: '未达标' },
+    week: (n) => `第${n}周`,
+    colon: '：',
+    listSep: '、',
+    groupSep: '；',
+  },
+  en: {
+    report: 'League report',
+    asOf: (p) => `as of ${p}`,
+    by: { week: 'weekly', month: 'monthly', quarter: 'quarterly', term: 'per term', year: 'yearly' },
+    groupedBy: (k) => `grouped by ${k}`,
+    stats: (u, i, l) => `${u} units · ${i} inspections · ${l} scorecard lines`,
+    rejected: (n) => `${n} record${n === 1 ? '' : 's'} could not be scored and ${n === 1 ? 'is' : 'are'} left out of this report (see the command's messages).`,
+    nav: { league: 'League tables', costliest: 'Costliest items', units: 'Units in detail', history: 'Earlier periods' },
+    league: 'League tables',
+    allUnits: 'All units',
+    rank: 'Rank',
+    unit: 'Unit',
+    score: 'Score',
+    inspections: 'Inspections',
+    change: 'Change',
+    awards: 'Awards',
+    trend: 'Trend',
+    top: 'Top board',
+    bottom: 'Bottom board',
+    noneTie: 'not awarded: tie',
+    noneMin: 'not awarded: nobody reached the minimum',
+    unranked: { no_inspection: 'unranked: not inspected', too_few_inspections: 'unranked: too few inspections', indeterminate: 'unranked: score indeterminate' },
+    warning: (name, n) => `${name} has been last in its group ${n} periods running`,
+    streak: (name, award, n) => `${name} has held the ${award} ${n} periods running`,
+    costliest: (n) => `Items that cost the most points (top ${n})`,
+    costliestNone: 'No points were lost in the periods of this report.',
+    item: 'Item',
+    lost: 'Points lost',
+    times: 'Times',
+    unitsCharged: 'Units',
+    source: 'Clause',
+    units: 'Units in detail',
+    unitsHint: "Open a unit for its score trend and every inspection's deductions, reasons and clauses.",
+    unitSummary: (p) => (p === undefined ? '' : p.score === null ? 'no score this period' : `score ${chartNumber(p.score)}${p.rank !== null ? ` · rank ${p.rank} of ${p.ranked}` : ''} · ${p.detailed.reduce((s, i) => s + i.lines.length, 0)} line(s)`),
+    rankOf: (r, of) => `rank ${r} of ${of}`,
+    date: 'Date and inspection',
+    points: 'Points',
+    reason: 'Reason',
+    note: 'Note',
+    total: 'total',
+    clean: (n) => `${n} more inspection${n === 1 ? '' : 's'} without deductions.`,
+    shortfall: (id, missing, points) => `Too few inspections (${id}): ${missing} missing, ${points} points`,
+    history: 'Earlier periods',
+    historyHint: 'Open a period for its league tables.',
+    notInspected: (n) => `Not inspected this period (${n} unit${n === 1 ? '' : 's'})`,
+    notInspectedIn: 'Not inspected in',
+    trendTitle: (name) => `${name}: score by period`,
+    generated: (by) => `Generated by ${by}`,
+    lineTypes: { deduction: 'deduction', award: 'award', veto: 'veto', prerequisite_unmet: 'prerequisite', not_applicable: 'n/a', capped: 'capped', threshold_unmet: 'threshold' },
+    week: (n) => `wk ${n}`,
+    colon: ': ',
+    listSep: ', ',
+    groupSep: '; ',
+  },
+};
+
+const CSS = `
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body { margin: 0; font-family: ${FONT_STACK}; font-size: 15px; line-height: 1.5; color: #1b1b1b; background: #fff; }
+main, header.top, footer { max-width: 62rem; margin: 0 auto; padding: 0 1rem; }
+header.top { padding-top: 1.25rem; }
+h1 { font-size: 1.5rem; margin: 0 0 .25rem; }
+h2 { font-size: 1.25rem; margin: 2rem 0 .75rem; border-bottom: 2px solid #c62828; padding-bottom: .25rem; }
+h3 { font-size: 1.1rem; margin: 1.25rem 0 .5rem; }
+h4 { font-size: 1rem; margin: 1rem 0 .4rem; }
+p { margin: .4rem 0; }
+.meta, .muted, caption { color: #555; }
+.alert { background: #fff4e5; border-left: 4px solid #e65100; padding: .5rem .75rem; }
+nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; padding: 0; margin: .75rem 0 0; }
+a { color: #1f5fa8; }
+table { border-collapse: collapse; width: 100%; margin: .25rem 0 .5rem; }
+caption { text-align: left; font-size: .9rem; padding-bottom: .25rem; }
+th, td { border: 1px solid #d0d0d0; padding: .3rem .5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+thead th { background: #f3f3f3; font-weight: 600; }
+tbody th { font-weight: 400; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.rank { text-align: center; font-weight: 700; white-space: nowrap; }
+td.change { white-space: nowrap; text-align: center; }
+.up { color: #1b7f3b; } .down { color: #c62828; } .same, .none { color: #777; }
+tr.awarded { background: #fdecea; }
+tr.awarded th { font-weight: 700; }
+tr.unranked td, tr.unranked th { color: #666; }
+.flag { vertical-align: -2px; margin-right: .2rem; }
+.boards { display: flex; gap: 1rem; flex-wrap: wrap; margin: .5rem 0; }
+.board { flex: 1 1 14rem; border: 1px solid #d0d0d0; border-top-width: 4px; padding: .25rem .75rem .5rem; }
+.board.top { border-top-color: #c62828; } .board.bottom { border-top-color: #333; }
+.board h4 { margin: .25rem 0; } .board ol { margin: 0; padding-left: 1.5rem; }
+.notes { margin: .25rem 0; padding-left: 1.25rem; }
+.group-page h3 { font-size: 1.15rem; }
+.print-only { display: none; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+svg.chart { max-width: 100%; height: auto; display: block; }
+svg.spark { display: block; }
+details { border: 1px solid #d0d0d0; border-radius: 4px; margin: .4rem 0; padding: 0 .75rem; }
+details[open] { padding-bottom: .5rem; }
+summary { cursor: pointer; padding: .4rem 0; }
+summary .name { font-weight: 700; margin-right: .5rem; }
+details.unit .lines th[scope=rowgroup] { min-width: 8rem; }
+.lines .item { min-width: 5.5em; } .lines .src { min-width: 6.5em; }
+.tag { display: inline-block; font-size: .8rem; border: 1px solid #999; border-radius: 3px; padding: 0 .25rem; margin-right: .25rem; }
+small { color: #555; }
+footer { margin-top: 2rem; padding-bottom: 2rem; color: #666; font-size: .85rem; }
+@page { size: A4; margin: 12mm; }
+@media print {
+  body { font-size: 11pt; }
+  main, header.top, footer { max-width: none; padding: 0; }
+  header.top, nav, #costliest, #units, #history, footer, .screen-only { display: none; }
+  h2 { display: none; }
+  .print-only { display: inline; }
+  .group-page + .group-page { break-before: page; }
+  .group-page h3 { font-size: 18pt; margin: 0 0 10pt; }
+  table.league { font-size: 13pt; }
+  table.league th, table.league td { padding: 4pt 6pt; }
+  .board { font-size: 12pt; }
+  table, svg, .boards, .board, tr { break-inside: avoid; }
+  thead { display: table-header-group; }
+  a { color: inherit; text-decoration: none; }
+  tr.awarded { background: #fdecea; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+}
+`;
+
+const FLAG = '<svg class="flag" viewBox="0 0 12 14" width="12" height="14" aria-hidden="true"><path d="M2 1v12" stroke="#555" stroke-width="1.4"/><path d="M2.7 1.5h8l-2.2 2.6 2.2 2.6h-8z" fill="#d32f2f"/></svg>';
+
+interface Ctx {
+  readonly report: Report;
+  readonly lang: Locale;
+  readonly w: Words;
+  readonly text: (t: LocalizedText | undefined, fallback: string) => string;
+  readonly anchor: ReadonlyMap<string, string>;
+  readonly units: ReadonlyMap<string, ReportUnit>;
+  /** One y scale for every sparkline, so rows compare. */
+  readonly scale: { readonly min: number; readonly max: number };
+}
+
+const unitName = (u: UnitRef) => u.name ?? u.id;
+
+function scoreRange(report: Report): { min: number; max: number } {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const u of report.units) for (const p of u.periods) if (p.score !== null) (min = Math.min(min, p.score)), (max = Math.max(max, p.score));
+  return min <= max ? { min, max } : { min: 0, max: 1 };
+}
+
+export function renderReportHtml(report: Report, options: RenderReportOptions = {}): string {
+  const lang = options.lang ?? 'zh-CN';
+  const w = WORDS[lang];
+  const ctx: Ctx = {
+    report,
+    lang,
+    w,
+    text: (t, fallback) => (t ? localizedText(t, lang) || fallback : fallback),
+    anchor: new Map(report.units.map((u, i) => [u.unit.id, `u${i + 1}`])),
+    units: new Map(report.units.map((u) => [u.unit.id, u])),
+    scale: scoreRange(report),
+  };
+  const standardName = localizedText(report.standard.name, lang);
+  const current = report.current;
+  const title = [standardName, w.report, current ? periodLabel(current, lang) : ''].filter(Boolean).join(' · ');
+
+  const head = [
+    '<!DOCTYPE html>',
+    `<html lang="${lang}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${esc(title)}</title>`,
+    `<style>${CSS}</style>`,
+    '</head>',
+    '<body>',
+  ];
+  const sub = [
+    w.report,
+    current ? w.asOf(periodLabel(current, lang)) : '',
+    w.by[report.periodUnit],
+    report.groupBy ? w.groupedBy(report.groupBy) : '',
+  ].filter(Boolean).join(' · ');
+  const header = [
+    '<header class="top">',
+    `<h1>${esc(standardName)}</h1>`,
+    `<p class="meta">${esc(sub)}</p>`,
+    `<p class="meta">${esc(w.stats(report.totals.units, report.totals.inspections, report.totals.lines))}</p>`,
+    report.totals.rejected > 0 ? `<p class="alert" role="note">${esc(w.rejected(report.totals.rejected))}</p>` : '',
+    '<nav><ul>',
+    `<li><a href="#league">${esc(w.nav.league)}</a></li>`,
+    `<li><a href="#costliest">${esc(w.nav.costliest)}</a></li>`,
+    `<li><a href="#units">${esc(w.nav.units)}</a></li>`,
+    report.periods.length > 1 ? `<li><a href="#history">${esc(w.nav.history)}</a></li>` : '',
+    '</ul></nav>',
+    '</header>',
+  ];
+
+  const body = ['<main>', leagueSection(ctx), costliestSection(ctx), unitsSection(ctx), historySection(ctx), '</main>'];
+  const footer = [
+    '<footer>',
+    `<p>${esc([report.generator ? w.generated(report.generator) : '', `${report.standard.id}@${report.standard.version}`, report.standard.source ?? ''].filter(Boolean).join(' · '))}</p>`,
+    '</footer>',
+    '</body>',
+    '</html>',
+  ];
+  return [...head, ...header, ...body, ...footer].filter((s) => s !== '').join('\n') + '\n';
+}
+
+function groupTitle(ctx: Ctx, group: string): string {
+  return group === '' ? ctx.w.allUnits : group;
+}
+
+function shortPeriod(ctx: Ctx, period: Period): string {
+  if (period.termWeek !== undefined) return ctx.w.week(period.termWeek);
+  if (period.unit === 'week') return period.key.slice(5);
+  return period.key;
+}
+
+function changeCell(change: number | null): string {
+  if (change === null) return '<td class="change none">—</td>';
+  if (change > 0) return `<td class="change up">↑${change}</td>`;
+  if (change < 0) return `<td class="change down">↓${-change}</td>`;
+  return '<td class="change same">→</td>';
+}
+
+function awardText(ctx: Ctx, awardId: string): string {
+  return ctx.text(ctx.report.names.awards[awardId], awardId);
+}
+
+/** The scores of a unit up to and including a period, oldest first, for a sparkline. */
+function trendUpTo(ctx: Ctx, unit: string, key: string): (number | null)[] {
+  const detail = ctx.units.get(unit);
+  if (!detail) return [];
+  return detail.periods.filter((p) => p.period.key <= key).map((p) => p.score);
+}
+
+/**
+ * A group's table. Units not inspected that period are not rows: they are named under the table
+ * (in a collapsed list when there are many), so a large roster with few inspections a period stays
+ * a table of the units that were inspected.
+ */
+function leagueTable(ctx: Ctx, table: ReportGroupTable, withTrend: boolean, captionClass = ''): string {
+  const w = ctx.w;
+  const caption = `${groupTitle(ctx, table.group)} · ${periodLabel(table.period, ctx.lang)}`;
+  const absent = table.rows.filter((r) => r.unranked === 'no_inspection');
+  const rows = table.rows.filter((r) => r.unranked !== 'no_inspection').map((row) => {
+    const cls = row.rank === null ? 'unranked' : row.awards.length > 0 ? 'awarded' : '';
+    const anchor = ctx.anchor.get(row.unit.id);
+    const name = esc(unitName(row.unit));
+    const awardsCell =
+      row.rank === null
+        ? esc(w.unranked[row.unranked ?? 'no_inspection'])
+        : row.awards.map((a) => `${FLAG}${esc(awardText(ctx, a))}`).join('<br>');
+    const cells = [
+      `<td class="rank">${row.rank === null ? '—' : esc(String(row.rank))}</td>`,
+      `<th scope="row">${anchor ? `<a href="#${anchor}">${name}</a>` : name}</th>`,
+      `<td class="num">${row.score === null ? '—' : esc(chartNumber(row.score))}</td>`,
+      `<td class="num">${row.inspections}</td>`,
+      changeCell(row.change),
+      `<td>${awardsCell}</td>`,
+    ];
+    if (withTrend) {
+      const values = trendUpTo(ctx, row.unit.id, table.period.key);
+      const label = `${w.trend}: ${values.map((v) => (v === null ? '—' : chartNumber(v))).join(', ')}`;
+      cells.push(`<td>${values.some((v) => v !== null) ? sparkline(values, { title: label, ...ctx.scale }) : ''}</td>`);
+    }
+    return `<tr${cls ? ` class="${cls}"` : ''}>${cells.join('')}</tr>`;
+  });
+  const headers = [w.rank, w.unit, w.score, w.inspections, w.change, w.awards, ...(withTrend ? [w.trend] : [])];
+  const numeric = new Set([w.score, w.inspections]);
+  return [
+    '<table class="league">',
+    `<caption${captionClass ? ` class="${captionClass}"` : ''}>${esc(caption)}</caption>`,
+    `<thead><tr>${headers.map((h) => `<th scope="col"${numeric.has(h) ? ' class="num"' : ''}>${esc(h)}</th>`).join('')}</tr></thead>`,
+    `<tbody>${rows.join('\n')}</tbody>`,
+    '</table>',
+    notInspected(ctx, absent.map((r) => r.unit)),
+  ].filter(Boolean).join('\n');
+}
+
+function notInspected(ctx: Ctx, units: readonly UnitRef[]): string {
+  if (units.length === 0) return '';
+  const names = esc(units.map(unitName).join(ctx.w.listSep));
+  const title = esc(ctx.w.notInspected(units.length));
+  return units.length <= 10 ? `<p class="muted">${title}${esc(ctx.w.colon)}${names}</p>` : `<details class="absent"><summary class="muted">${title}</summary><p>${names}</p></details>`;
+}
+
+function boardsAndNotes(ctx: Ctx, table: ReportGroupTable, latest: boolean): string {
+  const w = ctx.w;
+  const out: string[] = [];
+  const nameOf = (id: string) => {
+    const row = table.rows.find((r) => r.unit.id === id);
+    return row ? `${esc(unitName(row.unit))} <span class="muted">${row.score === null ? '' : esc(chartNumber(row.score))}</span>` : esc(id);
+  };
+  const board = table.board;
+  if (board && (board.top.length > 0 || board.bottom.length > 0)) {
+    out.push('<div class="boards">');
+    if (board.top.length > 0) out.push(`<div class="board top"><h4>${esc(w.top)}</h4><ol>${board.top.map((id) => `<li>${nameOf(id)}</li>`).join('')}</ol></div>`);
+    if (board.bottom.length > 0) out.push(`<div class="board bottom"><h4>${esc(w.bottom)}</h4><ol>${board.bottom.map((id) => `<li>${nameOf(id)}</li>`).join('')}</ol></div>`);
+    out.push('</div>');
+  }
+  const notes: string[] = [];
+  for (const a of table.awards) if (a.none) notes.push(esc(`${awardText(ctx, a.award)}${w.colon}${a.none === 'tie' ? w.noneTie : w.noneMin}`));
+  if (latest) {
+    const unitOf = (id: string) => unitName(table.rows.find((r) => r.unit.id === id)?.unit ?? { id });
+    for (const warning of ctx.report.warnings.filter((x) => x.group === table.group)) notes.push(esc(w.warning(unitOf(warning.unit), warning.periods.length)));
+    for (const streak of ctx.report.streaks.filter((x) => x.group === table.group)) notes.push(esc(w.streak(unitOf(streak.unit), awardText(ctx, streak.award), streak.periods.length)));
+  }
+  if (notes.length > 0) out.push(`<ul class="notes">${notes.map((n) => `<li>${n}</li>`).join('')}</ul>`);
+  return out.join('\n');
+}
+
+function leagueSection(ctx: Ctx): string {
+  const current = ctx.report.current;
+  const out = ['<section id="league" aria-labelledby="league-h">', `<h2 id="league-h">${esc(ctx.w.league)}${current ? ` · ${esc(periodLabel(current, ctx.lang))}` : ''}</h2>`];
+  const standardName = localizedText(ctx.report.standard.name, ctx.lang);
+  for (const table of ctx.report.tables.filter((t) => t.period.key === current?.key)) {
+    // On screen the section says which report and period; a printed page (the 评比栏) says it itself.
+    const printed = `${standardName} · ${periodLabel(table.period, ctx.lang)} · `;
+    out.push(
+      '<section class="group-page">',
+      `<h3><span class="print-only">${esc(printed)}</span>${esc(groupTitle(ctx, table.group))}</h3>`,
+      leagueTable(ctx, table, true, 'visually-hidden'),
+      boardsAndNotes(ctx, table, true),
+      '</section>',
+    );
+  }
+  out.push('</section>');
+  return out.join('\n');
+}
+
+function costliestSection(ctx: Ctx): string {
+  const { w, report } = ctx;
+  const span = report.periods.length > 0 ? `${periodLabel(report.periods[0]!, ctx.lang)} – ${periodLabel(report.periods[report.periods.length - 1]!, ctx.lang)}` : '';
+  const out = ['<section id="costliest" aria-labelledby="costliest-h">', `<h2 id="costliest-h">${esc(w.costliest(report.costliest.length))}</h2>`];
+  if (report.costliest.length === 0) {
+    out.push(`<p>${esc(w.costliestNone)}</p>`, '</section>');
+    return out.join('\n');
+  }
+  out.push(
+    '<table class="costliest">',
+    `<caption>${esc(span)}</caption>`,
+    `<thead><tr><th scope="col" class="num">#</th><th scope="col">${esc(w.item)}</th><th scope="col" class="num">${esc(w.lost)}</th><th scope="col" class="num">${esc(w.times)}</th><th scope="col" class="num">${esc(w.unitsCharged)}</th><th scope="col">${esc(w.source)}</th></tr></thead>`,
+    '<tbody>',
+    ...report.costliest.map(
+      (c, i) =>
+        `<tr><td class="num">${i + 1}</td><th scope="row">${esc(c.item === '' ? w.total : ctx.text(report.names.items[c.item], c.item))}</th><td class="num">${esc(chartNumber(c.points))}</td><td class="num">${c.times}</td><td class="num">${c.units}</td><td>${esc(c.sources.join('; '))}</td></tr>`,
+    ),
+    '</tbody>',
+    '</table>',
+    '</section>',
+  );
+  return out.join('\n');
+}
+
+function inspectionRows(ctx: Ctx, inspection: ReportInspection): string {
+  const { w, report } = ctx;
+  const about = [
+    inspection.kind ? ctx.text(report.names.kinds[inspection.kind], inspection.kind) + (inspection.level ? `/${ctx.text(report.names.levels[inspection.level], inspection.level)}` : '') : '',
+    inspection.inspector ?? '',
+    inspection.total !== undefined ? `${w.total} ${chartNumber(inspection.total)}` : '',
+  ].filter(Boolean);
+  const headCell = `<th scope="rowgroup" rowspan="${inspection.lines.length}">${esc(inspection.date)}${about.length > 0 ? `<br><small>${esc(about.join(' · '))}</small>` : ''}${inspection.record ? `<br><small>#${esc(inspection.record)}</small>` : ''}</th>`;
+  return (
+    '<tbody>' +
+    inspection.lines
+      .map((line, i) => {
+        const item = line.item ? ctx.text(report.names.items[line.item], line.item) : w.total;
+        const tag = line.type === 'deduction' ? '' : `<span class="tag">${esc(w.lineTypes[line.type])}</span>`;
+        const reason = esc(renderMessage(line.reason, ctx.lang)) + (line.note ? `<br><small>${esc(w.note + w.colon + line.note)}</small>` : '');
+        const points = line.points > 0 ? `+${chartNumber(line.points)}` : chartNumber(line.points);
+        return `<tr>${i === 0 ? headCell : ''}<td class="item">${tag}${esc(item)}</td><td class="num">${esc(points)}</td><td>${reason}</td><td class="src">${esc(line.source ?? '')}</td></tr>`;
+      })
+      .join('\n') +
+    '</tbody>'
+  );
+}
+
+function unitPeriodBlock(ctx: Ctx, p: ReportUnitPeriod): string {
+  const w = ctx.w;
+  const facts = [
+    p.score === null ? (p.unranked ? w.unranked[p.unranked] : '—') : `${w.score} ${chartNumber(p.score)}`,
+    p.rank !== null ? w.rankOf(p.rank, p.ranked) : '',
+    `${w.inspections} ${p.inspections}`,
+  ].filter(Boolean);
+  const flags = p.awards.map((a) => `${FLAG}${esc(awardText(ctx, a))}`).join(' ');
+  const out = [`<h4>${esc(periodLabel(p.period, ctx.lang))} <small>${esc(facts.join(' · '))}</small> ${flags}</h4>`];
+  if (p.detailed.length > 0) {
+    out.push(
+      '<table class="lines">',
+      `<thead><tr><th scope="col">${esc(w.date)}</th><th scope="col">${esc(w.item)}</th><th scope="col" class="num">${esc(w.points)}</th><th scope="col">${esc(w.reason)}</th><th scope="col">${esc(w.source)}</th></tr></thead>`,
+      ...p.detailed.map((i) => inspectionRows(ctx, i)),
+      '</table>',
+    );
+  }
+  if (p.clean > 0) out.push(`<p class="muted">${esc(w.clean(p.clean))}</p>`);
+  for (const s of p.shortfalls) out.push(`<p class="muted">${esc(w.shortfall(s.requirement, s.missing, s.points))}</p>`);
+  return out.join('\n');
+}
+
+function absentPeriods(ctx: Ctx, unit: ReportUnit): string {
+  const absent = unit.periods.filter((p) => p.inspections === 0);
+  if (absent.length === 0) return '';
+  return `<p class="muted">${esc(ctx.w.notInspectedIn + ctx.w.colon + absent.map((p) => shortPeriod(ctx, p.period)).join(ctx.w.listSep))}</p>`;
+}
+
+function unitsSection(ctx: Ctx): string {
+  const { w, report } = ctx;
+  const out = ['<section id="units" aria-labelledby="units-h">', `<h2 id="units-h">${esc(w.units)}</h2>`, `<p class="muted">${esc(w.unitsHint)}</p>`];
+  let group: string | undefined;
+  for (const unit of report.units) {
+    if (unit.group !== group && report.groupBy) out.push(`<h3>${esc(groupTitle(ctx, unit.group))}</h3>`);
+    group = unit.group;
+    const name = unitName(unit.unit);
+    const latest = unit.periods.find((p) => p.period.key === report.current?.key);
+    // A trend needs two scores; a period without inspection is a gap in it and one word below.
+    const chart =
+      unit.periods.filter((p) => p.score !== null).length >= 2
+        ? lineChart(
+            unit.periods.map((p) => ({ label: shortPeriod(ctx, p.period), value: p.score, note: p.rank !== null ? `#${p.rank}` : '' })),
+            {
+              title: w.trendTitle(name),
+              ...(report.base !== undefined ? { include: [report.base] } : {}),
+              ...(report.awardMin ? { reference: { value: report.awardMin.min, label: `${awardText(ctx, report.awardMin.award)} ≥ ${chartNumber(report.awardMin.min)}` } } : {}),
+            },
+          )
+        : '';
+    out.push(
+      `<details class="unit" id="${ctx.anchor.get(unit.unit.id)}">`,
+      `<summary><span class="name">${esc(name)}</span><span class="muted">${esc(w.unitSummary(latest))}</span>${latest && latest.awards.length > 0 ? ` ${FLAG}` : ''}</summary>`,
+      chart,
+      ...[...unit.periods].reverse().filter((p) => p.inspections > 0).map((p) => unitPeriodBlock(ctx, p)),
+      absentPeriods(ctx, unit),
+      '</details>',
+    );
+  }
+  out.push('</section>');
+  return out.join('\n');
+}
+
+function historySection(ctx: Ctx): string {
+  const { w, report } = ctx;
+  const earlier = [...report.periods].reverse().slice(1);
+  if (earlier.length === 0) return '';
+  const out = ['<section id="history" aria-labelledby="history-h">', `<h2 id="history-h">${esc(w.history)}</h2>`, `<p class="muted">${esc(w.historyHint)}</p>`];
+  for (const period of earlier) {
+    const tables = report.tables.filter((t) => t.period.key === period.key);
+    const holders = tables
+      .map((t) => {
+        const names = t.rows.filter((r) => r.awards.length > 0).map((r) => unitName(r.unit));
+        return names.length > 0 ? `${groupTitle(ctx, t.group)}${w.colon}${names.join(w.listSep)}` : '';
+      })
+      .filter(Boolean)
+      .join(w.groupSep);
+    out.push(
+      '<details class="period">',
+      `<summary><span class="name">${esc(periodLabel(period, ctx.lang))}</span>${holders ? `${FLAG}<span class="muted">${esc(holders)}</span>` : ''}</summary>`,
+      ...tables.map((t) => `<h3>${esc(groupTitle(ctx, t.group))}</h3>\n${leagueTable(ctx, t, false)}\n${boardsAndNotes(ctx, t, false)}`),
+      '</details>',
+    );
+  }
+  out.push('</section>');
+  return out.join('\n');
+}

@@ -1,0 +1,113 @@
+/**
+ * The report as Markdown, for a chat group or a wiki: the report period's league table per group
+ * with its red flags and boards, the costliest items, and that period's deductions unit by unit.
+ * Earlier periods and charts stay in the HTML report.
+ */
+import { periodLabel } from '../aggregate/periods.js';
+import { localizedText, renderMessage } from '../messages/render.js';
+import type { Locale } from '../messages/types.js';
+import type { UnitRef } from '../records/schema.js';
+import type { RenderReportOptions } from './html.js';
+import { changeMark } from './league.js';
+import type { Report, ReportGroupTable } from './report.js';
+import { chartNumber } from './svg.js';
+
+const WORDS = {
+  'zh-CN': {
+    report: '评比报告', asOf: '截至', rank: '名次', unit: '单位', score: '得分', inspections: '检查次数', change: '升降', awards: '奖励',
+    top: '红榜', bottom: '黑榜', allUnits: '全部单位', noneTie: '并列，不授予', noneMin: '无单位达到最低分，不授予',
+    unranked: { no_inspection: '未排名：本期未检查', too_few_inspections: '未排名：检查次数不足', indeterminate: '未排名：得分无法判定' },
+    costliest: '扣分最多的项目', item: '检查项', lost: '扣分合计', times: '次数', unitsCharged: '涉及单位', source: '依据', none: '没有扣分。',
+    details: '本期扣分明细', date: '日期', points: '分数', reason: '原因', total: '总分', colon: '：', sep: '、',
+    warning: (name: string, n: number) => `${name} 已连续 ${n} 期排名末位`,
+    streak: (name: string, award: string, n: number) => `${name} 已连续 ${n} 期获得${award}`,
+    rejected: (n: number) => `有 ${n} 条记录无法评分，未计入。`,
+    notInspected: (n: number) => `本期未检查（${n} 个单位）`,
+  },
+  en: {
+    report: 'League report', asOf: 'as of', rank: 'rank', unit: 'unit', score: 'score', inspections: 'inspections', change: 'change', awards: 'awards',
+    top: 'Top board', bottom: 'Bottom board', allUnits: 'All units', noneTie: 'not awarded: tie', noneMin: 'not awarded: nobody reached the minimum',
+    unranked: { no_inspection: 'unranked: not inspected', too_few_inspections: 'unranked: too few inspections', indeterminate: 'unranked: score indeterminate' },
+    costliest: 'Items that cost the most points', item: 'item', lost: 'points lost', times: 'times', unitsCharged: 'units', source: 'clause', none: 'No points were lost.',
+    details: 'Deductions this period', date: 'date', points: 'points', reason: 'reason', total: 'total', colon: ': ', sep: ', ',
+    warning: (name: string, n: number) => `${name} has been last in its group ${n} periods running`,
+    streak: (name: string, award: string, n: number) => `${name} has held the ${award} ${n} periods running`,
+    rejected: (n: number) => `${n} record(s) could not be scored and are left out.`,
+    notInspected: (n: number) => `Not inspected this period (${n} unit${n === 1 ? '' : 's'})`,
+  },
+} as const;
+
+/** A table cell: pipes and backslashes escaped, line breaks as spaces; HTML-significant characters as entities. */
+function cell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, ' ');
+}
+
+const row = (cells: readonly string[]) => `| ${cells.map(cell).join(' | ')} |`;
+const unitName = (u: UnitRef) => u.name ?? u.id;
+
+export function renderReportMarkdown(report: Report, options: RenderReportOptions = {}): string {
+  const lang: Locale = options.lang ?? 'zh-CN';
+  const w = WORDS[lang];
+  const standardName = localizedText(report.standard.name, lang);
+  const award = (id: string) => {
+    const name = report.names.awards[id];
+    return name ? localizedText(name, lang) : id;
+  };
+  const current = report.current;
+  const blocks: string[] = [`# ${cell(standardName)} · ${w.report}${current ? ` · ${w.asOf} ${cell(periodLabel(current, lang))}` : ''}`];
+  if (report.totals.rejected > 0) blocks.push(`> ${w.rejected(report.totals.rejected)}`);
+
+  const groupTable = (t: ReportGroupTable) => {
+    const lines = [`## ${cell(t.group === '' ? w.allUnits : t.group)} · ${cell(periodLabel(t.period, lang))}`, ''];
+    lines.push(row([w.rank, w.unit, w.score, w.inspections, w.change, w.awards]), '|---:|---|---:|---:|:---:|---|');
+    const absent = t.rows.filter((r) => r.unranked === 'no_inspection');
+    for (const r of t.rows.filter((x) => x.unranked !== 'no_inspection')) {
+      const awards = r.rank === null ? w.unranked[r.unranked ?? 'no_inspection'] : r.awards.map((a) => `🚩 ${award(a)}`).join(w.sep);
+      lines.push(row([r.rank === null ? '—' : String(r.rank), unitName(r.unit), r.score === null ? '—' : chartNumber(r.score), String(r.inspections), changeMark(r.change), awards]));
+    }
+    const nameOf = (id: string) => cell(unitName(t.rows.find((r) => r.unit.id === id)?.unit ?? { id }));
+    const notes: string[] = [];
+    // As in the HTML: units not inspected are named under the table, not listed as rows (counted when many).
+    if (absent.length > 0) notes.push(`- ${w.notInspected(absent.length)}${absent.length <= 20 ? w.colon + absent.map((r) => cell(unitName(r.unit))).join(w.sep) : ''}`);
+    if (t.board?.top.length) notes.push(`- **${w.top}**${w.colon}${t.board.top.map(nameOf).join(w.sep)}`);
+    if (t.board?.bottom.length) notes.push(`- **${w.bottom}**${w.colon}${t.board.bottom.map(nameOf).join(w.sep)}`);
+    for (const a of t.awards) if (a.none) notes.push(`- ${cell(award(a.award))}${w.colon}${a.none === 'tie' ? w.noneTie : w.noneMin}`);
+    for (const x of report.warnings.filter((x) => x.group === t.group)) notes.push(`- ⚠ ${w.warning(nameOf(x.unit), x.periods.length)}`);
+    for (const x of report.streaks.filter((x) => x.group === t.group)) notes.push(`- ${w.streak(nameOf(x.unit), cell(award(x.award)), x.periods.length)}`);
+    if (notes.length > 0) lines.push('', ...notes.map((n) => n.replace(/\r?\n/g, ' ')));
+    return lines.join('\n');
+  };
+  for (const t of report.tables.filter((t) => t.period.key === current?.key)) blocks.push(groupTable(t));
+
+  const costliest = [`## ${w.costliest}`, ''];
+  if (report.costliest.length === 0) costliest.push(w.none);
+  else {
+    costliest.push(row(['#', w.item, w.lost, w.times, w.unitsCharged, w.source]), '|---:|---|---:|---:|---:|---|');
+    report.costliest.forEach((c, i) => {
+      const name = c.item === '' ? w.total : report.names.items[c.item] ? localizedText(report.names.items[c.item]!, lang) : c.item;
+      costliest.push(row([String(i + 1), name, chartNumber(c.points), String(c.times), String(c.units), c.sources.join('; ')]));
+    });
+  }
+  blocks.push(costliest.join('\n'));
+
+  if (current) {
+    const details = [`## ${w.details} · ${cell(periodLabel(current, lang))}`, ''];
+    details.push(row([w.unit, w.date, w.item, w.points, w.reason, w.source]), '|---|---|---|---:|---|---|');
+    let any = false;
+    for (const unit of report.units) {
+      const p = unit.periods.find((x) => x.period.key === current.key);
+      for (const inspection of p?.detailed ?? []) {
+        for (const line of inspection.lines) {
+          any = true;
+          const item = line.item ? (report.names.items[line.item] ? localizedText(report.names.items[line.item]!, lang) : line.item) : w.total;
+          const points = line.points > 0 ? `+${chartNumber(line.points)}` : chartNumber(line.points);
+          const reason = renderMessage(line.reason, lang) + (line.note ? (lang === 'zh-CN' ? `（${line.note}）` : ` (${line.note})`) : '');
+          details.push(row([unitName(unit.unit), inspection.date, item, points, reason, line.source ?? '']));
+        }
+      }
+    }
+    if (!any) details.splice(2, 2, w.none);
+    blocks.push(details.join('\n'));
+  }
+  return blocks.join('\n\n') + '\n';
+}

@@ -1,0 +1,367 @@
+/**
+ * The report model: a League (and optionally the scorecards behind it) arranged for people to look at —
+ * the tables of the period the report is "as of", earlier periods, every unit's score trend and its
+ * inspections with every deduction, and the items that cost the most. Data only, no wording: names
+ * stay localized texts and reasons stay Messages, so one report renders in either language
+ * (renderReportHtml, renderReportMarkdown).
+ */
+import type { TracedLine, UnitPeriodResult } from '../aggregate/aggregate.js';
+import { periodOf, type Calendar, type Period, type PeriodUnit } from '../aggregate/periods.js';
+import type { Message } from '../messages/types.js';
+import { awardStreaks, lastWarnings, type Boards, type GroupAwards, type LastWarning, type Streak } from '../rank/awards.js';
+import type { League } from '../rank/league.js';
+import type { LeagueTable, UnrankedReason } from '../rank/rank.js';
+import type { UnitRef } from '../records/schema.js';
+import type { LineType, Scorecard } from '../score/scorecard.js';
+import type { LocalizedText } from '../standard/common.js';
+import type { Standard } from '../standard/schema.js';
+
+export interface ReportOptions {
+  /** The period key the report is as of (its tables lead; later periods are left out). Default: the latest. */
+  readonly at?: string;
+  /**
+   * The scorecards the league was built from: adds each inspection's kind, inspector and total, and
+   * the inspections that cost nothing. Without them, inspections are rebuilt from the league's lines.
+   */
+  readonly scorecards?: readonly Scorecard[];
+  /** The calendar given to buildLeague, to place the scorecards in their periods (default: the standard's). */
+  readonly calendar?: Calendar;
+  /** How many of the costliest items to list (default 10). */
+  readonly top?: number;
+  /** Records that could not be scored: the report says how many. */
+  readonly rejected?: number;
+  /** Shown as the report's generator (`scoresheet 0.1.0`). */
+  readonly generator?: string;
+}
+
+export interface ReportRow {
+  readonly rank: number | null;
+  readonly unranked?: UnrankedReason;
+  readonly unit: UnitRef;
+  readonly score: number | null;
+  readonly inspections: number;
+  /** Places moved since the previous period (positive = up); null when not ranked in both. */
+  readonly change: number | null;
+  /** Award ids the unit holds this period. */
+  readonly awards: readonly string[];
+}
+
+export interface ReportGroupTable {
+  readonly period: Period;
+  /** The group's value (高一), '' when not grouped. */
+  readonly group: string;
+  readonly rows: readonly ReportRow[];
+  readonly awards: readonly GroupAwards[];
+  /** 红榜 / 黑榜 as unit ids; absent when the standard has no boards. */
+  readonly board?: Boards;
+}
+
+export interface ReportLine {
+  readonly type: LineType;
+  readonly item?: string;
+  readonly points: number;
+  readonly reason: Message;
+  readonly source?: string;
+  readonly note?: string;
+}
+
+/** One inspection of a unit. `total`, `kind` and `inspector` are known when scorecards were given. */
+export interface ReportInspection {
+  readonly record?: string;
+  readonly date: string;
+  readonly kind?: string;
+  readonly level?: string;
+  readonly inspector?: string;
+  readonly total?: number;
+  readonly lines: readonly ReportLine[];
+}
+
+export interface ReportUnitPeriod {
+  readonly period: Period;
+  readonly score: number | null;
+  readonly rank: number | null;
+  /** How many units were ranked in the unit's group that period. */
+  readonly ranked: number;
+  readonly unranked?: UnrankedReason;
+  readonly inspections: number;
+  /** The points frequency shortfalls cost (signed), with the requirement ids. */
+  readonly shortfalls: UnitPeriodResult['shortfalls'];
+  /** Inspections with at least one line; the others cost nothing. */
+  readonly detailed: readonly ReportInspection[];
+  /** Inspections with no line at all (known only with scorecards; otherwise inspections − detailed). */
+  readonly clean: number;
+  readonly awards: readonly string[];
+}
+
+export interface ReportUnit {
+  readonly unit: UnitRef;
+  readonly group: string;
+  /** Every period of the report, oldest first. */
+  readonly periods: readonly ReportUnitPeriod[];
+}
+
+export interface CostlyItem {
+  /** The item or category id; '' for lines on the total. */
+  readonly item: string;
+  /** Points lost to it (a positive number: deductions in deduct mode, penalty points in accumulate mode). */
+  readonly points: number;
+  /** Lines that cost points. */
+  readonly times: number;
+  /** Distinct units charged. */
+  readonly units: number;
+  /** The clauses behind those lines. */
+  readonly sources: readonly string[];
+}
+
+export interface Report {
+  readonly standard: {
+    readonly id: string;
+    readonly version: string;
+    readonly name: LocalizedText;
+    readonly mode: Standard['scoring']['mode'];
+    readonly source?: string;
+  };
+  readonly periodUnit: PeriodUnit;
+  readonly groupBy?: string;
+  /** Every period of the report, oldest first; the last is `current`. */
+  readonly periods: readonly Period[];
+  readonly current: Period | null;
+  /** Every period's tables, oldest first, a table per group. */
+  readonly tables: readonly ReportGroupTable[];
+  readonly units: readonly ReportUnit[];
+  readonly costliest: readonly CostlyItem[];
+  readonly warnings: readonly LastWarning[];
+  readonly streaks: readonly Streak[];
+  /** Names for ids the report mentions. */
+  readonly names: {
+    readonly items: Readonly<Record<string, LocalizedText>>;
+    readonly awards: Readonly<Record<string, LocalizedText>>;
+    readonly kinds: Readonly<Record<string, LocalizedText>>;
+    readonly levels: Readonly<Record<string, LocalizedText>>;
+  };
+  /** The red flag's bar (the first award's `min`), drawn on trend charts. */
+  readonly awardMin?: { readonly award: string; readonly min: number };
+  /** Better scores are higher (deduct, award) or lower (accumulate). */
+  readonly better: 'higher' | 'lower';
+  readonly base?: number;
+  readonly totals: { readonly inspections: number; readonly units: number; readonly lines: number; readonly rejected: number };
+  readonly generator?: string;
+}
+
+/** Arranges a league for people: see the module comment. */
+export function buildReport(league: League, standard: Standard, options: ReportOptions = {}): Report {
+  const allKeys = league.tables.map((t) => t.period.key);
+  const at = options.at ?? allKeys[allKeys.length - 1];
+  if (options.at !== undefined && !allKeys.includes(options.at)) {
+    throw new Error(`no period ${options.at} in the league (periods: ${allKeys.join(', ') || 'none'})`);
+  }
+  const tables = league.tables.filter((t) => at !== undefined && t.period.key <= at);
+  const keys = new Set(tables.map((t) => t.period.key));
+  const periods = tables.map((t) => t.period);
+  const awards = league.awards.filter((a) => keys.has(a.period));
+  const ranking = standard.ranking;
+  // Warnings and streaks run up to the latest period: recounted when the report stops earlier.
+  const upToLatest = tables.length === league.tables.length;
+  const warnings = upToLatest ? league.warnings : ranking?.lastWarning ? lastWarnings(tables, ranking.lastWarning) : [];
+  const streaks = upToLatest ? league.streaks : awardStreaks(awards, [...keys], ranking?.streak ?? 3);
+
+  const holders = new Map<string, string[]>();
+  for (const a of awards) for (const h of a.holders) holders.set(`${a.period}\u0000${h}`, [...(holders.get(`${a.period}\u0000${h}`) ?? []), a.award]);
+  const heldBy = (period: string, unit: string) => holders.get(`${period}\u0000${unit}`) ?? [];
+
+  const groupTables: ReportGroupTable[] = tables.flatMap((table) =>
+    table.groups.map((g) => {
+      const board = league.boards.find((b) => b.period === table.period.key && b.group === g.group);
+      return {
+        period: table.period,
+        group: g.group,
+        rows: g.rows.map((row) => ({
+          rank: row.rank,
+          ...(row.unranked ? { unranked: row.unranked } : {}),
+          unit: row.result.unit,
+          score: row.result.score,
+          inspections: row.result.inspections,
+          change: row.change,
+          awards: heldBy(table.period.key, row.result.unit.id),
+        })),
+        awards: awards.filter((a) => a.period === table.period.key && a.group === g.group),
+        ...(board ? { board } : {}),
+      };
+    }),
+  );
+
+  const cards = placeScorecards(options.scorecards, league.period, options.calendar ?? standard.calendar, keys);
+  const units = unitDetails(tables, league.results.filter((r) => keys.has(r.period.key)), cards, heldBy);
+  const results = league.results.filter((r) => keys.has(r.period.key));
+  const mode = standard.scoring.mode;
+
+  const items: Record<string, LocalizedText> = {};
+  for (const category of standard.categories) {
+    items[category.id] = category.name;
+    for (const item of category.items) items[item.id] = item.name;
+  }
+  const named = (list: readonly { id: string; name?: LocalizedText | undefined }[]) => Object.fromEntries(list.map((e) => [e.id, e.name ?? { en: e.id }]));
+  const firstMin = ranking?.awards.find((a) => a.min !== undefined);
+
+  return {
+    standard: {
+      id: standard.id,
+      version: standard.version,
+      name: standard.name,
+      mode,
+      ...(standard.source ? { source: [standard.source.document, standard.source.clause].filter(Boolean).join(' ') } : {}),
+    },
+    periodUnit: league.period,
+    ...(league.groupBy ? { groupBy: league.groupBy } : {}),
+    periods,
+    current: periods[periods.length - 1] ?? null,
+    tables: groupTables,
+    units,
+    costliest: costliest(results, mode, options.top ?? 10),
+    warnings,
+    streaks,
+    names: { items, awards: named(ranking?.awards ?? []), kinds: named(standard.kinds), levels: named(standard.levels) },
+    ...(firstMin ? { awardMin: { award: firstMin.id, min: firstMin.min! } } : {}),
+    better: mode === 'accumulate' ? 'lower' : 'higher',
+    ...(ranking?.base !== undefined ? { base: ranking.base } : standard.scoring.base !== undefined ? { base: standard.scoring.base } : {}),
+    totals: {
+      inspections: results.reduce((s, r) => s + r.inspections, 0),
+      units: new Set(results.map((r) => r.unit.id)).size,
+      lines: results.reduce((s, r) => s + r.lines.length, 0),
+      rejected: options.rejected ?? 0,
+    },
+    ...(options.generator ? { generator: options.generator } : {}),
+  };
+}
+
+/** Scorecards by `period\0unit`, as aggregateScorecards places them (superseded ones dropped). */
+function placeScorecards(cards: readonly Scorecard[] | undefined, unit: PeriodUnit, calendar: Calendar | undefined, keys: ReadonlySet<string>): Map<string, Scorecard[]> | undefined {
+  if (!cards) return undefined;
+  const superseded = new Set(cards.map((c) => c.supersedes).filter((s): s is string => s !== undefined));
+  const out = new Map<string, Scorecard[]>();
+  for (const card of cards) {
+    if (card.record !== undefined && superseded.has(card.record)) continue;
+    const period = periodOf(card.date, unit, calendar);
+    if (!period || !keys.has(period.key)) continue;
+    const key = `${period.key}\u0000${card.unit.id}`;
+    out.set(key, [...(out.get(key) ?? []), card]);
+  }
+  return out;
+}
+
+const toLine = (line: TracedLine | Scorecard['lines'][number]): ReportLine => ({
+  type: line.type,
+  ...(line.item !== undefined ? { item: line.item } : {}),
+  points: line.points,
+  reason: line.reason,
+  ...(line.source !== undefined ? { source: line.source } : {}),
+  ...(line.note !== undefined ? { note: line.note } : {}),
+});
+
+const byDate = <T extends { date: string; record?: string | undefined }>(a: T, b: T) =>
+  a.date < b.date ? -1 : a.date > b.date ? 1 : (a.record ?? '') < (b.record ?? '') ? -1 : (a.record ?? '') > (b.record ?? '') ? 1 : 0;
+
+function inspectionsOf(result: UnitPeriodResult, cards: readonly Scorecard[] | undefined): { detailed: ReportInspection[]; clean: number } {
+  // With scorecards — when they account for every inspection — each card is an inspection.
+  if (cards && cards.length === result.inspections) {
+    const ordered = [...cards].sort(byDate);
+    const detailed = ordered
+      .filter((c) => c.lines.length > 0)
+      .map((c) => ({
+        ...(c.record !== undefined ? { record: c.record } : {}),
+        date: c.date,
+        ...(c.kind !== undefined ? { kind: c.kind } : {}),
+        ...(c.level !== undefined ? { level: c.level } : {}),
+        ...(c.inspector !== undefined ? { inspector: c.inspector } : {}),
+        total: c.total,
+        lines: c.lines.map(toLine),
+      }));
+    return { detailed, clean: ordered.length - detailed.length };
+  }
+  const byRecord = new Map<string, ReportInspection & { lines: ReportLine[] }>();
+  for (const line of result.lines) {
+    const key = `${line.date}\u0000${line.record ?? ''}`;
+    const entry = byRecord.get(key) ?? { ...(line.record !== undefined ? { record: line.record } : {}), date: line.date, lines: [] };
+    entry.lines.push(toLine(line));
+    byRecord.set(key, entry);
+  }
+  const detailed = [...byRecord.values()].sort(byDate);
+  return { detailed, clean: Math.max(0, result.inspections - detailed.length) };
+}
+
+function unitDetails(
+  tables: readonly LeagueTable[],
+  results: readonly UnitPeriodResult[],
+  cards: Map<string, Scorecard[]> | undefined,
+  heldBy: (period: string, unit: string) => string[],
+): ReportUnit[] {
+  // Rank, group and group size of each unit in each period.
+  const placed = new Map<string, { rank: number | null; unranked?: UnrankedReason; group: string; ranked: number }>();
+  const groupOf = new Map<string, string>();
+  const groupOrder: string[] = [];
+  for (const table of tables) {
+    for (const g of table.groups) {
+      if (!groupOrder.includes(g.group)) groupOrder.push(g.group);
+      const ranked = g.rows.filter((r) => r.rank !== null).length;
+      for (const row of g.rows) {
+        groupOf.set(row.result.unit.id, g.group);
+        placed.set(`${table.period.key}\u0000${row.result.unit.id}`, { rank: row.rank, ...(row.unranked ? { unranked: row.unranked } : {}), group: g.group, ranked });
+      }
+    }
+  }
+  const byUnit = new Map<string, { unit: UnitRef; results: UnitPeriodResult[] }>();
+  for (const r of results) {
+    const entry = byUnit.get(r.unit.id) ?? { unit: r.unit, results: [] };
+    entry.results.push(r);
+    byUnit.set(r.unit.id, entry);
+  }
+  const units = [...byUnit.values()].map(({ unit, results: own }) => ({
+    unit,
+    group: groupOf.get(unit.id) ?? '',
+    periods: own
+      .sort((a, b) => (a.period.key < b.period.key ? -1 : 1))
+      .map((r): ReportUnitPeriod => {
+        const key = `${r.period.key}\u0000${unit.id}`;
+        const place = placed.get(key);
+        const { detailed, clean } = inspectionsOf(r, cards ? (cards.get(key) ?? []) : undefined);
+        return {
+          period: r.period,
+          score: r.score,
+          rank: place?.rank ?? null,
+          ranked: place?.ranked ?? 0,
+          ...(place?.unranked ? { unranked: place.unranked } : {}),
+          inspections: r.inspections,
+          shortfalls: r.shortfalls,
+          detailed,
+          clean,
+          awards: heldBy(r.period.key, unit.id),
+        };
+      }),
+  }));
+  // Grouped as the tables are, then by id (高一(1)班, 高一(2)班, …).
+  return units.sort((a, b) => groupOrder.indexOf(a.group) - groupOrder.indexOf(b.group) || (a.unit.id < b.unit.id ? -1 : a.unit.id > b.unit.id ? 1 : 0));
+}
+
+/** The items that cost the most points over the report's periods, most first. */
+function costliest(results: readonly UnitPeriodResult[], mode: Standard['scoring']['mode'], top: number): CostlyItem[] {
+  const cost = (points: number) => (mode === 'accumulate' ? Math.max(0, points) : Math.max(0, -points));
+  const byItem = new Map<string, { points: number; times: number; units: Set<string>; sources: Set<string> }>();
+  for (const r of results) {
+    for (const line of r.lines) {
+      const c = cost(line.points);
+      if (c === 0) continue;
+      const key = line.item ?? '';
+      const entry = byItem.get(key) ?? { points: 0, times: 0, units: new Set<string>(), sources: new Set<string>() };
+      // Points are exact to 4 decimals: sum in 1/10000ths.
+      entry.points += Math.round(c * 10_000);
+      entry.times++;
+      entry.units.add(r.unit.id);
+      if (line.source) entry.sources.add(line.source);
+      byItem.set(key, entry);
+    }
+  }
+  return [...byItem.entries()]
+    .map(([item, e]) => ({ item, points: e.points / 10_000, times: e.times, units: e.units.size, sources: [...e.sources] }))
+    .sort((a, b) => b.points - a.points || b.times - a.times || (a.item < b.item ? -1 : 1))
+    .slice(0, top);
+}

@@ -1,0 +1,346 @@
+/**
+ * CSV records: the two layouts of a map, rows as a spreadsheet numbers them, every bad cell a
+ * diagnostic for its row (never a crash, never coerced), maps that do not fit, and encodings.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { compileStandard, parseStandard } from '../../src/index.js';
+import { CsvMappingError, decodeChunks, lineOfField, readCsvRecords, relocateDiagnostics } from '../../src/records/csv.js';
+import { convertCell, normalizeDate, parseMapping, sheetTemplate, type CsvMapping } from '../../src/records/mapping.js';
+import { readDocumentRecords } from '../../src/records/read.js';
+import { scoreBatch } from '../../src/score/batch.js';
+import { StandardSet } from '../../src/score/editions.js';
+
+/** A small standard of its own, so these tests do not move with the shipped ones. */
+const STANDARD = `id: mini
+version: "1"
+name: { zh-CN: 小标准, en: Mini }
+scoring: { mode: deduct, base: 100 }
+kinds:
+  - { id: random, name: { zh-CN: 随查 } }
+  - { id: scheduled, name: { zh-CN: 周一检查 } }
+categories:
+  - id: room
+    name: { zh-CN: 教室 }
+    items:
+      - id: floor
+        name: { zh-CN: 地面 }
+        rules: [ { kind: per-occurrence, points: 1 } ]
+      - id: corner
+        name: { zh-CN: 卫生角 }
+        rules: [ { kind: per-occurrence, points: { min: 1, max: 3 } } ]
+      - id: judged
+        name: { zh-CN: 酌情 }
+        rules: [ { kind: judgement, max: 2 } ]
+      - id: measured
+        name: { zh-CN: 测量 }
+        rules: [ { kind: per-shortfall, required: 5, points: 0.5 } ]
+`;
+const parsed = parseStandard(STANDARD, { file: 'mini.yaml' });
+if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
+const set = new StandardSet([compileStandard(parsed.standard)]);
+
+function map(text: string): CsvMapping {
+  const result = parseMapping(text, 'm.yaml');
+  if (!result.ok) throw new Error(result.errors.join('\n'));
+  return result.mapping;
+}
+
+const LONG = map(`layout: long
+columns:
+  编号: id
+  班级编号: unit.id
+  班级: unit.name
+  年级: unit.group.grade
+  日期: date
+  类型: kind
+  检查项: finding.item
+  次数: finding.count
+  扣分: finding.points
+  说明: finding.note
+values:
+  kind: { 周一检查: scheduled, 随查: random }
+  finding.item: { 地面: floor, 卫生角: corner }
+`);
+
+const WIDE = map(`layout: wide
+columns:
+  编号: id
+  班级编号: unit.id
+  日期: date
+  督导次数: { field: facts.visits, type: number }
+  已公示: { field: facts.posted, type: boolean }
+  持证率: indicators.rate
+items:
+  - { column: 地面, item: floor, cell: count }
+  - { column: 卫生角扣分, item: corner, cell: points }
+  - { column: 酌情扣分, item: judged, cell: points, note: 酌情说明 }
+  - { column: 测量值, item: measured, cell: value }
+  - { column: 卫生角材料, item: corner, cell: evidence }
+ignore: [序号]
+`);
+
+const rows = (...lines: string[]) => lines.join('\n') + '\n';
+const summary = (text: string, m: CsvMapping | undefined) => {
+  const { records, diagnostics } = readCsvRecords(text, m, { file: 's.csv' });
+  return {
+    records: records.map((r) => ({ line: r.source.line, index: r.source.index, record: r.record })),
+    diagnostics: diagnostics.map((d) => [d.line, d.index, d.code, d.field]),
+  };
+};
+
+describe('long layout', () => {
+  const header = '编号,班级编号,班级,年级,日期,类型,检查项,次数,扣分,说明';
+
+  it('groups neighbouring rows with the same key into one inspection, translating cells through values:', () => {
+    const { records, diagnostics } = summary(
+      rows(header, 'r1,c1,一班,高一,2024-03-04,周一检查,地面,2,,有纸屑', 'r1,c1,一班,高一,2024-03-04,周一检查,卫生角,,2.5,', 'r2,c2,二班,高一,2024/3/5,随查,,,,'),
+      LONG,
+    );
+    expect(diagnostics).toEqual([]);
+    expect(records).toEqual([
+      {
+        line: 2,
+        index: 0,
+        record: {
+          id: 'r1',
+          unit: { id: 'c1', name: '一班', group: { grade: '高一' } },
+          date: '2024-03-04',
+          kind: 'scheduled',
+          findings: [{ item: 'floor', count: 2, note: '有纸屑' }, { item: 'corner', points: 2.5 }],
+        },
+      },
+      { line: 4, index: 1, record: { id: 'r2', unit: { id: 'c2', name: '二班', group: { grade: '高一' } }, date: '2024-03-05', kind: 'random', findings: [] } },
+    ]);
+  });
+
+  it('reads rows whose record columns are blank (merged cells) as the rest of the inspection above', () => {
+    const { records } = summary(rows(header, 'r1,c1,一班,高一,2024-03-04,周一检查,地面,1,,', ',,,,,,卫生角,,1,', ',,,,,,地面,1,,'), LONG);
+    expect(records.map((r) => r.record.findings.map((f) => f.item))).toEqual([['floor', 'corner', 'floor']]);
+  });
+
+  it('reads two rows of the same item as two findings, exactly as the YAML with two findings', () => {
+    const csv = readCsvRecords(rows(header, 'r1,c1,一班,高一,2024-03-04,周一检查,地面,1,,', 'r1,c1,一班,高一,2024-03-04,周一检查,地面,1,,'), LONG).records;
+    const yaml = readDocumentRecords(
+      'id: r1\nunit: { id: c1, name: 一班, group: { grade: 高一 } }\ndate: 2024-03-04\nkind: scheduled\nfindings: [ { item: floor, count: 1 }, { item: floor, count: 1 } ]\n',
+    ).records;
+    expect(csv.map((r) => r.record)).toEqual(yaml.map((r) => r.record));
+    expect(scoreBatch(set, csv, 'en').scored.map((s) => s.scorecard)).toEqual(scoreBatch(set, yaml, 'en').scored.map((s) => s.scorecard));
+  });
+
+  it('reports each bad cell on its own row, keeps the good records, and never coerces', () => {
+    const { records, diagnostics } = summary(
+      rows(
+        header,
+        'r1,c1,一班,高一,2010-09-31,周一检查,地面,1,,', // 2: not a date
+        'r2,c2,二班,高一,2024-03-04,周一检查,地面,1,,', // 3: good
+        'r2,c2,二班,高一,2024-03-04,周一检查,卫生角,abc,,', // 4: "abc" as a count
+        'r3,c3,三班,高一,2024-03-04,周一检查,地面,1.5,,', // 5: not a whole number
+        'r4,c4,四班,高一,2024-03-04,周一检查,卫生角,,x1,', // 6: not a number
+        'r5,c5,五班,高一,2024-03-04,周一检查,,2,,', // 7: a count without an item
+        'r6,c6,六班,高一,2024-03-04,周一检查,地面,0,,', // 8: a count of 0 is not a count
+        'r7,c7,七班,高一,2024-03-04,随查,地面,1,,', // 9: good
+      ),
+      LONG,
+    );
+    expect(diagnostics).toEqual([
+      [2, 0, 'invalid_date', 'date'],
+      [4, 1, 'not_whole_number', 'findings[1].count'],
+      [5, 2, 'not_whole_number', 'findings[0].count'],
+      [6, 3, 'record_invalid', 'findings[0].points'],
+      [7, 4, 'record_invalid', 'findings[0].item'],
+      [8, 5, 'record_invalid', 'findings[0].count'],
+    ]);
+    expect(records.map((r) => [r.line, r.record.id])).toEqual([[9, 'r7']]);
+  });
+
+  it('rejects an inspection whose rows are apart, and (with key columns) one whose record columns disagree', () => {
+    const split = summary(rows(header, 'r1,c1,一班,高一,2024-03-04,周一检查,地面,1,,', 'r2,c2,二班,高一,2024-03-04,周一检查,地面,1,,', 'r1,c1,一班,高一,2024-03-04,周一检查,卫生角,,2,'), LONG);
+    expect(split.records.map((r) => r.record.id)).toEqual(['r1', 'r2']);
+    expect(split.diagnostics).toEqual([[4, 2, 'record_invalid', '']]);
+
+    const keyed = map(`layout: long\nkey: [编号]\ncolumns: { 编号: id, 班级编号: unit.id, 日期: date, 检查项: finding.item }\n`);
+    const conflict = readCsvRecords(rows('编号,班级编号,日期,检查项', 'r1,c1,2024-03-04,floor', 'r1,c2,2024-03-04,corner', ',,,floor'), keyed, { file: 's.csv' });
+    expect(conflict.diagnostics.map((d) => [d.line, d.code, d.field, d.data])).toEqual([[3, 'record_invalid', 'unit.id', { column: '班级编号', value: 'c2', first: 'c1', line: 2 }]]);
+  });
+
+  it('numbers rows as a spreadsheet does: header 1, blank rows counted, a quoted line break does not shift later rows', () => {
+    const text = `\uFEFF${header}\r\n"r1",c1,"一\n班",高一,2024-03-04,周一检查,地面,1,,\r\n\r\nr2,c2,二班,高一,2024-13-01,周一检查,地面,1,,\r\n`;
+    const { records, diagnostics } = summary(text, LONG);
+    expect(records.map((r) => [r.line, r.record.unit.name])).toEqual([[2, '一\n班']]);
+    expect(diagnostics).toEqual([[4, 1, 'invalid_date', 'date']]);
+  });
+
+  it('reports an unclosed quote as a syntax error on its row; the inspection still open may be cut short, so it is left out', () => {
+    const text = rows(header, 'r0,c0,〇班,高一,2024-03-04,周一检查,地面,1,,', 'r1,c1,一班,高一,2024-03-04,周一检查,地面,1,,', 'r2,c2,"二班,高一,2024-03-04,周一检查,地面,1,,', 'r3,c3,三班,高一,2024-03-04,周一检查,地面,1,,');
+    const { records, diagnostics } = summary(text, LONG);
+    expect(records.map((r) => r.record.id)).toEqual(['r0']);
+    expect(diagnostics).toEqual([[3, 1, 'record_syntax', ''], [4, 2, 'record_syntax', '']]);
+  });
+
+  it('needs no map when the headers are field names', () => {
+    const { records, diagnostics } = summary(rows('unit.id,date,finding.item,finding.count,facts.ok', 'a,2024-03-04,floor,2,yes', 'b,2024-03-04,,,0'), undefined);
+    expect(diagnostics).toEqual([]);
+    expect(records.map((r) => r.record)).toEqual([
+      { unit: { id: 'a' }, date: '2024-03-04', findings: [{ item: 'floor', count: 2 }], facts: { ok: true } },
+      { unit: { id: 'b' }, date: '2024-03-04', findings: [], facts: { ok: 0 } },
+    ]);
+    expect(() => readCsvRecords(rows('班级,日期', 'a,2024-03-04'), undefined)).toThrow(/needs a map/);
+  });
+});
+
+describe('wide layout', () => {
+  const header = '序号,编号,班级编号,日期,督导次数,已公示,持证率,地面,卫生角扣分,酌情扣分,酌情说明,测量值,卫生角材料';
+
+  it('reads one inspection per row: counts, points, values, notes, written material, facts and indicators', () => {
+    const { records, diagnostics } = summary(rows(header, '1,w1,c1,2024-03-04,3,否,95%,2,1.5,0.5,桌面脏,4,否', '2,w2,c2,2024-03-04,,是,100,0,,,,,是'), WIDE);
+    expect(diagnostics).toEqual([]);
+    expect(records.map((r) => r.record)).toEqual([
+      {
+        id: 'w1',
+        unit: { id: 'c1' },
+        date: '2024-03-04',
+        facts: { visits: 3, posted: false },
+        indicators: { rate: 95 },
+        findings: [
+          { item: 'floor', count: 2 },
+          { item: 'corner', points: 1.5 },
+          { item: 'judged', points: 0.5, note: '桌面脏' },
+          { item: 'measured', value: 4 },
+          { item: 'corner', evidence: false },
+        ],
+      },
+      // A count of 0 is nothing found; written material shown (是) is nothing to record.
+      { id: 'w2', unit: { id: 'c2' }, date: '2024-03-04', facts: { posted: true }, indicators: { rate: 100 }, findings: [] },
+    ]);
+  });
+
+  it('reports a note without points, a cell that is not a number, and a value in a column the map does not name', () => {
+    const { diagnostics } = summary(rows(header + ',备注', '1,w1,c1,2024-03-04,,,,,,,只有说明,,,', '2,w2,c2,2024-03-04,很多,,,abc,,,,,也许,', '3,w3,c3,2024-03-04,,,,,,,,,,多写了'), WIDE);
+    expect(diagnostics).toEqual([
+      [2, 0, 'record_invalid', 'findings[0].note'],
+      [3, 1, 'record_invalid', 'facts.visits'],
+      [3, 1, 'not_whole_number', 'findings[0].count'],
+      [3, 1, 'record_invalid', 'findings[0].evidence'],
+      [4, 2, 'unmapped_column', ''],
+    ]);
+  });
+
+  it('scores a point outside the item range as a rejection on the row, not a clamp', () => {
+    const read = readCsvRecords(rows(header, '1,w1,c1,2024-03-04,,,,,4,,,,', '2,w2,c2,2024-03-04,,,,,3,,,,'), WIDE, { file: 's.csv' });
+    const batch = scoreBatch(set, read.records, 'en');
+    expect(batch.diagnostics.map((d) => [d.line, d.code, d.field])).toEqual([[2, 'points_out_of_range', 'findings[0].points']]);
+    expect(batch.scored.map((s) => s.scorecard.total)).toEqual([97]);
+  });
+
+  it('skips title rows above the header when the map says where the header is', () => {
+    const titled = map(`layout: wide\nheader: 2\ncolumns: { 班级编号: unit.id, 日期: date }\nitems: [ { column: 地面, item: floor, cell: count } ]\n`);
+    const { records } = summary(rows('2024年春季学期卫生检查表,,', '班级编号,日期,地面', 'c1,2024-03-04,1'), titled);
+    expect(records.map((r) => [r.line, r.record.findings])).toEqual([[3, [{ item: 'floor', count: 1 }]]]);
+  });
+});
+
+describe('maps', () => {
+  it('reports every problem of a map with its line', () => {
+    const result = parseMapping('layout: wide\ncolumns:\n  日期: datum\n  检查项: finding.item\nkey: [日期]\n', 'bad.map.yaml');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toEqual([
+      expect.stringMatching(/^bad\.map\.yaml:3: columns\.日期: unknown field "datum"/),
+      expect.stringMatching(/^bad\.map\.yaml:4: columns\.检查项: finding\.item: finding fields are for the long layout/),
+      expect.stringMatching(/^bad\.map\.yaml:5: key: key: is for the long layout/),
+    ]);
+    expect(parseMapping('layout: long\ncolumns: { 日期: date }\n').ok).toBe(false); // no item column
+  });
+
+  it('stops with the missing column (and a did-you-mean) when the CSV does not have a mapped column', () => {
+    expect(() => readCsvRecords(rows('编号,班级编号,班级,年级,日期,类型,检查项目,次数,扣分,说明', 'r1,c1,一班,高一,2024-03-04,周一检查,地面,1,,'), LONG, { file: 's.csv' })).toThrow(
+      new CsvMappingError(
+        's.csv: the map names the column "检查项", which the CSV header (row 1) does not have (did you mean "检查项目"?); its columns: 编号, 班级编号, 班级, 年级, 日期, 类型, 检查项目, 次数, 扣分, 说明',
+      ),
+    );
+  });
+
+  it('a template map reads back as the mapping it describes', () => {
+    for (const layout of ['long', 'wide'] as const) {
+      for (const locale of ['zh-CN', 'en'] as const) {
+        const template = sheetTemplate(parsed.ok ? parsed.standard : (undefined as never), layout, locale);
+        expect(parseMapping(template.mapText)).toEqual({ ok: true, mapping: template.mapping });
+        // Every column of the sheet is mapped, once.
+        const { records, diagnostics } = readCsvRecords(template.header.join(',') + '\n', template.mapping);
+        expect([records, diagnostics]).toEqual([[], []]);
+      }
+    }
+  });
+});
+
+describe('cells', () => {
+  it('converts only what is of the type', () => {
+    expect(convertCell('2', 'count')).toEqual({ ok: true, value: 2 });
+    expect(convertCell('1.5', 'count')).toEqual({ ok: true, value: 1.5 }); // the schema then rejects it
+    expect(convertCell('abc', 'count')).toEqual({ ok: false, expected: 'whole_number' });
+    expect(convertCell('1,000', 'number')).toEqual({ ok: false, expected: 'number' });
+    expect(convertCell('98%', 'number')).toEqual({ ok: false, expected: 'number' });
+    expect(convertCell('98%', 'number', true)).toEqual({ ok: true, value: 98 });
+    expect(convertCell('是', 'boolean')).toEqual({ ok: true, value: true });
+    expect(convertCell('maybe', 'boolean')).toEqual({ ok: false, expected: 'boolean' });
+    expect(convertCell('无', 'auto')).toEqual({ ok: true, value: false });
+    expect(convertCell('0', 'auto')).toEqual({ ok: true, value: 0 });
+    expect(convertCell('some text', 'auto')).toEqual({ ok: true, value: 'some text' });
+  });
+
+  it('reads dates as spreadsheets write them, and leaves anything else for the calendar check', () => {
+    expect(['2024-03-04', '2024/3/4', '2024.3.4', '2024年3月4日', '2010/9/31', '04/03/2024'].map(normalizeDate)).toEqual([
+      '2024-03-04',
+      '2024-03-04',
+      '2024-03-04',
+      '2024-03-04',
+      '2010-09-31',
+      '04/03/2024',
+    ]);
+  });
+});
+
+describe('rows of scoring diagnostics', () => {
+  it('moves a problem found while scoring to the row of its finding', () => {
+    const header = '编号,班级编号,班级,年级,日期,类型,检查项,次数,扣分,说明';
+    const read = readCsvRecords(rows(header, 'r1,c1,一班,高一,2024-03-04,周一检查,地面,1,,', 'r1,c1,一班,高一,2024-03-04,周一检查,卫生角,,9,', 'r1,c1,一班,高一,2024-03-04,周一检查,tool-coner,1,,'), LONG, { file: 's.csv' });
+    const batch = scoreBatch(set, read.records, 'en');
+    expect(batch.diagnostics.map((d) => [d.line, d.field])).toEqual([[2, 'findings[1].points'], [2, 'findings[2].item']]);
+    expect(relocateDiagnostics(batch.diagnostics, read.records).map((d) => [d.line, d.field])).toEqual([[3, 'findings[1].points'], [4, 'findings[2].item']]);
+    expect(lineOfField(read.records[0]!.source, 'unit.group.grade')).toBe(2);
+  });
+});
+
+describe('decoding a byte stream', () => {
+  async function decode(chunks: (string | number[])[], encoding?: 'utf-8' | 'gbk'): Promise<string> {
+    const input = (async function* () {
+      for (const c of chunks) yield typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.from(c);
+    })();
+    let out = '';
+    for await (const text of decodeChunks(input, encoding)) out += text;
+    return out;
+  }
+  // 卫生 in GBK: CE C0 C9 FA (not valid UTF-8).
+  const WEISHENG_GBK = [0xce, 0xc0, 0xc9, 0xfa];
+
+  it('passes ASCII through and picks GB18030 at the first non-UTF-8 line, even split across chunks', async () => {
+    expect(await decode(['a,b\n1,', [0xce], [0xc0, 0xc9, 0xfa, 0x0a], '2,3\n'])).toBe('a,b\n1,卫生\n2,3\n');
+  });
+
+  it('picks UTF-8 (dropping the BOM) when the first non-ASCII line is UTF-8, a character split across chunks', async () => {
+    const bytes = [...Buffer.from('\uFEFFa,卫生\n')];
+    expect(await decode([bytes.slice(0, 6), bytes.slice(6)])).toBe('a,卫生\n');
+  });
+
+  it('says so when bytes stop being UTF-8 after UTF-8 was chosen', async () => {
+    await expect(decode(['卫生\n', 'x\n', WEISHENG_GBK])).rejects.toThrow(/not valid UTF-8 after line 3.*--encoding gbk/);
+    expect(await decode([WEISHENG_GBK], 'gbk')).toBe('卫生');
+  });
+
+  it('reads the committed GBK fixture the same way, whole or streamed', async () => {
+    const bytes = readFileSync(new URL('../../fixtures/csv/school-week.gbk.csv', import.meta.url));
+    const streamed = await decode([[...bytes.subarray(0, 1001)], [...bytes.subarray(1001)]]);
+    expect(streamed).toBe(new TextDecoder('gb18030').decode(bytes));
+  });
+});
