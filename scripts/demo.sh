@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job on the shipped standards and fixtures: check every standard, run their test cases,
-# score sample inspections, and print the school's weekly league tables with red flags.
+# score sample inspections (a spreadsheet export included), and print the school's weekly league
+# tables with red flags, then write the HTML report.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cli() { node dist/cli.js "$@"; }
@@ -9,9 +10,21 @@ echo "== scoresheet check standards/"
 cli check standards/
 
 echo; echo "== scoresheet test standards/ --coverage"
-cli test standards/ --coverage
+cli test standards/ --coverage | tail -n 1
+
+echo; echo "== scoresheet score: four health centres on the 2013 form"
+cli score --standard standards/hygiene-supervision-2013.yaml fixtures/csv/hygiene-2013.yaml --lang zh-CN
+
+echo; echo "== scoresheet score: a school week from a spreadsheet (long CSV + its map)"
+cli score --standard standards/school-hygiene.yaml --map fixtures/csv/school-hygiene.long.map.yaml fixtures/csv/school-week.long.csv --lang zh-CN | tail -n 1
 
 echo; echo "== scoresheet rank: school fixture, weekly per grade (流动红旗)"
 cli rank --standard standards/school-hygiene.yaml --period week --group-by grade \
   --units fixtures/school/units.yaml --roster fixtures/school/roster.yaml \
   --calendar fixtures/school/calendar.yaml fixtures/school/records.yaml --lang zh-CN
+
+echo; echo "== scoresheet report --format html -o school-report.html"
+cli report --standard standards/school-hygiene.yaml --period week --group-by grade \
+  --units fixtures/school/units.yaml --roster fixtures/school/roster.yaml \
+  --calendar fixtures/school/calendar.yaml fixtures/school/records.yaml --format html -o school-report.html
+echo "wrote school-report.html"
