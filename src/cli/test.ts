@@ -118,6 +118,7 @@ export async function runTests(paths: readonly string[], options: TestCliOptions
         for (const t of suite.uncovered) out.out(`    - ${t.id}  ${t.label}`);
       }
     }
+    if (uncovered > 0) out.out(`coverage: ${uncovered} rule(s) or outcome(s) no case exercises (listed above)`);
     for (const m of missing) out.out(`no test cases for ${m} (expected ${join(dirname(m), 'tests', basename(m).replace(/\.ya?ml$/, '.test.yaml'))})`);
     out.out(`${passed} passed, ${failed} failed`);
   }

@@ -5,8 +5,8 @@ import type { Scorecard } from '../score/scorecard.js';
 import { formatTable } from './table.js';
 
 const WORDS = {
-  en: { item: 'item', type: 'type', points: 'points', reason: 'reason', source: 'source', total: 'total', band: 'band', verdict: 'verdict', none: '—' },
-  'zh-CN': { item: '检查项', type: '类型', points: '分数', reason: '原因', source: '依据', total: '总分', band: '等级', verdict: '结论', none: '—' },
+  en: { item: 'item', type: 'type', points: 'points', reason: 'reason', source: 'source', total: 'total', band: 'band', verdict: 'verdict', none: '—', incomplete: ' (incomplete: some items could not be scored)' },
+  'zh-CN': { item: '检查项', type: '类型', points: '分数', reason: '原因', source: '依据', total: '总分', band: '等级', verdict: '结论', none: '—', incomplete: '（不完整：部分项目无法评分）' },
 } as const;
 
 export const VERDICT_WORDS: Record<Locale, Record<Scorecard['verdict'], string>> = {
@@ -49,7 +49,9 @@ export function formatScorecardText(card: Scorecard, locale: Locale, itemName: I
   const out = [head];
   if (card.lines.length > 0) out.push(...formatTable(rows, ['left', 'left', 'right', 'left', 'left'], '  '));
   const band = card.band ? localizedText(card.band.name, locale) : w.none;
-  out.push(`  ${w.total} ${card.total}  ${w.band} ${band}  ${w.verdict} ${VERDICT_WORDS[locale][card.verdict]}`);
+  // An incomplete total is only what could be scored: say so rather than print it as the score.
+  const total = card.complete ? String(card.total) : `${card.total}${w.incomplete}`;
+  out.push(`  ${w.total} ${total}  ${w.band} ${band}  ${w.verdict} ${VERDICT_WORDS[locale][card.verdict]}`);
   for (const o of card.outcomes) out.push(`  ${localizedText(o.name, locale)}: ${o.value}${o.tier ? ` (${localizedText(o.tier.name, locale)})` : ''}`);
   for (const reason of card.reasons) out.push(`  - ${renderMessage(reason, locale)}${reason.item ? ` [${itemName(reason.item)}]` : ''}`);
   return out.join('\n');

@@ -253,7 +253,8 @@ function mapIssue(issue: z.core.$ZodIssue, raw: unknown, locator: Locator): Mapp
         code: 'unknown_key' as const,
         at: locator.atKey(path, key),
         path: [...path, key],
-        data: { key, suggestion: suggest(key, knownKeys()) },
+        // A key the format knows elsewhere (tags on a category) is misplaced, not misspelt.
+        data: knownKeys().has(key) ? { key, misplaced: true } : { key, suggestion: suggest(key, knownKeys()) },
       }));
     case 'invalid_type': {
       if (path[path.length - 1] === 'version' && path.length === 1 && typeof valueAt(raw, path) === 'number') return []; // numeric_version says it better
