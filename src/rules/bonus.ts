@@ -14,13 +14,14 @@ export const bonus = defineRuleKind({
     above: z.number().int().nonnegative().default(0),
     of: QuantitySource.optional(),
   }),
-  compile(rule) {
+  compile(rule, context) {
+    const quantityOf = context.quantity(rule.of);
     const points = pointsOf(rule.points);
     return {
       score(scope) {
         // A bonus must be claimed: with no quantity recorded there is nothing to award (not an unknown).
         if (rule.of === undefined && scope.findings.length === 0) return;
-        const quantity = scope.quantity(rule.of);
+        const quantity = quantityOf(scope);
         if (typeof quantity !== 'number') return;
         const extra = Math.floor(quantity) - rule.above;
         if (extra <= 0) return;

@@ -70,6 +70,10 @@ export interface ScopeCondition extends CompiledCondition {
 export interface RuleCompileContext {
   /** Compiles a condition written in the json-rules-engine language, with the standard's named conditions. */
   condition(condition: Condition): ScopeCondition;
+  /** Resolves where a quantity comes from once: `read(scope)` gives what `scope.quantity(source)` gives. */
+  quantity(source: QuantitySource | undefined): (scope: RuleScope) => number | Message;
+  /** Likewise for `scope.ratio(source)`. */
+  ratio(source: QuantitySource | undefined): (scope: RuleScope) => Ratio | Message;
   /** The standard's inspection kinds and event levels. */
   readonly kinds: readonly string[];
   readonly levels: readonly string[];

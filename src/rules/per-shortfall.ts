@@ -15,12 +15,13 @@ export const perShortfall = defineRuleKind({
     /** Where the achieved count comes from; default: the finding's `value`. */
     of: QuantitySource.optional(),
   }),
-  compile(rule) {
+  compile(rule, context) {
+    const quantity = context.quantity(rule.of);
     const points = pointsOf(rule.points);
     const expected = `≥ ${rule.required}`;
     return {
       score(scope) {
-        const actual = scope.quantity(rule.of);
+        const actual = quantity(scope);
         if (typeof actual !== 'number') return scope.indeterminate(actual);
         // A negative count is not a count: −1 held must not be "5 short of 4" (more than the rule can cost).
         if (actual < 0) {

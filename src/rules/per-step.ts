@@ -21,12 +21,13 @@ export const perStep = defineRuleKind({
     partial: z.enum(['floor', 'ceil']),
     of: QuantitySource.optional(),
   }),
-  compile(rule) {
+  compile(rule, context) {
+    const ratioOf = context.ratio(rule.of);
     const points = pointsOf(rule.points);
     const expected = `≥ ${rule.target}`;
     return {
       score(scope) {
-        const ratio = scope.ratio(rule.of);
+        const ratio = ratioOf(scope);
         if (!('numerator' in ratio)) return scope.indeterminate(ratio);
         const steps = stepsBelow(ratio, rule.target, rule.step, rule.partial);
         if (steps === 0) return;

@@ -32,6 +32,7 @@ export const threshold = defineRuleKind({
       params: { code: 'missing_key' },
     }),
   compile(rule, context) {
+    const ratioOf = context.ratio(rule.of);
     const points = rule.points !== undefined ? pointsOf(rule.points) : context.max;
     const expected = [
       rule.min !== undefined ? `${rule.inclusive ? '≥' : '>'} ${rule.min ?? '?'}` : '',
@@ -43,7 +44,7 @@ export const threshold = defineRuleKind({
         if (rule.min === null || rule.max === null) {
           return scope.indeterminate({ messageId: 'line.threshold_unset', data: { quantity: name } });
         }
-        const ratio = scope.ratio(rule.of);
+        const ratio = ratioOf(scope);
         if (!('numerator' in ratio)) return scope.indeterminate(ratio);
         let met = true;
         if (rule.min !== undefined) {

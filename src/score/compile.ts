@@ -4,13 +4,15 @@
  */
 import { createHash } from 'node:crypto';
 import { compileCondition } from '../compile/conditions.js';
+import { compilePath } from '../compile/paths.js';
+import type { Message } from '../messages/types.js';
 import { RULE_KINDS } from '../rules/index.js';
 import type { CompiledRule, RuleKind, RuleScope, ScopeCondition } from '../rules/kind.js';
 import type { Condition } from '../standard/condition-schema.js';
-import type { LocalizedText } from '../standard/common.js';
+import type { LocalizedText, QuantitySource } from '../standard/common.js';
 import type { Band, Indicator, Standard } from '../standard/schema.js';
-import { pointsOf, type Points } from './points.js';
-import { readScopeFact } from './score.js';
+import { pointsOf, type Points, type Ratio } from './points.js';
+import { quantityProblem, readScopeFact } from './score.js';
 
 export interface CompiledRuleEntry {
   readonly compiled: CompiledRule;
@@ -32,6 +34,8 @@ export interface CompiledScope {
   readonly bonusMax?: Points;
   readonly evidenceRequired: boolean;
   readonly rules: readonly CompiledRuleEntry[];
+  /** How many of `rules`, from the first, are not-applicable rules (compile puts them first). */
+  readonly notApplicableRules: number;
   readonly alwaysRun: boolean;
   readonly source?: string;
   /** What the scope's own floor and caps (and a missing-evidence charge) are attributed to: its path. */
@@ -87,6 +91,43 @@ export interface Scorer {
 
 const NO_FINDING_KINDS = new Set(['per-shortfall', 'per-step', 'threshold', 'not-applicable']);
 
+/**
+ * A fact quantity read straight from the record (see RecordRun.quantity), resolved once; undefined
+ * for an indicator, findings' values, or a path that does not parse (left to fail as it always did).
+ */
+function factQuantity(source: QuantitySource | undefined): ((scope: RuleScope) => unknown) | undefined {
+  if (source === undefined || 'indicator' in source) return undefined;
+  const read = readScopeFact(source.fact, true);
+  if (source.path === undefined) return read;
+  let walk: (value: unknown) => unknown;
+  try {
+    walk = compilePath(source.path);
+  } catch {
+    return undefined;
+  }
+  return (scope) => walk(read(scope));
+}
+
+function quantityReader(source: QuantitySource | undefined): (scope: RuleScope) => number | Message {
+  const read = factQuantity(source);
+  if (read === undefined) return (scope) => scope.quantity(source);
+  const fact = source as { readonly fact: string; readonly path?: string };
+  return (scope) => {
+    const value = read(scope);
+    return typeof value === 'number' && Number.isFinite(value) ? value : quantityProblem(fact, value);
+  };
+}
+
+function ratioReader(source: QuantitySource | undefined): (scope: RuleScope) => Ratio | Message {
+  const read = factQuantity(source);
+  if (read === undefined) return (scope) => scope.ratio(source);
+  const fact = source as { readonly fact: string; readonly path?: string };
+  return (scope) => {
+    const value = read(scope);
+    return typeof value === 'number' && Number.isFinite(value) ? { numerator: value, denominator: 1 } : quantityProblem(fact, value);
+  };
+}
+
 const noScore: CompiledRule = { score() {} };
 const limitEntry = (path: string, kind: 'limit' | 'evidence'): CompiledRuleEntry => ({
   compiled: noScore,
@@ -115,7 +156,7 @@ export function compileStandard(standard: Standard): Scorer {
   const compileRules = (rules: Standard['categories'][number]['rules'], base: string, max: Points | undefined): CompiledRuleEntry[] => {
     const entries = rules.map((rule, r) => {
       const kind = RULE_KINDS[rule.kind] as RuleKind;
-      const compiled = kind.compile(rule, { condition, kinds, levels, ...(max !== undefined ? { max } : {}) });
+      const compiled = kind.compile(rule, { condition, quantity: quantityReader, ratio: ratioReader, kinds, levels, ...(max !== undefined ? { max } : {}) });
       const needsNoFinding =
         NO_FINDING_KINDS.has(rule.kind) || ((rule.kind === 'fixed' && rule.when !== undefined) || (rule.kind === 'bonus' && rule.of !== undefined));
       // Every entry (and every scope below) has all its fields, undefined when absent: one shape,
@@ -150,6 +191,7 @@ export function compileStandard(standard: Standard): Scorer {
       source: category.source,
       evidenceRequired: false,
       rules,
+      notApplicableRules: rules.filter((r) => r.kind === 'not-applicable').length,
       alwaysRun: rules.some((r) => r.needsNoFinding),
       limitRule: limitEntry(path, 'limit'),
       evidenceRule: limitEntry(path, 'evidence'),
@@ -170,6 +212,7 @@ export function compileStandard(standard: Standard): Scorer {
         source: item.source,
         evidenceRequired: item.evidence !== undefined ? item.evidence === 'required' : evidenceDefault,
         rules: itemRules,
+        notApplicableRules: itemRules.filter((r) => r.kind === 'not-applicable').length,
         alwaysRun: itemRules.some((r) => r.needsNoFinding),
         limitRule: limitEntry(itemPath, 'limit'),
         evidenceRule: limitEntry(itemPath, 'evidence'),

@@ -126,10 +126,10 @@ export class RecordRun implements RuleScope {
     const n = rules.length;
     // Not-applicable rules come first (compile orders them): an item that does not apply is never
     // charged, not even for missing written material; one whose applicability is unknown is unknown.
+    const notApplicable = scope.notApplicableRules;
     let r = 0;
-    for (; r < n; r++) {
+    for (; r < notApplicable; r++) {
       const rule = rules[r]!;
-      if (rule.kind !== 'not-applicable') break;
       this.rule = rule;
       const reasonsBefore = this.reasons.length;
       rule.compiled.score(this); // takes and gives no points: nothing for a cap to do
@@ -217,7 +217,13 @@ export class RecordRun implements RuleScope {
       reason,
     };
     if (source !== undefined) line.source = source;
-    if (detail !== undefined) Object.assign(line, detail);
+    if (detail !== undefined) {
+      // = Object.assign(line, detail) for the details rules give ({ expected, actual } or { finding, note }), faster
+      if (detail.expected !== undefined) line.expected = detail.expected;
+      if (detail.actual !== undefined) line.actual = detail.actual;
+      if (detail.finding !== undefined) line.finding = detail.finding;
+      if (detail.note !== undefined) line.note = detail.note;
+    }
     this.lines.push(line);
     this.linePoints.push(signed);
     this.categoryPoints[this.categoryIndex]! += signed;
@@ -295,7 +301,7 @@ export class RecordRun implements RuleScope {
 /** Quantity fact readers by fact name, made once. */
 const factReaders = new Map<string, (scope: RuleScope) => unknown>();
 
-function quantityProblem(source: { readonly fact: string; readonly path?: string }, value: unknown): Message {
+export function quantityProblem(source: { readonly fact: string; readonly path?: string }, value: unknown): Message {
   return value === undefined
     ? { messageId: 'condition.missing_fact', data: { fact: source.fact, ...(source.path ? { path: source.path } : {}) } }
     : { messageId: 'condition.wrong_type', data: { fact: source.fact, operator: 'quantity', expected: 'number', actual: typeof value } };
@@ -396,8 +402,17 @@ export function readScopeFact(name: string, orInherited = false): (scope: RuleSc
   };
 }
 
+/**
+ * The internalized copy of a string. A name read from a standard file is a fresh string: every
+ * `object[name]` would first look it up in V8's string table; the internalized copy skips that.
+ */
+function internalize(name: string): string {
+  return Object.keys({ [name]: true })[0]!;
+}
+
 /** The record's own fact `name`; when it has none, undefined (or, with `orInherited`, what a plain object inherits). */
-function readOwnFact(name: string, orInherited: boolean): (scope: RuleScope) => unknown {
+function readOwnFact(fact: string, orInherited: boolean): (scope: RuleScope) => unknown {
+  const name = internalize(fact);
   if (name in PLAIN_OBJECT) {
     const absent = orInherited ? PLAIN_OBJECT[name] : undefined;
     return (scope) => {
@@ -408,12 +423,24 @@ function readOwnFact(name: string, orInherited: boolean): (scope: RuleScope) => 
   return (scope) => {
     const facts = scope.record.facts;
     if (facts === undefined) return undefined;
-    const proto = Object.getPrototypeOf(facts);
     // Plain data, and no plain object has `name`: one lookup gives the own value or undefined
     // (decoded records' facts are dictionaries, where every lookup costs).
-    if (proto === Object.prototype || proto === null) return facts[name];
+    if (isPlainData(facts)) return facts[name];
     return Object.hasOwn(facts, name) ? facts[name] : undefined;
   };
+}
+
+/** The facts object last asked about, and whether its prototype is Object.prototype or null (asked once per record). */
+let lastFacts: object | undefined;
+let lastPlain = false;
+
+function isPlainData(facts: object): boolean {
+  if (facts !== lastFacts) {
+    const proto = Object.getPrototypeOf(facts);
+    lastPlain = proto === Object.prototype || proto === null;
+    lastFacts = facts;
+  }
+  return lastPlain;
 }
 
 const parsedPaths = new Map<string, ReturnType<typeof parsePath>>();
