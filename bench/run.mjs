@@ -11,7 +11,6 @@ import { spawn } from 'node:child_process';
 import { readFileSync, openSync, closeSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Bench } from 'tinybench';
 import YAML from 'yaml';
 import { compileStandard, InspectionRecordSchema, parseStandard, scoreRecord } from '../dist/index.js';
 import { scoreHygiene2013, scoreSchoolHygiene } from './baseline.mjs';
@@ -19,6 +18,10 @@ import { checkImplementations, formatMismatches, scoresheetImplementation } from
 import { DEFAULT_SEED, QUICK_RECORDS, generate2013, generateSchool } from './generate.mjs';
 import { makeJre } from './peers/jre.mjs';
 import { makeJsonLogic } from './peers/json-logic.mjs';
+import { gc, log, ratio, round, sink as sinkBox, time } from './lib.mjs';
+import * as streaming from './workloads/streaming.mjs';
+import * as league from './workloads/league.mjs';
+import * as lexington from './workloads/lexington.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const path = (p) => fileURLToPath(new URL(`../${p}`, import.meta.url));
@@ -35,8 +38,6 @@ const seed = Number(option('seed', String(DEFAULT_SEED)));
 const SIZES = quick ? { records: QUICK_RECORDS, memory: [QUICK_RECORDS, 10 * QUICK_RECORDS] } : { records: 100_000, memory: [100_000, 1_000_000] };
 const TARGETS = { vsJre: 100, vsJsonLogic: 17, vsBaseline: 0.67, loadTimeRatio: 5, rssRatio: 1.2 };
 
-const log = (...parts) => process.stderr.write(parts.join(' ') + '\n');
-const gc = globalThis.gc ?? (() => {});
 let sink = 0;
 
 // ─── scoring workloads ─────────────────────────────────────────────────────────────────────────
@@ -59,16 +60,6 @@ function makeRecords(generate, n) {
     if (!parsed.success) throw new Error(`generated record #${i} is invalid: ${parsed.error.message}`);
     return parsed.data;
   });
-}
-
-/** Times `fn` (one call scores every record once) with tinybench; returns records/s and its ± %. */
-async function time(name, fn, n, { iterations, time: budget, warmup }) {
-  const bench = new Bench({ name, iterations, time: budget, warmup, warmupIterations: 1, warmupTime: 0, throws: true });
-  bench.add(name, fn, { beforeAll: () => gc() });
-  await bench.run();
-  const result = bench.tasks[0].result;
-  if (result.state !== 'completed') throw new Error(`${name}: tinybench ${result.state} ${result.error?.message ?? ''}`);
-  return { perSecond: n / (result.latency.mean / 1000), rme: result.latency.rme, samples: result.latency.samplesCount };
 }
 
 async function scoringWorkload(w) {
@@ -197,13 +188,6 @@ async function memoryWorkload() {
 
 // ─── output ────────────────────────────────────────────────────────────────────────────────────
 
-function round(v, digits = 0) {
-  const f = 10 ** digits;
-  return Math.round(v * f) / f;
-}
-function ratio(v) {
-  return v >= 10 ? round(v, 1) : round(v, 2);
-}
 const fmt = (v, unit = '') => (v === null || v === undefined ? '—' : typeof v === 'number' ? v.toLocaleString('en-US') + unit : String(v));
 
 export function machine() {
@@ -230,23 +214,37 @@ async function main() {
   const targets = [];
   const check = (ok, text) => targets.push(`${ok ? 'met   ' : 'MISSED'}  ${text}`);
 
-  for (const w of SCORING) {
+  // --only NAME[,NAME]: run just those workloads (scoring, load, streaming, league, lexington, memory).
+  const only = option('only', '');
+  const runs = (name) => only === '' || only.split(',').includes(name);
+  for (const w of runs('scoring') ? SCORING : []) {
     const { row, rme } = await scoringWorkload(w);
     rows.push(row);
-    notes.push(`${w.name}: ± ${Object.entries(rme).map(([k, r]) => `${k} ${r.rme.toFixed(1)}% (${r.samples} samples)`).join(', ')}`);
+    notes.push(`tinybench ${w.name}: ± ${Object.entries(rme).map(([k, r]) => `${k} ${r.rme.toFixed(1)}% (${r.samples} samples)`).join(', ')}`);
     if (w.name === 'hygiene-supervision-2013') {
       check(row.vsJre >= TARGETS.vsJre, `2013 form ≥ ${TARGETS.vsJre}× json-rules-engine: ${row.vsJre}×`);
       check(row.vsJsonLogic >= TARGETS.vsJsonLogic, `2013 form ≥ ${TARGETS.vsJsonLogic}× json-logic-js: ${row.vsJsonLogic}×`);
       check(row.vsBaseline >= TARGETS.vsBaseline, `2013 form vs hand-written ≥ ${TARGETS.vsBaseline} (within 1.5×), full scorecards: ${row.vsBaseline}`);
     }
   }
-  const load = await loadWorkload();
-  rows.push(load.row);
-  check(load.timeRatio <= TARGETS.loadTimeRatio, `load+compile ≤ ${TARGETS.loadTimeRatio}× yaml.parse time: ${load.timeRatio.toFixed(2)}×`);
+  let load;
+  if (runs('load')) {
+    load = await loadWorkload();
+    rows.push(load.row);
+    check(load.timeRatio <= TARGETS.loadTimeRatio, `load+compile ≤ ${TARGETS.loadTimeRatio}× yaml.parse time: ${load.timeRatio.toFixed(2)}×`);
+  }
+  // Workloads of the other issues: CSV/NDJSON streaming, aggregate + rank, Lexington from CSV.
+  const context = { quick, seed, root: ROOT, path, log, time, check };
+  for (const [name, workload] of [['streaming', streaming], ['league', league], ['lexington', lexington]]) {
+    if (!runs(name)) continue;
+    const result = await workload.run(context);
+    rows.push(...result.rows);
+    notes.push(...result.notes);
+  }
 
   let memory = { rss100kMb: null, rss1mMb: null };
   const extra = [];
-  if (!flag('no-memory')) {
+  if (!flag('no-memory') && runs('memory')) {
     const mem = await memoryWorkload();
     memory = mem.memory;
     const r = mem.b.mb / mem.a.mb;
@@ -258,14 +256,14 @@ async function main() {
     );
     check(r <= TARGETS.rssRatio, `peak RSS for ${mem.large.toLocaleString('en-US')} records ≤ ${TARGETS.rssRatio}× that for ${mem.small.toLocaleString('en-US')}: ${r.toFixed(2)}×`);
   }
-  extra.push('', `load+compile row: loads/s; vs hand-written = yaml.parse time ÷ ours (ours takes ${load.timeRatio.toFixed(2)}× yaml.parse's time)`);
-  extra.push(...notes.map((n) => `tinybench ${n}`));
+  if (load) extra.push('', `load+compile row: loads/s; vs hand-written = yaml.parse time ÷ ours (ours takes ${load.timeRatio.toFixed(2)}× yaml.parse's time)`);
+  extra.push(...notes);
   extra.push('', 'targets:', ...targets.map((t) => '  ' + t));
   extra.push('', `machine: nproc ${m.nproc}, node ${m.node}, ${m.cpu}${quick ? '  (--quick: small sizes, a smoke test)' : ''}`);
 
   process.stdout.write(table(rows, extra) + '\n');
   if (json) process.stdout.write(JSON.stringify({ workloads: rows, memory }) + '\n');
-  if (sink === 0.5) log(sink); // keep the results observable
+  if (sink + sinkBox.value === 0.5) log(sink);  // keep the results observable
 }
 
 main().catch((error) => {

@@ -1,0 +1,4 @@
+/** Placeholder: filled in by the streaming workload. */
+export async function run(ctx) {
+  return { rows: [], notes: [] };
+}
