@@ -12,7 +12,9 @@ import { CsvError, parse as parseSync } from 'csv-parse/sync';
 import { formatPath } from '../diagnostics.js';
 import type { Locale, Message } from '../messages/types.js';
 import type { TextEncodingName } from './decode.js';
-import { recordDiagnostic, type RecordDiagnostic, type RecordDiagnosticCode, type RecordSource } from './diagnostics.js';
+import { lineOfField, recordDiagnostic, type RecordDiagnostic, type RecordDiagnosticCode, type RecordSource } from './diagnostics.js';
+
+export { lineOfField };
 import { convertCell, mappingFromHeader, type CellValue, type CsvMapping, type FieldRef, parseField, type WideItem } from './mapping.js';
 import type { ReadOptions, ReadResult, StreamItem } from './read.js';
 import { validateRecord, type LocatedRecord } from './validate.js';
@@ -32,29 +34,6 @@ export interface CsvRecordSource extends RecordSource {
   readonly fieldLines: ReadonlyMap<string, number>;
   /** Finding index → row. */
   readonly findingLines: readonly number[];
-}
-
-/** The row a record field (`findings[2].points`, `date`) came from; the record's first row otherwise. */
-export function lineOfField(source: RecordSource, field: string | readonly (string | number)[]): number {
-  const csv = source as Partial<CsvRecordSource>;
-  if (!csv.fieldLines || !csv.findingLines) return source.line;
-  const path = typeof field === 'string' ? splitField(field) : field;
-  if (path[0] === 'findings' && typeof path[1] === 'number') return csv.findingLines[path[1]] ?? source.line;
-  for (let depth = path.length; depth > 0; depth--) {
-    const line = csv.fieldLines.get(formatPath(path.slice(0, depth)));
-    if (line !== undefined) return line;
-  }
-  return source.line;
-}
-
-function splitField(field: string): (string | number)[] {
-  const out: (string | number)[] = [];
-  for (const m of field.matchAll(/([^.[\]]+)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]/g)) {
-    if (m[1] !== undefined) out.push(m[1]);
-    else if (m[2] !== undefined) out.push(Number(m[2]));
-    else if (m[3] !== undefined) out.push(JSON.parse(`"${m[3]}"`) as string);
-  }
-  return out;
 }
 
 /**

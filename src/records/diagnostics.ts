@@ -1,5 +1,6 @@
 /** Problems with inspection records: each names the file, the line, the record's index and the field. */
 import type { Locale, Message } from '../messages/types.js';
+import { formatPath } from '../diagnostics.js';
 import { renderMessage } from '../messages/render.js';
 
 export const RECORD_DIAGNOSTIC_CODES = [
@@ -26,6 +27,46 @@ export interface RecordSource {
   readonly line: number;
   /** 0-based position of the record in its file. */
   readonly index: number;
+}
+
+/**
+ * A source whose fields' lines are known (a YAML/JSON node's line): `lineOf` is attached
+ * non-enumerable, so a source printed as JSON stays { file, line, index }.
+ */
+export function withFieldLines(source: RecordSource, lineOf: (path: readonly (string | number)[]) => number | undefined): RecordSource {
+  return Object.defineProperty({ ...source }, 'lineOf', { value: lineOf, enumerable: false });
+}
+
+/** The line of `path` in a source made by withFieldLines; undefined for any other source. */
+export function fieldLineOf(source: RecordSource, path: readonly (string | number)[]): number | undefined {
+  const lineOf = (source as { lineOf?: (path: readonly (string | number)[]) => number | undefined }).lineOf;
+  return lineOf?.(path);
+}
+
+/**
+ * The line a record field (`findings[2].points`, `date`) came from: a CSV record's row for it, a
+ * YAML/JSON node's line, or the record's first line when nothing closer is known.
+ */
+export function lineOfField(source: RecordSource, field: string | readonly (string | number)[]): number {
+  const csv = source as { readonly fieldLines?: ReadonlyMap<string, number>; readonly findingLines?: readonly number[] };
+  const path = typeof field === 'string' ? splitField(field) : field;
+  if (!csv.fieldLines || !csv.findingLines) return fieldLineOf(source, path) ?? source.line;
+  if (path[0] === 'findings' && typeof path[1] === 'number') return csv.findingLines[path[1]] ?? source.line;
+  for (let depth = path.length; depth > 0; depth--) {
+    const line = csv.fieldLines.get(formatPath(path.slice(0, depth)));
+    if (line !== undefined) return line;
+  }
+  return source.line;
+}
+
+function splitField(field: string): (string | number)[] {
+  const out: (string | number)[] = [];
+  for (const m of field.matchAll(/([^.[\]]+)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]/g)) {
+    if (m[1] !== undefined) out.push(m[1]);
+    else if (m[2] !== undefined) out.push(Number(m[2]));
+    else if (m[3] !== undefined) out.push(JSON.parse(`"${m[3]}"`) as string);
+  }
+  return out;
 }
 
 export interface RecordDiagnostic extends RecordSource {

@@ -8,7 +8,7 @@ import type { Readable } from 'node:stream';
 import { isSeq, LineCounter, parseAllDocuments, type Document } from 'yaml';
 import type { Locale } from '../messages/types.js';
 import { DocumentPositions } from '../positions.js';
-import { recordDiagnostic, type RecordDiagnostic } from './diagnostics.js';
+import { recordDiagnostic, withFieldLines, type RecordDiagnostic } from './diagnostics.js';
 import { validateRecord, type LocatedRecord } from './validate.js';
 
 export type RecordFormat = 'json' | 'yaml' | 'ndjson' | 'csv';
@@ -60,7 +60,8 @@ export function readDocumentRecords(text: string, options: ReadOptions = {}): Re
     values.forEach((raw, i) => {
       const base: (string | number)[] = many ? [i] : [];
       const line = positions.atPath(base).line;
-      const result = validateRecord(raw, { file, line, index }, locale, (path) => positions.atPath([...base, ...path]).line);
+      const lineOf = (path: readonly (string | number)[]) => positions.atPath([...base, ...path]).line;
+      const result = validateRecord(raw, withFieldLines({ file, line, index }, lineOf), locale, lineOf);
       if (result.ok) records.push(result.value);
       else diagnostics.push(...result.diagnostics);
       index++;

@@ -27,6 +27,19 @@ categories:
 const set = new StandardSet([edition('2013', '2013-01-01', '2023-12-31', 1), edition('2024', '2024-01-01', undefined, 2)]);
 
 describe('readDocumentRecords', () => {
+  it("points a standard-specific problem (an unknown item) at the finding's own line, in JSON and YAML", () => {
+    const json = `[{"standard":"demo","unit":{"id":"u1"},"date":"2024-03-04",\n "findings":[{"item":"i"},\n   {"item":"j"}]}]`;
+    const yaml = `standard: demo\nunit: { id: u1 }\ndate: 2024-03-04\nfindings:\n  - item: i\n  - item: j\n`;
+    for (const [file, text, line] of [['a.json', json, 3], ['a.yaml', yaml, 6]] as const) {
+      const read = readDocumentRecords(text, { file });
+      expect(read.diagnostics).toEqual([]);
+      const batch = scoreBatch(set, read.records, 'en');
+      expect(batch.diagnostics.map((d) => [d.file, d.line, d.code, d.field])).toEqual([[file, line, 'unknown_item', 'findings[1].item']]);
+    }
+    // the field lines travel with the record, but not into JSON output
+    expect(JSON.parse(JSON.stringify(readDocumentRecords(yaml, { file: 'a.yaml' }).records[0]!.source))).toEqual({ file: 'a.yaml', line: 1, index: 0 });
+  });
+
   it('reports a bad record with the line of the offending field and keeps the good ones', () => {
     const text = `- unit: { id: a }
   date: 2024-03-04
