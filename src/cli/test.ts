@@ -65,7 +65,7 @@ export async function runTests(paths: readonly string[], options: TestCliOptions
     }
     const parsed = parseTestFile(await readFile(tests, 'utf8'));
     if (!parsed.ok) {
-      out.err(`${tests}: ${parsed.error}`);
+      for (const e of parsed.errors) out.err(`${tests}:${e.line}:${e.column}  error  test_file  ${e.path ? `${e.path}: ` : ''}${e.message}`);
       couldNotRun = true;
       continue;
     }

@@ -4,6 +4,8 @@
  */
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
+import { formatPath } from '../diagnostics.js';
+import { DocumentPositions } from '../positions.js';
 import { InspectionRecordSchema } from '../records/schema.js';
 import type { Scorer } from '../score/compile.js';
 import { scoreRecord } from '../score/score.js';
@@ -71,17 +73,35 @@ export interface CaseResult {
 }
 
 /** Parses a test file; cases keep their line for messages. */
-export function parseTestFile(text: string): { ok: true; standard?: string; cases: LocatedCase[] } | { ok: false; error: string } {
+/** A problem in a test file, with its position (as every YAML error in scoresheet has). */
+export interface TestFileError {
+  readonly line: number;
+  readonly column: number;
+  /** Path inside the test file, `cases[1].record`; '' for the file as a whole. */
+  readonly path: string;
+  readonly message: string;
+}
+
+/** Parses a standard's test file; on failure, every problem at once, each with line:col and path. */
+export function parseTestFile(text: string): { ok: true; standard?: string; cases: LocatedCase[] } | { ok: false; errors: TestFileError[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const positions = new DocumentPositions(doc, lineCounter, text);
   if (doc.errors.length > 0) {
-    const e = doc.errors[0]!;
-    return { ok: false, error: `line ${lineCounter.linePos(e.pos[0]).line}: ${e.message.split('\n')[0]}` };
+    return { ok: false, errors: doc.errors.map((e) => ({ ...positions.atOffset(e.pos[0]), path: '', message: e.message.split('\n')[0]! })) };
   }
   const parsed = TestFileSchema.safeParse(doc.toJS());
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    return { ok: false, error: `${issue.path.join('.')}: ${issue.message}` };
+    const errors = parsed.error.issues.map((issue) => {
+      const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+      // An unknown key points at the key itself; anything else at its node (or nearest ancestor).
+      const at = issue.code === 'unrecognized_keys' ? positions.atKey(path, issue.keys[0]!) : positions.atPath(path);
+      const missing = issue.code !== 'unrecognized_keys' && path.length > 0 && !doc.hasIn(path);
+      const message =
+        issue.code === 'unrecognized_keys' ? `unknown key(s): ${issue.keys.join(', ')}` : missing ? `missing required key "${String(path.at(-1))}"` : issue.message;
+      return { ...at, path: formatPath(path), message };
+    });
+    return { ok: false, errors: errors.sort((a, b) => a.line - b.line || a.column - b.column) };
   }
   const casesNode = isMap(doc.contents) ? doc.contents.get('cases', true) : undefined;
   const cases = parsed.data.cases.map((c, i) => {

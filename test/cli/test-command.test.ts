@@ -33,6 +33,16 @@ describe('scoresheet test', () => {
     expect(r.stdout).toMatch(/^0 passed, 1 failed$/m);
   });
 
+  it('reports every problem of a malformed test file at once, each with file:line:col and its path, and exits 2', () => {
+    const dir = workspace(`cases:\n  - name: ok\n    record: ${RECORD}\n    expect: { total: 98 }\n  - name: typo\n    recrd: {}\n    expect: { total: 1 }\n  - name: no expectation\n    record: ${RECORD}\n`);
+    const r = runCli(['test', dir]);
+    expect(r.code).toBe(2);
+    const file = join(dir, 'tests/school-hygiene.test.yaml');
+    expect(r.stderr).toContain(`${file}:5:5  error  test_file  cases[1].record: missing required key "record"`);
+    expect(r.stderr).toContain(`${file}:6:5  error  test_file  cases[1]: unknown key(s): recrd`);
+    expect(r.stderr).toContain(`${file}:8:5  error  test_file  cases[2].expect: missing required key "expect"`);
+  });
+
   it('treats a case that expects nothing as an error, not a pass', () => {
     expect(expectsSomething({})).toBe(false);
     expect(expectsSomething({ lines: [] })).toBe(false);
