@@ -4,10 +4,38 @@ import type { Catalogue } from './render.js';
 const s = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 const hint = (suggestion: unknown): string => (suggestion ? `（是否想写 "${s(suggestion)}"？）` : '');
 
+/** What each of the yaml library's error codes means, in Chinese. */
+const YAML_ERRORS: Readonly<Record<string, string>> = {
+  ALIAS_PROPS: '别名不能带锚点或标签',
+  BAD_ALIAS: '别名引用了不存在的锚点',
+  BAD_DIRECTIVE: '指令写法有误',
+  BAD_DQ_ESCAPE: '双引号字符串中的转义写法有误',
+  BAD_INDENT: '缩进不对',
+  BAD_PROP_ORDER: '锚点和标签须写在值之前',
+  BAD_SCALAR_START: '值不能以这个字符开头，请加引号',
+  BLOCK_AS_IMPLICIT_KEY: '块结构不能作键',
+  BLOCK_IN_FLOW: '方括号或花括号内不能写块结构',
+  DUPLICATE_KEY: '键重复',
+  IMPOSSIBLE: '无法解析',
+  KEY_OVER_1024_CHARS: '键超过 1024 个字符',
+  MISSING_CHAR: '缺少结束符号（如 ] 、} 或引号）',
+  MULTILINE_IMPLICIT_KEY: '键不能跨行',
+  MULTIPLE_ANCHORS: '一个值只能有一个锚点',
+  MULTIPLE_DOCS: '一个文件只能有一个文档',
+  MULTIPLE_TAGS: '一个值只能有一个标签',
+  NON_STRING_KEY: '键须是字符串',
+  RESOURCE_EXHAUSTION: '展开后过大',
+  TAB_AS_INDENT: '不能用 Tab 缩进，请用空格',
+  TAG_RESOLVE_FAILED: '无法识别的标签',
+  UNEXPECTED_TOKEN: '此处出现了意外的符号',
+  BAD_COLLECTION_TYPE: '集合类型不对',
+};
+
 export const zhCN: Catalogue = {
   'diagnostic.file_not_found': (d) => `无法读取文件：${s(d.detail)}`,
   'diagnostic.file_too_large': (d) => `文件有 ${s(d.bytes)} 字节，标准文件最多 ${s(d.limit)} 字节`,
-  'diagnostic.yaml_syntax': (d) => `YAML 语法错误：${s(d.detail)}`,
+  // The yaml library's own text stays (it names the token), after a Chinese gloss of its error code.
+  'diagnostic.yaml_syntax': (d) => `YAML 语法错误${YAML_ERRORS[s(d.yamlCode)] ? `（${YAML_ERRORS[s(d.yamlCode)]}）` : ''}：${s(d.detail)}`,
   'diagnostic.yaml_duplicate_key': (d) => `YAML 映射中有重复的键：${s(d.detail)}`,
   'diagnostic.yaml_alias_limit': (d) => `展开的 YAML 别名过多（上限 ${s(d.limit)}），文件会耗尽内存`,
   'diagnostic.invalid_type': (d) => `应为 ${s(d.expected)}，实际为 ${s(d.received)}`,
