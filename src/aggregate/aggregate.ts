@@ -64,9 +64,15 @@ export function aggregateScorecards(scorecards: readonly Scorecard[], options: A
   const cells = new Map<string, { unit: UnitRef; period: Period; cards: Scorecard[] }>();
   const unitRefs = new Map<string, UnitRef>((options.units ?? []).map((u) => [u.id, u]));
 
+  // A term's records share a few hundred dates: each date's period is worked out once, not per scorecard.
+  const periodOfDate = new Map<string, Period | undefined>();
   for (const card of scorecards) {
     if (card.record !== undefined && superseded.has(card.record)) continue;
-    const period = periodOf(card.date, options.period, options.calendar);
+    let period = periodOfDate.get(card.date);
+    if (period === undefined && !periodOfDate.has(card.date)) {
+      period = periodOf(card.date, options.period, options.calendar);
+      periodOfDate.set(card.date, period);
+    }
     if (!period) continue;
     periods.set(period.key, period);
     if (!unitRefs.has(card.unit.id)) unitRefs.set(card.unit.id, card.unit);
