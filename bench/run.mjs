@@ -152,10 +152,10 @@ async function loadWorkload() {
 // ─── memory: peak RSS of the CLI streaming NDJSON ──────────────────────────────────────────────
 
 /** Runs `ndjson.mjs | scoresheet score --format ndjson - > /dev/null` and returns the CLI's peak RSS. */
-function peakRss(count) {
+function peakRss(count, { ids = true } = {}) {
   return new Promise((resolve, reject) => {
     const started = Date.now();
-    const generator = spawn(process.execPath, [path('bench/ndjson.mjs'), '--standard', 'school', '--count', String(count), '--seed', String(seed)], {
+    const generator = spawn(process.execPath, [path('bench/ndjson.mjs'), '--standard', 'school', '--count', String(count), '--seed', String(seed), ...(ids ? [] : ['--no-ids'])], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -183,7 +183,11 @@ async function memoryWorkload() {
   const a = await peakRss(small);
   log(`memory: scoresheet score --format ndjson on ${large} NDJSON records`);
   const b = await peakRss(large);
-  return { small, large, a, b, memory: { rss100kMb: round(a.mb, 1), rss1mMb: round(b.mb, 1) } };
+  // The same without record ids: what is left when the duplicate-id check has no ids to remember.
+  log(`memory: the same on ${small} and ${large} records without ids`);
+  const c = await peakRss(small, { ids: false });
+  const d = await peakRss(large, { ids: false });
+  return { small, large, a, b, c, d, memory: { rss100kMb: round(a.mb, 1), rss1mMb: round(b.mb, 1) } };
 }
 
 // ─── output ────────────────────────────────────────────────────────────────────────────────────
@@ -253,6 +257,7 @@ async function main() {
       `peak RSS, scoresheet score --format ndjson (school-hygiene, NDJSON on stdin, output to /dev/null): ` +
         `${mem.small.toLocaleString('en-US')} records ${memory.rss100kMb} MB (${mem.a.seconds.toFixed(1)} s), ` +
         `${mem.large.toLocaleString('en-US')} records ${memory.rss1mMb} MB (${mem.b.seconds.toFixed(1)} s): ${r.toFixed(2)}×`,
+      `  the same records without ids (no duplicate-id set to keep): ${round(mem.c.mb, 1)} MB and ${round(mem.d.mb, 1)} MB: ${(mem.d.mb / mem.c.mb).toFixed(2)}×`,
     );
     check(r <= TARGETS.rssRatio, `peak RSS for ${mem.large.toLocaleString('en-US')} records ≤ ${TARGETS.rssRatio}× that for ${mem.small.toLocaleString('en-US')}: ${r.toFixed(2)}×`);
   }

@@ -39,7 +39,8 @@ export async function run(ctx) {
   if (missing.length > 0) {
     const message = `lexington: skipped: ${missing.join(', ')} not found in ${dir} (provide ../shared/data/lexington-ky or set SCORESHEET_LEXINGTON_DIR)`;
     if (process.env.CI === 'true') throw new Error(message);
-    log('', '!'.repeat(100), `!! ${message}`, '!'.repeat(100), '');
+    const bar = '!'.repeat(Math.min(message.length + 6, 160));
+    log(`\n${bar}\n!! ${message}\n${bar}\n`);
     return { rows: [], notes: [message] };
   }
 

@@ -30,19 +30,28 @@ export function scoreLocated(set: StandardSet, located: LocatedRecord, locale: L
   return { diagnostics: result.problems.map((p) => recordDiagnostic({ ...located.source, line: lineOfField(located.source, p.field) }, p.field, p.message, locale)) };
 }
 
-/** Tracks record ids: a second record with an id already seen is reported, not scored. */
+/**
+ * Tracks record ids: a second record with an id already seen is reported, not scored. A stream of a
+ * million records keeps only each id and its first line (and the file, where it is not the first
+ * record's file), so memory grows by little more than the ids themselves.
+ */
 export class RecordIds {
-  private readonly seen = new Map<string, LocatedRecord['source']>();
+  private readonly firstLine = new Map<string, number>();
+  private readonly otherFile = new Map<string, string>();
+  private file: string | undefined;
 
   duplicate(located: LocatedRecord, locale: Locale): RecordDiagnostic | undefined {
     const id = located.record.id;
     if (id === undefined) return undefined;
-    const first = this.seen.get(id);
-    if (first === undefined) {
-      this.seen.set(id, located.source);
+    const line = this.firstLine.get(id);
+    if (line === undefined) {
+      this.file ??= located.source.file;
+      this.firstLine.set(id, located.source.line);
+      if (located.source.file !== this.file) this.otherFile.set(id, located.source.file);
       return undefined;
     }
-    return recordDiagnostic(located.source, 'id', { messageId: 'record.duplicate', data: { id, first: `${first.file}:${first.line}` } }, locale, 'duplicate_record');
+    const first = `${this.otherFile.get(id) ?? this.file}:${line}`;
+    return recordDiagnostic(located.source, 'id', { messageId: 'record.duplicate', data: { id, first } }, locale, 'duplicate_record');
   }
 }
 
