@@ -15,7 +15,7 @@ export const byKind = defineRuleKind({
     ...ruleBase,
     points: z.record(Id, z.union([PointsValue, z.record(Id, PointsValue)])),
   }),
-  compile(rule) {
+  compile(rule, context) {
     // Resolve the table once: kind → points, or kind → level → points.
     const table = new Map<string, Points | Map<string, Points>>();
     for (const [kind, value] of Object.entries(rule.points)) {
@@ -35,7 +35,13 @@ export const byKind = defineRuleKind({
         if (points === undefined) {
           return scope.indeterminate({ messageId: 'line.by_kind_unknown_level', data: { kind: kind!, level: level ?? '' } });
         }
-        scope.deduct(points, { messageId: 'line.by_kind', data: { kind: kind!, level: level ?? null, points: points / 10000 } }, { finding: scope.findingIndices[0]! });
+        const data: Record<string, unknown> = { kind: kind!, level: level ?? null, points: points / 10000 };
+        // The names the standard gives (周一定期检查, 县级) are what a reason shows; the ids stay for programs.
+        const kindName = context.kindNames.get(kind!);
+        const levelName = level === undefined ? undefined : context.levelNames.get(level);
+        if (kindName !== undefined) data.kindName = kindName;
+        if (levelName !== undefined) data.levelName = levelName;
+        scope.deduct(points, { messageId: 'line.by_kind', data }, { finding: scope.findingIndices[0]! });
       },
     };
   },

@@ -10,7 +10,7 @@ import type { CompiledCondition, Facts } from '../compile/conditions.js';
 import type { Ratio } from '../score/points.js';
 import type { Condition } from '../standard/condition-schema.js';
 import type { Finding, InspectionRecord } from '../records/schema.js';
-import type { QuantitySource } from '../standard/common.js';
+import type { LocalizedText, QuantitySource } from '../standard/common.js';
 
 /** Extra fields a scorecard line may carry (thresholds show what was expected and found). */
 export interface LineDetail {
@@ -77,6 +77,9 @@ export interface RuleCompileContext {
   /** The standard's inspection kinds and event levels. */
   readonly kinds: readonly string[];
   readonly levels: readonly string[];
+  /** Their names, where the standard gives them (for reasons people read: 周一定期检查, not scheduled). */
+  readonly kindNames: ReadonlyMap<string, LocalizedText>;
+  readonly levelNames: ReadonlyMap<string, LocalizedText>;
   /** The item's (or category's) maximum points, when declared. */
   readonly max?: Points;
 }

@@ -12,6 +12,7 @@ import {
   compileStandard,
   InspectionRecordSchema,
   loadStandard,
+  renderMessage,
   scoreRecord,
   toPoints,
   type InspectionRecordInput,
@@ -243,5 +244,16 @@ describe('school-hygiene: hand-computed records', () => {
     expect(kind.ok).toBe(false);
     if (kind.ok) return;
     expect(kind.problems.map((p) => [p.field, p.message.messageId])).toEqual([['kind', 'record.unknown_kind']]);
+  });
+});
+
+describe('school-hygiene: reasons in the words of the standard', () => {
+  it("names the inspection's kind and level as the standard does (周一定期检查, 重大活动检查（市级）), keeping the ids in the data", async () => {
+    const monday = await score('scheduled', [{ item: 'floor' }]);
+    expect(renderMessage(monday.lines[0]!.reason, 'zh-CN')).toMatch(/（周一定期检查不合格，扣2分）$/);
+    expect(renderMessage(monday.lines[0]!.reason, 'en')).toMatch(/area failed in a Monday scheduled check: 2 points/);
+    const event = await score('event', [{ item: 'ground' }], 'city');
+    expect(renderMessage(event.lines[0]!.reason, 'zh-CN')).toMatch(/（重大活动检查（市级）不合格，扣4分）$/);
+    expect(event.lines[0]!.reason.data).toMatchObject({ kind: 'event', level: 'city', points: 4 });
   });
 });
