@@ -4,7 +4,7 @@ import type { Locale } from '../messages/types.js';
 import type { RecordDiagnostic } from '../records/diagnostics.js';
 import type { Scorecard } from '../score/scorecard.js';
 import { LINE_TYPE_WORDS } from './csv.js';
-import { signedPoints, VERDICT_WORDS, type ItemNames } from './text.js';
+import { kindLabel, signedPoints, VERDICT_WORDS, type ItemNames } from './text.js';
 
 const WORDS = {
   en: {
@@ -29,7 +29,7 @@ const row = (cells: readonly string[]) => `| ${cells.map(mdCell).join(' | ')} |`
 export function formatScorecardMarkdown(card: Scorecard, locale: Locale, itemName: ItemNames): string {
   const w = WORDS[locale];
   const unit = card.unit.name ? `${card.unit.name} (${card.unit.id})` : card.unit.id;
-  const title = [unit, card.date, card.kind ? card.kind + (card.level ? `/${card.level}` : '') : '', card.inspector ?? '', card.record ? `#${card.record}` : '']
+  const title = [unit, card.date, kindLabel(card, itemName), card.inspector ?? '', card.record ? `#${card.record}` : '']
     .filter(Boolean)
     .join(' · ');
   const band = card.band ? localizedText(card.band.name, locale) : w.none;

@@ -28,12 +28,23 @@ export function signedPoints(points: number): string {
 export interface ItemNames {
   /** The display name of an item or category id. */
   (id: string): string;
+  /** The display name of an inspection kind (周一定期检查 for `scheduled`), when known. */
+  kind?(id: string): string;
+  /** The display name of an event level (市级 for `city`), when known. */
+  level?(id: string): string;
+}
+
+/** An inspection's kind (and level) as a header shows it: 重大活动检查/市级, or the ids when no names are known. */
+export function kindLabel(card: Scorecard, names: ItemNames): string {
+  if (card.kind === undefined) return '';
+  const kind = names.kind?.(card.kind) ?? card.kind;
+  return card.level === undefined ? kind : `${kind}/${names.level?.(card.level) ?? card.level}`;
 }
 
 export function formatScorecardText(card: Scorecard, locale: Locale, itemName: ItemNames): string {
   const w = WORDS[locale];
   const unit = card.unit.name ? `${card.unit.name} (${card.unit.id})` : card.unit.id;
-  const head = [unit, card.date, card.kind ? card.kind + (card.level ? `/${card.level}` : '') : '', card.inspector ?? '', card.standard, card.record ? `#${card.record}` : '']
+  const head = [unit, card.date, kindLabel(card, itemName), card.inspector ?? '', card.standard, card.record ? `#${card.record}` : '']
     .filter(Boolean)
     .join('  ');
   const rows: string[][] = [[w.item, w.type, w.points, w.reason, w.source]];

@@ -36,6 +36,13 @@ describe('scoresheet score: CSV in', () => {
     for (const other of rest) expect(other).toEqual(first);
   });
 
+  it("heads each scorecard with the inspection's kind as the standard names it, in text and Markdown", () => {
+    const zh = runCli(['score', 'fixtures/csv/school-week.json', ...SCHOOL, '--lang', 'zh-CN']);
+    expect(zh.stdout).toMatch(/^高一\(1\)班 \(g1-01\)  2024-03-04  周一定期检查  德育处  /m);
+    const md = runCli(['score', 'fixtures/csv/school-week.json', ...SCHOOL, '--format', 'md']);
+    expect(md.stdout).toContain('### 高一(1)班 (g1-01) · 2024-03-04 · Monday scheduled check · 德育处');
+  });
+
   it('exits 1 for the dirty GBK sheet and reports each bad row (golden, checked by a human)', async () => {
     const r = runCli(['score', DIRTY, ...SCHOOL, ...LONG, '--lang', 'zh-CN']);
     expect(r.code).toBe(1);
@@ -121,7 +128,7 @@ describe('scoresheet score: CSV and Markdown out', () => {
   it('--format md: a table per scorecard, the rejected records, the summary', () => {
     const r = runCli(['score', DIRTY, ...SCHOOL, ...LONG, '--format', 'md']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('### 高一(1)班 (g1-01) · 2024-03-11 · scheduled · 德育处 · #d1');
+    expect(r.stdout).toContain('### 高一(1)班 (g1-01) · 2024-03-11 · Monday scheduled check · 德育处 · #d1');
     expect(r.stdout).toContain('school-hygiene@2024.1 · total **96** · band — · verdict **pass**');
     expect(r.stdout).toContain('| item | type | points | reason | note | source |');
     expect(r.stdout).toContain('| Cleaning-tool corner | deduction | -2 |');
