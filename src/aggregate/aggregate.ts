@@ -61,7 +61,8 @@ const exact = (n: number): Points => toPoints(n) ?? Math.round(n * 10_000);
 export function aggregateScorecards(scorecards: readonly Scorecard[], options: AggregateOptions): UnitPeriodResult[] {
   const superseded = new Set(scorecards.map((c) => c.supersedes).filter((s): s is string => s !== undefined));
   const periods = new Map<string, Period>();
-  const cells = new Map<string, { unit: UnitRef; period: Period; cards: Scorecard[] }>();
+  // period key → unit id → the unit's scorecards in that period (nested maps: no key string per card)
+  const cells = new Map<string, Map<string, Scorecard[]>>();
   const unitRefs = new Map<string, UnitRef>((options.units ?? []).map((u) => [u.id, u]));
 
   // A term's records share a few hundred dates: each date's period is worked out once, not per scorecard.
@@ -74,26 +75,56 @@ export function aggregateScorecards(scorecards: readonly Scorecard[], options: A
       periodOfDate.set(card.date, period);
     }
     if (!period) continue;
-    periods.set(period.key, period);
-    if (!unitRefs.has(card.unit.id)) unitRefs.set(card.unit.id, card.unit);
-    const key = `${period.key}\u0000${card.unit.id}`;
-    const cell = cells.get(key) ?? { unit: unitRefs.get(card.unit.id)!, period, cards: [] };
-    cell.cards.push(card);
-    cells.set(key, cell);
+    let units = cells.get(period.key);
+    if (units === undefined) {
+      periods.set(period.key, period);
+      cells.set(period.key, (units = new Map()));
+    }
+    const unitId = card.unit.id;
+    if (!unitRefs.has(unitId)) unitRefs.set(unitId, card.unit);
+    const cards = units.get(unitId);
+    if (cards === undefined) units.set(unitId, [card]);
+    else cards.push(card);
   }
 
   const results: UnitPeriodResult[] = [];
+  const units = [...unitRefs.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const period of [...periods.values()].sort((a, b) => (a.key < b.key ? -1 : 1))) {
-    for (const unit of [...unitRefs.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
-      const cell = cells.get(`${period.key}\u0000${unit.id}`);
-      results.push(summarize(unit, period, cell?.cards ?? [], options));
-    }
+    const inPeriod = cells.get(period.key)!;
+    for (const unit of units) results.push(summarize(unit, period, inPeriod.get(unit.id) ?? [], options));
   }
   return results;
 }
 
+const byDateThenRecord = (a: Scorecard, b: Scorecard): number =>
+  a.date < b.date ? -1 : a.date > b.date ? 1 : (a.record ?? '') < (b.record ?? '') ? -1 : (a.record ?? '') > (b.record ?? '') ? 1 : 0;
+
+function inOrder(cards: readonly Scorecard[]): boolean {
+  for (let i = 1; i < cards.length; i++) if (byDateThenRecord(cards[i - 1]!, cards[i]!) > 0) return false;
+  return true;
+}
+
+/** Every field of a ScoreLine, in its order; the compiler fails here when ScoreLine gains one. */
+const SCORE_LINE_KEYS = ['type', 'item', 'category', 'rule', 'points', 'reason', 'source', 'expected', 'actual', 'finding', 'note'] as const;
+type Unlisted = Exclude<keyof ScoreLine, (typeof SCORE_LINE_KEYS)[number]>;
+const everyKeyListed: [Unlisted] extends [never] ? true : never = true;
+
+/**
+ * `{ ...line, record, date }`, built key by key: lines come in many shapes, and a spread of an
+ * object of unknown shape takes V8's slow path (it was most of buildLeague's time).
+ */
+function traced(line: ScoreLine, record: string | undefined, date: string): TracedLine {
+  const out: Record<string, unknown> = {};
+  for (const key of SCORE_LINE_KEYS) if (key in line) out[key] = line[key];
+  if (record !== undefined) out.record = record;
+  out.date = date;
+  return out as unknown as TracedLine;
+}
+void everyKeyListed;
+
 function summarize(unit: UnitRef, period: Period, cards: Scorecard[], options: AggregateOptions): UnitPeriodResult {
-  const ordered = [...cards].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : (a.record ?? '') < (b.record ?? '') ? -1 : 1));
+  // Records mostly arrive in date order: sort only when they did not.
+  const ordered = inOrder(cards) ? cards : [...cards].sort(byDateThenRecord);
   const verdicts: Record<Verdict, number> = { pass: 0, fail: 0, indeterminate: 0, not_eligible: 0 };
   const lines: TracedLine[] = [];
   let vetoes = 0;
@@ -103,7 +134,7 @@ function summarize(unit: UnitRef, period: Period, cards: Scorecard[], options: A
     verdicts[card.verdict]++;
     if (!card.complete) unknown = true;
     for (const line of card.lines) {
-      lines.push({ ...line, ...(card.record !== undefined ? { record: card.record } : {}), date: card.date });
+      lines.push(traced(line, card.record, card.date));
       if (line.type === 'veto') vetoes++;
       if (line.type === 'deduction') deductions++;
     }
