@@ -28,25 +28,29 @@ export function scoreRecord(scorer: Scorer, record: InspectionRecord): ScoreResu
 
 /** Standard-specific checks of a record: unknown items, kinds and levels, points outside a range, a missing note. */
 export function checkRecord(scorer: Scorer, record: InspectionRecord): RecordProblem[] {
+  // No closure here: this runs once per record, and a closure over `problems` would be allocated each time.
   let problems: RecordProblem[] | undefined;
-  const add = (field: string, message: Message) => (problems ??= []).push({ field, message });
   if (record.kind !== undefined && scorer.kinds.size > 0 && !scorer.kinds.has(record.kind)) {
-    add('kind', { messageId: 'record.unknown_kind', data: { kind: record.kind, suggestion: suggest(record.kind, scorer.kinds) } });
+    (problems ??= []).push({ field: 'kind', message: { messageId: 'record.unknown_kind', data: { kind: record.kind, suggestion: suggest(record.kind, scorer.kinds) } } });
   }
   if (record.level !== undefined && scorer.levels.size > 0 && !scorer.levels.has(record.level)) {
-    add('level', { messageId: 'record.unknown_level', data: { level: record.level, suggestion: suggest(record.level, scorer.levels) } });
+    (problems ??= []).push({ field: 'level', message: { messageId: 'record.unknown_level', data: { level: record.level, suggestion: suggest(record.level, scorer.levels) } } });
   }
   const findings = record.findings;
   for (let f = 0; f < findings.length; f++) {
     const finding = findings[f]!;
     const target = scorer.targets.get(finding.item);
     if (target === undefined) {
-      add(`findings[${f}].item`, { messageId: 'record.unknown_item', data: { item: finding.item, suggestion: suggest(finding.item, scorer.targets.keys()) } });
+      const message = { messageId: 'record.unknown_item', data: { item: finding.item, suggestion: suggest(finding.item, scorer.targets.keys()) } };
+      (problems ??= []).push({ field: `findings[${f}].item`, message });
       continue;
     }
-    for (const rule of target.rules) {
-      const problem = rule.compiled.checkFinding?.(finding);
-      if (problem) add(`findings[${f}].${problem.field}`, problem.message);
+    const rules = target.rules;
+    for (let r = 0; r < rules.length; r++) {
+      const compiled = rules[r]!.compiled;
+      if (compiled.checkFinding === undefined) continue;
+      const problem = compiled.checkFinding(finding);
+      if (problem) (problems ??= []).push({ field: `findings[${f}].${problem.field}`, message: problem.message });
     }
   }
   return problems ?? [];
