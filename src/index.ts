@@ -34,11 +34,12 @@ export { giveAwards, makeBoards, lastWarnings, awardStreaks } from './rank/award
 export { buildLeague } from './rank/league.js';
 export type { League, LeagueOptions } from './rank/league.js';
 export { readDocumentRecords, readNdjsonRecords, streamNdjsonRecords } from './records/read.js';
+export type { ReadOptions, ReadResult, StreamItem } from './records/read.js';
 export { decodeText } from './records/decode.js';
 export { scoreBatch, scoreStream } from './score/batch.js';
 export { StandardSet } from './score/editions.js';
 export type { RecordDiagnostic } from './records/diagnostics.js';
-export type { LocatedRecord } from './records/validate.js';
+export type { LocatedRecord, Precheck } from './records/validate.js';
 export { buildReport } from './report/report.js';
 export type { Report, ReportOptions, ReportGroupTable, ReportRow, ReportUnit, ReportUnitPeriod, ReportInspection, ReportLine, CostlyItem } from './report/report.js';
 export { renderReportHtml, FONT_STACK } from './report/html.js';

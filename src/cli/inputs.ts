@@ -9,6 +9,7 @@ import { CsvMappingError, readCsvRecords } from '../records/csv.js';
 import { decodeText, type TextEncodingName } from '../records/decode.js';
 import { loadMapping, type CsvMapping } from '../records/mapping.js';
 import { readDocumentRecords, readNdjsonRecords, type ReadResult, type RecordFormat } from '../records/read.js';
+import type { Precheck } from '../records/validate.js';
 
 export interface SourceOptions {
   readonly lang: Locale;
@@ -16,6 +17,8 @@ export interface SourceOptions {
   readonly map?: string;
   /** A CSV mapping already loaded (wins over `map`). */
   readonly mapping?: CsvMapping;
+  /** The standards' checks for records that fail the record schema (StandardSet.precheck). */
+  readonly precheck?: Precheck;
 }
 
 /** Reads one source completely; an unreadable file is `{ error }` (the command exits 2). */
@@ -27,14 +30,15 @@ export async function readRecordSource(source: string, format: RecordFormat, opt
     return { error: `cannot read ${source}: ${(error as Error).message}` };
   }
   const file = source === '-' ? '<stdin>' : source;
+  const read = { file, locale: options.lang, ...(options.precheck ? { precheck: options.precheck } : {}) };
   try {
     const { text } = decodeText(bytes, options.encoding);
     switch (format) {
       case 'json':
       case 'yaml':
-        return readDocumentRecords(text, { file, locale: options.lang });
+        return readDocumentRecords(text, read);
       case 'ndjson':
-        return readNdjsonRecords(text, { file, locale: options.lang });
+        return readNdjsonRecords(text, read);
       case 'csv': {
         let mapping = options.mapping;
         if (mapping === undefined && options.map !== undefined) {
@@ -42,7 +46,7 @@ export async function readRecordSource(source: string, format: RecordFormat, opt
           if (!loaded.ok) return { error: loaded.errors.join('\n') };
           mapping = loaded.mapping;
         }
-        return readCsvRecords(text, mapping, { file, locale: options.lang });
+        return readCsvRecords(text, mapping, read);
       }
     }
   } catch (error) {

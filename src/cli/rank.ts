@@ -69,7 +69,7 @@ export async function runRank(inputs: readonly string[], options: RankCliOptions
       out.err(`cannot tell the format of ${source}: use --input-format json|yaml|ndjson|csv`);
       return 2;
     }
-    const read = await readRecordSource(source, format, options, process.stdin);
+    const read = await readRecordSource(source, format, { ...options, precheck: set.precheck }, process.stdin);
     if ('error' in read) {
       out.err(read.error);
       return 2;

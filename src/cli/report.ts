@@ -89,7 +89,7 @@ export async function runReport(inputs: readonly string[], options: ReportCliOpt
       out.err(`cannot tell the format of ${source}: use --input-format json|yaml|ndjson|csv`);
       return 2;
     }
-    const read = await readRecordSource(source, format, options, process.stdin);
+    const read = await readRecordSource(source, format, { ...options, precheck: set.precheck }, process.stdin);
     if ('error' in read) {
       out.err(read.error);
       return 2;

@@ -98,8 +98,8 @@ export async function runScore(inputs: readonly string[], options: ScoreOptions,
       const last: { record?: LocatedRecord } = {};
       const records =
         format === 'csv'
-          ? remember(streamCsvRecords(stream, mapping, { file, locale: options.lang, ...(options.encoding ? { encoding: options.encoding } : {}) }), last)
-          : streamNdjsonRecords(stream, { file, locale: options.lang });
+          ? remember(streamCsvRecords(stream, mapping, { file, locale: options.lang, precheck: set.precheck, ...(options.encoding ? { encoding: options.encoding } : {}) }), last)
+          : streamNdjsonRecords(stream, { file, locale: options.lang, precheck: set.precheck });
       try {
         for await (const item of scoreStream(set, assignStream(records, roster, options.lang), options.lang)) {
           if ('scorecard' in item) {
@@ -117,7 +117,7 @@ export async function runScore(inputs: readonly string[], options: ScoreOptions,
       }
       continue;
     }
-    const read = await readRecordSource(source, format, { ...options, ...(mapping ? { mapping } : {}) }, stdin);
+    const read = await readRecordSource(source, format, { ...options, precheck: set.precheck, ...(mapping ? { mapping } : {}) }, stdin);
     if ('error' in read) {
       out.err(read.error);
       return 2;

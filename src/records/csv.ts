@@ -17,7 +17,7 @@ import { lineOfField, recordDiagnostic, type RecordDiagnostic, type RecordDiagno
 export { lineOfField };
 import { convertCell, mappingFromHeader, type CellValue, type CsvMapping, type FieldRef, parseField, type WideItem } from './mapping.js';
 import type { ReadOptions, ReadResult, StreamItem } from './read.js';
-import { validateRecord, type LocatedRecord } from './validate.js';
+import { validateRecord, type LocatedRecord, type Precheck } from './validate.js';
 import { suggest } from '../suggest.js';
 
 /** The map and the CSV do not fit together (a mapped column is missing): nothing can be read. */
@@ -100,6 +100,7 @@ export class CsvRecordReader {
   private plan: Plan | undefined;
   private readonly file: string;
   private readonly locale: Locale;
+  private readonly precheck: Precheck | undefined;
   private readonly headerRow: number;
   private index = 0;
   private group: Group | undefined;
@@ -112,6 +113,7 @@ export class CsvRecordReader {
   ) {
     this.file = options.file ?? '<stdin>';
     this.locale = options.locale ?? 'en';
+    this.precheck = options.precheck;
     this.headerRow = mapping?.header ?? 1;
   }
 
@@ -332,7 +334,7 @@ export class CsvRecordReader {
       }
     }
 
-    const result = validateRecord(raw, source, this.locale, (path) => lineOfField(source, path));
+    const result = validateRecord(raw, source, this.locale, (path) => lineOfField(source, path), this.precheck);
     if (problems.length === 0) return result.ok ? result.value : { diagnostics: result.diagnostics };
     const reported = new Set(problems.map((p) => p.field));
     const more = result.ok ? [] : result.diagnostics.filter((d) => !reported.has(d.field));

@@ -9,7 +9,7 @@ import { isSeq, LineCounter, parseAllDocuments, type Document } from 'yaml';
 import type { Locale } from '../messages/types.js';
 import { DocumentPositions } from '../positions.js';
 import { recordDiagnostic, withFieldLines, type RecordDiagnostic } from './diagnostics.js';
-import { validateRecord, type LocatedRecord } from './validate.js';
+import { validateRecord, type LocatedRecord, type Precheck } from './validate.js';
 
 export type RecordFormat = 'json' | 'yaml' | 'ndjson' | 'csv';
 
@@ -21,6 +21,11 @@ export interface ReadResult {
 export interface ReadOptions {
   readonly file?: string;
   readonly locale?: Locale;
+  /**
+   * The standard's own checks (unknown item, kind, level) for a record that fails the record schema,
+   * so that its problems of both kinds are reported at once (StandardSet.precheck gives one).
+   */
+  readonly precheck?: Precheck;
 }
 
 /** The format a file name implies, or undefined. */
@@ -61,7 +66,7 @@ export function readDocumentRecords(text: string, options: ReadOptions = {}): Re
       const base: (string | number)[] = many ? [i] : [];
       const line = positions.atPath(base).line;
       const lineOf = (path: readonly (string | number)[]) => positions.atPath([...base, ...path]).line;
-      const result = validateRecord(raw, withFieldLines({ file, line, index }, lineOf), locale, lineOf);
+      const result = validateRecord(raw, withFieldLines({ file, line, index }, lineOf), locale, lineOf, options.precheck);
       if (result.ok) records.push(result.value);
       else diagnostics.push(...result.diagnostics);
       index++;
@@ -110,6 +115,6 @@ function ndjsonLine(lineText: string, line: number, state: { index: number }, op
   } catch (error) {
     return { diagnostics: [recordDiagnostic({ file, line, index }, '', { messageId: 'record.invalid', data: { detail: (error as Error).message } }, locale, 'record_syntax')] };
   }
-  const result = validateRecord(raw, { file, line, index }, locale);
+  const result = validateRecord(raw, { file, line, index }, locale, undefined, options.precheck);
   return result.ok ? result.value : { diagnostics: result.diagnostics };
 }

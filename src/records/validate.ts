@@ -1,14 +1,17 @@
 /** One parsed value → an InspectionRecord, or diagnostics naming the field and the reason. */
 import type { z } from 'zod';
 import { formatPath } from '../diagnostics.js';
-import type { Locale } from '../messages/types.js';
-import { recordDiagnostic, type RecordDiagnostic, type RecordDiagnosticCode, type RecordSource } from './diagnostics.js';
+import type { Locale, Message } from '../messages/types.js';
+import { lineOfField, recordDiagnostic, type RecordDiagnostic, type RecordDiagnosticCode, type RecordSource } from './diagnostics.js';
 import { InspectionRecordSchema, type InspectionRecord } from './schema.js';
 
 export interface LocatedRecord {
   readonly record: InspectionRecord;
   readonly source: RecordSource;
 }
+
+/** Problems a standard finds in a record that failed the record schema (see ReadOptions.precheck). */
+export type Precheck = (raw: unknown) => readonly { readonly field: string; readonly message: Message }[];
 
 export type ValidationResult = { ok: true; value: LocatedRecord } | { ok: false; diagnostics: RecordDiagnostic[] };
 
@@ -21,6 +24,7 @@ export function validateRecord(
   source: RecordSource,
   locale: Locale,
   lineOf?: (path: readonly (string | number)[]) => number | undefined,
+  precheck?: Precheck,
 ): ValidationResult {
   const parsed = InspectionRecordSchema.safeParse(raw);
   if (parsed.success) return { ok: true, value: { record: parsed.data, source } };
@@ -31,7 +35,13 @@ export function validateRecord(
     const message = code === 'record_invalid' ? { messageId: 'record.invalid', data: { detail: describeIssue(issue) } } : { messageId: `record.${code}` };
     return recordDiagnostic({ ...source, line }, formatPath(path), message, locale, code);
   });
-  return { ok: false, diagnostics };
+  // The standard's problems too (an unknown item next to a bad date), each once, where it was written.
+  const reported = new Set(diagnostics.map((d) => d.field));
+  for (const problem of precheck?.(raw) ?? []) {
+    if (reported.has(problem.field)) continue;
+    diagnostics.push(recordDiagnostic({ ...source, line: lineOfField(source, problem.field) }, problem.field, problem.message, locale));
+  }
+  return { ok: false, diagnostics: diagnostics.sort((a, b) => a.line - b.line) };
 }
 
 function codeOf(issue: z.core.$ZodIssue): RecordDiagnosticCode {

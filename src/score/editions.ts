@@ -5,6 +5,11 @@
 import type { Message } from '../messages/types.js';
 import type { InspectionRecord } from '../records/schema.js';
 import type { Scorer } from './compile.js';
+import { checkRecord } from './score.js';
+import type { RecordProblem } from './scorecard.js';
+
+/** What a precheck reports: what a finding's item alone, or the record's kind and level, tell. */
+const PRECHECKED = new Set(['record.unknown_item', 'record.unknown_kind', 'record.unknown_level']);
 
 export class StandardSet {
   private readonly byId = new Map<string, Scorer[]>();
@@ -46,4 +51,24 @@ export class StandardSet {
     }
     return best ?? { messageId: 'record.no_edition', data: { standard: id!, date: record.date, editions: editions.map((s) => `${s.ref} (${s.standard.effective?.from ?? '…'} – ${s.standard.effective?.to ?? '…'})`).join(', ') } };
   }
+
+  /**
+   * For a record that failed the record schema: the problems its standard would also find (an
+   * unknown item, kind or level, with a did-you-mean), read from what could be read. A ReadOptions
+   * `precheck`: with it, a reader reports both kinds of problem at once.
+   */
+  readonly precheck = (raw: unknown): RecordProblem[] => {
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return [];
+    const r = raw as Record<string, unknown>;
+    const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+    const scorer = this.select({ standard: text(r.standard), date: text(r.date) ?? '' } as InspectionRecord);
+    if (!('standard' in scorer)) return []; // the record's standard is unknown: reported by its own field
+    const findings = Array.isArray(r.findings) ? r.findings : [];
+    return checkRecord(scorer, {
+      ...(text(r.kind) !== undefined ? { kind: text(r.kind) } : {}),
+      ...(text(r.level) !== undefined ? { level: text(r.level) } : {}),
+      // Only each finding's item: points and counts may be what failed the schema.
+      findings: findings.map((f) => ({ item: typeof f === 'object' && f !== null ? (text((f as Record<string, unknown>).item) ?? '') : '' })),
+    } as InspectionRecord).filter((p) => PRECHECKED.has(p.message.messageId) && p.message.data?.item !== '');
+  };
 }

@@ -43,6 +43,22 @@ describe('scoresheet score: CSV in', () => {
     expect(md.stdout).toContain('### 高一(1)班 (g1-01) · 2024-03-04 · Monday scheduled check · 德育处');
   });
 
+  it('reports a bad cell and an unknown item of one inspection together, each on its own row', () => {
+    const sheet = join(tmp, 'two-problems.csv');
+    writeFileSync(
+      sheet,
+      [
+        '记录编号,单位编号,单位名称,日期,检查类型,活动级别,检查人,检查项,次数,分值,说明',
+        'x1,g1-01,高一(1)班,2024-03-04,周一定期检查,,德育处,黑板,1.5,,',
+        'x1,g1-01,高一(1)班,2024-03-04,周一定期检查,,德育处,blackbord,1,,',
+      ].join('\n') + '\n',
+    );
+    const r = runCli(['score', sheet, ...SCHOOL, ...LONG]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`${sheet}:2  error  not_whole_number  [#0] findings[0].count`);
+    expect(r.stdout).toContain(`${sheet}:3  error  unknown_item  [#0] findings[1].item: unknown item "blackbord" (did you mean "blackboard"?)`);
+  });
+
   it('exits 1 for the dirty GBK sheet and reports each bad row (golden, checked by a human)', async () => {
     const r = runCli(['score', DIRTY, ...SCHOOL, ...LONG, '--lang', 'zh-CN']);
     expect(r.code).toBe(1);

@@ -5,9 +5,8 @@
  * - a stream cut anywhere (inside a quoted field, between the bytes of a character) reads exactly as
  *   the whole text.
  *
- * At most one bad row per inspection: a record that fails the record schema is not also checked
- * against the standard, so a second problem in the same inspection (an unknown item next to a bad
- * date) would be reported only once the first is fixed.
+ * At most one bad row per inspection, so that each bad row has exactly one expected report (a record
+ * with two, a bad cell and an unknown item, is tested in test/cli/score.test.ts).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

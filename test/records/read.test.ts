@@ -26,6 +26,35 @@ categories:
 
 const set = new StandardSet([edition('2013', '2013-01-01', '2023-12-31', 1), edition('2024', '2024-01-01', undefined, 2)]);
 
+describe('problems of both kinds at once (precheck)', () => {
+  it("reports a record's schema problem and its standard's problems together, each on its own line", () => {
+    const yaml = `standard: demo\nunit: { id: u1 }\ndate: 2024-03-04\nfindings:\n  - item: i\n    count: 1.5\n  - item: j\n`;
+    const read = readDocumentRecords(yaml, { file: 'a.yaml', precheck: set.precheck });
+    expect(read.records).toEqual([]);
+    expect(read.diagnostics.map((d) => [d.line, d.code, d.field])).toEqual([
+      [6, 'not_whole_number', 'findings[0].count'],
+      [7, 'unknown_item', 'findings[1].item'],
+    ]);
+    // without a precheck, only the schema's problem (the reader alone knows no standard)
+    expect(readDocumentRecords(yaml, { file: 'a.yaml' }).diagnostics.map((d) => d.code)).toEqual(['not_whole_number']);
+  });
+
+  it('checks only what the item alone tells: no made-up "points required" for a finding whose points failed the schema', () => {
+    const ndjson = '{"standard":"demo","unit":{"id":"u1"},"date":"2024-03-04","findings":[{"item":"i","points":"x"},{"item":"k"}]}\n';
+    const read = readNdjsonRecords(ndjson, { file: 'a.ndjson', precheck: set.precheck });
+    expect(read.diagnostics.map((d) => [d.code, d.field])).toEqual([
+      ['record_invalid', 'findings[0].points'],
+      ['unknown_item', 'findings[1].item'],
+    ]);
+  });
+
+  it('adds nothing when the standard itself is unknown or the value is not a record', () => {
+    expect(set.precheck({ standard: 'nope', findings: [{ item: 'zzz' }] })).toEqual([]);
+    expect(set.precheck('not a record')).toEqual([]);
+    expect(set.precheck({ standard: 'demo', date: '2024-03-04', findings: [{ item: 'zzz' }, 7, { count: 2 }] }).map((p) => p.field)).toEqual(['findings[0].item']);
+  });
+});
+
 describe('readDocumentRecords', () => {
   it("points a standard-specific problem (an unknown item) at the finding's own line, in JSON and YAML", () => {
     const json = `[{"standard":"demo","unit":{"id":"u1"},"date":"2024-03-04",\n "findings":[{"item":"i"},\n   {"item":"j"}]}]`;
