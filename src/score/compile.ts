@@ -23,6 +23,12 @@ export interface CompiledRuleEntry {
   /** Whether the rule may produce lines for an item with no finding (reads facts or indicators). */
   readonly needsNoFinding: boolean;
   readonly reason?: LocalizedText;
+  /**
+   * What the rule can do to the points when it cannot be decided (a missing fact): take some, give
+   * some. With these a scorecard whose total is unknown still knows the total's range.
+   */
+  readonly mayDeduct: boolean;
+  readonly mayAward: boolean;
 }
 
 /** An item or a category: both carry rules, maxima and (for categories) children. */
@@ -36,6 +42,9 @@ export interface CompiledScope {
   readonly rules: readonly CompiledRuleEntry[];
   /** How many of `rules`, from the first, are not-applicable rules (compile puts them first). */
   readonly notApplicableRules: number;
+  /** Whether any of its rules (or a missing-evidence charge) can take points, or give points. */
+  readonly mayDeduct: boolean;
+  readonly mayAward: boolean;
   readonly alwaysRun: boolean;
   readonly source?: string;
   /** What the scope's own floor and caps (and a missing-evidence charge) are attributed to: its path. */
@@ -137,7 +146,34 @@ const limitEntry = (path: string, kind: 'limit' | 'evidence'): CompiledRuleEntry
   source: undefined,
   cap: undefined,
   reason: undefined,
+  mayDeduct: false,
+  mayAward: false,
 });
+
+/** What a rule can do to the points (see CompiledRuleEntry.mayDeduct); not-applicable rules: nothing themselves. */
+function pointsEffect(rule: Standard['categories'][number]['rules'][number]): { mayDeduct: boolean; mayAward: boolean } {
+  switch (rule.kind) {
+    case 'fixed':
+    case 'per-occurrence':
+    case 'judgement':
+      return { mayDeduct: rule.effect !== 'award', mayAward: rule.effect === 'award' };
+    case 'threshold':
+      return { mayDeduct: rule.effect === 'points', mayAward: false };
+    case 'bonus':
+      return { mayDeduct: false, mayAward: true };
+    case 'not-applicable':
+      return { mayDeduct: false, mayAward: false };
+    case 'per-shortfall':
+    case 'per-step':
+    case 'by-kind':
+      return { mayDeduct: true, mayAward: false };
+    default: {
+      // A new rule kind must say what it can do here, or a range would be claimed that it can leave.
+      const unknownKind: never = rule;
+      return unknownKind;
+    }
+  }
+}
 
 /** Compiles a validated standard into a reusable, synchronous scorer. */
 export function compileStandard(standard: Standard): Scorer {
@@ -172,6 +208,7 @@ export function compileStandard(standard: Standard): Scorer {
         source: rule.source,
         cap: rule.cap !== undefined ? pointsOf(rule.cap) : undefined,
         reason: rule.reason,
+        ...pointsEffect(rule),
       };
     });
     // Not-applicable rules decide first whether the others run at all.
@@ -195,6 +232,8 @@ export function compileStandard(standard: Standard): Scorer {
       evidenceRequired: false,
       rules,
       notApplicableRules: rules.filter((r) => r.kind === 'not-applicable').length,
+      mayDeduct: rules.some((r) => r.mayDeduct),
+      mayAward: rules.some((r) => r.mayAward),
       alwaysRun: rules.some((r) => r.needsNoFinding),
       limitRule: limitEntry(path, 'limit'),
       evidenceRule: limitEntry(path, 'evidence'),
@@ -216,6 +255,9 @@ export function compileStandard(standard: Standard): Scorer {
         evidenceRequired: item.evidence !== undefined ? item.evidence === 'required' : evidenceDefault,
         rules: itemRules,
         notApplicableRules: itemRules.filter((r) => r.kind === 'not-applicable').length,
+        // 注2: an item that requires written material may lose its maximum for the lack of it.
+        mayDeduct: itemRules.some((r) => r.mayDeduct) || (itemMax !== undefined && (item.evidence !== undefined ? item.evidence === 'required' : evidenceDefault)),
+        mayAward: itemRules.some((r) => r.mayAward),
         alwaysRun: itemRules.some((r) => r.needsNoFinding),
         limitRule: limitEntry(itemPath, 'limit'),
         evidenceRule: limitEntry(itemPath, 'evidence'),

@@ -15,6 +15,7 @@ export function decideOutcome(scorer: Scorer, record: InspectionRecord, run: Rec
   const reasons = run.reasons;
   let total = scorer.base;
   for (const p of run.linePoints) total += p;
+  const beforeTotalCaps = total;
 
   const totalLine = (points: Points, messageId: string, data: Record<string, unknown>) => {
     const line: ScoreLine = { type: 'capped', rule: 'scoring', points: pointsToNumber(points), reason: { messageId, data } };
@@ -77,14 +78,15 @@ export function decideOutcome(scorer: Scorer, record: InspectionRecord, run: Rec
   }
 
   let band: Scorecard['band'] = null;
-  if (!run.totalUnknown) {
-    const found = scorer.bands.find((b) => bandMatches(b, total, record.kind, scorer, run));
-    if (found) {
-      band = { id: found.id, name: found.name };
-      if (found.fails) {
-        failed = true;
-        reasons.push({ messageId: 'line.band_fail', data: { name: found.name }, rule: found.path });
-      }
+  // An unknown total still has a band when every total it could be falls in that band.
+  const found = !run.totalUnknown
+    ? scorer.bands.find((b) => bandMatches(b, total, record.kind, scorer, run))
+    : certainBand(scorer, possibleTotals(scorer, run, beforeTotalCaps), record.kind);
+  if (found) {
+    band = { id: found.id, name: found.name };
+    if (found.fails) {
+      failed = true;
+      reasons.push({ messageId: 'line.band_fail', data: { name: found.name }, rule: found.path });
     }
   }
 
@@ -124,6 +126,42 @@ export function decideOutcome(scorer: Scorer, record: InspectionRecord, run: Rec
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** The lowest and highest total the record could have had, had every undecided rule been decided. */
+function possibleTotals(scorer: Scorer, run: RecordRun, beforeTotalCaps: Points): readonly [number, number] {
+  // Deductions lower the total in deduct and award mode and raise it in accumulate mode; awards the other way.
+  const takes = scorer.mode === 'accumulate' ? run.unknownDeduct : -run.unknownDeduct;
+  const gives = scorer.mode === 'accumulate' ? -run.unknownAward : run.unknownAward;
+  const low = beforeTotalCaps + Math.min(takes, 0) + Math.min(gives, 0);
+  const high = beforeTotalCaps + Math.max(takes, 0) + Math.max(gives, 0);
+  const capped = (t: number) => {
+    let x = t;
+    if (scorer.totalMax !== undefined && x > scorer.totalMax) x = scorer.totalMax;
+    if (scorer.totalMin !== undefined && x < scorer.totalMin) x = scorer.totalMin;
+    return x;
+  };
+  return [capped(low), capped(high)];
+}
+
+/**
+ * The band every total in [low, high] falls in, as `find` over the bands would pick it for each of
+ * them; undefined when they would not all get the same one (or a band looks at the categories,
+ * whose points are unknown too).
+ */
+function certainBand(scorer: Scorer, [low, high]: readonly [number, number], kind: string | undefined): CompiledBand | undefined {
+  for (const band of scorer.bands) {
+    if (band.kinds !== undefined && (kind === undefined || !band.kinds.has(kind))) continue;
+    if (band.everyCategory !== undefined) return undefined;
+    const holds = (t: number) =>
+      (band.low === undefined || (band.lowInclusive ? t >= band.low : t > band.low)) && (band.high === undefined || (band.highInclusive ? t <= band.high : t < band.high));
+    // A band is an interval: holding both ends, it holds everything between.
+    if (holds(low) && holds(high)) return band;
+    const below = band.high !== undefined && (band.highInclusive ? band.high < low : band.high <= low);
+    const above = band.low !== undefined && (band.lowInclusive ? band.low > high : band.low >= high);
+    if (!below && !above) return undefined; // some possible totals in it, some not
+  }
+  return undefined;
+}
 
 function bandMatches(band: CompiledBand, total: Points, kind: string | undefined, scorer: Scorer, run: RecordRun): boolean {
   if (band.kinds !== undefined && (kind === undefined || !band.kinds.has(kind))) return false;

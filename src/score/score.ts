@@ -64,6 +64,12 @@ export class RecordRun implements RuleScope {
   readonly reasons: VerdictReason[] = [];
   /** Reasons that make the total itself unknown. */
   totalUnknown = false;
+  /**
+   * When the total is unknown, how far it can be from the points known: at most this many more
+   * points taken, and this many more given (Infinity where nothing bounds them).
+   */
+  unknownDeduct: Points = 0;
+  unknownAward: Points = 0;
   failed = false;
   readonly categoryPoints: Points[];
   findings: readonly Finding[] = EMPTY;
@@ -76,6 +82,12 @@ export class RecordRun implements RuleScope {
   private deducted: Points = 0;
   private awarded: Points = 0;
   private skipped = false;
+  /** Whether a rule of the scope being scored could not be decided, and could have taken / given points. */
+  private unknownTakes = false;
+  private unknownGives = false;
+  /** The category's undecided points so far (its items' and its own), before its own cap. */
+  private categoryUnknownTakes: Points = 0;
+  private categoryUnknownGives: Points = 0;
   private factsCache: Facts | undefined;
   private readonly sign: 1 | -1;
 
@@ -96,6 +108,8 @@ export class RecordRun implements RuleScope {
       this.categoryIndex = category.index;
       let catDeducted: Points = 0;
       let catAwarded: Points = 0;
+      this.categoryUnknownTakes = 0;
+      this.categoryUnknownGives = 0;
       // A category's own rules see every finding in it; without such rules there is nothing to collect.
       const collect = category.rules.length > 0;
       let categoryFindings: number[] | undefined;
@@ -118,8 +132,18 @@ export class RecordRun implements RuleScope {
     }
   }
 
-  /** Runs one item's (or category's) rules, then its own cap, floor and bonus cap. */
+  /** Scores one item (or a category's own rules); an undecided rule widens the category's range. */
   private scoreScope(scope: CompiledItem | CompiledCategory, indices: number[] | undefined): void {
+    this.unknownTakes = false;
+    this.unknownGives = false;
+    this.runScope(scope, indices);
+    // Whatever the undecided rules would have done, the item's floor (扣完为止) and bonus cap hold.
+    if (this.unknownTakes) this.categoryUnknownTakes += scope.max !== undefined ? Math.max(0, scope.max - this.deducted) : Infinity;
+    if (this.unknownGives) this.categoryUnknownGives += scope.bonusMax !== undefined ? Math.max(0, scope.bonusMax - this.awarded) : Infinity;
+  }
+
+  /** Runs one item's (or category's) rules, then its own cap, floor and bonus cap. */
+  private runScope(scope: CompiledItem | CompiledCategory, indices: number[] | undefined): void {
     this.scope = scope;
     this.deducted = 0;
     this.awarded = 0;
@@ -189,6 +213,12 @@ export class RecordRun implements RuleScope {
     if (category.bonusMax !== undefined && awarded > category.bonusMax) {
       this.adjust(awarded - category.bonusMax, 'award', { messageId: 'line.cap_category_bonus', data: { cap: pointsToNumber(category.bonusMax) } });
     }
+    // The undecided points, as far as the category's own cap lets them go.
+    const { max, bonusMax } = category;
+    const takes = this.categoryUnknownTakes;
+    const gives = this.categoryUnknownGives;
+    if (takes > 0) this.unknownDeduct += max === undefined ? takes : Math.min(max, deducted + takes) - Math.min(max, deducted);
+    if (gives > 0) this.unknownAward += bonusMax === undefined ? gives : Math.min(bonusMax, awarded + gives) - Math.min(bonusMax, awarded);
   }
 
   /** A `capped` line that gives back (or takes back) `excess` of deductions (or awards). */
@@ -249,6 +279,10 @@ export class RecordRun implements RuleScope {
 
   indeterminate(reason: Message): void {
     this.totalUnknown = true;
+    // An undecided not-applicable rule leaves the whole item undecided: any of its rules may apply.
+    const what = this.rule.kind === 'not-applicable' ? this.scope : this.rule;
+    if (what.mayDeduct) this.unknownTakes = true;
+    if (what.mayAward) this.unknownGives = true;
     this.reasons.push({ ...reason, item: this.scope.id, rule: this.rule.path });
   }
 

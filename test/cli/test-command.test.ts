@@ -24,6 +24,13 @@ describe('scoresheet test', () => {
     expect(r.code).toBe(0);
   });
 
+  it('passes every shipped standard with full coverage (what `npm run demo` runs)', () => {
+    const r = runCli(['test', 'standards', '--coverage']);
+    expect(r.stdout).toMatch(/^\d{3} passed, 0 failed$/m);
+    expect(r.stdout).not.toContain('✗');
+    expect(r.code).toBe(0);
+  });
+
   it('fails a wrong expectation with expected vs actual, the case position, and exit 1', () => {
     const dir = workspace(`cases:\n  - name: wrong total\n    record: ${RECORD}\n    expect: { total: 99, verdict: pass }\n`);
     const r = runCli(['test', dir]);

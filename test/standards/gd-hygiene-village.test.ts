@@ -104,12 +104,12 @@ describe('gd-hygiene-village: the fixture, by hand', () => {
   //                                 | 伊蚊阳性 7处                                                 | 4     | 未达标，须整改 | fail
   // houhuan-acceptance-2011-10     | none: 18/20 = 90 ≥ 90, 231/300 = 77 ≥ 75, 210/300 = 70 ≥ 70 | 0     | 通过…考核验收  | pass
   // longgang-acceptance-2011-11    | 行为形成率 not given → unknown                              | (0)   | —              | indeterminate
-  // dingshen-guidance-2011-09      | 日产日清 not met; 知晓率 not given → unknown                | (1)   | —              | indeterminate (gap G1: would be fail)
+  // dingshen-guidance-2011-09      | 日产日清 not met; 知晓率 not given → unknown                | (1)   | 未达标，须整改 | fail: penalty points only add up, so ≥ 1 whatever the rate
   const table = [
     { id: 'houhuan-self-2011-08', unmet: ['road-hardening', 'livestock', 'behaviour-rate', 'aedes-sites'], total: 4, complete: true, band: 'rectify', verdict: 'fail' },
     { id: 'houhuan-acceptance-2011-10', unmet: [], total: 0, complete: true, band: 'accepted', verdict: 'pass' },
     { id: 'longgang-acceptance-2011-11', unmet: [], total: 0, complete: false, band: null, verdict: 'indeterminate' },
-    { id: 'dingshen-guidance-2011-09', unmet: ['daily-refuse'], total: 1, complete: false, band: null, verdict: 'indeterminate' },
+    { id: 'dingshen-guidance-2011-09', unmet: ['daily-refuse'], total: 1, complete: false, band: 'rectify', verdict: 'fail' },
   ];
 
   it.each(table)('$id: total $total, $verdict', async (row) => {
@@ -142,7 +142,10 @@ describe('gd-hygiene-village: the fixture, by hand', () => {
   it('the missing indicators are named as the reason', async () => {
     const [, , longgang, dingshen] = await Promise.all(fixtureRecords().map(score));
     expect(longgang!.reasons).toEqual([expect.objectContaining({ messageId: 'quantity.missing_indicator', data: { indicator: 'healthBehaviourRate' }, item: 'behaviour-rate' })]);
-    expect(dingshen!.reasons).toEqual([expect.objectContaining({ messageId: 'quantity.missing_indicator', data: { indicator: 'healthKnowledgeRate' }, item: 'knowledge-rate' })]);
+    expect(dingshen!.reasons).toEqual([
+      expect.objectContaining({ messageId: 'quantity.missing_indicator', data: { indicator: 'healthKnowledgeRate' }, item: 'knowledge-rate' }),
+      expect.objectContaining({ messageId: 'line.band_fail' }),
+    ]);
   });
 
   it('prints the scorecards as checked (golden, zh-CN)', async () => {

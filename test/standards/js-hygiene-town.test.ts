@@ -123,11 +123,13 @@ describe('js-hygiene-town: the fixture, by hand', () => {
   // jia-2011     | 11 ✗            | ✓   | ✓   | ✓ ✓          | —                   | (0)   | not_eligible: (1)
   // yi-2011      | 40 ✓            | ✗   | ✓   | ✓ ✓          | 环境卫生 1           | (1)   | not_eligible: (2)
   // bing-2011    | missing ?       | ✓   | ✓   | ✓ ✓          | —                   | (0)   | indeterminate: (1) unknown + 5 unset
+  // The band: penalty points only add up, so a town with 1 already does not meet the standard whatever
+  // the unset thresholds would say; one with 0 might or might not (no band).
   const table = [
-    { id: 'xiashu-2011', total: 0, verdict: 'indeterminate', unmetPrerequisites: [] as string[] },
-    { id: 'jia-2011', total: 0, verdict: 'not_eligible', unmetPrerequisites: ['outcomes.prerequisites[0]'] },
-    { id: 'yi-2011', total: 1, verdict: 'not_eligible', unmetPrerequisites: ['outcomes.prerequisites[1]'] },
-    { id: 'bing-2011', total: 0, verdict: 'indeterminate', unmetPrerequisites: [] as string[] },
+    { id: 'xiashu-2011', total: 0, verdict: 'indeterminate', band: null, unmetPrerequisites: [] as string[] },
+    { id: 'jia-2011', total: 0, verdict: 'not_eligible', band: null, unmetPrerequisites: ['outcomes.prerequisites[0]'] },
+    { id: 'yi-2011', total: 1, verdict: 'not_eligible', band: 'does-not-meet', unmetPrerequisites: ['outcomes.prerequisites[1]'] },
+    { id: 'bing-2011', total: 0, verdict: 'indeterminate', band: null, unmetPrerequisites: [] as string[] },
   ];
 
   it.each(table)('$id: $verdict', async (row) => {
@@ -135,7 +137,7 @@ describe('js-hygiene-town: the fixture, by hand', () => {
     expect(card.verdict).toBe(row.verdict);
     expect(card.total).toBe(row.total);
     expect(card.complete).toBe(false); // the unset thresholds: the total is never final
-    expect(card.band).toBeNull();
+    expect(card.band?.id ?? null).toBe(row.band);
     expect(card.lines.filter((l) => l.type === 'prerequisite_unmet').map((l) => l.rule)).toEqual(row.unmetPrerequisites);
     expect(unsetReasons(card)).toEqual(UNSET);
   });

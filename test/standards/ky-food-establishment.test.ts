@@ -174,7 +174,12 @@ describe('ky-food-establishment: scoring', () => {
   it(`a finding on "${UNCERTAIN_FINDINGS_ITEM}" (findings that may be another inspection's) is indeterminate too`, () => {
     const card = score([...marked('8', '19'), { item: UNCERTAIN_FINDINGS_ITEM, note: 'two inspections on one key' }]);
     expect([card.total, card.complete, card.verdict, card.band]).toEqual([97, false, 'indeterminate', null]);
-    expect(card.reasons).toEqual([expect.objectContaining({ messageId: 'line.fixed_unknown', item: UNCERTAIN_FINDINGS_ITEM })]);
+    // Unknown both ways (items may be missing, or another inspection's held): an undecided deduction
+    // and an undecided award, so the total could be anything and no band is claimed.
+    expect(card.reasons).toEqual([
+      expect.objectContaining({ messageId: 'line.fixed_unknown', item: UNCERTAIN_FINDINGS_ITEM, data: { effect: 'deduct' } }),
+      expect.objectContaining({ messageId: 'line.fixed_unknown', item: UNCERTAIN_FINDINGS_ITEM, data: { effect: 'award' } }),
+    ]);
   });
 
   it('an unknown item number is rejected, not scored', () => {
