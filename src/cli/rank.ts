@@ -2,94 +2,22 @@
  * `scoresheet rank --standard S --period P [records…]`: league tables per period and group, with
  * awards. Exit codes as `score`: 0 all records scored; 1 some rejected or --fail-on matched; 2 could not run.
  */
-import { readFile } from 'node:fs/promises';
 import { stringify } from 'csv-stringify/sync';
-import { parse as parseYaml } from 'yaml';
-import type { Calendar, PeriodUnit } from '../aggregate/periods.js';
-import { assignFindings } from '../aggregate/responsibility.js';
-import type { Locale } from '../messages/types.js';
-import type { TextEncodingName } from '../records/decode.js';
-import { formatRecordDiagnostic, type RecordDiagnostic } from '../records/diagnostics.js';
-import { formatOfPath, type RecordFormat } from '../records/read.js';
-import type { LocatedRecord } from '../records/validate.js';
-import { buildLeague } from '../rank/league.js';
-import type { TiePolicy } from '../rank/rank.js';
+import { formatRecordDiagnostic } from '../records/diagnostics.js';
 import { formatLeagueMarkdown, formatLeagueText, leagueCsvRows } from '../report/league.js';
-import { scoreBatch } from '../score/batch.js';
 import type { Verdict } from '../score/scorecard.js';
-import { CalendarSchema } from '../standard/ranking-schema.js';
-import { loadRoster, readRecordSource } from './inputs.js';
 import type { Output } from './io.js';
-import { loadStandardSet } from './standards.js';
+import { loadLeagueInput, rejectedRecordCount, type LeagueInputOptions } from './league-input.js';
 
-export interface RankCliOptions {
-  readonly standards: readonly string[];
-  readonly period: PeriodUnit;
+export interface RankCliOptions extends LeagueInputOptions {
   readonly format: 'text' | 'json' | 'csv' | 'md';
-  readonly lang: Locale;
   readonly failOn: readonly Verdict[];
-  readonly groupBy?: string;
-  readonly ties?: TiePolicy;
-  readonly units?: string;
-  readonly roster?: string;
-  readonly calendar?: string;
-  readonly inputFormat?: RecordFormat;
-  readonly encoding?: TextEncodingName;
-  readonly map?: string;
 }
 
 export async function runRank(inputs: readonly string[], options: RankCliOptions, out: Output): Promise<number> {
-  const set = await loadStandardSet(options.standards, options.lang, out);
-  if (!set) return 2;
-  // The newest edition's ranking rules apply to the table.
-  const standard = [...set.scorers].sort((a, b) => ((a.standard.effective?.from ?? '') < (b.standard.effective?.from ?? '') ? 1 : -1))[0]!.standard;
-
-  const roster = await loadRoster(options);
-  if ('error' in roster) {
-    out.err(roster.error);
-    return 2;
-  }
-  let calendar: Calendar | undefined;
-  if (options.calendar) {
-    try {
-      const parsed = CalendarSchema.safeParse(parseYaml(await readFile(options.calendar, 'utf8')));
-      if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-      calendar = parsed.data;
-    } catch (error) {
-      out.err(`cannot read the calendar ${options.calendar}: ${(error as Error).message}`);
-      return 2;
-    }
-  }
-
-  const records: LocatedRecord[] = [];
-  const rejected: RecordDiagnostic[] = [];
-  for (const source of inputs.length === 0 ? ['-'] : inputs) {
-    const format = options.inputFormat ?? formatOfPath(source);
-    if (format === undefined) {
-      out.err(`cannot tell the format of ${source}: use --input-format json|yaml|ndjson|csv`);
-      return 2;
-    }
-    const read = await readRecordSource(source, format, { ...options, precheck: set.precheck }, process.stdin);
-    if ('error' in read) {
-      out.err(read.error);
-      return 2;
-    }
-    records.push(...read.records);
-    rejected.push(...read.diagnostics);
-  }
-  const assigned = assignFindings(records, roster, options.lang);
-  rejected.push(...assigned.diagnostics);
-  const batch = scoreBatch(set, assigned.records, options.lang);
-  rejected.push(...batch.diagnostics);
-  const scorecards = batch.scored.map((s) => s.scorecard);
-
-  const league = buildLeague(standard, scorecards, {
-    period: options.period,
-    ...(options.groupBy ? { groupBy: options.groupBy } : {}),
-    ...(options.ties ? { ties: options.ties } : {}),
-    ...(roster.units ? { units: roster.units } : {}),
-    ...(calendar ? { calendar } : {}),
-  });
+  const input = await loadLeagueInput(inputs, options, out);
+  if (input === 2) return 2;
+  const { standard, league, scorecards, rejected } = input;
 
   switch (options.format) {
     case 'json':
@@ -105,7 +33,7 @@ export async function runRank(inputs: readonly string[], options: RankCliOptions
       out.out(formatLeagueText(league, standard, options.lang));
   }
   for (const d of rejected) out.err(formatRecordDiagnostic(d));
-  const rejectedRecords = new Set(rejected.map((d) => `${d.file}#${d.index}`)).size;
+  const rejectedRecords = rejectedRecordCount(rejected);
   const failOn = options.failOn.some((v) => scorecards.some((c) => c.verdict === v));
   return rejectedRecords > 0 || failOn ? 1 : 0;
 }

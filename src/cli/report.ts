@@ -5,48 +5,25 @@
  * 2 could not run (bad input, no Chromium or playwright-core for PDF).
  */
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
-import { parse as parseYaml } from 'yaml';
-import type { Calendar, PeriodUnit } from '../aggregate/periods.js';
-import { assignFindings } from '../aggregate/responsibility.js';
-import type { Locale } from '../messages/types.js';
-import type { TextEncodingName } from '../records/decode.js';
-import { formatRecordDiagnostic, type RecordDiagnostic } from '../records/diagnostics.js';
-import { formatOfPath, type RecordFormat } from '../records/read.js';
-import type { LocatedRecord } from '../records/validate.js';
-import { buildLeague } from '../rank/league.js';
-import type { TiePolicy } from '../rank/rank.js';
+import { writeFile } from 'node:fs/promises';
+import { formatRecordDiagnostic } from '../records/diagnostics.js';
 import { renderReportHtml } from '../report/html.js';
 import { buildReport } from '../report/report.js';
 import { renderReportMarkdown } from '../report/report-markdown.js';
-import { scoreBatch } from '../score/batch.js';
-import { CalendarSchema } from '../standard/ranking-schema.js';
 import { SCORESHEET_VERSION } from '../version.js';
-import { loadRoster, readRecordSource } from './inputs.js';
 import type { Output } from './io.js';
-import { loadStandardSet } from './standards.js';
+import { loadLeagueInput, rejectedRecordCount, type LeagueInputOptions } from './league-input.js';
 
 export type ReportFormat = 'html' | 'md' | 'pdf';
 
-export interface ReportCliOptions {
-  readonly standards: readonly string[];
-  readonly period: PeriodUnit;
+export interface ReportCliOptions extends LeagueInputOptions {
   readonly format: ReportFormat;
   /** The file to write; standard output when absent (not for pdf). */
   readonly output?: string;
-  readonly lang: Locale;
-  readonly groupBy?: string;
-  readonly ties?: TiePolicy;
-  readonly units?: string;
-  readonly roster?: string;
-  readonly calendar?: string;
   /** The period key the report is as of (default: the latest). */
   readonly at?: string;
   /** How many of the costliest items to list. */
   readonly top?: number;
-  readonly inputFormat?: RecordFormat;
-  readonly encoding?: TextEncodingName;
-  readonly map?: string;
 }
 
 /** Where the PDF printer looks for Chromium: Debian's package, or SCORESHEET_CHROMIUM. */
@@ -59,58 +36,10 @@ export async function runReport(inputs: readonly string[], options: ReportCliOpt
     out.err('--format pdf needs -o FILE.pdf');
     return 2;
   }
-  const set = await loadStandardSet(options.standards, options.lang, out);
-  if (!set) return 2;
-  // As `rank`: the newest edition's ranking rules apply to the table.
-  const standard = [...set.scorers].sort((a, b) => ((a.standard.effective?.from ?? '') < (b.standard.effective?.from ?? '') ? 1 : -1))[0]!.standard;
-
-  const roster = await loadRoster(options);
-  if ('error' in roster) {
-    out.err(roster.error);
-    return 2;
-  }
-  let calendar: Calendar | undefined;
-  if (options.calendar) {
-    try {
-      const parsed = CalendarSchema.safeParse(parseYaml(await readFile(options.calendar, 'utf8')));
-      if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-      calendar = parsed.data;
-    } catch (error) {
-      out.err(`cannot read the calendar ${options.calendar}: ${(error as Error).message}`);
-      return 2;
-    }
-  }
-
-  const records: LocatedRecord[] = [];
-  const rejected: RecordDiagnostic[] = [];
-  for (const source of inputs.length === 0 ? ['-'] : inputs) {
-    const format = options.inputFormat ?? formatOfPath(source);
-    if (format === undefined) {
-      out.err(`cannot tell the format of ${source}: use --input-format json|yaml|ndjson|csv`);
-      return 2;
-    }
-    const read = await readRecordSource(source, format, { ...options, precheck: set.precheck }, process.stdin);
-    if ('error' in read) {
-      out.err(read.error);
-      return 2;
-    }
-    records.push(...read.records);
-    rejected.push(...read.diagnostics);
-  }
-  const assigned = assignFindings(records, roster, options.lang);
-  rejected.push(...assigned.diagnostics);
-  const batch = scoreBatch(set, assigned.records, options.lang);
-  rejected.push(...batch.diagnostics);
-  const scorecards = batch.scored.map((s) => s.scorecard);
-
-  const league = buildLeague(standard, scorecards, {
-    period: options.period,
-    ...(options.groupBy ? { groupBy: options.groupBy } : {}),
-    ...(options.ties ? { ties: options.ties } : {}),
-    ...(roster.units ? { units: roster.units } : {}),
-    ...(calendar ? { calendar } : {}),
-  });
-  const rejectedRecords = new Set(rejected.map((d) => `${d.file}#${d.index}`)).size;
+  const input = await loadLeagueInput(inputs, options, out);
+  if (input === 2) return 2;
+  const { standard, league, scorecards, rejected, calendar } = input;
+  const rejectedRecords = rejectedRecordCount(rejected);
   if (options.at !== undefined && !league.tables.some((t) => t.period.key === options.at)) {
     out.err(`--at ${options.at}: no such period; the records have ${league.tables.map((t) => t.period.key).join(', ') || 'none'}`);
     return 2;

@@ -1,0 +1,106 @@
+/**
+ * What `rank` and `report` share: the standards, roster and calendar loaded, every record source read,
+ * findings charged to the units responsible, the records scored, and the league built.
+ */
+import { readFile } from 'node:fs/promises';
+import { parse as parseYaml } from 'yaml';
+import type { Calendar, PeriodUnit } from '../aggregate/periods.js';
+import { assignFindings } from '../aggregate/responsibility.js';
+import type { Locale } from '../messages/types.js';
+import type { TextEncodingName } from '../records/decode.js';
+import type { RecordDiagnostic } from '../records/diagnostics.js';
+import { formatOfPath, type RecordFormat } from '../records/read.js';
+import type { LocatedRecord } from '../records/validate.js';
+import { buildLeague, type League } from '../rank/league.js';
+import type { TiePolicy } from '../rank/rank.js';
+import { scoreBatch } from '../score/batch.js';
+import type { Scorecard } from '../score/scorecard.js';
+import type { Standard } from '../standard/schema.js';
+import { CalendarSchema } from '../standard/ranking-schema.js';
+import { loadRoster, readRecordSource } from './inputs.js';
+import type { Output } from './io.js';
+import { loadStandardSet } from './standards.js';
+
+export interface LeagueInputOptions {
+  readonly standards: readonly string[];
+  readonly period: PeriodUnit;
+  readonly lang: Locale;
+  readonly groupBy?: string;
+  readonly ties?: TiePolicy;
+  readonly units?: string;
+  readonly roster?: string;
+  readonly calendar?: string;
+  readonly inputFormat?: RecordFormat;
+  readonly encoding?: TextEncodingName;
+  readonly map?: string;
+}
+
+export interface LeagueInput {
+  /** The standard whose ranking rules apply: the newest edition loaded. */
+  readonly standard: Standard;
+  readonly league: League;
+  readonly scorecards: readonly Scorecard[];
+  readonly rejected: readonly RecordDiagnostic[];
+  readonly calendar?: Calendar;
+}
+
+/** The league of the records in `inputs` (stdin when none); 2 when it could not be made (said on `out`). */
+export async function loadLeagueInput(inputs: readonly string[], options: LeagueInputOptions, out: Output): Promise<LeagueInput | 2> {
+  const set = await loadStandardSet(options.standards, options.lang, out);
+  if (!set) return 2;
+  // The newest edition's ranking rules apply to the table.
+  const standard = [...set.scorers].sort((a, b) => ((a.standard.effective?.from ?? '') < (b.standard.effective?.from ?? '') ? 1 : -1))[0]!.standard;
+
+  const roster = await loadRoster(options);
+  if ('error' in roster) {
+    out.err(roster.error);
+    return 2;
+  }
+  let calendar: Calendar | undefined;
+  if (options.calendar) {
+    try {
+      const parsed = CalendarSchema.safeParse(parseYaml(await readFile(options.calendar, 'utf8')));
+      if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      calendar = parsed.data;
+    } catch (error) {
+      out.err(`cannot read the calendar ${options.calendar}: ${(error as Error).message}`);
+      return 2;
+    }
+  }
+
+  const records: LocatedRecord[] = [];
+  const rejected: RecordDiagnostic[] = [];
+  for (const source of inputs.length === 0 ? ['-'] : inputs) {
+    const format = options.inputFormat ?? formatOfPath(source);
+    if (format === undefined) {
+      out.err(`cannot tell the format of ${source}: use --input-format json|yaml|ndjson|csv`);
+      return 2;
+    }
+    const read = await readRecordSource(source, format, { ...options, precheck: set.precheck }, process.stdin);
+    if ('error' in read) {
+      out.err(read.error);
+      return 2;
+    }
+    records.push(...read.records);
+    rejected.push(...read.diagnostics);
+  }
+  const assigned = assignFindings(records, roster, options.lang);
+  rejected.push(...assigned.diagnostics);
+  const batch = scoreBatch(set, assigned.records, options.lang);
+  rejected.push(...batch.diagnostics);
+  const scorecards = batch.scored.map((s) => s.scorecard);
+
+  const league = buildLeague(standard, scorecards, {
+    period: options.period,
+    ...(options.groupBy ? { groupBy: options.groupBy } : {}),
+    ...(options.ties ? { ties: options.ties } : {}),
+    ...(roster.units ? { units: roster.units } : {}),
+    ...(calendar ? { calendar } : {}),
+  });
+  return { standard, league, scorecards, rejected, ...(calendar ? { calendar } : {}) };
+}
+
+/** How many records were rejected (a record may have several diagnostics). */
+export function rejectedRecordCount(rejected: readonly RecordDiagnostic[]): number {
+  return new Set(rejected.map((d) => `${d.file}#${d.index}`)).size;
+}
