@@ -1,5 +1,6 @@
 /** Reading records from JSON, YAML and NDJSON: positions of bad records, editions, duplicates, supersedes, streaming. */
 import { PassThrough } from 'node:stream';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileStandard, parseStandard } from '../../src/index.js';
 import { readDocumentRecords, readNdjsonRecords, streamNdjsonRecords } from '../../src/records/read.js';
@@ -46,6 +47,14 @@ describe('problems of both kinds at once (precheck)', () => {
       ['record_invalid', 'findings[0].points'],
       ['unknown_item', 'findings[1].item'],
     ]);
+  });
+
+  it('never throws, whatever was read (property)', () => {
+    const anyRecord = fc.oneof(
+      fc.anything(),
+      fc.record({ standard: fc.anything(), date: fc.anything(), kind: fc.anything(), level: fc.anything(), findings: fc.oneof(fc.anything(), fc.array(fc.anything())) }, { requiredKeys: [] }),
+    );
+    fc.assert(fc.property(anyRecord, (raw) => Array.isArray(set.precheck(raw))), { seed: 5, numRuns: 2000 });
   });
 
   it('adds nothing when the standard itself is unknown or the value is not a record', () => {
