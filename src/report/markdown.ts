@@ -4,17 +4,17 @@ import type { Locale } from '../messages/types.js';
 import type { RecordDiagnostic } from '../records/diagnostics.js';
 import type { Scorecard } from '../score/scorecard.js';
 import { LINE_TYPE_WORDS } from './csv.js';
-import { kindLabel, signedPoints, VERDICT_WORDS, type ItemNames } from './text.js';
+import { categorySubtotals, kindLabel, signedPoints, VERDICT_WORDS, type ItemNames } from './text.js';
 
 const WORDS = {
   en: {
     item: 'item', type: 'type', points: 'points', reason: 'reason', note: 'note', source: 'source', total: 'total', band: 'band', verdict: 'verdict',
-    none: '—', noLines: 'No deductions or awards.', incomplete: 'incomplete: some rules could not be scored',
+    none: '—', noLines: 'No deductions or awards.', incomplete: 'incomplete: some rules could not be scored', categories: 'Categories',
     rejected: 'Rejected records', line: 'line', record: 'record', field: 'field', code: 'code', problem: 'problem', summary: 'Summary', scorecards: 'Scorecards',
   },
   'zh-CN': {
     item: '检查项', type: '类型', points: '分数', reason: '原因', note: '说明', source: '依据', total: '总分', band: '等级', verdict: '结论',
-    none: '—', noLines: '无扣分或奖分。', incomplete: '不完整：部分规则无法评分',
+    none: '—', noLines: '无扣分或奖分。', incomplete: '不完整：部分规则无法评分', categories: '分项',
     rejected: '被拒绝的记录', line: '行', record: '记录', field: '字段', code: '代码', problem: '问题', summary: '汇总', scorecards: '评分表',
   },
 } as const;
@@ -43,6 +43,9 @@ export function formatScorecardMarkdown(card: Scorecard, locale: Locale, itemNam
   }
   const notes: string[] = [];
   if (!card.complete) notes.push(`- ${w.incomplete}`);
+  const subtotals = categorySubtotals(card, locale);
+  if (subtotals !== undefined) notes.push(`- ${w.categories}: ${mdCell(subtotals)}`);
+  for (const o of card.outcomes) notes.push(`- ${mdCell(`${localizedText(o.name, locale)}: ${o.value}${o.tier ? ` (${localizedText(o.tier.name, locale)})` : ''}`)}`);
   for (const reason of card.reasons) notes.push(`- ${mdCell(renderMessage(reason, locale))}${reason.item ? ` [${mdCell(itemName(reason.item))}]` : ''}`);
   if (notes.length > 0) out.push('', ...notes);
   return out.join('\n');

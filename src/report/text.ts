@@ -5,8 +5,8 @@ import type { Scorecard } from '../score/scorecard.js';
 import { formatTable } from './table.js';
 
 const WORDS = {
-  en: { item: 'item', type: 'type', points: 'points', reason: 'reason', source: 'source', total: 'total', band: 'band', verdict: 'verdict', none: '—', incomplete: ' (incomplete: some items could not be scored)' },
-  'zh-CN': { item: '检查项', type: '类型', points: '分数', reason: '原因', source: '依据', total: '总分', band: '等级', verdict: '结论', none: '—', incomplete: '（不完整：部分项目无法评分）' },
+  en: { item: 'item', type: 'type', points: 'points', reason: 'reason', source: 'source', total: 'total', band: 'band', verdict: 'verdict', none: '—', incomplete: ' (incomplete: some items could not be scored)', categories: 'categories' },
+  'zh-CN': { item: '检查项', type: '类型', points: '分数', reason: '原因', source: '依据', total: '总分', band: '等级', verdict: '结论', none: '—', incomplete: '（不完整：部分项目无法评分）', categories: '分项' },
 } as const;
 
 export const VERDICT_WORDS: Record<Locale, Record<Scorecard['verdict'], string>> = {
@@ -32,6 +32,15 @@ export interface ItemNames {
   kind?(id: string): string;
   /** The display name of an event level (市级 for `city`), when known. */
   level?(id: string): string;
+}
+
+/**
+ * The category subtotals as one line (组织管理 7/7 · 培训督导 8/9), when every category has a maximum
+ * to read them against; undefined otherwise (a subtotal without its maximum says little).
+ */
+export function categorySubtotals(card: Scorecard, locale: Locale): string | undefined {
+  if (card.categories.length < 2 || card.categories.some((c) => c.max === undefined)) return undefined;
+  return card.categories.map((c) => `${localizedText(c.name, locale)} ${c.points}/${c.max}`).join(' · ');
 }
 
 /** An inspection's kind (and level) as a header shows it: 重大活动检查/市级, or the ids when no names are known. */
@@ -63,6 +72,8 @@ export function formatScorecardText(card: Scorecard, locale: Locale, itemName: I
   // An incomplete total is only what could be scored: say so rather than print it as the score.
   const total = card.complete ? String(card.total) : `${card.total}${w.incomplete}`;
   out.push(`  ${w.total} ${total}  ${w.band} ${band}  ${w.verdict} ${VERDICT_WORDS[locale][card.verdict]}`);
+  const subtotals = categorySubtotals(card, locale);
+  if (subtotals !== undefined) out.push(`  ${w.categories}: ${subtotals}`);
   for (const o of card.outcomes) out.push(`  ${localizedText(o.name, locale)}: ${o.value}${o.tier ? ` (${localizedText(o.tier.name, locale)})` : ''}`);
   for (const reason of card.reasons) out.push(`  - ${renderMessage(reason, locale)}${reason.item ? ` [${itemName(reason.item)}]` : ''}`);
   return out.join('\n');
