@@ -185,3 +185,14 @@ describe('harmonious-community-stars: the star rule, case by case', () => {
     if (!tooMany.ok) expect(tooMany.problems).toEqual([expect.objectContaining({ field: 'findings[0].points' })]);
   });
 });
+
+describe('harmonious-community-stars: the stars on a Markdown scorecard', () => {
+  it('lists each aspect out of 10 and the star rating with its tier', () => {
+    const md = runCli(['score', '--standard', 'standards/harmonious-community-stars.yaml', 'fixtures/harmonious-community-stars/records.yaml', '--format', 'md', '--lang', 'zh-CN']);
+    expect(md.code).toBe(0);
+    // 城东社区: 创建理念 −0.5, 办公设施 −1, 社区服务 −0.5 (see the golden text); every other aspect 10.
+    expect(md.stdout).toContain('- 分项: 创建理念 9.5/10 · 办公设施 9/10 · 班子团结 10/10 · 居民自治 10/10 · 民间组织 10/10 · 社区服务 9.5/10 ·');
+    expect(md.stdout).toContain('- 星级: 10 (十星级和谐社区)');
+    expect(md.stdout).toContain('- 星级: 7 (达标社区)');
+  });
+});
