@@ -80,6 +80,8 @@ export interface RuleCompileContext {
   /** Their names, where the standard gives them (for reasons people read: 周一定期检查, not scheduled). */
   readonly kindNames: ReadonlyMap<string, LocalizedText>;
   readonly levelNames: ReadonlyMap<string, LocalizedText>;
+  /** The standard's indicators' names (道路硬底化率 for `roadHardeningRate`). */
+  readonly indicatorNames: ReadonlyMap<string, LocalizedText>;
   /** The item's (or category's) maximum points, when declared. */
   readonly max?: Points;
 }

@@ -39,10 +39,13 @@ export const threshold = defineRuleKind({
       rule.max !== undefined ? `${rule.inclusive ? '≤' : '<'} ${rule.max ?? '?'}` : '',
     ].filter(Boolean).join(', ');
     const name = 'indicator' in rule.of ? rule.of.indicator : rule.of.fact;
+    // Reasons name an indicator as the standard does (道路硬底化率), keeping its id for programs.
+    const indicatorName = 'indicator' in rule.of ? context.indicatorNames.get(rule.of.indicator) : undefined;
+    const named = (data: Record<string, unknown>) => (indicatorName !== undefined ? { ...data, quantityName: indicatorName } : data);
     return {
       score(scope) {
         if (rule.min === null || rule.max === null) {
-          return scope.indeterminate({ messageId: 'line.threshold_unset', data: { quantity: name } });
+          return scope.indeterminate({ messageId: 'line.threshold_unset', data: named({ quantity: name }) });
         }
         const ratio = ratioOf(scope);
         if (!('numerator' in ratio)) return scope.indeterminate(ratio);
@@ -57,10 +60,10 @@ export const threshold = defineRuleKind({
         }
         if (met) return;
         const actual = formatRatio(ratio);
-        const reason = { messageId: 'line.threshold', data: { quantity: name, expected, actual } };
+        const reason = { messageId: 'line.threshold', data: named({ quantity: name, expected, actual }) };
         if (rule.effect === 'fail') return scope.unmet(reason, { expected, actual });
         if (points === undefined) {
-          return scope.indeterminate({ messageId: 'line.threshold_no_points', data: { quantity: name } });
+          return scope.indeterminate({ messageId: 'line.threshold_no_points', data: named({ quantity: name }) });
         }
         scope.deduct(points, reason, { expected, actual });
       },

@@ -190,12 +190,13 @@ export function compileStandard(standard: Standard): Scorer {
   const namesOf = (entries: Standard['kinds']) => new Map(entries.flatMap((e) => (e.name !== undefined ? [[e.id, e.name] as const] : [])));
   const kindNames = namesOf(standard.kinds);
   const levelNames = namesOf(standard.levels);
+  const indicatorNames = new Map(standard.indicators.map((i) => [i.id, i.name] as const));
   const evidenceDefault = standard.scoring.evidence === 'required';
 
   const compileRules = (rules: Standard['categories'][number]['rules'], base: string, max: Points | undefined): CompiledRuleEntry[] => {
     const entries = rules.map((rule, r) => {
       const kind = RULE_KINDS[rule.kind] as RuleKind;
-      const compiled = kind.compile(rule, { condition, quantity: quantityReader, ratio: ratioReader, kinds, levels, kindNames, levelNames, ...(max !== undefined ? { max } : {}) });
+      const compiled = kind.compile(rule, { condition, quantity: quantityReader, ratio: ratioReader, kinds, levels, kindNames, levelNames, indicatorNames, ...(max !== undefined ? { max } : {}) });
       const needsNoFinding =
         NO_FINDING_KINDS.has(rule.kind) || ((rule.kind === 'fixed' && rule.when !== undefined) || (rule.kind === 'bonus' && rule.of !== undefined));
       // Every entry (and every scope below) has all its fields, undefined when absent: one shape,
