@@ -66,13 +66,28 @@ function awardGroup(period: string, group: string, rows: readonly TableRow[], aw
   return holders.length > 0 ? { ...base, holders } : { ...base, holders, none: 'below_minimum' };
 }
 
-export function makeBoards(tables: readonly LeagueTable[], top: number, bottom: number): Boards[] {
+export function makeBoards(tables: readonly LeagueTable[], top: number, bottom: number, mode: 'deduct' | 'accumulate' | 'award' = 'deduct'): Boards[] {
   return tables.flatMap((table) =>
     table.groups.map((group) => {
-      const ranked = group.rows.filter((r) => r.rank !== null).map((r) => r.result.unit.id);
-      return { period: table.period.key, group: group.group, top: ranked.slice(0, top), bottom: bottom > 0 ? ranked.slice(-bottom).reverse() : [] };
+      const ranked = group.rows.filter((r) => r.rank !== null);
+      // The 黑榜 names those who lost points: a unit with nothing against it is never on it (in award
+      // mode, where points are earned, the least awarded are the bottom whatever they lost).
+      const worstFirst = (mode === 'award' ? ranked : ranked.filter(lostPoints)).reverse();
+      return { period: table.period.key, group: group.group, top: upToRank(ranked, top), bottom: upToRank(worstFirst, bottom) };
     }),
   );
+}
+
+/** The first `n` units of a ranked list, and every unit tied with the n-th (tied units share a place, and so the board). */
+function upToRank(rows: readonly TableRow[], n: number): string[] {
+  if (n <= 0) return [];
+  const edge = rows[n - 1]?.rank;
+  return rows.filter((r, i) => i < n || r.rank === edge).map((r) => r.result.unit.id);
+}
+
+function lostPoints(row: TableRow): boolean {
+  const r = row.result;
+  return r.deductions > 0 || r.vetoes > 0 || r.shortfalls.some((s) => s.points !== 0);
 }
 
 /** Units last in their group in each of the latest `k` (or more) consecutive periods. */

@@ -125,6 +125,17 @@ describe('buildLeague', () => {
     expect(league.boards.find((b) => b.period === '2024-W10' && b.group === '高一')).toMatchObject({ top: ['b', 'a'], bottom: ['c'] });
   });
 
+  it('names units tied at the cut on the boards, and never puts a unit that lost nothing on the 黑榜', () => {
+    // W11, 高一: a 100 and b 100 share 1st, c 98. Top 1 would be a alone: b shares the place, so the board.
+    const topOne = buildLeague({ ...standard, ranking: { ...standard.ranking!, boards: { top: 1, bottom: 3 } } }, cards, { period: 'week', groupBy: 'grade', units });
+    const w11 = topOne.boards.find((b) => b.period === '2024-W11' && b.group === '高一')!;
+    expect(w11.top).toEqual(['a', 'b']);
+    // Bottom 3 of three: only c lost points that week (a and b were clean): the 黑榜 is c alone.
+    expect(w11.bottom).toEqual(['c']);
+    // W11, 高二: d 100 (clean, its Monday check done), e 98: e alone, worst first.
+    expect(topOne.boards.find((b) => b.period === '2024-W11' && b.group === '高二')!.bottom).toEqual(['e']);
+  });
+
   it('gives a tied red flag to nobody when the award does not share ties', () => {
     const noShare = { ...standard, ranking: { ...standard.ranking!, awards: [{ ...standard.ranking!.awards[0]!, ties: 'none' as const }] } };
     const l = buildLeague(noShare, cards, { period: 'week', groupBy: 'grade', units });
