@@ -421,11 +421,16 @@ function boardsAndNotes(ctx: Ctx, table: ReportGroupTable, latest: boolean): str
     const row = table.rows.find((r) => r.unit.id === id);
     return row ? `${esc(unitName(row.unit))} <span class="muted">${row.score === null ? '' : esc(chartNumber(row.score))}</span>` : esc(id);
   };
+  // Each name numbered with its place in the table: units tied share a number (3, 3, 3), as they share the board.
+  const entry = (id: string) => {
+    const rank = table.rows.find((r) => r.unit.id === id)?.rank;
+    return `<li${typeof rank === 'number' && Number.isInteger(rank) ? ` value="${rank}"` : ''}>${nameOf(id)}</li>`;
+  };
   const board = table.board;
   if (board && (board.top.length > 0 || board.bottom.length > 0)) {
     out.push('<div class="boards">');
-    if (board.top.length > 0) out.push(`<div class="board top"><h4>${esc(w.top)}</h4><ol>${board.top.map((id) => `<li>${nameOf(id)}</li>`).join('')}</ol></div>`);
-    if (board.bottom.length > 0) out.push(`<div class="board bottom"><h4>${esc(w.bottom)}</h4><ol>${board.bottom.map((id) => `<li>${nameOf(id)}</li>`).join('')}</ol></div>`);
+    if (board.top.length > 0) out.push(`<div class="board top"><h4>${esc(w.top)}</h4><ol>${board.top.map(entry).join('')}</ol></div>`);
+    if (board.bottom.length > 0) out.push(`<div class="board bottom"><h4>${esc(w.bottom)}</h4><ol>${board.bottom.map(entry).join('')}</ol></div>`);
     out.push('</div>');
   }
   const notes: string[] = [];
