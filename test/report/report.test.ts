@@ -124,6 +124,13 @@ describe('renderReportHtml', () => {
     expect(html).toContain('说明：卫生工具摆放不齐');
   });
 
+  it('numbers a board with places in the table: week 8, 高一 — 1, 2, then three classes tied 3rd; the 黑榜 10, 9, 8', () => {
+    const boards = html.slice(html.indexOf('<div class="boards">'), html.indexOf('</div>\n', html.indexOf('<div class="board bottom">')) + 6);
+    const places = (kind: string) => [...boards.slice(boards.indexOf(`board ${kind}`)).split('</ol>')[0]!.matchAll(/<li value="(\d+)">/g)].map((m) => Number(m[1]));
+    expect(places('top')).toEqual([1, 2, 3, 3, 3]);
+    expect(places('bottom')).toEqual([10, 9, 8]);
+  });
+
   it('prints the 评比栏 only, one page per group, tables and charts unbroken', () => {
     const print = html.slice(html.indexOf('@media print'));
     expect(print).toMatch(/\.group-page \+ \.group-page \{ break-before: page; \}/);
