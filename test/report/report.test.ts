@@ -268,7 +268,9 @@ describe('scoresheet report (built CLI)', () => {
   it('keeps playwright-core out of the bundle: loaded at run time for PDF only', () => {
     const cli = readFileSync(`${ROOT}/dist/cli.js`, 'utf8');
     expect(cli).not.toMatch(/chromium\.launch\b[\s\S]{0,200}function\s+launch/);
-    expect(statSync(`${ROOT}/dist/cli.js`).size).toBeLessThan(2_000_000);
+    // The CLI bundles its own dependencies (about 2.2 MB); playwright-core alone would add several more.
+    expect(statSync(`${ROOT}/dist/cli.js`).size).toBeLessThan(3_000_000);
+    expect(cli).toMatch(/import\(\w+\)/); // the by-name import that loads playwright-core at run time
     expect(readFileSync(`${ROOT}/dist/index.js`, 'utf8')).not.toContain('playwright-core');
   });
 
