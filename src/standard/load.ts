@@ -10,6 +10,7 @@ import { z } from 'zod';
 import {
   DIAGNOSTIC_CODES,
   hasErrors,
+  formatPath,
   makeDiagnostic,
   sortDiagnostics,
   type Diagnostic,
@@ -88,9 +89,11 @@ export function parseStandard(text: string, options: ParseOptionsWithBase = {}):
 
   const parsed = StandardSchema.safeParse(raw);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      for (const d of mapIssue(issue, raw, locator)) emit(d.code, d.at, d.path, d.data);
-    }
+    const mapped = parsed.error.issues.flatMap((issue) => mapIssue(issue, raw, locator));
+    // One typo, one error: a key missing beside the unknown key that is its misspelling
+    // (`pointz` for `points`) is said by the unknown key's did-you-mean.
+    const misspelt = new Set(mapped.filter((d) => d.code === 'unknown_key' && d.data.suggestion).map((d) => formatPath([...d.path.slice(0, -1), d.data.suggestion as string])));
+    for (const d of mapped) if (!(d.code === 'missing_key' && misspelt.has(formatPath(d.path)))) emit(d.code, d.at, d.path, d.data);
   }
   for (const finding of checkStandard(raw)) {
     const data: Record<string, unknown> = { ...(finding.data ?? {}) };
