@@ -1,5 +1,6 @@
 /** Building blocks of the standard format shared by the standard schema and the rule kinds. */
 import { z } from 'zod';
+import { pathProblem } from '../compile/paths.js';
 import { isExactPoints } from '../score/points.js';
 
 /** Ids: letters (any script), digits, `_` and `-`; `.` is kept for qualified item ids (`category.item`). */
@@ -49,9 +50,20 @@ export const PointsValue = z
 export const PointsRange = z.strictObject({ min: PointsValue, max: PointsValue });
 export type PointsRange = z.output<typeof PointsRange>;
 
+/** A path into a fact ("a.b[0]", or json-rules-engine's "$.a.b[0]"); filters and scripts are refused. */
+export const PathSchema = z
+  .string({ error: 'a path must be a string such as "a.b[0]" or "$.a.b[0]"' })
+  .superRefine((path, ctx) => {
+    const problem = pathProblem(path);
+    if (problem !== undefined) {
+      ctx.addIssue({ code: 'custom', message: problem, input: path, params: { code: 'bad_path' } });
+    }
+  });
+
 /** Where a quantity comes from: a fact of the record, an indicator, or (default) the finding's value. */
 export const QuantitySource = z.union([
-  z.strictObject({ fact: z.string().min(1), path: z.string().min(1).optional() }),
+  // The same path syntax as a condition's, checked the same way: a bad one is a load error with its position.
+  z.strictObject({ fact: z.string().min(1), path: PathSchema.optional() }),
   z.strictObject({ indicator: Id }),
 ]);
 export type QuantitySource = z.output<typeof QuantitySource>;

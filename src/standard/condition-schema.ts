@@ -12,7 +12,7 @@
  * - `bad_condition` — a node that is not an object or does not have exactly one kind key
  */
 import { z } from 'zod';
-import { pathProblem } from '../compile/paths.js';
+import { PathSchema } from './common.js';
 
 /** The ten operators of json-rules-engine's default operator set. */
 export const OPERATORS = [
@@ -251,14 +251,6 @@ function forward(ctx: RefineCtx, issues: readonly z.core.$ZodIssue[]): void {
   for (const issue of issues) ctx.addIssue({ ...issue } as Parameters<RefineCtx['addIssue']>[0]);
 }
 
-const PathSchema = z
-  .string({ error: 'a path must be a string such as "a.b[0]" or "$.a.b[0]"' })
-  .superRefine((path, ctx) => {
-    const problem = pathProblem(path);
-    if (problem !== undefined) {
-      ctx.addIssue({ code: 'custom', message: problem, input: path, params: { code: 'bad_path' } });
-    }
-  });
 
 const OperatorSchema = z
   .string({ error: requiredMessage('a fact condition needs an "operator"') })
