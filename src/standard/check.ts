@@ -122,9 +122,16 @@ export function checkStandard(raw: unknown): Finding[] {
   }
 
   ids(outcomes.vetoes, ['outcomes', 'vetoes'], 'veto');
+  // What a veto's `item` may name, exactly as the scorer finds it: an item, `category.item`, a category.
+  const vetoTargets = new Set<string>(items.keys());
+  list(raw.categories).forEach((category) => {
+    if (!isObject(category) || typeof category.id !== 'string') return;
+    vetoTargets.add(category.id);
+    for (const item of list(category.items)) if (isObject(item) && typeof item.id === 'string') vetoTargets.add(`${category.id}.${item.id}`);
+  });
   list(outcomes.vetoes).forEach((veto, v) => {
     if (!isObject(veto)) return;
-    if (typeof veto.item === 'string') reference(['outcomes', 'vetoes', v, 'item'], 'item', itemId(veto.item, categories), items);
+    if (typeof veto.item === 'string') reference(['outcomes', 'vetoes', v, 'item'], 'item', veto.item, vetoTargets);
     if (veto.when !== undefined) conditionRefs(veto.when, ['outcomes', 'vetoes', v, 'when']);
   });
   ids(outcomes.prerequisites, ['outcomes', 'prerequisites'], 'prerequisite');
@@ -142,12 +149,6 @@ export function checkStandard(raw: unknown): Finding[] {
     out.push({ code: 'range_inverted', path: ['effective'], data: { min: raw.effective.from, max: raw.effective.to } });
   }
   return out;
-}
-
-/** `classroom.tool-corner` → `tool-corner` when the prefix is a category id. */
-function itemId(ref: string, categories: Map<string, unknown>): string {
-  const dot = ref.indexOf('.');
-  return dot > 0 && categories.has(ref.slice(0, dot)) ? ref.slice(dot + 1) : ref;
 }
 
 const closest = (id: string, candidates: Iterable<string>): string | undefined => suggest(id, candidates);
