@@ -122,16 +122,17 @@ export async function runScore(inputs: readonly string[], options: ScoreOptions,
       out.err(read.error);
       return 2;
     }
-    reject(read.diagnostics);
     const assigned = assignFindings(read.records, roster, options.lang);
-    // Problems found after reading name the row their field came from (a long sheet's finding row).
-    reject(relocateDiagnostics(assigned.diagnostics, read.records));
     const batch = scoreBatch(set, assigned.records, options.lang);
-    reject(relocateDiagnostics(batch.diagnostics, read.records));
-    for (const item of batch.scored) {
-      count(item.scorecard);
-      scored.push(item);
-    }
+    // Problems found after reading name the row their field came from (a long sheet's finding row).
+    const problems = [...read.diagnostics, ...relocateDiagnostics(assigned.diagnostics, read.records), ...relocateDiagnostics(batch.diagnostics, read.records)];
+    reject(problems);
+    for (const item of batch.scored) count(item.scorecard);
+    if (options.format === 'ndjson') {
+      // A whole-file source (JSON, YAML) written as NDJSON too: its scorecards, and its problems on stderr.
+      for (const item of batch.scored) out.out(JSON.stringify(item.scorecard));
+      for (const d of problems) out.err(formatRecordDiagnostic(d));
+    } else scored.push(...batch.scored);
   }
   summary.rejected = rejectedRecords.size;
   rejected.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.index - b.index || a.line - b.line);
@@ -145,7 +146,6 @@ export async function runScore(inputs: readonly string[], options: ScoreOptions,
     for (const d of rejected) out.err(formatRecordDiagnostic(d));
     out.err(formatSummary(summary, options.lang));
   } else if (options.format !== 'ndjson') out.out(render(set, scored, rejected, summary, options));
-  else for (const d of rejected) if (!d.file) out.err(formatRecordDiagnostic(d));
 
   const failOnMatched = options.failOn.some((v) => summary[v] > 0);
   return summary.rejected > 0 || failOnMatched ? 1 : 0;

@@ -59,6 +59,19 @@ describe('scoresheet score: CSV in', () => {
     expect(r.stdout).toContain(`${sheet}:3  error  unknown_item  [#0] findings[1].item: unknown item "blackbord" (did you mean "blackboard"?)`);
   });
 
+  it('--format ndjson writes the scorecards of a YAML or JSON file too, one a line, and its problems on stderr', () => {
+    const r = runCli(['score', 'fixtures/csv/school-week.yaml', ...SCHOOL, '--format', 'ndjson']);
+    expect(r.code).toBe(0);
+    const cards = r.stdout.trim().split('\n').map((line) => JSON.parse(line) as { record: string });
+    expect(cards).toHaveLength(24);
+    expect(cards[0]!.record).toBe('2024-03-04-g1-01');
+    const bad = join(tmp, 'bad.json');
+    writeFileSync(bad, '[{"standard":"school-hygiene","unit":{"id":"c1"},"date":"2024-03-04","kind":"scheduled",\n "findings":[{"item":"flor"}]}]');
+    const b = runCli(['score', bad, ...SCHOOL, '--format', 'ndjson']);
+    expect([b.code, b.stdout]).toEqual([1, '']);
+    expect(b.stderr).toContain(`${bad}:2  error  unknown_item  [#0] findings[0].item`);
+  });
+
   it('exits 1 for the dirty GBK sheet and reports each bad row (golden, checked by a human)', async () => {
     const r = runCli(['score', DIRTY, ...SCHOOL, ...LONG, '--lang', 'zh-CN']);
     expect(r.code).toBe(1);
