@@ -100,7 +100,8 @@ export function recordDiagnostic(
     code,
     severity: 'error',
     file: source.file,
-    line: source.line,
+    // The line of the field itself where the source knows it (a long sheet's finding row, a YAML node).
+    line: field === '' ? source.line : lineOfField(source, field),
     index: source.index,
     field,
     messageId: message.messageId,

@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import { formatPath } from '../diagnostics.js';
 import type { Locale, Message } from '../messages/types.js';
-import { lineOfField, recordDiagnostic, type RecordDiagnostic, type RecordDiagnosticCode, type RecordSource } from './diagnostics.js';
+import { recordDiagnostic, type RecordDiagnostic, type RecordDiagnosticCode, type RecordSource } from './diagnostics.js';
 import { InspectionRecordSchema, type InspectionRecord } from './schema.js';
 
 export interface LocatedRecord {
@@ -39,7 +39,7 @@ export function validateRecord(
   const reported = new Set(diagnostics.map((d) => d.field));
   for (const problem of precheck?.(raw) ?? []) {
     if (reported.has(problem.field)) continue;
-    diagnostics.push(recordDiagnostic({ ...source, line: lineOfField(source, problem.field) }, problem.field, problem.message, locale));
+    diagnostics.push(recordDiagnostic(source, problem.field, problem.message, locale));
   }
   return { ok: false, diagnostics: diagnostics.sort((a, b) => a.line - b.line) };
 }

@@ -3,7 +3,7 @@
  * duplicate record ids, and superseding records (a corrected sheet, the outcome of an appeal, 复核).
  */
 import type { Locale } from '../messages/types.js';
-import { lineOfField, recordDiagnostic, type RecordDiagnostic } from '../records/diagnostics.js';
+import { recordDiagnostic, type RecordDiagnostic } from '../records/diagnostics.js';
 import type { StreamItem } from '../records/read.js';
 import type { LocatedRecord } from '../records/validate.js';
 import type { StandardSet } from './editions.js';
@@ -26,8 +26,8 @@ export function scoreLocated(set: StandardSet, located: LocatedRecord, locale: L
   }
   const result = scoreRecord(scorer, located.record);
   if (result.ok) return { scorecard: result.scorecard, source: located.source };
-  // Each problem points at its field's own line (a finding's row or node), not the record's first line.
-  return { diagnostics: result.problems.map((p) => recordDiagnostic({ ...located.source, line: lineOfField(located.source, p.field) }, p.field, p.message, locale)) };
+  // Each problem names its field, and so its own line (recordDiagnostic places it).
+  return { diagnostics: result.problems.map((p) => recordDiagnostic(located.source, p.field, p.message, locale)) };
 }
 
 /**

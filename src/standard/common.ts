@@ -63,7 +63,7 @@ export const PathSchema = z
 /** Where a quantity comes from: a fact of the record, an indicator, or (default) the finding's value. */
 export const QuantitySource = z.union([
   // The same path syntax as a condition's, checked the same way: a bad one is a load error with its position.
-  z.strictObject({ fact: z.string().min(1), path: PathSchema.optional() }),
+  z.strictObject({ fact: z.string().min(1), path: z.string().min(1).pipe(PathSchema).optional() }),
   z.strictObject({ indicator: Id }),
 ]);
 export type QuantitySource = z.output<typeof QuantitySource>;

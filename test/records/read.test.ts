@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { compileStandard, parseStandard } from '../../src/index.js';
 import { readDocumentRecords, readNdjsonRecords, streamNdjsonRecords } from '../../src/records/read.js';
 import { scoreBatch, scoreStream } from '../../src/score/batch.js';
+import { assignFindings } from '../../src/aggregate/responsibility.js';
 import { StandardSet } from '../../src/score/editions.js';
 
 function edition(version: string, from: string, to: string | undefined, points: number) {
@@ -26,6 +27,15 @@ categories:
 }
 
 const set = new StandardSet([edition('2013', '2013-01-01', '2023-12-31', 1), edition('2024', '2024-01-01', undefined, 2)]);
+
+describe('the line of a problem found after reading', () => {
+  it('is the finding\'s own node in YAML, for a round finding without a unit (assignFindings) as for scoring', () => {
+    const yaml = `standard: demo\nunit: { id: u1 }\ndate: 2024-03-04\nround: true\nfindings:\n  - item: i\n`;
+    const read = readDocumentRecords(yaml, { file: 'r.yaml' });
+    const assigned = assignFindings(read.records, {}, 'en');
+    expect(assigned.diagnostics.map((d) => [d.line, d.field])).toEqual([[6, 'findings[0]']]);
+  });
+});
 
 describe('problems of both kinds at once (precheck)', () => {
   it("reports a record's schema problem and its standard's problems together, each on its own line", () => {
