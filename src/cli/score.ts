@@ -7,10 +7,9 @@ import type { Readable } from 'node:stream';
 import type { Locale } from '../messages/types.js';
 import type { TextEncodingName } from '../records/decode.js';
 import { formatRecordDiagnostic, type RecordDiagnostic } from '../records/diagnostics.js';
-import { formatOfPath, streamNdjsonRecords, type RecordFormat, type StreamItem } from '../records/read.js';
-import { CsvMappingError, relocateDiagnostics, streamCsvRecords } from '../records/csv.js';
+import { formatOfPath, streamNdjsonRecords, type RecordFormat } from '../records/read.js';
+import { CsvMappingError, streamCsvRecords } from '../records/csv.js';
 import { loadMapping, type CsvMapping } from '../records/mapping.js';
-import type { LocatedRecord } from '../records/validate.js';
 import { scoreBatch, scoreStream, type ScoredRecord } from '../score/batch.js';
 import type { StandardSet } from '../score/editions.js';
 import type { Scorecard, Verdict } from '../score/scorecard.js';
@@ -95,10 +94,9 @@ export async function runScore(inputs: readonly string[], options: ScoreOptions,
       // Streaming: each scorecard is written as soon as its record has been read and scored.
       const stream = source === '-' ? stdin : createReadStream(source);
       const file = source === '-' ? '<stdin>' : source;
-      const last: { record?: LocatedRecord } = {};
       const records =
         format === 'csv'
-          ? remember(streamCsvRecords(stream, mapping, { file, locale: options.lang, precheck: set.precheck, ...(options.encoding ? { encoding: options.encoding } : {}) }), last)
+          ? streamCsvRecords(stream, mapping, { file, locale: options.lang, precheck: set.precheck, ...(options.encoding ? { encoding: options.encoding } : {}) })
           : streamNdjsonRecords(stream, { file, locale: options.lang, precheck: set.precheck });
       try {
         for await (const item of scoreStream(set, assignStream(records, roster, options.lang), options.lang)) {
@@ -106,9 +104,8 @@ export async function runScore(inputs: readonly string[], options: ScoreOptions,
             count(item.scorecard);
             out.out(JSON.stringify(item.scorecard));
           } else {
-            const diagnostics = last.record ? relocateDiagnostics(item.diagnostics, [last.record]) : item.diagnostics;
-            reject(diagnostics);
-            for (const d of diagnostics) out.err(formatRecordDiagnostic(d));
+            reject(item.diagnostics);
+            for (const d of item.diagnostics) out.err(formatRecordDiagnostic(d));
           }
         }
       } catch (error) {
@@ -124,8 +121,8 @@ export async function runScore(inputs: readonly string[], options: ScoreOptions,
     }
     const assigned = assignFindings(read.records, roster, options.lang);
     const batch = scoreBatch(set, assigned.records, options.lang);
-    // Problems found after reading name the row their field came from (a long sheet's finding row).
-    const problems = [...read.diagnostics, ...relocateDiagnostics(assigned.diagnostics, read.records), ...relocateDiagnostics(batch.diagnostics, read.records)];
+    // Each problem names the row or node its field came from (recordDiagnostic places it).
+    const problems = [...read.diagnostics, ...assigned.diagnostics, ...batch.diagnostics];
     reject(problems);
     for (const item of batch.scored) count(item.scorecard);
     if (options.format === 'ndjson') {
@@ -173,10 +170,3 @@ export function formatSummary(s: Summary, lang: Locale): string {
     : `scored ${s.scored}, rejected ${s.rejected}; pass ${s.pass}, fail ${s.fail}, indeterminate ${s.indeterminate}, not eligible ${s.not_eligible}`;
 }
 
-/** Passes records through, keeping the last one (its rows place the diagnostics scoring finds). */
-async function* remember(items: AsyncIterable<StreamItem>, last: { record?: LocatedRecord }): AsyncGenerator<StreamItem> {
-  for await (const item of items) {
-    if ('record' in item) last.record = item;
-    yield item;
-  }
-}

@@ -36,21 +36,6 @@ export interface CsvRecordSource extends RecordSource {
   readonly findingLines: readonly number[];
 }
 
-/**
- * Diagnostics found after reading (scoring: unknown items, points out of range) name the record's
- * first row; for CSV records this moves each to the row its field came from (a long sheet's finding row).
- */
-export function relocateDiagnostics(diagnostics: readonly RecordDiagnostic[], records: Iterable<LocatedRecord>): RecordDiagnostic[] {
-  const sources = new Map<string, RecordSource>();
-  for (const r of records) if ('findingLines' in r.source) sources.set(`${r.source.file}#${r.source.index}`, r.source);
-  if (sources.size === 0) return [...diagnostics];
-  return diagnostics.map((d) => {
-    const source = sources.get(`${d.file}#${d.index}`);
-    if (!source) return d;
-    const line = lineOfField(source, d.field);
-    return line === d.line ? d : { ...d, line };
-  });
-}
 
 interface Column {
   readonly index: number;

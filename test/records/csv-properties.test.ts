@@ -11,7 +11,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileStandard, parseStandard, type Scorecard } from '../../src/index.js';
-import { readCsvRecords, relocateDiagnostics, streamCsvRecords } from '../../src/records/csv.js';
+import { readCsvRecords, streamCsvRecords } from '../../src/records/csv.js';
 import { parseMapping, type CsvMapping } from '../../src/records/mapping.js';
 import type { RecordDiagnostic } from '../../src/records/diagnostics.js';
 import type { StreamItem } from '../../src/records/read.js';
@@ -121,7 +121,7 @@ function corrupt(row: string[], how: Corruption, first: boolean): void {
 function scoreText(text: string): { cards: Scorecard[]; diagnostics: RecordDiagnostic[] } {
   const read = readCsvRecords(text, MAP, { file: 'p.csv' });
   const batch = scoreBatch(set, read.records, 'en');
-  return { cards: batch.scored.map((s) => s.scorecard), diagnostics: [...read.diagnostics, ...relocateDiagnostics(batch.diagnostics, read.records)] };
+  return { cards: batch.scored.map((s) => s.scorecard), diagnostics: [...read.diagnostics, ...batch.diagnostics] };
 }
 
 describe('10 % bad rows', () => {

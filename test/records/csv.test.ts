@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileStandard, parseStandard } from '../../src/index.js';
-import { CsvMappingError, decodeChunks, lineOfField, readCsvRecords, relocateDiagnostics } from '../../src/records/csv.js';
+import { CsvMappingError, decodeChunks, lineOfField, readCsvRecords } from '../../src/records/csv.js';
 import { convertCell, normalizeDate, parseMapping, sheetTemplate, type CsvMapping } from '../../src/records/mapping.js';
 import { readDocumentRecords } from '../../src/records/read.js';
 import { scoreBatch } from '../../src/score/batch.js';
@@ -306,9 +306,8 @@ describe('rows of scoring diagnostics', () => {
     const header = '编号,班级编号,班级,年级,日期,类型,检查项,次数,扣分,说明';
     const read = readCsvRecords(rows(header, 'r1,c1,一班,高一,2024-03-04,周一检查,地面,1,,', 'r1,c1,一班,高一,2024-03-04,周一检查,卫生角,,9,', 'r1,c1,一班,高一,2024-03-04,周一检查,tool-coner,1,,'), LONG, { file: 's.csv' });
     const batch = scoreBatch(set, read.records, 'en');
-    // scoring itself names the finding's row; relocating again changes nothing
+    // scoring itself names the finding's row
     expect(batch.diagnostics.map((d) => [d.line, d.field])).toEqual([[3, 'findings[1].points'], [4, 'findings[2].item']]);
-    expect(relocateDiagnostics(batch.diagnostics, read.records).map((d) => [d.line, d.field])).toEqual([[3, 'findings[1].points'], [4, 'findings[2].item']]);
     expect(lineOfField(read.records[0]!.source, 'unit.group.grade')).toBe(2);
   });
 });
