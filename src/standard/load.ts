@@ -162,7 +162,11 @@ function parseDocumentText(text: string, file: string, emit: Emit, resolveBase: 
   }
   const parent = parseDocumentText(base.text, base.file, emit, resolveBase, [...visiting, base.file]);
   if (!parent) return undefined;
-  if (typeof parent.raw !== 'object' || parent.raw === null || Array.isArray(parent.raw)) return undefined;
+  if (typeof parent.raw !== 'object' || parent.raw === null || Array.isArray(parent.raw)) {
+    // A base that is empty, a list or a scalar is no standard to extend: say so at the `extends:`.
+    emit('invalid_type', locator.atPath(['extends']), ['extends'], { expected: `a standard (a map) in ${base.file}`, received: describe(parent.raw) });
+    return undefined;
+  }
   const origins = new Origins();
   const merged = structuredClone(parent.raw) as Record<string, unknown>;
   // The copy has the base's shape, so the base's locator places every value it did not change.

@@ -96,6 +96,15 @@ remove:
     expect(loaded.diagnostics.map((d) => [d.code, d.file.endsWith('base.yaml'), d.line, d.column])).toEqual([["unknown_key", true, 18, 9]]);
   });
 
+  it('reports a base that is no standard (empty, a list) at the overlay\'s extends:, never a silent failure', async () => {
+    for (const base of ['', '- a\n- b\n']) {
+      const dir = files(HEAD, base);
+      const loaded = await loadStandard(join(dir, 'overlay.yaml'));
+      if (loaded.ok) throw new Error('an overlay of no standard must not load');
+      expect(loaded.diagnostics.map((d) => [d.code, d.line, d.column, d.path])).toEqual([['invalid_type', 4, 10, ['extends']]]);
+    }
+  });
+
   it('reports standards that extend each other in a cycle', async () => {
     const dir = files(HEAD, 'id: base\nversion: "1"\nextends: overlay.yaml\n');
     const loaded = await loadStandard(join(dir, 'overlay.yaml'));
