@@ -73,7 +73,19 @@ export async function runTests(paths: readonly string[], options: TestCliOptions
     const others = new Map<string, Scorer>();
     const results: CaseResult[] = [];
     for (const testCase of parsed.cases) {
-      const record = typeof testCase.record === 'string' ? parseYaml(await readFile(resolve(dirname(tests), testCase.record), 'utf8')) : testCase.record;
+      let record: unknown = testCase.record;
+      if (typeof testCase.record === 'string') {
+        // A record file that cannot be read or parsed fails its case, with where and why, and the run goes on.
+        const path = resolve(dirname(tests), testCase.record);
+        try {
+          record = parseYaml(await readFile(path, 'utf8'));
+        } catch (error) {
+          const e = error as Error & { linePos?: { line: number; col: number }[] };
+          const at = e.linePos?.[0] ? `:${e.linePos[0].line}:${e.linePos[0].col}` : '';
+          results.push({ name: testCase.name, file: tests, line: testCase.line, passed: false, mismatches: [], exercised: [], error: `cannot read the record ${path}${at}: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}` });
+          continue;
+        }
+      }
       let caseScorer = scorer;
       if (testCase.standard !== undefined) {
         const path = resolve(dirname(tests), testCase.standard);

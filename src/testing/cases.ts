@@ -72,7 +72,6 @@ export interface CaseResult {
   readonly error?: string;
 }
 
-/** Parses a test file; cases keep their line for messages. */
 /** A problem in a test file, with its position (as every YAML error in scoresheet has). */
 export interface TestFileError {
   readonly line: number;

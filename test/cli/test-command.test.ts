@@ -50,6 +50,16 @@ describe('scoresheet test', () => {
     expect(r.stderr).toContain(`${file}:8:5  error  test_file  cases[2].expect: missing required key "expect"`);
   });
 
+  it('fails a case whose record file is missing or broken, saying where, and runs the others', () => {
+    const dir = workspace(`cases:\n  - name: missing\n    record: nope.yaml\n    expect: { total: 98 }\n  - name: broken\n    record: bad.yaml\n    expect: { total: 98 }\n  - name: fine\n    record: ${RECORD}\n    expect: { total: 98 }\n`);
+    writeFileSync(join(dir, 'tests/bad.yaml'), 'unit: { id: c\ndate: [\n');
+    const r = runCli(['test', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`cannot read the record ${join(dir, 'tests/nope.yaml')}: ENOENT`);
+    expect(r.stdout).toMatch(new RegExp(`cannot read the record ${join(dir, 'tests/bad.yaml').replace(/[.]/g, '\\.')}:2:1: `));
+    expect(r.stdout).toMatch(/^1 passed, 2 failed$/m);
+  });
+
   it('treats a case that expects nothing as an error, not a pass', () => {
     expect(expectsSomething({})).toBe(false);
     expect(expectsSomething({ lines: [] })).toBe(false);
