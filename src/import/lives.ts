@@ -320,7 +320,9 @@ function readCsv(
     parsed = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (error) {
     const detail = error instanceof CsvError || error instanceof Error ? error.message : String(error);
-    problem('error', which, 0, { messageId: 'import.lives_csv_syntax', data: { file, detail } });
+    // csv-parse says on which line it stopped: the problem is reported there.
+    const line = error instanceof CsvError ? ((error as CsvError & { lines?: number }).lines ?? 0) : 0;
+    problem('error', which, line, { messageId: 'import.lives_csv_syntax', data: { file, detail } });
     return undefined;
   }
   const [head, ...body] = parsed;

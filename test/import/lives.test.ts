@@ -105,7 +105,9 @@ describe('livesToRecords', () => {
     const noCode = livesToRecords(feed('61072,100,1/5/16\n', '', { violations: 'business_id,date,description\n' }));
     expect([noCode.fatal, noCode.records, noCode.problems.map((p) => [p.severity, p.messageId, p.data?.column])]).toEqual([true, [], [['error', 'import.lives_missing_column', 'code']]]);
     const syntax = livesToRecords(feed('61072,100,"1/5/16\n', ''));
+    // The unclosed quote opens on line 2 (after the header) and runs to the end of the text.
     expect([syntax.fatal, syntax.problems.map((p) => [p.severity, p.file, p.messageId])]).toEqual([true, [['error', 'inspections.csv', 'import.lives_csv_syntax']]]);
+    expect(syntax.problems[0]!.line).toBeGreaterThanOrEqual(2);
   });
 
   it('messages come in the caller\'s language', () => {
