@@ -1,6 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
+// A golden file that is missing fails its test (Vitest would otherwise write it from the code's own
+// output, outside CI); `vitest run -u` still writes them, to be checked by hand before committing.
+process.env.UPDATE_SNAPSHOT ??= 'none';
+
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
