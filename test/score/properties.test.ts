@@ -15,23 +15,23 @@ scoring: { mode: deduct }
 categories:
   - id: a
     name: { en: A }
-    max: 10
-    bonusMax: 3
+    max: 8
+    bonusMax: 2
     items:
       - id: a1
         name: { en: per occurrence with a cap }
         max: 4
-        rules: [ { kind: per-occurrence, points: 1.5, cap: 3 } ]
+        rules: [ { kind: per-occurrence, points: 1.5, cap: 5 } ]
       - id: a2
         name: { en: inspector range }
         max: 6
         bonusMax: 3
         rules:
           - { kind: per-occurrence, points: { min: 0.1, max: 2.5 } }
-          - { kind: bonus, points: 0.7, above: 1, cap: 2.5 }
+          - { kind: bonus, points: 0.7, above: 1, cap: 4 }
   - id: b
     name: { en: B }
-    max: 5
+    max: 4
     items:
       - id: b1
         name: { en: fixed }
@@ -64,6 +64,19 @@ function score(list: Finding[]): Scorecard {
 }
 
 const exact = (n: number) => toPoints(n)!;
+
+// Every cap and floor of the standard above binds on some generated records (so the invariants below
+// are tested where they are hardest to keep): a1's rule cap 5 and floor 4, a2's bonus rule cap 4 and
+// item bonus cap 3, category A's 8 and bonus 2, category B's 4.
+describe('the generator', () => {
+  it('reaches every cap and floor', () => {
+    const seen = new Set<string>();
+    for (const list of fc.sample(findings, { seed: 42, numRuns: 2000 })) {
+      for (const line of score(list).lines) if (line.type === 'capped') seen.add(line.reason.messageId);
+    }
+    expect([...seen].sort()).toEqual(['line.cap_category_bonus', 'line.cap_item_bonus', 'line.cap_rule', 'line.cap_rule_award', 'line.floor_category', 'line.floor_item']);
+  });
+});
 
 describe('scoring invariants', () => {
   it("keeps every item's deductions within [0, max] (扣完为止)", () => {
@@ -131,6 +144,6 @@ describe('scoring invariants', () => {
     const card = score(Array.from({ length: 50 }, () => ({ item: 'a2', points: 0.1 })));
     const a2 = card.lines.filter((l) => l.item === 'a2' && l.type === 'deduction').reduce((s, l) => s + exact(l.points), 0);
     expect(a2).toBe(-exact(5));
-    expect(card.total).toBe(10); // a2 loses 5 of its 6: 15 − 5
+    expect(card.total).toBe(7); // a2 loses 5 of its 6: the base is 8 + 4 = 12, and 12 − 5 = 7
   });
 });
