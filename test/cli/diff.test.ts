@@ -30,6 +30,8 @@ describe('scoresheet diff', () => {
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     // Only Monday (scheduled) failures change, each by −1 per failed area.
+    expect(out.rescore.scores.length).toBeGreaterThan(0);
+    expect(out.rescore.ranks.length).toBeGreaterThan(0);
     for (const s of out.rescore.scores) expect(s.delta).toBeLessThan(0);
     expect(out.rescore.scores.every((s: { record: string }) => s.record.includes('scheduled'))).toBe(true);
     const moves = out.rescore.ranks.map((k: { movement: number | null }) => Math.abs(k.movement ?? 99));

@@ -10,7 +10,7 @@ const ARGS = ['rank', '--standard', 'standards/school-hygiene.yaml', '--period',
 
 interface Row {
   rank: number | null;
-  result: { unit: { id: string }; score: number | null; inspections: number };
+  result: { unit: { id: string }; score: number | null; inspections: number; lines: { type: string; points: number; record?: string }[] };
 }
 
 describe('school fixture league tables', () => {
@@ -49,6 +49,10 @@ describe('school fixture league tables', () => {
     expect(cards.summary.rejected).toBeGreaterThan(0); // rounds need the roster: `score` alone cannot place zone findings
     const rank = league.tables[2]!.groups[0]!.rows.find((r) => r.result.unit.id === 'g1-05')!;
     expect(rank.result.inspections).toBe(4); // 3 school rounds + the littering record
+    // The −1 of the littering record (a random check) is on 高一(5)班's week, and on no 高二 class's.
+    const littering = (id: string) => league.tables[2]!.groups.flatMap((g) => g.rows).find((r) => r.result.unit.id === id)!.result.lines.filter((l) => l.record?.startsWith('2024-03-13-littering'));
+    expect(littering('g1-05').map((l) => [l.type, l.points])).toEqual([['deduction', -1]]);
+    expect(littering('g2-01')).toEqual([]);
   });
 
   it('prints the weekly tables per grade and their red flags as checked (golden, zh-CN)', async () => {
