@@ -11,12 +11,11 @@ import { agreementReport, formatAgreement, type AgreementEntry } from '../import
 import { LIVES_FILE_NAMES, livesDate, livesToRecords, type LivesFileName, type LivesFiles, type LivesProblem } from '../import/lives.js';
 import type { Locale } from '../messages/types.js';
 import { formatRecordDiagnostic } from '../records/diagnostics.js';
-import { formatScorecardText } from '../report/text.js';
 import { scoreBatch } from '../score/batch.js';
 import type { Verdict } from '../score/scorecard.js';
 import type { Output } from './io.js';
-import { formatSummary, type Summary } from './score.js';
-import { itemNamer, loadStandardSet } from './standards.js';
+import { formatSummary, renderScored, type Summary } from './score.js';
+import { loadStandardSet } from './standards.js';
 
 export type ImportOutputFormat = 'text' | 'json' | 'ndjson' | 'md';
 
@@ -109,20 +108,13 @@ export async function runImport(source: string, dir: string, options: ImportOpti
   }
 
   switch (options.format) {
-    case 'json':
-      out.out(JSON.stringify({ scorecards: batch.scored.map((i) => i.scorecard), rejected: batch.diagnostics, summary }, null, 2));
-      break;
     case 'ndjson':
       for (const item of batch.scored) out.out(JSON.stringify(item.scorecard));
       for (const d of batch.diagnostics) out.err(formatRecordDiagnostic(d));
       break;
-    default: {
-      const itemName = itemNamer(set, options.lang);
-      const blocks = batch.scored.map((i) => formatScorecardText(i.scorecard, options.lang, itemName));
-      if (batch.diagnostics.length > 0) blocks.push([options.lang === 'zh-CN' ? '被拒绝的记录：' : 'Rejected records:', ...batch.diagnostics.map((d) => '  ' + formatRecordDiagnostic(d))].join('\n'));
-      blocks.push(formatSummary(summary, options.lang));
-      out.out(blocks.join('\n\n'));
-    }
+    default:
+      // text, md and json exactly as `score` writes them
+      out.out(renderScored(set, batch.scored, batch.diagnostics, summary, options.format, options.lang));
   }
   const failOnMatched = options.failOn.some((v) => summary[v] > 0);
   return summary.rejected > 0 || failOnMatched ? 1 : 0;

@@ -142,14 +142,16 @@ export async function runScore(inputs: readonly string[], options: ScoreOptions,
     else out.out('\uFEFF' + sheet);
     for (const d of rejected) out.err(formatRecordDiagnostic(d));
     out.err(formatSummary(summary, options.lang));
-  } else if (options.format !== 'ndjson') out.out(render(set, scored, rejected, summary, options));
+  } else if (options.format !== 'ndjson') out.out(renderScored(set, scored, rejected, summary, options.format, options.lang));
 
   const failOnMatched = options.failOn.some((v) => summary[v] > 0);
   return summary.rejected > 0 || failOnMatched ? 1 : 0;
 }
 
-function render(set: StandardSet, scored: readonly ScoredRecord[], rejected: readonly RecordDiagnostic[], summary: Summary, options: ScoreOptions): string {
-  switch (options.format) {
+/** Scorecards, the rejected records and the summary as JSON, Markdown or text (`score` and `import` alike). */
+export function renderScored(set: StandardSet, scored: readonly ScoredRecord[], rejected: readonly RecordDiagnostic[], summary: Summary, format: string, lang: Locale): string {
+  const options = { lang };
+  switch (format) {
     case 'json':
       return JSON.stringify({ scorecards: scored.map((s) => s.scorecard), rejected, summary }, null, 2);
     case 'md':

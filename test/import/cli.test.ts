@@ -75,6 +75,13 @@ describe('scoresheet import lives', () => {
     expect(r.stdout).toContain('scored 5, rejected 0; pass 2, fail 0, indeterminate 3, not eligible 0');
   });
 
+  it('--format md prints the scorecards as Markdown, like `score` does (it printed text)', () => {
+    const r = runCli(['import', 'lives', feedDir, '--standard', KY, '--format', 'md']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('## Scorecards');
+    expect(r.stdout).toContain('### ALPHA (1) · 2016-07-08 · #lives:1:2016-07-08');
+  });
+
   it('--compare: the agreement table and band counts; exit 0 when nothing differs', () => {
     const r = runCli(['import', 'lives', feedDir, '--standard', KY, '--compare', '--format', 'json']);
     expect(r.code).toBe(0);
