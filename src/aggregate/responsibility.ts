@@ -7,6 +7,7 @@ import type { Locale } from '../messages/types.js';
 import { recordDiagnostic, type RecordDiagnostic } from '../records/diagnostics.js';
 import type { Finding, InspectionRecord, UnitRef } from '../records/schema.js';
 import type { LocatedRecord } from '../records/validate.js';
+import { pushTo } from '../collections.js';
 
 export interface AreaAssignment {
   readonly area: string;
@@ -56,7 +57,7 @@ export function assignFindings(records: readonly LocatedRecord[], roster: Roster
         diagnostics.push(recordDiagnostic(located.source, `findings[${f}]`, { messageId: 'record.round_finding_without_unit' }, locale, 'record_invalid'));
         return;
       }
-      byUnit.set(unit, [...(byUnit.get(unit) ?? []), finding]);
+      pushTo(byUnit, unit, finding);
     });
     if (bad) continue;
     const own = record.round ? undefined : record.unit.id;

@@ -21,6 +21,7 @@ import type { Locale, Message } from '../messages/types.js';
 import { isCalendarDate } from '../standard/common.js';
 import { validateRecord, type LocatedRecord } from '../records/validate.js';
 import type { InspectionRecordInput } from '../records/schema.js';
+import { pushTo } from '../collections.js';
 
 /** The item a finding names to say the record's findings are not known to be its own and complete. */
 export const UNCERTAIN_FINDINGS_ITEM = 'findings-uncertain';
@@ -190,8 +191,8 @@ export function livesToRecords(files: LivesFiles, options: LivesOptions = {}): L
       type: (row.cells.type ?? '').trim(),
     };
     inspections.push(inspection);
-    push(onKey, keyOf(business, date), inspection);
-    push(byBusiness, business, inspection);
+    pushTo(onKey, keyOf(business, date), inspection);
+    pushTo(byBusiness, business, inspection);
   });
 
   // Violations onto their keys. A row that cannot be placed on one key, or names no item, makes
@@ -199,7 +200,7 @@ export function livesToRecords(files: LivesFiles, options: LivesOptions = {}): L
   const violationsOnKey = new Map<string, Violation[]>();
   const uncertain = new Map<Inspection, string[]>();
   const markUncertain = (list: readonly Inspection[], why: string) => {
-    for (const inspection of list) push(uncertain, inspection, why);
+    for (const inspection of list) pushTo(uncertain, inspection, why);
   };
   for (const row of tables.violations ?? []) {
     const business = (row.cells.business_id ?? '').trim();
@@ -222,7 +223,7 @@ export function livesToRecords(files: LivesFiles, options: LivesOptions = {}): L
       markUncertain(targets, `${names.violations}:${row.line}: a violation on this business and date has no item code`);
       continue;
     }
-    push(violationsOnKey, key, { line: row.line, code, description: (row.cells.description ?? '').trim() });
+    pushTo(violationsOnKey, key, { line: row.line, code, description: (row.cells.description ?? '').trim() });
   }
 
   const warnedBusiness = new Set<string>();
@@ -302,11 +303,6 @@ function keyOf(business: string, date: string): string {
   return `${business}\u0000${date}`;
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
 
 /** A CSV with a header row → rows (header names trimmed and lower-cased); undefined after an error. */
 function readCsv(

@@ -5,6 +5,7 @@
 import { toPoints } from '../score/points.js';
 import type { Award } from '../standard/ranking-schema.js';
 import type { LeagueTable, TableRow } from './rank.js';
+import { pushTo } from '../collections.js';
 
 export interface GroupAwards {
   readonly period: string;
@@ -116,7 +117,7 @@ export function lastWarnings(tables: readonly LeagueTable[], k: number): LastWar
 export function awardStreaks(given: readonly GroupAwards[], periodOrder: readonly string[], length: number): Streak[] {
   const streaks: Streak[] = [];
   const byAward = new Map<string, GroupAwards[]>();
-  for (const g of given) byAward.set(g.award, [...(byAward.get(g.award) ?? []), g]);
+  for (const g of given) pushTo(byAward, g.award, g);
   for (const [award, list] of byAward) {
     const runs = new Map<string, { group: string; periods: string[] }>();
     for (const period of periodOrder) {

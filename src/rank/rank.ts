@@ -7,6 +7,7 @@ import type { UnitPeriodResult } from '../aggregate/aggregate.js';
 import type { Period } from '../aggregate/periods.js';
 import { toPoints } from '../score/points.js';
 import type { TIE_BREAKERS } from '../standard/ranking-schema.js';
+import { pushTo } from '../collections.js';
 
 export type TiePolicy = 'competition' | 'dense' | 'ordinal' | 'fractional';
 export type TieBreaker = (typeof TIE_BREAKERS)[number];
@@ -50,7 +51,7 @@ export function rankUnits(results: readonly UnitPeriodResult[], options: RankOpt
   const periods = new Map<string, Period>();
   for (const r of results) {
     periods.set(r.period.key, r.period);
-    byPeriod.set(r.period.key, [...(byPeriod.get(r.period.key) ?? []), r]);
+    pushTo(byPeriod, r.period.key, r);
   }
   const tables: LeagueTable[] = [];
   let previous = new Map<string, number>();
@@ -58,7 +59,7 @@ export function rankUnits(results: readonly UnitPeriodResult[], options: RankOpt
     const groups = new Map<string, UnitPeriodResult[]>();
     for (const r of byPeriod.get(key)!) {
       const group = options.groupBy ? String(r.unit.group?.[options.groupBy] ?? '') : '';
-      groups.set(group, [...(groups.get(group) ?? []), r]);
+      pushTo(groups, group, r);
     }
     const current = new Map<string, number>();
     // Groups keep the order in which their units first appear (the roster's order), not 一 < 三 < 二.

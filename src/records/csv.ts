@@ -19,6 +19,7 @@ import { convertCell, mappingFromHeader, type CellValue, type CsvMapping, type F
 import type { ReadOptions, ReadResult, StreamItem } from './read.js';
 import { validateRecord, type LocatedRecord, type Precheck } from './validate.js';
 import { suggest } from '../suggest.js';
+import { pushTo } from '../collections.js';
 
 /** The map and the CSV do not fit together (a mapped column is missing): nothing can be read. */
 export class CsvMappingError extends Error {}
@@ -170,7 +171,7 @@ export class CsvRecordReader {
       mapping = derived.mapping;
     }
     const positions = new Map<string, number[]>();
-    headers.forEach((h, i) => positions.set(h, [...(positions.get(h) ?? []), i]));
+    headers.forEach((h, i) => pushTo(positions, h, i));
     const mapped = new Set<number>();
     const where = (header: string): number => {
       const at = positions.get(header);

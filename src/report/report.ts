@@ -15,6 +15,7 @@ import type { UnitRef } from '../records/schema.js';
 import type { LineType, Scorecard } from '../score/scorecard.js';
 import type { LocalizedText } from '../standard/common.js';
 import type { Standard } from '../standard/schema.js';
+import { pushTo } from '../collections.js';
 
 export interface ReportOptions {
   /** The period key the report is as of (its tables lead; later periods are left out). Default: the latest. */
@@ -166,7 +167,7 @@ export function buildReport(league: League, standard: Standard, options: ReportO
   const streaks = upToLatest ? league.streaks : awardStreaks(awards, [...keys], ranking?.streak ?? 3);
 
   const holders = new Map<string, string[]>();
-  for (const a of awards) for (const h of a.holders) holders.set(`${a.period}\u0000${h}`, [...(holders.get(`${a.period}\u0000${h}`) ?? []), a.award]);
+  for (const a of awards) for (const h of a.holders) pushTo(holders, `${a.period}\u0000${h}`, a.award);
   const heldBy = (period: string, unit: string) => holders.get(`${period}\u0000${unit}`) ?? [];
 
   const groupTables: ReportGroupTable[] = tables.flatMap((table) =>
@@ -244,7 +245,7 @@ function placeScorecards(cards: readonly Scorecard[] | undefined, unit: PeriodUn
     const period = periodOf(card.date, unit, calendar);
     if (!period || !keys.has(period.key)) continue;
     const key = `${period.key}\u0000${card.unit.id}`;
-    out.set(key, [...(out.get(key) ?? []), card]);
+    pushTo(out, key, card);
   }
   return out;
 }

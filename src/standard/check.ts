@@ -6,6 +6,7 @@
 import type { DiagnosticCode, DiagnosticPath, Severity } from '../diagnostics.js';
 import { suggest } from '../suggest.js';
 import { POINT_SCALE } from '../score/points.js';
+import { pushTo } from '../collections.js';
 
 export interface Finding {
   readonly code: DiagnosticCode;
@@ -216,7 +217,7 @@ function checkBands(bands: unknown[]): Finding[] {
       return;
     }
     const key = Array.isArray(band.kinds) ? [...band.kinds].map(String).sort().join(',') : '';
-    groups.set(key, [...(groups.get(key) ?? []), interval]);
+    pushTo(groups, key, interval);
   });
   for (const intervals of groups.values()) {
     intervals.sort((a, b) => a.low - b.low || Number(b.lowInclusive) - Number(a.lowInclusive));
