@@ -94,8 +94,8 @@ export interface Scorer {
   readonly vetoes: readonly { id: string; name: LocalizedText; path: string; item?: CompiledItem | CompiledCategory; when?: ScopeCondition; source?: string }[];
   readonly prerequisites: readonly { id: string; name: LocalizedText; path: string; require: ScopeCondition; source?: string }[];
   readonly bands: readonly CompiledBand[];
+  /** Derived outcomes, each one's tiers highest `min` first (the first a value reaches is its tier). */
   readonly derived: Standard['outcomes']['derived'];
-  readonly usesFacts: boolean;
 }
 
 const NO_FINDING_KINDS = new Set(['per-shortfall', 'per-step', 'threshold', 'not-applicable']);
@@ -178,9 +178,7 @@ function pointsEffect(rule: Standard['categories'][number]['rules'][number]): { 
 /** Compiles a validated standard into a reusable, synchronous scorer. */
 export function compileStandard(standard: Standard): Scorer {
   const named: Record<string, Condition> = standard.conditions;
-  let usesFacts = false;
   const condition = (c: Condition): ScopeCondition => {
-    usesFacts = true;
     const plain = compileCondition(c, { named });
     const scoped = compileCondition<RuleScope>(c, { named, factReader: (fact) => readScopeFact(fact) });
     return { evaluate: plain.evaluate, explain: plain.explain, test: scoped.evaluate };
@@ -310,8 +308,7 @@ export function compileStandard(standard: Standard): Scorer {
     vetoes,
     prerequisites,
     bands: standard.outcomes.bands.map(compileBand),
-    derived: standard.outcomes.derived,
-    usesFacts,
+    derived: standard.outcomes.derived.map((d) => ({ ...d, tiers: [...d.tiers].sort((a, b) => b.min - a.min) })),
   };
 }
 

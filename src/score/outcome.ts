@@ -92,7 +92,7 @@ export function decideOutcome(scorer: Scorer, record: InspectionRecord, run: Rec
 
   const outcomes: DerivedOutcome[] = scorer.derived.map((d, i) => {
     const value = categories.filter((c) => c.points >= d.count.categories.min).length;
-    const tier = [...d.tiers].sort((a, b) => b.min - a.min).find((t) => value >= t.min) ?? null;
+    const tier = d.tiers.find((t) => value >= t.min) ?? null; // sorted once, by compileStandard
     if (tier?.verdict === 'fail' && !run.totalUnknown) {
       failed = true;
       reasons.push({ messageId: 'line.tier_fail', data: { name: d.name, tier: tier.name }, rule: `outcomes.derived[${i}]` });

@@ -1,8 +1,8 @@
 /**
  * Exact points. Every point value is held as an integer number of ten-thousandths
  * (2.5 points = 25000), so sums and multiples of decimal points are exact: 0.1 + 0.2 is 0.3,
- * and fifty 0.1-point deductions are exactly 5. This module is the only place points are
- * converted, added, multiplied or compared as decimals.
+ * and fifty 0.1-point deductions are exactly 5. This module converts between decimals and points;
+ * as integers they are then added and compared with plain + and <.
  */
 
 /** Points as an exact integer count of 1/10000 of a point. */
@@ -11,8 +11,6 @@ export type Points = number;
 /** Scaled-integer denominator: standards may state points to 4 decimal places. */
 export const POINT_SCALE = 10_000;
 const DECIMALS = 4;
-
-export const ZERO: Points = 0;
 
 /** Converts a decimal as written in YAML or a record (2.5) to exact points, or undefined when it has more than 4 decimals. */
 export function toPoints(value: number): Points | undefined {
@@ -52,36 +50,16 @@ export function formatPoints(points: Points): string {
   return negative && points !== 0 ? '-' + text : text;
 }
 
-export function addPoints(a: Points, b: Points): Points {
-  return a + b;
-}
 
-export function sumPoints(values: readonly Points[]): Points {
-  let total = 0;
-  for (const v of values) total += v;
-  return total;
-}
 
 /** points × a whole count (每处扣2分 × 3处). */
 export function timesPoints(points: Points, count: number): Points {
   return points * count;
 }
 
-export function negatePoints(points: Points): Points {
-  return points === 0 ? 0 : -points;
-}
 
-export function minPoints(a: Points, b: Points): Points {
-  return a < b ? a : b;
-}
 
-export function maxPoints(a: Points, b: Points): Points {
-  return a > b ? a : b;
-}
 
-export function comparePoints(a: Points, b: Points): number {
-  return a - b;
-}
 
 /** An exact rational quantity: value = numerator / denominator (denominator > 0). */
 export interface Ratio {

@@ -9,7 +9,6 @@ import type { Finding, InspectionRecord } from '../records/schema.js';
 import { lacksEvidence, type LineDetail, type RuleScope } from '../rules/kind.js';
 import type { QuantitySource } from '../standard/common.js';
 import { suggest } from '../suggest.js';
-import { SCORESHEET_VERSION } from '../version.js';
 import type { CompiledCategory, CompiledItem, CompiledRuleEntry, CompiledScope, Scorer } from './compile.js';
 import { decideOutcome } from './outcome.js';
 import { pointsToNumber, type Points, type Ratio } from './points.js';
