@@ -34,11 +34,26 @@ export function responsibleUnit(roster: Roster, area: string, date: string): str
  * (inspection, unit) with only that unit's findings. Derived records get the id `<id>:<unit>`.
  */
 export function assignFindings(records: readonly LocatedRecord[], roster: Roster, locale: Locale): { records: LocatedRecord[]; diagnostics: RecordDiagnostic[] } {
-  const units = new Map((roster.units ?? []).map((u) => [u.id, u]));
   const out: LocatedRecord[] = [];
   const diagnostics: RecordDiagnostic[] = [];
-  for (const located of records) {
+  const assign = findingAssigner(roster, locale);
+  for (const located of records) assign(located, out, diagnostics);
+  return { records: out, diagnostics };
+}
+
+/**
+ * assignFindings for one record at a time (a stream), with what the roster gives built once: adds the
+ * record's per-unit records to `out` and its problems to `diagnostics`.
+ */
+export function findingAssigner(roster: Roster, locale: Locale): (located: LocatedRecord, out: LocatedRecord[], diagnostics: RecordDiagnostic[]) => void {
+  const units = new Map((roster.units ?? []).map((u) => [u.id, u]));
+  return (located, out, diagnostics) => {
     const { record } = located;
+    // Nothing to charge elsewhere (the common case): the record stands as it is.
+    if (!record.round && record.findings.every((f) => f.unit === undefined && f.area === undefined)) {
+      out.push(located);
+      return;
+    }
     const byUnit = new Map<string, Finding[]>();
     let bad = false;
     record.findings.forEach((finding, f) => {
@@ -59,7 +74,7 @@ export function assignFindings(records: readonly LocatedRecord[], roster: Roster
       }
       pushTo(byUnit, unit, finding);
     });
-    if (bad) continue;
+    if (bad) return;
     const own = record.round ? undefined : record.unit.id;
     const covered = new Set<string>(byUnit.keys());
     if (own !== undefined) covered.add(own);
@@ -76,6 +91,5 @@ export function assignFindings(records: readonly LocatedRecord[], roster: Roster
       delete (derived as { round?: boolean }).round;
       out.push({ record: derived, source: located.source });
     }
-  }
-  return { records: out, diagnostics };
+  };
 }

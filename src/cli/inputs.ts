@@ -1,7 +1,7 @@
 /** Reading record files (or stdin) for every command that takes records: the formats, the encoding. */
 import { readFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { assignFindings, type Roster } from '../aggregate/responsibility.js';
+import { findingAssigner, type Roster } from '../aggregate/responsibility.js';
 import { parseRosterText } from '../aggregate/roster-file.js';
 import type { Locale } from '../messages/types.js';
 import type { StreamItem } from '../records/read.js';
@@ -9,7 +9,8 @@ import { CsvMappingError, readCsvRecords } from '../records/csv.js';
 import { decodeText, type TextEncodingName } from '../records/decode.js';
 import { loadMapping, type CsvMapping } from '../records/mapping.js';
 import { readDocumentRecords, readNdjsonRecords, type ReadResult, type RecordFormat } from '../records/read.js';
-import type { Precheck } from '../records/validate.js';
+import type { LocatedRecord, Precheck } from '../records/validate.js';
+import type { RecordDiagnostic } from '../records/diagnostics.js';
 
 export interface SourceOptions {
   readonly lang: Locale;
@@ -88,13 +89,16 @@ export async function loadRoster(options: RosterOptions): Promise<Roster | { err
 
 /** Charges each streamed record's findings to their units (see assignFindings), record by record. */
 export async function* assignStream(items: AsyncIterable<StreamItem>, roster: Roster, locale: Locale): AsyncGenerator<StreamItem> {
+  const assign = findingAssigner(roster, locale);
   for await (const item of items) {
     if (!('record' in item)) {
       yield item;
       continue;
     }
-    const assigned = assignFindings([item], roster, locale);
-    if (assigned.diagnostics.length > 0) yield { diagnostics: assigned.diagnostics };
-    yield* assigned.records;
+    const records: LocatedRecord[] = [];
+    const diagnostics: RecordDiagnostic[] = [];
+    assign(item, records, diagnostics);
+    if (diagnostics.length > 0) yield { diagnostics };
+    yield* records;
   }
 }
