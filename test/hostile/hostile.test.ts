@@ -45,9 +45,6 @@ export const CASES: readonly HostileCase[] = [
 ];
 
 describe('hostile corpus', () => {
-  it('has a case for every attack', () => {
-    expect(CASES.length).toBeGreaterThan(0);
-  });
   for (const c of CASES) {
     it(`${c.file}: ${c.attacks} → exit ${c.exit}${c.code ? `, ${c.code}` : ''}`, () => {
       const path = c.make ? join(tmp, c.file) : join(HERE, c.file);
