@@ -1,9 +1,10 @@
 /**
  * Periods from calendar dates: ISO week (Monday start), month, quarter, year, and school terms.
  * A record's date is a calendar date, never an instant: every computation goes through local noon
- * of that day, so no period shifts with the machine's time zone.
+ * of that day, so no period shifts with the machine's time zone. Every date YYYY-MM-DD can write
+ * (0000-01-01 to 9999-12-31, proleptic Gregorian) gets its true period.
  */
-import { addDays, differenceInCalendarDays, format, getISOWeek, getISOWeekYear, getQuarter, startOfISOWeek } from 'date-fns';
+import { addDays, differenceInCalendarDays, getISOWeek, getISOWeekYear, getQuarter, startOfISOWeek } from 'date-fns';
 import type { LocalizedText } from '../standard/common.js';
 
 export type PeriodUnit = 'week' | 'month' | 'quarter' | 'year' | 'term';
@@ -35,11 +36,30 @@ export interface Calendar {
 /** Local noon of a calendar date: immune to time zones and DST changes at midnight. */
 export function calendarDay(date: string): Date {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(y, m - 1, d, 12);
+  return localNoon(y, m - 1, d);
 }
 
+/** `new Date(y, m, d)` reads years 0–99 as 1900–1999 (0099-06-15 would be 1999-W24): setFullYear does not. */
+function localNoon(year: number, monthIndex: number, day: number): Date {
+  const noon = new Date(2000, 0, 1, 12);
+  noon.setFullYear(year, monthIndex, day);
+  return noon;
+}
+
+/**
+ * A year as ISO 8601 writes it: four digits, and a sign beyond 0000–9999 (the week of 0000-01-01
+ * starts on -0001-12-27, the week of 9999-12-31 ends on +10000-01-02).
+ */
+function isoYear(year: number): string {
+  const digits = String(Math.abs(year)).padStart(4, '0');
+  return year < 0 ? `-${digits}` : year > 9999 ? `+${digits}` : digits;
+}
+
+const twoDigits = (n: number) => String(n).padStart(2, '0');
+
+/** YYYY-MM-DD (date-fns' `yyyy` would write the year 0 as 0001, its era year). */
 export function formatDay(day: Date): string {
-  return format(day, 'yyyy-MM-dd');
+  return `${isoYear(day.getFullYear())}-${twoDigits(day.getMonth() + 1)}-${twoDigits(day.getDate())}`;
 }
 
 /** The term a date falls in (holidays excluded), if any. */
@@ -68,7 +88,7 @@ export function periodOf(date: string, unit: PeriodUnit, calendar?: Calendar): P
   switch (unit) {
     case 'week': {
       const start = startOfISOWeek(day);
-      const key = `${getISOWeekYear(day)}-W${String(getISOWeek(day)).padStart(2, '0')}`;
+      const key = `${isoYear(getISOWeekYear(day))}-W${twoDigits(getISOWeek(day))}`;
       const term = termOf(date, calendar);
       if (calendar && !term) return undefined;
       return {
@@ -81,14 +101,14 @@ export function periodOf(date: string, unit: PeriodUnit, calendar?: Calendar): P
     }
     case 'month': {
       const [y, m] = date.split('-') as [string, string];
-      const last = new Date(Number(y), Number(m), 0, 12);
+      const last = localNoon(Number(y), Number(m), 0);
       return { key: `${y}-${m}`, unit, start: `${y}-${m}-01`, end: formatDay(last) };
     }
     case 'quarter': {
-      const y = day.getFullYear();
+      const y = date.slice(0, 4);
       const q = getQuarter(day);
       const startMonth = (q - 1) * 3;
-      return { key: `${y}-Q${q}`, unit, start: formatDay(new Date(y, startMonth, 1, 12)), end: formatDay(new Date(y, startMonth + 3, 0, 12)) };
+      return { key: `${y}-Q${q}`, unit, start: formatDay(localNoon(Number(y), startMonth, 1)), end: formatDay(localNoon(Number(y), startMonth + 3, 0)) };
     }
     case 'year': {
       const y = date.slice(0, 4);
