@@ -68,6 +68,11 @@ export const en: Catalogue = {
   'verdict.indeterminate_veto': (d) => `cannot tell whether the veto "${s(d.name)}" applies`,
   'verdict.indeterminate_band': () => 'the total is not known, so the band cannot be given',
 
+  'league.veto_column': () => 'veto',
+  'league.none_tie': () => 'not awarded: tie',
+  'league.none_below_minimum': () => 'not awarded: nobody reached the minimum',
+  'league.none_excluded': () => 'not awarded: every ranked unit is excluded (a veto or a failed inspection this period)',
+
   'condition.missing_fact': (d) => `the fact "${s(d.fact)}${d.path ? s(d.path).replace(/^\$?\.?/, '.') : ''}" is missing`,
   'condition.wrong_type': (d) => `the fact "${s(d.fact)}" is ${s(d.actual)}, but ${s(d.operator)} needs ${s(d.expected)}`,
   'condition.failed': (d) => `${s(d.fact)} ${s(d.operator)} ${JSON.stringify(d.value)} is false (found ${JSON.stringify(d.actual)})`,

@@ -96,6 +96,11 @@ export const zhCN: Catalogue = {
   'verdict.indeterminate_veto': (d) => `无法判断是否适用一票否决"${s(d.name)}"`,
   'verdict.indeterminate_band': () => '总分不确定，无法评定等级',
 
+  'league.veto_column': () => '一票否决',
+  'league.none_tie': () => '并列，不授予',
+  'league.none_below_minimum': () => '无单位达到最低分，不授予',
+  'league.none_excluded': () => '参评单位本期均有一票否决或不合格检查，不授予',
+
   'condition.missing_fact': (d) => `缺少事实 "${s(d.fact)}${d.path ? s(d.path).replace(/^\$?\.?/, '.') : ''}"`,
   'condition.wrong_type': (d) => `事实 "${s(d.fact)}" 的值为 ${s(d.actual)}，运算符 ${s(d.operator)} 需要 ${s(d.expected)}`,
   'condition.failed': (d) => `${s(d.fact)} ${s(d.operator)} ${JSON.stringify(d.value)} 不成立（实际 ${JSON.stringify(d.actual)}）`,

@@ -3,7 +3,7 @@
  * 红榜 / 黑榜 boards, a 末位 warning for a unit last k periods in a row, and award streaks.
  */
 import { toPoints } from '../score/points.js';
-import type { Award } from '../standard/ranking-schema.js';
+import type { Award, Exclusion } from '../standard/ranking-schema.js';
 import type { LeagueTable, TableRow } from './rank.js';
 import { pushTo } from '../collections.js';
 
@@ -13,8 +13,13 @@ export interface GroupAwards {
   readonly award: string;
   /** Unit ids that hold the award for this period. */
   readonly holders: readonly string[];
-  /** Why nobody holds it: a tie the award does not share, or no unit reached the minimum. */
-  readonly none?: 'tie' | 'below_minimum';
+  /**
+   * Why nobody holds it: a tie the award does not share, no unit reached the minimum, or every
+   * ranked unit was excluded (`exclude`: a veto, a failed inspection).
+   */
+  readonly none?: 'tie' | 'below_minimum' | 'excluded';
+  /** Ranked units the award passed over for its `exclude` (a unit with a veto, by default). */
+  readonly excluded?: readonly string[];
 }
 
 export interface Boards {
@@ -53,10 +58,22 @@ export function giveAwards(tables: readonly LeagueTable[], awards: readonly Awar
   return out;
 }
 
+/** Whether a unit's period keeps it from an award or the 红榜 (see `exclude` in the ranking schema). */
+export function isExcluded(row: TableRow, exclude: readonly Exclusion[]): boolean {
+  return exclude.some((reason) => (reason === 'veto' ? row.result.vetoes > 0 : row.result.verdicts.fail > 0));
+}
+
 function awardGroup(period: string, group: string, rows: readonly TableRow[], award: Award): GroupAwards {
-  const ranked = rows.filter((r) => r.rank !== null);
+  const ranked: TableRow[] = [];
+  const excluded: string[] = [];
+  for (const row of rows) {
+    if (row.rank === null) continue;
+    if (isExcluded(row, award.exclude)) excluded.push(row.result.unit.id);
+    else ranked.push(row);
+  }
   const qualifies = (r: TableRow) => award.min === undefined || exact(r.result.score!) >= exact(award.min);
-  const base = { period, group, award: award.id };
+  const base = { period, group, award: award.id, ...(excluded.length > 0 ? { excluded } : {}) };
+  if (ranked.length === 0 && excluded.length > 0) return { ...base, holders: [], none: 'excluded' };
   if (award.winners === 'bar') {
     const holders = ranked.filter(qualifies).map((r) => r.result.unit.id);
     return holders.length > 0 ? { ...base, holders } : { ...base, holders, none: 'below_minimum' };
@@ -67,14 +84,23 @@ function awardGroup(period: string, group: string, rows: readonly TableRow[], aw
   return holders.length > 0 ? { ...base, holders } : { ...base, holders, none: 'below_minimum' };
 }
 
-export function makeBoards(tables: readonly LeagueTable[], top: number, bottom: number, mode: 'deduct' | 'accumulate' | 'award' = 'deduct'): Boards[] {
+export interface BoardOptions {
+  readonly top: number;
+  readonly bottom: number;
+  /** Units the 红榜 passes over (default: a unit with a veto in the period). */
+  readonly exclude?: readonly Exclusion[];
+}
+
+export function makeBoards(tables: readonly LeagueTable[], boards: BoardOptions, mode: 'deduct' | 'accumulate' | 'award' = 'deduct'): Boards[] {
+  const exclude = boards.exclude ?? ['veto'];
   return tables.flatMap((table) =>
     table.groups.map((group) => {
       const ranked = group.rows.filter((r) => r.rank !== null);
+      const eligible = ranked.filter((r) => !isExcluded(r, exclude));
       // The 黑榜 names those who lost points: a unit with nothing against it is never on it (in award
       // mode, where points are earned, the least awarded are the bottom whatever they lost).
       const worstFirst = (mode === 'award' ? ranked : ranked.filter(lostPoints)).reverse();
-      return { period: table.period.key, group: group.group, top: upToRank(ranked, top), bottom: upToRank(worstFirst, bottom) };
+      return { period: table.period.key, group: group.group, top: upToRank(eligible, boards.top), bottom: upToRank(worstFirst, boards.bottom) };
     }),
   );
 }

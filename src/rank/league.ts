@@ -59,7 +59,7 @@ export function buildLeague(standard: Standard, scorecards: readonly Scorecard[]
     results,
     tables,
     awards,
-    boards: ranking.boards ? makeBoards(tables, ranking.boards.top, ranking.boards.bottom, standard.scoring.mode) : [],
+    boards: ranking.boards ? makeBoards(tables, ranking.boards, standard.scoring.mode) : [],
     warnings: ranking.lastWarning ? lastWarnings(tables, ranking.lastWarning) : [],
     streaks: awardStreaks(awards, tables.map((t) => t.period.key), ranking.streak),
   };

@@ -3,7 +3,7 @@
  * (competition 1,2,2,4 · dense 1,2,2,3 · ordinal · fractional 1,2.5,2.5,4), declared tie-breakers,
  * units with too few inspections listed unranked with the reason, and the change since last period.
  */
-import type { UnitPeriodResult } from '../aggregate/aggregate.js';
+import type { TracedLine, UnitPeriodResult } from '../aggregate/aggregate.js';
 import type { Period } from '../aggregate/periods.js';
 import { toPoints } from '../score/points.js';
 import type { TIE_BREAKERS } from '../standard/ranking-schema.js';
@@ -30,6 +30,8 @@ export interface TableRow {
   readonly unranked?: UnrankedReason;
   /** Places moved since the previous period (positive = up), null when not ranked in both. */
   readonly change: number | null;
+  /** The 一票否决 lines of the period, one per veto (its first time): every table shows them on the row. */
+  readonly vetoes: readonly TracedLine[];
 }
 
 export interface GroupTable {
@@ -82,7 +84,7 @@ function rankGroup(members: readonly UnitPeriodResult[], options: RankOptions, p
   for (const r of members) {
     const reason: UnrankedReason | undefined =
       r.inspections === 0 ? 'no_inspection' : r.score === null ? 'indeterminate' : r.inspections < min ? 'too_few_inspections' : undefined;
-    if (reason) unranked.push({ result: r, rank: null, unranked: reason, change: null });
+    if (reason) unranked.push({ result: r, rank: null, unranked: reason, change: null, vetoes: vetoesOf(r) });
     else ranked.push(r);
   }
   const compare = comparator(options);
@@ -91,10 +93,23 @@ function rankGroup(members: readonly UnitPeriodResult[], options: RankOptions, p
   const rows: TableRow[] = ranked.map((result, i) => {
     const before = previous.get(result.unit.id);
     const rank = ranks[i]!;
-    return { result, rank, change: before === undefined ? null : before - rank };
+    return { result, rank, change: before === undefined ? null : before - rank, vetoes: vetoesOf(result) };
   });
   unranked.sort((a, b) => (a.result.unit.id < b.result.unit.id ? -1 : 1));
   return [...rows, ...unranked];
+}
+
+/** A unit's vetoes in the period: a veto that fired in several inspections is named once, with its first date. */
+function vetoesOf(result: UnitPeriodResult): TracedLine[] {
+  const vetoes: TracedLine[] = [];
+  if (result.vetoes === 0) return vetoes;
+  const seen = new Set<string>();
+  for (const line of result.lines) {
+    if (line.type !== 'veto' || seen.has(line.rule)) continue;
+    seen.add(line.rule);
+    vetoes.push(line);
+  }
+  return vetoes;
 }
 
 /** Negative when `a` ranks ahead of `b`; 0 when they tie on the score and every tie-breaker. */

@@ -11,6 +11,7 @@ import type { UnrankedReason } from '../rank/rank.js';
 import type { UnitRef } from '../records/schema.js';
 import type { LineType } from '../score/scorecard.js';
 import type { LocalizedText } from '../standard/common.js';
+import { notAwarded, vetoMark } from './league.js';
 import type { Report, ReportGroupTable, ReportInspection, ReportUnit, ReportUnitPeriod } from './report.js';
 import { chartNumber, escapeXml as esc, lineChart, sparkline } from './svg.js';
 
@@ -40,8 +41,6 @@ interface Words {
   trend: string;
   top: string;
   bottom: string;
-  noneTie: string;
-  noneMin: string;
   unranked: Record<UnrankedReason, string>;
   warning: (name: string, periods: number) => string;
   streak: (name: string, award: string, periods: number) => string;
@@ -96,8 +95,6 @@ const WORDS: Record<Locale, Words> = {
     trend: '走势',
     top: '红榜',
     bottom: '黑榜',
-    noneTie: '并列，不授予',
-    noneMin: '无单位达到最低分，不授予',
     unranked: { no_inspection: '未排名：本期未检查', too_few_inspections: '未排名：检查次数不足', indeterminate: '未排名：得分无法判定' },
     warning: (name, n) => `${name} 已连续 ${n} 期排名末位`,
     streak: (name, award, n) => `${name} 已连续 ${n} 期获得${award}`,
@@ -150,8 +147,6 @@ const WORDS: Record<Locale, Words> = {
     trend: 'Trend',
     top: 'Top board',
     bottom: 'Bottom board',
-    noneTie: 'not awarded: tie',
-    noneMin: 'not awarded: nobody reached the minimum',
     unranked: { no_inspection: 'unranked: not inspected', too_few_inspections: 'unranked: too few inspections', indeterminate: 'unranked: score indeterminate' },
     warning: (name, n) => `${name} has been last in its group ${n} periods running`,
     streak: (name, award, n) => `${name} has held the ${award} ${n} periods running`,
@@ -214,6 +209,7 @@ td.change { white-space: nowrap; text-align: center; }
 tr.awarded { background: #fdecea; }
 tr.awarded th { font-weight: 700; }
 tr.unranked td, tr.unranked th { color: #666; }
+.veto { color: #b71c1c; font-weight: 700; }
 .flag { vertical-align: -2px; margin-right: .2rem; }
 .boards { display: flex; gap: 1rem; flex-wrap: wrap; margin: .5rem 0; }
 .board { flex: 1 1 14rem; border: 1px solid #d0d0d0; border-top-width: 4px; padding: .25rem .75rem .5rem; }
@@ -373,13 +369,15 @@ function leagueTable(ctx: Ctx, table: ReportGroupTable, withTrend: boolean, capt
   const caption = `${groupTitle(ctx, table.group)} · ${periodLabel(table.period, ctx.lang)}`;
   const absent = table.rows.filter((r) => r.unranked === 'no_inspection');
   const rows = table.rows.filter((r) => r.unranked !== 'no_inspection').map((row) => {
-    const cls = row.rank === null ? 'unranked' : row.awards.length > 0 ? 'awarded' : '';
+    const cls = [row.rank === null ? 'unranked' : row.awards.length > 0 ? 'awarded' : '', row.vetoes.length > 0 ? 'vetoed' : ''].filter(Boolean).join(' ');
     const anchor = ctx.anchor.get(row.unit.id);
     const name = esc(unitName(row.unit));
-    const awardsCell =
+    const standing =
       row.rank === null
         ? esc(w.unranked[row.unranked ?? 'no_inspection'])
         : row.awards.map((a) => `${FLAG}${esc(awardText(ctx, a))}`).join('<br>');
+    const veto = row.vetoes.length > 0 ? `<span class="veto">${esc(vetoMark(row.vetoes, ctx.lang))}</span>` : '';
+    const awardsCell = [standing, veto].filter(Boolean).join('<br>');
     const cells = [
       `<td class="rank">${row.rank === null ? '—' : esc(String(row.rank))}</td>`,
       `<th scope="row">${anchor ? `<a href="#${anchor}">${name}</a>` : name}</th>`,
@@ -434,7 +432,7 @@ function boardsAndNotes(ctx: Ctx, table: ReportGroupTable, latest: boolean): str
     out.push('</div>');
   }
   const notes: string[] = [];
-  for (const a of table.awards) if (a.none) notes.push(esc(`${awardText(ctx, a.award)}${w.colon}${a.none === 'tie' ? w.noneTie : w.noneMin}`));
+  for (const a of table.awards) if (a.none) notes.push(esc(`${awardText(ctx, a.award)}${w.colon}${notAwarded(a.none, ctx.lang)}`));
   if (latest) {
     const unitOf = (id: string) => unitName(table.rows.find((r) => r.unit.id === id)?.unit ?? { id });
     for (const warning of ctx.report.warnings.filter((x) => x.group === table.group)) notes.push(esc(w.warning(unitOf(warning.unit), warning.periods.length)));

@@ -1,16 +1,17 @@
 /** League tables as text, Markdown, CSV and JSON: pure data → string. */
 import { periodLabel } from '../aggregate/periods.js';
-import { localizedText } from '../messages/render.js';
-import type { Locale } from '../messages/types.js';
+import { localizedText, renderMessage } from '../messages/render.js';
+import type { Locale, Message } from '../messages/types.js';
+import type { GroupAwards } from '../rank/awards.js';
 import type { League } from '../rank/league.js';
 import type { TableRow } from '../rank/rank.js';
 import type { Standard } from '../standard/schema.js';
 import { formatTable } from './table.js';
 
 const WORDS = {
-  en: { rank: 'rank', unit: 'unit', score: 'score', inspections: 'inspections', change: 'change', awards: 'awards', period: 'period', group: 'group', top: 'top board', bottom: 'bottom board', warning: 'last in its group', streak: 'streak', none_tie: 'not awarded: tie', none_min: 'not awarded: nobody reached the minimum',
+  en: { rank: 'rank', unit: 'unit', score: 'score', inspections: 'inspections', change: 'change', awards: 'awards', period: 'period', group: 'group', top: 'top board', bottom: 'bottom board', warning: 'last in its group', streak: 'streak', separator: '; ',
     unranked: { no_inspection: 'unranked: not inspected', too_few_inspections: 'unranked: too few inspections', indeterminate: 'unranked: score indeterminate' } },
-  'zh-CN': { rank: '名次', unit: '单位', score: '得分', inspections: '检查次数', change: '升降', awards: '奖励', period: '周期', group: '组别', top: '红榜', bottom: '黑榜', warning: '连续末位', streak: '连续获得', none_tie: '并列，不授予', none_min: '无单位达到最低分，不授予',
+  'zh-CN': { rank: '名次', unit: '单位', score: '得分', inspections: '检查次数', change: '升降', awards: '奖励', period: '周期', group: '组别', top: '红榜', bottom: '黑榜', warning: '连续末位', streak: '连续获得', separator: '；',
     unranked: { no_inspection: '未排名：本期未检查', too_few_inspections: '未排名：检查次数不足', indeterminate: '未排名：得分无法判定' } },
 } as const;
 
@@ -19,6 +20,16 @@ export function changeMark(change: number | null): string {
   if (change > 0) return `↑${change}`;
   if (change < 0) return `↓${-change}`;
   return '→';
+}
+
+/** Why nobody holds an award, in words. */
+export function notAwarded(none: NonNullable<GroupAwards['none']>, locale: Locale): string {
+  return renderMessage({ messageId: `league.none_${none}` }, locale);
+}
+
+/** A row's 一票否决 mark: each veto's reason (一票否决：发生食品安全事故), '' when it has none. */
+export function vetoMark(vetoes: readonly { readonly reason: Message }[], locale: Locale): string {
+  return vetoes.map((v) => renderMessage(v.reason, locale)).join(WORDS[locale].separator);
 }
 
 function unitName(row: TableRow): string {
@@ -36,15 +47,20 @@ function awardNames(league: League, standard: Standard, period: string, unit: st
   return names.join(', ');
 }
 
+/** The awards a row's unit holds, or why it is unranked. */
+function standing(league: League, standard: Standard, period: string, row: TableRow, locale: Locale): string {
+  return row.rank === null ? WORDS[locale].unranked[row.unranked!] : awardNames(league, standard, period, row.result.unit.id, locale);
+}
+
+/** Rank, unit, score, inspections, change, then its standing and veto mark in one last column. */
 function rows(league: League, standard: Standard, period: string, group: { rows: readonly TableRow[] }, locale: Locale): string[][] {
-  const w = WORDS[locale];
   return group.rows.map((row) => [
     row.rank === null ? '—' : String(row.rank),
     unitName(row),
     row.result.score === null ? '—' : String(row.result.score),
     String(row.result.inspections),
     changeMark(row.change),
-    row.rank === null ? w.unranked[row.unranked!] : awardNames(league, standard, period, row.result.unit.id, locale),
+    [standing(league, standard, period, row, locale), vetoMark(row.vetoes, locale)].filter(Boolean).join(WORDS[locale].separator),
   ]);
 }
 
@@ -57,7 +73,7 @@ export function formatLeagueText(league: League, standard: Standard, locale: Loc
       const lines = [title, ...formatTable([[w.rank, w.unit, w.score, w.inspections, w.change, w.awards], ...rows(league, standard, table.period.key, group, locale)], ['right', 'left', 'right', 'right', 'left', 'left'], '  ')];
       for (const a of league.awards.filter((x) => x.period === table.period.key && x.group === group.group && x.none)) {
         const award = standard.ranking?.awards.find((x) => x.id === a.award);
-        lines.push(`  ${award ? localizedText(award.name, locale) : a.award}: ${a.none === 'tie' ? w.none_tie : w.none_min}`);
+        lines.push(`  ${award ? localizedText(award.name, locale) : a.award}: ${notAwarded(a.none!, locale)}`);
       }
       const board = league.boards.find((b) => b.period === table.period.key && b.group === group.group);
       const name = (id: string) => group.rows.find((r) => r.result.unit.id === id)?.result.unit.name ?? id;
@@ -95,13 +111,13 @@ export function formatLeagueMarkdown(league: League, standard: Standard, locale:
 /** One CSV row per unit per period (UTF-8; the CLI adds the BOM). */
 export function leagueCsvRows(league: League, standard: Standard, locale: Locale): string[][] {
   const w = WORDS[locale];
-  const out: string[][] = [[w.period, w.group, w.rank, 'unit_id', w.unit, w.score, w.inspections, w.change, w.awards]];
+  const out: string[][] = [[w.period, w.group, w.rank, 'unit_id', w.unit, w.score, w.inspections, w.change, w.awards, renderMessage({ messageId: 'league.veto_column' }, locale)]];
   for (const table of league.tables) {
     for (const group of table.groups) {
       const cells = rows(league, standard, table.period.key, group, locale);
       group.rows.forEach((row, i) => {
-        const [rank, name, score, inspections, change, awards] = cells[i]!;
-        out.push([table.period.key, group.group, rank!, row.result.unit.id, name!, score!, inspections!, change!, awards!]);
+        const [rank, name, score, inspections, change] = cells[i]!;
+        out.push([table.period.key, group.group, rank!, row.result.unit.id, name!, score!, inspections!, change!, standing(league, standard, table.period.key, row, locale), vetoMark(row.vetoes, locale)]);
       });
     }
   }

@@ -8,14 +8,14 @@ import { localizedText, renderMessage } from '../messages/render.js';
 import type { Locale } from '../messages/types.js';
 import type { UnitRef } from '../records/schema.js';
 import type { RenderReportOptions } from './html.js';
-import { changeMark } from './league.js';
+import { changeMark, notAwarded, vetoMark } from './league.js';
 import type { Report, ReportGroupTable } from './report.js';
 import { chartNumber } from './svg.js';
 
 const WORDS = {
   'zh-CN': {
     report: '评比报告', asOf: '截至', rank: '名次', unit: '单位', score: '得分', inspections: '检查次数', change: '升降', awards: '奖励',
-    top: '红榜', bottom: '黑榜', allUnits: '全部单位', noneTie: '并列，不授予', noneMin: '无单位达到最低分，不授予',
+    top: '红榜', bottom: '黑榜', allUnits: '全部单位',
     unranked: { no_inspection: '未排名：本期未检查', too_few_inspections: '未排名：检查次数不足', indeterminate: '未排名：得分无法判定' },
     costliest: '扣分最多的项目', item: '检查项', lost: '扣分合计', times: '次数', unitsCharged: '涉及单位', source: '依据', none: '没有扣分。',
     details: '本期扣分明细', date: '日期', points: '分数', reason: '原因', total: '总分', colon: '：', sep: '、',
@@ -26,7 +26,7 @@ const WORDS = {
   },
   en: {
     report: 'League report', asOf: 'as of', rank: 'rank', unit: 'unit', score: 'score', inspections: 'inspections', change: 'change', awards: 'awards',
-    top: 'Top board', bottom: 'Bottom board', allUnits: 'All units', noneTie: 'not awarded: tie', noneMin: 'not awarded: nobody reached the minimum',
+    top: 'Top board', bottom: 'Bottom board', allUnits: 'All units',
     unranked: { no_inspection: 'unranked: not inspected', too_few_inspections: 'unranked: too few inspections', indeterminate: 'unranked: score indeterminate' },
     costliest: 'Items that cost the most points', item: 'item', lost: 'points lost', times: 'times', unitsCharged: 'units', source: 'clause', none: 'No points were lost.',
     details: 'Deductions this period', date: 'date', points: 'points', reason: 'reason', total: 'total', colon: ': ', sep: ', ',
@@ -62,7 +62,9 @@ export function renderReportMarkdown(report: Report, options: RenderReportOption
     lines.push(row([w.rank, w.unit, w.score, w.inspections, w.change, w.awards]), '|---:|---|---:|---:|:---:|---|');
     const absent = t.rows.filter((r) => r.unranked === 'no_inspection');
     for (const r of t.rows.filter((x) => x.unranked !== 'no_inspection')) {
-      const awards = r.rank === null ? w.unranked[r.unranked ?? 'no_inspection'] : r.awards.map((a) => `🚩 ${award(a)}`).join(w.sep);
+      const standing = r.rank === null ? w.unranked[r.unranked ?? 'no_inspection'] : r.awards.map((a) => `🚩 ${award(a)}`).join(w.sep);
+      const veto = r.vetoes.length > 0 ? `⛔ ${vetoMark(r.vetoes, lang)}` : '';
+      const awards = [standing, veto].filter(Boolean).join(w.sep);
       lines.push(row([r.rank === null ? '—' : String(r.rank), unitName(r.unit), r.score === null ? '—' : chartNumber(r.score), String(r.inspections), changeMark(r.change), awards]));
     }
     const nameOf = (id: string) => cell(unitName(t.rows.find((r) => r.unit.id === id)?.unit ?? { id }));
@@ -71,7 +73,7 @@ export function renderReportMarkdown(report: Report, options: RenderReportOption
     if (absent.length > 0) notes.push(`- ${w.notInspected(absent.length)}${absent.length <= 20 ? w.colon + absent.map((r) => cell(unitName(r.unit))).join(w.sep) : ''}`);
     if (t.board?.top.length) notes.push(`- **${w.top}**${w.colon}${t.board.top.map(nameOf).join(w.sep)}`);
     if (t.board?.bottom.length) notes.push(`- **${w.bottom}**${w.colon}${t.board.bottom.map(nameOf).join(w.sep)}`);
-    for (const a of t.awards) if (a.none) notes.push(`- ${cell(award(a.award))}${w.colon}${a.none === 'tie' ? w.noneTie : w.noneMin}`);
+    for (const a of t.awards) if (a.none) notes.push(`- ${cell(award(a.award))}${w.colon}${notAwarded(a.none, lang)}`);
     for (const x of report.warnings.filter((x) => x.group === t.group)) notes.push(`- ⚠ ${w.warning(nameOf(x.unit), x.periods.length)}`);
     for (const x of report.streaks.filter((x) => x.group === t.group)) notes.push(`- ${w.streak(nameOf(x.unit), cell(award(x.award)), x.periods.length)}`);
     if (notes.length > 0) lines.push('', ...notes.map((n) => n.replace(/\r?\n/g, ' ')));

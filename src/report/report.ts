@@ -45,6 +45,8 @@ export interface ReportRow {
   readonly change: number | null;
   /** Award ids the unit holds this period. */
   readonly awards: readonly string[];
+  /** The unit's 一票否决 lines this period (one per veto), shown on its row. */
+  readonly vetoes: readonly TracedLine[];
 }
 
 export interface ReportGroupTable {
@@ -184,6 +186,7 @@ export function buildReport(league: League, standard: Standard, options: ReportO
           inspections: row.result.inspections,
           change: row.change,
           awards: heldBy(table.period.key, row.result.unit.id),
+          vetoes: row.vetoes,
         })),
         awards: awards.filter((a) => a.period === table.period.key && a.group === g.group),
         ...(board ? { board } : {}),

@@ -28,6 +28,14 @@ export const FrequencySchema = z.strictObject({
   source: z.string().min(1).optional(),
 });
 
+/**
+ * What keeps a unit from an award or the 红榜 in a period: `veto`, a 一票否决 in any of its
+ * inspections; `fail`, any inspection whose verdict is fail (a veto is one). Default `[veto]`.
+ */
+export const EXCLUSIONS = ['veto', 'fail'] as const;
+export type Exclusion = (typeof EXCLUSIONS)[number];
+const Exclude = z.array(z.enum(EXCLUSIONS)).default(['veto']);
+
 /** 流动红旗: to the best unit of each group per period (or every unit at or above a bar). */
 export const AwardSchema = z.strictObject({
   id: Id,
@@ -39,6 +47,8 @@ export const AwardSchema = z.strictObject({
   min: z.number().optional(),
   /** When several units tie for best: all of them get it (`share`) or nobody does (`none`). */
   ties: z.enum(['share', 'none']).default('share'),
+  /** Units not eligible in the period: the award goes to the best of the others. */
+  exclude: Exclude,
   source: z.string().min(1).optional(),
 });
 
@@ -54,7 +64,14 @@ export const RankingSchema = z.strictObject({
   frequency: z.array(FrequencySchema).default([]),
   awards: z.array(AwardSchema).default([]),
   /** 红榜 / 黑榜: how many units each board lists per group. */
-  boards: z.strictObject({ top: z.number().int().nonnegative().default(0), bottom: z.number().int().nonnegative().default(0) }).optional(),
+  boards: z
+    .strictObject({
+      top: z.number().int().nonnegative().default(0),
+      bottom: z.number().int().nonnegative().default(0),
+      /** Units the 红榜 passes over in the period, as an award's `exclude`. */
+      exclude: Exclude,
+    })
+    .optional(),
   /** 末位: warn a unit that is last in its group this many periods in a row. */
   lastWarning: z.number().int().positive().optional(),
   /** Held an award this many periods running: reported as a streak. */

@@ -127,7 +127,7 @@ describe('buildLeague', () => {
 
   it('names units tied at the cut on the boards, and never puts a unit that lost nothing on the 黑榜', () => {
     // W11, 高一: a 100 and b 100 share 1st, c 98. Top 1 would be a alone: b shares the place, so the board.
-    const topOne = buildLeague({ ...standard, ranking: { ...standard.ranking!, boards: { top: 1, bottom: 3 } } }, cards, { period: 'week', groupBy: 'grade', units });
+    const topOne = buildLeague({ ...standard, ranking: { ...standard.ranking!, boards: { ...standard.ranking!.boards!, top: 1, bottom: 3 } } }, cards, { period: 'week', groupBy: 'grade', units });
     const w11 = topOne.boards.find((b) => b.period === '2024-W11' && b.group === '高一')!;
     expect(w11.top).toEqual(['a', 'b']);
     // Bottom 3 of three: only c lost points that week (a and b were clean): the 黑榜 is c alone.

@@ -1,7 +1,8 @@
 /**
  * The school fixture's report in a real browser (Debian's Chromium through playwright-core), checked
  * as a person would: the rows per grade, who holds the red flag, the Chinese names on screen, an A4
- * page that does not scroll sideways, no console errors, nothing fetched, a PDF page per grade.
+ * page that does not scroll sideways, no console errors, nothing fetched, a PDF page per grade, and a
+ * 一票否决 printed on its row.
  * Without Chromium the suite is skipped with a warning — and fails in CI (CI=true), which installs it.
  */
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,7 +13,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml, stringify } from 'yaml';
 import { CHROMIUM_ARGS, DEFAULT_CHROMIUM } from '../../src/cli/report.js';
+import { renderReportHtml } from '../../src/report/html.js';
+import { buildReport } from '../../src/report/report.js';
 import { ROOT, runCli } from '../support/built.js';
+import { vetoCards, vetoLeague, vetoStandard } from '../support/veto-league.js';
 import { SCHOOL_ARGS } from './school.js';
 
 const CHROMIUM = process.env.SCORESHEET_CHROMIUM || DEFAULT_CHROMIUM;
@@ -113,6 +117,17 @@ describe.skipIf(missing !== undefined)('the school report in Chromium', () => {
     await page.emulateMedia({ media: 'print' });
     const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
     expect(pdfPages(pdf)).toBe(3);
+  });
+
+  it('prints the 一票否决 and its reason on the vetoed row of the 评比栏 (what the PDF shows)', async () => {
+    const vetoed = await browser.newPage();
+    await vetoed.setContent(renderReportHtml(buildReport(vetoLeague(), vetoStandard, { scorecards: vetoCards })));
+    await vetoed.emulateMedia({ media: 'print' });
+    const row = vetoed.locator('#league table.league tbody tr', { hasText: '高一(1)班' });
+    await expect(row.locator('.veto').isVisible()).resolves.toBe(true);
+    await expect(row.locator('.veto').innerText()).resolves.toBe('一票否决：教室内吸烟');
+    await expect(vetoed.locator('#league .veto').count()).resolves.toBe(1);
+    await vetoed.close();
   });
 
   it('prints a single-week report as one PDF page per grade through `report --format pdf`', () => {
