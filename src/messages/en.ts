@@ -71,7 +71,7 @@ export const en: Catalogue = {
   'league.veto_column': () => 'veto',
   'league.none_tie': () => 'not awarded: tie',
   'league.none_below_minimum': () => 'not awarded: nobody reached the minimum',
-  'league.none_excluded': () => 'not awarded: every ranked unit is excluded (a veto or a failed inspection this period)',
+  'league.none_excluded': () => 'not awarded: the units that qualified are excluded (a veto or a failed inspection this period)',
 
   'condition.missing_fact': (d) => `the fact "${s(d.fact)}${d.path ? s(d.path).replace(/^\$?\.?/, '.') : ''}" is missing`,
   'condition.wrong_type': (d) => `the fact "${s(d.fact)}" is ${s(d.actual)}, but ${s(d.operator)} needs ${s(d.expected)}`,

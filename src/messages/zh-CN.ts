@@ -99,7 +99,7 @@ export const zhCN: Catalogue = {
   'league.veto_column': () => '一票否决',
   'league.none_tie': () => '并列，不授予',
   'league.none_below_minimum': () => '无单位达到最低分，不授予',
-  'league.none_excluded': () => '参评单位本期均有一票否决或不合格检查，不授予',
+  'league.none_excluded': () => '达到条件的单位本期均有一票否决或不合格检查，不授予',
 
   'condition.missing_fact': (d) => `缺少事实 "${s(d.fact)}${d.path ? s(d.path).replace(/^\$?\.?/, '.') : ''}"`,
   'condition.wrong_type': (d) => `事实 "${s(d.fact)}" 的值为 ${s(d.actual)}，运算符 ${s(d.operator)} 需要 ${s(d.expected)}`,

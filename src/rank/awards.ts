@@ -14,8 +14,8 @@ export interface GroupAwards {
   /** Unit ids that hold the award for this period. */
   readonly holders: readonly string[];
   /**
-   * Why nobody holds it: a tie the award does not share, no unit reached the minimum, or every
-   * ranked unit was excluded (`exclude`: a veto, a failed inspection).
+   * Why nobody holds it: a tie the award does not share, no unit reached the minimum, or only
+   * units it excludes (`exclude`: a veto, a failed inspection) did.
    */
   readonly none?: 'tie' | 'below_minimum' | 'excluded';
   /** Ranked units the award passed over for its `exclude` (a unit with a veto, by default). */
@@ -64,24 +64,20 @@ export function isExcluded(row: TableRow, exclude: readonly Exclusion[]): boolea
 }
 
 function awardGroup(period: string, group: string, rows: readonly TableRow[], award: Award): GroupAwards {
-  const ranked: TableRow[] = [];
-  const excluded: string[] = [];
-  for (const row of rows) {
-    if (row.rank === null) continue;
-    if (isExcluded(row, award.exclude)) excluded.push(row.result.unit.id);
-    else ranked.push(row);
-  }
+  const eligible: TableRow[] = [];
+  const excluded: TableRow[] = [];
+  for (const row of rows) if (row.rank !== null) (isExcluded(row, award.exclude) ? excluded : eligible).push(row);
   const qualifies = (r: TableRow) => award.min === undefined || exact(r.result.score!) >= exact(award.min);
-  const base = { period, group, award: award.id, ...(excluded.length > 0 ? { excluded } : {}) };
-  if (ranked.length === 0 && excluded.length > 0) return { ...base, holders: [], none: 'excluded' };
-  if (award.winners === 'bar') {
-    const holders = ranked.filter(qualifies).map((r) => r.result.unit.id);
-    return holders.length > 0 ? { ...base, holders } : { ...base, holders, none: 'below_minimum' };
+  const base = { period, group, award: award.id, ...(excluded.length > 0 ? { excluded: excluded.map((r) => r.result.unit.id) } : {}) };
+  let candidates = eligible;
+  if (award.winners === 'best') {
+    candidates = eligible.filter((r) => r.rank === eligible[0]?.rank);
+    if (candidates.length > 1 && award.ties === 'none') return { ...base, holders: [], none: 'tie' };
   }
-  const best = ranked.filter((r) => r.rank === ranked[0]?.rank);
-  if (best.length > 1 && award.ties === 'none') return { ...base, holders: [], none: 'tie' };
-  const holders = best.filter(qualifies).map((r) => r.result.unit.id);
-  return holders.length > 0 ? { ...base, holders } : { ...base, holders, none: 'below_minimum' };
+  const holders = candidates.filter(qualifies).map((r) => r.result.unit.id);
+  if (holders.length > 0) return { ...base, holders };
+  // Nobody eligible qualifies: say so only when an excluded unit would have, else it is the minimum.
+  return { ...base, holders, none: excluded.some(qualifies) ? 'excluded' : 'below_minimum' };
 }
 
 export interface BoardOptions {

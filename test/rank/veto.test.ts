@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatLeagueMarkdown, formatLeagueText, leagueCsvRows } from '../../src/report/league.js';
 import { RankingSchema } from '../../src/standard/ranking-schema.js';
-import { vetoCards, vetoLeague, vetoStandard } from '../support/veto-league.js';
+import { inspect, vetoCards, vetoLeague, vetoStandard } from '../support/veto-league.js';
 
 const holders = (league: ReturnType<typeof vetoLeague>) => league.awards.map((a) => ({ holders: a.holders, excluded: a.excluded, none: a.none }));
 const top = (league: ReturnType<typeof vetoLeague>) => league.boards.map((b) => b.top);
@@ -37,12 +37,12 @@ describe('awards and the 红榜 with vetoes', () => {
     expect(top(league)).toEqual([['a', 'b']]);
   });
 
-  it('gives the flag to nobody, and says why, when every ranked unit is excluded', () => {
-    const league = vetoLeague(undefined, vetoCards.slice(0, 1));
+  it('gives the flag to nobody, and says why, when only excluded units reach its minimum', () => {
+    const league = vetoLeague(undefined, [vetoCards[0]!, inspect('e', {}, 6)]);
     expect(holders(league)).toEqual([{ holders: [], excluded: ['a'], none: 'excluded' }]);
-    expect(top(league)).toEqual([[]]);
-    expect(formatLeagueText(league, vetoStandard, 'en')).toContain('red flag: not awarded: every ranked unit is excluded (a veto or a failed inspection this period)');
-    expect(formatLeagueText(league, vetoStandard, 'zh-CN')).toContain('流动红旗: 参评单位本期均有一票否决或不合格检查，不授予');
+    expect(top(league)).toEqual([['e']]);
+    expect(formatLeagueText(league, vetoStandard, 'en')).toContain('red flag: not awarded: the units that qualified are excluded (a veto or a failed inspection this period)');
+    expect(formatLeagueText(league, vetoStandard, 'zh-CN')).toContain('流动红旗: 达到条件的单位本期均有一票否决或不合格检查，不授予');
   });
 
   it('defaults exclude to [veto] for awards and boards, and refuses an unknown reason', () => {

@@ -42,7 +42,7 @@ describe('the veto in the report', () => {
 
   it('says why nobody holds the flag when every ranked unit is excluded (html and md)', () => {
     const alone = buildReport(vetoLeague(undefined, vetoCards.slice(0, 1)), vetoStandard);
-    expect(renderReportHtml(alone, { lang: 'zh-CN' })).toContain('<li>流动红旗：参评单位本期均有一票否决或不合格检查，不授予</li>');
-    expect(renderReportMarkdown(alone, { lang: 'en' })).toContain('- red flag: not awarded: every ranked unit is excluded (a veto or a failed inspection this period)');
+    expect(renderReportHtml(alone, { lang: 'zh-CN' })).toContain('<li>流动红旗：达到条件的单位本期均有一票否决或不合格检查，不授予</li>');
+    expect(renderReportMarkdown(alone, { lang: 'en' })).toContain('- red flag: not awarded: the units that qualified are excluded (a veto or a failed inspection this period)');
   });
 });

@@ -35,10 +35,11 @@ if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
 export const vetoStandard: Standard = parsed.standard;
 const scorer = compileStandard(vetoStandard);
 
-const inspect = (id: string, facts: Record<string, unknown>, floor = 0): Scorecard => {
+/** Unit `id`'s inspection on 2024-03-04, with these facts and that many floor findings (1 point each). */
+export const inspect = (id: string, facts: Record<string, unknown>, floor = 0): Scorecard => {
   const out = scoreRecord(scorer, {
     id: `w10-${id}`,
-    unit: { id, name: `高一(${'abcd'.indexOf(id) + 1})班` },
+    unit: { id, name: `高一(${'abcde'.indexOf(id) + 1})班` },
     date: '2024-03-04',
     facts: { smoking: false, closedHours: 0, ...facts },
     findings: floor > 0 ? [{ item: 'floor', count: floor }] : [],
