@@ -136,6 +136,18 @@ describe('buildLeague', () => {
     expect(topOne.boards.find((b) => b.period === '2024-W11' && b.group === '高二')!.bottom).toEqual(['e']);
   });
 
+  it('ranks an inspection of 0099-06-15 in its own week, not with 1999-W24', () => {
+    const cards = score([
+      { id: 'y99', unit: unit('a'), date: '0099-06-15', kind: 'scheduled' },
+      { id: 'y1999', unit: unit('b'), date: '1999-06-15', kind: 'scheduled' },
+    ]);
+    const l = buildLeague(standard, cards, { period: 'week' });
+    expect(l.tables.map((t) => [t.period.key, t.groups[0]!.rows.filter((r) => r.rank !== null).map((r) => r.result.unit.id)])).toEqual([
+      ['0099-W25', ['a']],
+      ['1999-W24', ['b']],
+    ]);
+  });
+
   it('gives a tied red flag to nobody when the award does not share ties', () => {
     const noShare = { ...standard, ranking: { ...standard.ranking!, awards: [{ ...standard.ranking!.awards[0]!, ties: 'none' as const }] } };
     const l = buildLeague(noShare, cards, { period: 'week', groupBy: 'grade', units });
