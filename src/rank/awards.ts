@@ -3,7 +3,7 @@
  * 红榜 / 黑榜 boards, a 末位 warning for a unit last k periods in a row, and award streaks.
  */
 import { toPoints } from '../score/points.js';
-import type { Award, Exclusion } from '../standard/ranking-schema.js';
+import { DEFAULT_EXCLUDE, type Award, type Exclusion } from '../standard/ranking-schema.js';
 import type { LeagueTable, TableRow } from './rank.js';
 import { pushTo } from '../collections.js';
 
@@ -88,7 +88,7 @@ export interface BoardOptions {
 }
 
 export function makeBoards(tables: readonly LeagueTable[], boards: BoardOptions, mode: 'deduct' | 'accumulate' | 'award' = 'deduct'): Boards[] {
-  const exclude = boards.exclude ?? ['veto'];
+  const exclude = boards.exclude ?? DEFAULT_EXCLUDE;
   return tables.flatMap((table) =>
     table.groups.map((group) => {
       const ranked = group.rows.filter((r) => r.rank !== null);

@@ -34,7 +34,8 @@ export const FrequencySchema = z.strictObject({
  */
 export const EXCLUSIONS = ['veto', 'fail'] as const;
 export type Exclusion = (typeof EXCLUSIONS)[number];
-const Exclude = z.array(z.enum(EXCLUSIONS)).default(['veto']);
+export const DEFAULT_EXCLUDE: readonly Exclusion[] = ['veto'];
+const Exclude = z.array(z.enum(EXCLUSIONS)).default([...DEFAULT_EXCLUDE]);
 
 /** 流动红旗: to the best unit of each group per period (or every unit at or above a bar). */
 export const AwardSchema = z.strictObject({
