@@ -104,7 +104,7 @@ const STANDARD_HELP = {
   'properties/ranking': 'How scorecards are aggregated per period and ranked, and which awards (流动红旗) are given.',
   'properties/ranking/properties/awards/items/properties/exclude':
     'Who cannot hold the award in a period: veto (a 一票否决 in it; the default), fail (an inspection that failed); [] for nobody.',
-  'properties/ranking/properties/boards/properties/exclude': 'Who the 红榜 passes over in a period, as an award\'s exclude (default [veto]).',
+  'properties/ranking/properties/boards/properties/exclude': 'Who the 红榜 passes over in a period (and the 黑榜 names first), as an award\'s exclude (default [veto]).',
   'properties/calendar': 'School terms (with holidays) for `term` periods and week numbers.',
   'properties/lineage': 'Set by the loader for an overlay (the chain of standards it extends). Do not write it.',
 };

@@ -83,7 +83,7 @@ function awardGroup(period: string, group: string, rows: readonly TableRow[], aw
 export interface BoardOptions {
   readonly top: number;
   readonly bottom: number;
-  /** Units the 红榜 passes over (default: a unit with a veto in the period). */
+  /** Units the 红榜 passes over and the 黑榜 names first (default: a unit with a veto in the period). */
   readonly exclude?: readonly Exclusion[];
 }
 
@@ -92,20 +92,27 @@ export function makeBoards(tables: readonly LeagueTable[], boards: BoardOptions,
   return tables.flatMap((table) =>
     table.groups.map((group) => {
       const ranked = group.rows.filter((r) => r.rank !== null);
-      const eligible = ranked.filter((r) => !isExcluded(r, exclude));
+      const excluded = new Set(ranked.filter((r) => isExcluded(r, exclude)));
       // The 黑榜 names those who lost points: a unit with nothing against it is never on it (in award
-      // mode, where points are earned, the least awarded are the bottom whatever they lost).
-      const worstFirst = (mode === 'award' ? ranked : ranked.filter(lostPoints)).reverse();
-      return { period: table.period.key, group: group.group, top: upToRank(eligible, boards.top), bottom: upToRank(worstFirst, boards.bottom) };
+      // mode, where points are earned, the least awarded are the bottom whatever they lost). A unit
+      // the 红榜 passes over (a veto) is worse than every other, whatever its score.
+      const onBlack = mode === 'award' ? ranked : ranked.filter(lostPoints);
+      const worstFirst = onBlack.filter((r) => excluded.has(r)).reverse().concat(onBlack.filter((r) => !excluded.has(r)).reverse());
+      return {
+        period: table.period.key,
+        group: group.group,
+        top: upToPlace(ranked.filter((r) => !excluded.has(r)), boards.top, (r) => r.rank),
+        bottom: upToPlace(worstFirst, boards.bottom, (r) => `${excluded.has(r)} ${r.rank}`),
+      };
     }),
   );
 }
 
-/** The first `n` units of a ranked list, and every unit tied with the n-th (tied units share a place, and so the board). */
-function upToRank(rows: readonly TableRow[], n: number): string[] {
+/** The first `n` units of a list, and every unit in the n-th's place (tied units share a place, and so the board). */
+function upToPlace(rows: readonly TableRow[], n: number, place: (row: TableRow) => unknown): string[] {
   if (n <= 0) return [];
-  const edge = rows[n - 1]?.rank;
-  return rows.filter((r, i) => i < n || r.rank === edge).map((r) => r.result.unit.id);
+  const edge = rows[n - 1] === undefined ? undefined : place(rows[n - 1]!);
+  return rows.filter((r, i) => i < n || place(r) === edge).map((r) => r.result.unit.id);
 }
 
 function lostPoints(row: TableRow): boolean {

@@ -69,7 +69,7 @@ export const RankingSchema = z.strictObject({
     .strictObject({
       top: z.number().int().nonnegative().default(0),
       bottom: z.number().int().nonnegative().default(0),
-      /** Units the 红榜 passes over in the period, as an award's `exclude`. */
+      /** Units the 红榜 passes over in the period (the 黑榜 names them first), as an award's `exclude`. */
       exclude: Exclude,
     })
     .optional(),

@@ -10,10 +10,10 @@ import { RankingSchema } from '../../src/standard/ranking-schema.js';
 import { inspect, vetoCards, vetoLeague, vetoStandard } from '../support/veto-league.js';
 
 const holders = (league: ReturnType<typeof vetoLeague>) => league.awards.map((a) => ({ holders: a.holders, excluded: a.excluded, none: a.none }));
-const top = (league: ReturnType<typeof vetoLeague>) => league.boards.map((b) => b.top);
+const boards = (league: ReturnType<typeof vetoLeague>) => league.boards.map((b) => ({ top: b.top, bottom: b.bottom }));
 
 describe('awards and the 红榜 with vetoes', () => {
-  it('ranks the vetoed unit by its score, but gives the red flag and the 红榜 to the best unit without a veto (default exclude: [veto])', () => {
+  it('ranks the vetoed unit by its score, but gives the red flag and the 红榜 to the best unit without a veto, and puts it first on the 黑榜 (default exclude: [veto])', () => {
     const league = vetoLeague();
     expect(league.tables[0]!.groups[0]!.rows.map((r) => [r.result.unit.id, r.rank, r.result.score, r.vetoes.length])).toEqual([
       ['a', 1, 100, 1],
@@ -22,25 +22,26 @@ describe('awards and the 红榜 with vetoes', () => {
       ['d', 4, 97, 0],
     ]);
     expect(holders(league)).toEqual([{ holders: ['b'], excluded: ['a'], none: undefined }]);
-    expect(top(league)).toEqual([['b']]);
+    // 黑榜, worst first: a (vetoed), then d and c by score; b lost no points.
+    expect(boards(league)).toEqual([{ top: ['b'], bottom: ['a'] }]);
   });
 
   it('also passes over a unit with a failed inspection under exclude: [veto, fail]', () => {
     const league = vetoLeague(['veto', 'fail']);
     expect(holders(league)).toEqual([{ holders: ['c'], excluded: ['a', 'b'], none: undefined }]);
-    expect(top(league)).toEqual([['c']]);
+    expect(boards(league)).toEqual([{ top: ['c'], bottom: ['a'] }]);
   });
 
-  it('excludes nobody under exclude: [] (the tied best share the flag, as before)', () => {
+  it('excludes nobody under exclude: [] (the score alone decides, as before)', () => {
     const league = vetoLeague([]);
     expect(holders(league)).toEqual([{ holders: ['a', 'b'], excluded: undefined, none: undefined }]);
-    expect(top(league)).toEqual([['a', 'b']]);
+    expect(boards(league)).toEqual([{ top: ['a', 'b'], bottom: ['d'] }]);
   });
 
   it('gives the flag to nobody, and says why, when only excluded units reach its minimum', () => {
     const league = vetoLeague(undefined, [vetoCards[0]!, inspect('e', {}, 6)]);
     expect(holders(league)).toEqual([{ holders: [], excluded: ['a'], none: 'excluded' }]);
-    expect(top(league)).toEqual([['e']]);
+    expect(boards(league)).toEqual([{ top: ['e'], bottom: ['a'] }]);
     expect(formatLeagueText(league, vetoStandard, 'en')).toContain('red flag: not awarded: the units that qualified are excluded (a veto or a failed inspection this period)');
     expect(formatLeagueText(league, vetoStandard, 'zh-CN')).toContain('流动红旗: 达到条件的单位本期均有一票否决或不合格检查，不授予');
   });

@@ -27,7 +27,7 @@ outcomes:
 ranking:
   aggregate: sum
   awards: [ { id: red-flag, name: { zh-CN: 流动红旗, en: red flag }, period: week, min: 95 } ]
-  boards: { top: 1, bottom: 0 }
+  boards: { top: 1, bottom: 1 }
 `;
 
 const parsed = parseStandard(STANDARD);
