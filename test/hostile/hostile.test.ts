@@ -39,6 +39,20 @@ export const CASES: readonly HostileCase[] = [
   // — hostile standards: extends, paths (item 14)
 
   // — output injection (items 15–16)
+  ...(['score', 'rank'] as const).map((command) => ({
+    file: 'csv-formula-in-names.json',
+    attacks: `item 15: formulas (=, +, -, @, tab, CR) in a record's names and notes, ${command} --format csv: each cell starts with OWASP's '`,
+    args: (file: string) => [command, '--standard', 'standards/school-hygiene.yaml', ...(command === 'rank' ? ['--period', 'week', '--group-by', 'grade'] : []), '--format', 'csv', file],
+    exit: 0,
+    forbid: ['\n@SUM', ',=HYPERLINK', ',"=HYPERLINK', ',+cmd', ',\t=1', ',-2+3', ',"\r=1'],
+  })),
+  ...(['score', 'rank'] as const).map((command) => ({
+    file: 'html-in-names.json',
+    attacks: `item 16: <script>, <img onerror>, <iframe> in unit, group, record and inspector names and notes, ${command} --format md: entities, never raw HTML`,
+    args: (file: string) => [command, '--standard', 'standards/school-hygiene.yaml', ...(command === 'rank' ? ['--period', 'week', '--group-by', 'grade'] : []), '--format', 'md', file],
+    exit: 0,
+    forbid: ['<script', '<img', '<iframe', '<b>', '<i>'],
+  })),
 
   // — bounded resources (item 17)
 
