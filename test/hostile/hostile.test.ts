@@ -53,6 +53,20 @@ export const CASES: readonly HostileCase[] = [
     exit: 0,
     forbid: ['<script', '<img', '<iframe', '<b>', '<i>'],
   })),
+  ...(['rank', 'report'] as const).map((command) => ({
+    file: 'calendar-overlapping-terms.yaml',
+    attacks: `item 11: two terms of a --calendar share days (${command}): refused at the later term's from, exit 2 as for a bad roster`,
+    args: (file: string) => [command, '--standard', 'standards/school-hygiene.yaml', '--period', 'term', '--calendar', file, 'fixtures/csv/school-week.json', ...(command === 'report' ? ['--format', 'md'] : [])],
+    exit: 2,
+    code: 'calendar-overlapping-terms.yaml:7:11  error  term_overlap',
+  })),
+  {
+    file: 'calendar-term-ends-before-it-starts.yaml',
+    attacks: 'item 11: a term of a --calendar ends before it starts: refused at its to, exit 2',
+    args: (file: string) => ['rank', '--standard', 'standards/school-hygiene.yaml', '--period', 'term', '--calendar', file, 'fixtures/csv/school-week.json'],
+    exit: 2,
+    code: 'calendar-term-ends-before-it-starts.yaml:8:9  error  range_inverted',
+  },
 
   // — bounded resources (item 17)
 
