@@ -53,6 +53,13 @@ export const CASES: readonly HostileCase[] = [
     exit: 0,
     forbid: ['<script', '<img', '<iframe', '<b>', '<i>'],
   })),
+  {
+    file: 'html-in-names.json',
+    attacks: 'item 16: the same names through diff --records --format md (its changed scores name the unit and record): entities, never raw HTML',
+    args: (file: string) => ['diff', 'standards/school-hygiene.yaml', 'standards/county-school-hygiene.yaml', '--records', file, '--period', 'week', '--group-by', 'grade', '--format', 'md'],
+    exit: 0,
+    forbid: ['<script', '<b>'],
+  },
   ...(['rank', 'report'] as const).map((command) => ({
     file: 'calendar-overlapping-terms.yaml',
     attacks: `item 11: two terms of a --calendar share days (${command}): refused at the later term's from, exit 2 as for a bad roster`,
