@@ -28,20 +28,16 @@ const STANDARD = `
 id: demo
 version: "1"
 name: { en: Demo }
+outcomes:
+  bands:
+    - { id: all, name: { en: '${IMG}' }, min: 0, max: 10 }
 scoring: { mode: deduct, base: 10 }
 categories:
   - id: c
     name: { en: C }
     max: 10
     items:
-      - id: i
-        name: { en: '${FORMULA}' }
-        max: 10
-        rules:
-          - { kind: per-occurrence, points: 2 }
-outcomes:
-  bands:
-    - { id: all, name: { en: '${IMG}' }, min: 0, max: 10 }
+      - { id: i, name: { en: '${FORMULA}' }, max: 10, rules: [{ kind: per-occurrence, points: 2 }] }
 `;
 
 let standard: Standard;
