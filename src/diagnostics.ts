@@ -35,6 +35,7 @@ export const DIAGNOSTIC_CODES = [
   'band_overlap',
   'unknown_override',
   'extends_cycle',
+  'term_overlap',
 ] as const;
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];

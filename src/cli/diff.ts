@@ -10,6 +10,7 @@ import { rescore, type Rescore } from '../diff/rescore.js';
 import type { Locale } from '../messages/types.js';
 import { formatRecordDiagnostic } from '../records/diagnostics.js';
 import { formatOfPath } from '../records/read.js';
+import { mdRow } from '../report/markdown.js';
 import { assignFindings } from '../aggregate/responsibility.js';
 import { compileStandard } from '../score/compile.js';
 import { loadStandard } from '../standard/load.js';
@@ -93,10 +94,10 @@ function formatRescoreText(r: Rescore, lang: Locale): string {
 function formatRescoreMarkdown(r: Rescore, lang: Locale): string {
   const zh = lang === 'zh-CN';
   const out = ['', `#### ${zh ? '得分变化' : 'Changed scores'}`, '', '| date | unit | record | before | after | Δ |', '|---|---|---|---:|---:|---:|'];
-  for (const s of r.scores) out.push(`| ${s.date} | ${s.unit} | ${s.record} | ${s.before?.total ?? '—'} | ${s.after?.total ?? '—'} | ${sign(s.delta)} |`);
+  for (const s of r.scores) out.push(mdRow([s.date, s.unit, s.record, String(s.before?.total ?? '—'), String(s.after?.total ?? '—'), sign(s.delta)]));
   if (r.ranks.length > 0) {
     out.push('', `#### ${zh ? '名次变化' : 'Changed ranks'}`, '', '| period | group | unit | before | after |', '|---|---|---|---:|---:|');
-    for (const k of r.ranks) out.push(`| ${k.period} | ${k.group} | ${k.unit} | ${k.before ?? '—'} | ${k.after ?? '—'} |`);
+    for (const k of r.ranks) out.push(mdRow([k.period, k.group, k.unit, String(k.before ?? '—'), String(k.after ?? '—')]));
   }
   return out.join('\n') + '\n';
 }

@@ -2,10 +2,10 @@
  * What `rank` and `report` share: the standards, roster and calendar loaded, every record source read,
  * findings charged to the units responsible, the records scored, and the league built.
  */
-import { readFile } from 'node:fs/promises';
-import { parse as parseYaml } from 'yaml';
+import { loadCalendar } from '../aggregate/calendar-file.js';
 import type { Calendar, PeriodUnit } from '../aggregate/periods.js';
 import { assignFindings } from '../aggregate/responsibility.js';
+import { formatDiagnostic } from '../diagnostics.js';
 import type { Locale } from '../messages/types.js';
 import type { TextEncodingName } from '../records/decode.js';
 import type { RecordDiagnostic } from '../records/diagnostics.js';
@@ -16,7 +16,6 @@ import type { TiePolicy } from '../rank/rank.js';
 import { scoreBatch } from '../score/batch.js';
 import type { Scorecard } from '../score/scorecard.js';
 import type { Standard } from '../standard/schema.js';
-import { CalendarSchema } from '../standard/ranking-schema.js';
 import { loadRoster, readRecordSource } from './inputs.js';
 import type { Output } from './io.js';
 import { loadStandardSet } from './standards.js';
@@ -58,14 +57,13 @@ export async function loadLeagueInput(inputs: readonly string[], options: League
   }
   let calendar: Calendar | undefined;
   if (options.calendar) {
-    try {
-      const parsed = CalendarSchema.safeParse(parseYaml(await readFile(options.calendar, 'utf8')));
-      if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-      calendar = parsed.data;
-    } catch (error) {
-      out.err(`cannot read the calendar ${options.calendar}: ${(error as Error).message}`);
+    // A bad calendar is a bad side file, as a bad roster is: every problem with its position, exit 2.
+    const loaded = await loadCalendar(options.calendar, options.lang);
+    if (!loaded.ok) {
+      for (const d of loaded.diagnostics) out.err(formatDiagnostic(d));
       return 2;
     }
+    calendar = loaded.calendar;
   }
 
   const records: LocatedRecord[] = [];

@@ -2,8 +2,8 @@
  * `scoresheet rank --standard S --period P [records…]`: league tables per period and group, with
  * awards. Exit codes as `score`: 0 all records scored; 1 some rejected or --fail-on matched; 2 could not run.
  */
-import { stringify } from 'csv-stringify/sync';
 import { formatRecordDiagnostic } from '../records/diagnostics.js';
+import { formatCsv } from '../report/csv.js';
 import { formatLeagueMarkdown, formatLeagueText, leagueCsvRows } from '../report/league.js';
 import type { Verdict } from '../score/scorecard.js';
 import type { Output } from './io.js';
@@ -27,7 +27,7 @@ export async function runRank(inputs: readonly string[], options: RankCliOptions
       out.out(formatLeagueMarkdown(league, standard, options.lang));
       break;
     case 'csv':
-      out.out('\uFEFF' + stringify(leagueCsvRows(league, standard, options.lang)).trimEnd());
+      out.out('\uFEFF' + formatCsv(leagueCsvRows(league, standard, options.lang)));
       break;
     default:
       out.out(formatLeagueText(league, standard, options.lang));

@@ -6,9 +6,9 @@
  */
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { stringify } from 'csv-stringify/sync';
 import type { Locale } from '../messages/types.js';
 import { sheetTemplate } from '../records/mapping.js';
+import { formatCsv } from '../report/csv.js';
 import type { Output } from './io.js';
 import { loadStandardSet } from './standards.js';
 
@@ -33,7 +33,7 @@ export async function runTemplate(options: TemplateOptions, out: Output): Promis
   const base = join(options.out, `${standard.id}.${options.layout}`);
   const files: [string, string][] = [
     // UTF-8 with BOM: Excel on a Chinese Windows machine then shows the Chinese headers.
-    [`${base}.csv`, '\uFEFF' + stringify([template.header as string[]])],
+    [`${base}.csv`, '\uFEFF' + formatCsv([template.header]) + '\n'],
     [`${base}.map.yaml`, template.mapText],
   ];
   try {

@@ -4,6 +4,7 @@
  */
 import { localizedText } from '../messages/render.js';
 import type { Locale } from '../messages/types.js';
+import { mdRow } from '../report/markdown.js';
 import type { Standard } from '../standard/schema.js';
 
 export interface Change {
@@ -80,7 +81,7 @@ export function formatChangesText(a: Standard, b: Standard, changes: readonly Ch
 
 export function formatChangesMarkdown(a: Standard, b: Standard, changes: readonly Change[]): string {
   // Added and removed entries are named by `where`; their whole definition would drown the table.
-  const cell = (c: Change, v: unknown) => (c.what === 'changed' ? show(v).replace(/\|/g, '\\|') : '');
-  const rows = changes.map((c) => `| ${c.what} | ${c.where} | ${c.field ?? ''} | ${cell(c, c.before)} | ${cell(c, c.after)} |`);
+  const cell = (c: Change, v: unknown) => (c.what === 'changed' ? show(v) : '');
+  const rows = changes.map((c) => mdRow([c.what, c.where, c.field ?? '', cell(c, c.before), cell(c, c.after)]));
   return [`### ${a.id}@${a.version} → ${b.id}@${b.version}`, '', '| change | where | field | before | after |', '|---|---|---|---|---|', ...rows].join('\n') + '\n';
 }

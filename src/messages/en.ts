@@ -6,7 +6,7 @@ const hint = (suggestion: unknown): string => (suggestion ? ` (did you mean "${s
 
 export const en: Catalogue = {
   'diagnostic.file_not_found': (d) => `cannot read the file: ${s(d.detail)}`,
-  'diagnostic.file_too_large': (d) => `the file is ${s(d.bytes)} bytes; a standard may be at most ${s(d.limit)} bytes`,
+  'diagnostic.file_too_large': (d) => `the file is ${s(d.bytes)} bytes; a ${d.what === 'calendar' ? 'calendar' : 'standard'} may be at most ${s(d.limit)} bytes`,
   'diagnostic.yaml_syntax': (d) => `YAML syntax error: ${s(d.detail)}`,
   'diagnostic.yaml_duplicate_key': (d) => `duplicate key in a YAML map: ${s(d.detail)}`,
   'diagnostic.yaml_alias_limit': (d) => `too many YAML aliases expanded (limit ${s(d.limit)}): the file would blow up in memory`,
@@ -26,7 +26,8 @@ export const en: Catalogue = {
   'diagnostic.duplicate_id': (d) => `duplicate ${s(d.what)} id "${s(d.id)}" (first defined at ${s(d.first)})`,
   'diagnostic.unknown_reference': (d) => `unknown ${s(d.what)} "${s(d.id)}"${hint(d.suggestion)}`,
   'diagnostic.condition_cycle': (d) => `named conditions refer to each other in a cycle: ${s(d.cycle)}`,
-  'diagnostic.range_inverted': (d) => `the range is inverted: min ${s(d.min)} is greater than max ${s(d.max)}`,
+  'diagnostic.range_inverted': (d) =>
+    d.from !== undefined ? `the dates are inverted: it ends on ${s(d.to)}, before it starts on ${s(d.from)}` : `the range is inverted: min ${s(d.min)} is greater than max ${s(d.max)}`,
   'diagnostic.category_max_mismatch': (d) => `declared ${s(d.key)} ${s(d.declared)} differs from the sum of its items' ${s(d.key)}, ${s(d.sum)}`,
   'diagnostic.base_mismatch': (d) => `scoring.base ${s(d.base)} differs from the sum of the categories' maxima, ${s(d.sum)}`,
   'diagnostic.band_gap': (d) => `bands leave a gap between ${s(d.from)} and ${s(d.to)} (see band ${s(d.other)})`,
@@ -34,6 +35,7 @@ export const en: Catalogue = {
 
   'diagnostic.unknown_override': (d) => `the overlay changes ${s(d.what)} "${s(d.id)}", which the base standard does not have${hint(d.suggestion)}`,
   'diagnostic.extends_cycle': (d) => `standards extend each other in a cycle: ${s(d.chain)}`,
+  'diagnostic.term_overlap': (d) => `term "${s(d.id)}" overlaps term "${s(d.other)}" (at ${s(d.first)}) from ${s(d.from)} to ${s(d.to)}: a day may be in one term only`,
   'line.fixed': (d) => `not met: ${s(d.points)} points`,
   'line.fixed_award': (d) => `awarded ${s(d.points)} points`,
   'line.per_occurrence': (d) => `${s(d.count)} × ${s(d.points)} points`,

@@ -33,7 +33,7 @@ const YAML_ERRORS: Readonly<Record<string, string>> = {
 
 export const zhCN: Catalogue = {
   'diagnostic.file_not_found': (d) => `无法读取文件：${s(d.detail)}`,
-  'diagnostic.file_too_large': (d) => `文件有 ${s(d.bytes)} 字节，标准文件最多 ${s(d.limit)} 字节`,
+  'diagnostic.file_too_large': (d) => `文件有 ${s(d.bytes)} 字节，${d.what === 'calendar' ? '校历文件' : '标准文件'}最多 ${s(d.limit)} 字节`,
   // The yaml library's own text stays (it names the token), after a Chinese gloss of its error code.
   'diagnostic.yaml_syntax': (d) => `YAML 语法错误${YAML_ERRORS[s(d.yamlCode)] ? `（${YAML_ERRORS[s(d.yamlCode)]}）` : ''}：${s(d.detail)}`,
   'diagnostic.yaml_duplicate_key': (d) => `YAML 映射中有重复的键：${s(d.detail)}`,
@@ -54,7 +54,8 @@ export const zhCN: Catalogue = {
   'diagnostic.duplicate_id': (d) => `${s(d.what)} id "${s(d.id)}" 重复（首次定义于 ${s(d.first)}）`,
   'diagnostic.unknown_reference': (d) => `引用了未定义的 ${s(d.what)} "${s(d.id)}"${hint(d.suggestion)}`,
   'diagnostic.condition_cycle': (d) => `命名条件相互循环引用：${s(d.cycle)}`,
-  'diagnostic.range_inverted': (d) => `范围颠倒：最小值 ${s(d.min)} 大于最大值 ${s(d.max)}`,
+  'diagnostic.range_inverted': (d) =>
+    d.from !== undefined ? `日期颠倒：结束日期 ${s(d.to)} 早于开始日期 ${s(d.from)}` : `范围颠倒：最小值 ${s(d.min)} 大于最大值 ${s(d.max)}`,
   'diagnostic.category_max_mismatch': (d) => `声明的 ${s(d.key)} 为 ${s(d.declared)}，与各小项之和 ${s(d.sum)} 不符`,
   'diagnostic.base_mismatch': (d) => `scoring.base 为 ${s(d.base)}，与各大项分值之和 ${s(d.sum)} 不符`,
   'diagnostic.band_gap': (d) => `等级区间在 ${s(d.from)} 与 ${s(d.to)} 之间有空缺（见第 ${s(d.other)} 个等级）`,
@@ -62,6 +63,7 @@ export const zhCN: Catalogue = {
 
   'diagnostic.unknown_override': (d) => `覆盖文件修改的 ${s(d.what)} "${s(d.id)}" 在基础标准中不存在${hint(d.suggestion)}`,
   'diagnostic.extends_cycle': (d) => `标准之间循环继承：${s(d.chain)}`,
+  'diagnostic.term_overlap': (d) => `学期 "${s(d.id)}" 与学期 "${s(d.other)}"（位于 ${s(d.first)}）在 ${s(d.from)} 至 ${s(d.to)} 重叠：每一天只能属于一个学期`,
   'line.fixed': (d) => `未达到要求，扣${s(d.points)}分`,
   'line.fixed_award': (d) => `奖励${s(d.points)}分`,
   'line.per_occurrence': (d) => `${s(d.count)}处（次）× 每处${s(d.points)}分`,

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { localizedText } from '../messages/render.js';
 import type { Locale } from '../messages/types.js';
 import { DocumentPositions } from '../positions.js';
+import { spreadsheetCell } from '../report/csv.js';
 import type { Standard } from '../standard/schema.js';
 import { decodeText } from './decode.js';
 
@@ -382,9 +383,11 @@ export function sheetTemplate(standard: Standard, layout: 'long' | 'wide', local
   const evidenceDefault = standard.scoring.evidence === 'required';
   const header: string[] = [];
   const used = new Set<string>();
+  // A column is named as the sheet writes it (a name starting like a formula gets its `'`), so the map finds it.
   const unique = (name: string): string => {
-    let candidate = name;
-    for (let n = 2; used.has(candidate); n++) candidate = `${name} ${n}`;
+    const written = spreadsheetCell(name);
+    let candidate = written;
+    for (let n = 2; used.has(candidate); n++) candidate = `${written} ${n}`;
     used.add(candidate);
     return candidate;
   };

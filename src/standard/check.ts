@@ -7,6 +7,7 @@ import type { DiagnosticCode, DiagnosticPath, Severity } from '../diagnostics.js
 import { suggest } from '../suggest.js';
 import { POINT_SCALE } from '../score/points.js';
 import { pushTo } from '../collections.js';
+import { checkCalendar } from '../aggregate/calendar.js';
 
 export interface Finding {
   readonly code: DiagnosticCode;
@@ -149,6 +150,7 @@ export function checkStandard(raw: unknown): Finding[] {
   if (isObject(raw.effective) && typeof raw.effective.from === 'string' && typeof raw.effective.to === 'string' && raw.effective.from > raw.effective.to) {
     out.push({ code: 'range_inverted', path: ['effective'], data: { min: raw.effective.from, max: raw.effective.to } });
   }
+  for (const finding of checkCalendar(raw.calendar, ['calendar'])) out.push(finding);
   return out;
 }
 

@@ -51,7 +51,7 @@ export interface ParseOptionsWithBase extends ParseOptions {
 /** Turns a path of the (possibly merged) document into file:line:col. */
 type Locator = PathLocator;
 
-function documentLocator(file: string, positions: DocumentPositions): Locator {
+export function documentLocator(file: string, positions: DocumentPositions): Locator {
   return {
     atPath: (path) => ({ file, ...positions.atPath(path) }),
     atKey: (path, key) => ({ file, ...positions.atKey(path, key) }),
@@ -246,7 +246,7 @@ interface MappedIssue {
 }
 
 /** One zod issue → one or more diagnostics, each placed by the route that fits it. */
-function mapIssue(issue: z.core.$ZodIssue, raw: unknown, locator: Locator): MappedIssue[] {
+export function mapIssue(issue: z.core.$ZodIssue, raw: unknown, locator: Locator): MappedIssue[] {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   const at = (code: DiagnosticCode, data: Record<string, unknown> = {}, p: DiagnosticPath = path): MappedIssue => ({
     code,

@@ -39,6 +39,41 @@ export const CASES: readonly HostileCase[] = [
   // — hostile standards: extends, paths (item 14)
 
   // — output injection (items 15–16)
+  ...(['score', 'rank'] as const).map((command) => ({
+    file: 'csv-formula-in-names.json',
+    attacks: `item 15: formulas (=, +, -, @, tab, CR) in a record's names and notes, ${command} --format csv: each cell starts with OWASP's '`,
+    args: (file: string) => [command, '--standard', 'standards/school-hygiene.yaml', ...(command === 'rank' ? ['--period', 'week', '--group-by', 'grade'] : []), '--format', 'csv', file],
+    exit: 0,
+    forbid: ['\n@SUM', ',=HYPERLINK', ',"=HYPERLINK', ',+cmd', ',\t=1', ',-2+3', ',"\r=1'],
+  })),
+  ...(['score', 'rank'] as const).map((command) => ({
+    file: 'html-in-names.json',
+    attacks: `item 16: <script>, <img onerror>, <iframe> in unit, group, record and inspector names and notes, ${command} --format md: entities, never raw HTML`,
+    args: (file: string) => [command, '--standard', 'standards/school-hygiene.yaml', ...(command === 'rank' ? ['--period', 'week', '--group-by', 'grade'] : []), '--format', 'md', file],
+    exit: 0,
+    forbid: ['<script', '<img', '<iframe', '<b>', '<i>'],
+  })),
+  {
+    file: 'html-in-names.json',
+    attacks: 'item 16: the same names through diff --records --format md (its changed scores name the unit and record): entities, never raw HTML',
+    args: (file: string) => ['diff', 'standards/school-hygiene.yaml', 'standards/county-school-hygiene.yaml', '--records', file, '--period', 'week', '--group-by', 'grade', '--format', 'md'],
+    exit: 0,
+    forbid: ['<script', '<b>'],
+  },
+  ...(['rank', 'report'] as const).map((command) => ({
+    file: 'calendar-overlapping-terms.yaml',
+    attacks: `item 11: two terms of a --calendar share days (${command}): refused at the later term's from, exit 2 as for a bad roster`,
+    args: (file: string) => [command, '--standard', 'standards/school-hygiene.yaml', '--period', 'term', '--calendar', file, 'fixtures/csv/school-week.json', ...(command === 'report' ? ['--format', 'md'] : [])],
+    exit: 2,
+    code: 'calendar-overlapping-terms.yaml:7:11  error  term_overlap',
+  })),
+  {
+    file: 'calendar-term-ends-before-it-starts.yaml',
+    attacks: 'item 11: a term of a --calendar ends before it starts: refused at its to, exit 2',
+    args: (file: string) => ['rank', '--standard', 'standards/school-hygiene.yaml', '--period', 'term', '--calendar', file, 'fixtures/csv/school-week.json'],
+    exit: 2,
+    code: 'calendar-term-ends-before-it-starts.yaml:8:9  error  range_inverted',
+  },
 
   // — bounded resources (item 17)
 
