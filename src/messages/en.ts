@@ -18,7 +18,7 @@ export const en: Catalogue = {
   'diagnostic.unknown_key': (d) => (d.misplaced ? `"${s(d.key)}" is not allowed here (it belongs to another part of the standard; see docs/standard-format.md)` : `unknown key "${s(d.key)}"${hint(d.suggestion)}`),
   'diagnostic.invalid_value': (d) => (d.expected ? `expected one of ${s(d.expected)}, found ${s(d.received)}` : s(d.detail)),
   'diagnostic.invalid_id': (d) => `"${s(d.value)}" is not a valid id: use letters, digits, "_" and "-"`,
-  'diagnostic.out_of_range': (d) => (d.max !== undefined ? `out of range: ${s(d.value)} is more than ${s(d.max)}, the largest number held exactly` : `out of range: ${s(d.detail)}`),
+  'diagnostic.out_of_range': (d) => (d.max !== undefined ? `out of range: ${s(d.value)} is beyond ±${s(d.max)}, the largest number held exactly` : `out of range: ${s(d.detail)}`),
   'diagnostic.unknown_rule_kind': (d) => `unknown rule kind "${s(d.kind)}"${hint(d.suggestion)}; known kinds: ${s(d.known)}`,
   'diagnostic.unknown_operator': (d) => `${s(d.detail)}`,
   'diagnostic.bad_path': (d) => `${s(d.detail)}`,

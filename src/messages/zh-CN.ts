@@ -46,7 +46,7 @@ export const zhCN: Catalogue = {
   'diagnostic.unknown_key': (d) => (d.misplaced ? `此处不能使用键 "${s(d.key)}"（它属于标准的其他部分，见 docs/standard-format.md）` : `未知的键 "${s(d.key)}"${hint(d.suggestion)}`),
   'diagnostic.invalid_value': (d) => (d.expected ? `应为 ${s(d.expected)} 之一，实际为 ${s(d.received)}` : `取值无效：${s(d.detail)}`),
   'diagnostic.invalid_id': (d) => `"${s(d.value)}" 不是有效的 id：只能用字母、数字、"_" 和 "-"`,
-  'diagnostic.out_of_range': (d) => (d.max !== undefined ? `超出范围：${s(d.value)} 大于 ${s(d.max)}，即能精确表示的最大数` : `超出范围：${s(d.detail)}`),
+  'diagnostic.out_of_range': (d) => (d.max !== undefined ? `超出范围：${s(d.value)} 超出 ±${s(d.max)}，即能精确表示的最大数` : `超出范围：${s(d.detail)}`),
   'diagnostic.unknown_rule_kind': (d) => `未知的规则类型 "${s(d.kind)}"${hint(d.suggestion)}；已知类型：${s(d.known)}`,
   'diagnostic.unknown_operator': (d) => `未知的运算符：${s(d.detail)}`,
   'diagnostic.bad_path': (d) => `不支持的路径：${s(d.detail)}`,
