@@ -4,6 +4,9 @@ import type { Catalogue } from './render.js';
 const s = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 const hint = (suggestion: unknown): string => (suggestion ? ` (did you mean "${s(suggestion)}"?)` : '');
 
+/** Points (and bounds, steps) finer than the resolution of exact points, in a standard or a record. */
+const tooPrecise = (d: Record<string, unknown>): string => `${s(d.value)} is finer than ${s(d.resolution)}: points, bounds and steps are held exactly to ${s(d.resolution)} (at most 4 decimals)`;
+
 export const en: Catalogue = {
   'diagnostic.file_not_found': (d) => `cannot read the file: ${s(d.detail)}`,
   'diagnostic.file_too_large': (d) => `the file is ${s(d.bytes)} bytes; a ${d.what === 'calendar' ? 'calendar' : 'standard'} may be at most ${s(d.limit)} bytes`,
@@ -15,14 +18,14 @@ export const en: Catalogue = {
   'diagnostic.unknown_key': (d) => (d.misplaced ? `"${s(d.key)}" is not allowed here (it belongs to another part of the standard; see docs/standard-format.md)` : `unknown key "${s(d.key)}"${hint(d.suggestion)}`),
   'diagnostic.invalid_value': (d) => (d.expected ? `expected one of ${s(d.expected)}, found ${s(d.received)}` : s(d.detail)),
   'diagnostic.invalid_id': (d) => `"${s(d.value)}" is not a valid id: use letters, digits, "_" and "-"`,
-  'diagnostic.out_of_range': (d) => `out of range: ${s(d.detail)}`,
+  'diagnostic.out_of_range': (d) => (d.max !== undefined ? `out of range: ${s(d.value)} is beyond ±${s(d.max)}, the largest number held exactly` : `out of range: ${s(d.detail)}`),
   'diagnostic.unknown_rule_kind': (d) => `unknown rule kind "${s(d.kind)}"${hint(d.suggestion)}; known kinds: ${s(d.known)}`,
   'diagnostic.unknown_operator': (d) => `${s(d.detail)}`,
   'diagnostic.bad_path': (d) => `${s(d.detail)}`,
   'diagnostic.invalid_condition': (d) => `${s(d.detail)}`,
   'diagnostic.numeric_version': (d) => `version ${s(d.written)} was read as the number ${s(d.value)}; quote it: version: "${s(d.written)}"`,
   'diagnostic.invalid_date': () => 'not a calendar date (write YYYY-MM-DD, a day that exists)',
-  'diagnostic.too_precise': () => 'points may have at most 4 decimals',
+  'diagnostic.too_precise': tooPrecise,
   'diagnostic.duplicate_id': (d) => `duplicate ${s(d.what)} id "${s(d.id)}" (first defined at ${s(d.first)})`,
   'diagnostic.unknown_reference': (d) => `unknown ${s(d.what)} "${s(d.id)}"${hint(d.suggestion)}`,
   'diagnostic.condition_cycle': (d) => `named conditions refer to each other in a cycle: ${s(d.cycle)}`,
@@ -96,6 +99,9 @@ export const en: Catalogue = {
   'record.duplicate': (d) => `another record has the id "${s(d.id)}" (first at ${s(d.first)})`,
   'record.invalid_date': () => 'not a calendar date (YYYY-MM-DD, a day that exists)',
   'record.not_whole_number': () => 'a count must be a whole number',
+  'record.too_precise': tooPrecise,
+  'record.number_too_large': (d) => `${s(d.value)} is too large: at most ${s(d.max)} can be scored exactly`,
+  'record.quantity_too_large': (d) => `too large to score exactly: the points it gives would exceed ${s(d.max)}`,
   'record.unassigned_area': (d) => `no unit is responsible for area "${s(d.area)}" on ${s(d.date)} in the roster`,
   'record.round_finding_without_unit': () => 'a finding of an inspection round must name its unit or area',
   'record.csv_cell': (d) =>

@@ -31,6 +31,9 @@ const YAML_ERRORS: Readonly<Record<string, string>> = {
   BAD_COLLECTION_TYPE: '集合类型不对',
 };
 
+/** 分值（以及界限、步长）比精确分值的最小单位更细：标准或记录中均适用。 */
+const tooPrecise = (d: Record<string, unknown>): string => `${s(d.value)} 比 ${s(d.resolution)} 更精细：分值、界限和步长精确到 ${s(d.resolution)}（最多 4 位小数）`;
+
 export const zhCN: Catalogue = {
   'diagnostic.file_not_found': (d) => `无法读取文件：${s(d.detail)}`,
   'diagnostic.file_too_large': (d) => `文件有 ${s(d.bytes)} 字节，${d.what === 'calendar' ? '校历文件' : '标准文件'}最多 ${s(d.limit)} 字节`,
@@ -43,14 +46,14 @@ export const zhCN: Catalogue = {
   'diagnostic.unknown_key': (d) => (d.misplaced ? `此处不能使用键 "${s(d.key)}"（它属于标准的其他部分，见 docs/standard-format.md）` : `未知的键 "${s(d.key)}"${hint(d.suggestion)}`),
   'diagnostic.invalid_value': (d) => (d.expected ? `应为 ${s(d.expected)} 之一，实际为 ${s(d.received)}` : `取值无效：${s(d.detail)}`),
   'diagnostic.invalid_id': (d) => `"${s(d.value)}" 不是有效的 id：只能用字母、数字、"_" 和 "-"`,
-  'diagnostic.out_of_range': (d) => `超出范围：${s(d.detail)}`,
+  'diagnostic.out_of_range': (d) => (d.max !== undefined ? `超出范围：${s(d.value)} 超出 ±${s(d.max)}，即能精确表示的最大数` : `超出范围：${s(d.detail)}`),
   'diagnostic.unknown_rule_kind': (d) => `未知的规则类型 "${s(d.kind)}"${hint(d.suggestion)}；已知类型：${s(d.known)}`,
   'diagnostic.unknown_operator': (d) => `未知的运算符：${s(d.detail)}`,
   'diagnostic.bad_path': (d) => `不支持的路径：${s(d.detail)}`,
   'diagnostic.invalid_condition': (d) => `条件写法有误：${s(d.detail)}`,
   'diagnostic.numeric_version': (d) => `版本号 ${s(d.written)} 被读成了数字 ${s(d.value)}；请加引号：version: "${s(d.written)}"`,
   'diagnostic.invalid_date': () => '不是有效的日期（格式 YYYY-MM-DD，且该日存在）',
-  'diagnostic.too_precise': () => '分值最多保留 4 位小数',
+  'diagnostic.too_precise': tooPrecise,
   'diagnostic.duplicate_id': (d) => `${s(d.what)} id "${s(d.id)}" 重复（首次定义于 ${s(d.first)}）`,
   'diagnostic.unknown_reference': (d) => `引用了未定义的 ${s(d.what)} "${s(d.id)}"${hint(d.suggestion)}`,
   'diagnostic.condition_cycle': (d) => `命名条件相互循环引用：${s(d.cycle)}`,
@@ -124,6 +127,9 @@ export const zhCN: Catalogue = {
   'record.duplicate': (d) => `记录 id "${s(d.id)}" 重复（首次出现于 ${s(d.first)}）`,
   'record.invalid_date': () => '不是有效的日期（格式 YYYY-MM-DD，且该日存在）',
   'record.not_whole_number': () => '次数必须是整数',
+  'record.too_precise': tooPrecise,
+  'record.number_too_large': (d) => `${s(d.value)} 过大：最多 ${s(d.max)} 才能精确计分`,
+  'record.quantity_too_large': (d) => `过大，无法精确计分：由此得出的分数将超过 ${s(d.max)} 分`,
   'record.unassigned_area': (d) => `责任区名单中 ${s(d.date)} 没有班级负责区域 "${s(d.area)}"`,
   'record.round_finding_without_unit': () => '巡查记录中的问题必须注明责任单位或区域',
   'record.csv_cell': (d) =>

@@ -8,6 +8,8 @@ export const RECORD_DIAGNOSTIC_CODES = [
   'record_invalid',
   'invalid_date',
   'not_whole_number',
+  'too_precise',
+  'quantity_too_large',
   'duplicate_record',
   'unknown_standard',
   'no_edition',
@@ -87,6 +89,8 @@ const CODE_BY_MESSAGE: Record<string, RecordDiagnosticCode> = {
   'record.points_required': 'points_required',
   'record.points_out_of_range': 'points_out_of_range',
   'record.note_required': 'note_required',
+  'record.too_precise': 'too_precise',
+  'record.quantity_too_large': 'quantity_too_large',
 };
 
 export function recordDiagnostic(

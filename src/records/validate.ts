@@ -32,7 +32,7 @@ export function validateRecord(
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     const line = lineOf?.(path) ?? source.line;
     const code = codeOf(issue);
-    const message = code === 'record_invalid' ? { messageId: 'record.invalid', data: { detail: describeIssue(issue) } } : { messageId: `record.${code}` };
+    const message = messageOf(issue, code);
     return recordDiagnostic({ ...source, line }, formatPath(path), message, locale, code);
   });
   // The standard's problems too (an unknown item next to a bad date), each once, where it was written.
@@ -44,10 +44,31 @@ export function validateRecord(
   return { ok: false, diagnostics: diagnostics.sort((a, b) => a.line - b.line) };
 }
 
+/** The codes custom checks give (params.code) as record codes: a number beyond the exact range (out_of_range) is a quantity too large. */
+const CUSTOM_CODES: Readonly<Record<string, RecordDiagnosticCode>> = {
+  invalid_date: 'invalid_date',
+  too_precise: 'too_precise',
+  out_of_range: 'quantity_too_large',
+  quantity_too_large: 'quantity_too_large',
+};
+
+function customParams(issue: z.core.$ZodIssue): Record<string, unknown> {
+  return issue.code === 'custom' ? ((issue.params ?? {}) as Record<string, unknown>) : {};
+}
+
 function codeOf(issue: z.core.$ZodIssue): RecordDiagnosticCode {
-  if (issue.code === 'custom' && (issue.params as { code?: string } | undefined)?.code === 'invalid_date') return 'invalid_date';
+  const custom = customParams(issue).code;
+  if (typeof custom === 'string' && Object.hasOwn(CUSTOM_CODES, custom)) return CUSTOM_CODES[custom]!;
   if (issue.code === 'invalid_type' && issue.expected === 'int') return 'not_whole_number';
   return 'record_invalid';
+}
+
+function messageOf(issue: z.core.$ZodIssue, code: RecordDiagnosticCode): Message {
+  if (code === 'record_invalid') return { messageId: 'record.invalid', data: { detail: describeIssue(issue) } };
+  const { code: _, ...data } = customParams(issue);
+  // A number too large for the record schema (not for the points it would give: see record.quantity_too_large).
+  const messageId = code === 'quantity_too_large' ? 'record.number_too_large' : `record.${code}`;
+  return Object.keys(data).length > 0 ? { messageId, data } : { messageId };
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {

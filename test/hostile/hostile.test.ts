@@ -33,6 +33,14 @@ const tmp = mkdtempSync(join(tmpdir(), 'scoresheet-hostile-'));
 
 export const CASES: readonly HostileCase[] = [
   // — points and exact arithmetic (items 4–6)
+  { file: 'points-below-resolution.yaml', attacks: 'item 4: points 1e-20 pass check, then deduct nothing', args: (f) => ['check', f], exit: 1, code: 'too_precise' },
+  { file: 'points-fifth-decimal-large.yaml', attacks: 'item 4: 500000.00004 prints as written, deducts exactly 500000', args: (f) => ['check', f], exit: 1, code: 'too_precise' },
+  { file: 'points-1e308.yaml', attacks: 'item 4: points beyond the exact range', args: (f) => ['check', f], exit: 1, code: 'out_of_range', forbid: ['too_precise'] },
+  { file: 'record-points-below-resolution.json', attacks: 'item 4: a finding\'s points 1.00001 on a 1–3 range', args: (f) => ['score', '--standard', 'standards/school-hygiene.yaml', f], exit: 1, code: 'too_precise', forbid: ['points_out_of_range'] },
+  { file: 'count-past-2p53.json', attacks: 'item 5: a count of 2^52 + 1 totalled wrongly past 2^53', args: (f) => ['score', '--standard', 'standards/hygiene-supervision-2013.yaml', f], exit: 1, code: 'quantity_too_large' },
+  { file: 'indicator-huge-negative-per-step.json', attacks: 'item 5: a rate of −1e300 under a per-step rule', args: (f) => ['score', '--standard', 'standards/hygiene-supervision-2013.yaml', f], exit: 1, code: 'quantity_too_large' },
+  { file: 'step-below-resolution.yaml', attacks: 'item 6: step 1e-11 passes check', args: (f) => ['check', f], exit: 1, code: 'too_precise' },
+  { file: 'step-below-resolution.yaml', attacks: 'item 6: scoring with step 1e-11 crashed on a BigInt division by zero', args: (f) => ['score', '--standard', f, 'test/hostile/count-past-2p53.json'], exit: 2, code: 'too_precise' },
 
   // — encodings and CSV (items 8–12)
 
