@@ -76,6 +76,7 @@ export const en: Catalogue = {
   'quantity.missing_indicator': (d) => `the indicator "${s(d.indicator)}" is not given`,
 
   'record.invalid': (d) => `${s(d.detail)}`,
+  'record.unreadable': () => 'the record cannot be read: reading one of its fields failed (a getter or proxy that throws); give plain data',
   'record.unknown_item': (d) => `unknown item "${s(d.item)}"${hint(d.suggestion)}`,
   'record.unknown_kind': (d) => `unknown inspection kind "${s(d.kind)}"${hint(d.suggestion)}`,
   'record.unknown_level': (d) => `unknown event level "${s(d.level)}"${hint(d.suggestion)}`,

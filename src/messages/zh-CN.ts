@@ -104,6 +104,7 @@ export const zhCN: Catalogue = {
   'quantity.missing_indicator': (d) => `未给出指标 "${s(d.indicator)}"`,
 
   'record.invalid': (d) => `${s(d.detail)}`,
+  'record.unreadable': () => '无法读取该记录：读取其中某个字段时出错（取值函数或代理抛出了异常）；请传入普通数据',
   'record.unknown_item': (d) => `未知的检查项 "${s(d.item)}"${hint(d.suggestion)}`,
   'record.unknown_kind': (d) => `未知的检查类型 "${s(d.kind)}"${hint(d.suggestion)}`,
   'record.unknown_level': (d) => `未知的活动级别 "${s(d.level)}"${hint(d.suggestion)}`,
