@@ -6,8 +6,9 @@ const hint = (suggestion: unknown): string => (suggestion ? ` (did you mean "${s
 
 export const en: Catalogue = {
   'diagnostic.file_not_found': (d) => `cannot read the file: ${s(d.detail)}`,
-  'diagnostic.file_too_large': (d) => `the file is ${s(d.bytes)} bytes; a standard may be at most ${s(d.limit)} bytes`,
-  'diagnostic.yaml_syntax': (d) => `YAML syntax error: ${s(d.detail)}`,
+  'diagnostic.file_too_large': (d) => `the file is ${d.bytes === undefined ? 'larger than that' : `${s(d.bytes)} bytes`}; a standard may be at most ${s(d.limit)} bytes`,
+  'diagnostic.invalid_utf8': (d) => `the file is not UTF-8: byte 0x${s(d.byte)} here is not part of a character (${s(d.count)} such place(s) in the file); save it as UTF-8`,
+  'diagnostic.yaml_syntax': (d) => `YAML syntax error: ${d.detail === undefined ? `${s(d.yamlCode)} (the base file is not quoted)` : s(d.detail)}`,
   'diagnostic.yaml_duplicate_key': (d) => `duplicate key in a YAML map: ${s(d.detail)}`,
   'diagnostic.yaml_alias_limit': (d) => `too many YAML aliases expanded (limit ${s(d.limit)}): the file would blow up in memory`,
   'diagnostic.invalid_type': (d) => `expected ${s(d.expected)}, found ${s(d.received)}`,
@@ -34,6 +35,8 @@ export const en: Catalogue = {
 
   'diagnostic.unknown_override': (d) => `the overlay changes ${s(d.what)} "${s(d.id)}", which the base standard does not have${hint(d.suggestion)}`,
   'diagnostic.extends_cycle': (d) => `standards extend each other in a cycle: ${s(d.chain)}`,
+  'diagnostic.extends_outside_roots': (d) => `the base "${s(d.ref)}" is outside the folders a base may come from (the working directory's, the standard's own, and any --allow-root / allowRoots): name its folder with --allow-root`,
+  'diagnostic.extends_not_file': (d) => `the base "${s(d.ref)}" is not a regular file (a folder, a device or a pipe): a base is a standard file`,
   'line.fixed': (d) => `not met: ${s(d.points)} points`,
   'line.fixed_award': (d) => `awarded ${s(d.points)} points`,
   'line.per_occurrence': (d) => `${s(d.count)} × ${s(d.points)} points`,
