@@ -1,6 +1,6 @@
 /** scoresheet's public API: explicit named exports only. */
 export { parseStandard, loadStandard, MAX_STANDARD_BYTES, MAX_ALIAS_COUNT } from './standard/load.js';
-export type { LoadResult, ParseOptions } from './standard/load.js';
+export type { LoadResult, LoadOptions, ParseOptions } from './standard/load.js';
 export { StandardSchema } from './standard/schema.js';
 export type { Standard, StandardInput, Category, Item, Band, Veto, Prerequisite, Derived, Indicator } from './standard/schema.js';
 export { ConditionSchema, OPERATORS, DECORATORS } from './standard/condition-schema.js';
