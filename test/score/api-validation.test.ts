@@ -17,15 +17,7 @@ name: { en: API }
 effective: { from: "2024-01-01", to: "2024-12-31" }
 scoring: { mode: deduct }
 categories:
-  - id: c
-    name: { en: C }
-    max: 10
-    items:
-      - id: litter
-        name: { en: Litter }
-        max: 10
-        rules:
-          - { kind: per-occurrence, points: 2 }
+  - { id: yard, name: { en: Yard }, max: 10, items: [ { id: litter, name: { en: Litter }, max: 10, rules: [ { kind: per-occurrence, points: 2 } ] } ] }
 `;
 const loaded = parseStandard(STANDARD);
 if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
