@@ -291,7 +291,8 @@ function readStandardFile(path: string, base?: { readonly ref: string }): Omit<S
   let fd: number;
   try {
     if (regularOnly && !statSync(path).isFile()) return notFile;
-    fd = openSync(path, regularOnly ? constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) : constants.O_RDONLY);
+    // The real path has no link left to follow: one put there since realpath is refused (O_NOFOLLOW).
+    fd = openSync(path, regularOnly ? constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0) : constants.O_RDONLY);
   } catch (error) {
     return { problem: { code: 'file_not_found', data: { detail: (error as Error).message } } };
   }
@@ -464,15 +465,15 @@ function valueAt(raw: unknown, path: DiagnosticPath): unknown {
 
 /** What kind of value this is, without the value itself. */
 function kindOf(value: unknown): string {
-  if (value === null || value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'list';
   if (typeof value === 'object') return 'map';
   return typeof value;
 }
 
 function describe(value: unknown): string {
-  const kind = kindOf(value);
-  return kind === 'list' || kind === 'map' || kind === 'nothing' ? (value === null ? 'null' : kind) : `${kind} ${JSON.stringify(value)}`;
+  return typeof value === 'object' || value === undefined ? kindOf(value) : `${kindOf(value)} ${JSON.stringify(value)}`;
 }
 
 let vocabulary: Set<string> | undefined;
