@@ -4,7 +4,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isAlias, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { z } from 'zod';
 import {
@@ -253,14 +253,18 @@ export async function loadStandard(path: string, options: LoadOptions = {}): Pro
 function fileBaseResolver(roots: readonly string[]): BaseResolver {
   return (ref, fromFile) => {
     const file = isAbsolute(ref) ? ref : join(dirname(fromFile), ref);
+    const outside = (resolved: string) => !roots.some((root) => within(resolved, root));
     let real: string;
     try {
       // Symlinks are followed before the check, so a link cannot lead out of the roots.
       real = realpathSync(file);
     } catch (error) {
+      // Whether a file outside the roots exists is not for a standard to find out either.
+      const resolved = join(realOrResolved(dirname(file)), basename(file));
+      if (outside(resolved)) return { problem: { code: 'extends_outside_roots', data: { ref, resolved } } };
       return { problem: { code: 'file_not_found', data: { detail: (error as Error).message } } };
     }
-    if (!roots.some((root) => within(real, root))) return { problem: { code: 'extends_outside_roots', data: { ref, resolved: real } } };
+    if (outside(real)) return { problem: { code: 'extends_outside_roots', data: { ref, resolved: real } } };
     const read = readStandardFile(real, { ref });
     return 'problem' in read ? read : { ...read, file };
   };

@@ -44,6 +44,14 @@ describe('extends: allowed roots', () => {
     expect(allowed.ok && allowed.standard.lineage).toEqual(['county@1', 'base@1']);
   });
 
+  it('says outside, not missing, for a base outside the roots that does not exist (no probing for files)', async () => {
+    const { overlayFile } = sharedLayout();
+    writeFileSync(overlayFile, overlay('../../../../../../../../../../../../etc/no-such-file'));
+    expect(codes(await loadStandard(overlayFile))).toEqual(['extends_outside_roots']);
+    writeFileSync(overlayFile, overlay('no-such-base.yaml'));
+    expect(codes(await loadStandard(overlayFile))).toEqual(['file_not_found']);
+  });
+
   it('loads a base anywhere below the standard\'s own folder', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'extends-roots-'));
     mkdirSync(join(dir, 'bases'));
