@@ -31,6 +31,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
 
   const lang = () => new Option('--lang <locale>', 'language of messages').choices(['en', 'zh-CN']).default('en');
+  /** Every command that loads standards takes it (docs/standard-format.md, "Overlays"). */
+  const allowRoot = () => new Option('--allow-root <dir>', 'a folder where `extends:` may also find a base, besides the working directory and the standard\'s own (repeatable)').argParser(collect);
 
   program
     .command('check')
@@ -39,8 +41,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addOption(lang())
     .option('--no-frame', 'no code frame under each diagnostic')
-    .action(async (paths: string[], opts: { format: 'text' | 'json'; lang: 'en' | 'zh-CN'; frame: boolean }) => {
-      exitCode = await runCheck(paths, { format: opts.format, lang: opts.lang, frames: opts.frame && process.stdout.isTTY === true }, processOutput);
+    .addOption(allowRoot())
+    .action(async (paths: string[], opts: { format: 'text' | 'json'; lang: 'en' | 'zh-CN'; frame: boolean; allowRoot?: string[] }) => {
+      exitCode = await runCheck(paths, { format: opts.format, lang: opts.lang, frames: opts.frame && process.stdout.isTTY === true, ...(opts.allowRoot ? { allowRoot: opts.allowRoot } : {}) }, processOutput);
     });
 
   program
@@ -57,7 +60,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--map <file>', 'CSV mapping file (see `scoresheet template`)')
     .option('--units <file>', 'the units an inspection round covers (YAML or CSV)')
     .option('--roster <file>', 'who is responsible for which area when (YAML or CSV)')
-    .action(async (inputs: string[], opts: { units?: string; roster?: string; standard: string[]; format: ScoreOutputFormat; lang: 'en' | 'zh-CN'; failOn?: Verdict[]; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; outputEncoding?: 'utf-8' | 'gb18030'; map?: string }) => {
+    .addOption(allowRoot())
+    .action(async (inputs: string[], opts: { units?: string; roster?: string; allowRoot?: string[]; standard: string[]; format: ScoreOutputFormat; lang: 'en' | 'zh-CN'; failOn?: Verdict[]; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; outputEncoding?: 'utf-8' | 'gb18030'; map?: string }) => {
       exitCode = await runScore(inputs, {
         standards: opts.standard,
         format: opts.format,
@@ -69,6 +73,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         ...(opts.map ? { map: opts.map } : {}),
         ...(opts.units ? { units: opts.units } : {}),
         ...(opts.roster ? { roster: opts.roster } : {}),
+        ...(opts.allowRoot ? { allowRoot: opts.allowRoot } : {}),
       }, processOutput);
     });
 
@@ -80,8 +85,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('-o, --out <dir>', 'directory to write <standard>.<layout>.csv and .map.yaml into', '.')
     .addOption(new Option('--lang <locale>', 'language of the headers and item names').choices(['en', 'zh-CN']).default('zh-CN'))
     .option('--force', 'overwrite files already there', false)
-    .action(async (opts: { standard: string; layout: 'wide' | 'long'; out: string; lang: 'en' | 'zh-CN'; force: boolean }) => {
-      exitCode = await runTemplate({ standard: opts.standard, layout: opts.layout, out: opts.out, lang: opts.lang, force: opts.force }, processOutput);
+    .addOption(allowRoot())
+    .action(async (opts: { standard: string; layout: 'wide' | 'long'; out: string; lang: 'en' | 'zh-CN'; force: boolean; allowRoot?: string[] }) => {
+      exitCode = await runTemplate({ standard: opts.standard, layout: opts.layout, out: opts.out, lang: opts.lang, force: opts.force, ...(opts.allowRoot ? { allowRoot: opts.allowRoot } : {}) }, processOutput);
     });
 
   program
@@ -101,7 +107,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(new Option('--input-format <format>', 'format of the records').choices(['json', 'yaml', 'ndjson', 'csv']))
     .addOption(new Option('--encoding <encoding>', 'encoding of the input').choices(['utf-8', 'gbk', 'gb18030']))
     .option('--map <file>', 'CSV mapping file')
-    .action(async (inputs: string[], opts: { standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; format: 'text' | 'json' | 'csv' | 'md'; lang: 'en' | 'zh-CN'; failOn?: Verdict[]; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string }) => {
+    .addOption(allowRoot())
+    .action(async (inputs: string[], opts: { allowRoot?: string[]; standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; format: 'text' | 'json' | 'csv' | 'md'; lang: 'en' | 'zh-CN'; failOn?: Verdict[]; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string }) => {
       const { standard, failOn, ...rest } = opts;
       exitCode = await runRank(inputs, { ...rest, standards: standard, failOn: failOn ?? [] }, processOutput);
     });
@@ -129,7 +136,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(new Option('--input-format <format>', 'format of the records').choices(['json', 'yaml', 'ndjson', 'csv']))
     .addOption(new Option('--encoding <encoding>', 'encoding of the input').choices(['utf-8', 'gbk', 'gb18030']))
     .option('--map <file>', 'CSV mapping file')
-    .action(async (inputs: string[], opts: { standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; at?: string; top?: number; format: ReportFormat; output?: string; lang: 'en' | 'zh-CN'; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string }) => {
+    .addOption(allowRoot())
+    .action(async (inputs: string[], opts: { allowRoot?: string[]; standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; at?: string; top?: number; format: ReportFormat; output?: string; lang: 'en' | 'zh-CN'; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string }) => {
       const { standard, ...rest } = opts;
       exitCode = await runReport(inputs, { ...rest, standards: standard }, processOutput);
     });
@@ -141,7 +149,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'junit']).default('text'))
     .option('--coverage', 'list every rule and outcome no case exercises, and fail when there is one', false)
     .addOption(lang())
-    .action(async (paths: string[], opts: { format: 'text' | 'json' | 'junit'; coverage: boolean; lang: 'en' | 'zh-CN' }) => {
+    .addOption(allowRoot())
+    .action(async (paths: string[], opts: { format: 'text' | 'json' | 'junit'; coverage: boolean; lang: 'en' | 'zh-CN'; allowRoot?: string[] }) => {
       exitCode = await runTests(paths, opts, processOutput);
     });
 
@@ -158,7 +167,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--group-by <key>', 'with --period: rank within each value of unit.group.<key>')
     .option('--units <file>', 'units (YAML or CSV)')
     .option('--roster <file>', 'area responsibility roster (YAML or CSV)')
-    .action(async (a: string, b: string, opts: { format: 'text' | 'json' | 'md'; lang: 'en' | 'zh-CN'; exitCode: boolean; records?: string[]; period?: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; units?: string; roster?: string }) => {
+    .addOption(allowRoot())
+    .action(async (a: string, b: string, opts: { allowRoot?: string[]; format: 'text' | 'json' | 'md'; lang: 'en' | 'zh-CN'; exitCode: boolean; records?: string[]; period?: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; units?: string; roster?: string }) => {
       exitCode = await runDiff(a, b, opts, processOutput);
     });
 
@@ -173,7 +183,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--compare', 'with --standard: compare each total with the feed\'s official score and print the agreement table and band counts (exit 1 when one differs)', false)
     .addOption(lang())
     .addOption(new Option('--fail-on <verdict>', 'with --standard: exit 1 when any scorecard has this verdict (repeatable)').argParser(collectVerdict))
-    .action(async (source: string, dir: string, opts: { standard?: string[]; output?: string; format: ImportOutputFormat; compare: boolean; lang: 'en' | 'zh-CN'; failOn?: Verdict[] }) => {
+    .addOption(allowRoot())
+    .action(async (source: string, dir: string, opts: { allowRoot?: string[]; standard?: string[]; output?: string; format: ImportOutputFormat; compare: boolean; lang: 'en' | 'zh-CN'; failOn?: Verdict[] }) => {
       exitCode = await runImport(source, dir, {
         ...(opts.standard ? { standards: opts.standard } : {}),
         ...(opts.output ? { output: opts.output } : {}),
@@ -181,6 +192,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         lang: opts.lang,
         failOn: opts.failOn ?? [],
         compare: opts.compare,
+        ...(opts.allowRoot ? { allowRoot: opts.allowRoot } : {}),
       }, processOutput);
     });
 

@@ -1,6 +1,6 @@
 /** scoresheet's public API: explicit named exports only. */
 export { parseStandard, loadStandard, MAX_STANDARD_BYTES, MAX_ALIAS_COUNT } from './standard/load.js';
-export type { LoadResult, ParseOptions } from './standard/load.js';
+export type { LoadResult, LoadOptions, ParseOptions } from './standard/load.js';
 export { StandardSchema } from './standard/schema.js';
 export type { Standard, StandardInput, Category, Item, Band, Veto, Prerequisite, Derived, Indicator } from './standard/schema.js';
 export { ConditionSchema, OPERATORS, DECORATORS } from './standard/condition-schema.js';
@@ -12,7 +12,7 @@ export type { Rule, RuleKindName } from './rules/index.js';
 export type { RuleKind, RuleScope, CompiledRule } from './rules/kind.js';
 export { compileStandard } from './score/compile.js';
 export type { Scorer } from './score/compile.js';
-export { scoreRecord, checkRecord } from './score/score.js';
+export { checkRecord } from './score/score.js';
 export type { Scorecard, ScoreLine, LineType, CategoryTotal, Verdict, VerdictReason, RecordProblem, ScoreResult, DerivedOutcome } from './score/scorecard.js';
 export { formatPoints, toPoints, pointsToNumber, POINT_SCALE } from './score/points.js';
 export { InspectionRecordSchema, FindingSchema, UnitRefSchema } from './records/schema.js';
@@ -38,7 +38,7 @@ export type { League, LeagueOptions } from './rank/league.js';
 export { readDocumentRecords, readNdjsonRecords, streamNdjsonRecords } from './records/read.js';
 export type { ReadOptions, ReadResult, StreamItem } from './records/read.js';
 export { decodeText } from './records/decode.js';
-export { scoreBatch, scoreStream } from './score/batch.js';
+export { scoreRecord, scoreBatch, scoreStream } from './score/batch.js';
 export { StandardSet } from './score/editions.js';
 export type { RecordDiagnostic } from './records/diagnostics.js';
 export type { LocatedRecord, Precheck } from './records/validate.js';

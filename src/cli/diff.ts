@@ -16,6 +16,7 @@ import { compileStandard } from '../score/compile.js';
 import { loadStandard } from '../standard/load.js';
 import { loadRoster, readRecordSource } from './inputs.js';
 import type { Output } from './io.js';
+import { standardLoadOptions } from './standards.js';
 
 export interface DiffCliOptions {
   readonly format: 'text' | 'json' | 'md';
@@ -26,10 +27,12 @@ export interface DiffCliOptions {
   readonly groupBy?: string;
   readonly units?: string;
   readonly roster?: string;
+  /** --allow-root: folders where `extends:` may also find a base. */
+  readonly allowRoot?: readonly string[];
 }
 
 export async function runDiff(a: string, b: string, options: DiffCliOptions, out: Output): Promise<number> {
-  const loaded = await Promise.all([loadStandard(a, { locale: options.lang }), loadStandard(b, { locale: options.lang })]);
+  const loaded = await Promise.all([loadStandard(a, standardLoadOptions(options)), loadStandard(b, standardLoadOptions(options))]);
   let failed = false;
   for (const l of loaded) {
     if (!l.ok) {

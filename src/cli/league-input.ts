@@ -18,7 +18,7 @@ import type { Scorecard } from '../score/scorecard.js';
 import type { Standard } from '../standard/schema.js';
 import { loadRoster, readRecordSource } from './inputs.js';
 import type { Output } from './io.js';
-import { loadStandardSet } from './standards.js';
+import { loadStandardSet, standardLoadOptions } from './standards.js';
 
 export interface LeagueInputOptions {
   readonly standards: readonly string[];
@@ -32,6 +32,8 @@ export interface LeagueInputOptions {
   readonly inputFormat?: RecordFormat;
   readonly encoding?: TextEncodingName;
   readonly map?: string;
+  /** --allow-root: folders where `extends:` may also find a base. */
+  readonly allowRoot?: readonly string[];
 }
 
 export interface LeagueInput {
@@ -45,7 +47,7 @@ export interface LeagueInput {
 
 /** The league of the records in `inputs` (stdin when none); 2 when it could not be made (said on `out`). */
 export async function loadLeagueInput(inputs: readonly string[], options: LeagueInputOptions, out: Output): Promise<LeagueInput | 2> {
-  const set = await loadStandardSet(options.standards, options.lang, out);
+  const set = await loadStandardSet(options.standards, standardLoadOptions(options), out);
   if (!set) return 2;
   // The newest edition's ranking rules apply to the table.
   const standard = [...set.scorers].sort((a, b) => ((a.standard.effective?.from ?? '') < (b.standard.effective?.from ?? '') ? 1 : -1))[0]!.standard;

@@ -20,7 +20,7 @@ import iconv from 'iconv-lite';
 import type { Output } from './io.js';
 import { assignStream, loadRoster, readRecordSource } from './inputs.js';
 import { assignFindings } from '../aggregate/responsibility.js';
-import { itemNamer, loadStandardSet } from './standards.js';
+import { itemNamer, loadStandardSet, standardLoadOptions } from './standards.js';
 
 export type ScoreOutputFormat = 'text' | 'json' | 'ndjson' | 'csv' | 'md';
 
@@ -36,6 +36,8 @@ export interface ScoreOptions {
   readonly map?: string;
   readonly units?: string;
   readonly roster?: string;
+  /** --allow-root: folders where `extends:` may also find a base. */
+  readonly allowRoot?: readonly string[];
 }
 
 export interface Summary {
@@ -52,7 +54,7 @@ export async function runScore(inputs: readonly string[], options: ScoreOptions,
     out.err('--output-encoding applies to --format csv only');
     return 2;
   }
-  const set = await loadStandardSet(options.standards, options.lang, out);
+  const set = await loadStandardSet(options.standards, standardLoadOptions(options), out);
   if (!set) return 2;
   let mapping: CsvMapping | undefined;
   if (options.map !== undefined) {

@@ -9,8 +9,9 @@ const tooPrecise = (d: Record<string, unknown>): string => `${s(d.value)} is fin
 
 export const en: Catalogue = {
   'diagnostic.file_not_found': (d) => `cannot read the file: ${s(d.detail)}`,
-  'diagnostic.file_too_large': (d) => `the file is ${s(d.bytes)} bytes; a ${d.what === 'calendar' ? 'calendar' : 'standard'} may be at most ${s(d.limit)} bytes`,
-  'diagnostic.yaml_syntax': (d) => `YAML syntax error: ${s(d.detail)}`,
+  'diagnostic.file_too_large': (d) => `the file is ${d.bytes === undefined ? 'larger than that' : `${s(d.bytes)} bytes`}; a ${d.what === 'calendar' ? 'calendar' : 'standard'} may be at most ${s(d.limit)} bytes`,
+  'diagnostic.invalid_utf8': (d) => `the file is not UTF-8: byte 0x${s(d.byte)} here is not part of a character (${s(d.count)} such place(s) in the file); save it as UTF-8`,
+  'diagnostic.yaml_syntax': (d) => `YAML syntax error: ${d.detail === undefined ? `${s(d.yamlCode)} (the base file is not quoted)` : s(d.detail)}`,
   'diagnostic.yaml_duplicate_key': (d) => `duplicate key in a YAML map: ${s(d.detail)}`,
   'diagnostic.yaml_alias_limit': (d) => `too many YAML aliases expanded (limit ${s(d.limit)}): the file would blow up in memory`,
   'diagnostic.invalid_type': (d) => `expected ${s(d.expected)}, found ${s(d.received)}`,
@@ -39,6 +40,8 @@ export const en: Catalogue = {
   'diagnostic.unknown_override': (d) => `the overlay changes ${s(d.what)} "${s(d.id)}", which the base standard does not have${hint(d.suggestion)}`,
   'diagnostic.extends_cycle': (d) => `standards extend each other in a cycle: ${s(d.chain)}`,
   'diagnostic.term_overlap': (d) => `term "${s(d.id)}" overlaps term "${s(d.other)}" (at ${s(d.first)}) from ${s(d.from)} to ${s(d.to)}: a day may be in one term only`,
+  'diagnostic.extends_outside_roots': (d) => `the base "${s(d.ref)}" is outside the folders a base may come from (the working directory's, the standard's own, and any --allow-root / allowRoots): name its folder with --allow-root`,
+  'diagnostic.extends_not_file': (d) => `the base "${s(d.ref)}" is not a regular file (a folder, a device or a pipe): a base is a standard file`,
   'line.fixed': (d) => `not met: ${s(d.points)} points`,
   'line.fixed_award': (d) => `awarded ${s(d.points)} points`,
   'line.per_occurrence': (d) => `${s(d.count)} × ${s(d.points)} points`,
@@ -86,6 +89,7 @@ export const en: Catalogue = {
   'quantity.missing_indicator': (d) => `the indicator "${s(d.indicator)}" is not given`,
 
   'record.invalid': (d) => `${s(d.detail)}`,
+  'record.unreadable': () => 'the record cannot be read: reading one of its fields failed (a getter or proxy that throws); give plain data',
   'record.unknown_item': (d) => `unknown item "${s(d.item)}"${hint(d.suggestion)}`,
   'record.unknown_kind': (d) => `unknown inspection kind "${s(d.kind)}"${hint(d.suggestion)}`,
   'record.unknown_level': (d) => `unknown event level "${s(d.level)}"${hint(d.suggestion)}`,

@@ -36,9 +36,10 @@ const tooPrecise = (d: Record<string, unknown>): string => `${s(d.value)} 比 ${
 
 export const zhCN: Catalogue = {
   'diagnostic.file_not_found': (d) => `无法读取文件：${s(d.detail)}`,
-  'diagnostic.file_too_large': (d) => `文件有 ${s(d.bytes)} 字节，${d.what === 'calendar' ? '校历文件' : '标准文件'}最多 ${s(d.limit)} 字节`,
+  'diagnostic.file_too_large': (d) => `文件${d.bytes === undefined ? '超过该大小' : `有 ${s(d.bytes)} 字节`}，${d.what === 'calendar' ? '校历文件' : '标准文件'}最多 ${s(d.limit)} 字节`,
+  'diagnostic.invalid_utf8': (d) => `文件不是 UTF-8 编码：此处的字节 0x${s(d.byte)} 不构成字符（全文件共 ${s(d.count)} 处）；请另存为 UTF-8`,
   // The yaml library's own text stays (it names the token), after a Chinese gloss of its error code.
-  'diagnostic.yaml_syntax': (d) => `YAML 语法错误${YAML_ERRORS[s(d.yamlCode)] ? `（${YAML_ERRORS[s(d.yamlCode)]}）` : ''}：${s(d.detail)}`,
+  'diagnostic.yaml_syntax': (d) => `YAML 语法错误${YAML_ERRORS[s(d.yamlCode)] ? `（${YAML_ERRORS[s(d.yamlCode)]}）` : ''}：${d.detail === undefined ? `${s(d.yamlCode)}（不引用基础文件的内容）` : s(d.detail)}`,
   'diagnostic.yaml_duplicate_key': (d) => `YAML 映射中有重复的键：${s(d.detail)}`,
   'diagnostic.yaml_alias_limit': (d) => `展开的 YAML 别名过多（上限 ${s(d.limit)}），文件会耗尽内存`,
   'diagnostic.invalid_type': (d) => `应为 ${s(d.expected)}，实际为 ${s(d.received)}`,
@@ -67,6 +68,8 @@ export const zhCN: Catalogue = {
   'diagnostic.unknown_override': (d) => `覆盖文件修改的 ${s(d.what)} "${s(d.id)}" 在基础标准中不存在${hint(d.suggestion)}`,
   'diagnostic.extends_cycle': (d) => `标准之间循环继承：${s(d.chain)}`,
   'diagnostic.term_overlap': (d) => `学期 "${s(d.id)}" 与学期 "${s(d.other)}"（位于 ${s(d.first)}）在 ${s(d.from)} 至 ${s(d.to)} 重叠：每一天只能属于一个学期`,
+  'diagnostic.extends_outside_roots': (d) => `基础标准 "${s(d.ref)}" 不在允许的目录内（当前工作目录、本标准所在目录及 --allow-root / allowRoots 指定的目录）：请用 --allow-root 指定其所在目录`,
+  'diagnostic.extends_not_file': (d) => `基础标准 "${s(d.ref)}" 不是普通文件（是目录、设备或管道）：基础标准须是标准文件`,
   'line.fixed': (d) => `未达到要求，扣${s(d.points)}分`,
   'line.fixed_award': (d) => `奖励${s(d.points)}分`,
   'line.per_occurrence': (d) => `${s(d.count)}处（次）× 每处${s(d.points)}分`,
@@ -114,6 +117,7 @@ export const zhCN: Catalogue = {
   'quantity.missing_indicator': (d) => `未给出指标 "${s(d.indicator)}"`,
 
   'record.invalid': (d) => `${s(d.detail)}`,
+  'record.unreadable': () => '无法读取该记录：读取其中某个字段时出错（取值函数或代理抛出了异常）；请传入普通数据',
   'record.unknown_item': (d) => `未知的检查项 "${s(d.item)}"${hint(d.suggestion)}`,
   'record.unknown_kind': (d) => `未知的检查类型 "${s(d.kind)}"${hint(d.suggestion)}`,
   'record.unknown_level': (d) => `未知的活动级别 "${s(d.level)}"${hint(d.suggestion)}`,

@@ -16,8 +16,11 @@ import type { LineType, RecordProblem, ScoreLine, ScoreResult, VerdictReason } f
 
 const EMPTY: readonly never[] = [];
 
-/** Scores one inspection record. A record the standard cannot score is returned with its problems. */
-export function scoreRecord(scorer: Scorer, record: InspectionRecord): ScoreResult {
+/**
+ * Scores a record that passed the record schema under the edition chosen for it: the standard's own
+ * checks, then the score. The API's `scoreRecord` (batch.ts) takes any value and checks it first.
+ */
+export function scoreChecked(scorer: Scorer, record: InspectionRecord): ScoreResult {
   const problems = checkRecord(scorer, record);
   if (problems.length > 0) return { ok: false, problems };
   const run = new RecordRun(scorer, record);

@@ -4,9 +4,10 @@
  * inputs are generated into a temporary folder by `make` (sizes bounded; results asserted, never times).
  * Time and memory of the same attacks at full size are measured by `npm run check:hostile`.
  */
-import { mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../support/built.js';
 
@@ -44,7 +45,36 @@ export const CASES: readonly HostileCase[] = [
 
   // — encodings and CSV (items 8–12)
 
+  { file: 'standard-invalid-utf8.yaml', attacks: 'item 12: a standard with a byte that is not UTF-8 loads with U+FFFD in a name', args: (f) => ['check', f], exit: 1, code: 'invalid_utf8' },
   // — hostile standards: extends, paths (item 14)
+  { file: 'extends-etc-passwd.yaml', attacks: 'item 14: extends climbs to /etc/passwd and prints it', args: (f) => ['check', f], exit: 1, code: 'extends_outside_roots', forbid: ['root:x:0'] },
+  { file: 'extends-etc-passwd.yaml', attacks: 'item 14: diff loads the same overlay and prints /etc/passwd', args: (f) => ['diff', f, 'standards/school-hygiene.yaml'], exit: 2, code: 'extends_outside_roots', forbid: ['root:x:0'] },
+  { file: 'extends-etc-passwd.yaml', attacks: 'item 14: with / allowed, /etc/passwd is read but never quoted', args: (f) => ['check', '--allow-root', '/', f], exit: 1, code: 'invalid_type', forbid: ['root:x:0', 'nologin'] },
+  { file: 'extends-dev-zero.yaml', attacks: 'item 14: extends reaches /dev/zero and grows without end', args: (f) => ['check', f], exit: 1, code: 'extends_outside_roots' },
+  { file: 'extends-dev-zero.yaml', attacks: 'item 14: with /dev allowed, /dev/zero is still no file to read', args: (f) => ['check', '--allow-root', '/dev', f], exit: 1, code: 'extends_not_file' },
+  {
+    file: 'extends-fifo.yaml',
+    attacks: 'item 14: extends names a FIFO, and the load hangs waiting for a writer',
+    make: (path) => {
+      writeFileSync(path, 'id: county\nversion: "1"\nname: { en: County }\nextends: base.fifo\n');
+      execFileSync('mkfifo', [join(dirname(path), 'base.fifo')]);
+    },
+    args: (f) => ['check', f],
+    exit: 1,
+    code: 'extends_not_file',
+  },
+  {
+    file: 'extends-symlink-out.yaml',
+    attacks: 'item 14: a symlink inside the folder leads out of it, to /etc/passwd',
+    make: (path) => {
+      writeFileSync(path, 'id: county\nversion: "1"\nname: { en: County }\nextends: base-link.yaml\n');
+      symlinkSync('/etc/passwd', join(dirname(path), 'base-link.yaml'));
+    },
+    args: (f) => ['check', f],
+    exit: 1,
+    code: 'extends_outside_roots',
+    forbid: ['root:x:0'],
+  },
 
   // — output injection (items 15–16)
   ...(['score', 'rank'] as const).map((command) => ({
