@@ -5,6 +5,7 @@
  * (0000-01-01 to 9999-12-31, proleptic Gregorian) gets its true period.
  */
 import { addDays, differenceInCalendarDays, getISOWeek, getISOWeekYear, getQuarter, startOfISOWeek } from 'date-fns';
+import { wordsOf, type Locale } from '../messages/locales.js';
 import type { LocalizedText } from '../standard/common.js';
 
 export type PeriodUnit = 'week' | 'month' | 'quarter' | 'year' | 'term';
@@ -122,7 +123,7 @@ export function periodOf(date: string, unit: PeriodUnit, calendar?: Calendar): P
 }
 
 /** A period's label for people: 2024-W10 (第2周), 2024-03, 2024-Q1. */
-export function periodLabel(period: Period, locale: 'en' | 'zh-CN'): string {
-  if (period.termWeek !== undefined) return locale === 'zh-CN' ? `${period.key}（第${period.termWeek}周）` : `${period.key} (week ${period.termWeek})`;
+export function periodLabel(period: Period, locale: Locale): string {
+  if (period.termWeek !== undefined) return wordsOf(locale).termWeek(period.key, period.termWeek);
   return period.key;
 }

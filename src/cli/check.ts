@@ -1,6 +1,7 @@
 /** `scoresheet check <standard.yaml|dir>…`: every diagnostic of every standard, exit 0 / 1 / 2. */
 import { readFile, stat } from 'node:fs/promises';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
+import { wordsOf } from '../messages/locales.js';
 import type { Locale } from '../messages/types.js';
 import { loadStandard, MAX_STANDARD_BYTES } from '../standard/load.js';
 import { codeFrame } from './frame.js';
@@ -44,10 +45,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
         if (options.frames && text && d.file === r.file) out.out(codeFrame(text, d.line, d.column));
       }
     }
-    const summary = options.lang === 'zh-CN'
-      ? `检查了 ${results.length} 个标准：${errors} 个错误，${warnings} 个警告`
-      : `${results.length} standard(s) checked: ${errors} error(s), ${warnings} warning(s)`;
-    out.out(summary);
+    out.out(wordsOf(options.lang).cli.checkSummary(results.length, errors, warnings));
   }
   if (couldNotRun) return 2;
   return errors > 0 ? 1 : 0;

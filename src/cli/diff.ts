@@ -7,6 +7,7 @@ import { formatDiagnostic } from '../diagnostics.js';
 import type { PeriodUnit } from '../aggregate/periods.js';
 import { diffStandards, formatChangesMarkdown, formatChangesText } from '../diff/diff.js';
 import { rescore, type Rescore } from '../diff/rescore.js';
+import { wordsOf } from '../messages/locales.js';
 import type { Locale } from '../messages/types.js';
 import { formatRecordDiagnostic } from '../records/diagnostics.js';
 import { formatOfPath } from '../records/read.js';
@@ -84,22 +85,22 @@ export async function runDiff(a: string, b: string, options: DiffCliOptions, out
 const sign = (n: number | null) => (n === null ? '—' : n > 0 ? `+${n}` : String(n));
 
 function formatRescoreText(r: Rescore, lang: Locale): string {
-  const zh = lang === 'zh-CN';
-  const lines = [zh ? `得分变化的检查：${r.scores.length}` : `inspections whose score changes: ${r.scores.length}`];
+  const w = wordsOf(lang).cli;
+  const lines = [w.changedScores(r.scores.length)];
   for (const s of r.scores) lines.push(`  ${s.date}  ${s.unit}  ${s.record}: ${s.before ? `${s.before.total} ${s.before.verdict}` : '—'} → ${s.after ? `${s.after.total} ${s.after.verdict}` : '—'} (${sign(s.delta)})`);
   if (r.ranks.length > 0 || r.scores.length > 0) {
-    lines.push(zh ? `名次变化：${r.ranks.length}` : `rank changes: ${r.ranks.length}`);
+    lines.push(w.changedRanks(r.ranks.length));
     for (const k of r.ranks) lines.push(`  ${k.period}${k.group ? ` ${k.group}` : ''}  ${k.unit}: ${k.before ?? '—'} → ${k.after ?? '—'} (${k.movement === null ? '—' : k.movement > 0 ? `↑${k.movement}` : `↓${-k.movement}`})`);
   }
   return lines.join('\n');
 }
 
 function formatRescoreMarkdown(r: Rescore, lang: Locale): string {
-  const zh = lang === 'zh-CN';
-  const out = ['', `#### ${zh ? '得分变化' : 'Changed scores'}`, '', '| date | unit | record | before | after | Δ |', '|---|---|---|---:|---:|---:|'];
+  const w = wordsOf(lang).cli;
+  const out = ['', `#### ${w.changedScoresHeading}`, '', '| date | unit | record | before | after | Δ |', '|---|---|---|---:|---:|---:|'];
   for (const s of r.scores) out.push(mdRow([s.date, s.unit, s.record, String(s.before?.total ?? '—'), String(s.after?.total ?? '—'), sign(s.delta)]));
   if (r.ranks.length > 0) {
-    out.push('', `#### ${zh ? '名次变化' : 'Changed ranks'}`, '', '| period | group | unit | before | after |', '|---|---|---|---:|---:|');
+    out.push('', `#### ${w.changedRanksHeading}`, '', '| period | group | unit | before | after |', '|---|---|---|---:|---:|');
     for (const k of r.ranks) out.push(mdRow([k.period, k.group, k.unit, String(k.before ?? '—'), String(k.after ?? '—')]));
   }
   return out.join('\n') + '\n';

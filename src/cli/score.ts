@@ -4,6 +4,7 @@
  */
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
+import { wordsOf } from '../messages/locales.js';
 import type { Locale } from '../messages/types.js';
 import type { TextEncodingName } from '../records/decode.js';
 import { formatRecordDiagnostic, type RecordDiagnostic } from '../records/diagnostics.js';
@@ -161,7 +162,7 @@ export function renderScored(set: StandardSet, scored: readonly ScoredRecord[], 
     default: {
       const names = itemNamer(set, options.lang);
       const blocks = scored.map((s) => formatScorecardText(s.scorecard, options.lang, names));
-      if (rejected.length > 0) blocks.push([options.lang === 'zh-CN' ? '被拒绝的记录：' : 'Rejected records:', ...rejected.map((d) => '  ' + formatRecordDiagnostic(d))].join('\n'));
+      if (rejected.length > 0) blocks.push([wordsOf(options.lang).cli.rejectedRecords, ...rejected.map((d) => '  ' + formatRecordDiagnostic(d))].join('\n'));
       blocks.push(formatSummary(summary, options.lang));
       return blocks.join('\n\n');
     }
@@ -169,8 +170,6 @@ export function renderScored(set: StandardSet, scored: readonly ScoredRecord[], 
 }
 
 export function formatSummary(s: Summary, lang: Locale): string {
-  return lang === 'zh-CN'
-    ? `已评分 ${s.scored}，被拒绝 ${s.rejected}；通过 ${s.pass}，不通过 ${s.fail}，无法判定 ${s.indeterminate}，不具备资格 ${s.not_eligible}`
-    : `scored ${s.scored}, rejected ${s.rejected}; pass ${s.pass}, fail ${s.fail}, indeterminate ${s.indeterminate}, not eligible ${s.not_eligible}`;
+  return wordsOf(lang).cli.scoreSummary(s);
 }
 

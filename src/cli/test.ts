@@ -7,6 +7,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { formatDiagnostic } from '../diagnostics.js';
+import { wordsOf } from '../messages/locales.js';
 import type { Locale } from '../messages/types.js';
 import { compileStandard, type Scorer } from '../score/compile.js';
 import { loadStandard } from '../standard/load.js';
@@ -85,7 +86,7 @@ export async function runTests(paths: readonly string[], options: TestCliOptions
         } catch (error) {
           const e = error as Error & { linePos?: { line: number; col: number }[] };
           const at = e.linePos?.[0] ? `:${e.linePos[0].line}:${e.linePos[0].col}` : '';
-          results.push({ name: testCase.name, file: tests, line: testCase.line, passed: false, mismatches: [], exercised: [], error: `cannot read the record ${path}${at}: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}` });
+          results.push({ name: testCase.name, file: tests, line: testCase.line, passed: false, mismatches: [], exercised: [], error: wordsOf(options.lang).test.cannotReadRecord(`${path}${at}`, e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')) });
           continue;
         }
       }
@@ -117,6 +118,7 @@ export async function runTests(paths: readonly string[], options: TestCliOptions
   if (options.format === 'junit') out.out(toJunit(suites));
   else if (options.format === 'json') out.out(JSON.stringify({ suites, passed, failed, missing }, null, 2));
   else {
+    const w = wordsOf(options.lang).test;
     for (const suite of suites) {
       out.out(`${suite.file}  (${suite.name})`);
       for (const r of suite.results) {
@@ -126,15 +128,18 @@ export async function runTests(paths: readonly string[], options: TestCliOptions
         }
         out.out(`  ✗ ${r.name}  (${r.file}:${r.line})`);
         if (r.error) out.out(`      ${r.error}`);
-        for (const m of r.mismatches) out.out(`      ${m.what}: expected ${JSON.stringify(m.expected)}, got ${JSON.stringify(m.actual)}`);
+        for (const m of r.mismatches) out.out(`      ${w.mismatch(m.what, JSON.stringify(m.expected), JSON.stringify(m.actual))}`);
       }
       if (options.coverage && suite.uncovered.length > 0) {
-        out.out(`  coverage: ${suite.uncovered.length} rule(s) or outcome(s) no case exercises:`);
+        out.out(`  ${w.suiteUncovered(suite.uncovered.length)}`);
         for (const t of suite.uncovered) out.out(`    - ${t.id}  ${t.label}`);
       }
     }
-    if (uncovered > 0) out.out(`coverage: ${uncovered} rule(s) or outcome(s) no case exercises (listed above)`);
-    for (const m of missing) out.out(`no test cases for ${m} (expected ${join(dirname(m), 'tests', basename(m).replace(/\.ya?ml$/, '.test.yaml'))})`);
+    if (uncovered > 0) out.out(w.uncovered(uncovered));
+    for (const m of missing) out.out(w.noCases(m, join(dirname(m), 'tests', basename(m).replace(/\.ya?ml$/, '.test.yaml'))));
+    const summary = w.summary(passed, failed);
+    if (summary) out.out(summary);
+    // The closing line stays as it is in every language: CI parsers read it.
     out.out(`${passed} passed, ${failed} failed`);
   }
   if (couldNotRun || suites.length === 0) return 2;

@@ -2,6 +2,7 @@
  * What differs between two standards (an overlay and its base, or two editions), item by item:
  * maxima, rules (points, caps, ranges), bands, awards and scoring. Pure data in, changes out.
  */
+import { wordsOf } from '../messages/locales.js';
 import { localizedText } from '../messages/render.js';
 import type { Locale } from '../messages/types.js';
 import { mdRow } from '../report/markdown.js';
@@ -71,7 +72,7 @@ const show = (v: unknown) => (v === undefined ? '—' : typeof v === 'string' ? 
 
 export function formatChangesText(a: Standard, b: Standard, changes: readonly Change[], locale: Locale): string {
   const head = `${a.id}@${a.version} (${localizedText(a.name, locale)}) → ${b.id}@${b.version} (${localizedText(b.name, locale)})`;
-  if (changes.length === 0) return `${head}\n  ${locale === 'zh-CN' ? '没有差异' : 'no differences'}`;
+  if (changes.length === 0) return `${head}\n  ${wordsOf(locale).cli.noDifferences}`;
   const lines = changes.map((c) => {
     if (c.what === 'changed') return `  ~ ${c.where}  ${c.field}: ${show(c.before)} → ${show(c.after)}`;
     return `  ${c.what === 'added' ? '+' : '-'} ${c.where}`;

@@ -1,5 +1,5 @@
 /** English wording of every message id. */
-import type { Catalogue } from './render.js';
+import type { Catalogue } from './catalogue.js';
 
 const s = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 const hint = (suggestion: unknown): string => (suggestion ? ` (did you mean "${s(suggestion)}"?)` : '');
@@ -126,3 +126,141 @@ export const en: Catalogue = {
   'import.lives_orphan_violation': (d) => `no inspection of business ${s(d.business)} on ${s(d.date)}: the violation of item ${s(d.code)} is left out`,
   'import.lives_unknown_business': (d) => `business ${s(d.business)} is not in businesses.csv: its records have no name`,
 };
+
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * English words of every table, heading and line a person reads (the reports, the CLI's summaries,
+ * the CSV sheets and their maps). Its shape is the shape every locale's words take (`Words`).
+ */
+export const enWords = {
+  /** Scorecards in a terminal (score --format text). */
+  scorecard: { item: 'item', type: 'type', points: 'points', reason: 'reason', source: 'source', total: 'total', band: 'band', verdict: 'verdict', none: '—', incomplete: ' (incomplete: some items could not be scored)', categories: 'categories' },
+  verdict: { pass: 'pass', fail: 'fail', indeterminate: 'indeterminate', not_eligible: 'not eligible' },
+  /** What a scorecard line is, in its type column. */
+  lineType: { deduction: 'deduction', award: 'award', veto: 'veto', prerequisite_unmet: 'prerequisite', not_applicable: 'n/a', capped: 'capped', threshold_unmet: 'threshold' },
+  /** Scorecards as CSV (score --format csv). */
+  csv: {
+    headers: ['record', 'standard', 'unit_id', 'unit', 'date', 'kind', 'level', 'inspector', 'total', 'band', 'verdict', 'complete', 'line', 'type', 'item_id', 'item', 'category', 'points', 'reason', 'note', 'source'],
+    yes: 'yes',
+    no: 'no',
+  },
+  /** Scorecards as Markdown (score --format md). */
+  markdown: {
+    item: 'item', type: 'type', points: 'points', reason: 'reason', note: 'note', source: 'source', total: 'total', band: 'band', verdict: 'verdict',
+    none: '—', noLines: 'No deductions or awards.', incomplete: 'incomplete: some rules could not be scored', categories: 'Categories',
+    rejected: 'Rejected records', line: 'line', record: 'record', field: 'field', code: 'code', problem: 'problem', summary: 'Summary', scorecards: 'Scorecards',
+  },
+  /** League tables (rank). */
+  league: {
+    rank: 'rank', unit: 'unit', score: 'score', inspections: 'inspections', change: 'change', awards: 'awards', period: 'period', group: 'group', top: 'top board', bottom: 'bottom board', warning: 'last in its group', streak: 'streak', separator: '; ',
+    unranked: { no_inspection: 'unranked: not inspected', too_few_inspections: 'unranked: too few inspections', indeterminate: 'unranked: score indeterminate' },
+  },
+  /** The report as Markdown (report --format md). */
+  reportMarkdown: {
+    report: 'League report', asOf: 'as of', rank: 'rank', unit: 'unit', score: 'score', inspections: 'inspections', change: 'change', awards: 'awards',
+    top: 'Top board', bottom: 'Bottom board', allUnits: 'All units',
+    unranked: { no_inspection: 'unranked: not inspected', too_few_inspections: 'unranked: too few inspections', indeterminate: 'unranked: score indeterminate' },
+    costliest: 'Items that cost the most points', item: 'item', lost: 'points lost', times: 'times', unitsCharged: 'units', source: 'clause', none: 'No points were lost.',
+    details: 'Deductions this period', date: 'date', points: 'points', reason: 'reason', total: 'total', colon: ': ', sep: ', ',
+    note: (note: string) => ` (${note})`,
+    warning: (name: string, n: number) => `${name} has been last in its group ${n} periods running`,
+    streak: (name: string, award: string, n: number) => `${name} has held the ${award} ${n} periods running`,
+    rejected: (n: number) => `${n} record(s) could not be scored and are left out.`,
+    notInspected: (n: number) => `Not inspected this period (${plural(n, 'unit', 'units')})`,
+  },
+  /** The report as HTML (report). */
+  html: {
+    report: 'League report',
+    asOf: (p: string) => `as of ${p}`,
+    by: { week: 'weekly', month: 'monthly', quarter: 'quarterly', term: 'per term', year: 'yearly' },
+    groupedBy: (k: string) => `grouped by ${k}`,
+    stats: (u: number, i: number, l: number) => `${u} units · ${i} inspections · ${l} scorecard lines`,
+    rejected: (n: number) => `${plural(n, 'record', 'records')} could not be scored and ${n === 1 ? 'is' : 'are'} left out of this report (see the command's messages).`,
+    nav: { league: 'League tables', costliest: 'Costliest items', units: 'Units in detail', history: 'Earlier periods' },
+    league: 'League tables',
+    allUnits: 'All units',
+    rank: 'Rank',
+    unit: 'Unit',
+    score: 'Score',
+    inspections: 'Inspections',
+    change: 'Change',
+    awards: 'Awards',
+    trend: 'Trend',
+    top: 'Top board',
+    bottom: 'Bottom board',
+    unranked: { no_inspection: 'unranked: not inspected', too_few_inspections: 'unranked: too few inspections', indeterminate: 'unranked: score indeterminate' },
+    warning: (name: string, n: number) => `${name} has been last in its group ${n} periods running`,
+    streak: (name: string, award: string, n: number) => `${name} has held the ${award} ${n} periods running`,
+    costliest: (n: number) => `Items that cost the most points (top ${n})`,
+    costliestNone: 'No points were lost in the periods of this report.',
+    item: 'Item',
+    lost: 'Points lost',
+    times: 'Times',
+    unitsCharged: 'Units',
+    source: 'Clause',
+    units: 'Units in detail',
+    unitsHint: "Open a unit for its score trend and every inspection's deductions, reasons and clauses.",
+    /** A unit's line in the units list: its score this period (already formatted), rank and number of lines. */
+    unitSummary: (score: string | null | undefined, rank: number | null, ranked: number, lines: number) =>
+      score === undefined ? '' : score === null ? 'no score this period' : `score ${score}${rank !== null ? ` · rank ${rank} of ${ranked}` : ''} · ${lines} line(s)`,
+    rankOf: (r: number, of: number) => `rank ${r} of ${of}`,
+    date: 'Date and inspection',
+    points: 'Points',
+    reason: 'Reason',
+    note: 'Note',
+    total: 'total',
+    clean: (n: number) => `${n} more ${n === 1 ? 'inspection' : 'inspections'} without deductions.`,
+    shortfall: (id: string, missing: number, pts: number) => `Too few inspections (${id}): ${missing} missing, ${pts} points`,
+    history: 'Earlier periods',
+    historyHint: 'Open a period for its league tables.',
+    notInspected: (n: number) => `Not inspected this period (${plural(n, 'unit', 'units')})`,
+    notInspectedIn: 'Not inspected in',
+    trendTitle: (name: string) => `${name}: score by period`,
+    generated: (by: string) => `Generated by ${by}`,
+    week: (n: number) => `wk ${n}`,
+    colon: ': ',
+    listSep: ', ',
+    groupSep: '; ',
+  },
+  /** A period's label: 2024-W10 (week 2) in a term calendar. */
+  termWeek: (key: string, week: number) => `${key} (week ${week})`,
+  /** The blank CSV sheet and its map (template). */
+  sheet: {
+    id: 'record id', unitId: 'unit id', unitName: 'unit name', date: 'date', kind: 'kind', level: 'level', inspector: 'inspector',
+    item: 'item', count: 'count', points: 'points', value: 'value', note: 'note', evidence: 'written material',
+    suffix: (base: string, what: string) => `${base} (${what})`,
+    dateHint: 'YYYY-MM-DD (2024/3/4 is read too)',
+    booleanWords: 'yes/no',
+    countHint: 'a whole number; empty = 1',
+    columnsComment: '# CSV column → record field',
+    keyComment: '# Neighbouring rows with the same values in these columns are one inspection',
+    itemsComment: '# Item columns: count (empty or 0 = nothing found), points, value, evidence (yes/no: written material shown)',
+    valuesComment: '# What a cell may say → the value it stands for (ids are accepted too)',
+  },
+  /** The CLI's own lines. */
+  cli: {
+    checkSummary: (standards: number, errors: number, warnings: number) => `${standards} standard(s) checked: ${errors} error(s), ${warnings} warning(s)`,
+    rejectedRecords: 'Rejected records:',
+    scoreSummary: (t: { scored: number; rejected: number; pass: number; fail: number; indeterminate: number; not_eligible: number }) =>
+      `scored ${t.scored}, rejected ${t.rejected}; pass ${t.pass}, fail ${t.fail}, indeterminate ${t.indeterminate}, not eligible ${t.not_eligible}`,
+    noDifferences: 'no differences',
+    changedScores: (n: number) => `inspections whose score changes: ${n}`,
+    changedRanks: (n: number) => `rank changes: ${n}`,
+    changedScoresHeading: 'Changed scores',
+    changedRanksHeading: 'Changed ranks',
+  },
+  /** `scoresheet test`'s lines; the closing "N passed, N failed" stays English for CI parsers. */
+  test: {
+    /** A line above the closing one, in the reader's language; '' for none. */
+    summary: (_passed: number, _failed: number) => '',
+    mismatch: (what: string, expected: string, actual: string) => `${what}: expected ${expected}, got ${actual}`,
+    cannotReadRecord: (path: string, detail: string) => `cannot read the record ${path}: ${detail}`,
+    suiteUncovered: (n: number) => `coverage: ${n} rule(s) or outcome(s) no case exercises:`,
+    uncovered: (n: number) => `coverage: ${n} rule(s) or outcome(s) no case exercises (listed above)`,
+    noCases: (standard: string, expected: string) => `no test cases for ${standard} (expected ${expected})`,
+  },
+};
+
+/** The words every locale gives: the shape of the English ones. */
+export type Words = typeof enWords;

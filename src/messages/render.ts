@@ -1,15 +1,13 @@
 /** Turns a Message (id + data) into words in the caller's locale. Wording lives only in the catalogues. */
-import { en } from './en.js';
-import type { Locale, Message } from './types.js';
-import { zhCN } from './zh-CN.js';
+import { LOCALES, type Locale } from './locales.js';
+import type { Message } from './types.js';
 
-export type Template = (data: Readonly<Record<string, unknown>>) => string;
-export type Catalogue = Readonly<Record<string, Template>>;
+export type { Catalogue, Template } from './catalogue.js';
 
-const CATALOGUES: Record<Locale, Catalogue> = { en, 'zh-CN': zhCN };
+const en = LOCALES.en.messages;
 
 export function renderMessage(message: Message, locale: Locale = 'en'): string {
-  const template = CATALOGUES[locale][message.messageId] ?? en[message.messageId];
+  const template = LOCALES[locale].messages[message.messageId] ?? en[message.messageId];
   if (!template) return `${message.messageId}${message.data ? ' ' + JSON.stringify(message.data) : ''}`;
   const data = localize(message.data ?? {}, locale);
   const body = template(data);
@@ -34,10 +32,10 @@ function isLocalized(value: unknown): value is { 'zh-CN'?: string; en?: string }
 
 /** A localized text in the caller's language, falling back to the other one. */
 export function localizedText(text: { readonly 'zh-CN'?: string; readonly en?: string }, locale: Locale): string {
-  return (locale === 'en' ? (text.en ?? text['zh-CN']) : (text['zh-CN'] ?? text.en)) ?? '';
+  return (locale === 'zh-CN' ? (text['zh-CN'] ?? text.en) : (text.en ?? text['zh-CN'])) ?? '';
 }
 
 /** The ids each catalogue defines, for the test that keeps them in step. */
 export function catalogueIds(locale: Locale): string[] {
-  return Object.keys(CATALOGUES[locale]);
+  return Object.keys(LOCALES[locale].messages);
 }

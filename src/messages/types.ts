@@ -4,4 +4,4 @@ export interface Message {
   readonly data?: Readonly<Record<string, unknown>>;
 }
 
-export type Locale = 'en' | 'zh-CN';
+export type { Locale } from './locales.js';

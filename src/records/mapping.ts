@@ -11,6 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument, stringify } from 'yaml';
 import { z } from 'zod';
 import { localizedText } from '../messages/render.js';
+import { wordsOf } from '../messages/locales.js';
 import type { Locale } from '../messages/types.js';
 import { DocumentPositions } from '../positions.js';
 import { spreadsheetCell } from '../report/csv.js';
@@ -286,19 +287,6 @@ export interface SheetTemplate {
   readonly mapText: string;
 }
 
-const WORDS = {
-  'zh-CN': {
-    id: '记录编号', unitId: '单位编号', unitName: '单位名称', date: '日期', kind: '检查类型', level: '活动级别', inspector: '检查人',
-    item: '检查项', count: '次数', points: '分值', value: '数值', note: '说明', evidence: '书面材料',
-    suffix: (base: string, what: string) => `${base}（${what}）`,
-  },
-  en: {
-    id: 'record id', unitId: 'unit id', unitName: 'unit name', date: 'date', kind: 'kind', level: 'level', inspector: 'inspector',
-    item: 'item', count: 'count', points: 'points', value: 'value', note: 'note', evidence: 'written material',
-    suffix: (base: string, what: string) => `${base} (${what})`,
-  },
-} as const;
-
 const BUILTIN_FACTS = new Set(['kind', 'level', 'date', 'unit', 'indicators', 'findings']);
 
 interface FactUse {
@@ -378,7 +366,7 @@ const ORDER: readonly ItemNeed[] = ['count', 'points', 'value', 'note'];
 
 /** The blank sheet (header) and its map for a standard, in the given layout and language. */
 export function sheetTemplate(standard: Standard, layout: 'long' | 'wide', locale: Locale = 'zh-CN', standardFile?: string): SheetTemplate {
-  const w = WORDS[locale];
+  const w = wordsOf(locale).sheet;
   const text = (t: Parameters<typeof localizedText>[0]) => localizedText(t, locale);
   const evidenceDefault = standard.scoring.evidence === 'required';
   const header: string[] = [];
@@ -406,12 +394,12 @@ export function sheetTemplate(standard: Standard, layout: 'long' | 'wide', local
     column(w.id, 'id'),
     column(w.unitId, 'unit.id', standard.unit ? `${standard.unit}` : undefined),
     column(w.unitName, 'unit.name'),
-    column(w.date, 'date', locale === 'zh-CN' ? 'YYYY-MM-DD（也可写 2024/3/4）' : 'YYYY-MM-DD (2024/3/4 is read too)'),
+    column(w.date, 'date', w.dateHint),
   ];
   if (standard.kinds.length > 0) recordColumns.push(column(w.kind, 'kind'));
   if (standard.levels.length > 0) recordColumns.push(column(w.level, 'level'));
   recordColumns.push(column(w.inspector, 'inspector'));
-  const booleanWords = locale === 'zh-CN' ? '是/否' : 'yes/no';
+  const booleanWords = w.booleanWords;
   for (const fact of factsOf(standard, locale)) {
     const type = fact.type === 'auto' ? 'auto' : fact.type;
     recordColumns.push(column(fact.name, { field: `facts.${fact.name}`, type }, `${fact.where}${type === 'boolean' ? ` (${booleanWords})` : ''}`));
@@ -437,7 +425,7 @@ export function sheetTemplate(standard: Standard, layout: 'long' | 'wide', local
     const needs = new Set(allItems.flatMap(({ item }) => itemNeeds(item)));
     const evidence = allItems.some(({ item }) => (item.evidence ?? (evidenceDefault ? 'required' : 'optional')) === 'required');
     column(w.item, 'finding.item');
-    column(w.count, 'finding.count', locale === 'zh-CN' ? '整数，空 = 1' : 'a whole number; empty = 1');
+    column(w.count, 'finding.count', w.countHint);
     if (needs.has('points')) column(w.points, 'finding.points');
     if (needs.has('value')) column(w.value, 'finding.value');
     column(w.note, 'finding.note');
@@ -486,31 +474,31 @@ export function sheetTemplate(standard: Standard, layout: 'long' | 'wide', local
 const y = (value: unknown): string => stringify(value, { lineWidth: 0 }).trimEnd();
 
 function renderMapText(standard: Standard, m: CsvMapping, comments: ReadonlyMap<string, string>, locale: Locale, file?: string): string {
-  const zh = locale === 'zh-CN';
+  const w = wordsOf(locale).sheet;
   const lines: string[] = [];
   lines.push(`# scoresheet CSV map (docs/records.md) for ${standard.id}@${standard.version}: ${localizedText(standard.name, locale)}`);
-  lines.push(`# Written by: scoresheet template --standard ${file ?? standard.id} --layout ${m.layout}${zh ? '' : ' --lang en'}`);
+  lines.push(`# Written by: scoresheet template --standard ${file ?? standard.id} --layout ${m.layout} --lang ${locale}`);
   lines.push('format: 1');
   lines.push(`layout: ${m.layout}`);
-  lines.push(zh ? '# CSV 列 → 记录字段' : '# CSV column → record field');
+  lines.push(w.columnsComment);
   lines.push('columns:');
   for (const [column, spec] of Object.entries(m.columns)) {
     const comment = comments.get(column);
     lines.push(`  ${y(column)}: ${typeof spec === 'string' ? spec : `{ field: ${spec.field}, type: ${spec.type} }`}${comment ? `  # ${comment}` : ''}`);
   }
   if (m.key) {
-    lines.push(zh ? '# 这些列相同的相邻行是同一次检查' : '# Neighbouring rows with the same values in these columns are one inspection');
+    lines.push(w.keyComment);
     lines.push(`key: [${m.key.map(y).join(', ')}]`);
   }
   if (m.items) {
-    lines.push(zh ? '# 检查项列：count = 次数（空或 0 = 未发现问题），points = 分值，value = 数值，evidence = 有无书面材料（是/否）' : '# Item columns: count (empty or 0 = nothing found), points, value, evidence (yes/no: written material shown)');
+    lines.push(w.itemsComment);
     lines.push('items:');
     for (const item of m.items) {
       lines.push(`  - { column: ${y(item.column)}, item: ${item.item}, cell: ${item.cell}${item.note ? `, note: ${y(item.note)}` : ''} }`);
     }
   }
   if (m.values && Object.keys(m.values).length > 0) {
-    lines.push(zh ? '# 单元格里可以写的内容 → 它代表的值（也可直接写 id）' : '# What a cell may say → the value it stands for (ids are accepted too)');
+    lines.push(w.valuesComment);
     lines.push('values:');
     for (const [field, table] of Object.entries(m.values)) {
       lines.push(`  ${field}:`);

@@ -5,25 +5,14 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { localizedText, renderMessage } from '../messages/render.js';
+import { wordsOf } from '../messages/locales.js';
 import type { Locale } from '../messages/types.js';
-import type { Scorecard, ScoreLine } from '../score/scorecard.js';
-import { VERDICT_WORDS, type ItemNames } from './text.js';
-
-const HEADERS: Record<Locale, readonly string[]> = {
-  en: ['record', 'standard', 'unit_id', 'unit', 'date', 'kind', 'level', 'inspector', 'total', 'band', 'verdict', 'complete', 'line', 'type', 'item_id', 'item', 'category', 'points', 'reason', 'note', 'source'],
-  'zh-CN': ['记录编号', '标准', '单位编号', '单位', '日期', '检查类型', '活动级别', '检查人', '总分', '等级', '结论', '完整', '序号', '类型', '检查项编号', '检查项', '类别', '分数', '原因', '说明', '依据'],
-};
-
-export const LINE_TYPE_WORDS: Record<Locale, Record<ScoreLine['type'], string>> = {
-  en: { deduction: 'deduction', award: 'award', veto: 'veto', prerequisite_unmet: 'prerequisite', not_applicable: 'n/a', capped: 'capped', threshold_unmet: 'threshold' },
-  'zh-CN': { deduction: '扣分', award: '奖分', veto: '一票否决', prerequisite_unmet: '必备条件', not_applicable: '不适用', capped: '封顶/保底', threshold_unmet: '未达标' },
-};
-
-const YES_NO: Record<Locale, readonly [string, string]> = { en: ['yes', 'no'], 'zh-CN': ['是', '否'] };
+import type { Scorecard } from '../score/scorecard.js';
+import type { ItemNames } from './text.js';
 
 /** The header row and one row per scorecard line. */
 export function scorecardCsvRows(cards: readonly Scorecard[], locale: Locale, itemName: ItemNames): string[][] {
-  const rows: string[][] = [[...HEADERS[locale]]];
+  const rows: string[][] = [[...wordsOf(locale).csv.headers]];
   for (const card of cards) {
     const head = [
       card.record ?? '',
@@ -36,8 +25,8 @@ export function scorecardCsvRows(cards: readonly Scorecard[], locale: Locale, it
       card.inspector ?? '',
       String(card.total),
       card.band ? localizedText(card.band.name, locale) : '',
-      VERDICT_WORDS[locale][card.verdict],
-      card.complete ? YES_NO[locale][0] : YES_NO[locale][1],
+      wordsOf(locale).verdict[card.verdict],
+      card.complete ? wordsOf(locale).csv.yes : wordsOf(locale).csv.no,
     ];
     if (card.lines.length === 0) {
       rows.push([...head, '', '', '', '', '', '', '', '', '']);
@@ -47,7 +36,7 @@ export function scorecardCsvRows(cards: readonly Scorecard[], locale: Locale, it
       rows.push([
         ...head,
         String(i + 1),
-        LINE_TYPE_WORDS[locale][line.type] ?? line.type,
+        wordsOf(locale).lineType[line.type] ?? line.type,
         line.item ?? '',
         line.item ? itemName(line.item) : '',
         line.category ? itemName(line.category) : '',

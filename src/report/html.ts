@@ -6,10 +6,10 @@
  */
 import { periodLabel, type Period } from '../aggregate/periods.js';
 import { localizedText, renderMessage } from '../messages/render.js';
+import type { Words } from '../messages/en.js';
+import { wordsOf } from '../messages/locales.js';
 import type { Locale } from '../messages/types.js';
-import type { UnrankedReason } from '../rank/rank.js';
 import type { UnitRef } from '../records/schema.js';
-import type { LineType } from '../score/scorecard.js';
 import type { LocalizedText } from '../standard/common.js';
 import { notAwarded, vetoMark } from './league.js';
 import type { Report, ReportGroupTable, ReportInspection, ReportUnit, ReportUnitPeriod } from './report.js';
@@ -21,166 +21,6 @@ export interface RenderReportOptions {
 }
 
 export const FONT_STACK = `"Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", sans-serif`;
-
-interface Words {
-  report: string;
-  asOf: (period: string) => string;
-  by: Record<Report['periodUnit'], string>;
-  groupedBy: (key: string) => string;
-  stats: (units: number, inspections: number, lines: number) => string;
-  rejected: (n: number) => string;
-  nav: { league: string; costliest: string; units: string; history: string };
-  league: string;
-  allUnits: string;
-  rank: string;
-  unit: string;
-  score: string;
-  inspections: string;
-  change: string;
-  awards: string;
-  trend: string;
-  top: string;
-  bottom: string;
-  unranked: Record<UnrankedReason, string>;
-  warning: (name: string, periods: number) => string;
-  streak: (name: string, award: string, periods: number) => string;
-  costliest: (n: number) => string;
-  costliestNone: string;
-  item: string;
-  lost: string;
-  times: string;
-  unitsCharged: string;
-  source: string;
-  units: string;
-  unitsHint: string;
-  unitSummary: (p: ReportUnitPeriod | undefined) => string;
-  rankOf: (rank: number, of: number) => string;
-  date: string;
-  points: string;
-  reason: string;
-  note: string;
-  total: string;
-  clean: (n: number) => string;
-  shortfall: (id: string, missing: number, points: number) => string;
-  history: string;
-  historyHint: string;
-  notInspected: (n: number) => string;
-  notInspectedIn: string;
-  trendTitle: (name: string) => string;
-  generated: (by: string) => string;
-  lineTypes: Record<LineType, string>;
-  week: (n: number) => string;
-  colon: string;
-  listSep: string;
-  groupSep: string;
-}
-
-const WORDS: Record<Locale, Words> = {
-  'zh-CN': {
-    report: '评比报告',
-    asOf: (p) => `截至 ${p}`,
-    by: { week: '按周评比', month: '按月评比', quarter: '按季度评比', term: '按学期评比', year: '按年评比' },
-    groupedBy: (k) => `按 ${k} 分组`,
-    stats: (u, i, l) => `${u} 个单位 · ${i} 次检查 · ${l} 条扣分/奖分记录`,
-    rejected: (n) => `有 ${n} 条记录无法评分，未计入本报告（见命令输出的说明）。`,
-    nav: { league: '评比栏', costliest: '扣分最多的项目', units: '各单位明细', history: '往期评比' },
-    league: '评比栏',
-    allUnits: '全部单位',
-    rank: '名次',
-    unit: '单位',
-    score: '得分',
-    inspections: '检查次数',
-    change: '升降',
-    awards: '奖励',
-    trend: '走势',
-    top: '红榜',
-    bottom: '黑榜',
-    unranked: { no_inspection: '未排名：本期未检查', too_few_inspections: '未排名：检查次数不足', indeterminate: '未排名：得分无法判定' },
-    warning: (name, n) => `${name} 已连续 ${n} 期排名末位`,
-    streak: (name, award, n) => `${name} 已连续 ${n} 期获得${award}`,
-    costliest: (n) => `扣分最多的项目（前 ${n} 项）`,
-    costliestNone: '本报告期内没有扣分。',
-    item: '检查项',
-    lost: '扣分合计',
-    times: '次数',
-    unitsCharged: '涉及单位',
-    source: '依据',
-    units: '各单位明细',
-    unitsHint: '点击单位名称展开：得分走势和每一次检查的扣分、原因与依据条款。',
-    unitSummary: (p) => (p === undefined ? '' : p.score === null ? '本期无得分' : `本期得分 ${chartNumber(p.score)}${p.rank !== null ? ` · 第 ${p.rank} 名（共 ${p.ranked}）` : ''} · 扣分记录 ${p.detailed.reduce((s, i) => s + i.lines.length, 0)} 条`),
-    rankOf: (r, of) => `第 ${r} 名（共 ${of}）`,
-    date: '日期与检查',
-    points: '分数',
-    reason: '原因',
-    note: '说明',
-    total: '总分',
-    clean: (n) => `另有 ${n} 次检查无扣分。`,
-    shortfall: (id, missing, points) => `检查次数不足（${id}）：少 ${missing} 次，计 ${points} 分`,
-    history: '往期评比',
-    historyHint: '点击展开各期评比栏。',
-    notInspected: (n) => `本期未检查（${n} 个单位）`,
-    notInspectedIn: '未检查的周期',
-    trendTitle: (name) => `${name}各期得分走势`,
-    generated: (by) => `由 ${by} 生成`,
-    lineTypes: { deduction: '扣分', award: '奖分', veto: '一票否决', prerequisite_unmet: '必备条件', not_applicable: '不适用', capped: '封顶/保底', threshold_unmet: '未达标' },
-    week: (n) => `第${n}周`,
-    colon: '：',
-    listSep: '、',
-    groupSep: '；',
-  },
-  en: {
-    report: 'League report',
-    asOf: (p) => `as of ${p}`,
-    by: { week: 'weekly', month: 'monthly', quarter: 'quarterly', term: 'per term', year: 'yearly' },
-    groupedBy: (k) => `grouped by ${k}`,
-    stats: (u, i, l) => `${u} units · ${i} inspections · ${l} scorecard lines`,
-    rejected: (n) => `${n} record${n === 1 ? '' : 's'} could not be scored and ${n === 1 ? 'is' : 'are'} left out of this report (see the command's messages).`,
-    nav: { league: 'League tables', costliest: 'Costliest items', units: 'Units in detail', history: 'Earlier periods' },
-    league: 'League tables',
-    allUnits: 'All units',
-    rank: 'Rank',
-    unit: 'Unit',
-    score: 'Score',
-    inspections: 'Inspections',
-    change: 'Change',
-    awards: 'Awards',
-    trend: 'Trend',
-    top: 'Top board',
-    bottom: 'Bottom board',
-    unranked: { no_inspection: 'unranked: not inspected', too_few_inspections: 'unranked: too few inspections', indeterminate: 'unranked: score indeterminate' },
-    warning: (name, n) => `${name} has been last in its group ${n} periods running`,
-    streak: (name, award, n) => `${name} has held the ${award} ${n} periods running`,
-    costliest: (n) => `Items that cost the most points (top ${n})`,
-    costliestNone: 'No points were lost in the periods of this report.',
-    item: 'Item',
-    lost: 'Points lost',
-    times: 'Times',
-    unitsCharged: 'Units',
-    source: 'Clause',
-    units: 'Units in detail',
-    unitsHint: "Open a unit for its score trend and every inspection's deductions, reasons and clauses.",
-    unitSummary: (p) => (p === undefined ? '' : p.score === null ? 'no score this period' : `score ${chartNumber(p.score)}${p.rank !== null ? ` · rank ${p.rank} of ${p.ranked}` : ''} · ${p.detailed.reduce((s, i) => s + i.lines.length, 0)} line(s)`),
-    rankOf: (r, of) => `rank ${r} of ${of}`,
-    date: 'Date and inspection',
-    points: 'Points',
-    reason: 'Reason',
-    note: 'Note',
-    total: 'total',
-    clean: (n) => `${n} more inspection${n === 1 ? '' : 's'} without deductions.`,
-    shortfall: (id, missing, points) => `Too few inspections (${id}): ${missing} missing, ${points} points`,
-    history: 'Earlier periods',
-    historyHint: 'Open a period for its league tables.',
-    notInspected: (n) => `Not inspected this period (${n} unit${n === 1 ? '' : 's'})`,
-    notInspectedIn: 'Not inspected in',
-    trendTitle: (name) => `${name}: score by period`,
-    generated: (by) => `Generated by ${by}`,
-    lineTypes: { deduction: 'deduction', award: 'award', veto: 'veto', prerequisite_unmet: 'prerequisite', not_applicable: 'n/a', capped: 'capped', threshold_unmet: 'threshold' },
-    week: (n) => `wk ${n}`,
-    colon: ': ',
-    listSep: ', ',
-    groupSep: '; ',
-  },
-};
 
 const CSS = `
 :root { color-scheme: light; }
@@ -254,7 +94,7 @@ const FLAG = '<svg class="flag" viewBox="0 0 12 14" width="12" height="14" aria-
 interface Ctx {
   readonly report: Report;
   readonly lang: Locale;
-  readonly w: Words;
+  readonly w: Words['html'];
   readonly text: (t: LocalizedText | undefined, fallback: string) => string;
   readonly anchor: ReadonlyMap<string, string>;
   readonly units: ReadonlyMap<string, ReportUnit>;
@@ -273,7 +113,7 @@ function scoreRange(report: Report): { min: number; max: number } {
 
 export function renderReportHtml(report: Report, options: RenderReportOptions = {}): string {
   const lang = options.lang ?? 'zh-CN';
-  const w = WORDS[lang];
+  const w = wordsOf(lang).html;
   const ctx: Ctx = {
     report,
     lang,
@@ -498,7 +338,7 @@ function inspectionRows(ctx: Ctx, inspection: ReportInspection): string {
     inspection.lines
       .map((line, i) => {
         const item = line.item ? ctx.text(report.names.items[line.item], line.item) : w.total;
-        const tag = line.type === 'deduction' ? '' : `<span class="tag">${esc(w.lineTypes[line.type])}</span>`;
+        const tag = line.type === 'deduction' ? '' : `<span class="tag">${esc(wordsOf(ctx.lang).lineType[line.type])}</span>`;
         const reason = esc(renderMessage(line.reason, ctx.lang)) + (line.note ? `<br><small>${esc(w.note + w.colon + line.note)}</small>` : '');
         const points = line.points > 0 ? `+${chartNumber(line.points)}` : chartNumber(line.points);
         return `<tr>${i === 0 ? headCell : ''}<td class="item">${tag}${esc(item)}</td><td class="num">${esc(points)}</td><td>${reason}</td><td class="src">${esc(line.source ?? '')}</td></tr>`;
@@ -559,7 +399,7 @@ function unitsSection(ctx: Ctx): string {
         : '';
     out.push(
       `<details class="unit" id="${ctx.anchor.get(unit.unit.id)}">`,
-      `<summary><span class="name">${esc(name)}</span><span class="muted">${esc(w.unitSummary(latest))}</span>${latest && latest.awards.length > 0 ? ` ${FLAG}` : ''}</summary>`,
+      `<summary><span class="name">${esc(name)}</span><span class="muted">${esc(w.unitSummary(latest === undefined ? undefined : latest.score === null ? null : chartNumber(latest.score), latest?.rank ?? null, latest?.ranked ?? 0, latest?.detailed.reduce((s, i) => s + i.lines.length, 0) ?? 0))}</span>${latest && latest.awards.length > 0 ? ` ${FLAG}` : ''}</summary>`,
       chart,
       ...[...unit.periods].reverse().filter((p) => p.inspections > 0).map((p) => unitPeriodBlock(ctx, p)),
       absentPeriods(ctx, unit),

@@ -1,6 +1,7 @@
 /** League tables as text, Markdown, CSV and JSON: pure data → string. */
 import { periodLabel } from '../aggregate/periods.js';
 import { localizedText, renderMessage } from '../messages/render.js';
+import { wordsOf } from '../messages/locales.js';
 import type { Locale, Message } from '../messages/types.js';
 import type { GroupAwards } from '../rank/awards.js';
 import type { League } from '../rank/league.js';
@@ -8,13 +9,6 @@ import type { TableRow } from '../rank/rank.js';
 import type { Standard } from '../standard/schema.js';
 import { mdCell, mdRow } from './markdown.js';
 import { formatTable } from './table.js';
-
-const WORDS = {
-  en: { rank: 'rank', unit: 'unit', score: 'score', inspections: 'inspections', change: 'change', awards: 'awards', period: 'period', group: 'group', top: 'top board', bottom: 'bottom board', warning: 'last in its group', streak: 'streak', separator: '; ',
-    unranked: { no_inspection: 'unranked: not inspected', too_few_inspections: 'unranked: too few inspections', indeterminate: 'unranked: score indeterminate' } },
-  'zh-CN': { rank: '名次', unit: '单位', score: '得分', inspections: '检查次数', change: '升降', awards: '奖励', period: '周期', group: '组别', top: '红榜', bottom: '黑榜', warning: '连续末位', streak: '连续获得', separator: '；',
-    unranked: { no_inspection: '未排名：本期未检查', too_few_inspections: '未排名：检查次数不足', indeterminate: '未排名：得分无法判定' } },
-} as const;
 
 export function changeMark(change: number | null): string {
   if (change === null) return '—';
@@ -30,7 +24,7 @@ export function notAwarded(none: NonNullable<GroupAwards['none']>, locale: Local
 
 /** A row's 一票否决 mark: each veto's reason (一票否决：发生食品安全事故), '' when it has none. */
 export function vetoMark(vetoes: readonly { readonly reason: Message }[], locale: Locale): string {
-  return vetoes.map((v) => renderMessage(v.reason, locale)).join(WORDS[locale].separator);
+  return vetoes.map((v) => renderMessage(v.reason, locale)).join(wordsOf(locale).league.separator);
 }
 
 function unitName(row: TableRow): string {
@@ -50,7 +44,7 @@ function awardNames(league: League, standard: Standard, period: string, unit: st
 
 /** The awards a row's unit holds, or why it is unranked. */
 function standing(league: League, standard: Standard, period: string, row: TableRow, locale: Locale): string {
-  return row.rank === null ? WORDS[locale].unranked[row.unranked!] : awardNames(league, standard, period, row.result.unit.id, locale);
+  return row.rank === null ? wordsOf(locale).league.unranked[row.unranked!] : awardNames(league, standard, period, row.result.unit.id, locale);
 }
 
 /** Rank, unit, score, inspections, change, then its standing and veto mark in one last column. */
@@ -61,12 +55,12 @@ function rows(league: League, standard: Standard, period: string, group: { rows:
     row.result.score === null ? '—' : String(row.result.score),
     String(row.result.inspections),
     changeMark(row.change),
-    [standing(league, standard, period, row, locale), vetoMark(row.vetoes, locale)].filter(Boolean).join(WORDS[locale].separator),
+    [standing(league, standard, period, row, locale), vetoMark(row.vetoes, locale)].filter(Boolean).join(wordsOf(locale).league.separator),
   ]);
 }
 
 export function formatLeagueText(league: League, standard: Standard, locale: Locale): string {
-  const w = WORDS[locale];
+  const w = wordsOf(locale).league;
   const blocks: string[] = [];
   for (const table of league.tables) {
     for (const group of table.groups) {
@@ -96,7 +90,7 @@ export function formatLeagueText(league: League, standard: Standard, locale: Loc
 }
 
 export function formatLeagueMarkdown(league: League, standard: Standard, locale: Locale): string {
-  const w = WORDS[locale];
+  const w = wordsOf(locale).league;
   const blocks: string[] = [];
   for (const table of league.tables) {
     for (const group of table.groups) {
@@ -111,7 +105,7 @@ export function formatLeagueMarkdown(league: League, standard: Standard, locale:
 
 /** One CSV row per unit per period (UTF-8; the CLI adds the BOM). */
 export function leagueCsvRows(league: League, standard: Standard, locale: Locale): string[][] {
-  const w = WORDS[locale];
+  const w = wordsOf(locale).league;
   const out: string[][] = [[w.period, w.group, w.rank, 'unit_id', w.unit, w.score, w.inspections, w.change, w.awards, renderMessage({ messageId: 'league.veto_column' }, locale)]];
   for (const table of league.tables) {
     for (const group of table.groups) {

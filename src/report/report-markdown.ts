@@ -5,6 +5,7 @@
  */
 import { periodLabel } from '../aggregate/periods.js';
 import { localizedText, renderMessage } from '../messages/render.js';
+import { wordsOf } from '../messages/locales.js';
 import type { Locale } from '../messages/types.js';
 import type { UnitRef } from '../records/schema.js';
 import type { RenderReportOptions } from './html.js';
@@ -13,36 +14,11 @@ import { mdCell, mdRow as row } from './markdown.js';
 import type { Report, ReportGroupTable } from './report.js';
 import { chartNumber } from './svg.js';
 
-const WORDS = {
-  'zh-CN': {
-    report: '评比报告', asOf: '截至', rank: '名次', unit: '单位', score: '得分', inspections: '检查次数', change: '升降', awards: '奖励',
-    top: '红榜', bottom: '黑榜', allUnits: '全部单位',
-    unranked: { no_inspection: '未排名：本期未检查', too_few_inspections: '未排名：检查次数不足', indeterminate: '未排名：得分无法判定' },
-    costliest: '扣分最多的项目', item: '检查项', lost: '扣分合计', times: '次数', unitsCharged: '涉及单位', source: '依据', none: '没有扣分。',
-    details: '本期扣分明细', date: '日期', points: '分数', reason: '原因', total: '总分', colon: '：', sep: '、',
-    warning: (name: string, n: number) => `${name} 已连续 ${n} 期排名末位`,
-    streak: (name: string, award: string, n: number) => `${name} 已连续 ${n} 期获得${award}`,
-    rejected: (n: number) => `有 ${n} 条记录无法评分，未计入。`,
-    notInspected: (n: number) => `本期未检查（${n} 个单位）`,
-  },
-  en: {
-    report: 'League report', asOf: 'as of', rank: 'rank', unit: 'unit', score: 'score', inspections: 'inspections', change: 'change', awards: 'awards',
-    top: 'Top board', bottom: 'Bottom board', allUnits: 'All units',
-    unranked: { no_inspection: 'unranked: not inspected', too_few_inspections: 'unranked: too few inspections', indeterminate: 'unranked: score indeterminate' },
-    costliest: 'Items that cost the most points', item: 'item', lost: 'points lost', times: 'times', unitsCharged: 'units', source: 'clause', none: 'No points were lost.',
-    details: 'Deductions this period', date: 'date', points: 'points', reason: 'reason', total: 'total', colon: ': ', sep: ', ',
-    warning: (name: string, n: number) => `${name} has been last in its group ${n} periods running`,
-    streak: (name: string, award: string, n: number) => `${name} has held the ${award} ${n} periods running`,
-    rejected: (n: number) => `${n} record(s) could not be scored and are left out.`,
-    notInspected: (n: number) => `Not inspected this period (${n} unit${n === 1 ? '' : 's'})`,
-  },
-} as const;
-
 const unitName = (u: UnitRef) => u.name ?? u.id;
 
 export function renderReportMarkdown(report: Report, options: RenderReportOptions = {}): string {
   const lang: Locale = options.lang ?? 'zh-CN';
-  const w = WORDS[lang];
+  const w = wordsOf(lang).reportMarkdown;
   const standardName = localizedText(report.standard.name, lang);
   const award = (id: string) => {
     const name = report.names.awards[id];
@@ -98,7 +74,7 @@ export function renderReportMarkdown(report: Report, options: RenderReportOption
           any = true;
           const item = line.item ? (report.names.items[line.item] ? localizedText(report.names.items[line.item]!, lang) : line.item) : w.total;
           const points = line.points > 0 ? `+${chartNumber(line.points)}` : chartNumber(line.points);
-          const reason = renderMessage(line.reason, lang) + (line.note ? (lang === 'zh-CN' ? `（${line.note}）` : ` (${line.note})`) : '');
+          const reason = renderMessage(line.reason, lang) + (line.note ? w.note(line.note) : '');
           details.push(row([unitName(unit.unit), inspection.date, item, points, reason, line.source ?? '']));
         }
       }

@@ -1,23 +1,9 @@
 /** Scorecards as text for a terminal: a header per inspection, its lines, and a summary. */
 import { localizedText, renderMessage } from '../messages/render.js';
+import { wordsOf } from '../messages/locales.js';
 import type { Locale } from '../messages/types.js';
 import type { Scorecard } from '../score/scorecard.js';
 import { formatTable } from './table.js';
-
-const WORDS = {
-  en: { item: 'item', type: 'type', points: 'points', reason: 'reason', source: 'source', total: 'total', band: 'band', verdict: 'verdict', none: '—', incomplete: ' (incomplete: some items could not be scored)', categories: 'categories' },
-  'zh-CN': { item: '检查项', type: '类型', points: '分数', reason: '原因', source: '依据', total: '总分', band: '等级', verdict: '结论', none: '—', incomplete: '（不完整：部分项目无法评分）', categories: '分项' },
-} as const;
-
-export const VERDICT_WORDS: Record<Locale, Record<Scorecard['verdict'], string>> = {
-  en: { pass: 'pass', fail: 'fail', indeterminate: 'indeterminate', not_eligible: 'not eligible' },
-  'zh-CN': { pass: '通过', fail: '不通过', indeterminate: '无法判定', not_eligible: '不具备资格' },
-};
-
-const LINE_WORDS: Record<Locale, Record<string, string>> = {
-  en: { deduction: 'deduction', award: 'award', veto: 'veto', prerequisite_unmet: 'prerequisite', not_applicable: 'n/a', capped: 'capped', threshold_unmet: 'threshold' },
-  'zh-CN': { deduction: '扣分', award: '奖分', veto: '一票否决', prerequisite_unmet: '必备条件', not_applicable: '不适用', capped: '封顶/保底', threshold_unmet: '未达标' },
-};
 
 /** Signed points as written on a scorecard: −2 → "-2", 0.5 → "+0.5". */
 export function signedPoints(points: number): string {
@@ -51,7 +37,7 @@ export function kindLabel(card: Scorecard, names: ItemNames): string {
 }
 
 export function formatScorecardText(card: Scorecard, locale: Locale, itemName: ItemNames): string {
-  const w = WORDS[locale];
+  const w = wordsOf(locale).scorecard;
   const unit = card.unit.name ? `${card.unit.name} (${card.unit.id})` : card.unit.id;
   const head = [unit, card.date, kindLabel(card, itemName), card.inspector ?? '', card.standard, card.record ? `#${card.record}` : '']
     .filter(Boolean)
@@ -60,7 +46,7 @@ export function formatScorecardText(card: Scorecard, locale: Locale, itemName: I
   for (const line of card.lines) {
     rows.push([
       line.item ? itemName(line.item) : w.total,
-      LINE_WORDS[locale][line.type] ?? line.type,
+      wordsOf(locale).lineType[line.type] ?? line.type,
       signedPoints(line.points),
       renderMessage(line.reason, locale),
       line.source ?? '',
@@ -71,7 +57,7 @@ export function formatScorecardText(card: Scorecard, locale: Locale, itemName: I
   const band = card.band ? localizedText(card.band.name, locale) : w.none;
   // An incomplete total is only what could be scored: say so rather than print it as the score.
   const total = card.complete ? String(card.total) : `${card.total}${w.incomplete}`;
-  out.push(`  ${w.total} ${total}  ${w.band} ${band}  ${w.verdict} ${VERDICT_WORDS[locale][card.verdict]}`);
+  out.push(`  ${w.total} ${total}  ${w.band} ${band}  ${w.verdict} ${wordsOf(locale).verdict[card.verdict]}`);
   const subtotals = categorySubtotals(card, locale);
   if (subtotals !== undefined) out.push(`  ${w.categories}: ${subtotals}`);
   for (const o of card.outcomes) out.push(`  ${localizedText(o.name, locale)}: ${o.value}${o.tier ? ` (${localizedText(o.tier.name, locale)})` : ''}`);
