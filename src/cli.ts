@@ -11,6 +11,7 @@ import { runImport, type ImportOutputFormat } from './cli/import.js';
 import { runTemplate } from './cli/template.js';
 import type { Verdict } from './score/scorecard.js';
 import { processOutput } from './cli/io.js';
+import { defaultLocale, LOCALE_IDS } from './messages/locales.js';
 import { SCORESHEET_VERSION } from './version.js';
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
@@ -30,7 +31,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
 
-  const lang = () => new Option('--lang <locale>', 'language of messages').choices(['en', 'zh-CN']).default('en');
+  /** Every command's --lang: one default for all (README, "Language"). */
+  const lang = (description = 'language of messages') =>
+    new Option('--lang <locale>', description).choices(LOCALE_IDS).default(defaultLocale(process.env), 'SCORESHEET_LANG, else the system\'s LANG (zh_* → zh-CN), else en');
   /** Every command that loads standards takes it (docs/standard-format.md, "Overlays"). */
   const allowRoot = () => new Option('--allow-root <dir>', 'a folder where `extends:` may also find a base, besides the working directory and the standard\'s own (repeatable)').argParser(collect);
 
@@ -83,7 +86,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(new Option('--standard <file>', 'the standard').makeOptionMandatory())
     .addOption(new Option('--layout <layout>', 'wide: one row per inspection, a column per item; long: one row per finding').choices(['wide', 'long']).makeOptionMandatory())
     .option('-o, --out <dir>', 'directory to write <standard>.<layout>.csv and .map.yaml into', '.')
-    .addOption(new Option('--lang <locale>', 'language of the headers and item names').choices(['en', 'zh-CN']).default('zh-CN'))
+    .addOption(lang('language of the headers and item names'))
     .option('--force', 'overwrite files already there', false)
     .addOption(allowRoot())
     .action(async (opts: { standard: string; layout: 'wide' | 'long'; out: string; lang: 'en' | 'zh-CN'; force: boolean; allowRoot?: string[] }) => {
@@ -132,7 +135,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }))
     .addOption(new Option('--format <format>', 'output format (pdf: headless Chromium, needs -o)').choices(['html', 'md', 'pdf']).default('html'))
     .option('-o, --output <file>', 'write the report to this file (default: standard output)')
-    .addOption(new Option('--lang <locale>', 'language of the report').choices(['en', 'zh-CN']).default('zh-CN'))
+    .addOption(lang('language of the report'))
     .addOption(new Option('--input-format <format>', 'format of the records').choices(['json', 'yaml', 'ndjson', 'csv']))
     .addOption(new Option('--encoding <encoding>', 'encoding of the input').choices(['utf-8', 'gbk', 'gb18030']))
     .option('--map <file>', 'CSV mapping file')

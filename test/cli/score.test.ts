@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { CLI, ROOT, runCli } from '../support/built.js';
+import { CLI, cliEnv, ROOT, runCli } from '../support/built.js';
 
 const SCHOOL = ['--standard', 'standards/school-hygiene.yaml'];
 const LONG = ['--map', 'fixtures/csv/school-hygiene.long.map.yaml'];
@@ -198,7 +198,7 @@ describe('scoresheet score: exit 2, could not run', () => {
 
   it('--output-encoding gb18030 writes the same sheet in GB18030 for Excel on a Chinese Windows machine', () => {
     const args = ['score', 'fixtures/csv/school-week.long.csv', ...SCHOOL, ...LONG, '--format', 'csv'];
-    const gb = spawnSync(process.execPath, [CLI, ...args, '--output-encoding', 'gb18030'], { cwd: ROOT });
+    const gb = spawnSync(process.execPath, [CLI, ...args, '--output-encoding', 'gb18030'], { cwd: ROOT, env: cliEnv() });
     const utf8 = runCli(args);
     expect(gb.status).toBe(0);
     const bytes = new Uint8Array(gb.stdout);

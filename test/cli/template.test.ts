@@ -14,7 +14,7 @@ const fresh = () => mkdtempSync(join(tmpdir(), 'scoresheet-template-'));
 describe('scoresheet template', () => {
   it('writes <id>.<layout>.csv (UTF-8 with BOM, Chinese item names) and its map, exit 0', () => {
     const dir = fresh();
-    const r = runCli(['template', '--standard', 'standards/school-hygiene.yaml', '--layout', 'wide', '-o', dir]);
+    const r = runCli(['template', '--standard', 'standards/school-hygiene.yaml', '--layout', 'wide', '-o', dir, '--lang', 'zh-CN']);
     expect(r.code).toBe(0);
     expect(r.stdout.trim().split('\n')).toEqual([join(dir, 'school-hygiene.wide.csv'), join(dir, 'school-hygiene.wide.map.yaml')]);
     const sheet = readFileSync(join(dir, 'school-hygiene.wide.csv'), 'utf8');
@@ -28,7 +28,7 @@ describe('scoresheet template', () => {
   it('wrote the committed fixture sheets and maps (fixtures/csv stays in step with the command)', () => {
     const dir = fresh();
     for (const [standard, layout] of [['school-hygiene', 'long'], ['school-hygiene', 'wide'], ['hygiene-supervision-2013', 'wide'], ['hygiene-supervision-2013', 'long']] as const) {
-      expect(runCli(['template', '--standard', `standards/${standard}.yaml`, '--layout', layout, '-o', dir]).code).toBe(0);
+      expect(runCli(['template', '--standard', `standards/${standard}.yaml`, '--layout', layout, '-o', dir, '--lang', 'zh-CN']).code).toBe(0);
       for (const ext of ['csv', 'map.yaml']) {
         expect(readFileSync(join(dir, `${standard}.${layout}.${ext}`), 'utf8')).toBe(readFileSync(`fixtures/csv/${standard}.${layout}.${ext}`, 'utf8'));
       }
@@ -37,7 +37,7 @@ describe('scoresheet template', () => {
 
   it('round trip, wide: fill in two rows of the blank sheet and score it with its map', () => {
     const dir = fresh();
-    expect(runCli(['template', '--standard', 'standards/school-hygiene.yaml', '--layout', 'wide', '-o', dir]).code).toBe(0);
+    expect(runCli(['template', '--standard', 'standards/school-hygiene.yaml', '--layout', 'wide', '-o', dir, '--lang', 'zh-CN']).code).toBe(0);
     const sheet = join(dir, 'school-hygiene.wide.csv');
     const header = readFileSync(sheet, 'utf8').replace(/^\uFEFF/, '').trim().split(',');
     const row = (cells: Record<string, string>) => header.map((h) => cells[h] ?? '').join(',') + '\n';

@@ -52,7 +52,7 @@ describe.skipIf(missing !== undefined)('the school report in Chromium', () => {
   let reportUrl: string;
 
   beforeAll(async () => {
-    const made = runCli(['report', ...SCHOOL_ARGS, '--at', WEEK, '-o', join(dir, 'report.html')]);
+    const made = runCli(['report', ...SCHOOL_ARGS, '--at', WEEK, '-o', join(dir, 'report.html'), '--lang', 'zh-CN']);
     expect([made.code, made.stderr]).toEqual([0, '']);
     reportUrl = pathToFileURL(join(dir, 'report.html')).href;
     browser = await playwright!.chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -136,7 +136,7 @@ describe.skipIf(missing !== undefined)('the school report in Chromium', () => {
     const week = all.filter((r) => r.date >= '2024-03-11' && r.date <= '2024-03-17');
     writeFileSync(join(dir, 'week3.yaml'), stringify(week));
     const args = SCHOOL_ARGS.filter((a) => a !== 'fixtures/school/records.yaml');
-    const out = runCli(['report', ...args, join(dir, 'week3.yaml'), '--format', 'pdf', '-o', join(dir, 'week3.pdf')]);
+    const out = runCli(['report', ...args, join(dir, 'week3.yaml'), '--format', 'pdf', '-o', join(dir, 'week3.pdf'), '--lang', 'zh-CN']);
     expect([out.code, out.stderr]).toEqual([0, '']);
     const pdf = readFileSync(join(dir, 'week3.pdf'));
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');

@@ -231,24 +231,24 @@ describe('svg charts', () => {
 });
 
 describe('scoresheet report (built CLI)', () => {
-  it('writes one HTML file with -o, zh-CN by default, --lang en', () => {
+  it('writes one HTML file with -o, in the system\'s language (LANG=zh_CN.UTF-8: zh-CN) unless --lang says otherwise', () => {
     const dir = mkdtempSync(join(tmpdir(), 'scoresheet-report-'));
-    const zh = runCli(['report', ...SCHOOL_ARGS, '-o', join(dir, 'r.html')]);
+    const zh = runCli(['report', ...SCHOOL_ARGS, '-o', join(dir, 'r.html')], { env: { LANG: 'zh_CN.UTF-8' } });
     expect([zh.code, zh.stdout, zh.stderr]).toEqual([0, '', '']);
     expect(readFileSync(join(dir, 'r.html'), 'utf8')).toContain('<html lang="zh-CN">');
-    const en = runCli(['report', ...SCHOOL_ARGS, '--lang', 'en']);
+    const en = runCli(['report', ...SCHOOL_ARGS, '--lang', 'en'], { env: { LANG: 'zh_CN.UTF-8' } });
     expect(en.code).toBe(0);
     expect(en.stdout).toContain('<html lang="en">');
   });
 
   it('writes Markdown with --format md, as the API renders it', () => {
-    const md = runCli(['report', ...SCHOOL_ARGS, '--format', 'md']);
+    const md = runCli(['report', ...SCHOOL_ARGS, '--format', 'md', '--lang', 'zh-CN']);
     expect(md.code).toBe(0);
     expect(md.stdout).toBe(readFileSync(`${ROOT}/test/report/golden/school-report.zh-CN.md`, 'utf8'));
   });
 
   it('stops at --at, and exits 2 for a period the records do not have', () => {
-    const at = runCli(['report', ...SCHOOL_ARGS, '--format', 'md', '--at', '2024-W11']);
+    const at = runCli(['report', ...SCHOOL_ARGS, '--format', 'md', '--at', '2024-W11', '--lang', 'zh-CN']);
     expect(at.code).toBe(0);
     expect(at.stdout).toContain('## 高一 · 2024-W11（第3周）');
     const bad = runCli(['report', ...SCHOOL_ARGS, '--at', '2030-W01']);
@@ -279,7 +279,7 @@ describe('scoresheet report (built CLI)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'scoresheet-large-'));
     const made = runNode([`${ROOT}/test/report/make-large-input.mjs`, dir]);
     expect(made.stdout).toContain('3300 inspections, 60 units');
-    const out = runCli(['report', '--standard', 'standards/school-hygiene.yaml', '--period', 'week', '--group-by', 'grade', '--units', join(dir, 'units.yaml'), join(dir, 'records.ndjson'), '-o', join(dir, 'large.html')]);
+    const out = runCli(['report', '--standard', 'standards/school-hygiene.yaml', '--period', 'week', '--group-by', 'grade', '--units', join(dir, 'units.yaml'), join(dir, 'records.ndjson'), '-o', join(dir, 'large.html'), '--lang', 'zh-CN']);
     expect([out.code, out.stderr]).toEqual([0, '']);
     const html = readFileSync(join(dir, 'large.html'), 'utf8');
     expect(Buffer.byteLength(html)).toBeLessThan(3_000_000);

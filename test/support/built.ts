@@ -11,6 +11,17 @@ export function requireBuild(): void {
   if (!existsSync(CLI)) throw new Error('dist/ is missing: run `npm run build` before the tests');
 }
 
+/**
+ * The environment the CLI runs in under test: the language settings of the machine running the tests
+ * taken out (no SCORESHEET_LANG, LC_ALL or LC_MESSAGES; LANG=C), so a command without --lang speaks
+ * English on any CI machine, as the tests expect.
+ */
+export function cliEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const key of ['SCORESHEET_LANG', 'LC_ALL', 'LC_MESSAGES']) delete env[key];
+  return { ...env, LANG: 'C', ...extra };
+}
+
 export interface RunResult {
   readonly code: number;
   readonly stdout: string;
@@ -23,7 +34,7 @@ export function runCli(args: readonly string[], options: { input?: string | Buff
   const result = spawnSync(process.execPath, [CLI, ...args], {
     cwd: ROOT,
     input: options.input,
-    env: { ...process.env, ...options.env },
+    env: cliEnv(options.env),
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
   });
