@@ -124,7 +124,7 @@ export const zhCN: Catalogue = {
   'record.unknown_level': (d) => `未知的活动级别 "${s(d.level)}"${hint(d.suggestion)}`,
   'record.points_required': (d) => `该项需要检查人员给出扣分，范围 ${s(d.min)}–${s(d.max)}`,
   'record.points_out_of_range': (d) => `${s(d.points)}分超出该项范围 ${s(d.min)}–${s(d.max)}`,
-  'record.note_required': () => '酌情扣分必须附检查人员的说明',
+  'record.note_required': (d) => (d.effect === 'award' ? '酌情奖分必须附检查人员的说明' : '酌情扣分必须附检查人员的说明'),
   'record.wrong_standard': (d) => `该记录适用标准 "${s(d.wanted)}"，而不是 "${s(d.standard)}"`,
   'record.no_standard_named': (d) => `记录未注明适用标准，而已加载多个标准：${s(d.loaded)}`,
   'record.unknown_standard': (d) => `未知的标准 "${s(d.standard)}"；已加载：${s(d.loaded)}`,

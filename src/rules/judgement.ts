@@ -27,7 +27,7 @@ export const judgement = defineRuleKind({
         const outside = chosenPointsProblem(finding.points, rule.min, rule.max);
         if (outside !== undefined) return outside;
         if (finding.note === undefined || finding.note.trim() === '') {
-          return { field: 'note', message: { messageId: 'record.note_required' } };
+          return { field: 'note', message: { messageId: 'record.note_required', ...(rule.effect === 'award' ? { data: { effect: 'award' } } : {}) } };
         }
         return undefined;
       },
