@@ -7,6 +7,9 @@ const hint = (suggestion: unknown): string => (suggestion ? ` (did you mean "${s
 /** One point or several: "1 point", "2 points", "-1 point". */
 const points = (n: unknown): string => `${s(n)} ${Math.abs(Number(n)) === 1 ? 'point' : 'points'}`;
 
+/** Zod's type names, as a person says them. */
+const TYPE_NAMES_EN: Readonly<Record<string, string>> = { number: 'a number', int: 'a whole number', string: 'text', boolean: 'true or false', object: 'an object (key: value)', array: 'a list', date: 'a date' };
+
 /** Points (and bounds, steps) finer than the resolution of exact points, in a standard or a record. */
 const tooPrecise = (d: Record<string, unknown>): string => `${s(d.value)} is finer than ${s(d.resolution)}: points, bounds and steps are held exactly to ${s(d.resolution)} (at most 4 decimals)`;
 
@@ -92,6 +95,20 @@ export const en: Catalogue = {
   'quantity.missing_indicator': (d) => `the indicator "${s(d.indicator)}" is not given`,
 
   'record.invalid': (d) => `${s(d.detail)}`,
+  'record.schema_unknown_fields': (d) => `unknown field(s): ${s(d.keys)}`,
+  'record.schema_too_small': (d) =>
+    d.origin === 'string' ? (s(d.limit) === '1' ? 'must not be empty' : `needs at least ${s(d.limit)} characters`)
+      : d.origin === 'array' || d.origin === 'set' ? `needs at least ${s(d.limit)} entries`
+      : d.inclusive ? `too small: must be at least ${s(d.limit)}` : `too small: must be more than ${s(d.limit)}`,
+  'record.schema_too_big': (d) =>
+    d.origin === 'string' ? `may have at most ${s(d.limit)} characters`
+      : d.origin === 'array' || d.origin === 'set' ? `may have at most ${s(d.limit)} entries`
+      : d.inclusive ? `too large: must be at most ${s(d.limit)}` : `too large: must be less than ${s(d.limit)}`,
+  'record.schema_invalid_type': (d) => `expected ${TYPE_NAMES_EN[s(d.expected)] ?? s(d.expected)}`,
+  'record.schema_invalid_value': (d) => `expected one of ${s(d.values)}`,
+  'record.schema_invalid_format': (d) => `not a valid ${s(d.format)}`,
+  'input.unreadable': (d) => `cannot read ${s(d.file)}: ${s(d.detail)}`,
+  'input.not_encoding': (d) => `cannot read ${s(d.file)}: its bytes are not valid ${s(d.encoding)} (save it as UTF-8, or give --encoding gb18030 for a sheet saved by Excel on a Chinese Windows machine)`,
   'record.unreadable': () => 'the record cannot be read: reading one of its fields failed (a getter or proxy that throws); give plain data',
   'record.unknown_item': (d) => `unknown item "${s(d.item)}"${hint(d.suggestion)}`,
   'record.unknown_kind': (d) => `unknown inspection kind "${s(d.kind)}"${hint(d.suggestion)}`,

@@ -5,6 +5,9 @@ import type { Catalogue } from './catalogue.js';
 const s = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 const hint = (suggestion: unknown): string => (suggestion ? `（是否想写 "${s(suggestion)}"？）` : '');
 
+/** zod 的类型名称，换成中文说法。 */
+const TYPE_NAMES_ZH: Readonly<Record<string, string>> = { number: '数字', int: '整数', string: '文本', boolean: '是或否（true/false）', object: '对象（键: 值）', array: '列表', date: '日期' };
+
 /** What each of the yaml library's error codes means, in Chinese. */
 const YAML_ERRORS: Readonly<Record<string, string>> = {
   ALIAS_PROPS: '别名不能带锚点或标签',
@@ -118,6 +121,20 @@ export const zhCN: Catalogue = {
   'quantity.missing_indicator': (d) => `未给出指标 "${s(d.indicator)}"`,
 
   'record.invalid': (d) => `${s(d.detail)}`,
+  'record.schema_unknown_fields': (d) => `未知字段：${s(d.keys)}`,
+  'record.schema_too_small': (d) =>
+    d.origin === 'string' ? (s(d.limit) === '1' ? '不能为空' : `至少需要 ${s(d.limit)} 个字符`)
+      : d.origin === 'array' || d.origin === 'set' ? `至少需要 ${s(d.limit)} 项`
+      : d.inclusive ? `太小：不能小于 ${s(d.limit)}` : `太小：必须大于 ${s(d.limit)}`,
+  'record.schema_too_big': (d) =>
+    d.origin === 'string' ? `最多 ${s(d.limit)} 个字符`
+      : d.origin === 'array' || d.origin === 'set' ? `最多 ${s(d.limit)} 项`
+      : d.inclusive ? `太大：不能大于 ${s(d.limit)}` : `太大：必须小于 ${s(d.limit)}`,
+  'record.schema_invalid_type': (d) => `应为${TYPE_NAMES_ZH[s(d.expected)] ?? s(d.expected)}`,
+  'record.schema_invalid_value': (d) => `应为以下之一：${s(d.values)}`,
+  'record.schema_invalid_format': (d) => `格式不正确（${s(d.format)}）`,
+  'input.unreadable': (d) => `无法读取 ${s(d.file)}：${s(d.detail)}`,
+  'input.not_encoding': (d) => `无法读取 ${s(d.file)}：内容不是有效的 ${s(d.encoding)} 编码（请另存为 UTF-8；中文 Windows 上 Excel 保存的表格请加 --encoding gb18030）`,
   'record.unreadable': () => '无法读取该记录：读取其中某个字段时出错（取值函数或代理抛出了异常）；请传入普通数据',
   'record.unknown_item': (d) => `未知的检查项 "${s(d.item)}"${hint(d.suggestion)}`,
   'record.unknown_kind': (d) => `未知的检查类型 "${s(d.kind)}"${hint(d.suggestion)}`,

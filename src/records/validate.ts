@@ -96,14 +96,29 @@ function codeOf(issue: z.core.$ZodIssue): RecordDiagnosticCode {
 /** The message of a schema issue; its code is read back from the message id (recordCode). */
 function messageOf(issue: z.core.$ZodIssue): Message {
   const code = codeOf(issue);
-  if (code === 'record_invalid') return { messageId: 'record.invalid', data: { detail: describeIssue(issue) } };
+  if (code === 'record_invalid') return schemaIssueMessage(issue);
   const { code: _, ...data } = customParams(issue);
   // A number too large for the record schema (not for the points it would give: see record.quantity_too_large).
   const messageId = code === 'quantity_too_large' ? 'record.number_too_large' : `record.${code}`;
   return Object.keys(data).length > 0 ? { messageId, data } : { messageId };
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return `unknown field(s): ${issue.keys.join(', ')}`;
-  return issue.message;
+/** A schema issue as a message id and its data: the catalogues give the words (zod's own are English). */
+function schemaIssueMessage(issue: z.core.$ZodIssue): Message {
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return { messageId: 'record.schema_unknown_fields', data: { keys: issue.keys.join(', ') } };
+    case 'too_small':
+      return { messageId: 'record.schema_too_small', data: { origin: issue.origin, limit: String(issue.minimum), inclusive: issue.inclusive !== false } };
+    case 'too_big':
+      return { messageId: 'record.schema_too_big', data: { origin: issue.origin, limit: String(issue.maximum), inclusive: issue.inclusive !== false } };
+    case 'invalid_type':
+      return { messageId: 'record.schema_invalid_type', data: { expected: issue.expected } };
+    case 'invalid_value':
+      return { messageId: 'record.schema_invalid_value', data: { values: issue.values.map((v) => JSON.stringify(v)).join(', ') } };
+    case 'invalid_format':
+      return { messageId: 'record.schema_invalid_format', data: { format: issue.format } };
+    default:
+      return { messageId: 'record.invalid', data: { detail: issue.message } };
+  }
 }

@@ -3,9 +3,11 @@
  * plus one registry line (a pseudo-locale shows it); the English slips fixed.
  */
 import { describe, expect, it } from 'vitest';
+import { cannotRead } from '../../src/cli/inputs.js';
 import { enWords } from '../../src/messages/en.js';
 import { defaultLocale, localeOf, LOCALE_IDS, LOCALES, wordsOf, type LocaleDefinition } from '../../src/messages/locales.js';
 import { renderMessage } from '../../src/messages/render.js';
+import { readNdjsonRecords } from '../../src/records/read.js';
 import { scoreCase } from '../support/rule-cases.js';
 
 /** A value that reads as 2 however a template uses it: as a number, a string, or an object of counts. */
@@ -143,5 +145,36 @@ describe('English slips', () => {
     };
     expect(refusal('award')).toEqual(['酌情奖分必须附检查人员的说明']);
     expect(refusal('deduct')).toEqual(['酌情扣分必须附检查人员的说明']);
+  });
+});
+
+describe('words that came from libraries', () => {
+  const record = JSON.stringify({ unit: { id: '' }, date: '2024-03-04', bogus: 1, findings: [{ item: 'x', count: 0 }, { item: 'y', count: 'a' }] });
+
+  it("a record the schema refuses is told in the reader's language, with the code it had", () => {
+    const read = (locale: 'en' | 'zh-CN') => readNdjsonRecords(record, { file: 'r.ndjson', locale }).diagnostics.map((d) => [d.code, d.field, d.message]);
+    expect(read('zh-CN')).toEqual([
+      ['record_invalid', 'unit.id', '不能为空'],
+      ['record_invalid', 'findings[0].count', '太小：必须大于 0'],
+      ['record_invalid', 'findings[1].count', '应为数字'],
+      ['record_invalid', '', '未知字段：bogus'],
+    ]);
+    expect(read('en')).toEqual([
+      ['record_invalid', 'unit.id', 'must not be empty'],
+      ['record_invalid', 'findings[0].count', 'too small: must be more than 0'],
+      ['record_invalid', 'findings[1].count', 'expected a number'],
+      ['record_invalid', '', 'unknown field(s): bogus'],
+    ]);
+  });
+
+  it('bytes that are not UTF-8 are told in Chinese under zh-CN, not in TextDecoder\'s English', () => {
+    let error: unknown;
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array([0xff, 0xfe]));
+    } catch (e) {
+      error = e;
+    }
+    expect(cannotRead('a.csv', error, 'zh-CN')).toBe('无法读取 a.csv：内容不是有效的 UTF-8 编码（请另存为 UTF-8；中文 Windows 上 Excel 保存的表格请加 --encoding gb18030）');
+    expect(cannotRead('a.csv', error, 'en')).toMatch(/^cannot read a\.csv: its bytes are not valid UTF-8/);
   });
 });
