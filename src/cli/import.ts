@@ -13,6 +13,7 @@ import type { Locale } from '../messages/types.js';
 import { formatRecordDiagnostic } from '../records/diagnostics.js';
 import { scoreBatch } from '../score/batch.js';
 import type { Verdict } from '../score/scorecard.js';
+import { cannotRead } from './inputs.js';
 import type { Output } from './io.js';
 import { formatSummary, renderScored, type Summary } from './score.js';
 import { loadStandardSet, standardLoadOptions } from './standards.js';
@@ -55,7 +56,7 @@ export async function runImport(source: string, dir: string, options: ImportOpti
       files[which] = await readFile(path, 'utf8');
     } catch (error) {
       if (REQUIRED_FILES.includes(which)) {
-        out.err(`cannot read ${path}: ${(error as Error).message}`);
+        out.err(cannotRead(path, error, options.lang));
         return 2;
       }
     }

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { findingAssigner, type Roster } from '../aggregate/responsibility.js';
 import { parseRosterText } from '../aggregate/roster-file.js';
+import { renderMessage } from '../messages/render.js';
 import type { Locale } from '../messages/types.js';
 import type { StreamItem } from '../records/read.js';
 import { CsvMappingError, readCsvRecords } from '../records/csv.js';
@@ -22,13 +23,23 @@ export interface SourceOptions {
   readonly precheck?: Precheck;
 }
 
+/**
+ * Why a file could not be read, in the reader's language: bytes that are not the encoding asked
+ * for (TextDecoder's own words are English), or the system's reason (ENOENT…).
+ */
+export function cannotRead(source: string, error: unknown, lang: Locale): string {
+  const e = error as Error & { code?: string };
+  if (e.code === 'ERR_ENCODING_INVALID_ENCODED_DATA') return renderMessage({ messageId: 'input.not_encoding', data: { file: source, encoding: 'UTF-8' } }, lang);
+  return renderMessage({ messageId: 'input.unreadable', data: { file: source, detail: e.message } }, lang);
+}
+
 /** Reads one source completely; an unreadable file is `{ error }` (the command exits 2). */
 export async function readRecordSource(source: string, format: RecordFormat, options: SourceOptions, stdin: Readable): Promise<ReadResult | { error: string }> {
   let bytes: Buffer;
   try {
     bytes = source === '-' ? await readAll(stdin) : await readFile(source);
   } catch (error) {
-    return { error: `cannot read ${source}: ${(error as Error).message}` };
+    return { error: cannotRead(source, error, options.lang) };
   }
   const file = source === '-' ? '<stdin>' : source;
   const read = { file, locale: options.lang, ...(options.precheck ? { precheck: options.precheck } : {}) };
@@ -52,7 +63,7 @@ export async function readRecordSource(source: string, format: RecordFormat, opt
     }
   } catch (error) {
     if (error instanceof CsvMappingError) return { error: error.message };
-    return { error: `cannot read ${source}: ${(error as Error).message}` };
+    return { error: cannotRead(source, error, options.lang) };
   }
 }
 

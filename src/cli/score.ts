@@ -19,7 +19,7 @@ import { formatScorecardsCsv } from '../report/csv.js';
 import { formatScorecardsMarkdown } from '../report/markdown.js';
 import iconv from 'iconv-lite';
 import type { Output } from './io.js';
-import { assignStream, loadRoster, readRecordSource } from './inputs.js';
+import { assignStream, cannotRead, loadRoster, readRecordSource } from './inputs.js';
 import { assignFindings } from '../aggregate/responsibility.js';
 import { itemNamer, loadStandardSet, standardLoadOptions } from './standards.js';
 
@@ -112,7 +112,7 @@ export async function runScore(inputs: readonly string[], options: ScoreOptions,
           }
         }
       } catch (error) {
-        out.err(error instanceof CsvMappingError ? error.message : `cannot read ${source}: ${(error as Error).message}`);
+        out.err(error instanceof CsvMappingError ? error.message : cannotRead(source, error, options.lang));
         return 2;
       }
       continue;
