@@ -11,7 +11,7 @@ import { runImport, type ImportOutputFormat } from './cli/import.js';
 import { runTemplate } from './cli/template.js';
 import type { Verdict } from './score/scorecard.js';
 import { processOutput } from './cli/io.js';
-import { defaultLocale, LOCALE_IDS } from './messages/locales.js';
+import { defaultLocale, localeOf, LOCALE_IDS, wordsOf } from './messages/locales.js';
 import { SCORESHEET_VERSION } from './version.js';
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
@@ -24,26 +24,29 @@ const collectVerdict = (value: string, previous: Verdict[] | undefined): Verdict
 /** Exit codes (as ESLint): 0 ok, 1 problems found, 2 could not run. */
 export async function main(argv: readonly string[]): Promise<number> {
   let exitCode = 0;
+  // --help speaks the language the command would: --lang when given (before parsing, as help is built first), else the default.
+  const langArg = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const help = wordsOf(localeOf(langArg < 0 ? undefined : argv[langArg]!.includes('=') ? argv[langArg]!.slice('--lang='.length) : argv[langArg + 1]) ?? defaultLocale(process.env)).help;
   const program = new Command()
     .name('scoresheet')
-    .description('Score inspections against YAML standards.')
+    .description(help.description)
     .version(SCORESHEET_VERSION)
     .exitOverride()
     .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
 
   /** Every command's --lang: one default for all (README, "Language"). */
-  const lang = (description = 'language of messages') =>
-    new Option('--lang <locale>', description).choices(LOCALE_IDS).default(defaultLocale(process.env), 'SCORESHEET_LANG, else the system\'s LANG (zh_* → zh-CN), else en');
+  const lang = (description = help.langMessages) =>
+    new Option('--lang <locale>', description).choices(LOCALE_IDS).default(defaultLocale(process.env), help.langDefault);
   /** Every command that loads standards takes it (docs/standard-format.md, "Overlays"). */
-  const allowRoot = () => new Option('--allow-root <dir>', 'a folder where `extends:` may also find a base, besides the working directory and the standard\'s own (repeatable)').argParser(collect);
+  const allowRoot = () => new Option('--allow-root <dir>', help.allowRoot).argParser(collect);
 
   program
     .command('check')
-    .description('validate standards: every error with file:line:col, all at once')
-    .argument('<standards...>', 'standard files, or directories of *.yaml standards')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .description(help.check_description)
+    .argument('<standards...>', help.check_standards)
+    .addOption(new Option('--format <format>', help.format).choices(['text', 'json']).default('text'))
     .addOption(lang())
-    .option('--no-frame', 'no code frame under each diagnostic')
+    .option('--no-frame', help.check_noFrame)
     .addOption(allowRoot())
     .action(async (paths: string[], opts: { format: 'text' | 'json'; lang: 'en' | 'zh-CN'; frame: boolean; allowRoot?: string[] }) => {
       exitCode = await runCheck(paths, { format: opts.format, lang: opts.lang, frames: opts.frame && process.stdout.isTTY === true, ...(opts.allowRoot ? { allowRoot: opts.allowRoot } : {}) }, processOutput);
@@ -51,18 +54,18 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   program
     .command('score')
-    .description('score inspection records (JSON, YAML, NDJSON, CSV; - for stdin)')
-    .argument('[records...]', 'record files, or - for standard input')
-    .addOption(new Option('--standard <file|dir>', 'a standard, or a directory of them (repeatable)').argParser(collect).makeOptionMandatory())
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'ndjson', 'csv', 'md']).default('text'))
+    .description(help.score_description)
+    .argument('[records...]', help.score_records)
+    .addOption(new Option('--standard <file|dir>', help.score_standard).argParser(collect).makeOptionMandatory())
+    .addOption(new Option('--format <format>', help.format).choices(['text', 'json', 'ndjson', 'csv', 'md']).default('text'))
     .addOption(lang())
-    .addOption(new Option('--fail-on <verdict>', 'exit 1 when any scorecard has this verdict: fail, indeterminate, not_eligible (repeatable)').argParser(collectVerdict))
-    .addOption(new Option('--input-format <format>', 'format of the records (default: from the file name)').choices(['json', 'yaml', 'ndjson', 'csv']))
-    .addOption(new Option('--encoding <encoding>', 'encoding of the input (default: UTF-8, or GB18030 when the bytes are not UTF-8)').choices(['utf-8', 'gbk', 'gb18030']))
-    .addOption(new Option('--output-encoding <encoding>', 'encoding of CSV output (default UTF-8 with BOM, for Excel)').choices(['utf-8', 'gb18030']))
-    .option('--map <file>', 'CSV mapping file (see `scoresheet template`)')
-    .option('--units <file>', 'the units an inspection round covers (YAML or CSV)')
-    .option('--roster <file>', 'who is responsible for which area when (YAML or CSV)')
+    .addOption(new Option('--fail-on <verdict>', help.score_failOn).argParser(collectVerdict))
+    .addOption(new Option('--input-format <format>', help.score_inputFormat).choices(['json', 'yaml', 'ndjson', 'csv']))
+    .addOption(new Option('--encoding <encoding>', help.score_encoding).choices(['utf-8', 'gbk', 'gb18030']))
+    .addOption(new Option('--output-encoding <encoding>', help.score_outputEncoding).choices(['utf-8', 'gb18030']))
+    .option('--map <file>', help.score_map)
+    .option('--units <file>', help.score_units)
+    .option('--roster <file>', help.score_roster)
     .addOption(allowRoot())
     .action(async (inputs: string[], opts: { units?: string; roster?: string; allowRoot?: string[]; standard: string[]; format: ScoreOutputFormat; lang: 'en' | 'zh-CN'; failOn?: Verdict[]; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; outputEncoding?: 'utf-8' | 'gb18030'; map?: string }) => {
       exitCode = await runScore(inputs, {
@@ -82,12 +85,12 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   program
     .command('template')
-    .description('write the blank CSV sheet for a standard and its --map file')
-    .addOption(new Option('--standard <file>', 'the standard').makeOptionMandatory())
-    .addOption(new Option('--layout <layout>', 'wide: one row per inspection, a column per item; long: one row per finding').choices(['wide', 'long']).makeOptionMandatory())
-    .option('-o, --out <dir>', 'directory to write <standard>.<layout>.csv and .map.yaml into', '.')
-    .addOption(lang('language of the headers and item names'))
-    .option('--force', 'overwrite files already there', false)
+    .description(help.template_description)
+    .addOption(new Option('--standard <file>', help.template_standard).makeOptionMandatory())
+    .addOption(new Option('--layout <layout>', help.template_layout).choices(['wide', 'long']).makeOptionMandatory())
+    .option('-o, --out <dir>', help.template_out, '.')
+    .addOption(lang(help.langHeaders))
+    .option('--force', help.template_force, false)
     .addOption(allowRoot())
     .action(async (opts: { standard: string; layout: 'wide' | 'long'; out: string; lang: 'en' | 'zh-CN'; force: boolean; allowRoot?: string[] }) => {
       exitCode = await runTemplate({ standard: opts.standard, layout: opts.layout, out: opts.out, lang: opts.lang, force: opts.force, ...(opts.allowRoot ? { allowRoot: opts.allowRoot } : {}) }, processOutput);
@@ -95,21 +98,21 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   program
     .command('rank')
-    .description('league tables: rank units per period and group, with awards (流动红旗), boards and warnings')
-    .argument('[records...]', 'record files, or - for standard input')
-    .addOption(new Option('--standard <file|dir>', 'the standard (repeatable for editions)').argParser(collect).makeOptionMandatory())
-    .addOption(new Option('--period <period>', 'the period to rank').choices(['week', 'month', 'quarter', 'term', 'year']).makeOptionMandatory())
-    .option('--group-by <key>', 'rank within each value of unit.group.<key> (a grade, a street)')
-    .addOption(new Option('--ties <policy>', 'tie policy (default: the standard\'s)').choices(['competition', 'dense', 'ordinal', 'fractional']))
-    .option('--units <file>', 'the units to rank (YAML or CSV): each appears, inspected or not')
-    .option('--roster <file>', 'who is responsible for which area when (YAML or CSV)')
-    .option('--calendar <file>', 'school terms (YAML): term periods and 第n周')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'csv', 'md']).default('text'))
+    .description(help.rank_description)
+    .argument('[records...]', help.score_records)
+    .addOption(new Option('--standard <file|dir>', help.rank_standard).argParser(collect).makeOptionMandatory())
+    .addOption(new Option('--period <period>', help.rank_period).choices(['week', 'month', 'quarter', 'term', 'year']).makeOptionMandatory())
+    .option('--group-by <key>', help.rank_groupBy)
+    .addOption(new Option('--ties <policy>', help.rank_ties).choices(['competition', 'dense', 'ordinal', 'fractional']))
+    .option('--units <file>', help.rank_units)
+    .option('--roster <file>', help.score_roster)
+    .option('--calendar <file>', help.rank_calendar)
+    .addOption(new Option('--format <format>', help.format).choices(['text', 'json', 'csv', 'md']).default('text'))
     .addOption(lang())
-    .addOption(new Option('--fail-on <verdict>', 'exit 1 when any scorecard has this verdict (repeatable)').argParser(collectVerdict))
-    .addOption(new Option('--input-format <format>', 'format of the records').choices(['json', 'yaml', 'ndjson', 'csv']))
-    .addOption(new Option('--encoding <encoding>', 'encoding of the input').choices(['utf-8', 'gbk', 'gb18030']))
-    .option('--map <file>', 'CSV mapping file')
+    .addOption(new Option('--fail-on <verdict>', help.rank_failOn).argParser(collectVerdict))
+    .addOption(new Option('--input-format <format>', help.rank_inputFormat).choices(['json', 'yaml', 'ndjson', 'csv']))
+    .addOption(new Option('--encoding <encoding>', help.rank_encoding).choices(['utf-8', 'gbk', 'gb18030']))
+    .option('--map <file>', help.rank_map)
     .addOption(allowRoot())
     .action(async (inputs: string[], opts: { allowRoot?: string[]; standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; format: 'text' | 'json' | 'csv' | 'md'; lang: 'en' | 'zh-CN'; failOn?: Verdict[]; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string }) => {
       const { standard, failOn, ...rest } = opts;
@@ -118,27 +121,27 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   program
     .command('report')
-    .description('the league as a report people look at: one self-contained HTML file (tables, red flags, boards, trends, every deduction), Markdown, or an A4 PDF')
-    .argument('[records...]', 'record files, or - for standard input')
-    .addOption(new Option('--standard <file|dir>', 'the standard (repeatable for editions)').argParser(collect).makeOptionMandatory())
-    .addOption(new Option('--period <period>', 'the period to rank').choices(['week', 'month', 'quarter', 'term', 'year']).makeOptionMandatory())
-    .option('--group-by <key>', 'rank within each value of unit.group.<key> (a grade, a street)')
-    .addOption(new Option('--ties <policy>', 'tie policy (default: the standard\'s)').choices(['competition', 'dense', 'ordinal', 'fractional']))
-    .option('--units <file>', 'the units to rank (YAML or CSV): each appears, inspected or not')
-    .option('--roster <file>', 'who is responsible for which area when (YAML or CSV)')
-    .option('--calendar <file>', 'school terms (YAML): term periods and 第n周')
-    .option('--at <period>', 'the period the report is as of, e.g. 2024-W11 (default: the latest); later periods are left out')
-    .addOption(new Option('--top <n>', 'how many of the costliest items to list').argParser((v: string) => {
+    .description(help.report_description)
+    .argument('[records...]', help.score_records)
+    .addOption(new Option('--standard <file|dir>', help.rank_standard).argParser(collect).makeOptionMandatory())
+    .addOption(new Option('--period <period>', help.rank_period).choices(['week', 'month', 'quarter', 'term', 'year']).makeOptionMandatory())
+    .option('--group-by <key>', help.rank_groupBy)
+    .addOption(new Option('--ties <policy>', help.rank_ties).choices(['competition', 'dense', 'ordinal', 'fractional']))
+    .option('--units <file>', help.rank_units)
+    .option('--roster <file>', help.score_roster)
+    .option('--calendar <file>', help.rank_calendar)
+    .option('--at <period>', help.report_at)
+    .addOption(new Option('--top <n>', help.report_top).argParser((v: string) => {
       const n = Number(v);
-      if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive whole number');
+      if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(help.positiveWholeNumber);
       return n;
     }))
-    .addOption(new Option('--format <format>', 'output format (pdf: headless Chromium, needs -o)').choices(['html', 'md', 'pdf']).default('html'))
-    .option('-o, --output <file>', 'write the report to this file (default: standard output)')
-    .addOption(lang('language of the report'))
-    .addOption(new Option('--input-format <format>', 'format of the records').choices(['json', 'yaml', 'ndjson', 'csv']))
-    .addOption(new Option('--encoding <encoding>', 'encoding of the input').choices(['utf-8', 'gbk', 'gb18030']))
-    .option('--map <file>', 'CSV mapping file')
+    .addOption(new Option('--format <format>', help.report_format).choices(['html', 'md', 'pdf']).default('html'))
+    .option('-o, --output <file>', help.report_output)
+    .addOption(lang(help.langReport))
+    .addOption(new Option('--input-format <format>', help.rank_inputFormat).choices(['json', 'yaml', 'ndjson', 'csv']))
+    .addOption(new Option('--encoding <encoding>', help.rank_encoding).choices(['utf-8', 'gbk', 'gb18030']))
+    .option('--map <file>', help.rank_map)
     .addOption(allowRoot())
     .action(async (inputs: string[], opts: { allowRoot?: string[]; standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; at?: string; top?: number; format: ReportFormat; output?: string; lang: 'en' | 'zh-CN'; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string }) => {
       const { standard, ...rest } = opts;
@@ -147,10 +150,10 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   program
     .command('test')
-    .description("run standards' test cases (tests/<name>.test.yaml beside each standard)")
-    .argument('[paths...]', 'standards, directories of standards, or *.test.yaml files', ['standards'])
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'junit']).default('text'))
-    .option('--coverage', 'list every rule and outcome no case exercises, and fail when there is one', false)
+    .description(help.test_description)
+    .argument('[paths...]', help.test_paths, ['standards'])
+    .addOption(new Option('--format <format>', help.format).choices(['text', 'json', 'junit']).default('text'))
+    .option('--coverage', help.test_coverage, false)
     .addOption(lang())
     .addOption(allowRoot())
     .action(async (paths: string[], opts: { format: 'text' | 'json' | 'junit'; coverage: boolean; lang: 'en' | 'zh-CN'; allowRoot?: string[] }) => {
@@ -159,17 +162,17 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   program
     .command('diff')
-    .description('what differs between two standards (an overlay and its base, or two editions)')
-    .argument('<a>', 'the first standard')
-    .argument('<b>', 'the second standard')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'md']).default('text'))
+    .description(help.diff_description)
+    .argument('<a>', help.diff_a)
+    .argument('<b>', help.diff_b)
+    .addOption(new Option('--format <format>', help.format).choices(['text', 'json', 'md']).default('text'))
     .addOption(lang())
-    .option('--exit-code', 'exit 1 when the standards differ', false)
-    .addOption(new Option('--records <file>', 're-score these records under both (repeatable)').argParser(collect))
-    .addOption(new Option('--period <period>', 'with --records: compare ranks per period').choices(['week', 'month', 'quarter', 'term', 'year']))
-    .option('--group-by <key>', 'with --period: rank within each value of unit.group.<key>')
-    .option('--units <file>', 'units (YAML or CSV)')
-    .option('--roster <file>', 'area responsibility roster (YAML or CSV)')
+    .option('--exit-code', help.diff_exitCode, false)
+    .addOption(new Option('--records <file>', help.diff_records).argParser(collect))
+    .addOption(new Option('--period <period>', help.diff_period).choices(['week', 'month', 'quarter', 'term', 'year']))
+    .option('--group-by <key>', help.diff_groupBy)
+    .option('--units <file>', help.diff_units)
+    .option('--roster <file>', help.diff_roster)
     .addOption(allowRoot())
     .action(async (a: string, b: string, opts: { allowRoot?: string[]; format: 'text' | 'json' | 'md'; lang: 'en' | 'zh-CN'; exitCode: boolean; records?: string[]; period?: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; units?: string; roster?: string }) => {
       exitCode = await runDiff(a, b, opts, processOutput);
@@ -177,15 +180,15 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   program
     .command('import')
-    .description('convert a published inspection feed to records (NDJSON), or score it directly; format: lives (businesses.csv, inspections.csv, violations.csv, feed_info.csv)')
-    .argument('<source>', 'the feed format: lives')
-    .argument('<dir>', 'the directory holding the feed\'s files')
-    .addOption(new Option('--standard <file|dir>', 'score the records against this standard instead of writing them (repeatable)').argParser(collect))
-    .option('-o, --output <file>', 'write the records here as NDJSON (default without --standard: standard output)')
-    .addOption(new Option('--format <format>', 'output format of scorecards (with --standard)').choices(['text', 'json', 'ndjson', 'md']).default('text'))
-    .option('--compare', 'with --standard: compare each total with the feed\'s official score and print the agreement table and band counts (exit 1 when one differs)', false)
+    .description(help.import_description)
+    .argument('<source>', help.import_source)
+    .argument('<dir>', help.import_dir)
+    .addOption(new Option('--standard <file|dir>', help.import_standard).argParser(collect))
+    .option('-o, --output <file>', help.import_output)
+    .addOption(new Option('--format <format>', help.import_format).choices(['text', 'json', 'ndjson', 'md']).default('text'))
+    .option('--compare', help.import_compare, false)
     .addOption(lang())
-    .addOption(new Option('--fail-on <verdict>', 'with --standard: exit 1 when any scorecard has this verdict (repeatable)').argParser(collectVerdict))
+    .addOption(new Option('--fail-on <verdict>', help.import_failOn).argParser(collectVerdict))
     .addOption(allowRoot())
     .action(async (source: string, dir: string, opts: { allowRoot?: string[]; standard?: string[]; output?: string; format: ImportOutputFormat; compare: boolean; lang: 'en' | 'zh-CN'; failOn?: Verdict[] }) => {
       exitCode = await runImport(source, dir, {

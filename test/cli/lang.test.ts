@@ -29,8 +29,14 @@ describe('the language of every command', () => {
     expect(lastLine(runCli(['test', 'standards/school-hygiene.yaml']).stdout)).toBe(`${passed} passed, 0 failed`);
   });
 
-  it('--help names the rule, not the value the machine running it happens to give', () => {
-    const help = runCli(['score', '--help'], { env: { LANG: 'zh_CN.UTF-8' } }).stdout.replace(/\s+/g, ' ');
-    expect(help).toContain("default: SCORESHEET_LANG, else the system's LANG (zh_* → zh-CN), else en");
+  it('--help speaks the same language, from the catalogues, and names the default rule rather than the value this machine gives', () => {
+    const en = runCli(['score', '--help']).stdout.replace(/\s+/g, ' ');
+    expect(en).toContain('score inspection records (JSON, YAML, NDJSON, CSV; - for stdin)');
+    expect(en).toContain("default: SCORESHEET_LANG, else the system's LANG (zh_* → zh-CN), else en");
+    const zh = runCli(['score', '--help'], { env: { LANG: 'zh_CN.UTF-8' } }).stdout.replace(/\s+/g, ' ');
+    expect(zh).toContain('给检查记录评分（JSON、YAML、NDJSON、CSV；- 表示标准输入）');
+    expect(zh).toContain('default: SCORESHEET_LANG，否则系统的 LANG（zh_* → zh-CN），否则 en');
+    expect(runCli(['score', '--help', '--lang', 'en'], { env: { LANG: 'zh_CN.UTF-8' } }).stdout).toContain('score inspection records');
+    expect(runCli(['score', '--lang=zh-CN', '--help']).stdout).toContain('给检查记录评分');
   });
 });
