@@ -56,7 +56,7 @@ export async function runDiff(a: string, b: string, options: DiffCliOptions, out
     for (const source of options.records) {
       const format = formatOfPath(source);
       if (!format) {
-        out.err(`cannot tell the format of ${source}`);
+        out.err(wordsOf(options.lang).cli.unknownRecordsFormat(source));
         return 2;
       }
       const read = await readRecordSource(source, format, { lang: options.lang }, process.stdin);

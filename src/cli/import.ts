@@ -9,6 +9,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { agreementReport, formatAgreement, type AgreementEntry } from '../import/agreement.js';
 import { LIVES_FILE_NAMES, livesDate, livesToRecords, type LivesFileName, type LivesFiles, type LivesProblem } from '../import/lives.js';
+import { wordsOf } from '../messages/locales.js';
 import type { Locale } from '../messages/types.js';
 import { formatRecordDiagnostic } from '../records/diagnostics.js';
 import { scoreBatch } from '../score/batch.js';
@@ -38,12 +39,12 @@ const REQUIRED_FILES: readonly LivesFileName[] = ['businesses', 'inspections', '
 
 export async function runImport(source: string, dir: string, options: ImportOptions, out: Output): Promise<number> {
   if (source !== 'lives') {
-    out.err(`unknown import format "${source}": the one supported is "lives"`);
+    out.err(wordsOf(options.lang).cli.unknownImportFormat(source));
     return 2;
   }
   const standards = options.standards ?? [];
   if (options.compare && standards.length === 0) {
-    out.err('--compare needs --standard: the records must be scored to be compared');
+    out.err(wordsOf(options.lang).cli.compareNeedsStandard);
     return 2;
   }
 
@@ -79,7 +80,7 @@ export async function runImport(source: string, dir: string, options: ImportOpti
     try {
       await writeFile(options.output, ndjson);
     } catch (error) {
-      out.err(`cannot write ${options.output}: ${(error as Error).message}`);
+      out.err(wordsOf(options.lang).cli.cannotWrite(options.output, (error as Error).message));
       return 2;
     }
   }

@@ -6,6 +6,7 @@ import { loadCalendar } from '../aggregate/calendar-file.js';
 import type { Calendar, PeriodUnit } from '../aggregate/periods.js';
 import { assignFindings } from '../aggregate/responsibility.js';
 import { formatDiagnostic } from '../diagnostics.js';
+import { wordsOf } from '../messages/locales.js';
 import type { Locale } from '../messages/types.js';
 import type { TextEncodingName } from '../records/decode.js';
 import type { RecordDiagnostic } from '../records/diagnostics.js';
@@ -73,7 +74,7 @@ export async function loadLeagueInput(inputs: readonly string[], options: League
   for (const source of inputs.length === 0 ? ['-'] : inputs) {
     const format = options.inputFormat ?? formatOfPath(source);
     if (format === undefined) {
-      out.err(`cannot tell the format of ${source}: use --input-format json|yaml|ndjson|csv`);
+      out.err(wordsOf(options.lang).cli.unknownInputFormat(source));
       return 2;
     }
     const read = await readRecordSource(source, format, { ...options, precheck: set.precheck }, process.stdin);

@@ -13,6 +13,7 @@ import { renderReportMarkdown } from '../report/report-markdown.js';
 import { SCORESHEET_VERSION } from '../version.js';
 import type { Output } from './io.js';
 import { loadLeagueInput, rejectedRecordCount, type LeagueInputOptions } from './league-input.js';
+import { wordsOf } from '../messages/locales.js';
 
 export type ReportFormat = 'html' | 'md' | 'pdf';
 
@@ -33,7 +34,7 @@ export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-backgroun
 
 export async function runReport(inputs: readonly string[], options: ReportCliOptions, out: Output): Promise<number> {
   if (options.format === 'pdf' && !options.output) {
-    out.err('--format pdf needs -o FILE.pdf');
+    out.err(wordsOf(options.lang).cli.pdfNeedsOutput);
     return 2;
   }
   const input = await loadLeagueInput(inputs, options, out);
@@ -41,7 +42,7 @@ export async function runReport(inputs: readonly string[], options: ReportCliOpt
   const { standard, league, scorecards, rejected, calendar } = input;
   const rejectedRecords = rejectedRecordCount(rejected);
   if (options.at !== undefined && !league.tables.some((t) => t.period.key === options.at)) {
-    out.err(`--at ${options.at}: no such period; the records have ${league.tables.map((t) => t.period.key).join(', ') || 'none'}`);
+    out.err(wordsOf(options.lang).cli.noSuchPeriod(options.at, league.tables.map((t) => t.period.key).join(', ')));
     return 2;
   }
   const report = buildReport(league, standard, {
@@ -65,7 +66,7 @@ export async function runReport(inputs: readonly string[], options: ReportCliOpt
     try {
       await writeFile(options.output, text, 'utf8');
     } catch (error) {
-      out.err(`cannot write ${options.output}: ${(error as Error).message}`);
+      out.err(wordsOf(options.lang).cli.cannotWrite(options.output, (error as Error).message));
       return 2;
     }
   } else {

@@ -52,7 +52,7 @@ export interface Summary {
 
 export async function runScore(inputs: readonly string[], options: ScoreOptions, out: Output, stdin: Readable = process.stdin): Promise<number> {
   if (options.outputEncoding !== undefined && options.format !== 'csv') {
-    out.err('--output-encoding applies to --format csv only');
+    out.err(wordsOf(options.lang).cli.outputEncodingCsvOnly);
     return 2;
   }
   const set = await loadStandardSet(options.standards, standardLoadOptions(options), out);
@@ -90,7 +90,7 @@ export async function runScore(inputs: readonly string[], options: ScoreOptions,
   for (const source of sources) {
     const format = options.inputFormat ?? formatOfPath(source);
     if (format === undefined) {
-      out.err(`cannot tell the format of ${source}: use --input-format json|yaml|ndjson|csv`);
+      out.err(wordsOf(options.lang).cli.unknownInputFormat(source));
       return 2;
     }
     if ((format === 'ndjson' || format === 'csv') && options.format === 'ndjson') {

@@ -6,6 +6,7 @@
  */
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { wordsOf } from '../messages/locales.js';
 import type { Locale } from '../messages/types.js';
 import { sheetTemplate } from '../records/mapping.js';
 import { formatCsv } from '../report/csv.js';
@@ -27,7 +28,7 @@ export async function runTemplate(options: TemplateOptions, out: Output): Promis
   const set = await loadStandardSet([options.standard], standardLoadOptions(options), out);
   if (!set) return 2;
   if (set.scorers.length !== 1) {
-    out.err(`template needs exactly one standard; ${options.standard} holds ${set.scorers.length}: ${set.scorers.map((s) => s.ref).join(', ')}`);
+    out.err(wordsOf(options.lang).cli.templateNeedsOne(options.standard, set.scorers.length, set.scorers.map((s) => s.ref).join(', ')));
     return 2;
   }
   const standard = set.scorers[0]!.standard;
@@ -43,14 +44,14 @@ export async function runTemplate(options: TemplateOptions, out: Output): Promis
     if (!options.force) {
       for (const [path] of files) {
         if (await stat(path).then(() => true, () => false)) {
-          out.err(`${path} already exists (use --force to overwrite it)`);
+          out.err(wordsOf(options.lang).cli.alreadyExists(path));
           return 2;
         }
       }
     }
     for (const [path, text] of files) await writeFile(path, text, 'utf8');
   } catch (error) {
-    out.err(`cannot write the template: ${(error as Error).message}`);
+    out.err(wordsOf(options.lang).cli.cannotWriteTemplate((error as Error).message));
     return 2;
   }
   out.out(files.map(([path]) => path).join('\n'));

@@ -269,6 +269,18 @@ export const enWords = {
     changedRanks: (n: number) => `rank changes: ${n}`,
     changedScoresHeading: 'Changed scores',
     changedRanksHeading: 'Changed ranks',
+    unknownInputFormat: (source: string) => `cannot tell the format of ${source}: use --input-format json|yaml|ndjson|csv`,
+    /** diff --records takes no --input-format: the file's name must tell. */
+    unknownRecordsFormat: (source: string) => `cannot tell the format of ${source}`,
+    outputEncodingCsvOnly: '--output-encoding applies to --format csv only',
+    unknownImportFormat: (source: string) => `unknown import format "${source}": the one supported is "lives"`,
+    compareNeedsStandard: '--compare needs --standard: the records must be scored to be compared',
+    cannotWrite: (file: string, detail: string) => `cannot write ${file}: ${detail}`,
+    pdfNeedsOutput: '--format pdf needs -o FILE.pdf',
+    noSuchPeriod: (at: string, periods: string) => `--at ${at}: no such period; the records have ${periods || 'none'}`,
+    templateNeedsOne: (given: string, count: number, refs: string) => `template needs exactly one standard; ${given} holds ${count}: ${refs}`,
+    alreadyExists: (path: string) => `${path} already exists (use --force to overwrite it)`,
+    cannotWriteTemplate: (detail: string) => `cannot write the template: ${detail}`,
   },
   /** `scoresheet test`'s lines; the closing "N passed, N failed" stays English for CI parsers. */
   test: {
