@@ -149,6 +149,9 @@ export const en: Catalogue = {
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
+/** Why a unit has no rank, in every league table (rank, report). */
+const UNRANKED = { no_inspection: 'unranked: not inspected', too_few_inspections: 'unranked: too few inspections', indeterminate: 'unranked: score indeterminate' };
+
 /**
  * English words of every table, heading and line a person reads (the reports, the CLI's summaries,
  * the CSV sheets and their maps). Its shape is the shape every locale's words take (`Words`).
@@ -174,13 +177,13 @@ export const enWords = {
   /** League tables (rank). */
   league: {
     rank: 'rank', unit: 'unit', score: 'score', inspections: 'inspections', change: 'change', awards: 'awards', period: 'period', group: 'group', top: 'top board', bottom: 'bottom board', warning: 'last in its group', streak: 'streak', separator: '; ',
-    unranked: { no_inspection: 'unranked: not inspected', too_few_inspections: 'unranked: too few inspections', indeterminate: 'unranked: score indeterminate' },
+    unranked: UNRANKED,
   },
   /** The report as Markdown (report --format md). */
   reportMarkdown: {
     report: 'League report', asOf: 'as of', rank: 'rank', unit: 'unit', score: 'score', inspections: 'inspections', change: 'change', awards: 'awards',
     top: 'Top board', bottom: 'Bottom board', allUnits: 'All units',
-    unranked: { no_inspection: 'unranked: not inspected', too_few_inspections: 'unranked: too few inspections', indeterminate: 'unranked: score indeterminate' },
+    unranked: UNRANKED,
     costliest: 'Items that cost the most points', item: 'item', lost: 'points lost', times: 'times', unitsCharged: 'units', source: 'clause', none: 'No points were lost.',
     details: 'Deductions this period', date: 'date', points: 'points', reason: 'reason', total: 'total', colon: ': ', sep: ', ',
     note: (note: string) => ` (${note})`,
@@ -209,7 +212,7 @@ export const enWords = {
     trend: 'Trend',
     top: 'Top board',
     bottom: 'Bottom board',
-    unranked: { no_inspection: 'unranked: not inspected', too_few_inspections: 'unranked: too few inspections', indeterminate: 'unranked: score indeterminate' },
+    unranked: UNRANKED,
     warning: (name: string, n: number) => `${name} has been last in its group ${n} periods running`,
     streak: (name: string, award: string, n: number) => `${name} has held the ${award} ${n} periods running`,
     costliest: (n: number) => `Items that cost the most points (top ${n})`,

@@ -173,6 +173,9 @@ export const zhCN: Catalogue = {
   'import.lives_unknown_business': (d) => `商户 ${s(d.business)} 不在 businesses.csv 中：其记录没有名称`,
 };
 
+/** 单位未排名的原因（rank 和 report 的每张排名表）。 */
+const UNRANKED = { no_inspection: '未排名：本期未检查', too_few_inspections: '未排名：检查次数不足', indeterminate: '未排名：得分无法判定' };
+
 /** 报表、表格、CSV 表头和命令行输出里的中文用语（结构同 en.ts 的 enWords）。 */
 export const zhCNWords: Words = {
   scorecard: { item: '检查项', type: '类型', points: '分数', reason: '原因', source: '依据', total: '总分', band: '等级', verdict: '结论', none: '—', incomplete: '（不完整：部分项目无法评分）', categories: '分项' },
@@ -190,12 +193,12 @@ export const zhCNWords: Words = {
   },
   league: {
     rank: '名次', unit: '单位', score: '得分', inspections: '检查次数', change: '升降', awards: '奖励', period: '周期', group: '组别', top: '红榜', bottom: '黑榜', warning: '连续末位', streak: '连续获得', separator: '；',
-    unranked: { no_inspection: '未排名：本期未检查', too_few_inspections: '未排名：检查次数不足', indeterminate: '未排名：得分无法判定' },
+    unranked: UNRANKED,
   },
   reportMarkdown: {
     report: '评比报告', asOf: '截至', rank: '名次', unit: '单位', score: '得分', inspections: '检查次数', change: '升降', awards: '奖励',
     top: '红榜', bottom: '黑榜', allUnits: '全部单位',
-    unranked: { no_inspection: '未排名：本期未检查', too_few_inspections: '未排名：检查次数不足', indeterminate: '未排名：得分无法判定' },
+    unranked: UNRANKED,
     costliest: '扣分最多的项目', item: '检查项', lost: '扣分合计', times: '次数', unitsCharged: '涉及单位', source: '依据', none: '没有扣分。',
     details: '本期扣分明细', date: '日期', points: '分数', reason: '原因', total: '总分', colon: '：', sep: '、',
     note: (note) => `（${note}）`,
@@ -223,7 +226,7 @@ export const zhCNWords: Words = {
     trend: '走势',
     top: '红榜',
     bottom: '黑榜',
-    unranked: { no_inspection: '未排名：本期未检查', too_few_inspections: '未排名：检查次数不足', indeterminate: '未排名：得分无法判定' },
+    unranked: UNRANKED,
     warning: (name, n) => `${name} 已连续 ${n} 期排名末位`,
     streak: (name, award, n) => `${name} 已连续 ${n} 期获得${award}`,
     costliest: (n) => `扣分最多的项目（前 ${n} 项）`,
