@@ -26,5 +26,5 @@ cli rank --standard standards/school-hygiene.yaml --period week --group-by grade
 echo; echo "== scoresheet report --format html -o school-report.html"
 cli report --standard standards/school-hygiene.yaml --period week --group-by grade \
   --units fixtures/school/units.yaml --roster fixtures/school/roster.yaml \
-  --calendar fixtures/school/calendar.yaml fixtures/school/records.yaml --format html -o school-report.html
+  --calendar fixtures/school/calendar.yaml fixtures/school/records.yaml --format html -o school-report.html --lang zh-CN
 echo "wrote school-report.html"

@@ -26,7 +26,7 @@ if (lexington) {
   args = ['report', '--standard', join(root, 'standards/ky-food-establishment.yaml'), '--period', 'month', '--lang', 'en', join(dir, 'records.ndjson'), '-o', html];
 } else {
   spawnSync(process.execPath, [join(root, 'test/report/make-large-input.mjs'), dir], { stdio: 'inherit' });
-  args = ['report', '--standard', join(root, 'standards/school-hygiene.yaml'), '--period', 'week', '--group-by', 'grade', '--units', join(dir, 'units.yaml'), join(dir, 'records.ndjson'), '-o', html];
+  args = ['report', '--standard', join(root, 'standards/school-hygiene.yaml'), '--period', 'week', '--group-by', 'grade', '--units', join(dir, 'units.yaml'), join(dir, 'records.ndjson'), '-o', html, '--lang', 'zh-CN'];
 }
 const started = process.hrtime.bigint();
 const cli = spawnSync(process.execPath, [cliPath, ...args], { encoding: 'utf8' });

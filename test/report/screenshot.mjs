@@ -9,7 +9,7 @@ import { chromium } from 'playwright-core';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const html = join(mkdtempSync(join(tmpdir(), 'scoresheet-shot-')), 'report.html');
-const args = ['report', '--standard', 'standards/school-hygiene.yaml', '--period', 'week', '--group-by', 'grade', '--units', 'fixtures/school/units.yaml', '--roster', 'fixtures/school/roster.yaml', '--calendar', 'fixtures/school/calendar.yaml', 'fixtures/school/records.yaml', '-o', html];
+const args = ['report', '--standard', 'standards/school-hygiene.yaml', '--period', 'week', '--group-by', 'grade', '--units', 'fixtures/school/units.yaml', '--roster', 'fixtures/school/roster.yaml', '--calendar', 'fixtures/school/calendar.yaml', 'fixtures/school/records.yaml', '-o', html, '--lang', 'zh-CN'];
 const cli = spawnSync(process.execPath, [join(root, 'dist/cli.js'), ...args], { cwd: root, encoding: 'utf8' });
 if (cli.status !== 0) throw new Error(`report exited ${cli.status}: ${cli.stderr}`);
 const browser = await chromium.launch({ executablePath: process.env.SCORESHEET_CHROMIUM || '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
