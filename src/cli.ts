@@ -30,7 +30,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   const program = new Command()
     .name('scoresheet')
     .description(help.description)
-    .version(SCORESHEET_VERSION)
+    .version(SCORESHEET_VERSION, '-V, --version', help.version)
+    .helpOption('-h, --help', help.helpOption)
+    .helpCommand('help [command]', help.helpCommand)
+    .configureHelp({ styleTitle: (title) => help.titles[title as keyof typeof help.titles] ?? title })
     .exitOverride()
     .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
 

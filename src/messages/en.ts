@@ -359,6 +359,11 @@ export const enWords = {
     langReport: 'language of the report',
     langDefault: 'SCORESHEET_LANG, else the system\'s LANG (zh_* → zh-CN), else en',
     positiveWholeNumber: 'expected a positive whole number',
+    version: 'output the version number',
+    helpOption: 'display help for command',
+    helpCommand: 'display help for command',
+    /** The headings of commander's help, by commander's (English) heading. */
+    titles: { 'Usage:': 'Usage:', 'Arguments:': 'Arguments:', 'Options:': 'Options:', 'Commands:': 'Commands:', 'Global Options:': 'Global Options:' },
   },
 };
 

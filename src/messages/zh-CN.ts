@@ -364,5 +364,9 @@ export const zhCNWords: Words = {
     langReport: '报告的语言',
     langDefault: 'SCORESHEET_LANG，否则系统的 LANG（zh_* → zh-CN），否则 en',
     positiveWholeNumber: '应为正整数',
+    version: '显示版本号',
+    helpOption: '显示命令的帮助',
+    helpCommand: '显示命令的帮助',
+    titles: { 'Usage:': '用法：', 'Arguments:': '参数：', 'Options:': '选项：', 'Commands:': '命令：', 'Global Options:': '全局选项：' },
   },
 };
