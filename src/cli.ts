@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /** argv → API → stdout/stderr → exit code. No logic of its own: each command lives in src/cli/. */
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
 import { runCheck } from './cli/check.js';
 import { runScore, type ScoreOutputFormat } from './cli/score.js';
 import { runRank } from './cli/rank.js';
@@ -33,7 +33,18 @@ export async function main(argv: readonly string[]): Promise<number> {
     .version(SCORESHEET_VERSION, '-V, --version', help.version)
     .helpOption('-h, --help', help.helpOption)
     .helpCommand('help [command]', help.helpCommand)
-    .configureHelp({ styleTitle: (title) => help.titles[title as keyof typeof help.titles] ?? title })
+    .configureHelp({
+      styleTitle: (title) => help.titles[title as keyof typeof help.titles] ?? title,
+      // Commander adds "(choices: …, default: …)" in English after a description: those two words from the catalogue too.
+      optionDescription: (option) => {
+        const full = Help.prototype.optionDescription.call(new Help(), option);
+        return option.description + full.slice(option.description.length).replace('choices: ', help.choices).replace('default: ', help.default);
+      },
+      argumentDescription: (argument) => {
+        const full = Help.prototype.argumentDescription.call(new Help(), argument);
+        return argument.description + full.slice(argument.description.length).replace('choices: ', help.choices).replace('default: ', help.default);
+      },
+    })
     .exitOverride()
     .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
 

@@ -362,6 +362,8 @@ export const enWords = {
     version: 'output the version number',
     helpOption: 'display help for command',
     helpCommand: 'display help for command',
+    choices: 'choices: ',
+    default: 'default: ',
     /** The headings of commander's help, by commander's (English) heading. */
     titles: { 'Usage:': 'Usage:', 'Arguments:': 'Arguments:', 'Options:': 'Options:', 'Commands:': 'Commands:', 'Global Options:': 'Global Options:' },
   },

@@ -367,6 +367,8 @@ export const zhCNWords: Words = {
     version: '显示版本号',
     helpOption: '显示命令的帮助',
     helpCommand: '显示命令的帮助',
+    choices: '可选：',
+    default: '默认：',
     titles: { 'Usage:': '用法：', 'Arguments:': '参数：', 'Options:': '选项：', 'Commands:': '命令：', 'Global Options:': '全局选项：' },
   },
 };

@@ -36,7 +36,7 @@ describe('the language of every command', () => {
     const zh = runCli(['score', '--help'], { env: { LANG: 'zh_CN.UTF-8' } }).stdout.replace(/\s+/g, ' ');
     expect(zh).toContain('给检查记录评分（JSON、YAML、NDJSON、CSV；- 表示标准输入）');
     expect(zh).toMatch(/^用法： scoresheet score .* 选项： .* -h, --help 显示命令的帮助/);
-    expect(zh).toContain('default: SCORESHEET_LANG，否则系统的 LANG（zh_* → zh-CN），否则 en');
+    expect(zh).toContain('默认：SCORESHEET_LANG，否则系统的 LANG（zh_* → zh-CN），否则 en');
     expect(runCli(['score', '--help', '--lang', 'en'], { env: { LANG: 'zh_CN.UTF-8' } }).stdout).toContain('score inspection records');
     expect(runCli(['score', '--lang=zh-CN', '--help']).stdout).toContain('给检查记录评分');
   });
