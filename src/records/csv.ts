@@ -54,6 +54,8 @@ interface WideColumn {
 interface Plan {
   readonly mapping: CsvMapping;
   readonly headers: readonly string[];
+  /** Cells a row must have: up to the last named column (a row with fewer lost its last cells). */
+  readonly width: number;
   readonly record: readonly Column[];
   readonly finding: readonly Column[];
   readonly itemColumn?: Column;
@@ -200,7 +202,9 @@ export class CsvRecordReader {
     const unmapped = reject ? headers.flatMap((h, i) => (mapped.has(i) || ignored.has(h) ? [] : [i])) : [];
     const defaults = Object.entries(mapping.defaults ?? {}).map(([name, value]) => [parseField(name)!, value] as const);
     const itemColumn = finding.find((c) => c.field.name === 'finding.item');
-    return { mapping, headers, record, finding, ...(itemColumn ? { itemColumn } : {}), key, wide, unmapped, rejectExtra: reject, defaults };
+    let width = headers.length;
+    while (width > 0 && headers[width - 1] === '') width--;
+    return { mapping, headers, width, record, finding, ...(itemColumn ? { itemColumn } : {}), key, wide, unmapped, rejectExtra: reject, defaults };
   }
 
   /** Rows of one inspection → a located record, or the diagnostics that keep it out. */
@@ -217,6 +221,12 @@ export class CsvRecordReader {
       problem(line, field, { messageId: 'record.csv_cell', data: { column, value, expected } }, expected === 'whole_number' ? 'not_whole_number' : 'record_invalid');
 
     if (splitFrom !== undefined) problem(first, '', { messageId: 'record.csv_split', data: { first: splitFrom } });
+    for (const row of rows) {
+      // Its missing cells would read as empty, that is as nothing found: a clean score for a cut row.
+      if (row.cells.length < plan.width) {
+        problem(row.line, '', { messageId: 'record.csv_short_row', data: { cells: row.cells.length, columns: plan.width, column: plan.headers[row.cells.length] || `#${row.cells.length + 1}` } }, 'short_row');
+      }
+    }
 
     const raw: Record<string, unknown> = { unit: {}, findings: [] };
     const findings = raw.findings as Record<string, unknown>[];

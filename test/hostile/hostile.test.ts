@@ -35,6 +35,13 @@ export const CASES: readonly HostileCase[] = [
   // — points and exact arithmetic (items 4–6)
 
   // — encodings and CSV (items 8–12)
+  {
+    file: 'csv-row-missing-last-cells.csv',
+    attacks: 'item 8: a row cut short after its record columns would read as nothing found (a clean 100)',
+    args: (file) => ['score', file, '--standard', 'standards/school-hygiene.yaml', '--map', 'fixtures/csv/school-hygiene.wide.map.yaml'],
+    exit: 1,
+    code: 'short_row',
+  },
 
   // — hostile standards: extends, paths (item 14)
 

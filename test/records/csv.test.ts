@@ -178,6 +178,15 @@ describe('long layout', () => {
     expect(diagnostics).toEqual([[3, 1, 'record_syntax', ''], [4, 2, 'record_syntax', '']]);
   });
 
+  it('rejects the inspection of a row missing its last cells, on that row; a header with blank last columns asks for no more cells', () => {
+    const { records, diagnostics } = summary(
+      rows(header + ',,', 'r1,c1,一班,高一,2024-03-04,周一检查,地面,1,,', 'r1,c1,一班,高一,2024-03-04,周一检查,卫生角', 'r2,c2,二班,高一,2024-03-04,周一检查,地面,1,,'),
+      LONG,
+    );
+    expect(diagnostics).toEqual([[3, 0, 'short_row', '']]);
+    expect(records.map((r) => r.record.id)).toEqual(['r2']);
+  });
+
   it('needs no map when the headers are field names', () => {
     const { records, diagnostics } = summary(rows('unit.id,date,finding.item,finding.count,facts.ok', 'a,2024-03-04,floor,2,yes', 'b,2024-03-04,,,0'), undefined);
     expect(diagnostics).toEqual([]);
@@ -231,6 +240,12 @@ describe('wide layout', () => {
     const batch = scoreBatch(set, read.records, 'en');
     expect(batch.diagnostics.map((d) => [d.line, d.code, d.field])).toEqual([[2, 'points_out_of_range', 'findings[0].points']]);
     expect(batch.scored.map((s) => s.scorecard.total)).toEqual([97]);
+  });
+
+  it('rejects a row missing its last cells on its row (it would read as nothing found); the other rows are scored', () => {
+    const { records, diagnostics } = summary(rows(header, '1,w1,c1,2024-03-04,,,,2,,,,,', '2,w2,c2,2024-03-04,,,,2', '3,w3,c3,2024-03-04,,,,1,,,,,'), WIDE);
+    expect(diagnostics).toEqual([[3, 1, 'short_row', '']]);
+    expect(records.map((r) => r.record.id)).toEqual(['w1', 'w3']);
   });
 
   it('skips title rows above the header when the map says where the header is', () => {
