@@ -70,6 +70,16 @@ interface Plan {
 interface Row {
   readonly cells: readonly string[];
   readonly line: number;
+  /** Why the row cannot be read as it stands (an unclosed quote, bytes not in the file's encoding). */
+  readonly problem?: RowProblem;
+}
+
+/** A row that cannot be read as it stands: reported on its row, its inspection left out. */
+export interface RowProblem {
+  readonly message: Message;
+  readonly code: RecordDiagnosticCode;
+  /** How many of its first cells read as written (a long sheet groups the row by them only if they hold the key). */
+  readonly trusted: number;
 }
 
 interface Group {
@@ -78,6 +88,8 @@ interface Group {
   readonly index: number;
   /** The first row of an earlier group with the same key (the rows of one inspection are apart). */
   readonly splitFrom?: number;
+  /** A row just before it that cannot be read and whose key is unknown: it may have been one of its rows. */
+  readonly after?: { readonly line: number; readonly code: RecordDiagnosticCode };
 }
 
 /**
@@ -94,6 +106,8 @@ export class CsvRecordReader {
   private group: Group | undefined;
   /** First row of every long-layout group key seen, to catch an inspection whose rows are apart. */
   private readonly seenKeys = new Map<string, number>();
+  /** An unreadable row whose key is unknown: the next inspection to begin may have had it. */
+  private unknownRow: { readonly line: number; readonly code: RecordDiagnosticCode } | undefined;
 
   constructor(
     private readonly mapping: CsvMapping | undefined,
@@ -105,19 +119,26 @@ export class CsvRecordReader {
     this.headerRow = mapping?.header ?? 1;
   }
 
-  push(cells: readonly string[], line: number): StreamItem[] {
+  push(cells: readonly string[], line: number, problem?: RowProblem): StreamItem[] {
     if (line < this.headerRow) return [];
     if (this.plan === undefined) {
       this.plan = this.makePlan(cells);
       return [];
     }
     const trimmed = cells.map((c) => c.trim());
-    if (trimmed.every((c) => c === '')) return [];
-    const row = { cells: trimmed, line };
+    if (problem === undefined && trimmed.every((c) => c === '')) return [];
+    const row: Row = { cells: trimmed, line, ...(problem ? { problem } : {}) };
     const plan = this.plan;
     if (plan.mapping.layout === 'wide') return [this.build([row], this.index++)];
-    const keyCells = plan.key.map((i) => trimmed[i] ?? '');
     const out: StreamItem[] = [];
+    if (problem !== undefined && plan.key.some((i) => i >= problem.trusted)) {
+      // Its key cannot be read: it may belong to the inspection above or to the next one, so both are left out.
+      this.unknownRow = { line, code: problem.code };
+      if (this.group !== undefined) this.group.rows.push(row);
+      else this.group = { key: `\0${line}`, rows: [row], index: this.index++ };
+      return out;
+    }
+    const keyCells = plan.key.map((i) => trimmed[i] ?? '');
     if (this.group !== undefined && keyCells.every((c) => c === '')) {
       // Continuation rows (merged cells export blank): the rest of the inspection above.
       this.group.rows.push(row);
@@ -131,7 +152,9 @@ export class CsvRecordReader {
     if (this.group !== undefined) out.push(this.finish(this.group));
     const splitFrom = this.seenKeys.get(key);
     if (splitFrom === undefined) this.seenKeys.set(key, line);
-    this.group = { key, rows: [row], index: this.index++, ...(splitFrom !== undefined ? { splitFrom } : {}) };
+    const after = this.unknownRow;
+    this.unknownRow = undefined;
+    this.group = { key, rows: [row], index: this.index++, ...(splitFrom !== undefined ? { splitFrom } : {}), ...(after ? { after } : {}) };
     return out;
   }
 
@@ -159,7 +182,7 @@ export class CsvRecordReader {
   }
 
   private finish(group: Group): StreamItem {
-    return this.build(group.rows, group.index, group.splitFrom);
+    return this.build(group.rows, group.index, group.splitFrom, group.after);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -208,9 +231,9 @@ export class CsvRecordReader {
   }
 
   /** Rows of one inspection → a located record, or the diagnostics that keep it out. */
-  private build(rows: readonly Row[], index: number, splitFrom?: number): StreamItem {
+  private build(allRows: readonly Row[], index: number, splitFrom?: number, after?: Group['after']): StreamItem {
     const plan = this.plan!;
-    const first = rows[0]!.line;
+    const first = allRows[0]!.line;
     const fieldLines = new Map<string, number>();
     const findingLines: number[] = [];
     const source: CsvRecordSource = { file: this.file, line: first, index, fieldLines, findingLines };
@@ -221,6 +244,11 @@ export class CsvRecordReader {
       problem(line, field, { messageId: 'record.csv_cell', data: { column, value, expected } }, expected === 'whole_number' ? 'not_whole_number' : 'record_invalid');
 
     if (splitFrom !== undefined) problem(first, '', { messageId: 'record.csv_split', data: { first: splitFrom } });
+    if (after !== undefined) problem(first, '', { messageId: 'record.csv_after_unreadable', data: { line: after.line } }, after.code);
+    // An unreadable row is reported as such, and only the others are read (its cells would report noise).
+    for (const row of allRows) if (row.problem) problem(row.line, '', row.problem.message, row.problem.code);
+    const rows = allRows.filter((row) => row.problem === undefined);
+    if (rows.length === 0) return { diagnostics: problems };
     for (const row of rows) {
       // Its missing cells would read as empty, that is as nothing found: a clean score for a cut row.
       if (row.cells.length < plan.width) {
@@ -367,44 +395,80 @@ const PARSE_OPTIONS = { bom: true, relax_quotes: true, relax_column_count: true 
 
 /** A whole CSV text → records and diagnostics. Throws CsvMappingError when the map does not fit the header. */
 export function readCsvRecords(text: string, mapping: CsvMapping | undefined, options: ReadOptions = {}): ReadResult {
-  const reader = new CsvRecordReader(mapping, options);
+  const reader = new CsvTextReader(new CsvRecordReader(mapping, options));
   const records: LocatedRecord[] = [];
   const diagnostics: RecordDiagnostic[] = [];
-  const take = (items: readonly StreamItem[]) => {
+  for (const items of [reader.push(text), reader.end()]) {
     for (const item of items) {
       if ('record' in item) records.push(item);
-      else diagnostics.push(...item.diagnostics);
+      else for (const d of item.diagnostics) diagnostics.push(d);
     }
-  };
-  try {
-    parseSync(text, {
-      ...PARSE_OPTIONS,
-      on_record: (cells: string[], context) => {
-        take(reader.push(cells, context.records));
-        return null;
-      },
-    });
-  } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    take(reader.fail(error.message, ((error as CsvError & { records?: number }).records ?? 0) + 1));
   }
-  take(reader.end());
   return { records, diagnostics };
 }
 
 /**
  * CSV from a byte stream: each record is yielded as soon as its rows have arrived (a wide row at
  * once; a long inspection when the next one begins, or at the end).
- *
- * csv-parse's stream parser holds back the last character it was given until more arrives, so a
- * record would wait for the next one; instead the text is cut after the last complete CSV record
- * (a line break outside quotes) and each piece goes through csv-parse at once.
  */
 export async function* streamCsvRecords(input: AsyncIterable<Buffer | Uint8Array | string> | Iterable<Buffer | Uint8Array | string>, mapping: CsvMapping | undefined, options: CsvReadOptions = {}): AsyncGenerator<StreamItem> {
-  const reader = new CsvRecordReader(mapping, options);
-  const splitter = new RecordSplitter();
-  let base = 0;
-  const parsePiece = (text: string): { items: StreamItem[]; failed: boolean } => {
+  const reader = new CsvTextReader(new CsvRecordReader(mapping, options));
+  for await (const text of decodeChunks(input, options.encoding)) yield* reader.push(text);
+  yield* reader.end();
+}
+
+/**
+ * CSV text → records, piece by piece (a whole text is one piece). csv-parse's stream parser holds back
+ * the last character it was given until more arrives, so a record would wait for the next one; instead
+ * the text is cut after its last complete record (a line break outside quotes) and each piece goes
+ * through csv-parse at once.
+ *
+ * A quote that is never closed would make the rest of the text one cell. Its row is reported instead,
+ * and reading starts again on the line after the quote; that restart cannot meet another quote left
+ * open by the same text (after an unclosed quote every quote came in pairs, `""`), so the text is read
+ * at most twice.
+ */
+class CsvTextReader {
+  private readonly splitter = new RecordSplitter();
+  /** Rows (csv-parse records) before the next piece: the spreadsheet's row numbers. */
+  private rows = 0;
+  private stopped = false;
+
+  constructor(private readonly reader: CsvRecordReader) {}
+
+  push(text: string): StreamItem[] {
+    const piece = this.splitter.push(text);
+    return piece === '' ? [] : this.parse(piece);
+  }
+
+  end(): StreamItem[] {
+    const out: StreamItem[] = [];
+    for (let rest = this.splitter.rest(); rest.text !== '' && !this.stopped; rest = this.splitter.rest()) {
+      if (rest.openQuote === undefined) {
+        appendTo(out, this.parse(rest.text));
+        break;
+      }
+      const lineEnd = rest.text.indexOf('\n', rest.openQuote);
+      const cut = lineEnd === -1 ? rest.text.length : lineEnd + 1;
+      appendTo(out, this.unclosed(rest.text.slice(0, rest.openQuote)));
+      const piece = this.splitter.push(rest.text.slice(cut));
+      if (piece !== '') appendTo(out, this.parse(piece));
+    }
+    appendTo(out, this.reader.end());
+    return out;
+  }
+
+  /** The row of an unclosed quote: what comes before the quote is read as its cells. */
+  private unclosed(before: string): StreamItem[] {
+    const cells = (parseSync(before, PARSE_OPTIONS) as string[][])[0] ?? [];
+    if (cells.length === 0) cells.push('');
+    const row = ++this.rows;
+    const problem: RowProblem = { message: { messageId: 'record.csv_unclosed_quote', data: { column: cells.length } }, code: 'record_syntax', trusted: cells.length - 1 };
+    return this.reader.push(cells, row, problem);
+  }
+
+  private parse(text: string): StreamItem[] {
+    if (this.stopped) return [];
     const items: StreamItem[] = [];
     let rows = 0;
     try {
@@ -412,32 +476,23 @@ export async function* streamCsvRecords(input: AsyncIterable<Buffer | Uint8Array
         ...PARSE_OPTIONS,
         on_record: (cells: string[], context) => {
           rows = context.records;
-          items.push(...reader.push(cells, base + context.records));
+          appendTo(items, this.reader.push(cells, this.rows + rows));
           return null;
         },
       });
     } catch (error) {
       if (!(error instanceof CsvError)) throw error;
-      items.push(...reader.fail(error.message, base + ((error as CsvError & { records?: number }).records ?? 0) + 1));
-      return { items, failed: true };
+      // The pieces end where csv-parse would end a record; should it disagree, the rest cannot be read.
+      appendTo(items, this.reader.fail(error.message, this.rows + ((error as CsvError & { records?: number }).records ?? 0) + 1));
+      this.stopped = true;
     }
-    base += rows;
-    return { items, failed: false };
-  };
-  for await (const text of decodeChunks(input, options.encoding)) {
-    const piece = splitter.push(text);
-    if (piece === '') continue;
-    const { items, failed } = parsePiece(piece);
-    yield* items;
-    if (failed) return;
+    this.rows += rows;
+    return items;
   }
-  const rest = splitter.rest();
-  if (rest !== '') {
-    const { items, failed } = parsePiece(rest);
-    yield* items;
-    if (failed) return;
-  }
-  yield* reader.end();
+}
+
+function appendTo<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }
 
 const QUOTE = 0x22;
@@ -450,17 +505,45 @@ export class RecordSplitter {
   private scanned = 0;
   private inQuotes = false;
   private fieldStart = true;
+  /** Where in the buffer the quoted field now open began. */
+  private quoteAt = -1;
 
   /** Adds text; returns the complete records received so far ('' when none is complete). */
   push(text: string): string {
     const b = (this.buffer += text);
+    const cut = this.scan(false);
+    this.buffer = b.slice(cut);
+    this.scanned -= cut;
+    if (this.quoteAt >= 0) this.quoteAt -= cut;
+    return b.slice(0, cut);
+  }
+
+  /**
+   * What is left after the last complete record (the last line, when it has no line break), and
+   * where the quote is that it leaves open, if any.
+   */
+  rest(): { text: string; openQuote?: number } {
+    this.scan(true);
+    const text = this.buffer;
+    const open = this.inQuotes ? this.quoteAt : -1;
+    this.buffer = '';
+    this.scanned = 0;
+    this.inQuotes = false;
+    this.fieldStart = true;
+    this.quoteAt = -1;
+    return open >= 0 ? { text, openQuote: open } : { text };
+  }
+
+  /** Scans on from where it stopped; returns the end of the last complete record. */
+  private scan(atEnd: boolean): number {
+    const b = this.buffer;
     let i = this.scanned;
     let cut = 0;
     while (i < b.length) {
       const c = b.charCodeAt(i);
       if (this.inQuotes) {
         if (c === QUOTE) {
-          if (i + 1 >= b.length) break; // "" or the closing quote: the next character decides
+          if (i + 1 >= b.length && !atEnd) break; // "" or the closing quote: the next character decides
           if (b.charCodeAt(i + 1) === QUOTE) {
             i += 2;
             continue;
@@ -470,22 +553,16 @@ export class RecordSplitter {
         i++;
         continue;
       }
-      if (c === QUOTE && this.fieldStart) this.inQuotes = true;
+      if (c === QUOTE && this.fieldStart) {
+        this.inQuotes = true;
+        this.quoteAt = i;
+      }
       this.fieldStart = c === COMMA || c === LF;
       i++;
       if (c === LF) cut = i;
     }
-    this.scanned = i - cut;
-    this.buffer = b.slice(cut);
-    return b.slice(0, cut);
-  }
-
-  /** What is left after the last complete record (the last line, when it has no line break). */
-  rest(): string {
-    const rest = this.buffer;
-    this.buffer = '';
-    this.scanned = 0;
-    return rest;
+    this.scanned = i;
+    return cut;
   }
 }
 

@@ -42,6 +42,13 @@ export const CASES: readonly HostileCase[] = [
     exit: 1,
     code: 'short_row',
   },
+  {
+    file: 'csv-unbalanced-quote-mid-file.csv',
+    attacks: 'item 10: a quote never closed in row 3 made every later row one cell (all lost)',
+    args: (file) => ['score', file, '--standard', 'standards/school-hygiene.yaml', '--map', 'fixtures/csv/school-hygiene.long.map.yaml'],
+    exit: 1,
+    code: 'record_syntax',
+  },
 
   // — hostile standards: extends, paths (item 14)
 

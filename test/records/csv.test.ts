@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileStandard, parseStandard } from '../../src/index.js';
-import { CsvMappingError, decodeChunks, lineOfField, readCsvRecords } from '../../src/records/csv.js';
+import { CsvMappingError, decodeChunks, lineOfField, readCsvRecords, streamCsvRecords } from '../../src/records/csv.js';
 import { convertCell, normalizeDate, parseMapping, sheetTemplate, type CsvMapping } from '../../src/records/mapping.js';
 import { readDocumentRecords } from '../../src/records/read.js';
 import { scoreBatch } from '../../src/score/batch.js';
@@ -171,11 +171,40 @@ describe('long layout', () => {
     expect(diagnostics).toEqual([[4, 1, 'invalid_date', 'date']]);
   });
 
-  it('reports an unclosed quote as a syntax error on its row; the inspection still open may be cut short, so it is left out', () => {
-    const text = rows(header, 'r0,c0,〇班,高一,2024-03-04,周一检查,地面,1,,', 'r1,c1,一班,高一,2024-03-04,周一检查,地面,1,,', 'r2,c2,"二班,高一,2024-03-04,周一检查,地面,1,,', 'r3,c3,三班,高一,2024-03-04,周一检查,地面,1,,');
+  it('reports a row whose quote is never closed on its row and reads on from the next line, whole or streamed', async () => {
+    const text = rows(
+      header,
+      'r1,c1,一班,高一,2024-03-04,周一检查,地面,1,,"a ""quoted""', // a quoted cell over two lines is one row: 2
+      'note"',
+      'r2,c2,二班,高一,2024-03-04,周一检查,地面,1,,"没有闭合的引号', // 3: the quote opens the last cell
+      'r3,c3,三班,高一,2024-03-04,周一检查,地面,1,,',
+      'r3,c3,三班,高一,2024-03-04,周一检查,卫生角,,2,',
+      'r4,c4,四班,高一,2024-03-05,随查,地面,2,,',
+    );
     const { records, diagnostics } = summary(text, LONG);
-    expect(records.map((r) => r.record.id)).toEqual(['r0']);
-    expect(diagnostics).toEqual([[3, 1, 'record_syntax', ''], [4, 2, 'record_syntax', '']]);
+    expect(diagnostics).toEqual([[3, 1, 'record_syntax', '']]);
+    expect(records.map((r) => [r.line, r.record.id, r.record.findings.length])).toEqual([[2, 'r1', 1], [4, 'r3', 2], [6, 'r4', 1]]);
+    const streamed: unknown[] = [];
+    const bytes = Buffer.from(text);
+    const chunks = [bytes.subarray(0, 150), bytes.subarray(150, 151), bytes.subarray(151)];
+    for await (const item of streamCsvRecords(chunks, LONG, { file: 's.csv' })) streamed.push('record' in item ? [item.source.line, item.record.id] : item.diagnostics.map((d) => [d.line, d.code]));
+    expect(streamed).toEqual([[2, 'r1'], [[3, 'record_syntax']], [4, 'r3'], [6, 'r4']]);
+  });
+
+  it('leaves out the inspections on both sides of an unreadable row whose key cannot be read, and says why', () => {
+    const text = rows(
+      header,
+      'r0,c0,〇班,高一,2024-03-04,周一检查,地面,1,,',
+      'r1,c1,一班,高一,2024-03-04,周一检查,地面,1,,',
+      'r2,c2,"二班,高一,2024-03-04,周一检查,地面,1,,', // 4: the quote opens a key cell
+      'r3,c3,三班,高一,2024-03-04,周一检查,地面,1,,',
+      'r4,c4,四班,高一,2024-03-04,周一检查,地面,1,,',
+    );
+    const { records, diagnostics } = summary(text, LONG);
+    expect(records.map((r) => r.record.id)).toEqual(['r0', 'r4']);
+    expect(diagnostics).toEqual([[4, 1, 'record_syntax', ''], [5, 2, 'record_syntax', '']]);
+    const read = readCsvRecords(text, LONG, { file: 's.csv' });
+    expect(read.diagnostics.map((d) => d.messageId)).toEqual(['record.csv_unclosed_quote', 'record.csv_after_unreadable']);
   });
 
   it('rejects the inspection of a row missing its last cells, on that row; a header with blank last columns asks for no more cells', () => {
@@ -245,6 +274,12 @@ describe('wide layout', () => {
   it('rejects a row missing its last cells on its row (it would read as nothing found); the other rows are scored', () => {
     const { records, diagnostics } = summary(rows(header, '1,w1,c1,2024-03-04,,,,2,,,,,', '2,w2,c2,2024-03-04,,,,2', '3,w3,c3,2024-03-04,,,,1,,,,,'), WIDE);
     expect(diagnostics).toEqual([[3, 1, 'short_row', '']]);
+    expect(records.map((r) => r.record.id)).toEqual(['w1', 'w3']);
+  });
+
+  it('reports a row whose quote is never closed and scores the rows after it', () => {
+    const { records, diagnostics } = summary(rows(header, '1,w1,c1,2024-03-04,,,,2,,,,,', '2,w2,c2,2024-03-04,,,,1,,,"桌面脏,,,', '3,w3,c3,2024-03-04,,,,1,,,,,'), WIDE);
+    expect(diagnostics).toEqual([[3, 1, 'record_syntax', '']]);
     expect(records.map((r) => r.record.id)).toEqual(['w1', 'w3']);
   });
 
