@@ -101,6 +101,7 @@ export const en: Catalogue = {
   'record.csv_short_row': (d) => `this row has ${s(d.cells)} cells but the header has ${s(d.columns)} columns: the cells from column "${s(d.column)}" on are missing (a row cut short reads as nothing found)`,
   'record.csv_unclosed_quote': (d) => `the quote that opens cell ${s(d.column)} of this row is never closed, so the row cannot be read (reading goes on at the next line)`,
   'record.csv_after_unreadable': (d) => `left out: the row at line ${s(d.line)}, just before it, cannot be read and may have been one of its rows`,
+  'record.invalid_bytes': (d) => `byte 0x${s(d.byte)} at line ${s(d.line)} (byte ${s(d.offset)} of the file) is not ${s(d.encoding)}, the file's encoding${Number(d.more) > 0 ? ` (nor are ${s(d.more)} more on this row)` : ''}`,
   'record.csv_cut_short': (d) => `this inspection may go on past line ${s(d.line)}, where the CSV cannot be read, so it is left out`,
   'record.csv_syntax': (d) => `CSV syntax error, the rest of the file cannot be read: ${s(d.detail)}`,
   'line.fixed_unknown': (d) => (d.effect === 'award' ? 'awarded, but the standard gives no points for it: the total is unknown' : 'not met, but the standard gives no points for it: the total is unknown'),

@@ -129,6 +129,7 @@ export const zhCN: Catalogue = {
   'record.csv_short_row': (d) => `此行只有 ${s(d.cells)} 个单元格，而表头有 ${s(d.columns)} 列：从列 "${s(d.column)}" 起的单元格缺失（被截断的行会被当作未发现问题）`,
   'record.csv_unclosed_quote': (d) => `此行第 ${s(d.column)} 个单元格开头的引号没有闭合，此行无法读取（从下一行继续读取）`,
   'record.csv_after_unreadable': (d) => `不予评分：紧挨在它前面的第 ${s(d.line)} 行无法读取，可能是这次检查的一行`,
+  'record.invalid_bytes': (d) => `第 ${s(d.line)} 行的字节 0x${s(d.byte)}（文件第 ${s(d.offset)} 字节）不是本文件编码 ${s(d.encoding)} 的有效字符${Number(d.more) > 0 ? `（此行另有 ${s(d.more)} 处）` : ''}`,
   'record.csv_cut_short': (d) => `这次检查可能延续到第 ${s(d.line)} 行之后，而该处 CSV 无法读取，因此不予评分`,
   'record.csv_syntax': (d) => `CSV 格式错误，文件其余部分无法读取：${s(d.detail)}`,
   'line.fixed_unknown': (d) => (d.effect === 'award' ? '应奖分，但标准未规定分值：总分未知' : '未达到要求，但标准未规定分值：总分未知'),

@@ -10,8 +10,9 @@
  */
 import { CsvError, parse as parseSync } from 'csv-parse/sync';
 import { formatPath } from '../diagnostics.js';
+import { renderMessage } from '../messages/render.js';
 import type { Locale, Message } from '../messages/types.js';
-import type { TextEncodingName } from './decode.js';
+import { ByteDecoder, decodeText, invalidBytesMessage, type InvalidBytes, type TextEncodingName } from './decode.js';
 import { lineOfField, recordDiagnostic, type RecordDiagnostic, type RecordDiagnosticCode, type RecordSource } from './diagnostics.js';
 
 export { lineOfField };
@@ -25,7 +26,7 @@ import { pushTo } from '../collections.js';
 export class CsvMappingError extends Error {}
 
 export interface CsvReadOptions extends ReadOptions {
-  /** Input encoding; by default UTF-8, or GB18030 when the bytes are not valid UTF-8. */
+  /** Input encoding; by default decided on the bytes (docs/records.md#formats-and-encodings). */
   readonly encoding?: TextEncodingName;
 }
 
@@ -122,7 +123,13 @@ export class CsvRecordReader {
   push(cells: readonly string[], line: number, problem?: RowProblem): StreamItem[] {
     if (line < this.headerRow) return [];
     if (this.plan === undefined) {
-      this.plan = this.makePlan(cells);
+      try {
+        this.plan = this.makePlan(cells);
+      } catch (error) {
+        // A header that does not fit the map because it cannot be read (the wrong encoding, a stray quote): say so.
+        if (error instanceof CsvMappingError && problem) throw new CsvMappingError(`${error.message}\n${this.file}:${line}: ${renderMessage(problem.message, this.locale)}`);
+        throw error;
+      }
       return [];
     }
     const trimmed = cells.map((c) => c.trim());
@@ -393,12 +400,16 @@ function getPath(target: Record<string, unknown>, path: readonly string[]): unkn
 
 const PARSE_OPTIONS = { bom: true, relax_quotes: true, relax_column_count: true } as const;
 
-/** A whole CSV text → records and diagnostics. Throws CsvMappingError when the map does not fit the header. */
-export function readCsvRecords(text: string, mapping: CsvMapping | undefined, options: ReadOptions = {}): ReadResult {
+/**
+ * A whole CSV, as text or as bytes (decoded as docs/records.md says) → records and diagnostics.
+ * Throws CsvMappingError when the map does not fit the header.
+ */
+export function readCsvRecords(input: string | Uint8Array, mapping: CsvMapping | undefined, options: CsvReadOptions = {}): ReadResult {
   const reader = new CsvTextReader(new CsvRecordReader(mapping, options));
+  const decoded = typeof input === 'string' ? { text: input, invalid: [] } : decodeText(input, options.encoding);
   const records: LocatedRecord[] = [];
   const diagnostics: RecordDiagnostic[] = [];
-  for (const items of [reader.push(text), reader.end()]) {
+  for (const items of [reader.push(decoded.text, decoded.invalid), reader.end()]) {
     for (const item of items) {
       if ('record' in item) records.push(item);
       else for (const d of item.diagnostics) diagnostics.push(d);
@@ -413,7 +424,13 @@ export function readCsvRecords(text: string, mapping: CsvMapping | undefined, op
  */
 export async function* streamCsvRecords(input: AsyncIterable<Buffer | Uint8Array | string> | Iterable<Buffer | Uint8Array | string>, mapping: CsvMapping | undefined, options: CsvReadOptions = {}): AsyncGenerator<StreamItem> {
   const reader = new CsvTextReader(new CsvRecordReader(mapping, options));
-  for await (const text of decodeChunks(input, options.encoding)) yield* reader.push(text);
+  const decoder = new ByteDecoder(options.encoding);
+  for await (const chunk of input) {
+    const { text, invalid } = decoder.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+    yield* reader.push(text, invalid);
+  }
+  const { text, invalid } = decoder.end();
+  yield* reader.push(text, invalid);
   yield* reader.end();
 }
 
@@ -427,16 +444,23 @@ export async function* streamCsvRecords(input: AsyncIterable<Buffer | Uint8Array
  * and reading starts again on the line after the quote; that restart cannot meet another quote left
  * open by the same text (after an unclosed quote every quote came in pairs, `""`), so the text is read
  * at most twice.
+ *
+ * A row with bytes that are not in the file's encoding (the decoder lists them by line) is reported on
+ * its row; the others are read.
  */
 class CsvTextReader {
   private readonly splitter = new RecordSplitter();
-  /** Rows (csv-parse records) before the next piece: the spreadsheet's row numbers. */
+  /** Rows (csv-parse records) and lines before the next piece: the spreadsheet's row numbers, the file's lines. */
   private rows = 0;
+  private lines = 0;
+  /** Bad bytes not yet matched with their row, in order. */
+  private invalid: InvalidBytes[] = [];
   private stopped = false;
 
   constructor(private readonly reader: CsvRecordReader) {}
 
-  push(text: string): StreamItem[] {
+  push(text: string, invalid: readonly InvalidBytes[] = []): StreamItem[] {
+    appendTo(this.invalid, invalid);
     const piece = this.splitter.push(text);
     return piece === '' ? [] : this.parse(piece);
   }
@@ -451,6 +475,8 @@ class CsvTextReader {
       const lineEnd = rest.text.indexOf('\n', rest.openQuote);
       const cut = lineEnd === -1 ? rest.text.length : lineEnd + 1;
       appendTo(out, this.unclosed(rest.text.slice(0, rest.openQuote)));
+      this.lines += countLines(rest.text.slice(0, cut));
+      this.badBytesUpTo(this.lines); // in the unreadable row: reported with it
       const piece = this.splitter.push(rest.text.slice(cut));
       if (piece !== '') appendTo(out, this.parse(piece));
     }
@@ -476,7 +502,8 @@ class CsvTextReader {
         ...PARSE_OPTIONS,
         on_record: (cells: string[], context) => {
           rows = context.records;
-          appendTo(items, this.reader.push(cells, this.rows + rows));
+          const bad = this.badBytesUpTo(this.lines + context.lines);
+          appendTo(items, this.reader.push(cells, this.rows + rows, bad.length > 0 ? badBytesProblem(bad, cells) : undefined));
           return null;
         },
       });
@@ -487,8 +514,35 @@ class CsvTextReader {
       this.stopped = true;
     }
     this.rows += rows;
+    this.lines += countLines(text);
     return items;
   }
+
+  /** Takes the bad bytes on lines up to `line` (those of the row that ends there). */
+  private badBytesUpTo(line: number): InvalidBytes[] {
+    let n = 0;
+    while (n < this.invalid.length && this.invalid[n]!.line <= line) n++;
+    if (n === 0) return [];
+    const taken = this.invalid.slice(0, n);
+    this.invalid = this.invalid.slice(n);
+    return taken;
+  }
+}
+
+/** A row with bytes not in the file's encoding; its cells up to the first that holds one read as written. */
+function badBytesProblem(bad: readonly InvalidBytes[], cells: readonly string[]): RowProblem {
+  const trusted = cells.findIndex((c) => c.includes('\uFFFD'));
+  return { message: invalidBytesMessage(bad[0]!, bad.length - 1), code: 'invalid_encoding', trusted: trusted === -1 ? cells.length : trusted };
+}
+
+/** Line ends as csv-parse counts them: LF, CRLF and CR are one each. */
+function countLines(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0d || (c === 0x0a && text.charCodeAt(i - 1) !== 0x0d)) n++;
+  }
+  return n;
 }
 
 function appendTo<T>(target: T[], items: readonly T[]): void {
@@ -564,93 +618,4 @@ export class RecordSplitter {
     this.scanned = i;
     return cut;
   }
-}
-
-/**
- * Bytes → text, chunk by chunk. With no encoding given: ASCII passes straight through (it reads the
- * same in UTF-8 and GB18030); at the first non-ASCII byte the rest of that line decides: UTF-8 when it
- * is valid UTF-8 (or starts with the UTF-8 BOM), else GB18030. Bytes that turn invalid after UTF-8 was
- * chosen are an error naming the line (pass --encoding gbk).
- */
-export async function* decodeChunks(input: AsyncIterable<Buffer | Uint8Array | string> | Iterable<Buffer | Uint8Array | string>, encoding?: TextEncodingName): AsyncGenerator<string> {
-  if (encoding === 'gbk' || encoding === 'gb18030') {
-    const decoder = new TextDecoder('gb18030');
-    for await (const chunk of input) yield typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-    const rest = decoder.decode();
-    if (rest) yield rest;
-    return;
-  }
-  let decoder: InstanceType<typeof TextDecoder> | undefined = encoding === 'utf-8' ? new TextDecoder('utf-8', { fatal: true }) : undefined;
-  let pending: Buffer = Buffer.alloc(0);
-  let start = true;
-  let newlines = 0;
-  const decide = (bytes: Buffer, complete: boolean): 'utf-8' | 'gb18030' | undefined => {
-    if (start && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: !complete });
-    } catch {
-      return 'gb18030';
-    }
-    return complete ? 'utf-8' : undefined;
-  };
-  const emit = function* (bytes: Buffer): Generator<string> {
-    if (bytes.length === 0) return;
-    try {
-      const text = decoder!.decode(bytes, { stream: true });
-      newlines += countNewlines(text);
-      if (text) yield text;
-    } catch {
-      throw new Error(`the input is not valid UTF-8 after line ${newlines + 1} (it began as UTF-8); if it is GBK, pass --encoding gbk`);
-    }
-  };
-  for await (const chunk of input) {
-    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    if (decoder) {
-      yield* emit(bytes);
-      continue;
-    }
-    pending = pending.length === 0 ? bytes : Buffer.concat([pending, bytes]);
-    const firstHigh = pending.findIndex((b) => b >= 0x80);
-    if (firstHigh === -1) {
-      // All ASCII so far: the same text in either encoding.
-      const text = pending.toString('latin1');
-      newlines += countNewlines(text);
-      yield text;
-      pending = Buffer.alloc(0);
-      start = false;
-      continue;
-    }
-    if (firstHigh > 0) {
-      const ascii = pending.subarray(0, firstHigh).toString('latin1');
-      newlines += countNewlines(ascii);
-      yield ascii;
-      pending = pending.subarray(firstHigh);
-      start = false;
-    }
-    const eol = pending.indexOf(0x0a);
-    const window = eol === -1 ? pending : pending.subarray(0, eol);
-    const chosen = decide(window, eol !== -1 || window.length >= 4096);
-    if (chosen === undefined) continue;
-    decoder = chosen === 'utf-8' ? new TextDecoder('utf-8', { fatal: true }) : new TextDecoder('gb18030');
-    const held = pending;
-    pending = Buffer.alloc(0);
-    yield* emit(held);
-  }
-  if (!decoder) {
-    if (pending.length === 0) return;
-    decoder = decide(pending, true) === 'utf-8' ? new TextDecoder('utf-8', { fatal: true }) : new TextDecoder('gb18030');
-    yield* emit(pending);
-  }
-  try {
-    const rest = decoder.decode();
-    if (rest) yield rest;
-  } catch {
-    throw new Error(`the input ends in the middle of a UTF-8 character (line ${newlines + 1})`);
-  }
-}
-
-function countNewlines(text: string): number {
-  let n = 0;
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) n++;
-  return n;
 }

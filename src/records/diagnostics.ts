@@ -19,6 +19,7 @@ export const RECORD_DIAGNOSTIC_CODES = [
   'note_required',
   'unmapped_column',
   'short_row',
+  'invalid_encoding',
 ] as const;
 export type RecordDiagnosticCode = (typeof RECORD_DIAGNOSTIC_CODES)[number];
 

@@ -43,6 +43,13 @@ export const CASES: readonly HostileCase[] = [
     code: 'short_row',
   },
   {
+    file: 'csv-stray-byte-in-utf8.csv',
+    attacks: 'item 9: one 0xff byte in a UTF-8 sheet made the whole file read as GBK and be rejected (exit 2)',
+    args: (file) => ['score', file, '--standard', 'standards/school-hygiene.yaml', '--map', 'fixtures/csv/school-hygiene.long.map.yaml'],
+    exit: 1,
+    code: 'invalid_encoding',
+  },
+  {
     file: 'csv-unbalanced-quote-mid-file.csv',
     attacks: 'item 10: a quote never closed in row 3 made every later row one cell (all lost)',
     args: (file) => ['score', file, '--standard', 'standards/school-hygiene.yaml', '--map', 'fixtures/csv/school-hygiene.long.map.yaml'],
