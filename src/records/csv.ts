@@ -453,8 +453,9 @@ class CsvTextReader {
   /** Rows (csv-parse records) and lines before the next piece: the spreadsheet's row numbers, the file's lines. */
   private rows = 0;
   private lines = 0;
-  /** Bad bytes not yet matched with their row, in order. */
+  /** Bad bytes in order; those from `nextInvalid` on are not yet matched with their row. */
   private invalid: InvalidBytes[] = [];
+  private nextInvalid = 0;
   private stopped = false;
 
   constructor(private readonly reader: CsvRecordReader) {}
@@ -520,11 +521,12 @@ class CsvTextReader {
 
   /** Takes the bad bytes on lines up to `line` (those of the row that ends there). */
   private badBytesUpTo(line: number): InvalidBytes[] {
-    let n = 0;
-    while (n < this.invalid.length && this.invalid[n]!.line <= line) n++;
-    if (n === 0) return [];
-    const taken = this.invalid.slice(0, n);
-    this.invalid = this.invalid.slice(n);
+    const taken: InvalidBytes[] = [];
+    while (this.nextInvalid < this.invalid.length && this.invalid[this.nextInvalid]!.line <= line) taken.push(this.invalid[this.nextInvalid++]!);
+    if (this.nextInvalid === this.invalid.length && this.nextInvalid > 0) {
+      this.invalid = [];
+      this.nextInvalid = 0;
+    }
     return taken;
   }
 }

@@ -37,7 +37,7 @@ export function decodeText(bytes: Uint8Array, encoding?: TextEncodingName): Deco
   const decoder = new ByteDecoder(encoding, Infinity);
   const first = decoder.push(bytes);
   const rest = decoder.end();
-  return { text: first.text + rest.text, encoding: decoder.encoding!, invalid: [...first.invalid, ...rest.invalid] };
+  return { text: first.text + rest.text, encoding: decoder.encoding!, invalid: first.invalid.concat(rest.invalid) };
 }
 
 /** True when the bytes are valid UTF-8. */

@@ -370,7 +370,7 @@ describe('decoding a byte stream', () => {
     const invalid: InvalidBytes[] = [];
     for (const c of [...chunks.map((c) => decoder.push(typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.from(c))), decoder.end()]) {
       text += c.text;
-      invalid.push(...c.invalid);
+      for (const x of c.invalid) invalid.push(x);
     }
     return { text, invalid };
   }
