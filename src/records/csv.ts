@@ -2,11 +2,12 @@
  * CSV records through csv-parse, in the two layouts of a mapping file (mapping.ts): `long` (one row
  * per finding, rows grouped into inspections by key columns) and `wide` (one row per inspection, one
  * column per item). Whole texts (readCsvRecords) and streams (streamCsvRecords) go through the same
- * CsvRecordReader, so a record reads the same either way.
+ * CsvTextReader and CsvRecordReader, so a record reads the same either way.
  *
  * Lines are spreadsheet rows: the header is row 1, and a cell holding a line break does not shift
  * the rows after it. Every bad record is reported with its row, its index, the field and the reason,
- * and left out; a cell that cannot be converted ("abc" as a count) is one of those reasons.
+ * and left out; a cell that cannot be converted ("abc" as a count), a row cut short, a quote never
+ * closed and bytes not in the file's encoding are some of those reasons.
  */
 import { CsvError, parse as parseSync } from 'csv-parse/sync';
 import { formatPath } from '../diagnostics.js';
@@ -477,7 +478,7 @@ class CsvTextReader {
       const cut = lineEnd === -1 ? rest.text.length : lineEnd + 1;
       appendTo(out, this.unclosed(rest.text.slice(0, rest.openQuote)));
       this.lines += countLines(rest.text.slice(0, cut));
-      this.badBytesUpTo(this.lines); // in the unreadable row: reported with it
+      this.badBytesUpTo(this.lines); // bad bytes in the unreadable row go with it
       const piece = this.splitter.push(rest.text.slice(cut));
       if (piece !== '') appendTo(out, this.parse(piece));
     }
