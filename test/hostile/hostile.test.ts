@@ -55,6 +55,7 @@ export const CASES: readonly HostileCase[] = [
     args: (file) => ['score', file, '--standard', 'standards/school-hygiene.yaml', '--map', 'fixtures/csv/school-hygiene.long.map.yaml'],
     exit: 1,
     code: 'record_syntax',
+    forbid: ['scored 0,', 'rejected 2;'], // rows 2, 4 and 5 are scored; only row 3 is left out
   },
 
   // — hostile standards: extends, paths (item 14)
