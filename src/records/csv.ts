@@ -90,8 +90,8 @@ interface Group {
   readonly index: number;
   /** The first row of an earlier group with the same key (the rows of one inspection are apart). */
   readonly splitFrom?: number;
-  /** A row just before it that cannot be read and whose key is unknown: it may have been one of its rows. */
-  readonly after?: { readonly line: number; readonly code: RecordDiagnosticCode };
+  /** A row next to it that cannot be read and whose key is unknown: it may have been one of its rows. */
+  beside?: { readonly line: number; readonly code: RecordDiagnosticCode };
 }
 
 /**
@@ -142,8 +142,11 @@ export class CsvRecordReader {
     if (problem !== undefined && plan.key.some((i) => i >= problem.trusted)) {
       // Its key cannot be read: it may belong to the inspection above or to the next one, so both are left out.
       this.unknownRow = { line, code: problem.code };
-      if (this.group !== undefined) this.group.rows.push(row);
-      else this.group = { key: `\0${line}`, rows: [row], index: this.index++ };
+      if (this.group === undefined) this.group = { key: `\0${line}`, rows: [row], index: this.index++ };
+      else {
+        this.group.rows.push(row);
+        this.group.beside = this.unknownRow;
+      }
       return out;
     }
     const keyCells = plan.key.map((i) => trimmed[i] ?? '');
@@ -160,9 +163,9 @@ export class CsvRecordReader {
     if (this.group !== undefined) out.push(this.finish(this.group));
     const splitFrom = this.seenKeys.get(key);
     if (splitFrom === undefined) this.seenKeys.set(key, line);
-    const after = this.unknownRow;
+    const beside = this.unknownRow;
     this.unknownRow = undefined;
-    this.group = { key, rows: [row], index: this.index++, ...(splitFrom !== undefined ? { splitFrom } : {}), ...(after ? { after } : {}) };
+    this.group = { key, rows: [row], index: this.index++, ...(splitFrom !== undefined ? { splitFrom } : {}), ...(beside ? { beside } : {}) };
     return out;
   }
 
@@ -190,7 +193,7 @@ export class CsvRecordReader {
   }
 
   private finish(group: Group): StreamItem {
-    return this.build(group.rows, group.index, group.splitFrom, group.after);
+    return this.build(group.rows, group.index, group.splitFrom, group.beside);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -239,7 +242,7 @@ export class CsvRecordReader {
   }
 
   /** Rows of one inspection → a located record, or the diagnostics that keep it out. */
-  private build(allRows: readonly Row[], index: number, splitFrom?: number, after?: Group['after']): StreamItem {
+  private build(allRows: readonly Row[], index: number, splitFrom?: number, beside?: Group['beside']): StreamItem {
     const plan = this.plan!;
     const first = allRows[0]!.line;
     const fieldLines = new Map<string, number>();
@@ -252,7 +255,7 @@ export class CsvRecordReader {
       problem(line, field, { messageId: 'record.csv_cell', data: { column, value, expected } }, expected === 'whole_number' ? 'not_whole_number' : 'record_invalid');
 
     if (splitFrom !== undefined) problem(first, '', { messageId: 'record.csv_split', data: { first: splitFrom } });
-    if (after !== undefined) problem(first, '', { messageId: 'record.csv_after_unreadable', data: { line: after.line } }, after.code);
+    if (beside !== undefined) problem(first, '', { messageId: 'record.csv_beside_unreadable', data: { line: beside.line } }, beside.code);
     // An unreadable row is reported as such, and only the others are read (its cells would report noise).
     for (const row of allRows) if (row.problem) problem(row.line, '', row.problem.message, row.problem.code);
     const rows = allRows.filter((row) => row.problem === undefined);

@@ -203,9 +203,9 @@ describe('long layout', () => {
     );
     const { records, diagnostics } = summary(text, LONG);
     expect(records.map((r) => r.record.id)).toEqual(['r0', 'r4']);
-    expect(diagnostics).toEqual([[4, 1, 'record_syntax', ''], [5, 2, 'record_syntax', '']]);
+    expect(diagnostics).toEqual([[3, 1, 'record_syntax', ''], [4, 1, 'record_syntax', ''], [5, 2, 'record_syntax', '']]);
     const read = readCsvRecords(text, LONG, { file: 's.csv' });
-    expect(read.diagnostics.map((d) => d.messageId)).toEqual(['record.csv_unclosed_quote', 'record.csv_after_unreadable']);
+    expect(read.diagnostics.map((d) => d.messageId)).toEqual(['record.csv_beside_unreadable', 'record.csv_unclosed_quote', 'record.csv_beside_unreadable']);
   });
 
   it('rejects the inspection of a row missing its last cells, on that row; a header with blank last columns asks for no more cells', () => {
