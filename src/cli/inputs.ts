@@ -6,7 +6,8 @@ import { parseRosterText } from '../aggregate/roster-file.js';
 import type { Locale } from '../messages/types.js';
 import type { StreamItem } from '../records/read.js';
 import { CsvMappingError, readCsvRecords } from '../records/csv.js';
-import { decodeText, type TextEncodingName } from '../records/decode.js';
+import { decodeText, invalidBytesMessage, type TextEncodingName } from '../records/decode.js';
+import { renderMessage } from '../messages/render.js';
 import { loadMapping, type CsvMapping } from '../records/mapping.js';
 import { readDocumentRecords, readNdjsonRecords, type ReadResult, type RecordFormat } from '../records/read.js';
 import type { LocatedRecord, Precheck } from '../records/validate.js';
@@ -33,23 +34,19 @@ export async function readRecordSource(source: string, format: RecordFormat, opt
   const file = source === '-' ? '<stdin>' : source;
   const read = { file, locale: options.lang, ...(options.precheck ? { precheck: options.precheck } : {}) };
   try {
-    const { text } = decodeText(bytes, options.encoding);
-    switch (format) {
-      case 'json':
-      case 'yaml':
-        return readDocumentRecords(text, read);
-      case 'ndjson':
-        return readNdjsonRecords(text, read);
-      case 'csv': {
-        let mapping = options.mapping;
-        if (mapping === undefined && options.map !== undefined) {
-          const loaded = await loadMapping(options.map);
-          if (!loaded.ok) return { error: loaded.errors.join('\n') };
-          mapping = loaded.mapping;
-        }
-        return readCsvRecords(text, mapping, read);
+    if (format === 'csv') {
+      let mapping = options.mapping;
+      if (mapping === undefined && options.map !== undefined) {
+        const loaded = await loadMapping(options.map);
+        if (!loaded.ok) return { error: loaded.errors.join('\n') };
+        mapping = loaded.mapping;
       }
+      // A CSV reports a row with bytes not in its encoding and reads the rest.
+      return readCsvRecords(bytes, mapping, { ...read, ...(options.encoding ? { encoding: options.encoding } : {}) });
     }
+    const { text, invalid } = decodeText(bytes, options.encoding);
+    if (invalid.length > 0) return { error: `${file}: ${renderMessage(invalidBytesMessage(invalid[0]!), options.lang)}` };
+    return format === 'ndjson' ? readNdjsonRecords(text, read) : readDocumentRecords(text, read);
   } catch (error) {
     if (error instanceof CsvMappingError) return { error: error.message };
     return { error: `cannot read ${source}: ${(error as Error).message}` };

@@ -20,6 +20,8 @@ export const RECORD_DIAGNOSTIC_CODES = [
   'points_out_of_range',
   'note_required',
   'unmapped_column',
+  'short_row',
+  'invalid_encoding',
 ] as const;
 export type RecordDiagnosticCode = (typeof RECORD_DIAGNOSTIC_CODES)[number];
 

@@ -44,6 +44,28 @@ export const CASES: readonly HostileCase[] = [
   { file: 'step-below-resolution.yaml', attacks: 'item 6: scoring with step 1e-11 crashed on a BigInt division by zero', args: (f) => ['score', '--standard', f, 'test/hostile/count-past-2p53.json'], exit: 2, code: 'too_precise' },
 
   // — encodings and CSV (items 8–12)
+  {
+    file: 'csv-row-missing-last-cells.csv',
+    attacks: 'item 8: a row cut short after its record columns would read as nothing found (a clean 100)',
+    args: (file) => ['score', file, '--standard', 'standards/school-hygiene.yaml', '--map', 'fixtures/csv/school-hygiene.wide.map.yaml'],
+    exit: 1,
+    code: 'short_row',
+  },
+  {
+    file: 'csv-stray-byte-in-utf8.csv',
+    attacks: 'item 9: one 0xff byte in a UTF-8 sheet made the whole file read as GBK and be rejected (exit 2)',
+    args: (file) => ['score', file, '--standard', 'standards/school-hygiene.yaml', '--map', 'fixtures/csv/school-hygiene.long.map.yaml'],
+    exit: 1,
+    code: 'invalid_encoding',
+  },
+  {
+    file: 'csv-unbalanced-quote-mid-file.csv',
+    attacks: 'item 10: a quote never closed in row 3 made every later row one cell (all lost)',
+    args: (file) => ['score', file, '--standard', 'standards/school-hygiene.yaml', '--map', 'fixtures/csv/school-hygiene.long.map.yaml'],
+    exit: 1,
+    code: 'record_syntax',
+    forbid: ['scored 0,', 'rejected 2;'], // rows 2, 4 and 5 are scored; only row 3 is left out
+  },
 
   { file: 'standard-invalid-utf8.yaml', attacks: 'item 12: a standard with a byte that is not UTF-8 loads with U+FFFD in a name', args: (f) => ['check', f], exit: 1, code: 'invalid_utf8' },
   // — hostile standards: extends, paths (item 14)
