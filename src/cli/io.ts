@@ -1,6 +1,7 @@
 /** The CLI's only contact with the terminal and the file system outside the loaders. */
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pushAll } from '../collections.js';
 
 export interface Output {
   out(text: string): void;
@@ -26,7 +27,7 @@ export async function expandStandardPaths(paths: readonly string[]): Promise<{ p
     if (info?.isDirectory()) {
       const entries = (await readdir(path)).filter((f) => f.endsWith('.yaml') || f.endsWith('.yml')).sort();
       if (entries.length === 0) return { error: `no *.yaml standard in ${path}` };
-      out.push(...entries.map((f) => join(path, f)));
+      pushAll(out, entries.map((f) => join(path, f)));
     } else {
       out.push(path);
     }

@@ -20,6 +20,7 @@ import { CalendarSchema } from '../standard/ranking-schema.js';
 import { loadRoster, readRecordSource } from './inputs.js';
 import type { Output } from './io.js';
 import { loadStandardSet } from './standards.js';
+import { pushAll } from '../collections.js';
 
 export interface LeagueInputOptions {
   readonly standards: readonly string[];
@@ -81,13 +82,13 @@ export async function loadLeagueInput(inputs: readonly string[], options: League
       out.err(read.error);
       return 2;
     }
-    records.push(...read.records);
-    rejected.push(...read.diagnostics);
+    pushAll(records, read.records);
+    pushAll(rejected, read.diagnostics);
   }
   const assigned = assignFindings(records, roster, options.lang);
-  rejected.push(...assigned.diagnostics);
+  pushAll(rejected, assigned.diagnostics);
   const batch = scoreBatch(set, assigned.records, options.lang);
-  rejected.push(...batch.diagnostics);
+  pushAll(rejected, batch.diagnostics);
   const scorecards = batch.scored.map((s) => s.scorecard);
 
   const league = buildLeague(standard, scorecards, {

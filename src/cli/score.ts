@@ -21,6 +21,7 @@ import type { Output } from './io.js';
 import { assignStream, loadRoster, readRecordSource } from './inputs.js';
 import { assignFindings } from '../aggregate/responsibility.js';
 import { itemNamer, loadStandardSet } from './standards.js';
+import { pushAll } from '../collections.js';
 
 export type ScoreOutputFormat = 'text' | 'json' | 'ndjson' | 'csv' | 'md';
 
@@ -129,7 +130,7 @@ export async function runScore(inputs: readonly string[], options: ScoreOptions,
       // A whole-file source (JSON, YAML) written as NDJSON too: its scorecards, and its problems on stderr.
       for (const item of batch.scored) out.out(JSON.stringify(item.scorecard));
       for (const d of problems) out.err(formatRecordDiagnostic(d));
-    } else scored.push(...batch.scored);
+    } else pushAll(scored, batch.scored);
   }
   summary.rejected = rejectedRecords.size;
   rejected.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.index - b.index || a.line - b.line);

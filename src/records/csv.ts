@@ -19,7 +19,7 @@ import { convertCell, mappingFromHeader, type CellValue, type CsvMapping, type F
 import type { ReadOptions, ReadResult, StreamItem } from './read.js';
 import { validateRecord, type LocatedRecord, type Precheck } from './validate.js';
 import { suggest } from '../suggest.js';
-import { pushTo } from '../collections.js';
+import { pushAll, pushTo } from '../collections.js';
 
 /** The map and the CSV do not fit together (a mapped column is missing): nothing can be read. */
 export class CsvMappingError extends Error {}
@@ -363,7 +363,7 @@ export function readCsvRecords(text: string, mapping: CsvMapping | undefined, op
   const take = (items: readonly StreamItem[]) => {
     for (const item of items) {
       if ('record' in item) records.push(item);
-      else diagnostics.push(...item.diagnostics);
+      else pushAll(diagnostics, item.diagnostics);
     }
   };
   try {
@@ -402,13 +402,13 @@ export async function* streamCsvRecords(input: AsyncIterable<Buffer | Uint8Array
         ...PARSE_OPTIONS,
         on_record: (cells: string[], context) => {
           rows = context.records;
-          items.push(...reader.push(cells, base + context.records));
+          pushAll(items, reader.push(cells, base + context.records));
           return null;
         },
       });
     } catch (error) {
       if (!(error instanceof CsvError)) throw error;
-      items.push(...reader.fail(error.message, base + ((error as CsvError & { records?: number }).records ?? 0) + 1));
+      pushAll(items, reader.fail(error.message, base + ((error as CsvError & { records?: number }).records ?? 0) + 1));
       return { items, failed: true };
     }
     base += rows;

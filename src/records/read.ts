@@ -10,6 +10,7 @@ import type { Locale } from '../messages/types.js';
 import { DocumentPositions } from '../positions.js';
 import { recordDiagnostic, withFieldLines, type RecordDiagnostic } from './diagnostics.js';
 import { validateRecord, type LocatedRecord, type Precheck } from './validate.js';
+import { pushAll } from '../collections.js';
 
 export type RecordFormat = 'json' | 'yaml' | 'ndjson' | 'csv';
 
@@ -68,7 +69,7 @@ export function readDocumentRecords(text: string, options: ReadOptions = {}): Re
       const lineOf = (path: readonly (string | number)[]) => positions.atPath([...base, ...path]).line;
       const result = validateRecord(raw, withFieldLines({ file, line, index }, lineOf), locale, lineOf, options.precheck);
       if (result.ok) records.push(result.value);
-      else diagnostics.push(...result.diagnostics);
+      else pushAll(diagnostics, result.diagnostics);
       index++;
     });
   }
@@ -84,7 +85,7 @@ export function readNdjsonRecords(text: string, options: ReadOptions = {}): Read
     const item = ndjsonLine(lineText, i + 1, state, options);
     if (item === undefined) return;
     if ('record' in item) records.push(item);
-    else diagnostics.push(...item.diagnostics);
+    else pushAll(diagnostics, item.diagnostics);
   });
   return { records, diagnostics };
 }

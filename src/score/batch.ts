@@ -9,6 +9,7 @@ import type { LocatedRecord } from '../records/validate.js';
 import type { StandardSet } from './editions.js';
 import { scoreRecord } from './score.js';
 import type { Scorecard } from './scorecard.js';
+import { pushAll } from '../collections.js';
 
 export interface ScoredRecord {
   readonly scorecard: Scorecard;
@@ -74,7 +75,7 @@ export function scoreBatch(set: StandardSet, records: readonly LocatedRecord[], 
     if (located.record.id !== undefined && superseded.has(located.record.id)) continue;
     const item = scoreLocated(set, located, locale);
     if ('scorecard' in item) scored.push(item);
-    else diagnostics.push(...item.diagnostics);
+    else pushAll(diagnostics, item.diagnostics);
   }
   return { scored, diagnostics };
 }
