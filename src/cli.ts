@@ -10,7 +10,7 @@ import { runDiff } from './cli/diff.js';
 import { runImport, type ImportOutputFormat } from './cli/import.js';
 import { runTemplate } from './cli/template.js';
 import type { Verdict } from './score/scorecard.js';
-import { processOutput } from './cli/io.js';
+import { exitQuietlyOnBrokenPipe, processOutput } from './cli/io.js';
 import { SCORESHEET_VERSION } from './version.js';
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
@@ -197,6 +197,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   return exitCode;
 }
 
+exitQuietlyOnBrokenPipe();
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -10,6 +10,24 @@ export interface Output {
   bytes?(data: Uint8Array): void;
 }
 
+/** The exit status of a writer whose reader went away: 128 + SIGPIPE, as the shell gives `yes | head`. */
+export const EXIT_BROKEN_PIPE = 141;
+
+/**
+ * A reader that stops early (`scoresheet check bad.yaml | head -3`) closes the pipe, and the next
+ * write fails with EPIPE: stop at once and quietly (nobody reads the rest) instead of dying with a
+ * stack trace. A closed stderr loses only the messages; stdout and the exit status still tell.
+ */
+export function exitQuietlyOnBrokenPipe(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(EXIT_BROKEN_PIPE);
+  });
+  process.stderr.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
+
 export const processOutput: Output = {
   out: (text) => process.stdout.write(text + '\n'),
   err: (text) => process.stderr.write(text + '\n'),
