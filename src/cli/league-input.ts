@@ -34,6 +34,8 @@ export interface LeagueInputOptions {
   readonly inputFormat?: RecordFormat;
   readonly encoding?: TextEncodingName;
   readonly map?: string;
+  readonly maxRecordBytes?: number;
+  readonly maxFileBytes?: number;
 }
 
 export interface LeagueInput {

@@ -16,7 +16,7 @@ import { lineOfField, recordDiagnostic, type RecordDiagnostic, type RecordDiagno
 
 export { lineOfField };
 import { convertCell, mappingFromHeader, type CellValue, type CsvMapping, type FieldRef, parseField, type WideItem } from './mapping.js';
-import type { ReadOptions, ReadResult, StreamItem } from './read.js';
+import { DEFAULT_MAX_RECORD_BYTES, type ReadOptions, type ReadResult, type StreamItem } from './read.js';
 import { validateRecord, type LocatedRecord, type Precheck } from './validate.js';
 import { suggest } from '../suggest.js';
 import { pushAll, pushTo } from '../collections.js';
@@ -137,7 +137,7 @@ export class CsvRecordReader {
    * A syntax error at `line`: the rest of the text cannot be read. An inspection still open (long
    * layout) may have had rows past that point, so it is left out too.
    */
-  fail(detail: string, line: number): StreamItem[] {
+  fail(detail: string, line: number, tooLarge?: { limit: number }): StreamItem[] {
     const out: StreamItem[] = [];
     const open = this.group;
     this.group = undefined;
@@ -145,8 +145,8 @@ export class CsvRecordReader {
       const message: Message = { messageId: 'record.csv_cut_short', data: { line } };
       out.push({ diagnostics: [recordDiagnostic({ file: this.file, line: open.rows[0]!.line, index: open.index }, '', message, this.locale, 'record_syntax')] });
     }
-    const message: Message = { messageId: 'record.csv_syntax', data: { detail } };
-    out.push({ diagnostics: [recordDiagnostic({ file: this.file, line, index: this.index++ }, '', message, this.locale, 'record_syntax')] });
+    const message: Message = tooLarge ? { messageId: 'record.csv_too_large', data: tooLarge } : { messageId: 'record.csv_syntax', data: { detail } };
+    out.push({ diagnostics: [recordDiagnostic({ file: this.file, line, index: this.index++ }, '', message, this.locale, tooLarge ? 'record_too_large' : 'record_syntax')] });
     return out;
   }
 
@@ -393,6 +393,8 @@ export function readCsvRecords(text: string, mapping: CsvMapping | undefined, op
 export async function* streamCsvRecords(input: AsyncIterable<Buffer | Uint8Array | string> | Iterable<Buffer | Uint8Array | string>, mapping: CsvMapping | undefined, options: CsvReadOptions = {}): AsyncGenerator<StreamItem> {
   const reader = new CsvRecordReader(mapping, options);
   const splitter = new RecordSplitter();
+  // A record longer than this is refused, and never held whole (csv-parse counts it in characters).
+  const limit = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
   let base = 0;
   const parsePiece = (text: string): { items: StreamItem[]; failed: boolean } => {
     const items: StreamItem[] = [];
@@ -400,6 +402,7 @@ export async function* streamCsvRecords(input: AsyncIterable<Buffer | Uint8Array
     try {
       parseSync(text, {
         ...PARSE_OPTIONS,
+        max_record_size: limit,
         on_record: (cells: string[], context) => {
           rows = context.records;
           pushAll(items, reader.push(cells, base + context.records));
@@ -408,7 +411,8 @@ export async function* streamCsvRecords(input: AsyncIterable<Buffer | Uint8Array
       });
     } catch (error) {
       if (!(error instanceof CsvError)) throw error;
-      pushAll(items, reader.fail(error.message, base + ((error as CsvError & { records?: number }).records ?? 0) + 1));
+      const tooLarge = error.code === 'CSV_MAX_RECORD_SIZE' ? { limit } : undefined;
+      pushAll(items, reader.fail(error.message, base + ((error as CsvError & { records?: number }).records ?? 0) + 1, tooLarge));
       return { items, failed: true };
     }
     base += rows;
@@ -416,10 +420,16 @@ export async function* streamCsvRecords(input: AsyncIterable<Buffer | Uint8Array
   };
   for await (const text of decodeChunks(input, options.encoding)) {
     const piece = splitter.push(text);
-    if (piece === '') continue;
-    const { items, failed } = parsePiece(piece);
-    yield* items;
-    if (failed) return;
+    if (piece !== '') {
+      const { items, failed } = parsePiece(piece);
+      yield* items;
+      if (failed) return;
+    }
+    if (splitter.held > limit) {
+      // The record being read is already too long (a huge quoted cell, an unclosed quote): stop holding it.
+      yield* reader.fail('', base + 1, { limit });
+      return;
+    }
   }
   const rest = splitter.rest();
   if (rest !== '') {
@@ -468,6 +478,11 @@ export class RecordSplitter {
     this.scanned = i - cut;
     this.buffer = b.slice(cut);
     return b.slice(0, cut);
+  }
+
+  /** How much of an unfinished record is held (characters). */
+  get held(): number {
+    return this.buffer.length;
   }
 
   /** What is left after the last complete record (the last line, when it has no line break). */

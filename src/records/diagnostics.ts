@@ -18,6 +18,8 @@ export const RECORD_DIAGNOSTIC_CODES = [
   'points_out_of_range',
   'note_required',
   'unmapped_column',
+  'record_too_large',
+  'file_too_large',
 ] as const;
 export type RecordDiagnosticCode = (typeof RECORD_DIAGNOSTIC_CODES)[number];
 
