@@ -43,7 +43,7 @@ export const CASES: readonly HostileCase[] = [
   // — bounded resources (item 17)
   {
     file: 'rank-160k-records.ndjson',
-    attacks: 'item 17: rank over 160,000 records (a list spread into push() overflowed the stack past ~150,000)',
+    attacks: 'item 17: rank over 160,000 records (a list spread into push() overflowed the stack past ~150,000; test/no-unbounded-spread.test.ts keeps src/ free of such spreads)',
     make: (path) => {
       const lines: string[] = [];
       for (let i = 0; i < 160_000; i++) lines.push(`{"unit":{"id":"c${i % 40}"},"date":"2024-09-0${2 + (i % 5)}","kind":"random","findings":[]}`);
