@@ -10,8 +10,10 @@ import { runDiff } from './cli/diff.js';
 import { runImport, type ImportOutputFormat } from './cli/import.js';
 import { runTemplate } from './cli/template.js';
 import type { Verdict } from './score/scorecard.js';
-import { processOutput } from './cli/io.js';
+import { exitQuietlyOnBrokenPipe, processOutput } from './cli/io.js';
 import { SCORESHEET_VERSION } from './version.js';
+import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_RECORD_BYTES } from './records/read.js';
+import { DEFAULT_MAX_PROBLEMS } from './cli/problems.js';
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 const VERDICTS = ['fail', 'indeterminate', 'not_eligible'];
@@ -19,6 +21,23 @@ const collectVerdict = (value: string, previous: Verdict[] | undefined): Verdict
   if (!VERDICTS.includes(value)) throw new InvalidArgumentError(`expected one of ${VERDICTS.join(', ')}`);
   return [...(previous ?? []), value as Verdict];
 };
+
+/** A size in bytes: a whole number, or one with a binary suffix (64k, 1M, 2G). */
+const byteSize = (value: string): number => {
+  const m = /^(\d+)([kKmMgG]?)$/.exec(value.trim());
+  if (!m) throw new InvalidArgumentError('expected a number of bytes, such as 1048576 or 1M');
+  return Number(m[1]) * 1024 ** ' kmg'.indexOf((m[2] || ' ').toLowerCase());
+};
+const count = (value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number, 0 or more');
+  return n;
+};
+/** The input limits of every command that reads records (see docs/records.md#limits). */
+const recordLimits = (command: Command): Command =>
+  command
+    .addOption(new Option('--max-record-bytes <bytes>', 'refuse an NDJSON line or CSV record longer than this (record_too_large)').argParser(byteSize).default(DEFAULT_MAX_RECORD_BYTES, '1M'))
+    .addOption(new Option('--max-file-bytes <bytes>', 'refuse a JSON or YAML file larger than this (file_too_large): they are read whole').argParser(byteSize).default(DEFAULT_MAX_FILE_BYTES, '64M'));
 
 /** Exit codes (as ESLint): 0 ok, 1 problems found, 2 could not run. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -46,8 +65,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       exitCode = await runCheck(paths, { format: opts.format, lang: opts.lang, frames: opts.frame && process.stdout.isTTY === true, ...(opts.allowRoot ? { allowRoot: opts.allowRoot } : {}) }, processOutput);
     });
 
-  program
-    .command('score')
+  recordLimits(program
+    .command('score'))
     .description('score inspection records (JSON, YAML, NDJSON, CSV; - for stdin)')
     .argument('[records...]', 'record files, or - for standard input')
     .addOption(new Option('--standard <file|dir>', 'a standard, or a directory of them (repeatable)').argParser(collect).makeOptionMandatory())
@@ -61,8 +80,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--units <file>', 'the units an inspection round covers (YAML or CSV)')
     .option('--roster <file>', 'who is responsible for which area when (YAML or CSV)')
     .addOption(allowRoot())
-    .action(async (inputs: string[], opts: { units?: string; roster?: string; allowRoot?: string[]; standard: string[]; format: ScoreOutputFormat; lang: 'en' | 'zh-CN'; failOn?: Verdict[]; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; outputEncoding?: 'utf-8' | 'gb18030'; map?: string }) => {
+    .addOption(new Option('--max-problems <n>', 'print this many problems on stderr, then only their count (text, csv, ndjson)').argParser(count).default(DEFAULT_MAX_PROBLEMS))
+    .action(async (inputs: string[], opts: { units?: string; roster?: string; allowRoot?: string[]; standard: string[]; format: ScoreOutputFormat; lang: 'en' | 'zh-CN'; failOn?: Verdict[]; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; outputEncoding?: 'utf-8' | 'gb18030'; map?: string; maxProblems: number; maxRecordBytes: number; maxFileBytes: number }) => {
       exitCode = await runScore(inputs, {
+        maxProblems: opts.maxProblems,
+        maxRecordBytes: opts.maxRecordBytes,
+        maxFileBytes: opts.maxFileBytes,
         standards: opts.standard,
         format: opts.format,
         lang: opts.lang,
@@ -90,8 +113,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       exitCode = await runTemplate({ standard: opts.standard, layout: opts.layout, out: opts.out, lang: opts.lang, force: opts.force, ...(opts.allowRoot ? { allowRoot: opts.allowRoot } : {}) }, processOutput);
     });
 
-  program
-    .command('rank')
+  recordLimits(program
+    .command('rank'))
     .description('league tables: rank units per period and group, with awards (流动红旗), boards and warnings')
     .argument('[records...]', 'record files, or - for standard input')
     .addOption(new Option('--standard <file|dir>', 'the standard (repeatable for editions)').argParser(collect).makeOptionMandatory())
@@ -108,13 +131,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(new Option('--encoding <encoding>', 'encoding of the input').choices(['utf-8', 'gbk', 'gb18030']))
     .option('--map <file>', 'CSV mapping file')
     .addOption(allowRoot())
-    .action(async (inputs: string[], opts: { allowRoot?: string[]; standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; format: 'text' | 'json' | 'csv' | 'md'; lang: 'en' | 'zh-CN'; failOn?: Verdict[]; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string }) => {
+    .action(async (inputs: string[], opts: { allowRoot?: string[]; standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; format: 'text' | 'json' | 'csv' | 'md'; lang: 'en' | 'zh-CN'; failOn?: Verdict[]; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string; maxRecordBytes: number; maxFileBytes: number }) => {
       const { standard, failOn, ...rest } = opts;
       exitCode = await runRank(inputs, { ...rest, standards: standard, failOn: failOn ?? [] }, processOutput);
     });
 
-  program
-    .command('report')
+  recordLimits(program
+    .command('report'))
     .description('the league as a report people look at: one self-contained HTML file (tables, red flags, boards, trends, every deduction), Markdown, or an A4 PDF')
     .argument('[records...]', 'record files, or - for standard input')
     .addOption(new Option('--standard <file|dir>', 'the standard (repeatable for editions)').argParser(collect).makeOptionMandatory())
@@ -137,7 +160,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(new Option('--encoding <encoding>', 'encoding of the input').choices(['utf-8', 'gbk', 'gb18030']))
     .option('--map <file>', 'CSV mapping file')
     .addOption(allowRoot())
-    .action(async (inputs: string[], opts: { allowRoot?: string[]; standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; at?: string; top?: number; format: ReportFormat; output?: string; lang: 'en' | 'zh-CN'; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string }) => {
+    .action(async (inputs: string[], opts: { allowRoot?: string[]; standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; at?: string; top?: number; format: ReportFormat; output?: string; lang: 'en' | 'zh-CN'; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string; maxRecordBytes: number; maxFileBytes: number }) => {
       const { standard, ...rest } = opts;
       exitCode = await runReport(inputs, { ...rest, standards: standard }, processOutput);
     });
@@ -209,6 +232,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   return exitCode;
 }
 
+exitQuietlyOnBrokenPipe();
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -17,6 +17,8 @@ import { loadStandard } from '../standard/load.js';
 import { loadRoster, readRecordSource } from './inputs.js';
 import type { Output } from './io.js';
 import { standardLoadOptions } from './standards.js';
+import { pushAll } from '../collections.js';
+import type { InspectionRecord } from '../records/schema.js';
 
 export interface DiffCliOptions {
   readonly format: 'text' | 'json' | 'md';
@@ -51,7 +53,7 @@ export async function runDiff(a: string, b: string, options: DiffCliOptions, out
       out.err(roster.error);
       return 2;
     }
-    const records = [];
+    const records: InspectionRecord[] = [];
     for (const source of options.records) {
       const format = formatOfPath(source);
       if (!format) {
@@ -66,7 +68,7 @@ export async function runDiff(a: string, b: string, options: DiffCliOptions, out
       for (const d of read.diagnostics) out.err(formatRecordDiagnostic(d));
       const assigned = assignFindings(read.records, roster, options.lang);
       for (const d of assigned.diagnostics) out.err(formatRecordDiagnostic(d));
-      records.push(...assigned.records.map((r) => r.record));
+      pushAll(records, assigned.records.map((r) => r.record));
     }
     scores = rescore(compileStandard(sa), compileStandard(sb), records, {
       ...(options.period ? { period: options.period } : {}),

@@ -1,17 +1,19 @@
 /** Reading record files (or stdin) for every command that takes records: the formats, the encoding. */
+import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { findingAssigner, type Roster } from '../aggregate/responsibility.js';
 import { parseRosterText } from '../aggregate/roster-file.js';
 import type { Locale } from '../messages/types.js';
 import type { StreamItem } from '../records/read.js';
-import { CsvMappingError, readCsvRecords } from '../records/csv.js';
+import { CsvMappingError, streamCsvRecords } from '../records/csv.js';
 import { decodeText, invalidBytesMessage, type TextEncodingName } from '../records/decode.js';
 import { renderMessage } from '../messages/render.js';
 import { loadMapping, type CsvMapping } from '../records/mapping.js';
-import { readDocumentRecords, readNdjsonRecords, type ReadResult, type RecordFormat } from '../records/read.js';
+import { DEFAULT_MAX_FILE_BYTES, readDocumentRecords, streamNdjsonRecords, type ReadResult, type RecordFormat } from '../records/read.js';
 import type { LocatedRecord, Precheck } from '../records/validate.js';
-import type { RecordDiagnostic } from '../records/diagnostics.js';
+import { recordDiagnostic, type RecordDiagnostic } from '../records/diagnostics.js';
+import { pushAll } from '../collections.js';
 
 export interface SourceOptions {
   readonly lang: Locale;
@@ -21,44 +23,96 @@ export interface SourceOptions {
   readonly mapping?: CsvMapping;
   /** The standards' checks for records that fail the record schema (StandardSet.precheck). */
   readonly precheck?: Precheck;
+  /** The longest NDJSON line or CSV record taken (default DEFAULT_MAX_RECORD_BYTES). */
+  readonly maxRecordBytes?: number;
+  /** The largest JSON or YAML file taken (default DEFAULT_MAX_FILE_BYTES). */
+  readonly maxFileBytes?: number;
 }
 
-/** Reads one source completely; an unreadable file is `{ error }` (the command exits 2). */
-export async function readRecordSource(source: string, format: RecordFormat, options: SourceOptions, stdin: Readable): Promise<ReadResult | { error: string }> {
-  let bytes: Buffer;
-  try {
-    bytes = source === '-' ? await readAll(stdin) : await readFile(source);
-  } catch (error) {
-    return { error: `cannot read ${source}: ${(error as Error).message}` };
-  }
+/** A source that cannot be read at all (a missing file, a map that does not fit): the command exits 2. */
+export class SourceError extends Error {}
+
+/**
+ * One source's records and problems, in order, as they are read: NDJSON and CSV a record at a time
+ * (memory bounded by the longest record), JSON and YAML whole (up to maxFileBytes: a larger file is
+ * one `file_too_large` problem). Throws SourceError when the source cannot be read at all.
+ */
+export async function* recordItems(source: string, format: RecordFormat, options: SourceOptions, stdin: Readable): AsyncGenerator<StreamItem> {
   const file = source === '-' ? '<stdin>' : source;
-  const read = { file, locale: options.lang, ...(options.precheck ? { precheck: options.precheck } : {}) };
+  const read = {
+    file,
+    locale: options.lang,
+    ...(options.precheck ? { precheck: options.precheck } : {}),
+    ...(options.maxRecordBytes !== undefined ? { maxRecordBytes: options.maxRecordBytes } : {}),
+    ...(options.encoding ? { encoding: options.encoding } : {}),
+  };
   try {
-    if (format === 'csv') {
-      let mapping = options.mapping;
-      if (mapping === undefined && options.map !== undefined) {
-        const loaded = await loadMapping(options.map);
-        if (!loaded.ok) return { error: loaded.errors.join('\n') };
-        mapping = loaded.mapping;
+    const input = source === '-' ? stdin : createReadStream(source);
+    switch (format) {
+      case 'ndjson':
+        yield* streamNdjsonRecords(input, read);
+        return;
+      case 'csv': {
+        let mapping = options.mapping;
+        if (mapping === undefined && options.map !== undefined) {
+          const loaded = await loadMapping(options.map);
+          if (!loaded.ok) throw new SourceError(loaded.errors.join('\n'));
+          mapping = loaded.mapping;
+        }
+        yield* streamCsvRecords(input, mapping, read);
+        return;
       }
-      // A CSV reports a row with bytes not in its encoding and reads the rest.
-      return readCsvRecords(bytes, mapping, { ...read, ...(options.encoding ? { encoding: options.encoding } : {}) });
+      case 'json':
+      case 'yaml': {
+        const limit = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+        const bytes = await readAtMost(input, limit);
+        if (bytes === undefined) {
+          const message = { messageId: 'record.file_too_large', data: { limit } };
+          yield { diagnostics: [recordDiagnostic({ file, line: 1, index: 0 }, '', message, options.lang, 'file_too_large')] };
+          return;
+        }
+        const { text, invalid } = decodeText(bytes, options.encoding);
+        if (invalid.length > 0) throw new SourceError(`${file}: ${renderMessage(invalidBytesMessage(invalid[0]!), options.lang)}`);
+        const { records, diagnostics } = readDocumentRecords(text, read);
+        if (diagnostics.length > 0) yield { diagnostics };
+        yield* records;
+      }
     }
-    const { text, invalid } = decodeText(bytes, options.encoding);
-    if (invalid.length > 0) return { error: `${file}: ${renderMessage(invalidBytesMessage(invalid[0]!), options.lang)}` };
-    return format === 'ndjson' ? readNdjsonRecords(text, read) : readDocumentRecords(text, read);
   } catch (error) {
-    if (error instanceof CsvMappingError) return { error: error.message };
-    return { error: `cannot read ${source}: ${(error as Error).message}` };
+    if (error instanceof SourceError) throw error;
+    if (error instanceof CsvMappingError) throw new SourceError(error.message);
+    throw new SourceError(`cannot read ${source}: ${(error as Error).message}`);
   }
 }
 
-async function readAll(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
-  return Buffer.concat(chunks);
+/** Reads one source completely (recordItems, collected); an unreadable file is `{ error }` (the command exits 2). */
+export async function readRecordSource(source: string, format: RecordFormat, options: SourceOptions, stdin: Readable): Promise<ReadResult | { error: string }> {
+  const records: LocatedRecord[] = [];
+  const diagnostics: RecordDiagnostic[] = [];
+  try {
+    for await (const item of recordItems(source, format, options, stdin)) {
+      if ('record' in item) records.push(item);
+      else pushAll(diagnostics, item.diagnostics);
+    }
+  } catch (error) {
+    if (error instanceof SourceError) return { error: error.message };
+    throw error;
+  }
+  return { records, diagnostics };
 }
 
+/** The stream's bytes, or undefined as soon as there are more than `limit` (what a file says its size is does not count). */
+async function readAtMost(stream: AsyncIterable<Buffer | string>, limit: number): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+    size += bytes.length;
+    if (size > limit) return undefined;
+    chunks.push(bytes);
+  }
+  return Buffer.concat(chunks, size);
+}
 
 export interface RosterOptions {
   /** The units a round covers and a table lists (YAML or CSV). */

@@ -4,21 +4,20 @@
  */
 import { loadCalendar } from '../aggregate/calendar-file.js';
 import type { Calendar, PeriodUnit } from '../aggregate/periods.js';
-import { assignFindings } from '../aggregate/responsibility.js';
 import { formatDiagnostic } from '../diagnostics.js';
 import type { Locale } from '../messages/types.js';
 import type { TextEncodingName } from '../records/decode.js';
 import type { RecordDiagnostic } from '../records/diagnostics.js';
 import { formatOfPath, type RecordFormat } from '../records/read.js';
-import type { LocatedRecord } from '../records/validate.js';
 import { buildLeague, type League } from '../rank/league.js';
 import type { TiePolicy } from '../rank/rank.js';
-import { scoreBatch } from '../score/batch.js';
+import { scoreStream } from '../score/batch.js';
 import type { Scorecard } from '../score/scorecard.js';
 import type { Standard } from '../standard/schema.js';
-import { loadRoster, readRecordSource } from './inputs.js';
+import { assignStream, loadRoster, recordItems, SourceError } from './inputs.js';
 import type { Output } from './io.js';
 import { loadStandardSet, standardLoadOptions } from './standards.js';
+import { pushAll } from '../collections.js';
 
 export interface LeagueInputOptions {
   readonly standards: readonly string[];
@@ -34,6 +33,8 @@ export interface LeagueInputOptions {
   readonly map?: string;
   /** --allow-root: folders where `extends:` may also find a base. */
   readonly allowRoot?: readonly string[];
+  readonly maxRecordBytes?: number;
+  readonly maxFileBytes?: number;
 }
 
 export interface LeagueInput {
@@ -68,27 +69,36 @@ export async function loadLeagueInput(inputs: readonly string[], options: League
     calendar = loaded.calendar;
   }
 
-  const records: LocatedRecord[] = [];
-  const rejected: RecordDiagnostic[] = [];
-  for (const source of inputs.length === 0 ? ['-'] : inputs) {
+  const sources = inputs.length === 0 ? ['-'] : inputs;
+  const formats: RecordFormat[] = [];
+  for (const source of sources) {
     const format = options.inputFormat ?? formatOfPath(source);
     if (format === undefined) {
       out.err(`cannot tell the format of ${source}: use --input-format json|yaml|ndjson|csv`);
       return 2;
     }
-    const read = await readRecordSource(source, format, { ...options, precheck: set.precheck }, process.stdin);
-    if ('error' in read) {
-      out.err(read.error);
-      return 2;
-    }
-    records.push(...read.records);
-    rejected.push(...read.diagnostics);
+    formats.push(format);
   }
-  const assigned = assignFindings(records, roster, options.lang);
-  rejected.push(...assigned.diagnostics);
-  const batch = scoreBatch(set, assigned.records, options.lang);
-  rejected.push(...batch.diagnostics);
-  const scorecards = batch.scored.map((s) => s.scorecard);
+  // Every source as one stream (a record id is unique across them), each record scored as it is read:
+  // only the scorecards are held, not the records.
+  const read = async function* () {
+    for (let i = 0; i < sources.length; i++) yield* recordItems(sources[i]!, formats[i]!, { ...options, precheck: set.precheck }, process.stdin);
+  };
+  const cards: Scorecard[] = [];
+  const rejected: RecordDiagnostic[] = [];
+  try {
+    for await (const item of scoreStream(set, assignStream(read(), roster, options.lang), options.lang)) {
+      if ('scorecard' in item) cards.push(item.scorecard);
+      else pushAll(rejected, item.diagnostics);
+    }
+  } catch (error) {
+    if (!(error instanceof SourceError)) throw error;
+    out.err(error.message);
+    return 2;
+  }
+  // A record another one supersedes (a corrected sheet, 复核) is left out.
+  const superseded = new Set(cards.map((c) => c.supersedes).filter((s): s is string => s !== undefined));
+  const scorecards = superseded.size === 0 ? cards : cards.filter((c) => c.record === undefined || !superseded.has(c.record));
 
   const league = buildLeague(standard, scorecards, {
     period: options.period,

@@ -18,10 +18,10 @@ import { lineOfField, recordDiagnostic, type RecordDiagnostic, type RecordDiagno
 
 export { lineOfField };
 import { convertCell, mappingFromHeader, type CellValue, type CsvMapping, type FieldRef, parseField, type WideItem } from './mapping.js';
-import type { ReadOptions, ReadResult, StreamItem } from './read.js';
+import { DEFAULT_MAX_RECORD_BYTES, type ReadOptions, type ReadResult, type StreamItem } from './read.js';
 import { validateRecord, type LocatedRecord, type Precheck } from './validate.js';
 import { suggest } from '../suggest.js';
-import { pushTo } from '../collections.js';
+import { pushAll, pushTo } from '../collections.js';
 
 /** The map and the CSV do not fit together (a mapped column is missing): nothing can be read. */
 export class CsvMappingError extends Error {}
@@ -173,7 +173,7 @@ export class CsvRecordReader {
    * A syntax error at `line`: the rest of the text cannot be read. An inspection still open (long
    * layout) may have had rows past that point, so it is left out too.
    */
-  fail(detail: string, line: number): StreamItem[] {
+  fail(detail: string, line: number, tooLarge?: { limit: number }): StreamItem[] {
     const out: StreamItem[] = [];
     const open = this.group;
     this.group = undefined;
@@ -181,8 +181,8 @@ export class CsvRecordReader {
       const message: Message = { messageId: 'record.csv_cut_short', data: { line } };
       out.push({ diagnostics: [recordDiagnostic({ file: this.file, line: open.rows[0]!.line, index: open.index }, '', message, this.locale, 'record_syntax')] });
     }
-    const message: Message = { messageId: 'record.csv_syntax', data: { detail } };
-    out.push({ diagnostics: [recordDiagnostic({ file: this.file, line, index: this.index++ }, '', message, this.locale, 'record_syntax')] });
+    const message: Message = tooLarge ? { messageId: 'record.csv_too_large', data: tooLarge } : { messageId: 'record.csv_syntax', data: { detail } };
+    out.push({ diagnostics: [recordDiagnostic({ file: this.file, line, index: this.index++ }, '', message, this.locale, tooLarge ? 'record_too_large' : 'record_syntax')] });
     return out;
   }
 
@@ -409,14 +409,14 @@ const PARSE_OPTIONS = { bom: true, relax_quotes: true, relax_column_count: true 
  * Throws CsvMappingError when the map does not fit the header.
  */
 export function readCsvRecords(input: string | Uint8Array, mapping: CsvMapping | undefined, options: CsvReadOptions = {}): ReadResult {
-  const reader = new CsvTextReader(new CsvRecordReader(mapping, options));
+  const reader = new CsvTextReader(new CsvRecordReader(mapping, options), options.maxRecordBytes);
   const decoded = typeof input === 'string' ? { text: input, invalid: [] } : decodeText(input, options.encoding);
   const records: LocatedRecord[] = [];
   const diagnostics: RecordDiagnostic[] = [];
   for (const items of [reader.push(decoded.text, decoded.invalid), reader.end()]) {
     for (const item of items) {
       if ('record' in item) records.push(item);
-      else for (const d of item.diagnostics) diagnostics.push(d);
+      else pushAll(diagnostics, item.diagnostics);
     }
   }
   return { records, diagnostics };
@@ -427,7 +427,7 @@ export function readCsvRecords(input: string | Uint8Array, mapping: CsvMapping |
  * once; a long inspection when the next one begins, or at the end).
  */
 export async function* streamCsvRecords(input: AsyncIterable<Buffer | Uint8Array | string> | Iterable<Buffer | Uint8Array | string>, mapping: CsvMapping | undefined, options: CsvReadOptions = {}): AsyncGenerator<StreamItem> {
-  const reader = new CsvTextReader(new CsvRecordReader(mapping, options));
+  const reader = new CsvTextReader(new CsvRecordReader(mapping, options), options.maxRecordBytes);
   const decoder = new ByteDecoder(options.encoding);
   for await (const chunk of input) {
     const { text, invalid } = decoder.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
@@ -462,30 +462,42 @@ class CsvTextReader {
   private nextInvalid = 0;
   private stopped = false;
 
-  constructor(private readonly reader: CsvRecordReader) {}
+  constructor(
+    private readonly reader: CsvRecordReader,
+    /** A record longer than this is refused, and never held whole (csv-parse counts it in characters). */
+    private readonly limit: number = DEFAULT_MAX_RECORD_BYTES,
+  ) {}
 
   push(text: string, invalid: readonly InvalidBytes[] = []): StreamItem[] {
-    appendTo(this.invalid, invalid);
+    if (this.stopped) return [];
+    pushAll(this.invalid, invalid);
     const piece = this.splitter.push(text);
-    return piece === '' ? [] : this.parse(piece);
+    const items = piece === '' ? [] : this.parse(piece);
+    if (!this.stopped && this.splitter.held > this.limit) {
+      // The record being read is already too long (a huge quoted cell, an unclosed quote): stop holding it.
+      pushAll(items, this.reader.fail('', this.rows + 1, { limit: this.limit }));
+      this.stopped = true;
+      this.splitter.rest();
+    }
+    return items;
   }
 
   end(): StreamItem[] {
     const out: StreamItem[] = [];
     for (let rest = this.splitter.rest(); rest.text !== '' && !this.stopped; rest = this.splitter.rest()) {
       if (rest.openQuote === undefined) {
-        appendTo(out, this.parse(rest.text));
+        pushAll(out, this.parse(rest.text));
         break;
       }
       const lineEnd = rest.text.indexOf('\n', rest.openQuote);
       const cut = lineEnd === -1 ? rest.text.length : lineEnd + 1;
-      appendTo(out, this.unclosed(rest.text.slice(0, rest.openQuote)));
+      pushAll(out, this.unclosed(rest.text.slice(0, rest.openQuote)));
       this.lines += countLines(rest.text.slice(0, cut));
       this.badBytesUpTo(this.lines); // bad bytes in the unreadable row go with it
       const piece = this.splitter.push(rest.text.slice(cut));
-      if (piece !== '') appendTo(out, this.parse(piece));
+      if (piece !== '') pushAll(out, this.parse(piece));
     }
-    appendTo(out, this.reader.end());
+    pushAll(out, this.reader.end());
     return out;
   }
 
@@ -505,17 +517,19 @@ class CsvTextReader {
     try {
       parseSync(text, {
         ...PARSE_OPTIONS,
+        max_record_size: this.limit,
         on_record: (cells: string[], context) => {
           rows = context.records;
           const bad = this.badBytesUpTo(this.lines + context.lines);
-          appendTo(items, this.reader.push(cells, this.rows + rows, bad.length > 0 ? badBytesProblem(bad, cells) : undefined));
+          pushAll(items, this.reader.push(cells, this.rows + rows, bad.length > 0 ? badBytesProblem(bad, cells) : undefined));
           return null;
         },
       });
     } catch (error) {
       if (!(error instanceof CsvError)) throw error;
       // The pieces end where csv-parse would end a record; should it disagree, the rest cannot be read.
-      appendTo(items, this.reader.fail(error.message, this.rows + ((error as CsvError & { records?: number }).records ?? 0) + 1));
+      const tooLarge = error.code === 'CSV_MAX_RECORD_SIZE' ? { limit: this.limit } : undefined;
+      pushAll(items, this.reader.fail(error.message, this.rows + ((error as CsvError & { records?: number }).records ?? 0) + 1, tooLarge));
       this.stopped = true;
     }
     this.rows += rows;
@@ -551,10 +565,6 @@ function countLines(text: string): number {
   return n;
 }
 
-function appendTo<T>(target: T[], items: readonly T[]): void {
-  for (const item of items) target.push(item);
-}
-
 const QUOTE = 0x22;
 const COMMA = 0x2c;
 const LF = 0x0a;
@@ -567,6 +577,11 @@ export class RecordSplitter {
   private fieldStart = true;
   /** Where in the buffer the quoted field now open began. */
   private quoteAt = -1;
+
+  /** How much of an unfinished record is held (characters). */
+  get held(): number {
+    return this.buffer.length;
+  }
 
   /** Adds text; returns the complete records received so far ('' when none is complete). */
   push(text: string): string {

@@ -22,6 +22,8 @@ export const RECORD_DIAGNOSTIC_CODES = [
   'unmapped_column',
   'short_row',
   'invalid_encoding',
+  'record_too_large',
+  'file_too_large',
 ] as const;
 export type RecordDiagnosticCode = (typeof RECORD_DIAGNOSTIC_CODES)[number];
 

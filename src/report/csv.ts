@@ -21,9 +21,14 @@ export const LINE_TYPE_WORDS: Record<Locale, Record<ScoreLine['type'], string>> 
 
 const YES_NO: Record<Locale, readonly [string, string]> = { en: ['yes', 'no'], 'zh-CN': ['是', '否'] };
 
+export interface ScorecardCsvOptions {
+  /** Start with the header row (default true; false for the rows of a sheet being streamed). */
+  readonly header?: boolean;
+}
+
 /** The header row and one row per scorecard line. */
-export function scorecardCsvRows(cards: readonly Scorecard[], locale: Locale, itemName: ItemNames): string[][] {
-  const rows: string[][] = [[...HEADERS[locale]]];
+export function scorecardCsvRows(cards: readonly Scorecard[], locale: Locale, itemName: ItemNames, options: ScorecardCsvOptions = {}): string[][] {
+  const rows: string[][] = options.header === false ? [] : [[...HEADERS[locale]]];
   for (const card of cards) {
     const head = [
       card.record ?? '',
@@ -62,8 +67,8 @@ export function scorecardCsvRows(cards: readonly Scorecard[], locale: Locale, it
 }
 
 /** The CSV text (no BOM, no final line break: the CLI adds both). */
-export function formatScorecardsCsv(cards: readonly Scorecard[], locale: Locale, itemName: ItemNames): string {
-  return formatCsv(scorecardCsvRows(cards, locale, itemName));
+export function formatScorecardsCsv(cards: readonly Scorecard[], locale: Locale, itemName: ItemNames, options: ScorecardCsvOptions = {}): string {
+  return formatCsv(scorecardCsvRows(cards, locale, itemName, options));
 }
 
 /**

@@ -5,6 +5,7 @@ import type { RecordDiagnostic } from '../records/diagnostics.js';
 import type { Scorecard } from '../score/scorecard.js';
 import { LINE_TYPE_WORDS } from './csv.js';
 import { categorySubtotals, kindLabel, signedPoints, VERDICT_WORDS, type ItemNames } from './text.js';
+import { pushAll } from '../collections.js';
 
 const WORDS = {
   en: {
@@ -52,7 +53,7 @@ export function formatScorecardMarkdown(card: Scorecard, locale: Locale, itemNam
   if (subtotals !== undefined) notes.push(`- ${w.categories}: ${mdCell(subtotals)}`);
   for (const o of card.outcomes) notes.push(`- ${mdCell(`${localizedText(o.name, locale)}: ${o.value}${o.tier ? ` (${localizedText(o.tier.name, locale)})` : ''}`)}`);
   for (const reason of card.reasons) notes.push(`- ${mdCell(renderMessage(reason, locale))}${reason.item ? ` [${mdCell(itemName(reason.item))}]` : ''}`);
-  if (notes.length > 0) out.push('', ...notes);
+  if (notes.length > 0) pushAll(out, ['', ...notes]);
   return out.join('\n');
 }
 

@@ -11,6 +11,7 @@ import { checkRecordInput, type LocatedRecord } from '../records/validate.js';
 import { StandardSet } from './editions.js';
 import { scoreChecked } from './score.js';
 import type { Scorecard, ScoreResult } from './scorecard.js';
+import { pushAll } from '../collections.js';
 
 export interface ScoredRecord {
   readonly scorecard: Scorecard;
@@ -102,7 +103,7 @@ export function scoreBatch(set: StandardSet, records: readonly LocatedRecord[], 
     if (located.record.id !== undefined && superseded.has(located.record.id)) continue;
     const item = scoreLocated(set, located, locale);
     if ('scorecard' in item) scored.push(item);
-    else diagnostics.push(...item.diagnostics);
+    else pushAll(diagnostics, item.diagnostics);
   }
   return { scored, diagnostics };
 }

@@ -13,6 +13,7 @@ import type { CompiledCategory, CompiledItem, CompiledRuleEntry, CompiledScope, 
 import { decideOutcome } from './outcome.js';
 import { isWithinPoints, MAX_POINTS, pointsToNumber, sumExactly, type Points, type Ratio } from './points.js';
 import type { LineType, RecordProblem, ScoreLine, ScoreResult, VerdictReason } from './scorecard.js';
+import { pushAll } from '../collections.js';
 
 const EMPTY: readonly never[] = [];
 
@@ -124,14 +125,14 @@ export class RecordRun implements RuleScope {
       let categoryFindings: number[] | undefined;
       for (const item of category.items) {
         const indices = byItem?.[item.index];
-        if (collect && indices !== undefined) (categoryFindings ??= []).push(...indices);
+        if (collect && indices !== undefined) pushAll((categoryFindings ??= []), indices);
         if (indices === undefined && !item.alwaysRun) continue;
         this.scoreScope(item, indices);
         catDeducted += this.deducted;
         catAwarded += this.awarded;
       }
       const own = byItem?.[scorer.items.length + category.index];
-      if (collect && own !== undefined) (categoryFindings ??= []).push(...own);
+      if (collect && own !== undefined) pushAll((categoryFindings ??= []), own);
       if (collect && (categoryFindings !== undefined || category.alwaysRun)) {
         this.scoreScope(category, categoryFindings?.sort((a, b) => a - b));
         catDeducted += this.deducted;

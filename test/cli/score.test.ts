@@ -55,8 +55,8 @@ describe('scoresheet score: CSV in', () => {
     );
     const r = runCli(['score', sheet, ...SCHOOL, ...LONG]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain(`${sheet}:2  error  not_whole_number  [#0] findings[0].count`);
-    expect(r.stdout).toContain(`${sheet}:3  error  unknown_item  [#0] findings[1].item: unknown item "blackbord" (did you mean "blackboard"?)`);
+    expect(r.stderr).toContain(`${sheet}:2  error  not_whole_number  [#0] findings[0].count`);
+    expect(r.stderr).toContain(`${sheet}:3  error  unknown_item  [#0] findings[1].item: unknown item "blackbord" (did you mean "blackboard"?)`);
   });
 
   it('--format ndjson writes the scorecards of a YAML or JSON file too, one a line, and its problems on stderr', () => {
@@ -75,7 +75,9 @@ describe('scoresheet score: CSV in', () => {
   it('exits 1 for the dirty GBK sheet and reports each bad row (golden, checked by a human)', async () => {
     const r = runCli(['score', DIRTY, ...SCHOOL, ...LONG, '--lang', 'zh-CN']);
     expect(r.code).toBe(1);
+    // The scorecards and the summary on stdout; each bad row on stderr as it is found.
     await expect(r.stdout).toMatchFileSnapshot('../golden/csv-school-dirty.zh-CN.txt');
+    await expect(r.stderr).toMatchFileSnapshot('../golden/csv-school-dirty.zh-CN.stderr.txt');
   });
 
   it('rejects exactly these rows of the dirty sheet, by value', () => {

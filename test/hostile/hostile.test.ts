@@ -136,6 +136,25 @@ export const CASES: readonly HostileCase[] = [
   },
 
   // — bounded resources (item 17)
+  {
+    file: 'rank-160k-records.ndjson',
+    attacks: 'item 17: rank over 160,000 records (a list spread into push() overflowed the stack past ~150,000; test/no-unbounded-spread.test.ts keeps src/ free of such spreads)',
+    make: (path) => {
+      const lines: string[] = [];
+      for (let i = 0; i < 160_000; i++) lines.push(`{"unit":{"id":"c${i % 40}"},"date":"2024-09-0${2 + (i % 5)}","kind":"random","findings":[]}`);
+      writeFileSync(path, lines.join('\n') + '\n');
+    },
+    args: (file) => ['rank', file, '--standard', 'standards/school-hygiene.yaml', '--period', 'week', '--format', 'csv'],
+    exit: 0,
+    forbid: ['Maximum call stack size exceeded', 'internal error'],
+  },
+  {
+    file: 'ndjson-line-over-max-record-bytes.ndjson',
+    attacks: 'item 18: an NDJSON line longer than --max-record-bytes is refused on its line, the lines around it scored',
+    args: (file) => ['score', file, '--standard', 'standards/school-hygiene.yaml', '--max-record-bytes', '2k'],
+    exit: 1,
+    code: 'record_too_large',
+  },
 
 ];
 
