@@ -128,7 +128,7 @@ export const shippedStandard = fc.constantFrom(...SHIPPED.values());
 
 export const mutatedStandard: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(shippedStandard, fc.array(treeMutation, { minLength: 1, maxLength: 4 })).map(([source, mutations]) => {
-    let tree: Tree = parseYaml(source);
+    let tree: Tree = parseYaml(source, { logLevel: 'silent' });
     for (const m of mutations) tree = applyMutation(tree, m);
     return stringifyYaml(tree);
   }),
@@ -209,6 +209,13 @@ export const schemaStandard: fc.Arbitrary<string> = fc
         { id: 'rate', name: { en: 'Rate' }, unit: 'percent' },
         { id: 'ratio', name: { en: 'Ratio' }, unit: 'ratio' },
       ]),
+      effective: fc.record({ from: fc.constantFrom('2023-09-01', '2024-06-01'), to: fc.constant('2025-08-31') }, { requiredKeys: ['from'] }),
+      calendar: fc.constant({
+        terms: [
+          { id: '2023-autumn', from: '2023-09-01', to: '2024-01-20', holidays: [{ from: '2023-10-01', to: '2023-10-07' }] },
+          { id: '2024-spring', from: '2024-02-26', to: '2024-07-05' },
+        ],
+      }),
       categories: fc.array(category, { minLength: 1, maxLength: 3 }),
       outcomes,
       ranking,
@@ -222,7 +229,8 @@ export const schemaStandard: fc.Arbitrary<string> = fc
 type Generated = Record<string, unknown> & { categories: (Record<string, unknown> & { items: Record<string, unknown>[] })[]; outcomes?: Record<string, Record<string, unknown>[]> };
 
 /** Ids made unique, vetoes aimed at ids that exist, bands cut into one ordered partition. */
-function repaired(standard: Generated): Generated {
+function repaired(generated: Generated): Generated {
+  const standard = structuredClone(generated);
   const ids: string[] = [];
   standard.categories.forEach((category, c) => {
     const id = `c${c + 1}`;
@@ -267,7 +275,7 @@ export interface Vocabulary {
 export function vocabularyOf(standardText: string): Vocabulary {
   let tree: unknown;
   try {
-    tree = parseYaml(standardText, { maxAliasCount: 100 });
+    tree = parseYaml(standardText, { maxAliasCount: 100, logLevel: 'silent' });
   } catch {
     tree = undefined;
   }
@@ -306,6 +314,9 @@ const units = fc.constantFrom(
   { id: 'u|pipe', name: 'a | b' },
 );
 
+/** One time in five: record features that take a record out of the plain flow (rounds, supersedes). */
+const rarely = <T>(arbitrary: fc.Arbitrary<T>) => fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary });
+
 function validRecord(v: Vocabulary): fc.Arbitrary<Record<string, unknown>> {
   const finding = fc.record(
     {
@@ -315,8 +326,9 @@ function validRecord(v: Vocabulary): fc.Arbitrary<Record<string, unknown>> {
       value: fc.oneof(fc.integer({ min: -5, max: 120 }), fc.integer({ min: 0, max: 1000 }).map((n) => n / 10)),
       note: text,
       evidence: fc.oneof(fc.boolean(), fc.array(fc.constantFrom('photo.jpg', '记录本'), { maxLength: 2 })),
+      unit: rarely(fc.constantFrom('g1-01', 'g1-02', 'g2-01')),
     },
-    { requiredKeys: ['item'] },
+    { requiredKeys: ['item', 'unit'] },
   );
   const indicator = fc.oneof(fc.integer({ min: 0, max: 100 }), fc.record({ value: fc.integer({ min: 0, max: 1000 }).map((n) => n / 10) }), fc.tuple(fc.nat({ max: 50 }), fc.integer({ min: 1, max: 50 })).map(([numerator, denominator]) => ({ numerator, denominator })));
   return fc.record(
@@ -330,15 +342,18 @@ function validRecord(v: Vocabulary): fc.Arbitrary<Record<string, unknown>> {
       findings: fc.array(finding, { maxLength: 5 }),
       indicators: fc.dictionary(fc.constantFrom(...(v.indicators.length > 0 ? v.indicators : ['rate'])), indicator, { maxKeys: 3 }),
       facts: fc.dictionary(fc.constantFrom(...v.facts), fc.oneof(fc.integer({ min: 0, max: 10 }), fc.boolean(), fc.constant({ ok: true }), fc.constant(null), text), { maxKeys: 3 }),
+      supersedes: rarely(fc.integer({ min: 1, max: 40 }).map((n) => `r${n}`)),
+      round: rarely(fc.boolean()),
     },
-    { requiredKeys: ['unit', 'date'] },
+    { requiredKeys: ['unit', 'date', 'supersedes', 'round'] },
   );
 }
 
 /** A valid record with one field replaced by something plausible but wrong. */
 function nearValidRecord(v: Vocabulary): fc.Arbitrary<Record<string, unknown>> {
   return fc.tuple(validRecord(v), fc.array(treeMutation, { minLength: 1, maxLength: 2 })).map(([record, mutations]) => {
-    let tree: Tree = record;
+    // fast-check shrinks from the values it generated: mutate a copy.
+    let tree: Tree = structuredClone(record);
     for (const m of mutations) tree = applyMutation(tree, m);
     return (tree !== null && typeof tree === 'object' ? tree : { junk: tree }) as Record<string, unknown>;
   });

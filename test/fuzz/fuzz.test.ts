@@ -34,8 +34,9 @@ describe('fuzz: standards and records through the whole pipeline', () => {
       );
       cases += result.numRuns;
       if (result.failed) {
-        const counterexample = JSON.stringify(result.counterexample?.[0], null, 1).slice(0, 6000);
-        expect.fail(`seed ${seed}, path ${result.counterexamplePath}: ${String(result.errorInstance).slice(0, 4000)}\ncase: ${counterexample}`);
+        const found = result.counterexample?.[0];
+        const counterexample = JSON.stringify({ ...found, standard: found?.standard.slice(0, 1500) }, null, 1);
+        expect.fail(`seed ${seed}, path ${result.counterexamplePath}: ${String(result.errorInstance).slice(0, 3000)}\ncase: ${counterexample}`);
       }
       seed++;
     } while (Date.now() < deadline);

@@ -13,7 +13,7 @@ import type { Locale } from '../../src/messages/types.js';
 import { readCsvRecords } from '../../src/records/csv.js';
 import { RECORD_DIAGNOSTIC_CODES, type RecordDiagnostic } from '../../src/records/diagnostics.js';
 import { readDocumentRecords, readNdjsonRecords, type ReadResult, type RecordFormat } from '../../src/records/read.js';
-import { buildLeague } from '../../src/rank/league.js';
+import { buildLeague, type League } from '../../src/rank/league.js';
 import { formatScorecardsCsv } from '../../src/report/csv.js';
 import { renderReportHtml } from '../../src/report/html.js';
 import { formatLeagueMarkdown, formatLeagueText, leagueCsvRows } from '../../src/report/league.js';
@@ -27,6 +27,7 @@ import { StandardSet } from '../../src/score/editions.js';
 import { toPoints } from '../../src/score/points.js';
 import type { Scorecard } from '../../src/score/scorecard.js';
 import { ScorecardSchema } from '../../src/score/scorecard-schema.js';
+import type { Standard } from '../../src/standard/schema.js';
 import { parseStandard, type BaseResolver, type LoadResult } from '../../src/standard/load.js';
 
 export interface FuzzCase {
@@ -75,7 +76,7 @@ function checkRecordDiagnostic(stage: string, d: RecordDiagnostic): void {
 }
 
 /** Σ lines = total − base, exactly (in the exact point scale), and every number is finite. */
-function checkScorecard(card: Scorecard): void {
+function checkScorecard(card: Scorecard, standard: Standard): void {
   const exact = (n: number, what: string): bigint => {
     const p = typeof n === 'number' && Number.isFinite(n) ? toPoints(n) : undefined;
     if (p === undefined) violation('score', `${what} is not an exact point value: ${n}`, card);
@@ -86,6 +87,21 @@ function checkScorecard(card: Scorecard): void {
   const total = exact(card.total, 'total');
   const base = exact(card.base, 'base');
   if (lines !== total - base) violation('score', `Σ lines ${lines} ≠ total ${total} − base ${base}`, card);
+  if (card.verdict !== 'pass' && card.reasons.length === 0) violation('score', `verdict ${card.verdict} without a reason`, card);
+  // A total that could not be worked out in full is never a pass (OPA's undefined ≠ false).
+  if (!card.complete && card.verdict === 'pass') violation('score', 'an incomplete scorecard passes', card);
+  if (card.mode === 'deduct') {
+    // 扣完为止: a category with a maximum never goes below zero, nor above its maximum and bonus.
+    for (const category of card.categories) {
+      const declared = standard.categories.find((c) => c.id === category.id);
+      if (declared?.max === undefined) continue;
+      if (category.points < 0) violation('score', `category ${category.id} below zero`, card);
+      if (exact(category.points, category.id) > BigInt(toPoints(declared.max)! + toPoints(declared.bonusMax ?? 0)!)) violation('score', `category ${category.id} above its maximum and bonus`, card);
+    }
+  }
+  const { max, min } = standard.scoring;
+  if (max !== undefined && card.total > max) violation('score', `total ${card.total} above scoring.max ${max}`, card);
+  if (min !== undefined && card.total < min) violation('score', `total ${card.total} below scoring.min ${min}`, card);
   const parsed = ScorecardSchema.safeParse(card);
   if (!parsed.success) violation('score', `scorecard does not match its schema: ${parsed.error.issues[0]?.message}`, parsed.error.issues.slice(0, 3));
 }
@@ -95,6 +111,32 @@ function checkRendered(stage: string, output: unknown, input: string): void {
   if (typeof output !== 'string') violation(stage, `rendered ${typeof output}, not text`);
   for (const leak of ['undefined', 'NaN', '[object Object]']) {
     if (output.includes(leak) && !input.includes(leak)) violation(stage, `output contains "${leak}"`, output.slice(Math.max(0, output.indexOf(leak) - 200), output.indexOf(leak) + 100));
+  }
+}
+
+/**
+ * Nothing lost between scorecards and tables (outside term periods, whose holidays and gaps hold no
+ * period), and ranks follow the scores: a better rank never has a worse score.
+ */
+function checkLeague(league: League, scorecards: readonly Scorecard[], period: PeriodUnit, direction: 1 | -1): void {
+  const superseded = new Set(scorecards.map((c) => c.supersedes));
+  const counted = scorecards.filter((c) => c.record === undefined || !superseded.has(c.record)).length;
+  const inspections = league.results.reduce((n, r) => n + r.inspections, 0);
+  if (period === 'term' ? inspections > counted : inspections !== counted) violation('aggregate', `${counted} scorecards, ${inspections} inspections in the periods`);
+  for (const table of league.tables) {
+    for (const group of table.groups) {
+      const ranked = group.rows.filter((r) => r.rank !== null);
+      for (const row of ranked) if (row.result.score === null) violation('rank', `${row.result.unit.id} ranked without a score`, row);
+      for (let i = 0; i < ranked.length; i++) {
+        for (let j = 0; j < ranked.length; j++) {
+          const a = ranked[i]!;
+          const b = ranked[j]!;
+          if (a.rank! < b.rank! && direction * (a.result.score! - b.result.score!) < 0) {
+            violation('rank', `${a.result.unit.id} (rank ${a.rank}, ${a.result.score}) above ${b.result.unit.id} (rank ${b.rank}, ${b.result.score}) in ${table.period.key}`);
+          }
+        }
+      }
+    }
   }
 }
 
@@ -156,7 +198,7 @@ export function runPipeline(c: FuzzCase, resolveBase?: BaseResolver): Reached {
   const batch = scoreBatch(set, assigned.records, c.locale);
   for (const d of batch.diagnostics) checkRecordDiagnostic('score', d);
   const scorecards = batch.scored.map((s) => s.scorecard);
-  for (const card of scorecards) checkScorecard(card);
+  for (const card of scorecards) checkScorecard(card, standard);
 
   const names = itemNamer(set, c.locale);
   const rejected = [...read.diagnostics, ...assigned.diagnostics, ...batch.diagnostics];
@@ -169,6 +211,7 @@ export function runPipeline(c: FuzzCase, resolveBase?: BaseResolver): Reached {
   if (scorecards.length === 0) return 'no_scorecards';
 
   const league = buildLeague(standard, scorecards, { period: c.period, ...(c.groupBy ? { groupBy: c.groupBy } : {}) });
+  checkLeague(league, scorecards, c.period, standard.scoring.mode === 'accumulate' ? -1 : 1);
   checkRendered('league text', formatLeagueText(league, standard, c.locale), input);
   checkRendered('league md', formatLeagueMarkdown(league, standard, c.locale), input);
   checkRendered('league csv', csvStringify(leagueCsvRows(league, standard, c.locale)), input);
