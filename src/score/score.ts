@@ -44,15 +44,21 @@ export function checkRecord(scorer: Scorer, record: InspectionRecord): RecordPro
       (problems ??= []).push({ field: `findings[${f}].item`, message });
       continue;
     }
-    const rules = target.rules;
-    for (let r = 0; r < rules.length; r++) {
-      const compiled = rules[r]!.compiled;
-      if (compiled.checkFinding === undefined) continue;
-      const problem = compiled.checkFinding(finding);
-      if (problem) (problems ??= []).push({ field: `findings[${f}].${problem.field}`, message: problem.message });
-    }
+    problems = checkFindingAgainst(target.rules, finding, f, problems);
+    // The category's own rules score its items' findings too (scoreAll), so their ranges apply as well.
+    if ('category' in target) problems = checkFindingAgainst(target.category.rules, finding, f, problems);
   }
   return problems ?? [];
+}
+
+function checkFindingAgainst(rules: CompiledScope['rules'], finding: Finding, f: number, problems: RecordProblem[] | undefined): RecordProblem[] | undefined {
+  for (let r = 0; r < rules.length; r++) {
+    const compiled = rules[r]!.compiled;
+    if (compiled.checkFinding === undefined) continue;
+    const problem = compiled.checkFinding(finding);
+    if (problem) (problems ??= []).push({ field: `findings[${f}].${problem.field}`, message: problem.message });
+  }
+  return problems;
 }
 
 /** The state of scoring one record; it is also the RuleScope every rule sees. */
