@@ -91,12 +91,14 @@ function checkScorecard(card: Scorecard, standard: Standard): void {
   // A total that could not be worked out in full is never a pass (OPA's undefined ≠ false).
   if (!card.complete && card.verdict === 'pass') violation('score', 'an incomplete scorecard passes', card);
   if (card.mode === 'deduct') {
-    // 扣完为止: a category with a maximum never goes below zero, nor above its maximum and bonus.
+    // 扣完为止: a category with a maximum never goes below zero, nor (with a bonus cap) above its maximum and bonus.
     for (const category of card.categories) {
       const declared = standard.categories.find((c) => c.id === category.id);
       if (declared?.max === undefined) continue;
       if (category.points < 0) violation('score', `category ${category.id} below zero`, card);
-      if (exact(category.points, category.id) > BigInt(toPoints(declared.max)! + toPoints(declared.bonusMax ?? 0)!)) violation('score', `category ${category.id} above its maximum and bonus`, card);
+      if (declared.bonusMax !== undefined && exact(category.points, category.id) > BigInt(toPoints(declared.max)! + toPoints(declared.bonusMax)!)) {
+        violation('score', `category ${category.id} above its maximum and bonus`, card);
+      }
     }
   }
   const { max, min } = standard.scoring;
@@ -115,14 +117,16 @@ function checkRendered(stage: string, output: unknown, input: string): void {
 }
 
 /**
- * Nothing lost between scorecards and tables (outside term periods, whose holidays and gaps hold no
- * period), and ranks follow the scores: a better rank never has a worse score.
+ * Nothing lost between scorecards and tables, and ranks follow the scores: a better rank never has a
+ * worse score. With a calendar, a date in a holiday or between terms has no term and no week (by
+ * design, periodOf), so there the tables may hold fewer inspections than were scored.
  */
-function checkLeague(league: League, scorecards: readonly Scorecard[], period: PeriodUnit, direction: 1 | -1): void {
+function checkLeague(league: League, scorecards: readonly Scorecard[], period: PeriodUnit, calendar: boolean, direction: 1 | -1): void {
   const superseded = new Set(scorecards.map((c) => c.supersedes));
   const counted = scorecards.filter((c) => c.record === undefined || !superseded.has(c.record)).length;
   const inspections = league.results.reduce((n, r) => n + r.inspections, 0);
-  if (period === 'term' ? inspections > counted : inspections !== counted) violation('aggregate', `${counted} scorecards, ${inspections} inspections in the periods`);
+  const termsOnly = period === 'term' || (period === 'week' && calendar);
+  if (termsOnly ? inspections > counted : inspections !== counted) violation('aggregate', `${counted} scorecards, ${inspections} inspections in the periods`);
   for (const table of league.tables) {
     for (const group of table.groups) {
       const ranked = group.rows.filter((r) => r.rank !== null);
@@ -211,7 +215,7 @@ export function runPipeline(c: FuzzCase, resolveBase?: BaseResolver): Reached {
   if (scorecards.length === 0) return 'no_scorecards';
 
   const league = buildLeague(standard, scorecards, { period: c.period, ...(c.groupBy ? { groupBy: c.groupBy } : {}) });
-  checkLeague(league, scorecards, c.period, standard.scoring.mode === 'accumulate' ? -1 : 1);
+  checkLeague(league, scorecards, c.period, standard.calendar !== undefined, standard.scoring.mode === 'accumulate' ? -1 : 1);
   checkRendered('league text', formatLeagueText(league, standard, c.locale), input);
   checkRendered('league md', formatLeagueMarkdown(league, standard, c.locale), input);
   checkRendered('league csv', csvStringify(leagueCsvRows(league, standard, c.locale)), input);
