@@ -39,7 +39,7 @@ describe('fuzz: standards and records through the whole pipeline', () => {
         const counterexample = JSON.stringify({ ...found, standard: found?.standard.slice(0, 1500) }, null, 1);
         failures.push(`seed ${seed}, path ${result.counterexamplePath}: ${String(result.errorInstance).slice(0, 3000)}\ncase: ${counterexample}`);
         // A long run goes on to the next seed, so that one run reports every failure it finds.
-        if (seconds > 0) console.log(failures[failures.length - 1]);
+        if (seconds > 0) process.stderr.write(`\n${failures[failures.length - 1]}\n`);
       }
       seed++;
     } while (Date.now() < deadline);
