@@ -77,7 +77,11 @@ function checkRecordDiagnostic(stage: string, d: RecordDiagnostic): void {
   if (typeof d.message !== 'string' || d.message.trim() === '') violation(stage, 'record diagnostic without words', d);
 }
 
-/** Σ lines = total − base, exactly (in the exact point scale), and every number is finite. */
+/**
+ * Σ lines = total − base, exactly (in the exact point scale), every number an exact point value, a
+ * reason for every verdict but pass, no pass on an incomplete total, the standard's limits kept, and
+ * the shape its JSON Schema promises.
+ */
 function checkScorecard(card: Scorecard, standard: Standard): void {
   const exact = (n: number, what: string): bigint => {
     const p = typeof n === 'number' && Number.isFinite(n) ? toPoints(n) : undefined;
