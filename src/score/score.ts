@@ -56,7 +56,11 @@ function checkFindingAgainst(rules: CompiledScope['rules'], finding: Finding, f:
     const compiled = rules[r]!.compiled;
     if (compiled.checkFinding === undefined) continue;
     const problem = compiled.checkFinding(finding);
-    if (problem) (problems ??= []).push({ field: `findings[${f}].${problem.field}`, message: problem.message });
+    if (problem === undefined) continue;
+    const field = `findings[${f}].${problem.field}`;
+    // An item's rule and its category's may ask the same (a note for a judgement): said once.
+    const said = problems?.some((p) => p.field === field && p.message.messageId === problem.message.messageId && JSON.stringify(p.message.data) === JSON.stringify(problem.message.data));
+    if (!said) (problems ??= []).push({ field, message: problem.message });
   }
   return problems;
 }

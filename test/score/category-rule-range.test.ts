@@ -34,6 +34,24 @@ describe("a finding's points on a category rule's range", () => {
     if (!result.ok) expect(result.problems).toEqual([{ field: 'findings[0].points', message: { messageId: 'record.points_out_of_range', data: { points: 4, ...range } } }]);
   });
 
+  it('asks once for what the item and its category both require (a note)', () => {
+    const loaded = parseStandard(`
+id: demo
+version: "1"
+name: { en: Demo }
+scoring: { mode: deduct }
+categories:
+  - id: area
+    name: { en: Area }
+    rules: [{ kind: judgement, max: 3 }]
+    items:
+      - { id: floor, name: { en: Floor }, rules: [{ kind: judgement, max: 3 }] }
+`);
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
+    const result = scoreRecord(compileStandard(loaded.standard), { unit: { id: 'u' }, date: '2024-01-01', findings: [{ item: 'floor', points: 2 }] });
+    expect(!result.ok && result.problems).toEqual([{ field: 'findings[0].note', message: { messageId: 'record.note_required' } }]);
+  });
+
   it('scores points inside the range', () => {
     const result = scoreRecord(scorerWith('[{ kind: judgement, max: 3 }]'), { unit: { id: 'u' }, date: '2024-01-01', findings: [{ item: 'floor', points: 2, note: 'dusty' }] });
     expect(result.ok && result.scorecard.total).toBe(3);
