@@ -114,7 +114,11 @@ function checkScorecard(card: Scorecard, standard: Standard): void {
   if (!parsed.success) violation('score', `scorecard does not match its schema: ${parsed.error.issues[0]?.message}`, parsed.error.issues.slice(0, 3));
 }
 
-/** A renderer's output: a string, with no "undefined", "NaN" or "[object Object]" the input did not hold. */
+/**
+ * A renderer's output: a string, with no "undefined", "NaN" or "[object Object]" the input did not hold.
+ * Items 15–16 (CSV formula injection, raw HTML in Markdown) are fixed separately: once merged, assert
+ * here that no csv cell begins with = + - @ and no md output holds a raw `<` from a name or note.
+ */
 function checkRendered(stage: string, output: unknown, input: string): void {
   if (typeof output !== 'string') violation(stage, `rendered ${typeof output}, not text`);
   for (const leak of ['undefined', 'NaN', '[object Object]']) {
