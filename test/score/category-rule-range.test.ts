@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileStandard, parseStandard, scoreRecord } from '../../src/index.js';
 
-function scorerWith(categoryRules: string) {
+/** A category `area` with `categoryRules`, holding one item `floor` with `itemRules`. */
+function scorerWith(categoryRules: string, itemRules = '[]') {
   const loaded = parseStandard(`
 id: demo
 version: "1"
@@ -17,7 +18,7 @@ categories:
     max: 5
     rules: ${categoryRules}
     items:
-      - { id: floor, name: { en: Floor }, max: 5 }
+      - { id: floor, name: { en: Floor }, max: 5, rules: ${itemRules} }
 `);
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
   return compileStandard(loaded.standard);
@@ -35,20 +36,8 @@ describe("a finding's points on a category rule's range", () => {
   });
 
   it('asks once for what the item and its category both require (a note)', () => {
-    const loaded = parseStandard(`
-id: demo
-version: "1"
-name: { en: Demo }
-scoring: { mode: deduct }
-categories:
-  - id: area
-    name: { en: Area }
-    rules: [{ kind: judgement, max: 3 }]
-    items:
-      - { id: floor, name: { en: Floor }, rules: [{ kind: judgement, max: 3 }] }
-`);
-    if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
-    const result = scoreRecord(compileStandard(loaded.standard), { unit: { id: 'u' }, date: '2024-01-01', findings: [{ item: 'floor', points: 2 }] });
+    const judgement = '[{ kind: judgement, max: 3 }]';
+    const result = scoreRecord(scorerWith(judgement, judgement), { unit: { id: 'u' }, date: '2024-01-01', findings: [{ item: 'floor', points: 2 }] });
     expect(!result.ok && result.problems).toEqual([{ field: 'findings[0].note', message: { messageId: 'record.note_required' } }]);
   });
 
