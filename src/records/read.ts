@@ -45,7 +45,8 @@ export function readDocumentRecords(text: string, options: ReadOptions = {}): Re
   const records: LocatedRecord[] = [];
   const diagnostics: RecordDiagnostic[] = [];
   const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false }) as Document[] | { empty: true };
+  // logLevel 'error': yaml's warnings (a map used as a key) would reach stderr as process warnings; validation reports them.
+  const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, logLevel: 'error' }) as Document[] | { empty: true };
   if (!Array.isArray(documents)) return { records, diagnostics };
   let index = 0;
   for (const doc of documents) {

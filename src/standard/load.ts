@@ -120,7 +120,8 @@ function parseDocumentText(text: string, file: string, emit: Emit, resolveBase: 
     return undefined;
   }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // logLevel 'error': yaml's warnings (a list used as a key) would reach stderr as process warnings; the checks report them.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   const positions = new DocumentPositions(doc, lineCounter, text);
   const locator = documentLocator(file, positions);
   let syntaxBroken = false;
