@@ -7,7 +7,7 @@
  * a CSV record) longer than `maxRecordBytes` is refused (`record_too_large`) without being held
  * whole, and the readers of whole files (JSON, YAML) refuse a file over their limit before parsing.
  */
-import { isSeq, LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { isNode, isSeq, LineCounter, parseAllDocuments, type Document, type YAMLSeq } from 'yaml';
 import type { Locale } from '../messages/types.js';
 import { DocumentPositions } from '../positions.js';
 import { recordDiagnostic, withFieldLines, type RecordDiagnostic } from './diagnostics.js';
@@ -61,7 +61,8 @@ export function readDocumentRecords(text: string, options: ReadOptions = {}): Re
   const records: LocatedRecord[] = [];
   const diagnostics: RecordDiagnostic[] = [];
   const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false }) as Document[] | { empty: true };
+  // logLevel 'error': yaml's warnings (a map used as a key) would reach stderr as process warnings; validation reports them.
+  const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, logLevel: 'error' }) as Document[] | { empty: true };
   if (!Array.isArray(documents)) return { records, diagnostics };
   let index = 0;
   for (const doc of documents) {
@@ -74,13 +75,18 @@ export function readDocumentRecords(text: string, options: ReadOptions = {}): Re
       index++;
       continue;
     }
-    const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
-    if (value === null || value === undefined) continue;
     const many = isSeq(doc.contents);
-    const values = many ? (value as unknown[]) : [value];
+    const value = many ? undefined : nodeValue(doc.contents, doc);
+    if (!many && (value === null || value === undefined)) continue;
+    // Each record of a list converted apart: an unresolved alias loses only the record that holds it.
+    const values = many ? (doc.contents as YAMLSeq).items.map((node) => nodeValue(node, doc)) : [value];
     values.forEach((raw, i) => {
       const base: (string | number)[] = many ? [i] : [];
       const line = positions.atPath(base).line;
+      if (raw instanceof UnreadableValue) {
+        diagnostics.push(recordDiagnostic({ file, line, index: index++ }, '', { messageId: 'record.invalid', data: { detail: raw.detail } }, locale, 'record_syntax'));
+        return;
+      }
       const lineOf = (path: readonly (string | number)[]) => positions.atPath([...base, ...path]).line;
       const result = validateRecord(raw, withFieldLines({ file, line, index }, lineOf), locale, lineOf, options.precheck);
       if (result.ok) records.push(result.value);
@@ -89,6 +95,21 @@ export function readDocumentRecords(text: string, options: ReadOptions = {}): Re
     });
   }
   return { records, diagnostics };
+}
+
+/** A YAML node that cannot become a value: an alias with no anchor, or more aliases than allowed. */
+class UnreadableValue {
+  constructor(readonly detail: string) {}
+}
+
+function nodeValue(node: unknown, doc: Document): unknown {
+  if (!isNode(node)) return node ?? null;
+  try {
+    return node.toJS(doc, { maxAliasCount: 100 }) as unknown;
+  } catch (error) {
+    if (error instanceof ReferenceError) return new UnreadableValue(error.message);
+    throw error;
+  }
 }
 
 /** NDJSON: one record per line; blank lines are skipped, a bad line is reported with its number. */

@@ -50,15 +50,25 @@ export function checkRecord(scorer: Scorer, record: InspectionRecord): RecordPro
       (problems ??= []).push({ field: `findings[${f}].item`, message });
       continue;
     }
-    const rules = target.rules;
-    for (let r = 0; r < rules.length; r++) {
-      const compiled = rules[r]!.compiled;
-      if (compiled.checkFinding === undefined) continue;
-      const problem = compiled.checkFinding(finding);
-      if (problem) (problems ??= []).push({ field: `findings[${f}].${problem.field}`, message: problem.message });
-    }
+    problems = checkFindingAgainst(target.rules, finding, f, problems);
+    // The category's own rules score its items' findings too (scoreAll), so their ranges apply as well.
+    if ('category' in target) problems = checkFindingAgainst(target.category.rules, finding, f, problems);
   }
   return problems ?? [];
+}
+
+function checkFindingAgainst(rules: CompiledScope['rules'], finding: Finding, f: number, problems: RecordProblem[] | undefined): RecordProblem[] | undefined {
+  for (let r = 0; r < rules.length; r++) {
+    const compiled = rules[r]!.compiled;
+    if (compiled.checkFinding === undefined) continue;
+    const problem = compiled.checkFinding(finding);
+    if (problem === undefined) continue;
+    const field = `findings[${f}].${problem.field}`;
+    // An item's rule and its category's may ask the same (a note for a judgement): said once.
+    const said = problems?.some((p) => p.field === field && p.message.messageId === problem.message.messageId && JSON.stringify(p.message.data) === JSON.stringify(problem.message.data));
+    if (!said) (problems ??= []).push({ field, message: problem.message });
+  }
+  return problems;
 }
 
 /** The state of scoring one record; it is also the RuleScope every rule sees. */

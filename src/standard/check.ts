@@ -147,6 +147,12 @@ export function checkStandard(raw: unknown): Finding[] {
   });
   pushAll(out, checkBands(list(outcomes.bands)));
 
+  // No total can stay within an inverted scoring range: the floor would raise it above the maximum.
+  const scoringMin = num(isObject(raw.scoring) ? raw.scoring.min : undefined);
+  const scoringMax = num(isObject(raw.scoring) ? raw.scoring.max : undefined);
+  if (scoringMin !== undefined && scoringMax !== undefined && scoringMin > scoringMax) {
+    out.push({ code: 'range_inverted', path: ['scoring'], data: { min: scoringMin, max: scoringMax } });
+  }
   if (isObject(raw.effective) && typeof raw.effective.from === 'string' && typeof raw.effective.to === 'string' && raw.effective.from > raw.effective.to) {
     out.push({ code: 'range_inverted', path: ['effective'], data: { min: raw.effective.from, max: raw.effective.to } });
   }

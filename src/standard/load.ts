@@ -161,7 +161,8 @@ function parseDocumentText(source: Source, emit: Emit, resolveBase: BaseResolver
     return undefined;
   }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // logLevel 'error': yaml's warnings (a list used as a key) would reach stderr as process warnings; the checks report them.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   const positions = new DocumentPositions(doc, lineCounter, text);
   const locator = documentLocator(file, positions);
   if (source.badUtf8) {
@@ -180,6 +181,10 @@ function parseDocumentText(source: Source, emit: Emit, resolveBase: BaseResolver
   const raw = toJS(doc);
   if (raw === ALIAS_LIMIT) {
     emit('yaml_alias_limit', { file, ...aliasPosition(doc, positions) }, [], { limit: MAX_ALIAS_COUNT });
+    return undefined;
+  }
+  if (raw instanceof UnresolvedAlias) {
+    emit('yaml_syntax', { file, ...aliasPosition(doc, positions, raw.name) }, [], { detail: raw.message });
     return undefined;
   }
   const self = chainEntry(raw);
@@ -351,20 +356,30 @@ function invalidUtf8Offsets(bytes: Uint8Array): number[] {
 
 const ALIAS_LIMIT = Symbol('alias limit');
 
+/** An alias whose anchor is not set before it: yaml throws the same ReferenceError as for the alias limit. */
+class UnresolvedAlias {
+  constructor(
+    readonly name: string,
+    readonly message: string,
+  ) {}
+}
+
 function toJS(doc: Document): unknown {
   try {
     return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
-    if (error instanceof ReferenceError) return ALIAS_LIMIT;
-    throw error;
+    if (!(error instanceof ReferenceError)) throw error;
+    const unresolved = /^Unresolved alias \(the anchor must be set before the alias\): (.*)$/.exec(error.message);
+    return unresolved ? new UnresolvedAlias(unresolved[1]!, error.message) : ALIAS_LIMIT;
   }
 }
 
-function aliasPosition(doc: Document, positions: DocumentPositions): Position {
+/** The first alias (named `name`, when given). */
+function aliasPosition(doc: Document, positions: DocumentPositions, name?: string): Position {
   let offset: number | undefined;
   visit(doc, {
     Alias(_key, node) {
-      if (isAlias(node) && node.range) {
+      if (isAlias(node) && node.range && (name === undefined || node.source === name)) {
         offset = node.range[0];
         return visit.BREAK;
       }

@@ -114,6 +114,15 @@ describe('readDocumentRecords', () => {
     expect(diagnostics.map((d) => [d.code, d.line, d.index])).toEqual([['invalid_date', 3, 1]]);
   });
 
+  it('reports a record with an unresolved YAML alias on its line and keeps the others (it threw: the whole file was lost)', () => {
+    const text = '- unit: { id: a }\n  date: 2024-03-04\n- *nope\n- unit: { id: b }\n  date: 2024-03-05\n';
+    const { records, diagnostics } = readDocumentRecords(text, { file: 'r.yaml' });
+    expect(records.map((r) => [r.record.unit.id, r.source.index])).toEqual([['a', 0], ['b', 2]]);
+    expect(diagnostics.map((d) => [d.code, d.line, d.index, d.field])).toEqual([['record_syntax', 3, 1, '']]);
+    expect(diagnostics[0]!.message).toContain('nope');
+    expect(readDocumentRecords('*!', { file: 'r.json' }).diagnostics.map((d) => [d.code, d.line, d.index])).toEqual([['record_syntax', 1, 0]]);
+  });
+
   it('reads several YAML documents, one record each', () => {
     const { records } = readDocumentRecords('unit: { id: a }\ndate: 2024-03-04\n---\nunit: { id: b }\ndate: 2024-03-05\n');
     expect(records.map((r) => [r.record.unit.id, r.source.line, r.source.index])).toEqual([['a', 1, 0], ['b', 4, 1]]);
