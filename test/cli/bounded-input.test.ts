@@ -46,11 +46,12 @@ describe('score: a record or a file over its limit', () => {
     expect(r.code).toBe(1);
   });
 
-  it('reads a UTF-8 file with one stray byte as UTF-8: that line is reported, the others keep their Chinese', () => {
+  it('reads a UTF-8 file with one stray byte as UTF-8: that line is invalid_encoding at its byte offset, the others keep their Chinese', () => {
     const file = join(tmp, 'stray-byte.ndjson');
     writeFileSync(file, Buffer.concat([Buffer.from(record('a', '高一(1)班') + '\n'), Buffer.from([0x7b, 0xff, 0x7d, 0x0a]), Buffer.from(record('b', '高一(2)班') + '\n')]));
     const r = runCli(['score', file, ...SCHOOL, '--format', 'ndjson']);
-    expect(r.stderr).toContain(`${file}:2  error  record_syntax  [#1]: this line is not valid UTF-8`);
+    const offset = Buffer.byteLength(record('a', '高一(1)班') + '\n') + 1;
+    expect(r.stderr).toBe(`${file}:2  error  invalid_encoding  [#1]: byte 0xff at line 2 (byte ${offset} of the file) is not UTF-8, the file's encoding\n`);
     expect(r.stdout.trim().split('\n').map((line) => JSON.parse(line).unit.name)).toEqual(['高一(1)班', '高一(2)班']);
     expect(r.code).toBe(1);
   });
