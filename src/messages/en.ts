@@ -124,7 +124,6 @@ export const en: Catalogue = {
   'record.too_large': (d) => `the record is longer than ${s(d.limit)} bytes (--max-record-bytes), so it is left out unread`,
   'record.csv_too_large': (d) => `the CSV record is longer than ${s(d.limit)} bytes (--max-record-bytes); the rest of the file cannot be read`,
   'record.file_too_large': (d) => `the file is larger than ${s(d.limit)} bytes (--max-file-bytes); JSON and YAML are read whole: split the file, or write NDJSON, which is read a line at a time`,
-  'record.not_utf8': () => 'this line is not valid UTF-8, as the lines before it were; if the file is GBK, pass --encoding gbk',
   'cli.problems_not_shown': (d) => `${s(d.count)} more problem(s) not shown (--max-problems ${s(d.max)})`,
   'line.fixed_unknown': (d) => (d.effect === 'award' ? 'awarded, but the standard gives no points for it: the total is unknown' : 'not met, but the standard gives no points for it: the total is unknown'),
   'import.lives_csv_syntax': (d) => `${s(d.file)}: CSV syntax error, the file cannot be read: ${s(d.detail)}`,

@@ -152,7 +152,6 @@ export const zhCN: Catalogue = {
   'record.too_large': (d) => `该记录超过 ${s(d.limit)} 字节（--max-record-bytes），未读取，不予评分`,
   'record.csv_too_large': (d) => `该 CSV 记录超过 ${s(d.limit)} 字节（--max-record-bytes），文件其余部分无法读取`,
   'record.file_too_large': (d) => `文件超过 ${s(d.limit)} 字节（--max-file-bytes）；JSON 和 YAML 须整体读取：请拆分文件，或改用逐行读取的 NDJSON`,
-  'record.not_utf8': () => '此行不是有效的 UTF-8（前面各行是）；如果文件是 GBK 编码，请加 --encoding gbk',
   'cli.problems_not_shown': (d) => `另有 ${s(d.count)} 个问题未显示（--max-problems ${s(d.max)}）`,
   'line.fixed_unknown': (d) => (d.effect === 'award' ? '应奖分，但标准未规定分值：总分未知' : '未达到要求，但标准未规定分值：总分未知'),
   'import.lives_csv_syntax': (d) => `${s(d.file)}：CSV 格式错误，无法读取：${s(d.detail)}`,
