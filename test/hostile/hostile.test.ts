@@ -5,10 +5,11 @@
  * Time and memory of the same attacks at full size are measured by `npm run check:hostile`.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MAX_ROSTER_BYTES } from '../../src/files.js';
 import { ROOT, runCli } from '../support/built.js';
 
 export interface HostileCase {
@@ -74,6 +75,81 @@ export const CASES: readonly HostileCase[] = [
     exit: 1,
     code: 'extends_outside_roots',
     forbid: ['root:x:0'],
+  },
+  { file: 'test-file-standard-etc-passwd.test.yaml', attacks: 'item 14: a test file\'s standard: climbs to /etc/passwd and scoresheet test prints it', args: (f) => ['test', f], exit: 2, code: 'test_file  standard: the standard "../../../../../../../../../../../../etc/passwd" is outside the folders', forbid: ['root:x:0'] },
+  { file: 'test-file-standard-etc-passwd.test.yaml', attacks: 'item 14: with / allowed, the test file\'s /etc/passwd is read but never quoted', args: (f) => ['test', '--allow-root', '/', f], exit: 2, code: 'invalid_type', forbid: ['root:x:0', 'nologin'] },
+  { file: 'test-file-record-etc-passwd.test.yaml', attacks: 'item 14: a case\'s record: reads /etc/passwd', args: (f) => ['test', f], exit: 1, code: 'is outside the folders a test file may name', forbid: ['root:x:0'] },
+  { file: 'test-file-record-etc-passwd.test.yaml', attacks: 'item 14: with / allowed, the record /etc/passwd is read but never quoted', args: (f) => ['test', '--allow-root', '/', f], exit: 1, code: 'the record is invalid', forbid: ['root:x:0', 'nologin'] },
+  { file: 'test-file-standard-dev-zero.test.yaml', attacks: 'item 14: with /dev allowed, a test file\'s standard: /dev/zero grows without bound', args: (f) => ['test', '--allow-root', '/dev', f], exit: 2, code: 'test_file  standard: the standard "/dev/zero" is not a regular file' },
+  {
+    file: 'test-file-record-fifo.test.yaml',
+    attacks: 'item 14: a case\'s record: is a FIFO, and scoresheet test hangs waiting for a writer',
+    make: (path) => {
+      writeFileSync(path, `standard: ${join(ROOT, 'standards/school-hygiene.yaml')}\ncases:\n  - name: fifo\n    record: record.fifo\n    expect: { total: 100 }\n`);
+      execFileSync('mkfifo', [join(dirname(path), 'record.fifo')]);
+    },
+    args: (f) => ['test', f],
+    exit: 1,
+    code: 'the record "record.fifo" is not a regular file',
+  },
+  {
+    file: 'test-folder-fifo-test-file',
+    attacks: 'item 14: scoresheet test dir/ whose tests/<name>.test.yaml is a FIFO hangs',
+    make: (path) => {
+      mkdirSync(join(path, 'tests'), { recursive: true });
+      copyFileSync(join(ROOT, 'standards/school-hygiene.yaml'), join(path, 'school-hygiene.yaml'));
+      execFileSync('mkfifo', [join(path, 'tests', 'school-hygiene.test.yaml')]);
+    },
+    args: (f) => ['test', f],
+    exit: 2,
+    code: 'school-hygiene.test.yaml:1:1  error  file_not_found',
+  },
+  {
+    file: 'check-folder-fifo-standard',
+    attacks: 'item 14: a FIFO named *.yaml in a folder given to check hangs the directory expansion',
+    make: (path) => {
+      mkdirSync(path, { recursive: true });
+      copyFileSync(join(ROOT, 'standards/school-hygiene.yaml'), join(path, 'school-hygiene.yaml'));
+      execFileSync('mkfifo', [join(path, 'evil.yaml')]);
+    },
+    args: (f) => ['check', f],
+    exit: 0,
+    code: '1 standard(s) checked: 0 error(s)',
+  },
+  ...(['units', 'roster'] as const).map((flag) => ({
+    file: `${flag}-fifo.csv`,
+    attacks: `item 14: --${flag} names a FIFO, and rank hangs waiting for a writer`,
+    make: (path: string) => execFileSync('mkfifo', [path]),
+    args: (file: string) => ['rank', '--standard', 'standards/school-hygiene.yaml', '--period', 'week', `--${flag}`, file, 'fixtures/csv/school-week.json'],
+    exit: 2,
+    code: `${flag}-fifo.csv:1:1  error  file_not_found  cannot read the file: it is not a regular file`,
+  })),
+  {
+    file: 'roster-oversized.csv',
+    attacks: 'item 14: a --roster file past the documented limit (16 MiB, sparse) is read whole',
+    make: (path) => {
+      writeFileSync(path, '');
+      truncateSync(path, MAX_ROSTER_BYTES + 1);
+    },
+    args: (f) => ['score', '--standard', 'standards/school-hygiene.yaml', '--roster', f, 'fixtures/csv/school-week.json'],
+    exit: 2,
+    code: 'file_too_large  the file is 16777217 bytes; a roster may be at most 16777216 bytes',
+  },
+  {
+    file: 'map-dev-zero.yaml',
+    attacks: 'item 14: --map is a link to /dev/zero, read without bound',
+    make: (path) => symlinkSync('/dev/zero', path),
+    args: (f) => ['score', '--standard', 'standards/school-hygiene.yaml', '--map', f, 'fixtures/csv/school-week.json'],
+    exit: 2,
+    code: 'map-dev-zero.yaml:1:1  error  file_not_found  cannot read the file: it is not a regular file',
+  },
+  {
+    file: 'calendar-dev-zero.yaml',
+    attacks: 'item 14: --calendar is a link to /dev/zero (the calendar\'s bound, through the one shared reader)',
+    make: (path) => symlinkSync('/dev/zero', path),
+    args: (f) => ['rank', '--standard', 'standards/school-hygiene.yaml', '--period', 'term', '--calendar', f, 'fixtures/csv/school-week.json'],
+    exit: 2,
+    code: 'calendar-dev-zero.yaml:1:1  error  file_not_found',
   },
 
   // — output injection (items 15–16)
