@@ -92,30 +92,21 @@ export const CASES: readonly HostileCase[] = [
     exit: 1,
     code: 'the record "record.fifo" is not a regular file',
   },
-  {
-    file: 'test-folder-fifo-test-file',
-    attacks: 'item 14: scoresheet test dir/ whose tests/<name>.test.yaml is a FIFO hangs',
-    make: (path) => {
+  ...([
+    ['test', 'test-folder-fifo-test-file', 'tests/school-hygiene.test.yaml', 'scoresheet test dir/ whose tests/<name>.test.yaml is a FIFO hangs', 2, 'school-hygiene.test.yaml:1:1  error  file_not_found'],
+    ['check', 'check-folder-fifo-standard', 'evil.yaml', 'a FIFO named *.yaml in a folder given to check hangs the directory expansion', 0, '1 standard(s) checked: 0 error(s)'],
+  ] as const).map(([command, file, fifo, attack, exit, code]) => ({
+    file,
+    attacks: `item 14: ${attack}`,
+    make: (path: string) => {
       mkdirSync(join(path, 'tests'), { recursive: true });
       copyFileSync(join(ROOT, 'standards/school-hygiene.yaml'), join(path, 'school-hygiene.yaml'));
-      execFileSync('mkfifo', [join(path, 'tests', 'school-hygiene.test.yaml')]);
+      execFileSync('mkfifo', [join(path, fifo)]);
     },
-    args: (f) => ['test', f],
-    exit: 2,
-    code: 'school-hygiene.test.yaml:1:1  error  file_not_found',
-  },
-  {
-    file: 'check-folder-fifo-standard',
-    attacks: 'item 14: a FIFO named *.yaml in a folder given to check hangs the directory expansion',
-    make: (path) => {
-      mkdirSync(path, { recursive: true });
-      copyFileSync(join(ROOT, 'standards/school-hygiene.yaml'), join(path, 'school-hygiene.yaml'));
-      execFileSync('mkfifo', [join(path, 'evil.yaml')]);
-    },
-    args: (f) => ['check', f],
-    exit: 0,
-    code: '1 standard(s) checked: 0 error(s)',
-  },
+    args: (f: string) => [command, f],
+    exit,
+    code,
+  })),
   ...(['units', 'roster'] as const).map((flag) => ({
     file: `${flag}-fifo.csv`,
     attacks: `item 14: --${flag} names a FIFO, and rank hangs waiting for a writer`,
@@ -135,22 +126,17 @@ export const CASES: readonly HostileCase[] = [
     exit: 2,
     code: 'file_too_large  the file is 16777217 bytes; a roster may be at most 16777216 bytes',
   },
-  {
-    file: 'map-dev-zero.yaml',
-    attacks: 'item 14: --map is a link to /dev/zero, read without bound',
-    make: (path) => symlinkSync('/dev/zero', path),
-    args: (f) => ['score', '--standard', 'standards/school-hygiene.yaml', '--map', f, 'fixtures/csv/school-week.json'],
+  ...([
+    ['map', ['score']],
+    ['calendar', ['rank', '--period', 'term']],
+  ] as const).map(([flag, command]) => ({
+    file: `${flag}-dev-zero.yaml`,
+    attacks: `item 14: --${flag} is a link to /dev/zero, read without bound (the calendar's 1 MiB bound now in the one shared reader)`,
+    make: (path: string) => symlinkSync('/dev/zero', path),
+    args: (file: string) => [...command, '--standard', 'standards/school-hygiene.yaml', `--${flag}`, file, 'fixtures/csv/school-week.json'],
     exit: 2,
-    code: 'map-dev-zero.yaml:1:1  error  file_not_found  cannot read the file: it is not a regular file',
-  },
-  {
-    file: 'calendar-dev-zero.yaml',
-    attacks: 'item 14: --calendar is a link to /dev/zero (the calendar\'s bound, through the one shared reader)',
-    make: (path) => symlinkSync('/dev/zero', path),
-    args: (f) => ['rank', '--standard', 'standards/school-hygiene.yaml', '--period', 'term', '--calendar', f, 'fixtures/csv/school-week.json'],
-    exit: 2,
-    code: 'calendar-dev-zero.yaml:1:1  error  file_not_found',
-  },
+    code: `${flag}-dev-zero.yaml:1:1  error  file_not_found  cannot read the file: it is not a regular file`,
+  })),
 
   // — output injection (items 15–16)
   ...(['score', 'rank'] as const).map((command) => ({
