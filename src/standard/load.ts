@@ -1,6 +1,6 @@
 /**
  * Text → YAML Document (with positions) → zod → cross-checks → a Standard, or every diagnostic at once.
- * Only `loadStandard` touches the file system.
+ * Only `loadStandard` and `loadNamedStandard` touch the file system, through src/files.ts.
  */
 import { isUtf8 } from 'node:buffer';
 import { isAlias, LineCounter, parseDocument, visit, type Document } from 'yaml';
