@@ -48,7 +48,7 @@ export async function runDiff(a: string, b: string, options: DiffCliOptions, out
 
   let scores: Rescore | undefined;
   if (options.records && options.records.length > 0) {
-    const roster = await loadRoster(options);
+    const roster = await loadRoster(options, options.lang);
     if ('error' in roster) {
       out.err(roster.error);
       return 2;

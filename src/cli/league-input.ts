@@ -65,7 +65,7 @@ export async function loadLeagueInput(inputs: readonly string[], options: League
   // The newest edition's ranking rules apply to the table.
   const standard = [...set.scorers].sort((a, b) => ((a.standard.effective?.from ?? '') < (b.standard.effective?.from ?? '') ? 1 : -1))[0]!.standard;
 
-  const roster = await loadRoster(options);
+  const roster = await loadRoster(options, options.lang);
   if ('error' in roster) {
     out.err(roster.error);
     return 2;

@@ -60,14 +60,14 @@ export async function runScore(inputs: readonly string[], options: ScoreOptions,
   if (!set) return 2;
   let mapping: CsvMapping | undefined;
   if (options.map !== undefined) {
-    const loaded = await loadMapping(options.map);
+    const loaded = await loadMapping(options.map, options.lang);
     if (!loaded.ok) {
       for (const error of loaded.errors) out.err(error);
       return 2;
     }
     mapping = loaded.mapping;
   }
-  const roster = await loadRoster(options);
+  const roster = await loadRoster(options, options.lang);
   if ('error' in roster) {
     out.err(roster.error);
     return 2;

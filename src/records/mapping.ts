@@ -7,13 +7,15 @@
  *
  * The format is documented in docs/records.md; `scoresheet template` writes a map for a standard.
  */
-import { readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument, stringify } from 'yaml';
 import { z } from 'zod';
+import { formatDiagnostic } from '../diagnostics.js';
+import { readSideFile } from '../files.js';
 import { localizedText, renderMessage } from '../messages/render.js';
 import type { Locale } from '../messages/types.js';
 import { DocumentPositions } from '../positions.js';
 import { spreadsheetCell } from '../report/csv.js';
+import { MAX_STANDARD_BYTES } from '../standard/load.js';
 import type { Standard } from '../standard/schema.js';
 import { decodeText, invalidBytesMessage } from './decode.js';
 
@@ -193,16 +195,16 @@ export function parseMapping(text: string, file = '<map>'): MappingResult {
   };
 }
 
-/** Reads a map file (UTF-8 or GB18030, as docs/records.md decides; bytes in neither are an error with their line). */
-export async function loadMapping(path: string): Promise<MappingResult> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    return { ok: false, errors: [`cannot read the map ${path}: ${(error as Error).message}`] };
-  }
-  const { text, invalid } = decodeText(bytes);
-  if (invalid.length > 0) return { ok: false, errors: invalid.map((x) => `${path}:${x.line}: ${renderMessage(invalidBytesMessage(x), 'en')}`) };
+/**
+ * Reads a map file (UTF-8 or GB18030, as docs/records.md decides; bytes in neither are an error with
+ * their line): a regular file of at most MAX_STANDARD_BYTES, or the diagnostic (`file_not_found`,
+ * `file_too_large`) that says why not.
+ */
+export async function loadMapping(path: string, locale: Locale = 'en'): Promise<MappingResult> {
+  const read = readSideFile(path, 'map', MAX_STANDARD_BYTES, locale);
+  if ('diagnostic' in read) return { ok: false, errors: [formatDiagnostic(read.diagnostic)] };
+  const { text, invalid } = decodeText(read.bytes);
+  if (invalid.length > 0) return { ok: false, errors: invalid.map((x) => `${path}:${x.line}: ${renderMessage(invalidBytesMessage(x), locale)}`) };
   return parseMapping(text, path);
 }
 

@@ -53,6 +53,8 @@ export type TestCase = z.output<typeof TestCaseSchema>;
 export interface LocatedCase extends TestCase {
   readonly line: number;
   readonly index: number;
+  /** Where the case's `standard:` is written, when it names one. */
+  readonly standardAt?: { readonly line: number; readonly column: number };
 }
 
 export interface Mismatch {
@@ -82,7 +84,7 @@ export interface TestFileError {
 }
 
 /** Parses a standard's test file; on failure, every problem at once, each with line:col and path. */
-export function parseTestFile(text: string): { ok: true; standard?: string; cases: LocatedCase[] } | { ok: false; errors: TestFileError[] } {
+export function parseTestFile(text: string): { ok: true; standard?: string; standardAt?: { line: number; column: number }; cases: LocatedCase[] } | { ok: false; errors: TestFileError[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const positions = new DocumentPositions(doc, lineCounter, text);
@@ -107,9 +109,9 @@ export function parseTestFile(text: string): { ok: true; standard?: string; case
     const node = isSeq(casesNode) ? casesNode.items[i] : undefined;
     const range = node && typeof node === 'object' && 'range' in node ? (node.range as [number, number, number] | null | undefined) : undefined;
     const offset = range ? range[0] : 0;
-    return { ...c, line: lineCounter.linePos(offset).line, index: i };
+    return { ...c, line: lineCounter.linePos(offset).line, index: i, ...(c.standard !== undefined ? { standardAt: positions.atPath(['cases', i, 'standard']) } : {}) };
   });
-  return { ok: true, ...(parsed.data.standard ? { standard: parsed.data.standard } : {}), cases };
+  return { ok: true, ...(parsed.data.standard ? { standard: parsed.data.standard, standardAt: positions.atPath(['standard']) } : {}), cases };
 }
 
 /** A case that expects nothing is an error, not a pass. */
