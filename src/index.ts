@@ -14,7 +14,7 @@ export { compileStandard } from './score/compile.js';
 export type { Scorer } from './score/compile.js';
 export { checkRecord } from './score/score.js';
 export type { Scorecard, ScoreLine, LineType, CategoryTotal, Verdict, VerdictReason, RecordProblem, ScoreResult, DerivedOutcome } from './score/scorecard.js';
-export { formatPoints, toPoints, pointsToNumber, POINT_SCALE } from './score/points.js';
+export { formatPoints, toPoints, pointsToNumber, POINT_SCALE } from './points.js';
 export { InspectionRecordSchema, FindingSchema, UnitRefSchema } from './records/schema.js';
 export type { InspectionRecord, InspectionRecordInput, Finding, UnitRef } from './records/schema.js';
 export { DIAGNOSTIC_CODES, formatDiagnostic, formatPath, sortDiagnostics } from './diagnostics.js';

@@ -19,7 +19,7 @@ import {
   type FactCondition,
   type OperatorName,
 } from '../standard/condition-schema.js';
-import { FORBIDDEN_SEGMENTS, parsePath } from './paths.js';
+import { FORBIDDEN_SEGMENTS, parsePath } from '../paths.js';
 
 /** Fact name → value (what json-rules-engine's `engine.run(facts)` gets). */
 export type Facts = Readonly<Record<string, unknown>>;

@@ -1,7 +1,7 @@
 /** 每多报告一条奖励0.2分，最高奖励2分: points awarded per unit above a count, usually with a cap. */
 import { z } from 'zod';
 import { PointsValue, QuantitySource, ruleBase } from '../standard/common.js';
-import { pointsOf, timesPoints } from '../score/points.js';
+import { pointsOf, timesPoints } from '../points.js';
 import { defineRuleKind } from './kind.js';
 
 export const bonus = defineRuleKind({

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { Id, PointsValue, ruleBase } from '../standard/common.js';
-import { pointsOf, type Points } from '../score/points.js';
+import { pointsOf, pointsToNumber, type Points } from '../points.js';
 import { defineRuleKind } from './kind.js';
 
 export const byKind = defineRuleKind({
@@ -35,7 +35,7 @@ export const byKind = defineRuleKind({
         if (points === undefined) {
           return scope.indeterminate({ messageId: 'line.by_kind_unknown_level', data: { kind: kind!, level: level ?? '' } });
         }
-        const data: Record<string, unknown> = { kind: kind!, level: level ?? null, points: points / 10000 };
+        const data: Record<string, unknown> = { kind: kind!, level: level ?? null, points: pointsToNumber(points) };
         // The names the standard gives (周一定期检查, 县级) are what a reason shows; the ids stay for programs.
         const kindName = context.kindNames.get(kind!);
         const levelName = level === undefined ? undefined : context.levelNames.get(level);

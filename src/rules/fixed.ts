@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { ConditionSchema } from '../standard/condition-schema.js';
 import { PointsValue, ruleBase } from '../standard/common.js';
-import { pointsOf } from '../score/points.js';
+import { pointsOf } from '../points.js';
 import { defineRuleKind } from './kind.js';
 
 export const fixed = defineRuleKind({

@@ -1,7 +1,7 @@
 /** 酌情扣分: the inspector decides the points within bounds, and must say why in a note. */
 import { z } from 'zod';
 import { PointsValue, ruleBase } from '../standard/common.js';
-import { pointsOf } from '../score/points.js';
+import { pointsOf } from '../points.js';
 import { chosenPointsProblem, defineRuleKind, lacksEvidence } from './kind.js';
 
 export const judgement = defineRuleKind({

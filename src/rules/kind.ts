@@ -5,9 +5,9 @@
  */
 import type { z } from 'zod';
 import type { Message } from '../messages/types.js';
-import { POINT_RESOLUTION, pointsProblem, type Points } from '../score/points.js';
+import { POINT_RESOLUTION, pointsProblem, type Points } from '../points.js';
 import type { CompiledCondition, Facts } from '../compile/conditions.js';
-import type { Ratio } from '../score/points.js';
+import type { Ratio } from '../points.js';
 import type { Condition } from '../standard/condition-schema.js';
 import type { Finding, InspectionRecord } from '../records/schema.js';
 import type { LocalizedText, QuantitySource } from '../standard/common.js';

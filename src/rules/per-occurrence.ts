@@ -1,7 +1,7 @@
 /** 每处扣2分 / 每次扣1-3分: points for each occurrence, fixed or chosen by the inspector within a range. */
 import { z } from 'zod';
 import { PointsRange, PointsValue, ruleBase } from '../standard/common.js';
-import { pointsOf, timesPoints } from '../score/points.js';
+import { pointsOf, timesPoints } from '../points.js';
 import { chosenPointsProblem, defineRuleKind, lacksEvidence } from './kind.js';
 
 export const perOccurrence = defineRuleKind({

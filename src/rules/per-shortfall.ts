@@ -1,7 +1,7 @@
 /** 一年不少于4次，每少一次扣1分: points for each unit short of a required count. */
 import { z } from 'zod';
 import { PointsValue, QuantitySource, ruleBase } from '../standard/common.js';
-import { pointsOf, timesPoints } from '../score/points.js';
+import { pointsOf, timesPoints } from '../points.js';
 import { defineRuleKind } from './kind.js';
 
 export const perShortfall = defineRuleKind({

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ExactDecimal, exactDecimal, PointsValue, QuantitySource, ruleBase } from '../standard/common.js';
 import { formatQuantity } from './format.js';
-import { pointsOf, stepsBelow, timesPoints } from '../score/points.js';
+import { pointsOf, stepsBelow, timesPoints } from '../points.js';
 import { defineRuleKind } from './kind.js';
 
 

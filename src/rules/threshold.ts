@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { ExactDecimal, PointsValue, QuantitySource, ruleBase } from '../standard/common.js';
-import { compareRatio, pointsOf } from '../score/points.js';
+import { compareRatio, pointsOf } from '../points.js';
 import { formatQuantity } from './format.js';
 import { defineRuleKind } from './kind.js';
 

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { compileCondition } from '../compile/conditions.js';
-import { compilePath } from '../compile/paths.js';
+import { compilePath } from '../paths.js';
 import { formatPath } from '../diagnostics.js';
 import type { Message } from '../messages/types.js';
 import { RULE_KINDS } from '../rules/index.js';
@@ -12,7 +12,7 @@ import type { CompiledRule, RuleKind, RuleScope, ScopeCondition } from '../rules
 import type { Condition } from '../standard/condition-schema.js';
 import type { LocalizedText, QuantitySource } from '../standard/common.js';
 import type { Band, Indicator, Standard } from '../standard/schema.js';
-import { pointsOf, type Points, type Ratio } from './points.js';
+import { pointsOf, roundPoints, type Points, type Ratio } from '../points.js';
 import { quantityProblem, readScopeFact } from './score.js';
 
 export interface CompiledRuleEntry {
@@ -309,7 +309,7 @@ export function compileStandard(standard: Standard): Scorer {
     mode,
     base,
     ...(standard.scoring.max !== undefined ? { totalMax: pointsOf(standard.scoring.max) } : {}),
-    ...(standard.scoring.min !== undefined ? { totalMin: Math.round(standard.scoring.min * 10_000) } : {}),
+    ...(standard.scoring.min !== undefined ? { totalMin: roundPoints(standard.scoring.min) } : {}),
     categories,
     items,
     targets,
@@ -323,24 +323,22 @@ export function compileStandard(standard: Standard): Scorer {
   };
 }
 
-const scaled = (v: number) => Math.round(v * 10_000);
-
 function compileBand(band: Band, index: number): CompiledBand {
   const low = band.min ?? band.above;
   const high = band.max ?? band.below;
   return {
     id: band.id,
     name: band.name,
-    ...(low !== undefined ? { low: scaled(low) } : {}),
+    ...(low !== undefined ? { low: roundPoints(low) } : {}),
     lowInclusive: band.min !== undefined,
-    ...(high !== undefined ? { high: scaled(high) } : {}),
+    ...(high !== undefined ? { high: roundPoints(high) } : {}),
     highInclusive: band.max !== undefined,
     ...(band.kinds ? { kinds: new Set(band.kinds) } : {}),
     ...(band.everyCategory
       ? {
           everyCategory: {
-            ...(band.everyCategory.min !== undefined ? { min: scaled(band.everyCategory.min) } : {}),
-            ...(band.everyCategory.max !== undefined ? { max: scaled(band.everyCategory.max) } : {}),
+            ...(band.everyCategory.min !== undefined ? { min: roundPoints(band.everyCategory.min) } : {}),
+            ...(band.everyCategory.max !== undefined ? { max: roundPoints(band.everyCategory.max) } : {}),
           },
         }
       : {}),

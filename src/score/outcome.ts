@@ -6,7 +6,7 @@
 import type { InspectionRecord } from '../records/schema.js';
 import { SCORESHEET_VERSION } from '../version.js';
 import type { CompiledBand, Scorer } from './compile.js';
-import { pointsToNumber, type Points } from './points.js';
+import { pointsToNumber, type Points } from '../points.js';
 import type { RecordRun } from './score.js';
 import type { CategoryTotal, DerivedOutcome, ScoreLine, Scorecard, Verdict, VerdictReason } from './scorecard.js';
 

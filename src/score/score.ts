@@ -3,7 +3,7 @@
  * because every cap and floor is itself a line carrying its adjustment.
  */
 import type { Facts } from '../compile/conditions.js';
-import { parsePath, resolvePath } from '../compile/paths.js';
+import { parsePath, resolvePath } from '../paths.js';
 import type { Message } from '../messages/types.js';
 import type { Finding, InspectionRecord } from '../records/schema.js';
 import { lacksEvidence, type LineDetail, type RuleScope } from '../rules/kind.js';
@@ -11,7 +11,7 @@ import type { QuantitySource } from '../standard/common.js';
 import { suggest } from '../suggest.js';
 import type { CompiledCategory, CompiledItem, CompiledRuleEntry, CompiledScope, Scorer } from './compile.js';
 import { decideOutcome } from './outcome.js';
-import { isWithinPoints, MAX_POINTS, pointsToNumber, sumExactly, type Points, type Ratio } from './points.js';
+import { isWithinPoints, MAX_POINTS, pointsToNumber, sumExactly, type Points, type Ratio } from '../points.js';
 import type { LineType, RecordProblem, ScoreLine, ScoreResult, VerdictReason } from './scorecard.js';
 
 const EMPTY: readonly never[] = [];

@@ -5,7 +5,7 @@
  */
 import type { DiagnosticCode, DiagnosticPath, Severity } from '../diagnostics.js';
 import { suggest } from '../suggest.js';
-import { POINT_SCALE } from '../score/points.js';
+import { pointsToNumber, roundPoints } from '../points.js';
 import { pushTo } from '../collections.js';
 import { checkCalendar } from '../aggregate/calendar.js';
 
@@ -25,7 +25,7 @@ const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null &
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 /** Exact sum of decimals (maxima are validated to 4 decimals elsewhere). */
-const exactSum = (values: number[]): number => values.reduce((s, v) => s + Math.round(v * POINT_SCALE), 0) / POINT_SCALE;
+const exactSum = (values: number[]): number => pointsToNumber(values.reduce((s, v) => s + roundPoints(v), 0));
 
 export function checkStandard(raw: unknown): Finding[] {
   const out: Finding[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Engine, type TopLevelCondition } from 'json-rules-engine';
 import { compileCondition, findConditionCycles, type Facts } from '../../src/compile/conditions.js';
-import { compilePath, parsePath, pathProblem, resolvePath, PathError } from '../../src/compile/paths.js';
+import { compilePath, parsePath, pathProblem, resolvePath, PathError } from '../../src/paths.js';
 import {
   ConditionSchema,
   DECORATORS,
