@@ -50,3 +50,27 @@ describe('points own their scale', () => {
     expect(offending(/\bconst\s+(exact|scaled)\s*=/, (file) => file === 'points.ts')).toEqual([]);
   });
 });
+
+describe('rule kinds own themselves', () => {
+  const kindNames = readdirSync(join(SRC, 'rules'))
+    .map((file) => /kind:\s*'([a-z-]+)'/.exec(readFileSync(join(SRC, 'rules', file), 'utf8'))?.[1])
+    .filter((kind): kind is string => kind !== undefined);
+
+  it('finds the kinds it guards', () => {
+    expect(kindNames).toEqual(expect.arrayContaining(['fixed', 'not-applicable', 'per-occurrence', 'threshold']));
+  });
+
+  it('no file outside src/rules/ switches on a rule kind or compares one', () => {
+    const literal = `['"\`](?:${kindNames.join('|')})['"\`]`;
+    // A kind's name in a `case`, beside a comparison, or on a line about kinds (a set of them).
+    const pattern = new RegExp(`\\bcase\\s+${literal}|${literal}\\s*[!=]==?|[!=]==?\\s*${literal}|kind.*${literal}|${literal}.*kind|switch\\s*\\(\\s*[\\w.?]*\\bkind\\s*\\)`, 'i');
+    expect(offending(pattern, (file) => file.startsWith('rules/'))).toEqual([]);
+  });
+});
+
+describe('the rule registry', () => {
+  it('builds the rule schema from the kinds, one option per kind', async () => {
+    const { RULE_KINDS, RuleSchema } = await import('../src/rules/index.js');
+    expect(RuleSchema.options).toEqual(Object.values(RULE_KINDS).map((kind) => kind.schema));
+  });
+});

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { PointsValue, QuantitySource, ruleBase } from '../standard/common.js';
 import { pointsOf, timesPoints } from '../points.js';
-import { defineRuleKind } from './kind.js';
+import { AWARDS, defineRuleKind } from './kind.js';
 
 export const bonus = defineRuleKind({
   kind: 'bonus',
@@ -14,6 +14,10 @@ export const bonus = defineRuleKind({
     above: z.number().int().nonnegative().default(0),
     of: QuantitySource.optional(),
   }),
+  effect: () => AWARDS,
+  // With `of`, the quantity is read from the record: a bonus may be due with no finding.
+  runsWithoutFinding: (rule) => rule.of !== undefined,
+  findingFields: (rule) => (rule.of === undefined ? ['count'] : []),
   compile(rule, context) {
     const quantityOf = context.quantity(rule.of);
     const points = pointsOf(rule.points);

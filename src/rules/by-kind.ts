@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { Id, PointsValue, ruleBase } from '../standard/common.js';
 import { pointsOf, pointsToNumber, type Points } from '../points.js';
-import { defineRuleKind } from './kind.js';
+import { DEDUCTS, defineRuleKind } from './kind.js';
 
 export const byKind = defineRuleKind({
   kind: 'by-kind',
@@ -15,6 +15,18 @@ export const byKind = defineRuleKind({
     ...ruleBase,
     points: z.record(Id, z.union([PointsValue, z.record(Id, PointsValue)])),
   }),
+  effect: () => DEDUCTS,
+  runsWithoutFinding: () => false,
+  findingFields: () => ['count'],
+  check(rule, checks) {
+    if (typeof rule.points !== 'object' || rule.points === null || Array.isArray(rule.points)) return;
+    for (const [kind, value] of Object.entries(rule.points)) {
+      checks.reference(['points', kind], 'kind', kind);
+      if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+        for (const level of Object.keys(value)) checks.reference(['points', kind, level], 'level', level);
+      }
+    }
+  },
   compile(rule, context) {
     // Resolve the table once: kind → points, or kind → level → points.
     const table = new Map<string, Points | Map<string, Points>>();

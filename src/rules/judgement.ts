@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { PointsValue, ruleBase } from '../standard/common.js';
 import { pointsOf } from '../points.js';
-import { chosenPointsProblem, defineRuleKind, lacksEvidence } from './kind.js';
+import { checkRanges, chosenPointsProblem, defineRuleKind, deductOrAward, lacksEvidence } from './kind.js';
 
 export const judgement = defineRuleKind({
   kind: 'judgement',
@@ -14,6 +14,10 @@ export const judgement = defineRuleKind({
     max: PointsValue,
     effect: z.enum(['deduct', 'award']).default('deduct'),
   }),
+  effect: deductOrAward,
+  runsWithoutFinding: () => false,
+  findingFields: () => ['points', 'note'],
+  check: checkRanges,
   compile(rule) {
     const messageId = rule.effect === 'award' ? 'line.judgement_award' : 'line.judgement';
     return {

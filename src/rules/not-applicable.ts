@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ConditionSchema } from '../standard/condition-schema.js';
 import { ruleBase } from '../standard/common.js';
-import { defineRuleKind } from './kind.js';
+import { defineRuleKind, NO_EFFECT } from './kind.js';
 
 export const notApplicable = defineRuleKind({
   kind: 'not-applicable',
@@ -12,6 +12,10 @@ export const notApplicable = defineRuleKind({
     ...ruleBase,
     when: ConditionSchema,
   }),
+  effect: () => NO_EFFECT,
+  runsWithoutFinding: () => true,
+  decidesApplicability: true,
+  findingFields: () => [],
   compile(rule, context) {
     const when = context.condition(rule.when);
     return {

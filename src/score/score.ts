@@ -161,11 +161,11 @@ export class RecordRun implements RuleScope {
     this.findings = indices === undefined ? EMPTY : indices.map((i) => this.record.findings[i]!);
     const rules = scope.rules;
     const n = rules.length;
-    // Not-applicable rules come first (compile orders them): an item that does not apply is never
-    // charged, not even for missing written material; one whose applicability is unknown is unknown.
-    const notApplicable = scope.notApplicableRules;
+    // Rules that decide applicability come first (compile orders them): an item that does not apply is
+    // never charged, not even for missing written material; one whose applicability is unknown is unknown.
+    const applicability = scope.applicabilityRules;
     let r = 0;
-    for (; r < notApplicable; r++) {
+    for (; r < applicability; r++) {
       const rule = rules[r]!;
       this.rule = rule;
       const reasonsBefore = this.reasons.length;
@@ -315,8 +315,8 @@ export class RecordRun implements RuleScope {
 
   indeterminate(reason: Message): void {
     this.totalUnknown = true;
-    // An undecided not-applicable rule leaves the whole item undecided: any of its rules may apply.
-    const what = this.rule.kind === 'not-applicable' ? this.scope : this.rule;
+    // An undecided applicability rule leaves the whole item undecided: any of its rules may apply.
+    const what = this.rule.decidesApplicability ? this.scope : this.rule;
     if (what.mayDeduct) this.unknownTakes = true;
     if (what.mayAward) this.unknownGives = true;
     this.reasons.push({ ...reason, item: this.scope.id, rule: this.rule.path });

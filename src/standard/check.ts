@@ -8,6 +8,8 @@ import { suggest } from '../suggest.js';
 import { pointsToNumber, roundPoints } from '../points.js';
 import { pushTo } from '../collections.js';
 import { checkCalendar } from '../aggregate/calendar.js';
+import { ruleKindOf } from '../rules/index.js';
+import { checkPointsRange, type RawRuleChecks } from '../rules/kind.js';
 
 export interface Finding {
   readonly code: DiagnosticCode;
@@ -68,23 +70,17 @@ export function checkStandard(raw: unknown): Finding[] {
     list(entries).forEach((rule, r) => {
       if (!isObject(rule)) return;
       const path = [...base, r];
-      if (isObject(rule.points) && rule.kind !== 'by-kind') {
-        const min = num(rule.points.min);
-        const max = num(rule.points.max);
-        if (min !== undefined && max !== undefined && min > max) out.push({ code: 'range_inverted', path: [...path, 'points'], data: { min, max } });
-      }
-      if (rule.kind === 'judgement' || rule.kind === 'threshold') {
-        const min = num(rule.min);
-        const max = num(rule.max);
-        if (min !== undefined && max !== undefined && min > max) out.push({ code: 'range_inverted', path, data: { min, max } });
-      }
+      const checks: RawRuleChecks = {
+        range(at, low, high) {
+          const min = num(low);
+          const max = num(high);
+          if (min !== undefined && max !== undefined && min > max) out.push({ code: 'range_inverted', path: [...path, ...at], data: { min, max } });
+        },
+        reference: (at, what, id) => reference([...path, ...at], what, id, what === 'kind' ? kinds : levels),
+      };
+      // A kind checks what only it knows (an unknown kind gets the common check; its name is reported elsewhere).
+      (ruleKindOf(rule.kind)?.check ?? checkPointsRange)(rule, checks);
       if (isObject(rule.of) && typeof rule.of.indicator === 'string') reference([...path, 'of', 'indicator'], 'indicator', rule.of.indicator, indicators);
-      if (rule.kind === 'by-kind' && isObject(rule.points)) {
-        for (const [kind, value] of Object.entries(rule.points)) {
-          reference([...path, 'points', kind], 'kind', kind, kinds);
-          if (isObject(value)) for (const level of Object.keys(value)) reference([...path, 'points', kind, level], 'level', level, levels);
-        }
-      }
       if (rule.when !== undefined) conditionRefs(rule.when, [...path, 'when']);
     });
   };
