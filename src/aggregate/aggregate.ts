@@ -3,7 +3,7 @@
  * method, vetoes, verdict counts, frequency shortfalls, and the lines that made it, so every number
  * in a league table traces back to inspections and rules.
  */
-import type { UnitRef } from '../records/schema.js';
+import type { UnitRef } from '../record-schema.js';
 import { pointsToNumber, roundPoints, type Points } from '../points.js';
 import type { Scorecard, ScoreLine, Verdict } from '../score/scorecard.js';
 import type { Frequency } from '../standard/ranking-schema.js';

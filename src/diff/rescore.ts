@@ -3,7 +3,7 @@
  * two standards, with changed totals, changed verdicts and changed ranks, largest movements first.
  */
 import type { PeriodUnit } from '../aggregate/periods.js';
-import type { InspectionRecord, UnitRef } from '../records/schema.js';
+import type { InspectionRecord, UnitRef } from '../record-schema.js';
 import { buildLeague } from '../rank/league.js';
 import type { Scorer } from '../score/compile.js';
 import { pointsToNumber, roundPoints } from '../points.js';

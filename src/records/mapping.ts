@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { localizedText } from '../messages/render.js';
 import type { Locale } from '../messages/types.js';
 import { DocumentPositions } from '../positions.js';
-import { spreadsheetCell } from '../report/csv.js';
+import { spreadsheetCell } from '../spreadsheet.js';
 import { ruleKind } from '../rules/index.js';
 import type { FindingField } from '../rules/kind.js';
 import type { Standard } from '../standard/schema.js';

@@ -1,6 +1,6 @@
 /** 每多报告一条奖励0.2分，最高奖励2分: points awarded per unit above a count, usually with a cap. */
 import { z } from 'zod';
-import { PointsValue, QuantitySource, ruleBase } from '../standard/common.js';
+import { PointsValue, QuantitySource, ruleBase } from '../common-schema.js';
 import { pointsOf, timesPoints } from '../points.js';
 import { AWARDS, defineRuleKind } from './kind.js';
 

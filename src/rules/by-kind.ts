@@ -3,7 +3,7 @@
  * for event checks, its level), once per inspection when the item or area has any finding.
  */
 import { z } from 'zod';
-import { Id, PointsValue, ruleBase } from '../standard/common.js';
+import { Id, PointsValue, ruleBase } from '../common-schema.js';
 import { pointsOf, pointsToNumber, type Points } from '../points.js';
 import { DEDUCTS, defineRuleKind } from './kind.js';
 

@@ -4,8 +4,8 @@
  * unknown and the scorecard is indeterminate (never a silent 0); when it does not fire, nothing happens.
  */
 import { z } from 'zod';
-import { ConditionSchema } from '../standard/condition-schema.js';
-import { PointsValue, ruleBase } from '../standard/common.js';
+import { ConditionSchema } from '../condition-schema.js';
+import { PointsValue, ruleBase } from '../common-schema.js';
 import { pointsOf } from '../points.js';
 import { deductOrAward, defineRuleKind } from './kind.js';
 

@@ -1,6 +1,6 @@
 /** 酌情扣分: the inspector decides the points within bounds, and must say why in a note. */
 import { z } from 'zod';
-import { PointsValue, ruleBase } from '../standard/common.js';
+import { PointsValue, ruleBase } from '../common-schema.js';
 import { pointsOf } from '../points.js';
 import { checkRanges, chosenPointsProblem, defineRuleKind, deductOrAward, lacksEvidence } from './kind.js';
 

@@ -6,11 +6,10 @@
 import type { z } from 'zod';
 import type { Message } from '../messages/types.js';
 import { POINT_RESOLUTION, pointsProblem, type Points } from '../points.js';
-import type { CompiledCondition, Facts } from '../compile/conditions.js';
 import type { Ratio } from '../points.js';
-import type { Condition } from '../standard/condition-schema.js';
-import type { Finding, InspectionRecord } from '../records/schema.js';
-import type { LocalizedText, QuantitySource } from '../standard/common.js';
+import type { CompiledCondition, Condition, Facts } from '../condition-schema.js';
+import type { Finding, InspectionRecord } from '../record-schema.js';
+import type { LocalizedText, QuantitySource } from '../common-schema.js';
 
 /** Extra fields a scorecard line may carry (thresholds show what was expected and found). */
 export interface LineDetail {

@@ -1,6 +1,6 @@
 /** 每处扣2分 / 每次扣1-3分: points for each occurrence, fixed or chosen by the inspector within a range. */
 import { z } from 'zod';
-import { PointsRange, PointsValue, ruleBase } from '../standard/common.js';
+import { PointsRange, PointsValue, ruleBase } from '../common-schema.js';
 import { pointsOf, timesPoints } from '../points.js';
 import { chosenPointsProblem, deductOrAward, defineRuleKind, lacksEvidence } from './kind.js';
 

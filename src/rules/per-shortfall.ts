@@ -1,6 +1,6 @@
 /** 一年不少于4次，每少一次扣1分: points for each unit short of a required count. */
 import { z } from 'zod';
-import { PointsValue, QuantitySource, ruleBase } from '../standard/common.js';
+import { PointsValue, QuantitySource, ruleBase } from '../common-schema.js';
 import { pointsOf, timesPoints } from '../points.js';
 import { DEDUCTS, defineRuleKind } from './kind.js';
 

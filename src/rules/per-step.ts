@@ -1,6 +1,6 @@
 /** 每下降2%扣0.5分: points for each step a rate falls below its target; the standard says how a partial step counts. */
 import { z } from 'zod';
-import { ExactDecimal, exactDecimal, PointsValue, QuantitySource, ruleBase } from '../standard/common.js';
+import { ExactDecimal, exactDecimal, PointsValue, QuantitySource, ruleBase } from '../common-schema.js';
 import { formatQuantity } from './format.js';
 import { pointsOf, stepsBelow, timesPoints } from '../points.js';
 import { DEDUCTS, defineRuleKind } from './kind.js';

@@ -3,7 +3,7 @@
  * pass/fail or as points. A bound written as `null` is one the source leaves unset: indeterminate.
  */
 import { z } from 'zod';
-import { ExactDecimal, PointsValue, QuantitySource, ruleBase } from '../standard/common.js';
+import { ExactDecimal, PointsValue, QuantitySource, ruleBase } from '../common-schema.js';
 import { compareRatio, pointsOf } from '../points.js';
 import { formatQuantity } from './format.js';
 import { checkRanges, defineRuleKind } from './kind.js';

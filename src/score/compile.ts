@@ -9,11 +9,11 @@ import { formatPath } from '../diagnostics.js';
 import type { Message } from '../messages/types.js';
 import { ruleKind } from '../rules/index.js';
 import type { CompiledRule, RuleScope, ScopeCondition } from '../rules/kind.js';
-import type { Condition } from '../standard/condition-schema.js';
-import type { LocalizedText, QuantitySource } from '../standard/common.js';
+import type { Condition } from '../condition-schema.js';
+import type { LocalizedText, QuantitySource } from '../common-schema.js';
 import type { Band, Indicator, Standard } from '../standard/schema.js';
 import { pointsOf, roundPoints, type Points, type Ratio } from '../points.js';
-import { quantityProblem, readScopeFact } from './score.js';
+import { quantityProblem, readScopeFact } from './facts.js';
 
 export interface CompiledRuleEntry {
   readonly compiled: CompiledRule;

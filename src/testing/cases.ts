@@ -6,7 +6,7 @@ import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { formatPath } from '../diagnostics.js';
 import { DocumentPositions } from '../positions.js';
-import { InspectionRecordSchema } from '../records/schema.js';
+import { InspectionRecordSchema } from '../record-schema.js';
 import type { Scorer } from '../score/compile.js';
 import { scoreRecord } from '../score/batch.js';
 import type { Scorecard } from '../score/scorecard.js';

@@ -10,7 +10,7 @@ import {
   collectFacts,
   parseOperator,
   type Condition,
-} from '../../src/standard/condition-schema.js';
+} from '../../src/condition-schema.js';
 
 /** json-rules-engine's answer for `cond` (wrapped in a top-level `all`). */
 async function jre(cond: Condition, facts: Facts, options: { allowUndefinedFacts?: boolean } = { allowUndefinedFacts: true }): Promise<boolean> {
