@@ -10,7 +10,7 @@ import type { Locale } from '../messages/types.js';
 import { DocumentPositions, START, type Position } from '../positions.js';
 import { documentLocator, mapIssue, MAX_ALIAS_COUNT, MAX_STANDARD_BYTES } from '../standard/load.js';
 import { CalendarSchema } from '../standard/ranking-schema.js';
-import { checkCalendar } from './calendar.js';
+import { checkCalendar } from '../standard/check.js';
 import type { Calendar } from './periods.js';
 
 export type CalendarResult = { readonly ok: true; readonly calendar: Calendar } | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };

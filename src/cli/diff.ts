@@ -18,7 +18,7 @@ import { loadRoster, readRecordSource } from './inputs.js';
 import type { Output } from './io.js';
 import { standardLoadOptions } from './standards.js';
 import { pushAll } from '../collections.js';
-import type { InspectionRecord } from '../records/schema.js';
+import type { InspectionRecord } from '../record-schema.js';
 
 export interface DiffCliOptions {
   readonly format: 'text' | 'json' | 'md';

@@ -1,5 +1,5 @@
 /** English wording of every message id. */
-import type { Catalogue } from './render.js';
+import type { Catalogue } from './types.js';
 
 const s = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 const hint = (suggestion: unknown): string => (suggestion ? ` (did you mean "${s(suggestion)}"?)` : '');

@@ -1,5 +1,5 @@
 /** 简体中文措辞：每个消息 id 一条。 */
-import type { Catalogue } from './render.js';
+import type { Catalogue } from './types.js';
 
 const s = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 const hint = (suggestion: unknown): string => (suggestion ? `（是否想写 "${s(suggestion)}"？）` : '');

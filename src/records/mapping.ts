@@ -14,7 +14,9 @@ import { readSideFile } from '../files.js';
 import { localizedText, renderMessage } from '../messages/render.js';
 import type { Locale } from '../messages/types.js';
 import { DocumentPositions } from '../positions.js';
-import { spreadsheetCell } from '../report/csv.js';
+import { spreadsheetCell } from '../spreadsheet.js';
+import { ruleKind } from '../rules/index.js';
+import type { FindingField } from '../rules/kind.js';
 import { MAX_STANDARD_BYTES } from '../standard/load.js';
 import type { Standard } from '../standard/schema.js';
 import { decodeText, invalidBytesMessage } from './decode.js';
@@ -348,32 +350,12 @@ export function factsOf(standard: Standard, locale: Locale = 'zh-CN'): FactUse[]
   return [...facts.values()];
 }
 
-type ItemNeed = 'count' | 'points' | 'value' | 'note';
+type ItemNeed = FindingField;
 
 /** What an inspector writes for an item, from its rules: a count, points (and a note), or a value. */
 function itemNeeds(item: Standard['categories'][number]['items'][number]): ItemNeed[] {
   const needs = new Set<ItemNeed>();
-  for (const rule of item.rules as readonly Record<string, unknown>[]) {
-    switch (rule.kind) {
-      case 'per-occurrence':
-        needs.add(typeof rule.points === 'number' ? 'count' : 'points');
-        break;
-      case 'judgement':
-        needs.add('points').add('note');
-        break;
-      case 'fixed':
-      case 'by-kind':
-        if (rule.when === undefined) needs.add('count');
-        break;
-      case 'bonus':
-        if (rule.of === undefined) needs.add('count');
-        break;
-      case 'per-shortfall':
-      case 'per-step':
-        if (rule.of === undefined) needs.add('value');
-        break;
-    }
-  }
+  for (const rule of item.rules) for (const field of ruleKind(rule).findingFields(rule)) needs.add(field);
   // An item without rules of its own is scored by its category's rules, which count its findings.
   if (item.rules.length === 0) needs.add('count');
   return [...needs].sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b));
