@@ -17,10 +17,10 @@ import { START } from './positions.js';
 
 /** Why a file could not be read (or a path named in a file could not be followed). */
 export type FileProblem =
-  | { readonly kind: 'missing'; readonly detail: string }
-  | { readonly kind: 'not_file' }
-  | { readonly kind: 'too_large'; readonly bytes?: number; readonly limit: number }
-  | { readonly kind: 'outside'; readonly resolved: string };
+  | { readonly reason: 'missing'; readonly detail: string }
+  | { readonly reason: 'not_file' }
+  | { readonly reason: 'too_large'; readonly bytes?: number; readonly limit: number }
+  | { readonly reason: 'outside'; readonly resolved: string };
 
 export interface BoundedReadOptions {
   /** At most this many bytes; one more tells an oversized file apart. */
@@ -42,19 +42,19 @@ const CHUNK = 1024 * 1024;
 /** A file's bytes, bounded, or why not. Never throws. */
 export function readBounded(path: string, options: BoundedReadOptions): FileBytes | { problem: FileProblem } {
   const { limit, regularOnly } = options;
-  const notFile = { problem: { kind: 'not_file' } } as const;
+  const notFile = { problem: { reason: 'not_file' } } as const;
   let fd: number;
   try {
     if (regularOnly && !statSync(path).isFile()) return notFile;
     const flags = constants.O_RDONLY | (regularOnly ? (constants.O_NONBLOCK ?? 0) : 0) | (options.noFollow ? (constants.O_NOFOLLOW ?? 0) : 0);
     fd = openSync(path, flags);
   } catch (error) {
-    return { problem: { kind: 'missing', detail: (error as Error).message } };
+    return { problem: { reason: 'missing', detail: (error as Error).message } };
   }
   try {
     const info = fstatSync(fd);
     if (regularOnly && !info.isFile()) return notFile;
-    if (info.isFile() && info.size > limit) return { problem: { kind: 'too_large', bytes: info.size, limit } };
+    if (info.isFile() && info.size > limit) return { problem: { reason: 'too_large', bytes: info.size, limit } };
     const chunks: Buffer[] = [];
     let length = 0;
     for (let n = 1; n > 0 && length <= limit; length += n) {
@@ -62,10 +62,10 @@ export function readBounded(path: string, options: BoundedReadOptions): FileByte
       n = readSync(fd, chunk, 0, chunk.length, null);
       if (n > 0) chunks.push(chunk.subarray(0, n));
     }
-    if (length > limit) return { problem: { kind: 'too_large', limit } };
+    if (length > limit) return { problem: { reason: 'too_large', limit } };
     return { bytes: Buffer.concat(chunks, length), key: realOrResolved(path) };
   } catch (error) {
-    return { problem: { kind: 'missing', detail: (error as Error).message } };
+    return { problem: { reason: 'missing', detail: (error as Error).message } };
   } finally {
     closeSync(fd);
   }
@@ -94,10 +94,10 @@ export function resolveInRoots(ref: string, fromFile: string, roots: readonly st
   } catch (error) {
     // Whether a file outside the roots exists is not for the input to find out.
     const resolved = join(realOrResolved(dirname(file)), basename(file));
-    if (outside(resolved)) return { problem: { kind: 'outside', resolved } };
-    return { problem: { kind: 'missing', detail: (error as Error).message } };
+    if (outside(resolved)) return { problem: { reason: 'outside', resolved } };
+    return { problem: { reason: 'missing', detail: (error as Error).message } };
   }
-  if (outside(real)) return { problem: { kind: 'outside', resolved: real } };
+  if (outside(real)) return { problem: { reason: 'outside', resolved: real } };
   return { file, real };
 }
 
@@ -138,8 +138,8 @@ export function readSideFile(path: string, what: SideFile, limit: number, locale
   if (!('problem' in read)) return { bytes: read.bytes };
   const p = read.problem;
   const [code, data] =
-    p.kind === 'too_large'
+    p.reason === 'too_large'
       ? (['file_too_large', { ...(p.bytes === undefined ? {} : { bytes: p.bytes }), limit: p.limit, what }] as const)
-      : (['file_not_found', p.kind === 'missing' ? { detail: p.detail } : { notFile: true }] as const);
+      : (['file_not_found', p.reason === 'missing' ? { detail: p.detail } : { notFile: true }] as const);
   return { diagnostic: makeDiagnostic({ code, file: path, ...START, path: [], data }, locale) };
 }

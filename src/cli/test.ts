@@ -56,9 +56,9 @@ async function discover(paths: readonly string[]): Promise<{ pairs: { standard?:
 
 /** A path the test file names that leads nowhere allowed, said in the caller's words (never the file's content). */
 function pathProblem(problem: FileProblem, what: 'standard' | 'record', ref: string, file: string, locale: Locale): string {
-  if (problem.kind === 'missing') return `cannot read the ${what} ${file}: ${problem.detail}`;
-  const id = problem.kind === 'outside' ? 'test.outside_roots' : problem.kind === 'not_file' ? 'test.not_file' : 'test.too_large';
-  return renderMessage({ messageId: id, data: { what, ref, ...(problem.kind === 'too_large' ? { limit: problem.limit } : {}) } }, locale);
+  if (problem.reason === 'missing') return `cannot read the ${what} ${file}: ${problem.detail}`;
+  const id = problem.reason === 'outside' ? 'test.outside_roots' : problem.reason === 'not_file' ? 'test.not_file' : 'test.too_large';
+  return renderMessage({ messageId: id, data: { what, ref, ...(problem.reason === 'too_large' ? { limit: problem.limit } : {}) } }, locale);
 }
 
 export async function runTests(paths: readonly string[], options: TestCliOptions, out: Output): Promise<number> {
