@@ -10,9 +10,11 @@ import { runDiff } from './cli/diff.js';
 import { runImport, type ImportOutputFormat } from './cli/import.js';
 import { runTemplate } from './cli/template.js';
 import type { Verdict } from './score/scorecard.js';
-import { processOutput } from './cli/io.js';
+import { exitQuietlyOnBrokenPipe, processOutput } from './cli/io.js';
 import { defaultLocale, localeOf, LOCALE_IDS, wordsOf } from './messages/locales.js';
 import { SCORESHEET_VERSION } from './version.js';
+import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_RECORD_BYTES } from './records/read.js';
+import { DEFAULT_MAX_PROBLEMS } from './cli/problems.js';
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 const VERDICTS = ['fail', 'indeterminate', 'not_eligible'];
@@ -54,6 +56,38 @@ export async function main(argv: readonly string[]): Promise<number> {
   /** Every command that loads standards takes it (docs/standard-format.md, "Overlays"). */
   const allowRoot = () => new Option('--allow-root <dir>', help.allowRoot).argParser(collect);
 
+  /** A size in bytes: a whole number, or one with a binary suffix (64k, 1M, 2G). */
+  const byteSize = (value: string): number => {
+    const m = /^(\d+)([kKmMgG]?)$/.exec(value.trim());
+    if (!m) throw new InvalidArgumentError(help.bytesExpected);
+    return Number(m[1]) * 1024 ** ' kmg'.indexOf((m[2] || ' ').toLowerCase());
+  };
+  const count = (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(help.wholeNumberExpected);
+    return n;
+  };
+  /** The limits of every command that reads records: its input, and the problems it prints (see docs/records.md#limits). */
+  const recordLimits = (command: Command): Command =>
+    command
+      .addOption(new Option('--max-problems <n>', help.maxProblems).argParser(count).default(DEFAULT_MAX_PROBLEMS))
+      .addOption(new Option('--max-record-bytes <bytes>', help.maxRecordBytes).argParser(byteSize).default(DEFAULT_MAX_RECORD_BYTES, '1M'))
+      .addOption(new Option('--max-file-bytes <bytes>', help.maxFileBytes).argParser(byteSize).default(DEFAULT_MAX_FILE_BYTES, '64M'));
+
+  /** rank and report: records ranked per period and group, with the same inputs and limits. */
+  const leagueCommand = (name: string, description: string): Command =>
+    recordLimits(program
+      .command(name))
+      .description(description)
+      .argument('[records...]', help.score_records)
+      .addOption(new Option('--standard <file|dir>', help.rank_standard).argParser(collect).makeOptionMandatory())
+      .addOption(new Option('--period <period>', help.rank_period).choices(['week', 'month', 'quarter', 'term', 'year']).makeOptionMandatory())
+      .option('--group-by <key>', help.rank_groupBy)
+      .addOption(new Option('--ties <policy>', help.rank_ties).choices(['competition', 'dense', 'ordinal', 'fractional']))
+      .option('--units <file>', help.rank_units)
+      .option('--roster <file>', help.score_roster)
+      .option('--calendar <file>', help.rank_calendar);
+
   program
     .command('check')
     .description(help.check_description)
@@ -66,8 +100,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       exitCode = await runCheck(paths, { format: opts.format, lang: opts.lang, frames: opts.frame && process.stdout.isTTY === true, ...(opts.allowRoot ? { allowRoot: opts.allowRoot } : {}) }, processOutput);
     });
 
-  program
-    .command('score')
+  recordLimits(program
+    .command('score'))
     .description(help.score_description)
     .argument('[records...]', help.score_records)
     .addOption(new Option('--standard <file|dir>', help.score_standard).argParser(collect).makeOptionMandatory())
@@ -81,8 +115,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--units <file>', help.score_units)
     .option('--roster <file>', help.score_roster)
     .addOption(allowRoot())
-    .action(async (inputs: string[], opts: { units?: string; roster?: string; allowRoot?: string[]; standard: string[]; format: ScoreOutputFormat; lang: 'en' | 'zh-CN'; failOn?: Verdict[]; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; outputEncoding?: 'utf-8' | 'gb18030'; map?: string }) => {
+    .action(async (inputs: string[], opts: { units?: string; roster?: string; allowRoot?: string[]; standard: string[]; format: ScoreOutputFormat; lang: 'en' | 'zh-CN'; failOn?: Verdict[]; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; outputEncoding?: 'utf-8' | 'gb18030'; map?: string; maxProblems: number; maxRecordBytes: number; maxFileBytes: number }) => {
       exitCode = await runScore(inputs, {
+        maxProblems: opts.maxProblems,
+        maxRecordBytes: opts.maxRecordBytes,
+        maxFileBytes: opts.maxFileBytes,
         standards: opts.standard,
         format: opts.format,
         lang: opts.lang,
@@ -110,17 +147,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       exitCode = await runTemplate({ standard: opts.standard, layout: opts.layout, out: opts.out, lang: opts.lang, force: opts.force, ...(opts.allowRoot ? { allowRoot: opts.allowRoot } : {}) }, processOutput);
     });
 
-  program
-    .command('rank')
-    .description(help.rank_description)
-    .argument('[records...]', help.score_records)
-    .addOption(new Option('--standard <file|dir>', help.rank_standard).argParser(collect).makeOptionMandatory())
-    .addOption(new Option('--period <period>', help.rank_period).choices(['week', 'month', 'quarter', 'term', 'year']).makeOptionMandatory())
-    .option('--group-by <key>', help.rank_groupBy)
-    .addOption(new Option('--ties <policy>', help.rank_ties).choices(['competition', 'dense', 'ordinal', 'fractional']))
-    .option('--units <file>', help.rank_units)
-    .option('--roster <file>', help.score_roster)
-    .option('--calendar <file>', help.rank_calendar)
+  leagueCommand('rank', help.rank_description)
     .addOption(new Option('--format <format>', help.format).choices(['text', 'json', 'csv', 'md']).default('text'))
     .addOption(lang())
     .addOption(new Option('--fail-on <verdict>', help.rank_failOn).argParser(collectVerdict))
@@ -128,22 +155,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(new Option('--encoding <encoding>', help.rank_encoding).choices(['utf-8', 'gbk', 'gb18030']))
     .option('--map <file>', help.rank_map)
     .addOption(allowRoot())
-    .action(async (inputs: string[], opts: { allowRoot?: string[]; standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; format: 'text' | 'json' | 'csv' | 'md'; lang: 'en' | 'zh-CN'; failOn?: Verdict[]; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string }) => {
+    .action(async (inputs: string[], opts: { allowRoot?: string[]; standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; format: 'text' | 'json' | 'csv' | 'md'; lang: 'en' | 'zh-CN'; failOn?: Verdict[]; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string; maxProblems: number; maxRecordBytes: number; maxFileBytes: number }) => {
       const { standard, failOn, ...rest } = opts;
       exitCode = await runRank(inputs, { ...rest, standards: standard, failOn: failOn ?? [] }, processOutput);
     });
 
-  program
-    .command('report')
-    .description(help.report_description)
-    .argument('[records...]', help.score_records)
-    .addOption(new Option('--standard <file|dir>', help.rank_standard).argParser(collect).makeOptionMandatory())
-    .addOption(new Option('--period <period>', help.rank_period).choices(['week', 'month', 'quarter', 'term', 'year']).makeOptionMandatory())
-    .option('--group-by <key>', help.rank_groupBy)
-    .addOption(new Option('--ties <policy>', help.rank_ties).choices(['competition', 'dense', 'ordinal', 'fractional']))
-    .option('--units <file>', help.rank_units)
-    .option('--roster <file>', help.score_roster)
-    .option('--calendar <file>', help.rank_calendar)
+  leagueCommand('report', help.report_description)
     .option('--at <period>', help.report_at)
     .addOption(new Option('--top <n>', help.report_top).argParser((v: string) => {
       const n = Number(v);
@@ -157,7 +174,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(new Option('--encoding <encoding>', help.rank_encoding).choices(['utf-8', 'gbk', 'gb18030']))
     .option('--map <file>', help.rank_map)
     .addOption(allowRoot())
-    .action(async (inputs: string[], opts: { allowRoot?: string[]; standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; at?: string; top?: number; format: ReportFormat; output?: string; lang: 'en' | 'zh-CN'; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string }) => {
+    .action(async (inputs: string[], opts: { allowRoot?: string[]; standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; at?: string; top?: number; format: ReportFormat; output?: string; lang: 'en' | 'zh-CN'; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string; maxProblems: number; maxRecordBytes: number; maxFileBytes: number }) => {
       const { standard, ...rest } = opts;
       exitCode = await runReport(inputs, { ...rest, standards: standard }, processOutput);
     });
@@ -229,6 +246,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   return exitCode;
 }
 
+exitQuietlyOnBrokenPipe();
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -2,7 +2,8 @@
  * Diagnostics: every problem found in a standard (or a record) as a value with a stable code,
  * a position (file:line:col, 1-based) and a path inside the document.
  */
-import type { Locale, Message } from './messages/types.js';
+import type { Locale } from './messages/locales.js';
+import type { Message } from './messages/types.js';
 import { renderMessage } from './messages/render.js';
 
 /** Stable, snake_case codes. Tests and docs/errors.md key on them; never rename one. */

@@ -8,11 +8,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DIAGNOSTIC_CODES, formatDiagnostic, type DiagnosticCode } from '../src/diagnostics.js';
+import { RECORD_DIAGNOSTIC_CODES } from '../src/records/diagnostics.js';
 import { loadStandard, parseStandard } from '../src/standard/load.js';
 import { CASES_DIR, coveredCodes, readCaseFile, readSkips } from './cases/harness.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const DOC = readFileSync(join(ROOT, 'docs', 'errors.md'), 'utf8');
+const [DOC, RECORD_DOC] = readFileSync(join(ROOT, 'docs', 'errors.md'), 'utf8').split(/^# Record diagnostics$/m) as [string, string];
 
 interface Entry {
   readonly code: string;
@@ -118,4 +119,18 @@ describe('docs/errors.md', () => {
       });
     });
   }
+});
+
+describe('docs/errors.md: record diagnostics', () => {
+  it('names every record code, and each entry it gives has an example and a fix', () => {
+    for (const code of RECORD_DIAGNOSTIC_CODES) expect(RECORD_DOC, `record code ${code}`).toContain(`\`${code}\``);
+    const sections = RECORD_DOC.split(/^### /m).slice(1);
+    expect(sections.length).toBeGreaterThan(0);
+    for (const section of sections) {
+      const code = section.slice(0, section.indexOf('\n')).trim();
+      expect(RECORD_DIAGNOSTIC_CODES).toContain(code);
+      expect(section).toMatch(/\*\*Fix:\*\* \S/);
+      expect(section).toContain(`  error  ${code}  `);
+    }
+  });
 });

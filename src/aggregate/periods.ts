@@ -6,7 +6,7 @@
  */
 import { addDays, differenceInCalendarDays, getISOWeek, getISOWeekYear, getQuarter, startOfISOWeek } from 'date-fns';
 import { wordsOf, type Locale } from '../messages/locales.js';
-import type { LocalizedText } from '../standard/common.js';
+import type { LocalizedText } from '../common-schema.js';
 
 export type PeriodUnit = 'week' | 'month' | 'quarter' | 'year' | 'term';
 

@@ -3,9 +3,9 @@
  * roster assigns to a unit for that date (zones rotate weekly among classes), or neither: then the
  * inspected unit. An inspection round covers every rostered unit; those it does not name are clean.
  */
-import type { Locale } from '../messages/types.js';
+import type { Locale } from '../messages/locales.js';
 import { recordDiagnostic, type RecordDiagnostic } from '../records/diagnostics.js';
-import type { Finding, InspectionRecord, UnitRef } from '../records/schema.js';
+import type { Finding, InspectionRecord, UnitRef } from '../record-schema.js';
 import type { LocatedRecord } from '../records/validate.js';
 import { pushTo } from '../collections.js';
 

@@ -8,7 +8,7 @@ import type { PeriodUnit } from '../aggregate/periods.js';
 import { diffStandards, formatChangesMarkdown, formatChangesText } from '../diff/diff.js';
 import { rescore, type Rescore } from '../diff/rescore.js';
 import { wordsOf } from '../messages/locales.js';
-import type { Locale } from '../messages/types.js';
+import type { Locale } from '../messages/locales.js';
 import { formatRecordDiagnostic } from '../records/diagnostics.js';
 import { formatOfPath } from '../records/read.js';
 import { mdRow } from '../report/markdown.js';
@@ -18,6 +18,8 @@ import { loadStandard } from '../standard/load.js';
 import { loadRoster, readRecordSource } from './inputs.js';
 import type { Output } from './io.js';
 import { standardLoadOptions } from './standards.js';
+import { pushAll } from '../collections.js';
+import type { InspectionRecord } from '../record-schema.js';
 
 export interface DiffCliOptions {
   readonly format: 'text' | 'json' | 'md';
@@ -47,12 +49,12 @@ export async function runDiff(a: string, b: string, options: DiffCliOptions, out
 
   let scores: Rescore | undefined;
   if (options.records && options.records.length > 0) {
-    const roster = await loadRoster(options);
+    const roster = await loadRoster(options, options.lang);
     if ('error' in roster) {
       out.err(roster.error);
       return 2;
     }
-    const records = [];
+    const records: InspectionRecord[] = [];
     for (const source of options.records) {
       const format = formatOfPath(source);
       if (!format) {
@@ -67,7 +69,7 @@ export async function runDiff(a: string, b: string, options: DiffCliOptions, out
       for (const d of read.diagnostics) out.err(formatRecordDiagnostic(d));
       const assigned = assignFindings(read.records, roster, options.lang);
       for (const d of assigned.diagnostics) out.err(formatRecordDiagnostic(d));
-      records.push(...assigned.records.map((r) => r.record));
+      pushAll(records, assigned.records.map((r) => r.record));
     }
     scores = rescore(compileStandard(sa), compileStandard(sb), records, {
       ...(options.period ? { period: options.period } : {}),

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { agreementReport, formatAgreement, type AgreementEntry } from '../import/agreement.js';
 import { LIVES_FILE_NAMES, livesDate, livesToRecords, type LivesFileName, type LivesFiles, type LivesProblem } from '../import/lives.js';
 import { wordsOf } from '../messages/locales.js';
-import type { Locale } from '../messages/types.js';
+import type { Locale } from '../messages/locales.js';
 import { formatRecordDiagnostic } from '../records/diagnostics.js';
 import { scoreBatch } from '../score/batch.js';
 import type { Verdict } from '../score/scorecard.js';

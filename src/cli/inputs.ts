@@ -1,17 +1,21 @@
 /** Reading record files (or stdin) for every command that takes records: the formats, the encoding. */
+import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { findingAssigner, type Roster } from '../aggregate/responsibility.js';
 import { parseRosterText } from '../aggregate/roster-file.js';
-import { renderMessage } from '../messages/render.js';
-import type { Locale } from '../messages/types.js';
+import { formatDiagnostic } from '../diagnostics.js';
+import { MAX_ROSTER_BYTES, readSideFile } from '../files.js';
+import type { Locale } from '../messages/locales.js';
 import type { StreamItem } from '../records/read.js';
-import { CsvMappingError, readCsvRecords } from '../records/csv.js';
-import { decodeText, type TextEncodingName } from '../records/decode.js';
+import { CsvMappingError, streamCsvRecords } from '../records/csv.js';
+import { decodeText, invalidBytesMessage, type TextEncodingName } from '../records/decode.js';
+import { renderMessage } from '../messages/render.js';
 import { loadMapping, type CsvMapping } from '../records/mapping.js';
-import { readDocumentRecords, readNdjsonRecords, type ReadResult, type RecordFormat } from '../records/read.js';
+import { DEFAULT_MAX_FILE_BYTES, readDocumentRecords, streamNdjsonRecords, type ReadResult, type RecordFormat } from '../records/read.js';
 import type { LocatedRecord, Precheck } from '../records/validate.js';
-import type { RecordDiagnostic } from '../records/diagnostics.js';
+import { recordDiagnostic, type RecordDiagnostic } from '../records/diagnostics.js';
+import { pushAll } from '../collections.js';
 
 export interface SourceOptions {
   readonly lang: Locale;
@@ -21,6 +25,10 @@ export interface SourceOptions {
   readonly mapping?: CsvMapping;
   /** The standards' checks for records that fail the record schema (StandardSet.precheck). */
   readonly precheck?: Precheck;
+  /** The longest NDJSON line or CSV record taken (default DEFAULT_MAX_RECORD_BYTES). */
+  readonly maxRecordBytes?: number;
+  /** The largest JSON or YAML file taken (default DEFAULT_MAX_FILE_BYTES). */
+  readonly maxFileBytes?: number;
 }
 
 /**
@@ -33,46 +41,90 @@ export function cannotRead(source: string, error: unknown, lang: Locale): string
   return renderMessage({ messageId: 'input.unreadable', data: { file: source, detail: e.message } }, lang);
 }
 
-/** Reads one source completely; an unreadable file is `{ error }` (the command exits 2). */
-export async function readRecordSource(source: string, format: RecordFormat, options: SourceOptions, stdin: Readable): Promise<ReadResult | { error: string }> {
-  let bytes: Buffer;
-  try {
-    bytes = source === '-' ? await readAll(stdin) : await readFile(source);
-  } catch (error) {
-    return { error: cannotRead(source, error, options.lang) };
-  }
+/** A source that cannot be read at all (a missing file, a map that does not fit): the command exits 2. */
+export class SourceError extends Error {}
+
+/**
+ * One source's records and problems, in order, as they are read: NDJSON and CSV a record at a time
+ * (memory bounded by the longest record), JSON and YAML whole (up to maxFileBytes: a larger file is
+ * one `file_too_large` problem). Throws SourceError when the source cannot be read at all.
+ */
+export async function* recordItems(source: string, format: RecordFormat, options: SourceOptions, stdin: Readable): AsyncGenerator<StreamItem> {
   const file = source === '-' ? '<stdin>' : source;
-  const read = { file, locale: options.lang, ...(options.precheck ? { precheck: options.precheck } : {}) };
+  const read = {
+    file,
+    locale: options.lang,
+    ...(options.precheck ? { precheck: options.precheck } : {}),
+    ...(options.maxRecordBytes !== undefined ? { maxRecordBytes: options.maxRecordBytes } : {}),
+    ...(options.encoding ? { encoding: options.encoding } : {}),
+  };
   try {
-    const { text } = decodeText(bytes, options.encoding);
+    const input = source === '-' ? stdin : createReadStream(source);
     switch (format) {
-      case 'json':
-      case 'yaml':
-        return readDocumentRecords(text, read);
       case 'ndjson':
-        return readNdjsonRecords(text, read);
+        yield* streamNdjsonRecords(input, read);
+        return;
       case 'csv': {
         let mapping = options.mapping;
         if (mapping === undefined && options.map !== undefined) {
-          const loaded = await loadMapping(options.map);
-          if (!loaded.ok) return { error: loaded.errors.join('\n') };
+          const loaded = await loadMapping(options.map, options.lang);
+          if (!loaded.ok) throw new SourceError(loaded.errors.join('\n'));
           mapping = loaded.mapping;
         }
-        return readCsvRecords(text, mapping, read);
+        yield* streamCsvRecords(input, mapping, read);
+        return;
+      }
+      case 'json':
+      case 'yaml': {
+        const limit = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+        const bytes = await readAtMost(input, limit);
+        if (bytes === undefined) {
+          const message = { messageId: 'record.file_too_large', data: { limit } };
+          yield { diagnostics: [recordDiagnostic({ file, line: 1, index: 0 }, '', message, options.lang, 'file_too_large')] };
+          return;
+        }
+        const { text, invalid } = decodeText(bytes, options.encoding);
+        if (invalid.length > 0) throw new SourceError(`${file}: ${renderMessage(invalidBytesMessage(invalid[0]!), options.lang)}`);
+        const { records, diagnostics } = readDocumentRecords(text, read);
+        if (diagnostics.length > 0) yield { diagnostics };
+        yield* records;
       }
     }
   } catch (error) {
-    if (error instanceof CsvMappingError) return { error: error.message };
-    return { error: cannotRead(source, error, options.lang) };
+    if (error instanceof SourceError) throw error;
+    if (error instanceof CsvMappingError) throw new SourceError(error.message);
+    throw new SourceError(cannotRead(source, error, options.lang));
   }
 }
 
-async function readAll(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
-  return Buffer.concat(chunks);
+/** Reads one source completely (recordItems, collected); an unreadable file is `{ error }` (the command exits 2). */
+export async function readRecordSource(source: string, format: RecordFormat, options: SourceOptions, stdin: Readable): Promise<ReadResult | { error: string }> {
+  const records: LocatedRecord[] = [];
+  const diagnostics: RecordDiagnostic[] = [];
+  try {
+    for await (const item of recordItems(source, format, options, stdin)) {
+      if ('record' in item) records.push(item);
+      else pushAll(diagnostics, item.diagnostics);
+    }
+  } catch (error) {
+    if (error instanceof SourceError) return { error: error.message };
+    throw error;
+  }
+  return { records, diagnostics };
 }
 
+/** The stream's bytes, or undefined as soon as there are more than `limit` (what a file says its size is does not count). */
+async function readAtMost(stream: AsyncIterable<Buffer | string>, limit: number): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+    size += bytes.length;
+    if (size > limit) return undefined;
+    chunks.push(bytes);
+  }
+  return Buffer.concat(chunks, size);
+}
 
 export interface RosterOptions {
   /** The units a round covers and a table lists (YAML or CSV). */
@@ -81,13 +133,18 @@ export interface RosterOptions {
   readonly roster?: string;
 }
 
-/** Reads --units and --roster into one Roster; `{ error }` when a file is unreadable. */
-export async function loadRoster(options: RosterOptions): Promise<Roster | { error: string }> {
+/**
+ * Reads --units and --roster into one Roster; `{ error }` when a file is unreadable: each is a regular
+ * file of at most MAX_ROSTER_BYTES, or a diagnostic (`file_not_found`, `file_too_large`) says why not.
+ */
+export async function loadRoster(options: RosterOptions, locale: Locale): Promise<Roster | { error: string }> {
   const roster: { units?: Roster['units']; areas?: Roster['areas'] } = {};
   for (const [path, what] of [[options.roster, 'roster'], [options.units, 'units']] as const) {
     if (!path) continue;
+    const read = readSideFile(path, what, MAX_ROSTER_BYTES, locale);
+    if ('diagnostic' in read) return { error: formatDiagnostic(read.diagnostic) };
     try {
-      const parsed = parseRosterText(await readFile(path, 'utf8'), path.toLowerCase().endsWith('.csv') ? 'csv' : 'yaml');
+      const parsed = parseRosterText(read.bytes.toString('utf8'), path.toLowerCase().endsWith('.csv') ? 'csv' : 'yaml');
       if (!parsed.ok) return { error: `cannot read the ${what} file ${path}: ${parsed.error}` };
       if (parsed.roster.units) roster.units = parsed.roster.units;
       if (parsed.roster.areas?.length) roster.areas = parsed.roster.areas;

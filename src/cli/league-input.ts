@@ -4,22 +4,21 @@
  */
 import { loadCalendar } from '../aggregate/calendar-file.js';
 import type { Calendar, PeriodUnit } from '../aggregate/periods.js';
-import { assignFindings } from '../aggregate/responsibility.js';
 import { formatDiagnostic } from '../diagnostics.js';
 import { wordsOf } from '../messages/locales.js';
-import type { Locale } from '../messages/types.js';
+import type { Locale } from '../messages/locales.js';
 import type { TextEncodingName } from '../records/decode.js';
 import type { RecordDiagnostic } from '../records/diagnostics.js';
 import { formatOfPath, type RecordFormat } from '../records/read.js';
-import type { LocatedRecord } from '../records/validate.js';
 import { buildLeague, type League } from '../rank/league.js';
 import type { TiePolicy } from '../rank/rank.js';
-import { scoreBatch } from '../score/batch.js';
+import { scoreStream } from '../score/batch.js';
 import type { Scorecard } from '../score/scorecard.js';
 import type { Standard } from '../standard/schema.js';
-import { loadRoster, readRecordSource } from './inputs.js';
+import { assignStream, loadRoster, recordItems, SourceError } from './inputs.js';
 import type { Output } from './io.js';
 import { loadStandardSet, standardLoadOptions } from './standards.js';
+import { DEFAULT_MAX_PROBLEMS, problemPrinter, rejectedRecordCounter } from './problems.js';
 
 export interface LeagueInputOptions {
   readonly standards: readonly string[];
@@ -35,6 +34,20 @@ export interface LeagueInputOptions {
   readonly map?: string;
   /** --allow-root: folders where `extends:` may also find a base. */
   readonly allowRoot?: readonly string[];
+  readonly maxRecordBytes?: number;
+  readonly maxFileBytes?: number;
+  /** Problems printed on stderr (and listed by `rank --format json`) before the rest are only counted. */
+  readonly maxProblems?: number;
+}
+
+/** The rejected records, without holding their problems: those were printed as they were found. */
+export interface Rejected {
+  /** How many records were rejected. */
+  readonly records: number;
+  /** The problems printed on stderr: the first --max-problems of them. */
+  readonly listed: readonly RecordDiagnostic[];
+  /** How many more problems there were. */
+  readonly notListed: number;
 }
 
 export interface LeagueInput {
@@ -42,7 +55,7 @@ export interface LeagueInput {
   readonly standard: Standard;
   readonly league: League;
   readonly scorecards: readonly Scorecard[];
-  readonly rejected: readonly RecordDiagnostic[];
+  readonly rejected: Rejected;
   readonly calendar?: Calendar;
 }
 
@@ -53,7 +66,7 @@ export async function loadLeagueInput(inputs: readonly string[], options: League
   // The newest edition's ranking rules apply to the table.
   const standard = [...set.scorers].sort((a, b) => ((a.standard.effective?.from ?? '') < (b.standard.effective?.from ?? '') ? 1 : -1))[0]!.standard;
 
-  const roster = await loadRoster(options);
+  const roster = await loadRoster(options, options.lang);
   if ('error' in roster) {
     out.err(roster.error);
     return 2;
@@ -69,27 +82,46 @@ export async function loadLeagueInput(inputs: readonly string[], options: League
     calendar = loaded.calendar;
   }
 
-  const records: LocatedRecord[] = [];
-  const rejected: RecordDiagnostic[] = [];
-  for (const source of inputs.length === 0 ? ['-'] : inputs) {
+  const sources = inputs.length === 0 ? ['-'] : inputs;
+  const formats: RecordFormat[] = [];
+  for (const source of sources) {
     const format = options.inputFormat ?? formatOfPath(source);
     if (format === undefined) {
       out.err(wordsOf(options.lang).cli.unknownInputFormat(source));
       return 2;
     }
-    const read = await readRecordSource(source, format, { ...options, precheck: set.precheck }, process.stdin);
-    if ('error' in read) {
-      out.err(read.error);
-      return 2;
-    }
-    records.push(...read.records);
-    rejected.push(...read.diagnostics);
+    formats.push(format);
   }
-  const assigned = assignFindings(records, roster, options.lang);
-  rejected.push(...assigned.diagnostics);
-  const batch = scoreBatch(set, assigned.records, options.lang);
-  rejected.push(...batch.diagnostics);
-  const scorecards = batch.scored.map((s) => s.scorecard);
+  // Every source as one stream (a record id is unique across them), each record scored as it is read:
+  // only the scorecards are held, not the records.
+  const read = async function* () {
+    for (let i = 0; i < sources.length; i++) yield* recordItems(sources[i]!, formats[i]!, { ...options, precheck: set.precheck }, process.stdin);
+  };
+  const cards: Scorecard[] = [];
+  // Problems go to stderr as they are found, the first --max-problems of them: none is held beyond those.
+  const problems = problemPrinter(out, options.maxProblems ?? DEFAULT_MAX_PROBLEMS, options.lang);
+  const counter = rejectedRecordCounter();
+  try {
+    for await (const item of scoreStream(set, assignStream(read(), roster, options.lang), options.lang)) {
+      if ('scorecard' in item) cards.push(item.scorecard);
+      else {
+        for (const d of item.diagnostics) {
+          counter.add(d);
+          problems.print(d);
+        }
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof SourceError)) throw error;
+    problems.end();
+    out.err(error.message);
+    return 2;
+  }
+  problems.end();
+  const rejected: Rejected = { records: counter.count(), listed: problems.printed, notListed: problems.notPrinted() };
+  // A record another one supersedes (a corrected sheet, 复核) is left out.
+  const superseded = new Set(cards.map((c) => c.supersedes).filter((s): s is string => s !== undefined));
+  const scorecards = superseded.size === 0 ? cards : cards.filter((c) => c.record === undefined || !superseded.has(c.record));
 
   const league = buildLeague(standard, scorecards, {
     period: options.period,
@@ -99,9 +131,4 @@ export async function loadLeagueInput(inputs: readonly string[], options: League
     ...(calendar ? { calendar } : {}),
   });
   return { standard, league, scorecards, rejected, ...(calendar ? { calendar } : {}) };
-}
-
-/** How many records were rejected (a record may have several diagnostics). */
-export function rejectedRecordCount(rejected: readonly RecordDiagnostic[]): number {
-  return new Set(rejected.map((d) => `${d.file}#${d.index}`)).size;
 }

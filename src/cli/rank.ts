@@ -2,12 +2,11 @@
  * `scoresheet rank --standard S --period P [records…]`: league tables per period and group, with
  * awards. Exit codes as `score`: 0 all records scored; 1 some rejected or --fail-on matched; 2 could not run.
  */
-import { formatRecordDiagnostic } from '../records/diagnostics.js';
 import { formatCsv } from '../report/csv.js';
 import { formatLeagueMarkdown, formatLeagueText, leagueCsvRows } from '../report/league.js';
 import type { Verdict } from '../score/scorecard.js';
 import type { Output } from './io.js';
-import { loadLeagueInput, rejectedRecordCount, type LeagueInputOptions } from './league-input.js';
+import { loadLeagueInput, type LeagueInputOptions } from './league-input.js';
 
 export interface RankCliOptions extends LeagueInputOptions {
   readonly format: 'text' | 'json' | 'csv' | 'md';
@@ -21,7 +20,8 @@ export async function runRank(inputs: readonly string[], options: RankCliOptions
 
   switch (options.format) {
     case 'json':
-      out.out(JSON.stringify({ ...league, rejected }, null, 2));
+      // The problems printed on stderr (the first --max-problems), and how many more there were.
+      out.out(JSON.stringify({ ...league, rejected: rejected.listed, ...(rejected.notListed > 0 ? { rejectedNotListed: rejected.notListed } : {}) }, null, 2));
       break;
     case 'md':
       out.out(formatLeagueMarkdown(league, standard, options.lang));
@@ -32,8 +32,6 @@ export async function runRank(inputs: readonly string[], options: RankCliOptions
     default:
       out.out(formatLeagueText(league, standard, options.lang));
   }
-  for (const d of rejected) out.err(formatRecordDiagnostic(d));
-  const rejectedRecords = rejectedRecordCount(rejected);
   const failOn = options.failOn.some((v) => scorecards.some((c) => c.verdict === v));
-  return rejectedRecords > 0 || failOn ? 1 : 0;
+  return rejected.records > 0 || failOn ? 1 : 0;
 }

@@ -1,7 +1,7 @@
 /** Loading the standards a command scores against: files or directories, diagnostics printed on failure. */
 import { formatDiagnostic } from '../diagnostics.js';
 import { localizedText } from '../messages/render.js';
-import type { Locale } from '../messages/types.js';
+import type { Locale } from '../messages/locales.js';
 import { compileStandard, type Scorer } from '../score/compile.js';
 import { StandardSet } from '../score/editions.js';
 import { loadStandard, type LoadOptions } from '../standard/load.js';

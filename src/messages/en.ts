@@ -1,5 +1,5 @@
 /** English wording of every message id. */
-import type { Catalogue } from './catalogue.js';
+import type { Catalogue } from './types.js';
 
 const s = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 const hint = (suggestion: unknown): string => (suggestion ? ` (did you mean "${s(suggestion)}"?)` : '');
@@ -13,9 +13,12 @@ const TYPE_NAMES_EN: Readonly<Record<string, string>> = { number: 'a number', in
 /** Points (and bounds, steps) finer than the resolution of exact points, in a standard or a record. */
 const tooPrecise = (d: Record<string, unknown>): string => `${s(d.value)} is finer than ${s(d.resolution)}: points, bounds and steps are held exactly to ${s(d.resolution)} (at most 4 decimals)`;
 
+/** What a file is, for file_too_large (a standard unless said). */
+const FILE_KINDS: Readonly<Record<string, string>> = { calendar: 'a calendar', units: 'a units file', roster: 'a roster', map: 'a map file', tests: 'a test file' };
+
 export const en: Catalogue = {
-  'diagnostic.file_not_found': (d) => `cannot read the file: ${s(d.detail)}`,
-  'diagnostic.file_too_large': (d) => `the file is ${d.bytes === undefined ? 'larger than that' : `${s(d.bytes)} bytes`}; a ${d.what === 'calendar' ? 'calendar' : 'standard'} may be at most ${s(d.limit)} bytes`,
+  'diagnostic.file_not_found': (d) => `cannot read the file: ${d.notFile ? 'it is not a regular file (a folder, a device or a pipe)' : s(d.detail)}`,
+  'diagnostic.file_too_large': (d) => `the file is ${d.bytes === undefined ? 'larger than that' : `${s(d.bytes)} bytes`}; ${FILE_KINDS[s(d.what)] ?? 'a standard'} may be at most ${s(d.limit)} bytes`,
   'diagnostic.invalid_utf8': (d) => `the file is not UTF-8: byte 0x${s(d.byte)} here is not part of a character (${s(d.count)} such place(s) in the file); save it as UTF-8`,
   'diagnostic.yaml_syntax': (d) => `YAML syntax error: ${d.detail === undefined ? `${s(d.yamlCode)} (the base file is not quoted)` : s(d.detail)}`,
   'diagnostic.yaml_duplicate_key': (d) => `duplicate key in a YAML map: ${s(d.detail)}`,
@@ -94,6 +97,9 @@ export const en: Catalogue = {
   'quantity.missing_value': () => 'the finding gives no value to score this item',
   'quantity.missing_indicator': (d) => `the indicator "${s(d.indicator)}" is not given`,
 
+  'test.outside_roots': (d) => `the ${d.what === 'record' ? 'record' : 'standard'} "${s(d.ref)}" is outside the folders a test file may name (its own folder's, the working directory's, and any --allow-root): name its folder with --allow-root`,
+  'test.not_file': (d) => `the ${d.what === 'record' ? 'record' : 'standard'} "${s(d.ref)}" is not a regular file (a folder, a device or a pipe)`,
+  'test.too_large': (d) => `the ${d.what === 'record' ? 'record' : 'standard'} "${s(d.ref)}" is larger than ${s(d.limit)} bytes`,
   'record.invalid': (d) => `${s(d.detail)}`,
   'record.schema_unknown_fields': (d) => `unknown field(s): ${s(d.keys)}`,
   'record.schema_too_small': (d) =>
@@ -135,8 +141,16 @@ export const en: Catalogue = {
   'record.csv_no_item': (d) => `column "${s(d.column)}" is filled in but the item column "${s(d.item)}" is empty`,
   'record.csv_orphan_note': (d) => `column "${s(d.column)}" has a note but column "${s(d.item)}" records nothing`,
   'record.csv_unmapped': (d) => `column "${s(d.column)}" is not in the map (it says "${s(d.value)}"): map it, or list it under ignore:`,
+  'record.csv_short_row': (d) => `this row has ${s(d.cells)} cells but the header has ${s(d.columns)} columns: the cells from column "${s(d.column)}" on are missing (a row cut short reads as nothing found)`,
+  'record.csv_unclosed_quote': (d) => `the quote that opens cell ${s(d.column)} of this row is never closed, so the row cannot be read (reading goes on at the next line)`,
+  'record.csv_beside_unreadable': (d) => `left out: the row at line ${s(d.line)}, next to it, cannot be read and may have been one of its rows`,
+  'record.invalid_bytes': (d) => `byte 0x${s(d.byte)} at line ${s(d.line)} (byte ${s(d.offset)} of the file) is not ${s(d.encoding)}, the file's encoding${Number(d.more) > 0 ? ` (nor are ${s(d.more)} more on this row)` : ''}`,
   'record.csv_cut_short': (d) => `this inspection may go on past line ${s(d.line)}, where the CSV cannot be read, so it is left out`,
   'record.csv_syntax': (d) => `CSV syntax error, the rest of the file cannot be read: ${s(d.detail)}`,
+  'record.too_large': (d) => `the record is longer than ${s(d.limit)} bytes (--max-record-bytes), so it is left out unread`,
+  'record.csv_too_large': (d) => `the CSV record is longer than ${s(d.limit)} bytes (--max-record-bytes); the rest of the file cannot be read`,
+  'record.file_too_large': (d) => `the file is larger than ${s(d.limit)} bytes (--max-file-bytes); JSON and YAML are read whole: split the file, or write NDJSON, which is read a line at a time`,
+  'cli.problems_not_shown': (d) => `${s(d.count)} more problem(s) not shown (--max-problems ${s(d.max)})`,
   'line.fixed_unknown': (d) => (d.effect === 'award' ? 'awarded, but the standard gives no points for it: the total is unknown' : 'not met, but the standard gives no points for it: the total is unknown'),
   'import.lives_csv_syntax': (d) => `${s(d.file)}: CSV syntax error, the file cannot be read: ${s(d.detail)}`,
   'import.lives_missing_column': (d) => `${s(d.file)} has no column "${s(d.column)}"`,
@@ -291,6 +305,7 @@ export const enWords = {
     summary: (_passed: number, _failed: number) => '',
     mismatch: (what: string, expected: string, actual: string) => `${what}: expected ${expected}, got ${actual}`,
     cannotReadRecord: (path: string, detail: string) => `cannot read the record ${path}: ${detail}`,
+    cannotReadStandard: (path: string, detail: string) => `cannot read the standard ${path}: ${detail}`,
     suiteUncovered: (n: number) => `coverage: ${n} rule(s) or outcome(s) no case exercises:`,
     uncovered: (n: number) => `coverage: ${n} rule(s) or outcome(s) no case exercises (listed above)`,
     noCases: (standard: string, expected: string) => `no test cases for ${standard} (expected ${expected})`,
@@ -359,6 +374,11 @@ export const enWords = {
     langReport: 'language of the report',
     langDefault: 'SCORESHEET_LANG, else the system\'s LANG (zh_* → zh-CN), else en',
     positiveWholeNumber: 'expected a positive whole number',
+    wholeNumberExpected: 'expected a whole number, 0 or more',
+    bytesExpected: 'expected a number of bytes, such as 1048576 or 1M',
+    maxProblems: 'print this many problems on stderr as they are found, then only their count',
+    maxRecordBytes: 'refuse an NDJSON line or CSV record longer than this (record_too_large)',
+    maxFileBytes: 'refuse a JSON or YAML file larger than this (file_too_large): they are read whole',
     version: 'output the version number',
     helpOption: 'display help for command',
     helpCommand: 'display help for command',

@@ -2,7 +2,7 @@
  * The registry of locales. A locale is one file (`<locale>.ts`: its message catalogue and its words,
  * shaped as the English ones) plus one line here; the CLI's --lang choices come from this list.
  */
-import type { Catalogue } from './catalogue.js';
+import type { Catalogue } from './types.js';
 import { en, enWords, type Words } from './en.js';
 import { zhCN, zhCNWords } from './zh-CN.js';
 

@@ -2,7 +2,7 @@
 import { LOCALES, type Locale } from './locales.js';
 import type { Message } from './types.js';
 
-export type { Catalogue, Template } from './catalogue.js';
+export type { Catalogue, Template } from './types.js';
 
 const en = LOCALES.en.messages;
 

@@ -4,4 +4,7 @@ export interface Message {
   readonly data?: Readonly<Record<string, unknown>>;
 }
 
-export type { Locale } from './locales.js';
+/** A message's words: a function of its data. */
+export type Template = (data: Readonly<Record<string, unknown>>) => string;
+/** One locale's words, by message id. */
+export type Catalogue = Readonly<Record<string, Template>>;

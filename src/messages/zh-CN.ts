@@ -1,6 +1,6 @@
 /** 简体中文措辞：每个消息 id 一条。 */
 import type { Words } from './en.js';
-import type { Catalogue } from './catalogue.js';
+import type { Catalogue } from './types.js';
 
 const s = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 const hint = (suggestion: unknown): string => (suggestion ? `（是否想写 "${s(suggestion)}"？）` : '');
@@ -38,9 +38,12 @@ const YAML_ERRORS: Readonly<Record<string, string>> = {
 /** 分值（以及界限、步长）比精确分值的最小单位更细：标准或记录中均适用。 */
 const tooPrecise = (d: Record<string, unknown>): string => `${s(d.value)} 比 ${s(d.resolution)} 更精细：分值、界限和步长精确到 ${s(d.resolution)}（最多 4 位小数）`;
 
+/** 文件种类，用于 file_too_large（未说明时为标准文件）。 */
+const FILE_KINDS: Readonly<Record<string, string>> = { calendar: '校历文件', units: '单位名单', roster: '责任区名单', map: '映射文件', tests: '测试文件' };
+
 export const zhCN: Catalogue = {
-  'diagnostic.file_not_found': (d) => `无法读取文件：${s(d.detail)}`,
-  'diagnostic.file_too_large': (d) => `文件${d.bytes === undefined ? '超过该大小' : `有 ${s(d.bytes)} 字节`}，${d.what === 'calendar' ? '校历文件' : '标准文件'}最多 ${s(d.limit)} 字节`,
+  'diagnostic.file_not_found': (d) => `无法读取文件：${d.notFile ? '它不是普通文件（是目录、设备或管道）' : s(d.detail)}`,
+  'diagnostic.file_too_large': (d) => `文件${d.bytes === undefined ? '超过该大小' : `有 ${s(d.bytes)} 字节`}，${FILE_KINDS[s(d.what)] ?? '标准文件'}最多 ${s(d.limit)} 字节`,
   'diagnostic.invalid_utf8': (d) => `文件不是 UTF-8 编码：此处的字节 0x${s(d.byte)} 不构成字符（全文件共 ${s(d.count)} 处）；请另存为 UTF-8`,
   // The yaml library's own text stays (it names the token), after a Chinese gloss of its error code.
   'diagnostic.yaml_syntax': (d) => `YAML 语法错误${YAML_ERRORS[s(d.yamlCode)] ? `（${YAML_ERRORS[s(d.yamlCode)]}）` : ''}：${d.detail === undefined ? `${s(d.yamlCode)}（不引用基础文件的内容）` : s(d.detail)}`,
@@ -120,6 +123,9 @@ export const zhCN: Catalogue = {
   'quantity.missing_value': () => '检查记录未给出该项的数值',
   'quantity.missing_indicator': (d) => `未给出指标 "${s(d.indicator)}"`,
 
+  'test.outside_roots': (d) => `${d.what === 'record' ? '记录' : '标准'} "${s(d.ref)}" 不在测试文件可引用的目录内（测试文件所在目录、当前工作目录及 --allow-root 指定的目录）：请用 --allow-root 指定其所在目录`,
+  'test.not_file': (d) => `${d.what === 'record' ? '记录' : '标准'} "${s(d.ref)}" 不是普通文件（是目录、设备或管道）`,
+  'test.too_large': (d) => `${d.what === 'record' ? '记录' : '标准'} "${s(d.ref)}" 超过 ${s(d.limit)} 字节`,
   'record.invalid': (d) => `${s(d.detail)}`,
   'record.schema_unknown_fields': (d) => `未知字段：${s(d.keys)}`,
   'record.schema_too_small': (d) =>
@@ -161,8 +167,16 @@ export const zhCN: Catalogue = {
   'record.csv_no_item': (d) => `列 "${s(d.column)}" 已填写，但检查项列 "${s(d.item)}" 为空`,
   'record.csv_orphan_note': (d) => `列 "${s(d.column)}" 有说明，但列 "${s(d.item)}" 没有记录`,
   'record.csv_unmapped': (d) => `列 "${s(d.column)}" 不在映射文件中（内容为 “${s(d.value)}”）：请映射该列，或列入 ignore:`,
+  'record.csv_short_row': (d) => `此行只有 ${s(d.cells)} 个单元格，而表头有 ${s(d.columns)} 列：从列 "${s(d.column)}" 起的单元格缺失（被截断的行会被当作未发现问题）`,
+  'record.csv_unclosed_quote': (d) => `此行第 ${s(d.column)} 个单元格开头的引号没有闭合，此行无法读取（从下一行继续读取）`,
+  'record.csv_beside_unreadable': (d) => `不予评分：与它相邻的第 ${s(d.line)} 行无法读取，可能是这次检查的一行`,
+  'record.invalid_bytes': (d) => `第 ${s(d.line)} 行的字节 0x${s(d.byte)}（文件第 ${s(d.offset)} 字节）不是本文件编码 ${s(d.encoding)} 的有效字符${Number(d.more) > 0 ? `（此行另有 ${s(d.more)} 处）` : ''}`,
   'record.csv_cut_short': (d) => `这次检查可能延续到第 ${s(d.line)} 行之后，而该处 CSV 无法读取，因此不予评分`,
   'record.csv_syntax': (d) => `CSV 格式错误，文件其余部分无法读取：${s(d.detail)}`,
+  'record.too_large': (d) => `该记录超过 ${s(d.limit)} 字节（--max-record-bytes），未读取，不予评分`,
+  'record.csv_too_large': (d) => `该 CSV 记录超过 ${s(d.limit)} 字节（--max-record-bytes），文件其余部分无法读取`,
+  'record.file_too_large': (d) => `文件超过 ${s(d.limit)} 字节（--max-file-bytes）；JSON 和 YAML 须整体读取：请拆分文件，或改用逐行读取的 NDJSON`,
+  'cli.problems_not_shown': (d) => `另有 ${s(d.count)} 个问题未显示（--max-problems ${s(d.max)}）`,
   'line.fixed_unknown': (d) => (d.effect === 'award' ? '应奖分，但标准未规定分值：总分未知' : '未达到要求，但标准未规定分值：总分未知'),
   'import.lives_csv_syntax': (d) => `${s(d.file)}：CSV 格式错误，无法读取：${s(d.detail)}`,
   'import.lives_missing_column': (d) => `${s(d.file)} 缺少列 "${s(d.column)}"`,
@@ -297,6 +311,7 @@ export const zhCNWords: Words = {
     summary: (passed, failed) => `通过 ${passed} 个，失败 ${failed} 个`,
     mismatch: (what, expected, actual) => `${what}：应为 ${expected}，实为 ${actual}`,
     cannotReadRecord: (path, detail) => `无法读取记录 ${path}：${detail}`,
+    cannotReadStandard: (path, detail) => `无法读取标准 ${path}：${detail}`,
     suiteUncovered: (n) => `覆盖率：有 ${n} 条规则或结果没有用例覆盖：`,
     uncovered: (n) => `覆盖率：有 ${n} 条规则或结果没有用例覆盖（见上）`,
     noCases: (standard, expected) => `${standard} 没有测试用例（应在 ${expected}）`,
@@ -364,6 +379,11 @@ export const zhCNWords: Words = {
     langReport: '报告的语言',
     langDefault: 'SCORESHEET_LANG，否则系统的 LANG（zh_* → zh-CN），否则 en',
     positiveWholeNumber: '应为正整数',
+    wholeNumberExpected: '应为 0 或更大的整数',
+    bytesExpected: '应为字节数，如 1048576 或 1M',
+    maxProblems: '在标准错误输出上逐条打印的问题条数上限，超出的只报条数',
+    maxRecordBytes: '拒绝超过此长度的 NDJSON 行或 CSV 记录（record_too_large）',
+    maxFileBytes: '拒绝大于此大小的 JSON 或 YAML 文件（file_too_large）：这类文件整体读入',
     version: '显示版本号',
     helpOption: '显示命令的帮助',
     helpCommand: '显示命令的帮助',

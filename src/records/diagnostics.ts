@@ -1,5 +1,6 @@
 /** Problems with inspection records: each names the file, the line, the record's index and the field. */
-import type { Locale, Message } from '../messages/types.js';
+import type { Locale } from '../messages/locales.js';
+import type { Message } from '../messages/types.js';
 import { formatPath } from '../diagnostics.js';
 import { renderMessage } from '../messages/render.js';
 
@@ -20,6 +21,10 @@ export const RECORD_DIAGNOSTIC_CODES = [
   'points_out_of_range',
   'note_required',
   'unmapped_column',
+  'short_row',
+  'invalid_encoding',
+  'record_too_large',
+  'file_too_large',
 ] as const;
 export type RecordDiagnosticCode = (typeof RECORD_DIAGNOSTIC_CODES)[number];
 

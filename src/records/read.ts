@@ -2,14 +2,18 @@
  * Records in: JSON (one or an array), YAML (one or many documents, each one record or a list),
  * NDJSON (streamed) and CSV (see csv.ts). Every bad record is reported with its position and left
  * out; the good ones are returned exactly as they would be from a clean file.
+ *
+ * Memory is bounded by the input's largest record, not its size: a streamed record (an NDJSON line,
+ * a CSV record) longer than `maxRecordBytes` is refused (`record_too_large`) without being held
+ * whole, and the readers of whole files (JSON, YAML) refuse a file over their limit before parsing.
  */
-import { createInterface } from 'node:readline';
-import type { Readable } from 'node:stream';
-import { isSeq, LineCounter, parseAllDocuments, type Document } from 'yaml';
-import type { Locale } from '../messages/types.js';
+import { isNode, isSeq, LineCounter, parseAllDocuments, type Document, type YAMLSeq } from 'yaml';
+import type { Locale } from '../messages/locales.js';
 import { DocumentPositions } from '../positions.js';
 import { recordDiagnostic, withFieldLines, type RecordDiagnostic } from './diagnostics.js';
 import { validateRecord, type LocatedRecord, type Precheck } from './validate.js';
+import { firstBadByte, invalidBytesMessage, StreamEncoding, type TextEncodingName } from './decode.js';
+import { pushAll } from '../collections.js';
 
 export type RecordFormat = 'json' | 'yaml' | 'ndjson' | 'csv';
 
@@ -26,6 +30,18 @@ export interface ReadOptions {
    * so that its problems of both kinds are reported at once (StandardSet.precheck gives one).
    */
   readonly precheck?: Precheck;
+  /** The longest record a stream reader takes (an NDJSON line, a CSV record), in bytes; longer ones are refused. */
+  readonly maxRecordBytes?: number;
+}
+
+/** The longest record read by default: 1 MiB, a thousand findings with long notes (--max-record-bytes). */
+export const DEFAULT_MAX_RECORD_BYTES = 1024 * 1024;
+/** The largest JSON or YAML file read by default (they are parsed whole): 64 MiB (--max-file-bytes). */
+export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+export interface NdjsonStreamOptions extends ReadOptions {
+  /** Input encoding; by default decided on the bytes as docs/records.md#formats-and-encodings says (StreamEncoding). */
+  readonly encoding?: TextEncodingName;
 }
 
 /** The format a file name implies, or undefined. */
@@ -45,7 +61,8 @@ export function readDocumentRecords(text: string, options: ReadOptions = {}): Re
   const records: LocatedRecord[] = [];
   const diagnostics: RecordDiagnostic[] = [];
   const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false }) as Document[] | { empty: true };
+  // logLevel 'error': yaml's warnings (a map used as a key) would reach stderr as process warnings; validation reports them.
+  const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, logLevel: 'error' }) as Document[] | { empty: true };
   if (!Array.isArray(documents)) return { records, diagnostics };
   let index = 0;
   for (const doc of documents) {
@@ -58,21 +75,41 @@ export function readDocumentRecords(text: string, options: ReadOptions = {}): Re
       index++;
       continue;
     }
-    const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
-    if (value === null || value === undefined) continue;
     const many = isSeq(doc.contents);
-    const values = many ? (value as unknown[]) : [value];
+    const value = many ? undefined : nodeValue(doc.contents, doc);
+    if (!many && (value === null || value === undefined)) continue;
+    // Each record of a list converted apart: an unresolved alias loses only the record that holds it.
+    const values = many ? (doc.contents as YAMLSeq).items.map((node) => nodeValue(node, doc)) : [value];
     values.forEach((raw, i) => {
       const base: (string | number)[] = many ? [i] : [];
       const line = positions.atPath(base).line;
+      if (raw instanceof UnreadableValue) {
+        diagnostics.push(recordDiagnostic({ file, line, index: index++ }, '', { messageId: 'record.invalid', data: { detail: raw.detail } }, locale, 'record_syntax'));
+        return;
+      }
       const lineOf = (path: readonly (string | number)[]) => positions.atPath([...base, ...path]).line;
       const result = validateRecord(raw, withFieldLines({ file, line, index }, lineOf), locale, lineOf, options.precheck);
       if (result.ok) records.push(result.value);
-      else diagnostics.push(...result.diagnostics);
+      else pushAll(diagnostics, result.diagnostics);
       index++;
     });
   }
   return { records, diagnostics };
+}
+
+/** A YAML node that cannot become a value: an alias with no anchor, or more aliases than allowed. */
+class UnreadableValue {
+  constructor(readonly detail: string) {}
+}
+
+function nodeValue(node: unknown, doc: Document): unknown {
+  if (!isNode(node)) return node ?? null;
+  try {
+    return node.toJS(doc, { maxAliasCount: 100 }) as unknown;
+  } catch (error) {
+    if (error instanceof ReferenceError) return new UnreadableValue(error.message);
+    throw error;
+  }
 }
 
 /** NDJSON: one record per line; blank lines are skipped, a bad line is reported with its number. */
@@ -84,23 +121,99 @@ export function readNdjsonRecords(text: string, options: ReadOptions = {}): Read
     const item = ndjsonLine(lineText, i + 1, state, options);
     if (item === undefined) return;
     if ('record' in item) records.push(item);
-    else diagnostics.push(...item.diagnostics);
+    else pushAll(diagnostics, item.diagnostics);
   });
   return { records, diagnostics };
 }
 
 export type StreamItem = LocatedRecord | { diagnostics: RecordDiagnostic[] };
 
-/** NDJSON from a stream: each record is yielded as soon as its line has arrived. */
-export async function* streamNdjsonRecords(input: Readable, options: ReadOptions = {}): AsyncGenerator<StreamItem> {
-  const lines = createInterface({ input, crlfDelay: Infinity });
+/**
+ * NDJSON from a byte stream: each record is yielded as soon as its line has arrived. A line longer
+ * than `maxRecordBytes` is refused (`record_too_large`) and skipped without being held. The encoding is
+ * decided as for every stream (StreamEncoding, docs/records.md#formats-and-encodings); a line with
+ * bytes that do not read in it is refused (`invalid_encoding`, with its first bad byte's line and
+ * offset in the input); the lines after either are read on.
+ */
+export async function* streamNdjsonRecords(input: AsyncIterable<Uint8Array | string>, options: NdjsonStreamOptions = {}): AsyncGenerator<StreamItem> {
+  const maxBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
+  const decision = new StreamEncoding(options.encoding);
   const state = { index: 0 };
   let number = 0;
-  for await (const lineText of lines) {
+  for await (const line of boundedLines(deciding(input, decision), maxBytes)) {
     number++;
-    const item = ndjsonLine(lineText, number, state, options);
+    const at = { file: options.file ?? '<stdin>', line: number };
+    const locale = options.locale ?? 'en';
+    if ('tooLarge' in line) {
+      const message = { messageId: 'record.too_large', data: { limit: maxBytes } };
+      yield { diagnostics: [recordDiagnostic({ ...at, index: state.index++ }, '', message, locale, 'record_too_large')] };
+      continue;
+    }
+    // A line beyond ASCII is complete only once its chunk has been seen, so the encoding is decided by then.
+    const encoding = decision.encoding ?? 'utf-8';
+    let text: string;
+    try {
+      text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(line.bytes);
+    } catch {
+      const bad = firstBadByte(line.bytes, encoding) ?? 0;
+      const invalid = { line: number, offset: line.offset + bad, byte: line.bytes[bad]!.toString(16).padStart(2, '0'), encoding };
+      yield { diagnostics: [recordDiagnostic({ ...at, index: state.index++ }, '', invalidBytesMessage(invalid), locale, 'invalid_encoding')] };
+      continue;
+    }
+    const item = ndjsonLine(text, number, state, options);
     if (item !== undefined) yield item;
   }
+}
+
+/** The stream's chunks as bytes, passed on once StreamEncoding has seen them (and told the end). */
+async function* deciding(input: AsyncIterable<Uint8Array | string>, decision: StreamEncoding): AsyncGenerator<Buffer> {
+  for await (const chunk of input) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    if (decision.encoding === undefined) decision.push(bytes);
+    yield bytes;
+  }
+  decision.end();
+}
+
+/** A line of a byte stream, and the offset of its first byte in the stream. */
+export interface BoundedLine {
+  readonly bytes: Buffer;
+  readonly offset: number;
+}
+
+/**
+ * A byte stream cut into lines (at LF; a CR before it is dropped), each held only while it is at
+ * most `maxBytes` long: past that, what was held is dropped and the line's end is awaited.
+ */
+export async function* boundedLines(input: AsyncIterable<Uint8Array | string>, maxBytes: number): AsyncGenerator<BoundedLine | { tooLarge: true }> {
+  let parts: Buffer[] = [];
+  let size = 0;
+  /** Offset of the line being read, and of the chunk being cut. */
+  let lineStart = 0;
+  let chunkStart = 0;
+  const finish = (): BoundedLine | { tooLarge: true } => {
+    const bytes = size > maxBytes ? undefined : Buffer.concat(parts, size);
+    parts = [];
+    size = 0;
+    if (bytes === undefined) return { tooLarge: true };
+    return { bytes: bytes[bytes.length - 1] !== 0x0d ? bytes : bytes.subarray(0, bytes.length - 1), offset: lineStart };
+  };
+  for await (const chunk of input) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    for (let start = 0; start < bytes.length; ) {
+      const eol = bytes.indexOf(0x0a, start);
+      const end = eol === -1 ? bytes.length : eol;
+      size += end - start;
+      if (size <= maxBytes) parts.push(bytes.subarray(start, end));
+      else parts = [];
+      if (eol === -1) break;
+      yield finish();
+      start = eol + 1;
+      lineStart = chunkStart + start;
+    }
+    chunkStart += bytes.length;
+  }
+  if (size > 0) yield finish();
 }
 
 function ndjsonLine(lineText: string, line: number, state: { index: number }, options: ReadOptions): StreamItem | undefined {

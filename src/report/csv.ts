@@ -6,13 +6,21 @@
 import { stringify } from 'csv-stringify/sync';
 import { localizedText, renderMessage } from '../messages/render.js';
 import { wordsOf } from '../messages/locales.js';
-import type { Locale } from '../messages/types.js';
+import type { Locale } from '../messages/locales.js';
 import type { Scorecard } from '../score/scorecard.js';
 import type { ItemNames } from './text.js';
+import { spreadsheetCell } from '../spreadsheet.js';
+
+export { spreadsheetCell };
+
+export interface ScorecardCsvOptions {
+  /** Start with the header row (default true; false for the rows of a sheet being streamed). */
+  readonly header?: boolean;
+}
 
 /** The header row and one row per scorecard line. */
-export function scorecardCsvRows(cards: readonly Scorecard[], locale: Locale, itemName: ItemNames): string[][] {
-  const rows: string[][] = [[...wordsOf(locale).csv.headers]];
+export function scorecardCsvRows(cards: readonly Scorecard[], locale: Locale, itemName: ItemNames, options: ScorecardCsvOptions = {}): string[][] {
+  const rows: string[][] = options.header === false ? [] : [[...wordsOf(locale).csv.headers]];
   for (const card of cards) {
     const head = [
       card.record ?? '',
@@ -51,21 +59,8 @@ export function scorecardCsvRows(cards: readonly Scorecard[], locale: Locale, it
 }
 
 /** The CSV text (no BOM, no final line break: the CLI adds both). */
-export function formatScorecardsCsv(cards: readonly Scorecard[], locale: Locale, itemName: ItemNames): string {
-  return formatCsv(scorecardCsvRows(cards, locale, itemName));
-}
-
-/**
- * What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection"): `=`, `+`, `-`, `@`,
- * tab, carriage return or line feed first. `=HYPERLINK(...)` in a unit's name must stay text.
- */
-const FORMULA_START = /^[=+\-@\t\r\n]/;
-/** A number as scoresheet writes one (-2, 0.5, -1e+21): a number cell, harmless, left a number. */
-const NUMBER = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/;
-
-/** A cell as written to a sheet: one that would start a formula gets OWASP's leading `'`, so it shows as the text it is. */
-export function spreadsheetCell(text: string): string {
-  return FORMULA_START.test(text) && !NUMBER.test(text) ? `'${text}` : text;
+export function formatScorecardsCsv(cards: readonly Scorecard[], locale: Locale, itemName: ItemNames, options: ScorecardCsvOptions = {}): string {
+  return formatCsv(scorecardCsvRows(cards, locale, itemName, options));
 }
 
 /** Rows → CSV text, every cell through spreadsheetCell (no BOM, no final line break). Every CSV scoresheet writes goes through here. */

@@ -8,12 +8,15 @@ import { periodLabel, type Period } from '../aggregate/periods.js';
 import { localizedText, renderMessage } from '../messages/render.js';
 import type { Words } from '../messages/en.js';
 import { wordsOf } from '../messages/locales.js';
-import type { Locale } from '../messages/types.js';
-import type { UnitRef } from '../records/schema.js';
-import type { LocalizedText } from '../standard/common.js';
+import type { Locale } from '../messages/locales.js';
+import type { UnrankedReason } from '../rank/rank.js';
+import type { UnitRef } from '../record-schema.js';
+import type { LineType } from '../score/scorecard.js';
+import type { LocalizedText } from '../common-schema.js';
 import { notAwarded, vetoMark } from './league.js';
 import type { Report, ReportGroupTable, ReportInspection, ReportUnit, ReportUnitPeriod } from './report.js';
 import { chartNumber, escapeXml as esc, lineChart, sparkline } from './svg.js';
+import { pushAll } from '../collections.js';
 
 export interface RenderReportOptions {
   /** Default zh-CN. */
@@ -309,7 +312,7 @@ function costliestSection(ctx: Ctx): string {
     out.push(`<p>${esc(w.costliestNone)}</p>`, '</section>');
     return out.join('\n');
   }
-  out.push(
+  pushAll(out, [
     '<table class="costliest">',
     `<caption>${esc(span)}</caption>`,
     `<thead><tr><th scope="col" class="num">#</th><th scope="col">${esc(w.item)}</th><th scope="col" class="num">${esc(w.lost)}</th><th scope="col" class="num">${esc(w.times)}</th><th scope="col" class="num">${esc(w.unitsCharged)}</th><th scope="col">${esc(w.source)}</th></tr></thead>`,
@@ -321,7 +324,7 @@ function costliestSection(ctx: Ctx): string {
     '</tbody>',
     '</table>',
     '</section>',
-  );
+  ]);
   return out.join('\n');
 }
 
@@ -358,12 +361,12 @@ function unitPeriodBlock(ctx: Ctx, p: ReportUnitPeriod): string {
   const flags = p.awards.map((a) => `${FLAG}${esc(awardText(ctx, a))}`).join(' ');
   const out = [`<h4>${esc(periodLabel(p.period, ctx.lang))} <small>${esc(facts.join(' · '))}</small> ${flags}</h4>`];
   if (p.detailed.length > 0) {
-    out.push(
+    pushAll(out, [
       '<table class="lines">',
       `<thead><tr><th scope="col">${esc(w.date)}</th><th scope="col">${esc(w.item)}</th><th scope="col" class="num">${esc(w.points)}</th><th scope="col">${esc(w.reason)}</th><th scope="col">${esc(w.source)}</th></tr></thead>`,
       ...p.detailed.map((i) => inspectionRows(ctx, i)),
       '</table>',
-    );
+    ]);
   }
   if (p.clean > 0) out.push(`<p class="muted">${esc(w.clean(p.clean))}</p>`);
   for (const s of p.shortfalls) out.push(`<p class="muted">${esc(w.shortfall(s.requirement, s.missing, s.points))}</p>`);
@@ -397,14 +400,14 @@ function unitsSection(ctx: Ctx): string {
             },
           )
         : '';
-    out.push(
+    pushAll(out, [
       `<details class="unit" id="${ctx.anchor.get(unit.unit.id)}">`,
       `<summary><span class="name">${esc(name)}</span><span class="muted">${esc(w.unitSummary(latest === undefined ? undefined : latest.score === null ? null : chartNumber(latest.score), latest?.rank ?? null, latest?.ranked ?? 0, latest?.detailed.reduce((s, i) => s + i.lines.length, 0) ?? 0))}</span>${latest && latest.awards.length > 0 ? ` ${FLAG}` : ''}</summary>`,
       chart,
       ...[...unit.periods].reverse().filter((p) => p.inspections > 0).map((p) => unitPeriodBlock(ctx, p)),
       absentPeriods(ctx, unit),
       '</details>',
-    );
+    ]);
   }
   out.push('</section>');
   return out.join('\n');
@@ -424,12 +427,12 @@ function historySection(ctx: Ctx): string {
       })
       .filter(Boolean)
       .join(w.groupSep);
-    out.push(
+    pushAll(out, [
       '<details class="period">',
       `<summary><span class="name">${esc(periodLabel(period, ctx.lang))}</span>${holders ? `${FLAG}<span class="muted">${esc(holders)}</span>` : ''}</summary>`,
       ...tables.map((t) => `<h3>${esc(groupTitle(ctx, t.group))}</h3>\n${leagueTable(ctx, t, false)}\n${boardsAndNotes(ctx, t, false)}`),
       '</details>',
-    );
+    ]);
   }
   out.push('</section>');
   return out.join('\n');

@@ -2,7 +2,8 @@
 import { periodLabel } from '../aggregate/periods.js';
 import { localizedText, renderMessage } from '../messages/render.js';
 import { wordsOf } from '../messages/locales.js';
-import type { Locale, Message } from '../messages/types.js';
+import type { Locale } from '../messages/locales.js';
+import type { Message } from '../messages/types.js';
 import type { GroupAwards } from '../rank/awards.js';
 import type { League } from '../rank/league.js';
 import type { TableRow } from '../rank/rank.js';

@@ -1,10 +1,11 @@
 /** Scorecards as Markdown: a heading and a table per scorecard, the rejected records, then the summary. */
 import { localizedText, renderMessage } from '../messages/render.js';
 import { wordsOf } from '../messages/locales.js';
-import type { Locale } from '../messages/types.js';
+import type { Locale } from '../messages/locales.js';
 import type { RecordDiagnostic } from '../records/diagnostics.js';
 import type { Scorecard } from '../score/scorecard.js';
 import { categorySubtotals, kindLabel, signedPoints, type ItemNames } from './text.js';
+import { pushAll } from '../collections.js';
 
 /**
  * Text from a record or a standard as Markdown (a table cell, a heading, a list item): backslashes
@@ -39,7 +40,7 @@ export function formatScorecardMarkdown(card: Scorecard, locale: Locale, itemNam
   if (subtotals !== undefined) notes.push(`- ${w.categories}: ${mdCell(subtotals)}`);
   for (const o of card.outcomes) notes.push(`- ${mdCell(`${localizedText(o.name, locale)}: ${o.value}${o.tier ? ` (${localizedText(o.tier.name, locale)})` : ''}`)}`);
   for (const reason of card.reasons) notes.push(`- ${mdCell(renderMessage(reason, locale))}${reason.item ? ` [${mdCell(itemName(reason.item))}]` : ''}`);
-  if (notes.length > 0) out.push('', ...notes);
+  if (notes.length > 0) pushAll(out, ['', ...notes]);
   return out.join('\n');
 }
 

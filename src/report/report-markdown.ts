@@ -6,13 +6,14 @@
 import { periodLabel } from '../aggregate/periods.js';
 import { localizedText, renderMessage } from '../messages/render.js';
 import { wordsOf } from '../messages/locales.js';
-import type { Locale } from '../messages/types.js';
-import type { UnitRef } from '../records/schema.js';
+import type { Locale } from '../messages/locales.js';
+import type { UnitRef } from '../record-schema.js';
 import type { RenderReportOptions } from './html.js';
 import { changeMark, notAwarded, vetoMark } from './league.js';
 import { mdCell, mdRow as row } from './markdown.js';
 import type { Report, ReportGroupTable } from './report.js';
 import { chartNumber } from './svg.js';
+import { pushAll } from '../collections.js';
 
 const unitName = (u: UnitRef) => u.name ?? u.id;
 
@@ -47,7 +48,7 @@ export function renderReportMarkdown(report: Report, options: RenderReportOption
     for (const a of t.awards) if (a.none) notes.push(`- ${mdCell(award(a.award))}${w.colon}${notAwarded(a.none, lang)}`);
     for (const x of report.warnings.filter((x) => x.group === t.group)) notes.push(`- ⚠ ${w.warning(nameOf(x.unit), x.periods.length)}`);
     for (const x of report.streaks.filter((x) => x.group === t.group)) notes.push(`- ${w.streak(nameOf(x.unit), mdCell(award(x.award)), x.periods.length)}`);
-    if (notes.length > 0) lines.push('', ...notes.map((n) => n.replace(/\r?\n/g, ' ')));
+    if (notes.length > 0) pushAll(lines, ['', ...notes.map((n) => n.replace(/\r?\n/g, ' '))]);
     return lines.join('\n');
   };
   for (const t of report.tables.filter((t) => t.period.key === current?.key)) blocks.push(groupTable(t));

@@ -1,9 +1,10 @@
 /** Scorecards as text for a terminal: a header per inspection, its lines, and a summary. */
 import { localizedText, renderMessage } from '../messages/render.js';
 import { wordsOf } from '../messages/locales.js';
-import type { Locale } from '../messages/types.js';
+import type { Locale } from '../messages/locales.js';
 import type { Scorecard } from '../score/scorecard.js';
 import { formatTable } from './table.js';
+import { pushAll } from '../collections.js';
 
 /** Signed points as written on a scorecard: −2 → "-2", 0.5 → "+0.5". */
 export function signedPoints(points: number): string {
@@ -53,7 +54,7 @@ export function formatScorecardText(card: Scorecard, locale: Locale, itemName: I
     ]);
   }
   const out = [head];
-  if (card.lines.length > 0) out.push(...formatTable(rows, ['left', 'left', 'right', 'left', 'left'], '  '));
+  if (card.lines.length > 0) pushAll(out, formatTable(rows, ['left', 'left', 'right', 'left', 'left'], '  '));
   const band = card.band ? localizedText(card.band.name, locale) : w.none;
   // An incomplete total is only what could be scored: say so rather than print it as the score.
   const total = card.complete ? String(card.total) : `${card.total}${w.incomplete}`;

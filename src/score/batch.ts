@@ -3,14 +3,15 @@
  * duplicate record ids, and superseding records (a corrected sheet, the outcome of an appeal, 复核).
  */
 import type { Scorer } from './compile.js';
-import type { Locale } from '../messages/types.js';
-import type { InspectionRecord } from '../records/schema.js';
+import type { Locale } from '../messages/locales.js';
+import type { InspectionRecord } from '../record-schema.js';
 import { recordDiagnostic, type RecordDiagnostic } from '../records/diagnostics.js';
 import type { StreamItem } from '../records/read.js';
 import { checkRecordInput, type LocatedRecord } from '../records/validate.js';
 import { StandardSet } from './editions.js';
 import { scoreChecked } from './score.js';
 import type { Scorecard, ScoreResult } from './scorecard.js';
+import { pushAll } from '../collections.js';
 
 export interface ScoredRecord {
   readonly scorecard: Scorecard;
@@ -102,7 +103,7 @@ export function scoreBatch(set: StandardSet, records: readonly LocatedRecord[], 
     if (located.record.id !== undefined && superseded.has(located.record.id)) continue;
     const item = scoreLocated(set, located, locale);
     if ('scorecard' in item) scored.push(item);
-    else diagnostics.push(...item.diagnostics);
+    else pushAll(diagnostics, item.diagnostics);
   }
   return { scored, diagnostics };
 }

@@ -28,7 +28,7 @@ import { expect } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { DIAGNOSTIC_CODES, formatPath, sortDiagnostics, type Diagnostic, type DiagnosticCode } from '../../src/diagnostics.js';
-import type { Locale } from '../../src/messages/types.js';
+import type { Locale } from '../../src/messages/locales.js';
 import { loadStandard, parseStandard, type LoadResult } from '../../src/standard/load.js';
 
 export const CASES_DIR = dirname(fileURLToPath(import.meta.url));

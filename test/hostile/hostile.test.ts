@@ -5,10 +5,11 @@
  * Time and memory of the same attacks at full size are measured by `npm run check:hostile`.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MAX_ROSTER_BYTES } from '../../src/files.js';
 import { ROOT, runCli } from '../support/built.js';
 
 export interface HostileCase {
@@ -44,6 +45,28 @@ export const CASES: readonly HostileCase[] = [
   { file: 'step-below-resolution.yaml', attacks: 'item 6: scoring with step 1e-11 crashed on a BigInt division by zero', args: (f) => ['score', '--standard', f, 'test/hostile/count-past-2p53.json'], exit: 2, code: 'too_precise' },
 
   // — encodings and CSV (items 8–12)
+  {
+    file: 'csv-row-missing-last-cells.csv',
+    attacks: 'item 8: a row cut short after its record columns would read as nothing found (a clean 100)',
+    args: (file) => ['score', file, '--standard', 'standards/school-hygiene.yaml', '--map', 'fixtures/csv/school-hygiene.wide.map.yaml'],
+    exit: 1,
+    code: 'short_row',
+  },
+  {
+    file: 'csv-stray-byte-in-utf8.csv',
+    attacks: 'item 9: one 0xff byte in a UTF-8 sheet made the whole file read as GBK and be rejected (exit 2)',
+    args: (file) => ['score', file, '--standard', 'standards/school-hygiene.yaml', '--map', 'fixtures/csv/school-hygiene.long.map.yaml'],
+    exit: 1,
+    code: 'invalid_encoding',
+  },
+  {
+    file: 'csv-unbalanced-quote-mid-file.csv',
+    attacks: 'item 10: a quote never closed in row 3 made every later row one cell (all lost)',
+    args: (file) => ['score', file, '--standard', 'standards/school-hygiene.yaml', '--map', 'fixtures/csv/school-hygiene.long.map.yaml'],
+    exit: 1,
+    code: 'record_syntax',
+    forbid: ['scored 0,', 'rejected 2;'], // rows 2, 4 and 5 are scored; only row 3 is left out
+  },
 
   { file: 'standard-invalid-utf8.yaml', attacks: 'item 12: a standard with a byte that is not UTF-8 loads with U+FFFD in a name', args: (f) => ['check', f], exit: 1, code: 'invalid_utf8' },
   // — hostile standards: extends, paths (item 14)
@@ -75,6 +98,67 @@ export const CASES: readonly HostileCase[] = [
     code: 'extends_outside_roots',
     forbid: ['root:x:0'],
   },
+  { file: 'test-file-standard-etc-passwd.test.yaml', attacks: 'item 14: a test file\'s standard: climbs to /etc/passwd and scoresheet test prints it', args: (f) => ['test', f], exit: 2, code: 'test_file  standard: the standard "../../../../../../../../../../../../etc/passwd" is outside the folders', forbid: ['root:x:0'] },
+  { file: 'test-file-standard-etc-passwd.test.yaml', attacks: 'item 14: with / allowed, the test file\'s /etc/passwd is read but never quoted', args: (f) => ['test', '--allow-root', '/', f], exit: 2, code: 'invalid_type', forbid: ['root:x:0', 'nologin'] },
+  { file: 'test-file-record-etc-passwd.test.yaml', attacks: 'item 14: a case\'s record: reads /etc/passwd', args: (f) => ['test', f], exit: 1, code: 'is outside the folders a test file may name', forbid: ['root:x:0'] },
+  { file: 'test-file-record-etc-passwd.test.yaml', attacks: 'item 14: with / allowed, the record /etc/passwd is read but never quoted', args: (f) => ['test', '--allow-root', '/', f], exit: 1, code: 'the record is invalid', forbid: ['root:x:0', 'nologin'] },
+  { file: 'test-file-standard-dev-zero.test.yaml', attacks: 'item 14: with /dev allowed, a test file\'s standard: /dev/zero grows without bound', args: (f) => ['test', '--allow-root', '/dev', f], exit: 2, code: 'test_file  standard: the standard "/dev/zero" is not a regular file' },
+  {
+    file: 'test-file-record-fifo.test.yaml',
+    attacks: 'item 14: a case\'s record: is a FIFO, and scoresheet test hangs waiting for a writer',
+    make: (path) => {
+      writeFileSync(path, `standard: ${join(ROOT, 'standards/school-hygiene.yaml')}\ncases:\n  - name: fifo\n    record: record.fifo\n    expect: { total: 100 }\n`);
+      execFileSync('mkfifo', [join(dirname(path), 'record.fifo')]);
+    },
+    args: (f) => ['test', f],
+    exit: 1,
+    code: 'the record "record.fifo" is not a regular file',
+  },
+  ...([
+    ['test', 'test-folder-fifo-test-file', 'tests/school-hygiene.test.yaml', 'scoresheet test dir/ whose tests/<name>.test.yaml is a FIFO hangs', 2, 'school-hygiene.test.yaml:1:1  error  file_not_found'],
+    ['check', 'check-folder-fifo-standard', 'evil.yaml', 'a FIFO named *.yaml in a folder given to check hangs the directory expansion', 0, '1 standard(s) checked: 0 error(s)'],
+  ] as const).map(([command, file, fifo, attack, exit, code]) => ({
+    file,
+    attacks: `item 14: ${attack}`,
+    make: (path: string) => {
+      mkdirSync(join(path, 'tests'), { recursive: true });
+      copyFileSync(join(ROOT, 'standards/school-hygiene.yaml'), join(path, 'school-hygiene.yaml'));
+      execFileSync('mkfifo', [join(path, fifo)]);
+    },
+    args: (f: string) => [command, f],
+    exit,
+    code,
+  })),
+  ...(['units', 'roster'] as const).map((flag) => ({
+    file: `${flag}-fifo.csv`,
+    attacks: `item 14: --${flag} names a FIFO, and rank hangs waiting for a writer`,
+    make: (path: string) => execFileSync('mkfifo', [path]),
+    args: (file: string) => ['rank', '--standard', 'standards/school-hygiene.yaml', '--period', 'week', `--${flag}`, file, 'fixtures/csv/school-week.json'],
+    exit: 2,
+    code: `${flag}-fifo.csv:1:1  error  file_not_found  cannot read the file: it is not a regular file`,
+  })),
+  {
+    file: 'roster-oversized.csv',
+    attacks: 'item 14: a --roster file past the documented limit (16 MiB, sparse) is read whole',
+    make: (path) => {
+      writeFileSync(path, '');
+      truncateSync(path, MAX_ROSTER_BYTES + 1);
+    },
+    args: (f) => ['score', '--standard', 'standards/school-hygiene.yaml', '--roster', f, 'fixtures/csv/school-week.json'],
+    exit: 2,
+    code: 'file_too_large  the file is 16777217 bytes; a roster may be at most 16777216 bytes',
+  },
+  ...([
+    ['map', ['score']],
+    ['calendar', ['rank', '--period', 'term']],
+  ] as const).map(([flag, command]) => ({
+    file: `${flag}-dev-zero.yaml`,
+    attacks: `item 14: --${flag} is a link to /dev/zero, read without bound (the calendar's 1 MiB bound now in the one shared reader)`,
+    make: (path: string) => symlinkSync('/dev/zero', path),
+    args: (file: string) => [...command, '--standard', 'standards/school-hygiene.yaml', `--${flag}`, file, 'fixtures/csv/school-week.json'],
+    exit: 2,
+    code: `${flag}-dev-zero.yaml:1:1  error  file_not_found  cannot read the file: it is not a regular file`,
+  })),
 
   // — output injection (items 15–16)
   ...(['score', 'rank'] as const).map((command) => ({
@@ -114,6 +198,25 @@ export const CASES: readonly HostileCase[] = [
   },
 
   // — bounded resources (item 17)
+  {
+    file: 'rank-160k-records.ndjson',
+    attacks: 'item 17: rank over 160,000 records (a list spread into push() overflowed the stack past ~150,000; test/no-unbounded-spread.test.ts keeps src/ free of such spreads)',
+    make: (path) => {
+      const lines: string[] = [];
+      for (let i = 0; i < 160_000; i++) lines.push(`{"unit":{"id":"c${i % 40}"},"date":"2024-09-0${2 + (i % 5)}","kind":"random","findings":[]}`);
+      writeFileSync(path, lines.join('\n') + '\n');
+    },
+    args: (file) => ['rank', file, '--standard', 'standards/school-hygiene.yaml', '--period', 'week', '--format', 'csv'],
+    exit: 0,
+    forbid: ['Maximum call stack size exceeded', 'internal error'],
+  },
+  {
+    file: 'ndjson-line-over-max-record-bytes.ndjson',
+    attacks: 'item 18: an NDJSON line longer than --max-record-bytes is refused on its line, the lines around it scored',
+    args: (file) => ['score', file, '--standard', 'standards/school-hygiene.yaml', '--max-record-bytes', '2k'],
+    exit: 1,
+    code: 'record_too_large',
+  },
 
 ];
 

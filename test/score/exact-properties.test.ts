@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileStandard, parseStandard, scoreRecord, toPoints, type Scorecard } from '../../src/index.js';
-import { InspectionRecordSchema } from '../../src/records/schema.js';
+import { InspectionRecordSchema } from '../../src/record-schema.js';
 
 const STANDARD = (mode: string) => `
 id: exact-properties
