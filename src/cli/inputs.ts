@@ -5,10 +5,11 @@ import { findingAssigner, type Roster } from '../aggregate/responsibility.js';
 import { parseRosterText } from '../aggregate/roster-file.js';
 import type { Locale } from '../messages/types.js';
 import type { StreamItem } from '../records/read.js';
-import { CsvMappingError, readCsvRecords } from '../records/csv.js';
-import { decodeText, type TextEncodingName } from '../records/decode.js';
+import { CsvMappingError } from '../records/csv.js';
+import type { TextEncodingName } from '../records/decode.js';
 import { loadMapping, type CsvMapping } from '../records/mapping.js';
-import { readDocumentRecords, readNdjsonRecords, type ReadResult, type RecordFormat } from '../records/read.js';
+import type { ReadResult, RecordFormat } from '../records/read.js';
+import { readRecords } from '../records/records.js';
 import type { LocatedRecord, Precheck } from '../records/validate.js';
 import type { RecordDiagnostic } from '../records/diagnostics.js';
 
@@ -33,23 +34,13 @@ export async function readRecordSource(source: string, format: RecordFormat, opt
   const file = source === '-' ? '<stdin>' : source;
   const read = { file, locale: options.lang, ...(options.precheck ? { precheck: options.precheck } : {}) };
   try {
-    const { text } = decodeText(bytes, options.encoding);
-    switch (format) {
-      case 'json':
-      case 'yaml':
-        return readDocumentRecords(text, read);
-      case 'ndjson':
-        return readNdjsonRecords(text, read);
-      case 'csv': {
-        let mapping = options.mapping;
-        if (mapping === undefined && options.map !== undefined) {
-          const loaded = await loadMapping(options.map);
-          if (!loaded.ok) return { error: loaded.errors.join('\n') };
-          mapping = loaded.mapping;
-        }
-        return readCsvRecords(text, mapping, read);
-      }
+    let mapping = options.mapping;
+    if (format === 'csv' && mapping === undefined && options.map !== undefined) {
+      const loaded = await loadMapping(options.map);
+      if (!loaded.ok) return { error: loaded.errors.join('\n') };
+      mapping = loaded.mapping;
     }
+    return readRecords(bytes, { ...read, format, ...(mapping ? { mapping } : {}), ...(options.encoding ? { encoding: options.encoding } : {}) });
   } catch (error) {
     if (error instanceof CsvMappingError) return { error: error.message };
     return { error: `cannot read ${source}: ${(error as Error).message}` };

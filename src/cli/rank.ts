@@ -2,9 +2,8 @@
  * `scoresheet rank --standard S --period P [records…]`: league tables per period and group, with
  * awards. Exit codes as `score`: 0 all records scored; 1 some rejected or --fail-on matched; 2 could not run.
  */
-import { stringify } from 'csv-stringify/sync';
 import { formatRecordDiagnostic } from '../records/diagnostics.js';
-import { formatLeagueMarkdown, formatLeagueText, leagueCsvRows } from '../report/league.js';
+import { renderLeague } from '../report/render.js';
 import type { Verdict } from '../score/scorecard.js';
 import type { Output } from './io.js';
 import { loadLeagueInput, rejectedRecordCount, type LeagueInputOptions } from './league-input.js';
@@ -19,19 +18,8 @@ export async function runRank(inputs: readonly string[], options: RankCliOptions
   if (input === 2) return 2;
   const { standard, league, scorecards, rejected } = input;
 
-  switch (options.format) {
-    case 'json':
-      out.out(JSON.stringify({ ...league, rejected }, null, 2));
-      break;
-    case 'md':
-      out.out(formatLeagueMarkdown(league, standard, options.lang));
-      break;
-    case 'csv':
-      out.out('\uFEFF' + stringify(leagueCsvRows(league, standard, options.lang)).trimEnd());
-      break;
-    default:
-      out.out(formatLeagueText(league, standard, options.lang));
-  }
+  if (options.format === 'json') out.out(JSON.stringify({ ...league, rejected }, null, 2));
+  else out.out((options.format === 'csv' ? '\uFEFF' : '') + renderLeague(league, standard, { format: options.format, locale: options.lang }));
   for (const d of rejected) out.err(formatRecordDiagnostic(d));
   const rejectedRecords = rejectedRecordCount(rejected);
   const failOn = options.failOn.some((v) => scorecards.some((c) => c.verdict === v));

@@ -7,8 +7,9 @@ import type { Readable } from 'node:stream';
 import type { Locale } from '../messages/types.js';
 import type { TextEncodingName } from '../records/decode.js';
 import { formatRecordDiagnostic, type RecordDiagnostic } from '../records/diagnostics.js';
-import { formatOfPath, streamNdjsonRecords, type RecordFormat } from '../records/read.js';
-import { CsvMappingError, streamCsvRecords } from '../records/csv.js';
+import { formatOfPath, type RecordFormat } from '../records/read.js';
+import { streamRecords } from '../records/records.js';
+import { CsvMappingError } from '../records/csv.js';
 import { loadMapping, type CsvMapping } from '../records/mapping.js';
 import { scoreBatch, scoreStream, type ScoredRecord } from '../score/batch.js';
 import type { StandardSet } from '../score/editions.js';
@@ -94,10 +95,7 @@ export async function runScore(inputs: readonly string[], options: ScoreOptions,
       // Streaming: each scorecard is written as soon as its record has been read and scored.
       const stream = source === '-' ? stdin : createReadStream(source);
       const file = source === '-' ? '<stdin>' : source;
-      const records =
-        format === 'csv'
-          ? streamCsvRecords(stream, mapping, { file, locale: options.lang, precheck: set.precheck, ...(options.encoding ? { encoding: options.encoding } : {}) })
-          : streamNdjsonRecords(stream, { file, locale: options.lang, precheck: set.precheck });
+      const records = streamRecords(stream, { file, format, locale: options.lang, precheck: set.precheck, ...(mapping ? { mapping } : {}), ...(options.encoding ? { encoding: options.encoding } : {}) });
       try {
         for await (const item of scoreStream(set, assignStream(records, roster, options.lang), options.lang)) {
           if ('scorecard' in item) {

@@ -8,6 +8,15 @@ export type Catalogue = Readonly<Record<string, Template>>;
 
 const CATALOGUES: Record<Locale, Catalogue> = { en, 'zh-CN': zhCN };
 
+/**
+ * @example
+ * ```ts
+ * import { renderMessage, type Scorecard } from 'scoresheet';
+ *
+ * declare const scorecard: Scorecard;
+ * for (const line of scorecard.lines) console.log(line.item, line.points, renderMessage(line.reason, 'zh-CN'));
+ * ```
+ */
 export function renderMessage(message: Message, locale: Locale = 'en'): string {
   const template = CATALOGUES[locale][message.messageId] ?? en[message.messageId];
   if (!template) return `${message.messageId}${message.data ? ' ' + JSON.stringify(message.data) : ''}`;

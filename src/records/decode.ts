@@ -9,6 +9,16 @@ export interface DecodedText {
   readonly encoding: 'utf-8' | 'gb18030';
 }
 
+/**
+ * @example
+ * ```ts
+ * import { readFileSync } from 'node:fs';
+ * import { decodeText } from 'scoresheet/records';
+ *
+ * const { text, encoding } = decodeText(readFileSync('excel-export.csv')); // GBK from Excel is detected
+ * console.log(encoding, text.length);
+ * ```
+ */
 export function decodeText(bytes: Uint8Array, encoding?: TextEncodingName): DecodedText {
   if (encoding === 'gbk' || encoding === 'gb18030') {
     return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };

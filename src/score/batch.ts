@@ -58,6 +58,16 @@ export class RecordIds {
 /**
  * Scores a whole batch. A record superseded by another in the batch is dropped; the superseding
  * record's scorecard names it (`supersedes`).
+ *
+ * @example
+ * ```ts
+ * import { readRecords, scoreBatch, type StandardSet } from 'scoresheet';
+ *
+ * declare const set: StandardSet;
+ * const { records } = readRecords('[]', { format: 'json', precheck: set.precheck });
+ * const { scored, diagnostics } = scoreBatch(set, records, 'en');
+ * console.log(scored.map((s) => s.scorecard.total), diagnostics.length);
+ * ```
  */
 export function scoreBatch(set: StandardSet, records: readonly LocatedRecord[], locale: Locale): { scored: ScoredRecord[]; diagnostics: RecordDiagnostic[] } {
   const ids = new RecordIds();
@@ -79,7 +89,20 @@ export function scoreBatch(set: StandardSet, records: readonly LocatedRecord[], 
   return { scored, diagnostics };
 }
 
-/** Streams: each record is scored as it arrives (supersedes is reported on the scorecard, for aggregation to apply). */
+/**
+ * Streams: each record is scored as it arrives (supersedes is reported on the scorecard, for aggregation to apply).
+ *
+ * @example
+ * ```ts
+ * import { createReadStream } from 'node:fs';
+ * import { scoreStream, streamRecords, type StandardSet } from 'scoresheet';
+ *
+ * declare const set: StandardSet;
+ * for await (const item of scoreStream(set, streamRecords(createReadStream('week.ndjson'), { file: 'week.ndjson' }), 'zh-CN')) {
+ *   if ('scorecard' in item) console.log(JSON.stringify(item.scorecard));
+ * }
+ * ```
+ */
 export async function* scoreStream(set: StandardSet, items: AsyncIterable<StreamItem>, locale: Locale): AsyncGenerator<ScoreItem> {
   const ids = new RecordIds();
   for await (const item of items) {

@@ -16,7 +16,23 @@ import type { LineType, RecordProblem, ScoreLine, ScoreResult, VerdictReason } f
 
 const EMPTY: readonly never[] = [];
 
-/** Scores one inspection record. A record the standard cannot score is returned with its problems. */
+/**
+ * Scores one inspection record. A record the standard cannot score is returned with its problems.
+ *
+ * @example
+ * ```ts
+ * import { compileStandard, scoreRecord, type Standard } from 'scoresheet';
+ *
+ * declare const standard: Standard;
+ * const result = scoreRecord(compileStandard(standard), {
+ *   unit: { id: 'g1-3', name: '高一(3)班', group: { grade: '高一' } },
+ *   date: '2024-03-04',
+ *   findings: [{ item: 'tool-corner', points: 2, note: '扫帚散落' }],
+ * });
+ * if (result.ok) console.log(result.scorecard.total, result.scorecard.verdict);
+ * else console.error(result.problems);
+ * ```
+ */
 export function scoreRecord(scorer: Scorer, record: InspectionRecord): ScoreResult {
   const problems = checkRecord(scorer, record);
   if (problems.length > 0) return { ok: false, problems };

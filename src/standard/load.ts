@@ -74,7 +74,17 @@ interface Parsed {
   readonly chain: readonly string[];
 }
 
-/** Parses and validates a standard from YAML text. Never throws on bad input. */
+/**
+ * Parses and validates a standard from YAML text. Never throws on bad input.
+ *
+ * @example
+ * ```ts
+ * import { parseStandard } from 'scoresheet';
+ *
+ * const result = parseStandard('id: t\nversion: "1"\nname: { en: T }\nscoring: { mode: deduct }\ncategories: []\n', { file: 't.yaml' });
+ * if (!result.ok) for (const d of result.diagnostics) console.error(`${d.file}:${d.line}:${d.column} ${d.code} ${d.message}`);
+ * ```
+ */
 export function parseStandard(text: string, options: ParseOptionsWithBase = {}): LoadResult {
   const file = options.file ?? '<inline>';
   const locale = options.locale ?? 'en';
@@ -182,7 +192,17 @@ function chainEntry(raw: unknown): string {
   return `${String(r.id ?? '?')}@${String(r.version ?? '?')}`;
 }
 
-/** Reads and parses a standard file. A missing or oversized file is a diagnostic, not an exception. */
+/**
+ * Reads and parses a standard file. A missing or oversized file is a diagnostic, not an exception.
+ *
+ * @example
+ * ```ts
+ * import { formatDiagnostic, loadStandard, shippedStandard } from 'scoresheet';
+ *
+ * const loaded = await loadStandard(shippedStandard('school-hygiene'), { locale: 'zh-CN' });
+ * if (!loaded.ok) console.error(loaded.diagnostics.map(formatDiagnostic).join('\n'));
+ * ```
+ */
 export async function loadStandard(path: string, options: Omit<ParseOptions, 'file'> = {}): Promise<LoadResult> {
   const locale = options.locale ?? 'en';
   try {

@@ -1,0 +1,10 @@
+/** `scoresheet/league`: the steps buildLeague takes, for a league built differently — periods, responsibility, ranks, awards. */
+export { periodOf, periodLabel } from '../aggregate/periods.js';
+export type { Period, PeriodUnit, Calendar, Term } from '../aggregate/periods.js';
+export { aggregateScorecards } from '../aggregate/aggregate.js';
+export type { UnitPeriodResult, AggregateOptions, FrequencyShortfall, TracedLine } from '../aggregate/aggregate.js';
+export { assignFindings, responsibleUnit } from '../aggregate/responsibility.js';
+export type { Roster, AreaAssignment } from '../aggregate/responsibility.js';
+export { rankUnits, assignRanks } from '../rank/rank.js';
+export type { LeagueTable, GroupTable, TableRow, RankOptions, TiePolicy, TieBreaker } from '../rank/rank.js';
+export { giveAwards, makeBoards, lastWarnings, awardStreaks } from '../rank/awards.js';

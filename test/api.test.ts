@@ -1,0 +1,117 @@
+/**
+ * The public API: the root export is the verbs of the flow, each subpath is an entry of the build and
+ * of package.json's exports, internals stay inside, and every exported function and class has an
+ * `@example` that type-checks against the sources (one TypeScript program for all of them, in-process).
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ts from 'typescript';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from './support/built.js';
+import * as root from '../src/index.js';
+
+/** Subpath → its source entry; `.` is the root. */
+const ENTRIES: Readonly<Record<string, string>> = {
+  '.': 'src/index.ts',
+  './records': 'src/entries/records.ts',
+  './league': 'src/entries/league.ts',
+  './report': 'src/entries/report.ts',
+  './import': 'src/entries/import.ts',
+  './testing': 'src/entries/testing.ts',
+  './schemas': 'src/entries/schemas.ts',
+};
+
+const options: ts.CompilerOptions = {
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  lib: ['lib.es2022.d.ts'],
+  types: ['node'],
+  typeRoots: [join(ROOT, 'node_modules/@types')],
+  strict: true,
+  noUncheckedIndexedAccess: true,
+  esModuleInterop: true,
+  resolveJsonModule: true,
+  skipLibCheck: true,
+  noEmit: true,
+  // The examples import the package by name, as a user writes them: the names map to the sources.
+  paths: Object.fromEntries(Object.entries(ENTRIES).map(([sub, file]) => [sub === '.' ? 'scoresheet' : `scoresheet/${sub.slice(2)}`, [join(ROOT, file)]])),
+};
+
+interface Example {
+  readonly where: string;
+  readonly code: string;
+}
+
+/** Every exported function and class of every entry → its `@example` code blocks (none: reported). */
+function examplesOf(program: ts.Program): { examples: Example[]; missing: string[] } {
+  const checker = program.getTypeChecker();
+  const examples: Example[] = [];
+  const missing: string[] = [];
+  for (const [sub, file] of Object.entries(ENTRIES)) {
+    const source = program.getSourceFile(join(ROOT, file))!;
+    for (const exported of checker.getExportsOfModule(checker.getSymbolAtLocation(source)!)) {
+      const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+      if (!(symbol.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Class))) continue;
+      const where = `${sub} ${exported.name}`;
+      const codes = (symbol.declarations ?? [])
+        .flatMap((d) => ts.getJSDocTags(d))
+        .filter((tag) => tag.tagName.text === 'example')
+        .flatMap((tag) => [...(ts.getTextOfJSDocComment(tag.comment) ?? '').matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!));
+      if (codes.length === 0) missing.push(where);
+      codes.forEach((code, i) => examples.push({ where: `${where} #${i + 1}`, code }));
+    }
+  }
+  return { examples, missing };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'scoresheet-examples-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the public API', () => {
+  it('the root exports the verbs of the flow, about 20 values, and no internals', () => {
+    const values = Object.keys(root);
+    expect(values.length).toBeLessThanOrEqual(20);
+    for (const verb of ['loadStandard', 'parseStandard', 'shippedStandard', 'compileStandard', 'scoreRecord', 'readRecords', 'streamRecords', 'scoreStream', 'buildLeague', 'renderScorecard', 'renderLeague', 'diffStandards']) {
+      expect(values).toContain(verb);
+    }
+    for (const internal of ['niceTicks', 'FONT_STACK', 'MAX_ALIAS_COUNT', 'readCsvRecords', 'readNdjsonRecords', 'readDocumentRecords', 'toPoints', 'POINT_SCALE']) {
+      expect(values).not.toContain(internal);
+    }
+  });
+
+  it('every subpath is a build entry and an export of package.json (ESM, CJS and types)', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    const tsup = readFileSync(join(ROOT, 'tsup.config.ts'), 'utf8');
+    for (const [sub, file] of Object.entries(ENTRIES)) {
+      const name = sub === '.' ? 'index' : sub.slice(2);
+      expect(tsup, `tsup.config.ts builds ${file}`).toContain(`${name}: '${file}'`);
+      expect(pkg.exports[sub]).toEqual({
+        import: { types: `./dist/${name}.d.ts`, default: `./dist/${name}.js` },
+        require: { types: `./dist/${name}.d.cts`, default: `./dist/${name}.cjs` },
+      });
+    }
+  });
+
+  it('every exported function and class has an @example, and every example type-checks', () => {
+    const entries = Object.values(ENTRIES).map((f) => join(ROOT, f));
+    const sources = ts.createProgram(entries, options);
+    const { examples, missing } = examplesOf(sources);
+    expect(missing, 'exported without an @example').toEqual([]);
+    const files = examples.map((e, i) => {
+      const file = join(dir, `example-${i}.ts`);
+      writeFileSync(file, e.code.includes('import ') || e.code.includes('export ') ? e.code : `${e.code}\nexport {};\n`);
+      return { file, where: e.where };
+    });
+    const program = ts.createProgram([...entries, ...files.map((f) => f.file)], options, undefined, sources);
+    const problems = files.flatMap(({ file, where }) =>
+      ts.getPreEmitDiagnostics(program, program.getSourceFile(file)).map((d) => {
+        const at = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
+        return `${where} (line ${at}): ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+      }),
+    );
+    expect(problems).toEqual([]);
+    expect(examples.length).toBeGreaterThanOrEqual(missing.length);
+  });
+});
