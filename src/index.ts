@@ -3,7 +3,7 @@
  * subpaths `scoresheet/records`, `scoresheet/league`, `scoresheet/report`, `scoresheet/import`,
  * `scoresheet/testing` and `scoresheet/schemas`.
  *
- * @packageDocumentation
+ * @module scoresheet
  */
 export { parseStandard, loadStandard } from './standard/load.js';
 export type { LoadResult, ParseOptions, ParseOptionsWithBase, BaseResolver } from './standard/load.js';
@@ -20,7 +20,7 @@ export type { RecordsOptions } from './records/records.js';
 export type { ReadOptions, ReadResult, RecordFormat, StreamItem } from './records/read.js';
 export type { LocatedRecord, Precheck } from './records/validate.js';
 export { formatRecordDiagnostic } from './records/diagnostics.js';
-export type { RecordDiagnostic } from './records/diagnostics.js';
+export type { RecordDiagnostic, RecordSource } from './records/diagnostics.js';
 export { scoreBatch, scoreStream } from './score/batch.js';
 export type { ScoredRecord, ScoreItem } from './score/batch.js';
 export { buildLeague } from './rank/league.js';
@@ -33,7 +33,7 @@ export type { Change } from './diff/diff.js';
 export { rescore } from './diff/rescore.js';
 export type { Rescore, ScoreChange, RankChange } from './diff/rescore.js';
 export { formatDiagnostic } from './diagnostics.js';
-export type { Diagnostic, DiagnosticCode, Severity } from './diagnostics.js';
+export type { Diagnostic, DiagnosticCode, DiagnosticPath, Severity } from './diagnostics.js';
 export { renderMessage } from './messages/render.js';
 export type { Message, Locale } from './messages/types.js';
 export { SCORESHEET_VERSION } from './version.js';

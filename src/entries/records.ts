@@ -1,6 +1,9 @@
-/** `scoresheet/records`: CSV mapping files (`--map`), their errors, and decoding bytes (UTF-8 or GBK). */
+/** `scoresheet/records`: CSV mapping files (`--map`), their errors, and decoding bytes (UTF-8 or GBK).
+ *
+ * @module scoresheet/records
+ */
 export { parseMapping, loadMapping } from '../records/mapping.js';
-export type { CsvMapping, CsvMappingInput } from '../records/mapping.js';
+export type { CsvMapping, CsvMappingInput, MappingResult } from '../records/mapping.js';
 export { CsvMappingError } from '../records/csv.js';
 export { decodeText } from '../records/decode.js';
 export type { DecodedText, TextEncodingName } from '../records/decode.js';

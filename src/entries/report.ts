@@ -1,4 +1,7 @@
-/** `scoresheet/report`: the league report — one self-contained HTML page or Markdown — and its charts. */
+/** `scoresheet/report`: the league report — one self-contained HTML page or Markdown — and its charts.
+ *
+ * @module scoresheet/report
+ */
 export { buildReport } from '../report/report.js';
 export type { Report, ReportOptions, ReportGroupTable, ReportRow, ReportUnit, ReportUnitPeriod, ReportInspection, ReportLine, CostlyItem } from '../report/report.js';
 export { renderReportHtml } from '../report/html.js';

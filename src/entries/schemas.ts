@@ -1,4 +1,7 @@
-/** `scoresheet/schemas`: the zod schemas of a standard, a record, a scorecard and a CSV map, for validation and JSON Schema generation. */
+/** `scoresheet/schemas`: the zod schemas of a standard, a record, a scorecard and a CSV map, for validation and JSON Schema generation.
+ *
+ * @module scoresheet/schemas
+ */
 export { StandardSchema } from '../standard/schema.js';
 export type { Standard, StandardInput, Category, Item, Band, Veto, Prerequisite, Derived, Indicator } from '../standard/schema.js';
 export { ConditionSchema, OPERATORS, DECORATORS, CONDITION_JSON_SCHEMA_DEFS } from '../standard/condition-schema.js';

@@ -50,10 +50,10 @@ const exact = (n: number) => toPoints(n) ?? Math.round(n * 10_000);
 /**
  * @example
  * ```ts
- * import { giveAwards, type LeagueTable } from 'scoresheet/league';
+ * import { giveAwards, type Award, type LeagueTable } from 'scoresheet/league';
  *
  * declare const tables: LeagueTable[];
- * declare const awards: Parameters<typeof giveAwards>[1]; // a standard's ranking.awards
+ * declare const awards: Award[]; // a standard's ranking.awards
  * for (const given of giveAwards(tables, awards)) console.log(given.award);
  * ```
  */
@@ -100,10 +100,10 @@ export interface BoardOptions {
 /**
  * @example
  * ```ts
- * import { makeBoards, type LeagueTable } from 'scoresheet/league';
+ * import { makeBoards, type BoardOptions, type LeagueTable } from 'scoresheet/league';
  *
  * declare const tables: LeagueTable[];
- * declare const boards: Parameters<typeof makeBoards>[1]; // a standard's ranking.boards
+ * declare const boards: BoardOptions; // a standard's ranking.boards
  * console.log(makeBoards(tables, boards, 'deduct').length);
  * ```
  */
@@ -177,10 +177,10 @@ export function lastWarnings(tables: readonly LeagueTable[], k: number): LastWar
  *
  * @example
  * ```ts
- * import { awardStreaks, giveAwards, type LeagueTable } from 'scoresheet/league';
+ * import { awardStreaks, giveAwards, type Award, type LeagueTable } from 'scoresheet/league';
  *
  * declare const tables: LeagueTable[];
- * declare const awards: Parameters<typeof giveAwards>[1];
+ * declare const awards: Award[];
  * console.log(awardStreaks(giveAwards(tables, awards), tables.map((t) => t.period.key), 3));
  * ```
  */
