@@ -115,3 +115,30 @@ describe('the public API', () => {
     expect(examples.length).toBeGreaterThanOrEqual(missing.length);
   });
 });
+
+describe('the verbs added for the root', () => {
+  it('shippedStandard finds a shipped standard, which loads', async () => {
+    const loaded = await root.loadStandard(root.shippedStandard('school-hygiene'));
+    expect(loaded.ok).toBe(true);
+  });
+
+  it('readRecords reads every format: the option, else the file name, else YAML (JSON included)', () => {
+    const one = { unit: { id: 'g1-3' }, date: '2024-03-04', findings: [] };
+    const ids = (r: root.ReadResult) => [r.records.map((x) => x.record.unit.id), r.diagnostics.length];
+    expect(ids(root.readRecords(JSON.stringify([one, one]), { file: 'week.json' }))).toEqual([['g1-3', 'g1-3'], 0]);
+    expect(ids(root.readRecords(`${JSON.stringify(one)}\n${JSON.stringify(one)}\n`, { file: 'week.ndjson' }))).toEqual([['g1-3', 'g1-3'], 0]);
+    expect(ids(root.readRecords(JSON.stringify(one)))).toEqual([['g1-3'], 0]);
+    expect(ids(root.readRecords(Buffer.from('unit: { id: g1-3 }\ndate: 2024-03-04\nfindings: []\n'), { format: 'yaml' }))).toEqual([['g1-3'], 0]);
+    expect(ids(root.readRecords('{"unit": {}}\n', { format: 'ndjson' }))[1]).toBeGreaterThan(0);
+  });
+
+  it('renderScorecard names the items of the standard, in every format', async () => {
+    const loaded = await root.loadStandard(root.shippedStandard('school-hygiene'));
+    if (!loaded.ok) throw new Error('school-hygiene does not load');
+    const result = root.scoreRecord(root.compileStandard(loaded.standard), { unit: { id: 'g1-3' }, date: '2024-03-04', kind: 'scheduled', findings: [{ item: 'tool-corner', points: 2 }] });
+    if (!result.ok) throw new Error('the record is rejected');
+    const name = loaded.standard.categories.flatMap((c) => c.items).find((i) => i.id === 'tool-corner')!.name['zh-CN']!;
+    for (const format of ['text', 'md', 'csv'] as const) expect(root.renderScorecard(result.scorecard, loaded.standard, { format, locale: 'zh-CN' })).toContain(name);
+    expect(JSON.parse(root.renderScorecard(result.scorecard, loaded.standard, { format: 'json' }))).toEqual(result.scorecard);
+  });
+});
