@@ -86,10 +86,10 @@ function sheet(inspections) {
   return '\uFEFF' + stringify([HEADER, ...records]);
 }
 
-/** Runs `scoresheet score --format ndjson` on a sheet; returns the scorecards by record id and the diagnostic lines. */
+/** Runs `scoresheet score --format ndjson` on a sheet, every problem printed (--max-problems); returns the scorecards by record id and the diagnostic lines. */
 function score(file) {
   return new Promise((resolve, reject) => {
-    const args = [CLI, 'score', file, '--standard', 'standards/school-hygiene.yaml', '--map', 'fixtures/csv/school-hygiene.long.map.yaml', '--format', 'ndjson'];
+    const args = [CLI, 'score', file, '--standard', 'standards/school-hygiene.yaml', '--map', 'fixtures/csv/school-hygiene.long.map.yaml', '--format', 'ndjson', '--max-problems', String(ROWS)];
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     const cards = new Map();
     let out = '';

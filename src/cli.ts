@@ -10,8 +10,10 @@ import { runDiff } from './cli/diff.js';
 import { runImport, type ImportOutputFormat } from './cli/import.js';
 import { runTemplate } from './cli/template.js';
 import type { Verdict } from './score/scorecard.js';
-import { processOutput } from './cli/io.js';
+import { exitQuietlyOnBrokenPipe, processOutput } from './cli/io.js';
 import { SCORESHEET_VERSION } from './version.js';
+import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_RECORD_BYTES } from './records/read.js';
+import { DEFAULT_MAX_PROBLEMS } from './cli/problems.js';
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 const VERDICTS = ['fail', 'indeterminate', 'not_eligible'];
@@ -19,6 +21,23 @@ const collectVerdict = (value: string, previous: Verdict[] | undefined): Verdict
   if (!VERDICTS.includes(value)) throw new InvalidArgumentError(`expected one of ${VERDICTS.join(', ')}`);
   return [...(previous ?? []), value as Verdict];
 };
+
+/** A size in bytes: a whole number, or one with a binary suffix (64k, 1M, 2G). */
+const byteSize = (value: string): number => {
+  const m = /^(\d+)([kKmMgG]?)$/.exec(value.trim());
+  if (!m) throw new InvalidArgumentError('expected a number of bytes, such as 1048576 or 1M');
+  return Number(m[1]) * 1024 ** ' kmg'.indexOf((m[2] || ' ').toLowerCase());
+};
+const count = (value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number, 0 or more');
+  return n;
+};
+/** The input limits of every command that reads records (see docs/records.md#limits). */
+const recordLimits = (command: Command): Command =>
+  command
+    .addOption(new Option('--max-record-bytes <bytes>', 'refuse an NDJSON line or CSV record longer than this (record_too_large)').argParser(byteSize).default(DEFAULT_MAX_RECORD_BYTES, '1M'))
+    .addOption(new Option('--max-file-bytes <bytes>', 'refuse a JSON or YAML file larger than this (file_too_large): they are read whole').argParser(byteSize).default(DEFAULT_MAX_FILE_BYTES, '64M'));
 
 /** Exit codes (as ESLint): 0 ok, 1 problems found, 2 could not run. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -31,6 +50,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
 
   const lang = () => new Option('--lang <locale>', 'language of messages').choices(['en', 'zh-CN']).default('en');
+  /** Every command that loads standards takes it (docs/standard-format.md, "Overlays"). */
+  const allowRoot = () => new Option('--allow-root <dir>', 'a folder where `extends:` may also find a base, besides the working directory and the standard\'s own (repeatable)').argParser(collect);
 
   program
     .command('check')
@@ -39,12 +60,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addOption(lang())
     .option('--no-frame', 'no code frame under each diagnostic')
-    .action(async (paths: string[], opts: { format: 'text' | 'json'; lang: 'en' | 'zh-CN'; frame: boolean }) => {
-      exitCode = await runCheck(paths, { format: opts.format, lang: opts.lang, frames: opts.frame && process.stdout.isTTY === true }, processOutput);
+    .addOption(allowRoot())
+    .action(async (paths: string[], opts: { format: 'text' | 'json'; lang: 'en' | 'zh-CN'; frame: boolean; allowRoot?: string[] }) => {
+      exitCode = await runCheck(paths, { format: opts.format, lang: opts.lang, frames: opts.frame && process.stdout.isTTY === true, ...(opts.allowRoot ? { allowRoot: opts.allowRoot } : {}) }, processOutput);
     });
 
-  program
-    .command('score')
+  recordLimits(program
+    .command('score'))
     .description('score inspection records (JSON, YAML, NDJSON, CSV; - for stdin)')
     .argument('[records...]', 'record files, or - for standard input')
     .addOption(new Option('--standard <file|dir>', 'a standard, or a directory of them (repeatable)').argParser(collect).makeOptionMandatory())
@@ -57,8 +79,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--map <file>', 'CSV mapping file (see `scoresheet template`)')
     .option('--units <file>', 'the units an inspection round covers (YAML or CSV)')
     .option('--roster <file>', 'who is responsible for which area when (YAML or CSV)')
-    .action(async (inputs: string[], opts: { units?: string; roster?: string; standard: string[]; format: ScoreOutputFormat; lang: 'en' | 'zh-CN'; failOn?: Verdict[]; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; outputEncoding?: 'utf-8' | 'gb18030'; map?: string }) => {
+    .addOption(allowRoot())
+    .addOption(new Option('--max-problems <n>', 'print this many problems on stderr, then only their count (text, csv, ndjson)').argParser(count).default(DEFAULT_MAX_PROBLEMS))
+    .action(async (inputs: string[], opts: { units?: string; roster?: string; allowRoot?: string[]; standard: string[]; format: ScoreOutputFormat; lang: 'en' | 'zh-CN'; failOn?: Verdict[]; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; outputEncoding?: 'utf-8' | 'gb18030'; map?: string; maxProblems: number; maxRecordBytes: number; maxFileBytes: number }) => {
       exitCode = await runScore(inputs, {
+        maxProblems: opts.maxProblems,
+        maxRecordBytes: opts.maxRecordBytes,
+        maxFileBytes: opts.maxFileBytes,
         standards: opts.standard,
         format: opts.format,
         lang: opts.lang,
@@ -69,6 +96,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         ...(opts.map ? { map: opts.map } : {}),
         ...(opts.units ? { units: opts.units } : {}),
         ...(opts.roster ? { roster: opts.roster } : {}),
+        ...(opts.allowRoot ? { allowRoot: opts.allowRoot } : {}),
       }, processOutput);
     });
 
@@ -80,12 +108,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('-o, --out <dir>', 'directory to write <standard>.<layout>.csv and .map.yaml into', '.')
     .addOption(new Option('--lang <locale>', 'language of the headers and item names').choices(['en', 'zh-CN']).default('zh-CN'))
     .option('--force', 'overwrite files already there', false)
-    .action(async (opts: { standard: string; layout: 'wide' | 'long'; out: string; lang: 'en' | 'zh-CN'; force: boolean }) => {
-      exitCode = await runTemplate({ standard: opts.standard, layout: opts.layout, out: opts.out, lang: opts.lang, force: opts.force }, processOutput);
+    .addOption(allowRoot())
+    .action(async (opts: { standard: string; layout: 'wide' | 'long'; out: string; lang: 'en' | 'zh-CN'; force: boolean; allowRoot?: string[] }) => {
+      exitCode = await runTemplate({ standard: opts.standard, layout: opts.layout, out: opts.out, lang: opts.lang, force: opts.force, ...(opts.allowRoot ? { allowRoot: opts.allowRoot } : {}) }, processOutput);
     });
 
-  program
-    .command('rank')
+  recordLimits(program
+    .command('rank'))
     .description('league tables: rank units per period and group, with awards (流动红旗), boards and warnings')
     .argument('[records...]', 'record files, or - for standard input')
     .addOption(new Option('--standard <file|dir>', 'the standard (repeatable for editions)').argParser(collect).makeOptionMandatory())
@@ -101,13 +130,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(new Option('--input-format <format>', 'format of the records').choices(['json', 'yaml', 'ndjson', 'csv']))
     .addOption(new Option('--encoding <encoding>', 'encoding of the input').choices(['utf-8', 'gbk', 'gb18030']))
     .option('--map <file>', 'CSV mapping file')
-    .action(async (inputs: string[], opts: { standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; format: 'text' | 'json' | 'csv' | 'md'; lang: 'en' | 'zh-CN'; failOn?: Verdict[]; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string }) => {
+    .addOption(allowRoot())
+    .action(async (inputs: string[], opts: { allowRoot?: string[]; standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; format: 'text' | 'json' | 'csv' | 'md'; lang: 'en' | 'zh-CN'; failOn?: Verdict[]; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string; maxRecordBytes: number; maxFileBytes: number }) => {
       const { standard, failOn, ...rest } = opts;
       exitCode = await runRank(inputs, { ...rest, standards: standard, failOn: failOn ?? [] }, processOutput);
     });
 
-  program
-    .command('report')
+  recordLimits(program
+    .command('report'))
     .description('the league as a report people look at: one self-contained HTML file (tables, red flags, boards, trends, every deduction), Markdown, or an A4 PDF')
     .argument('[records...]', 'record files, or - for standard input')
     .addOption(new Option('--standard <file|dir>', 'the standard (repeatable for editions)').argParser(collect).makeOptionMandatory())
@@ -129,7 +159,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(new Option('--input-format <format>', 'format of the records').choices(['json', 'yaml', 'ndjson', 'csv']))
     .addOption(new Option('--encoding <encoding>', 'encoding of the input').choices(['utf-8', 'gbk', 'gb18030']))
     .option('--map <file>', 'CSV mapping file')
-    .action(async (inputs: string[], opts: { standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; at?: string; top?: number; format: ReportFormat; output?: string; lang: 'en' | 'zh-CN'; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string }) => {
+    .addOption(allowRoot())
+    .action(async (inputs: string[], opts: { allowRoot?: string[]; standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; at?: string; top?: number; format: ReportFormat; output?: string; lang: 'en' | 'zh-CN'; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string; maxRecordBytes: number; maxFileBytes: number }) => {
       const { standard, ...rest } = opts;
       exitCode = await runReport(inputs, { ...rest, standards: standard }, processOutput);
     });
@@ -141,7 +172,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'junit']).default('text'))
     .option('--coverage', 'list every rule and outcome no case exercises, and fail when there is one', false)
     .addOption(lang())
-    .action(async (paths: string[], opts: { format: 'text' | 'json' | 'junit'; coverage: boolean; lang: 'en' | 'zh-CN' }) => {
+    .addOption(allowRoot())
+    .action(async (paths: string[], opts: { format: 'text' | 'json' | 'junit'; coverage: boolean; lang: 'en' | 'zh-CN'; allowRoot?: string[] }) => {
       exitCode = await runTests(paths, opts, processOutput);
     });
 
@@ -158,7 +190,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--group-by <key>', 'with --period: rank within each value of unit.group.<key>')
     .option('--units <file>', 'units (YAML or CSV)')
     .option('--roster <file>', 'area responsibility roster (YAML or CSV)')
-    .action(async (a: string, b: string, opts: { format: 'text' | 'json' | 'md'; lang: 'en' | 'zh-CN'; exitCode: boolean; records?: string[]; period?: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; units?: string; roster?: string }) => {
+    .addOption(allowRoot())
+    .action(async (a: string, b: string, opts: { allowRoot?: string[]; format: 'text' | 'json' | 'md'; lang: 'en' | 'zh-CN'; exitCode: boolean; records?: string[]; period?: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; units?: string; roster?: string }) => {
       exitCode = await runDiff(a, b, opts, processOutput);
     });
 
@@ -173,7 +206,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--compare', 'with --standard: compare each total with the feed\'s official score and print the agreement table and band counts (exit 1 when one differs)', false)
     .addOption(lang())
     .addOption(new Option('--fail-on <verdict>', 'with --standard: exit 1 when any scorecard has this verdict (repeatable)').argParser(collectVerdict))
-    .action(async (source: string, dir: string, opts: { standard?: string[]; output?: string; format: ImportOutputFormat; compare: boolean; lang: 'en' | 'zh-CN'; failOn?: Verdict[] }) => {
+    .addOption(allowRoot())
+    .action(async (source: string, dir: string, opts: { allowRoot?: string[]; standard?: string[]; output?: string; format: ImportOutputFormat; compare: boolean; lang: 'en' | 'zh-CN'; failOn?: Verdict[] }) => {
       exitCode = await runImport(source, dir, {
         ...(opts.standard ? { standards: opts.standard } : {}),
         ...(opts.output ? { output: opts.output } : {}),
@@ -181,6 +215,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         lang: opts.lang,
         failOn: opts.failOn ?? [],
         compare: opts.compare,
+        ...(opts.allowRoot ? { allowRoot: opts.allowRoot } : {}),
       }, processOutput);
     });
 
@@ -197,6 +232,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   return exitCode;
 }
 
+exitQuietlyOnBrokenPipe();
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

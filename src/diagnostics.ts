@@ -9,6 +9,7 @@ import { renderMessage } from './messages/render.js';
 export const DIAGNOSTIC_CODES = [
   'file_not_found',
   'file_too_large',
+  'invalid_utf8',
   'yaml_syntax',
   'yaml_duplicate_key',
   'yaml_alias_limit',
@@ -35,6 +36,9 @@ export const DIAGNOSTIC_CODES = [
   'band_overlap',
   'unknown_override',
   'extends_cycle',
+  'term_overlap',
+  'extends_outside_roots',
+  'extends_not_file',
 ] as const;
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];

@@ -6,13 +6,12 @@
  * @module scoresheet
  */
 export { parseStandard, loadStandard } from './standard/load.js';
-export type { LoadResult, ParseOptions, ParseOptionsWithBase, BaseResolver } from './standard/load.js';
+export type { LoadResult, LoadOptions, ParseOptions, ParseOptionsWithBase, BaseResolver } from './standard/load.js';
 export { shippedStandard } from './shipped.js';
 export type { Standard, StandardInput } from './standard/schema.js';
 export { compileStandard } from './score/compile.js';
 export type { Scorer } from './score/compile.js';
 export { StandardSet } from './score/editions.js';
-export { scoreRecord } from './score/score.js';
 export type { Scorecard, ScoreLine, LineType, CategoryTotal, Verdict, VerdictReason, RecordProblem, ScoreResult, DerivedOutcome } from './score/scorecard.js';
 export type { InspectionRecord, InspectionRecordInput, Finding, UnitRef } from './records/schema.js';
 export { readRecords, streamRecords } from './records/records.js';
@@ -21,7 +20,7 @@ export type { ReadOptions, ReadResult, RecordFormat, StreamItem } from './record
 export type { LocatedRecord, Precheck } from './records/validate.js';
 export { formatRecordDiagnostic } from './records/diagnostics.js';
 export type { RecordDiagnostic, RecordSource } from './records/diagnostics.js';
-export { scoreBatch, scoreStream } from './score/batch.js';
+export { scoreRecord, scoreBatch, scoreStream } from './score/batch.js';
 export type { ScoredRecord, ScoreItem } from './score/batch.js';
 export { buildLeague } from './rank/league.js';
 export type { League, LeagueOptions } from './rank/league.js';

@@ -30,7 +30,7 @@ import type { Locale } from '../src/messages/types.js';
 import { InspectionRecordSchema } from '../src/records/schema.js';
 import { RULE_KIND_NAMES, RuleSchema } from '../src/rules/index.js';
 import { compileStandard } from '../src/score/compile.js';
-import { scoreRecord } from '../src/score/score.js';
+import { scoreRecord } from '../src/score/batch.js';
 import type { Scorecard } from '../src/score/scorecard.js';
 import { ScorecardSchema } from '../src/score/scorecard-schema.js';
 import { ConditionSchema, DECORATORS, OPERATORS } from '../src/standard/condition-schema.js';

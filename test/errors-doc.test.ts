@@ -8,11 +8,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DIAGNOSTIC_CODES, formatDiagnostic, type DiagnosticCode } from '../src/diagnostics.js';
+import { RECORD_DIAGNOSTIC_CODES } from '../src/records/diagnostics.js';
 import { loadStandard, parseStandard } from '../src/standard/load.js';
 import { CASES_DIR, coveredCodes, readCaseFile, readSkips } from './cases/harness.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const DOC = readFileSync(join(ROOT, 'docs', 'errors.md'), 'utf8');
+const [DOC, RECORD_DOC] = readFileSync(join(ROOT, 'docs', 'errors.md'), 'utf8').split(/^# Record diagnostics$/m) as [string, string];
 
 interface Entry {
   readonly code: string;
@@ -62,8 +63,8 @@ async function diagnosticsOf(examples: Fence[]): Promise<string[]> {
 /** The cases an entry links to: [`area/name.yaml`](../test/cases/area/name.yaml). */
 const linkedCases = (body: string): string[] => [...body.matchAll(/\]\(\.\.\/test\/cases\/([^)\s]+\.yaml)\)/g)].map((m) => m[1]!);
 
-/** Codes that only arise from the file system; their entries show the diagnostic without a YAML example. */
-const FILE_CODES: readonly DiagnosticCode[] = ['file_not_found', 'file_too_large'];
+/** Codes that only arise from the file system (or bytes YAML text cannot show); their entries show the diagnostic without a YAML example. */
+const FILE_CODES: readonly DiagnosticCode[] = ['file_not_found', 'file_too_large', 'invalid_utf8'];
 
 const ENTRIES = entries(DOC);
 
@@ -108,7 +109,7 @@ describe('docs/errors.md', () => {
         if (FILE_CODES.includes(code)) {
           expect(yaml).toHaveLength(0);
           expect(shown).toHaveLength(1);
-          expect(shown[0]).toMatch(new RegExp(`^\\S+:1:1  error  ${code}  \\S`));
+          expect(shown[0]).toMatch(new RegExp(`^\\S+:\\d+:\\d+  error  ${code}  \\S`));
           return;
         }
         expect(yaml.length, `the ${code} entry has an example standard`).toBeGreaterThan(0);
@@ -118,4 +119,18 @@ describe('docs/errors.md', () => {
       });
     });
   }
+});
+
+describe('docs/errors.md: record diagnostics', () => {
+  it('names every record code, and each entry it gives has an example and a fix', () => {
+    for (const code of RECORD_DIAGNOSTIC_CODES) expect(RECORD_DOC, `record code ${code}`).toContain(`\`${code}\``);
+    const sections = RECORD_DOC.split(/^### /m).slice(1);
+    expect(sections.length).toBeGreaterThan(0);
+    for (const section of sections) {
+      const code = section.slice(0, section.indexOf('\n')).trim();
+      expect(RECORD_DIAGNOSTIC_CODES).toContain(code);
+      expect(section).toMatch(/\*\*Fix:\*\* \S/);
+      expect(section).toContain(`  error  ${code}  `);
+    }
+  });
 });

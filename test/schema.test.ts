@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { InspectionRecordSchema, type InspectionRecordInput } from '../src/records/schema.js';
 import { RULE_KIND_NAMES, RULE_KINDS, RuleSchema } from '../src/rules/index.js';
 import { compileStandard } from '../src/score/compile.js';
-import { scoreRecord } from '../src/score/score.js';
+import { scoreRecord } from '../src/score/batch.js';
 import type { Scorecard } from '../src/score/scorecard.js';
 import { ScorecardSchema } from '../src/score/scorecard-schema.js';
 import { ID_PATTERN } from '../src/standard/common.js';

@@ -197,7 +197,7 @@ function summarize(unit: UnitRef, period: Period, cards: Scorecard[], options: A
       score = Math.round(totals.reduce((s, t) => s + t, 0) / totals.length);
       break;
     case 'min':
-      score = Math.min(...totals);
+      score = totals.reduce((least, t) => (t < least ? t : least));
       break;
     case 'latest':
       score = totals[totals.length - 1]!;

@@ -1,16 +1,19 @@
 /** `scoresheet check <standard.yaml|dir>…`: every diagnostic of every standard, exit 0 / 1 / 2. */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import type { Locale } from '../messages/types.js';
-import { loadStandard } from '../standard/load.js';
+import { loadStandard, MAX_STANDARD_BYTES } from '../standard/load.js';
 import { codeFrame } from './frame.js';
 import { expandStandardPaths, type Output } from './io.js';
+import { standardLoadOptions } from './standards.js';
 
 export interface CheckOptions {
   readonly format: 'text' | 'json';
   readonly lang: Locale;
   /** Print a code frame under each diagnostic (on a TTY). */
   readonly frames: boolean;
+  /** --allow-root: folders where `extends:` may also find a base. */
+  readonly allowRoot?: readonly string[];
 }
 
 export async function runCheck(paths: readonly string[], options: CheckOptions, out: Output): Promise<number> {
@@ -22,7 +25,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
   const results = [];
   let couldNotRun = false;
   for (const file of files.paths) {
-    const result = await loadStandard(file, { locale: options.lang });
+    const result = await loadStandard(file, standardLoadOptions(options));
     const diagnostics: readonly Diagnostic[] = result.ok ? result.warnings : result.diagnostics;
     if (diagnostics.some((d) => d.code === 'file_not_found')) couldNotRun = true;
     results.push({ file, ok: result.ok, diagnostics });
@@ -34,10 +37,11 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
     out.out(JSON.stringify({ files: results, errors, warnings }, null, 2));
   } else {
     for (const r of results) {
-      const text = options.frames && r.diagnostics.length > 0 ? await readFile(r.file, 'utf8').catch(() => '') : '';
+      const text = options.frames && r.diagnostics.length > 0 ? await frameSource(r.file) : '';
       for (const d of r.diagnostics) {
         out.out(formatDiagnostic(d));
-        if (options.frames && text) out.out(codeFrame(text, d.line, d.column));
+        // Only the file named is framed: a base is any file `extends:` reached, and is never quoted.
+        if (options.frames && text && d.file === r.file) out.out(codeFrame(text, d.line, d.column));
       }
     }
     const summary = options.lang === 'zh-CN'
@@ -47,4 +51,11 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
   }
   if (couldNotRun) return 2;
   return errors > 0 ? 1 : 0;
+}
+
+/** The named file's text to frame diagnostics in: a regular file of a standard's size only (a pipe was read once already, a device never ends). */
+async function frameSource(file: string): Promise<string> {
+  const info = await stat(file).catch(() => undefined);
+  if (!info?.isFile() || info.size > MAX_STANDARD_BYTES) return '';
+  return readFile(file, 'utf8').catch(() => '');
 }

@@ -10,11 +10,15 @@ import { rescore, type Rescore } from '../diff/rescore.js';
 import type { Locale } from '../messages/types.js';
 import { formatRecordDiagnostic } from '../records/diagnostics.js';
 import { formatOfPath } from '../records/read.js';
+import { mdRow } from '../report/markdown.js';
 import { assignFindings } from '../aggregate/responsibility.js';
 import { compileStandard } from '../score/compile.js';
 import { loadStandard } from '../standard/load.js';
 import { loadRoster, readRecordSource } from './inputs.js';
 import type { Output } from './io.js';
+import { standardLoadOptions } from './standards.js';
+import { pushAll } from '../collections.js';
+import type { InspectionRecord } from '../records/schema.js';
 
 export interface DiffCliOptions {
   readonly format: 'text' | 'json' | 'md';
@@ -25,10 +29,12 @@ export interface DiffCliOptions {
   readonly groupBy?: string;
   readonly units?: string;
   readonly roster?: string;
+  /** --allow-root: folders where `extends:` may also find a base. */
+  readonly allowRoot?: readonly string[];
 }
 
 export async function runDiff(a: string, b: string, options: DiffCliOptions, out: Output): Promise<number> {
-  const loaded = await Promise.all([loadStandard(a, { locale: options.lang }), loadStandard(b, { locale: options.lang })]);
+  const loaded = await Promise.all([loadStandard(a, standardLoadOptions(options)), loadStandard(b, standardLoadOptions(options))]);
   let failed = false;
   for (const l of loaded) {
     if (!l.ok) {
@@ -47,7 +53,7 @@ export async function runDiff(a: string, b: string, options: DiffCliOptions, out
       out.err(roster.error);
       return 2;
     }
-    const records = [];
+    const records: InspectionRecord[] = [];
     for (const source of options.records) {
       const format = formatOfPath(source);
       if (!format) {
@@ -62,7 +68,7 @@ export async function runDiff(a: string, b: string, options: DiffCliOptions, out
       for (const d of read.diagnostics) out.err(formatRecordDiagnostic(d));
       const assigned = assignFindings(read.records, roster, options.lang);
       for (const d of assigned.diagnostics) out.err(formatRecordDiagnostic(d));
-      records.push(...assigned.records.map((r) => r.record));
+      pushAll(records, assigned.records.map((r) => r.record));
     }
     scores = rescore(compileStandard(sa), compileStandard(sb), records, {
       ...(options.period ? { period: options.period } : {}),
@@ -93,10 +99,10 @@ function formatRescoreText(r: Rescore, lang: Locale): string {
 function formatRescoreMarkdown(r: Rescore, lang: Locale): string {
   const zh = lang === 'zh-CN';
   const out = ['', `#### ${zh ? '得分变化' : 'Changed scores'}`, '', '| date | unit | record | before | after | Δ |', '|---|---|---|---:|---:|---:|'];
-  for (const s of r.scores) out.push(`| ${s.date} | ${s.unit} | ${s.record} | ${s.before?.total ?? '—'} | ${s.after?.total ?? '—'} | ${sign(s.delta)} |`);
+  for (const s of r.scores) out.push(mdRow([s.date, s.unit, s.record, String(s.before?.total ?? '—'), String(s.after?.total ?? '—'), sign(s.delta)]));
   if (r.ranks.length > 0) {
     out.push('', `#### ${zh ? '名次变化' : 'Changed ranks'}`, '', '| period | group | unit | before | after |', '|---|---|---|---:|---:|');
-    for (const k of r.ranks) out.push(`| ${k.period} | ${k.group} | ${k.unit} | ${k.before ?? '—'} | ${k.after ?? '—'} |`);
+    for (const k of r.ranks) out.push(mdRow([k.period, k.group, k.unit, String(k.before ?? '—'), String(k.after ?? '—')]));
   }
   return out.join('\n') + '\n';
 }

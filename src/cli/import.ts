@@ -15,7 +15,7 @@ import { scoreBatch } from '../score/batch.js';
 import type { Verdict } from '../score/scorecard.js';
 import type { Output } from './io.js';
 import { formatSummary, renderScored, type Summary } from './score.js';
-import { loadStandardSet } from './standards.js';
+import { loadStandardSet, standardLoadOptions } from './standards.js';
 
 export type ImportOutputFormat = 'text' | 'json' | 'ndjson' | 'md';
 
@@ -28,6 +28,8 @@ export interface ImportOptions {
   readonly failOn: readonly Verdict[];
   /** Compare each computed total with the official score and print the agreement table. */
   readonly compare?: boolean;
+  /** --allow-root: folders where `extends:` may also find a base. */
+  readonly allowRoot?: readonly string[];
 }
 
 /** Files a LIVES directory must hold (feed_info.csv is optional). */
@@ -85,7 +87,7 @@ export async function runImport(source: string, dir: string, options: ImportOpti
     return 0;
   }
 
-  const set = await loadStandardSet(standards, options.lang, out);
+  const set = await loadStandardSet(standards, standardLoadOptions(options), out);
   if (!set) return 2;
   const batch = scoreBatch(set, imported.records, options.lang);
   const summary: Summary = { scored: 0, rejected: 0, pass: 0, fail: 0, indeterminate: 0, not_eligible: 0 };

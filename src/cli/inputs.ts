@@ -1,4 +1,5 @@
 /** Reading record files (or stdin) for every command that takes records: the formats, the encoding. */
+import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { findingAssigner, type Roster } from '../aggregate/responsibility.js';
@@ -9,9 +10,10 @@ import { CsvMappingError } from '../records/csv.js';
 import type { TextEncodingName } from '../records/decode.js';
 import { loadMapping, type CsvMapping } from '../records/mapping.js';
 import type { ReadResult, RecordFormat } from '../records/read.js';
-import { readRecords } from '../records/records.js';
+import { SourceError, streamRecords } from '../records/records.js';
 import type { LocatedRecord, Precheck } from '../records/validate.js';
 import type { RecordDiagnostic } from '../records/diagnostics.js';
+import { pushAll } from '../collections.js';
 
 export interface SourceOptions {
   readonly lang: Locale;
@@ -21,38 +23,65 @@ export interface SourceOptions {
   readonly mapping?: CsvMapping;
   /** The standards' checks for records that fail the record schema (StandardSet.precheck). */
   readonly precheck?: Precheck;
+  /** The longest NDJSON line or CSV record taken (default DEFAULT_MAX_RECORD_BYTES). */
+  readonly maxRecordBytes?: number;
+  /** The largest JSON or YAML file taken (default DEFAULT_MAX_FILE_BYTES). */
+  readonly maxFileBytes?: number;
 }
 
-/** Reads one source completely; an unreadable file is `{ error }` (the command exits 2). */
-export async function readRecordSource(source: string, format: RecordFormat, options: SourceOptions, stdin: Readable): Promise<ReadResult | { error: string }> {
-  let bytes: Buffer;
-  try {
-    bytes = source === '-' ? await readAll(stdin) : await readFile(source);
-  } catch (error) {
-    return { error: `cannot read ${source}: ${(error as Error).message}` };
-  }
+/** SourceError (records.ts): also a missing file or a map that does not fit here; the command exits 2. */
+export { SourceError };
+
+/**
+ * One source's records and problems, in order, as they are read: NDJSON and CSV a record at a time
+ * (memory bounded by the longest record), JSON and YAML whole (up to maxFileBytes: a larger file is
+ * one `file_too_large` problem). Throws SourceError when the source cannot be read at all.
+ */
+export async function* recordItems(source: string, format: RecordFormat, options: SourceOptions, stdin: Readable): AsyncGenerator<StreamItem> {
   const file = source === '-' ? '<stdin>' : source;
-  const read = { file, locale: options.lang, ...(options.precheck ? { precheck: options.precheck } : {}) };
+  const read = {
+    file,
+    locale: options.lang,
+    ...(options.precheck ? { precheck: options.precheck } : {}),
+    ...(options.maxRecordBytes !== undefined ? { maxRecordBytes: options.maxRecordBytes } : {}),
+    ...(options.encoding ? { encoding: options.encoding } : {}),
+  };
   try {
     let mapping = options.mapping;
     if (format === 'csv' && mapping === undefined && options.map !== undefined) {
       const loaded = await loadMapping(options.map);
-      if (!loaded.ok) return { error: loaded.errors.join('\n') };
+      if (!loaded.ok) throw new SourceError(loaded.errors.join('\n'));
       mapping = loaded.mapping;
     }
-    return readRecords(bytes, { ...read, format, ...(mapping ? { mapping } : {}), ...(options.encoding ? { encoding: options.encoding } : {}) });
+    const input = source === '-' ? stdin : createReadStream(source);
+    yield* streamRecords(input, {
+      ...read,
+      format,
+      ...(mapping ? { mapping } : {}),
+      ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
+    });
   } catch (error) {
-    if (error instanceof CsvMappingError) return { error: error.message };
-    return { error: `cannot read ${source}: ${(error as Error).message}` };
+    if (error instanceof SourceError) throw error;
+    if (error instanceof CsvMappingError) throw new SourceError(error.message);
+    throw new SourceError(`cannot read ${source}: ${(error as Error).message}`);
   }
 }
 
-async function readAll(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
-  return Buffer.concat(chunks);
+/** Reads one source completely (recordItems, collected); an unreadable file is `{ error }` (the command exits 2). */
+export async function readRecordSource(source: string, format: RecordFormat, options: SourceOptions, stdin: Readable): Promise<ReadResult | { error: string }> {
+  const records: LocatedRecord[] = [];
+  const diagnostics: RecordDiagnostic[] = [];
+  try {
+    for await (const item of recordItems(source, format, options, stdin)) {
+      if ('record' in item) records.push(item);
+      else pushAll(diagnostics, item.diagnostics);
+    }
+  } catch (error) {
+    if (error instanceof SourceError) return { error: error.message };
+    throw error;
+  }
+  return { records, diagnostics };
 }
-
 
 export interface RosterOptions {
   /** The units a round covers and a table lists (YAML or CSV). */

@@ -1,12 +1,31 @@
 /** The CLI's only contact with the terminal and the file system outside the loaders. */
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pushAll } from '../collections.js';
 
 export interface Output {
   out(text: string): void;
   err(text: string): void;
   /** Raw bytes to stdout (a CSV in another encoding than UTF-8). */
   bytes?(data: Uint8Array): void;
+}
+
+/** The exit status of a writer whose reader went away: 128 + SIGPIPE, as the shell gives `yes | head`. */
+export const EXIT_BROKEN_PIPE = 141;
+
+/**
+ * A reader that stops early (`scoresheet check bad.yaml | head -3`) closes the pipe, and the next
+ * write fails with EPIPE: stop at once and quietly (nobody reads the rest) instead of dying with a
+ * stack trace. A closed stderr loses only the messages; stdout and the exit status still tell.
+ */
+export function exitQuietlyOnBrokenPipe(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(EXIT_BROKEN_PIPE);
+  });
+  process.stderr.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
 }
 
 export const processOutput: Output = {
@@ -26,7 +45,7 @@ export async function expandStandardPaths(paths: readonly string[]): Promise<{ p
     if (info?.isDirectory()) {
       const entries = (await readdir(path)).filter((f) => f.endsWith('.yaml') || f.endsWith('.yml')).sort();
       if (entries.length === 0) return { error: `no *.yaml standard in ${path}` };
-      out.push(...entries.map((f) => join(path, f)));
+      pushAll(out, entries.map((f) => join(path, f)));
     } else {
       out.push(path);
     }

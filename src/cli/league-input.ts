@@ -2,24 +2,22 @@
  * What `rank` and `report` share: the standards, roster and calendar loaded, every record source read,
  * findings charged to the units responsible, the records scored, and the league built.
  */
-import { readFile } from 'node:fs/promises';
-import { parse as parseYaml } from 'yaml';
+import { loadCalendar } from '../aggregate/calendar-file.js';
 import type { Calendar, PeriodUnit } from '../aggregate/periods.js';
-import { assignFindings } from '../aggregate/responsibility.js';
+import { formatDiagnostic } from '../diagnostics.js';
 import type { Locale } from '../messages/types.js';
 import type { TextEncodingName } from '../records/decode.js';
 import type { RecordDiagnostic } from '../records/diagnostics.js';
 import { formatOfPath, type RecordFormat } from '../records/read.js';
-import type { LocatedRecord } from '../records/validate.js';
 import { buildLeague, type League } from '../rank/league.js';
 import type { TiePolicy } from '../rank/rank.js';
-import { scoreBatch } from '../score/batch.js';
+import { scoreStream } from '../score/batch.js';
 import type { Scorecard } from '../score/scorecard.js';
 import type { Standard } from '../standard/schema.js';
-import { CalendarSchema } from '../standard/ranking-schema.js';
-import { loadRoster, readRecordSource } from './inputs.js';
+import { assignStream, loadRoster, recordItems, SourceError } from './inputs.js';
 import type { Output } from './io.js';
-import { loadStandardSet } from './standards.js';
+import { loadStandardSet, standardLoadOptions } from './standards.js';
+import { pushAll } from '../collections.js';
 
 export interface LeagueInputOptions {
   readonly standards: readonly string[];
@@ -33,6 +31,10 @@ export interface LeagueInputOptions {
   readonly inputFormat?: RecordFormat;
   readonly encoding?: TextEncodingName;
   readonly map?: string;
+  /** --allow-root: folders where `extends:` may also find a base. */
+  readonly allowRoot?: readonly string[];
+  readonly maxRecordBytes?: number;
+  readonly maxFileBytes?: number;
 }
 
 export interface LeagueInput {
@@ -46,7 +48,7 @@ export interface LeagueInput {
 
 /** The league of the records in `inputs` (stdin when none); 2 when it could not be made (said on `out`). */
 export async function loadLeagueInput(inputs: readonly string[], options: LeagueInputOptions, out: Output): Promise<LeagueInput | 2> {
-  const set = await loadStandardSet(options.standards, options.lang, out);
+  const set = await loadStandardSet(options.standards, standardLoadOptions(options), out);
   if (!set) return 2;
   // The newest edition's ranking rules apply to the table.
   const standard = [...set.scorers].sort((a, b) => ((a.standard.effective?.from ?? '') < (b.standard.effective?.from ?? '') ? 1 : -1))[0]!.standard;
@@ -58,37 +60,45 @@ export async function loadLeagueInput(inputs: readonly string[], options: League
   }
   let calendar: Calendar | undefined;
   if (options.calendar) {
-    try {
-      const parsed = CalendarSchema.safeParse(parseYaml(await readFile(options.calendar, 'utf8')));
-      if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-      calendar = parsed.data;
-    } catch (error) {
-      out.err(`cannot read the calendar ${options.calendar}: ${(error as Error).message}`);
+    // A bad calendar is a bad side file, as a bad roster is: every problem with its position, exit 2.
+    const loaded = await loadCalendar(options.calendar, options.lang);
+    if (!loaded.ok) {
+      for (const d of loaded.diagnostics) out.err(formatDiagnostic(d));
       return 2;
     }
+    calendar = loaded.calendar;
   }
 
-  const records: LocatedRecord[] = [];
-  const rejected: RecordDiagnostic[] = [];
-  for (const source of inputs.length === 0 ? ['-'] : inputs) {
+  const sources = inputs.length === 0 ? ['-'] : inputs;
+  const formats: RecordFormat[] = [];
+  for (const source of sources) {
     const format = options.inputFormat ?? formatOfPath(source);
     if (format === undefined) {
       out.err(`cannot tell the format of ${source}: use --input-format json|yaml|ndjson|csv`);
       return 2;
     }
-    const read = await readRecordSource(source, format, { ...options, precheck: set.precheck }, process.stdin);
-    if ('error' in read) {
-      out.err(read.error);
-      return 2;
-    }
-    records.push(...read.records);
-    rejected.push(...read.diagnostics);
+    formats.push(format);
   }
-  const assigned = assignFindings(records, roster, options.lang);
-  rejected.push(...assigned.diagnostics);
-  const batch = scoreBatch(set, assigned.records, options.lang);
-  rejected.push(...batch.diagnostics);
-  const scorecards = batch.scored.map((s) => s.scorecard);
+  // Every source as one stream (a record id is unique across them), each record scored as it is read:
+  // only the scorecards are held, not the records.
+  const read = async function* () {
+    for (let i = 0; i < sources.length; i++) yield* recordItems(sources[i]!, formats[i]!, { ...options, precheck: set.precheck }, process.stdin);
+  };
+  const cards: Scorecard[] = [];
+  const rejected: RecordDiagnostic[] = [];
+  try {
+    for await (const item of scoreStream(set, assignStream(read(), roster, options.lang), options.lang)) {
+      if ('scorecard' in item) cards.push(item.scorecard);
+      else pushAll(rejected, item.diagnostics);
+    }
+  } catch (error) {
+    if (!(error instanceof SourceError)) throw error;
+    out.err(error.message);
+    return 2;
+  }
+  // A record another one supersedes (a corrected sheet, 复核) is left out.
+  const superseded = new Set(cards.map((c) => c.supersedes).filter((s): s is string => s !== undefined));
+  const scorecards = superseded.size === 0 ? cards : cards.filter((c) => c.record === undefined || !superseded.has(c.record));
 
   const league = buildLeague(standard, scorecards, {
     period: options.period,

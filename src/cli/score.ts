@@ -2,16 +2,13 @@
  * `scoresheet score --standard S [records…|-]`: records in, scorecards out.
  * Exit 0: every record scored and no --fail-on matched; 1: some rejected or --fail-on matched; 2: could not run.
  */
-import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { Locale } from '../messages/types.js';
 import type { TextEncodingName } from '../records/decode.js';
 import { formatRecordDiagnostic, type RecordDiagnostic } from '../records/diagnostics.js';
 import { formatOfPath, type RecordFormat } from '../records/read.js';
-import { streamRecords } from '../records/records.js';
-import { CsvMappingError } from '../records/csv.js';
 import { loadMapping, type CsvMapping } from '../records/mapping.js';
-import { scoreBatch, scoreStream, type ScoredRecord } from '../score/batch.js';
+import { scoreStream, type ScoredRecord } from '../score/batch.js';
 import type { StandardSet } from '../score/editions.js';
 import type { Scorecard, Verdict } from '../score/scorecard.js';
 import { formatScorecardText } from '../report/text.js';
@@ -19,9 +16,9 @@ import { formatScorecardsCsv } from '../report/csv.js';
 import { formatScorecardsMarkdown } from '../report/markdown.js';
 import iconv from 'iconv-lite';
 import type { Output } from './io.js';
-import { assignStream, loadRoster, readRecordSource } from './inputs.js';
-import { assignFindings } from '../aggregate/responsibility.js';
-import { itemNamer, loadStandardSet } from './standards.js';
+import { assignStream, loadRoster, recordItems, SourceError } from './inputs.js';
+import { DEFAULT_MAX_PROBLEMS, problemPrinter } from './problems.js';
+import { itemNamer, loadStandardSet, standardLoadOptions } from './standards.js';
 
 export type ScoreOutputFormat = 'text' | 'json' | 'ndjson' | 'csv' | 'md';
 
@@ -37,6 +34,12 @@ export interface ScoreOptions {
   readonly map?: string;
   readonly units?: string;
   readonly roster?: string;
+  /** --allow-root: folders where `extends:` may also find a base. */
+  readonly allowRoot?: readonly string[];
+  /** How many problems to print on stderr before only counting them (text, csv, ndjson). */
+  readonly maxProblems?: number;
+  readonly maxRecordBytes?: number;
+  readonly maxFileBytes?: number;
 }
 
 export interface Summary {
@@ -53,7 +56,7 @@ export async function runScore(inputs: readonly string[], options: ScoreOptions,
     out.err('--output-encoding applies to --format csv only');
     return 2;
   }
-  const set = await loadStandardSet(options.standards, options.lang, out);
+  const set = await loadStandardSet(options.standards, standardLoadOptions(options), out);
   if (!set) return 2;
   let mapping: CsvMapping | undefined;
   if (options.map !== undefined) {
@@ -71,17 +74,15 @@ export async function runScore(inputs: readonly string[], options: ScoreOptions,
   }
   const sources = inputs.length === 0 ? ['-'] : inputs;
   const summary: Summary = { scored: 0, rejected: 0, pass: 0, fail: 0, indeterminate: 0, not_eligible: 0 };
-  const scored: ScoredRecord[] = [];
-  const rejected: RecordDiagnostic[] = [];
-  const rejectedRecords = new Set<string>();
-  const count = (card: Scorecard) => {
-    summary.scored++;
-    summary[card.verdict]++;
-  };
+  const sink = scoreSink(set, options, out);
+  // A record's problems arrive together, and records in order: a rejected record is a new (file, index).
+  let lastRejected = '';
   const reject = (diagnostics: readonly RecordDiagnostic[]) => {
     for (const d of diagnostics) {
-      rejected.push(d);
-      rejectedRecords.add(`${d.file}#${d.index}`);
+      const key = `${d.file}#${d.index}`;
+      if (key !== lastRejected) summary.rejected++;
+      lastRejected = key;
+      sink.problem(d);
     }
   };
 
@@ -91,59 +92,82 @@ export async function runScore(inputs: readonly string[], options: ScoreOptions,
       out.err(`cannot tell the format of ${source}: use --input-format json|yaml|ndjson|csv`);
       return 2;
     }
-    if ((format === 'ndjson' || format === 'csv') && options.format === 'ndjson') {
-      // Streaming: each scorecard is written as soon as its record has been read and scored.
-      const stream = source === '-' ? stdin : createReadStream(source);
-      const file = source === '-' ? '<stdin>' : source;
-      const records = streamRecords(stream, { file, format, locale: options.lang, precheck: set.precheck, ...(mapping ? { mapping } : {}), ...(options.encoding ? { encoding: options.encoding } : {}) });
-      try {
-        for await (const item of scoreStream(set, assignStream(records, roster, options.lang), options.lang)) {
-          if ('scorecard' in item) {
-            count(item.scorecard);
-            out.out(JSON.stringify(item.scorecard));
-          } else {
-            reject(item.diagnostics);
-            for (const d of item.diagnostics) out.err(formatRecordDiagnostic(d));
-          }
-        }
-      } catch (error) {
-        out.err(error instanceof CsvMappingError ? error.message : `cannot read ${source}: ${(error as Error).message}`);
-        return 2;
+    const records = recordItems(source, format, { ...options, precheck: set.precheck, ...(mapping ? { mapping } : {}) }, stdin);
+    try {
+      // Each scorecard is written as soon as its record has been read and scored (json and md: at the end).
+      for await (const item of scoreStream(set, assignStream(records, roster, options.lang), options.lang)) {
+        if ('scorecard' in item) {
+          summary.scored++;
+          summary[item.scorecard.verdict]++;
+          sink.scored(item);
+        } else reject(item.diagnostics);
       }
-      continue;
-    }
-    const read = await readRecordSource(source, format, { ...options, precheck: set.precheck, ...(mapping ? { mapping } : {}) }, stdin);
-    if ('error' in read) {
-      out.err(read.error);
+    } catch (error) {
+      if (!(error instanceof SourceError)) throw error;
+      out.err(error.message);
       return 2;
     }
-    const assigned = assignFindings(read.records, roster, options.lang);
-    const batch = scoreBatch(set, assigned.records, options.lang);
-    // Each problem names the row or node its field came from (recordDiagnostic places it).
-    const problems = [...read.diagnostics, ...assigned.diagnostics, ...batch.diagnostics];
-    reject(problems);
-    for (const item of batch.scored) count(item.scorecard);
-    if (options.format === 'ndjson') {
-      // A whole-file source (JSON, YAML) written as NDJSON too: its scorecards, and its problems on stderr.
-      for (const item of batch.scored) out.out(JSON.stringify(item.scorecard));
-      for (const d of problems) out.err(formatRecordDiagnostic(d));
-    } else scored.push(...batch.scored);
   }
-  summary.rejected = rejectedRecords.size;
-  rejected.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.index - b.index || a.line - b.line);
-
-  if (options.format === 'csv') {
-    // stdout is the sheet alone; what was left out, and the summary, go to stderr.
-    const sheet = formatScorecardsCsv(scored.map((s) => s.scorecard), options.lang, itemNamer(set, options.lang));
-    // Excel on a Chinese Windows machine reads UTF-8 with a BOM, or the local GB18030 without one.
-    if (options.outputEncoding === 'gb18030' && out.bytes) out.bytes(iconv.encode(sheet + '\n', 'gb18030'));
-    else out.out('\uFEFF' + sheet);
-    for (const d of rejected) out.err(formatRecordDiagnostic(d));
-    out.err(formatSummary(summary, options.lang));
-  } else if (options.format !== 'ndjson') out.out(renderScored(set, scored, rejected, summary, options.format, options.lang));
+  sink.end(summary);
 
   const failOnMatched = options.failOn.some((v) => summary[v] > 0);
   return summary.rejected > 0 || failOnMatched ? 1 : 0;
+}
+
+interface ScoreSink {
+  scored(item: ScoredRecord): void;
+  problem(d: RecordDiagnostic): void;
+  end(summary: Summary): void;
+}
+
+/**
+ * Where `score` writes, by format. Text, CSV and NDJSON are written as they come, scorecards to
+ * stdout and problems to stderr (the first --max-problems of them, then their count), so memory
+ * does not grow with the input; JSON and Markdown are one document, written at the end.
+ */
+function scoreSink(set: StandardSet, options: ScoreOptions, out: Output): ScoreSink {
+  const names = itemNamer(set, options.lang);
+  if (options.format === 'json' || options.format === 'md') {
+    const scored: ScoredRecord[] = [];
+    const rejected: RecordDiagnostic[] = [];
+    return {
+      scored: (item) => scored.push(item),
+      problem: (d) => rejected.push(d),
+      end: (summary) => {
+        rejected.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.index - b.index || a.line - b.line);
+        out.out(renderScored(set, scored, rejected, summary, options.format, options.lang));
+      },
+    };
+  }
+  const problems = problemPrinter(out, options.maxProblems ?? DEFAULT_MAX_PROBLEMS, options.lang);
+  let count = 0;
+  // Excel on a Chinese Windows machine reads UTF-8 with a BOM, or the local GB18030 without one.
+  const gb18030 = options.outputEncoding === 'gb18030' && out.bytes !== undefined;
+  const csv = (text: string) => (gb18030 ? out.bytes!(iconv.encode(text + '\n', 'gb18030')) : out.out(text));
+  const csvHeader = () => csv((gb18030 ? '' : '\uFEFF') + formatScorecardsCsv([], options.lang, names));
+  const write = (card: Scorecard) => {
+    if (options.format === 'ndjson') out.out(JSON.stringify(card));
+    else if (options.format === 'csv') {
+      if (count === 0) csvHeader();
+      csv(formatScorecardsCsv([card], options.lang, names, { header: false }));
+    } else out.out((count === 0 ? '' : '\n') + formatScorecardText(card, options.lang, names));
+  };
+  return {
+    scored: (item) => {
+      write(item.scorecard);
+      count++;
+    },
+    problem: problems.print,
+    end: (summary) => {
+      problems.end();
+      // The summary follows the scorecards in text; stdout of csv and ndjson is the data alone.
+      if (options.format === 'text') out.out((count === 0 ? '' : '\n') + formatSummary(summary, options.lang));
+      else if (options.format === 'csv') {
+        if (count === 0) csvHeader();
+        out.err(formatSummary(summary, options.lang));
+      }
+    },
+  };
 }
 
 /** Scorecards, the rejected records and the summary as JSON, Markdown or text (`score` and `import` alike). */

@@ -3,12 +3,17 @@ import { formatDiagnostic } from '../diagnostics.js';
 import type { Locale } from '../messages/types.js';
 import { compileStandard, type Scorer } from '../score/compile.js';
 import { StandardSet } from '../score/editions.js';
-import { loadStandard } from '../standard/load.js';
+import { loadStandard, type LoadOptions } from '../standard/load.js';
 import { expandStandardPaths, type Output } from './io.js';
 import { namesOf, type ItemNames } from '../report/text.js';
 
+/** How a command loads standards: its language, and the folders its --allow-root flags name. */
+export function standardLoadOptions(options: { readonly lang: Locale; readonly allowRoot?: readonly string[] }): LoadOptions {
+  return { locale: options.lang, ...(options.allowRoot ? { allowRoots: options.allowRoot } : {}) };
+}
+
 /** Loads and compiles every standard; undefined (after printing why) when any is invalid. */
-export async function loadStandardSet(paths: readonly string[], locale: Locale, out: Output): Promise<StandardSet | undefined> {
+export async function loadStandardSet(paths: readonly string[], options: LoadOptions, out: Output): Promise<StandardSet | undefined> {
   const expanded = await expandStandardPaths(paths);
   if ('error' in expanded) {
     out.err(expanded.error);
@@ -17,7 +22,7 @@ export async function loadStandardSet(paths: readonly string[], locale: Locale, 
   const scorers: Scorer[] = [];
   let failed = false;
   for (const file of expanded.paths) {
-    const result = await loadStandard(file, { locale });
+    const result = await loadStandard(file, options);
     if (!result.ok) {
       failed = true;
       for (const d of result.diagnostics) out.err(formatDiagnostic(d));

@@ -6,11 +6,11 @@
  */
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { stringify } from 'csv-stringify/sync';
 import type { Locale } from '../messages/types.js';
 import { sheetTemplate } from '../records/mapping.js';
+import { formatCsv } from '../report/csv.js';
 import type { Output } from './io.js';
-import { loadStandardSet } from './standards.js';
+import { loadStandardSet, standardLoadOptions } from './standards.js';
 
 export interface TemplateOptions {
   readonly standard: string;
@@ -19,10 +19,12 @@ export interface TemplateOptions {
   readonly out: string;
   readonly lang: Locale;
   readonly force: boolean;
+  /** --allow-root: folders where `extends:` may also find a base. */
+  readonly allowRoot?: readonly string[];
 }
 
 export async function runTemplate(options: TemplateOptions, out: Output): Promise<number> {
-  const set = await loadStandardSet([options.standard], options.lang, out);
+  const set = await loadStandardSet([options.standard], standardLoadOptions(options), out);
   if (!set) return 2;
   if (set.scorers.length !== 1) {
     out.err(`template needs exactly one standard; ${options.standard} holds ${set.scorers.length}: ${set.scorers.map((s) => s.ref).join(', ')}`);
@@ -33,7 +35,7 @@ export async function runTemplate(options: TemplateOptions, out: Output): Promis
   const base = join(options.out, `${standard.id}.${options.layout}`);
   const files: [string, string][] = [
     // UTF-8 with BOM: Excel on a Chinese Windows machine then shows the Chinese headers.
-    [`${base}.csv`, '\uFEFF' + stringify([template.header as string[]])],
+    [`${base}.csv`, '\uFEFF' + formatCsv([template.header]) + '\n'],
     [`${base}.map.yaml`, template.mapText],
   ];
   try {

@@ -13,11 +13,14 @@ import { loadStandard } from '../standard/load.js';
 import { coverageTargets, parseTestFile, runCase, type CaseResult } from '../testing/cases.js';
 import { toJunit } from '../testing/junit.js';
 import type { Output } from './io.js';
+import { standardLoadOptions } from './standards.js';
 
 export interface TestCliOptions {
   readonly format: 'text' | 'json' | 'junit';
   readonly coverage: boolean;
   readonly lang: Locale;
+  /** --allow-root: folders where `extends:` may also find a base. */
+  readonly allowRoot?: readonly string[];
 }
 
 interface Suite {
@@ -57,7 +60,7 @@ export async function runTests(paths: readonly string[], options: TestCliOptions
   const suites: Suite[] = [];
   let couldNotRun = false;
   for (const { standard, tests } of pairs) {
-    const loaded = await loadStandard(standard, { locale: options.lang });
+    const loaded = await loadStandard(standard, standardLoadOptions(options));
     if (!loaded.ok) {
       for (const d of loaded.diagnostics) out.err(formatDiagnostic(d));
       couldNotRun = true;
@@ -90,7 +93,7 @@ export async function runTests(paths: readonly string[], options: TestCliOptions
       if (testCase.standard !== undefined) {
         const path = resolve(dirname(tests), testCase.standard);
         if (!others.has(path)) {
-          const other = await loadStandard(path, { locale: options.lang });
+          const other = await loadStandard(path, standardLoadOptions(options));
           if (!other.ok) {
             for (const d of other.diagnostics) out.err(formatDiagnostic(d));
             couldNotRun = true;

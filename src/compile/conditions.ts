@@ -20,6 +20,7 @@ import {
   type OperatorName,
 } from '../standard/condition-schema.js';
 import { FORBIDDEN_SEGMENTS, parsePath } from './paths.js';
+import { pushAll } from '../collections.js';
 
 /** Fact name → value (what json-rules-engine's `engine.run(facts)` gets). */
 export type Facts = Readonly<Record<string, unknown>>;
@@ -442,7 +443,7 @@ function combineExplain(children: readonly Node[], kind: 'all' | 'any'): Node['e
       else sawNull = true;
     }
     const v: Ternary = kind === 'all' ? (sawFalse ? false : sawNull ? null : true) : sawTrue ? true : sawNull ? null : false;
-    for (let i = 0; i < values.length; i++) if (values[i] === v) out.push(...reasons[i]!);
+    for (let i = 0; i < values.length; i++) if (values[i] === v) pushAll(out, reasons[i]!);
     return v;
   };
 }

@@ -4,7 +4,9 @@
  */
 import { localizedText } from '../messages/render.js';
 import type { Locale } from '../messages/types.js';
+import { mdRow } from '../report/markdown.js';
 import type { Standard } from '../standard/schema.js';
+import { pushAll } from '../collections.js';
 
 export interface Change {
   /** Where: `scoring`, `category classroom`, `item tool-corner`, `band excellent`, `award red-flag`. */
@@ -63,13 +65,13 @@ export function diffStandards(a: Standard, b: Standard): Change[] {
   const changes: Change[] = [];
   for (const c of fieldChanges(a.scoring, b.scoring)) changes.push({ where: 'scoring', what: 'changed', ...c });
   const withoutItems = <T extends { items: unknown }>({ items: _items, ...rest }: T) => rest;
-  changes.push(...compareLists('category', a.categories, b.categories, withoutItems));
+  pushAll(changes, compareLists('category', a.categories, b.categories, withoutItems));
   const items = (s: Standard) => s.categories.flatMap((c) => c.items.map((i) => ({ ...i, category: c.id })));
-  changes.push(...compareLists('item', items(a), items(b)));
-  changes.push(...compareLists('band', a.outcomes.bands, b.outcomes.bands));
-  changes.push(...compareLists('veto', a.outcomes.vetoes, b.outcomes.vetoes));
-  changes.push(...compareLists('prerequisite', a.outcomes.prerequisites, b.outcomes.prerequisites));
-  changes.push(...compareLists('award', a.ranking?.awards ?? [], b.ranking?.awards ?? []));
+  pushAll(changes, compareLists('item', items(a), items(b)));
+  pushAll(changes, compareLists('band', a.outcomes.bands, b.outcomes.bands));
+  pushAll(changes, compareLists('veto', a.outcomes.vetoes, b.outcomes.vetoes));
+  pushAll(changes, compareLists('prerequisite', a.outcomes.prerequisites, b.outcomes.prerequisites));
+  pushAll(changes, compareLists('award', a.ranking?.awards ?? [], b.ranking?.awards ?? []));
   const { awards: _a, ...rankingA } = a.ranking ?? { awards: [] };
   const { awards: _b, ...rankingB } = b.ranking ?? { awards: [] };
   for (const c of fieldChanges(rankingA, rankingB)) changes.push({ where: 'ranking', what: 'changed', ...c });
@@ -90,7 +92,7 @@ export function formatChangesText(a: Standard, b: Standard, changes: readonly Ch
 
 export function formatChangesMarkdown(a: Standard, b: Standard, changes: readonly Change[]): string {
   // Added and removed entries are named by `where`; their whole definition would drown the table.
-  const cell = (c: Change, v: unknown) => (c.what === 'changed' ? show(v).replace(/\|/g, '\\|') : '');
-  const rows = changes.map((c) => `| ${c.what} | ${c.where} | ${c.field ?? ''} | ${cell(c, c.before)} | ${cell(c, c.after)} |`);
+  const cell = (c: Change, v: unknown) => (c.what === 'changed' ? show(v) : '');
+  const rows = changes.map((c) => mdRow([c.what, c.where, c.field ?? '', cell(c, c.before), cell(c, c.after)]));
   return [`### ${a.id}@${a.version} → ${b.id}@${b.version}`, '', '| change | where | field | before | after |', '|---|---|---|---|---|', ...rows].join('\n') + '\n';
 }

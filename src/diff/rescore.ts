@@ -7,7 +7,7 @@ import type { InspectionRecord, UnitRef } from '../records/schema.js';
 import { buildLeague } from '../rank/league.js';
 import type { Scorer } from '../score/compile.js';
 import { toPoints } from '../score/points.js';
-import { scoreRecord } from '../score/score.js';
+import { scoreChecked } from '../score/score.js';
 import type { Scorecard } from '../score/scorecard.js';
 
 export interface ScoreChange {
@@ -38,7 +38,7 @@ const exact = (n: number) => toPoints(n) ?? Math.round(n * 10_000);
 
 function scoreAll(scorer: Scorer, records: readonly InspectionRecord[]): (Scorecard | null)[] {
   return records.map((r) => {
-    const result = scoreRecord(scorer, r);
+    const result = scoreChecked(scorer, r);
     return result.ok ? result.scorecard : null;
   });
 }

@@ -4,6 +4,8 @@
  */
 export { periodOf, periodLabel } from '../aggregate/periods.js';
 export type { Period, PeriodUnit, Calendar, Term } from '../aggregate/periods.js';
+export { parseCalendar, loadCalendar } from '../aggregate/calendar-file.js';
+export type { CalendarResult, CalendarOptions } from '../aggregate/calendar-file.js';
 export { aggregateScorecards } from '../aggregate/aggregate.js';
 export type { UnitPeriodResult, AggregateOptions, FrequencyShortfall, TracedLine } from '../aggregate/aggregate.js';
 export { assignFindings, responsibleUnit } from '../aggregate/responsibility.js';

@@ -4,10 +4,14 @@ import type { Catalogue } from './render.js';
 const s = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 const hint = (suggestion: unknown): string => (suggestion ? ` (did you mean "${s(suggestion)}"?)` : '');
 
+/** Points (and bounds, steps) finer than the resolution of exact points, in a standard or a record. */
+const tooPrecise = (d: Record<string, unknown>): string => `${s(d.value)} is finer than ${s(d.resolution)}: points, bounds and steps are held exactly to ${s(d.resolution)} (at most 4 decimals)`;
+
 export const en: Catalogue = {
   'diagnostic.file_not_found': (d) => `cannot read the file: ${s(d.detail)}`,
-  'diagnostic.file_too_large': (d) => `the file is ${s(d.bytes)} bytes; a standard may be at most ${s(d.limit)} bytes`,
-  'diagnostic.yaml_syntax': (d) => `YAML syntax error: ${s(d.detail)}`,
+  'diagnostic.file_too_large': (d) => `the file is ${d.bytes === undefined ? 'larger than that' : `${s(d.bytes)} bytes`}; a ${d.what === 'calendar' ? 'calendar' : 'standard'} may be at most ${s(d.limit)} bytes`,
+  'diagnostic.invalid_utf8': (d) => `the file is not UTF-8: byte 0x${s(d.byte)} here is not part of a character (${s(d.count)} such place(s) in the file); save it as UTF-8`,
+  'diagnostic.yaml_syntax': (d) => `YAML syntax error: ${d.detail === undefined ? `${s(d.yamlCode)} (the base file is not quoted)` : s(d.detail)}`,
   'diagnostic.yaml_duplicate_key': (d) => `duplicate key in a YAML map: ${s(d.detail)}`,
   'diagnostic.yaml_alias_limit': (d) => `too many YAML aliases expanded (limit ${s(d.limit)}): the file would blow up in memory`,
   'diagnostic.invalid_type': (d) => `expected ${s(d.expected)}, found ${s(d.received)}`,
@@ -15,18 +19,19 @@ export const en: Catalogue = {
   'diagnostic.unknown_key': (d) => (d.misplaced ? `"${s(d.key)}" is not allowed here (it belongs to another part of the standard; see docs/standard-format.md)` : `unknown key "${s(d.key)}"${hint(d.suggestion)}`),
   'diagnostic.invalid_value': (d) => (d.expected ? `expected one of ${s(d.expected)}, found ${s(d.received)}` : s(d.detail)),
   'diagnostic.invalid_id': (d) => `"${s(d.value)}" is not a valid id: use letters, digits, "_" and "-"`,
-  'diagnostic.out_of_range': (d) => `out of range: ${s(d.detail)}`,
+  'diagnostic.out_of_range': (d) => (d.max !== undefined ? `out of range: ${s(d.value)} is beyond ±${s(d.max)}, the largest number held exactly` : `out of range: ${s(d.detail)}`),
   'diagnostic.unknown_rule_kind': (d) => `unknown rule kind "${s(d.kind)}"${hint(d.suggestion)}; known kinds: ${s(d.known)}`,
   'diagnostic.unknown_operator': (d) => `${s(d.detail)}`,
   'diagnostic.bad_path': (d) => `${s(d.detail)}`,
   'diagnostic.invalid_condition': (d) => `${s(d.detail)}`,
   'diagnostic.numeric_version': (d) => `version ${s(d.written)} was read as the number ${s(d.value)}; quote it: version: "${s(d.written)}"`,
   'diagnostic.invalid_date': () => 'not a calendar date (write YYYY-MM-DD, a day that exists)',
-  'diagnostic.too_precise': () => 'points may have at most 4 decimals',
+  'diagnostic.too_precise': tooPrecise,
   'diagnostic.duplicate_id': (d) => `duplicate ${s(d.what)} id "${s(d.id)}" (first defined at ${s(d.first)})`,
   'diagnostic.unknown_reference': (d) => `unknown ${s(d.what)} "${s(d.id)}"${hint(d.suggestion)}`,
   'diagnostic.condition_cycle': (d) => `named conditions refer to each other in a cycle: ${s(d.cycle)}`,
-  'diagnostic.range_inverted': (d) => `the range is inverted: min ${s(d.min)} is greater than max ${s(d.max)}`,
+  'diagnostic.range_inverted': (d) =>
+    d.from !== undefined ? `the dates are inverted: it ends on ${s(d.to)}, before it starts on ${s(d.from)}` : `the range is inverted: min ${s(d.min)} is greater than max ${s(d.max)}`,
   'diagnostic.category_max_mismatch': (d) => `declared ${s(d.key)} ${s(d.declared)} differs from the sum of its items' ${s(d.key)}, ${s(d.sum)}`,
   'diagnostic.base_mismatch': (d) => `scoring.base ${s(d.base)} differs from the sum of the categories' maxima, ${s(d.sum)}`,
   'diagnostic.band_gap': (d) => `bands leave a gap between ${s(d.from)} and ${s(d.to)} (see band ${s(d.other)})`,
@@ -34,6 +39,9 @@ export const en: Catalogue = {
 
   'diagnostic.unknown_override': (d) => `the overlay changes ${s(d.what)} "${s(d.id)}", which the base standard does not have${hint(d.suggestion)}`,
   'diagnostic.extends_cycle': (d) => `standards extend each other in a cycle: ${s(d.chain)}`,
+  'diagnostic.term_overlap': (d) => `term "${s(d.id)}" overlaps term "${s(d.other)}" (at ${s(d.first)}) from ${s(d.from)} to ${s(d.to)}: a day may be in one term only`,
+  'diagnostic.extends_outside_roots': (d) => `the base "${s(d.ref)}" is outside the folders a base may come from (the working directory's, the standard's own, and any --allow-root / allowRoots): name its folder with --allow-root`,
+  'diagnostic.extends_not_file': (d) => `the base "${s(d.ref)}" is not a regular file (a folder, a device or a pipe): a base is a standard file`,
   'line.fixed': (d) => `not met: ${s(d.points)} points`,
   'line.fixed_award': (d) => `awarded ${s(d.points)} points`,
   'line.per_occurrence': (d) => `${s(d.count)} × ${s(d.points)} points`,
@@ -81,6 +89,7 @@ export const en: Catalogue = {
   'quantity.missing_indicator': (d) => `the indicator "${s(d.indicator)}" is not given`,
 
   'record.invalid': (d) => `${s(d.detail)}`,
+  'record.unreadable': () => 'the record cannot be read: reading one of its fields failed (a getter or proxy that throws); give plain data',
   'record.unknown_item': (d) => `unknown item "${s(d.item)}"${hint(d.suggestion)}`,
   'record.unknown_kind': (d) => `unknown inspection kind "${s(d.kind)}"${hint(d.suggestion)}`,
   'record.unknown_level': (d) => `unknown event level "${s(d.level)}"${hint(d.suggestion)}`,
@@ -94,6 +103,9 @@ export const en: Catalogue = {
   'record.duplicate': (d) => `another record has the id "${s(d.id)}" (first at ${s(d.first)})`,
   'record.invalid_date': () => 'not a calendar date (YYYY-MM-DD, a day that exists)',
   'record.not_whole_number': () => 'a count must be a whole number',
+  'record.too_precise': tooPrecise,
+  'record.number_too_large': (d) => `${s(d.value)} is too large: at most ${s(d.max)} can be scored exactly`,
+  'record.quantity_too_large': (d) => `too large to score exactly: the points it gives would exceed ${s(d.max)}`,
   'record.unassigned_area': (d) => `no unit is responsible for area "${s(d.area)}" on ${s(d.date)} in the roster`,
   'record.round_finding_without_unit': () => 'a finding of an inspection round must name its unit or area',
   'record.csv_cell': (d) =>
@@ -103,8 +115,17 @@ export const en: Catalogue = {
   'record.csv_no_item': (d) => `column "${s(d.column)}" is filled in but the item column "${s(d.item)}" is empty`,
   'record.csv_orphan_note': (d) => `column "${s(d.column)}" has a note but column "${s(d.item)}" records nothing`,
   'record.csv_unmapped': (d) => `column "${s(d.column)}" is not in the map (it says "${s(d.value)}"): map it, or list it under ignore:`,
+  'record.csv_short_row': (d) => `this row has ${s(d.cells)} cells but the header has ${s(d.columns)} columns: the cells from column "${s(d.column)}" on are missing (a row cut short reads as nothing found)`,
+  'record.csv_unclosed_quote': (d) => `the quote that opens cell ${s(d.column)} of this row is never closed, so the row cannot be read (reading goes on at the next line)`,
+  'record.csv_beside_unreadable': (d) => `left out: the row at line ${s(d.line)}, next to it, cannot be read and may have been one of its rows`,
+  'record.invalid_bytes': (d) => `byte 0x${s(d.byte)} at line ${s(d.line)} (byte ${s(d.offset)} of the file) is not ${s(d.encoding)}, the file's encoding${Number(d.more) > 0 ? ` (nor are ${s(d.more)} more on this row)` : ''}`,
   'record.csv_cut_short': (d) => `this inspection may go on past line ${s(d.line)}, where the CSV cannot be read, so it is left out`,
   'record.csv_syntax': (d) => `CSV syntax error, the rest of the file cannot be read: ${s(d.detail)}`,
+  'record.too_large': (d) => `the record is longer than ${s(d.limit)} bytes (--max-record-bytes), so it is left out unread`,
+  'record.csv_too_large': (d) => `the CSV record is longer than ${s(d.limit)} bytes (--max-record-bytes); the rest of the file cannot be read`,
+  'record.file_too_large': (d) => `the file is larger than ${s(d.limit)} bytes (--max-file-bytes); JSON and YAML are read whole: split the file, or write NDJSON, which is read a line at a time`,
+  'record.not_utf8': () => 'this line is not valid UTF-8, as the lines before it were; if the file is GBK, pass --encoding gbk',
+  'cli.problems_not_shown': (d) => `${s(d.count)} more problem(s) not shown (--max-problems ${s(d.max)})`,
   'line.fixed_unknown': (d) => (d.effect === 'award' ? 'awarded, but the standard gives no points for it: the total is unknown' : 'not met, but the standard gives no points for it: the total is unknown'),
   'import.lives_csv_syntax': (d) => `${s(d.file)}: CSV syntax error, the file cannot be read: ${s(d.detail)}`,
   'import.lives_missing_column': (d) => `${s(d.file)} has no column "${s(d.column)}"`,

@@ -31,11 +31,15 @@ const YAML_ERRORS: Readonly<Record<string, string>> = {
   BAD_COLLECTION_TYPE: '集合类型不对',
 };
 
+/** 分值（以及界限、步长）比精确分值的最小单位更细：标准或记录中均适用。 */
+const tooPrecise = (d: Record<string, unknown>): string => `${s(d.value)} 比 ${s(d.resolution)} 更精细：分值、界限和步长精确到 ${s(d.resolution)}（最多 4 位小数）`;
+
 export const zhCN: Catalogue = {
   'diagnostic.file_not_found': (d) => `无法读取文件：${s(d.detail)}`,
-  'diagnostic.file_too_large': (d) => `文件有 ${s(d.bytes)} 字节，标准文件最多 ${s(d.limit)} 字节`,
+  'diagnostic.file_too_large': (d) => `文件${d.bytes === undefined ? '超过该大小' : `有 ${s(d.bytes)} 字节`}，${d.what === 'calendar' ? '校历文件' : '标准文件'}最多 ${s(d.limit)} 字节`,
+  'diagnostic.invalid_utf8': (d) => `文件不是 UTF-8 编码：此处的字节 0x${s(d.byte)} 不构成字符（全文件共 ${s(d.count)} 处）；请另存为 UTF-8`,
   // The yaml library's own text stays (it names the token), after a Chinese gloss of its error code.
-  'diagnostic.yaml_syntax': (d) => `YAML 语法错误${YAML_ERRORS[s(d.yamlCode)] ? `（${YAML_ERRORS[s(d.yamlCode)]}）` : ''}：${s(d.detail)}`,
+  'diagnostic.yaml_syntax': (d) => `YAML 语法错误${YAML_ERRORS[s(d.yamlCode)] ? `（${YAML_ERRORS[s(d.yamlCode)]}）` : ''}：${d.detail === undefined ? `${s(d.yamlCode)}（不引用基础文件的内容）` : s(d.detail)}`,
   'diagnostic.yaml_duplicate_key': (d) => `YAML 映射中有重复的键：${s(d.detail)}`,
   'diagnostic.yaml_alias_limit': (d) => `展开的 YAML 别名过多（上限 ${s(d.limit)}），文件会耗尽内存`,
   'diagnostic.invalid_type': (d) => `应为 ${s(d.expected)}，实际为 ${s(d.received)}`,
@@ -43,18 +47,19 @@ export const zhCN: Catalogue = {
   'diagnostic.unknown_key': (d) => (d.misplaced ? `此处不能使用键 "${s(d.key)}"（它属于标准的其他部分，见 docs/standard-format.md）` : `未知的键 "${s(d.key)}"${hint(d.suggestion)}`),
   'diagnostic.invalid_value': (d) => (d.expected ? `应为 ${s(d.expected)} 之一，实际为 ${s(d.received)}` : `取值无效：${s(d.detail)}`),
   'diagnostic.invalid_id': (d) => `"${s(d.value)}" 不是有效的 id：只能用字母、数字、"_" 和 "-"`,
-  'diagnostic.out_of_range': (d) => `超出范围：${s(d.detail)}`,
+  'diagnostic.out_of_range': (d) => (d.max !== undefined ? `超出范围：${s(d.value)} 超出 ±${s(d.max)}，即能精确表示的最大数` : `超出范围：${s(d.detail)}`),
   'diagnostic.unknown_rule_kind': (d) => `未知的规则类型 "${s(d.kind)}"${hint(d.suggestion)}；已知类型：${s(d.known)}`,
   'diagnostic.unknown_operator': (d) => `未知的运算符：${s(d.detail)}`,
   'diagnostic.bad_path': (d) => `不支持的路径：${s(d.detail)}`,
   'diagnostic.invalid_condition': (d) => `条件写法有误：${s(d.detail)}`,
   'diagnostic.numeric_version': (d) => `版本号 ${s(d.written)} 被读成了数字 ${s(d.value)}；请加引号：version: "${s(d.written)}"`,
   'diagnostic.invalid_date': () => '不是有效的日期（格式 YYYY-MM-DD，且该日存在）',
-  'diagnostic.too_precise': () => '分值最多保留 4 位小数',
+  'diagnostic.too_precise': tooPrecise,
   'diagnostic.duplicate_id': (d) => `${s(d.what)} id "${s(d.id)}" 重复（首次定义于 ${s(d.first)}）`,
   'diagnostic.unknown_reference': (d) => `引用了未定义的 ${s(d.what)} "${s(d.id)}"${hint(d.suggestion)}`,
   'diagnostic.condition_cycle': (d) => `命名条件相互循环引用：${s(d.cycle)}`,
-  'diagnostic.range_inverted': (d) => `范围颠倒：最小值 ${s(d.min)} 大于最大值 ${s(d.max)}`,
+  'diagnostic.range_inverted': (d) =>
+    d.from !== undefined ? `日期颠倒：结束日期 ${s(d.to)} 早于开始日期 ${s(d.from)}` : `范围颠倒：最小值 ${s(d.min)} 大于最大值 ${s(d.max)}`,
   'diagnostic.category_max_mismatch': (d) => `声明的 ${s(d.key)} 为 ${s(d.declared)}，与各小项之和 ${s(d.sum)} 不符`,
   'diagnostic.base_mismatch': (d) => `scoring.base 为 ${s(d.base)}，与各大项分值之和 ${s(d.sum)} 不符`,
   'diagnostic.band_gap': (d) => `等级区间在 ${s(d.from)} 与 ${s(d.to)} 之间有空缺（见第 ${s(d.other)} 个等级）`,
@@ -62,6 +67,9 @@ export const zhCN: Catalogue = {
 
   'diagnostic.unknown_override': (d) => `覆盖文件修改的 ${s(d.what)} "${s(d.id)}" 在基础标准中不存在${hint(d.suggestion)}`,
   'diagnostic.extends_cycle': (d) => `标准之间循环继承：${s(d.chain)}`,
+  'diagnostic.term_overlap': (d) => `学期 "${s(d.id)}" 与学期 "${s(d.other)}"（位于 ${s(d.first)}）在 ${s(d.from)} 至 ${s(d.to)} 重叠：每一天只能属于一个学期`,
+  'diagnostic.extends_outside_roots': (d) => `基础标准 "${s(d.ref)}" 不在允许的目录内（当前工作目录、本标准所在目录及 --allow-root / allowRoots 指定的目录）：请用 --allow-root 指定其所在目录`,
+  'diagnostic.extends_not_file': (d) => `基础标准 "${s(d.ref)}" 不是普通文件（是目录、设备或管道）：基础标准须是标准文件`,
   'line.fixed': (d) => `未达到要求，扣${s(d.points)}分`,
   'line.fixed_award': (d) => `奖励${s(d.points)}分`,
   'line.per_occurrence': (d) => `${s(d.count)}处（次）× 每处${s(d.points)}分`,
@@ -109,6 +117,7 @@ export const zhCN: Catalogue = {
   'quantity.missing_indicator': (d) => `未给出指标 "${s(d.indicator)}"`,
 
   'record.invalid': (d) => `${s(d.detail)}`,
+  'record.unreadable': () => '无法读取该记录：读取其中某个字段时出错（取值函数或代理抛出了异常）；请传入普通数据',
   'record.unknown_item': (d) => `未知的检查项 "${s(d.item)}"${hint(d.suggestion)}`,
   'record.unknown_kind': (d) => `未知的检查类型 "${s(d.kind)}"${hint(d.suggestion)}`,
   'record.unknown_level': (d) => `未知的活动级别 "${s(d.level)}"${hint(d.suggestion)}`,
@@ -122,6 +131,9 @@ export const zhCN: Catalogue = {
   'record.duplicate': (d) => `记录 id "${s(d.id)}" 重复（首次出现于 ${s(d.first)}）`,
   'record.invalid_date': () => '不是有效的日期（格式 YYYY-MM-DD，且该日存在）',
   'record.not_whole_number': () => '次数必须是整数',
+  'record.too_precise': tooPrecise,
+  'record.number_too_large': (d) => `${s(d.value)} 过大：最多 ${s(d.max)} 才能精确计分`,
+  'record.quantity_too_large': (d) => `过大，无法精确计分：由此得出的分数将超过 ${s(d.max)} 分`,
   'record.unassigned_area': (d) => `责任区名单中 ${s(d.date)} 没有班级负责区域 "${s(d.area)}"`,
   'record.round_finding_without_unit': () => '巡查记录中的问题必须注明责任单位或区域',
   'record.csv_cell': (d) =>
@@ -131,8 +143,17 @@ export const zhCN: Catalogue = {
   'record.csv_no_item': (d) => `列 "${s(d.column)}" 已填写，但检查项列 "${s(d.item)}" 为空`,
   'record.csv_orphan_note': (d) => `列 "${s(d.column)}" 有说明，但列 "${s(d.item)}" 没有记录`,
   'record.csv_unmapped': (d) => `列 "${s(d.column)}" 不在映射文件中（内容为 “${s(d.value)}”）：请映射该列，或列入 ignore:`,
+  'record.csv_short_row': (d) => `此行只有 ${s(d.cells)} 个单元格，而表头有 ${s(d.columns)} 列：从列 "${s(d.column)}" 起的单元格缺失（被截断的行会被当作未发现问题）`,
+  'record.csv_unclosed_quote': (d) => `此行第 ${s(d.column)} 个单元格开头的引号没有闭合，此行无法读取（从下一行继续读取）`,
+  'record.csv_beside_unreadable': (d) => `不予评分：与它相邻的第 ${s(d.line)} 行无法读取，可能是这次检查的一行`,
+  'record.invalid_bytes': (d) => `第 ${s(d.line)} 行的字节 0x${s(d.byte)}（文件第 ${s(d.offset)} 字节）不是本文件编码 ${s(d.encoding)} 的有效字符${Number(d.more) > 0 ? `（此行另有 ${s(d.more)} 处）` : ''}`,
   'record.csv_cut_short': (d) => `这次检查可能延续到第 ${s(d.line)} 行之后，而该处 CSV 无法读取，因此不予评分`,
   'record.csv_syntax': (d) => `CSV 格式错误，文件其余部分无法读取：${s(d.detail)}`,
+  'record.too_large': (d) => `该记录超过 ${s(d.limit)} 字节（--max-record-bytes），未读取，不予评分`,
+  'record.csv_too_large': (d) => `该 CSV 记录超过 ${s(d.limit)} 字节（--max-record-bytes），文件其余部分无法读取`,
+  'record.file_too_large': (d) => `文件超过 ${s(d.limit)} 字节（--max-file-bytes）；JSON 和 YAML 须整体读取：请拆分文件，或改用逐行读取的 NDJSON`,
+  'record.not_utf8': () => '此行不是有效的 UTF-8（前面各行是）；如果文件是 GBK 编码，请加 --encoding gbk',
+  'cli.problems_not_shown': (d) => `另有 ${s(d.count)} 个问题未显示（--max-problems ${s(d.max)}）`,
   'line.fixed_unknown': (d) => (d.effect === 'award' ? '应奖分，但标准未规定分值：总分未知' : '未达到要求，但标准未规定分值：总分未知'),
   'import.lives_csv_syntax': (d) => `${s(d.file)}：CSV 格式错误，无法读取：${s(d.detail)}`,
   'import.lives_missing_column': (d) => `${s(d.file)} 缺少列 "${s(d.column)}"`,

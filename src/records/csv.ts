@@ -2,24 +2,26 @@
  * CSV records through csv-parse, in the two layouts of a mapping file (mapping.ts): `long` (one row
  * per finding, rows grouped into inspections by key columns) and `wide` (one row per inspection, one
  * column per item). Whole texts (readCsvRecords) and streams (streamCsvRecords) go through the same
- * CsvRecordReader, so a record reads the same either way.
+ * CsvTextReader and CsvRecordReader, so a record reads the same either way.
  *
  * Lines are spreadsheet rows: the header is row 1, and a cell holding a line break does not shift
  * the rows after it. Every bad record is reported with its row, its index, the field and the reason,
- * and left out; a cell that cannot be converted ("abc" as a count) is one of those reasons.
+ * and left out; a cell that cannot be converted ("abc" as a count), a row cut short, a quote never
+ * closed and bytes not in the file's encoding are some of those reasons.
  */
 import { CsvError, parse as parseSync } from 'csv-parse/sync';
 import { formatPath } from '../diagnostics.js';
+import { renderMessage } from '../messages/render.js';
 import type { Locale, Message } from '../messages/types.js';
-import type { TextEncodingName } from './decode.js';
+import { ByteDecoder, decodeText, invalidBytesMessage, type InvalidBytes, type TextEncodingName } from './decode.js';
 import { lineOfField, recordDiagnostic, type RecordDiagnostic, type RecordDiagnosticCode, type RecordSource } from './diagnostics.js';
 
 export { lineOfField };
 import { convertCell, mappingFromHeader, type CellValue, type CsvMapping, type FieldRef, parseField, type WideItem } from './mapping.js';
-import type { ReadOptions, ReadResult, StreamItem } from './read.js';
+import { DEFAULT_MAX_RECORD_BYTES, type ReadOptions, type ReadResult, type StreamItem } from './read.js';
 import { validateRecord, type LocatedRecord, type Precheck } from './validate.js';
 import { suggest } from '../suggest.js';
-import { pushTo } from '../collections.js';
+import { pushAll, pushTo } from '../collections.js';
 
 /**
  * The map and the CSV do not fit together (a mapped column is missing): nothing can be read.
@@ -40,7 +42,7 @@ import { pushTo } from '../collections.js';
 export class CsvMappingError extends Error {}
 
 export interface CsvReadOptions extends ReadOptions {
-  /** Input encoding; by default UTF-8, or GB18030 when the bytes are not valid UTF-8. */
+  /** Input encoding; by default decided on the bytes (docs/records.md#formats-and-encodings). */
   readonly encoding?: TextEncodingName;
 }
 
@@ -69,6 +71,8 @@ interface WideColumn {
 interface Plan {
   readonly mapping: CsvMapping;
   readonly headers: readonly string[];
+  /** Cells a row must have: up to the last named column (a row with fewer lost its last cells). */
+  readonly width: number;
   readonly record: readonly Column[];
   readonly finding: readonly Column[];
   readonly itemColumn?: Column;
@@ -83,6 +87,16 @@ interface Plan {
 interface Row {
   readonly cells: readonly string[];
   readonly line: number;
+  /** Why the row cannot be read as it stands (an unclosed quote, bytes not in the file's encoding). */
+  readonly problem?: RowProblem;
+}
+
+/** A row that cannot be read as it stands: reported on its row, its inspection left out. */
+export interface RowProblem {
+  readonly message: Message;
+  readonly code: RecordDiagnosticCode;
+  /** How many of its first cells read as written (a long sheet groups the row by them only if they hold the key). */
+  readonly trusted: number;
 }
 
 interface Group {
@@ -91,6 +105,8 @@ interface Group {
   readonly index: number;
   /** The first row of an earlier group with the same key (the rows of one inspection are apart). */
   readonly splitFrom?: number;
+  /** A row next to it that cannot be read and whose key is unknown: it may have been one of its rows. */
+  beside?: { readonly line: number; readonly code: RecordDiagnosticCode };
 }
 
 /**
@@ -107,6 +123,8 @@ export class CsvRecordReader {
   private group: Group | undefined;
   /** First row of every long-layout group key seen, to catch an inspection whose rows are apart. */
   private readonly seenKeys = new Map<string, number>();
+  /** An unreadable row whose key is unknown: the next inspection to begin may have had it. */
+  private unknownRow: { readonly line: number; readonly code: RecordDiagnosticCode } | undefined;
 
   constructor(
     private readonly mapping: CsvMapping | undefined,
@@ -118,19 +136,35 @@ export class CsvRecordReader {
     this.headerRow = mapping?.header ?? 1;
   }
 
-  push(cells: readonly string[], line: number): StreamItem[] {
+  push(cells: readonly string[], line: number, problem?: RowProblem): StreamItem[] {
     if (line < this.headerRow) return [];
     if (this.plan === undefined) {
-      this.plan = this.makePlan(cells);
+      try {
+        this.plan = this.makePlan(cells);
+      } catch (error) {
+        // A header that does not fit the map because it cannot be read (the wrong encoding, a stray quote): say so.
+        if (error instanceof CsvMappingError && problem) throw new CsvMappingError(`${error.message}\n${this.file}:${line}: ${renderMessage(problem.message, this.locale)}`);
+        throw error;
+      }
       return [];
     }
     const trimmed = cells.map((c) => c.trim());
-    if (trimmed.every((c) => c === '')) return [];
-    const row = { cells: trimmed, line };
+    if (problem === undefined && trimmed.every((c) => c === '')) return [];
+    const row: Row = { cells: trimmed, line, ...(problem ? { problem } : {}) };
     const plan = this.plan;
     if (plan.mapping.layout === 'wide') return [this.build([row], this.index++)];
-    const keyCells = plan.key.map((i) => trimmed[i] ?? '');
     const out: StreamItem[] = [];
+    if (problem !== undefined && plan.key.some((i) => i >= problem.trusted)) {
+      // Its key cannot be read: it may belong to the inspection above or to the next one, so both are left out.
+      this.unknownRow = { line, code: problem.code };
+      if (this.group === undefined) this.group = { key: `\0${line}`, rows: [row], index: this.index++ };
+      else {
+        this.group.rows.push(row);
+        this.group.beside = this.unknownRow;
+      }
+      return out;
+    }
+    const keyCells = plan.key.map((i) => trimmed[i] ?? '');
     if (this.group !== undefined && keyCells.every((c) => c === '')) {
       // Continuation rows (merged cells export blank): the rest of the inspection above.
       this.group.rows.push(row);
@@ -144,7 +178,9 @@ export class CsvRecordReader {
     if (this.group !== undefined) out.push(this.finish(this.group));
     const splitFrom = this.seenKeys.get(key);
     if (splitFrom === undefined) this.seenKeys.set(key, line);
-    this.group = { key, rows: [row], index: this.index++, ...(splitFrom !== undefined ? { splitFrom } : {}) };
+    const beside = this.unknownRow;
+    this.unknownRow = undefined;
+    this.group = { key, rows: [row], index: this.index++, ...(splitFrom !== undefined ? { splitFrom } : {}), ...(beside ? { beside } : {}) };
     return out;
   }
 
@@ -152,7 +188,7 @@ export class CsvRecordReader {
    * A syntax error at `line`: the rest of the text cannot be read. An inspection still open (long
    * layout) may have had rows past that point, so it is left out too.
    */
-  fail(detail: string, line: number): StreamItem[] {
+  fail(detail: string, line: number, tooLarge?: { limit: number }): StreamItem[] {
     const out: StreamItem[] = [];
     const open = this.group;
     this.group = undefined;
@@ -160,8 +196,8 @@ export class CsvRecordReader {
       const message: Message = { messageId: 'record.csv_cut_short', data: { line } };
       out.push({ diagnostics: [recordDiagnostic({ file: this.file, line: open.rows[0]!.line, index: open.index }, '', message, this.locale, 'record_syntax')] });
     }
-    const message: Message = { messageId: 'record.csv_syntax', data: { detail } };
-    out.push({ diagnostics: [recordDiagnostic({ file: this.file, line, index: this.index++ }, '', message, this.locale, 'record_syntax')] });
+    const message: Message = tooLarge ? { messageId: 'record.csv_too_large', data: tooLarge } : { messageId: 'record.csv_syntax', data: { detail } };
+    out.push({ diagnostics: [recordDiagnostic({ file: this.file, line, index: this.index++ }, '', message, this.locale, tooLarge ? 'record_too_large' : 'record_syntax')] });
     return out;
   }
 
@@ -172,7 +208,7 @@ export class CsvRecordReader {
   }
 
   private finish(group: Group): StreamItem {
-    return this.build(group.rows, group.index, group.splitFrom);
+    return this.build(group.rows, group.index, group.splitFrom, group.beside);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -215,13 +251,15 @@ export class CsvRecordReader {
     const unmapped = reject ? headers.flatMap((h, i) => (mapped.has(i) || ignored.has(h) ? [] : [i])) : [];
     const defaults = Object.entries(mapping.defaults ?? {}).map(([name, value]) => [parseField(name)!, value] as const);
     const itemColumn = finding.find((c) => c.field.name === 'finding.item');
-    return { mapping, headers, record, finding, ...(itemColumn ? { itemColumn } : {}), key, wide, unmapped, rejectExtra: reject, defaults };
+    let width = headers.length;
+    while (width > 0 && headers[width - 1] === '') width--;
+    return { mapping, headers, width, record, finding, ...(itemColumn ? { itemColumn } : {}), key, wide, unmapped, rejectExtra: reject, defaults };
   }
 
   /** Rows of one inspection → a located record, or the diagnostics that keep it out. */
-  private build(rows: readonly Row[], index: number, splitFrom?: number): StreamItem {
+  private build(allRows: readonly Row[], index: number, splitFrom?: number, beside?: Group['beside']): StreamItem {
     const plan = this.plan!;
-    const first = rows[0]!.line;
+    const first = allRows[0]!.line;
     const fieldLines = new Map<string, number>();
     const findingLines: number[] = [];
     const source: CsvRecordSource = { file: this.file, line: first, index, fieldLines, findingLines };
@@ -232,6 +270,17 @@ export class CsvRecordReader {
       problem(line, field, { messageId: 'record.csv_cell', data: { column, value, expected } }, expected === 'whole_number' ? 'not_whole_number' : 'record_invalid');
 
     if (splitFrom !== undefined) problem(first, '', { messageId: 'record.csv_split', data: { first: splitFrom } });
+    if (beside !== undefined) problem(first, '', { messageId: 'record.csv_beside_unreadable', data: { line: beside.line } }, beside.code);
+    // An unreadable row is reported as such, and only the others are read (its cells would report noise).
+    for (const row of allRows) if (row.problem) problem(row.line, '', row.problem.message, row.problem.code);
+    const rows = allRows.filter((row) => row.problem === undefined);
+    if (rows.length === 0) return { diagnostics: problems };
+    for (const row of rows) {
+      // Its missing cells would read as empty, that is as nothing found: a clean score for a cut row.
+      if (row.cells.length < plan.width) {
+        problem(row.line, '', { messageId: 'record.csv_short_row', data: { cells: row.cells.length, columns: plan.width, column: plan.headers[row.cells.length] || `#${row.cells.length + 1}` } }, 'short_row');
+      }
+    }
 
     const raw: Record<string, unknown> = { unit: {}, findings: [] };
     const findings = raw.findings as Record<string, unknown>[];
@@ -370,79 +419,165 @@ function getPath(target: Record<string, unknown>, path: readonly string[]): unkn
 
 const PARSE_OPTIONS = { bom: true, relax_quotes: true, relax_column_count: true } as const;
 
-/** A whole CSV text → records and diagnostics. Throws CsvMappingError when the map does not fit the header. */
-export function readCsvRecords(text: string, mapping: CsvMapping | undefined, options: ReadOptions = {}): ReadResult {
-  const reader = new CsvRecordReader(mapping, options);
+/**
+ * A whole CSV, as text or as bytes (decoded as docs/records.md says) → records and diagnostics.
+ * Throws CsvMappingError when the map does not fit the header.
+ */
+export function readCsvRecords(input: string | Uint8Array, mapping: CsvMapping | undefined, options: CsvReadOptions = {}): ReadResult {
+  const reader = new CsvTextReader(new CsvRecordReader(mapping, options), options.maxRecordBytes);
+  const decoded = typeof input === 'string' ? { text: input, invalid: [] } : decodeText(input, options.encoding);
   const records: LocatedRecord[] = [];
   const diagnostics: RecordDiagnostic[] = [];
-  const take = (items: readonly StreamItem[]) => {
+  for (const items of [reader.push(decoded.text, decoded.invalid), reader.end()]) {
     for (const item of items) {
       if ('record' in item) records.push(item);
-      else diagnostics.push(...item.diagnostics);
+      else pushAll(diagnostics, item.diagnostics);
     }
-  };
-  try {
-    parseSync(text, {
-      ...PARSE_OPTIONS,
-      on_record: (cells: string[], context) => {
-        take(reader.push(cells, context.records));
-        return null;
-      },
-    });
-  } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    take(reader.fail(error.message, ((error as CsvError & { records?: number }).records ?? 0) + 1));
   }
-  take(reader.end());
   return { records, diagnostics };
 }
 
 /**
  * CSV from a byte stream: each record is yielded as soon as its rows have arrived (a wide row at
  * once; a long inspection when the next one begins, or at the end).
- *
- * csv-parse's stream parser holds back the last character it was given until more arrives, so a
- * record would wait for the next one; instead the text is cut after the last complete CSV record
- * (a line break outside quotes) and each piece goes through csv-parse at once.
  */
 export async function* streamCsvRecords(input: AsyncIterable<Buffer | Uint8Array | string> | Iterable<Buffer | Uint8Array | string>, mapping: CsvMapping | undefined, options: CsvReadOptions = {}): AsyncGenerator<StreamItem> {
-  const reader = new CsvRecordReader(mapping, options);
-  const splitter = new RecordSplitter();
-  let base = 0;
-  const parsePiece = (text: string): { items: StreamItem[]; failed: boolean } => {
+  const reader = new CsvTextReader(new CsvRecordReader(mapping, options), options.maxRecordBytes);
+  const decoder = new ByteDecoder(options.encoding);
+  for await (const chunk of input) {
+    const { text, invalid } = decoder.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+    yield* reader.push(text, invalid);
+  }
+  const { text, invalid } = decoder.end();
+  yield* reader.push(text, invalid);
+  yield* reader.end();
+}
+
+/**
+ * CSV text → records, piece by piece (a whole text is one piece). csv-parse's stream parser holds back
+ * the last character it was given until more arrives, so a record would wait for the next one; instead
+ * the text is cut after its last complete record (a line break outside quotes) and each piece goes
+ * through csv-parse at once.
+ *
+ * A quote that is never closed would make the rest of the text one cell. Its row is reported instead,
+ * and reading starts again on the line after the quote; that restart cannot meet another quote left
+ * open by the same text (after an unclosed quote every quote came in pairs, `""`), so the text is read
+ * at most twice.
+ *
+ * A row with bytes that are not in the file's encoding (the decoder lists them by line) is reported on
+ * its row; the others are read.
+ */
+class CsvTextReader {
+  private readonly splitter = new RecordSplitter();
+  /** Rows (csv-parse records) and lines before the next piece: the spreadsheet's row numbers, the file's lines. */
+  private rows = 0;
+  private lines = 0;
+  /** Bad bytes in order; those from `nextInvalid` on are not yet matched with their row. */
+  private invalid: InvalidBytes[] = [];
+  private nextInvalid = 0;
+  private stopped = false;
+
+  constructor(
+    private readonly reader: CsvRecordReader,
+    /** A record longer than this is refused, and never held whole (csv-parse counts it in characters). */
+    private readonly limit: number = DEFAULT_MAX_RECORD_BYTES,
+  ) {}
+
+  push(text: string, invalid: readonly InvalidBytes[] = []): StreamItem[] {
+    if (this.stopped) return [];
+    pushAll(this.invalid, invalid);
+    const piece = this.splitter.push(text);
+    const items = piece === '' ? [] : this.parse(piece);
+    if (!this.stopped && this.splitter.held > this.limit) {
+      // The record being read is already too long (a huge quoted cell, an unclosed quote): stop holding it.
+      pushAll(items, this.reader.fail('', this.rows + 1, { limit: this.limit }));
+      this.stopped = true;
+      this.splitter.rest();
+    }
+    return items;
+  }
+
+  end(): StreamItem[] {
+    const out: StreamItem[] = [];
+    for (let rest = this.splitter.rest(); rest.text !== '' && !this.stopped; rest = this.splitter.rest()) {
+      if (rest.openQuote === undefined) {
+        pushAll(out, this.parse(rest.text));
+        break;
+      }
+      const lineEnd = rest.text.indexOf('\n', rest.openQuote);
+      const cut = lineEnd === -1 ? rest.text.length : lineEnd + 1;
+      pushAll(out, this.unclosed(rest.text.slice(0, rest.openQuote)));
+      this.lines += countLines(rest.text.slice(0, cut));
+      this.badBytesUpTo(this.lines); // bad bytes in the unreadable row go with it
+      const piece = this.splitter.push(rest.text.slice(cut));
+      if (piece !== '') pushAll(out, this.parse(piece));
+    }
+    pushAll(out, this.reader.end());
+    return out;
+  }
+
+  /** The row of an unclosed quote: what comes before the quote is read as its cells. */
+  private unclosed(before: string): StreamItem[] {
+    const cells = (parseSync(before, PARSE_OPTIONS) as string[][])[0] ?? [];
+    if (cells.length === 0) cells.push('');
+    const row = ++this.rows;
+    const problem: RowProblem = { message: { messageId: 'record.csv_unclosed_quote', data: { column: cells.length } }, code: 'record_syntax', trusted: cells.length - 1 };
+    return this.reader.push(cells, row, problem);
+  }
+
+  private parse(text: string): StreamItem[] {
+    if (this.stopped) return [];
     const items: StreamItem[] = [];
     let rows = 0;
     try {
       parseSync(text, {
         ...PARSE_OPTIONS,
+        max_record_size: this.limit,
         on_record: (cells: string[], context) => {
           rows = context.records;
-          items.push(...reader.push(cells, base + context.records));
+          const bad = this.badBytesUpTo(this.lines + context.lines);
+          pushAll(items, this.reader.push(cells, this.rows + rows, bad.length > 0 ? badBytesProblem(bad, cells) : undefined));
           return null;
         },
       });
     } catch (error) {
       if (!(error instanceof CsvError)) throw error;
-      items.push(...reader.fail(error.message, base + ((error as CsvError & { records?: number }).records ?? 0) + 1));
-      return { items, failed: true };
+      // The pieces end where csv-parse would end a record; should it disagree, the rest cannot be read.
+      const tooLarge = error.code === 'CSV_MAX_RECORD_SIZE' ? { limit: this.limit } : undefined;
+      pushAll(items, this.reader.fail(error.message, this.rows + ((error as CsvError & { records?: number }).records ?? 0) + 1, tooLarge));
+      this.stopped = true;
     }
-    base += rows;
-    return { items, failed: false };
-  };
-  for await (const text of decodeChunks(input, options.encoding)) {
-    const piece = splitter.push(text);
-    if (piece === '') continue;
-    const { items, failed } = parsePiece(piece);
-    yield* items;
-    if (failed) return;
+    this.rows += rows;
+    this.lines += countLines(text);
+    return items;
   }
-  const rest = splitter.rest();
-  if (rest !== '') {
-    const { items, failed } = parsePiece(rest);
-    yield* items;
-    if (failed) return;
+
+  /** Takes the bad bytes on lines up to `line` (those of the row that ends there). */
+  private badBytesUpTo(line: number): InvalidBytes[] {
+    const taken: InvalidBytes[] = [];
+    while (this.nextInvalid < this.invalid.length && this.invalid[this.nextInvalid]!.line <= line) taken.push(this.invalid[this.nextInvalid++]!);
+    if (this.nextInvalid === this.invalid.length && this.nextInvalid > 0) {
+      this.invalid = [];
+      this.nextInvalid = 0;
+    }
+    return taken;
   }
-  yield* reader.end();
+}
+
+/** A row with bytes not in the file's encoding; its cells up to the first that holds one read as written. */
+function badBytesProblem(bad: readonly InvalidBytes[], cells: readonly string[]): RowProblem {
+  const trusted = cells.findIndex((c) => c.includes('\uFFFD'));
+  return { message: invalidBytesMessage(bad[0]!, bad.length - 1), code: 'invalid_encoding', trusted: trusted === -1 ? cells.length : trusted };
+}
+
+/** Line ends as csv-parse counts them: LF, CRLF and CR are one each. */
+function countLines(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0d || (c === 0x0a && text.charCodeAt(i - 1) !== 0x0d)) n++;
+  }
+  return n;
 }
 
 const QUOTE = 0x22;
@@ -455,17 +590,50 @@ export class RecordSplitter {
   private scanned = 0;
   private inQuotes = false;
   private fieldStart = true;
+  /** Where in the buffer the quoted field now open began. */
+  private quoteAt = -1;
+
+  /** How much of an unfinished record is held (characters). */
+  get held(): number {
+    return this.buffer.length;
+  }
 
   /** Adds text; returns the complete records received so far ('' when none is complete). */
   push(text: string): string {
     const b = (this.buffer += text);
+    const cut = this.scan(false);
+    this.buffer = b.slice(cut);
+    this.scanned -= cut;
+    if (this.quoteAt >= 0) this.quoteAt -= cut;
+    return b.slice(0, cut);
+  }
+
+  /**
+   * What is left after the last complete record (the last line, when it has no line break), and
+   * where the quote is that it leaves open, if any.
+   */
+  rest(): { text: string; openQuote?: number } {
+    this.scan(true);
+    const text = this.buffer;
+    const open = this.inQuotes ? this.quoteAt : -1;
+    this.buffer = '';
+    this.scanned = 0;
+    this.inQuotes = false;
+    this.fieldStart = true;
+    this.quoteAt = -1;
+    return open >= 0 ? { text, openQuote: open } : { text };
+  }
+
+  /** Scans on from where it stopped; returns the end of the last complete record. */
+  private scan(atEnd: boolean): number {
+    const b = this.buffer;
     let i = this.scanned;
     let cut = 0;
     while (i < b.length) {
       const c = b.charCodeAt(i);
       if (this.inQuotes) {
         if (c === QUOTE) {
-          if (i + 1 >= b.length) break; // "" or the closing quote: the next character decides
+          if (i + 1 >= b.length && !atEnd) break; // "" or the closing quote: the next character decides
           if (b.charCodeAt(i + 1) === QUOTE) {
             i += 2;
             continue;
@@ -475,110 +643,15 @@ export class RecordSplitter {
         i++;
         continue;
       }
-      if (c === QUOTE && this.fieldStart) this.inQuotes = true;
+      if (c === QUOTE && this.fieldStart) {
+        this.inQuotes = true;
+        this.quoteAt = i;
+      }
       this.fieldStart = c === COMMA || c === LF;
       i++;
       if (c === LF) cut = i;
     }
-    this.scanned = i - cut;
-    this.buffer = b.slice(cut);
-    return b.slice(0, cut);
+    this.scanned = i;
+    return cut;
   }
-
-  /** What is left after the last complete record (the last line, when it has no line break). */
-  rest(): string {
-    const rest = this.buffer;
-    this.buffer = '';
-    this.scanned = 0;
-    return rest;
-  }
-}
-
-/**
- * Bytes → text, chunk by chunk. With no encoding given: ASCII passes straight through (it reads the
- * same in UTF-8 and GB18030); at the first non-ASCII byte the rest of that line decides: UTF-8 when it
- * is valid UTF-8 (or starts with the UTF-8 BOM), else GB18030. Bytes that turn invalid after UTF-8 was
- * chosen are an error naming the line (pass --encoding gbk).
- */
-export async function* decodeChunks(input: AsyncIterable<Buffer | Uint8Array | string> | Iterable<Buffer | Uint8Array | string>, encoding?: TextEncodingName): AsyncGenerator<string> {
-  if (encoding === 'gbk' || encoding === 'gb18030') {
-    const decoder = new TextDecoder('gb18030');
-    for await (const chunk of input) yield typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-    const rest = decoder.decode();
-    if (rest) yield rest;
-    return;
-  }
-  let decoder: InstanceType<typeof TextDecoder> | undefined = encoding === 'utf-8' ? new TextDecoder('utf-8', { fatal: true }) : undefined;
-  let pending: Buffer = Buffer.alloc(0);
-  let start = true;
-  let newlines = 0;
-  const decide = (bytes: Buffer, complete: boolean): 'utf-8' | 'gb18030' | undefined => {
-    if (start && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: !complete });
-    } catch {
-      return 'gb18030';
-    }
-    return complete ? 'utf-8' : undefined;
-  };
-  const emit = function* (bytes: Buffer): Generator<string> {
-    if (bytes.length === 0) return;
-    try {
-      const text = decoder!.decode(bytes, { stream: true });
-      newlines += countNewlines(text);
-      if (text) yield text;
-    } catch {
-      throw new Error(`the input is not valid UTF-8 after line ${newlines + 1} (it began as UTF-8); if it is GBK, pass --encoding gbk`);
-    }
-  };
-  for await (const chunk of input) {
-    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    if (decoder) {
-      yield* emit(bytes);
-      continue;
-    }
-    pending = pending.length === 0 ? bytes : Buffer.concat([pending, bytes]);
-    const firstHigh = pending.findIndex((b) => b >= 0x80);
-    if (firstHigh === -1) {
-      // All ASCII so far: the same text in either encoding.
-      const text = pending.toString('latin1');
-      newlines += countNewlines(text);
-      yield text;
-      pending = Buffer.alloc(0);
-      start = false;
-      continue;
-    }
-    if (firstHigh > 0) {
-      const ascii = pending.subarray(0, firstHigh).toString('latin1');
-      newlines += countNewlines(ascii);
-      yield ascii;
-      pending = pending.subarray(firstHigh);
-      start = false;
-    }
-    const eol = pending.indexOf(0x0a);
-    const window = eol === -1 ? pending : pending.subarray(0, eol);
-    const chosen = decide(window, eol !== -1 || window.length >= 4096);
-    if (chosen === undefined) continue;
-    decoder = chosen === 'utf-8' ? new TextDecoder('utf-8', { fatal: true }) : new TextDecoder('gb18030');
-    const held = pending;
-    pending = Buffer.alloc(0);
-    yield* emit(held);
-  }
-  if (!decoder) {
-    if (pending.length === 0) return;
-    decoder = decide(pending, true) === 'utf-8' ? new TextDecoder('utf-8', { fatal: true }) : new TextDecoder('gb18030');
-    yield* emit(pending);
-  }
-  try {
-    const rest = decoder.decode();
-    if (rest) yield rest;
-  } catch {
-    throw new Error(`the input ends in the middle of a UTF-8 character (line ${newlines + 1})`);
-  }
-}
-
-function countNewlines(text: string): number {
-  let n = 0;
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) n++;
-  return n;
 }

@@ -8,6 +8,8 @@ export const RECORD_DIAGNOSTIC_CODES = [
   'record_invalid',
   'invalid_date',
   'not_whole_number',
+  'too_precise',
+  'quantity_too_large',
   'duplicate_record',
   'unknown_standard',
   'no_edition',
@@ -18,6 +20,10 @@ export const RECORD_DIAGNOSTIC_CODES = [
   'points_out_of_range',
   'note_required',
   'unmapped_column',
+  'short_row',
+  'invalid_encoding',
+  'record_too_large',
+  'file_too_large',
 ] as const;
 export type RecordDiagnosticCode = (typeof RECORD_DIAGNOSTIC_CODES)[number];
 
@@ -79,22 +85,35 @@ export interface RecordDiagnostic extends RecordSource {
   readonly message: string;
 }
 
-/** Record problem message ids (from scoring) → stable codes. */
+/** Record problem message ids (from the record check and scoring) → stable codes. */
 const CODE_BY_MESSAGE: Record<string, RecordDiagnosticCode> = {
+  'record.invalid_date': 'invalid_date',
+  'record.not_whole_number': 'not_whole_number',
+  'record.unknown_standard': 'unknown_standard',
+  'record.no_standard_named': 'unknown_standard',
+  'record.no_edition': 'no_edition',
   'record.unknown_item': 'unknown_item',
   'record.unknown_kind': 'unknown_kind',
   'record.unknown_level': 'unknown_level',
   'record.points_required': 'points_required',
   'record.points_out_of_range': 'points_out_of_range',
   'record.note_required': 'note_required',
+  'record.too_precise': 'too_precise',
+  'record.quantity_too_large': 'quantity_too_large',
+  'record.number_too_large': 'quantity_too_large',
 };
+
+/** The stable code of a record problem's message (record_invalid for any other). */
+export function recordCode(message: Message): RecordDiagnosticCode {
+  return CODE_BY_MESSAGE[message.messageId] ?? 'record_invalid';
+}
 
 export function recordDiagnostic(
   source: RecordSource,
   field: string,
   message: Message,
   locale: Locale,
-  code: RecordDiagnosticCode = CODE_BY_MESSAGE[message.messageId] ?? 'record_invalid',
+  code: RecordDiagnosticCode = recordCode(message),
 ): RecordDiagnostic {
   return {
     code,

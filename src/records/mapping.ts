@@ -10,11 +10,12 @@
 import { readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument, stringify } from 'yaml';
 import { z } from 'zod';
-import { localizedText } from '../messages/render.js';
+import { localizedText, renderMessage } from '../messages/render.js';
 import type { Locale } from '../messages/types.js';
 import { DocumentPositions } from '../positions.js';
+import { spreadsheetCell } from '../report/csv.js';
 import type { Standard } from '../standard/schema.js';
-import { decodeText } from './decode.js';
+import { decodeText, invalidBytesMessage } from './decode.js';
 
 /** How a cell's text becomes a value. */
 export const CELL_TYPES = ['text', 'number', 'count', 'boolean', 'date', 'auto'] as const;
@@ -205,7 +206,7 @@ export function parseMapping(text: string, file = '<map>'): MappingResult {
 }
 
 /**
- * Reads a map file (UTF-8, or GB18030 when the bytes are not UTF-8).
+ * Reads a map file (UTF-8 or GB18030, as docs/records.md decides; bytes in neither are an error with their line).
  *
  * @example
  * ```ts
@@ -224,7 +225,9 @@ export async function loadMapping(path: string): Promise<MappingResult> {
   } catch (error) {
     return { ok: false, errors: [`cannot read the map ${path}: ${(error as Error).message}`] };
   }
-  return parseMapping(decodeText(bytes).text, path);
+  const { text, invalid } = decodeText(bytes);
+  if (invalid.length > 0) return { ok: false, errors: invalid.map((x) => `${path}:${x.line}: ${renderMessage(invalidBytesMessage(x), 'en')}`) };
+  return parseMapping(text, path);
 }
 
 /**
@@ -406,9 +409,11 @@ export function sheetTemplate(standard: Standard, layout: 'long' | 'wide', local
   const evidenceDefault = standard.scoring.evidence === 'required';
   const header: string[] = [];
   const used = new Set<string>();
+  // A column is named as the sheet writes it (a name starting like a formula gets its `'`), so the map finds it.
   const unique = (name: string): string => {
-    let candidate = name;
-    for (let n = 2; used.has(candidate); n++) candidate = `${name} ${n}`;
+    const written = spreadsheetCell(name);
+    let candidate = written;
+    for (let n = 2; used.has(candidate); n++) candidate = `${written} ${n}`;
     used.add(candidate);
     return candidate;
   };

@@ -2,14 +2,18 @@
  * Records in: JSON (one or an array), YAML (one or many documents, each one record or a list),
  * NDJSON (streamed) and CSV (see csv.ts). Every bad record is reported with its position and left
  * out; the good ones are returned exactly as they would be from a clean file.
+ *
+ * Memory is bounded by the input's largest record, not its size: a streamed record (an NDJSON line,
+ * a CSV record) longer than `maxRecordBytes` is refused (`record_too_large`) without being held
+ * whole, and the readers of whole files (JSON, YAML) refuse a file over their limit before parsing.
  */
-import { createInterface } from 'node:readline';
-import type { Readable } from 'node:stream';
 import { isSeq, LineCounter, parseAllDocuments, type Document } from 'yaml';
 import type { Locale } from '../messages/types.js';
 import { DocumentPositions } from '../positions.js';
 import { recordDiagnostic, withFieldLines, type RecordDiagnostic } from './diagnostics.js';
 import { validateRecord, type LocatedRecord, type Precheck } from './validate.js';
+import { isValidUtf8, type TextEncodingName } from './decode.js';
+import { pushAll } from '../collections.js';
 
 export type RecordFormat = 'json' | 'yaml' | 'ndjson' | 'csv';
 
@@ -26,6 +30,18 @@ export interface ReadOptions {
    * so that its problems of both kinds are reported at once (StandardSet.precheck gives one).
    */
   readonly precheck?: Precheck;
+  /** The longest record a stream reader takes (an NDJSON line, a CSV record), in bytes; longer ones are refused. */
+  readonly maxRecordBytes?: number;
+}
+
+/** The longest record read by default: 1 MiB, a thousand findings with long notes (--max-record-bytes). */
+export const DEFAULT_MAX_RECORD_BYTES = 1024 * 1024;
+/** The largest JSON or YAML file read by default (they are parsed whole): 64 MiB (--max-file-bytes). */
+export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+export interface NdjsonStreamOptions extends ReadOptions {
+  /** Input encoding; by default UTF-8, or GB18030 when the first line that is not ASCII is not UTF-8. */
+  readonly encoding?: TextEncodingName;
 }
 
 /** The format a file name implies, or undefined. */
@@ -68,7 +84,7 @@ export function readDocumentRecords(text: string, options: ReadOptions = {}): Re
       const lineOf = (path: readonly (string | number)[]) => positions.atPath([...base, ...path]).line;
       const result = validateRecord(raw, withFieldLines({ file, line, index }, lineOf), locale, lineOf, options.precheck);
       if (result.ok) records.push(result.value);
-      else diagnostics.push(...result.diagnostics);
+      else pushAll(diagnostics, result.diagnostics);
       index++;
     });
   }
@@ -84,22 +100,93 @@ export function readNdjsonRecords(text: string, options: ReadOptions = {}): Read
     const item = ndjsonLine(lineText, i + 1, state, options);
     if (item === undefined) return;
     if ('record' in item) records.push(item);
-    else diagnostics.push(...item.diagnostics);
+    else pushAll(diagnostics, item.diagnostics);
   });
   return { records, diagnostics };
 }
 
 export type StreamItem = LocatedRecord | { diagnostics: RecordDiagnostic[] };
 
-/** NDJSON from a stream: each record is yielded as soon as its line has arrived. */
-export async function* streamNdjsonRecords(input: Readable, options: ReadOptions = {}): AsyncGenerator<StreamItem> {
-  const lines = createInterface({ input, crlfDelay: Infinity });
+/**
+ * NDJSON from a byte stream: each record is yielded as soon as its line has arrived. A line longer
+ * than `maxRecordBytes` is refused (`record_too_large`) and skipped without being held; a line that
+ * is not valid in the file's encoding is reported on its line; the lines after either are read on.
+ */
+export async function* streamNdjsonRecords(input: AsyncIterable<Uint8Array | string>, options: NdjsonStreamOptions = {}): AsyncGenerator<StreamItem> {
+  const maxBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
+  const decoder = new LineDecoder(options.encoding);
   const state = { index: 0 };
   let number = 0;
-  for await (const lineText of lines) {
+  for await (const line of boundedLines(input, maxBytes)) {
     number++;
-    const item = ndjsonLine(lineText, number, state, options);
+    const at = { file: options.file ?? '<stdin>', line: number };
+    const locale = options.locale ?? 'en';
+    if ('tooLarge' in line) {
+      const message = { messageId: 'record.too_large', data: { limit: maxBytes } };
+      yield { diagnostics: [recordDiagnostic({ ...at, index: state.index++ }, '', message, locale, 'record_too_large')] };
+      continue;
+    }
+    const text = decoder.decode(line);
+    if (text === undefined) {
+      const message = { messageId: 'record.not_utf8', data: { line: number } };
+      yield { diagnostics: [recordDiagnostic({ ...at, index: state.index++ }, '', message, locale, 'record_syntax')] };
+      continue;
+    }
+    const item = ndjsonLine(text, number, state, options);
     if (item !== undefined) yield item;
+  }
+}
+
+/**
+ * A byte stream cut into lines (at LF; a CR before it is dropped), each held only while it is at
+ * most `maxBytes` long: past that, what was held is dropped and the line's end is awaited.
+ */
+export async function* boundedLines(input: AsyncIterable<Uint8Array | string>, maxBytes: number): AsyncGenerator<Buffer | { tooLarge: true }> {
+  let parts: Buffer[] = [];
+  let size = 0;
+  const finish = (): Buffer | { tooLarge: true } => {
+    const line = size > maxBytes ? ({ tooLarge: true } as const) : Buffer.concat(parts, size);
+    parts = [];
+    size = 0;
+    return 'tooLarge' in line || line[line.length - 1] !== 0x0d ? line : line.subarray(0, line.length - 1);
+  };
+  for await (const chunk of input) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    for (let start = 0; start < bytes.length; ) {
+      const eol = bytes.indexOf(0x0a, start);
+      const end = eol === -1 ? bytes.length : eol;
+      size += end - start;
+      if (size <= maxBytes) parts.push(bytes.subarray(start, end));
+      else parts = [];
+      if (eol === -1) break;
+      yield finish();
+      start = eol + 1;
+    }
+  }
+  if (size > 0) yield finish();
+}
+
+/**
+ * Lines → text. As told, or else decided at the first line that is not ASCII: UTF-8 when it is
+ * valid UTF-8, GB18030 (GBK) when not. A later line that is not UTF-8 in a UTF-8 file is undefined.
+ */
+class LineDecoder {
+  private decoder: InstanceType<typeof TextDecoder> | undefined;
+
+  constructor(encoding?: TextEncodingName) {
+    if (encoding !== undefined) this.decoder = new TextDecoder(encoding === 'utf-8' ? 'utf-8' : 'gb18030', { fatal: encoding === 'utf-8' });
+  }
+
+  decode(bytes: Buffer): string | undefined {
+    if (this.decoder === undefined) {
+      if (bytes.every((b) => b < 0x80)) return bytes.toString('latin1');
+      this.decoder = isValidUtf8(bytes) ? new TextDecoder('utf-8', { fatal: true }) : new TextDecoder('gb18030');
+    }
+    try {
+      return this.decoder.decode(bytes);
+    } catch {
+      return undefined;
+    }
   }
 }
 

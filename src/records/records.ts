@@ -1,31 +1,75 @@
 /**
- * The one way records come in: a text (or bytes) and its format — given, or told by the file name —
- * to the reader of that format. JSON and YAML read as documents, NDJSON line by line, CSV through a
- * `--map` mapping (or its own header).
+ * The one way records come in, for the API and the CLI alike: a text, bytes or a stream and its
+ * format — given, or told by the file name — to the reader of that format. JSON and YAML read as
+ * documents (a stream up to `maxFileBytes`), NDJSON line by line and CSV row by row, each record
+ * bounded by `maxRecordBytes`; CSV through a `--map` mapping (or its own header).
  */
-import type { Readable } from 'node:stream';
+import { pushAll } from '../collections.js';
+import { renderMessage } from '../messages/render.js';
 import { readCsvRecords, streamCsvRecords } from './csv.js';
-import { decodeText, type TextEncodingName } from './decode.js';
+import { decodeText, invalidBytesMessage, type TextEncodingName } from './decode.js';
+import { recordDiagnostic } from './diagnostics.js';
 import type { CsvMapping } from './mapping.js';
-import { formatOfPath, readDocumentRecords, readNdjsonRecords, streamNdjsonRecords, type ReadOptions, type ReadResult, type RecordFormat, type StreamItem } from './read.js';
+import { DEFAULT_MAX_FILE_BYTES, formatOfPath, readDocumentRecords, readNdjsonRecords, streamNdjsonRecords, type ReadOptions, type ReadResult, type RecordFormat, type StreamItem } from './read.js';
 
 export interface RecordsOptions extends ReadOptions {
   /** The format; by default the one `file`'s name implies, else YAML (which reads JSON too). */
   readonly format?: RecordFormat;
   /** How CSV columns map to record fields; without it, the CSV's header must name them (docs/records.md). */
   readonly mapping?: CsvMapping;
-  /** For bytes: their encoding; by default UTF-8, or GB18030 when the bytes are not valid UTF-8. */
+  /** For bytes: their encoding; by default decided on the bytes (docs/records.md#formats-and-encodings). */
   readonly encoding?: TextEncodingName;
+  /** The largest JSON or YAML input taken, in bytes (default DEFAULT_MAX_FILE_BYTES); a larger one is one `file_too_large` problem. */
+  readonly maxFileBytes?: number;
 }
+
+/**
+ * An input that cannot be read at all (a JSON or YAML document with bytes not in its encoding; for
+ * the CLI also a missing file or a map that does not fit): nothing of it is scored.
+ *
+ * @example
+ * ```ts
+ * import { readRecords } from 'scoresheet';
+ * import { SourceError } from 'scoresheet/records';
+ *
+ * try {
+ *   readRecords(new Uint8Array([0x2d, 0x20, 0xff]), { format: 'yaml', encoding: 'utf-8' });
+ * } catch (error) {
+ *   if (error instanceof SourceError) console.error(error.message); // the bad byte, with its line
+ * }
+ * ```
+ */
+export class SourceError extends Error {}
 
 function formatOf(options: RecordsOptions): RecordFormat {
   return options.format ?? (options.file === undefined ? undefined : formatOfPath(options.file)) ?? 'yaml';
 }
 
+/** A whole input's text; bytes not in its encoding make it unreadable (docs/records.md#formats-and-encodings). */
+function decodeWhole(bytes: Uint8Array, options: RecordsOptions): string {
+  const { text, invalid } = decodeText(bytes, options.encoding);
+  if (invalid.length > 0) throw new SourceError(`${options.file ?? '<inline>'}: ${renderMessage(invalidBytesMessage(invalid[0]!), options.locale ?? 'en')}`);
+  return text;
+}
+
+/** A JSON or YAML document's bytes → its records, diagnostics first; over the limit, one `file_too_large` problem. */
+function documentItems(bytes: Uint8Array | undefined, options: RecordsOptions): StreamItem[] {
+  const file = options.file ?? '<inline>';
+  const locale = options.locale ?? 'en';
+  const limit = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  if (bytes === undefined || bytes.length > limit) {
+    const message = { messageId: 'record.file_too_large', data: { limit } };
+    return [{ diagnostics: [recordDiagnostic({ file, line: 1, index: 0 }, '', message, locale, 'file_too_large')] }];
+  }
+  const { records, diagnostics } = readDocumentRecords(decodeWhole(bytes, options), options);
+  return diagnostics.length > 0 ? [{ diagnostics }, ...records] : records;
+}
+
 /**
- * Reads every record of a text in any format. Each bad record is a diagnostic with its line and is
- * left out; the others read as from a clean file. Throws CsvMappingError when a mapping does not fit
- * the CSV's header.
+ * Reads every record of a text or bytes in any format. Each bad record is a diagnostic with its line
+ * and is left out; the others read as from a clean file. Throws CsvMappingError when a mapping does
+ * not fit the CSV's header, and SourceError for JSON, YAML or NDJSON bytes not in their encoding (a
+ * CSV row with such bytes is one `invalid_encoding` problem). A stream is read by streamRecords.
  *
  * @example
  * ```ts
@@ -36,21 +80,33 @@ function formatOf(options: RecordsOptions): RecordFormat {
  * ```
  */
 export function readRecords(input: string | Uint8Array, options: RecordsOptions = {}): ReadResult {
-  const text = typeof input === 'string' ? input : decodeText(input, options.encoding).text;
-  switch (formatOf(options)) {
-    case 'json':
-    case 'yaml':
-      return readDocumentRecords(text, options);
-    case 'ndjson':
-      return readNdjsonRecords(text, options);
+  const format = formatOf(options);
+  switch (format) {
     case 'csv':
-      return readCsvRecords(text, options.mapping, options);
+      return readCsvRecords(input, options.mapping, options);
+    case 'ndjson':
+      return readNdjsonRecords(typeof input === 'string' ? input : decodeWhole(input, options), options);
+    case 'json':
+    case 'yaml': {
+      if (typeof input === 'string') return readDocumentRecords(input, options);
+      return collect(documentItems(input, options));
+    }
   }
 }
 
+function collect(items: readonly StreamItem[]): ReadResult {
+  const result: ReadResult = { records: [], diagnostics: [] };
+  for (const item of items) {
+    if ('record' in item) result.records.push(item);
+    else pushAll(result.diagnostics, item.diagnostics);
+  }
+  return result;
+}
+
 /**
- * Reads records from a stream of NDJSON or CSV, yielding each as soon as it has arrived (JSON and
- * YAML are read whole). Feed the items to `scoreStream`.
+ * Reads records from a stream, in order, as they arrive: NDJSON and CSV a record at a time (memory
+ * bounded by `maxRecordBytes`), JSON and YAML whole (up to `maxFileBytes`). The CLI reads every
+ * source through here. Feed the items to `scoreStream`. Throws as readRecords does.
  *
  * @example
  * ```ts
@@ -62,19 +118,29 @@ export function readRecords(input: string | Uint8Array, options: RecordsOptions 
  * }
  * ```
  */
-export async function* streamRecords(input: Readable, options: RecordsOptions = {}): AsyncGenerator<StreamItem> {
-  const format = formatOf(options);
-  if (format === 'csv') {
-    yield* streamCsvRecords(input, options.mapping, options);
-    return;
+export async function* streamRecords(input: AsyncIterable<Uint8Array | string>, options: RecordsOptions = {}): AsyncGenerator<StreamItem> {
+  switch (formatOf(options)) {
+    case 'ndjson':
+      yield* streamNdjsonRecords(input, options);
+      return;
+    case 'csv':
+      yield* streamCsvRecords(input, options.mapping, options);
+      return;
+    case 'json':
+    case 'yaml':
+      yield* documentItems(await readAtMost(input, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES), options);
   }
-  if (format === 'ndjson') {
-    yield* streamNdjsonRecords(input, options);
-    return;
-  }
+}
+
+/** The stream's bytes, or undefined as soon as there are more than `limit` (what a file says its size is does not count). */
+async function readAtMost(stream: AsyncIterable<Uint8Array | string>, limit: number): Promise<Buffer | undefined> {
   const chunks: Buffer[] = [];
-  for await (const chunk of input) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
-  const { records, diagnostics } = readRecords(Buffer.concat(chunks), { ...options, format });
-  yield* records;
-  if (diagnostics.length > 0) yield { diagnostics };
+  let size = 0;
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    size += bytes.length;
+    if (size > limit) return undefined;
+    chunks.push(bytes);
+  }
+  return Buffer.concat(chunks, size);
 }

@@ -1,6 +1,6 @@
 /** The inspection record: who was inspected, when, by whom, of what kind, and what was found. */
 import { z } from 'zod';
-import { CalendarDate, Id } from '../standard/common.js';
+import { CalendarDate, Id, PointsValue } from '../standard/common.js';
 
 export const UnitRefSchema = z.strictObject({
   id: z.string().min(1),
@@ -14,8 +14,8 @@ export const FindingSchema = z.strictObject({
   item: z.string().min(1),
   /** How many times it was found (每处 / 每次); a whole number, default 1. */
   count: z.number().int().positive().optional(),
-  /** Points chosen by the inspector, for ranged and judgement rules. */
-  points: z.number().nonnegative().optional(),
+  /** Points chosen by the inspector, for ranged and judgement rules: exact points, as in a standard. */
+  points: PointsValue.optional(),
   /** A measured or counted quantity (e.g. supervisions held: 2). */
   value: z.number().optional(),
   note: z.string().optional(),
@@ -26,11 +26,25 @@ export const FindingSchema = z.strictObject({
   area: z.string().min(1).optional(),
 });
 
-export const IndicatorValueSchema = z.union([
-  z.number(),
-  z.strictObject({ value: z.number() }),
-  z.strictObject({ numerator: z.number().int().nonnegative(), denominator: z.number().int().positive() }),
-]);
+/**
+ * The largest numerator or denominator of an indicator: 10^13 households, far beyond any real count,
+ * and small enough that × 100 (a percent) stays an exact integer.
+ */
+export const MAX_RATIO_TERM = 10_000_000_000_000;
+
+export const IndicatorValueSchema = z
+  .union([
+    z.number(),
+    z.strictObject({ value: z.number() }),
+    z.strictObject({ numerator: z.number().int().nonnegative(), denominator: z.number().int().positive() }),
+  ])
+  .superRefine((given, ctx) => {
+    if (typeof given === 'number' || 'value' in given) return;
+    for (const key of ['numerator', 'denominator'] as const) {
+      const value = given[key];
+      if (value > MAX_RATIO_TERM) ctx.addIssue({ code: 'custom', path: [key], input: value, message: `at most ${MAX_RATIO_TERM}`, params: { code: 'quantity_too_large', value, max: MAX_RATIO_TERM } });
+    }
+  });
 
 export const InspectionRecordSchema = z.strictObject({
   id: z.string().min(1).optional(),

@@ -1,7 +1,8 @@
-/** One parsed value → an InspectionRecord, or diagnostics naming the field and the reason. */
+/** One parsed value → an InspectionRecord, or problems naming the field and the reason. */
 import type { z } from 'zod';
 import { formatPath } from '../diagnostics.js';
 import type { Locale, Message } from '../messages/types.js';
+import type { RecordProblem } from '../score/scorecard.js';
 import { recordDiagnostic, type RecordDiagnostic, type RecordDiagnosticCode, type RecordSource } from './diagnostics.js';
 import { InspectionRecordSchema, type InspectionRecord } from './schema.js';
 
@@ -15,9 +16,47 @@ export type Precheck = (raw: unknown) => readonly { readonly field: string; read
 
 export type ValidationResult = { ok: true; value: LocatedRecord } | { ok: false; diagnostics: RecordDiagnostic[] };
 
+/** A record problem that knows its path, so a reader can place it on its own line. */
+export interface FieldProblem extends RecordProblem {
+  readonly path: readonly (string | number)[];
+}
+
+export type RecordCheck = { readonly ok: true; readonly record: InspectionRecord } | { readonly ok: false; readonly problems: readonly FieldProblem[] };
+
 /**
- * Validates one record. `lineOf` gives the line of a field when the format knows it (YAML/JSON
- * nodes); otherwise the record's own line is used (CSV row, NDJSON line).
+ * The record check every record goes through, read from a file (the CLI) or handed to `scoreRecord`
+ * (the API): the record schema, then, for a record that fails it, what its standard would also say.
+ * Never throws: a value that cannot even be read (a getter that throws, a hostile Proxy) is a problem.
+ */
+export function checkRecordInput(raw: unknown, precheck?: Precheck): RecordCheck {
+  let parsed: ReturnType<typeof InspectionRecordSchema.safeParse>;
+  try {
+    parsed = InspectionRecordSchema.safeParse(raw);
+  } catch {
+    return { ok: false, problems: [{ path: [], field: '', message: { messageId: 'record.unreadable' } }] };
+  }
+  if (parsed.success) return { ok: true, record: parsed.data };
+  const problems: FieldProblem[] = parsed.error.issues.map((issue) => {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    return { path, field: formatPath(path), message: messageOf(issue) };
+  });
+  // The standard's problems too (an unknown item next to a bad date), each once, where it was written.
+  const reported = new Set(problems.map((p) => p.field));
+  let extra: readonly { readonly field: string; readonly message: Message }[] = [];
+  try {
+    extra = precheck?.(raw) ?? [];
+  } catch {
+    // What the schema said stands; a value the precheck cannot read adds nothing to it.
+  }
+  for (const problem of extra) {
+    if (!reported.has(problem.field)) problems.push({ path: [], ...problem });
+  }
+  return { ok: false, problems };
+}
+
+/**
+ * Validates one record read from a file. `lineOf` gives the line of a field when the format knows it
+ * (YAML/JSON nodes); otherwise the record's own line is used (CSV row, NDJSON line).
  */
 export function validateRecord(
   raw: unknown,
@@ -26,28 +65,42 @@ export function validateRecord(
   lineOf?: (path: readonly (string | number)[]) => number | undefined,
   precheck?: Precheck,
 ): ValidationResult {
-  const parsed = InspectionRecordSchema.safeParse(raw);
-  if (parsed.success) return { ok: true, value: { record: parsed.data, source } };
-  const diagnostics = parsed.error.issues.map((issue) => {
-    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    const line = lineOf?.(path) ?? source.line;
-    const code = codeOf(issue);
-    const message = code === 'record_invalid' ? { messageId: 'record.invalid', data: { detail: describeIssue(issue) } } : { messageId: `record.${code}` };
-    return recordDiagnostic({ ...source, line }, formatPath(path), message, locale, code);
-  });
-  // The standard's problems too (an unknown item next to a bad date), each once, where it was written.
-  const reported = new Set(diagnostics.map((d) => d.field));
-  for (const problem of precheck?.(raw) ?? []) {
-    if (reported.has(problem.field)) continue;
-    diagnostics.push(recordDiagnostic(source, problem.field, problem.message, locale));
-  }
+  const checked = checkRecordInput(raw, precheck);
+  if (checked.ok) return { ok: true, value: { record: checked.record, source } };
+  const diagnostics = checked.problems.map((p) =>
+    // A schema problem is placed by its path; the standard's problems by their field, where it was written.
+    p.path.length > 0 || p.field === '' ? recordDiagnostic({ ...source, line: lineOf?.(p.path) ?? source.line }, p.field, p.message, locale) : recordDiagnostic(source, p.field, p.message, locale),
+  );
   return { ok: false, diagnostics: diagnostics.sort((a, b) => a.line - b.line) };
 }
 
+/** The codes custom checks give (params.code) as record codes: a number beyond the exact range (out_of_range) is a quantity too large. */
+const CUSTOM_CODES: Readonly<Record<string, RecordDiagnosticCode>> = {
+  invalid_date: 'invalid_date',
+  too_precise: 'too_precise',
+  out_of_range: 'quantity_too_large',
+  quantity_too_large: 'quantity_too_large',
+};
+
+function customParams(issue: z.core.$ZodIssue): Record<string, unknown> {
+  return issue.code === 'custom' ? ((issue.params ?? {}) as Record<string, unknown>) : {};
+}
+
 function codeOf(issue: z.core.$ZodIssue): RecordDiagnosticCode {
-  if (issue.code === 'custom' && (issue.params as { code?: string } | undefined)?.code === 'invalid_date') return 'invalid_date';
+  const custom = customParams(issue).code;
+  if (typeof custom === 'string' && Object.hasOwn(CUSTOM_CODES, custom)) return CUSTOM_CODES[custom]!;
   if (issue.code === 'invalid_type' && issue.expected === 'int') return 'not_whole_number';
   return 'record_invalid';
+}
+
+/** The message of a schema issue; its code is read back from the message id (recordCode). */
+function messageOf(issue: z.core.$ZodIssue): Message {
+  const code = codeOf(issue);
+  if (code === 'record_invalid') return { messageId: 'record.invalid', data: { detail: describeIssue(issue) } };
+  const { code: _, ...data } = customParams(issue);
+  // A number too large for the record schema (not for the points it would give: see record.quantity_too_large).
+  const messageId = code === 'quantity_too_large' ? 'record.number_too_large' : `record.${code}`;
+  return Object.keys(data).length > 0 ? { messageId, data } : { messageId };
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {

@@ -21,9 +21,14 @@ export const LINE_TYPE_WORDS: Record<Locale, Record<ScoreLine['type'], string>> 
 
 const YES_NO: Record<Locale, readonly [string, string]> = { en: ['yes', 'no'], 'zh-CN': ['是', '否'] };
 
+export interface ScorecardCsvOptions {
+  /** Start with the header row (default true; false for the rows of a sheet being streamed). */
+  readonly header?: boolean;
+}
+
 /** The header row and one row per scorecard line. */
-export function scorecardCsvRows(cards: readonly Scorecard[], locale: Locale, itemName: ItemNames): string[][] {
-  const rows: string[][] = [[...HEADERS[locale]]];
+export function scorecardCsvRows(cards: readonly Scorecard[], locale: Locale, itemName: ItemNames, options: ScorecardCsvOptions = {}): string[][] {
+  const rows: string[][] = options.header === false ? [] : [[...HEADERS[locale]]];
   for (const card of cards) {
     const head = [
       card.record ?? '',
@@ -62,6 +67,42 @@ export function scorecardCsvRows(cards: readonly Scorecard[], locale: Locale, it
 }
 
 /** The CSV text (no BOM, no final line break: the CLI adds both). */
-export function formatScorecardsCsv(cards: readonly Scorecard[], locale: Locale, itemName: ItemNames): string {
-  return stringify(scorecardCsvRows(cards, locale, itemName)).replace(/\n$/, "");
+export function formatScorecardsCsv(cards: readonly Scorecard[], locale: Locale, itemName: ItemNames, options: ScorecardCsvOptions = {}): string {
+  return formatCsv(scorecardCsvRows(cards, locale, itemName, options));
+}
+
+/**
+ * What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection"): `=`, `+`, `-`, `@`,
+ * tab, carriage return or line feed first. `=HYPERLINK(...)` in a unit's name must stay text.
+ */
+const FORMULA_START = /^[=+\-@\t\r\n]/;
+/** A number as scoresheet writes one (-2, 0.5, -1e+21): a number cell, harmless, left a number. */
+const NUMBER = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/;
+
+/**
+ * A cell as written to a sheet: one that would start a formula gets OWASP's leading `'`, so it shows as the text it is.
+ *
+ * @example
+ * ```ts
+ * import { spreadsheetCell } from 'scoresheet/report';
+ *
+ * console.log(spreadsheetCell('=HYPERLINK("http://x")'), spreadsheetCell('-2')); // '=HYPERLINK("http://x") -2
+ * ```
+ */
+export function spreadsheetCell(text: string): string {
+  return FORMULA_START.test(text) && !NUMBER.test(text) ? `'${text}` : text;
+}
+
+/**
+ * Rows → CSV text, every cell through spreadsheetCell (no BOM, no final line break). Every CSV scoresheet writes goes through here.
+ *
+ * @example
+ * ```ts
+ * import { formatCsv } from 'scoresheet/report';
+ *
+ * console.log('\uFEFF' + formatCsv([['unit', 'total'], ['=1+1', '95']])); // Excel reads UTF-8 with a BOM
+ * ```
+ */
+export function formatCsv(rows: readonly (readonly string[])[]): string {
+  return stringify(rows.map((row) => row.map(spreadsheetCell))).replace(/\n$/, '');
 }

@@ -14,6 +14,7 @@ import type { LocalizedText } from '../standard/common.js';
 import { notAwarded, vetoMark } from './league.js';
 import type { Report, ReportGroupTable, ReportInspection, ReportUnit, ReportUnitPeriod } from './report.js';
 import { chartNumber, escapeXml as esc, lineChart, sparkline } from './svg.js';
+import { pushAll } from '../collections.js';
 
 export interface RenderReportOptions {
   /** Default zh-CN. */
@@ -481,7 +482,7 @@ function costliestSection(ctx: Ctx): string {
     out.push(`<p>${esc(w.costliestNone)}</p>`, '</section>');
     return out.join('\n');
   }
-  out.push(
+  pushAll(out, [
     '<table class="costliest">',
     `<caption>${esc(span)}</caption>`,
     `<thead><tr><th scope="col" class="num">#</th><th scope="col">${esc(w.item)}</th><th scope="col" class="num">${esc(w.lost)}</th><th scope="col" class="num">${esc(w.times)}</th><th scope="col" class="num">${esc(w.unitsCharged)}</th><th scope="col">${esc(w.source)}</th></tr></thead>`,
@@ -493,7 +494,7 @@ function costliestSection(ctx: Ctx): string {
     '</tbody>',
     '</table>',
     '</section>',
-  );
+  ]);
   return out.join('\n');
 }
 
@@ -530,12 +531,12 @@ function unitPeriodBlock(ctx: Ctx, p: ReportUnitPeriod): string {
   const flags = p.awards.map((a) => `${FLAG}${esc(awardText(ctx, a))}`).join(' ');
   const out = [`<h4>${esc(periodLabel(p.period, ctx.lang))} <small>${esc(facts.join(' · '))}</small> ${flags}</h4>`];
   if (p.detailed.length > 0) {
-    out.push(
+    pushAll(out, [
       '<table class="lines">',
       `<thead><tr><th scope="col">${esc(w.date)}</th><th scope="col">${esc(w.item)}</th><th scope="col" class="num">${esc(w.points)}</th><th scope="col">${esc(w.reason)}</th><th scope="col">${esc(w.source)}</th></tr></thead>`,
       ...p.detailed.map((i) => inspectionRows(ctx, i)),
       '</table>',
-    );
+    ]);
   }
   if (p.clean > 0) out.push(`<p class="muted">${esc(w.clean(p.clean))}</p>`);
   for (const s of p.shortfalls) out.push(`<p class="muted">${esc(w.shortfall(s.requirement, s.missing, s.points))}</p>`);
@@ -569,14 +570,14 @@ function unitsSection(ctx: Ctx): string {
             },
           )
         : '';
-    out.push(
+    pushAll(out, [
       `<details class="unit" id="${ctx.anchor.get(unit.unit.id)}">`,
       `<summary><span class="name">${esc(name)}</span><span class="muted">${esc(w.unitSummary(latest))}</span>${latest && latest.awards.length > 0 ? ` ${FLAG}` : ''}</summary>`,
       chart,
       ...[...unit.periods].reverse().filter((p) => p.inspections > 0).map((p) => unitPeriodBlock(ctx, p)),
       absentPeriods(ctx, unit),
       '</details>',
-    );
+    ]);
   }
   out.push('</section>');
   return out.join('\n');
@@ -596,12 +597,12 @@ function historySection(ctx: Ctx): string {
       })
       .filter(Boolean)
       .join(w.groupSep);
-    out.push(
+    pushAll(out, [
       '<details class="period">',
       `<summary><span class="name">${esc(periodLabel(period, ctx.lang))}</span>${holders ? `${FLAG}<span class="muted">${esc(holders)}</span>` : ''}</summary>`,
       ...tables.map((t) => `<h3>${esc(groupTitle(ctx, t.group))}</h3>\n${leagueTable(ctx, t, false)}\n${boardsAndNotes(ctx, t, false)}`),
       '</details>',
-    );
+    ]);
   }
   out.push('</section>');
   return out.join('\n');

@@ -6,6 +6,7 @@ import type { GroupAwards } from '../rank/awards.js';
 import type { League } from '../rank/league.js';
 import type { TableRow } from '../rank/rank.js';
 import type { Standard } from '../standard/schema.js';
+import { mdCell, mdRow } from './markdown.js';
 import { formatTable } from './table.js';
 
 const WORDS = {
@@ -101,8 +102,8 @@ export function formatLeagueMarkdown(league: League, standard: Standard, locale:
     for (const group of table.groups) {
       const title = [localizedText(standard.name, locale), periodLabel(table.period, locale), group.group].filter(Boolean).join(' · ');
       const header = `| ${w.rank} | ${w.unit} | ${w.score} | ${w.inspections} | ${w.change} | ${w.awards} |\n|---:|---|---:|---:|---|---|`;
-      const body = rows(league, standard, table.period.key, group, locale).map((r) => `| ${r.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`);
-      blocks.push(`### ${title}\n\n${header}\n${body.join('\n')}`);
+      const body = rows(league, standard, table.period.key, group, locale).map(mdRow);
+      blocks.push(`### ${mdCell(title)}\n\n${header}\n${body.join('\n')}`);
     }
   }
   return blocks.join('\n\n') + '\n';

@@ -5,6 +5,7 @@ import type { RecordDiagnostic } from '../records/diagnostics.js';
 import type { Scorecard } from '../score/scorecard.js';
 import { LINE_TYPE_WORDS } from './csv.js';
 import { categorySubtotals, kindLabel, signedPoints, VERDICT_WORDS, type ItemNames } from './text.js';
+import { pushAll } from '../collections.js';
 
 const WORDS = {
   en: {
@@ -19,12 +20,17 @@ const WORDS = {
   },
 } as const;
 
-/** A table cell: pipes escaped, line breaks as <br>. */
+/**
+ * Text from a record or a standard as Markdown (a table cell, a heading, a list item): backslashes
+ * and pipes escaped, `<` and `>` as entities so a name is never raw HTML, line breaks as spaces
+ * (a line break would end the cell; `<br>` would be HTML). Every Markdown scoresheet writes escapes here.
+ */
 export function mdCell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n|\r/g, ' ');
 }
 
-const row = (cells: readonly string[]) => `| ${cells.map(mdCell).join(' | ')} |`;
+/** A Markdown table row of escaped cells. */
+export const mdRow = (cells: readonly string[]) => `| ${cells.map(mdCell).join(' | ')} |`;
 
 export function formatScorecardMarkdown(card: Scorecard, locale: Locale, itemName: ItemNames): string {
   const w = WORDS[locale];
@@ -33,12 +39,12 @@ export function formatScorecardMarkdown(card: Scorecard, locale: Locale, itemNam
     .filter(Boolean)
     .join(' · ');
   const band = card.band ? localizedText(card.band.name, locale) : w.none;
-  const out = [`### ${mdCell(title)}`, '', `${card.standard} · ${w.total} **${card.total}** · ${w.band} ${band} · ${w.verdict} **${VERDICT_WORDS[locale][card.verdict]}**`, ''];
+  const out = [`### ${mdCell(title)}`, '', `${card.standard} · ${w.total} **${card.total}** · ${w.band} ${mdCell(band)} · ${w.verdict} **${VERDICT_WORDS[locale][card.verdict]}**`, ''];
   if (card.lines.length === 0) out.push(w.noLines);
   else {
-    out.push(row([w.item, w.type, w.points, w.reason, w.note, w.source]), '|---|---|---:|---|---|---|');
+    out.push(mdRow([w.item, w.type, w.points, w.reason, w.note, w.source]), '|---|---|---:|---|---|---|');
     for (const line of card.lines) {
-      out.push(row([line.item ? itemName(line.item) : w.total, LINE_TYPE_WORDS[locale][line.type] ?? line.type, signedPoints(line.points), renderMessage(line.reason, locale), line.note ?? '', line.source ?? '']));
+      out.push(mdRow([line.item ? itemName(line.item) : w.total, LINE_TYPE_WORDS[locale][line.type] ?? line.type, signedPoints(line.points), renderMessage(line.reason, locale), line.note ?? '', line.source ?? '']));
     }
   }
   const notes: string[] = [];
@@ -47,7 +53,7 @@ export function formatScorecardMarkdown(card: Scorecard, locale: Locale, itemNam
   if (subtotals !== undefined) notes.push(`- ${w.categories}: ${mdCell(subtotals)}`);
   for (const o of card.outcomes) notes.push(`- ${mdCell(`${localizedText(o.name, locale)}: ${o.value}${o.tier ? ` (${localizedText(o.tier.name, locale)})` : ''}`)}`);
   for (const reason of card.reasons) notes.push(`- ${mdCell(renderMessage(reason, locale))}${reason.item ? ` [${mdCell(itemName(reason.item))}]` : ''}`);
-  if (notes.length > 0) out.push('', ...notes);
+  if (notes.length > 0) pushAll(out, ['', ...notes]);
   return out.join('\n');
 }
 
@@ -56,7 +62,7 @@ export function formatScorecardsMarkdown(cards: readonly Scorecard[], rejected: 
   const blocks = [`## ${w.scorecards}`, ...cards.map((c) => formatScorecardMarkdown(c, locale, itemName))];
   if (rejected.length > 0) {
     blocks.push(
-      [`## ${w.rejected}`, '', row([w.line, w.record, w.field, w.code, w.problem]), '|---|---:|---|---|---|', ...rejected.map((d) => row([`${d.file}:${d.line}`, `#${d.index}`, d.field, d.code, d.message]))].join('\n'),
+      [`## ${w.rejected}`, '', mdRow([w.line, w.record, w.field, w.code, w.problem]), '|---|---:|---|---|---|', ...rejected.map((d) => mdRow([`${d.file}:${d.line}`, `#${d.index}`, d.field, d.code, d.message]))].join('\n'),
     );
   }
   blocks.push(`## ${w.summary}\n\n${summary}`);

@@ -1,10 +1,9 @@
 /** A scorecard or a league in one of the formats the CLI prints: one entry each, the format an option. */
-import { stringify } from 'csv-stringify/sync';
 import type { Locale } from '../messages/types.js';
 import type { League } from '../rank/league.js';
 import type { Scorecard } from '../score/scorecard.js';
 import type { Standard } from '../standard/schema.js';
-import { formatScorecardsCsv } from './csv.js';
+import { formatCsv, formatScorecardsCsv } from './csv.js';
 import { formatLeagueMarkdown, formatLeagueText, leagueCsvRows } from './league.js';
 import { formatScorecardMarkdown } from './markdown.js';
 import { formatScorecardText, namesOf } from './text.js';
@@ -68,7 +67,7 @@ export function renderLeague(league: League, standard: Standard, options: Render
     case 'md':
       return formatLeagueMarkdown(league, standard, locale);
     case 'csv':
-      return stringify(leagueCsvRows(league, standard, locale)).trimEnd();
+      return formatCsv(leagueCsvRows(league, standard, locale));
     case 'text':
       return formatLeagueText(league, standard, locale);
   }

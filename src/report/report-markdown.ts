@@ -9,8 +9,10 @@ import type { Locale } from '../messages/types.js';
 import type { UnitRef } from '../records/schema.js';
 import type { RenderReportOptions } from './html.js';
 import { changeMark, notAwarded, vetoMark } from './league.js';
+import { mdCell, mdRow as row } from './markdown.js';
 import type { Report, ReportGroupTable } from './report.js';
 import { chartNumber } from './svg.js';
+import { pushAll } from '../collections.js';
 
 const WORDS = {
   'zh-CN': {
@@ -37,12 +39,6 @@ const WORDS = {
   },
 } as const;
 
-/** A table cell: pipes and backslashes escaped, line breaks as spaces; HTML-significant characters as entities. */
-function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, ' ');
-}
-
-const row = (cells: readonly string[]) => `| ${cells.map(cell).join(' | ')} |`;
 const unitName = (u: UnitRef) => u.name ?? u.id;
 
 /**
@@ -65,11 +61,11 @@ export function renderReportMarkdown(report: Report, options: RenderReportOption
     return name ? localizedText(name, lang) : id;
   };
   const current = report.current;
-  const blocks: string[] = [`# ${cell(standardName)} · ${w.report}${current ? ` · ${w.asOf} ${cell(periodLabel(current, lang))}` : ''}`];
+  const blocks: string[] = [`# ${mdCell(standardName)} · ${w.report}${current ? ` · ${w.asOf} ${mdCell(periodLabel(current, lang))}` : ''}`];
   if (report.totals.rejected > 0) blocks.push(`> ${w.rejected(report.totals.rejected)}`);
 
   const groupTable = (t: ReportGroupTable) => {
-    const lines = [`## ${cell(t.group === '' ? w.allUnits : t.group)} · ${cell(periodLabel(t.period, lang))}`, ''];
+    const lines = [`## ${mdCell(t.group === '' ? w.allUnits : t.group)} · ${mdCell(periodLabel(t.period, lang))}`, ''];
     lines.push(row([w.rank, w.unit, w.score, w.inspections, w.change, w.awards]), '|---:|---|---:|---:|:---:|---|');
     const absent = t.rows.filter((r) => r.unranked === 'no_inspection');
     for (const r of t.rows.filter((x) => x.unranked !== 'no_inspection')) {
@@ -78,16 +74,16 @@ export function renderReportMarkdown(report: Report, options: RenderReportOption
       const awards = [standing, veto].filter(Boolean).join(w.sep);
       lines.push(row([r.rank === null ? '—' : String(r.rank), unitName(r.unit), r.score === null ? '—' : chartNumber(r.score), String(r.inspections), changeMark(r.change), awards]));
     }
-    const nameOf = (id: string) => cell(unitName(t.rows.find((r) => r.unit.id === id)?.unit ?? { id }));
+    const nameOf = (id: string) => mdCell(unitName(t.rows.find((r) => r.unit.id === id)?.unit ?? { id }));
     const notes: string[] = [];
     // As in the HTML: units not inspected are named under the table, not listed as rows (counted when many).
-    if (absent.length > 0) notes.push(`- ${w.notInspected(absent.length)}${absent.length <= 20 ? w.colon + absent.map((r) => cell(unitName(r.unit))).join(w.sep) : ''}`);
+    if (absent.length > 0) notes.push(`- ${w.notInspected(absent.length)}${absent.length <= 20 ? w.colon + absent.map((r) => mdCell(unitName(r.unit))).join(w.sep) : ''}`);
     if (t.board?.top.length) notes.push(`- **${w.top}**${w.colon}${t.board.top.map(nameOf).join(w.sep)}`);
     if (t.board?.bottom.length) notes.push(`- **${w.bottom}**${w.colon}${t.board.bottom.map(nameOf).join(w.sep)}`);
-    for (const a of t.awards) if (a.none) notes.push(`- ${cell(award(a.award))}${w.colon}${notAwarded(a.none, lang)}`);
+    for (const a of t.awards) if (a.none) notes.push(`- ${mdCell(award(a.award))}${w.colon}${notAwarded(a.none, lang)}`);
     for (const x of report.warnings.filter((x) => x.group === t.group)) notes.push(`- ⚠ ${w.warning(nameOf(x.unit), x.periods.length)}`);
-    for (const x of report.streaks.filter((x) => x.group === t.group)) notes.push(`- ${w.streak(nameOf(x.unit), cell(award(x.award)), x.periods.length)}`);
-    if (notes.length > 0) lines.push('', ...notes.map((n) => n.replace(/\r?\n/g, ' ')));
+    for (const x of report.streaks.filter((x) => x.group === t.group)) notes.push(`- ${w.streak(nameOf(x.unit), mdCell(award(x.award)), x.periods.length)}`);
+    if (notes.length > 0) pushAll(lines, ['', ...notes.map((n) => n.replace(/\r?\n/g, ' '))]);
     return lines.join('\n');
   };
   for (const t of report.tables.filter((t) => t.period.key === current?.key)) blocks.push(groupTable(t));
@@ -104,7 +100,7 @@ export function renderReportMarkdown(report: Report, options: RenderReportOption
   blocks.push(costliest.join('\n'));
 
   if (current) {
-    const details = [`## ${w.details} · ${cell(periodLabel(current, lang))}`, ''];
+    const details = [`## ${w.details} · ${mdCell(periodLabel(current, lang))}`, ''];
     details.push(row([w.unit, w.date, w.item, w.points, w.reason, w.source]), '|---|---|---|---:|---|---|');
     let any = false;
     for (const unit of report.units) {

@@ -8,6 +8,7 @@
  * ECharts' server-side renderer) are large runtime dependencies for a polyline with a dozen points,
  * and the rest need a DOM or a canvas (Observable Plot, d3-selection, Chart.js). See docs/reports.md.
  */
+import { extent } from '../collections.js';
 
 /** Escapes text for XML/HTML content and attribute values. */
 const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -77,7 +78,8 @@ export function lineChart(points: readonly ChartPoint[], options: LineChartOptio
   const values = points.map((p) => p.value).filter((v): v is number => v !== null);
   const extra = [...(options.include ?? []), ...(options.reference ? [options.reference.value] : [])];
   const all = [...values, ...extra];
-  const ticks = all.length > 0 ? niceTicks(Math.min(...all), Math.max(...all)) : [0, 1];
+  const range = extent(all);
+  const ticks = range ? niceTicks(range.min, range.max) : [0, 1];
   const lo = ticks[0]!;
   const hi = ticks[ticks.length - 1]!;
   const plotW = width - pad.left - pad.right;
@@ -164,8 +166,9 @@ export function sparkline(values: readonly (number | null)[], options: Sparkline
   const width = options.width ?? 72;
   const height = options.height ?? 18;
   const present = values.filter((v): v is number => v !== null);
-  const lo = options.min ?? Math.min(...present);
-  const hi = options.max ?? Math.max(...present);
+  const range = extent(present);
+  const lo = options.min ?? range?.min ?? Infinity;
+  const hi = options.max ?? range?.max ?? -Infinity;
   const x = (i: number) => 2 + (values.length <= 1 ? (width - 4) / 2 : ((width - 4) * i) / (values.length - 1));
   const y = (v: number) => height - 2 - (hi > lo ? ((v - lo) / (hi - lo)) * (height - 4) : (height - 4) / 2);
   const out = [`<svg xmlns="http://www.w3.org/2000/svg" class="spark" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeXml(options.title)}"><title>${escapeXml(options.title)}</title>`];

@@ -4,6 +4,7 @@ import type { Locale } from '../messages/types.js';
 import type { Scorecard } from '../score/scorecard.js';
 import type { Standard } from '../standard/schema.js';
 import { formatTable } from './table.js';
+import { pushAll } from '../collections.js';
 
 const WORDS = {
   en: { item: 'item', type: 'type', points: 'points', reason: 'reason', source: 'source', total: 'total', band: 'band', verdict: 'verdict', none: '—', incomplete: ' (incomplete: some items could not be scored)', categories: 'categories' },
@@ -87,7 +88,7 @@ export function formatScorecardText(card: Scorecard, locale: Locale, itemName: I
     ]);
   }
   const out = [head];
-  if (card.lines.length > 0) out.push(...formatTable(rows, ['left', 'left', 'right', 'left', 'left'], '  '));
+  if (card.lines.length > 0) pushAll(out, formatTable(rows, ['left', 'left', 'right', 'left', 'left'], '  '));
   const band = card.band ? localizedText(card.band.name, locale) : w.none;
   // An incomplete total is only what could be scored: say so rather than print it as the score.
   const total = card.complete ? String(card.total) : `${card.total}${w.incomplete}`;

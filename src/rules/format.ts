@@ -15,3 +15,11 @@ export function formatRatio(ratio: Ratio): string {
   if (cents === 0) return sign + whole;
   return sign + whole + (cents % 10 === 0 ? '.' + cents / 10 : cents < 10 ? '.0' + cents : '.' + cents);
 }
+
+/**
+ * A quantity as a reason shows it: a value as written (89.99999, never "90" next to "≥ 90", which
+ * it fails), a ratio as a percent to 2 decimals (12433/12937 → "96.1").
+ */
+export function formatQuantity(ratio: Ratio): string {
+  return ratio.denominator === 1 ? String(ratio.numerator) : formatRatio(ratio);
+}

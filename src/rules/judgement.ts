@@ -1,8 +1,8 @@
 /** 酌情扣分: the inspector decides the points within bounds, and must say why in a note. */
 import { z } from 'zod';
 import { PointsValue, ruleBase } from '../standard/common.js';
-import { pointsOf, toPoints } from '../score/points.js';
-import { defineRuleKind, lacksEvidence } from './kind.js';
+import { pointsOf } from '../score/points.js';
+import { chosenPointsProblem, defineRuleKind, lacksEvidence } from './kind.js';
 
 export const judgement = defineRuleKind({
   kind: 'judgement',
@@ -24,9 +24,8 @@ export const judgement = defineRuleKind({
         if (finding.points === undefined) {
           return { field: 'points', message: { messageId: 'record.points_required', data: { min: rule.min, max: rule.max } } };
         }
-        if (finding.points < rule.min || finding.points > rule.max || toPoints(finding.points) === undefined) {
-          return { field: 'points', message: { messageId: 'record.points_out_of_range', data: { points: finding.points, min: rule.min, max: rule.max } } };
-        }
+        const outside = chosenPointsProblem(finding.points, rule.min, rule.max);
+        if (outside !== undefined) return outside;
         if (finding.note === undefined || finding.note.trim() === '') {
           return { field: 'note', message: { messageId: 'record.note_required' } };
         }

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { Message } from '../messages/types.js';
-import type { Points } from '../score/points.js';
+import { POINT_RESOLUTION, pointsProblem, type Points } from '../score/points.js';
 import type { CompiledCondition, Facts } from '../compile/conditions.js';
 import type { Ratio } from '../score/points.js';
 import type { Condition } from '../standard/condition-schema.js';
@@ -97,6 +97,17 @@ export interface RuleKind<S extends z.ZodType = z.ZodType> {
 /** True when a finding says written material was not shown (`evidence: false` or an empty list). */
 export function lacksEvidence(finding: Finding): boolean {
   return finding.evidence === false || (Array.isArray(finding.evidence) && finding.evidence.length === 0);
+}
+
+/**
+ * The inspector's points on a finding against the rule's range (每次扣1-3分): finer than 0.0001 is
+ * too precise (1.00001 is not "outside 1–3"), outside the range is an error in the record, never clamped.
+ */
+export function chosenPointsProblem(points: number, min: number, max: number): FindingProblem | undefined {
+  const problem = pointsProblem(points);
+  if (problem === 'too_precise') return { field: 'points', message: { messageId: 'record.too_precise', data: { value: points, resolution: POINT_RESOLUTION } } };
+  if (problem !== undefined || points < min || points > max) return { field: 'points', message: { messageId: 'record.points_out_of_range', data: { points, min, max } } };
+  return undefined;
 }
 
 /** Declares a rule kind with its types inferred from the schema. */

@@ -1,8 +1,8 @@
 /** 每处扣2分 / 每次扣1-3分: points for each occurrence, fixed or chosen by the inspector within a range. */
 import { z } from 'zod';
 import { PointsRange, PointsValue, ruleBase } from '../standard/common.js';
-import { pointsOf, timesPoints, toPoints } from '../score/points.js';
-import { defineRuleKind, lacksEvidence } from './kind.js';
+import { pointsOf, timesPoints } from '../score/points.js';
+import { chosenPointsProblem, defineRuleKind, lacksEvidence } from './kind.js';
 
 export const perOccurrence = defineRuleKind({
   kind: 'per-occurrence',
@@ -25,11 +25,7 @@ export const perOccurrence = defineRuleKind({
         if (finding.points === undefined) {
           return { field: 'points', message: { messageId: 'record.points_required', data: { min: range.min, max: range.max } } };
         }
-        // Outside the range is an error in the record, never clamped (每次扣1-3分).
-        if (finding.points < range.min || finding.points > range.max || toPoints(finding.points) === undefined) {
-          return { field: 'points', message: { messageId: 'record.points_out_of_range', data: { points: finding.points, min: range.min, max: range.max } } };
-        }
-        return undefined;
+        return chosenPointsProblem(finding.points, range.min, range.max);
       },
       score(scope) {
         const findings = scope.findings;

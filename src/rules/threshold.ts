@@ -3,13 +3,13 @@
  * pass/fail or as points. A bound written as `null` is one the source leaves unset: indeterminate.
  */
 import { z } from 'zod';
-import { PointsValue, QuantitySource, ruleBase } from '../standard/common.js';
-import { compareRatio, isExactPoints, pointsOf } from '../score/points.js';
-import { formatRatio } from './format.js';
+import { ExactDecimal, PointsValue, QuantitySource, ruleBase } from '../standard/common.js';
+import { compareRatio, pointsOf } from '../score/points.js';
+import { formatQuantity } from './format.js';
 import { defineRuleKind } from './kind.js';
 
-/** Bounds are compared in ten-thousandths: a finer bound would be rounded (> 92.12345 would reject 92.12346). */
-const Bound = z.number().refine(isExactPoints, { message: 'at most 4 decimals (bounds are compared exactly)', params: { code: 'too_precise' } });
+/** Bounds are exact decimals, compared exactly with the quantity as written (see compareRatio). */
+const Bound = ExactDecimal;
 
 export const threshold = defineRuleKind({
   kind: 'threshold',
@@ -59,7 +59,7 @@ export const threshold = defineRuleKind({
           met &&= rule.inclusive ? c <= 0 : c < 0;
         }
         if (met) return;
-        const actual = formatRatio(ratio);
+        const actual = formatQuantity(ratio);
         const reason = { messageId: 'line.threshold', data: named({ quantity: name, expected, actual }) };
         if (rule.effect === 'fail') return scope.unmet(reason, { expected, actual });
         if (points === undefined) {

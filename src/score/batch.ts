@@ -2,13 +2,16 @@
  * Many records → scorecards and diagnostics: edition selection, standard-specific checks,
  * duplicate record ids, and superseding records (a corrected sheet, the outcome of an appeal, 复核).
  */
+import type { Scorer } from './compile.js';
 import type { Locale } from '../messages/types.js';
+import type { InspectionRecord } from '../records/schema.js';
 import { recordDiagnostic, type RecordDiagnostic } from '../records/diagnostics.js';
 import type { StreamItem } from '../records/read.js';
-import type { LocatedRecord } from '../records/validate.js';
-import type { StandardSet } from './editions.js';
-import { scoreRecord } from './score.js';
-import type { Scorecard } from './scorecard.js';
+import { checkRecordInput, type LocatedRecord } from '../records/validate.js';
+import { StandardSet } from './editions.js';
+import { scoreChecked } from './score.js';
+import type { Scorecard, ScoreResult } from './scorecard.js';
+import { pushAll } from '../collections.js';
 
 export interface ScoredRecord {
   readonly scorecard: Scorecard;
@@ -17,14 +20,54 @@ export interface ScoredRecord {
 
 export type ScoreItem = ScoredRecord | { readonly diagnostics: readonly RecordDiagnostic[] };
 
+/**
+ * Scores one inspection record given as any value, as the CLI scores a record read from a file: the
+ * record schema, the edition in force on its date (or the one it names), the standard's own checks.
+ * Never throws: whatever the value, a record that cannot be scored comes back with its problems.
+ *
+ * @example
+ * ```ts
+ * import { compileStandard, scoreRecord, type Standard } from 'scoresheet';
+ *
+ * declare const standard: Standard;
+ * const result = scoreRecord(compileStandard(standard), {
+ *   unit: { id: 'g1-3', name: '高一(3)班', group: { grade: '高一' } },
+ *   date: '2024-03-04',
+ *   findings: [{ item: 'tool-corner', points: 2, note: '扫帚散落' }],
+ * });
+ * if (result.ok) console.log(result.scorecard.total, result.scorecard.verdict);
+ * else console.error(result.problems);
+ * ```
+ */
+export function scoreRecord(scorer: Scorer, input: unknown): ScoreResult {
+  try {
+    const set = soleSet(scorer);
+    const checked = checkRecordInput(input, set.precheck);
+    if (!checked.ok) return { ok: false, problems: checked.problems.map(({ field, message }) => ({ field, message })) };
+    return scoreUnder(set, checked.record);
+  } catch {
+    // A value the schema let through by reference (a fact's getter, a Proxy) threw while it was read.
+    return { ok: false, problems: [{ field: '', message: { messageId: 'record.unreadable' } }] };
+  }
+}
+
+const soleSets = new WeakMap<Scorer, StandardSet>();
+function soleSet(scorer: Scorer): StandardSet {
+  let set = soleSets.get(scorer);
+  if (set === undefined) soleSets.set(scorer, (set = new StandardSet([scorer])));
+  return set;
+}
+
+/** A record that passed the record schema: its edition (or why there is none), then the standard's checks and the score. */
+function scoreUnder(set: StandardSet, record: InspectionRecord): ScoreResult {
+  const scorer = set.select(record);
+  if (!('standard' in scorer)) return { ok: false, problems: [{ field: scorer.messageId === 'record.no_edition' ? 'date' : 'standard', message: scorer }] };
+  return scoreChecked(scorer, record);
+}
+
 /** Scores one located record under the edition that applies to it. */
 export function scoreLocated(set: StandardSet, located: LocatedRecord, locale: Locale): ScoreItem {
-  const scorer = set.select(located.record);
-  if (!('standard' in scorer)) {
-    const code = scorer.messageId === 'record.no_edition' ? 'no_edition' : 'unknown_standard';
-    return { diagnostics: [recordDiagnostic(located.source, scorer.messageId === 'record.no_edition' ? 'date' : 'standard', scorer, locale, code)] };
-  }
-  const result = scoreRecord(scorer, located.record);
+  const result = scoreUnder(set, located.record);
   if (result.ok) return { scorecard: result.scorecard, source: located.source };
   // Each problem names its field, and so its own line (recordDiagnostic places it).
   return { diagnostics: result.problems.map((p) => recordDiagnostic(located.source, p.field, p.message, locale)) };
@@ -84,7 +127,7 @@ export function scoreBatch(set: StandardSet, records: readonly LocatedRecord[], 
     if (located.record.id !== undefined && superseded.has(located.record.id)) continue;
     const item = scoreLocated(set, located, locale);
     if ('scorecard' in item) scored.push(item);
-    else diagnostics.push(...item.diagnostics);
+    else pushAll(diagnostics, item.diagnostics);
   }
   return { scored, diagnostics };
 }

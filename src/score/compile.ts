@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { compileCondition } from '../compile/conditions.js';
 import { compilePath } from '../compile/paths.js';
+import { formatPath } from '../diagnostics.js';
 import type { Message } from '../messages/types.js';
 import { RULE_KINDS } from '../rules/index.js';
 import type { CompiledRule, RuleKind, RuleScope, ScopeCondition } from '../rules/kind.js';
@@ -29,6 +30,8 @@ export interface CompiledRuleEntry {
    */
   readonly mayDeduct: boolean;
   readonly mayAward: boolean;
+  /** The record field the rule reads its quantity from (`indicators.rate`); undefined for findings' values or none. */
+  readonly quantityField: string | undefined;
 }
 
 /** An item or a category: both carry rules, maxima and (for categories) children. */
@@ -137,6 +140,12 @@ function ratioReader(source: QuantitySource | undefined): (scope: RuleScope) => 
   };
 }
 
+/** The record field a quantity is read from, to name it in a problem; undefined for the findings' values (named per finding). */
+function quantityField(source: QuantitySource | undefined): string | undefined {
+  if (source === undefined) return undefined;
+  return 'indicator' in source ? formatPath(['indicators', source.indicator]) : formatPath(['facts', source.fact]);
+}
+
 const noScore: CompiledRule = { score() {} };
 const limitEntry = (path: string, kind: 'limit' | 'evidence'): CompiledRuleEntry => ({
   compiled: noScore,
@@ -148,6 +157,7 @@ const limitEntry = (path: string, kind: 'limit' | 'evidence'): CompiledRuleEntry
   reason: undefined,
   mayDeduct: false,
   mayAward: false,
+  quantityField: undefined,
 });
 
 /** What a rule can do to the points (see CompiledRuleEntry.mayDeduct); not-applicable rules: nothing themselves. */
@@ -219,6 +229,7 @@ export function compileStandard(standard: Standard): Scorer {
         cap: rule.cap !== undefined ? pointsOf(rule.cap) : undefined,
         reason: rule.reason,
         ...pointsEffect(rule),
+        quantityField: 'of' in rule ? quantityField(rule.of) : undefined,
       };
     });
     // Not-applicable rules decide first whether the others run at all.

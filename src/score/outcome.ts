@@ -52,7 +52,11 @@ export function decideOutcome(scorer: Scorer, record: InspectionRecord, run: Rec
     let vetoed: boolean | null;
     if (veto.item !== undefined) {
       const target = veto.item;
-      vetoed = record.findings.some((f) => scorer.targets.get(f.item) === target);
+      // A veto on a category fires for a finding on any of its items, as a category's own rules see them.
+      vetoed = record.findings.some((f) => {
+        const found = scorer.targets.get(f.item);
+        return found === target || (found !== undefined && 'category' in found && found.category === target);
+      });
     } else {
       vetoed = veto.when!.test(run);
     }

@@ -11,33 +11,23 @@ import type { QuantitySource } from '../standard/common.js';
 import { suggest } from '../suggest.js';
 import type { CompiledCategory, CompiledItem, CompiledRuleEntry, CompiledScope, Scorer } from './compile.js';
 import { decideOutcome } from './outcome.js';
-import { pointsToNumber, type Points, type Ratio } from './points.js';
+import { isWithinPoints, MAX_POINTS, pointsToNumber, sumExactly, type Points, type Ratio } from './points.js';
 import type { LineType, RecordProblem, ScoreLine, ScoreResult, VerdictReason } from './scorecard.js';
+import { pushAll } from '../collections.js';
 
 const EMPTY: readonly never[] = [];
 
 /**
- * Scores one inspection record. A record the standard cannot score is returned with its problems.
- *
- * @example
- * ```ts
- * import { compileStandard, scoreRecord, type Standard } from 'scoresheet';
- *
- * declare const standard: Standard;
- * const result = scoreRecord(compileStandard(standard), {
- *   unit: { id: 'g1-3', name: '高一(3)班', group: { grade: '高一' } },
- *   date: '2024-03-04',
- *   findings: [{ item: 'tool-corner', points: 2, note: '扫帚散落' }],
- * });
- * if (result.ok) console.log(result.scorecard.total, result.scorecard.verdict);
- * else console.error(result.problems);
- * ```
+ * Scores a record that passed the record schema under the edition chosen for it: the standard's own
+ * checks, then the score. The API's `scoreRecord` (batch.ts) takes any value and checks it first.
  */
-export function scoreRecord(scorer: Scorer, record: InspectionRecord): ScoreResult {
+export function scoreChecked(scorer: Scorer, record: InspectionRecord): ScoreResult {
   const problems = checkRecord(scorer, record);
   if (problems.length > 0) return { ok: false, problems };
   const run = new RecordRun(scorer, record);
   run.scoreAll();
+  // Points beyond the exact range would be a wrong total: the record is refused instead.
+  if (run.tooLarge !== undefined) return { ok: false, problems: [run.tooLarge] };
   return { ok: true, scorecard: decideOutcome(scorer, record, run) };
 }
 
@@ -86,6 +76,8 @@ export class RecordRun implements RuleScope {
   unknownDeduct: Points = 0;
   unknownAward: Points = 0;
   failed = false;
+  /** The first field whose points left the exact range (MAX_POINTS): the record cannot be scored. */
+  tooLarge: RecordProblem | undefined;
   readonly categoryPoints: Points[];
   findings: readonly Finding[] = EMPTY;
   findingIndices: readonly number[] = EMPTY;
@@ -105,6 +97,8 @@ export class RecordRun implements RuleScope {
   private categoryUnknownGives: Points = 0;
   private factsCache: Facts | undefined;
   private readonly sign: 1 | -1;
+  /** base + Σ lines so far, to see the total leave the exact range. */
+  private runningTotal: Points;
 
   constructor(
     readonly scorer: Scorer,
@@ -113,6 +107,7 @@ export class RecordRun implements RuleScope {
     this.categoryPoints = new Array<Points>(scorer.categories.length).fill(0);
     // Deductions lower the total in deduct and award mode; in accumulate mode they are penalty points added.
     this.sign = scorer.mode === 'accumulate' ? 1 : -1;
+    this.runningTotal = scorer.base;
   }
 
   scoreAll(): void {
@@ -130,14 +125,14 @@ export class RecordRun implements RuleScope {
       let categoryFindings: number[] | undefined;
       for (const item of category.items) {
         const indices = byItem?.[item.index];
-        if (collect && indices !== undefined) (categoryFindings ??= []).push(...indices);
+        if (collect && indices !== undefined) pushAll((categoryFindings ??= []), indices);
         if (indices === undefined && !item.alwaysRun) continue;
         this.scoreScope(item, indices);
         catDeducted += this.deducted;
         catAwarded += this.awarded;
       }
       const own = byItem?.[scorer.items.length + category.index];
-      if (collect && own !== undefined) (categoryFindings ??= []).push(...own);
+      if (collect && own !== undefined) pushAll((categoryFindings ??= []), own);
       if (collect && (categoryFindings !== undefined || category.alwaysRun)) {
         this.scoreScope(category, categoryFindings?.sort((a, b) => a - b));
         catDeducted += this.deducted;
@@ -276,6 +271,33 @@ export class RecordRun implements RuleScope {
     this.lines.push(line);
     this.linePoints.push(signed);
     this.categoryPoints[this.categoryIndex]! += signed;
+    this.runningTotal += signed;
+    // Every sum below is of values within the exact range, so it is exact, and so is this test.
+    if (
+      this.tooLarge === undefined &&
+      !(isWithinPoints(signed) && isWithinPoints(this.deducted) && isWithinPoints(this.awarded) && isWithinPoints(this.categoryPoints[this.categoryIndex]!) && isWithinPoints(this.runningTotal))
+    ) {
+      this.refuseTooLarge(detail);
+    }
+  }
+
+  /** Marks the record as one that cannot be scored exactly (scoreRecord then refuses it); the reason, for the rule at hand. */
+  private refuseTooLarge(detail: LineDetail | undefined): Message {
+    const message = { messageId: 'record.quantity_too_large', data: { max: MAX_POINTS } };
+    this.tooLarge ??= { field: this.fieldOf(detail), message };
+    return message;
+  }
+
+  /** The record field a line's points come from: its finding's count or points, the rule's quantity, or the record. */
+  private fieldOf(detail: LineDetail | undefined): string {
+    const findings = this.record.findings;
+    if (detail?.finding !== undefined) {
+      const f = findings[detail.finding]!;
+      return `findings[${detail.finding}]${f.count !== undefined ? '.count' : f.points !== undefined ? '.points' : ''}`;
+    }
+    if (this.rule.quantityField !== undefined) return this.rule.quantityField;
+    const valued = this.findingIndices.find((i) => findings[i]!.value !== undefined);
+    return valued !== undefined ? `findings[${valued}].value` : '';
   }
 
   // RuleScope ---------------------------------------------------------------------------------
@@ -329,9 +351,17 @@ export class RecordRun implements RuleScope {
 
   ratio(source: QuantitySource | undefined): Ratio | Message {
     if (source === undefined) {
-      let total: number | undefined;
-      for (const f of this.findings) if (f.value !== undefined) total = (total ?? 0) + f.value;
-      return total === undefined ? { messageId: 'quantity.missing_value' } : { numerator: total, denominator: 1 };
+      // The findings' values: one as written, several summed exactly (0.1 + 0.2 is 0.3, not 0.30000000000000004).
+      let first: number | undefined;
+      let values: number[] | undefined;
+      for (const f of this.findings) {
+        if (f.value === undefined) continue;
+        if (first === undefined) first = f.value;
+        else (values ??= [first]).push(f.value);
+      }
+      if (first === undefined) return { messageId: 'quantity.missing_value' };
+      if (values === undefined) return { numerator: first, denominator: 1 };
+      return sumExactly(values) ?? this.refuseTooLarge(undefined);
     }
     if ('indicator' in source) return indicatorRatio(this.scorer, this.record, source.indicator);
     const value = this.factValue(source);

@@ -6,7 +6,8 @@
 import type { DiagnosticCode, DiagnosticPath, Severity } from '../diagnostics.js';
 import { suggest } from '../suggest.js';
 import { POINT_SCALE } from '../score/points.js';
-import { pushTo } from '../collections.js';
+import { pushAll, pushTo } from '../collections.js';
+import { checkCalendar } from '../aggregate/calendar.js';
 
 export interface Finding {
   readonly code: DiagnosticCode;
@@ -144,11 +145,12 @@ export function checkStandard(raw: unknown): Finding[] {
   list(outcomes.bands).forEach((band, b) => {
     if (isObject(band)) list(band.kinds).forEach((k, i) => typeof k === 'string' && reference(['outcomes', 'bands', b, 'kinds', i], 'kind', k, kinds));
   });
-  out.push(...checkBands(list(outcomes.bands)));
+  pushAll(out, checkBands(list(outcomes.bands)));
 
   if (isObject(raw.effective) && typeof raw.effective.from === 'string' && typeof raw.effective.to === 'string' && raw.effective.from > raw.effective.to) {
     out.push({ code: 'range_inverted', path: ['effective'], data: { min: raw.effective.from, max: raw.effective.to } });
   }
+  for (const finding of checkCalendar(raw.calendar, ['calendar'])) out.push(finding);
   return out;
 }
 

@@ -1,7 +1,7 @@
 /** Building blocks of the standard format shared by the standard schema and the rule kinds. */
 import { z } from 'zod';
 import { pathProblem } from '../compile/paths.js';
-import { isExactPoints } from '../score/points.js';
+import { MAX_POINTS, POINT_RESOLUTION, pointsProblem } from '../score/points.js';
 
 /** Ids: letters (any script), digits, `_` and `-`; `.` is kept for qualified item ids (`category.item`). */
 export const ID_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u;
@@ -40,11 +40,25 @@ export const CalendarDate = z.string().refine(isCalendarDate, {
   params: { code: 'invalid_date' },
 });
 
-/** A point value: a non-negative decimal with at most 4 decimals, held exactly. */
-export const PointsValue = z
-  .number()
-  .nonnegative()
-  .refine(isExactPoints, { message: 'points have at most 4 decimals', params: { code: 'too_precise' } });
+/**
+ * `base` (a number schema), held exactly by the point arithmetic: finer than 0.0001 is `too_precise`
+ * (1e-20 would deduct nothing, 500000.00004 exactly 500000), beyond MAX_POINTS `out_of_range` (its
+ * sums would no longer be exact). For points, caps, and the bounds and steps rules compare against.
+ */
+export function exactDecimal<T extends z.ZodNumber>(base: T) {
+  return base.superRefine((value, ctx) => {
+    if (!base.safeParse(value).success) return; // already reported (a negative point value): once is enough
+    const problem = pointsProblem(value);
+    if (problem === 'too_large') ctx.addIssue({ code: 'custom', input: value, message: `at most ${MAX_POINTS}`, params: { code: 'out_of_range', value, max: MAX_POINTS } });
+    if (problem === 'too_precise') ctx.addIssue({ code: 'custom', input: value, message: `held to ${POINT_RESOLUTION}`, params: { code: 'too_precise', value, resolution: POINT_RESOLUTION } });
+  });
+}
+
+/** A decimal held exactly (a threshold's bound, a band's limit). */
+export const ExactDecimal = exactDecimal(z.number());
+
+/** A point value: a non-negative decimal held exactly. */
+export const PointsValue = exactDecimal(z.number().nonnegative());
 
 /** Inspector-chosen points within bounds (每次扣1-3分). */
 export const PointsRange = z.strictObject({ min: PointsValue, max: PointsValue });

@@ -2,9 +2,9 @@
  * Text → YAML Document (with positions) → zod → cross-checks → a Standard, or every diagnostic at once.
  * Only `loadStandard` touches the file system.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { isUtf8 } from 'node:buffer';
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isAlias, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { z } from 'zod';
 import {
@@ -36,12 +36,45 @@ export interface ParseOptions {
   readonly locale?: Locale;
 }
 
+export interface LoadOptions extends Omit<ParseOptions, 'file'> {
+  /**
+   * Folders where `extends:` may find a base, besides the working directory's tree and the loaded
+   * standard's own folder's tree (the CLI's `--allow-root DIR`).
+   */
+  readonly allowRoots?: readonly string[];
+}
+
 export type LoadResult =
   | { readonly ok: true; readonly standard: Standard; readonly warnings: readonly Diagnostic[]; readonly file: string }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[]; readonly file: string };
 
+/** A standard's text and where it came from. */
+export interface Source {
+  /** As shown in diagnostics. */
+  readonly file: string;
+  readonly text: string;
+  /** What identifies the file for cycle detection (its real path); `file` when not read from disk. */
+  readonly key?: string;
+  /** Where the bytes were not UTF-8 (each such place reads as U+FFFD in `text`). */
+  readonly badUtf8?: BadUtf8;
+}
+
+export interface BadUtf8 {
+  /** Offset in `text` of the first place. */
+  readonly textOffset: number;
+  /** The first offending byte, as two hex digits. */
+  readonly byte: string;
+  readonly count: number;
+}
+
+/** Why a file could not be read as a standard: a diagnostic code and its data. */
+export interface ReadProblem {
+  readonly code: DiagnosticCode;
+  readonly data: Record<string, unknown>;
+}
+
 /** Reads a base standard named by `extends:` (a path relative to the extending file). */
-export type BaseResolver = (ref: string, fromFile: string) => { text: string; file: string } | { error: string };
+export type BaseResolver = (ref: string, fromFile: string) => Source | { problem: ReadProblem };
 
 export interface ParseOptionsWithBase extends ParseOptions {
   /** How `extends:` finds its base; `loadStandard` reads files. Without it an overlay cannot load. */
@@ -51,7 +84,7 @@ export interface ParseOptionsWithBase extends ParseOptions {
 /** Turns a path of the (possibly merged) document into file:line:col. */
 type Locator = PathLocator;
 
-function documentLocator(file: string, positions: DocumentPositions): Locator {
+export function documentLocator(file: string, positions: DocumentPositions): Locator {
   return {
     atPath: (path) => ({ file, ...positions.atPath(path) }),
     atKey: (path, key) => ({ file, ...positions.atKey(path, key) }),
@@ -86,14 +119,18 @@ interface Parsed {
  * ```
  */
 export function parseStandard(text: string, options: ParseOptionsWithBase = {}): LoadResult {
-  const file = options.file ?? '<inline>';
+  return parseSource({ file: options.file ?? '<inline>', text }, options);
+}
+
+function parseSource(source: Source, options: ParseOptionsWithBase): LoadResult {
+  const file = source.file;
   const locale = options.locale ?? 'en';
   const diagnostics: Diagnostic[] = [];
   const emit = (code: DiagnosticCode, at: Located, path: DiagnosticPath, data?: Record<string, unknown>, severity?: 'warning') =>
     diagnostics.push(makeDiagnostic({ code, file: at.file, line: at.line, column: at.column, path, ...(data ? { data } : {}), ...(severity ? { severity } : {}) }, locale));
   const fail = (): LoadResult => ({ ok: false, diagnostics: sortDiagnostics(diagnostics), file });
 
-  const parsedDoc = parseDocumentText(text, file, emit, options.resolveBase, [file]);
+  const parsedDoc = parseDocumentText(source, emit, options.resolveBase, [source]);
   if (!parsedDoc) return fail();
   const { raw, locator, chain } = parsedDoc;
 
@@ -123,7 +160,11 @@ export function parseStandard(text: string, options: ParseOptionsWithBase = {}):
 type Emit = (code: DiagnosticCode, at: Located, path: DiagnosticPath, data?: Record<string, unknown>, severity?: 'warning') => void;
 
 /** One file's text → raw value with a locator; an overlay is merged onto its base chain first. */
-function parseDocumentText(text: string, file: string, emit: Emit, resolveBase: BaseResolver | undefined, visiting: readonly string[]): Parsed | undefined {
+function parseDocumentText(source: Source, emit: Emit, resolveBase: BaseResolver | undefined, visiting: readonly Source[]): Parsed | undefined {
+  const { file, text } = source;
+  // The file the caller named speaks in full; a base may be any file `extends:` reached, so its
+  // diagnostics never quote it (a YAML error's excerpt, a value it holds).
+  const named = visiting.length === 1;
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > MAX_STANDARD_BYTES) {
     emit('file_too_large', { file, ...START }, [], { bytes, limit: MAX_STANDARD_BYTES });
@@ -133,11 +174,15 @@ function parseDocumentText(text: string, file: string, emit: Emit, resolveBase: 
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const positions = new DocumentPositions(doc, lineCounter, text);
   const locator = documentLocator(file, positions);
+  if (source.badUtf8) {
+    const { textOffset, byte, count } = source.badUtf8;
+    emit('invalid_utf8', { file, ...positions.atOffset(textOffset) }, [], { byte, count });
+  }
   let syntaxBroken = false;
   for (const error of doc.errors) {
     const duplicate = error.code === 'DUPLICATE_KEY';
     syntaxBroken ||= !duplicate;
-    emit(duplicate ? 'yaml_duplicate_key' : 'yaml_syntax', { file, ...positions.atOffset(error.pos[0]) }, [], { detail: firstLine(error.message), yamlCode: error.code });
+    emit(duplicate ? 'yaml_duplicate_key' : 'yaml_syntax', { file, ...positions.atOffset(error.pos[0]) }, [], named ? { detail: firstLine(error.message), yamlCode: error.code } : { yamlCode: error.code });
   }
   // A broken document has no trustworthy structure to validate further.
   if (syntaxBroken) return undefined;
@@ -153,28 +198,30 @@ function parseDocumentText(text: string, file: string, emit: Emit, resolveBase: 
   // An overlay: load its base (recursively), then apply this file's changes on top.
   const overlay = raw as Record<string, unknown>;
   const ref = overlay.extends;
+  const at = locator.atPath(['extends']);
   if (typeof ref !== 'string') {
-    emit('invalid_type', locator.atPath(['extends']), ['extends'], { expected: 'string (a path to the base standard)', received: typeof ref });
+    emit('invalid_type', at, ['extends'], { expected: 'string (a path to the base standard)', received: typeof ref });
     return undefined;
   }
   if (!resolveBase) {
-    emit('file_not_found', locator.atPath(['extends']), ['extends'], { detail: 'an overlay is loaded from a file (loadStandard), which resolves `extends:`' });
+    emit('file_not_found', at, ['extends'], { detail: 'an overlay is loaded from a file (loadStandard), which resolves `extends:`' });
     return undefined;
   }
   const base = resolveBase(ref, file);
-  if ('error' in base) {
-    emit('file_not_found', locator.atPath(['extends']), ['extends'], { detail: base.error });
+  if ('problem' in base) {
+    emit(base.problem.code, at, ['extends'], base.problem.data);
     return undefined;
   }
-  if (visiting.includes(base.file)) {
-    emit('extends_cycle', locator.atPath(['extends']), ['extends'], { chain: [...visiting, base.file].join(' → ') });
+  const key = (s: Source) => s.key ?? s.file;
+  if (visiting.some((v) => key(v) === key(base))) {
+    emit('extends_cycle', at, ['extends'], { chain: [...visiting, base].map((v) => v.file).join(' → ') });
     return undefined;
   }
-  const parent = parseDocumentText(base.text, base.file, emit, resolveBase, [...visiting, base.file]);
+  const parent = parseDocumentText(base, emit, resolveBase, [...visiting, base]);
   if (!parent) return undefined;
-  if (typeof parent.raw !== 'object' || parent.raw === null || Array.isArray(parent.raw)) {
-    // A base that is empty, a list or a scalar is no standard to extend: say so at the `extends:`.
-    emit('invalid_type', locator.atPath(['extends']), ['extends'], { expected: `a standard (a map) in ${base.file}`, received: describe(parent.raw) });
+  if (!looksLikeStandard(parent.raw)) {
+    // Not a standard (empty, a list, text, some other map): said at the `extends:`, without quoting it.
+    emit('invalid_type', at, ['extends'], { expected: `a standard (a map with categories) in ${base.file}`, received: kindOf(parent.raw) });
     return undefined;
   }
   const origins = new Origins();
@@ -187,13 +234,19 @@ function parseDocumentText(text: string, file: string, emit: Emit, resolveBase: 
   return { raw: merged, locator: originLocator(merged, origins, locator), chain: [self, ...parent.chain] };
 }
 
+/** A base must be a standard (or an overlay of one) before any of its keys is reported. */
+function looksLikeStandard(raw: unknown): raw is Record<string, unknown> {
+  return typeof raw === 'object' && raw !== null && !Array.isArray(raw) && ('categories' in raw || 'extends' in raw);
+}
+
 function chainEntry(raw: unknown): string {
   const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
   return `${String(r.id ?? '?')}@${String(r.version ?? '?')}`;
 }
 
 /**
- * Reads and parses a standard file. A missing or oversized file is a diagnostic, not an exception.
+ * Reads and parses a standard file. A missing, oversized or unreadable file is a diagnostic, not an
+ * exception; a base named by `extends:` is read only from a regular file inside the allowed roots.
  *
  * @example
  * ```ts
@@ -203,31 +256,116 @@ function chainEntry(raw: unknown): string {
  * if (!loaded.ok) console.error(loaded.diagnostics.map(formatDiagnostic).join('\n'));
  * ```
  */
-export async function loadStandard(path: string, options: Omit<ParseOptions, 'file'> = {}): Promise<LoadResult> {
+export async function loadStandard(path: string, options: LoadOptions = {}): Promise<LoadResult> {
   const locale = options.locale ?? 'en';
-  try {
-    const info = await stat(path);
-    if (info.size > MAX_STANDARD_BYTES) {
-      const d = makeDiagnostic({ code: 'file_too_large', file: path, ...START, path: [], data: { bytes: info.size, limit: MAX_STANDARD_BYTES } }, locale);
-      return { ok: false, diagnostics: [d], file: path };
-    }
-    return parseStandard(await readFile(path, 'utf8'), { file: path, locale, resolveBase: readBase });
-  } catch (error) {
-    const d = makeDiagnostic({ code: 'file_not_found', file: path, ...START, path: [], data: { detail: (error as Error).message } }, locale);
+  const read = readStandardFile(path);
+  if ('problem' in read) {
+    const d = makeDiagnostic({ code: read.problem.code, file: path, ...START, path: [], data: read.problem.data }, locale);
     return { ok: false, diagnostics: [d], file: path };
+  }
+  const roots = [process.cwd(), dirname(path), ...(options.allowRoots ?? [])].map(realOrResolved);
+  return parseSource({ ...read, file: path }, { file: path, locale, resolveBase: fileBaseResolver(roots) });
+}
+
+/** `extends: ../school-hygiene.yaml` is relative to the extending file, and must stay inside `roots`. */
+function fileBaseResolver(roots: readonly string[]): BaseResolver {
+  return (ref, fromFile) => {
+    const file = isAbsolute(ref) ? ref : join(dirname(fromFile), ref);
+    const outside = (resolved: string) => !roots.some((root) => within(resolved, root));
+    let real: string;
+    try {
+      // Symlinks are followed before the check, so a link cannot lead out of the roots.
+      real = realpathSync(file);
+    } catch (error) {
+      // Whether a file outside the roots exists is not for a standard to find out either.
+      const resolved = join(realOrResolved(dirname(file)), basename(file));
+      if (outside(resolved)) return { problem: { code: 'extends_outside_roots', data: { ref, resolved } } };
+      return { problem: { code: 'file_not_found', data: { detail: (error as Error).message } } };
+    }
+    if (outside(real)) return { problem: { code: 'extends_outside_roots', data: { ref, resolved: real } } };
+    const read = readStandardFile(real, { ref });
+    return 'problem' in read ? read : { ...read, file };
+  };
+}
+
+function within(path: string, root: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${sep}`));
+}
+
+function realOrResolved(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
   }
 }
 
-/** `extends: ../school-hygiene.yaml` is relative to the extending file. */
-const readBase: BaseResolver = (ref, fromFile) => {
-  const file = join(dirname(fromFile), ref);
+/**
+ * A standard file's bytes as text, never more than MAX_STANDARD_BYTES + 1 of them whatever `stat`
+ * says (a device says 0). A `base` (reached by `extends:`) must be a regular file: anything else is
+ * refused before it is opened, and it is opened non-blocking, so a FIFO swapped in meanwhile cannot
+ * hang the read. The file the caller named may be a pipe (/dev/stdin): the caller chose it.
+ */
+function readStandardFile(path: string, base?: { readonly ref: string }): Omit<Source, 'file'> | { problem: ReadProblem } {
+  const regularOnly = base !== undefined;
+  const notFile = { problem: { code: 'extends_not_file', data: { ref: base?.ref } } } as const;
+  let fd: number;
   try {
-    if (statSync(file).size > MAX_STANDARD_BYTES) return { error: `${file} is larger than ${MAX_STANDARD_BYTES} bytes` };
-    return { text: readFileSync(file, 'utf8'), file };
+    if (regularOnly && !statSync(path).isFile()) return notFile;
+    // The real path has no link left to follow: one put there since realpath is refused (O_NOFOLLOW).
+    fd = openSync(path, regularOnly ? constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0) : constants.O_RDONLY);
   } catch (error) {
-    return { error: (error as Error).message };
+    return { problem: { code: 'file_not_found', data: { detail: (error as Error).message } } };
   }
-};
+  try {
+    const info = fstatSync(fd);
+    if (regularOnly && !info.isFile()) return notFile;
+    if (info.isFile() && info.size > MAX_STANDARD_BYTES) return { problem: { code: 'file_too_large', data: { bytes: info.size, limit: MAX_STANDARD_BYTES } } };
+    const buffer = Buffer.allocUnsafe(MAX_STANDARD_BYTES + 1);
+    let length = 0;
+    for (let n = 1; n > 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
+    if (length > MAX_STANDARD_BYTES) return { problem: { code: 'file_too_large', data: { limit: MAX_STANDARD_BYTES } } };
+    return { key: realOrResolved(path), ...decodeUtf8(buffer.subarray(0, length)) };
+  } catch (error) {
+    return { problem: { code: 'file_not_found', data: { detail: (error as Error).message } } };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Bytes → text; where they are not UTF-8, the first place and how many there are. */
+function decodeUtf8(bytes: Buffer): { text: string; badUtf8?: BadUtf8 } {
+  const text = bytes.toString('utf8');
+  if (isUtf8(bytes)) return { text };
+  const bad = invalidUtf8Offsets(bytes);
+  const first = bad[0]!;
+  // The bytes before the first bad one are UTF-8, so they decode to the same prefix of `text`.
+  const textOffset = bytes.subarray(0, first).toString('utf8').length;
+  return { text, badUtf8: { textOffset, byte: bytes[first]!.toString(16).toUpperCase().padStart(2, '0'), count: bad.length } };
+}
+
+/** Offsets of the first byte of each ill-formed sequence (RFC 3629: no overlongs, surrogates or > U+10FFFF). */
+function invalidUtf8Offsets(bytes: Uint8Array): number[] {
+  const bad: number[] = [];
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const [length, low, high] = b < 0x80 ? [1, 0, 0] : b >= 0xc2 && b <= 0xdf ? [2, 0x80, 0xbf] : b === 0xe0 ? [3, 0xa0, 0xbf] : b === 0xed ? [3, 0x80, 0x9f] : b >= 0xe1 && b <= 0xef ? [3, 0x80, 0xbf] : b === 0xf0 ? [4, 0x90, 0xbf] : b === 0xf4 ? [4, 0x80, 0x8f] : b >= 0xf1 && b <= 0xf3 ? [4, 0x80, 0xbf] : [0, 0, 0];
+    let ok = length > 0;
+    for (let k = 1; ok && k < length; k++) {
+      const c = bytes[i + k];
+      ok = c !== undefined && c >= (k === 1 ? low : 0x80) && c <= (k === 1 ? high : 0xbf);
+    }
+    if (ok) {
+      i += length;
+    } else {
+      bad.push(i);
+      i++;
+    }
+  }
+  return bad;
+}
 
 const ALIAS_LIMIT = Symbol('alias limit');
 
@@ -266,7 +404,7 @@ interface MappedIssue {
 }
 
 /** One zod issue → one or more diagnostics, each placed by the route that fits it. */
-function mapIssue(issue: z.core.$ZodIssue, raw: unknown, locator: Locator): MappedIssue[] {
+export function mapIssue(issue: z.core.$ZodIssue, raw: unknown, locator: Locator): MappedIssue[] {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   const at = (code: DiagnosticCode, data: Record<string, unknown> = {}, p: DiagnosticPath = path): MappedIssue => ({
     code,
@@ -347,11 +485,17 @@ function valueAt(raw: unknown, path: DiagnosticPath): unknown {
   return current;
 }
 
-function describe(value: unknown): string {
+/** What kind of value this is, without the value itself. */
+function kindOf(value: unknown): string {
   if (value === null) return 'null';
+  if (value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'list';
   if (typeof value === 'object') return 'map';
-  return `${typeof value} ${JSON.stringify(value)}`;
+  return typeof value;
+}
+
+function describe(value: unknown): string {
+  return typeof value === 'object' || value === undefined ? kindOf(value) : `${kindOf(value)} ${JSON.stringify(value)}`;
 }
 
 let vocabulary: Set<string> | undefined;

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { RuleSchema } from '../rules/index.js';
 import { ConditionSchema } from './condition-schema.js';
 import { CalendarSchema, RankingSchema } from './ranking-schema.js';
-import { CalendarDate, Id, LocalizedText, PointsValue } from './common.js';
+import { CalendarDate, ExactDecimal, Id, LocalizedText, PointsValue } from './common.js';
 
 export { LocalizedText } from './common.js';
 
@@ -25,7 +25,7 @@ export const ScoringSchema = z.strictObject({
   /** The total never exceeds this (100 + 15 bonus = 115). */
   max: PointsValue.optional(),
   /** The total never goes below this (e.g. 0). */
-  min: z.number().optional(),
+  min: ExactDecimal.optional(),
   /** 无书面材料该项不得分: default for every item whether a finding without evidence zeroes the item. */
   evidence: z.enum(['required', 'optional']).default('optional'),
 });
@@ -95,18 +95,18 @@ export const PrerequisiteSchema = z.strictObject({
 export const BandSchema = z.strictObject({
   id: Id,
   name: LocalizedText,
-  /** Inclusive lower bound. */
-  min: z.number().optional(),
+  /** Inclusive lower bound (bounds are exact decimals: totals are compared with them exactly). */
+  min: ExactDecimal.optional(),
   /** Inclusive upper bound. */
-  max: z.number().optional(),
+  max: ExactDecimal.optional(),
   /** Exclusive lower bound. */
-  above: z.number().optional(),
+  above: ExactDecimal.optional(),
   /** Exclusive upper bound. */
-  below: z.number().optional(),
+  below: ExactDecimal.optional(),
   /** Only for these inspection kinds (bands that depend on the kind of inspection). */
   kinds: z.array(Id).optional(),
   /** Compound band: every category's subtotal must also stay within these bounds (UK FHRS: no element above 5). */
-  everyCategory: z.strictObject({ min: z.number().optional(), max: z.number().optional() }).optional(),
+  everyCategory: z.strictObject({ min: ExactDecimal.optional(), max: ExactDecimal.optional() }).optional(),
   /** A band that fails the inspection (e.g. < 70: permit suspension). */
   verdict: z.enum(['pass', 'fail']).default('pass'),
   source: z.string().min(1).optional(),

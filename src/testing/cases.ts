@@ -8,7 +8,7 @@ import { formatPath } from '../diagnostics.js';
 import { DocumentPositions } from '../positions.js';
 import { InspectionRecordSchema } from '../records/schema.js';
 import type { Scorer } from '../score/compile.js';
-import { scoreRecord } from '../score/score.js';
+import { scoreRecord } from '../score/batch.js';
 import type { Scorecard } from '../score/scorecard.js';
 import { toPoints } from '../score/points.js';
 

@@ -4,9 +4,10 @@
  * inputs are generated into a temporary folder by `make` (sizes bounded; results asserted, never times).
  * Time and memory of the same attacks at full size are measured by `npm run check:hostile`.
  */
-import { mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../support/built.js';
 
@@ -33,14 +34,127 @@ const tmp = mkdtempSync(join(tmpdir(), 'scoresheet-hostile-'));
 
 export const CASES: readonly HostileCase[] = [
   // — points and exact arithmetic (items 4–6)
+  { file: 'points-below-resolution.yaml', attacks: 'item 4: points 1e-20 pass check, then deduct nothing', args: (f) => ['check', f], exit: 1, code: 'too_precise' },
+  { file: 'points-fifth-decimal-large.yaml', attacks: 'item 4: 500000.00004 prints as written, deducts exactly 500000', args: (f) => ['check', f], exit: 1, code: 'too_precise' },
+  { file: 'points-1e308.yaml', attacks: 'item 4: points beyond the exact range', args: (f) => ['check', f], exit: 1, code: 'out_of_range', forbid: ['too_precise'] },
+  { file: 'record-points-below-resolution.json', attacks: 'item 4: a finding\'s points 1.00001 on a 1–3 range', args: (f) => ['score', '--standard', 'standards/school-hygiene.yaml', f], exit: 1, code: 'too_precise', forbid: ['points_out_of_range'] },
+  { file: 'count-past-2p53.json', attacks: 'item 5: a count of 2^52 + 1 totalled wrongly past 2^53', args: (f) => ['score', '--standard', 'standards/hygiene-supervision-2013.yaml', f], exit: 1, code: 'quantity_too_large' },
+  { file: 'indicator-huge-negative-per-step.json', attacks: 'item 5: a rate of −1e300 under a per-step rule', args: (f) => ['score', '--standard', 'standards/hygiene-supervision-2013.yaml', f], exit: 1, code: 'quantity_too_large' },
+  { file: 'step-below-resolution.yaml', attacks: 'item 6: step 1e-11 passes check', args: (f) => ['check', f], exit: 1, code: 'too_precise' },
+  { file: 'step-below-resolution.yaml', attacks: 'item 6: scoring with step 1e-11 crashed on a BigInt division by zero', args: (f) => ['score', '--standard', f, 'test/hostile/count-past-2p53.json'], exit: 2, code: 'too_precise' },
 
   // — encodings and CSV (items 8–12)
+  {
+    file: 'csv-row-missing-last-cells.csv',
+    attacks: 'item 8: a row cut short after its record columns would read as nothing found (a clean 100)',
+    args: (file) => ['score', file, '--standard', 'standards/school-hygiene.yaml', '--map', 'fixtures/csv/school-hygiene.wide.map.yaml'],
+    exit: 1,
+    code: 'short_row',
+  },
+  {
+    file: 'csv-stray-byte-in-utf8.csv',
+    attacks: 'item 9: one 0xff byte in a UTF-8 sheet made the whole file read as GBK and be rejected (exit 2)',
+    args: (file) => ['score', file, '--standard', 'standards/school-hygiene.yaml', '--map', 'fixtures/csv/school-hygiene.long.map.yaml'],
+    exit: 1,
+    code: 'invalid_encoding',
+  },
+  {
+    file: 'csv-unbalanced-quote-mid-file.csv',
+    attacks: 'item 10: a quote never closed in row 3 made every later row one cell (all lost)',
+    args: (file) => ['score', file, '--standard', 'standards/school-hygiene.yaml', '--map', 'fixtures/csv/school-hygiene.long.map.yaml'],
+    exit: 1,
+    code: 'record_syntax',
+    forbid: ['scored 0,', 'rejected 2;'], // rows 2, 4 and 5 are scored; only row 3 is left out
+  },
 
+  { file: 'standard-invalid-utf8.yaml', attacks: 'item 12: a standard with a byte that is not UTF-8 loads with U+FFFD in a name', args: (f) => ['check', f], exit: 1, code: 'invalid_utf8' },
   // — hostile standards: extends, paths (item 14)
+  { file: 'extends-etc-passwd.yaml', attacks: 'item 14: extends climbs to /etc/passwd and prints it', args: (f) => ['check', f], exit: 1, code: 'extends_outside_roots', forbid: ['root:x:0'] },
+  { file: 'extends-etc-passwd.yaml', attacks: 'item 14: diff loads the same overlay and prints /etc/passwd', args: (f) => ['diff', f, 'standards/school-hygiene.yaml'], exit: 2, code: 'extends_outside_roots', forbid: ['root:x:0'] },
+  { file: 'extends-etc-passwd.yaml', attacks: 'item 14: with / allowed, /etc/passwd is read but never quoted', args: (f) => ['check', '--allow-root', '/', f], exit: 1, code: 'invalid_type', forbid: ['root:x:0', 'nologin'] },
+  { file: 'extends-dev-zero.yaml', attacks: 'item 14: extends reaches /dev/zero and grows without end', args: (f) => ['check', f], exit: 1, code: 'extends_outside_roots' },
+  { file: 'extends-dev-zero.yaml', attacks: 'item 14: with /dev allowed, /dev/zero is still no file to read', args: (f) => ['check', '--allow-root', '/dev', f], exit: 1, code: 'extends_not_file' },
+  {
+    file: 'extends-fifo.yaml',
+    attacks: 'item 14: extends names a FIFO, and the load hangs waiting for a writer',
+    make: (path) => {
+      writeFileSync(path, 'id: county\nversion: "1"\nname: { en: County }\nextends: base.fifo\n');
+      execFileSync('mkfifo', [join(dirname(path), 'base.fifo')]);
+    },
+    args: (f) => ['check', f],
+    exit: 1,
+    code: 'extends_not_file',
+  },
+  {
+    file: 'extends-symlink-out.yaml',
+    attacks: 'item 14: a symlink inside the folder leads out of it, to /etc/passwd',
+    make: (path) => {
+      writeFileSync(path, 'id: county\nversion: "1"\nname: { en: County }\nextends: base-link.yaml\n');
+      symlinkSync('/etc/passwd', join(dirname(path), 'base-link.yaml'));
+    },
+    args: (f) => ['check', f],
+    exit: 1,
+    code: 'extends_outside_roots',
+    forbid: ['root:x:0'],
+  },
 
   // — output injection (items 15–16)
+  ...(['score', 'rank'] as const).map((command) => ({
+    file: 'csv-formula-in-names.json',
+    attacks: `item 15: formulas (=, +, -, @, tab, CR) in a record's names and notes, ${command} --format csv: each cell starts with OWASP's '`,
+    args: (file: string) => [command, '--standard', 'standards/school-hygiene.yaml', ...(command === 'rank' ? ['--period', 'week', '--group-by', 'grade'] : []), '--format', 'csv', file],
+    exit: 0,
+    forbid: ['\n@SUM', ',=HYPERLINK', ',"=HYPERLINK', ',+cmd', ',\t=1', ',-2+3', ',"\r=1'],
+  })),
+  ...(['score', 'rank'] as const).map((command) => ({
+    file: 'html-in-names.json',
+    attacks: `item 16: <script>, <img onerror>, <iframe> in unit, group, record and inspector names and notes, ${command} --format md: entities, never raw HTML`,
+    args: (file: string) => [command, '--standard', 'standards/school-hygiene.yaml', ...(command === 'rank' ? ['--period', 'week', '--group-by', 'grade'] : []), '--format', 'md', file],
+    exit: 0,
+    forbid: ['<script', '<img', '<iframe', '<b>', '<i>'],
+  })),
+  {
+    file: 'html-in-names.json',
+    attacks: 'item 16: the same names through diff --records --format md (its changed scores name the unit and record): entities, never raw HTML',
+    args: (file: string) => ['diff', 'standards/school-hygiene.yaml', 'standards/county-school-hygiene.yaml', '--records', file, '--period', 'week', '--group-by', 'grade', '--format', 'md'],
+    exit: 0,
+    forbid: ['<script', '<b>'],
+  },
+  ...(['rank', 'report'] as const).map((command) => ({
+    file: 'calendar-overlapping-terms.yaml',
+    attacks: `item 11: two terms of a --calendar share days (${command}): refused at the later term's from, exit 2 as for a bad roster`,
+    args: (file: string) => [command, '--standard', 'standards/school-hygiene.yaml', '--period', 'term', '--calendar', file, 'fixtures/csv/school-week.json', ...(command === 'report' ? ['--format', 'md'] : [])],
+    exit: 2,
+    code: 'calendar-overlapping-terms.yaml:7:11  error  term_overlap',
+  })),
+  {
+    file: 'calendar-term-ends-before-it-starts.yaml',
+    attacks: 'item 11: a term of a --calendar ends before it starts: refused at its to, exit 2',
+    args: (file: string) => ['rank', '--standard', 'standards/school-hygiene.yaml', '--period', 'term', '--calendar', file, 'fixtures/csv/school-week.json'],
+    exit: 2,
+    code: 'calendar-term-ends-before-it-starts.yaml:8:9  error  range_inverted',
+  },
 
   // — bounded resources (item 17)
+  {
+    file: 'rank-160k-records.ndjson',
+    attacks: 'item 17: rank over 160,000 records (a list spread into push() overflowed the stack past ~150,000; test/no-unbounded-spread.test.ts keeps src/ free of such spreads)',
+    make: (path) => {
+      const lines: string[] = [];
+      for (let i = 0; i < 160_000; i++) lines.push(`{"unit":{"id":"c${i % 40}"},"date":"2024-09-0${2 + (i % 5)}","kind":"random","findings":[]}`);
+      writeFileSync(path, lines.join('\n') + '\n');
+    },
+    args: (file) => ['rank', file, '--standard', 'standards/school-hygiene.yaml', '--period', 'week', '--format', 'csv'],
+    exit: 0,
+    forbid: ['Maximum call stack size exceeded', 'internal error'],
+  },
+  {
+    file: 'ndjson-line-over-max-record-bytes.ndjson',
+    attacks: 'item 18: an NDJSON line longer than --max-record-bytes is refused on its line, the lines around it scored',
+    args: (file) => ['score', file, '--standard', 'standards/school-hygiene.yaml', '--max-record-bytes', '2k'],
+    exit: 1,
+    code: 'record_too_large',
+  },
 
 ];
 

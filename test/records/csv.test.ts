@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileStandard, parseStandard } from '../../src/index.js';
-import { CsvMappingError, decodeChunks, lineOfField, readCsvRecords } from '../../src/records/csv.js';
+import { CsvMappingError, lineOfField, readCsvRecords, streamCsvRecords } from '../../src/records/csv.js';
+import { ByteDecoder, chooseEncoding, decodeText, type InvalidBytes } from '../../src/records/decode.js';
 import { convertCell, normalizeDate, parseMapping, sheetTemplate, type CsvMapping } from '../../src/records/mapping.js';
 import { readDocumentRecords } from '../../src/records/read.js';
 import { scoreBatch } from '../../src/score/batch.js';
@@ -171,11 +172,49 @@ describe('long layout', () => {
     expect(diagnostics).toEqual([[4, 1, 'invalid_date', 'date']]);
   });
 
-  it('reports an unclosed quote as a syntax error on its row; the inspection still open may be cut short, so it is left out', () => {
-    const text = rows(header, 'r0,c0,〇班,高一,2024-03-04,周一检查,地面,1,,', 'r1,c1,一班,高一,2024-03-04,周一检查,地面,1,,', 'r2,c2,"二班,高一,2024-03-04,周一检查,地面,1,,', 'r3,c3,三班,高一,2024-03-04,周一检查,地面,1,,');
+  it('reports a row whose quote is never closed on its row and reads on from the next line, whole or streamed', async () => {
+    const text = rows(
+      header,
+      'r1,c1,一班,高一,2024-03-04,周一检查,地面,1,,"a ""quoted""', // a quoted cell over two lines is one row: 2
+      'note"',
+      'r2,c2,二班,高一,2024-03-04,周一检查,地面,1,,"没有闭合的引号', // 3: the quote opens the last cell
+      'r3,c3,三班,高一,2024-03-04,周一检查,地面,1,,',
+      'r3,c3,三班,高一,2024-03-04,周一检查,卫生角,,2,',
+      'r4,c4,四班,高一,2024-03-05,随查,地面,2,,',
+    );
     const { records, diagnostics } = summary(text, LONG);
-    expect(records.map((r) => r.record.id)).toEqual(['r0']);
-    expect(diagnostics).toEqual([[3, 1, 'record_syntax', ''], [4, 2, 'record_syntax', '']]);
+    expect(diagnostics).toEqual([[3, 1, 'record_syntax', '']]);
+    expect(records.map((r) => [r.line, r.record.id, r.record.findings.length])).toEqual([[2, 'r1', 1], [4, 'r3', 2], [6, 'r4', 1]]);
+    const streamed: unknown[] = [];
+    const bytes = Buffer.from(text);
+    const chunks = [bytes.subarray(0, 150), bytes.subarray(150, 151), bytes.subarray(151)];
+    for await (const item of streamCsvRecords(chunks, LONG, { file: 's.csv' })) streamed.push('record' in item ? [item.source.line, item.record.id] : item.diagnostics.map((d) => [d.line, d.code]));
+    expect(streamed).toEqual([[2, 'r1'], [[3, 'record_syntax']], [4, 'r3'], [6, 'r4']]);
+  });
+
+  it('leaves out the inspections on both sides of an unreadable row whose key cannot be read, and says why', () => {
+    const text = rows(
+      header,
+      'r0,c0,〇班,高一,2024-03-04,周一检查,地面,1,,',
+      'r1,c1,一班,高一,2024-03-04,周一检查,地面,1,,',
+      'r2,c2,"二班,高一,2024-03-04,周一检查,地面,1,,', // 4: the quote opens a key cell
+      'r3,c3,三班,高一,2024-03-04,周一检查,地面,1,,',
+      'r4,c4,四班,高一,2024-03-04,周一检查,地面,1,,',
+    );
+    const { records, diagnostics } = summary(text, LONG);
+    expect(records.map((r) => r.record.id)).toEqual(['r0', 'r4']);
+    expect(diagnostics).toEqual([[3, 1, 'record_syntax', ''], [4, 1, 'record_syntax', ''], [5, 2, 'record_syntax', '']]);
+    const read = readCsvRecords(text, LONG, { file: 's.csv' });
+    expect(read.diagnostics.map((d) => d.messageId)).toEqual(['record.csv_beside_unreadable', 'record.csv_unclosed_quote', 'record.csv_beside_unreadable']);
+  });
+
+  it('rejects the inspection of a row missing its last cells, on that row; a header with blank last columns asks for no more cells', () => {
+    const { records, diagnostics } = summary(
+      rows(header + ',,', 'r1,c1,一班,高一,2024-03-04,周一检查,地面,1,,', 'r1,c1,一班,高一,2024-03-04,周一检查,卫生角', 'r2,c2,二班,高一,2024-03-04,周一检查,地面,1,,'),
+      LONG,
+    );
+    expect(diagnostics).toEqual([[3, 0, 'short_row', '']]);
+    expect(records.map((r) => r.record.id)).toEqual(['r2']);
   });
 
   it('needs no map when the headers are field names', () => {
@@ -231,6 +270,18 @@ describe('wide layout', () => {
     const batch = scoreBatch(set, read.records, 'en');
     expect(batch.diagnostics.map((d) => [d.line, d.code, d.field])).toEqual([[2, 'points_out_of_range', 'findings[0].points']]);
     expect(batch.scored.map((s) => s.scorecard.total)).toEqual([97]);
+  });
+
+  it('rejects a row missing its last cells on its row (it would read as nothing found); the other rows are scored', () => {
+    const { records, diagnostics } = summary(rows(header, '1,w1,c1,2024-03-04,,,,2,,,,,', '2,w2,c2,2024-03-04,,,,2', '3,w3,c3,2024-03-04,,,,1,,,,,'), WIDE);
+    expect(diagnostics).toEqual([[3, 1, 'short_row', '']]);
+    expect(records.map((r) => r.record.id)).toEqual(['w1', 'w3']);
+  });
+
+  it('reports a row whose quote is never closed and scores the rows after it', () => {
+    const { records, diagnostics } = summary(rows(header, '1,w1,c1,2024-03-04,,,,2,,,,,', '2,w2,c2,2024-03-04,,,,1,,,"桌面脏,,,', '3,w3,c3,2024-03-04,,,,1,,,,,'), WIDE);
+    expect(diagnostics).toEqual([[3, 1, 'record_syntax', '']]);
+    expect(records.map((r) => r.record.id)).toEqual(['w1', 'w3']);
   });
 
   it('skips title rows above the header when the map says where the header is', () => {
@@ -313,34 +364,75 @@ describe('rows of scoring diagnostics', () => {
 });
 
 describe('decoding a byte stream', () => {
-  async function decode(chunks: (string | number[])[], encoding?: 'utf-8' | 'gbk'): Promise<string> {
-    const input = (async function* () {
-      for (const c of chunks) yield typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.from(c);
-    })();
-    let out = '';
-    for await (const text of decodeChunks(input, encoding)) out += text;
-    return out;
+  async function decodeWith(chunks: (string | number[])[], encoding?: 'utf-8' | 'gbk', window?: number): Promise<{ text: string; invalid: InvalidBytes[] }> {
+    const decoder = new ByteDecoder(encoding, window);
+    let text = '';
+    const invalid: InvalidBytes[] = [];
+    for (const c of [...chunks.map((c) => decoder.push(typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.from(c))), decoder.end()]) {
+      text += c.text;
+      for (const x of c.invalid) invalid.push(x);
+    }
+    return { text, invalid };
   }
+  const decode = async (chunks: (string | number[])[], encoding?: 'utf-8' | 'gbk') => (await decodeWith(chunks, encoding)).text;
   // 卫生 in GBK: CE C0 C9 FA (not valid UTF-8).
   const WEISHENG_GBK = [0xce, 0xc0, 0xc9, 0xfa];
 
-  it('passes ASCII through and picks GB18030 at the first non-UTF-8 line, even split across chunks', async () => {
+  it('picks GB18030 for GBK bytes, even split across chunks', async () => {
     expect(await decode(['a,b\n1,', [0xce], [0xc0, 0xc9, 0xfa, 0x0a], '2,3\n'])).toBe('a,b\n1,卫生\n2,3\n');
   });
 
-  it('picks UTF-8 (dropping the BOM) when the first non-ASCII line is UTF-8, a character split across chunks', async () => {
+  it('picks UTF-8 (dropping the BOM) when the bytes are UTF-8, a character split across chunks', async () => {
     const bytes = [...Buffer.from('\uFEFFa,卫生\n')];
-    expect(await decode([bytes.slice(0, 6), bytes.slice(6)])).toBe('a,卫生\n');
+    expect(await decode([bytes.slice(0, 1), bytes.slice(1, 6), bytes.slice(6)])).toBe('a,卫生\n');
   });
 
-  it('says so when bytes stop being UTF-8 after UTF-8 was chosen', async () => {
-    await expect(decode(['卫生\n', 'x\n', WEISHENG_GBK])).rejects.toThrow(/not valid UTF-8 after line 3.*--encoding gbk/);
+  it('decides on the first window of a stream, then lists the bytes that do not read, by line and offset', async () => {
+    const { text, invalid } = await decodeWith(['卫生\n', 'x\n', [...WEISHENG_GBK, 0x0a], '好\n'], undefined, 8);
+    expect(text).toBe('卫生\nx\n\uFFFD\uFFFD\uFFFD\uFFFD\n好\n');
+    expect(invalid).toEqual([{ line: 3, offset: 9, byte: 'ce', encoding: 'utf-8' }]);
     expect(await decode([WEISHENG_GBK], 'gbk')).toBe('卫生');
   });
 
   it('reads the committed GBK fixture the same way, whole or streamed', async () => {
     const bytes = readFileSync(new URL('../../fixtures/csv/school-week.gbk.csv', import.meta.url));
-    const streamed = await decode([[...bytes.subarray(0, 1001)], [...bytes.subarray(1001)]]);
-    expect(streamed).toBe(new TextDecoder('gb18030').decode(bytes));
+    const streamed = await decodeWith([[...bytes.subarray(0, 1001)], [...bytes.subarray(1001)]], undefined, 1000);
+    expect(streamed).toEqual({ text: new TextDecoder('gb18030').decode(bytes), invalid: [] });
+  });
+});
+
+describe('encodings: decided on the bytes as a whole', () => {
+  const gbk = readFileSync(new URL('../../fixtures/csv/school-week.gbk.csv', import.meta.url));
+  const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
+
+  it('UTF-8 with a few bad bytes is UTF-8 (even when the bytes happen to read as GB18030 throughout); GBK is GB18030, a stray byte or not', () => {
+    expect(chooseEncoding(bytes('班级,日期\n一班,2024-03-04\n'))).toBe('utf-8');
+    expect(chooseEncoding(gbk)).toBe('gb18030');
+    expect(chooseEncoding(bytes([...gbk], [0xff]))).toBe('gb18030');
+    expect(chooseEncoding(bytes('班级,日期\n一班,2024-03-04', [0xff], '\n'))).toBe('utf-8');
+    expect(chooseEncoding(bytes('a,b\n1,2', [0xff], '\n'))).toBe('utf-8');
+    // 高一 in UTF-8 (E9 AB 98 E4 B8 80) is also three GB18030 characters, and so is the stray 81 40.
+    const lookalike = bytes('高一', [0x81, 0x40], ',x\n');
+    expect(new TextDecoder('gb18030', { fatal: true }).decode(lookalike)).toBe('楂樹竴丂,x\n');
+    expect(chooseEncoding(lookalike)).toBe('utf-8');
+    expect(decodeText(lookalike).invalid).toEqual([{ line: 1, offset: 6, byte: '81', encoding: 'utf-8' }]);
+    expect(decodeText(bytes([...gbk], [0xff])).invalid).toEqual([{ line: gbk.toString('latin1').split('\n').length, offset: gbk.length, byte: 'ff', encoding: 'gb18030' }]);
+  });
+
+  it('reports a row with a stray byte by its line and byte offset and scores the rest, whole or streamed', async () => {
+    const header = '编号,班级编号,班级,年级,日期,类型,检查项,次数,扣分,说明\n';
+    const sheet = bytes(
+      header,
+      'r1,c1,一班,高一,2024-03-04,周一检查,地面,1,,\n',
+      'r2,c2,二班,高一,2024-03-04,周一检查,地面,1,,有', [0xe7, 0xba], '屑\n', // 3: a character cut short in the note
+      'r3,c3,三班,高一,2024-03-04,周一检查,地面,1,,\n',
+    );
+    const offset = Buffer.byteLength(header + 'r1,c1,一班,高一,2024-03-04,周一检查,地面,1,,\n' + 'r2,c2,二班,高一,2024-03-04,周一检查,地面,1,,有');
+    const whole = readCsvRecords(sheet, LONG, { file: 's.csv' });
+    expect(whole.records.map((r) => r.record.id)).toEqual(['r1', 'r3']);
+    expect(whole.diagnostics.map((d) => [d.line, d.index, d.code, d.data])).toEqual([[3, 1, 'invalid_encoding', { byte: 'e7', line: 3, offset, encoding: 'UTF-8', more: 0 }]]);
+    const streamed: unknown[] = [];
+    for await (const item of streamCsvRecords([sheet.subarray(0, 200), sheet.subarray(200)], LONG, { file: 's.csv' })) streamed.push('record' in item ? item.record.id : item.diagnostics.map((d) => [d.line, d.code]));
+    expect(streamed).toEqual(['r1', [[3, 'invalid_encoding']], 'r3']);
   });
 });

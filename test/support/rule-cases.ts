@@ -379,8 +379,10 @@ export function scoreCase(c: Pick<ScoringCase, 'rules' | 'rule' | 'item' | 'mode
   const loaded = load(text, 'scoring-case.yaml');
   if (!loaded.ok) throw new Error(`the case's standard does not load:\n${describeDiagnostics(loaded.diagnostics)}\n--- standard ---\n${text}`);
   const scorer = compileStandard(loaded.standard);
-  const record = InspectionRecordSchema.parse(caseRecord(c.record));
-  return scoreRecord(scorer, record);
+  // A record the record schema refuses (points finer than 0.0001) is rejected on its fields, as the CLI does.
+  const parsed = InspectionRecordSchema.safeParse(caseRecord(c.record));
+  if (!parsed.success) return { ok: false as const, problems: parsed.error.issues.map((i) => ({ field: formatPath(i.path as (string | number)[]), message: { messageId: i.message } })) };
+  return scoreRecord(scorer, parsed.data);
 }
 
 export function runScoringCase(c: ScoringCase): void {

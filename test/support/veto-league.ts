@@ -4,7 +4,7 @@
  */
 import { buildLeague, type League } from '../../src/rank/league.js';
 import { compileStandard } from '../../src/score/compile.js';
-import { scoreRecord } from '../../src/score/score.js';
+import { scoreRecord } from '../../src/score/batch.js';
 import type { Scorecard } from '../../src/score/scorecard.js';
 import type { Award } from '../../src/standard/ranking-schema.js';
 import { parseStandard } from '../../src/standard/load.js';

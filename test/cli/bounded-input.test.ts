@@ -1,0 +1,88 @@
+/**
+ * `score` reads in bounded memory and loses nothing it can read (issue 14, item 18): a record or a
+ * file over its limit is refused with a code, the records around it are scored; problems go to
+ * stderr as they are found, the first --max-problems of them; text output is written as records
+ * arrive. The memory itself is measured at full size by `npm run check:hostile`.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CLI, ROOT, requireBuild, runCli } from '../support/built.js';
+
+const SCHOOL = ['--standard', 'standards/school-hygiene.yaml'];
+const tmp = mkdtempSync(join(tmpdir(), 'scoresheet-bounded-'));
+const record = (id: string, name = `class ${id}`) => JSON.stringify({ id, unit: { id: 'g1-01', name }, date: '2024-03-04', kind: 'random', findings: [] });
+
+describe('score: a record or a file over its limit', () => {
+  it('refuses an NDJSON line longer than --max-record-bytes on its line, and scores the lines around it', () => {
+    const file = join(tmp, 'long-line.ndjson');
+    const long = JSON.stringify({ id: 'big', unit: { id: 'g1-01' }, date: '2024-03-04', kind: 'random', findings: [], note: 'x'.repeat(5000) });
+    writeFileSync(file, [record('a'), long, record('b')].join('\n') + '\n');
+    const r = runCli(['score', file, ...SCHOOL, '--format', 'ndjson', '--max-record-bytes', '4k']);
+    expect(r.stderr).toBe(`${file}:2  error  record_too_large  [#1]: the record is longer than 4096 bytes (--max-record-bytes), so it is left out unread\n`);
+    expect(r.stdout.trim().split('\n').map((line) => JSON.parse(line).record)).toEqual(['a', 'b']);
+    expect(r.code).toBe(1);
+  });
+
+  it('refuses a CSV record longer than --max-record-bytes on its row (the rest of the sheet cannot be read)', () => {
+    const file = join(tmp, 'long-cell.csv');
+    writeFileSync(file, `unit.id,date,kind,finding.item,finding.note\ng1-01,2024-03-04,random,,\ng1-02,2024-03-04,random,tool-corner,"${'x'.repeat(70_000)}"\n`);
+    const r = runCli(['score', file, ...SCHOOL, '--format', 'ndjson', '--max-record-bytes', '64k']);
+    expect(r.stderr).toContain(`${file}:3  error  record_too_large  [#1]: the CSV record is longer than 65536 bytes (--max-record-bytes)`);
+    expect(r.stdout.trim().split('\n')).toHaveLength(1);
+    expect(r.code).toBe(1);
+  });
+
+  it('refuses a JSON file larger than --max-file-bytes, and scores the next source', () => {
+    const big = join(tmp, 'big.json');
+    const small = join(tmp, 'small.ndjson');
+    writeFileSync(big, JSON.stringify(Array.from({ length: 200 }, (_, i) => JSON.parse(record(`j${i}`)))));
+    writeFileSync(small, record('n1') + '\n');
+    const r = runCli(['score', big, small, ...SCHOOL, '--format', 'ndjson', '--max-file-bytes', '16k', '--lang', 'zh-CN']);
+    expect(r.stderr).toBe(`${big}:1  error  file_too_large  [#0]: 文件超过 16384 字节（--max-file-bytes）；JSON 和 YAML 须整体读取：请拆分文件，或改用逐行读取的 NDJSON\n`);
+    expect(r.stdout.trim().split('\n').map((line) => JSON.parse(line).record)).toEqual(['n1']);
+    expect(r.code).toBe(1);
+  });
+
+  it('reads a UTF-8 file with one stray byte as UTF-8: that line is reported, the others keep their Chinese', () => {
+    const file = join(tmp, 'stray-byte.ndjson');
+    writeFileSync(file, Buffer.concat([Buffer.from(record('a', '高一(1)班') + '\n'), Buffer.from([0x7b, 0xff, 0x7d, 0x0a]), Buffer.from(record('b', '高一(2)班') + '\n')]));
+    const r = runCli(['score', file, ...SCHOOL, '--format', 'ndjson']);
+    expect(r.stderr).toContain(`${file}:2  error  record_syntax  [#1]: this line is not valid UTF-8`);
+    expect(r.stdout.trim().split('\n').map((line) => JSON.parse(line).unit.name)).toEqual(['高一(1)班', '高一(2)班']);
+    expect(r.code).toBe(1);
+  });
+});
+
+describe('score: problems as they are found', () => {
+  it('prints the first --max-problems on stderr, then how many more there were', () => {
+    const lines = ['not json 1', record('a'), 'not json 2', 'not json 3', 'not json 4'];
+    const r = runCli(['score', '-', ...SCHOOL, '--input-format', 'ndjson', '--max-problems', '2'], { input: lines.join('\n') + '\n' });
+    const problems = r.stderr.trim().split('\n');
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toMatch(/^<stdin>:1  error  record_syntax  \[#0\]/);
+    expect(problems[1]).toMatch(/^<stdin>:3  error  record_syntax  \[#2\]/);
+    expect(problems[2]).toBe('2 more problem(s) not shown (--max-problems 2)');
+    expect(r.stdout).toContain('scored 1, rejected 4');
+    expect(r.code).toBe(1);
+  });
+
+  it('writes a text scorecard as soon as its record has arrived, before the input ends', async () => {
+    requireBuild();
+    const child = spawn(process.execPath, [CLI, 'score', '-', ...SCHOOL, '--input-format', 'ndjson'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stdin.write(record('first') + '\n');
+    let stdout = '';
+    await new Promise<void>((resolve) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        if (stdout.includes('#first')) resolve();
+      });
+    });
+    child.stdin.end(record('second') + '\n');
+    await new Promise((resolve) => child.on('close', resolve));
+    expect(stdout).toContain('#second');
+    expect(stdout).toContain('scored 2, rejected 0');
+  }, 15_000);
+});
