@@ -6,10 +6,12 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from './support/built.js';
 import * as root from '../src/index.js';
+import { SourceError } from '../src/entries/records.js';
 
 /** Subpath → its source entry; `.` is the root. */
 const ENTRIES: Readonly<Record<string, string>> = {
@@ -130,6 +132,19 @@ describe('the verbs added for the root', () => {
     expect(ids(root.readRecords(JSON.stringify(one)))).toEqual([['g1-3'], 0]);
     expect(ids(root.readRecords(Buffer.from('unit: { id: g1-3 }\ndate: 2024-03-04\nfindings: []\n'), { format: 'yaml' }))).toEqual([['g1-3'], 0]);
     expect(ids(root.readRecords('{"unit": {}}\n', { format: 'ndjson' }))[1]).toBeGreaterThan(0);
+  });
+
+  it('streamRecords reads as the CLI does, within its limits, and readRecords refuses bytes not in their encoding', async () => {
+    const one = JSON.stringify({ unit: { id: 'g1-3' }, date: '2024-03-04', findings: [] });
+    const codes = async (chunks: string[], options: root.RecordsOptions) => {
+      const out: string[] = [];
+      for await (const item of root.streamRecords(Readable.from(chunks), options)) out.push(...('record' in item ? [item.record.unit.id] : item.diagnostics.map((d) => d.code)));
+      return out;
+    };
+    expect(await codes([`${one}\n${'x'.repeat(100)}\n`, `${one}\n`], { file: 'a.ndjson', maxRecordBytes: 80 })).toEqual(['g1-3', 'record_too_large', 'g1-3']);
+    expect(await codes([`[${one},`, `${one}]`], { format: 'json', maxFileBytes: 40 })).toEqual(['file_too_large']);
+    expect(await codes([`[${one},`, `${one}]`], { format: 'json' })).toEqual(['g1-3', 'g1-3']);
+    expect(() => root.readRecords(Buffer.from([0x2d, 0x20, 0xff, 0x0a]), { format: 'yaml', encoding: 'utf-8' })).toThrow(SourceError);
   });
 
   it('renderScorecard names the items of the standard, in every format', async () => {
