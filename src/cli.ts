@@ -33,9 +33,10 @@ const count = (value: string): number => {
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number, 0 or more');
   return n;
 };
-/** The input limits of every command that reads records (see docs/records.md#limits). */
+/** The limits of every command that reads records: its input, and the problems it prints (see docs/records.md#limits). */
 const recordLimits = (command: Command): Command =>
   command
+    .addOption(new Option('--max-problems <n>', 'print this many problems on stderr as they are found, then only their count').argParser(count).default(DEFAULT_MAX_PROBLEMS))
     .addOption(new Option('--max-record-bytes <bytes>', 'refuse an NDJSON line or CSV record longer than this (record_too_large)').argParser(byteSize).default(DEFAULT_MAX_RECORD_BYTES, '1M'))
     .addOption(new Option('--max-file-bytes <bytes>', 'refuse a JSON or YAML file larger than this (file_too_large): they are read whole').argParser(byteSize).default(DEFAULT_MAX_FILE_BYTES, '64M'));
 
@@ -80,7 +81,6 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--units <file>', 'the units an inspection round covers (YAML or CSV)')
     .option('--roster <file>', 'who is responsible for which area when (YAML or CSV)')
     .addOption(allowRoot())
-    .addOption(new Option('--max-problems <n>', 'print this many problems on stderr, then only their count (text, csv, ndjson)').argParser(count).default(DEFAULT_MAX_PROBLEMS))
     .action(async (inputs: string[], opts: { units?: string; roster?: string; allowRoot?: string[]; standard: string[]; format: ScoreOutputFormat; lang: 'en' | 'zh-CN'; failOn?: Verdict[]; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; outputEncoding?: 'utf-8' | 'gb18030'; map?: string; maxProblems: number; maxRecordBytes: number; maxFileBytes: number }) => {
       exitCode = await runScore(inputs, {
         maxProblems: opts.maxProblems,
@@ -131,7 +131,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(new Option('--encoding <encoding>', 'encoding of the input').choices(['utf-8', 'gbk', 'gb18030']))
     .option('--map <file>', 'CSV mapping file')
     .addOption(allowRoot())
-    .action(async (inputs: string[], opts: { allowRoot?: string[]; standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; format: 'text' | 'json' | 'csv' | 'md'; lang: 'en' | 'zh-CN'; failOn?: Verdict[]; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string; maxRecordBytes: number; maxFileBytes: number }) => {
+    .action(async (inputs: string[], opts: { allowRoot?: string[]; standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; format: 'text' | 'json' | 'csv' | 'md'; lang: 'en' | 'zh-CN'; failOn?: Verdict[]; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string; maxProblems: number; maxRecordBytes: number; maxFileBytes: number }) => {
       const { standard, failOn, ...rest } = opts;
       exitCode = await runRank(inputs, { ...rest, standards: standard, failOn: failOn ?? [] }, processOutput);
     });
@@ -160,7 +160,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(new Option('--encoding <encoding>', 'encoding of the input').choices(['utf-8', 'gbk', 'gb18030']))
     .option('--map <file>', 'CSV mapping file')
     .addOption(allowRoot())
-    .action(async (inputs: string[], opts: { allowRoot?: string[]; standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; at?: string; top?: number; format: ReportFormat; output?: string; lang: 'en' | 'zh-CN'; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string; maxRecordBytes: number; maxFileBytes: number }) => {
+    .action(async (inputs: string[], opts: { allowRoot?: string[]; standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; at?: string; top?: number; format: ReportFormat; output?: string; lang: 'en' | 'zh-CN'; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string; maxProblems: number; maxRecordBytes: number; maxFileBytes: number }) => {
       const { standard, ...rest } = opts;
       exitCode = await runReport(inputs, { ...rest, standards: standard }, processOutput);
     });

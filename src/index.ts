@@ -13,7 +13,7 @@ export { compileStandard } from './score/compile.js';
 export type { Scorer } from './score/compile.js';
 export { StandardSet } from './score/editions.js';
 export type { Scorecard, ScoreLine, LineType, CategoryTotal, Verdict, VerdictReason, RecordProblem, ScoreResult, DerivedOutcome } from './score/scorecard.js';
-export type { InspectionRecord, InspectionRecordInput, Finding, UnitRef } from './records/schema.js';
+export type { InspectionRecord, InspectionRecordInput, Finding, UnitRef } from './record-schema.js';
 export { readRecords, streamRecords } from './records/records.js';
 export type { RecordsOptions } from './records/records.js';
 export type { ReadOptions, ReadResult, RecordFormat, StreamItem } from './records/read.js';

@@ -147,6 +147,18 @@ describe('the verbs added for the root', () => {
     expect(() => root.readRecords(Buffer.from([0x2d, 0x20, 0xff, 0x0a]), { format: 'yaml', encoding: 'utf-8' })).toThrow(SourceError);
   });
 
+  it('readRecords reports an NDJSON line with bytes not in its encoding as streamRecords does: invalid_encoding at its byte offset, the rest read', async () => {
+    const one = JSON.stringify({ unit: { id: 'g1-3' }, date: '2024-03-04', findings: [] });
+    const bytes = Buffer.concat([Buffer.from(`${one}\n{"note":"`), Buffer.from([0xff]), Buffer.from(`"}\n${one}\n`)]);
+    const streamed: root.StreamItem[] = [];
+    for await (const item of root.streamRecords(Readable.from([bytes]), { format: 'ndjson', encoding: 'utf-8' })) streamed.push(item);
+    const read = root.readRecords(bytes, { format: 'ndjson', encoding: 'utf-8' });
+    expect(read.records.map((r) => r.record.unit.id)).toEqual(['g1-3', 'g1-3']);
+    expect(read.diagnostics).toEqual(streamed.flatMap((item) => ('diagnostics' in item ? item.diagnostics : [])));
+    expect(read.diagnostics.map((d) => [d.code, d.line])).toEqual([['invalid_encoding', 2]]);
+    expect(read.diagnostics[0]!.message).toContain(String(one.length + 1 + '{"note":"'.length));
+  });
+
   it('renderScorecard names the items of the standard, in every format', async () => {
     const loaded = await root.loadStandard(root.shippedStandard('school-hygiene'));
     if (!loaded.ok) throw new Error('school-hygiene does not load');

@@ -13,7 +13,7 @@ import { makeJre } from '../bench/peers/jre.mjs';
 import { makeJsonLogic } from '../bench/peers/json-logic.mjs';
 import type { BenchResult } from '../bench/types.js';
 import { compileStandard, parseStandard, scoreRecord, type InspectionRecord, type Scorer, type Standard } from '../src/index.js';
-import { InspectionRecordSchema } from '../src/records/schema.js';
+import { InspectionRecordSchema } from '../src/record-schema.js';
 
 function load(file: string): Standard {
   const path = fileURLToPath(new URL(`../${file}`, import.meta.url));

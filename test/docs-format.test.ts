@@ -27,13 +27,13 @@ import { parse } from 'yaml';
 import { parseTestFile } from '../src/testing/cases.js';
 import { renderMessage } from '../src/messages/render.js';
 import type { Locale } from '../src/messages/types.js';
-import { InspectionRecordSchema } from '../src/records/schema.js';
+import { InspectionRecordSchema } from '../src/record-schema.js';
 import { RULE_KIND_NAMES, RuleSchema } from '../src/rules/index.js';
 import { compileStandard } from '../src/score/compile.js';
 import { scoreRecord } from '../src/score/batch.js';
 import type { Scorecard } from '../src/score/scorecard.js';
 import { ScorecardSchema } from '../src/score/scorecard-schema.js';
-import { ConditionSchema, DECORATORS, OPERATORS } from '../src/standard/condition-schema.js';
+import { ConditionSchema, DECORATORS, OPERATORS } from '../src/condition-schema.js';
 import { parseStandard } from '../src/standard/load.js';
 import { StandardSchema, type Standard } from '../src/standard/schema.js';
 

@@ -11,14 +11,14 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { InspectionRecordSchema, type InspectionRecordInput } from '../src/records/schema.js';
+import { InspectionRecordSchema, type InspectionRecordInput } from '../src/record-schema.js';
 import { RULE_KIND_NAMES, RULE_KINDS, RuleSchema } from '../src/rules/index.js';
 import { compileStandard } from '../src/score/compile.js';
 import { scoreRecord } from '../src/score/batch.js';
 import type { Scorecard } from '../src/score/scorecard.js';
 import { ScorecardSchema } from '../src/score/scorecard-schema.js';
-import { ID_PATTERN } from '../src/standard/common.js';
-import { CONDITION_JSON_SCHEMA_DEFS, ConditionSchema } from '../src/standard/condition-schema.js';
+import { ID_PATTERN } from '../src/common-schema.js';
+import { CONDITION_JSON_SCHEMA_DEFS, ConditionSchema } from '../src/condition-schema.js';
 import { parseStandard } from '../src/standard/load.js';
 import { StandardSchema } from '../src/standard/schema.js';
 

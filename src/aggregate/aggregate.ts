@@ -3,8 +3,8 @@
  * method, vetoes, verdict counts, frequency shortfalls, and the lines that made it, so every number
  * in a league table traces back to inspections and rules.
  */
-import type { UnitRef } from '../records/schema.js';
-import { pointsToNumber, toPoints, type Points } from '../score/points.js';
+import type { UnitRef } from '../record-schema.js';
+import { pointsToNumber, roundPoints, type Points } from '../points.js';
 import type { Scorecard, ScoreLine, Verdict } from '../score/scorecard.js';
 import type { Frequency } from '../standard/ranking-schema.js';
 import { periodOf, type Calendar, type Period, type PeriodUnit } from './periods.js';
@@ -55,7 +55,6 @@ export interface UnitPeriodResult {
   readonly unscored?: 'no_inspection' | 'indeterminate';
 }
 
-const exact = (n: number): Points => toPoints(n) ?? Math.round(n * 10_000);
 
 /**
  * Groups scorecards by unit and period and computes each period score. Superseded scorecards are dropped.
@@ -157,7 +156,7 @@ function summarize(unit: UnitRef, period: Period, cards: Scorecard[], options: A
     const actual = ordered.filter((c) => f.kind === undefined || c.kind === f.kind).length;
     const missing = Math.max(0, f.min - actual);
     if (missing === 0) continue;
-    const cost = f.points !== undefined ? exact(f.points) * missing : 0;
+    const cost = f.points !== undefined ? roundPoints(f.points) * missing : 0;
     shortfalls.push({
       requirement: f.id,
       ...(f.kind !== undefined ? { kind: f.kind } : {}),
@@ -185,11 +184,11 @@ function summarize(unit: UnitRef, period: Period, cards: Scorecard[], options: A
   if (unknown) return { ...base, score: null, unscored: 'indeterminate' };
 
   let score: Points;
-  const totals = ordered.map((c) => exact(c.total));
+  const totals = ordered.map((c) => roundPoints(c.total));
   switch (options.method) {
     case 'sum': {
-      const start = options.base !== undefined ? exact(options.base) : exact(ordered[0]!.base);
-      score = start + ordered.reduce((s, c) => s + exact(c.total) - exact(c.base), 0);
+      const start = options.base !== undefined ? roundPoints(options.base) : roundPoints(ordered[0]!.base);
+      score = start + ordered.reduce((s, c) => s + roundPoints(c.total) - roundPoints(c.base), 0);
       break;
     }
     case 'mean':
@@ -203,6 +202,6 @@ function summarize(unit: UnitRef, period: Period, cards: Scorecard[], options: A
       score = totals[totals.length - 1]!;
       break;
   }
-  for (const s of shortfalls) score += exact(s.points);
+  for (const s of shortfalls) score += roundPoints(s.points);
   return { ...base, score: pointsToNumber(score) };
 }

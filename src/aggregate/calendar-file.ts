@@ -1,16 +1,16 @@
 /**
  * A term calendar file (`--calendar`): YAML text → a Calendar, or every problem at once as a
  * diagnostic with its file:line:col and code, as `check` gives for a standard. Only `loadCalendar`
- * touches the file system, and it reads at most MAX_STANDARD_BYTES whatever the file claims to be.
+ * touches the file system, through readSideFile: a regular file of at most MAX_STANDARD_BYTES.
  */
-import { open, stat } from 'node:fs/promises';
 import { LineCounter, parseDocument } from 'yaml';
+import { readSideFile } from '../files.js';
 import { makeDiagnostic, sortDiagnostics, type Diagnostic, type DiagnosticCode, type DiagnosticPath } from '../diagnostics.js';
 import type { Locale } from '../messages/types.js';
 import { DocumentPositions, START, type Position } from '../positions.js';
 import { documentLocator, mapIssue, MAX_ALIAS_COUNT, MAX_STANDARD_BYTES } from '../standard/load.js';
 import { CalendarSchema } from '../standard/ranking-schema.js';
-import { checkCalendar } from './calendar.js';
+import { checkCalendar } from '../standard/check.js';
 import type { Calendar } from './periods.js';
 
 export type CalendarResult = { readonly ok: true; readonly calendar: Calendar } | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
@@ -86,26 +86,7 @@ export function parseCalendar(text: string, options: CalendarOptions = {}): Cale
  * ```
  */
 export async function loadCalendar(path: string, locale: Locale = 'en'): Promise<CalendarResult> {
-  const refuse = (code: DiagnosticCode, data: Record<string, unknown>): CalendarResult => ({
-    ok: false,
-    diagnostics: [makeDiagnostic({ code, file: path, ...START, path: [], data }, locale)],
-  });
-  let bytes: Buffer;
-  try {
-    if (!(await stat(path)).isFile()) return refuse('file_not_found', { detail: `${path} is not a regular file` });
-    const handle = await open(path, 'r');
-    try {
-      // One byte more than allowed tells an oversized file apart, without trusting its stated size.
-      const buffer = Buffer.alloc(MAX_STANDARD_BYTES + 1);
-      let bytesRead = 0;
-      for (let n = -1; n !== 0 && bytesRead < buffer.length; bytesRead += n) ({ bytesRead: n } = await handle.read(buffer, bytesRead, buffer.length - bytesRead, bytesRead));
-      if (bytesRead > MAX_STANDARD_BYTES) return refuse('file_too_large', { bytes: (await handle.stat()).size, limit: MAX_STANDARD_BYTES, what: 'calendar' });
-      bytes = buffer.subarray(0, bytesRead);
-    } finally {
-      await handle.close();
-    }
-  } catch (error) {
-    return refuse('file_not_found', { detail: (error as Error).message });
-  }
-  return parseCalendar(bytes.toString('utf8').replace(/^\uFEFF/, ''), { file: path, locale });
+  const read = readSideFile(path, 'calendar', MAX_STANDARD_BYTES, locale);
+  if ('diagnostic' in read) return { ok: false, diagnostics: [read.diagnostic] };
+  return parseCalendar(read.bytes.toString('utf8').replace(/^\uFEFF/, ''), { file: path, locale });
 }

@@ -5,7 +5,7 @@
  * (0000-01-01 to 9999-12-31, proleptic Gregorian) gets its true period.
  */
 import { addDays, differenceInCalendarDays, getISOWeek, getISOWeekYear, getQuarter, startOfISOWeek } from 'date-fns';
-import type { LocalizedText } from '../standard/common.js';
+import type { LocalizedText } from '../common-schema.js';
 
 export type PeriodUnit = 'week' | 'month' | 'quarter' | 'year' | 'term';
 

@@ -5,7 +5,7 @@
  */
 import type { Locale } from '../messages/types.js';
 import { recordDiagnostic, type RecordDiagnostic } from '../records/diagnostics.js';
-import type { Finding, InspectionRecord, UnitRef } from '../records/schema.js';
+import type { Finding, InspectionRecord, UnitRef } from '../record-schema.js';
 import type { LocatedRecord } from '../records/validate.js';
 import { pushTo } from '../collections.js';
 

@@ -6,8 +6,8 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { addDays } from 'date-fns';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { CalendarDate } from '../standard/common.js';
-import { UnitRefSchema, type UnitRef } from '../records/schema.js';
+import { CalendarDate } from '../common-schema.js';
+import { UnitRefSchema, type UnitRef } from '../record-schema.js';
 import { calendarDay, formatDay } from './periods.js';
 import type { AreaAssignment, Roster } from './responsibility.js';
 

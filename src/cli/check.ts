@@ -1,6 +1,6 @@
 /** `scoresheet check <standard.yaml|dir>…`: every diagnostic of every standard, exit 0 / 1 / 2. */
-import { readFile, stat } from 'node:fs/promises';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
+import { readBounded } from '../files.js';
 import type { Locale } from '../messages/types.js';
 import { loadStandard, MAX_STANDARD_BYTES } from '../standard/load.js';
 import { codeFrame } from './frame.js';
@@ -37,7 +37,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
     out.out(JSON.stringify({ files: results, errors, warnings }, null, 2));
   } else {
     for (const r of results) {
-      const text = options.frames && r.diagnostics.length > 0 ? await frameSource(r.file) : '';
+      const text = options.frames && r.diagnostics.length > 0 ? frameSource(r.file) : '';
       for (const d of r.diagnostics) {
         out.out(formatDiagnostic(d));
         // Only the file named is framed: a base is any file `extends:` reached, and is never quoted.
@@ -54,8 +54,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
 }
 
 /** The named file's text to frame diagnostics in: a regular file of a standard's size only (a pipe was read once already, a device never ends). */
-async function frameSource(file: string): Promise<string> {
-  const info = await stat(file).catch(() => undefined);
-  if (!info?.isFile() || info.size > MAX_STANDARD_BYTES) return '';
-  return readFile(file, 'utf8').catch(() => '');
+function frameSource(file: string): string {
+  const read = readBounded(file, { limit: MAX_STANDARD_BYTES, regularOnly: true });
+  return 'bytes' in read ? read.bytes.toString('utf8') : '';
 }

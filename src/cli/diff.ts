@@ -18,7 +18,7 @@ import { loadRoster, readRecordSource } from './inputs.js';
 import type { Output } from './io.js';
 import { standardLoadOptions } from './standards.js';
 import { pushAll } from '../collections.js';
-import type { InspectionRecord } from '../records/schema.js';
+import type { InspectionRecord } from '../record-schema.js';
 
 export interface DiffCliOptions {
   readonly format: 'text' | 'json' | 'md';
@@ -48,7 +48,7 @@ export async function runDiff(a: string, b: string, options: DiffCliOptions, out
 
   let scores: Rescore | undefined;
   if (options.records && options.records.length > 0) {
-    const roster = await loadRoster(options);
+    const roster = await loadRoster(options, options.lang);
     if ('error' in roster) {
       out.err(roster.error);
       return 2;

@@ -4,6 +4,8 @@ import { readFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { findingAssigner, type Roster } from '../aggregate/responsibility.js';
 import { parseRosterText } from '../aggregate/roster-file.js';
+import { formatDiagnostic } from '../diagnostics.js';
+import { MAX_ROSTER_BYTES, readSideFile } from '../files.js';
 import type { Locale } from '../messages/types.js';
 import type { StreamItem } from '../records/read.js';
 import { CsvMappingError } from '../records/csv.js';
@@ -49,7 +51,7 @@ export async function* recordItems(source: string, format: RecordFormat, options
   try {
     let mapping = options.mapping;
     if (format === 'csv' && mapping === undefined && options.map !== undefined) {
-      const loaded = await loadMapping(options.map);
+      const loaded = await loadMapping(options.map, options.lang);
       if (!loaded.ok) throw new SourceError(loaded.errors.join('\n'));
       mapping = loaded.mapping;
     }
@@ -90,13 +92,18 @@ export interface RosterOptions {
   readonly roster?: string;
 }
 
-/** Reads --units and --roster into one Roster; `{ error }` when a file is unreadable. */
-export async function loadRoster(options: RosterOptions): Promise<Roster | { error: string }> {
+/**
+ * Reads --units and --roster into one Roster; `{ error }` when a file is unreadable: each is a regular
+ * file of at most MAX_ROSTER_BYTES, or a diagnostic (`file_not_found`, `file_too_large`) says why not.
+ */
+export async function loadRoster(options: RosterOptions, locale: Locale): Promise<Roster | { error: string }> {
   const roster: { units?: Roster['units']; areas?: Roster['areas'] } = {};
   for (const [path, what] of [[options.roster, 'roster'], [options.units, 'units']] as const) {
     if (!path) continue;
+    const read = readSideFile(path, what, MAX_ROSTER_BYTES, locale);
+    if ('diagnostic' in read) return { error: formatDiagnostic(read.diagnostic) };
     try {
-      const parsed = parseRosterText(await readFile(path, 'utf8'), path.toLowerCase().endsWith('.csv') ? 'csv' : 'yaml');
+      const parsed = parseRosterText(read.bytes.toString('utf8'), path.toLowerCase().endsWith('.csv') ? 'csv' : 'yaml');
       if (!parsed.ok) return { error: `cannot read the ${what} file ${path}: ${parsed.error}` };
       if (parsed.roster.units) roster.units = parsed.roster.units;
       if (parsed.roster.areas?.length) roster.areas = parsed.roster.areas;

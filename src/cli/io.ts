@@ -43,12 +43,25 @@ export async function expandStandardPaths(paths: readonly string[]): Promise<{ p
   for (const path of paths) {
     const info = await stat(path).catch(() => undefined);
     if (info?.isDirectory()) {
-      const entries = (await readdir(path)).filter((f) => f.endsWith('.yaml') || f.endsWith('.yml')).sort();
+      const entries = await yamlFilesIn(path);
       if (entries.length === 0) return { error: `no *.yaml standard in ${path}` };
-      pushAll(out, entries.map((f) => join(path, f)));
+      for (const file of entries) out.push(file);
     } else {
       out.push(path);
     }
   }
   return { paths: out };
+}
+
+/**
+ * The regular `*.yaml` / `*.yml` files directly in a folder, sorted: a FIFO, a device or a folder so
+ * named is not a standard (reading a FIFO would hang), and a folder's contents are the input's, not the user's choice.
+ */
+export async function yamlFilesIn(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const name of (await readdir(dir)).filter((f) => f.endsWith('.yaml') || f.endsWith('.yml')).sort()) {
+    const file = join(dir, name);
+    if ((await stat(file).catch(() => undefined))?.isFile()) out.push(file);
+  }
+  return out;
 }

@@ -17,7 +17,7 @@ import type { Standard } from '../standard/schema.js';
 import { assignStream, loadRoster, recordItems, SourceError } from './inputs.js';
 import type { Output } from './io.js';
 import { loadStandardSet, standardLoadOptions } from './standards.js';
-import { pushAll } from '../collections.js';
+import { DEFAULT_MAX_PROBLEMS, problemPrinter, rejectedRecordCounter } from './problems.js';
 
 export interface LeagueInputOptions {
   readonly standards: readonly string[];
@@ -35,6 +35,18 @@ export interface LeagueInputOptions {
   readonly allowRoot?: readonly string[];
   readonly maxRecordBytes?: number;
   readonly maxFileBytes?: number;
+  /** Problems printed on stderr (and listed by `rank --format json`) before the rest are only counted. */
+  readonly maxProblems?: number;
+}
+
+/** The rejected records, without holding their problems: those were printed as they were found. */
+export interface Rejected {
+  /** How many records were rejected. */
+  readonly records: number;
+  /** The problems printed on stderr: the first --max-problems of them. */
+  readonly listed: readonly RecordDiagnostic[];
+  /** How many more problems there were. */
+  readonly notListed: number;
 }
 
 export interface LeagueInput {
@@ -42,7 +54,7 @@ export interface LeagueInput {
   readonly standard: Standard;
   readonly league: League;
   readonly scorecards: readonly Scorecard[];
-  readonly rejected: readonly RecordDiagnostic[];
+  readonly rejected: Rejected;
   readonly calendar?: Calendar;
 }
 
@@ -53,7 +65,7 @@ export async function loadLeagueInput(inputs: readonly string[], options: League
   // The newest edition's ranking rules apply to the table.
   const standard = [...set.scorers].sort((a, b) => ((a.standard.effective?.from ?? '') < (b.standard.effective?.from ?? '') ? 1 : -1))[0]!.standard;
 
-  const roster = await loadRoster(options);
+  const roster = await loadRoster(options, options.lang);
   if ('error' in roster) {
     out.err(roster.error);
     return 2;
@@ -85,17 +97,27 @@ export async function loadLeagueInput(inputs: readonly string[], options: League
     for (let i = 0; i < sources.length; i++) yield* recordItems(sources[i]!, formats[i]!, { ...options, precheck: set.precheck }, process.stdin);
   };
   const cards: Scorecard[] = [];
-  const rejected: RecordDiagnostic[] = [];
+  // Problems go to stderr as they are found, the first --max-problems of them: none is held beyond those.
+  const problems = problemPrinter(out, options.maxProblems ?? DEFAULT_MAX_PROBLEMS, options.lang);
+  const counter = rejectedRecordCounter();
   try {
     for await (const item of scoreStream(set, assignStream(read(), roster, options.lang), options.lang)) {
       if ('scorecard' in item) cards.push(item.scorecard);
-      else pushAll(rejected, item.diagnostics);
+      else {
+        for (const d of item.diagnostics) {
+          counter.add(d);
+          problems.print(d);
+        }
+      }
     }
   } catch (error) {
     if (!(error instanceof SourceError)) throw error;
+    problems.end();
     out.err(error.message);
     return 2;
   }
+  problems.end();
+  const rejected: Rejected = { records: counter.count(), listed: problems.printed, notListed: problems.notPrinted() };
   // A record another one supersedes (a corrected sheet, 复核) is left out.
   const superseded = new Set(cards.map((c) => c.supersedes).filter((s): s is string => s !== undefined));
   const scorecards = superseded.size === 0 ? cards : cards.filter((c) => c.record === undefined || !superseded.has(c.record));
@@ -108,9 +130,4 @@ export async function loadLeagueInput(inputs: readonly string[], options: League
     ...(calendar ? { calendar } : {}),
   });
   return { standard, league, scorecards, rejected, ...(calendar ? { calendar } : {}) };
-}
-
-/** How many records were rejected (a record may have several diagnostics). */
-export function rejectedRecordCount(rejected: readonly RecordDiagnostic[]): number {
-  return new Set(rejected.map((d) => `${d.file}#${d.index}`)).size;
 }

@@ -11,16 +11,42 @@ export interface ProblemPrinter {
   readonly print: (d: RecordDiagnostic) => void;
   /** Says how many were not printed, if any. */
   readonly end: () => void;
+  /** The problems printed (at most `max`), for a document that lists them too. */
+  readonly printed: readonly RecordDiagnostic[];
+  /** How many were not printed. */
+  readonly notPrinted: () => number;
 }
 
 export function problemPrinter(out: Output, max: number, locale: Locale): ProblemPrinter {
   let seen = 0;
+  const printed: RecordDiagnostic[] = [];
   return {
     print: (d) => {
-      if (seen++ < max) out.err(formatRecordDiagnostic(d));
+      if (seen++ >= max) return;
+      printed.push(d);
+      out.err(formatRecordDiagnostic(d));
     },
     end: () => {
       if (seen > max) out.err(renderMessage({ messageId: 'cli.problems_not_shown', data: { count: seen - max, max } }, locale));
     },
+    printed,
+    notPrinted: () => Math.max(0, seen - max),
+  };
+}
+
+/**
+ * Counts rejected records from their problems as they arrive, holding none: a record's problems
+ * arrive together, and records in order, so a rejected record is a new (file, index).
+ */
+export function rejectedRecordCounter(): { readonly add: (d: RecordDiagnostic) => void; readonly count: () => number } {
+  let count = 0;
+  let last = '';
+  return {
+    add: (d) => {
+      const key = `${d.file}#${d.index}`;
+      if (key !== last) count++;
+      last = key;
+    },
+    count: () => count,
   };
 }

@@ -2,11 +2,10 @@
  * `scoresheet rank --standard S --period P [records…]`: league tables per period and group, with
  * awards. Exit codes as `score`: 0 all records scored; 1 some rejected or --fail-on matched; 2 could not run.
  */
-import { formatRecordDiagnostic } from '../records/diagnostics.js';
 import { renderLeague } from '../report/render.js';
 import type { Verdict } from '../score/scorecard.js';
 import type { Output } from './io.js';
-import { loadLeagueInput, rejectedRecordCount, type LeagueInputOptions } from './league-input.js';
+import { loadLeagueInput, type LeagueInputOptions } from './league-input.js';
 
 export interface RankCliOptions extends LeagueInputOptions {
   readonly format: 'text' | 'json' | 'csv' | 'md';
@@ -18,10 +17,10 @@ export async function runRank(inputs: readonly string[], options: RankCliOptions
   if (input === 2) return 2;
   const { standard, league, scorecards, rejected } = input;
 
-  if (options.format === 'json') out.out(JSON.stringify({ ...league, rejected }, null, 2));
-  else out.out((options.format === 'csv' ? '\uFEFF' : '') + renderLeague(league, standard, { format: options.format, locale: options.lang }));
-  for (const d of rejected) out.err(formatRecordDiagnostic(d));
-  const rejectedRecords = rejectedRecordCount(rejected);
+  if (options.format === 'json') {
+    // The problems printed on stderr (the first --max-problems), and how many more there were.
+    out.out(JSON.stringify({ ...league, rejected: rejected.listed, ...(rejected.notListed > 0 ? { rejectedNotListed: rejected.notListed } : {}) }, null, 2));
+  } else out.out((options.format === 'csv' ? '\uFEFF' : '') + renderLeague(league, standard, { format: options.format, locale: options.lang }));
   const failOn = options.failOn.some((v) => scorecards.some((c) => c.verdict === v));
-  return rejectedRecords > 0 || failOn ? 1 : 0;
+  return rejected.records > 0 || failOn ? 1 : 0;
 }

@@ -6,13 +6,12 @@
  */
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { formatRecordDiagnostic } from '../records/diagnostics.js';
 import { renderReportHtml } from '../report/html.js';
 import { buildReport } from '../report/report.js';
 import { renderReportMarkdown } from '../report/report-markdown.js';
 import { SCORESHEET_VERSION } from '../version.js';
 import type { Output } from './io.js';
-import { loadLeagueInput, rejectedRecordCount, type LeagueInputOptions } from './league-input.js';
+import { loadLeagueInput, type LeagueInputOptions } from './league-input.js';
 
 export type ReportFormat = 'html' | 'md' | 'pdf';
 
@@ -39,7 +38,8 @@ export async function runReport(inputs: readonly string[], options: ReportCliOpt
   const input = await loadLeagueInput(inputs, options, out);
   if (input === 2) return 2;
   const { standard, league, scorecards, rejected, calendar } = input;
-  const rejectedRecords = rejectedRecordCount(rejected);
+  // The problems were printed as they were found; the report says how many records were left out.
+  const rejectedRecords = rejected.records;
   if (options.at !== undefined && !league.tables.some((t) => t.period.key === options.at)) {
     out.err(`--at ${options.at}: no such period; the records have ${league.tables.map((t) => t.period.key).join(', ') || 'none'}`);
     return 2;
@@ -53,7 +53,6 @@ export async function runReport(inputs: readonly string[], options: ReportCliOpt
     generator: `scoresheet ${SCORESHEET_VERSION}`,
   });
 
-  for (const d of rejected) out.err(formatRecordDiagnostic(d));
   const text = options.format === 'md' ? renderReportMarkdown(report, { lang: options.lang }) : renderReportHtml(report, { lang: options.lang });
   if (options.format === 'pdf') {
     const printed = await printPdf(text, options.output!);

@@ -17,7 +17,7 @@ import { formatScorecardsMarkdown } from '../report/markdown.js';
 import iconv from 'iconv-lite';
 import type { Output } from './io.js';
 import { assignStream, loadRoster, recordItems, SourceError } from './inputs.js';
-import { DEFAULT_MAX_PROBLEMS, problemPrinter } from './problems.js';
+import { DEFAULT_MAX_PROBLEMS, problemPrinter, rejectedRecordCounter } from './problems.js';
 import { itemNamer, loadStandardSet, standardLoadOptions } from './standards.js';
 
 export type ScoreOutputFormat = 'text' | 'json' | 'ndjson' | 'csv' | 'md';
@@ -60,14 +60,14 @@ export async function runScore(inputs: readonly string[], options: ScoreOptions,
   if (!set) return 2;
   let mapping: CsvMapping | undefined;
   if (options.map !== undefined) {
-    const loaded = await loadMapping(options.map);
+    const loaded = await loadMapping(options.map, options.lang);
     if (!loaded.ok) {
       for (const error of loaded.errors) out.err(error);
       return 2;
     }
     mapping = loaded.mapping;
   }
-  const roster = await loadRoster(options);
+  const roster = await loadRoster(options, options.lang);
   if ('error' in roster) {
     out.err(roster.error);
     return 2;
@@ -75,15 +75,13 @@ export async function runScore(inputs: readonly string[], options: ScoreOptions,
   const sources = inputs.length === 0 ? ['-'] : inputs;
   const summary: Summary = { scored: 0, rejected: 0, pass: 0, fail: 0, indeterminate: 0, not_eligible: 0 };
   const sink = scoreSink(set, options, out);
-  // A record's problems arrive together, and records in order: a rejected record is a new (file, index).
-  let lastRejected = '';
+  const rejected = rejectedRecordCounter();
   const reject = (diagnostics: readonly RecordDiagnostic[]) => {
     for (const d of diagnostics) {
-      const key = `${d.file}#${d.index}`;
-      if (key !== lastRejected) summary.rejected++;
-      lastRejected = key;
+      rejected.add(d);
       sink.problem(d);
     }
+    summary.rejected = rejected.count();
   };
 
   for (const source of sources) {

@@ -3,16 +3,18 @@
  * beside it. Output like a test runner, a closing `N passed, N failed` line; exit 0 / 1 / 2.
  */
 import { existsSync } from 'node:fs';
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { formatDiagnostic } from '../diagnostics.js';
+import { allowedRoots, readInRoots, readSideFile, type FileProblem } from '../files.js';
+import { renderMessage } from '../messages/render.js';
 import type { Locale } from '../messages/types.js';
 import { compileStandard, type Scorer } from '../score/compile.js';
-import { loadStandard } from '../standard/load.js';
+import { loadNamedStandard, loadStandard, MAX_STANDARD_BYTES } from '../standard/load.js';
 import { coverageTargets, parseTestFile, runCase, type CaseResult } from '../testing/cases.js';
 import { toJunit } from '../testing/junit.js';
-import type { Output } from './io.js';
+import { yamlFilesIn, type Output } from './io.js';
 import { standardLoadOptions } from './standards.js';
 
 export interface TestCliOptions {
@@ -31,9 +33,12 @@ interface Suite {
   uncovered: { id: string; label: string }[];
 }
 
-/** Pairs of (standard file, test file) named by the arguments. */
-async function discover(paths: readonly string[]): Promise<{ pairs: { standard: string; tests: string }[]; missing: string[] }> {
-  const pairs: { standard: string; tests: string }[] = [];
+/**
+ * The test files named by the arguments, each with the standard the command line (or its folder) gives
+ * it; a test file named on its own runs against its `standard:`, or `../<name>.yaml` by default.
+ */
+async function discover(paths: readonly string[]): Promise<{ pairs: { standard?: string; tests: string }[]; missing: string[] }> {
+  const pairs: { standard?: string; tests: string }[] = [];
   const missing: string[] = [];
   const addStandard = (file: string) => {
     const tests = join(dirname(file), 'tests', basename(file).replace(/\.ya?ml$/, '.test.yaml'));
@@ -42,36 +47,59 @@ async function discover(paths: readonly string[]): Promise<{ pairs: { standard: 
   };
   for (const path of paths) {
     const info = await stat(path).catch(() => undefined);
-    if (info?.isDirectory()) {
-      for (const f of (await readdir(path)).filter((f) => f.endsWith('.yaml')).sort()) addStandard(join(path, f));
-    } else if (path.endsWith('.test.yaml')) {
-      const text = await readFile(path, 'utf8').catch(() => '');
-      const named = (parseYaml(text) as { standard?: string } | null)?.standard;
-      pairs.push({ standard: named ? resolve(dirname(path), named) : join(dirname(path), '..', basename(path).replace('.test.yaml', '.yaml')), tests: path });
-    } else {
-      addStandard(path);
-    }
+    if (info?.isDirectory()) for (const file of await yamlFilesIn(path)) addStandard(file);
+    else if (path.endsWith('.test.yaml')) pairs.push({ tests: path });
+    else addStandard(path);
   }
   return { pairs, missing };
+}
+
+/** A path the test file names that leads nowhere allowed, said in the caller's words (never the file's content). */
+function pathProblem(problem: FileProblem, what: 'standard' | 'record', ref: string, file: string, locale: Locale): string {
+  if (problem.reason === 'missing') return `cannot read the ${what} ${file}: ${problem.detail}`;
+  const id = problem.reason === 'outside' ? 'test.outside_roots' : problem.reason === 'not_file' ? 'test.not_file' : 'test.too_large';
+  return renderMessage({ messageId: id, data: { what, ref, ...(problem.reason === 'too_large' ? { limit: problem.limit } : {}) } }, locale);
 }
 
 export async function runTests(paths: readonly string[], options: TestCliOptions, out: Output): Promise<number> {
   const { pairs, missing } = await discover(paths.length > 0 ? paths : ['standards']);
   const suites: Suite[] = [];
   let couldNotRun = false;
-  for (const { standard, tests } of pairs) {
-    const loaded = await loadStandard(standard, standardLoadOptions(options));
+  const loadOptions = standardLoadOptions(options);
+  for (const pair of pairs) {
+    const { tests } = pair;
+    const testFileError = (at: { line: number; column: number }, path: string, message: string) => out.err(`${tests}:${at.line}:${at.column}  error  test_file  ${path ? `${path}: ` : ''}${message}`);
+    // The test file is the user's choice (named, or beside a standard named): read as a regular file, bounded.
+    const read = readSideFile(tests, 'tests', MAX_STANDARD_BYTES, options.lang);
+    if ('diagnostic' in read) {
+      out.err(formatDiagnostic(read.diagnostic));
+      couldNotRun = true;
+      continue;
+    }
+    const parsed = parseTestFile(read.bytes.toString('utf8'));
+    if (!parsed.ok) {
+      for (const e of parsed.errors) testFileError(e, e.path, e.message);
+      couldNotRun = true;
+      continue;
+    }
+    // A standard the test file names is read as `extends:` reads a base: inside the roots, bounded, never quoted.
+    const loaded =
+      pair.standard !== undefined
+        ? await loadStandard(pair.standard, loadOptions)
+        : parsed.standard !== undefined
+          ? loadNamedStandard(parsed.standard, tests, loadOptions)
+          : await loadStandard(join(dirname(tests), '..', basename(tests).replace('.test.yaml', '.yaml')), loadOptions);
+    if ('problem' in loaded) {
+      testFileError(parsed.standardAt!, 'standard', pathProblem(loaded.problem, 'standard', parsed.standard!, resolve(dirname(tests), parsed.standard!), options.lang));
+      couldNotRun = true;
+      continue;
+    }
     if (!loaded.ok) {
       for (const d of loaded.diagnostics) out.err(formatDiagnostic(d));
       couldNotRun = true;
       continue;
     }
-    const parsed = parseTestFile(await readFile(tests, 'utf8'));
-    if (!parsed.ok) {
-      for (const e of parsed.errors) out.err(`${tests}:${e.line}:${e.column}  error  test_file  ${e.path ? `${e.path}: ` : ''}${e.message}`);
-      couldNotRun = true;
-      continue;
-    }
+    const roots = allowedRoots(tests, options.allowRoot);
     const scorer = compileStandard(loaded.standard);
     const others = new Map<string, Scorer>();
     const results: CaseResult[] = [];
@@ -80,34 +108,45 @@ export async function runTests(paths: readonly string[], options: TestCliOptions
       if (typeof testCase.record === 'string') {
         // A record file that cannot be read or parsed fails its case, with where and why, and the run goes on.
         const path = resolve(dirname(tests), testCase.record);
+        const fail = (error: string) => results.push({ name: testCase.name, file: tests, line: testCase.line, passed: false, mismatches: [], exercised: [], error });
+        const bytes = readInRoots(testCase.record, tests, roots, MAX_STANDARD_BYTES);
+        if ('problem' in bytes) {
+          fail(pathProblem(bytes.problem, 'record', testCase.record, path, options.lang));
+          continue;
+        }
         try {
-          record = parseYaml(await readFile(path, 'utf8'));
+          record = parseYaml(bytes.bytes.toString('utf8'));
         } catch (error) {
           const e = error as Error & { linePos?: { line: number; col: number }[] };
           const at = e.linePos?.[0] ? `:${e.linePos[0].line}:${e.linePos[0].col}` : '';
-          results.push({ name: testCase.name, file: tests, line: testCase.line, passed: false, mismatches: [], exercised: [], error: `cannot read the record ${path}${at}: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}` });
+          fail(`cannot read the record ${path}${at}: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
           continue;
         }
       }
       let caseScorer = scorer;
       if (testCase.standard !== undefined) {
-        const path = resolve(dirname(tests), testCase.standard);
-        if (!others.has(path)) {
-          const other = await loadStandard(path, standardLoadOptions(options));
+        const ref = testCase.standard;
+        if (!others.has(ref)) {
+          const other = loadNamedStandard(ref, tests, loadOptions);
+          if ('problem' in other) {
+            testFileError(testCase.standardAt!, `cases[${testCase.index}].standard`, pathProblem(other.problem, 'standard', ref, resolve(dirname(tests), ref), options.lang));
+            couldNotRun = true;
+            continue;
+          }
           if (!other.ok) {
             for (const d of other.diagnostics) out.err(formatDiagnostic(d));
             couldNotRun = true;
             continue;
           }
-          others.set(path, compileStandard(other.standard));
+          others.set(ref, compileStandard(other.standard));
         }
-        caseScorer = others.get(path)!;
+        caseScorer = others.get(ref)!;
       }
       results.push(runCase(caseScorer, testCase, record, tests));
     }
     const exercised = new Set(results.flatMap((r) => r.exercised));
     const uncovered = coverageTargets(scorer).filter((t) => !exercised.has(t.id));
-    suites.push({ name: loaded.standard.id, standard, file: tests, results, uncovered });
+    suites.push({ name: loaded.standard.id, standard: loaded.file, file: tests, results, uncovered });
   }
 
   const passed = suites.reduce((n, s) => n + s.results.filter((r) => r.passed).length, 0);

@@ -14,23 +14,17 @@ import type { Message } from '../messages/types.js';
 import {
   isFactRef,
   parseOperator,
+  type CompiledCondition,
   type Condition,
   type DecoratorName,
   type FactCondition,
+  type Facts,
   type OperatorName,
-} from '../standard/condition-schema.js';
-import { FORBIDDEN_SEGMENTS, parsePath } from './paths.js';
+} from '../condition-schema.js';
+import { FORBIDDEN_SEGMENTS, parsePath } from '../paths.js';
 import { pushAll } from '../collections.js';
 
-/** Fact name → value (what json-rules-engine's `engine.run(facts)` gets). */
-export type Facts = Readonly<Record<string, unknown>>;
-
-export interface CompiledCondition<Input = Facts> {
-  /** true / false, or null when indeterminate (a missing fact, or a value of the wrong type for the operator). Fast path: no allocation per call. */
-  evaluate(facts: Input): boolean | null;
-  /** Same value plus every reason it is indeterminate (and, for false, the leaves that failed), as Messages; slower, used only to explain. */
-  explain(facts: Facts): { value: boolean | null; reasons: Message[] };
-}
+export type { CompiledCondition, Facts };
 
 /** An operator's comparison, after its type checks have passed. */
 export type OperatorFunction = (factValue: unknown, value: unknown) => boolean;

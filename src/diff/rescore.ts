@@ -3,10 +3,10 @@
  * two standards, with changed totals, changed verdicts and changed ranks, largest movements first.
  */
 import type { PeriodUnit } from '../aggregate/periods.js';
-import type { InspectionRecord, UnitRef } from '../records/schema.js';
+import type { InspectionRecord, UnitRef } from '../record-schema.js';
 import { buildLeague } from '../rank/league.js';
 import type { Scorer } from '../score/compile.js';
-import { toPoints } from '../score/points.js';
+import { pointsToNumber, roundPoints } from '../points.js';
 import { scoreChecked } from '../score/score.js';
 import type { Scorecard } from '../score/scorecard.js';
 
@@ -34,7 +34,6 @@ export interface Rescore {
   readonly ranks: readonly RankChange[];
 }
 
-const exact = (n: number) => toPoints(n) ?? Math.round(n * 10_000);
 
 function scoreAll(scorer: Scorer, records: readonly InspectionRecord[]): (Scorecard | null)[] {
   return records.map((r) => {
@@ -67,7 +66,7 @@ export function rescore(
   records.forEach((r, i) => {
     const x = before[i];
     const y = after[i];
-    const same = x && y && exact(x.total) === exact(y.total) && x.verdict === y.verdict;
+    const same = x && y && roundPoints(x.total) === roundPoints(y.total) && x.verdict === y.verdict;
     if (same || (!x && !y)) return;
     scores.push({
       record: r.id ?? `#${i}`,
@@ -75,7 +74,7 @@ export function rescore(
       date: r.date,
       before: x ? { total: x.total, verdict: x.verdict } : null,
       after: y ? { total: y.total, verdict: y.verdict } : null,
-      delta: x && y ? (exact(y.total) - exact(x.total)) / 10_000 : null,
+      delta: x && y ? pointsToNumber(roundPoints(y.total) - roundPoints(x.total)) : null,
     });
   });
   scores.sort((p, q) => Math.abs(q.delta ?? Infinity) - Math.abs(p.delta ?? Infinity) || (p.record < q.record ? -1 : 1));

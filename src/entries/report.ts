@@ -8,5 +8,6 @@ export { renderReportHtml } from '../report/html.js';
 export type { RenderReportOptions } from '../report/html.js';
 export { renderReportMarkdown } from '../report/report-markdown.js';
 export { lineChart, sparkline } from '../report/svg.js';
-export { formatCsv, spreadsheetCell } from '../report/csv.js';
+export { formatCsv } from '../report/csv.js';
+export { spreadsheetCell } from '../spreadsheet.js';
 export type { ChartPoint, LineChartOptions, SparklineOptions } from '../report/svg.js';

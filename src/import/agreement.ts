@@ -5,7 +5,7 @@
  */
 import { localizedText } from '../messages/render.js';
 import type { Locale } from '../messages/types.js';
-import type { InspectionRecord } from '../records/schema.js';
+import type { InspectionRecord } from '../record-schema.js';
 import { formatTable } from '../report/table.js';
 import type { Scorecard } from '../score/scorecard.js';
 import type { Standard } from '../standard/schema.js';

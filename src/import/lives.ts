@@ -18,9 +18,9 @@ import { CsvError } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import { renderMessage } from '../messages/render.js';
 import type { Locale, Message } from '../messages/types.js';
-import { isCalendarDate } from '../standard/common.js';
+import { isCalendarDate } from '../common-schema.js';
 import { validateRecord, type LocatedRecord } from '../records/validate.js';
-import type { InspectionRecordInput } from '../records/schema.js';
+import type { InspectionRecordInput } from '../record-schema.js';
 import { pushTo } from '../collections.js';
 
 /** The item a finding names to say the record's findings are not known to be its own and complete. */

@@ -1,5 +1,5 @@
 /** English wording of every message id. */
-import type { Catalogue } from './render.js';
+import type { Catalogue } from './types.js';
 
 const s = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 const hint = (suggestion: unknown): string => (suggestion ? ` (did you mean "${s(suggestion)}"?)` : '');
@@ -7,9 +7,12 @@ const hint = (suggestion: unknown): string => (suggestion ? ` (did you mean "${s
 /** Points (and bounds, steps) finer than the resolution of exact points, in a standard or a record. */
 const tooPrecise = (d: Record<string, unknown>): string => `${s(d.value)} is finer than ${s(d.resolution)}: points, bounds and steps are held exactly to ${s(d.resolution)} (at most 4 decimals)`;
 
+/** What a file is, for file_too_large (a standard unless said). */
+const FILE_KINDS: Readonly<Record<string, string>> = { calendar: 'a calendar', units: 'a units file', roster: 'a roster', map: 'a map file', tests: 'a test file' };
+
 export const en: Catalogue = {
-  'diagnostic.file_not_found': (d) => `cannot read the file: ${s(d.detail)}`,
-  'diagnostic.file_too_large': (d) => `the file is ${d.bytes === undefined ? 'larger than that' : `${s(d.bytes)} bytes`}; a ${d.what === 'calendar' ? 'calendar' : 'standard'} may be at most ${s(d.limit)} bytes`,
+  'diagnostic.file_not_found': (d) => `cannot read the file: ${d.notFile ? 'it is not a regular file (a folder, a device or a pipe)' : s(d.detail)}`,
+  'diagnostic.file_too_large': (d) => `the file is ${d.bytes === undefined ? 'larger than that' : `${s(d.bytes)} bytes`}; ${FILE_KINDS[s(d.what)] ?? 'a standard'} may be at most ${s(d.limit)} bytes`,
   'diagnostic.invalid_utf8': (d) => `the file is not UTF-8: byte 0x${s(d.byte)} here is not part of a character (${s(d.count)} such place(s) in the file); save it as UTF-8`,
   'diagnostic.yaml_syntax': (d) => `YAML syntax error: ${d.detail === undefined ? `${s(d.yamlCode)} (the base file is not quoted)` : s(d.detail)}`,
   'diagnostic.yaml_duplicate_key': (d) => `duplicate key in a YAML map: ${s(d.detail)}`,
@@ -88,6 +91,9 @@ export const en: Catalogue = {
   'quantity.missing_value': () => 'the finding gives no value to score this item',
   'quantity.missing_indicator': (d) => `the indicator "${s(d.indicator)}" is not given`,
 
+  'test.outside_roots': (d) => `the ${d.what === 'record' ? 'record' : 'standard'} "${s(d.ref)}" is outside the folders a test file may name (its own folder's, the working directory's, and any --allow-root): name its folder with --allow-root`,
+  'test.not_file': (d) => `the ${d.what === 'record' ? 'record' : 'standard'} "${s(d.ref)}" is not a regular file (a folder, a device or a pipe)`,
+  'test.too_large': (d) => `the ${d.what === 'record' ? 'record' : 'standard'} "${s(d.ref)}" is larger than ${s(d.limit)} bytes`,
   'record.invalid': (d) => `${s(d.detail)}`,
   'record.unreadable': () => 'the record cannot be read: reading one of its fields failed (a getter or proxy that throws); give plain data',
   'record.unknown_item': (d) => `unknown item "${s(d.item)}"${hint(d.suggestion)}`,
@@ -124,7 +130,6 @@ export const en: Catalogue = {
   'record.too_large': (d) => `the record is longer than ${s(d.limit)} bytes (--max-record-bytes), so it is left out unread`,
   'record.csv_too_large': (d) => `the CSV record is longer than ${s(d.limit)} bytes (--max-record-bytes); the rest of the file cannot be read`,
   'record.file_too_large': (d) => `the file is larger than ${s(d.limit)} bytes (--max-file-bytes); JSON and YAML are read whole: split the file, or write NDJSON, which is read a line at a time`,
-  'record.not_utf8': () => 'this line is not valid UTF-8, as the lines before it were; if the file is GBK, pass --encoding gbk',
   'cli.problems_not_shown': (d) => `${s(d.count)} more problem(s) not shown (--max-problems ${s(d.max)})`,
   'line.fixed_unknown': (d) => (d.effect === 'award' ? 'awarded, but the standard gives no points for it: the total is unknown' : 'not met, but the standard gives no points for it: the total is unknown'),
   'import.lives_csv_syntax': (d) => `${s(d.file)}: CSV syntax error, the file cannot be read: ${s(d.detail)}`,

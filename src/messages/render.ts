@@ -1,10 +1,9 @@
 /** Turns a Message (id + data) into words in the caller's locale. Wording lives only in the catalogues. */
 import { en } from './en.js';
-import type { Locale, Message } from './types.js';
+import type { Catalogue, Locale, Message } from './types.js';
 import { zhCN } from './zh-CN.js';
 
-export type Template = (data: Readonly<Record<string, unknown>>) => string;
-export type Catalogue = Readonly<Record<string, Template>>;
+export type { Catalogue, Template } from './types.js';
 
 const CATALOGUES: Record<Locale, Catalogue> = { en, 'zh-CN': zhCN };
 

@@ -5,3 +5,8 @@ export interface Message {
 }
 
 export type Locale = 'en' | 'zh-CN';
+
+/** A message's words: a function of its data. */
+export type Template = (data: Readonly<Record<string, unknown>>) => string;
+/** One locale's words, by message id. */
+export type Catalogue = Readonly<Record<string, Template>>;

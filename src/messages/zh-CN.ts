@@ -1,5 +1,5 @@
 /** 简体中文措辞：每个消息 id 一条。 */
-import type { Catalogue } from './render.js';
+import type { Catalogue } from './types.js';
 
 const s = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 const hint = (suggestion: unknown): string => (suggestion ? `（是否想写 "${s(suggestion)}"？）` : '');
@@ -34,9 +34,12 @@ const YAML_ERRORS: Readonly<Record<string, string>> = {
 /** 分值（以及界限、步长）比精确分值的最小单位更细：标准或记录中均适用。 */
 const tooPrecise = (d: Record<string, unknown>): string => `${s(d.value)} 比 ${s(d.resolution)} 更精细：分值、界限和步长精确到 ${s(d.resolution)}（最多 4 位小数）`;
 
+/** 文件种类，用于 file_too_large（未说明时为标准文件）。 */
+const FILE_KINDS: Readonly<Record<string, string>> = { calendar: '校历文件', units: '单位名单', roster: '责任区名单', map: '映射文件', tests: '测试文件' };
+
 export const zhCN: Catalogue = {
-  'diagnostic.file_not_found': (d) => `无法读取文件：${s(d.detail)}`,
-  'diagnostic.file_too_large': (d) => `文件${d.bytes === undefined ? '超过该大小' : `有 ${s(d.bytes)} 字节`}，${d.what === 'calendar' ? '校历文件' : '标准文件'}最多 ${s(d.limit)} 字节`,
+  'diagnostic.file_not_found': (d) => `无法读取文件：${d.notFile ? '它不是普通文件（是目录、设备或管道）' : s(d.detail)}`,
+  'diagnostic.file_too_large': (d) => `文件${d.bytes === undefined ? '超过该大小' : `有 ${s(d.bytes)} 字节`}，${FILE_KINDS[s(d.what)] ?? '标准文件'}最多 ${s(d.limit)} 字节`,
   'diagnostic.invalid_utf8': (d) => `文件不是 UTF-8 编码：此处的字节 0x${s(d.byte)} 不构成字符（全文件共 ${s(d.count)} 处）；请另存为 UTF-8`,
   // The yaml library's own text stays (it names the token), after a Chinese gloss of its error code.
   'diagnostic.yaml_syntax': (d) => `YAML 语法错误${YAML_ERRORS[s(d.yamlCode)] ? `（${YAML_ERRORS[s(d.yamlCode)]}）` : ''}：${d.detail === undefined ? `${s(d.yamlCode)}（不引用基础文件的内容）` : s(d.detail)}`,
@@ -116,6 +119,9 @@ export const zhCN: Catalogue = {
   'quantity.missing_value': () => '检查记录未给出该项的数值',
   'quantity.missing_indicator': (d) => `未给出指标 "${s(d.indicator)}"`,
 
+  'test.outside_roots': (d) => `${d.what === 'record' ? '记录' : '标准'} "${s(d.ref)}" 不在测试文件可引用的目录内（测试文件所在目录、当前工作目录及 --allow-root 指定的目录）：请用 --allow-root 指定其所在目录`,
+  'test.not_file': (d) => `${d.what === 'record' ? '记录' : '标准'} "${s(d.ref)}" 不是普通文件（是目录、设备或管道）`,
+  'test.too_large': (d) => `${d.what === 'record' ? '记录' : '标准'} "${s(d.ref)}" 超过 ${s(d.limit)} 字节`,
   'record.invalid': (d) => `${s(d.detail)}`,
   'record.unreadable': () => '无法读取该记录：读取其中某个字段时出错（取值函数或代理抛出了异常）；请传入普通数据',
   'record.unknown_item': (d) => `未知的检查项 "${s(d.item)}"${hint(d.suggestion)}`,
@@ -152,7 +158,6 @@ export const zhCN: Catalogue = {
   'record.too_large': (d) => `该记录超过 ${s(d.limit)} 字节（--max-record-bytes），未读取，不予评分`,
   'record.csv_too_large': (d) => `该 CSV 记录超过 ${s(d.limit)} 字节（--max-record-bytes），文件其余部分无法读取`,
   'record.file_too_large': (d) => `文件超过 ${s(d.limit)} 字节（--max-file-bytes）；JSON 和 YAML 须整体读取：请拆分文件，或改用逐行读取的 NDJSON`,
-  'record.not_utf8': () => '此行不是有效的 UTF-8（前面各行是）；如果文件是 GBK 编码，请加 --encoding gbk',
   'cli.problems_not_shown': (d) => `另有 ${s(d.count)} 个问题未显示（--max-problems ${s(d.max)}）`,
   'line.fixed_unknown': (d) => (d.effect === 'award' ? '应奖分，但标准未规定分值：总分未知' : '未达到要求，但标准未规定分值：总分未知'),
   'import.lives_csv_syntax': (d) => `${s(d.file)}：CSV 格式错误，无法读取：${s(d.detail)}`,

@@ -2,7 +2,7 @@
  * Awards over league tables: the 流动红旗 to the best unit of each group (or every unit above a bar),
  * 红榜 / 黑榜 boards, a 末位 warning for a unit last k periods in a row, and award streaks.
  */
-import { toPoints } from '../score/points.js';
+import { roundPoints } from '../points.js';
 import { DEFAULT_EXCLUDE, type Award, type Exclusion } from '../standard/ranking-schema.js';
 import type { LeagueTable, TableRow } from './rank.js';
 import { pushTo } from '../collections.js';
@@ -45,7 +45,6 @@ export interface Streak {
   readonly periods: readonly string[];
 }
 
-const exact = (n: number) => toPoints(n) ?? Math.round(n * 10_000);
 
 /**
  * @example
@@ -77,7 +76,7 @@ function awardGroup(period: string, group: string, rows: readonly TableRow[], aw
   const eligible: TableRow[] = [];
   const excluded: TableRow[] = [];
   for (const row of rows) if (row.rank !== null) (isExcluded(row, award.exclude) ? excluded : eligible).push(row);
-  const qualifies = (r: TableRow) => award.min === undefined || exact(r.result.score!) >= exact(award.min);
+  const qualifies = (r: TableRow) => award.min === undefined || roundPoints(r.result.score!) >= roundPoints(award.min);
   const base = { period, group, award: award.id, ...(excluded.length > 0 ? { excluded: excluded.map((r) => r.result.unit.id) } : {}) };
   let candidates = eligible;
   if (award.winners === 'best') {

@@ -5,7 +5,7 @@
  */
 import { aggregateScorecards, type UnitPeriodResult } from '../aggregate/aggregate.js';
 import type { Calendar, PeriodUnit } from '../aggregate/periods.js';
-import type { UnitRef } from '../records/schema.js';
+import type { UnitRef } from '../record-schema.js';
 import type { Scorecard } from '../score/scorecard.js';
 import type { Standard } from '../standard/schema.js';
 import { RankingSchema } from '../standard/ranking-schema.js';

@@ -5,7 +5,7 @@
  */
 import type { TracedLine, UnitPeriodResult } from '../aggregate/aggregate.js';
 import type { Period } from '../aggregate/periods.js';
-import { toPoints } from '../score/points.js';
+import { roundPoints } from '../points.js';
 import type { TIE_BREAKERS } from '../standard/ranking-schema.js';
 import { pushTo } from '../collections.js';
 
@@ -45,7 +45,6 @@ export interface LeagueTable {
   readonly groups: readonly GroupTable[];
 }
 
-const exact = (n: number) => toPoints(n) ?? Math.round(n * 10_000);
 
 /**
  * Ranks every period's results; tables come out in period order.
@@ -128,7 +127,7 @@ function comparator(options: RankOptions): (a: UnitPeriodResult, b: UnitPeriodRe
   const direction = options.better === 'higher' ? -1 : 1;
   const breakers = options.tieBreakers ?? [];
   return (a, b) => {
-    const byScore = direction * (exact(a.score!) - exact(b.score!));
+    const byScore = direction * (roundPoints(a.score!) - roundPoints(b.score!));
     if (byScore !== 0) return byScore;
     for (const breaker of breakers) {
       let d = 0;
@@ -140,7 +139,7 @@ function comparator(options: RankOptions): (a: UnitPeriodResult, b: UnitPeriodRe
           d = a.deductions - b.deductions;
           break;
         case 'better-latest':
-          d = direction * (exact(a.latest?.total ?? 0) - exact(b.latest?.total ?? 0));
+          d = direction * (roundPoints(a.latest?.total ?? 0) - roundPoints(b.latest?.total ?? 0));
           break;
         case 'more-inspections':
           d = b.inspections - a.inspections;

@@ -114,22 +114,27 @@ const NOTHING: DecodedChunk = { text: '', invalid: [] };
 const CR = 0x0d;
 const LF = 0x0a;
 
+/** The ASCII a chunk starts with while a stream's encoding is undecided, and the encoding once it is decided. */
+export interface DecisionStep {
+  /** The chunk's bytes before the first one beyond ASCII (they read the same in both encodings). */
+  readonly ascii: Buffer;
+  /** Set on the step that decides. */
+  readonly encoding?: Encoding;
+  /** On that step: the bytes held from the first one beyond ASCII (to be read in that encoding). */
+  readonly held?: Buffer;
+}
+
 /**
- * Bytes → text, chunk by chunk. The encoding is chosen on the bytes from the first one beyond ASCII to
- * the end of the chunk where a line of them is complete, or of the first `window` bytes (the whole
- * input when it is shorter); then each complete line is decoded as it arrives.
+ * A stream's encoding, decided by chooseEncoding as docs/records.md#formats-and-encodings says for
+ * streams: on the bytes from the first one beyond ASCII to the end of the chunk where a line of them is
+ * complete (a live feed waits no longer), or on the first `window` of them (the whole input when it is
+ * shorter). Holds at most those bytes until then. Every stream reader decides through this.
  */
-export class ByteDecoder {
+export class StreamEncoding {
   encoding: Encoding | undefined;
+  /** The bytes from the first one beyond ASCII, while undecided. */
   private held: Buffer[] = [];
   private heldBytes = 0;
-  /** Bytes after the last complete line, not decoded yet. */
-  private tail: Buffer = Buffer.alloc(0);
-  /** Offset and line of tail[0] in the input. */
-  private offset = 0;
-  private line = 1;
-  private afterCr = false;
-  private atStart = true;
 
   constructor(
     encoding?: TextEncodingName,
@@ -138,40 +143,73 @@ export class ByteDecoder {
     if (encoding !== undefined) this.encoding = encoding === 'utf-8' ? 'utf-8' : 'gb18030';
   }
 
+  /** The next chunk (the encoding not decided yet). */
+  push(bytes: Buffer): DecisionStep {
+    let ascii: Buffer = bytes.subarray(0, 0);
+    if (this.held.length === 0) {
+      const beyond = bytes.findIndex((b) => b >= 0x80);
+      if (beyond === -1) return { ascii: bytes };
+      ascii = bytes.subarray(0, beyond);
+      bytes = bytes.subarray(beyond);
+    }
+    this.held.push(bytes);
+    this.heldBytes += bytes.length;
+    if (bytes.indexOf(LF) === -1 && this.heldBytes < this.window) return { ascii };
+    const held = this.release();
+    this.encoding = chooseEncoding(held.subarray(0, safeEnd(held)));
+    return { ascii, encoding: this.encoding, held };
+  }
+
+  /** The input has ended: the encoding, decided now on what is held if not before. */
+  end(): { encoding: Encoding; held: Buffer } {
+    if (this.encoding !== undefined) return { encoding: this.encoding, held: Buffer.alloc(0) };
+    const held = this.release();
+    this.encoding = chooseEncoding(held);
+    return { encoding: this.encoding, held };
+  }
+
+  private release(): Buffer {
+    const bytes = this.held.length === 1 ? this.held[0]! : Buffer.concat(this.held, this.heldBytes);
+    this.held = [];
+    this.heldBytes = 0;
+    return bytes;
+  }
+}
+
+/**
+ * Bytes → text, chunk by chunk. The encoding is decided by StreamEncoding; ASCII before that goes
+ * straight through, and then each complete line is decoded as it arrives.
+ */
+export class ByteDecoder {
+  private readonly decision: StreamEncoding;
+  /** Bytes after the last complete line, not decoded yet. */
+  private tail: Buffer = Buffer.alloc(0);
+  /** Offset and line of tail[0] in the input. */
+  private offset = 0;
+  private line = 1;
+  private afterCr = false;
+  private atStart = true;
+
+  constructor(encoding?: TextEncodingName, window = DECISION_WINDOW) {
+    this.decision = new StreamEncoding(encoding, window);
+  }
+
+  get encoding(): Encoding | undefined {
+    return this.decision.encoding;
+  }
+
   push(chunk: Uint8Array): DecodedChunk {
     const bytes: Buffer = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     if (this.encoding !== undefined) return this.decode(bytes, false);
-    this.held.push(bytes);
-    this.heldBytes += bytes.length;
-    const held = this.release();
-    // ASCII reads the same in both: it goes straight through, and what follows the first byte beyond it
-    // decides, once a line of it has arrived (a live feed waits no longer) or the window is full.
-    const beyond = held.findIndex((b) => b >= 0x80);
-    const ascii = this.ascii(held.subarray(0, beyond === -1 ? held.length : beyond));
-    if (beyond === -1) return ascii;
-    const rest = held.subarray(beyond);
-    if (rest.indexOf(LF) === -1 && this.heldBytes < this.window) {
-      this.held = [rest];
-      return ascii;
-    }
-    this.encoding = chooseEncoding(rest.subarray(0, safeEnd(rest)));
-    const decoded = this.decode(rest, false);
+    const step = this.decision.push(bytes);
+    const ascii = this.ascii(step.ascii);
+    if (step.held === undefined) return ascii;
+    const decoded = this.decode(step.held, false);
     return ascii.text === '' ? decoded : { text: ascii.text + decoded.text, invalid: decoded.invalid };
   }
 
   end(): DecodedChunk {
-    let bytes: Buffer = Buffer.alloc(0);
-    if (this.encoding === undefined) {
-      bytes = this.release();
-      this.encoding = chooseEncoding(bytes);
-    }
-    return this.decode(bytes, true);
-  }
-
-  private release(): Buffer {
-    const bytes = this.held.length === 1 ? this.held[0]! : Buffer.concat(this.held);
-    this.held = [];
-    return bytes;
+    return this.decode(this.decision.end().held, true);
   }
 
   private ascii(bytes: Buffer): DecodedChunk {
@@ -254,7 +292,7 @@ function safeEnd(bytes: Buffer): number {
  * (streaming) first throws at the smallest failing prefix; the sequence began at the last character
  * boundary before that byte (a character is at most 4 bytes).
  */
-function firstBadByte(line: Buffer, encoding: Encoding): number | undefined {
+export function firstBadByte(line: Buffer, encoding: Encoding): number | undefined {
   const reads = (end: number, stream: boolean) => {
     try {
       new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(line.subarray(0, end), { stream });

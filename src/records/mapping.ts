@@ -7,13 +7,17 @@
  *
  * The format is documented in docs/records.md; `scoresheet template` writes a map for a standard.
  */
-import { readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument, stringify } from 'yaml';
 import { z } from 'zod';
+import { formatDiagnostic } from '../diagnostics.js';
+import { readSideFile } from '../files.js';
 import { localizedText, renderMessage } from '../messages/render.js';
 import type { Locale } from '../messages/types.js';
 import { DocumentPositions } from '../positions.js';
-import { spreadsheetCell } from '../report/csv.js';
+import { spreadsheetCell } from '../spreadsheet.js';
+import { ruleKind } from '../rules/index.js';
+import type { FindingField } from '../rules/kind.js';
+import { MAX_STANDARD_BYTES } from '../standard/load.js';
 import type { Standard } from '../standard/schema.js';
 import { decodeText, invalidBytesMessage } from './decode.js';
 
@@ -206,7 +210,9 @@ export function parseMapping(text: string, file = '<map>'): MappingResult {
 }
 
 /**
- * Reads a map file (UTF-8 or GB18030, as docs/records.md decides; bytes in neither are an error with their line).
+ * Reads a map file (UTF-8 or GB18030, as docs/records.md decides; bytes in neither are an error with
+ * their line): a regular file of at most MAX_STANDARD_BYTES, or the diagnostic (`file_not_found`,
+ * `file_too_large`) that says why not.
  *
  * @example
  * ```ts
@@ -214,19 +220,15 @@ export function parseMapping(text: string, file = '<map>'): MappingResult {
  * import { readRecords } from 'scoresheet';
  * import { loadMapping } from 'scoresheet/records';
  *
- * const map = await loadMapping('week.map.yaml');
+ * const map = await loadMapping('week.map.yaml', 'en');
  * if (map.ok) readRecords(readFileSync('week.csv'), { file: 'week.csv', mapping: map.mapping });
  * ```
  */
-export async function loadMapping(path: string): Promise<MappingResult> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    return { ok: false, errors: [`cannot read the map ${path}: ${(error as Error).message}`] };
-  }
-  const { text, invalid } = decodeText(bytes);
-  if (invalid.length > 0) return { ok: false, errors: invalid.map((x) => `${path}:${x.line}: ${renderMessage(invalidBytesMessage(x), 'en')}`) };
+export async function loadMapping(path: string, locale: Locale = 'en'): Promise<MappingResult> {
+  const read = readSideFile(path, 'map', MAX_STANDARD_BYTES, locale);
+  if ('diagnostic' in read) return { ok: false, errors: [formatDiagnostic(read.diagnostic)] };
+  const { text, invalid } = decodeText(read.bytes);
+  if (invalid.length > 0) return { ok: false, errors: invalid.map((x) => `${path}:${x.line}: ${renderMessage(invalidBytesMessage(x), locale)}`) };
   return parseMapping(text, path);
 }
 
@@ -370,32 +372,12 @@ export function factsOf(standard: Standard, locale: Locale = 'zh-CN'): FactUse[]
   return [...facts.values()];
 }
 
-type ItemNeed = 'count' | 'points' | 'value' | 'note';
+type ItemNeed = FindingField;
 
 /** What an inspector writes for an item, from its rules: a count, points (and a note), or a value. */
 function itemNeeds(item: Standard['categories'][number]['items'][number]): ItemNeed[] {
   const needs = new Set<ItemNeed>();
-  for (const rule of item.rules as readonly Record<string, unknown>[]) {
-    switch (rule.kind) {
-      case 'per-occurrence':
-        needs.add(typeof rule.points === 'number' ? 'count' : 'points');
-        break;
-      case 'judgement':
-        needs.add('points').add('note');
-        break;
-      case 'fixed':
-      case 'by-kind':
-        if (rule.when === undefined) needs.add('count');
-        break;
-      case 'bonus':
-        if (rule.of === undefined) needs.add('count');
-        break;
-      case 'per-shortfall':
-      case 'per-step':
-        if (rule.of === undefined) needs.add('value');
-        break;
-    }
-  }
+  for (const rule of item.rules) for (const field of ruleKind(rule).findingFields(rule)) needs.add(field);
   // An item without rules of its own is scored by its category's rules, which count its findings.
   if (item.rules.length === 0) needs.add('count');
   return [...needs].sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b));

@@ -7,12 +7,12 @@
  * a CSV record) longer than `maxRecordBytes` is refused (`record_too_large`) without being held
  * whole, and the readers of whole files (JSON, YAML) refuse a file over their limit before parsing.
  */
-import { isSeq, LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { isNode, isSeq, LineCounter, parseAllDocuments, type Document, type YAMLSeq } from 'yaml';
 import type { Locale } from '../messages/types.js';
 import { DocumentPositions } from '../positions.js';
 import { recordDiagnostic, withFieldLines, type RecordDiagnostic } from './diagnostics.js';
 import { validateRecord, type LocatedRecord, type Precheck } from './validate.js';
-import { isValidUtf8, type TextEncodingName } from './decode.js';
+import { firstBadByte, invalidBytesMessage, StreamEncoding, type Encoding, type TextEncodingName } from './decode.js';
 import { pushAll } from '../collections.js';
 
 export type RecordFormat = 'json' | 'yaml' | 'ndjson' | 'csv';
@@ -40,7 +40,7 @@ export const DEFAULT_MAX_RECORD_BYTES = 1024 * 1024;
 export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 export interface NdjsonStreamOptions extends ReadOptions {
-  /** Input encoding; by default UTF-8, or GB18030 when the first line that is not ASCII is not UTF-8. */
+  /** Input encoding; by default decided on the bytes as docs/records.md#formats-and-encodings says (StreamEncoding). */
   readonly encoding?: TextEncodingName;
 }
 
@@ -61,7 +61,8 @@ export function readDocumentRecords(text: string, options: ReadOptions = {}): Re
   const records: LocatedRecord[] = [];
   const diagnostics: RecordDiagnostic[] = [];
   const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false }) as Document[] | { empty: true };
+  // logLevel 'error': yaml's warnings (a map used as a key) would reach stderr as process warnings; validation reports them.
+  const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, logLevel: 'error' }) as Document[] | { empty: true };
   if (!Array.isArray(documents)) return { records, diagnostics };
   let index = 0;
   for (const doc of documents) {
@@ -74,13 +75,18 @@ export function readDocumentRecords(text: string, options: ReadOptions = {}): Re
       index++;
       continue;
     }
-    const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
-    if (value === null || value === undefined) continue;
     const many = isSeq(doc.contents);
-    const values = many ? (value as unknown[]) : [value];
+    const value = many ? undefined : nodeValue(doc.contents, doc);
+    if (!many && (value === null || value === undefined)) continue;
+    // Each record of a list converted apart: an unresolved alias loses only the record that holds it.
+    const values = many ? (doc.contents as YAMLSeq).items.map((node) => nodeValue(node, doc)) : [value];
     values.forEach((raw, i) => {
       const base: (string | number)[] = many ? [i] : [];
       const line = positions.atPath(base).line;
+      if (raw instanceof UnreadableValue) {
+        diagnostics.push(recordDiagnostic({ file, line, index: index++ }, '', { messageId: 'record.invalid', data: { detail: raw.detail } }, locale, 'record_syntax'));
+        return;
+      }
       const lineOf = (path: readonly (string | number)[]) => positions.atPath([...base, ...path]).line;
       const result = validateRecord(raw, withFieldLines({ file, line, index }, lineOf), locale, lineOf, options.precheck);
       if (result.ok) records.push(result.value);
@@ -89,6 +95,21 @@ export function readDocumentRecords(text: string, options: ReadOptions = {}): Re
     });
   }
   return { records, diagnostics };
+}
+
+/** A YAML node that cannot become a value: an alias with no anchor, or more aliases than allowed. */
+class UnreadableValue {
+  constructor(readonly detail: string) {}
+}
+
+function nodeValue(node: unknown, doc: Document): unknown {
+  if (!isNode(node)) return node ?? null;
+  try {
+    return node.toJS(doc, { maxAliasCount: 100 }) as unknown;
+  } catch (error) {
+    if (error instanceof ReferenceError) return new UnreadableValue(error.message);
+    throw error;
+  }
 }
 
 /** NDJSON: one record per line; blank lines are skipped, a bad line is reported with its number. */
@@ -109,46 +130,105 @@ export type StreamItem = LocatedRecord | { diagnostics: RecordDiagnostic[] };
 
 /**
  * NDJSON from a byte stream: each record is yielded as soon as its line has arrived. A line longer
- * than `maxRecordBytes` is refused (`record_too_large`) and skipped without being held; a line that
- * is not valid in the file's encoding is reported on its line; the lines after either are read on.
+ * than `maxRecordBytes` is refused (`record_too_large`) and skipped without being held. The encoding is
+ * decided as for every stream (StreamEncoding, docs/records.md#formats-and-encodings); a line with
+ * bytes that do not read in it is refused (`invalid_encoding`, with its first bad byte's line and
+ * offset in the input); the lines after either are read on.
  */
 export async function* streamNdjsonRecords(input: AsyncIterable<Uint8Array | string>, options: NdjsonStreamOptions = {}): AsyncGenerator<StreamItem> {
   const maxBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
-  const decoder = new LineDecoder(options.encoding);
+  const decision = new StreamEncoding(options.encoding);
   const state = { index: 0 };
   let number = 0;
-  for await (const line of boundedLines(input, maxBytes)) {
+  for await (const line of boundedLines(deciding(input, decision), maxBytes)) {
     number++;
-    const at = { file: options.file ?? '<stdin>', line: number };
-    const locale = options.locale ?? 'en';
-    if ('tooLarge' in line) {
-      const message = { messageId: 'record.too_large', data: { limit: maxBytes } };
-      yield { diagnostics: [recordDiagnostic({ ...at, index: state.index++ }, '', message, locale, 'record_too_large')] };
-      continue;
-    }
-    const text = decoder.decode(line);
-    if (text === undefined) {
-      const message = { messageId: 'record.not_utf8', data: { line: number } };
-      yield { diagnostics: [recordDiagnostic({ ...at, index: state.index++ }, '', message, locale, 'record_syntax')] };
-      continue;
-    }
-    const item = ndjsonLine(text, number, state, options);
+    // A line beyond ASCII is complete only once its chunk has been seen, so the encoding is decided by then.
+    const item = ndjsonBytesLine(line, number, decision.encoding ?? 'utf-8', maxBytes, state, options);
     if (item !== undefined) yield item;
   }
+}
+
+/**
+ * NDJSON bytes held whole (readRecords): the encoding decided on them as a stream's is
+ * (StreamEncoding), and every line read as streamNdjsonRecords reads it — `record_too_large`,
+ * `invalid_encoding` with its byte offset, or the record.
+ */
+export function readNdjsonBytes(bytes: Uint8Array, options: NdjsonStreamOptions = {}): ReadResult {
+  const maxBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
+  const all = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const decision = new StreamEncoding(options.encoding);
+  if (decision.encoding === undefined) decision.push(all);
+  const { encoding } = decision.end();
+  const result: ReadResult = { records: [], diagnostics: [] };
+  const state = { index: 0 };
+  let number = 0;
+  for (let start = 0; start < all.length; ) {
+    const eol = all.indexOf(LF, start);
+    const end = eol === -1 ? all.length : eol;
+    let line = all.subarray(start, end);
+    if (line[line.length - 1] === 0x0d) line = line.subarray(0, line.length - 1);
+    number++;
+    const item = ndjsonBytesLine(line.length > maxBytes ? { tooLarge: true } : { bytes: line, offset: start }, number, encoding, maxBytes, state, options);
+    if (item !== undefined && 'record' in item) result.records.push(item);
+    else if (item !== undefined) pushAll(result.diagnostics, item.diagnostics);
+    start = end + 1;
+  }
+  return result;
+}
+
+const LF = 0x0a;
+
+/** One NDJSON line's bytes → its item: too long, bytes that do not read in the encoding (their first bad one's line and offset), or as ndjsonLine reads its text. */
+function ndjsonBytesLine(line: BoundedLine | { tooLarge: true }, number: number, encoding: Encoding, maxBytes: number, state: { index: number }, options: ReadOptions): StreamItem | undefined {
+  const at = { file: options.file ?? '<stdin>', line: number };
+  const locale = options.locale ?? 'en';
+  if ('tooLarge' in line) {
+    const message = { messageId: 'record.too_large', data: { limit: maxBytes } };
+    return { diagnostics: [recordDiagnostic({ ...at, index: state.index++ }, '', message, locale, 'record_too_large')] };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(line.bytes);
+  } catch {
+    const bad = firstBadByte(line.bytes, encoding) ?? 0;
+    const invalid = { line: number, offset: line.offset + bad, byte: line.bytes[bad]!.toString(16).padStart(2, '0'), encoding };
+    return { diagnostics: [recordDiagnostic({ ...at, index: state.index++ }, '', invalidBytesMessage(invalid), locale, 'invalid_encoding')] };
+  }
+  return ndjsonLine(text, number, state, options);
+}
+
+/** The stream's chunks as bytes, passed on once StreamEncoding has seen them (and told the end). */
+async function* deciding(input: AsyncIterable<Uint8Array | string>, decision: StreamEncoding): AsyncGenerator<Buffer> {
+  for await (const chunk of input) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    if (decision.encoding === undefined) decision.push(bytes);
+    yield bytes;
+  }
+  decision.end();
+}
+
+/** A line of a byte stream, and the offset of its first byte in the stream. */
+export interface BoundedLine {
+  readonly bytes: Buffer;
+  readonly offset: number;
 }
 
 /**
  * A byte stream cut into lines (at LF; a CR before it is dropped), each held only while it is at
  * most `maxBytes` long: past that, what was held is dropped and the line's end is awaited.
  */
-export async function* boundedLines(input: AsyncIterable<Uint8Array | string>, maxBytes: number): AsyncGenerator<Buffer | { tooLarge: true }> {
+export async function* boundedLines(input: AsyncIterable<Uint8Array | string>, maxBytes: number): AsyncGenerator<BoundedLine | { tooLarge: true }> {
   let parts: Buffer[] = [];
   let size = 0;
-  const finish = (): Buffer | { tooLarge: true } => {
-    const line = size > maxBytes ? ({ tooLarge: true } as const) : Buffer.concat(parts, size);
+  /** Offset of the line being read, and of the chunk being cut. */
+  let lineStart = 0;
+  let chunkStart = 0;
+  const finish = (): BoundedLine | { tooLarge: true } => {
+    const bytes = size > maxBytes ? undefined : Buffer.concat(parts, size);
     parts = [];
     size = 0;
-    return 'tooLarge' in line || line[line.length - 1] !== 0x0d ? line : line.subarray(0, line.length - 1);
+    if (bytes === undefined) return { tooLarge: true };
+    return { bytes: bytes[bytes.length - 1] !== 0x0d ? bytes : bytes.subarray(0, bytes.length - 1), offset: lineStart };
   };
   for await (const chunk of input) {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
@@ -161,33 +241,11 @@ export async function* boundedLines(input: AsyncIterable<Uint8Array | string>, m
       if (eol === -1) break;
       yield finish();
       start = eol + 1;
+      lineStart = chunkStart + start;
     }
+    chunkStart += bytes.length;
   }
   if (size > 0) yield finish();
-}
-
-/**
- * Lines → text. As told, or else decided at the first line that is not ASCII: UTF-8 when it is
- * valid UTF-8, GB18030 (GBK) when not. A later line that is not UTF-8 in a UTF-8 file is undefined.
- */
-class LineDecoder {
-  private decoder: InstanceType<typeof TextDecoder> | undefined;
-
-  constructor(encoding?: TextEncodingName) {
-    if (encoding !== undefined) this.decoder = new TextDecoder(encoding === 'utf-8' ? 'utf-8' : 'gb18030', { fatal: encoding === 'utf-8' });
-  }
-
-  decode(bytes: Buffer): string | undefined {
-    if (this.decoder === undefined) {
-      if (bytes.every((b) => b < 0x80)) return bytes.toString('latin1');
-      this.decoder = isValidUtf8(bytes) ? new TextDecoder('utf-8', { fatal: true }) : new TextDecoder('gb18030');
-    }
-    try {
-      return this.decoder.decode(bytes);
-    } catch {
-      return undefined;
-    }
-  }
 }
 
 function ndjsonLine(lineText: string, line: number, state: { index: number }, options: ReadOptions): StreamItem | undefined {

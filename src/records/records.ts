@@ -10,7 +10,7 @@ import { readCsvRecords, streamCsvRecords } from './csv.js';
 import { decodeText, invalidBytesMessage, type TextEncodingName } from './decode.js';
 import { recordDiagnostic } from './diagnostics.js';
 import type { CsvMapping } from './mapping.js';
-import { DEFAULT_MAX_FILE_BYTES, formatOfPath, readDocumentRecords, readNdjsonRecords, streamNdjsonRecords, type ReadOptions, type ReadResult, type RecordFormat, type StreamItem } from './read.js';
+import { DEFAULT_MAX_FILE_BYTES, formatOfPath, readDocumentRecords, readNdjsonBytes, readNdjsonRecords, streamNdjsonRecords, type ReadOptions, type ReadResult, type RecordFormat, type StreamItem } from './read.js';
 
 export interface RecordsOptions extends ReadOptions {
   /** The format; by default the one `file`'s name implies, else YAML (which reads JSON too). */
@@ -68,8 +68,9 @@ function documentItems(bytes: Uint8Array | undefined, options: RecordsOptions): 
 /**
  * Reads every record of a text or bytes in any format. Each bad record is a diagnostic with its line
  * and is left out; the others read as from a clean file. Throws CsvMappingError when a mapping does
- * not fit the CSV's header, and SourceError for JSON, YAML or NDJSON bytes not in their encoding (a
- * CSV row with such bytes is one `invalid_encoding` problem). A stream is read by streamRecords.
+ * not fit the CSV's header, and SourceError for JSON or YAML bytes not in their encoding (an NDJSON
+ * line or CSV row with such bytes is one `invalid_encoding` problem, as streamRecords reports it).
+ * A stream is read by streamRecords.
  *
  * @example
  * ```ts
@@ -85,7 +86,7 @@ export function readRecords(input: string | Uint8Array, options: RecordsOptions 
     case 'csv':
       return readCsvRecords(input, options.mapping, options);
     case 'ndjson':
-      return readNdjsonRecords(typeof input === 'string' ? input : decodeWhole(input, options), options);
+      return typeof input === 'string' ? readNdjsonRecords(input, options) : readNdjsonBytes(input, options);
     case 'json':
     case 'yaml': {
       if (typeof input === 'string') return readDocumentRecords(input, options);

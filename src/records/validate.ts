@@ -2,9 +2,8 @@
 import type { z } from 'zod';
 import { formatPath } from '../diagnostics.js';
 import type { Locale, Message } from '../messages/types.js';
-import type { RecordProblem } from '../score/scorecard.js';
 import { recordDiagnostic, type RecordDiagnostic, type RecordDiagnosticCode, type RecordSource } from './diagnostics.js';
-import { InspectionRecordSchema, type InspectionRecord } from './schema.js';
+import { InspectionRecordSchema, type InspectionRecord } from '../record-schema.js';
 
 export interface LocatedRecord {
   readonly record: InspectionRecord;
@@ -15,6 +14,13 @@ export interface LocatedRecord {
 export type Precheck = (raw: unknown) => readonly { readonly field: string; readonly message: Message }[];
 
 export type ValidationResult = { ok: true; value: LocatedRecord } | { ok: false; diagnostics: RecordDiagnostic[] };
+
+/** A problem that keeps a record from being scored; the record is reported, never coerced. */
+export interface RecordProblem {
+  /** Path inside the record: `findings[2].points`. */
+  readonly field: string;
+  readonly message: Message;
+}
 
 /** A record problem that knows its path, so a reader can place it on its own line. */
 export interface FieldProblem extends RecordProblem {

@@ -8,6 +8,9 @@ import { localizedText, renderMessage } from '../messages/render.js';
 import type { Locale } from '../messages/types.js';
 import type { Scorecard, ScoreLine } from '../score/scorecard.js';
 import { VERDICT_WORDS, type ItemNames } from './text.js';
+import { spreadsheetCell } from '../spreadsheet.js';
+
+export { spreadsheetCell };
 
 const HEADERS: Record<Locale, readonly string[]> = {
   en: ['record', 'standard', 'unit_id', 'unit', 'date', 'kind', 'level', 'inspector', 'total', 'band', 'verdict', 'complete', 'line', 'type', 'item_id', 'item', 'category', 'points', 'reason', 'note', 'source'],
@@ -69,28 +72,6 @@ export function scorecardCsvRows(cards: readonly Scorecard[], locale: Locale, it
 /** The CSV text (no BOM, no final line break: the CLI adds both). */
 export function formatScorecardsCsv(cards: readonly Scorecard[], locale: Locale, itemName: ItemNames, options: ScorecardCsvOptions = {}): string {
   return formatCsv(scorecardCsvRows(cards, locale, itemName, options));
-}
-
-/**
- * What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection"): `=`, `+`, `-`, `@`,
- * tab, carriage return or line feed first. `=HYPERLINK(...)` in a unit's name must stay text.
- */
-const FORMULA_START = /^[=+\-@\t\r\n]/;
-/** A number as scoresheet writes one (-2, 0.5, -1e+21): a number cell, harmless, left a number. */
-const NUMBER = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/;
-
-/**
- * A cell as written to a sheet: one that would start a formula gets OWASP's leading `'`, so it shows as the text it is.
- *
- * @example
- * ```ts
- * import { spreadsheetCell } from 'scoresheet/report';
- *
- * console.log(spreadsheetCell('=HYPERLINK("http://x")'), spreadsheetCell('-2')); // '=HYPERLINK("http://x") -2
- * ```
- */
-export function spreadsheetCell(text: string): string {
-  return FORMULA_START.test(text) && !NUMBER.test(text) ? `'${text}` : text;
 }
 
 /**

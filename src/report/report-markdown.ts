@@ -6,7 +6,7 @@
 import { periodLabel } from '../aggregate/periods.js';
 import { localizedText, renderMessage } from '../messages/render.js';
 import type { Locale } from '../messages/types.js';
-import type { UnitRef } from '../records/schema.js';
+import type { UnitRef } from '../record-schema.js';
 import type { RenderReportOptions } from './html.js';
 import { changeMark, notAwarded, vetoMark } from './league.js';
 import { mdCell, mdRow as row } from './markdown.js';

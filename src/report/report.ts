@@ -11,11 +11,12 @@ import type { Message } from '../messages/types.js';
 import { awardStreaks, lastWarnings, type Boards, type GroupAwards, type LastWarning, type Streak } from '../rank/awards.js';
 import type { League } from '../rank/league.js';
 import type { LeagueTable, UnrankedReason } from '../rank/rank.js';
-import type { UnitRef } from '../records/schema.js';
+import type { UnitRef } from '../record-schema.js';
 import type { LineType, Scorecard } from '../score/scorecard.js';
-import type { LocalizedText } from '../standard/common.js';
+import type { LocalizedText } from '../common-schema.js';
 import type { Standard } from '../standard/schema.js';
 import { pushTo } from '../collections.js';
+import { pointsToNumber, roundPoints } from '../points.js';
 
 export interface ReportOptions {
   /** The period key the report is as of (its tables lead; later periods are left out). Default: the latest. */
@@ -368,8 +369,8 @@ function costliest(results: readonly UnitPeriodResult[], mode: Standard['scoring
       if (c === 0) continue;
       const key = line.item ?? '';
       const entry = byItem.get(key) ?? { points: 0, times: 0, units: new Set<string>(), sources: new Set<string>() };
-      // Points are exact to 4 decimals: sum in 1/10000ths.
-      entry.points += Math.round(c * 10_000);
+      // Points are exact to 4 decimals: sum them as exact points.
+      entry.points += roundPoints(c);
       entry.times++;
       entry.units.add(r.unit.id);
       if (line.source) entry.sources.add(line.source);
@@ -377,7 +378,7 @@ function costliest(results: readonly UnitPeriodResult[], mode: Standard['scoring
     }
   }
   return [...byItem.entries()]
-    .map(([item, e]) => ({ item, points: e.points / 10_000, times: e.times, units: e.units.size, sources: [...e.sources] }))
+    .map(([item, e]) => ({ item, points: pointsToNumber(e.points), times: e.times, units: e.units.size, sources: [...e.sources] }))
     .sort((a, b) => b.points - a.points || b.times - a.times || (a.item < b.item ? -1 : 1))
     .slice(0, top);
 }

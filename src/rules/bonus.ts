@@ -1,8 +1,8 @@
 /** 每多报告一条奖励0.2分，最高奖励2分: points awarded per unit above a count, usually with a cap. */
 import { z } from 'zod';
-import { PointsValue, QuantitySource, ruleBase } from '../standard/common.js';
-import { pointsOf, timesPoints } from '../score/points.js';
-import { defineRuleKind } from './kind.js';
+import { PointsValue, QuantitySource, ruleBase } from '../common-schema.js';
+import { pointsOf, timesPoints } from '../points.js';
+import { AWARDS, defineRuleKind } from './kind.js';
 
 export const bonus = defineRuleKind({
   kind: 'bonus',
@@ -14,6 +14,10 @@ export const bonus = defineRuleKind({
     above: z.number().int().nonnegative().default(0),
     of: QuantitySource.optional(),
   }),
+  effect: () => AWARDS,
+  // With `of`, the quantity is read from the record: a bonus may be due with no finding.
+  runsWithoutFinding: (rule) => rule.of !== undefined,
+  findingFields: (rule) => (rule.of === undefined ? ['count'] : []),
   compile(rule, context) {
     const quantityOf = context.quantity(rule.of);
     const points = pointsOf(rule.points);

@@ -3,9 +3,9 @@
  * for event checks, its level), once per inspection when the item or area has any finding.
  */
 import { z } from 'zod';
-import { Id, PointsValue, ruleBase } from '../standard/common.js';
-import { pointsOf, type Points } from '../score/points.js';
-import { defineRuleKind } from './kind.js';
+import { Id, PointsValue, ruleBase } from '../common-schema.js';
+import { pointsOf, pointsToNumber, type Points } from '../points.js';
+import { DEDUCTS, defineRuleKind } from './kind.js';
 
 export const byKind = defineRuleKind({
   kind: 'by-kind',
@@ -15,6 +15,18 @@ export const byKind = defineRuleKind({
     ...ruleBase,
     points: z.record(Id, z.union([PointsValue, z.record(Id, PointsValue)])),
   }),
+  effect: () => DEDUCTS,
+  runsWithoutFinding: () => false,
+  findingFields: () => ['count'],
+  check(rule, checks) {
+    if (typeof rule.points !== 'object' || rule.points === null || Array.isArray(rule.points)) return;
+    for (const [kind, value] of Object.entries(rule.points)) {
+      checks.reference(['points', kind], 'kind', kind);
+      if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+        for (const level of Object.keys(value)) checks.reference(['points', kind, level], 'level', level);
+      }
+    }
+  },
   compile(rule, context) {
     // Resolve the table once: kind → points, or kind → level → points.
     const table = new Map<string, Points | Map<string, Points>>();
@@ -35,7 +47,7 @@ export const byKind = defineRuleKind({
         if (points === undefined) {
           return scope.indeterminate({ messageId: 'line.by_kind_unknown_level', data: { kind: kind!, level: level ?? '' } });
         }
-        const data: Record<string, unknown> = { kind: kind!, level: level ?? null, points: points / 10000 };
+        const data: Record<string, unknown> = { kind: kind!, level: level ?? null, points: pointsToNumber(points) };
         // The names the standard gives (周一定期检查, 县级) are what a reason shows; the ids stay for programs.
         const kindName = context.kindNames.get(kind!);
         const levelName = level === undefined ? undefined : context.levelNames.get(level);

@@ -4,10 +4,10 @@
  * unknown and the scorecard is indeterminate (never a silent 0); when it does not fire, nothing happens.
  */
 import { z } from 'zod';
-import { ConditionSchema } from '../standard/condition-schema.js';
-import { PointsValue, ruleBase } from '../standard/common.js';
-import { pointsOf } from '../score/points.js';
-import { defineRuleKind } from './kind.js';
+import { ConditionSchema } from '../condition-schema.js';
+import { PointsValue, ruleBase } from '../common-schema.js';
+import { pointsOf } from '../points.js';
+import { deductOrAward, defineRuleKind } from './kind.js';
 
 export const fixed = defineRuleKind({
   kind: 'fixed',
@@ -21,6 +21,10 @@ export const fixed = defineRuleKind({
     /** Trigger on a condition over the record's facts instead of on a finding. */
     when: ConditionSchema.optional(),
   }),
+  effect: deductOrAward,
+  // With `when`, a condition over the record's facts triggers it: it may fire with no finding.
+  runsWithoutFinding: (rule) => rule.when !== undefined,
+  findingFields: (rule) => (rule.when === undefined ? ['count'] : []),
   compile(rule, context) {
     const points = rule.points === null ? null : pointsOf(rule.points);
     const when = rule.when ? context.condition(rule.when) : undefined;

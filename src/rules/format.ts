@@ -1,5 +1,5 @@
-/** Display helpers shared by rule kinds (display only: comparisons stay exact in score/points.ts). */
-import { ratioToNumber, type Ratio } from '../score/points.js';
+/** Display helpers shared by rule kinds (display only: comparisons stay exact in points.ts). */
+import { ratioToNumber, type Ratio } from '../points.js';
 
 /** 12433/12937 as a percent → "96.1" (2 decimals at most, trailing zeros dropped). */
 export function formatRatio(ratio: Ratio): string {

@@ -26,15 +26,21 @@ export const RULE_KINDS = {
 export type RuleKindName = keyof typeof RULE_KINDS;
 export const RULE_KIND_NAMES = Object.keys(RULE_KINDS) as RuleKindName[];
 
-export const RuleSchema = z.discriminatedUnion('kind', [
-  bonus.schema,
-  byKind.schema,
-  fixed.schema,
-  judgement.schema,
-  notApplicable.schema,
-  perOccurrence.schema,
-  perShortfall.schema,
-  perStep.schema,
-  threshold.schema,
-]);
+type KindSchema = (typeof RULE_KINDS)[RuleKindName]['schema'];
+
+/** `kind:` picks the schema: one precise error for a rule, never a wall of union errors. */
+export const RuleSchema = z.discriminatedUnion(
+  'kind',
+  Object.values(RULE_KINDS).map((k) => k.schema) as unknown as [KindSchema, ...KindSchema[]],
+);
 export type Rule = z.output<typeof RuleSchema>;
+
+/** The kind of a validated rule, for code that handles every kind alike. */
+export function ruleKind(rule: Rule): RuleKind {
+  return RULE_KINDS[rule.kind] as RuleKind;
+}
+
+/** The kind named by a rule as written, before validation; undefined when there is no such kind. */
+export function ruleKindOf(kind: unknown): RuleKind | undefined {
+  return typeof kind === 'string' && Object.hasOwn(RULE_KINDS, kind) ? (RULE_KINDS[kind as RuleKindName] as RuleKind) : undefined;
+}

@@ -1,8 +1,8 @@
 /** 酌情扣分: the inspector decides the points within bounds, and must say why in a note. */
 import { z } from 'zod';
-import { PointsValue, ruleBase } from '../standard/common.js';
-import { pointsOf } from '../score/points.js';
-import { chosenPointsProblem, defineRuleKind, lacksEvidence } from './kind.js';
+import { PointsValue, ruleBase } from '../common-schema.js';
+import { pointsOf } from '../points.js';
+import { checkRanges, chosenPointsProblem, defineRuleKind, deductOrAward, lacksEvidence } from './kind.js';
 
 export const judgement = defineRuleKind({
   kind: 'judgement',
@@ -14,6 +14,10 @@ export const judgement = defineRuleKind({
     max: PointsValue,
     effect: z.enum(['deduct', 'award']).default('deduct'),
   }),
+  effect: deductOrAward,
+  runsWithoutFinding: () => false,
+  findingFields: () => ['points', 'note'],
+  check: checkRanges,
   compile(rule) {
     const messageId = rule.effect === 'award' ? 'line.judgement_award' : 'line.judgement';
     return {

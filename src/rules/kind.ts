@@ -5,12 +5,11 @@
  */
 import type { z } from 'zod';
 import type { Message } from '../messages/types.js';
-import { POINT_RESOLUTION, pointsProblem, type Points } from '../score/points.js';
-import type { CompiledCondition, Facts } from '../compile/conditions.js';
-import type { Ratio } from '../score/points.js';
-import type { Condition } from '../standard/condition-schema.js';
-import type { Finding, InspectionRecord } from '../records/schema.js';
-import type { LocalizedText, QuantitySource } from '../standard/common.js';
+import { POINT_RESOLUTION, pointsProblem, type Points } from '../points.js';
+import type { Ratio } from '../points.js';
+import type { CompiledCondition, Condition, Facts } from '../condition-schema.js';
+import type { Finding, InspectionRecord } from '../record-schema.js';
+import type { LocalizedText, QuantitySource } from '../common-schema.js';
 
 /** Extra fields a scorecard line may carry (thresholds show what was expected and found). */
 export interface LineDetail {
@@ -86,13 +85,72 @@ export interface RuleCompileContext {
   readonly max?: Points;
 }
 
+/** What a rule may do to the points: take them, give them, or neither (a pass/fail or applicability rule). */
+export interface RuleEffect {
+  readonly deducts: boolean;
+  readonly awards: boolean;
+}
+
+/** What an inspector writes on a finding for a rule (the columns of a blank sheet). */
+export type FindingField = 'count' | 'points' | 'value' | 'note';
+
+/** A rule as written in the YAML, before validation (the standard's cross-checks read it defensively). */
+export type RawRule = Readonly<Record<string, unknown>>;
+
+/** What a kind's cross-check reports with; paths are relative to the rule. */
+export interface RawRuleChecks {
+  /** `min` above `max` (each reported only when both are numbers). */
+  range(path: readonly (string | number)[], min: unknown, max: unknown): void;
+  /** An inspection kind or event level the standard does not declare. */
+  reference(path: readonly (string | number)[], what: 'kind' | 'level', id: string): void;
+}
+
 export interface RuleKind<S extends z.ZodType = z.ZodType> {
   readonly kind: string;
   readonly schema: S;
   /** One line for docs and `--help`. */
   readonly description: string;
+  /**
+   * What a rule of this kind may do to the points. When it cannot be decided (a missing fact), the
+   * total is unknown but still bounded: it can only have lost (or gained) what the rule may take (or give).
+   */
+  effect(rule: z.output<S>): RuleEffect;
+  /** Whether it may produce lines for an item with no finding (it reads facts or indicators). */
+  runsWithoutFinding(rule: z.output<S>): boolean;
+  /**
+   * Whether it decides if its item (or category) is scored at all. Such rules run before the others;
+   * while one is undecided any of the scope's rules may apply, so the scope's effect, not the rule's,
+   * bounds the undecided total.
+   */
+  readonly decidesApplicability?: boolean;
+  /** What an inspector writes on a finding against an item with this rule. */
+  findingFields(rule: z.output<S>): readonly FindingField[];
+  /** Cross-checks on the rule as written that its schema cannot express; default {@link checkPointsRange}. */
+  check?(rule: RawRule, checks: RawRuleChecks): void;
   compile(rule: z.output<S>, context: RuleCompileContext): CompiledRule;
 }
+
+const isRecord = (v: unknown): v is RawRule => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The cross-check of every kind that has none of its own: a range of points (每次扣1-3分) is not inverted. */
+export function checkPointsRange(rule: RawRule, checks: RawRuleChecks): void {
+  if (isRecord(rule.points)) checks.range(['points'], rule.points.min, rule.points.max);
+}
+
+/** {@link checkPointsRange}, and the rule's own `min`–`max` is not inverted. */
+export function checkRanges(rule: RawRule, checks: RawRuleChecks): void {
+  checkPointsRange(rule, checks);
+  checks.range([], rule.min, rule.max);
+}
+
+/** The effect of a kind that deducts by default and awards with `effect: award`. */
+export function deductOrAward(rule: { readonly effect: string }): RuleEffect {
+  return { deducts: rule.effect !== 'award', awards: rule.effect === 'award' };
+}
+
+export const DEDUCTS: RuleEffect = { deducts: true, awards: false };
+export const AWARDS: RuleEffect = { deducts: false, awards: true };
+export const NO_EFFECT: RuleEffect = { deducts: false, awards: false };
 
 /** True when a finding says written material was not shown (`evidence: false` or an empty list). */
 export function lacksEvidence(finding: Finding): boolean {

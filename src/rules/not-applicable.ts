@@ -1,8 +1,8 @@
 /** 未发生突发公共卫生事件的不扣分: the item does not apply when a condition holds; its other rules are skipped. */
 import { z } from 'zod';
-import { ConditionSchema } from '../standard/condition-schema.js';
-import { ruleBase } from '../standard/common.js';
-import { defineRuleKind } from './kind.js';
+import { ConditionSchema } from '../condition-schema.js';
+import { ruleBase } from '../common-schema.js';
+import { defineRuleKind, NO_EFFECT } from './kind.js';
 
 export const notApplicable = defineRuleKind({
   kind: 'not-applicable',
@@ -12,6 +12,10 @@ export const notApplicable = defineRuleKind({
     ...ruleBase,
     when: ConditionSchema,
   }),
+  effect: () => NO_EFFECT,
+  runsWithoutFinding: () => true,
+  decidesApplicability: true,
+  findingFields: () => [],
   compile(rule, context) {
     const when = context.condition(rule.when);
     return {

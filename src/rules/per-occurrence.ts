@@ -1,8 +1,8 @@
 /** 每处扣2分 / 每次扣1-3分: points for each occurrence, fixed or chosen by the inspector within a range. */
 import { z } from 'zod';
-import { PointsRange, PointsValue, ruleBase } from '../standard/common.js';
-import { pointsOf, timesPoints } from '../score/points.js';
-import { chosenPointsProblem, defineRuleKind, lacksEvidence } from './kind.js';
+import { PointsRange, PointsValue, ruleBase } from '../common-schema.js';
+import { pointsOf, timesPoints } from '../points.js';
+import { chosenPointsProblem, deductOrAward, defineRuleKind, lacksEvidence } from './kind.js';
 
 export const perOccurrence = defineRuleKind({
   kind: 'per-occurrence',
@@ -13,6 +13,10 @@ export const perOccurrence = defineRuleKind({
     points: z.union([PointsValue, PointsRange]),
     effect: z.enum(['deduct', 'award']).default('deduct'),
   }),
+  effect: deductOrAward,
+  runsWithoutFinding: () => false,
+  // Fixed points need only how many times; a range needs the inspector's points.
+  findingFields: (rule) => [typeof rule.points === 'number' ? 'count' : 'points'],
   compile(rule) {
     const range = typeof rule.points === 'number' ? undefined : rule.points;
     const fixedPoints = typeof rule.points === 'number' ? pointsOf(rule.points) : 0;

@@ -1,8 +1,8 @@
 /** 一年不少于4次，每少一次扣1分: points for each unit short of a required count. */
 import { z } from 'zod';
-import { PointsValue, QuantitySource, ruleBase } from '../standard/common.js';
-import { pointsOf, timesPoints } from '../score/points.js';
-import { defineRuleKind } from './kind.js';
+import { PointsValue, QuantitySource, ruleBase } from '../common-schema.js';
+import { pointsOf, timesPoints } from '../points.js';
+import { DEDUCTS, defineRuleKind } from './kind.js';
 
 export const perShortfall = defineRuleKind({
   kind: 'per-shortfall',
@@ -15,6 +15,9 @@ export const perShortfall = defineRuleKind({
     /** Where the achieved count comes from; default: the finding's `value`. */
     of: QuantitySource.optional(),
   }),
+  effect: () => DEDUCTS,
+  runsWithoutFinding: () => true,
+  findingFields: (rule) => (rule.of === undefined ? ['value'] : []),
   compile(rule, context) {
     const quantity = context.quantity(rule.of);
     const points = pointsOf(rule.points);

@@ -1,9 +1,9 @@
 /** 每下降2%扣0.5分: points for each step a rate falls below its target; the standard says how a partial step counts. */
 import { z } from 'zod';
-import { ExactDecimal, exactDecimal, PointsValue, QuantitySource, ruleBase } from '../standard/common.js';
+import { ExactDecimal, exactDecimal, PointsValue, QuantitySource, ruleBase } from '../common-schema.js';
 import { formatQuantity } from './format.js';
-import { pointsOf, stepsBelow, timesPoints } from '../score/points.js';
-import { defineRuleKind } from './kind.js';
+import { pointsOf, stepsBelow, timesPoints } from '../points.js';
+import { DEDUCTS, defineRuleKind } from './kind.js';
 
 
 export const perStep = defineRuleKind({
@@ -20,6 +20,9 @@ export const perStep = defineRuleKind({
     partial: z.enum(['floor', 'ceil']),
     of: QuantitySource.optional(),
   }),
+  effect: () => DEDUCTS,
+  runsWithoutFinding: () => true,
+  findingFields: (rule) => (rule.of === undefined ? ['value'] : []),
   compile(rule, context) {
     const ratioOf = context.ratio(rule.of);
     const points = pointsOf(rule.points);

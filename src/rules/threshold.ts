@@ -3,10 +3,10 @@
  * pass/fail or as points. A bound written as `null` is one the source leaves unset: indeterminate.
  */
 import { z } from 'zod';
-import { ExactDecimal, PointsValue, QuantitySource, ruleBase } from '../standard/common.js';
-import { compareRatio, pointsOf } from '../score/points.js';
+import { ExactDecimal, PointsValue, QuantitySource, ruleBase } from '../common-schema.js';
+import { compareRatio, pointsOf } from '../points.js';
 import { formatQuantity } from './format.js';
-import { defineRuleKind } from './kind.js';
+import { checkRanges, defineRuleKind } from './kind.js';
 
 /** Bounds are exact decimals, compared exactly with the quantity as written (see compareRatio). */
 const Bound = ExactDecimal;
@@ -31,6 +31,11 @@ export const threshold = defineRuleKind({
       message: 'give min or max (null when the source leaves the number unset)',
       params: { code: 'missing_key' },
     }),
+  // Pass/fail unless it costs points: an unmet requirement then takes them.
+  effect: (rule) => ({ deducts: rule.effect === 'points', awards: false }),
+  runsWithoutFinding: () => true,
+  findingFields: () => [],
+  check: checkRanges,
   compile(rule, context) {
     const ratioOf = context.ratio(rule.of);
     const points = rule.points !== undefined ? pointsOf(rule.points) : context.max;

@@ -4,7 +4,7 @@
  */
 import type { Scorer } from './compile.js';
 import type { Locale } from '../messages/types.js';
-import type { InspectionRecord } from '../records/schema.js';
+import type { InspectionRecord } from '../record-schema.js';
 import { recordDiagnostic, type RecordDiagnostic } from '../records/diagnostics.js';
 import type { StreamItem } from '../records/read.js';
 import { checkRecordInput, type LocatedRecord } from '../records/validate.js';

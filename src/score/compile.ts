@@ -4,16 +4,16 @@
  */
 import { createHash } from 'node:crypto';
 import { compileCondition } from '../compile/conditions.js';
-import { compilePath } from '../compile/paths.js';
+import { compilePath } from '../paths.js';
 import { formatPath } from '../diagnostics.js';
 import type { Message } from '../messages/types.js';
-import { RULE_KINDS } from '../rules/index.js';
-import type { CompiledRule, RuleKind, RuleScope, ScopeCondition } from '../rules/kind.js';
-import type { Condition } from '../standard/condition-schema.js';
-import type { LocalizedText, QuantitySource } from '../standard/common.js';
+import { ruleKind } from '../rules/index.js';
+import type { CompiledRule, RuleScope, ScopeCondition } from '../rules/kind.js';
+import type { Condition } from '../condition-schema.js';
+import type { LocalizedText, QuantitySource } from '../common-schema.js';
 import type { Band, Indicator, Standard } from '../standard/schema.js';
-import { pointsOf, type Points, type Ratio } from './points.js';
-import { quantityProblem, readScopeFact } from './score.js';
+import { pointsOf, roundPoints, type Points, type Ratio } from '../points.js';
+import { quantityProblem, readScopeFact } from './facts.js';
 
 export interface CompiledRuleEntry {
   readonly compiled: CompiledRule;
@@ -23,6 +23,8 @@ export interface CompiledRuleEntry {
   readonly kind: string;
   /** Whether the rule may produce lines for an item with no finding (reads facts or indicators). */
   readonly needsNoFinding: boolean;
+  /** Whether it decides if its scope is scored at all (see RuleKind.decidesApplicability): such rules come first. */
+  readonly decidesApplicability: boolean;
   readonly reason?: LocalizedText;
   /**
    * What the rule can do to the points when it cannot be decided (a missing fact): take some, give
@@ -43,8 +45,8 @@ export interface CompiledScope {
   readonly bonusMax?: Points;
   readonly evidenceRequired: boolean;
   readonly rules: readonly CompiledRuleEntry[];
-  /** How many of `rules`, from the first, are not-applicable rules (compile puts them first). */
-  readonly notApplicableRules: number;
+  /** How many of `rules`, from the first, decide whether the scope applies (compile puts them first). */
+  readonly applicabilityRules: number;
   /** Whether any of its rules (or a missing-evidence charge) can take points, or give points. */
   readonly mayDeduct: boolean;
   readonly mayAward: boolean;
@@ -101,8 +103,6 @@ export interface Scorer {
   readonly derived: Standard['outcomes']['derived'];
 }
 
-const NO_FINDING_KINDS = new Set(['per-shortfall', 'per-step', 'threshold', 'not-applicable']);
-
 /**
  * A fact quantity read straight from the record (see RecordRun.quantity), resolved once; undefined
  * for an indicator, findings' values, or a path that does not parse (left to fail as it always did).
@@ -152,6 +152,7 @@ const limitEntry = (path: string, kind: 'limit' | 'evidence'): CompiledRuleEntry
   path,
   kind,
   needsNoFinding: false,
+  decidesApplicability: false,
   source: undefined,
   cap: undefined,
   reason: undefined,
@@ -159,31 +160,6 @@ const limitEntry = (path: string, kind: 'limit' | 'evidence'): CompiledRuleEntry
   mayAward: false,
   quantityField: undefined,
 });
-
-/** What a rule can do to the points (see CompiledRuleEntry.mayDeduct); not-applicable rules: nothing themselves. */
-function pointsEffect(rule: Standard['categories'][number]['rules'][number]): { mayDeduct: boolean; mayAward: boolean } {
-  switch (rule.kind) {
-    case 'fixed':
-    case 'per-occurrence':
-    case 'judgement':
-      return { mayDeduct: rule.effect !== 'award', mayAward: rule.effect === 'award' };
-    case 'threshold':
-      return { mayDeduct: rule.effect === 'points', mayAward: false };
-    case 'bonus':
-      return { mayDeduct: false, mayAward: true };
-    case 'not-applicable':
-      return { mayDeduct: false, mayAward: false };
-    case 'per-shortfall':
-    case 'per-step':
-    case 'by-kind':
-      return { mayDeduct: true, mayAward: false };
-    default: {
-      // A new rule kind must say what it can do here, or a range would be claimed that it can leave.
-      const unknownKind: never = rule;
-      return unknownKind;
-    }
-  }
-}
 
 /**
  * Compiles a validated standard into a reusable, synchronous scorer.
@@ -214,26 +190,27 @@ export function compileStandard(standard: Standard): Scorer {
 
   const compileRules = (rules: Standard['categories'][number]['rules'], base: string, max: Points | undefined): CompiledRuleEntry[] => {
     const entries = rules.map((rule, r) => {
-      const kind = RULE_KINDS[rule.kind] as RuleKind;
+      const kind = ruleKind(rule);
       const compiled = kind.compile(rule, { condition, quantity: quantityReader, ratio: ratioReader, kinds, levels, kindNames, levelNames, indicatorNames, ...(max !== undefined ? { max } : {}) });
-      const needsNoFinding =
-        NO_FINDING_KINDS.has(rule.kind) || ((rule.kind === 'fixed' && rule.when !== undefined) || (rule.kind === 'bonus' && rule.of !== undefined));
+      const effect = kind.effect(rule);
       // Every entry (and every scope below) has all its fields, undefined when absent: one shape,
       // so the scoring loop's property reads stay monomorphic.
       return {
         compiled,
         path: `${base}.rules[${r}]`,
         kind: rule.kind,
-        needsNoFinding,
+        needsNoFinding: kind.runsWithoutFinding(rule),
+        decidesApplicability: kind.decidesApplicability === true,
         source: rule.source,
         cap: rule.cap !== undefined ? pointsOf(rule.cap) : undefined,
         reason: rule.reason,
-        ...pointsEffect(rule),
+        mayDeduct: effect.deducts,
+        mayAward: effect.awards,
         quantityField: 'of' in rule ? quantityField(rule.of) : undefined,
       };
     });
-    // Not-applicable rules decide first whether the others run at all.
-    return [...entries.filter((e) => e.kind === 'not-applicable'), ...entries.filter((e) => e.kind !== 'not-applicable')];
+    // Rules that decide whether the scope applies run first: they decide whether the others run at all.
+    return [...entries.filter((e) => e.decidesApplicability), ...entries.filter((e) => !e.decidesApplicability)];
   };
 
   const items: CompiledItem[] = [];
@@ -252,7 +229,7 @@ export function compileStandard(standard: Standard): Scorer {
       source: category.source,
       evidenceRequired: false,
       rules,
-      notApplicableRules: rules.filter((r) => r.kind === 'not-applicable').length,
+      applicabilityRules: rules.filter((r) => r.decidesApplicability).length,
       mayDeduct: rules.some((r) => r.mayDeduct),
       mayAward: rules.some((r) => r.mayAward),
       alwaysRun: rules.some((r) => r.needsNoFinding),
@@ -275,7 +252,7 @@ export function compileStandard(standard: Standard): Scorer {
         source: item.source,
         evidenceRequired: item.evidence !== undefined ? item.evidence === 'required' : evidenceDefault,
         rules: itemRules,
-        notApplicableRules: itemRules.filter((r) => r.kind === 'not-applicable').length,
+        applicabilityRules: itemRules.filter((r) => r.decidesApplicability).length,
         // 注2: an item that requires written material may lose its maximum for the lack of it.
         mayDeduct: itemRules.some((r) => r.mayDeduct) || (itemMax !== undefined && (item.evidence !== undefined ? item.evidence === 'required' : evidenceDefault)),
         mayAward: itemRules.some((r) => r.mayAward),
@@ -320,7 +297,7 @@ export function compileStandard(standard: Standard): Scorer {
     mode,
     base,
     ...(standard.scoring.max !== undefined ? { totalMax: pointsOf(standard.scoring.max) } : {}),
-    ...(standard.scoring.min !== undefined ? { totalMin: Math.round(standard.scoring.min * 10_000) } : {}),
+    ...(standard.scoring.min !== undefined ? { totalMin: roundPoints(standard.scoring.min) } : {}),
     categories,
     items,
     targets,
@@ -334,24 +311,22 @@ export function compileStandard(standard: Standard): Scorer {
   };
 }
 
-const scaled = (v: number) => Math.round(v * 10_000);
-
 function compileBand(band: Band, index: number): CompiledBand {
   const low = band.min ?? band.above;
   const high = band.max ?? band.below;
   return {
     id: band.id,
     name: band.name,
-    ...(low !== undefined ? { low: scaled(low) } : {}),
+    ...(low !== undefined ? { low: roundPoints(low) } : {}),
     lowInclusive: band.min !== undefined,
-    ...(high !== undefined ? { high: scaled(high) } : {}),
+    ...(high !== undefined ? { high: roundPoints(high) } : {}),
     highInclusive: band.max !== undefined,
     ...(band.kinds ? { kinds: new Set(band.kinds) } : {}),
     ...(band.everyCategory
       ? {
           everyCategory: {
-            ...(band.everyCategory.min !== undefined ? { min: scaled(band.everyCategory.min) } : {}),
-            ...(band.everyCategory.max !== undefined ? { max: scaled(band.everyCategory.max) } : {}),
+            ...(band.everyCategory.min !== undefined ? { min: roundPoints(band.everyCategory.min) } : {}),
+            ...(band.everyCategory.max !== undefined ? { max: roundPoints(band.everyCategory.max) } : {}),
           },
         }
       : {}),

@@ -3,7 +3,7 @@
  * scored under the edition it names, or the one in force on its date.
  */
 import type { Message } from '../messages/types.js';
-import type { InspectionRecord } from '../records/schema.js';
+import type { InspectionRecord } from '../record-schema.js';
 import type { Scorer } from './compile.js';
 import { checkRecord } from './score.js';
 import type { RecordProblem } from './scorecard.js';

@@ -3,14 +3,31 @@
  * Precedence: not_eligible if a prerequisite is definitely unmet; else fail if anything definitely
  * fails; else indeterminate if anything is unknown; else pass. Every reason is kept.
  */
-import type { InspectionRecord } from '../records/schema.js';
+import type { InspectionRecord } from '../record-schema.js';
+import type { RuleScope } from '../rules/kind.js';
 import { SCORESHEET_VERSION } from '../version.js';
 import type { CompiledBand, Scorer } from './compile.js';
-import { pointsToNumber, type Points } from './points.js';
-import type { RecordRun } from './score.js';
+import { pointsToNumber, type Points } from '../points.js';
 import type { CategoryTotal, DerivedOutcome, ScoreLine, Scorecard, Verdict, VerdictReason } from './scorecard.js';
 
-export function decideOutcome(scorer: Scorer, record: InspectionRecord, run: RecordRun): Scorecard {
+/**
+ * What scoring a record's rules leaves for its outcome (score.ts's RecordRun): lines, reasons, the
+ * points known and unknown; and, as a scope, the record's facts for vetoes and prerequisites.
+ */
+export interface RuleTotals extends RuleScope {
+  readonly lines: ScoreLine[];
+  /** Signed exact points of each line, parallel to `lines`. */
+  readonly linePoints: readonly Points[];
+  readonly reasons: VerdictReason[];
+  readonly failed: boolean;
+  readonly totalUnknown: boolean;
+  /** How many more points an undecided total may have lost, and gained (Infinity where nothing bounds them). */
+  readonly unknownDeduct: Points;
+  readonly unknownAward: Points;
+  readonly categoryPoints: readonly Points[];
+}
+
+export function decideOutcome(scorer: Scorer, record: InspectionRecord, run: RuleTotals): Scorecard {
   const lines = run.lines;
   const reasons = run.reasons;
   let total = scorer.base;
@@ -132,7 +149,7 @@ export function decideOutcome(scorer: Scorer, record: InspectionRecord, run: Rec
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** The lowest and highest total the record could have had, had every undecided rule been decided. */
-function possibleTotals(scorer: Scorer, run: RecordRun, beforeTotalCaps: Points): readonly [number, number] {
+function possibleTotals(scorer: Scorer, run: RuleTotals, beforeTotalCaps: Points): readonly [number, number] {
   // Deductions lower the total in deduct and award mode and raise it in accumulate mode; awards the other way.
   const takes = scorer.mode === 'accumulate' ? run.unknownDeduct : -run.unknownDeduct;
   const gives = scorer.mode === 'accumulate' ? -run.unknownAward : run.unknownAward;
@@ -167,7 +184,7 @@ function certainBand(scorer: Scorer, [low, high]: readonly [number, number], kin
   return undefined;
 }
 
-function bandMatches(band: CompiledBand, total: Points, kind: string | undefined, scorer: Scorer, run: RecordRun): boolean {
+function bandMatches(band: CompiledBand, total: Points, kind: string | undefined, scorer: Scorer, run: RuleTotals): boolean {
   if (band.kinds !== undefined && (kind === undefined || !band.kinds.has(kind))) return false;
   if (band.low !== undefined && (band.lowInclusive ? total < band.low : total <= band.low)) return false;
   if (band.high !== undefined && (band.highInclusive ? total > band.high : total >= band.high)) return false;

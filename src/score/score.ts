@@ -3,15 +3,15 @@
  * because every cap and floor is itself a line carrying its adjustment.
  */
 import type { Facts } from '../compile/conditions.js';
-import { parsePath, resolvePath } from '../compile/paths.js';
 import type { Message } from '../messages/types.js';
-import type { Finding, InspectionRecord } from '../records/schema.js';
+import type { Finding, InspectionRecord } from '../record-schema.js';
 import { lacksEvidence, type LineDetail, type RuleScope } from '../rules/kind.js';
-import type { QuantitySource } from '../standard/common.js';
+import type { QuantitySource } from '../common-schema.js';
 import { suggest } from '../suggest.js';
 import type { CompiledCategory, CompiledItem, CompiledRuleEntry, CompiledScope, Scorer } from './compile.js';
 import { decideOutcome } from './outcome.js';
-import { isWithinPoints, MAX_POINTS, pointsToNumber, sumExactly, type Points, type Ratio } from './points.js';
+import { buildFacts, indicatorRatio, quantityProblem, readPath, readScopeFact } from './facts.js';
+import { isWithinPoints, MAX_POINTS, pointsToNumber, sumExactly, type Points, type Ratio } from '../points.js';
 import type { LineType, RecordProblem, ScoreLine, ScoreResult, VerdictReason } from './scorecard.js';
 import { pushAll } from '../collections.js';
 
@@ -50,15 +50,25 @@ export function checkRecord(scorer: Scorer, record: InspectionRecord): RecordPro
       (problems ??= []).push({ field: `findings[${f}].item`, message });
       continue;
     }
-    const rules = target.rules;
-    for (let r = 0; r < rules.length; r++) {
-      const compiled = rules[r]!.compiled;
-      if (compiled.checkFinding === undefined) continue;
-      const problem = compiled.checkFinding(finding);
-      if (problem) (problems ??= []).push({ field: `findings[${f}].${problem.field}`, message: problem.message });
-    }
+    problems = checkFindingAgainst(target.rules, finding, f, problems);
+    // The category's own rules score its items' findings too (scoreAll), so their ranges apply as well.
+    if ('category' in target) problems = checkFindingAgainst(target.category.rules, finding, f, problems);
   }
   return problems ?? [];
+}
+
+function checkFindingAgainst(rules: CompiledScope['rules'], finding: Finding, f: number, problems: RecordProblem[] | undefined): RecordProblem[] | undefined {
+  for (let r = 0; r < rules.length; r++) {
+    const compiled = rules[r]!.compiled;
+    if (compiled.checkFinding === undefined) continue;
+    const problem = compiled.checkFinding(finding);
+    if (problem === undefined) continue;
+    const field = `findings[${f}].${problem.field}`;
+    // An item's rule and its category's may ask the same (a note for a judgement): said once.
+    const said = problems?.some((p) => p.field === field && p.message.messageId === problem.message.messageId && JSON.stringify(p.message.data) === JSON.stringify(problem.message.data));
+    if (!said) (problems ??= []).push({ field, message: problem.message });
+  }
+  return problems;
 }
 
 /** The state of scoring one record; it is also the RuleScope every rule sees. */
@@ -162,11 +172,11 @@ export class RecordRun implements RuleScope {
     this.findings = indices === undefined ? EMPTY : indices.map((i) => this.record.findings[i]!);
     const rules = scope.rules;
     const n = rules.length;
-    // Not-applicable rules come first (compile orders them): an item that does not apply is never
-    // charged, not even for missing written material; one whose applicability is unknown is unknown.
-    const notApplicable = scope.notApplicableRules;
+    // Rules that decide applicability come first (compile orders them): an item that does not apply is
+    // never charged, not even for missing written material; one whose applicability is unknown is unknown.
+    const applicability = scope.applicabilityRules;
     let r = 0;
-    for (; r < notApplicable; r++) {
+    for (; r < applicability; r++) {
       const rule = rules[r]!;
       this.rule = rule;
       const reasonsBefore = this.reasons.length;
@@ -316,8 +326,8 @@ export class RecordRun implements RuleScope {
 
   indeterminate(reason: Message): void {
     this.totalUnknown = true;
-    // An undecided not-applicable rule leaves the whole item undecided: any of its rules may apply.
-    const what = this.rule.kind === 'not-applicable' ? this.scope : this.rule;
+    // An undecided applicability rule leaves the whole item undecided: any of its rules may apply.
+    const what = this.rule.decidesApplicability ? this.scope : this.rule;
     if (what.mayDeduct) this.unknownTakes = true;
     if (what.mayAward) this.unknownGives = true;
     this.reasons.push({ ...reason, item: this.scope.id, rule: this.rule.path });
@@ -336,7 +346,7 @@ export class RecordRun implements RuleScope {
   }
 
   facts(): Facts {
-    return (this.factsCache ??= buildFacts(this.scorer, this.record));
+    return (this.factsCache ??= buildFacts(this.scorer.indicators, this.record));
   }
 
   quantity(source: QuantitySource | undefined): number | Message {
@@ -363,7 +373,7 @@ export class RecordRun implements RuleScope {
       if (values === undefined) return { numerator: first, denominator: 1 };
       return sumExactly(values) ?? this.refuseTooLarge(undefined);
     }
-    if ('indicator' in source) return indicatorRatio(this.scorer, this.record, source.indicator);
+    if ('indicator' in source) return indicatorRatio(this.scorer.indicators, this.record, source.indicator);
     const value = this.factValue(source);
     if (typeof value !== 'number' || !Number.isFinite(value)) return quantityProblem(source, value);
     return { numerator: value, denominator: 1 };
@@ -384,13 +394,6 @@ export class RecordRun implements RuleScope {
 /** Quantity fact readers by fact name, made once. */
 const factReaders = new Map<string, (scope: RuleScope) => unknown>();
 
-export function quantityProblem(source: { readonly fact: string; readonly path?: string }, value: unknown): Message {
-  return value === undefined
-    ? { messageId: 'condition.missing_fact', data: { fact: source.fact, ...(source.path ? { path: source.path } : {}) } }
-    : { messageId: 'condition.wrong_type', data: { fact: source.fact, operator: 'quantity', expected: 'number', actual: typeof value } };
-}
-
-
 /** Finding indices per item (and, after the items, per category), or undefined when there are none. */
 function groupFindings(scorer: Scorer, findings: readonly Finding[]): (number[] | undefined)[] | undefined {
   if (findings.length === 0) return undefined;
@@ -401,139 +404,4 @@ function groupFindings(scorer: Scorer, findings: readonly Finding[]): (number[] 
     (groups[slot] ??= []).push(f);
   }
   return groups;
-}
-
-export function indicatorRatio(scorer: Scorer, record: InspectionRecord, id: string): Ratio | Message {
-  const given = record.indicators?.[id];
-  if (given === undefined) return { messageId: 'quantity.missing_indicator', data: { indicator: id } };
-  if (typeof given === 'number') return { numerator: given, denominator: 1 };
-  if ('value' in given) return { numerator: given.value, denominator: 1 };
-  const multiplier = scorer.indicators.get(id)?.unit === 'percent' ? 100 : 1;
-  return { numerator: given.numerator * multiplier, denominator: given.denominator };
-}
-
-/** The facts conditions see: the record's own `facts`, plus its kind, level, date, unit and indicators. */
-function buildFacts(scorer: Scorer, record: InspectionRecord): Facts {
-  const indicators: Record<string, number> = {};
-  for (const id of Object.keys(record.indicators ?? {})) {
-    const r = indicatorRatio(scorer, record, id);
-    if ('numerator' in r) indicators[id] = r.numerator / r.denominator;
-  }
-  const findings: Record<string, number> = {};
-  for (const f of record.findings) findings[f.item] = (findings[f.item] ?? 0) + (f.count ?? 1);
-  // The record's own facts first: the built-in ones (kind, level, date, unit, indicators, findings) win.
-  return {
-    ...record.facts,
-    ...(record.kind !== undefined ? { kind: record.kind } : {}),
-    ...(record.level !== undefined ? { level: record.level } : {}),
-    date: record.date,
-    unit: record.unit.id,
-    indicators,
-    findings,
-  };
-}
-
-// ─── Reading one fact without building the facts object ─────────────────────────────────────────
-
-/** The facts buildFacts adds to a record's own; undefined means "not given" (no kind, no level). */
-const BUILTIN_FACTS: Readonly<Record<string, (scope: RuleScope) => unknown>> = {
-  kind: (scope) => scope.record.kind,
-  level: (scope) => scope.record.level,
-  date: (scope) => scope.record.date,
-  unit: (scope) => scope.record.unit.id,
-  indicators: (scope) => scope.facts()['indicators'],
-  findings: (scope) => scope.facts()['findings'],
-};
-
-/**
- * For each built-in fact, whether a record's own fact of the same name wins over it — read off
- * buildFacts itself, once, so that the readers below always agree with the facts object.
- */
-const OWN_FACT_WINS: Readonly<Record<string, boolean>> = (() => {
-  const names = Object.keys(BUILTIN_FACTS);
-  const probe = buildFacts({} as Scorer, {
-    unit: { id: 'built-in' },
-    date: 'built-in',
-    kind: 'built-in',
-    level: 'built-in',
-    findings: [],
-    facts: Object.fromEntries(names.map((n) => [n, 'own'])),
-  } as InspectionRecord);
-  return Object.fromEntries(names.map((n) => [n, probe[n] === 'own']));
-})();
-
-const PLAIN_OBJECT: Readonly<Record<string, unknown>> = {};
-
-/**
- * Reads fact `name` straight from the record being scored, without building the facts object: what
- * `scope.facts()` holds as its own property `name` (conditions), or with `orInherited`, whatever
- * `scope.facts()[name]` reads (quantities: for a name like `toString`, what a plain object inherits).
- */
-export function readScopeFact(name: string, orInherited = false): (scope: RuleScope) => unknown {
-  const own = readOwnFact(name, orInherited);
-  const builtin = Object.hasOwn(BUILTIN_FACTS, name) ? BUILTIN_FACTS[name]! : undefined;
-  if (builtin === undefined) return own;
-  if (OWN_FACT_WINS[name]) {
-    return (scope) => {
-      const facts = scope.record.facts;
-      return facts !== undefined && Object.hasOwn(facts, name) ? facts[name] : builtin(scope);
-    };
-  }
-  return (scope) => {
-    const value = builtin(scope);
-    return value !== undefined ? value : own(scope);
-  };
-}
-
-/**
- * The internalized copy of a string. A name read from a standard file is a fresh string: every
- * `object[name]` would first look it up in V8's string table; the internalized copy skips that.
- */
-function internalize(name: string): string {
-  return Object.keys({ [name]: true })[0]!;
-}
-
-/** The record's own fact `name`; when it has none, undefined (or, with `orInherited`, what a plain object inherits). */
-function readOwnFact(fact: string, orInherited: boolean): (scope: RuleScope) => unknown {
-  const name = internalize(fact);
-  if (name in PLAIN_OBJECT) {
-    const absent = orInherited ? PLAIN_OBJECT[name] : undefined;
-    return (scope) => {
-      const facts = scope.record.facts;
-      return facts !== undefined && Object.hasOwn(facts, name) ? facts[name] : absent;
-    };
-  }
-  return (scope) => {
-    const facts = scope.record.facts;
-    if (facts === undefined) return undefined;
-    // Plain data, and no plain object has `name`: one lookup gives the own value or undefined
-    // (decoded records' facts are dictionaries, where every lookup costs).
-    if (isPlainData(facts)) return facts[name];
-    return Object.hasOwn(facts, name) ? facts[name] : undefined;
-  };
-}
-
-/** The facts object last asked about, and whether its prototype is Object.prototype or null (asked once per record). */
-let lastFacts: object | undefined;
-let lastPlain = false;
-
-function isPlainData(facts: object): boolean {
-  if (facts !== lastFacts) {
-    const proto = Object.getPrototypeOf(facts);
-    lastPlain = proto === Object.prototype || proto === null;
-    lastFacts = facts;
-  }
-  return lastPlain;
-}
-
-const parsedPaths = new Map<string, ReturnType<typeof parsePath>>();
-
-function readPath(value: unknown, path: string | undefined): unknown {
-  if (path === undefined) return value;
-  let parsed = parsedPaths.get(path);
-  if (parsed === undefined) {
-    parsed = parsePath(path);
-    if (parsedPaths.size < 1024) parsedPaths.set(path, parsed);
-  }
-  return resolvePath(value, parsed);
 }

@@ -7,8 +7,8 @@
  * Objects are strict: a field the scorer starts to emit without being added here fails the tests.
  */
 import { z } from 'zod';
-import { UnitRefSchema } from '../records/schema.js';
-import { LocalizedText } from '../standard/common.js';
+import { UnitRefSchema } from '../record-schema.js';
+import { LocalizedText } from '../common-schema.js';
 
 const Text = LocalizedText.meta({ description: 'Text in zh-CN, en or both, copied from the standard.' });
 

@@ -1,7 +1,10 @@
 /** The Scorecard: what scoring one inspection record produces. JSON-serializable; field names are stable. */
 import type { Message } from '../messages/types.js';
-import type { UnitRef } from '../records/schema.js';
-import type { LocalizedText } from '../standard/common.js';
+import type { UnitRef } from '../record-schema.js';
+import type { RecordProblem } from '../records/validate.js';
+
+export type { RecordProblem };
+import type { LocalizedText } from '../common-schema.js';
 
 export type Verdict = 'pass' | 'fail' | 'indeterminate' | 'not_eligible';
 
@@ -81,12 +84,6 @@ export interface Scorecard {
   readonly provenance: { readonly scoresheet: string; readonly standardHash: string; readonly chain?: readonly string[] };
 }
 
-/** A problem that keeps a record from being scored; the record is reported, never coerced. */
-export interface RecordProblem {
-  /** Path inside the record: `findings[2].points`. */
-  readonly field: string;
-  readonly message: Message;
-}
 
 export type ScoreResult =
   | { readonly ok: true; readonly scorecard: Scorecard }

@@ -5,9 +5,11 @@
  */
 import type { DiagnosticCode, DiagnosticPath, Severity } from '../diagnostics.js';
 import { suggest } from '../suggest.js';
-import { POINT_SCALE } from '../score/points.js';
+import { pointsToNumber, roundPoints } from '../points.js';
 import { pushAll, pushTo } from '../collections.js';
-import { checkCalendar } from '../aggregate/calendar.js';
+import { isCalendarDate } from '../common-schema.js';
+import { ruleKindOf } from '../rules/index.js';
+import { checkPointsRange, type RawRuleChecks } from '../rules/kind.js';
 
 export interface Finding {
   readonly code: DiagnosticCode;
@@ -25,7 +27,7 @@ const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null &
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 /** Exact sum of decimals (maxima are validated to 4 decimals elsewhere). */
-const exactSum = (values: number[]): number => values.reduce((s, v) => s + Math.round(v * POINT_SCALE), 0) / POINT_SCALE;
+const exactSum = (values: number[]): number => pointsToNumber(values.reduce((s, v) => s + roundPoints(v), 0));
 
 export function checkStandard(raw: unknown): Finding[] {
   const out: Finding[] = [];
@@ -68,23 +70,17 @@ export function checkStandard(raw: unknown): Finding[] {
     list(entries).forEach((rule, r) => {
       if (!isObject(rule)) return;
       const path = [...base, r];
-      if (isObject(rule.points) && rule.kind !== 'by-kind') {
-        const min = num(rule.points.min);
-        const max = num(rule.points.max);
-        if (min !== undefined && max !== undefined && min > max) out.push({ code: 'range_inverted', path: [...path, 'points'], data: { min, max } });
-      }
-      if (rule.kind === 'judgement' || rule.kind === 'threshold') {
-        const min = num(rule.min);
-        const max = num(rule.max);
-        if (min !== undefined && max !== undefined && min > max) out.push({ code: 'range_inverted', path, data: { min, max } });
-      }
+      const checks: RawRuleChecks = {
+        range(at, low, high) {
+          const min = num(low);
+          const max = num(high);
+          if (min !== undefined && max !== undefined && min > max) out.push({ code: 'range_inverted', path: [...path, ...at], data: { min, max } });
+        },
+        reference: (at, what, id) => reference([...path, ...at], what, id, what === 'kind' ? kinds : levels),
+      };
+      // A kind checks what only it knows (an unknown kind gets the common check; its name is reported elsewhere).
+      (ruleKindOf(rule.kind)?.check ?? checkPointsRange)(rule, checks);
       if (isObject(rule.of) && typeof rule.of.indicator === 'string') reference([...path, 'of', 'indicator'], 'indicator', rule.of.indicator, indicators);
-      if (rule.kind === 'by-kind' && isObject(rule.points)) {
-        for (const [kind, value] of Object.entries(rule.points)) {
-          reference([...path, 'points', kind], 'kind', kind, kinds);
-          if (isObject(value)) for (const level of Object.keys(value)) reference([...path, 'points', kind, level], 'level', level, levels);
-        }
-      }
       if (rule.when !== undefined) conditionRefs(rule.when, [...path, 'when']);
     });
   };
@@ -147,6 +143,12 @@ export function checkStandard(raw: unknown): Finding[] {
   });
   pushAll(out, checkBands(list(outcomes.bands)));
 
+  // No total can stay within an inverted scoring range: the floor would raise it above the maximum.
+  const scoringMin = num(isObject(raw.scoring) ? raw.scoring.min : undefined);
+  const scoringMax = num(isObject(raw.scoring) ? raw.scoring.max : undefined);
+  if (scoringMin !== undefined && scoringMax !== undefined && scoringMin > scoringMax) {
+    out.push({ code: 'range_inverted', path: ['scoring'], data: { min: scoringMin, max: scoringMax } });
+  }
   if (isObject(raw.effective) && typeof raw.effective.from === 'string' && typeof raw.effective.to === 'string' && raw.effective.from > raw.effective.to) {
     out.push({ code: 'range_inverted', path: ['effective'], data: { min: raw.effective.from, max: raw.effective.to } });
   }
@@ -234,6 +236,67 @@ function checkBands(bands: unknown[]): Finding[] {
         out.push({ code: 'band_overlap', path, data: { ...data, at: upper.low } });
       }
     }
+  }
+  return out;
+}
+
+/*
+ * Calendars. Cross-checks of a term calendar that its schema cannot express: a term (or holiday) that ends
+ * before it starts, two terms with the same id, and terms that overlap (a date in two terms would be
+ * counted in whichever comes first). Reads the parsed YAML defensively, like checkStandard, so it
+ * runs on a standard's `calendar:` and on a `--calendar` file alike.
+ */
+interface Span {
+  readonly index: number;
+  readonly id: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+/** The span a `{ from, to }` entry covers, when both are real dates; a range_inverted finding when it ends before it starts. */
+function spanOf(entry: unknown, path: DiagnosticPath, out: Finding[]): { from: string; to: string } | undefined {
+  if (!isObject(entry) || typeof entry.from !== 'string' || typeof entry.to !== 'string') return undefined;
+  if (!isCalendarDate(entry.from) || !isCalendarDate(entry.to)) return undefined; // the schema says so
+  if (entry.from > entry.to) {
+    out.push({ code: 'range_inverted', path: [...path, 'to'], data: { from: entry.from, to: entry.to } });
+    return undefined;
+  }
+  return { from: entry.from, to: entry.to };
+}
+
+/** Findings for the calendar at `base` (`['calendar']` in a standard, `[]` for a calendar file). */
+export function checkCalendar(raw: unknown, base: DiagnosticPath): Finding[] {
+  const out: Finding[] = [];
+  if (!isObject(raw)) return out;
+  const spans: Span[] = [];
+  const seen = new Map<string, DiagnosticPath>();
+  list(raw.terms).forEach((term, index) => {
+    const path = [...base, 'terms', index];
+    if (!isObject(term)) return;
+    if (typeof term.id === 'string') {
+      const first = seen.get(term.id);
+      if (first) out.push({ code: 'duplicate_id', path: [...path, 'id'], firstPath: first, data: { id: term.id, what: 'term' } });
+      else seen.set(term.id, [...path, 'id']);
+    }
+    list(term.holidays).forEach((holiday, h) => spanOf(holiday, [...path, 'holidays', h], out));
+    const span = spanOf(term, path, out);
+    if (span) spans.push({ index, id: typeof term.id === 'string' ? term.id : String(index), ...span });
+  });
+
+  // Sorted by start, each term is compared with the one reaching furthest before it: one finding per
+  // term that starts inside an earlier one.
+  spans.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.index - b.index));
+  let reach: Span | undefined;
+  for (const span of spans) {
+    if (reach && span.from <= reach.to) {
+      out.push({
+        code: 'term_overlap',
+        path: [...base, 'terms', span.index, 'from'],
+        firstPath: [...base, 'terms', reach.index],
+        data: { id: span.id, other: reach.id, from: span.from, to: span.to < reach.to ? span.to : reach.to },
+      });
+    }
+    if (!reach || span.to > reach.to) reach = span;
   }
   return out;
 }

@@ -1,10 +1,8 @@
 /**
  * Text → YAML Document (with positions) → zod → cross-checks → a Standard, or every diagnostic at once.
- * Only `loadStandard` touches the file system.
+ * Only `loadStandard` and `loadNamedStandard` touch the file system, through src/files.ts.
  */
 import { isUtf8 } from 'node:buffer';
-import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isAlias, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { z } from 'zod';
 import {
@@ -17,6 +15,7 @@ import {
   type DiagnosticCode,
   type DiagnosticPath,
 } from '../diagnostics.js';
+import { allowedRoots, readBounded, readInRoots, type FileProblem } from '../files.js';
 import type { Locale } from '../messages/types.js';
 import { DocumentPositions, START, type Position } from '../positions.js';
 import { applyOverlay, Origins, type Located, type PathLocator } from './overlay.js';
@@ -55,6 +54,8 @@ export interface Source {
   readonly text: string;
   /** What identifies the file for cycle detection (its real path); `file` when not read from disk. */
   readonly key?: string;
+  /** false for a file another file named (a test file's `standard:`): like a base, it is never quoted. */
+  readonly named?: boolean;
   /** Where the bytes were not UTF-8 (each such place reads as U+FFFD in `text`). */
   readonly badUtf8?: BadUtf8;
 }
@@ -133,6 +134,11 @@ function parseSource(source: Source, options: ParseOptionsWithBase): LoadResult 
   const parsedDoc = parseDocumentText(source, emit, options.resolveBase, [source]);
   if (!parsedDoc) return fail();
   const { raw, locator, chain } = parsedDoc;
+  if (source.named === false && !looksLikeStandard(raw)) {
+    // Not a standard (another file named it: /etc/passwd, a config): said without quoting it.
+    emit('invalid_type', { file, ...START }, [], { expected: 'a standard (a map with categories)', received: kindOf(raw) });
+    return fail();
+  }
 
   const parsed = StandardSchema.safeParse(raw);
   if (!parsed.success) {
@@ -164,14 +170,15 @@ function parseDocumentText(source: Source, emit: Emit, resolveBase: BaseResolver
   const { file, text } = source;
   // The file the caller named speaks in full; a base may be any file `extends:` reached, so its
   // diagnostics never quote it (a YAML error's excerpt, a value it holds).
-  const named = visiting.length === 1;
+  const named = visiting.length === 1 && source.named !== false;
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > MAX_STANDARD_BYTES) {
     emit('file_too_large', { file, ...START }, [], { bytes, limit: MAX_STANDARD_BYTES });
     return undefined;
   }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // logLevel 'error': yaml's warnings (a list used as a key) would reach stderr as process warnings; the checks report them.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   const positions = new DocumentPositions(doc, lineCounter, text);
   const locator = documentLocator(file, positions);
   if (source.badUtf8) {
@@ -190,6 +197,10 @@ function parseDocumentText(source: Source, emit: Emit, resolveBase: BaseResolver
   const raw = toJS(doc);
   if (raw === ALIAS_LIMIT) {
     emit('yaml_alias_limit', { file, ...aliasPosition(doc, positions) }, [], { limit: MAX_ALIAS_COUNT });
+    return undefined;
+  }
+  if (raw instanceof UnresolvedAlias) {
+    emit('yaml_syntax', { file, ...aliasPosition(doc, positions, raw.name) }, [], { detail: raw.message });
     return undefined;
   }
   const self = chainEntry(raw);
@@ -247,6 +258,7 @@ function chainEntry(raw: unknown): string {
 /**
  * Reads and parses a standard file. A missing, oversized or unreadable file is a diagnostic, not an
  * exception; a base named by `extends:` is read only from a regular file inside the allowed roots.
+ * The file named may be a pipe (/dev/stdin): the caller chose it; it is read bounded all the same.
  *
  * @example
  * ```ts
@@ -258,79 +270,49 @@ function chainEntry(raw: unknown): string {
  */
 export async function loadStandard(path: string, options: LoadOptions = {}): Promise<LoadResult> {
   const locale = options.locale ?? 'en';
-  const read = readStandardFile(path);
+  const read = readBounded(path, { limit: MAX_STANDARD_BYTES, regularOnly: false });
   if ('problem' in read) {
-    const d = makeDiagnostic({ code: read.problem.code, file: path, ...START, path: [], data: read.problem.data }, locale);
+    const problem = readProblem(read.problem, path);
+    const d = makeDiagnostic({ code: problem.code, file: path, ...START, path: [], data: problem.data }, locale);
     return { ok: false, diagnostics: [d], file: path };
   }
-  const roots = [process.cwd(), dirname(path), ...(options.allowRoots ?? [])].map(realOrResolved);
-  return parseSource({ ...read, file: path }, { file: path, locale, resolveBase: fileBaseResolver(roots) });
-}
-
-/** `extends: ../school-hygiene.yaml` is relative to the extending file, and must stay inside `roots`. */
-function fileBaseResolver(roots: readonly string[]): BaseResolver {
-  return (ref, fromFile) => {
-    const file = isAbsolute(ref) ? ref : join(dirname(fromFile), ref);
-    const outside = (resolved: string) => !roots.some((root) => within(resolved, root));
-    let real: string;
-    try {
-      // Symlinks are followed before the check, so a link cannot lead out of the roots.
-      real = realpathSync(file);
-    } catch (error) {
-      // Whether a file outside the roots exists is not for a standard to find out either.
-      const resolved = join(realOrResolved(dirname(file)), basename(file));
-      if (outside(resolved)) return { problem: { code: 'extends_outside_roots', data: { ref, resolved } } };
-      return { problem: { code: 'file_not_found', data: { detail: (error as Error).message } } };
-    }
-    if (outside(real)) return { problem: { code: 'extends_outside_roots', data: { ref, resolved: real } } };
-    const read = readStandardFile(real, { ref });
-    return 'problem' in read ? read : { ...read, file };
-  };
-}
-
-function within(path: string, root: string): boolean {
-  const rel = relative(root, path);
-  return rel === '' || (!isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${sep}`));
-}
-
-function realOrResolved(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return resolve(path);
-  }
+  return parseSource({ key: read.key, ...decodeUtf8(read.bytes), file: path }, { file: path, locale, resolveBase: fileBaseResolver(path, options.allowRoots) });
 }
 
 /**
- * A standard file's bytes as text, never more than MAX_STANDARD_BYTES + 1 of them whatever `stat`
- * says (a device says 0). A `base` (reached by `extends:`) must be a regular file: anything else is
- * refused before it is opened, and it is opened non-blocking, so a FIFO swapped in meanwhile cannot
- * hang the read. The file the caller named may be a pipe (/dev/stdin): the caller chose it.
+ * Loads a standard that another file names (a test file's `standard:`), as `extends:` finds a base: only
+ * a regular file inside the roots (the working directory's tree, the naming file's folder's tree,
+ * `allowRoots`), read bounded, and never quoted when it is not a standard. A path that leads nowhere
+ * allowed is `{ problem }`, for the caller to place in the naming file.
  */
-function readStandardFile(path: string, base?: { readonly ref: string }): Omit<Source, 'file'> | { problem: ReadProblem } {
-  const regularOnly = base !== undefined;
-  const notFile = { problem: { code: 'extends_not_file', data: { ref: base?.ref } } } as const;
-  let fd: number;
-  try {
-    if (regularOnly && !statSync(path).isFile()) return notFile;
-    // The real path has no link left to follow: one put there since realpath is refused (O_NOFOLLOW).
-    fd = openSync(path, regularOnly ? constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0) : constants.O_RDONLY);
-  } catch (error) {
-    return { problem: { code: 'file_not_found', data: { detail: (error as Error).message } } };
-  }
-  try {
-    const info = fstatSync(fd);
-    if (regularOnly && !info.isFile()) return notFile;
-    if (info.isFile() && info.size > MAX_STANDARD_BYTES) return { problem: { code: 'file_too_large', data: { bytes: info.size, limit: MAX_STANDARD_BYTES } } };
-    const buffer = Buffer.allocUnsafe(MAX_STANDARD_BYTES + 1);
-    let length = 0;
-    for (let n = 1; n > 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
-    if (length > MAX_STANDARD_BYTES) return { problem: { code: 'file_too_large', data: { limit: MAX_STANDARD_BYTES } } };
-    return { key: realOrResolved(path), ...decodeUtf8(buffer.subarray(0, length)) };
-  } catch (error) {
-    return { problem: { code: 'file_not_found', data: { detail: (error as Error).message } } };
-  } finally {
-    closeSync(fd);
+export function loadNamedStandard(ref: string, fromFile: string, options: LoadOptions = {}): LoadResult | { readonly problem: FileProblem } {
+  const read = readInRoots(ref, fromFile, allowedRoots(fromFile, options.allowRoots), MAX_STANDARD_BYTES);
+  if ('problem' in read) return read;
+  const locale = options.locale ?? 'en';
+  return parseSource({ key: read.key, ...decodeUtf8(read.bytes), file: read.file, named: false }, { file: read.file, locale, resolveBase: fileBaseResolver(read.file, options.allowRoots) });
+}
+
+/** `extends: ../school-hygiene.yaml` is relative to the extending file, and must stay inside the roots of the standard loaded (`file`). */
+function fileBaseResolver(file: string, allowRoots: readonly string[] | undefined): BaseResolver {
+  const roots = allowedRoots(file, allowRoots);
+  return (ref, fromFile) => {
+    const read = readInRoots(ref, fromFile, roots, MAX_STANDARD_BYTES);
+    if ('problem' in read) return { problem: readProblem(read.problem, ref) };
+    return { key: read.key, ...decodeUtf8(read.bytes), file: read.file };
+  };
+}
+
+/** A file problem as the diagnostic a standard (or the base its `extends:` names as `ref`) gives. */
+function readProblem(problem: FileProblem, ref: string): ReadProblem {
+  switch (problem.reason) {
+    case 'missing':
+      return { code: 'file_not_found', data: { detail: problem.detail } };
+    case 'not_file':
+      return { code: 'extends_not_file', data: { ref } };
+    case 'too_large':
+      return { code: 'file_too_large', data: { ...(problem.bytes === undefined ? {} : { bytes: problem.bytes }), limit: problem.limit } };
+    case 'outside':
+      return { code: 'extends_outside_roots', data: { ref, resolved: problem.resolved } };
   }
 }
 
@@ -369,20 +351,30 @@ function invalidUtf8Offsets(bytes: Uint8Array): number[] {
 
 const ALIAS_LIMIT = Symbol('alias limit');
 
+/** An alias whose anchor is not set before it: yaml throws the same ReferenceError as for the alias limit. */
+class UnresolvedAlias {
+  constructor(
+    readonly name: string,
+    readonly message: string,
+  ) {}
+}
+
 function toJS(doc: Document): unknown {
   try {
     return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
-    if (error instanceof ReferenceError) return ALIAS_LIMIT;
-    throw error;
+    if (!(error instanceof ReferenceError)) throw error;
+    const unresolved = /^Unresolved alias \(the anchor must be set before the alias\): (.*)$/.exec(error.message);
+    return unresolved ? new UnresolvedAlias(unresolved[1]!, error.message) : ALIAS_LIMIT;
   }
 }
 
-function aliasPosition(doc: Document, positions: DocumentPositions): Position {
+/** The first alias (named `name`, when given). */
+function aliasPosition(doc: Document, positions: DocumentPositions, name?: string): Position {
   let offset: number | undefined;
   visit(doc, {
     Alias(_key, node) {
-      if (isAlias(node) && node.range) {
+      if (isAlias(node) && node.range && (name === undefined || node.source === name)) {
         offset = node.range[0];
         return visit.BREAK;
       }

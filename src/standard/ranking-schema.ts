@@ -1,6 +1,6 @@
 /** How a standard's scorecards are compared: period scores, ranking, frequency requirements, awards. */
 import { z } from 'zod';
-import { CalendarDate, Id, LocalizedText, PointsValue } from './common.js';
+import { CalendarDate, Id, LocalizedText, PointsValue } from '../common-schema.js';
 
 export const TermSchema = z.strictObject({
   id: Id,

@@ -4,11 +4,11 @@
  */
 import { z } from 'zod';
 import { RuleSchema } from '../rules/index.js';
-import { ConditionSchema } from './condition-schema.js';
+import { ConditionSchema } from '../condition-schema.js';
 import { CalendarSchema, RankingSchema } from './ranking-schema.js';
-import { CalendarDate, ExactDecimal, Id, LocalizedText, PointsValue } from './common.js';
+import { CalendarDate, ExactDecimal, Id, LocalizedText, PointsValue } from '../common-schema.js';
 
-export { LocalizedText } from './common.js';
+export { LocalizedText } from '../common-schema.js';
 
 export const SourceRef = z.strictObject({
   /** The document the standard encodes, as its title reads. */

@@ -6,11 +6,11 @@ import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { formatPath } from '../diagnostics.js';
 import { DocumentPositions } from '../positions.js';
-import { InspectionRecordSchema } from '../records/schema.js';
+import { InspectionRecordSchema } from '../record-schema.js';
 import type { Scorer } from '../score/compile.js';
 import { scoreRecord } from '../score/batch.js';
 import type { Scorecard } from '../score/scorecard.js';
-import { toPoints } from '../score/points.js';
+import { roundPoints } from '../points.js';
 
 const LineExpectation = z.strictObject({
   item: z.string().min(1).optional(),
@@ -53,6 +53,8 @@ export type TestCase = z.output<typeof TestCaseSchema>;
 export interface LocatedCase extends TestCase {
   readonly line: number;
   readonly index: number;
+  /** Where the case's `standard:` is written, when it names one. */
+  readonly standardAt?: { readonly line: number; readonly column: number };
 }
 
 export interface Mismatch {
@@ -93,7 +95,7 @@ export interface TestFileError {
  * if (parsed.ok) console.log(parsed.cases.length);
  * ```
  */
-export function parseTestFile(text: string): { ok: true; standard?: string; cases: LocatedCase[] } | { ok: false; errors: TestFileError[] } {
+export function parseTestFile(text: string): { ok: true; standard?: string; standardAt?: { line: number; column: number }; cases: LocatedCase[] } | { ok: false; errors: TestFileError[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const positions = new DocumentPositions(doc, lineCounter, text);
@@ -118,9 +120,9 @@ export function parseTestFile(text: string): { ok: true; standard?: string; case
     const node = isSeq(casesNode) ? casesNode.items[i] : undefined;
     const range = node && typeof node === 'object' && 'range' in node ? (node.range as [number, number, number] | null | undefined) : undefined;
     const offset = range ? range[0] : 0;
-    return { ...c, line: lineCounter.linePos(offset).line, index: i };
+    return { ...c, line: lineCounter.linePos(offset).line, index: i, ...(c.standard !== undefined ? { standardAt: positions.atPath(['cases', i, 'standard']) } : {}) };
   });
-  return { ok: true, ...(parsed.data.standard ? { standard: parsed.data.standard } : {}), cases };
+  return { ok: true, ...(parsed.data.standard ? { standard: parsed.data.standard, standardAt: positions.atPath(['standard']) } : {}), cases };
 }
 
 /** A case that expects nothing is an error, not a pass. */
@@ -128,14 +130,13 @@ export function expectsSomething(e: Expectation): boolean {
   return Object.values(e).some((v) => v !== undefined && !(Array.isArray(v) && v.length === 0) && !(typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0));
 }
 
-const exact = (n: number) => toPoints(n) ?? Math.round(n * 10_000);
 
 function lineMatches(line: Scorecard['lines'][number], want: z.output<typeof LineExpectation>): boolean {
   return (
     (want.item === undefined || line.item === want.item) &&
     (want.type === undefined || line.type === want.type) &&
     (want.rule === undefined || line.rule === want.rule) &&
-    (want.points === undefined || exact(line.points) === exact(want.points))
+    (want.points === undefined || roundPoints(line.points) === roundPoints(want.points))
   );
 }
 
@@ -173,7 +174,7 @@ export function runCase(scorer: Scorer, testCase: LocatedCase, record: unknown, 
   }
   const card = result.scorecard;
   if (want.rejected !== undefined) mismatches.push({ what: 'rejected', expected: want.rejected, actual: 'scored' });
-  if (want.total !== undefined && exact(card.total) !== exact(want.total)) mismatches.push({ what: 'total', expected: want.total, actual: card.total });
+  if (want.total !== undefined && roundPoints(card.total) !== roundPoints(want.total)) mismatches.push({ what: 'total', expected: want.total, actual: card.total });
   if (want.verdict !== undefined && card.verdict !== want.verdict) mismatches.push({ what: 'verdict', expected: want.verdict, actual: card.verdict });
   if (want.band !== undefined && (card.band?.id ?? null) !== want.band) mismatches.push({ what: 'band', expected: want.band, actual: card.band?.id ?? null });
   for (const line of want.lines ?? []) {

@@ -46,11 +46,12 @@ describe('score: a record or a file over its limit', () => {
     expect(r.code).toBe(1);
   });
 
-  it('reads a UTF-8 file with one stray byte as UTF-8: that line is reported, the others keep their Chinese', () => {
+  it('reads a UTF-8 file with one stray byte as UTF-8: that line is invalid_encoding at its byte offset, the others keep their Chinese', () => {
     const file = join(tmp, 'stray-byte.ndjson');
     writeFileSync(file, Buffer.concat([Buffer.from(record('a', '高一(1)班') + '\n'), Buffer.from([0x7b, 0xff, 0x7d, 0x0a]), Buffer.from(record('b', '高一(2)班') + '\n')]));
     const r = runCli(['score', file, ...SCHOOL, '--format', 'ndjson']);
-    expect(r.stderr).toContain(`${file}:2  error  record_syntax  [#1]: this line is not valid UTF-8`);
+    const offset = Buffer.byteLength(record('a', '高一(1)班') + '\n') + 1;
+    expect(r.stderr).toBe(`${file}:2  error  invalid_encoding  [#1]: byte 0xff at line 2 (byte ${offset} of the file) is not UTF-8, the file's encoding\n`);
     expect(r.stdout.trim().split('\n').map((line) => JSON.parse(line).unit.name)).toEqual(['高一(1)班', '高一(2)班']);
     expect(r.code).toBe(1);
   });
@@ -85,4 +86,34 @@ describe('score: problems as they are found', () => {
     expect(stdout).toContain('#second');
     expect(stdout).toContain('scored 2, rejected 0');
   }, 15_000);
+});
+
+describe('rank and report: problems as they are found, none held beyond --max-problems', () => {
+  const RANK = ['--period', 'week'];
+  const junk = [record('a'), ...Array.from({ length: 50 }, (_, i) => `not json ${i}`), record('b')].join('\n') + '\n';
+
+  it('rank prints the first --max-problems on stderr, then how many more there were, and exits 1 as before', () => {
+    const r = runCli(['rank', '-', ...SCHOOL, ...RANK, '--input-format', 'ndjson', '--max-problems', '3'], { input: junk });
+    const problems = r.stderr.trim().split('\n');
+    expect(problems).toHaveLength(4);
+    expect(problems.slice(0, 3).map((p) => p.slice(0, p.indexOf(']') + 1))).toEqual(['<stdin>:2  error  record_syntax  [#1]', '<stdin>:3  error  record_syntax  [#2]', '<stdin>:4  error  record_syntax  [#3]']);
+    expect(problems[3]).toBe('47 more problem(s) not shown (--max-problems 3)');
+    expect(r.stdout).toContain('class a');
+    expect(r.code).toBe(1);
+  });
+
+  it('rank --format json lists the problems printed and says how many more there were', () => {
+    const r = runCli(['rank', '-', ...SCHOOL, ...RANK, '--input-format', 'ndjson', '--max-problems', '3', '--format', 'json'], { input: junk });
+    const json = JSON.parse(r.stdout);
+    expect(json.rejected.map((d: { line: number }) => d.line)).toEqual([2, 3, 4]);
+    expect(json.rejectedNotListed).toBe(47);
+    expect(r.code).toBe(1);
+  });
+
+  it('report counts every rejected record in the report, and prints only the first --max-problems', () => {
+    const r = runCli(['report', '-', ...SCHOOL, ...RANK, '--input-format', 'ndjson', '--max-problems', '3', '--format', 'md', '--lang', 'en'], { input: junk });
+    expect(r.stderr.trim().split('\n')).toHaveLength(4);
+    expect(r.stdout).toContain('50 record(s) could not be scored and are left out.');
+    expect(r.code).toBe(1);
+  });
 });

@@ -94,4 +94,14 @@ describe('scoresheet test', () => {
     writeFileSync(join(dir, 'school-hygiene.yaml'), 'id: x\nversion: 1\n');
     expect(runCli(['test', dir]).code).toBe(2);
   });
+
+  it('refuses a case\'s standard: outside the roots at its line:col, without reading it, and runs a record beside the test file', () => {
+    const dir = workspace(`cases:\n  - name: fine\n    record: record.yaml\n    expect: { total: 98 }\n  - name: escapes\n    standard: /etc/passwd\n    record: ${RECORD}\n    expect: { total: 98 }\n`);
+    writeFileSync(join(dir, 'tests/record.yaml'), RECORD);
+    const r = runCli(['test', dir]);
+    expect(r.stderr).toContain(`${join(dir, 'tests/school-hygiene.test.yaml')}:6:15  error  test_file  cases[1].standard: the standard "/etc/passwd" is outside the folders a test file may name`);
+    expect(r.stdout + r.stderr).not.toContain('root:x:0');
+    expect(r.stdout).toContain('✓ fine');
+    expect(r.code).toBe(2);
+  });
 });

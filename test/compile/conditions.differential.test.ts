@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Engine, type TopLevelCondition } from 'json-rules-engine';
 import { compileCondition, type CompileOptions, type Facts } from '../../src/compile/conditions.js';
-import { DECORATORS, OPERATORS, type Condition, type DecoratorName, type OperatorName } from '../../src/standard/condition-schema.js';
+import { DECORATORS, OPERATORS, type Condition, type DecoratorName, type OperatorName } from '../../src/condition-schema.js';
 
 const SEED = 20240917;
 /** Conditions per run; each is checked against FACT_SETS fact sets. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Engine, type TopLevelCondition } from 'json-rules-engine';
 import { compileCondition, findConditionCycles, type Facts } from '../../src/compile/conditions.js';
-import { compilePath, parsePath, pathProblem, resolvePath, PathError } from '../../src/compile/paths.js';
+import { compilePath, parsePath, pathProblem, resolvePath, PathError } from '../../src/paths.js';
 import {
   ConditionSchema,
   DECORATORS,
@@ -10,7 +10,7 @@ import {
   collectFacts,
   parseOperator,
   type Condition,
-} from '../../src/standard/condition-schema.js';
+} from '../../src/condition-schema.js';
 
 /** json-rules-engine's answer for `cond` (wrapped in a top-level `all`). */
 async function jre(cond: Condition, facts: Facts, options: { allowUndefinedFacts?: boolean } = { allowUndefinedFacts: true }): Promise<boolean> {

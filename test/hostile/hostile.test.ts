@@ -5,10 +5,11 @@
  * Time and memory of the same attacks at full size are measured by `npm run check:hostile`.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MAX_ROSTER_BYTES } from '../../src/files.js';
 import { ROOT, runCli } from '../support/built.js';
 
 export interface HostileCase {
@@ -97,6 +98,67 @@ export const CASES: readonly HostileCase[] = [
     code: 'extends_outside_roots',
     forbid: ['root:x:0'],
   },
+  { file: 'test-file-standard-etc-passwd.test.yaml', attacks: 'item 14: a test file\'s standard: climbs to /etc/passwd and scoresheet test prints it', args: (f) => ['test', f], exit: 2, code: 'test_file  standard: the standard "../../../../../../../../../../../../etc/passwd" is outside the folders', forbid: ['root:x:0'] },
+  { file: 'test-file-standard-etc-passwd.test.yaml', attacks: 'item 14: with / allowed, the test file\'s /etc/passwd is read but never quoted', args: (f) => ['test', '--allow-root', '/', f], exit: 2, code: 'invalid_type', forbid: ['root:x:0', 'nologin'] },
+  { file: 'test-file-record-etc-passwd.test.yaml', attacks: 'item 14: a case\'s record: reads /etc/passwd', args: (f) => ['test', f], exit: 1, code: 'is outside the folders a test file may name', forbid: ['root:x:0'] },
+  { file: 'test-file-record-etc-passwd.test.yaml', attacks: 'item 14: with / allowed, the record /etc/passwd is read but never quoted', args: (f) => ['test', '--allow-root', '/', f], exit: 1, code: 'the record is invalid', forbid: ['root:x:0', 'nologin'] },
+  { file: 'test-file-standard-dev-zero.test.yaml', attacks: 'item 14: with /dev allowed, a test file\'s standard: /dev/zero grows without bound', args: (f) => ['test', '--allow-root', '/dev', f], exit: 2, code: 'test_file  standard: the standard "/dev/zero" is not a regular file' },
+  {
+    file: 'test-file-record-fifo.test.yaml',
+    attacks: 'item 14: a case\'s record: is a FIFO, and scoresheet test hangs waiting for a writer',
+    make: (path) => {
+      writeFileSync(path, `standard: ${join(ROOT, 'standards/school-hygiene.yaml')}\ncases:\n  - name: fifo\n    record: record.fifo\n    expect: { total: 100 }\n`);
+      execFileSync('mkfifo', [join(dirname(path), 'record.fifo')]);
+    },
+    args: (f) => ['test', f],
+    exit: 1,
+    code: 'the record "record.fifo" is not a regular file',
+  },
+  ...([
+    ['test', 'test-folder-fifo-test-file', 'tests/school-hygiene.test.yaml', 'scoresheet test dir/ whose tests/<name>.test.yaml is a FIFO hangs', 2, 'school-hygiene.test.yaml:1:1  error  file_not_found'],
+    ['check', 'check-folder-fifo-standard', 'evil.yaml', 'a FIFO named *.yaml in a folder given to check hangs the directory expansion', 0, '1 standard(s) checked: 0 error(s)'],
+  ] as const).map(([command, file, fifo, attack, exit, code]) => ({
+    file,
+    attacks: `item 14: ${attack}`,
+    make: (path: string) => {
+      mkdirSync(join(path, 'tests'), { recursive: true });
+      copyFileSync(join(ROOT, 'standards/school-hygiene.yaml'), join(path, 'school-hygiene.yaml'));
+      execFileSync('mkfifo', [join(path, fifo)]);
+    },
+    args: (f: string) => [command, f],
+    exit,
+    code,
+  })),
+  ...(['units', 'roster'] as const).map((flag) => ({
+    file: `${flag}-fifo.csv`,
+    attacks: `item 14: --${flag} names a FIFO, and rank hangs waiting for a writer`,
+    make: (path: string) => execFileSync('mkfifo', [path]),
+    args: (file: string) => ['rank', '--standard', 'standards/school-hygiene.yaml', '--period', 'week', `--${flag}`, file, 'fixtures/csv/school-week.json'],
+    exit: 2,
+    code: `${flag}-fifo.csv:1:1  error  file_not_found  cannot read the file: it is not a regular file`,
+  })),
+  {
+    file: 'roster-oversized.csv',
+    attacks: 'item 14: a --roster file past the documented limit (16 MiB, sparse) is read whole',
+    make: (path) => {
+      writeFileSync(path, '');
+      truncateSync(path, MAX_ROSTER_BYTES + 1);
+    },
+    args: (f) => ['score', '--standard', 'standards/school-hygiene.yaml', '--roster', f, 'fixtures/csv/school-week.json'],
+    exit: 2,
+    code: 'file_too_large  the file is 16777217 bytes; a roster may be at most 16777216 bytes',
+  },
+  ...([
+    ['map', ['score']],
+    ['calendar', ['rank', '--period', 'term']],
+  ] as const).map(([flag, command]) => ({
+    file: `${flag}-dev-zero.yaml`,
+    attacks: `item 14: --${flag} is a link to /dev/zero, read without bound (the calendar's 1 MiB bound now in the one shared reader)`,
+    make: (path: string) => symlinkSync('/dev/zero', path),
+    args: (file: string) => [...command, '--standard', 'standards/school-hygiene.yaml', `--${flag}`, file, 'fixtures/csv/school-week.json'],
+    exit: 2,
+    code: `${flag}-dev-zero.yaml:1:1  error  file_not_found  cannot read the file: it is not a regular file`,
+  })),
 
   // — output injection (items 15–16)
   ...(['score', 'rank'] as const).map((command) => ({

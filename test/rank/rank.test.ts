@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildLeague, compileStandard, parseStandard, scoreRecord, type InspectionRecordInput, type Scorecard, type UnitRef } from '../../src/index.js';
 import { aggregateScorecards } from '../../src/aggregate/aggregate.js';
 import { assignRanks, rankUnits } from '../../src/rank/rank.js';
-import { toPoints } from '../../src/score/points.js';
+import { toPoints } from '../../src/points.js';
 
 const STANDARD = `
 id: league

@@ -1,5 +1,6 @@
 /** Reading records from JSON, YAML and NDJSON: positions of bad records, editions, duplicates, supersedes, streaming. */
-import { PassThrough } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
+import iconv from 'iconv-lite';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileStandard, parseStandard } from '../../src/index.js';
@@ -114,6 +115,15 @@ describe('readDocumentRecords', () => {
     expect(diagnostics.map((d) => [d.code, d.line, d.index])).toEqual([['invalid_date', 3, 1]]);
   });
 
+  it('reports a record with an unresolved YAML alias on its line and keeps the others (it threw: the whole file was lost)', () => {
+    const text = '- unit: { id: a }\n  date: 2024-03-04\n- *nope\n- unit: { id: b }\n  date: 2024-03-05\n';
+    const { records, diagnostics } = readDocumentRecords(text, { file: 'r.yaml' });
+    expect(records.map((r) => [r.record.unit.id, r.source.index])).toEqual([['a', 0], ['b', 2]]);
+    expect(diagnostics.map((d) => [d.code, d.line, d.index, d.field])).toEqual([['record_syntax', 3, 1, '']]);
+    expect(diagnostics[0]!.message).toContain('nope');
+    expect(readDocumentRecords('*!', { file: 'r.json' }).diagnostics.map((d) => [d.code, d.line, d.index])).toEqual([['record_syntax', 1, 0]]);
+  });
+
   it('reads several YAML documents, one record each', () => {
     const { records } = readDocumentRecords('unit: { id: a }\ndate: 2024-03-04\n---\nunit: { id: b }\ndate: 2024-03-05\n');
     expect(records.map((r) => [r.record.unit.id, r.source.line, r.source.index])).toEqual([['a', 1, 0], ['b', 4, 1]]);
@@ -180,5 +190,35 @@ describe('streaming', () => {
     const second = await iterator.next();
     expect(second.value && 'scorecard' in second.value && second.value.scorecard.unit.id).toBe('b');
     expect((await iterator.next()).done).toBe(true);
+  });
+});
+
+describe('streamed NDJSON: the encoding is decided by the one rule (chooseEncoding, as for every stream)', () => {
+  const line = (id: string, name: string) => `{"id":"${id}","unit":{"id":"${id}","name":"${name}"},"date":"2024-05-01"}\n`;
+  async function read(...parts: Buffer[]) {
+    const names: string[] = [];
+    const problems: (string | number | undefined)[][] = [];
+    for await (const item of streamNdjsonRecords(Readable.from([Buffer.concat(parts)]), { file: 'w.ndjson' })) {
+      if ('record' in item) names.push(item.record.unit.name ?? '');
+      else for (const d of item.diagnostics) problems.push([d.code, d.line, d.message]);
+    }
+    return { names, problems };
+  }
+
+  it('reads a GBK file as GB18030 even when its first line beyond ASCII happens to be valid UTF-8', async () => {
+    // 楂樹竴 in GBK is E9 AB 98 E4 B8 80, which is also 高一 in UTF-8: that line alone would say UTF-8.
+    const gbk = (text: string) => iconv.encode(text, 'gbk');
+    const { names, problems } = await read(Buffer.from(line('a', 'A')), gbk(line('b', '楂樹竴')), gbk(line('c', '高一(1)班')));
+    expect(problems).toEqual([]);
+    expect(names).toEqual(['A', '楂樹竴', '高一(1)班']);
+  });
+
+  it('reads UTF-8 with a stray byte in its first line beyond ASCII as UTF-8: that line is invalid_encoding at its byte offset', async () => {
+    const first = Buffer.from(line('a', 'A'));
+    const stray = Buffer.concat([Buffer.from('{"id":"b","unit":{"id":"b","name":"高'), Buffer.from([0xff]), Buffer.from('"},"date":"2024-05-01"}\n')]);
+    const { names, problems } = await read(first, stray, Buffer.from(line('c', '高一(1)班')));
+    const offset = first.length + Buffer.byteLength('{"id":"b","unit":{"id":"b","name":"高');
+    expect(problems).toEqual([['invalid_encoding', 2, `byte 0xff at line 2 (byte ${offset} of the file) is not UTF-8, the file's encoding`]]);
+    expect(names).toEqual(['A', '高一(1)班']);
   });
 });

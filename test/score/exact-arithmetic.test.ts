@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileStandard, parseStandard, scoreRecord, type InspectionRecordInput, type ScoreResult, type Scorecard } from '../../src/index.js';
-import { InspectionRecordSchema } from '../../src/records/schema.js';
+import { InspectionRecordSchema } from '../../src/record-schema.js';
 import { validateRecord } from '../../src/records/validate.js';
 
 const STANDARD = (mode: 'deduct' | 'accumulate') => `

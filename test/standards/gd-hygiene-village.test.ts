@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { compileStandard, loadStandard, scoreRecord, type InspectionRecordInput, type Scorecard, type Scorer } from '../../src/index.js';
-import { InspectionRecordSchema } from '../../src/records/schema.js';
+import { InspectionRecordSchema } from '../../src/record-schema.js';
 import { runCli } from '../support/built.js';
 
 const FILE = fileURLToPath(new URL('../../standards/gd-hygiene-village.yaml', import.meta.url));

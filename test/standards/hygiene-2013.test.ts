@@ -11,8 +11,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { compileStandard, loadStandard, parseStandard, scoreRecord, type InspectionRecordInput, type Scorecard, type Scorer } from '../../src/index.js';
-import { InspectionRecordSchema } from '../../src/records/schema.js';
-import { toPoints } from '../../src/score/points.js';
+import { InspectionRecordSchema } from '../../src/record-schema.js';
+import { toPoints } from '../../src/points.js';
 
 const FILE = fileURLToPath(new URL('../../standards/hygiene-supervision-2013.yaml', import.meta.url));
 const TEXT = readFileSync(FILE, 'utf8');

@@ -9,8 +9,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { compileStandard, loadStandard, renderMessage, scoreRecord, type InspectionRecordInput, type ScoreResult, type Scorecard, type Scorer } from '../../src/index.js';
-import { InspectionRecordSchema } from '../../src/records/schema.js';
-import { toPoints } from '../../src/score/points.js';
+import { InspectionRecordSchema } from '../../src/record-schema.js';
+import { toPoints } from '../../src/points.js';
 
 const FILE = fileURLToPath(new URL('../../standards/school-hygiene.yaml', import.meta.url));
 

@@ -26,9 +26,9 @@ import { stringify } from 'yaml';
 import type { z } from 'zod';
 import { compileStandard, parseStandard, scoreRecord, type Diagnostic, type DiagnosticCode, type InspectionRecordInput, type LineType, type Scorecard, type Verdict } from '../../src/index.js';
 import { formatPath } from '../../src/diagnostics.js';
-import { InspectionRecordSchema } from '../../src/records/schema.js';
+import { InspectionRecordSchema } from '../../src/record-schema.js';
 import { RULE_KIND_NAMES, type RuleKindName, type RuleSchema } from '../../src/rules/index.js';
-import { toPoints } from '../../src/score/points.js';
+import { toPoints } from '../../src/points.js';
 
 /** A rule as written in a standard (defaults not yet applied). */
 export type RuleInput = z.input<typeof RuleSchema>;

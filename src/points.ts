@@ -38,6 +38,15 @@ export function toPoints(value: number): Points | undefined {
   return pointsProblem(value) === undefined ? Math.round(value * POINT_SCALE) : undefined;
 }
 
+/**
+ * The points nearest a decimal: exact points as they are, anything finer rounded to the nearest
+ * ten-thousandth. For values already held as points elsewhere (a scorecard's total read back, a
+ * band's limit validated at load), where a rounding error in a double must not count as a difference.
+ */
+export function roundPoints(value: number): Points {
+  return Math.round(value * POINT_SCALE);
+}
+
 /** Like {@link toPoints} but for values already validated at load time. */
 export function pointsOf(value: number): Points {
   const p = toPoints(value);

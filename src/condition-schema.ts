@@ -12,7 +12,8 @@
  * - `bad_condition` — a node that is not an object or does not have exactly one kind key
  */
 import { z } from 'zod';
-import { PathSchema } from './common.js';
+import type { Message } from './messages/types.js';
+import { PathSchema } from './common-schema.js';
 
 /** The ten operators of json-rules-engine's default operator set. */
 export const OPERATORS = [
@@ -33,6 +34,17 @@ export const DECORATORS = ['someFact', 'someValue', 'everyFact', 'everyValue', '
 
 export type OperatorName = (typeof OPERATORS)[number];
 export type DecoratorName = (typeof DECORATORS)[number];
+
+/** Fact name → value (what json-rules-engine's `engine.run(facts)` gets). */
+export type Facts = Readonly<Record<string, unknown>>;
+
+/** A condition compiled to a three-valued predicate (compile/conditions.ts makes them). */
+export interface CompiledCondition<Input = Facts> {
+  /** true / false, or null when indeterminate (a missing fact, or a value of the wrong type for the operator). Fast path: no allocation per call. */
+  evaluate(facts: Input): boolean | null;
+  /** Same value plus every reason it is indeterminate (and, for false, the leaves that failed), as Messages; slower, used only to explain. */
+  explain(facts: Facts): { value: boolean | null; reasons: Message[] };
+}
 
 // ---------------------------------------------------------------------------------------------
 // Types (hand-written: the schema is a dispatching refinement, so it cannot infer them)

@@ -1,6 +1,6 @@
 /** The inspection record: who was inspected, when, by whom, of what kind, and what was found. */
 import { z } from 'zod';
-import { CalendarDate, Id, PointsValue } from '../standard/common.js';
+import { CalendarDate, Id, PointsValue } from './common-schema.js';
 
 export const UnitRefSchema = z.strictObject({
   id: z.string().min(1),

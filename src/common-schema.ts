@@ -1,7 +1,7 @@
 /** Building blocks of the standard format shared by the standard schema and the rule kinds. */
 import { z } from 'zod';
-import { pathProblem } from '../compile/paths.js';
-import { MAX_POINTS, POINT_RESOLUTION, pointsProblem } from '../score/points.js';
+import { pathProblem } from './paths.js';
+import { MAX_POINTS, POINT_RESOLUTION, pointsProblem } from './points.js';
 
 /** Ids: letters (any script), digits, `_` and `-`; `.` is kept for qualified item ids (`category.item`). */
 export const ID_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u;

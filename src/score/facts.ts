@@ -1,0 +1,155 @@
+/**
+ * Reading a record's facts, as conditions and quantities see them: the facts object, one fact read
+ * straight from the record without building it, an indicator as an exact ratio.
+ */
+import type { Facts } from '../compile/conditions.js';
+import type { Message } from '../messages/types.js';
+import { parsePath, resolvePath } from '../paths.js';
+import type { Ratio } from '../points.js';
+import type { InspectionRecord } from '../record-schema.js';
+import type { RuleScope } from '../rules/kind.js';
+import type { Indicator } from '../standard/schema.js';
+
+export function quantityProblem(source: { readonly fact: string; readonly path?: string }, value: unknown): Message {
+  return value === undefined
+    ? { messageId: 'condition.missing_fact', data: { fact: source.fact, ...(source.path ? { path: source.path } : {}) } }
+    : { messageId: 'condition.wrong_type', data: { fact: source.fact, operator: 'quantity', expected: 'number', actual: typeof value } };
+}
+
+
+/** An indicator of the record as an exact ratio (a percent indicator's fraction × 100); a reason when it is missing. */
+export function indicatorRatio(indicators: ReadonlyMap<string, Indicator>, record: InspectionRecord, id: string): Ratio | Message {
+  const given = record.indicators?.[id];
+  if (given === undefined) return { messageId: 'quantity.missing_indicator', data: { indicator: id } };
+  if (typeof given === 'number') return { numerator: given, denominator: 1 };
+  if ('value' in given) return { numerator: given.value, denominator: 1 };
+  const multiplier = indicators.get(id)?.unit === 'percent' ? 100 : 1;
+  return { numerator: given.numerator * multiplier, denominator: given.denominator };
+}
+
+/** The facts conditions see: the record's own `facts`, plus its kind, level, date, unit and indicators. */
+export function buildFacts(declared: ReadonlyMap<string, Indicator>, record: InspectionRecord): Facts {
+  const indicators: Record<string, number> = {};
+  for (const id of Object.keys(record.indicators ?? {})) {
+    const r = indicatorRatio(declared, record, id);
+    if ('numerator' in r) indicators[id] = r.numerator / r.denominator;
+  }
+  const findings: Record<string, number> = {};
+  for (const f of record.findings) findings[f.item] = (findings[f.item] ?? 0) + (f.count ?? 1);
+  // The record's own facts first: the built-in ones (kind, level, date, unit, indicators, findings) win.
+  return {
+    ...record.facts,
+    ...(record.kind !== undefined ? { kind: record.kind } : {}),
+    ...(record.level !== undefined ? { level: record.level } : {}),
+    date: record.date,
+    unit: record.unit.id,
+    indicators,
+    findings,
+  };
+}
+
+// ─── Reading one fact without building the facts object ─────────────────────────────────────────
+
+/** The facts buildFacts adds to a record's own; undefined means "not given" (no kind, no level). */
+const BUILTIN_FACTS: Readonly<Record<string, (scope: RuleScope) => unknown>> = {
+  kind: (scope) => scope.record.kind,
+  level: (scope) => scope.record.level,
+  date: (scope) => scope.record.date,
+  unit: (scope) => scope.record.unit.id,
+  indicators: (scope) => scope.facts()['indicators'],
+  findings: (scope) => scope.facts()['findings'],
+};
+
+/**
+ * For each built-in fact, whether a record's own fact of the same name wins over it — read off
+ * buildFacts itself, once, so that the readers below always agree with the facts object.
+ */
+const OWN_FACT_WINS: Readonly<Record<string, boolean>> = (() => {
+  const names = Object.keys(BUILTIN_FACTS);
+  const probe = buildFacts(new Map(), {
+    unit: { id: 'built-in' },
+    date: 'built-in',
+    kind: 'built-in',
+    level: 'built-in',
+    findings: [],
+    facts: Object.fromEntries(names.map((n) => [n, 'own'])),
+  } as InspectionRecord);
+  return Object.fromEntries(names.map((n) => [n, probe[n] === 'own']));
+})();
+
+const PLAIN_OBJECT: Readonly<Record<string, unknown>> = {};
+
+/**
+ * Reads fact `name` straight from the record being scored, without building the facts object: what
+ * `scope.facts()` holds as its own property `name` (conditions), or with `orInherited`, whatever
+ * `scope.facts()[name]` reads (quantities: for a name like `toString`, what a plain object inherits).
+ */
+export function readScopeFact(name: string, orInherited = false): (scope: RuleScope) => unknown {
+  const own = readOwnFact(name, orInherited);
+  const builtin = Object.hasOwn(BUILTIN_FACTS, name) ? BUILTIN_FACTS[name]! : undefined;
+  if (builtin === undefined) return own;
+  if (OWN_FACT_WINS[name]) {
+    return (scope) => {
+      const facts = scope.record.facts;
+      return facts !== undefined && Object.hasOwn(facts, name) ? facts[name] : builtin(scope);
+    };
+  }
+  return (scope) => {
+    const value = builtin(scope);
+    return value !== undefined ? value : own(scope);
+  };
+}
+
+/**
+ * The internalized copy of a string. A name read from a standard file is a fresh string: every
+ * `object[name]` would first look it up in V8's string table; the internalized copy skips that.
+ */
+function internalize(name: string): string {
+  return Object.keys({ [name]: true })[0]!;
+}
+
+/** The record's own fact `name`; when it has none, undefined (or, with `orInherited`, what a plain object inherits). */
+function readOwnFact(fact: string, orInherited: boolean): (scope: RuleScope) => unknown {
+  const name = internalize(fact);
+  if (name in PLAIN_OBJECT) {
+    const absent = orInherited ? PLAIN_OBJECT[name] : undefined;
+    return (scope) => {
+      const facts = scope.record.facts;
+      return facts !== undefined && Object.hasOwn(facts, name) ? facts[name] : absent;
+    };
+  }
+  return (scope) => {
+    const facts = scope.record.facts;
+    if (facts === undefined) return undefined;
+    // Plain data, and no plain object has `name`: one lookup gives the own value or undefined
+    // (decoded records' facts are dictionaries, where every lookup costs).
+    if (isPlainData(facts)) return facts[name];
+    return Object.hasOwn(facts, name) ? facts[name] : undefined;
+  };
+}
+
+/** The facts object last asked about, and whether its prototype is Object.prototype or null (asked once per record). */
+let lastFacts: object | undefined;
+let lastPlain = false;
+
+function isPlainData(facts: object): boolean {
+  if (facts !== lastFacts) {
+    const proto = Object.getPrototypeOf(facts);
+    lastPlain = proto === Object.prototype || proto === null;
+    lastFacts = facts;
+  }
+  return lastPlain;
+}
+
+const parsedPaths = new Map<string, ReturnType<typeof parsePath>>();
+
+/** `value` at `path` (a fact's `path:`), each path parsed once. */
+export function readPath(value: unknown, path: string | undefined): unknown {
+  if (path === undefined) return value;
+  let parsed = parsedPaths.get(path);
+  if (parsed === undefined) {
+    parsed = parsePath(path);
+    if (parsedPaths.size < 1024) parsedPaths.set(path, parsed);
+  }
+  return resolvePath(value, parsed);
+}
