@@ -2,13 +2,23 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    // The library: ESM + CJS + types for both.
-    entry: { index: 'src/index.ts' },
+    // The library: ESM + CJS + types for both; the root and each subpath of package.json's exports.
+    entry: {
+      index: 'src/index.ts',
+      records: 'src/entries/records.ts',
+      league: 'src/entries/league.ts',
+      report: 'src/entries/report.ts',
+      import: 'src/entries/import.ts',
+      testing: 'src/entries/testing.ts',
+      schemas: 'src/entries/schemas.ts',
+    },
     format: ['esm', 'cjs'],
     dts: true,
     clean: true,
     sourcemap: true,
     target: 'node20',
+    // import.meta.url in the CommonJS build too (shippedStandard finds standards/ from it).
+    shims: true,
   },
   {
     // The CLI: one ESM file behind the `scoresheet` bin, its dependencies bundled in. Resolving and

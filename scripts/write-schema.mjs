@@ -6,7 +6,7 @@
  *   schema/record.schema.json     ← InspectionRecordSchema  (what an inspection app sends)
  *   schema/scorecard.schema.json  ← ScorecardSchema         (what scoring returns)
  *
- * Usage: `npm run build && npm run schema` (it reads the built dist/index.js, so it needs no
+ * Usage: `npm run build && npm run schema` (it reads the built dist/schemas.js, so it needs no
  * TypeScript at run time). test/schema.test.ts calls {@link buildSchemas} with the src modules and
  * fails when a committed file differs from what this script would write.
  *
@@ -186,7 +186,7 @@ const RECORD_HELP = {
 };
 
 /**
- * Builds the three schemas. `lib` holds the zod schemas and helpers: from dist/index.js when run as a
+ * Builds the three schemas. `lib` holds the zod schemas and helpers: from dist/schemas.js when run as a
  * script, from src when called by the tests.
  * @param {{ z: any, StandardSchema: any, InspectionRecordSchema: any, ScorecardSchema: any,
  *   ConditionSchema: any, CONDITION_JSON_SCHEMA_DEFS: object, RuleSchema: any, RULE_KINDS: Record<string, { description: string }> }} lib
@@ -368,15 +368,15 @@ async function main() {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..');
   let lib;
   try {
-    lib = { ...(await import(pathToFileURL(join(root, 'dist', 'index.js')).href)) };
+    lib = { ...(await import(pathToFileURL(join(root, 'dist', 'schemas.js')).href)) };
   } catch (error) {
-    throw new Error(`cannot import dist/index.js: run "npm run build" first (${error.message})`);
+    throw new Error(`cannot import dist/schemas.js: run "npm run build" first (${error.message})`);
   }
   lib.z = (await import('zod')).z;
   const needed = ['StandardSchema', 'InspectionRecordSchema', 'ScorecardSchema', 'ConditionSchema', 'CONDITION_JSON_SCHEMA_DEFS', 'RuleSchema', 'RULE_KINDS'];
   const missing = needed.filter((name) => lib[name] === undefined);
   if (missing.length > 0) {
-    throw new Error(`dist/index.js does not export ${missing.join(', ')}: export them from src/index.ts and run "npm run build"`);
+    throw new Error(`dist/schemas.js does not export ${missing.join(', ')}: export them from src/entries/schemas.ts and run "npm run build"`);
   }
   const schemas = buildSchemas(lib);
   await mkdir(join(root, 'schema'), { recursive: true });

@@ -109,7 +109,17 @@ export function makeDiagnostic(input: DiagnosticInput, locale: Locale): Diagnost
   };
 }
 
-/** One line per diagnostic: `file:line:col  error  code  path: message`. */
+/**
+ * One line per diagnostic: `file:line:col  error  code  path: message`.
+ *
+ * @example
+ * ```ts
+ * import { formatDiagnostic, parseStandard } from 'scoresheet';
+ *
+ * const result = parseStandard('id: 1', { file: 'my.yaml' });
+ * if (!result.ok) console.error(result.diagnostics.map(formatDiagnostic).join('\n')); // my.yaml:1:5  error  …
+ * ```
+ */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.path.length > 0 ? `${formatPath(d.path)}: ` : '';
   return `${d.file}:${d.line}:${d.column}  ${d.severity}  ${d.code}  ${where}${d.message}`;

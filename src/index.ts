@@ -1,63 +1,39 @@
-/** scoresheet's public API: explicit named exports only. */
-export { parseStandard, loadStandard, MAX_STANDARD_BYTES, MAX_ALIAS_COUNT } from './standard/load.js';
-export type { LoadResult, LoadOptions, ParseOptions } from './standard/load.js';
-export { StandardSchema } from './standard/schema.js';
-export type { Standard, StandardInput, Category, Item, Band, Veto, Prerequisite, Derived, Indicator } from './standard/schema.js';
-export { ConditionSchema, OPERATORS, DECORATORS } from './condition-schema.js';
-export type { Condition } from './condition-schema.js';
-export { compileCondition } from './compile/conditions.js';
-export type { CompiledCondition, Facts } from './compile/conditions.js';
-export { RULE_KINDS, RULE_KIND_NAMES, RuleSchema } from './rules/index.js';
-export type { Rule, RuleKindName } from './rules/index.js';
-export type { RuleKind, RuleScope, CompiledRule } from './rules/kind.js';
+/**
+ * scoresheet's public API: the verbs of the flow, from a standard to a league. The rest is in the
+ * subpaths `scoresheet/records`, `scoresheet/league`, `scoresheet/report`, `scoresheet/import`,
+ * `scoresheet/testing` and `scoresheet/schemas`.
+ *
+ * @module scoresheet
+ */
+export { parseStandard, loadStandard } from './standard/load.js';
+export type { LoadResult, LoadOptions, ParseOptions, ParseOptionsWithBase, BaseResolver } from './standard/load.js';
+export { shippedStandard } from './shipped.js';
+export type { Standard, StandardInput } from './standard/schema.js';
 export { compileStandard } from './score/compile.js';
 export type { Scorer } from './score/compile.js';
-export { checkRecord } from './score/score.js';
+export { StandardSet } from './score/editions.js';
 export type { Scorecard, ScoreLine, LineType, CategoryTotal, Verdict, VerdictReason, RecordProblem, ScoreResult, DerivedOutcome } from './score/scorecard.js';
-export { formatPoints, toPoints, pointsToNumber, POINT_SCALE } from './points.js';
-export { InspectionRecordSchema, FindingSchema, UnitRefSchema } from './record-schema.js';
 export type { InspectionRecord, InspectionRecordInput, Finding, UnitRef } from './record-schema.js';
-export { DIAGNOSTIC_CODES, formatDiagnostic, formatPath, sortDiagnostics } from './diagnostics.js';
-export type { Diagnostic, DiagnosticCode, Severity } from './diagnostics.js';
+export { readRecords, streamRecords } from './records/records.js';
+export type { RecordsOptions } from './records/records.js';
+export type { ReadOptions, ReadResult, RecordFormat, StreamItem } from './records/read.js';
+export type { LocatedRecord, Precheck } from './records/validate.js';
+export { formatRecordDiagnostic } from './records/diagnostics.js';
+export type { RecordDiagnostic, RecordSource } from './records/diagnostics.js';
+export { scoreRecord, scoreBatch, scoreStream } from './score/batch.js';
+export type { ScoredRecord, ScoreItem } from './score/batch.js';
+export { buildLeague } from './rank/league.js';
+export type { League, LeagueOptions } from './rank/league.js';
+export type { Period, PeriodUnit, Calendar, Term } from './aggregate/periods.js';
+export { renderScorecard, renderLeague } from './report/render.js';
+export type { RenderFormat, RenderOptions } from './report/render.js';
+export { diffStandards } from './diff/diff.js';
+export type { Change } from './diff/diff.js';
+export { rescore } from './diff/rescore.js';
+export type { Rescore, ScoreChange, RankChange } from './diff/rescore.js';
+export { formatDiagnostic } from './diagnostics.js';
+export type { Diagnostic, DiagnosticCode, DiagnosticPath, Severity } from './diagnostics.js';
 export { renderMessage } from './messages/render.js';
 export type { Locale } from './messages/locales.js';
 export type { Message } from './messages/types.js';
 export { SCORESHEET_VERSION } from './version.js';
-export { periodOf, periodLabel } from './aggregate/periods.js';
-export type { Period, PeriodUnit, Calendar, Term } from './aggregate/periods.js';
-export { parseCalendar, loadCalendar } from './aggregate/calendar-file.js';
-export type { CalendarResult, CalendarOptions } from './aggregate/calendar-file.js';
-export { aggregateScorecards } from './aggregate/aggregate.js';
-export type { UnitPeriodResult, AggregateOptions, FrequencyShortfall, TracedLine } from './aggregate/aggregate.js';
-export { assignFindings, responsibleUnit } from './aggregate/responsibility.js';
-export type { Roster, AreaAssignment } from './aggregate/responsibility.js';
-export { rankUnits, assignRanks } from './rank/rank.js';
-export type { LeagueTable, GroupTable, TableRow, RankOptions, TiePolicy, TieBreaker } from './rank/rank.js';
-export { giveAwards, makeBoards, lastWarnings, awardStreaks } from './rank/awards.js';
-export { buildLeague } from './rank/league.js';
-export type { League, LeagueOptions } from './rank/league.js';
-export { readDocumentRecords, readNdjsonRecords, streamNdjsonRecords } from './records/read.js';
-export type { ReadOptions, ReadResult, StreamItem } from './records/read.js';
-export { decodeText } from './records/decode.js';
-export { scoreRecord, scoreBatch, scoreStream } from './score/batch.js';
-export { StandardSet } from './score/editions.js';
-export type { RecordDiagnostic } from './records/diagnostics.js';
-export type { LocatedRecord, Precheck } from './records/validate.js';
-export { buildReport } from './report/report.js';
-export type { Report, ReportOptions, ReportGroupTable, ReportRow, ReportUnit, ReportUnitPeriod, ReportInspection, ReportLine, CostlyItem } from './report/report.js';
-export { renderReportHtml, FONT_STACK } from './report/html.js';
-export type { RenderReportOptions } from './report/html.js';
-export { renderReportMarkdown } from './report/report-markdown.js';
-export { lineChart, sparkline, niceTicks } from './report/svg.js';
-export type { ChartPoint, LineChartOptions, SparklineOptions } from './report/svg.js';
-export { ScorecardSchema } from './score/scorecard-schema.js';
-export { CONDITION_JSON_SCHEMA_DEFS } from './condition-schema.js';
-export { readCsvRecords, streamCsvRecords, CsvMappingError } from './records/csv.js';
-export { parseMapping, loadMapping, CsvMappingSchema } from './records/mapping.js';
-export type { CsvMapping, CsvMappingInput } from './records/mapping.js';
-export { livesToRecords } from './import/lives.js';
-export { agreementReport, formatAgreement } from './import/agreement.js';
-export { parseTestFile, runCase, coverageTargets } from './testing/cases.js';
-export { diffStandards } from './diff/diff.js';
-export type { Change } from './diff/diff.js';
-export { rescore } from './diff/rescore.js';

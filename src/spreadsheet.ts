@@ -8,7 +8,16 @@ const FORMULA_START = /^[=+\-@\t\r\n]/;
 /** A number as scoresheet writes one (-2, 0.5, -1e+21): a number cell, harmless, left a number. */
 const NUMBER = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/;
 
-/** A cell as written to a sheet: one that would start a formula gets OWASP's leading `'`, so it shows as the text it is. */
+/**
+ * A cell as written to a sheet: one that would start a formula gets OWASP's leading `'`, so it shows as the text it is.
+ *
+ * @example
+ * ```ts
+ * import { spreadsheetCell } from 'scoresheet/report';
+ *
+ * console.log(spreadsheetCell('=HYPERLINK("http://x")'), spreadsheetCell('-2')); // '=HYPERLINK("http://x") -2
+ * ```
+ */
 export function spreadsheetCell(text: string): string {
   return FORMULA_START.test(text) && !NUMBER.test(text) ? `'${text}` : text;
 }

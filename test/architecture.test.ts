@@ -90,7 +90,9 @@ const LAYERS: readonly (readonly string[])[] = [
   ['aggregate'],
   ['rank'],
   ['report', 'diff', 'import', 'testing'],
-  ['cli', 'index'],
+  // The package's entries (the root `index`, the subpaths in entries/) re-export every layer, so they sit
+  // at the top beside the CLI; shipped (a shipped standard's path, imported by nothing but the root) with them.
+  ['cli', 'index', 'entries', 'shipped'],
 ];
 
 /** `score/score.ts` → `score`; `points.ts` → `points`; `cli.ts` → `cli`. */

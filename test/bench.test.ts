@@ -12,15 +12,8 @@ import { DEFAULT_SEED, generate2013, generateSchool, ITEMS_2013, ITEMS_SCHOOL, Q
 import { makeJre } from '../bench/peers/jre.mjs';
 import { makeJsonLogic } from '../bench/peers/json-logic.mjs';
 import type { BenchResult } from '../bench/types.js';
-import {
-  compileStandard,
-  InspectionRecordSchema,
-  parseStandard,
-  scoreRecord,
-  type InspectionRecord,
-  type Scorer,
-  type Standard,
-} from '../src/index.js';
+import { compileStandard, parseStandard, scoreRecord, type InspectionRecord, type Scorer, type Standard } from '../src/index.js';
+import { InspectionRecordSchema } from '../src/record-schema.js';
 
 function load(file: string): Standard {
   const path = fileURLToPath(new URL(`../${file}`, import.meta.url));

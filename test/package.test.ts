@@ -1,7 +1,9 @@
 /** The package as users get it: the built files import both ways, and the tarball ships what it should. */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { requireBuild, ROOT, runNode } from './support/built.js';
 import { SCORESHEET_VERSION } from '../src/version.js';
 
@@ -50,5 +52,36 @@ describe('npm pack', () => {
       expect(files, wanted).toContain(wanted);
     }
     expect(files.filter((f) => f.startsWith('test/') || f.startsWith('fixtures/') || f.startsWith('bench/'))).toEqual([]);
+  });
+});
+
+describe('installed from its tarball', () => {
+  it("runs the README's API example, and every subpath imports both ways", () => {
+    requireBuild();
+    const dir = mkdtempSync(join(tmpdir(), 'scoresheet-installed-'));
+    try {
+      const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+      const installed = join(dir, 'node_modules', 'scoresheet');
+      mkdirSync(installed, { recursive: true });
+      execFileSync('tar', ['-xzf', join(dir, packed.filename), '-C', installed, '--strip-components=1']);
+      // The dependencies as npm would put them beside the package (linked from the repository's own).
+      const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+      for (const dep of Object.keys(pkg.dependencies)) symlinkSync(join(ROOT, 'node_modules', dep), join(dir, 'node_modules', dep), 'dir');
+      const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+      const example = /## API\n\n```ts\n([\s\S]*?)```/.exec(readme)![1]!;
+      writeFileSync(join(dir, 'example.mjs'), example);
+      const run = spawnSync(process.execPath, ['example.mjs'], { cwd: dir, encoding: 'utf8' });
+      expect(run.stderr).toBe('');
+      expect(run.stdout).toContain('tool-corner');
+      const subpaths = Object.keys(pkg.exports).filter((k) => !k.includes('.json') && !k.includes('*')).map((k) => k.replace(/^\./, 'scoresheet'));
+      const esm = spawnSync(process.execPath, ['--input-type=module', '-e', `for (const p of ${JSON.stringify(subpaths)}) console.log(p, Object.keys(await import(p)).length)`], { cwd: dir, encoding: 'utf8' });
+      const cjs = spawnSync(process.execPath, ['-e', `for (const p of ${JSON.stringify(subpaths)}) console.log(p, Object.keys(require(p)).length)`], { cwd: dir, encoding: 'utf8' });
+      expect(esm.stderr + cjs.stderr).toBe('');
+      expect(esm.stdout).toBe(cjs.stdout);
+      expect(esm.stdout.trim().split('\n').map((l) => l.split(' ')[0])).toEqual(subpaths);
+      expect(readFileSync(join(installed, 'standards', 'school-hygiene.yaml'), 'utf8')).toContain('school-hygiene');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

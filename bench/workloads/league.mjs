@@ -15,7 +15,8 @@
  * term runs across the new year, so 2024-12-30 and 2024-12-31 fall in ISO week 2025-W01.
  */
 import { readFileSync } from 'node:fs';
-import { buildLeague, compileStandard, InspectionRecordSchema, parseStandard, scoreRecord } from '../../dist/index.js';
+import { buildLeague, compileStandard, parseStandard, scoreRecord } from '../../dist/index.js';
+import { InspectionRecordSchema } from '../../dist/schemas.js';
 import { DEFAULT_SEED, QUICK_RECORDS, generateSchool, prng } from '../generate.mjs';
 import { handWrittenLeague } from '../league-baseline.mjs';
 import { row, sink } from '../lib.mjs';

@@ -19,7 +19,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { compileStandard, livesToRecords, parseStandard, scoreRecord } from '../../dist/index.js';
+import { compileStandard, parseStandard, scoreRecord } from '../../dist/index.js';
+import { livesToRecords } from '../../dist/import.js';
 import { row, sink } from '../lib.mjs';
 
 const NAME = 'Lexington LIVES CSV → scorecards (ky-food-establishment)';

@@ -12,17 +12,9 @@ import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
-import {
-  compileStandard,
-  InspectionRecordSchema,
-  parseMapping,
-  parseStandard,
-  scoreRecord,
-  scoreStream,
-  StandardSet,
-  streamCsvRecords,
-  streamNdjsonRecords,
-} from '../../dist/index.js';
+import { compileStandard, parseStandard, scoreRecord, scoreStream, StandardSet, streamRecords } from '../../dist/index.js';
+import { parseMapping } from '../../dist/records.js';
+import { InspectionRecordSchema } from '../../dist/schemas.js';
 import { differences, fromScorecard } from '../check.mjs';
 import { generateSchool, QUICK_RECORDS } from '../generate.mjs';
 import { ratio, row, sink } from '../lib.mjs';
@@ -62,8 +54,8 @@ export async function run(ctx) {
   const sheet = longSheet(generated, mapping);
   const csv = chunksOf(sheet.text);
 
-  const ndjsonStream = () => streamNdjsonRecords(Readable.from(ndjson.chunks), { file: 'bench.ndjson', locale: LOCALE });
-  const csvStream = () => streamCsvRecords(Readable.from(csv.chunks), mapping, { file: 'bench.csv', locale: LOCALE });
+  const ndjsonStream = () => streamRecords(Readable.from(ndjson.chunks), { file: 'bench.ndjson', locale: LOCALE });
+  const csvStream = () => streamRecords(Readable.from(csv.chunks), { file: 'bench.csv', mapping, locale: LOCALE });
 
   ctx.log('streaming: checking that the streamed scorecards (NDJSON and CSV) equal scoreRecord on every record');
   await checkStream('NDJSON', ndjsonStream(), set, expected, ctx);
@@ -86,10 +78,10 @@ export async function run(ctx) {
     ],
     notes: [
       `tinybench streaming NDJSON: ${rme(ndjsonRate, ndjsonFloor)}; ${n.toLocaleString('en-US')} records, ${mb(ndjson.bytes)} MB in ${ndjson.chunks.length} chunks of 64 KiB ` +
-        `through streamNdjsonRecords → scoreStream (${ratio(ndjsonFloor.perSecond / ndjsonRate.perSecond)}× the floor's time); ` +
+        `through streamRecords (NDJSON) → scoreStream (${ratio(ndjsonFloor.perSecond / ndjsonRate.perSecond)}× the floor's time); ` +
         'floor: the same chunks decoded, split into lines and JSON.parse\'d (no validation, no scoring)',
       `tinybench streaming CSV: ${rme(csvRate, csvFloor)}; ${n.toLocaleString('en-US')} inspections = ${sheet.rows.toLocaleString('en-US')} CSV rows ` +
-        `(one per finding, one for an inspection with none; map ${MAP}), ${mb(csv.bytes)} MB in ${csv.chunks.length} chunks through streamCsvRecords → scoreStream ` +
+        `(one per finding, one for an inspection with none; map ${MAP}), ${mb(csv.bytes)} MB in ${csv.chunks.length} chunks through streamRecords (CSV) → scoreStream ` +
         `(${ratio(csvFloor.perSecond / csvRate.perSecond)}× the floor's time); floor: csv-parse's stream parser alone on the same chunks, rows counted`,
     ],
   };

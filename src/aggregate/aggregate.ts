@@ -56,7 +56,18 @@ export interface UnitPeriodResult {
 }
 
 
-/** Groups scorecards by unit and period and computes each period score. Superseded scorecards are dropped. */
+/**
+ * Groups scorecards by unit and period and computes each period score. Superseded scorecards are dropped.
+ *
+ * @example
+ * ```ts
+ * import type { Scorecard } from 'scoresheet';
+ * import { aggregateScorecards } from 'scoresheet/league';
+ *
+ * declare const scorecards: Scorecard[];
+ * for (const r of aggregateScorecards(scorecards, { period: 'week', method: 'mean', mode: 'deduct' })) console.log(r.unit.id, r.period.key);
+ * ```
+ */
 export function aggregateScorecards(scorecards: readonly Scorecard[], options: AggregateOptions): UnitPeriodResult[] {
   const superseded = new Set(scorecards.map((c) => c.supersedes).filter((s): s is string => s !== undefined));
   const periods = new Map<string, Period>();

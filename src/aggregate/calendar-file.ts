@@ -21,7 +21,20 @@ export interface CalendarOptions {
   readonly locale?: Locale;
 }
 
-/** Parses and checks a calendar from YAML text. Never throws on bad input. */
+/**
+ * Parses and checks a calendar from YAML text. Never throws on bad input: overlapping terms, a term or
+ * holiday that ends before it starts, an unknown key or a date that does not exist is a diagnostic.
+ *
+ * @example
+ * ```ts
+ * import { formatDiagnostic } from 'scoresheet';
+ * import { parseCalendar, periodOf } from 'scoresheet/league';
+ *
+ * const result = parseCalendar('terms:\n  - { id: 2024-spring, from: 2024-02-26, to: 2024-07-05 }\n', { file: 'calendar.yaml' });
+ * if (result.ok) console.log(periodOf('2024-03-04', 'week', result.calendar)?.termWeek); // 2
+ * else console.error(result.diagnostics.map(formatDiagnostic).join('\n'));
+ * ```
+ */
 export function parseCalendar(text: string, options: CalendarOptions = {}): CalendarResult {
   const file = options.file ?? '<inline>';
   const locale = options.locale ?? 'en';
@@ -58,7 +71,20 @@ export function parseCalendar(text: string, options: CalendarOptions = {}): Cale
   return { ok: true, calendar: parsed.data };
 }
 
-/** Reads and parses a calendar file; a missing, special (a FIFO, a device) or oversized file is a diagnostic. */
+/**
+ * Reads and parses a calendar file; a missing, special (a FIFO, a device) or oversized file is a diagnostic.
+ *
+ * @example
+ * ```ts
+ * import { buildLeague, type Scorecard, type Standard } from 'scoresheet';
+ * import { loadCalendar } from 'scoresheet/league';
+ *
+ * declare const standard: Standard;
+ * declare const scorecards: readonly Scorecard[];
+ * const loaded = await loadCalendar('calendar.yaml', 'zh-CN');
+ * if (loaded.ok) buildLeague(standard, scorecards, { period: 'term', calendar: loaded.calendar });
+ * ```
+ */
 export async function loadCalendar(path: string, locale: Locale = 'en'): Promise<CalendarResult> {
   const read = readSideFile(path, 'calendar', MAX_STANDARD_BYTES, locale);
   if ('diagnostic' in read) return { ok: false, diagnostics: [read.diagnostic] };

@@ -83,6 +83,13 @@ export function termWeek(date: string, term: Term): number {
 /**
  * The period of a date. With a calendar, `term` periods are its terms and weeks carry their
  * teaching-week number; a date outside every term (or in a holiday) has no term period.
+ *
+ * @example
+ * ```ts
+ * import { periodOf } from 'scoresheet/league';
+ *
+ * console.log(periodOf('2024-12-30', 'week')?.key); // 2025-W01
+ * ```
  */
 export function periodOf(date: string, unit: PeriodUnit, calendar?: Calendar): Period | undefined {
   const day = calendarDay(date);
@@ -122,7 +129,17 @@ export function periodOf(date: string, unit: PeriodUnit, calendar?: Calendar): P
   }
 }
 
-/** A period's label for people: 2024-W10 (第2周), 2024-03, 2024-Q1. */
+/**
+ * A period's label for people: 2024-W10 (第2周), 2024-03, 2024-Q1.
+ *
+ * @example
+ * ```ts
+ * import { periodLabel, periodOf } from 'scoresheet/league';
+ *
+ * const period = periodOf('2024-03-04', 'month');
+ * if (period) console.log(periodLabel(period, 'zh-CN')); // 2024-03
+ * ```
+ */
 export function periodLabel(period: Period, locale: Locale): string {
   if (period.termWeek !== undefined) return wordsOf(locale).termWeek(period.key, period.termWeek);
   return period.key;

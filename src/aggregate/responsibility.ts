@@ -23,7 +23,17 @@ export interface Roster {
   readonly areas?: readonly AreaAssignment[];
 }
 
-/** The unit responsible for an area on a date. */
+/**
+ * The unit responsible for an area on a date.
+ *
+ * @example
+ * ```ts
+ * import { responsibleUnit } from 'scoresheet/league';
+ *
+ * const roster = { areas: [{ area: 'stairs-east', unit: 'g1-3', from: '2024-03-01', to: '2024-03-31' }] };
+ * console.log(responsibleUnit(roster, 'stairs-east', '2024-03-04')); // g1-3
+ * ```
+ */
 export function responsibleUnit(roster: Roster, area: string, date: string): string | undefined {
   for (const a of roster.areas ?? []) if (a.area === area && date >= a.from && date <= a.to) return a.unit;
   return undefined;
@@ -32,6 +42,17 @@ export function responsibleUnit(roster: Roster, area: string, date: string): str
 /**
  * Splits records so that each finding is charged to its liable unit: the result holds one record per
  * (inspection, unit) with only that unit's findings. Derived records get the id `<id>:<unit>`.
+ *
+ * @example
+ * ```ts
+ * import { readRecords } from 'scoresheet';
+ * import { assignFindings, type Roster } from 'scoresheet/league';
+ *
+ * declare const roster: Roster; // area → class, for spans of dates
+ * const { records } = readRecords('[]', { format: 'json' });
+ * const assigned = assignFindings(records, roster, 'en');
+ * console.log(assigned.records.length, assigned.diagnostics.length);
+ * ```
  */
 export function assignFindings(records: readonly LocatedRecord[], roster: Roster, locale: Locale): { records: LocatedRecord[]; diagnostics: RecordDiagnostic[] } {
   const out: LocatedRecord[] = [];

@@ -8,13 +8,14 @@ import { formatDiagnostic } from '../diagnostics.js';
 import { MAX_ROSTER_BYTES, readSideFile } from '../files.js';
 import type { Locale } from '../messages/locales.js';
 import type { StreamItem } from '../records/read.js';
-import { CsvMappingError, streamCsvRecords } from '../records/csv.js';
-import { decodeText, invalidBytesMessage, type TextEncodingName } from '../records/decode.js';
+import { CsvMappingError } from '../records/csv.js';
+import type { TextEncodingName } from '../records/decode.js';
 import { renderMessage } from '../messages/render.js';
 import { loadMapping, type CsvMapping } from '../records/mapping.js';
-import { DEFAULT_MAX_FILE_BYTES, readDocumentRecords, streamNdjsonRecords, type ReadResult, type RecordFormat } from '../records/read.js';
+import type { ReadResult, RecordFormat } from '../records/read.js';
+import { SourceError, streamRecords } from '../records/records.js';
 import type { LocatedRecord, Precheck } from '../records/validate.js';
-import { recordDiagnostic, type RecordDiagnostic } from '../records/diagnostics.js';
+import type { RecordDiagnostic } from '../records/diagnostics.js';
 import { pushAll } from '../collections.js';
 
 export interface SourceOptions {
@@ -41,8 +42,8 @@ export function cannotRead(source: string, error: unknown, lang: Locale): string
   return renderMessage({ messageId: 'input.unreadable', data: { file: source, detail: e.message } }, lang);
 }
 
-/** A source that cannot be read at all (a missing file, a map that does not fit): the command exits 2. */
-export class SourceError extends Error {}
+/** SourceError (records.ts): also a missing file or a map that does not fit here; the command exits 2. */
+export { SourceError };
 
 /**
  * One source's records and problems, in order, as they are read: NDJSON and CSV a record at a time
@@ -59,37 +60,19 @@ export async function* recordItems(source: string, format: RecordFormat, options
     ...(options.encoding ? { encoding: options.encoding } : {}),
   };
   try {
-    const input = source === '-' ? stdin : createReadStream(source);
-    switch (format) {
-      case 'ndjson':
-        yield* streamNdjsonRecords(input, read);
-        return;
-      case 'csv': {
-        let mapping = options.mapping;
-        if (mapping === undefined && options.map !== undefined) {
-          const loaded = await loadMapping(options.map, options.lang);
-          if (!loaded.ok) throw new SourceError(loaded.errors.join('\n'));
-          mapping = loaded.mapping;
-        }
-        yield* streamCsvRecords(input, mapping, read);
-        return;
-      }
-      case 'json':
-      case 'yaml': {
-        const limit = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-        const bytes = await readAtMost(input, limit);
-        if (bytes === undefined) {
-          const message = { messageId: 'record.file_too_large', data: { limit } };
-          yield { diagnostics: [recordDiagnostic({ file, line: 1, index: 0 }, '', message, options.lang, 'file_too_large')] };
-          return;
-        }
-        const { text, invalid } = decodeText(bytes, options.encoding);
-        if (invalid.length > 0) throw new SourceError(`${file}: ${renderMessage(invalidBytesMessage(invalid[0]!), options.lang)}`);
-        const { records, diagnostics } = readDocumentRecords(text, read);
-        if (diagnostics.length > 0) yield { diagnostics };
-        yield* records;
-      }
+    let mapping = options.mapping;
+    if (format === 'csv' && mapping === undefined && options.map !== undefined) {
+      const loaded = await loadMapping(options.map, options.lang);
+      if (!loaded.ok) throw new SourceError(loaded.errors.join('\n'));
+      mapping = loaded.mapping;
     }
+    const input = source === '-' ? stdin : createReadStream(source);
+    yield* streamRecords(input, {
+      ...read,
+      format,
+      ...(mapping ? { mapping } : {}),
+      ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
+    });
   } catch (error) {
     if (error instanceof SourceError) throw error;
     if (error instanceof CsvMappingError) throw new SourceError(error.message);
@@ -111,19 +94,6 @@ export async function readRecordSource(source: string, format: RecordFormat, opt
     throw error;
   }
   return { records, diagnostics };
-}
-
-/** The stream's bytes, or undefined as soon as there are more than `limit` (what a file says its size is does not count). */
-async function readAtMost(stream: AsyncIterable<Buffer | string>, limit: number): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of stream) {
-    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
-    size += bytes.length;
-    if (size > limit) return undefined;
-    chunks.push(bytes);
-  }
-  return Buffer.concat(chunks, size);
 }
 
 export interface RosterOptions {

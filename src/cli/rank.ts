@@ -2,8 +2,7 @@
  * `scoresheet rank --standard S --period P [records…]`: league tables per period and group, with
  * awards. Exit codes as `score`: 0 all records scored; 1 some rejected or --fail-on matched; 2 could not run.
  */
-import { formatCsv } from '../report/csv.js';
-import { formatLeagueMarkdown, formatLeagueText, leagueCsvRows } from '../report/league.js';
+import { renderLeague } from '../report/render.js';
 import type { Verdict } from '../score/scorecard.js';
 import type { Output } from './io.js';
 import { loadLeagueInput, type LeagueInputOptions } from './league-input.js';
@@ -18,20 +17,10 @@ export async function runRank(inputs: readonly string[], options: RankCliOptions
   if (input === 2) return 2;
   const { standard, league, scorecards, rejected } = input;
 
-  switch (options.format) {
-    case 'json':
-      // The problems printed on stderr (the first --max-problems), and how many more there were.
-      out.out(JSON.stringify({ ...league, rejected: rejected.listed, ...(rejected.notListed > 0 ? { rejectedNotListed: rejected.notListed } : {}) }, null, 2));
-      break;
-    case 'md':
-      out.out(formatLeagueMarkdown(league, standard, options.lang));
-      break;
-    case 'csv':
-      out.out('\uFEFF' + formatCsv(leagueCsvRows(league, standard, options.lang)));
-      break;
-    default:
-      out.out(formatLeagueText(league, standard, options.lang));
-  }
+  if (options.format === 'json') {
+    // The problems printed on stderr (the first --max-problems), and how many more there were.
+    out.out(JSON.stringify({ ...league, rejected: rejected.listed, ...(rejected.notListed > 0 ? { rejectedNotListed: rejected.notListed } : {}) }, null, 2));
+  } else out.out((options.format === 'csv' ? '\uFEFF' : '') + renderLeague(league, standard, { format: options.format, locale: options.lang }));
   const failOn = options.failOn.some((v) => scorecards.some((c) => c.verdict === v));
   return rejected.records > 0 || failOn ? 1 : 0;
 }

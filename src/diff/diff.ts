@@ -52,6 +52,16 @@ function compareLists<T extends { id: string }>(where: string, a: readonly T[], 
   return out;
 }
 
+/**
+ * @example
+ * ```ts
+ * import { diffStandards, type Standard } from 'scoresheet';
+ *
+ * declare const before: Standard;
+ * declare const after: Standard;
+ * for (const change of diffStandards(before, after)) console.log(change);
+ * ```
+ */
 export function diffStandards(a: Standard, b: Standard): Change[] {
   const changes: Change[] = [];
   for (const c of fieldChanges(a.scoring, b.scoring)) changes.push({ where: 'scoring', what: 'changed', ...c });

@@ -42,6 +42,18 @@ function scoreAll(scorer: Scorer, records: readonly InspectionRecord[]): (Scorec
   });
 }
 
+/**
+ * @example
+ * ```ts
+ * import { compileStandard, rescore, type InspectionRecord, type Standard } from 'scoresheet';
+ *
+ * declare const before: Standard;
+ * declare const after: Standard;
+ * declare const records: InspectionRecord[];
+ * const effect = rescore(compileStandard(before), compileStandard(after), records, { period: 'month' });
+ * console.log(effect.scores.length);
+ * ```
+ */
 export function rescore(
   a: Scorer,
   b: Scorer,

@@ -112,6 +112,17 @@ export function bandOfTotal(standard: Standard, total: number): Standard['outcom
   );
 }
 
+/**
+ * @example
+ * ```ts
+ * import { agreementReport, formatAgreement, type AgreementEntry } from 'scoresheet/import';
+ * import type { Standard } from 'scoresheet';
+ *
+ * declare const entries: AgreementEntry[]; // each imported record and its scorecard
+ * declare const standard: Standard;
+ * console.log(formatAgreement(agreementReport(entries, standard), 'md'));
+ * ```
+ */
 export function agreementReport(entries: readonly AgreementEntry[], standard: Standard, locale: Locale = 'en'): AgreementReport {
   const inferred = inferredItems(standard);
   const counts = Object.fromEntries(AGREEMENT_CLASSES.map((c) => [c, 0])) as Record<AgreementClass, number>;
@@ -147,7 +158,17 @@ export function agreementReport(entries: readonly AgreementEntry[], standard: St
 
 const n = (v: number) => v.toLocaleString('en-US');
 
-/** The report as text (aligned tables) or Markdown. */
+/**
+ * The report as text (aligned tables) or Markdown.
+ *
+ * @example
+ * ```ts
+ * import { formatAgreement, type AgreementReport } from 'scoresheet/import';
+ *
+ * declare const report: AgreementReport;
+ * console.log(formatAgreement(report, 'text'));
+ * ```
+ */
 export function formatAgreement(report: AgreementReport, format: 'text' | 'md'): string {
   const agreement = [['agreement with the official score', 'inspections'], ...report.rows.map((r) => [r.label, n(r.inspections)]), ['total', n(report.inspections)]];
   const bands = [['band', 'computed', 'official'], ...report.bands.map((b) => [b.name, n(b.computed), n(b.official)])];

@@ -133,7 +133,18 @@ const REQUIRED: Readonly<Record<LivesFileName, readonly string[]>> = {
   feedInfo: [],
 };
 
-/** LIVES CSV texts → records. */
+/**
+ * LIVES CSV texts → records.
+ *
+ * @example
+ * ```ts
+ * import { readFileSync } from 'node:fs';
+ * import { livesToRecords } from 'scoresheet/import';
+ *
+ * const imported = livesToRecords({ inspections: readFileSync('lives/inspections.csv', 'utf8'), violations: readFileSync('lives/violations.csv', 'utf8') });
+ * console.log(imported.records.length, imported.problems.length);
+ * ```
+ */
 export function livesToRecords(files: LivesFiles, options: LivesOptions = {}): LivesImport {
   const locale = options.locale ?? 'en';
   const names = { ...LIVES_FILE_NAMES, ...options.names };

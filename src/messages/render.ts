@@ -6,6 +6,15 @@ export type { Catalogue, Template } from './types.js';
 
 const en = LOCALES.en.messages;
 
+/**
+ * @example
+ * ```ts
+ * import { renderMessage, type Scorecard } from 'scoresheet';
+ *
+ * declare const scorecard: Scorecard;
+ * for (const line of scorecard.lines) console.log(line.item, line.points, renderMessage(line.reason, 'zh-CN'));
+ * ```
+ */
 export function renderMessage(message: Message, locale: Locale = 'en'): string {
   const template = LOCALES[locale].messages[message.messageId] ?? en[message.messageId];
   if (!template) return `${message.messageId}${message.data ? ' ' + JSON.stringify(message.data) : ''}`;

@@ -46,6 +46,16 @@ export interface Streak {
 }
 
 
+/**
+ * @example
+ * ```ts
+ * import { giveAwards, type Award, type LeagueTable } from 'scoresheet/league';
+ *
+ * declare const tables: LeagueTable[];
+ * declare const awards: Award[]; // a standard's ranking.awards
+ * for (const given of giveAwards(tables, awards)) console.log(given.award);
+ * ```
+ */
 export function giveAwards(tables: readonly LeagueTable[], awards: readonly Award[]): GroupAwards[] {
   const out: GroupAwards[] = [];
   for (const table of tables) {
@@ -86,6 +96,16 @@ export interface BoardOptions {
   readonly exclude?: readonly Exclusion[];
 }
 
+/**
+ * @example
+ * ```ts
+ * import { makeBoards, type BoardOptions, type LeagueTable } from 'scoresheet/league';
+ *
+ * declare const tables: LeagueTable[];
+ * declare const boards: BoardOptions; // a standard's ranking.boards
+ * console.log(makeBoards(tables, boards, 'deduct').length);
+ * ```
+ */
 export function makeBoards(tables: readonly LeagueTable[], boards: BoardOptions, mode: 'deduct' | 'accumulate' | 'award' = 'deduct'): Boards[] {
   const exclude = boards.exclude ?? DEFAULT_EXCLUDE;
   return tables.flatMap((table) =>
@@ -119,7 +139,17 @@ function lostPoints(row: TableRow): boolean {
   return r.deductions > 0 || r.vetoes > 0 || r.shortfalls.some((s) => s.points !== 0);
 }
 
-/** Units last in their group in each of the latest `k` (or more) consecutive periods. */
+/**
+ * Units last in their group in each of the latest `k` (or more) consecutive periods.
+ *
+ * @example
+ * ```ts
+ * import { lastWarnings, type LeagueTable } from 'scoresheet/league';
+ *
+ * declare const tables: LeagueTable[];
+ * console.log(lastWarnings(tables, 3)); // units last in their group 3 periods in a row
+ * ```
+ */
 export function lastWarnings(tables: readonly LeagueTable[], k: number): LastWarning[] {
   const runs = new Map<string, { group: string; periods: string[] }>();
   for (const table of tables) {
@@ -141,7 +171,18 @@ export function lastWarnings(tables: readonly LeagueTable[], k: number): LastWar
   return [...runs.entries()].filter(([, r]) => r.periods.length >= k).map(([unit, r]) => ({ unit, group: r.group, periods: r.periods }));
 }
 
-/** Units that held an award in at least `length` consecutive periods up to the latest. */
+/**
+ * Units that held an award in at least `length` consecutive periods up to the latest.
+ *
+ * @example
+ * ```ts
+ * import { awardStreaks, giveAwards, type Award, type LeagueTable } from 'scoresheet/league';
+ *
+ * declare const tables: LeagueTable[];
+ * declare const awards: Award[];
+ * console.log(awardStreaks(giveAwards(tables, awards), tables.map((t) => t.period.key), 3));
+ * ```
+ */
 export function awardStreaks(given: readonly GroupAwards[], periodOrder: readonly string[], length: number): Streak[] {
   const streaks: Streak[] = [];
   const byAward = new Map<string, GroupAwards[]>();

@@ -32,6 +32,17 @@ export interface League {
   readonly streaks: readonly Streak[];
 }
 
+/**
+ * @example
+ * ```ts
+ * import { buildLeague, type Scorecard, type Standard } from 'scoresheet';
+ *
+ * declare const standard: Standard;
+ * declare const scorecards: Scorecard[];
+ * const league = buildLeague(standard, scorecards, { period: 'week', groupBy: 'grade' });
+ * for (const table of league.tables) console.log(table.period.key);
+ * ```
+ */
 export function buildLeague(standard: Standard, scorecards: readonly Scorecard[], options: LeagueOptions): League {
   const ranking = standard.ranking ?? RankingSchema.parse({});
   const calendar = options.calendar ?? standard.calendar;

@@ -46,7 +46,18 @@ export interface LeagueTable {
 }
 
 
-/** Ranks every period's results; tables come out in period order. */
+/**
+ * Ranks every period's results; tables come out in period order.
+ *
+ * @example
+ * ```ts
+ * import { rankUnits, type UnitPeriodResult } from 'scoresheet/league';
+ *
+ * declare const results: UnitPeriodResult[]; // from aggregateScorecards
+ * const tables = rankUnits(results, { better: 'higher', ties: 'competition', groupBy: 'grade' });
+ * console.log(tables.length);
+ * ```
+ */
 export function rankUnits(results: readonly UnitPeriodResult[], options: RankOptions): LeagueTable[] {
   const byPeriod = new Map<string, UnitPeriodResult[]>();
   const periods = new Map<string, Period>();
@@ -140,7 +151,17 @@ function comparator(options: RankOptions): (a: UnitPeriodResult, b: UnitPeriodRe
   };
 }
 
-/** Ranks for an already sorted list, by tie policy. */
+/**
+ * Ranks for an already sorted list, by tie policy.
+ *
+ * @example
+ * ```ts
+ * import { assignRanks } from 'scoresheet/league';
+ *
+ * const scores = [98, 95, 95, 90];
+ * console.log(assignRanks(scores, (a, b) => b - a, 'competition')); // [1, 2, 2, 4]
+ * ```
+ */
 export function assignRanks<T>(sorted: readonly T[], compare: (a: T, b: T) => number, policy: TiePolicy): number[] {
   const ranks: number[] = [];
   let dense = 0;

@@ -24,7 +24,22 @@ import { validateRecord, type LocatedRecord, type Precheck } from './validate.js
 import { suggest } from '../suggest.js';
 import { pushAll, pushTo } from '../collections.js';
 
-/** The map and the CSV do not fit together (a mapped column is missing): nothing can be read. */
+/**
+ * The map and the CSV do not fit together (a mapped column is missing): nothing can be read.
+ *
+ * @example
+ * ```ts
+ * import { readRecords } from 'scoresheet';
+ * import { CsvMappingError, type CsvMapping } from 'scoresheet/records';
+ *
+ * declare const mapping: CsvMapping;
+ * try {
+ *   readRecords('a,b\n1,2\n', { format: 'csv', mapping });
+ * } catch (error) {
+ *   if (error instanceof CsvMappingError) console.error(error.message); // a mapped column is missing
+ * }
+ * ```
+ */
 export class CsvMappingError extends Error {}
 
 export interface CsvReadOptions extends ReadOptions {

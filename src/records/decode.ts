@@ -32,7 +32,18 @@ export function invalidBytesMessage(first: InvalidBytes, more = 0): Message {
   return { messageId: 'record.invalid_bytes', data: { byte: first.byte, line: first.line, offset: first.offset, encoding: first.encoding === 'utf-8' ? 'UTF-8' : 'GB18030', more } };
 }
 
-/** A whole input → its text. */
+/**
+ * A whole input → its text.
+ *
+ * @example
+ * ```ts
+ * import { readFileSync } from 'node:fs';
+ * import { decodeText } from 'scoresheet/records';
+ *
+ * const { text, encoding } = decodeText(readFileSync('excel-export.csv')); // GBK from Excel is detected
+ * console.log(encoding, text.length);
+ * ```
+ */
 export function decodeText(bytes: Uint8Array, encoding?: TextEncodingName): DecodedText {
   const decoder = new ByteDecoder(encoding, Infinity);
   const first = decoder.push(bytes);

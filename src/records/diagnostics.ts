@@ -130,7 +130,17 @@ export function recordDiagnostic(
   };
 }
 
-/** `file:line  error  code  [#index] field: message` */
+/**
+ * `file:line  error  code  [#index] field: message`
+ *
+ * @example
+ * ```ts
+ * import { formatRecordDiagnostic, readRecords } from 'scoresheet';
+ *
+ * const { diagnostics } = readRecords('{"unit": {}}', { file: 'bad.json' });
+ * for (const d of diagnostics) console.error(formatRecordDiagnostic(d)); // bad.json:1  error  …
+ * ```
+ */
 export function formatRecordDiagnostic(d: RecordDiagnostic): string {
   return `${d.file}:${d.line}  error  ${d.code}  [#${d.index}]${d.field ? ` ${d.field}` : ''}: ${d.message}`;
 }

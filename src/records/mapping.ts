@@ -178,7 +178,19 @@ export const CsvMappingSchema = MappingObjectSchema.superRefine(checkMapping);
 
 export type MappingResult = { ok: true; mapping: CsvMapping } | { ok: false; errors: string[] };
 
-/** A map file's text → the mapping, or every problem as `file:line: path: message`. */
+/**
+ * A map file's text → the mapping, or every problem as `file:line: path: message`.
+ *
+ * @example
+ * ```ts
+ * import { readRecords } from 'scoresheet';
+ * import { parseMapping } from 'scoresheet/records';
+ *
+ * const map = parseMapping('layout: wide\ncolumns:\n  班级: unit.id\n  日期: date\n', 'week.map.yaml');
+ * if (map.ok) console.log(readRecords('班级,日期\ng1-3,2024-03-04\n', { format: 'csv', mapping: map.mapping }).records.length);
+ * else console.error(map.errors.join('\n'));
+ * ```
+ */
 export function parseMapping(text: string, file = '<map>'): MappingResult {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -202,6 +214,16 @@ export function parseMapping(text: string, file = '<map>'): MappingResult {
  * Reads a map file (UTF-8 or GB18030, as docs/records.md decides; bytes in neither are an error with
  * their line): a regular file of at most MAX_STANDARD_BYTES, or the diagnostic (`file_not_found`,
  * `file_too_large`) that says why not.
+ *
+ * @example
+ * ```ts
+ * import { readFileSync } from 'node:fs';
+ * import { readRecords } from 'scoresheet';
+ * import { loadMapping } from 'scoresheet/records';
+ *
+ * const map = await loadMapping('week.map.yaml', 'en');
+ * if (map.ok) readRecords(readFileSync('week.csv'), { file: 'week.csv', mapping: map.mapping });
+ * ```
  */
 export async function loadMapping(path: string, locale: Locale = 'en'): Promise<MappingResult> {
   const read = readSideFile(path, 'map', MAX_STANDARD_BYTES, locale);

@@ -12,7 +12,7 @@ import type { Locale } from '../messages/locales.js';
 import { DocumentPositions } from '../positions.js';
 import { recordDiagnostic, withFieldLines, type RecordDiagnostic } from './diagnostics.js';
 import { validateRecord, type LocatedRecord, type Precheck } from './validate.js';
-import { firstBadByte, invalidBytesMessage, StreamEncoding, type TextEncodingName } from './decode.js';
+import { firstBadByte, invalidBytesMessage, StreamEncoding, type Encoding, type TextEncodingName } from './decode.js';
 import { pushAll } from '../collections.js';
 
 export type RecordFormat = 'json' | 'yaml' | 'ndjson' | 'csv';
@@ -142,27 +142,59 @@ export async function* streamNdjsonRecords(input: AsyncIterable<Uint8Array | str
   let number = 0;
   for await (const line of boundedLines(deciding(input, decision), maxBytes)) {
     number++;
-    const at = { file: options.file ?? '<stdin>', line: number };
-    const locale = options.locale ?? 'en';
-    if ('tooLarge' in line) {
-      const message = { messageId: 'record.too_large', data: { limit: maxBytes } };
-      yield { diagnostics: [recordDiagnostic({ ...at, index: state.index++ }, '', message, locale, 'record_too_large')] };
-      continue;
-    }
     // A line beyond ASCII is complete only once its chunk has been seen, so the encoding is decided by then.
-    const encoding = decision.encoding ?? 'utf-8';
-    let text: string;
-    try {
-      text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(line.bytes);
-    } catch {
-      const bad = firstBadByte(line.bytes, encoding) ?? 0;
-      const invalid = { line: number, offset: line.offset + bad, byte: line.bytes[bad]!.toString(16).padStart(2, '0'), encoding };
-      yield { diagnostics: [recordDiagnostic({ ...at, index: state.index++ }, '', invalidBytesMessage(invalid), locale, 'invalid_encoding')] };
-      continue;
-    }
-    const item = ndjsonLine(text, number, state, options);
+    const item = ndjsonBytesLine(line, number, decision.encoding ?? 'utf-8', maxBytes, state, options);
     if (item !== undefined) yield item;
   }
+}
+
+/**
+ * NDJSON bytes held whole (readRecords): the encoding decided on them as a stream's is
+ * (StreamEncoding), and every line read as streamNdjsonRecords reads it — `record_too_large`,
+ * `invalid_encoding` with its byte offset, or the record.
+ */
+export function readNdjsonBytes(bytes: Uint8Array, options: NdjsonStreamOptions = {}): ReadResult {
+  const maxBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
+  const all = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const decision = new StreamEncoding(options.encoding);
+  if (decision.encoding === undefined) decision.push(all);
+  const { encoding } = decision.end();
+  const result: ReadResult = { records: [], diagnostics: [] };
+  const state = { index: 0 };
+  let number = 0;
+  for (let start = 0; start < all.length; ) {
+    const eol = all.indexOf(LF, start);
+    const end = eol === -1 ? all.length : eol;
+    let line = all.subarray(start, end);
+    if (line[line.length - 1] === 0x0d) line = line.subarray(0, line.length - 1);
+    number++;
+    const item = ndjsonBytesLine(line.length > maxBytes ? { tooLarge: true } : { bytes: line, offset: start }, number, encoding, maxBytes, state, options);
+    if (item !== undefined && 'record' in item) result.records.push(item);
+    else if (item !== undefined) pushAll(result.diagnostics, item.diagnostics);
+    start = end + 1;
+  }
+  return result;
+}
+
+const LF = 0x0a;
+
+/** One NDJSON line's bytes → its item: too long, bytes that do not read in the encoding (their first bad one's line and offset), or as ndjsonLine reads its text. */
+function ndjsonBytesLine(line: BoundedLine | { tooLarge: true }, number: number, encoding: Encoding, maxBytes: number, state: { index: number }, options: ReadOptions): StreamItem | undefined {
+  const at = { file: options.file ?? '<stdin>', line: number };
+  const locale = options.locale ?? 'en';
+  if ('tooLarge' in line) {
+    const message = { messageId: 'record.too_large', data: { limit: maxBytes } };
+    return { diagnostics: [recordDiagnostic({ ...at, index: state.index++ }, '', message, locale, 'record_too_large')] };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(line.bytes);
+  } catch {
+    const bad = firstBadByte(line.bytes, encoding) ?? 0;
+    const invalid = { line: number, offset: line.offset + bad, byte: line.bytes[bad]!.toString(16).padStart(2, '0'), encoding };
+    return { diagnostics: [recordDiagnostic({ ...at, index: state.index++ }, '', invalidBytesMessage(invalid), locale, 'invalid_encoding')] };
+  }
+  return ndjsonLine(text, number, state, options);
 }
 
 /** The stream's chunks as bytes, passed on once StreamEncoding has seen them (and told the end). */

@@ -63,7 +63,16 @@ export function formatScorecardsCsv(cards: readonly Scorecard[], locale: Locale,
   return formatCsv(scorecardCsvRows(cards, locale, itemName, options));
 }
 
-/** Rows → CSV text, every cell through spreadsheetCell (no BOM, no final line break). Every CSV scoresheet writes goes through here. */
+/**
+ * Rows → CSV text, every cell through spreadsheetCell (no BOM, no final line break). Every CSV scoresheet writes goes through here.
+ *
+ * @example
+ * ```ts
+ * import { formatCsv } from 'scoresheet/report';
+ *
+ * console.log('\uFEFF' + formatCsv([['unit', 'total'], ['=1+1', '95']])); // Excel reads UTF-8 with a BOM
+ * ```
+ */
 export function formatCsv(rows: readonly (readonly string[])[]): string {
   return stringify(rows.map((row) => row.map(spreadsheetCell))).replace(/\n$/, '');
 }

@@ -114,6 +114,18 @@ function scoreRange(report: Report): { min: number; max: number } {
   return min <= max ? { min, max } : { min: 0, max: 1 };
 }
 
+/**
+ * @example
+ * ```ts
+ * import { writeFileSync } from 'node:fs';
+ * import type { League, Standard } from 'scoresheet';
+ * import { buildReport, renderReportHtml } from 'scoresheet/report';
+ *
+ * declare const league: League;
+ * declare const standard: Standard;
+ * writeFileSync('league.html', renderReportHtml(buildReport(league, standard)));
+ * ```
+ */
 export function renderReportHtml(report: Report, options: RenderReportOptions = {}): string {
   const lang = options.lang ?? 'zh-CN';
   const w = wordsOf(lang).html;

@@ -17,6 +17,17 @@ import { pushAll } from '../collections.js';
 
 const unitName = (u: UnitRef) => u.name ?? u.id;
 
+/**
+ * @example
+ * ```ts
+ * import type { League, Standard } from 'scoresheet';
+ * import { buildReport, renderReportMarkdown } from 'scoresheet/report';
+ *
+ * declare const league: League;
+ * declare const standard: Standard;
+ * console.log(renderReportMarkdown(buildReport(league, standard)));
+ * ```
+ */
 export function renderReportMarkdown(report: Report, options: RenderReportOptions = {}): string {
   const lang: Locale = options.lang ?? 'zh-CN';
   const w = wordsOf(lang).reportMarkdown;

@@ -152,7 +152,19 @@ export interface Report {
   readonly generator?: string;
 }
 
-/** Arranges a league for people: see the module comment. */
+/**
+ * Arranges a league for people: see the module comment.
+ *
+ * @example
+ * ```ts
+ * import type { League, Standard } from 'scoresheet';
+ * import { buildReport, renderReportHtml } from 'scoresheet/report';
+ *
+ * declare const league: League;
+ * declare const standard: Standard;
+ * const html = renderReportHtml(buildReport(league, standard));
+ * ```
+ */
 export function buildReport(league: League, standard: Standard, options: ReportOptions = {}): Report {
   const allKeys = league.tables.map((t) => t.period.key);
   const at = options.at ?? allKeys[allKeys.length - 1];

@@ -60,7 +60,16 @@ export function niceTicks(min: number, max: number, count = 4): number[] {
   return ticks;
 }
 
-/** Line chart: gridlines with round values, each period's point and value, gaps for missing ones. */
+/**
+ * Line chart: gridlines with round values, each period's point and value, gaps for missing ones.
+ *
+ * @example
+ * ```ts
+ * import { lineChart } from 'scoresheet/report';
+ *
+ * const svg = lineChart([{ label: 'W1', value: 96 }, { label: 'W2', value: null }, { label: 'W3', value: 98.5, note: '#1' }], { title: '高一(3)班' });
+ * ```
+ */
 export function lineChart(points: readonly ChartPoint[], options: LineChartOptions): string {
   const width = options.width ?? 640;
   const height = options.height ?? 200;
@@ -143,7 +152,16 @@ export interface SparklineOptions {
   readonly max?: number;
 }
 
-/** A small line for a table cell: the trend at a glance, the last point marked. */
+/**
+ * A small line for a table cell: the trend at a glance, the last point marked.
+ *
+ * @example
+ * ```ts
+ * import { sparkline } from 'scoresheet/report';
+ *
+ * const svg = sparkline([96, 97.5, null, 98], { title: 'g1-3', min: 90, max: 100 });
+ * ```
+ */
 export function sparkline(values: readonly (number | null)[], options: SparklineOptions): string {
   const width = options.width ?? 72;
   const height = options.height ?? 18;

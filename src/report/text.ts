@@ -3,6 +3,7 @@ import { localizedText, renderMessage } from '../messages/render.js';
 import { wordsOf } from '../messages/locales.js';
 import type { Locale } from '../messages/locales.js';
 import type { Scorecard } from '../score/scorecard.js';
+import type { Standard } from '../standard/schema.js';
 import { formatTable } from './table.js';
 import { pushAll } from '../collections.js';
 
@@ -19,6 +20,25 @@ export interface ItemNames {
   kind?(id: string): string;
   /** The display name of an event level (市级 for `city`), when known. */
   level?(id: string): string;
+}
+
+/** id → display name for every item and category, inspection kind and event level of these standards. */
+export function namesOf(standards: readonly Standard[], locale: Locale): ItemNames {
+  const names = new Map<string, string>();
+  const kinds = new Map<string, string>();
+  const levels = new Map<string, string>();
+  for (const standard of standards) {
+    for (const category of standard.categories) {
+      names.set(category.id, localizedText(category.name, locale));
+      for (const item of category.items) names.set(item.id, localizedText(item.name, locale));
+    }
+    for (const kind of standard.kinds) if (kind.name) kinds.set(kind.id, localizedText(kind.name, locale));
+    for (const level of standard.levels) if (level.name) levels.set(level.id, localizedText(level.name, locale));
+  }
+  return Object.assign((id: string) => names.get(id) ?? id, {
+    kind: (id: string) => kinds.get(id) ?? id,
+    level: (id: string) => levels.get(id) ?? id,
+  });
 }
 
 /**

@@ -24,6 +24,20 @@ export type ScoreItem = ScoredRecord | { readonly diagnostics: readonly RecordDi
  * Scores one inspection record given as any value, as the CLI scores a record read from a file: the
  * record schema, the edition in force on its date (or the one it names), the standard's own checks.
  * Never throws: whatever the value, a record that cannot be scored comes back with its problems.
+ *
+ * @example
+ * ```ts
+ * import { compileStandard, scoreRecord, type Standard } from 'scoresheet';
+ *
+ * declare const standard: Standard;
+ * const result = scoreRecord(compileStandard(standard), {
+ *   unit: { id: 'g1-3', name: '高一(3)班', group: { grade: '高一' } },
+ *   date: '2024-03-04',
+ *   findings: [{ item: 'tool-corner', points: 2, note: '扫帚散落' }],
+ * });
+ * if (result.ok) console.log(result.scorecard.total, result.scorecard.verdict);
+ * else console.error(result.problems);
+ * ```
  */
 export function scoreRecord(scorer: Scorer, input: unknown): ScoreResult {
   try {
@@ -87,6 +101,16 @@ export class RecordIds {
 /**
  * Scores a whole batch. A record superseded by another in the batch is dropped; the superseding
  * record's scorecard names it (`supersedes`).
+ *
+ * @example
+ * ```ts
+ * import { readRecords, scoreBatch, type StandardSet } from 'scoresheet';
+ *
+ * declare const set: StandardSet;
+ * const { records } = readRecords('[]', { format: 'json', precheck: set.precheck });
+ * const { scored, diagnostics } = scoreBatch(set, records, 'en');
+ * console.log(scored.map((s) => s.scorecard.total), diagnostics.length);
+ * ```
  */
 export function scoreBatch(set: StandardSet, records: readonly LocatedRecord[], locale: Locale): { scored: ScoredRecord[]; diagnostics: RecordDiagnostic[] } {
   const ids = new RecordIds();
@@ -108,7 +132,20 @@ export function scoreBatch(set: StandardSet, records: readonly LocatedRecord[], 
   return { scored, diagnostics };
 }
 
-/** Streams: each record is scored as it arrives (supersedes is reported on the scorecard, for aggregation to apply). */
+/**
+ * Streams: each record is scored as it arrives (supersedes is reported on the scorecard, for aggregation to apply).
+ *
+ * @example
+ * ```ts
+ * import { createReadStream } from 'node:fs';
+ * import { scoreStream, streamRecords, type StandardSet } from 'scoresheet';
+ *
+ * declare const set: StandardSet;
+ * for await (const item of scoreStream(set, streamRecords(createReadStream('week.ndjson'), { file: 'week.ndjson' }), 'zh-CN')) {
+ *   if ('scorecard' in item) console.log(JSON.stringify(item.scorecard));
+ * }
+ * ```
+ */
 export async function* scoreStream(set: StandardSet, items: AsyncIterable<StreamItem>, locale: Locale): AsyncGenerator<ScoreItem> {
   const ids = new RecordIds();
   for await (const item of items) {

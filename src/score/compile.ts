@@ -161,7 +161,18 @@ const limitEntry = (path: string, kind: 'limit' | 'evidence'): CompiledRuleEntry
   quantityField: undefined,
 });
 
-/** Compiles a validated standard into a reusable, synchronous scorer. */
+/**
+ * Compiles a validated standard into a reusable, synchronous scorer.
+ *
+ * @example
+ * ```ts
+ * import { compileStandard, type Standard } from 'scoresheet';
+ *
+ * declare const standard: Standard; // from loadStandard or parseStandard
+ * const scorer = compileStandard(standard);
+ * console.log(scorer.standard.id);
+ * ```
+ */
 export function compileStandard(standard: Standard): Scorer {
   const named: Record<string, Condition> = standard.conditions;
   const condition = (c: Condition): ScopeCondition => {

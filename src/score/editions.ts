@@ -11,6 +11,17 @@ import type { RecordProblem } from './scorecard.js';
 /** What a precheck reports: what a finding's item alone, or the record's kind and level, tell. */
 const PRECHECKED = new Set(['record.unknown_item', 'record.unknown_kind', 'record.unknown_level']);
 
+/**
+ * @example
+ * ```ts
+ * import { compileStandard, StandardSet, type Standard } from 'scoresheet';
+ *
+ * declare const edition2023: Standard;
+ * declare const edition2024: Standard;
+ * // Each record is scored by the edition it names (`standard: school-hygiene@2024`) or in force on its date.
+ * const set = new StandardSet([compileStandard(edition2023), compileStandard(edition2024)]);
+ * ```
+ */
 export class StandardSet {
   private readonly byId = new Map<string, Scorer[]>();
 

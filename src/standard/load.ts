@@ -108,7 +108,17 @@ interface Parsed {
   readonly chain: readonly string[];
 }
 
-/** Parses and validates a standard from YAML text. Never throws on bad input. */
+/**
+ * Parses and validates a standard from YAML text. Never throws on bad input.
+ *
+ * @example
+ * ```ts
+ * import { parseStandard } from 'scoresheet';
+ *
+ * const result = parseStandard('id: t\nversion: "1"\nname: { en: T }\nscoring: { mode: deduct }\ncategories: []\n', { file: 't.yaml' });
+ * if (!result.ok) for (const d of result.diagnostics) console.error(`${d.file}:${d.line}:${d.column} ${d.code} ${d.message}`);
+ * ```
+ */
 export function parseStandard(text: string, options: ParseOptionsWithBase = {}): LoadResult {
   return parseSource({ file: options.file ?? '<inline>', text }, options);
 }
@@ -249,6 +259,14 @@ function chainEntry(raw: unknown): string {
  * Reads and parses a standard file. A missing, oversized or unreadable file is a diagnostic, not an
  * exception; a base named by `extends:` is read only from a regular file inside the allowed roots.
  * The file named may be a pipe (/dev/stdin): the caller chose it; it is read bounded all the same.
+ *
+ * @example
+ * ```ts
+ * import { formatDiagnostic, loadStandard, shippedStandard } from 'scoresheet';
+ *
+ * const loaded = await loadStandard(shippedStandard('school-hygiene'), { locale: 'zh-CN' });
+ * if (!loaded.ok) console.error(loaded.diagnostics.map(formatDiagnostic).join('\n'));
+ * ```
  */
 export async function loadStandard(path: string, options: LoadOptions = {}): Promise<LoadResult> {
   const locale = options.locale ?? 'en';

@@ -83,7 +83,18 @@ export interface TestFileError {
   readonly message: string;
 }
 
-/** Parses a standard's test file; on failure, every problem at once, each with line:col and path. */
+/**
+ * Parses a standard's test file; on failure, every problem at once, each with line:col and path.
+ *
+ * @example
+ * ```ts
+ * import { readFileSync } from 'node:fs';
+ * import { parseTestFile } from 'scoresheet/testing';
+ *
+ * const parsed = parseTestFile(readFileSync('standards/tests/school-hygiene.test.yaml', 'utf8'));
+ * if (parsed.ok) console.log(parsed.cases.length);
+ * ```
+ */
 export function parseTestFile(text: string): { ok: true; standard?: string; standardAt?: { line: number; column: number }; cases: LocatedCase[] } | { ok: false; errors: TestFileError[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
@@ -129,7 +140,20 @@ function lineMatches(line: Scorecard['lines'][number], want: z.output<typeof Lin
   );
 }
 
-/** Runs one case against a compiled standard. */
+/**
+ * Runs one case against a compiled standard.
+ *
+ * @example
+ * ```ts
+ * import { compileStandard, type Standard } from 'scoresheet';
+ * import { parseTestFile, runCase } from 'scoresheet/testing';
+ *
+ * declare const standard: Standard;
+ * declare const text: string; // a *.test.yaml
+ * const parsed = parseTestFile(text);
+ * if (parsed.ok) for (const c of parsed.cases) console.log(runCase(compileStandard(standard), c, c.record, 'my.test.yaml').passed);
+ * ```
+ */
 export function runCase(scorer: Scorer, testCase: LocatedCase, record: unknown, file: string): CaseResult {
   const base = { name: testCase.name, file, line: testCase.line };
   if (!expectsSomething(testCase.expect)) {
@@ -177,7 +201,18 @@ export function exercisedBy(card: Scorecard): string[] {
   return [...out];
 }
 
-/** Everything a standard's cases should exercise: each rule, band, veto, prerequisite and tier. */
+/**
+ * Everything a standard's cases should exercise: each rule, band, veto, prerequisite and tier.
+ *
+ * @example
+ * ```ts
+ * import { compileStandard, type Standard } from 'scoresheet';
+ * import { coverageTargets } from 'scoresheet/testing';
+ *
+ * declare const standard: Standard;
+ * for (const target of coverageTargets(compileStandard(standard))) console.log(target.id, target.label);
+ * ```
+ */
 export function coverageTargets(scorer: Scorer): { id: string; label: string }[] {
   const s = scorer.standard;
   const targets: { id: string; label: string }[] = [];

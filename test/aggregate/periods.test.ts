@@ -81,7 +81,7 @@ describe('periodOf', () => {
   it('agrees under TZ=Asia/Shanghai and TZ=America/Los_Angeles', () => {
     requireBuild();
     const dates = ['2024-01-01', '2024-03-10', '2024-03-31', '2024-11-03', '2024-12-30', '2025-01-05', '2024-02-29', '0099-06-15', '0000-01-01'];
-    const script = `import('./dist/index.js').then((m) => console.log(JSON.stringify(${JSON.stringify(dates)}.map((d) => ['week','month','quarter','year'].map((u) => m.periodOf(d, u))))))`;
+    const script = `import('./dist/league.js').then((m) => console.log(JSON.stringify(${JSON.stringify(dates)}.map((d) => ['week','month','quarter','year'].map((u) => m.periodOf(d, u))))))`;
     const run = (tz: string) => spawnSync(process.execPath, ['-e', script], { cwd: ROOT, env: { ...process.env, TZ: tz }, encoding: 'utf8' });
     const shanghai = run('Asia/Shanghai');
     const la = run('America/Los_Angeles');

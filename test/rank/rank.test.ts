@@ -1,19 +1,10 @@
 /** Ranking: tie policies, groups, unranked units, the order of records, traceable period scores, awards. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  aggregateScorecards,
-  assignRanks,
-  buildLeague,
-  compileStandard,
-  parseStandard,
-  rankUnits,
-  scoreRecord,
-  toPoints,
-  type InspectionRecordInput,
-  type Scorecard,
-  type UnitRef,
-} from '../../src/index.js';
+import { buildLeague, compileStandard, parseStandard, scoreRecord, type InspectionRecordInput, type Scorecard, type UnitRef } from '../../src/index.js';
+import { aggregateScorecards } from '../../src/aggregate/aggregate.js';
+import { assignRanks, rankUnits } from '../../src/rank/rank.js';
+import { toPoints } from '../../src/points.js';
 
 const STANDARD = `
 id: league

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { RULE_KIND_NAMES } from '../../src/index.js';
+import { RULE_KIND_NAMES } from '../../src/rules/index.js';
 import {
   RuleCaseError,
   ruleCases,

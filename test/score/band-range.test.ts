@@ -6,7 +6,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileStandard, InspectionRecordSchema, parseStandard, scoreRecord, type Scorecard, type Scorer } from '../../src/index.js';
+import { compileStandard, parseStandard, scoreRecord, type Scorecard, type Scorer } from '../../src/index.js';
+import { InspectionRecordSchema } from '../../src/record-schema.js';
 
 function standard(mode: 'deduct' | 'accumulate'): Scorer {
   const bands =

@@ -5,7 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileStandard, parseStandard, scoreRecord, toPoints, type Finding, type Scorecard } from '../../src/index.js';
+import { compileStandard, parseStandard, scoreRecord, type Finding, type Scorecard } from '../../src/index.js';
+import { toPoints } from '../../src/points.js';
 
 const STANDARD = `
 id: properties

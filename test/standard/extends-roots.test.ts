@@ -7,7 +7,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadStandard, MAX_STANDARD_BYTES } from '../../src/index.js';
+import { loadStandard } from '../../src/index.js';
+import { MAX_STANDARD_BYTES } from '../../src/standard/load.js';
 import { runCheck } from '../../src/cli/check.js';
 
 const BASE = `id: base

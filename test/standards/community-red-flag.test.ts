@@ -15,16 +15,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import {
-  buildLeague,
-  compileStandard,
-  InspectionRecordSchema,
-  loadStandard,
-  scoreRecord,
-  type InspectionRecordInput,
-  type Scorecard,
-  type Standard,
-} from '../../src/index.js';
+import { buildLeague, compileStandard, loadStandard, scoreRecord, type InspectionRecordInput, type Scorecard, type Standard } from '../../src/index.js';
+import { InspectionRecordSchema } from '../../src/record-schema.js';
 import { runCli } from '../support/built.js';
 
 const FILE = fileURLToPath(new URL('../../standards/community-red-flag.yaml', import.meta.url));

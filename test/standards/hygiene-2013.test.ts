@@ -10,17 +10,9 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import {
-  compileStandard,
-  InspectionRecordSchema,
-  loadStandard,
-  parseStandard,
-  scoreRecord,
-  toPoints,
-  type InspectionRecordInput,
-  type Scorecard,
-  type Scorer,
-} from '../../src/index.js';
+import { compileStandard, loadStandard, parseStandard, scoreRecord, type InspectionRecordInput, type Scorecard, type Scorer } from '../../src/index.js';
+import { InspectionRecordSchema } from '../../src/record-schema.js';
+import { toPoints } from '../../src/points.js';
 
 const FILE = fileURLToPath(new URL('../../standards/hygiene-supervision-2013.yaml', import.meta.url));
 const TEXT = readFileSync(FILE, 'utf8');

@@ -16,16 +16,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import {
-  compileStandard,
-  InspectionRecordSchema,
-  loadStandard,
-  scoreRecord,
-  type InspectionRecordInput,
-  type Scorecard,
-  type Scorer,
-  type Standard,
-} from '../../src/index.js';
+import { compileStandard, loadStandard, scoreRecord, type InspectionRecordInput, type Scorecard, type Scorer, type Standard } from '../../src/index.js';
+import { InspectionRecordSchema } from '../../src/record-schema.js';
 import { runCli } from '../support/built.js';
 
 const FILE = fileURLToPath(new URL('../../standards/js-hygiene-town.yaml', import.meta.url));

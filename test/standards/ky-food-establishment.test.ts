@@ -12,18 +12,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import {
-  compileStandard,
-  InspectionRecordSchema,
-  loadStandard,
-  parseStandard,
-  scoreRecord,
-  toPoints,
-  type InspectionRecordInput,
-  type Scorecard,
-  type Scorer,
-  type Standard,
-} from '../../src/index.js';
+import { compileStandard, loadStandard, parseStandard, scoreRecord, type InspectionRecordInput, type Scorecard, type Scorer, type Standard } from '../../src/index.js';
+import { InspectionRecordSchema } from '../../src/record-schema.js';
+import { toPoints } from '../../src/points.js';
 import { bandOfTotal } from '../../src/import/agreement.js';
 import { UNCERTAIN_FINDINGS_ITEM } from '../../src/import/lives.js';
 import { LEXINGTON_DIR, lexingtonAvailable, SKIP_REASON } from '../import/lexington-data.js';

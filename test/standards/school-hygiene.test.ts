@@ -8,18 +8,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import {
-  compileStandard,
-  InspectionRecordSchema,
-  loadStandard,
-  renderMessage,
-  scoreRecord,
-  toPoints,
-  type InspectionRecordInput,
-  type ScoreResult,
-  type Scorecard,
-  type Scorer,
-} from '../../src/index.js';
+import { compileStandard, loadStandard, renderMessage, scoreRecord, type InspectionRecordInput, type ScoreResult, type Scorecard, type Scorer } from '../../src/index.js';
+import { InspectionRecordSchema } from '../../src/record-schema.js';
+import { toPoints } from '../../src/points.js';
 
 const FILE = fileURLToPath(new URL('../../standards/school-hygiene.yaml', import.meta.url));
 

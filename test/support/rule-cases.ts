@@ -24,23 +24,11 @@
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import type { z } from 'zod';
-import {
-  compileStandard,
-  formatPath,
-  InspectionRecordSchema,
-  parseStandard,
-  RULE_KIND_NAMES,
-  scoreRecord,
-  toPoints,
-  type Diagnostic,
-  type DiagnosticCode,
-  type InspectionRecordInput,
-  type LineType,
-  type RuleKindName,
-  type RuleSchema,
-  type Scorecard,
-  type Verdict,
-} from '../../src/index.js';
+import { compileStandard, parseStandard, scoreRecord, type Diagnostic, type DiagnosticCode, type InspectionRecordInput, type LineType, type Scorecard, type Verdict } from '../../src/index.js';
+import { formatPath } from '../../src/diagnostics.js';
+import { InspectionRecordSchema } from '../../src/record-schema.js';
+import { RULE_KIND_NAMES, type RuleKindName, type RuleSchema } from '../../src/rules/index.js';
+import { toPoints } from '../../src/points.js';
 
 /** A rule as written in a standard (defaults not yet applied). */
 export type RuleInput = z.input<typeof RuleSchema>;

@@ -1,0 +1,13 @@
+/** `scoresheet/report`: the league report — one self-contained HTML page or Markdown — and its charts.
+ *
+ * @module scoresheet/report
+ */
+export { buildReport } from '../report/report.js';
+export type { Report, ReportOptions, ReportGroupTable, ReportRow, ReportUnit, ReportUnitPeriod, ReportInspection, ReportLine, CostlyItem } from '../report/report.js';
+export { renderReportHtml } from '../report/html.js';
+export type { RenderReportOptions } from '../report/html.js';
+export { renderReportMarkdown } from '../report/report-markdown.js';
+export { lineChart, sparkline } from '../report/svg.js';
+export { formatCsv } from '../report/csv.js';
+export { spreadsheetCell } from '../spreadsheet.js';
+export type { ChartPoint, LineChartOptions, SparklineOptions } from '../report/svg.js';

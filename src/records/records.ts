@@ -1,0 +1,147 @@
+/**
+ * The one way records come in, for the API and the CLI alike: a text, bytes or a stream and its
+ * format — given, or told by the file name — to the reader of that format. JSON and YAML read as
+ * documents (a stream up to `maxFileBytes`), NDJSON line by line and CSV row by row, each record
+ * bounded by `maxRecordBytes`; CSV through a `--map` mapping (or its own header).
+ */
+import { pushAll } from '../collections.js';
+import { renderMessage } from '../messages/render.js';
+import { readCsvRecords, streamCsvRecords } from './csv.js';
+import { decodeText, invalidBytesMessage, type TextEncodingName } from './decode.js';
+import { recordDiagnostic } from './diagnostics.js';
+import type { CsvMapping } from './mapping.js';
+import { DEFAULT_MAX_FILE_BYTES, formatOfPath, readDocumentRecords, readNdjsonBytes, readNdjsonRecords, streamNdjsonRecords, type ReadOptions, type ReadResult, type RecordFormat, type StreamItem } from './read.js';
+
+export interface RecordsOptions extends ReadOptions {
+  /** The format; by default the one `file`'s name implies, else YAML (which reads JSON too). */
+  readonly format?: RecordFormat;
+  /** How CSV columns map to record fields; without it, the CSV's header must name them (docs/records.md). */
+  readonly mapping?: CsvMapping;
+  /** For bytes: their encoding; by default decided on the bytes (docs/records.md#formats-and-encodings). */
+  readonly encoding?: TextEncodingName;
+  /** The largest JSON or YAML input taken, in bytes (default DEFAULT_MAX_FILE_BYTES); a larger one is one `file_too_large` problem. */
+  readonly maxFileBytes?: number;
+}
+
+/**
+ * An input that cannot be read at all (a JSON or YAML document with bytes not in its encoding; for
+ * the CLI also a missing file or a map that does not fit): nothing of it is scored.
+ *
+ * @example
+ * ```ts
+ * import { readRecords } from 'scoresheet';
+ * import { SourceError } from 'scoresheet/records';
+ *
+ * try {
+ *   readRecords(new Uint8Array([0x2d, 0x20, 0xff]), { format: 'yaml', encoding: 'utf-8' });
+ * } catch (error) {
+ *   if (error instanceof SourceError) console.error(error.message); // the bad byte, with its line
+ * }
+ * ```
+ */
+export class SourceError extends Error {}
+
+function formatOf(options: RecordsOptions): RecordFormat {
+  return options.format ?? (options.file === undefined ? undefined : formatOfPath(options.file)) ?? 'yaml';
+}
+
+/** A whole input's text; bytes not in its encoding make it unreadable (docs/records.md#formats-and-encodings). */
+function decodeWhole(bytes: Uint8Array, options: RecordsOptions): string {
+  const { text, invalid } = decodeText(bytes, options.encoding);
+  if (invalid.length > 0) throw new SourceError(`${options.file ?? '<inline>'}: ${renderMessage(invalidBytesMessage(invalid[0]!), options.locale ?? 'en')}`);
+  return text;
+}
+
+/** A JSON or YAML document's bytes → its records, diagnostics first; over the limit, one `file_too_large` problem. */
+function documentItems(bytes: Uint8Array | undefined, options: RecordsOptions): StreamItem[] {
+  const file = options.file ?? '<inline>';
+  const locale = options.locale ?? 'en';
+  const limit = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  if (bytes === undefined || bytes.length > limit) {
+    const message = { messageId: 'record.file_too_large', data: { limit } };
+    return [{ diagnostics: [recordDiagnostic({ file, line: 1, index: 0 }, '', message, locale, 'file_too_large')] }];
+  }
+  const { records, diagnostics } = readDocumentRecords(decodeWhole(bytes, options), options);
+  return diagnostics.length > 0 ? [{ diagnostics }, ...records] : records;
+}
+
+/**
+ * Reads every record of a text or bytes in any format. Each bad record is a diagnostic with its line
+ * and is left out; the others read as from a clean file. Throws CsvMappingError when a mapping does
+ * not fit the CSV's header, and SourceError for JSON or YAML bytes not in their encoding (an NDJSON
+ * line or CSV row with such bytes is one `invalid_encoding` problem, as streamRecords reports it).
+ * A stream is read by streamRecords.
+ *
+ * @example
+ * ```ts
+ * import { readRecords } from 'scoresheet';
+ *
+ * const { records, diagnostics } = readRecords('{"unit":{"id":"g1-3"},"date":"2024-03-04","findings":[]}\n', { format: 'ndjson' });
+ * console.log(records.length, diagnostics.length); // 1 0
+ * ```
+ */
+export function readRecords(input: string | Uint8Array, options: RecordsOptions = {}): ReadResult {
+  const format = formatOf(options);
+  switch (format) {
+    case 'csv':
+      return readCsvRecords(input, options.mapping, options);
+    case 'ndjson':
+      return typeof input === 'string' ? readNdjsonRecords(input, options) : readNdjsonBytes(input, options);
+    case 'json':
+    case 'yaml': {
+      if (typeof input === 'string') return readDocumentRecords(input, options);
+      return collect(documentItems(input, options));
+    }
+  }
+}
+
+function collect(items: readonly StreamItem[]): ReadResult {
+  const result: ReadResult = { records: [], diagnostics: [] };
+  for (const item of items) {
+    if ('record' in item) result.records.push(item);
+    else pushAll(result.diagnostics, item.diagnostics);
+  }
+  return result;
+}
+
+/**
+ * Reads records from a stream, in order, as they arrive: NDJSON and CSV a record at a time (memory
+ * bounded by `maxRecordBytes`), JSON and YAML whole (up to `maxFileBytes`). The CLI reads every
+ * source through here. Feed the items to `scoreStream`. Throws as readRecords does.
+ *
+ * @example
+ * ```ts
+ * import { createReadStream } from 'node:fs';
+ * import { streamRecords } from 'scoresheet';
+ *
+ * for await (const item of streamRecords(createReadStream('inspections.ndjson'), { file: 'inspections.ndjson' })) {
+ *   if ('record' in item) console.log(item.record.unit.id);
+ * }
+ * ```
+ */
+export async function* streamRecords(input: AsyncIterable<Uint8Array | string>, options: RecordsOptions = {}): AsyncGenerator<StreamItem> {
+  switch (formatOf(options)) {
+    case 'ndjson':
+      yield* streamNdjsonRecords(input, options);
+      return;
+    case 'csv':
+      yield* streamCsvRecords(input, options.mapping, options);
+      return;
+    case 'json':
+    case 'yaml':
+      yield* documentItems(await readAtMost(input, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES), options);
+  }
+}
+
+/** The stream's bytes, or undefined as soon as there are more than `limit` (what a file says its size is does not count). */
+async function readAtMost(stream: AsyncIterable<Uint8Array | string>, limit: number): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    size += bytes.length;
+    if (size > limit) return undefined;
+    chunks.push(bytes);
+  }
+  return Buffer.concat(chunks, size);
+}
