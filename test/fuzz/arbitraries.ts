@@ -141,7 +141,7 @@ const idOf = (prefix: string) => fc.integer({ min: 1, max: 9 }).map((n) => `${pr
 // Items 4–6: now and then a point value the exact arithmetic cannot hold (1e-11, 0.00001, 1e308) or a
 // huge one, which load must reject with a code and a position (never a crash in compile or score).
 const points = fc.oneof(
-  { weight: 6, arbitrary: fc.oneof(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 200 }).map((n) => n / 10), fc.constantFrom(0.25, 0.0001, 1.5)) },
+  { weight: 60, arbitrary: fc.oneof(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 200 }).map((n) => n / 10), fc.constantFrom(0.25, 0.0001, 1.5)) },
   { weight: 1, arbitrary: fc.constantFrom(1e-11, 1e-20, 0.00001, 1.00001, 500000.00004, 1e308, 1e18, 1e11, 99999999999.9999, 4503599627370497) },
 );
 const name = fc.oneof(fc.record({ 'zh-CN': fc.constantFrom('地面', '门窗', '高一(3)班', '<b>粗</b>', '<script>alert(1)</script>') }), fc.record({ en: fc.constantFrom('Floor', 'Doors & windows', '=SUM(A1)', '| pipe |', "+cmd|' /C calc'!A0", '@SUM(A1)', '<img src=x onerror=alert(1)>', '-x') }));
@@ -164,7 +164,7 @@ const rule: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
   fc.record({ kind: fc.constant('judgement'), max: points, effect: fc.constantFrom('deduct', 'award') }, { requiredKeys: ['kind', 'max'] }),
   fc.record({ kind: fc.constant('bonus'), points, above: fc.integer({ min: 0, max: 3 }), cap: points }, { requiredKeys: ['kind', 'points'] }),
   fc.record({ kind: fc.constant('per-shortfall'), required: fc.integer({ min: 0, max: 5 }), points, of: quantitySource }, { requiredKeys: ['kind', 'required', 'points'] }),
-  fc.record({ kind: fc.constant('per-step'), target: fc.oneof(fc.integer({ min: 0, max: 100 }), fc.constantFrom(1e18, -1e18, 89.99999)), step: fc.constantFrom(0.5, 1, 2, 5, 1e-11, 0.00001, 1e308, 1e-20), points, partial: fc.constantFrom('floor', 'ceil'), of: quantitySource }, { requiredKeys: ['kind', 'target', 'step', 'points', 'partial'] }),
+  fc.record({ kind: fc.constant('per-step'), target: fc.oneof(fc.integer({ min: 0, max: 100 }), fc.constantFrom(1e18, -1e18, 89.99999)), step: fc.oneof({ weight: 8, arbitrary: fc.constantFrom(0.5, 1, 2, 5) }, { weight: 1, arbitrary: fc.constantFrom(1e-11, 0.00001, 1e308, 1e-20) }), points, partial: fc.constantFrom('floor', 'ceil'), of: quantitySource }, { requiredKeys: ['kind', 'target', 'step', 'points', 'partial'] }),
   fc.record({ kind: fc.constant('threshold'), of: quantitySource, min: fc.oneof(fc.integer({ min: 0, max: 100 }), fc.constant(null)), max: fc.integer({ min: 50, max: 100 }), inclusive: fc.boolean(), effect: fc.constantFrom('fail', 'points'), points }, { requiredKeys: ['kind', 'of', 'min'] }),
   fc.record({ kind: fc.constant('by-kind'), points: fc.dictionary(fc.constantFrom('scheduled', 'random', 'event'), fc.oneof(points, fc.dictionary(fc.constantFrom('county', 'city'), points, { minKeys: 1, maxKeys: 2 })), { minKeys: 1, maxKeys: 3 }) }),
   fc.record({ kind: fc.constant('not-applicable'), when: condition }),
