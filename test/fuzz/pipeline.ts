@@ -106,6 +106,17 @@ function checkScorecard(card: Scorecard, standard: Standard): void {
       }
     }
   }
+  if (card.mode === 'deduct') {
+    // An item's deductions stop at its maximum, however large the count, points or values (items 4–5).
+    for (const declared of standard.categories) {
+      for (const item of declared.items) {
+        if (item.max === undefined) continue;
+        let net = 0n;
+        for (const line of card.lines) if (line.item === item.id) net += exact(line.points, `${item.id} line`);
+        if (net < -BigInt(toPoints(item.max)!)) violation('score', `item ${item.id} loses ${-net} of its maximum ${item.max}`, card);
+      }
+    }
+  }
   const { max, min } = standard.scoring;
   if (max !== undefined && card.total > max) violation('score', `total ${card.total} above scoring.max ${max}`, card);
   if (min !== undefined && card.total < min) violation('score', `total ${card.total} below scoring.min ${min}`, card);
