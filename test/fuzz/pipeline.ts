@@ -264,6 +264,20 @@ function loadOnce(c: FuzzCase, resolveBase: BaseResolver | undefined): { loaded:
   return entry;
 }
 
+/** Point values a loaded standard holds (points, caps, bonus maxima, steps, the base) are all exact points (items 4–6): the rest are rejected at load. */
+function checkStandardPoints(standard: Standard): void {
+  const visit = (node: unknown, path: string): void => {
+    if (Array.isArray(node)) node.forEach((child, i) => visit(child, `${path}[${i}]`));
+    else if (node !== null && typeof node === 'object') {
+      for (const [key, child] of Object.entries(node)) {
+        if (typeof child === 'number' && ['points', 'cap', 'bonusMax', 'step', 'base'].includes(key) && toPoints(child) === undefined) violation('load', `${path}.${key} = ${child} loaded, not exact points`);
+        visit(child, `${path}.${key}`);
+      }
+    }
+  };
+  visit(standard, 'standard');
+}
+
 /** Runs one case through every stage; throws FuzzViolation (or the escaped exception) on a bug. */
 export function runPipeline(c: FuzzCase, resolveBase?: BaseResolver): Reached {
   const { loaded, set } = loadOnce(c, resolveBase);
@@ -275,6 +289,7 @@ export function runPipeline(c: FuzzCase, resolveBase?: BaseResolver): Reached {
   }
   for (const d of loaded.warnings) checkStandardDiagnostic(d);
   const standard = loaded.standard;
+  checkStandardPoints(standard);
   if (set === undefined) return violation('compile', 'a loaded standard was not compiled');
 
   let read: ReadResult;
