@@ -16,18 +16,18 @@ execFileSync('mkfifo', [join(dir, 'pipe')]);
 
 describe('readBounded', () => {
   it('reads at most limit + 1 bytes of a device that says it is empty', () => {
-    expect(readBounded('/dev/zero', { limit: 1000, regularOnly: false })).toEqual({ problem: { kind: 'too_large', limit: 1000 } });
+    expect(readBounded('/dev/zero', { limit: 1000, regularOnly: false })).toEqual({ problem: { reason: 'too_large', limit: 1000 } });
   });
 
   it('refuses a FIFO, a device and a folder when a regular file is asked for, before reading', () => {
-    for (const path of [join(dir, 'pipe'), '/dev/zero', dir]) expect(readBounded(path, { limit: 10, regularOnly: true }), path).toEqual({ problem: { kind: 'not_file' } });
+    for (const path of [join(dir, 'pipe'), '/dev/zero', dir]) expect(readBounded(path, { limit: 10, regularOnly: true }), path).toEqual({ problem: { reason: 'not_file' } });
   });
 
   it('reads a file of exactly the limit, and refuses one byte more by its size', () => {
     writeFileSync(join(dir, 'ten'), '0123456789');
     const read = readBounded(join(dir, 'ten'), { limit: 10, regularOnly: true });
     expect('bytes' in read && read.bytes.toString()).toBe('0123456789');
-    expect(readBounded(join(dir, 'ten'), { limit: 9, regularOnly: true })).toEqual({ problem: { kind: 'too_large', bytes: 10, limit: 9 } });
+    expect(readBounded(join(dir, 'ten'), { limit: 9, regularOnly: true })).toEqual({ problem: { reason: 'too_large', bytes: 10, limit: 9 } });
   });
 });
 
@@ -36,8 +36,8 @@ describe('paths written in a file', () => {
     mkdirSync(join(dir, 'tests'), { recursive: true });
     const from = join(dir, 'tests', 'x.test.yaml');
     const roots = allowedRoots(from);
-    for (const ref of ['../../../../../../../../etc/passwd', '/etc/passwd', '/etc/no-such-file']) expect(readInRoots(ref, from, roots, 1000), ref).toMatchObject({ problem: { kind: 'outside' } });
-    expect(readInRoots('missing.yaml', from, roots, 1000)).toMatchObject({ problem: { kind: 'missing' } });
+    for (const ref of ['../../../../../../../../etc/passwd', '/etc/passwd', '/etc/no-such-file']) expect(readInRoots(ref, from, roots, 1000), ref).toMatchObject({ problem: { reason: 'outside' } });
+    expect(readInRoots('missing.yaml', from, roots, 1000)).toMatchObject({ problem: { reason: 'missing' } });
   });
 
   it('a standard named in a file that is no standard is refused without quoting it', () => {
