@@ -29,7 +29,7 @@ export const resolveShipped: BaseResolver = (ref) => {
 
 // — values that have broken or nearly broken parsers before: boundaries, precision, types, scripts.
 
-const edgeNumber = fc.constantFrom(0, 1, -1, 0.5, 2.5, 3, 10, 100, 0.0001, -0.5, 99.9999, 1e6);
+const edgeNumber = fc.constantFrom(0, 1, -1, 0.5, 2.5, 3, 10, 100, 0.0001, -0.5, 99.9999, 1e6, 1e-11, 0.00001, 1e308, 1e18, -1e18, 4503599627370497);
 const edgeString = fc.constantFrom('', ' ', 'x', '高一(3)班', '<script>alert(1)</script>', '=1+1', '| a | b |', '"quoted"', 'line\nbreak', '2024-02-30', '2024-03-04', 'scheduled', 'a'.repeat(300));
 const text = fc.oneof(fc.string({ maxLength: 12 }), fc.string({ unit: 'grapheme', maxLength: 8 }), edgeString);
 
@@ -80,7 +80,7 @@ const treeMutation: fc.Arbitrary<TreeMutation> = fc.oneof(
   fc.record({ at: fc.nat(), op: fc.constant('replace' as const), value: anyValue }),
   fc.record({ at: fc.nat(), op: fc.constant('delete' as const) }),
   fc.record({ at: fc.nat(), op: fc.constant('duplicate' as const) }),
-  fc.record({ at: fc.nat(), op: fc.constant('nudge' as const), by: fc.constantFrom(-1, 1, 0.5, -0.5, 0.0001, 10, -100) }),
+  fc.record({ at: fc.nat(), op: fc.constant('nudge' as const), by: fc.constantFrom(-1, 1, 0.5, -0.5, 0.0001, 10, -100, 0.00001, 1e-11, 1e18) }),
   fc.record({ at: fc.nat(), op: fc.constant('rename' as const), key: fc.constantFrom('pointz', 'max', 'min', 'item', 'when', 'cap', 'kind', 'extends', 'id') }),
 );
 
@@ -138,8 +138,13 @@ export const mutatedStandard: fc.Arbitrary<string> = fc.oneof(
 // — standards built from the format's schema
 
 const idOf = (prefix: string) => fc.integer({ min: 1, max: 9 }).map((n) => `${prefix}${n}`);
-const points = fc.oneof(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 200 }).map((n) => n / 10), fc.constantFrom(0.25, 0.0001, 1.5));
-const name = fc.oneof(fc.record({ 'zh-CN': fc.constantFrom('地面', '门窗', '高一(3)班', '<b>粗</b>') }), fc.record({ en: fc.constantFrom('Floor', 'Doors & windows', '=SUM(A1)', '| pipe |') }));
+// Items 4–6: now and then a point value the exact arithmetic cannot hold (1e-11, 0.00001, 1e308) or a
+// huge one, which load must reject with a code and a position (never a crash in compile or score).
+const points = fc.oneof(
+  { weight: 60, arbitrary: fc.oneof(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 200 }).map((n) => n / 10), fc.constantFrom(0.25, 0.0001, 1.5)) },
+  { weight: 1, arbitrary: fc.constantFrom(1e-11, 1e-20, 0.00001, 1.00001, 500000.00004, 1e308, 1e18, 1e11, 99999999999.9999, 4503599627370497) },
+);
+const name = fc.oneof(fc.record({ 'zh-CN': fc.constantFrom('地面', '门窗', '高一(3)班', '<b>粗</b>', '<script>alert(1)</script>') }), fc.record({ en: fc.constantFrom('Floor', 'Doors & windows', '=SUM(A1)', '| pipe |', "+cmd|' /C calc'!A0", '@SUM(A1)', '<img src=x onerror=alert(1)>', '-x') }));
 const facts = ['area', 'staff', 'flags.ok'] as const;
 const quantitySource = fc.oneof(fc.record({ fact: fc.constantFrom('area', 'staff') }), fc.record({ indicator: fc.constantFrom('rate', 'ratio') }));
 
@@ -159,7 +164,7 @@ const rule: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
   fc.record({ kind: fc.constant('judgement'), max: points, effect: fc.constantFrom('deduct', 'award') }, { requiredKeys: ['kind', 'max'] }),
   fc.record({ kind: fc.constant('bonus'), points, above: fc.integer({ min: 0, max: 3 }), cap: points }, { requiredKeys: ['kind', 'points'] }),
   fc.record({ kind: fc.constant('per-shortfall'), required: fc.integer({ min: 0, max: 5 }), points, of: quantitySource }, { requiredKeys: ['kind', 'required', 'points'] }),
-  fc.record({ kind: fc.constant('per-step'), target: fc.integer({ min: 0, max: 100 }), step: fc.constantFrom(0.5, 1, 2, 5), points, partial: fc.constantFrom('floor', 'ceil'), of: quantitySource }, { requiredKeys: ['kind', 'target', 'step', 'points', 'partial'] }),
+  fc.record({ kind: fc.constant('per-step'), target: fc.oneof(fc.integer({ min: 0, max: 100 }), fc.constantFrom(1e18, -1e18, 89.99999)), step: fc.oneof({ weight: 8, arbitrary: fc.constantFrom(0.5, 1, 2, 5) }, { weight: 1, arbitrary: fc.constantFrom(1e-11, 0.00001, 1e308, 1e-20) }), points, partial: fc.constantFrom('floor', 'ceil'), of: quantitySource }, { requiredKeys: ['kind', 'target', 'step', 'points', 'partial'] }),
   fc.record({ kind: fc.constant('threshold'), of: quantitySource, min: fc.oneof(fc.integer({ min: 0, max: 100 }), fc.constant(null)), max: fc.integer({ min: 50, max: 100 }), inclusive: fc.boolean(), effect: fc.constantFrom('fail', 'points'), points }, { requiredKeys: ['kind', 'of', 'min'] }),
   fc.record({ kind: fc.constant('by-kind'), points: fc.dictionary(fc.constantFrom('scheduled', 'random', 'event'), fc.oneof(points, fc.dictionary(fc.constantFrom('county', 'city'), points, { minKeys: 1, maxKeys: 2 })), { minKeys: 1, maxKeys: 3 }) }),
   fc.record({ kind: fc.constant('not-applicable'), when: condition }),
@@ -301,12 +306,18 @@ export function vocabularyOf(standardText: string): Vocabulary {
   return { items: [...items], kinds: [...kinds], levels: [...levels], indicators: [...indicators], facts: [...facts] };
 }
 
-// Item 7 (ISO weeks of years 0–99) is fixed separately: dates stay in 2023–2025 until it is merged;
-// widen to fc.date({ min: new Date('0000-01-01'), … }) then.
+// Item 7: any year 0000–9999 one time in four (ISO weeks of years 0–99, dates outside the supported
+// range rejected with a code), and dates that look valid but are not (2024-02-30, 2023-02-29).
+const isoDate = (min: string, max: string) => fc.date({ min: new Date(min), max: new Date(max), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 const date = fc.oneof(
-  { weight: 8, arbitrary: fc.date({ min: new Date('2023-09-01'), max: new Date('2025-08-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)) },
-  { weight: 1, arbitrary: fc.constantFrom('2024-02-29', '2023-02-29', '2024-13-01', '2024-3-4', '20240304', '', '2024-12-30', '2021-01-03') },
+  { weight: 8, arbitrary: isoDate('2023-09-01', '2025-08-31') },
+  { weight: 3, arbitrary: isoDate('0000-01-01', '9999-12-31') },
+  { weight: 1, arbitrary: fc.constantFrom('0000-01-01', '0099-06-15', '0001-01-01', '9999-12-31', '1999-06-16', '2024-02-30', '2024-04-31', '2023-02-29') },
+  { weight: 1, arbitrary: fc.constantFrom('2024-02-29', '2023-02-29', '2024-13-01', '2024-3-4', '20240304', '', '2024-12-30', '2021-01-03', '+002024-03-04', '2024-03-04T10:00') },
 );
+
+/** Names and notes that attack the outputs: formulas in a CSV (item 15), raw HTML in Markdown (item 16). */
+const hostileText = fc.constantFrom('=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", '-2+3', '@SUM(A1)', '\t=1', '\r=1', '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '<b>bold</b>', '-1', '- list');
 
 const units = fc.constantFrom(
   { id: 'g1-01', name: '高一(1)班', group: { grade: '高一' } },
@@ -314,28 +325,44 @@ const units = fc.constantFrom(
   { id: 'g2-01', name: '<img src=x onerror=alert(1)>', group: { grade: '高二' } },
   { id: 'v-07', name: '=HYPERLINK("x")' },
   { id: 'u|pipe', name: 'a | b' },
+  { id: 'h-01', name: "+cmd|' /C calc'!A0", group: { grade: '<script>x</script>' } },
+  { id: '=h2', name: '@SUM(1)', group: { grade: '-grade' } },
+  { id: 'h-03', name: '\t<img onerror=alert(1) src=x>' },
 );
 
 /** One time in five: record features that take a record out of the plain flow (rounds, supersedes). */
 const rarely = <T>(arbitrary: fc.Arbitrary<T>) => fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary });
 
-// Items 3–6 (rounding, precision and overflow of points, counts and indicators) are fixed separately:
-// valid records keep counts ≤ 6 and points and values small with one decimal until they are merged;
-// drive them up to 1e18 and to 5 decimals then. Items 17–19 (large inputs): a case holds ≤ 12 records.
+// Items 3–6 (rounding, precision and overflow): counts, points, values and indicators mostly small, and
+// sometimes up to 1e18 or to 5+ decimals; the scorer must score them exactly or refuse them with a code.
+// Items 17–19 (large inputs) are covered by test/hostile and `npm run check:hostile`: a case holds
+// ≤ 12 records, so that a bounded run stays quick.
+const hugeNumber = fc.oneof(
+  fc.constantFrom(1e18, -1e18, 4503599627370497, 2 ** 53, 1e11, 1e11 + 1, 99999999999.9999, 1e15, 1e308, -1e308, 5e-324, 1e-11, 0.00001, 1.00001, 500000.00004, 89.99999, 89.999951, 90.00001),
+  fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e18, max: 1e18 }),
+  fc.bigInt({ min: 0n, max: 10n ** 18n }).map(Number),
+  fc.integer({ min: 0, max: 10_000_000 }).map((n) => n / 100_000),
+);
+const sometimesHuge = <T>(small: fc.Arbitrary<T>) => fc.oneof({ weight: 4, arbitrary: small }, { weight: 1, arbitrary: hugeNumber });
+
 function validRecord(v: Vocabulary): fc.Arbitrary<Record<string, unknown>> {
   const finding = fc.record(
     {
       item: v.items.length > 0 ? fc.constantFrom(...v.items) : fc.constant('no-items'),
-      count: fc.integer({ min: 1, max: 6 }),
-      points: fc.oneof(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 100 }).map((n) => n / 10)),
-      value: fc.oneof(fc.integer({ min: -5, max: 120 }), fc.integer({ min: 0, max: 1000 }).map((n) => n / 10)),
-      note: text,
+      count: sometimesHuge(fc.integer({ min: 1, max: 6 })),
+      points: sometimesHuge(fc.oneof(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 100 }).map((n) => n / 10))),
+      value: sometimesHuge(fc.oneof(fc.integer({ min: -5, max: 120 }), fc.integer({ min: 0, max: 1000 }).map((n) => n / 10))),
+      note: fc.oneof(text, hostileText),
       evidence: fc.oneof(fc.boolean(), fc.array(fc.constantFrom('photo.jpg', '记录本'), { maxLength: 2 })),
       unit: rarely(fc.constantFrom('g1-01', 'g1-02', 'g2-01')),
     },
     { requiredKeys: ['item', 'unit'] },
   );
-  const indicator = fc.oneof(fc.integer({ min: 0, max: 100 }), fc.record({ value: fc.integer({ min: 0, max: 1000 }).map((n) => n / 10) }), fc.tuple(fc.nat({ max: 50 }), fc.integer({ min: 1, max: 50 })).map(([numerator, denominator]) => ({ numerator, denominator })));
+  const indicator = fc.oneof(
+    sometimesHuge(fc.integer({ min: 0, max: 100 })),
+    fc.record({ value: sometimesHuge(fc.integer({ min: 0, max: 1000 }).map((n) => n / 10)) }),
+    fc.tuple(sometimesHuge(fc.nat({ max: 50 })), sometimesHuge(fc.integer({ min: 1, max: 50 }))).map(([numerator, denominator]) => ({ numerator, denominator })),
+  );
   return fc.record(
     {
       id: fc.integer({ min: 1, max: 40 }).map((n) => `r${n}`),
@@ -343,10 +370,10 @@ function validRecord(v: Vocabulary): fc.Arbitrary<Record<string, unknown>> {
       date,
       kind: v.kinds.length > 0 ? fc.constantFrom(...v.kinds) : fc.constant(undefined),
       level: v.levels.length > 0 ? fc.constantFrom(...v.levels) : fc.constant(undefined),
-      inspector: fc.constantFrom('德育处', 'Ms <b>', '@admin'),
+      inspector: fc.oneof(fc.constantFrom('德育处', 'Ms <b>', '@admin'), hostileText),
       findings: fc.array(finding, { maxLength: 5 }),
       indicators: fc.dictionary(fc.constantFrom(...(v.indicators.length > 0 ? v.indicators : ['rate'])), indicator, { maxKeys: 3 }),
-      facts: fc.dictionary(fc.constantFrom(...v.facts), fc.oneof(fc.integer({ min: 0, max: 10 }), fc.boolean(), fc.constant({ ok: true }), fc.constant(null), text), { maxKeys: 3 }),
+      facts: fc.dictionary(fc.constantFrom(...v.facts), fc.oneof(sometimesHuge(fc.integer({ min: 0, max: 10 })), fc.boolean(), fc.constant({ ok: true }), fc.constant(null), text), { maxKeys: 3 }),
       supersedes: rarely(fc.integer({ min: 1, max: 40 }).map((n) => `r${n}`)),
       round: rarely(fc.boolean()),
     },

@@ -1,8 +1,10 @@
 /**
  * The fuzz harness (issue 14, "a standing guard"): generated and mutated standards, and valid,
  * near-valid and junk records, through load → check → compile → score → aggregate → rank → every
- * renderer. No exception escapes, every rejection has a code and a position, and Σ lines = total − base
- * on every scorecard (test/fuzz/pipeline.ts asserts each stage).
+ * renderer. No exception escapes, every rejection has a code and a position, Σ lines = total − base
+ * and every cap on every scorecard however large or fine the numbers, `scoreRecord` never throws
+ * whatever it is given, no CSV cell starts a formula and no Markdown carries raw HTML from the input
+ * (test/fuzz/pipeline.ts asserts each stage).
  *
  * `npm test` runs a bounded, seeded run (the same cases every time). `npm run fuzz` runs long:
  * FUZZ_SEED (first seed), FUZZ_RUNS (cases per seed) and FUZZ_SECONDS (keep taking the next seed

@@ -4,7 +4,7 @@
  * Each stage's invariants are asserted as it runs; a broken invariant throws a FuzzViolation naming
  * the stage, so fast-check shrinks towards it. Any other exception is itself the bug (none may escape).
  */
-import { stringify as csvStringify } from 'csv-stringify/sync';
+import { parse as csvParse } from 'csv-parse/sync';
 import { DIAGNOSTIC_CODES, type Diagnostic } from '../../src/diagnostics.js';
 import type { PeriodUnit } from '../../src/aggregate/periods.js';
 import { assignFindings } from '../../src/aggregate/responsibility.js';
@@ -14,7 +14,7 @@ import { readCsvRecords } from '../../src/records/csv.js';
 import { RECORD_DIAGNOSTIC_CODES, type RecordDiagnostic } from '../../src/records/diagnostics.js';
 import { readDocumentRecords, readNdjsonRecords, type ReadResult, type RecordFormat } from '../../src/records/read.js';
 import { buildLeague, type League } from '../../src/rank/league.js';
-import { formatScorecardsCsv } from '../../src/report/csv.js';
+import { formatCsv, formatScorecardsCsv } from '../../src/report/csv.js';
 import { renderReportHtml } from '../../src/report/html.js';
 import { formatLeagueMarkdown, formatLeagueText, leagueCsvRows } from '../../src/report/league.js';
 import { formatScorecardsMarkdown } from '../../src/report/markdown.js';
@@ -106,6 +106,17 @@ function checkScorecard(card: Scorecard, standard: Standard): void {
       }
     }
   }
+  if (card.mode === 'deduct') {
+    // An item's deductions stop at its maximum, however large the count, points or values (items 4–5).
+    for (const declared of standard.categories) {
+      for (const item of declared.items) {
+        if (item.max === undefined) continue;
+        let net = 0n;
+        for (const line of card.lines) if (line.item === item.id) net += exact(line.points, `${item.id} line`);
+        if (net < -BigInt(toPoints(item.max)!)) violation('score', `item ${item.id} loses ${-net} of its maximum ${item.max}`, card);
+      }
+    }
+  }
   const { max, min } = standard.scoring;
   if (max !== undefined && card.total > max) violation('score', `total ${card.total} above scoring.max ${max}`, card);
   if (min !== undefined && card.total < min) violation('score', `total ${card.total} below scoring.min ${min}`, card);
@@ -113,15 +124,40 @@ function checkScorecard(card: Scorecard, standard: Standard): void {
   if (!parsed.success) violation('score', `scorecard does not match its schema: ${parsed.error.issues[0]?.message}`, parsed.error.issues.slice(0, 3));
 }
 
-/**
- * A renderer's output: a string, with no "undefined", "NaN" or "[object Object]" the input did not hold.
- * Items 15–16 (CSV formula injection, raw HTML in Markdown) are fixed separately: once merged, assert
- * here that no csv cell begins with = + - @ and no md output holds a raw `<` from a name or note.
- */
-function checkRendered(stage: string, output: unknown, input: string): void {
-  if (typeof output !== 'string') violation(stage, `rendered ${typeof output}, not text`);
+/** A renderer's output: a string, with no "undefined", "NaN" or "[object Object]" the input did not hold. */
+function checkRendered(stage: string, output: unknown, input: string): string {
+  if (typeof output !== 'string') return violation(stage, `rendered ${typeof output}, not text`);
   for (const leak of ['undefined', 'NaN', '[object Object]']) {
     if (output.includes(leak) && !input.includes(leak)) violation(stage, `output contains "${leak}"`, output.slice(Math.max(0, output.indexOf(leak) - 200), output.indexOf(leak) + 100));
+  }
+  return output;
+}
+
+/** A cell a spreadsheet would run as a formula (OWASP): =, +, -, @, tab or CR first, unless it is a number as scoresheet writes one. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NUMBER_CELL = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/;
+
+/** Item 15: a CSV output has no text cell a spreadsheet would read as a formula. */
+function checkCsv(stage: string, output: unknown, input: string): void {
+  const text = checkRendered(stage, output, input);
+  let rows: string[][];
+  try {
+    rows = csvParse(text, { relax_column_count: true, bom: true }) as string[][];
+  } catch (error) {
+    return violation(stage, `output is not CSV: ${(error as Error).message}`, text.slice(0, 500));
+  }
+  rows.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (FORMULA_START.test(cell) && !NUMBER_CELL.test(cell)) violation(stage, `cell ${r + 1}:${c + 1} starts a formula: ${JSON.stringify(cell)}`);
+    }),
+  );
+}
+
+/** Item 16: a Markdown output holds no raw HTML tag from a name, note or other input text (`<script`, `<img`, `<b>`). */
+function checkMarkdown(stage: string, output: unknown, input: string): void {
+  const text = checkRendered(stage, output, input);
+  for (const match of text.matchAll(/<[a-zA-Z!/][^\s<>]*/g)) {
+    if (input.includes(match[0])) violation(stage, `raw ${match[0]} from the input`, text.slice(Math.max(0, match.index - 200), match.index + 100));
   }
 }
 
@@ -153,27 +189,47 @@ function checkLeague(league: League, scorecards: readonly Scorecard[], period: P
   }
 }
 
+/** Values no record schema accepts, and objects that throw while they are read (item 13). */
+function hostileValues(): unknown[] {
+  const throwing = (at: string) =>
+    Object.defineProperty({ unit: { id: 'g1-01' }, date: '2024-03-04', findings: [] }, at, {
+      enumerable: true,
+      get() {
+        throw new Error(`getter ${at}`);
+      },
+    });
+  const nested = { unit: { id: 'g1-01' }, date: '2024-03-04', findings: [Object.defineProperty({}, 'item', { enumerable: true, get: () => { throw new TypeError('item getter'); } })] };
+  const proxy = new Proxy({}, { get: () => { throw new Error('proxy get'); }, ownKeys: () => { throw new Error('proxy keys'); }, has: () => { throw new Error('proxy has'); } });
+  return [null, undefined, [], [1], 'x', '', 0, -1, 1e18, NaN, true, Symbol('s'), () => 1, new Date(NaN), throwing('date'), throwing('findings'), throwing('unit'), nested, proxy, Object.create(null)];
+}
+
 /**
- * The public API on the same records, unread: scoreRecord(scorer, value) never throws, and a scorecard
- * it gives keeps the scorecard's invariants. Item 13 (scoreRecord throwing on null, arrays, strings, or
- * scoring bad dates and count 0) is fixed separately: until it is merged, only values the record schema
- * accepts are passed; lift the filter then.
+ * The public API on the same records, unread, and on anything else: scoreRecord(scorer, value) never
+ * throws (item 13), a scorecard it gives keeps the scorecard's invariants, and `ok: false` carries at
+ * least one problem, each with a field and a message with a code.
  */
 function checkApi(c: FuzzCase, set: StandardSet, standard: Standard): void {
-  if (c.format !== 'json') return;
   let values: unknown;
   try {
-    values = JSON.parse(c.records);
+    values = c.format === 'json' ? JSON.parse(c.records) : c.format === 'ndjson' ? c.records.split('\n').filter(Boolean).map((line) => JSON.parse(line)) : [];
   } catch {
-    return;
+    values = c.records;
   }
   const scorer = set.scorers[0]!;
-  for (const value of Array.isArray(values) ? values : [values]) {
-    const parsed = InspectionRecordSchema.safeParse(value);
-    if (!parsed.success) continue; // item 13
-    const result = scoreRecord(scorer, parsed.data);
-    if (result.ok) checkScorecard(result.scorecard, standard);
-    else for (const p of result.problems) if (typeof p.field !== 'string' || typeof p.message?.messageId !== 'string') violation('api', 'a problem without a field or message', p);
+  for (const value of [...(Array.isArray(values) ? values : [values]), ...hostileValues()]) {
+    let result: ReturnType<typeof scoreRecord>;
+    try {
+      result = scoreRecord(scorer, value);
+    } catch (error) {
+      return violation('api', `scoreRecord threw ${String(error)}`, typeof value === 'object' ? Object.prototype.toString.call(value) : String(value));
+    }
+    if (result.ok) {
+      if (InspectionRecordSchema.safeParse(value).success === false) violation('api', 'scoreRecord scored a value the record schema rejects', value);
+      checkScorecard(result.scorecard, standard);
+    } else {
+      if (result.problems.length === 0) violation('api', 'ok: false without a problem', value);
+      for (const p of result.problems) if (typeof p.field !== 'string' || typeof p.message?.messageId !== 'string' || p.message.messageId === '') violation('api', 'a problem without a field or a coded message', p);
+    }
   }
 }
 
@@ -208,6 +264,20 @@ function loadOnce(c: FuzzCase, resolveBase: BaseResolver | undefined): { loaded:
   return entry;
 }
 
+/** Point values a loaded standard holds (points, caps, bonus maxima, steps, the base) are all exact points (items 4–6): the rest are rejected at load. */
+function checkStandardPoints(standard: Standard): void {
+  const visit = (node: unknown, path: string): void => {
+    if (Array.isArray(node)) node.forEach((child, i) => visit(child, `${path}[${i}]`));
+    else if (node !== null && typeof node === 'object') {
+      for (const [key, child] of Object.entries(node)) {
+        if (typeof child === 'number' && ['points', 'cap', 'bonusMax', 'step', 'base'].includes(key) && toPoints(child) === undefined) violation('load', `${path}.${key} = ${child} loaded, not exact points`);
+        visit(child, `${path}.${key}`);
+      }
+    }
+  };
+  visit(standard, 'standard');
+}
+
 /** Runs one case through every stage; throws FuzzViolation (or the escaped exception) on a bug. */
 export function runPipeline(c: FuzzCase, resolveBase?: BaseResolver): Reached {
   const { loaded, set } = loadOnce(c, resolveBase);
@@ -219,6 +289,7 @@ export function runPipeline(c: FuzzCase, resolveBase?: BaseResolver): Reached {
   }
   for (const d of loaded.warnings) checkStandardDiagnostic(d);
   const standard = loaded.standard;
+  checkStandardPoints(standard);
   if (set === undefined) return violation('compile', 'a loaded standard was not compiled');
 
   let read: ReadResult;
@@ -244,20 +315,20 @@ export function runPipeline(c: FuzzCase, resolveBase?: BaseResolver): Reached {
   // What the output may quote: the inputs, and the rejections' own words (zod's "received undefined").
   const input = c.standard + c.records + rejected.map((d) => d.message).join('\n');
   for (const card of scorecards) checkRendered('text', formatScorecardText(card, c.locale, names), input);
-  checkRendered('csv', formatScorecardsCsv(scorecards, c.locale, names), input);
-  checkRendered('md', formatScorecardsMarkdown(scorecards, rejected, 'summary', c.locale, names), input);
+  checkCsv('csv', formatScorecardsCsv(scorecards, c.locale, names), input);
+  checkMarkdown('md', formatScorecardsMarkdown(scorecards, rejected, 'summary', c.locale, names), input);
   JSON.parse(JSON.stringify({ scorecards, rejected }));
   if (scorecards.length === 0) return 'no_scorecards';
 
   const league = buildLeague(standard, scorecards, { period: c.period, ...(c.groupBy ? { groupBy: c.groupBy } : {}) });
   checkLeague(league, scorecards, c.period, standard.calendar !== undefined, standard.scoring.mode === 'accumulate' ? -1 : 1);
   checkRendered('league text', formatLeagueText(league, standard, c.locale), input);
-  checkRendered('league md', formatLeagueMarkdown(league, standard, c.locale), input);
-  checkRendered('league csv', csvStringify(leagueCsvRows(league, standard, c.locale)), input);
+  checkMarkdown('league md', formatLeagueMarkdown(league, standard, c.locale), input);
+  checkCsv('league csv', formatCsv(leagueCsvRows(league, standard, c.locale)), input);
   JSON.parse(JSON.stringify(league));
 
   const report = buildReport(league, standard, { scorecards, rejected: rejected.length, generator: 'fuzz' });
   checkRendered('report html', renderReportHtml(report, { lang: c.locale }), input);
-  checkRendered('report md', renderReportMarkdown(report, { lang: c.locale }), input);
+  checkMarkdown('report md', renderReportMarkdown(report, { lang: c.locale }), input);
   return 'ranked';
 }
