@@ -8,14 +8,14 @@ export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /**
- * Appends every item of `items` to `target`, one by one: `target.push(...items)` passes each item as
- * an argument on the call stack and overflows it for a data-sized list (about 150,000 items).
+ * Appends every item of `items` to `target`, one by one: spreading them into one push call passes each
+ * item as an argument on the call stack and overflows it for a data-sized list (about 150,000 items).
  */
 export function pushAll<T>(target: T[], items: Iterable<T>): void {
   for (const item of items) target.push(item);
 }
 
-/** The least and the greatest of `values` (a loop: `Math.min(...values)` overflows the stack on a long list); undefined when empty. */
+/** The least and the greatest of `values` (a loop: spreading a long list into Math.min overflows the stack); undefined when empty. */
 export function extent(values: Iterable<number>): { min: number; max: number } | undefined {
   let range: { min: number; max: number } | undefined;
   for (const v of values) {

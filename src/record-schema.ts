@@ -30,7 +30,7 @@ export const FindingSchema = z.strictObject({
  * The largest numerator or denominator of an indicator: 10^13 households, far beyond any real count,
  * and small enough that × 100 (a percent) stays an exact integer.
  */
-export const MAX_RATIO_TERM = 10_000_000_000_000;
+export const MAX_RATIO_TERM = 1e13;
 
 export const IndicatorValueSchema = z
   .union([
