@@ -14,6 +14,7 @@
 import { z } from 'zod';
 import type { Message } from './messages/types.js';
 import { PathSchema } from './common-schema.js';
+import { suggest } from './suggest.js';
 
 /** The ten operators of json-rules-engine's default operator set. */
 export const OPERATORS = [
@@ -140,40 +141,12 @@ const OPERATOR_ALIASES: Readonly<Record<string, OperatorName>> = {
   notoneof: 'notIn',
 };
 
-/** Levenshtein edit distance. */
-export function levenshtein(a: string, b: string): number {
-  if (a === b) return 0;
-  if (a.length === 0) return b.length;
-  if (b.length === 0) return a.length;
-  let prev = new Array<number>(b.length + 1);
-  let cur = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-    }
-    [prev, cur] = [cur, prev];
-  }
-  return prev[b.length]!;
-}
+/** The condition language's looser typo budget for its short keywords: 40% of the word, at least 2 edits. */
+const keywordLimit = (word: string): number => Math.max(2, Math.ceil(word.length * 0.4));
 
-/** The closest candidate (case-insensitively), if it is close enough to be a plausible typo. */
-export function closest(word: string, candidates: readonly string[]): string | undefined {
-  const w = word.toLowerCase();
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const c of candidates) {
-    const d = levenshtein(w, c.toLowerCase());
-    if (d < bestD) {
-      bestD = d;
-      best = c;
-    }
-  }
-  const limit = Math.max(2, Math.ceil(word.length * 0.4));
-  return bestD <= limit ? best : undefined;
-}
+/** The closest keyword (case-insensitively), if it is close enough to be a plausible typo. */
+const closest = (word: string, candidates: readonly string[]): string | undefined =>
+  suggest(word, candidates, keywordLimit);
 
 function suggestOperator(word: string): string | undefined {
   const alias = OPERATOR_ALIASES[word.toLowerCase()];

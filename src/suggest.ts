@@ -17,9 +17,19 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-/** The candidate nearest to `input`, if within a third of its length (at least 1, at most 3 edits). */
-export function suggest(input: string, candidates: Iterable<string>): string | undefined {
-  const limit = Math.min(3, Math.max(1, Math.floor(input.length / 3)));
+/** The default typo budget: a third of the input's length, at least 1 and at most 3 edits. */
+export const typoLimit = (input: string): number => Math.min(3, Math.max(1, Math.floor(input.length / 3)));
+
+/**
+ * The candidate nearest to `input` (case-insensitively; the first on a tie), if within `limit(input)`
+ * edits ({@link typoLimit} unless given).
+ */
+export function suggest(
+  input: string,
+  candidates: Iterable<string>,
+  limit: (input: string) => number = typoLimit,
+): string | undefined {
+  const budget = limit(input);
   let best: string | undefined;
   let bestDistance = Infinity;
   const lower = input.toLowerCase();
@@ -30,5 +40,5 @@ export function suggest(input: string, candidates: Iterable<string>): string | u
       bestDistance = d;
     }
   }
-  return bestDistance <= limit ? best : undefined;
+  return bestDistance <= budget ? best : undefined;
 }
