@@ -6,7 +6,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildLeague } from '../../src/rank/league.js';
 import { readCsvRecords } from '../../src/records/csv.js';
-import { sheetTemplate } from '../../src/records/mapping.js';
+import { sheetTemplate } from '../../src/records/template.js';
 import { readDocumentRecords } from '../../src/records/read.js';
 import { formatCsv, formatScorecardsCsv, spreadsheetCell } from '../../src/report/csv.js';
 import { formatLeagueMarkdown, leagueCsvRows } from '../../src/report/league.js';
