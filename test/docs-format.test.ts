@@ -29,7 +29,7 @@ import { renderMessage } from '../src/messages/render.js';
 import type { Locale } from '../src/messages/locales.js';
 import { InspectionRecordSchema } from '../src/record-schema.js';
 import { RULE_KIND_NAMES, RuleSchema } from '../src/rules/index.js';
-import { compileStandard } from '../src/score/compile.js';
+import { compileStandard } from '../src/compile/standard.js';
 import { scoreRecord } from '../src/score/batch.js';
 import type { Scorecard } from '../src/score/scorecard.js';
 import { ScorecardSchema } from '../src/score/scorecard-schema.js';

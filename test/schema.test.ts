@@ -13,7 +13,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { InspectionRecordSchema, type InspectionRecordInput } from '../src/record-schema.js';
 import { RULE_KIND_NAMES, RULE_KINDS, RuleSchema } from '../src/rules/index.js';
-import { compileStandard } from '../src/score/compile.js';
+import { compileStandard } from '../src/compile/standard.js';
 import { scoreRecord } from '../src/score/batch.js';
 import type { Scorecard } from '../src/score/scorecard.js';
 import { ScorecardSchema } from '../src/score/scorecard-schema.js';

@@ -13,7 +13,7 @@ import { formatRecordDiagnostic } from '../records/diagnostics.js';
 import { formatOfPath } from '../records/read.js';
 import { mdRow } from '../report/markdown.js';
 import { assignFindings } from '../aggregate/responsibility.js';
-import { compileStandard } from '../score/compile.js';
+import { compileStandard } from '../compile/standard.js';
 import { loadStandard } from '../standard/load.js';
 import { loadRoster, readRecordSource } from './inputs.js';
 import type { Output } from './io.js';

@@ -2,7 +2,7 @@
 import { formatDiagnostic } from '../diagnostics.js';
 import { localizedText } from '../messages/render.js';
 import type { Locale } from '../messages/locales.js';
-import { compileStandard, type Scorer } from '../score/compile.js';
+import { compileStandard, type Scorer } from '../compile/standard.js';
 import { StandardSet } from '../score/editions.js';
 import { loadStandard, type LoadOptions } from '../standard/load.js';
 import { expandStandardPaths, type Output } from './io.js';

@@ -11,7 +11,7 @@ import { allowedRoots, readInRoots, readSideFile, type FileProblem } from '../fi
 import { wordsOf } from '../messages/locales.js';
 import { renderMessage } from '../messages/render.js';
 import type { Locale } from '../messages/locales.js';
-import { compileStandard, type Scorer } from '../score/compile.js';
+import { compileStandard, type Scorer } from '../compile/standard.js';
 import { loadNamedStandard, loadStandard, MAX_STANDARD_BYTES } from '../standard/load.js';
 import { coverageTargets, parseTestFile, runCase, type CaseResult } from '../testing/cases.js';
 import { toJunit } from '../testing/junit.js';

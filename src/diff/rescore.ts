@@ -5,7 +5,7 @@
 import type { PeriodUnit } from '../aggregate/periods.js';
 import type { InspectionRecord, UnitRef } from '../record-schema.js';
 import { buildLeague } from '../rank/league.js';
-import type { Scorer } from '../score/compile.js';
+import type { Scorer } from '../compile/standard.js';
 import { pointsToNumber, roundPoints } from '../points.js';
 import { scoreChecked } from '../score/score.js';
 import type { Scorecard } from '../score/scorecard.js';

@@ -2,7 +2,7 @@
  * Many records → scorecards and diagnostics: edition selection, standard-specific checks,
  * duplicate record ids, and superseding records (a corrected sheet, the outcome of an appeal, 复核).
  */
-import type { Scorer } from './compile.js';
+import type { Scorer } from '../compile/standard.js';
 import type { Locale } from '../messages/locales.js';
 import type { InspectionRecord } from '../record-schema.js';
 import { recordDiagnostic, type RecordDiagnostic } from '../records/diagnostics.js';

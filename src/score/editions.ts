@@ -4,7 +4,7 @@
  */
 import type { Message } from '../messages/types.js';
 import type { InspectionRecord } from '../record-schema.js';
-import type { Scorer } from './compile.js';
+import type { Scorer } from '../compile/standard.js';
 import { checkRecord } from './score.js';
 import type { RecordProblem } from './scorecard.js';
 

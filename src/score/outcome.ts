@@ -6,7 +6,7 @@
 import type { InspectionRecord } from '../record-schema.js';
 import type { RuleScope } from '../rules/kind.js';
 import { SCORESHEET_VERSION } from '../version.js';
-import type { CompiledBand, Scorer } from './compile.js';
+import type { CompiledBand, Scorer } from '../compile/standard.js';
 import { pointsToNumber, type Points } from '../points.js';
 import type { CategoryTotal, DerivedOutcome, ScoreLine, Scorecard, Verdict, VerdictReason } from './scorecard.js';
 

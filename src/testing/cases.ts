@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { formatPath } from '../diagnostics.js';
 import { DocumentPositions } from '../positions.js';
 import { InspectionRecordSchema } from '../record-schema.js';
-import type { Scorer } from '../score/compile.js';
+import type { Scorer } from '../compile/standard.js';
 import { scoreRecord } from '../score/batch.js';
 import type { Scorecard } from '../score/scorecard.js';
 import { roundPoints } from '../points.js';

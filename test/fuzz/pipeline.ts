@@ -22,7 +22,7 @@ import { buildReport } from '../../src/report/report.js';
 import { renderReportMarkdown } from '../../src/report/report-markdown.js';
 import { formatScorecardText } from '../../src/report/text.js';
 import { scoreBatch, scoreRecord } from '../../src/score/batch.js';
-import { compileStandard } from '../../src/score/compile.js';
+import { compileStandard } from '../../src/compile/standard.js';
 import { InspectionRecordSchema } from '../../src/record-schema.js';
 import { StandardSet } from '../../src/score/editions.js';
 import { toPoints } from '../../src/points.js';

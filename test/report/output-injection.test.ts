@@ -12,7 +12,7 @@ import { formatCsv, formatScorecardsCsv, spreadsheetCell } from '../../src/repor
 import { formatLeagueMarkdown, leagueCsvRows } from '../../src/report/league.js';
 import { formatScorecardsMarkdown, mdCell } from '../../src/report/markdown.js';
 import { scoreBatch } from '../../src/score/batch.js';
-import { compileStandard } from '../../src/score/compile.js';
+import { compileStandard } from '../../src/compile/standard.js';
 import { StandardSet } from '../../src/score/editions.js';
 import type { Scorecard } from '../../src/score/scorecard.js';
 import { parseStandard } from '../../src/standard/load.js';

@@ -13,7 +13,7 @@ import { buildReport, type Report } from '../../src/report/report.js';
 import { renderReportMarkdown } from '../../src/report/report-markdown.js';
 import { lineChart, niceTicks, sparkline } from '../../src/report/svg.js';
 import { scoreBatch } from '../../src/score/batch.js';
-import { compileStandard } from '../../src/score/compile.js';
+import { compileStandard } from '../../src/compile/standard.js';
 import { StandardSet } from '../../src/score/editions.js';
 import { ROOT, runCli, runNode } from '../support/built.js';
 import { SCHOOL_ARGS, schoolLeague, type SchoolLeague } from './school.js';

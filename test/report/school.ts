@@ -7,7 +7,7 @@ import type { Calendar } from '../../src/aggregate/periods.js';
 import { buildLeague, type League } from '../../src/rank/league.js';
 import { readDocumentRecords } from '../../src/records/read.js';
 import { scoreBatch } from '../../src/score/batch.js';
-import { compileStandard } from '../../src/score/compile.js';
+import { compileStandard } from '../../src/compile/standard.js';
 import { StandardSet } from '../../src/score/editions.js';
 import type { Scorecard } from '../../src/score/scorecard.js';
 import { loadStandard } from '../../src/standard/load.js';

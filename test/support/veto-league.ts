@@ -3,7 +3,7 @@
  * classroom (vetoed), b scores 100 but kept the windows shut (fails a threshold, no veto), c 99, d 97.
  */
 import { buildLeague, type League } from '../../src/rank/league.js';
-import { compileStandard } from '../../src/score/compile.js';
+import { compileStandard } from '../../src/compile/standard.js';
 import { scoreRecord } from '../../src/score/batch.js';
 import type { Scorecard } from '../../src/score/scorecard.js';
 import type { Award } from '../../src/standard/ranking-schema.js';

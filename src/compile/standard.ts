@@ -3,7 +3,7 @@
  * is a walk over arrays of closures.
  */
 import { createHash } from 'node:crypto';
-import { compileCondition } from '../compile/conditions.js';
+import { compileCondition } from './conditions.js';
 import { compilePath } from '../paths.js';
 import { formatPath } from '../diagnostics.js';
 import type { Message } from '../messages/types.js';

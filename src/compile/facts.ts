@@ -2,7 +2,7 @@
  * Reading a record's facts, as conditions and quantities see them: the facts object, one fact read
  * straight from the record without building it, an indicator as an exact ratio.
  */
-import type { Facts } from '../compile/conditions.js';
+import type { Facts } from './conditions.js';
 import type { Message } from '../messages/types.js';
 import { parsePath, resolvePath } from '../paths.js';
 import type { Ratio } from '../points.js';
