@@ -259,6 +259,22 @@ export const enWords = {
     colon: ': ',
     listSep: ', ',
     groupSep: '; ',
+    /** Between the parts of a heading, a caption or a line of facts. */
+    dot: ' · ',
+    /** No value: no rank, no score. */
+    none: '—',
+    /** Between the clauses behind an item. */
+    sourceSep: '; ',
+    span: (from: string, to: string) => `${from} – ${to}`,
+    /** Between the scores of a trend. */
+    valueSep: ', ',
+    trendValues: (values: string) => `Trend: ${values}`,
+    scoreOf: (score: string) => `Score ${score}`,
+    inspectionsOf: (n: number) => `Inspections ${n}`,
+    totalOf: (total: string) => `total ${total}`,
+    kindAndLevel: (kind: string, level: string | undefined) => (level === undefined ? kind : `${kind}/${level}`),
+    /** The award's line on a unit's chart. */
+    awardMin: (award: string, min: string) => `${award} ≥ ${min}`,
   },
   /** A period's label: 2024-W10 (week 2) in a term calendar. */
   termWeek: (key: string, week: number) => `${key} (week ${week})`,

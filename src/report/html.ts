@@ -13,84 +13,16 @@ import type { UnrankedReason } from '../rank/rank.js';
 import type { UnitRef } from '../record-schema.js';
 import type { LineType } from '../score/scorecard.js';
 import type { LocalizedText } from '../common-schema.js';
-import { notAwarded, vetoMark } from './league.js';
+import { changeMark, notAwarded, vetoMark } from './league.js';
 import type { Report, ReportGroupTable, ReportInspection, ReportUnit, ReportUnitPeriod } from './report.js';
 import { chartNumber, escapeXml as esc, lineChart, sparkline } from './svg.js';
 import { pushAll } from '../collections.js';
+import { REPORT_CSS } from './html-style.js';
 
 export interface RenderReportOptions {
   /** Default zh-CN. */
   readonly lang?: Locale;
 }
-
-export const FONT_STACK = `"Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", sans-serif`;
-
-const CSS = `
-:root { color-scheme: light; }
-* { box-sizing: border-box; }
-body { margin: 0; font-family: ${FONT_STACK}; font-size: 15px; line-height: 1.5; color: #1b1b1b; background: #fff; }
-main, header.top, footer { max-width: 62rem; margin: 0 auto; padding: 0 1rem; }
-header.top { padding-top: 1.25rem; }
-h1 { font-size: 1.5rem; margin: 0 0 .25rem; }
-h2 { font-size: 1.25rem; margin: 2rem 0 .75rem; border-bottom: 2px solid #c62828; padding-bottom: .25rem; }
-h3 { font-size: 1.1rem; margin: 1.25rem 0 .5rem; }
-h4 { font-size: 1rem; margin: 1rem 0 .4rem; }
-p { margin: .4rem 0; }
-.meta, .muted, caption { color: #555; }
-.alert { background: #fff4e5; border-left: 4px solid #e65100; padding: .5rem .75rem; }
-nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; padding: 0; margin: .75rem 0 0; }
-a { color: #1f5fa8; }
-table { border-collapse: collapse; width: 100%; margin: .25rem 0 .5rem; }
-caption { text-align: left; font-size: .9rem; padding-bottom: .25rem; }
-th, td { border: 1px solid #d0d0d0; padding: .3rem .5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
-thead th { background: #f3f3f3; font-weight: 600; }
-tbody th { font-weight: 400; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-td.rank { text-align: center; font-weight: 700; white-space: nowrap; }
-td.change { white-space: nowrap; text-align: center; }
-.up { color: #1b7f3b; } .down { color: #c62828; } .same, .none { color: #777; }
-tr.awarded { background: #fdecea; }
-tr.awarded th { font-weight: 700; }
-tr.unranked td, tr.unranked th { color: #666; }
-.veto { color: #b71c1c; font-weight: 700; }
-.flag { vertical-align: -2px; margin-right: .2rem; }
-.boards { display: flex; gap: 1rem; flex-wrap: wrap; margin: .5rem 0; }
-.board { flex: 1 1 14rem; border: 1px solid #d0d0d0; border-top-width: 4px; padding: .25rem .75rem .5rem; }
-.board.top { border-top-color: #c62828; } .board.bottom { border-top-color: #333; }
-.board h4 { margin: .25rem 0; } .board ol { margin: 0; padding-left: 1.5rem; }
-.notes { margin: .25rem 0; padding-left: 1.25rem; }
-.group-page h3 { font-size: 1.15rem; }
-.print-only { display: none; }
-.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
-svg.chart { max-width: 100%; height: auto; display: block; }
-svg.spark { display: block; }
-details { border: 1px solid #d0d0d0; border-radius: 4px; margin: .4rem 0; padding: 0 .75rem; }
-details[open] { padding-bottom: .5rem; }
-summary { cursor: pointer; padding: .4rem 0; }
-summary .name { font-weight: 700; margin-right: .5rem; }
-details.unit .lines th[scope=rowgroup] { min-width: 8rem; }
-.lines .item { min-width: 5.5em; } .lines .src { min-width: 6.5em; }
-.tag { display: inline-block; font-size: .8rem; border: 1px solid #999; border-radius: 3px; padding: 0 .25rem; margin-right: .25rem; }
-small { color: #555; }
-footer { margin-top: 2rem; padding-bottom: 2rem; color: #666; font-size: .85rem; }
-@page { size: A4; margin: 12mm; }
-@media print {
-  body { font-size: 11pt; }
-  main, header.top, footer { max-width: none; padding: 0; }
-  header.top, nav, #costliest, #units, #history, footer, .screen-only { display: none; }
-  h2 { display: none; }
-  .print-only { display: inline; }
-  .group-page + .group-page { break-before: page; }
-  .group-page h3 { font-size: 18pt; margin: 0 0 10pt; }
-  table.league { font-size: 13pt; }
-  table.league th, table.league td { padding: 4pt 6pt; }
-  .board { font-size: 12pt; }
-  table, svg, .boards, .board, tr { break-inside: avoid; }
-  thead { display: table-header-group; }
-  a { color: inherit; text-decoration: none; }
-  tr.awarded { background: #fdecea; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
-}
-`;
 
 const FLAG = '<svg class="flag" viewBox="0 0 12 14" width="12" height="14" aria-hidden="true"><path d="M2 1v12" stroke="#555" stroke-width="1.4"/><path d="M2.7 1.5h8l-2.2 2.6 2.2 2.6h-8z" fill="#d32f2f"/></svg>';
 
@@ -140,7 +72,7 @@ export function renderReportHtml(report: Report, options: RenderReportOptions = 
   };
   const standardName = localizedText(report.standard.name, lang);
   const current = report.current;
-  const title = [standardName, w.report, current ? periodLabel(current, lang) : ''].filter(Boolean).join(' · ');
+  const title = [standardName, w.report, current ? periodLabel(current, lang) : ''].filter(Boolean).join(w.dot);
 
   const head = [
     '<!DOCTYPE html>',
@@ -150,7 +82,7 @@ export function renderReportHtml(report: Report, options: RenderReportOptions = 
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${esc(title)}</title>`,
-    `<style>${CSS}</style>`,
+    `<style>${REPORT_CSS}</style>`,
     '</head>',
     '<body>',
   ];
@@ -159,7 +91,7 @@ export function renderReportHtml(report: Report, options: RenderReportOptions = 
     current ? w.asOf(periodLabel(current, lang)) : '',
     w.by[report.periodUnit],
     report.groupBy ? w.groupedBy(report.groupBy) : '',
-  ].filter(Boolean).join(' · ');
+  ].filter(Boolean).join(w.dot);
   const header = [
     '<header class="top">',
     `<h1>${esc(standardName)}</h1>`,
@@ -178,7 +110,7 @@ export function renderReportHtml(report: Report, options: RenderReportOptions = 
   const body = ['<main>', leagueSection(ctx), costliestSection(ctx), unitsSection(ctx), historySection(ctx), '</main>'];
   const footer = [
     '<footer>',
-    `<p>${esc([report.generator ? w.generated(report.generator) : '', `${report.standard.id}@${report.standard.version}`, report.standard.source ?? ''].filter(Boolean).join(' · '))}</p>`,
+    `<p>${esc([report.generator ? w.generated(report.generator) : '', `${report.standard.id}@${report.standard.version}`, report.standard.source ?? ''].filter(Boolean).join(w.dot))}</p>`,
     '</footer>',
     '</body>',
     '</html>',
@@ -197,10 +129,8 @@ function shortPeriod(ctx: Ctx, period: Period): string {
 }
 
 function changeCell(change: number | null): string {
-  if (change === null) return '<td class="change none">—</td>';
-  if (change > 0) return `<td class="change up">↑${change}</td>`;
-  if (change < 0) return `<td class="change down">↓${-change}</td>`;
-  return '<td class="change same">→</td>';
+  const trend = change === null ? 'none' : change > 0 ? 'up' : change < 0 ? 'down' : 'same';
+  return `<td class="change ${trend}">${changeMark(change)}</td>`;
 }
 
 function awardText(ctx: Ctx, awardId: string): string {
@@ -221,7 +151,7 @@ function trendUpTo(ctx: Ctx, unit: string, key: string): (number | null)[] {
  */
 function leagueTable(ctx: Ctx, table: ReportGroupTable, withTrend: boolean, captionClass = ''): string {
   const w = ctx.w;
-  const caption = `${groupTitle(ctx, table.group)} · ${periodLabel(table.period, ctx.lang)}`;
+  const caption = groupTitle(ctx, table.group) + w.dot + periodLabel(table.period, ctx.lang);
   const absent = table.rows.filter((r) => r.unranked === 'no_inspection');
   const rows = table.rows.filter((r) => r.unranked !== 'no_inspection').map((row) => {
     const cls = [row.rank === null ? 'unranked' : row.awards.length > 0 ? 'awarded' : '', row.vetoes.length > 0 ? 'vetoed' : ''].filter(Boolean).join(' ');
@@ -234,16 +164,16 @@ function leagueTable(ctx: Ctx, table: ReportGroupTable, withTrend: boolean, capt
     const veto = row.vetoes.length > 0 ? `<span class="veto">${esc(vetoMark(row.vetoes, ctx.lang))}</span>` : '';
     const awardsCell = [standing, veto].filter(Boolean).join('<br>');
     const cells = [
-      `<td class="rank">${row.rank === null ? '—' : esc(String(row.rank))}</td>`,
+      `<td class="rank">${row.rank === null ? esc(w.none) : esc(String(row.rank))}</td>`,
       `<th scope="row">${anchor ? `<a href="#${anchor}">${name}</a>` : name}</th>`,
-      `<td class="num">${row.score === null ? '—' : esc(chartNumber(row.score))}</td>`,
+      `<td class="num">${row.score === null ? esc(w.none) : esc(chartNumber(row.score))}</td>`,
       `<td class="num">${row.inspections}</td>`,
       changeCell(row.change),
       `<td>${awardsCell}</td>`,
     ];
     if (withTrend) {
       const values = trendUpTo(ctx, row.unit.id, table.period.key);
-      const label = `${w.trend}: ${values.map((v) => (v === null ? '—' : chartNumber(v))).join(', ')}`;
+      const label = w.trendValues(values.map((v) => (v === null ? w.none : chartNumber(v))).join(w.valueSep));
       cells.push(`<td>${values.some((v) => v !== null) ? sparkline(values, { title: label, ...ctx.scale }) : ''}</td>`);
     }
     return `<tr${cls ? ` class="${cls}"` : ''}>${cells.join('')}</tr>`;
@@ -299,11 +229,11 @@ function boardsAndNotes(ctx: Ctx, table: ReportGroupTable, latest: boolean): str
 
 function leagueSection(ctx: Ctx): string {
   const current = ctx.report.current;
-  const out = ['<section id="league" aria-labelledby="league-h">', `<h2 id="league-h">${esc(ctx.w.league)}${current ? ` · ${esc(periodLabel(current, ctx.lang))}` : ''}</h2>`];
+  const out = ['<section id="league" aria-labelledby="league-h">', `<h2 id="league-h">${esc(ctx.w.league)}${current ? esc(ctx.w.dot + periodLabel(current, ctx.lang)) : ''}</h2>`];
   const standardName = localizedText(ctx.report.standard.name, ctx.lang);
   for (const table of ctx.report.tables.filter((t) => t.period.key === current?.key)) {
     // On screen the section says which report and period; a printed page (the 评比栏) says it itself.
-    const printed = `${standardName} · ${periodLabel(table.period, ctx.lang)} · `;
+    const printed = standardName + ctx.w.dot + periodLabel(table.period, ctx.lang) + ctx.w.dot;
     out.push(
       '<section class="group-page">',
       `<h3><span class="print-only">${esc(printed)}</span>${esc(groupTitle(ctx, table.group))}</h3>`,
@@ -318,7 +248,7 @@ function leagueSection(ctx: Ctx): string {
 
 function costliestSection(ctx: Ctx): string {
   const { w, report } = ctx;
-  const span = report.periods.length > 0 ? `${periodLabel(report.periods[0]!, ctx.lang)} – ${periodLabel(report.periods[report.periods.length - 1]!, ctx.lang)}` : '';
+  const span = report.periods.length > 0 ? w.span(periodLabel(report.periods[0]!, ctx.lang), periodLabel(report.periods[report.periods.length - 1]!, ctx.lang)) : '';
   const out = ['<section id="costliest" aria-labelledby="costliest-h">', `<h2 id="costliest-h">${esc(w.costliest(report.costliest.length))}</h2>`];
   if (report.costliest.length === 0) {
     out.push(`<p>${esc(w.costliestNone)}</p>`, '</section>');
@@ -331,7 +261,7 @@ function costliestSection(ctx: Ctx): string {
     '<tbody>',
     ...report.costliest.map(
       (c, i) =>
-        `<tr><td class="num">${i + 1}</td><th scope="row">${esc(c.item === '' ? w.total : ctx.text(report.names.items[c.item], c.item))}</th><td class="num">${esc(chartNumber(c.points))}</td><td class="num">${c.times}</td><td class="num">${c.units}</td><td>${esc(c.sources.join('; '))}</td></tr>`,
+        `<tr><td class="num">${i + 1}</td><th scope="row">${esc(c.item === '' ? w.total : ctx.text(report.names.items[c.item], c.item))}</th><td class="num">${esc(chartNumber(c.points))}</td><td class="num">${c.times}</td><td class="num">${c.units}</td><td>${esc(c.sources.join(w.sourceSep))}</td></tr>`,
     ),
     '</tbody>',
     '</table>',
@@ -343,11 +273,11 @@ function costliestSection(ctx: Ctx): string {
 function inspectionRows(ctx: Ctx, inspection: ReportInspection): string {
   const { w, report } = ctx;
   const about = [
-    inspection.kind ? ctx.text(report.names.kinds[inspection.kind], inspection.kind) + (inspection.level ? `/${ctx.text(report.names.levels[inspection.level], inspection.level)}` : '') : '',
+    inspection.kind ? w.kindAndLevel(ctx.text(report.names.kinds[inspection.kind], inspection.kind), inspection.level ? ctx.text(report.names.levels[inspection.level], inspection.level) : undefined) : '',
     inspection.inspector ?? '',
-    inspection.total !== undefined ? `${w.total} ${chartNumber(inspection.total)}` : '',
+    inspection.total !== undefined ? w.totalOf(chartNumber(inspection.total)) : '',
   ].filter(Boolean);
-  const headCell = `<th scope="rowgroup" rowspan="${inspection.lines.length}">${esc(inspection.date)}${about.length > 0 ? `<br><small>${esc(about.join(' · '))}</small>` : ''}${inspection.record ? `<br><small>#${esc(inspection.record)}</small>` : ''}</th>`;
+  const headCell = `<th scope="rowgroup" rowspan="${inspection.lines.length}">${esc(inspection.date)}${about.length > 0 ? `<br><small>${esc(about.join(w.dot))}</small>` : ''}${inspection.record ? `<br><small>#${esc(inspection.record)}</small>` : ''}</th>`;
   return (
     '<tbody>' +
     inspection.lines
@@ -366,12 +296,12 @@ function inspectionRows(ctx: Ctx, inspection: ReportInspection): string {
 function unitPeriodBlock(ctx: Ctx, p: ReportUnitPeriod): string {
   const w = ctx.w;
   const facts = [
-    p.score === null ? (p.unranked ? w.unranked[p.unranked] : '—') : `${w.score} ${chartNumber(p.score)}`,
+    p.score === null ? (p.unranked ? w.unranked[p.unranked] : w.none) : w.scoreOf(chartNumber(p.score)),
     p.rank !== null ? w.rankOf(p.rank, p.ranked) : '',
-    `${w.inspections} ${p.inspections}`,
+    w.inspectionsOf(p.inspections),
   ].filter(Boolean);
   const flags = p.awards.map((a) => `${FLAG}${esc(awardText(ctx, a))}`).join(' ');
-  const out = [`<h4>${esc(periodLabel(p.period, ctx.lang))} <small>${esc(facts.join(' · '))}</small> ${flags}</h4>`];
+  const out = [`<h4>${esc(periodLabel(p.period, ctx.lang))} <small>${esc(facts.join(w.dot))}</small> ${flags}</h4>`];
   if (p.detailed.length > 0) {
     pushAll(out, [
       '<table class="lines">',
@@ -408,7 +338,7 @@ function unitsSection(ctx: Ctx): string {
             {
               title: w.trendTitle(name),
               ...(report.base !== undefined ? { include: [report.base] } : {}),
-              ...(report.awardMin ? { reference: { value: report.awardMin.min, label: `${awardText(ctx, report.awardMin.award)} ≥ ${chartNumber(report.awardMin.min)}` } } : {}),
+              ...(report.awardMin ? { reference: { value: report.awardMin.min, label: w.awardMin(awardText(ctx, report.awardMin.award), chartNumber(report.awardMin.min)) } } : {}),
             },
           )
         : '';
