@@ -46,12 +46,18 @@ export const CalendarDate = z.string().refine(isCalendarDate, {
  * sums would no longer be exact). For points, caps, and the bounds and steps rules compare against.
  */
 export function exactDecimal<T extends z.ZodNumber>(base: T) {
-  return base.superRefine((value, ctx) => {
-    if (!base.safeParse(value).success) return; // already reported (a negative point value): once is enough
-    const problem = pointsProblem(value);
-    if (problem === 'too_large') ctx.addIssue({ code: 'custom', input: value, message: `at most ${MAX_POINTS}`, params: { code: 'out_of_range', value, max: MAX_POINTS } });
-    if (problem === 'too_precise') ctx.addIssue({ code: 'custom', input: value, message: `held to ${POINT_RESOLUTION}`, params: { code: 'too_precise', value, resolution: POINT_RESOLUTION } });
-  });
+  // The JSON Schema (editors, other validators) learns the bound from the metadata: a refinement is
+  // invisible to z.toJSONSchema. The precision stays the loader's: `multipleOf: 0.0001` on binary
+  // floating point rejects exact decimals such as 0.3.
+  const bounds = !Number.isFinite(base.minValue ?? -Infinity) ? { minimum: -MAX_POINTS, maximum: MAX_POINTS } : { maximum: MAX_POINTS };
+  return base
+    .superRefine((value, ctx) => {
+      if (!base.safeParse(value).success) return; // already reported (a negative point value): once is enough
+      const problem = pointsProblem(value);
+      if (problem === 'too_large') ctx.addIssue({ code: 'custom', input: value, message: `at most ${MAX_POINTS}`, params: { code: 'out_of_range', value, max: MAX_POINTS } });
+      if (problem === 'too_precise') ctx.addIssue({ code: 'custom', input: value, message: `held to ${POINT_RESOLUTION}`, params: { code: 'too_precise', value, resolution: POINT_RESOLUTION } });
+    })
+    .meta(bounds);
 }
 
 /** A decimal held exactly (a threshold's bound, a band's limit). */

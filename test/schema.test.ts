@@ -4,10 +4,13 @@
  * (b) scorecards the scorer produces match ScorecardSchema (and scorecard.schema.json), and the
  *     schema mirrors the TypeScript Scorecard type;
  * (c) the standard schema describes the standard format: every top-level key, every rule kind,
- *     the recursive condition language; it accepts what the loader accepts and rejects typos.
+ *     the recursive condition language; it accepts what the loader accepts and rejects typos;
+ * (d) read by ajv, it rejects every bad standard of the corpus (test/cases, test/hostile) that the
+ *     loader rejects for its shape, and the ones only the loader can catch are listed with why.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
@@ -21,6 +24,7 @@ import { ID_PATTERN } from '../src/common-schema.js';
 import { CONDITION_JSON_SCHEMA_DEFS, ConditionSchema } from '../src/condition-schema.js';
 import { parseStandard } from '../src/standard/load.js';
 import { StandardSchema } from '../src/standard/schema.js';
+import { listCases, readCaseFile } from './cases/harness.js';
 
 type JsonSchema = Record<string, unknown>;
 interface Generator {
@@ -45,22 +49,22 @@ const generated = generator.buildSchemas({
 
 const committed = (name: string): JsonSchema => JSON.parse(readFileSync(root(`schema/${name}`), 'utf8')) as JsonSchema;
 
+
 /**
- * zod's fromJSONSchema (semi-experimental) compiles `pattern` without the `u` flag, so the id
- * pattern's `\p{L}` would not mean "any letter". Drop those patterns for it; the id pattern is
- * checked on its own below.
+ * The JSON Schemas are read by a validator independent of zod (zod's fromJSONSchema would read back
+ * what zod wrote):
+ * ajv, draft 2020-12, with `format: date` as RFC 3339's full-date, a day on the calendar (as
+ * ajv-formats checks it).
  */
-function withoutUnicodePatterns(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(withoutUnicodePatterns);
-  if (typeof node !== 'object' || node === null) return node;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(node)) {
-    if (k === 'pattern' && typeof v === 'string' && v.includes('\\p{')) continue;
-    out[k] = withoutUnicodePatterns(v);
-  }
-  return out;
-}
-const validatorOf = (schema: JsonSchema) => z.fromJSONSchema(withoutUnicodePatterns(schema) as Parameters<typeof z.fromJSONSchema>[0]);
+const isCalendarDate = (text: string) => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+};
+const ajv = new Ajv2020({ allErrors: true, formats: { date: isCalendarDate } });
+const validateStandard = ajv.compile(committed('standard.schema.json'));
 
 describe('(a) the committed schema files are fresh', () => {
   for (const name of generator.SCHEMA_FILES) {
@@ -231,12 +235,10 @@ describe('(b) scorecards match ScorecardSchema', () => {
   });
 
   it('every scorecard validates against schema/scorecard.schema.json', () => {
-    const validate = validatorOf(committed('scorecard.schema.json'));
-    for (const scorecard of scorecards) {
-      const r = validate.safeParse(JSON.parse(JSON.stringify(scorecard)));
-      expect(r.success, JSON.stringify(r.error?.issues)).toBe(true);
-    }
+    const validate = ajv.compile(committed('scorecard.schema.json'));
+    for (const scorecard of scorecards) expect(validate(JSON.parse(JSON.stringify(scorecard))), ajv.errorsText(validate.errors)).toBe(true);
   });
+
 
   it('ScorecardSchema rejects a scorecard with a field the interfaces do not have', () => {
     const first = scorecards.find((s) => s.lines.length > 0)!;
@@ -285,8 +287,9 @@ describe('(c) the standard schema describes the standard format', () => {
     }
   });
 
-  it('writes conditions as the recursive $defs.Condition', () => {
-    expect(defs.Condition).toEqual(CONDITION_JSON_SCHEMA_DEFS.Condition);
+  it('writes conditions once, as $defs.Condition, and refers to it', () => {
+    expect(defs.Condition).toBeDefined();
+    expect(JSON.stringify(defs.Rule)).toContain('"$ref":"#/$defs/Condition"');
     expect(JSON.stringify(schema)).not.toContain('"description":"A json-rules-engine condition: { all');
   });
 
@@ -298,7 +301,7 @@ describe('(c) the standard schema describes the standard format', () => {
     for (const id of ['-x', 'a.b', 'a b', '']) expect(re.test(id)).toBe(false);
   });
 
-  const validate = validatorOf(schema);
+  const validate = validateStandard;
   const minimal = {
     id: 'x',
     version: '1',
@@ -315,17 +318,16 @@ describe('(c) the standard schema describes the standard format', () => {
       const text = readFileSync(`${dir}/${file}`, 'utf8');
       const raw = parse(text) as Record<string, unknown>;
       if (!('extends' in raw) && !parseStandard(text).ok) continue; // broken on purpose, or someone's work in progress
-      const r = validate.safeParse(raw);
-      expect(r.success, `${file}: ${JSON.stringify(r.error?.issues.slice(0, 3))}`).toBe(true);
+      expect(validate(raw), `${file}: ${ajv.errorsText(validate.errors)}`).toBe(true);
     }
   });
 
   it('rejects what the loader rejects: unknown keys, misspelt kinds and operators, missing texts', () => {
-    expect(validate.safeParse(minimal).success).toBe(true);
+    expect(validate(minimal)).toBe(true);
     const broken = (change: (doc: typeof minimal & Record<string, unknown>) => void) => {
       const doc = structuredClone(minimal) as typeof minimal & Record<string, unknown>;
       change(doc);
-      return validate.safeParse(doc).success;
+      return validate(doc);
     };
     expect(broken((d) => (d.$schema = 'x'))).toBe(false);
     expect(broken((d) => (d.version = 2024.1 as unknown as string))).toBe(false);
@@ -343,9 +345,131 @@ describe('(c) the standard schema describes the standard format', () => {
   });
 
   it('the record schema accepts records and rejects a bad date or an unknown field', () => {
-    const validateRecord = validatorOf(committed('record.schema.json'));
-    for (const record of RECORDS) expect(validateRecord.safeParse(record).success).toBe(true);
-    expect(validateRecord.safeParse({ unit: { id: 'u' }, date: '2024/03/04' }).success).toBe(false);
-    expect(validateRecord.safeParse({ unit: { id: 'u' }, date: '2024-03-04', finding: [] }).success).toBe(false);
+    const validateRecord = ajv.compile(committed('record.schema.json'));
+    for (const record of RECORDS) expect(validateRecord(record), ajv.errorsText(validateRecord.errors)).toBe(true);
+    expect(validateRecord({ unit: { id: 'u' }, date: '2024/03/04' })).toBe(false);
+    expect(validateRecord({ unit: { id: 'u' }, date: '2024-03-04', finding: [] })).toBe(false);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+/** What a bad standard of the corpus is caught by, when a JSON Schema cannot catch it. */
+const ONLY_THE_LOADER = {
+  text: 'not a YAML document yet: the file is missing, too large, not UTF-8, or its YAML does not parse',
+  duplicateKey: 'a duplicate key is the YAML text\'s: once parsed, the document has one value for it and is valid',
+  relation: 'a relation between values (bands that leave a gap or overlap, a range whose min exceeds its max, totals that disagree, terms that overlap): JSON Schema checks each value alone',
+  reference: 'a cross-reference (an id used but not defined, defined twice, or a cycle of named conditions): JSON Schema has no ids to resolve',
+  overlay: 'the overlay itself is valid: the error is in its base, or in finding, reading or resolving the base on the file system',
+  path: 'a path\'s grammar (no JSONPath filter, no "..") is the path parser\'s; the schema types a path as a string',
+  precision: 'exactness to 0.0001: `multipleOf: 0.0001` on binary floating point rejects exact decimals such as 0.3, so the schema leaves precision to the loader',
+} as const;
+
+/**
+ * The bad standards of the corpus (test/cases, and the hostile standards) that a JSON Schema
+ * validator accepts, or cannot read, while the loader rejects them — each with why. Every other one
+ * must be rejected by the committed schema too.
+ */
+const LOADER_ONLY: Readonly<Record<string, string>> = {
+  'cases/bands/gap-exclusive-bounds.yaml': ONLY_THE_LOADER.relation,
+  'cases/bands/gap.yaml': ONLY_THE_LOADER.relation,
+  'cases/bands/overlap-shared-inclusive-bound.yaml': ONLY_THE_LOADER.relation,
+  'cases/bands/overlap.yaml': ONLY_THE_LOADER.relation,
+  'cases/calendar/overlapping-terms.yaml': ONLY_THE_LOADER.relation,
+  'cases/calendar/term-inside-another.yaml': ONLY_THE_LOADER.relation,
+  'cases/conditions/jsonpath-filter.yaml': ONLY_THE_LOADER.path,
+  'cases/conditions/jsonpath-recursive-descent-in-value.yaml': ONLY_THE_LOADER.path,
+  'cases/io/file-not-found.yaml': ONLY_THE_LOADER.text,
+  'cases/io/file-too-large.yaml': ONLY_THE_LOADER.text,
+  'cases/io/invalid-utf8.yaml': ONLY_THE_LOADER.text,
+  'cases/overlays/error-in-base.yaml': ONLY_THE_LOADER.overlay,
+  'cases/overlays/error-in-overlay-value.yaml': ONLY_THE_LOADER.precision,
+  'cases/overlays/extends-cycle.yaml': ONLY_THE_LOADER.overlay,
+  'cases/overlays/extends-missing-base.yaml': ONLY_THE_LOADER.overlay,
+  'cases/overlays/extends-not-a-standard.yaml': ONLY_THE_LOADER.overlay,
+  'cases/overlays/extends-not-file.yaml': ONLY_THE_LOADER.overlay,
+  'cases/overlays/extends-outside-roots.yaml': ONLY_THE_LOADER.overlay,
+  'cases/overlays/extends-self.yaml': ONLY_THE_LOADER.overlay,
+  'cases/overlays/extends-without-loader.yaml': ONLY_THE_LOADER.overlay,
+  'cases/overlays/remove-unknown-item.yaml': ONLY_THE_LOADER.reference,
+  'cases/overlays/unknown-override-item.yaml': ONLY_THE_LOADER.reference,
+  'cases/overlays/unknown-override-rule.yaml': ONLY_THE_LOADER.reference,
+  'cases/ranges/inverted-band.yaml': ONLY_THE_LOADER.relation,
+  'cases/ranges/inverted-effective-dates.yaml': ONLY_THE_LOADER.relation,
+  'cases/ranges/inverted-judgement.yaml': ONLY_THE_LOADER.relation,
+  'cases/ranges/inverted-points-range.yaml': ONLY_THE_LOADER.relation,
+  'cases/ranges/inverted-scoring-limits.yaml': ONLY_THE_LOADER.relation,
+  'cases/ranges/inverted-term.yaml': ONLY_THE_LOADER.relation,
+  'cases/references/condition-cycle.yaml': ONLY_THE_LOADER.reference,
+  'cases/references/condition-self-cycle.yaml': ONLY_THE_LOADER.reference,
+  'cases/references/duplicate-item-id-across-categories.yaml': ONLY_THE_LOADER.reference,
+  'cases/references/duplicate-item-id.yaml': ONLY_THE_LOADER.reference,
+  'cases/references/duplicate-kind-id.yaml': ONLY_THE_LOADER.reference,
+  'cases/references/unknown-band-kind.yaml': ONLY_THE_LOADER.reference,
+  'cases/references/unknown-indicator.yaml': ONLY_THE_LOADER.reference,
+  'cases/references/unknown-kind-in-by-kind.yaml': ONLY_THE_LOADER.reference,
+  'cases/references/unknown-level-in-by-kind.yaml': ONLY_THE_LOADER.reference,
+  'cases/references/unknown-named-condition.yaml': ONLY_THE_LOADER.reference,
+  'cases/references/unknown-veto-item.yaml': ONLY_THE_LOADER.reference,
+  'cases/references/veto-item-other-category.yaml': ONLY_THE_LOADER.reference,
+  'cases/schema/bad-quantity-path.yaml': ONLY_THE_LOADER.path,
+  'cases/schema/too-precise-category-max.yaml': ONLY_THE_LOADER.precision,
+  'cases/schema/too-precise-points-1e-20.yaml': ONLY_THE_LOADER.precision,
+  'cases/schema/too-precise-points-large.yaml': ONLY_THE_LOADER.precision,
+  'cases/schema/too-precise-step.yaml': ONLY_THE_LOADER.precision,
+  'cases/schema/too-precise.yaml': ONLY_THE_LOADER.precision,
+  'cases/totals/base-mismatch.yaml': ONLY_THE_LOADER.relation,
+  'cases/totals/category-bonus-max-mismatch.yaml': ONLY_THE_LOADER.relation,
+  'cases/totals/category-max-mismatch.yaml': ONLY_THE_LOADER.relation,
+  'cases/yaml/alias-bomb.yaml': ONLY_THE_LOADER.text,
+  'cases/yaml/duplicate-key.yaml': ONLY_THE_LOADER.duplicateKey,
+  'cases/yaml/syntax-bad-indent.yaml': ONLY_THE_LOADER.text,
+  'cases/yaml/syntax-multiple-documents.yaml': ONLY_THE_LOADER.text,
+  'cases/yaml/syntax-nested-compact-map.yaml': ONLY_THE_LOADER.text,
+  'cases/yaml/syntax-unclosed-flow-map.yaml': ONLY_THE_LOADER.text,
+  'cases/yaml/unresolved-alias.yaml': ONLY_THE_LOADER.text,
+  'hostile/extends-dev-zero.yaml': ONLY_THE_LOADER.overlay,
+  'hostile/extends-etc-passwd.yaml': ONLY_THE_LOADER.overlay,
+  'hostile/points-below-resolution.yaml': ONLY_THE_LOADER.precision,
+  'hostile/points-fifth-decimal-large.yaml': ONLY_THE_LOADER.precision,
+  'hostile/standard-invalid-utf8.yaml': ONLY_THE_LOADER.text,
+  'hostile/step-below-resolution.yaml': ONLY_THE_LOADER.precision,
+};
+
+/** The bad standards: every case of test/cases, and the standards of the hostile corpus (not its calendars or test files). */
+function badStandards(): { name: string; text: string | undefined }[] {
+  const cases = listCases().map((name) => ({ name: `cases/${name}`, text: readCaseFile(name).standard }));
+  const hostile = readdirSync(root('test/hostile'))
+    .filter((f) => f.endsWith('.yaml') && !f.endsWith('.test.yaml') && !f.startsWith('calendar-'))
+    .map((f) => ({ name: `hostile/${f}`, text: readFileSync(root(`test/hostile/${f}`), 'utf8') }));
+  return [...cases, ...hostile];
+}
+
+describe('(d) schema/standard.schema.json against the bad-standard corpus', () => {
+  const validate = validateStandard;
+  /** The document of a YAML text, as the loader sees it before its schema (duplicate keys aside); undefined when it does not parse. */
+  const documentOf = (text: string): unknown => {
+    try {
+      return parse(text, { uniqueKeys: false });
+    } catch {
+      return undefined;
+    }
+  };
+
+  it('rejects every bad standard of the corpus that the loader rejects for its shape; the rest are listed, each with why', () => {
+    const corpus = badStandards();
+    expect(corpus.length).toBeGreaterThan(100);
+    const accepted: string[] = [];
+    for (const { name, text } of corpus) {
+      const doc = text === undefined || Buffer.byteLength(text) > 1024 * 1024 || /\uFFFD/.test(text) ? undefined : documentOf(text);
+      if (doc === undefined || validate(doc)) accepted.push(name);
+    }
+    expect(accepted.sort()).toEqual(Object.keys(LOADER_ONLY).sort());
+  });
+
+  it('rejects a standard for the reason the loader gives: a misspelt operator is not a valid operator', () => {
+    const doc = parse(readCaseFile('conditions/unknown-operator.yaml').standard!) as Record<string, unknown>;
+    expect(validate(doc)).toBe(false);
+    expect(validate.errors?.map((e) => e.instancePath)).toContain('/categories/0/items/0/rules/0/when/operator');
   });
 });
