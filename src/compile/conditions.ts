@@ -355,63 +355,41 @@ function compileLeaf(leaf: FactCondition, overrides: CompileOptions['operators']
   return { ev, ex };
 }
 
-function compileAll(children: readonly Node[]): Node {
-  const evs = children.map((c) => c.ev);
-  const n = evs.length;
-  let ev: Node['ev'];
-  if (n === 1) ev = evs[0]!;
-  else if (n === 2) {
-    const [e0, e1] = evs as [Node['ev'], Node['ev']];
-    ev = (facts) => {
-      const r0 = e0(facts);
-      if (r0 === false) return false;
-      const r1 = e1(facts);
-      if (r1 === false) return false;
-      return r0 === null || r1 === null ? null : true;
-    };
-  } else {
-    ev = (facts) => {
-      let unknown = false;
-      for (let i = 0; i < n; i++) {
-        const r = evs[i]!(facts);
-        if (r === false) return false;
-        if (r === null) unknown = true;
-      }
-      return unknown ? null : true;
-    };
-  }
-  return { ev, ex: combineExplain(children, 'all') };
-}
-
-function compileAny(children: readonly Node[]): Node {
+/**
+ * `all` and `any`, each the other's dual: a child whose value is `decides` (false for all, true for
+ * any) settles the node; else any unknown child makes it unknown. One and two children get their own
+ * closures (a hot path: most conditions are small).
+ */
+function compileJunction(children: readonly Node[], junction: 'all' | 'any'): Node {
+  const decides = junction === 'any';
   const evs = children.map((c) => c.ev);
   const n = evs.length;
   let ev: Node['ev'];
   if (n === 0) {
-    // json-rules-engine: an empty "any" is true (the schema rejects it at load time)
+    // json-rules-engine: an empty "all" or "any" is true (the schema rejects an empty "any" at load time)
     ev = () => true;
   } else if (n === 1) ev = evs[0]!;
   else if (n === 2) {
     const [e0, e1] = evs as [Node['ev'], Node['ev']];
     ev = (facts) => {
       const r0 = e0(facts);
-      if (r0 === true) return true;
+      if (r0 === decides) return decides;
       const r1 = e1(facts);
-      if (r1 === true) return true;
-      return r0 === null || r1 === null ? null : false;
+      if (r1 === decides) return decides;
+      return r0 === null || r1 === null ? null : !decides;
     };
   } else {
     ev = (facts) => {
       let unknown = false;
       for (let i = 0; i < n; i++) {
         const r = evs[i]!(facts);
-        if (r === true) return true;
+        if (r === decides) return decides;
         if (r === null) unknown = true;
       }
-      return unknown ? null : false;
+      return unknown ? null : !decides;
     };
   }
-  return { ev, ex: combineExplain(children, 'any') };
+  return { ev, ex: combineExplain(children, junction) };
 }
 
 /**
@@ -545,8 +523,8 @@ export function compileCondition<Input = Facts>(condition: Condition, options: C
   const compileNode = (c: Condition): Node => {
     if (typeof c !== 'object' || c === null) throw new Error('a condition must be an object');
     // same precedence as json-rules-engine's Condition: any, all, not, then a reference, then a leaf
-    if ('any' in c) return compileAny(c.any.map(compileNode));
-    if ('all' in c) return compileAll(c.all.map(compileNode));
+    if ('any' in c) return compileJunction(c.any.map(compileNode), 'any');
+    if ('all' in c) return compileJunction(c.all.map(compileNode), 'all');
     if ('not' in c) return compileNot(compileNode(c.not));
     if ('condition' in c) return compileRef(c.condition);
     if ('fact' in c) return compileLeaf(c, overrides, read);
