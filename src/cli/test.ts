@@ -12,7 +12,7 @@ import { wordsOf } from '../messages/locales.js';
 import { renderMessage } from '../messages/render.js';
 import type { Locale } from '../messages/locales.js';
 import { compileStandard, type Scorer } from '../compile/standard.js';
-import { loadNamedStandard, loadStandard, MAX_STANDARD_BYTES } from '../standard/load.js';
+import { loadNamedStandard, loadStandard, MAX_STANDARD_BYTES, type LoadResult } from '../standard/load.js';
 import { coverageTargets, parseTestFile, runCase, type CaseResult } from '../testing/cases.js';
 import { toJunit } from '../testing/junit.js';
 import { yamlFilesIn, type Output } from './io.js';
@@ -70,6 +70,14 @@ export async function runTests(paths: readonly string[], options: TestCliOptions
   for (const pair of pairs) {
     const { tests } = pair;
     const testFileError = (at: { line: number; column: number }, path: string, message: string) => out.err(`${tests}:${at.line}:${at.column}  error  test_file  ${path ? `${path}: ` : ''}${message}`);
+    /** The loaded standard; else its problem (at `at`, the test file's `path`) or its diagnostics are reported and the run could not go on. */
+    const usable = (loaded: LoadResult | { readonly problem: FileProblem }, at: { line: number; column: number } | undefined, path: string, ref: string | undefined) => {
+      if ('problem' in loaded) testFileError(at!, path, pathProblem(loaded.problem, 'standard', ref!, resolve(dirname(tests), ref!), options.lang));
+      else if (loaded.ok) return loaded;
+      else for (const d of loaded.diagnostics) out.err(formatDiagnostic(d));
+      couldNotRun = true;
+      return undefined;
+    };
     // The test file is the user's choice (named, or beside a standard named): read as a regular file, bounded.
     const read = readSideFile(tests, 'tests', MAX_STANDARD_BYTES, options.lang);
     if ('diagnostic' in read) {
@@ -84,22 +92,17 @@ export async function runTests(paths: readonly string[], options: TestCliOptions
       continue;
     }
     // A standard the test file names is read as `extends:` reads a base: inside the roots, bounded, never quoted.
-    const loaded =
+    const loaded = usable(
       pair.standard !== undefined
         ? await loadStandard(pair.standard, loadOptions)
         : parsed.standard !== undefined
           ? loadNamedStandard(parsed.standard, tests, loadOptions)
-          : await loadStandard(join(dirname(tests), '..', basename(tests).replace('.test.yaml', '.yaml')), loadOptions);
-    if ('problem' in loaded) {
-      testFileError(parsed.standardAt!, 'standard', pathProblem(loaded.problem, 'standard', parsed.standard!, resolve(dirname(tests), parsed.standard!), options.lang));
-      couldNotRun = true;
-      continue;
-    }
-    if (!loaded.ok) {
-      for (const d of loaded.diagnostics) out.err(formatDiagnostic(d));
-      couldNotRun = true;
-      continue;
-    }
+          : await loadStandard(join(dirname(tests), '..', basename(tests).replace('.test.yaml', '.yaml')), loadOptions),
+      parsed.standardAt,
+      'standard',
+      parsed.standard,
+    );
+    if (loaded === undefined) continue;
     const roots = allowedRoots(tests, options.allowRoot);
     const scorer = compileStandard(loaded.standard);
     const others = new Map<string, Scorer>();
@@ -128,17 +131,8 @@ export async function runTests(paths: readonly string[], options: TestCliOptions
       if (testCase.standard !== undefined) {
         const ref = testCase.standard;
         if (!others.has(ref)) {
-          const other = loadNamedStandard(ref, tests, loadOptions);
-          if ('problem' in other) {
-            testFileError(testCase.standardAt!, `cases[${testCase.index}].standard`, pathProblem(other.problem, 'standard', ref, resolve(dirname(tests), ref), options.lang));
-            couldNotRun = true;
-            continue;
-          }
-          if (!other.ok) {
-            for (const d of other.diagnostics) out.err(formatDiagnostic(d));
-            couldNotRun = true;
-            continue;
-          }
+          const other = usable(loadNamedStandard(ref, tests, loadOptions), testCase.standardAt, `cases[${testCase.index}].standard`, ref);
+          if (other === undefined) continue;
           others.set(ref, compileStandard(other.standard));
         }
         caseScorer = others.get(ref)!;
