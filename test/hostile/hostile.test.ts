@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_ROSTER_BYTES } from '../../src/files.js';
-import { ROOT, runCli } from '../support/built.js';
+import { ROOT } from '../support/built.js';
+import { runCli } from '../support/cli.js';
 
 export interface HostileCase {
   /** The input file in test/hostile/ (or the name of the generated one), named by what it attacks. */
@@ -222,10 +223,10 @@ export const CASES: readonly HostileCase[] = [
 
 describe('hostile corpus', () => {
   for (const c of CASES) {
-    it(`${c.file}: ${c.attacks} → exit ${c.exit}${c.code ? `, ${c.code}` : ''}`, () => {
+    it(`${c.file}: ${c.attacks} → exit ${c.exit}${c.code ? `, ${c.code}` : ''}`, async () => {
       const path = c.make ? join(tmp, c.file) : join(HERE, c.file);
       c.make?.(path);
-      const r = runCli(c.args(path), c.stdin ? { input: c.stdin(join(ROOT, path)) } : {});
+      const r = await runCli(c.args(path), c.stdin ? { input: c.stdin(join(ROOT, path)) } : {});
       const output = r.stdout + r.stderr;
       if (c.code) expect(output).toContain(c.code);
       for (const text of c.forbid ?? []) expect(output).not.toContain(text);

@@ -28,8 +28,12 @@ export interface RunResult {
   readonly stderr: string;
 }
 
-/** Runs the built `scoresheet` binary from the repository root. */
-export function runCli(args: readonly string[], options: { input?: string | Buffer; env?: Record<string, string> } = {}): RunResult {
+/**
+ * Runs the built `scoresheet` binary from the repository root, in a process of its own. Only the tests
+ * that keep the binary honest (its start, its exit status, stdin through a pipe) or that need a process
+ * of their own use it; the others call `main` in-process through `runCli` (test/support/cli.ts).
+ */
+export function runBuiltCli(args: readonly string[], options: { input?: string | Buffer; env?: Record<string, string> } = {}): RunResult {
   requireBuild();
   const result = spawnSync(process.execPath, [CLI, ...args], {
     cwd: ROOT,
