@@ -1,5 +1,5 @@
 /**
- * `scoresheet template`: the blank sheet and its map, through the built binary; and the round trip
+ * `scoresheet template`: the blank sheet and its map, through the CLI (in-process); and the round trip
  * an inspector makes: template → fill in rows in a spreadsheet → score, with no hand-written map.
  */
 import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';

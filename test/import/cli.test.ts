@@ -1,4 +1,4 @@
-/** `scoresheet import lives` through the built CLI, on a small synthetic LIVES feed. */
+/** `scoresheet import lives` through the CLI (in-process), on a small synthetic LIVES feed. */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

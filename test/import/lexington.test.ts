@@ -2,7 +2,7 @@
  * End to end on real published data: every inspection of the Lexington-Fayette County (KY) LIVES feed
  * (2015-07-27 … 2016-07-15), imported with `scoresheet import lives`, scored with `scoresheet score`
  * against standards/ky-food-establishment.yaml, and compared with the official score the feed
- * publishes. No formula here: the totals come from the built CLI and the YAML standard.
+ * publishes. No formula here: the totals come from the CLI and the YAML standard.
  *
  * The data is not ours to commit: it is read from ../shared/data/lexington-ky (beside the repo root)
  * or $SCORESHEET_LEXINGTON_DIR; absent, these tests are skipped loudly (and fail on CI).

@@ -1,5 +1,5 @@
 /**
- * The school fixture end to end through the built CLI: weekly league tables per grade with red
+ * The school fixture end to end through the CLI (in-process): weekly league tables per grade with red
  * flags. The golden files were checked by a human once (the arithmetic of the hand-computed
  * table below was redone from fixtures/school/records.yaml); update them only with a reason.
  */

@@ -1,5 +1,5 @@
 /**
- * The report model, its HTML and Markdown, the SVG charts, and the `report` command (built CLI).
+ * The report model, its HTML and Markdown, the SVG charts, and the `report` command (the CLI in-process; the bundle checked in dist/).
  * What a person sees in a browser is checked in browser.test.ts.
  */
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
@@ -231,7 +231,7 @@ describe('svg charts', () => {
   });
 });
 
-describe('scoresheet report (built CLI)', () => {
+describe('scoresheet report (CLI)', () => {
   it('writes one HTML file with -o, in the system\'s language (LANG=zh_CN.UTF-8: zh-CN) unless --lang says otherwise', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'scoresheet-report-'));
     const zh = await runCli(['report', ...SCHOOL_ARGS, '-o', join(dir, 'r.html')], { env: { LANG: 'zh_CN.UTF-8' } });
