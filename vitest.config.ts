@@ -10,8 +10,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    // Vitest leaves one CPU free by default: on a 2-CPU machine that is one worker, idle while the CLI
-    // tests wait on the child processes they spawn. Two workers keep both CPUs busy.
+    // Vitest leaves one CPU free by default: on a 2-CPU machine that is one worker, idle while the few
+    // tests that spawn (the built CLI, scripts) wait on their child processes. Two workers keep both CPUs busy.
     maxWorkers: Math.max(2, availableParallelism() - 1),
     // No test mocks a module or leans on another's module state, so a worker keeps what it has loaded
     // (zod, yaml, the sources) from one test file to the next instead of loading it again for each.

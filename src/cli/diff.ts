@@ -16,6 +16,7 @@ import { assignFindings } from '../aggregate/responsibility.js';
 import { compileStandard } from '../compile/standard.js';
 import { loadStandard } from '../standard/load.js';
 import { loadRoster, readRecordSource } from './inputs.js';
+import type { Readable } from 'node:stream';
 import type { Output } from './io.js';
 import { standardLoadOptions } from './standards.js';
 import { pushAll } from '../collections.js';
@@ -34,7 +35,7 @@ export interface DiffCliOptions {
   readonly allowRoot?: readonly string[];
 }
 
-export async function runDiff(a: string, b: string, options: DiffCliOptions, out: Output): Promise<number> {
+export async function runDiff(a: string, b: string, options: DiffCliOptions, out: Output, stdin: Readable): Promise<number> {
   const loaded = await Promise.all([loadStandard(a, standardLoadOptions(options)), loadStandard(b, standardLoadOptions(options))]);
   let failed = false;
   for (const l of loaded) {
@@ -61,7 +62,7 @@ export async function runDiff(a: string, b: string, options: DiffCliOptions, out
         out.err(wordsOf(options.lang).cli.unknownRecordsFormat(source));
         return 2;
       }
-      const read = await readRecordSource(source, format, { lang: options.lang }, process.stdin);
+      const read = await readRecordSource(source, format, { lang: options.lang }, stdin);
       if ('error' in read) {
         out.err(read.error);
         return 2;

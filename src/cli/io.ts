@@ -1,6 +1,7 @@
-/** The CLI's only contact with the terminal and the file system outside the loaders. */
+/** The CLI's only contact with the terminal (through a `CliIo`) and the file system outside the loaders. */
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 import { pushAll } from '../collections.js';
 
 export interface Output {
@@ -13,26 +14,59 @@ export interface Output {
 /** The exit status of a writer whose reader went away: 128 + SIGPIPE, as the shell gives `yes | head`. */
 export const EXIT_BROKEN_PIPE = 141;
 
+/** Where the CLI writes: a stream such as process.stdout, or anything that collects what it is given. */
+export interface CliWriter {
+  write(chunk: string | Uint8Array): unknown;
+  /** A terminal: `check` draws code frames, and help wraps at `columns`. */
+  readonly isTTY?: boolean;
+  readonly columns?: number;
+}
+
+/**
+ * Everything the CLI takes from the process it runs in, so that `main(argv, io)` runs as well inside
+ * a test as behind the `scoresheet` binary (src/cli.ts builds it from `process`). Relative paths are
+ * still read from the working directory, as the library reads them.
+ */
+export interface CliIo {
+  /** Records when a command reads `-` (or is given no records). */
+  readonly stdin: Readable;
+  readonly stdout: CliWriter;
+  readonly stderr: CliWriter;
+  /** The default --lang (SCORESHEET_LANG, LC_ALL, LC_MESSAGES, LANG) and SCORESHEET_CHROMIUM. */
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+/** The line-by-line writer every command is given, over the io's stdout and stderr. */
+export function lineOutput(io: Pick<CliIo, 'stdout' | 'stderr'>): Output {
+  return {
+    out: (text) => io.stdout.write(text + '\n'),
+    err: (text) => io.stderr.write(text + '\n'),
+    bytes: (data) => io.stdout.write(data),
+  };
+}
+
+/** What the broken-pipe handler needs of a process: its two output streams, and its exit. */
+export interface PipedProcess {
+  readonly stdout: { on(event: 'error', listener: (error: NodeJS.ErrnoException) => void): unknown };
+  readonly stderr: { on(event: 'error', listener: (error: NodeJS.ErrnoException) => void): unknown };
+  exit(code: number): never;
+}
+
 /**
  * A reader that stops early (`scoresheet check bad.yaml | head -3`) closes the pipe, and the next
  * write fails with EPIPE: stop at once and quietly (nobody reads the rest) instead of dying with a
  * stack trace. A closed stderr loses only the messages; stdout and the exit status still tell.
+ * Only the binary installs it (on `process`): an in-process run has no pipe of its own to lose.
  */
-export function exitQuietlyOnBrokenPipe(): void {
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+export function exitQuietlyOnBrokenPipe(proc: PipedProcess): void {
+  proc.stdout.on('error', (error) => {
     if (error.code !== 'EPIPE') throw error;
-    process.exit(EXIT_BROKEN_PIPE);
+    proc.exit(EXIT_BROKEN_PIPE);
   });
-  process.stderr.on('error', (error: NodeJS.ErrnoException) => {
+  proc.stderr.on('error', (error) => {
     if (error.code !== 'EPIPE') throw error;
   });
 }
-
-export const processOutput: Output = {
-  out: (text) => process.stdout.write(text + '\n'),
-  err: (text) => process.stderr.write(text + '\n'),
-  bytes: (data) => process.stdout.write(data),
-};
 
 /**
  * Standard paths as given; a directory stands for every `*.yaml` directly in it (subfolders hold

@@ -12,6 +12,7 @@ import type { RecordDiagnostic } from '../records/diagnostics.js';
 import { formatOfPath, type RecordFormat } from '../records/read.js';
 import { buildLeague, type League } from '../rank/league.js';
 import type { TiePolicy } from '../rank/rank.js';
+import type { Readable } from 'node:stream';
 import { scoreStream } from '../score/batch.js';
 import type { Scorecard } from '../score/scorecard.js';
 import type { Standard } from '../standard/schema.js';
@@ -59,8 +60,8 @@ export interface LeagueInput {
   readonly calendar?: Calendar;
 }
 
-/** The league of the records in `inputs` (stdin when none); 2 when it could not be made (said on `out`). */
-export async function loadLeagueInput(inputs: readonly string[], options: LeagueInputOptions, out: Output): Promise<LeagueInput | 2> {
+/** The league of the records in `inputs` (`stdin` when none); 2 when it could not be made (said on `out`). */
+export async function loadLeagueInput(inputs: readonly string[], options: LeagueInputOptions, out: Output, stdin: Readable): Promise<LeagueInput | 2> {
   const set = await loadStandardSet(options.standards, standardLoadOptions(options), out);
   if (!set) return 2;
   // The newest edition's ranking rules apply to the table.
@@ -95,7 +96,7 @@ export async function loadLeagueInput(inputs: readonly string[], options: League
   // Every source as one stream (a record id is unique across them), each record scored as it is read:
   // only the scorecards are held, not the records.
   const read = async function* () {
-    for (let i = 0; i < sources.length; i++) yield* recordItems(sources[i]!, formats[i]!, { ...options, precheck: set.precheck }, process.stdin);
+    for (let i = 0; i < sources.length; i++) yield* recordItems(sources[i]!, formats[i]!, { ...options, precheck: set.precheck }, stdin);
   };
   const cards: Scorecard[] = [];
   // Problems go to stderr as they are found, the first --max-problems of them: none is held beyond those.

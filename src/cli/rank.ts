@@ -4,6 +4,7 @@
  */
 import { renderLeague } from '../report/render.js';
 import type { Verdict } from '../score/scorecard.js';
+import type { Readable } from 'node:stream';
 import type { Output } from './io.js';
 import { loadLeagueInput, type LeagueInputOptions } from './league-input.js';
 
@@ -12,8 +13,8 @@ export interface RankCliOptions extends LeagueInputOptions {
   readonly failOn: readonly Verdict[];
 }
 
-export async function runRank(inputs: readonly string[], options: RankCliOptions, out: Output): Promise<number> {
-  const input = await loadLeagueInput(inputs, options, out);
+export async function runRank(inputs: readonly string[], options: RankCliOptions, out: Output, stdin: Readable): Promise<number> {
+  const input = await loadLeagueInput(inputs, options, out, stdin);
   if (input === 2) return 2;
   const { standard, league, scorecards, rejected } = input;
 

@@ -6,6 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import { renderReportHtml } from '../report/html.js';
 import { buildReport } from '../report/report.js';
 import { renderReportMarkdown } from '../report/report-markdown.js';
@@ -24,6 +25,8 @@ export interface ReportCliOptions extends LeagueInputOptions {
   readonly at?: string;
   /** How many of the costliest items to list. */
   readonly top?: number;
+  /** Chromium for --format pdf (SCORESHEET_CHROMIUM); DEFAULT_CHROMIUM when absent. */
+  readonly chromium?: string;
 }
 
 /** Where the PDF printer looks for Chromium: Debian's package, or SCORESHEET_CHROMIUM. */
@@ -31,12 +34,12 @@ export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-gpu', '--no-first-run', '--disable-component-update', '--disable-sync'];
 
-export async function runReport(inputs: readonly string[], options: ReportCliOptions, out: Output): Promise<number> {
+export async function runReport(inputs: readonly string[], options: ReportCliOptions, out: Output, stdin: Readable): Promise<number> {
   if (options.format === 'pdf' && !options.output) {
     out.err(wordsOf(options.lang).cli.pdfNeedsOutput);
     return 2;
   }
-  const input = await loadLeagueInput(inputs, options, out);
+  const input = await loadLeagueInput(inputs, options, out, stdin);
   if (input === 2) return 2;
   const { standard, league, scorecards, rejected, calendar } = input;
   // The problems were printed as they were found; the report says how many records were left out.
@@ -56,7 +59,7 @@ export async function runReport(inputs: readonly string[], options: ReportCliOpt
 
   const text = options.format === 'md' ? renderReportMarkdown(report, { lang: options.lang }) : renderReportHtml(report, { lang: options.lang });
   if (options.format === 'pdf') {
-    const printed = await printPdf(text, options.output!);
+    const printed = await printPdf(text, options.output!, options.chromium);
     if (printed !== undefined) {
       out.err(printed);
       return 2;
@@ -75,8 +78,8 @@ export async function runReport(inputs: readonly string[], options: ReportCliOpt
 }
 
 /** Prints HTML to an A4 PDF with headless Chromium; the reason when it cannot, undefined when done. */
-export async function printPdf(html: string, path: string): Promise<string | undefined> {
-  const executablePath = process.env.SCORESHEET_CHROMIUM || DEFAULT_CHROMIUM;
+export async function printPdf(html: string, path: string, chromium?: string): Promise<string | undefined> {
+  const executablePath = chromium || DEFAULT_CHROMIUM;
   if (!existsSync(executablePath)) {
     return `--format pdf needs Chromium, and there is none at ${executablePath}: install it (Debian/Ubuntu: apt-get install chromium fonts-wqy-microhei) or set SCORESHEET_CHROMIUM to its path; --format html -o report.html and the browser's Print work too`;
   }

@@ -52,7 +52,7 @@ export interface Summary {
   not_eligible: number;
 }
 
-export async function runScore(inputs: readonly string[], options: ScoreOptions, out: Output, stdin: Readable = process.stdin): Promise<number> {
+export async function runScore(inputs: readonly string[], options: ScoreOptions, out: Output, stdin: Readable): Promise<number> {
   if (options.outputEncoding !== undefined && options.format !== 'csv') {
     out.err(wordsOf(options.lang).cli.outputEncodingCsvOnly);
     return 2;

@@ -1,5 +1,5 @@
 /**
- * `scoresheet score` on CSV sheets, through the built binary: exit codes (0 all scored; 1 some
+ * `scoresheet score` on CSV sheets, run in-process (`main`): exit codes (0 all scored; 1 some
  * rejected or --fail-on matched; 2 could not run) and what each output format says.
  *
  * The golden report of the dirty GBK sheet (test/golden/csv-school-dirty.zh-CN.txt) was checked by a
@@ -7,13 +7,12 @@
  * d7 is clean; d10 loses 1 (random area); d11 loses 3 (county event, environment); each bad row is
  * named by its spreadsheet row, its index and its field, and nothing else is rejected.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { CLI, cliEnv, ROOT, runCli } from '../support/built.js';
+import { runCli } from '../support/cli.js';
 
 const SCHOOL = ['--standard', 'standards/school-hygiene.yaml'];
 const LONG = ['--map', 'fixtures/csv/school-hygiene.long.map.yaml'];
@@ -22,13 +21,13 @@ const DIRTY = 'fixtures/csv/school-dirty.gbk.csv';
 const tmp = mkdtempSync(join(tmpdir(), 'scoresheet-score-'));
 
 describe('scoresheet score: CSV in', () => {
-  it('exits 0 when every row of a long, a wide and a GBK sheet is scored, all alike', () => {
+  it('exits 0 when every row of a long, a wide and a GBK sheet is scored, all alike', async () => {
     const outputs = [
-      runCli(['score', 'fixtures/csv/school-week.long.csv', ...SCHOOL, ...LONG, '--format', 'json']),
-      runCli(['score', 'fixtures/csv/school-week.wide.csv', ...SCHOOL, ...WIDE, '--format', 'json']),
+      await runCli(['score', 'fixtures/csv/school-week.long.csv', ...SCHOOL, ...LONG, '--format', 'json']),
+      await runCli(['score', 'fixtures/csv/school-week.wide.csv', ...SCHOOL, ...WIDE, '--format', 'json']),
       // GBK without --encoding: detected because the bytes are not UTF-8.
-      runCli(['score', 'fixtures/csv/school-week.gbk.csv', ...SCHOOL, ...LONG, '--format', 'json']),
-      runCli(['score', 'fixtures/csv/school-week.json', ...SCHOOL, '--format', 'json']),
+      await runCli(['score', 'fixtures/csv/school-week.gbk.csv', ...SCHOOL, ...LONG, '--format', 'json']),
+      await runCli(['score', 'fixtures/csv/school-week.json', ...SCHOOL, '--format', 'json']),
     ];
     for (const r of outputs) expect([r.code, r.stderr]).toEqual([0, '']);
     const [first, ...rest] = outputs.map((r) => JSON.parse(r.stdout) as { scorecards: unknown[]; summary: { scored: number; rejected: number } });
@@ -36,14 +35,14 @@ describe('scoresheet score: CSV in', () => {
     for (const other of rest) expect(other).toEqual(first);
   });
 
-  it("heads each scorecard with the inspection's kind as the standard names it, in text and Markdown", () => {
-    const zh = runCli(['score', 'fixtures/csv/school-week.json', ...SCHOOL, '--lang', 'zh-CN']);
+  it("heads each scorecard with the inspection's kind as the standard names it, in text and Markdown", async () => {
+    const zh = await runCli(['score', 'fixtures/csv/school-week.json', ...SCHOOL, '--lang', 'zh-CN']);
     expect(zh.stdout).toMatch(/^高一\(1\)班 \(g1-01\)  2024-03-04  周一定期检查  德育处  /m);
-    const md = runCli(['score', 'fixtures/csv/school-week.json', ...SCHOOL, '--format', 'md']);
+    const md = await runCli(['score', 'fixtures/csv/school-week.json', ...SCHOOL, '--format', 'md']);
     expect(md.stdout).toContain('### 高一(1)班 (g1-01) · 2024-03-04 · Monday scheduled check · 德育处');
   });
 
-  it('reports a bad cell and an unknown item of one inspection together, each on its own row', () => {
+  it('reports a bad cell and an unknown item of one inspection together, each on its own row', async () => {
     const sheet = join(tmp, 'two-problems.csv');
     writeFileSync(
       sheet,
@@ -53,35 +52,35 @@ describe('scoresheet score: CSV in', () => {
         'x1,g1-01,高一(1)班,2024-03-04,周一定期检查,,德育处,blackbord,1,,',
       ].join('\n') + '\n',
     );
-    const r = runCli(['score', sheet, ...SCHOOL, ...LONG]);
+    const r = await runCli(['score', sheet, ...SCHOOL, ...LONG]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${sheet}:2  error  not_whole_number  [#0] findings[0].count`);
     expect(r.stderr).toContain(`${sheet}:3  error  unknown_item  [#0] findings[1].item: unknown item "blackbord" (did you mean "blackboard"?)`);
   });
 
-  it('--format ndjson writes the scorecards of a YAML or JSON file too, one a line, and its problems on stderr', () => {
-    const r = runCli(['score', 'fixtures/csv/school-week.yaml', ...SCHOOL, '--format', 'ndjson']);
+  it('--format ndjson writes the scorecards of a YAML or JSON file too, one a line, and its problems on stderr', async () => {
+    const r = await runCli(['score', 'fixtures/csv/school-week.yaml', ...SCHOOL, '--format', 'ndjson']);
     expect(r.code).toBe(0);
     const cards = r.stdout.trim().split('\n').map((line) => JSON.parse(line) as { record: string });
     expect(cards).toHaveLength(24);
     expect(cards[0]!.record).toBe('2024-03-04-g1-01');
     const bad = join(tmp, 'bad.json');
     writeFileSync(bad, '[{"standard":"school-hygiene","unit":{"id":"c1"},"date":"2024-03-04","kind":"scheduled",\n "findings":[{"item":"flor"}]}]');
-    const b = runCli(['score', bad, ...SCHOOL, '--format', 'ndjson']);
+    const b = await runCli(['score', bad, ...SCHOOL, '--format', 'ndjson']);
     expect([b.code, b.stdout]).toEqual([1, '']);
     expect(b.stderr).toContain(`${bad}:2  error  unknown_item  [#0] findings[0].item`);
   });
 
   it('exits 1 for the dirty GBK sheet and reports each bad row (golden, checked by a human)', async () => {
-    const r = runCli(['score', DIRTY, ...SCHOOL, ...LONG, '--lang', 'zh-CN']);
+    const r = await runCli(['score', DIRTY, ...SCHOOL, ...LONG, '--lang', 'zh-CN']);
     expect(r.code).toBe(1);
     // The scorecards and the summary on stdout; each bad row on stderr as it is found.
     await expect(r.stdout).toMatchFileSnapshot('../golden/csv-school-dirty.zh-CN.txt');
     await expect(r.stderr).toMatchFileSnapshot('../golden/csv-school-dirty.zh-CN.stderr.txt');
   });
 
-  it('rejects exactly these rows of the dirty sheet, by value', () => {
-    const r = runCli(['score', DIRTY, ...SCHOOL, ...LONG, '--format', 'json']);
+  it('rejects exactly these rows of the dirty sheet, by value', async () => {
+    const r = await runCli(['score', DIRTY, ...SCHOOL, ...LONG, '--format', 'json']);
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout) as { rejected: { line: number; index: number; code: string; field: string; data?: Record<string, unknown> }[]; scorecards: { record: string; total: number }[] };
     expect(out.rejected.map((d) => [d.line, d.index, d.code, d.field])).toEqual([
@@ -98,46 +97,46 @@ describe('scoresheet score: CSV in', () => {
     expect(out.scorecards.map((c) => [c.record, c.total])).toEqual([['d1', 96], ['d7', 100], ['d10', 99], ['d11', 97]]);
   });
 
-  it('exits 1 when --fail-on matches, though every row is scored', () => {
+  it('exits 1 when --fail-on matches, though every row is scored', async () => {
     const sheet = join(tmp, 'no-level.csv');
     writeFileSync(sheet, '记录编号,单位编号,单位名称,日期,检查类型,活动级别,检查人,检查项,次数,分值,说明\ne1,g1-01,高一(1)班,2024-03-15,重大活动检查,,县教育局,黑板,1,,\n');
-    const r = runCli(['score', sheet, ...SCHOOL, ...LONG, '--fail-on', 'indeterminate']);
+    const r = await runCli(['score', sheet, ...SCHOOL, ...LONG, '--fail-on', 'indeterminate']);
     expect(r.stdout).toContain('scored 1, rejected 0');
     expect(r.code).toBe(1);
-    expect(runCli(['score', sheet, ...SCHOOL, ...LONG]).code).toBe(0);
+    expect((await runCli(['score', sheet, ...SCHOOL, ...LONG])).code).toBe(0);
   });
 
-  it('reads a sheet from stdin with --input-format csv, and streams it with --format ndjson', () => {
+  it('reads a sheet from stdin with --input-format csv, and streams it with --format ndjson', async () => {
     const input = readFileSync('fixtures/csv/school-week.gbk.csv');
-    const text = runCli(['score', '-', ...SCHOOL, ...LONG, '--input-format', 'csv'], { input });
+    const text = await runCli(['score', '-', ...SCHOOL, ...LONG, '--input-format', 'csv'], { input });
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('scored 24, rejected 0');
-    const ndjson = runCli(['score', '-', ...SCHOOL, ...LONG, '--input-format', 'csv', '--format', 'ndjson'], { input });
+    const ndjson = await runCli(['score', '-', ...SCHOOL, ...LONG, '--input-format', 'csv', '--format', 'ndjson'], { input });
     expect(ndjson.code).toBe(0);
     expect(ndjson.stdout.trim().split('\n')).toHaveLength(24);
-    const dirty = runCli(['score', DIRTY, ...SCHOOL, ...LONG, '--format', 'ndjson']);
+    const dirty = await runCli(['score', DIRTY, ...SCHOOL, ...LONG, '--format', 'ndjson']);
     expect(dirty.code).toBe(1);
     expect(dirty.stdout.trim().split('\n')).toHaveLength(4);
     // Streamed, a problem found while scoring still names the row of its finding.
     expect(dirty.stderr).toContain('school-dirty.gbk.csv:6  error  points_out_of_range  [#3] findings[0].points');
   });
 
-  it('needs no map when the headers are field names', () => {
+  it('needs no map when the headers are field names', async () => {
     const sheet = join(tmp, 'fields.csv');
     writeFileSync(sheet, 'unit.id,date,kind,finding.item,finding.points\ng1-01,2024-03-04,scheduled,tool-corner,1.5\n');
-    const r = runCli(['score', sheet, ...SCHOOL, '--format', 'json']);
+    const r = await runCli(['score', sheet, ...SCHOOL, '--format', 'json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).scorecards[0].total).toBe(96.5);
   });
 });
 
 describe('scoresheet score: CSV and Markdown out', () => {
-  it('--format csv: UTF-8 with BOM, one row per scorecard line, the summary on stderr', () => {
-    const r = runCli(['score', 'fixtures/csv/school-week.wide.csv', ...SCHOOL, ...WIDE, '--format', 'csv', '--lang', 'zh-CN']);
+  it('--format csv: UTF-8 with BOM, one row per scorecard line, the summary on stderr', async () => {
+    const r = await runCli(['score', 'fixtures/csv/school-week.wide.csv', ...SCHOOL, ...WIDE, '--format', 'csv', '--lang', 'zh-CN']);
     expect(r.code).toBe(0);
     expect(r.stdout.startsWith('\uFEFF记录编号,标准,单位编号,单位,日期')).toBe(true);
     const rows = parse(r.stdout, { bom: true, columns: true }) as Record<string, string>[];
-    const json = JSON.parse(runCli(['score', 'fixtures/csv/school-week.wide.csv', ...SCHOOL, ...WIDE, '--format', 'json']).stdout) as { scorecards: { lines: unknown[]; total: number; record: string }[] };
+    const json = JSON.parse((await runCli(['score', 'fixtures/csv/school-week.wide.csv', ...SCHOOL, ...WIDE, '--format', 'json'])).stdout) as { scorecards: { lines: unknown[]; total: number; record: string }[] };
     expect(rows).toHaveLength(json.scorecards.reduce((n, c) => n + Math.max(1, c.lines.length), 0));
     for (const card of json.scorecards) {
       const own = rows.filter((row) => row['记录编号'] === card.record);
@@ -149,15 +148,15 @@ describe('scoresheet score: CSV and Markdown out', () => {
     expect(r.stderr).toContain('已评分 24，被拒绝 0');
   });
 
-  it('--format csv with rejected rows: the sheet on stdout, the rejections on stderr, exit 1', () => {
-    const r = runCli(['score', DIRTY, ...SCHOOL, ...LONG, '--format', 'csv']);
+  it('--format csv with rejected rows: the sheet on stdout, the rejections on stderr, exit 1', async () => {
+    const r = await runCli(['score', DIRTY, ...SCHOOL, ...LONG, '--format', 'csv']);
     expect(r.code).toBe(1);
     expect(parse(r.stdout, { bom: true, columns: true })).toHaveLength(5); // d1 has 2 lines; d7, d10, d11 one row each
     expect(r.stderr.split('\n').filter((l) => l.includes('  error  '))).toHaveLength(8);
   });
 
-  it('--format md: a table per scorecard, the rejected records, the summary', () => {
-    const r = runCli(['score', DIRTY, ...SCHOOL, ...LONG, '--format', 'md']);
+  it('--format md: a table per scorecard, the rejected records, the summary', async () => {
+    const r = await runCli(['score', DIRTY, ...SCHOOL, ...LONG, '--format', 'md']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('### 高一(1)班 (g1-01) · 2024-03-11 · Monday scheduled check · 德育处 · #d1');
     expect(r.stdout).toContain('school-hygiene@2024.1 · total **96** · band — · verdict **pass**');
@@ -170,54 +169,54 @@ describe('scoresheet score: CSV and Markdown out', () => {
 });
 
 describe('scoresheet score: exit 2, could not run', () => {
-  it('a bad standard', () => {
+  it('a bad standard', async () => {
     const broken = join(tmp, 'broken.yaml');
     writeFileSync(broken, 'id: broken\nversion: "1"\ncategories: [\n');
-    const r = runCli(['score', 'fixtures/csv/school-week.long.csv', '--standard', broken, ...LONG]);
+    const r = await runCli(['score', 'fixtures/csv/school-week.long.csv', '--standard', broken, ...LONG]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('broken.yaml');
   });
 
-  it('a missing sheet, a missing map file', () => {
-    const missing = runCli(['score', 'fixtures/csv/nope.csv', ...SCHOOL, ...LONG]);
+  it('a missing sheet, a missing map file', async () => {
+    const missing = await runCli(['score', 'fixtures/csv/nope.csv', ...SCHOOL, ...LONG]);
     expect([missing.code, missing.stderr]).toEqual([2, expect.stringContaining('cannot read fixtures/csv/nope.csv')]);
 
-    expect(runCli(['score', 'fixtures/csv/school-week.long.csv', ...SCHOOL, '--map', 'fixtures/csv/nope.map.yaml']).code).toBe(2);
+    expect((await runCli(['score', 'fixtures/csv/school-week.long.csv', ...SCHOOL, '--map', 'fixtures/csv/nope.map.yaml'])).code).toBe(2);
   });
 
-  it('a sheet that needs a map, a map that is not valid, a map that does not fit the sheet', () => {
-    const noMap = runCli(['score', 'fixtures/csv/school-week.long.csv', ...SCHOOL]);
+  it('a sheet that needs a map, a map that is not valid, a map that does not fit the sheet', async () => {
+    const noMap = await runCli(['score', 'fixtures/csv/school-week.long.csv', ...SCHOOL]);
     expect([noMap.code, noMap.stderr]).toEqual([2, expect.stringContaining('this CSV needs a map (--map')]);
 
     const badMap = join(tmp, 'bad.map.yaml');
     writeFileSync(badMap, 'layout: long\ncolumns:\n  日期: datum\n');
-    const bad = runCli(['score', 'fixtures/csv/school-week.long.csv', ...SCHOOL, '--map', badMap]);
+    const bad = await runCli(['score', 'fixtures/csv/school-week.long.csv', ...SCHOOL, '--map', badMap]);
     expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('bad.map.yaml:3: columns.日期: unknown field "datum"')]);
 
-    const misfit = runCli(['score', 'fixtures/csv/school-week.wide.csv', ...SCHOOL, ...LONG]);
+    const misfit = await runCli(['score', 'fixtures/csv/school-week.wide.csv', ...SCHOOL, ...LONG]);
     expect([misfit.code, misfit.stderr]).toEqual([2, expect.stringContaining('the map names the column "检查项", which the CSV header (row 1) does not have')]);
   });
 
-  it('--output-encoding gb18030 writes the same sheet in GB18030 for Excel on a Chinese Windows machine', () => {
+  it('--output-encoding gb18030 writes the same sheet in GB18030 for Excel on a Chinese Windows machine', async () => {
     const args = ['score', 'fixtures/csv/school-week.long.csv', ...SCHOOL, ...LONG, '--format', 'csv'];
-    const gb = spawnSync(process.execPath, [CLI, ...args, '--output-encoding', 'gb18030'], { cwd: ROOT, env: cliEnv() });
-    const utf8 = runCli(args);
-    expect(gb.status).toBe(0);
-    const bytes = new Uint8Array(gb.stdout);
+    const gb = await runCli([...args, '--output-encoding', 'gb18030']);
+    const utf8 = await runCli(args);
+    expect(gb.code).toBe(0);
+    const bytes = new Uint8Array(gb.stdoutBytes);
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
     expect(new TextDecoder('gb18030').decode(bytes)).toBe(utf8.stdout.replace(/^\uFEFF/, ''));
   });
 
-  it('bad arguments: --output-encoding without csv, an unknown format', () => {
-    expect(runCli(['score', 'fixtures/csv/school-week.long.csv', ...SCHOOL, ...LONG, '--output-encoding', 'utf-8']).code).toBe(2);
-    expect(runCli(['score', 'fixtures/csv/school-week.long.csv', ...SCHOOL, ...LONG, '--format', 'xlsx']).code).toBe(2);
-    expect(runCli(['score', 'fixtures/csv/school-week.long.csv', ...SCHOOL, ...LONG, '--format', 'csv', '--output-encoding', 'utf-8']).code).toBe(0);
+  it('bad arguments: --output-encoding without csv, an unknown format', async () => {
+    expect((await runCli(['score', 'fixtures/csv/school-week.long.csv', ...SCHOOL, ...LONG, '--output-encoding', 'utf-8'])).code).toBe(2);
+    expect((await runCli(['score', 'fixtures/csv/school-week.long.csv', ...SCHOOL, ...LONG, '--format', 'xlsx'])).code).toBe(2);
+    expect((await runCli(['score', 'fixtures/csv/school-week.long.csv', ...SCHOOL, ...LONG, '--format', 'csv', '--output-encoding', 'utf-8'])).code).toBe(0);
   });
 
-  it('--encoding utf-8 on GBK bytes (and --encoding gbk reads them)', () => {
-    const forced = runCli(['score', 'fixtures/csv/school-week.gbk.csv', ...SCHOOL, ...LONG, '--encoding', 'utf-8']);
+  it('--encoding utf-8 on GBK bytes (and --encoding gbk reads them)', async () => {
+    const forced = await runCli(['score', 'fixtures/csv/school-week.gbk.csv', ...SCHOOL, ...LONG, '--encoding', 'utf-8']);
     expect([forced.code, forced.stderr]).toEqual([2, expect.stringMatching(/does not have[^]*school-week\.gbk\.csv:1: byte 0xbc at line 1 \(byte 0 of the file\) is not UTF-8/)]);
     // Told it is GBK, it is read as GBK.
-    expect(runCli(['score', 'fixtures/csv/school-week.gbk.csv', ...SCHOOL, ...LONG, '--encoding', 'gbk']).code).toBe(0);
+    expect((await runCli(['score', 'fixtures/csv/school-week.gbk.csv', ...SCHOOL, ...LONG, '--encoding', 'gbk'])).code).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * `scoresheet template`: the blank sheet and its map, through the built binary; and the round trip
+ * `scoresheet template`: the blank sheet and its map, through the CLI (in-process); and the round trip
  * an inspector makes: template → fill in rows in a spreadsheet → score, with no hand-written map.
  */
 import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -7,14 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseMapping } from '../../src/records/mapping.js';
-import { runCli } from '../support/built.js';
+import { runCli } from '../support/cli.js';
 
 const fresh = () => mkdtempSync(join(tmpdir(), 'scoresheet-template-'));
 
 describe('scoresheet template', () => {
-  it('writes <id>.<layout>.csv (UTF-8 with BOM, Chinese item names) and its map, exit 0', () => {
+  it('writes <id>.<layout>.csv (UTF-8 with BOM, Chinese item names) and its map, exit 0', async () => {
     const dir = fresh();
-    const r = runCli(['template', '--standard', 'standards/school-hygiene.yaml', '--layout', 'wide', '-o', dir, '--lang', 'zh-CN']);
+    const r = await runCli(['template', '--standard', 'standards/school-hygiene.yaml', '--layout', 'wide', '-o', dir, '--lang', 'zh-CN']);
     expect(r.code).toBe(0);
     expect(r.stdout.trim().split('\n')).toEqual([join(dir, 'school-hygiene.wide.csv'), join(dir, 'school-hygiene.wide.map.yaml')]);
     const sheet = readFileSync(join(dir, 'school-hygiene.wide.csv'), 'utf8');
@@ -25,33 +25,33 @@ describe('scoresheet template', () => {
     expect(map.ok && map.mapping.items?.find((i) => i.column === '卫生工具角（分值）')).toEqual({ column: '卫生工具角（分值）', item: 'tool-corner', cell: 'points' });
   });
 
-  it('wrote the committed fixture sheets and maps (fixtures/csv stays in step with the command)', () => {
+  it('wrote the committed fixture sheets and maps (fixtures/csv stays in step with the command)', async () => {
     const dir = fresh();
     for (const [standard, layout] of [['school-hygiene', 'long'], ['school-hygiene', 'wide'], ['hygiene-supervision-2013', 'wide'], ['hygiene-supervision-2013', 'long']] as const) {
-      expect(runCli(['template', '--standard', `standards/${standard}.yaml`, '--layout', layout, '-o', dir, '--lang', 'zh-CN']).code).toBe(0);
+      expect((await runCli(['template', '--standard', `standards/${standard}.yaml`, '--layout', layout, '-o', dir, '--lang', 'zh-CN'])).code).toBe(0);
       for (const ext of ['csv', 'map.yaml']) {
         expect(readFileSync(join(dir, `${standard}.${layout}.${ext}`), 'utf8')).toBe(readFileSync(`fixtures/csv/${standard}.${layout}.${ext}`, 'utf8'));
       }
     }
   });
 
-  it('round trip, wide: fill in two rows of the blank sheet and score it with its map', () => {
+  it('round trip, wide: fill in two rows of the blank sheet and score it with its map', async () => {
     const dir = fresh();
-    expect(runCli(['template', '--standard', 'standards/school-hygiene.yaml', '--layout', 'wide', '-o', dir, '--lang', 'zh-CN']).code).toBe(0);
+    expect((await runCli(['template', '--standard', 'standards/school-hygiene.yaml', '--layout', 'wide', '-o', dir, '--lang', 'zh-CN'])).code).toBe(0);
     const sheet = join(dir, 'school-hygiene.wide.csv');
     const header = readFileSync(sheet, 'utf8').replace(/^\uFEFF/, '').trim().split(',');
     const row = (cells: Record<string, string>) => header.map((h) => cells[h] ?? '').join(',') + '\n';
     appendFileSync(sheet, row({ 记录编号: 'w1', 单位编号: 'g1-01', 单位名称: '高一(1)班', 日期: '2024/3/4', 检查类型: '周一定期检查', 检查人: '德育处', 黑板: '1', '卫生工具角（分值）': '2.5' }));
     appendFileSync(sheet, row({ 记录编号: 'w2', 单位编号: 'g1-02', 单位名称: '高一(2)班', 日期: '2024/3/6', 检查类型: '不定时随查', 检查人: '学生会', '楼梯、台阶': '1' }));
-    const r = runCli(['score', sheet, '--standard', 'standards/school-hygiene.yaml', '--map', join(dir, 'school-hygiene.wide.map.yaml'), '--format', 'json']);
+    const r = await runCli(['score', sheet, '--standard', 'standards/school-hygiene.yaml', '--map', join(dir, 'school-hygiene.wide.map.yaml'), '--format', 'json']);
     expect(r.code).toBe(0);
     // w1: Monday area failure 2 + tool corner 2.5 = 95.5; w2: random environment failure 1 = 99.
     expect(JSON.parse(r.stdout).scorecards.map((c: { record: string; total: number }) => [c.record, c.total])).toEqual([['w1', 95.5], ['w2', 99]]);
   });
 
-  it('round trip, long: the 2013 form, facts and rates on the first row, a judgement with its note', () => {
+  it('round trip, long: the 2013 form, facts and rates on the first row, a judgement with its note', async () => {
     const dir = fresh();
-    expect(runCli(['template', '--standard', 'standards/hygiene-supervision-2013.yaml', '--layout', 'long', '-o', dir, '--lang', 'en']).code).toBe(0);
+    expect((await runCli(['template', '--standard', 'standards/hygiene-supervision-2013.yaml', '--layout', 'long', '-o', dir, '--lang', 'en'])).code).toBe(0);
     const sheet = join(dir, 'hygiene-supervision-2013.long.csv');
     const header = readFileSync(sheet, 'utf8').replace(/^\uFEFF/, '').trim().split(',');
     const row = (cells: Record<string, string>) => header.map((h) => cells[h] ?? '').join(',') + '\n';
@@ -64,23 +64,23 @@ describe('scoresheet template', () => {
     };
     appendFileSync(sheet, row({ 'record id': 'y1', 'unit id': 'wsy-01', 'unit name': '城关镇卫生院', date: '2013-12-20', inspector: '市卫生监督所', ...clean, item: 'Leading group and assistance staff', points: '0.5', note: '协管信息员仅1名' }));
     appendFileSync(sheet, row({ item: 'Annual plan and reports', count: '2' }));
-    const r = runCli(['score', sheet, '--standard', 'standards/hygiene-supervision-2013.yaml', '--map', join(dir, 'hygiene-supervision-2013.long.map.yaml'), '--format', 'json']);
+    const r = await runCli(['score', sheet, '--standard', 'standards/hygiene-supervision-2013.yaml', '--map', join(dir, 'hygiene-supervision-2013.long.map.yaml'), '--format', 'json']);
     expect([r.code, r.stderr]).toEqual([0, '']);
     // 100 − 0.5 (酌情, row 1) − 2 × 1 (no plan and no report, row 2) = 97.5
     expect(JSON.parse(r.stdout).scorecards.map((c: { record: string; total: number }) => [c.record, c.total])).toEqual([['y1', 97.5]]);
   });
 
-  it('exit 2: files already there (without --force), a bad standard, a directory of several, a missing --layout', () => {
+  it('exit 2: files already there (without --force), a bad standard, a directory of several, a missing --layout', async () => {
     const dir = fresh();
     const args = ['template', '--standard', 'standards/school-hygiene.yaml', '--layout', 'long', '-o', dir];
-    expect(runCli(args).code).toBe(0);
-    const again = runCli(args);
+    expect((await runCli(args)).code).toBe(0);
+    const again = await runCli(args);
     expect([again.code, again.stderr]).toEqual([2, expect.stringContaining('already exists (use --force')]);
-    expect(runCli([...args, '--force']).code).toBe(0);
+    expect((await runCli([...args, '--force'])).code).toBe(0);
     const broken = join(dir, 'broken.yaml');
     writeFileSync(broken, 'id: [\n');
-    expect(runCli(['template', '--standard', broken, '--layout', 'long', '-o', dir]).code).toBe(2);
-    expect(runCli(['template', '--standard', 'standards', '--layout', 'long', '-o', dir]).code).toBe(2);
-    expect(runCli(['template', '--standard', 'standards/school-hygiene.yaml', '-o', dir]).code).toBe(2);
+    expect((await runCli(['template', '--standard', broken, '--layout', 'long', '-o', dir])).code).toBe(2);
+    expect((await runCli(['template', '--standard', 'standards', '--layout', 'long', '-o', dir])).code).toBe(2);
+    expect((await runCli(['template', '--standard', 'standards/school-hygiene.yaml', '-o', dir])).code).toBe(2);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The hostile corpus (issue 14): one input file per attack in test/hostile/, named by what it attacks,
- * each run through the built CLI with the exit status and the diagnostic code it must produce. Large
+ * each run through the CLI (in-process; in a process of its own where a regression would hang or
+ * read without bound) with the exit status and the diagnostic code it must produce. Large
  * inputs are generated into a temporary folder by `make` (sizes bounded; results asserted, never times).
  * Time and memory of the same attacks at full size are measured by `npm run check:hostile`.
  */
@@ -10,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_ROSTER_BYTES } from '../../src/files.js';
-import { ROOT, runCli } from '../support/built.js';
+import { ROOT, runBuiltCli } from '../support/built.js';
+import { runCli } from '../support/cli.js';
 
 export interface HostileCase {
   /** The input file in test/hostile/ (or the name of the generated one), named by what it attacks. */
@@ -220,12 +222,23 @@ export const CASES: readonly HostileCase[] = [
 
 ];
 
+/**
+ * A FIFO (a read that waits for a writer forever) or /dev/zero (a read that never ends): a regression
+ * would hang or fill the test process, so these run the built binary, killed after a while.
+ */
+const needsOwnProcess = (c: HostileCase) => /FIFO|\/dev\/zero/.test(c.attacks);
+
 describe('hostile corpus', () => {
+  it('runs the cases that could hang or fill memory in a process of their own', () => {
+    expect(CASES.filter(needsOwnProcess).length).toBeGreaterThanOrEqual(8);
+  });
+
   for (const c of CASES) {
-    it(`${c.file}: ${c.attacks} → exit ${c.exit}${c.code ? `, ${c.code}` : ''}`, () => {
+    it(`${c.file}: ${c.attacks} → exit ${c.exit}${c.code ? `, ${c.code}` : ''}`, async () => {
       const path = c.make ? join(tmp, c.file) : join(HERE, c.file);
       c.make?.(path);
-      const r = runCli(c.args(path), c.stdin ? { input: c.stdin(join(ROOT, path)) } : {});
+      const input = c.stdin ? { input: c.stdin(join(ROOT, path)) } : {};
+      const r = needsOwnProcess(c) ? runBuiltCli(c.args(path), { ...input, timeout: 30_000 }) : await runCli(c.args(path), input);
       const output = r.stdout + r.stderr;
       if (c.code) expect(output).toContain(c.code);
       for (const text of c.forbid ?? []) expect(output).not.toContain(text);

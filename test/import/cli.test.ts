@@ -1,9 +1,9 @@
-/** `scoresheet import lives` through the built CLI, on a small synthetic LIVES feed. */
+/** `scoresheet import lives` through the CLI (in-process), on a small synthetic LIVES feed. */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../support/built.js';
+import { runCli } from '../support/cli.js';
 
 const KY = 'standards/ky-food-establishment.yaml';
 let dir: string;
@@ -32,8 +32,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const lines = (text: string) => text.split('\n').filter((l) => l !== '');
 
 describe('scoresheet import lives', () => {
-  it('writes one record per inspection as NDJSON on standard output, and says what it read on stderr', () => {
-    const r = runCli(['import', 'lives', feedDir]);
+  it('writes one record per inspection as NDJSON on standard output, and says what it read on stderr', async () => {
+    const r = await runCli(['import', 'lives', feedDir]);
     expect(r.code).toBe(0);
     const records = lines(r.stdout).map((l) => JSON.parse(l));
     expect(records.map((x) => [x.id, x.unit.name, x.date, x.facts.officialScore, x.findings.map((f: { item: string }) => f.item).join(' ')])).toEqual([
@@ -46,13 +46,13 @@ describe('scoresheet import lives', () => {
     expect(r.stderr).toContain('LIVES feed of Testville (2016-08-19, version 2.0): 3 businesses, 5 inspections, 7 violations → 5 records; 1 business+date keys hold 2+ inspections (2 records); 2 records have uncertain findings');
   });
 
-  it('-o writes the records to a file; `score` over that file gives what `import --standard` gives', () => {
+  it('-o writes the records to a file; `score` over that file gives what `import --standard` gives', async () => {
     const out = join(dir, 'records.ndjson');
-    const imported = runCli(['import', 'lives', feedDir, '-o', out]);
+    const imported = await runCli(['import', 'lives', feedDir, '-o', out]);
     expect([imported.code, imported.stdout]).toEqual([0, '']);
     expect(lines(readFileSync(out, 'utf8'))).toHaveLength(5);
-    const viaScore = JSON.parse(runCli(['score', '--standard', KY, '--format', 'json', out]).stdout);
-    const direct = runCli(['import', 'lives', feedDir, '--standard', KY, '--format', 'json']);
+    const viaScore = JSON.parse((await runCli(['score', '--standard', KY, '--format', 'json', out])).stdout);
+    const direct = await runCli(['import', 'lives', feedDir, '--standard', KY, '--format', 'json']);
     expect(direct.code).toBe(0);
     const cards = JSON.parse(direct.stdout);
     const view = (c: { record: string; total: number; complete: boolean; band: { id: string } | null; verdict: string }) => [c.record, c.total, c.complete, c.band?.id ?? null, c.verdict];
@@ -67,60 +67,60 @@ describe('scoresheet import lives', () => {
     expect(cards.summary).toEqual({ scored: 5, rejected: 0, pass: 2, fail: 0, indeterminate: 3, not_eligible: 0 });
   });
 
-  it('text output prints scorecards like `score` does', () => {
-    const r = runCli(['import', 'lives', feedDir, '--standard', KY]);
+  it('text output prints scorecards like `score` does', async () => {
+    const r = await runCli(['import', 'lives', feedDir, '--standard', KY]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('ALPHA (1)  2016-07-08  ky-food-establishment@2016  #lives:1:2016-07-08');
     expect(r.stdout).toContain('not met, but the standard gives no points for it: the total is unknown');
     expect(r.stdout).toContain('scored 5, rejected 0; pass 2, fail 0, indeterminate 3, not eligible 0');
   });
 
-  it('--format md prints the scorecards as Markdown, like `score` does (it printed text)', () => {
-    const r = runCli(['import', 'lives', feedDir, '--standard', KY, '--format', 'md']);
+  it('--format md prints the scorecards as Markdown, like `score` does (it printed text)', async () => {
+    const r = await runCli(['import', 'lives', feedDir, '--standard', KY, '--format', 'md']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('## Scorecards');
     expect(r.stdout).toContain('### ALPHA (1) · 2016-07-08 · #lives:1:2016-07-08');
   });
 
-  it('--compare: the agreement table and band counts; exit 0 when nothing differs', () => {
-    const r = runCli(['import', 'lives', feedDir, '--standard', KY, '--compare', '--format', 'json']);
+  it('--compare: the agreement table and band counts; exit 0 when nothing differs', async () => {
+    const r = await runCli(['import', 'lives', feedDir, '--standard', KY, '--compare', '--format', 'json']);
     expect(r.code).toBe(0);
     const { agreement } = JSON.parse(r.stdout);
     expect(agreement.counts).toEqual({ exact: 2, exact_inferred: 0, differs: 0, ambiguous_key: 2, unknown_item: 1, uncertain: 0, no_official_score: 0, rejected: 0 });
     expect(agreement.bands.map((b: { id: string; computed: number; official: number }) => [b.id, b.computed, b.official])).toEqual([
       ['satisfactory', 2, 5], ['reinspection', 0, 0], ['permit-suspension', 0, 0], ['', 3, 0],
     ]);
-    const text = runCli(['import', 'lives', feedDir, '--standard', KY, '--compare']);
+    const text = await runCli(['import', 'lives', feedDir, '--standard', KY, '--compare']);
     expect(text.stdout).toMatch(/exact \(items with published points only\)\s+2\n/);
     expect(text.stdout).toMatch(/unknown item points \(39–44\): indeterminate\s+1\n/);
   });
 
-  it('--compare exits 1 and lists the inspection when a total differs from the official score', () => {
+  it('--compare exits 1 and lists the inspection when a total differs from the official score', async () => {
     const other = join(dir, 'differs');
     writeFeed(other, '1,90,7/8/16\n', '1,7/8/16,8,a\n');
-    const r = runCli(['import', 'lives', other, '--standard', KY, '--compare']);
+    const r = await runCli(['import', 'lives', other, '--standard', KY, '--compare']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('lives:1:2016-07-08 (business 1, 2016-07-08): official 90, computed 98');
   });
 
-  it('a standard without the findings-uncertain item rejects the ambiguous records: still no score claimed', () => {
+  it('a standard without the findings-uncertain item rejects the ambiguous records: still no score claimed', async () => {
     const standard = join(dir, 'tiny.yaml');
     writeFileSync(standard, 'id: tiny\nversion: "1"\nname: { en: Tiny }\nscoring: { mode: deduct, base: 100 }\ncategories:\n  - id: c\n    name: { en: C }\n    items:\n' +
       ['3', '8', '19', '32', '39'].map((i) => `      - { id: "${i}", name: { en: "Item ${i}" }, rules: [ { kind: fixed, points: 1 } ] }\n`).join(''));
-    const r = runCli(['import', 'lives', feedDir, '--standard', standard, '--format', 'json']);
+    const r = await runCli(['import', 'lives', feedDir, '--standard', standard, '--format', 'json']);
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout);
     expect(out.scorecards.map((c: { record: string }) => c.record)).toEqual(['lives:1:2016-07-01', 'lives:1:2016-07-08', 'lives:3:2016-01-05']);
     expect(out.rejected.map((d: { code: string; data: { item: string } }) => [d.code, d.data.item])).toEqual([['unknown_item', 'findings-uncertain'], ['unknown_item', 'findings-uncertain']]);
   });
 
-  it('could not run (exit 2): a missing file, an unknown feed format, --compare without --standard', () => {
+  it('could not run (exit 2): a missing file, an unknown feed format, --compare without --standard', async () => {
     const empty = join(dir, 'empty');
     mkdirSync(empty);
-    const missing = runCli(['import', 'lives', empty]);
+    const missing = await runCli(['import', 'lives', empty]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/cannot read .*businesses\.csv/);
-    expect(runCli(['import', 'yelp', feedDir]).code).toBe(2);
-    expect(runCli(['import', 'lives', feedDir, '--compare']).code).toBe(2);
+    expect((await runCli(['import', 'yelp', feedDir])).code).toBe(2);
+    expect((await runCli(['import', 'lives', feedDir, '--compare'])).code).toBe(2);
   });
 });

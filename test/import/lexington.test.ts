@@ -2,7 +2,7 @@
  * End to end on real published data: every inspection of the Lexington-Fayette County (KY) LIVES feed
  * (2015-07-27 … 2016-07-15), imported with `scoresheet import lives`, scored with `scoresheet score`
  * against standards/ky-food-establishment.yaml, and compared with the official score the feed
- * publishes. No formula here: the totals come from the built CLI and the YAML standard.
+ * publishes. No formula here: the totals come from the CLI and the YAML standard.
  *
  * The data is not ours to commit: it is read from ../shared/data/lexington-ky (beside the repo root)
  * or $SCORESHEET_LEXINGTON_DIR; absent, these tests are skipped loudly (and fail on CI).
@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InspectionRecord, Scorecard } from '../../src/index.js';
-import { runCli } from '../support/built.js';
+import { runCli } from '../support/cli.js';
 import { LEXINGTON_DIR, lexingtonAvailable, SKIP_REASON } from './lexington-data.js';
 
 const KY = 'standards/ky-food-establishment.yaml';
@@ -34,13 +34,13 @@ describe('Lexington-Fayette County, KY: official scores reproduced through `impo
   const table: Record<Row, number> = { exact: 0, exact_inferred: 0, differs: 0, ambiguous_key: 0, unknown_item: 0 };
   const differences: string[] = [];
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'lexington-'));
     const file = join(dir, 'lexington.ndjson');
-    const imported = runCli(['import', 'lives', LEXINGTON_DIR, '-o', file]);
+    const imported = await runCli(['import', 'lives', LEXINGTON_DIR, '-o', file]);
     expect(imported.code, imported.stderr).toBe(0);
     records = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as InspectionRecord);
-    const scored = runCli(['score', '--standard', KY, '--format', 'json', file]);
+    const scored = await runCli(['score', '--standard', KY, '--format', 'json', file]);
     expect(scored.code, scored.stderr).toBe(0);
     const out = JSON.parse(scored.stdout) as { scorecards: Scorecard[]; rejected: unknown[] };
     expect(out.rejected).toEqual([]);
@@ -95,20 +95,20 @@ describe('Lexington-Fayette County, KY: official scores reproduced through `impo
     expect(records.some((r) => r.findings.some((f) => UNKNOWN_POINTS.has(f.item)))).toBe(false);
   });
 
-  it('a synthetic record marking item 39 (points unknown) is indeterminate, never scored as if it cost 0', () => {
+  it('a synthetic record marking item 39 (points unknown) is indeterminate, never scored as if it cost 0', async () => {
     const real = records.find((r) => r.facts!.livesAmbiguousKey === false && r.findings.length > 0)!;
     const synthetic = { ...real, id: `${real.id}:synthetic`, findings: [...real.findings, { item: '39', note: 'synthetic' }] };
     const file = join(dir, 'synthetic.ndjson');
     writeFileSync(file, JSON.stringify(real) + '\n' + JSON.stringify(synthetic) + '\n');
-    const out = JSON.parse(runCli(['score', '--standard', KY, '--format', 'json', file]).stdout) as { scorecards: Scorecard[] };
+    const out = JSON.parse((await runCli(['score', '--standard', KY, '--format', 'json', file])).stdout) as { scorecards: Scorecard[] };
     const [before, after] = out.scorecards;
     expect(before!.total).toBe(real.facts!.officialScore);
     expect([after!.complete, after!.verdict, after!.band]).toEqual([false, 'indeterminate', null]);
     expect(after!.reasons).toEqual([expect.objectContaining({ messageId: 'line.fixed_unknown', item: '39' })]);
   });
 
-  it('`import lives --compare` reports the same table, and these band counts', () => {
-    const r = runCli(['import', 'lives', LEXINGTON_DIR, '--standard', KY, '--compare', '--format', 'json']);
+  it('`import lives --compare` reports the same table, and these band counts', async () => {
+    const r = await runCli(['import', 'lives', LEXINGTON_DIR, '--standard', KY, '--compare', '--format', 'json']);
     expect(r.code, r.stderr).toBe(0);
     const { agreement } = JSON.parse(r.stdout);
     expect(agreement.counts).toEqual({ ...table, uncertain: 0, no_official_score: 0, rejected: 0 });

@@ -1,10 +1,10 @@
 /**
- * The school fixture end to end through the built CLI: weekly league tables per grade with red
+ * The school fixture end to end through the CLI (in-process): weekly league tables per grade with red
  * flags. The golden files were checked by a human once (the arithmetic of the hand-computed
  * table below was redone from fixtures/school/records.yaml); update them only with a reason.
  */
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../support/built.js';
+import { runCli } from '../support/cli.js';
 
 const ARGS = ['rank', '--standard', 'standards/school-hygiene.yaml', '--period', 'week', '--group-by', 'grade', '--units', 'fixtures/school/units.yaml', '--roster', 'fixtures/school/roster.yaml', '--calendar', 'fixtures/school/calendar.yaml', 'fixtures/school/records.yaml'];
 
@@ -13,13 +13,14 @@ interface Row {
   result: { unit: { id: string }; score: number | null; inspections: number; lines: { type: string; points: number; record?: string }[] };
 }
 
+const json = await runCli([...ARGS, '--format', 'json']);
+const league = JSON.parse(json.stdout) as {
+  tables: { period: { key: string; termWeek?: number }; groups: { group: string; rows: Row[] }[] }[];
+  awards: { period: string; group: string; award: string; holders: string[] }[];
+  rejected: unknown[];
+};
+
 describe('school fixture league tables', () => {
-  const json = runCli([...ARGS, '--format', 'json']);
-  const league = JSON.parse(json.stdout) as {
-    tables: { period: { key: string; termWeek?: number }; groups: { group: string; rows: Row[] }[] }[];
-    awards: { period: string; group: string; award: string; holders: string[] }[];
-    rejected: unknown[];
-  };
 
   it('scores every record (exit 0) and ranks 30 classes in 3 grades for 8 teaching weeks', () => {
     expect(json.code).toBe(0);
@@ -43,9 +44,9 @@ describe('school fixture league tables', () => {
     expect(league.awards.find((a) => a.period === '2024-W09' && a.group === '高一')!.holders).toEqual(['g1-06', 'g1-08', 'g1-09']);
   });
 
-  it('charges a littering student to the class that littered, not the zone owner', () => {
+  it('charges a littering student to the class that littered, not the zone owner', async () => {
     // 2024-03-13 (week 3): a 高一(5)班 student litters in a 高二 zone → 高一(5)班 −1 for that random check.
-    const cards = JSON.parse(runCli(['score', '--standard', 'standards/school-hygiene.yaml', '--format', 'json', 'fixtures/school/records.yaml']).stdout);
+    const cards = JSON.parse((await runCli(['score', '--standard', 'standards/school-hygiene.yaml', '--format', 'json', 'fixtures/school/records.yaml'])).stdout);
     expect(cards.summary.rejected).toBeGreaterThan(0); // rounds need the roster: `score` alone cannot place zone findings
     const rank = league.tables[2]!.groups[0]!.rows.find((r) => r.result.unit.id === 'g1-05')!;
     expect(rank.result.inspections).toBe(4); // 3 school rounds + the littering record
@@ -56,13 +57,13 @@ describe('school fixture league tables', () => {
   });
 
   it('prints the weekly tables per grade and their red flags as checked (golden, zh-CN)', async () => {
-    const text = runCli([...ARGS, '--lang', 'zh-CN']);
+    const text = await runCli([...ARGS, '--lang', 'zh-CN']);
     expect(text.code).toBe(0);
     await expect(text.stdout).toMatchFileSnapshot('../golden/school-weekly.zh-CN.txt');
   });
 
   it('prints the same as Markdown (golden, en)', async () => {
-    const md = runCli([...ARGS, '--format', 'md', '--lang', 'en']);
+    const md = await runCli([...ARGS, '--format', 'md', '--lang', 'en']);
     await expect(md.stdout).toMatchFileSnapshot('../golden/school-weekly.en.md');
   });
 });

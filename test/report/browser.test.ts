@@ -15,7 +15,8 @@ import { parse as parseYaml, stringify } from 'yaml';
 import { CHROMIUM_ARGS, DEFAULT_CHROMIUM } from '../../src/cli/report.js';
 import { renderReportHtml } from '../../src/report/html.js';
 import { buildReport } from '../../src/report/report.js';
-import { ROOT, runCli } from '../support/built.js';
+import { ROOT } from '../support/built.js';
+import { runCli } from '../support/cli.js';
 import { vetoCards, vetoLeague, vetoStandard } from '../support/veto-league.js';
 import { SCHOOL_ARGS } from './school.js';
 
@@ -52,7 +53,7 @@ describe.skipIf(missing !== undefined)('the school report in Chromium', () => {
   let reportUrl: string;
 
   beforeAll(async () => {
-    const made = runCli(['report', ...SCHOOL_ARGS, '--at', WEEK, '-o', join(dir, 'report.html'), '--lang', 'zh-CN']);
+    const made = await runCli(['report', ...SCHOOL_ARGS, '--at', WEEK, '-o', join(dir, 'report.html'), '--lang', 'zh-CN']);
     expect([made.code, made.stderr]).toEqual([0, '']);
     reportUrl = pathToFileURL(join(dir, 'report.html')).href;
     browser = await playwright!.chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -79,7 +80,7 @@ describe.skipIf(missing !== undefined)('the school report in Chromium', () => {
   });
 
   it("marks the week's red-flag holders as `rank --format json` names them", async () => {
-    const rank = runCli(['rank', ...SCHOOL_ARGS, '--format', 'json']);
+    const rank = await runCli(['rank', ...SCHOOL_ARGS, '--format', 'json']);
     const expected = (JSON.parse(rank.stdout) as RankJson).awards.filter((a) => a.period === WEEK && a.award === 'red-flag');
     expect(expected.map((a) => a.group)).toEqual(['高一', '高二', '高三']);
     const tables = page.locator('#league table.league');
@@ -130,13 +131,13 @@ describe.skipIf(missing !== undefined)('the school report in Chromium', () => {
     await vetoed.close();
   });
 
-  it('prints a single-week report as one PDF page per grade through `report --format pdf`', () => {
+  it('prints a single-week report as one PDF page per grade through `report --format pdf`', async () => {
     // Only week 3's inspections: a report of one period.
     const all = parseYaml(readFileSync(join(ROOT, 'fixtures/school/records.yaml'), 'utf8')) as { date: string }[];
     const week = all.filter((r) => r.date >= '2024-03-11' && r.date <= '2024-03-17');
     writeFileSync(join(dir, 'week3.yaml'), stringify(week));
     const args = SCHOOL_ARGS.filter((a) => a !== 'fixtures/school/records.yaml');
-    const out = runCli(['report', ...args, join(dir, 'week3.yaml'), '--format', 'pdf', '-o', join(dir, 'week3.pdf'), '--lang', 'zh-CN']);
+    const out = await runCli(['report', ...args, join(dir, 'week3.yaml'), '--format', 'pdf', '-o', join(dir, 'week3.pdf'), '--lang', 'zh-CN']);
     expect([out.code, out.stderr]).toEqual([0, '']);
     const pdf = readFileSync(join(dir, 'week3.pdf'));
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');

@@ -1,5 +1,5 @@
 /**
- * The report model, its HTML and Markdown, the SVG charts, and the `report` command (built CLI).
+ * The report model, its HTML and Markdown, the SVG charts, and the `report` command (the CLI in-process; the bundle checked in dist/).
  * What a person sees in a browser is checked in browser.test.ts.
  */
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
@@ -16,7 +16,8 @@ import { lineChart, niceTicks, sparkline } from '../../src/report/svg.js';
 import { scoreBatch } from '../../src/score/batch.js';
 import { compileStandard } from '../../src/compile/standard.js';
 import { StandardSet } from '../../src/score/editions.js';
-import { ROOT, runCli, runNode } from '../support/built.js';
+import { ROOT, runNode } from '../support/built.js';
+import { runCli } from '../support/cli.js';
 import { SCHOOL_ARGS, schoolLeague, type SchoolLeague } from './school.js';
 
 let school: SchoolLeague;
@@ -231,37 +232,37 @@ describe('svg charts', () => {
   });
 });
 
-describe('scoresheet report (built CLI)', () => {
-  it('writes one HTML file with -o, in the system\'s language (LANG=zh_CN.UTF-8: zh-CN) unless --lang says otherwise', () => {
+describe('scoresheet report (CLI)', () => {
+  it('writes one HTML file with -o, in the system\'s language (LANG=zh_CN.UTF-8: zh-CN) unless --lang says otherwise', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'scoresheet-report-'));
-    const zh = runCli(['report', ...SCHOOL_ARGS, '-o', join(dir, 'r.html')], { env: { LANG: 'zh_CN.UTF-8' } });
+    const zh = await runCli(['report', ...SCHOOL_ARGS, '-o', join(dir, 'r.html')], { env: { LANG: 'zh_CN.UTF-8' } });
     expect([zh.code, zh.stdout, zh.stderr]).toEqual([0, '', '']);
     expect(readFileSync(join(dir, 'r.html'), 'utf8')).toContain('<html lang="zh-CN">');
-    const en = runCli(['report', ...SCHOOL_ARGS, '--lang', 'en'], { env: { LANG: 'zh_CN.UTF-8' } });
+    const en = await runCli(['report', ...SCHOOL_ARGS, '--lang', 'en'], { env: { LANG: 'zh_CN.UTF-8' } });
     expect(en.code).toBe(0);
     expect(en.stdout).toContain('<html lang="en">');
   });
 
-  it('writes Markdown with --format md, as the API renders it', () => {
-    const md = runCli(['report', ...SCHOOL_ARGS, '--format', 'md', '--lang', 'zh-CN']);
+  it('writes Markdown with --format md, as the API renders it', async () => {
+    const md = await runCli(['report', ...SCHOOL_ARGS, '--format', 'md', '--lang', 'zh-CN']);
     expect(md.code).toBe(0);
     expect(md.stdout).toBe(readFileSync(`${ROOT}/test/report/golden/school-report.zh-CN.md`, 'utf8'));
   });
 
-  it('stops at --at, and exits 2 for a period the records do not have', () => {
-    const at = runCli(['report', ...SCHOOL_ARGS, '--format', 'md', '--at', '2024-W11', '--lang', 'zh-CN']);
+  it('stops at --at, and exits 2 for a period the records do not have', async () => {
+    const at = await runCli(['report', ...SCHOOL_ARGS, '--format', 'md', '--at', '2024-W11', '--lang', 'zh-CN']);
     expect(at.code).toBe(0);
     expect(at.stdout).toContain('## 高一 · 2024-W11（第3周）');
-    const bad = runCli(['report', ...SCHOOL_ARGS, '--at', '2030-W01']);
+    const bad = await runCli(['report', ...SCHOOL_ARGS, '--at', '2030-W01']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--at 2030-W01: no such period');
   });
 
-  it('exits 2 with a clear message when it cannot print a PDF', () => {
-    const noOutput = runCli(['report', ...SCHOOL_ARGS, '--format', 'pdf']);
+  it('exits 2 with a clear message when it cannot print a PDF', async () => {
+    const noOutput = await runCli(['report', ...SCHOOL_ARGS, '--format', 'pdf']);
     expect(noOutput.code).toBe(2);
     expect(noOutput.stderr).toContain('--format pdf needs -o FILE.pdf');
-    const noChromium = runCli(['report', ...SCHOOL_ARGS, '--format', 'pdf', '-o', join(tmpdir(), 'never.pdf')], { env: { SCORESHEET_CHROMIUM: '/nonexistent/chromium' } });
+    const noChromium = await runCli(['report', ...SCHOOL_ARGS, '--format', 'pdf', '-o', join(tmpdir(), 'never.pdf')], { env: { SCORESHEET_CHROMIUM: '/nonexistent/chromium' } });
     expect(noChromium.code).toBe(2);
     expect(noChromium.stderr).toContain('--format pdf needs Chromium, and there is none at /nonexistent/chromium');
     expect(noChromium.stderr).toContain('apt-get install chromium fonts-wqy-microhei');
@@ -276,11 +277,11 @@ describe('scoresheet report (built CLI)', () => {
     expect(readFileSync(`${ROOT}/dist/index.js`, 'utf8')).not.toContain('playwright-core');
   });
 
-  it('stays usable for a large run: 3,300 inspections in one file under 3 MB, details collapsed', () => {
+  it('stays usable for a large run: 3,300 inspections in one file under 3 MB, details collapsed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'scoresheet-large-'));
     const made = runNode([`${ROOT}/test/report/make-large-input.mjs`, dir]);
     expect(made.stdout).toContain('3300 inspections, 60 units');
-    const out = runCli(['report', '--standard', 'standards/school-hygiene.yaml', '--period', 'week', '--group-by', 'grade', '--units', join(dir, 'units.yaml'), join(dir, 'records.ndjson'), '-o', join(dir, 'large.html'), '--lang', 'zh-CN']);
+    const out = await runCli(['report', '--standard', 'standards/school-hygiene.yaml', '--period', 'week', '--group-by', 'grade', '--units', join(dir, 'units.yaml'), join(dir, 'records.ndjson'), '-o', join(dir, 'large.html'), '--lang', 'zh-CN']);
     expect([out.code, out.stderr]).toEqual([0, '']);
     const html = readFileSync(join(dir, 'large.html'), 'utf8');
     expect(Buffer.byteLength(html)).toBeLessThan(3_000_000);

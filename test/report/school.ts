@@ -45,5 +45,5 @@ export async function schoolLeague(): Promise<SchoolLeague> {
   return { standard: loaded.standard, league, scorecards, calendar };
 }
 
-/** The school fixture's `rank`/`report` arguments for the built CLI. */
+/** The school fixture's `rank`/`report` arguments for the CLI. */
 export const SCHOOL_ARGS = ['--standard', 'standards/school-hygiene.yaml', '--period', 'week', '--group-by', 'grade', '--units', 'fixtures/school/units.yaml', '--roster', 'fixtures/school/roster.yaml', '--calendar', 'fixtures/school/calendar.yaml', 'fixtures/school/records.yaml'];

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileStandard, parseStandard, scoreRecord } from '../../src/index.js';
 import { recordCode } from '../../src/records/diagnostics.js';
-import { runCli } from '../support/built.js';
+import { runCli } from '../support/cli.js';
 
 const STANDARD = `id: api
 version: "1"
@@ -56,11 +56,11 @@ describe('scoreRecord checks as the CLI does', () => {
     });
   }
 
-  it('agrees with `scoresheet score` on every bad record of the table', () => {
+  it('agrees with `scoresheet score` on every bad record of the table', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'api-validation-'));
     writeFileSync(join(dir, 'standard.yaml'), STANDARD);
     writeFileSync(join(dir, 'records.ndjson'), [good, ...BAD.map((c) => c.record)].map((r) => JSON.stringify(r)).join('\n') + '\n');
-    const r = runCli(['score', '--standard', join(dir, 'standard.yaml'), '--format', 'json', join(dir, 'records.ndjson')]);
+    const r = await runCli(['score', '--standard', join(dir, 'standard.yaml'), '--format', 'json', join(dir, 'records.ndjson')]);
     const cli = new Map<number, string[]>();
     for (const d of (JSON.parse(r.stdout) as { rejected: { code: string; index: number; field: string }[] }).rejected) {
       const index = d.index - 1; // record 0 is the good one

@@ -14,10 +14,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildLeague, compileStandard, loadStandard, scoreRecord, type InspectionRecordInput, type Scorecard, type Standard } from '../../src/index.js';
 import { InspectionRecordSchema } from '../../src/record-schema.js';
-import { runCli } from '../support/built.js';
+import { runCli } from '../support/cli.js';
 
 const FILE = fileURLToPath(new URL('../../standards/community-red-flag.yaml', import.meta.url));
 const MONTHLY = ['rank', '--standard', 'standards/community-red-flag.yaml', '--period', 'month', '--group-by', 'community', '--units', 'fixtures/community-red-flag/units.yaml', 'fixtures/community-red-flag/weekly.yaml'];
@@ -36,8 +36,8 @@ interface LeagueJson {
   rejected: unknown[];
 }
 
-function league(args: string[]): LeagueJson {
-  const out = runCli([...args, '--format', 'json']);
+async function league(args: string[]): Promise<LeagueJson> {
+  const out = await runCli([...args, '--format', 'json']);
   expect(out.code).toBe(0);
   return JSON.parse(out.stdout) as LeagueJson;
 }
@@ -90,7 +90,10 @@ describe('community-red-flag: 福新社区 monthly comparison, by hand', () => {
   // January ranks (fewer is better): W 1, G 2, J 3, X 4, C 5 → 红榜 福新物业管理处, 黑榜 古田路菜市场.
   // February ranks: W 1, X 2, G 3, J 3 (tie, competition), C 5 → 红榜 W, 黑榜 C; moves: X ↑2, G ↓1, J →, C →, W →.
   // February has 3 checks: each unit is 1 short of the 4 a month (no points).
-  const l = league(MONTHLY);
+  let l: LeagueJson;
+  beforeAll(async () => {
+    l = await league(MONTHLY);
+  });
 
   it('scores all 8 rounds (40 unit-inspections), one group: 福新社区', () => {
     expect(l.rejected).toEqual([]);
@@ -148,7 +151,7 @@ describe('community-red-flag: 福新社区 monthly comparison, by hand', () => {
   });
 
   it('prints the monthly tables with their boards as checked (golden, zh-CN)', async () => {
-    const text = runCli([...MONTHLY, '--lang', 'zh-CN']);
+    const text = await runCli([...MONTHLY, '--lang', 'zh-CN']);
     expect(text.code).toBe(0);
     await expect(text.stdout).toMatchFileSnapshot('../golden/community-red-flag.monthly.zh-CN.txt');
   });
@@ -163,7 +166,10 @@ describe('community-red-flag: 水部街道 quarterly red flag, by hand', () => {
   // 北片联盟   |  2 |  2   |  0 |  1 ⚑ | ↑1
   // 中心联盟   |  4 |  4   |  2 |  2   | ↑2
   // ⚑ 好乡邻旗舰联盟: Q1 西片联盟, Q2 北片联盟 (the flag moves). 红榜 = the flag holder, 黑榜 南片联盟 both quarters.
-  const l = league(QUARTERLY);
+  let l: LeagueJson;
+  beforeAll(async () => {
+    l = await league(QUARTERLY);
+  });
 
   it('ranks the five alliances each quarter', () => {
     expect(l.rejected).toEqual([]);
@@ -201,7 +207,7 @@ describe('community-red-flag: 水部街道 quarterly red flag, by hand', () => {
   });
 
   it('prints the quarterly tables with the flag as checked (golden, zh-CN)', async () => {
-    const text = runCli([...QUARTERLY, '--lang', 'zh-CN']);
+    const text = await runCli([...QUARTERLY, '--lang', 'zh-CN']);
     expect(text.code).toBe(0);
     await expect(text.stdout).toMatchFileSnapshot('../golden/community-red-flag.quarterly.zh-CN.txt');
   });

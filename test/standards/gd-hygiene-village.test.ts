@@ -17,7 +17,7 @@ import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { compileStandard, loadStandard, scoreRecord, type InspectionRecordInput, type Scorecard, type Scorer } from '../../src/index.js';
 import { InspectionRecordSchema } from '../../src/record-schema.js';
-import { runCli } from '../support/built.js';
+import { runCli } from '../support/cli.js';
 
 const FILE = fileURLToPath(new URL('../../standards/gd-hygiene-village.yaml', import.meta.url));
 const RECORDS = fileURLToPath(new URL('../../fixtures/gd-hygiene-village/records.yaml', import.meta.url));
@@ -142,7 +142,7 @@ describe('gd-hygiene-village: the fixture, by hand', () => {
   });
 
   it('prints the scorecards as checked (golden, zh-CN)', async () => {
-    const text = runCli(['score', '--standard', 'standards/gd-hygiene-village.yaml', 'fixtures/gd-hygiene-village/records.yaml', '--lang', 'zh-CN']);
+    const text = await runCli(['score', '--standard', 'standards/gd-hygiene-village.yaml', 'fixtures/gd-hygiene-village/records.yaml', '--lang', 'zh-CN']);
     expect(text.code).toBe(0);
     await expect(text.stdout).toMatchFileSnapshot('../golden/gd-hygiene-village.zh-CN.txt');
   });

@@ -19,7 +19,7 @@ import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { compileStandard, loadStandard, scoreRecord, type InspectionRecordInput, type ScoreResult, type Scorecard, type Scorer } from '../../src/index.js';
 import { InspectionRecordSchema } from '../../src/record-schema.js';
-import { runCli } from '../support/built.js';
+import { runCli } from '../support/cli.js';
 
 const FILE = fileURLToPath(new URL('../../standards/harmonious-community-stars.yaml', import.meta.url));
 const RECORDS = fileURLToPath(new URL('../../fixtures/harmonious-community-stars/records.yaml', import.meta.url));
@@ -128,7 +128,7 @@ describe('harmonious-community-stars: the fixture, by hand', () => {
   });
 
   it('prints the scorecards as checked (golden, zh-CN)', async () => {
-    const text = runCli(['score', '--standard', 'standards/harmonious-community-stars.yaml', 'fixtures/harmonious-community-stars/records.yaml', '--lang', 'zh-CN']);
+    const text = await runCli(['score', '--standard', 'standards/harmonious-community-stars.yaml', 'fixtures/harmonious-community-stars/records.yaml', '--lang', 'zh-CN']);
     expect(text.code).toBe(0);
     await expect(text.stdout).toMatchFileSnapshot('../golden/harmonious-community-stars.zh-CN.txt');
   });
@@ -179,8 +179,8 @@ describe('harmonious-community-stars: the star rule, case by case', () => {
 });
 
 describe('harmonious-community-stars: the stars on a Markdown scorecard', () => {
-  it('lists each aspect out of 10 and the star rating with its tier', () => {
-    const md = runCli(['score', '--standard', 'standards/harmonious-community-stars.yaml', 'fixtures/harmonious-community-stars/records.yaml', '--format', 'md', '--lang', 'zh-CN']);
+  it('lists each aspect out of 10 and the star rating with its tier', async () => {
+    const md = await runCli(['score', '--standard', 'standards/harmonious-community-stars.yaml', 'fixtures/harmonious-community-stars/records.yaml', '--format', 'md', '--lang', 'zh-CN']);
     expect(md.code).toBe(0);
     // 城东社区: 创建理念 −0.5, 办公设施 −1, 社区服务 −0.5 (see the golden text); every other aspect 10.
     expect(md.stdout).toContain('- 分项: 创建理念 9.5/10 · 办公设施 9/10 · 班子团结 10/10 · 居民自治 10/10 · 民间组织 10/10 · 社区服务 9.5/10 ·');

@@ -18,7 +18,7 @@ import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { compileStandard, loadStandard, scoreRecord, type InspectionRecordInput, type Scorecard, type Scorer, type Standard } from '../../src/index.js';
 import { InspectionRecordSchema } from '../../src/record-schema.js';
-import { runCli } from '../support/built.js';
+import { runCli } from '../support/cli.js';
 
 const FILE = fileURLToPath(new URL('../../standards/js-hygiene-town.yaml', import.meta.url));
 const OVERLAY = fileURLToPath(new URL('../../fixtures/js-hygiene-town/fictional-numbers.overlay.yaml', import.meta.url));
@@ -155,7 +155,7 @@ describe('js-hygiene-town: the fixture, by hand', () => {
   });
 
   it('prints the scorecards as checked (golden, zh-CN)', async () => {
-    const text = runCli(['score', '--standard', 'standards/js-hygiene-town.yaml', 'fixtures/js-hygiene-town/records.yaml', '--lang', 'zh-CN']);
+    const text = await runCli(['score', '--standard', 'standards/js-hygiene-town.yaml', 'fixtures/js-hygiene-town/records.yaml', '--lang', 'zh-CN']);
     expect(text.code).toBe(0);
     await expect(text.stdout).toMatchFileSnapshot('../golden/js-hygiene-town.zh-CN.txt');
   });

@@ -28,11 +28,17 @@ export interface RunResult {
   readonly stderr: string;
 }
 
-/** Runs the built `scoresheet` binary from the repository root. */
-export function runCli(args: readonly string[], options: { input?: string | Buffer; env?: Record<string, string> } = {}): RunResult {
+/**
+ * Runs the built `scoresheet` binary from the repository root, in a process of its own. Only the tests
+ * that keep the binary honest (its start, its exit status, stdin through a pipe) or that need a process
+ * of their own use it; the others call `main` in-process through `runCli` (test/support/cli.ts).
+ */
+export function runBuiltCli(args: readonly string[], options: { input?: string | Buffer; env?: Record<string, string>; timeout?: number } = {}): RunResult {
   requireBuild();
   const result = spawnSync(process.execPath, [CLI, ...args], {
     cwd: ROOT,
+    // A run that hangs (a FIFO read) is killed and fails its test (code -1) instead of holding the worker.
+    ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
     input: options.input,
     env: cliEnv(options.env),
     encoding: 'utf8',

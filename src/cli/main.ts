@@ -1,0 +1,264 @@
+/**
+ * argv → API → stdout/stderr → exit code. No logic of its own: each command lives in src/cli/. It takes
+ * the process through `io` (stdin, stdout, stderr, env) and never touches `process` itself, so it runs in
+ * a test as it runs behind the binary (src/cli.ts, which alone sets the exit status).
+ */
+import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
+import { runCheck } from './check.js';
+import { runScore, type ScoreOutputFormat } from './score.js';
+import { runRank } from './rank.js';
+import { runReport, type ReportFormat } from './report.js';
+import { runTests } from './test.js';
+import { runDiff } from './diff.js';
+import { runImport, type ImportOutputFormat } from './import.js';
+import { runTemplate } from './template.js';
+import type { Verdict } from '../score/scorecard.js';
+import { lineOutput, type CliIo } from './io.js';
+import { defaultLocale, localeOf, LOCALE_IDS, wordsOf } from '../messages/locales.js';
+import { SCORESHEET_VERSION } from '../version.js';
+import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_RECORD_BYTES } from '../records/read.js';
+import { DEFAULT_MAX_PROBLEMS } from './problems.js';
+
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
+const VERDICTS = ['fail', 'indeterminate', 'not_eligible'];
+const collectVerdict = (value: string, previous: Verdict[] | undefined): Verdict[] => {
+  if (!VERDICTS.includes(value)) throw new InvalidArgumentError(`expected one of ${VERDICTS.join(', ')}`);
+  return [...(previous ?? []), value as Verdict];
+};
+
+/**
+ * Runs the CLI on `argv` (the arguments after the program's name) and resolves to its exit code
+ * (as ESLint): 0 ok, 1 problems found, 2 could not run. It never exits the process.
+ */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let exitCode = 0;
+  const output = lineOutput(io);
+  // --help speaks the language the command would: --lang when given (before parsing, as help is built first), else the default.
+  const langArg = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const help = wordsOf(localeOf(langArg < 0 ? undefined : argv[langArg]!.includes('=') ? argv[langArg]!.slice('--lang='.length) : argv[langArg + 1]) ?? defaultLocale(io.env)).help;
+  const program = new Command()
+    .name('scoresheet')
+    .description(help.description)
+    .version(SCORESHEET_VERSION, '-V, --version', help.version)
+    .helpOption('-h, --help', help.helpOption)
+    .helpCommand('help [command]', help.helpCommand)
+    .configureHelp({
+      styleTitle: (title) => help.titles[title as keyof typeof help.titles] ?? title,
+      // Commander adds "(choices: …, default: …)" in English after a description: those two words from the catalogue too.
+      optionDescription: (option) => {
+        const full = Help.prototype.optionDescription.call(new Help(), option);
+        return option.description + full.slice(option.description.length).replace('choices: ', help.choices).replace('default: ', help.default);
+      },
+      argumentDescription: (argument) => {
+        const full = Help.prototype.argumentDescription.call(new Help(), argument);
+        return argument.description + full.slice(argument.description.length).replace('choices: ', help.choices).replace('default: ', help.default);
+      },
+    })
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      getOutHelpWidth: () => (io.stdout.isTTY ? io.stdout.columns : undefined) ?? 80,
+      getErrHelpWidth: () => (io.stderr.isTTY ? io.stderr.columns : undefined) ?? 80,
+      // The help has no colours of its own (its titles are plain words from the catalogue); saying so
+      // keeps commander from asking process.env and the process's own streams.
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
+    });
+
+  /** Every command's --lang: one default for all (README, "Language"). */
+  const lang = (description = help.langMessages) =>
+    new Option('--lang <locale>', description).choices(LOCALE_IDS).default(defaultLocale(io.env), help.langDefault);
+  /** Every command that loads standards takes it (docs/standard-format.md, "Overlays"). */
+  const allowRoot = () => new Option('--allow-root <dir>', help.allowRoot).argParser(collect);
+
+  /** A size in bytes: a whole number, or one with a binary suffix (64k, 1M, 2G). */
+  const byteSize = (value: string): number => {
+    const m = /^(\d+)([kKmMgG]?)$/.exec(value.trim());
+    if (!m) throw new InvalidArgumentError(help.bytesExpected);
+    return Number(m[1]) * 1024 ** ' kmg'.indexOf((m[2] || ' ').toLowerCase());
+  };
+  const count = (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(help.wholeNumberExpected);
+    return n;
+  };
+  /** The limits of every command that reads records: its input, and the problems it prints (see docs/records.md#limits). */
+  const recordLimits = (command: Command): Command =>
+    command
+      .addOption(new Option('--max-problems <n>', help.maxProblems).argParser(count).default(DEFAULT_MAX_PROBLEMS))
+      .addOption(new Option('--max-record-bytes <bytes>', help.maxRecordBytes).argParser(byteSize).default(DEFAULT_MAX_RECORD_BYTES, '1M'))
+      .addOption(new Option('--max-file-bytes <bytes>', help.maxFileBytes).argParser(byteSize).default(DEFAULT_MAX_FILE_BYTES, '64M'));
+
+  /** rank and report: records ranked per period and group, with the same inputs and limits. */
+  const leagueCommand = (name: string, description: string): Command =>
+    recordLimits(program
+      .command(name))
+      .description(description)
+      .argument('[records...]', help.score_records)
+      .addOption(new Option('--standard <file|dir>', help.rank_standard).argParser(collect).makeOptionMandatory())
+      .addOption(new Option('--period <period>', help.rank_period).choices(['week', 'month', 'quarter', 'term', 'year']).makeOptionMandatory())
+      .option('--group-by <key>', help.rank_groupBy)
+      .addOption(new Option('--ties <policy>', help.rank_ties).choices(['competition', 'dense', 'ordinal', 'fractional']))
+      .option('--units <file>', help.rank_units)
+      .option('--roster <file>', help.score_roster)
+      .option('--calendar <file>', help.rank_calendar);
+
+  program
+    .command('check')
+    .description(help.check_description)
+    .argument('<standards...>', help.check_standards)
+    .addOption(new Option('--format <format>', help.format).choices(['text', 'json']).default('text'))
+    .addOption(lang())
+    .option('--no-frame', help.check_noFrame)
+    .addOption(allowRoot())
+    .action(async (paths: string[], opts: { format: 'text' | 'json'; lang: 'en' | 'zh-CN'; frame: boolean; allowRoot?: string[] }) => {
+      exitCode = await runCheck(paths, { format: opts.format, lang: opts.lang, frames: opts.frame && io.stdout.isTTY === true, ...(opts.allowRoot ? { allowRoot: opts.allowRoot } : {}) }, output);
+    });
+
+  recordLimits(program
+    .command('score'))
+    .description(help.score_description)
+    .argument('[records...]', help.score_records)
+    .addOption(new Option('--standard <file|dir>', help.score_standard).argParser(collect).makeOptionMandatory())
+    .addOption(new Option('--format <format>', help.format).choices(['text', 'json', 'ndjson', 'csv', 'md']).default('text'))
+    .addOption(lang())
+    .addOption(new Option('--fail-on <verdict>', help.score_failOn).argParser(collectVerdict))
+    .addOption(new Option('--input-format <format>', help.score_inputFormat).choices(['json', 'yaml', 'ndjson', 'csv']))
+    .addOption(new Option('--encoding <encoding>', help.score_encoding).choices(['utf-8', 'gbk', 'gb18030']))
+    .addOption(new Option('--output-encoding <encoding>', help.score_outputEncoding).choices(['utf-8', 'gb18030']))
+    .option('--map <file>', help.score_map)
+    .option('--units <file>', help.score_units)
+    .option('--roster <file>', help.score_roster)
+    .addOption(allowRoot())
+    .action(async (inputs: string[], opts: { units?: string; roster?: string; allowRoot?: string[]; standard: string[]; format: ScoreOutputFormat; lang: 'en' | 'zh-CN'; failOn?: Verdict[]; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; outputEncoding?: 'utf-8' | 'gb18030'; map?: string; maxProblems: number; maxRecordBytes: number; maxFileBytes: number }) => {
+      exitCode = await runScore(inputs, {
+        maxProblems: opts.maxProblems,
+        maxRecordBytes: opts.maxRecordBytes,
+        maxFileBytes: opts.maxFileBytes,
+        standards: opts.standard,
+        format: opts.format,
+        lang: opts.lang,
+        failOn: opts.failOn ?? [],
+        ...(opts.inputFormat ? { inputFormat: opts.inputFormat } : {}),
+        ...(opts.encoding ? { encoding: opts.encoding } : {}),
+        ...(opts.outputEncoding ? { outputEncoding: opts.outputEncoding } : {}),
+        ...(opts.map ? { map: opts.map } : {}),
+        ...(opts.units ? { units: opts.units } : {}),
+        ...(opts.roster ? { roster: opts.roster } : {}),
+        ...(opts.allowRoot ? { allowRoot: opts.allowRoot } : {}),
+      }, output, io.stdin);
+    });
+
+  program
+    .command('template')
+    .description(help.template_description)
+    .addOption(new Option('--standard <file>', help.template_standard).makeOptionMandatory())
+    .addOption(new Option('--layout <layout>', help.template_layout).choices(['wide', 'long']).makeOptionMandatory())
+    .option('-o, --out <dir>', help.template_out, '.')
+    .addOption(lang(help.langHeaders))
+    .option('--force', help.template_force, false)
+    .addOption(allowRoot())
+    .action(async (opts: { standard: string; layout: 'wide' | 'long'; out: string; lang: 'en' | 'zh-CN'; force: boolean; allowRoot?: string[] }) => {
+      exitCode = await runTemplate({ standard: opts.standard, layout: opts.layout, out: opts.out, lang: opts.lang, force: opts.force, ...(opts.allowRoot ? { allowRoot: opts.allowRoot } : {}) }, output);
+    });
+
+  leagueCommand('rank', help.rank_description)
+    .addOption(new Option('--format <format>', help.format).choices(['text', 'json', 'csv', 'md']).default('text'))
+    .addOption(lang())
+    .addOption(new Option('--fail-on <verdict>', help.rank_failOn).argParser(collectVerdict))
+    .addOption(new Option('--input-format <format>', help.rank_inputFormat).choices(['json', 'yaml', 'ndjson', 'csv']))
+    .addOption(new Option('--encoding <encoding>', help.rank_encoding).choices(['utf-8', 'gbk', 'gb18030']))
+    .option('--map <file>', help.rank_map)
+    .addOption(allowRoot())
+    .action(async (inputs: string[], opts: { allowRoot?: string[]; standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; format: 'text' | 'json' | 'csv' | 'md'; lang: 'en' | 'zh-CN'; failOn?: Verdict[]; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string; maxProblems: number; maxRecordBytes: number; maxFileBytes: number }) => {
+      const { standard, failOn, ...rest } = opts;
+      exitCode = await runRank(inputs, { ...rest, standards: standard, failOn: failOn ?? [] }, output, io.stdin);
+    });
+
+  leagueCommand('report', help.report_description)
+    .option('--at <period>', help.report_at)
+    .addOption(new Option('--top <n>', help.report_top).argParser((v: string) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(help.positiveWholeNumber);
+      return n;
+    }))
+    .addOption(new Option('--format <format>', help.report_format).choices(['html', 'md', 'pdf']).default('html'))
+    .option('-o, --output <file>', help.report_output)
+    .addOption(lang(help.langReport))
+    .addOption(new Option('--input-format <format>', help.rank_inputFormat).choices(['json', 'yaml', 'ndjson', 'csv']))
+    .addOption(new Option('--encoding <encoding>', help.rank_encoding).choices(['utf-8', 'gbk', 'gb18030']))
+    .option('--map <file>', help.rank_map)
+    .addOption(allowRoot())
+    .action(async (inputs: string[], opts: { allowRoot?: string[]; standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; at?: string; top?: number; format: ReportFormat; output?: string; lang: 'en' | 'zh-CN'; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string; maxProblems: number; maxRecordBytes: number; maxFileBytes: number }) => {
+      const { standard, ...rest } = opts;
+      exitCode = await runReport(inputs, { ...rest, standards: standard, ...(io.env.SCORESHEET_CHROMIUM ? { chromium: io.env.SCORESHEET_CHROMIUM } : {}) }, output, io.stdin);
+    });
+
+  program
+    .command('test')
+    .description(help.test_description)
+    .argument('[paths...]', help.test_paths, ['standards'])
+    .addOption(new Option('--format <format>', help.format).choices(['text', 'json', 'junit']).default('text'))
+    .option('--coverage', help.test_coverage, false)
+    .addOption(lang())
+    .addOption(allowRoot())
+    .action(async (paths: string[], opts: { format: 'text' | 'json' | 'junit'; coverage: boolean; lang: 'en' | 'zh-CN'; allowRoot?: string[] }) => {
+      exitCode = await runTests(paths, opts, output);
+    });
+
+  program
+    .command('diff')
+    .description(help.diff_description)
+    .argument('<a>', help.diff_a)
+    .argument('<b>', help.diff_b)
+    .addOption(new Option('--format <format>', help.format).choices(['text', 'json', 'md']).default('text'))
+    .addOption(lang())
+    .option('--exit-code', help.diff_exitCode, false)
+    .addOption(new Option('--records <file>', help.diff_records).argParser(collect))
+    .addOption(new Option('--period <period>', help.diff_period).choices(['week', 'month', 'quarter', 'term', 'year']))
+    .option('--group-by <key>', help.diff_groupBy)
+    .option('--units <file>', help.diff_units)
+    .option('--roster <file>', help.diff_roster)
+    .addOption(allowRoot())
+    .action(async (a: string, b: string, opts: { allowRoot?: string[]; format: 'text' | 'json' | 'md'; lang: 'en' | 'zh-CN'; exitCode: boolean; records?: string[]; period?: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; units?: string; roster?: string }) => {
+      exitCode = await runDiff(a, b, opts, output, io.stdin);
+    });
+
+  program
+    .command('import')
+    .description(help.import_description)
+    .argument('<source>', help.import_source)
+    .argument('<dir>', help.import_dir)
+    .addOption(new Option('--standard <file|dir>', help.import_standard).argParser(collect))
+    .option('-o, --output <file>', help.import_output)
+    .addOption(new Option('--format <format>', help.import_format).choices(['text', 'json', 'ndjson', 'md']).default('text'))
+    .option('--compare', help.import_compare, false)
+    .addOption(lang())
+    .addOption(new Option('--fail-on <verdict>', help.import_failOn).argParser(collectVerdict))
+    .addOption(allowRoot())
+    .action(async (source: string, dir: string, opts: { allowRoot?: string[]; standard?: string[]; output?: string; format: ImportOutputFormat; compare: boolean; lang: 'en' | 'zh-CN'; failOn?: Verdict[] }) => {
+      exitCode = await runImport(source, dir, {
+        ...(opts.standard ? { standards: opts.standard } : {}),
+        ...(opts.output ? { output: opts.output } : {}),
+        format: opts.format,
+        lang: opts.lang,
+        failOn: opts.failOn ?? [],
+        compare: opts.compare,
+        ...(opts.allowRoot ? { allowRoot: opts.allowRoot } : {}),
+      }, output);
+    });
+
+  try {
+    await program.parseAsync(argv as string[], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end with exit code 0; every usage error is "could not run".
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    output.err(`scoresheet: internal error: ${(error as Error).stack ?? String(error)}`);
+    return 2;
+  }
+  return exitCode;
+}
+
