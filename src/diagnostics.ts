@@ -6,8 +6,11 @@ import type { Locale } from './messages/locales.js';
 import type { Message } from './messages/types.js';
 import { renderMessage } from './messages/render.js';
 
-/** Stable, snake_case codes. Tests and docs/errors.md key on them; never rename one. */
-export const DIAGNOSTIC_CODES = [
+/**
+ * Stable, snake_case codes of a standard's problems (and of a file's: a calendar, units or roster file
+ * reports the same codes as a standard). Tests and docs/errors.md key on them; never rename one.
+ */
+export const STANDARD_DIAGNOSTIC_CODES = [
   'file_not_found',
   'file_too_large',
   'invalid_utf8',
@@ -42,7 +45,38 @@ export const DIAGNOSTIC_CODES = [
   'extends_not_file',
 ] as const;
 
-export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
+/** Codes of a problem with an inspection record (it is left out of scoring); each names the record's index. */
+export const RECORD_DIAGNOSTIC_CODES = [
+  'record_syntax',
+  'record_invalid',
+  'invalid_date',
+  'not_whole_number',
+  'too_precise',
+  'quantity_too_large',
+  'duplicate_record',
+  'unknown_standard',
+  'no_edition',
+  'unknown_item',
+  'unknown_kind',
+  'unknown_level',
+  'points_required',
+  'points_out_of_range',
+  'note_required',
+  'unmapped_column',
+  'short_row',
+  'invalid_encoding',
+  'record_too_large',
+  'file_too_large',
+] as const;
+
+/** Codes of an input that cannot be read at all (a CSV map, its fit to a sheet, a test file, bytes not in their encoding). */
+export const INPUT_DIAGNOSTIC_CODES = ['unreadable_input', 'invalid_map', 'map_mismatch', 'test_file', 'invalid_roster'] as const;
+
+/** Every code, once: the one registry (docs/errors.md documents each). */
+export const DIAGNOSTIC_CODES = [...new Set([...STANDARD_DIAGNOSTIC_CODES, ...RECORD_DIAGNOSTIC_CODES, ...INPUT_DIAGNOSTIC_CODES])] as readonly DiagnosticCode[];
+
+export type RecordDiagnosticCode = (typeof RECORD_DIAGNOSTIC_CODES)[number];
+export type DiagnosticCode = (typeof STANDARD_DIAGNOSTIC_CODES)[number] | RecordDiagnosticCode | (typeof INPUT_DIAGNOSTIC_CODES)[number];
 export type Severity = 'error' | 'warning';
 export type DiagnosticPath = readonly (string | number)[];
 
@@ -53,10 +87,13 @@ export interface Diagnostic {
   readonly file: string;
   readonly line: number;
   readonly column: number;
+  /** Inside the document: a standard's `categories[2].items[0]`, a record's `findings[2].points`; [] for the whole. */
   readonly path: DiagnosticPath;
+  /** For a problem with a record: its 0-based index in its file (rendered `[#index]`). */
+  readonly index?: number;
   readonly messageId: string;
   readonly data?: Readonly<Record<string, unknown>>;
-  /** Rendered in the caller's locale. */
+  /** Rendered in the locale it was made in; renderDiagnostic renders it again in any other. */
   readonly message: string;
 }
 
@@ -89,12 +126,15 @@ export interface DiagnosticInput {
   readonly line: number;
   readonly column: number;
   readonly path: DiagnosticPath;
+  readonly index?: number;
+  /** The catalogue's id of its words; `diagnostic.<code>` by default. */
+  readonly messageId?: string;
   readonly data?: Readonly<Record<string, unknown>>;
 }
 
-/** Builds a diagnostic whose message is rendered from `diagnostic.<code>` in the locale. */
+/** Builds a diagnostic whose message is rendered from its message id (`diagnostic.<code>` by default) in the locale. */
 export function makeDiagnostic(input: DiagnosticInput, locale: Locale): Diagnostic {
-  const messageId = `diagnostic.${input.code}`;
+  const messageId = input.messageId ?? `diagnostic.${input.code}`;
   const message: Message = input.data ? { messageId, data: input.data } : { messageId };
   return {
     code: input.code,
@@ -103,6 +143,7 @@ export function makeDiagnostic(input: DiagnosticInput, locale: Locale): Diagnost
     line: input.line,
     column: input.column,
     path: input.path,
+    ...(input.index !== undefined ? { index: input.index } : {}),
     messageId,
     ...(input.data ? { data: input.data } : {}),
     message: renderMessage(message, locale),
@@ -110,7 +151,26 @@ export function makeDiagnostic(input: DiagnosticInput, locale: Locale): Diagnost
 }
 
 /**
- * One line per diagnostic: `file:line:col  error  code  path: message`.
+ * The one renderer: `file:line:col  error  code  path: message`, a record's problem with its index
+ * (`[#3] findings[0].points`). With a locale the message is rendered again in it; without, as made.
+ *
+ * @example
+ * ```ts
+ * import { parseStandard, renderDiagnostic } from 'scoresheet';
+ *
+ * const result = parseStandard('id: 1', { file: 'my.yaml' });
+ * if (!result.ok) console.error(result.diagnostics.map((d) => renderDiagnostic(d, 'zh-CN')).join('\n')); // my.yaml:1:5  error  …
+ * ```
+ */
+export function renderDiagnostic(d: Diagnostic, locale?: Locale): string {
+  const message = locale === undefined ? d.message : renderMessage(d.data ? { messageId: d.messageId, data: d.data } : { messageId: d.messageId }, locale);
+  const path = formatPath(d.path);
+  const where = d.index === undefined ? path : path === '' ? `[#${d.index}]` : `[#${d.index}] ${path}`;
+  return `${d.file}:${d.line}:${d.column}  ${d.severity}  ${d.code}  ${where === '' ? '' : `${where}: `}${message}`;
+}
+
+/**
+ * renderDiagnostic with the message as made.
  *
  * @example
  * ```ts
@@ -121,8 +181,18 @@ export function makeDiagnostic(input: DiagnosticInput, locale: Locale): Diagnost
  * ```
  */
 export function formatDiagnostic(d: Diagnostic): string {
-  const where = d.path.length > 0 ? `${formatPath(d.path)}: ` : '';
-  return `${d.file}:${d.line}:${d.column}  ${d.severity}  ${d.code}  ${where}${d.message}`;
+  return renderDiagnostic(d);
+}
+
+/** Splits a rendered path (`findings[2].points`, `a["b c"]`) back into its segments: formatPath's inverse. */
+export function parsePath(field: string): (string | number)[] {
+  const out: (string | number)[] = [];
+  for (const m of field.matchAll(/([^.[\]]+)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]/g)) {
+    if (m[1] !== undefined) out.push(m[1]);
+    else if (m[2] !== undefined) out.push(Number(m[2]));
+    else if (m[3] !== undefined) out.push(JSON.parse(`"${m[3]}"`) as string);
+  }
+  return out;
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

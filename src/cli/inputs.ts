@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { findingAssigner, type Roster } from '../aggregate/responsibility.js';
 import { parseRosterText } from '../aggregate/roster-file.js';
-import { formatDiagnostic } from '../diagnostics.js';
+import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { MAX_ROSTER_BYTES, readSideFile } from '../files.js';
 import type { Locale } from '../messages/locales.js';
 import type { StreamItem } from '../records/read.js';
@@ -15,7 +15,6 @@ import { loadMapping, type CsvMapping } from '../records/mapping.js';
 import type { ReadResult, RecordFormat } from '../records/read.js';
 import { SourceError, streamRecords } from '../records/records.js';
 import type { LocatedRecord, Precheck } from '../records/validate.js';
-import type { RecordDiagnostic } from '../records/diagnostics.js';
 import { pushAll } from '../collections.js';
 
 export interface SourceOptions {
@@ -83,7 +82,7 @@ export async function* recordItems(source: string, format: RecordFormat, options
 /** Reads one source completely (recordItems, collected); an unreadable file is `{ error }` (the command exits 2). */
 export async function readRecordSource(source: string, format: RecordFormat, options: SourceOptions, stdin: Readable): Promise<ReadResult | { error: string }> {
   const records: LocatedRecord[] = [];
-  const diagnostics: RecordDiagnostic[] = [];
+  const diagnostics: Diagnostic[] = [];
   try {
     for await (const item of recordItems(source, format, options, stdin)) {
       if ('record' in item) records.push(item);
@@ -134,7 +133,7 @@ export async function* assignStream(items: AsyncIterable<StreamItem>, roster: Ro
       continue;
     }
     const records: LocatedRecord[] = [];
-    const diagnostics: RecordDiagnostic[] = [];
+    const diagnostics: Diagnostic[] = [];
     assign(item, records, diagnostics);
     if (diagnostics.length > 0) yield { diagnostics };
     yield* records;

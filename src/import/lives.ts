@@ -23,6 +23,7 @@ import { isCalendarDate } from '../common-schema.js';
 import { validateRecord, type LocatedRecord } from '../records/validate.js';
 import type { InspectionRecordInput } from '../record-schema.js';
 import { pushTo } from '../collections.js';
+import { formatPath } from '../diagnostics.js';
 
 /** The item a finding names to say the record's findings are not known to be its own and complete. */
 export const UNCERTAIN_FINDINGS_ITEM = 'findings-uncertain';
@@ -289,7 +290,7 @@ export function livesToRecords(files: LivesFiles, options: LivesOptions = {}): L
     if (result.ok) {
       records.push(result.value);
     } else {
-      for (const d of result.diagnostics) problem('warning', 'inspections', inspection.line, { messageId: 'record.invalid', data: { detail: `${d.field}: ${d.message}` } });
+      for (const d of result.diagnostics) problem('warning', 'inspections', inspection.line, { messageId: 'record.invalid', data: { detail: `${formatPath(d.path)}: ${d.message}` } });
     }
   }
 

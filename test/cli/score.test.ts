@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { formatPath } from '../../src/diagnostics.js';
 import { CLI, cliEnv, ROOT, runCli } from '../support/built.js';
 
 const SCHOOL = ['--standard', 'standards/school-hygiene.yaml'];
@@ -55,8 +56,8 @@ describe('scoresheet score: CSV in', () => {
     );
     const r = runCli(['score', sheet, ...SCHOOL, ...LONG]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`${sheet}:2  error  not_whole_number  [#0] findings[0].count`);
-    expect(r.stderr).toContain(`${sheet}:3  error  unknown_item  [#0] findings[1].item: unknown item "blackbord" (did you mean "blackboard"?)`);
+    expect(r.stderr).toContain(`${sheet}:2:9  error  not_whole_number  [#0] findings[0].count`);
+    expect(r.stderr).toContain(`${sheet}:3:8  error  unknown_item  [#0] findings[1].item: unknown item "blackbord" (did you mean "blackboard"?)`);
   });
 
   it('--format ndjson writes the scorecards of a YAML or JSON file too, one a line, and its problems on stderr', () => {
@@ -69,7 +70,7 @@ describe('scoresheet score: CSV in', () => {
     writeFileSync(bad, '[{"standard":"school-hygiene","unit":{"id":"c1"},"date":"2024-03-04","kind":"scheduled",\n "findings":[{"item":"flor"}]}]');
     const b = runCli(['score', bad, ...SCHOOL, '--format', 'ndjson']);
     expect([b.code, b.stdout]).toEqual([1, '']);
-    expect(b.stderr).toContain(`${bad}:2  error  unknown_item  [#0] findings[0].item`);
+    expect(b.stderr).toContain(`${bad}:2:22  error  unknown_item  [#0] findings[0].item`);
   });
 
   it('exits 1 for the dirty GBK sheet and reports each bad row (golden, checked by a human)', async () => {
@@ -83,8 +84,8 @@ describe('scoresheet score: CSV in', () => {
   it('rejects exactly these rows of the dirty sheet, by value', () => {
     const r = runCli(['score', DIRTY, ...SCHOOL, ...LONG, '--format', 'json']);
     expect(r.code).toBe(1);
-    const out = JSON.parse(r.stdout) as { rejected: { line: number; index: number; code: string; field: string; data?: Record<string, unknown> }[]; scorecards: { record: string; total: number }[] };
-    expect(out.rejected.map((d) => [d.line, d.index, d.code, d.field])).toEqual([
+    const out = JSON.parse(r.stdout) as { rejected: { line: number; index: number; code: string; path: (string | number)[]; data?: Record<string, unknown> }[]; scorecards: { record: string; total: number }[] };
+    expect(out.rejected.map((d) => [d.line, d.index, d.code, formatPath(d.path)])).toEqual([
       [4, 1, 'invalid_date', 'date'], // 2010-09-31
       [5, 2, 'unknown_item', 'findings[0].item'], // tool-coner
       [6, 3, 'points_out_of_range', 'findings[0].points'], // 4 points; the range is 1–3
@@ -119,7 +120,7 @@ describe('scoresheet score: CSV in', () => {
     expect(dirty.code).toBe(1);
     expect(dirty.stdout.trim().split('\n')).toHaveLength(4);
     // Streamed, a problem found while scoring still names the row of its finding.
-    expect(dirty.stderr).toContain('school-dirty.gbk.csv:6  error  points_out_of_range  [#3] findings[0].points');
+    expect(dirty.stderr).toContain('school-dirty.gbk.csv:6:10  error  points_out_of_range  [#3] findings[0].points');
   });
 
   it('needs no map when the headers are field names', () => {
@@ -163,7 +164,7 @@ describe('scoresheet score: CSV and Markdown out', () => {
     expect(r.stdout).toContain('school-hygiene@2024.1 · total **96** · band — · verdict **pass**');
     expect(r.stdout).toContain('| item | type | points | reason | note | source |');
     expect(r.stdout).toContain('| Cleaning-tool corner | deduction | -2 |');
-    expect(r.stdout).toContain('| fixtures/csv/school-dirty.gbk.csv:5 | #2 | findings[0].item | unknown_item | unknown item "tool-coner" (did you mean "tool-corner"?) |');
+    expect(r.stdout).toContain('| fixtures/csv/school-dirty.gbk.csv:5:8 | #2 | findings[0].item | unknown_item | unknown item "tool-coner" (did you mean "tool-corner"?) |');
     expect(r.stdout).toContain('## Summary\n\nscored 4, rejected 8; pass 4, fail 0, indeterminate 0, not eligible 0');
     expect(r.stdout.match(/^### /gm)).toHaveLength(4);
   });

@@ -11,7 +11,7 @@ import { assignFindings } from '../../src/aggregate/responsibility.js';
 import { itemNamer } from '../../src/cli/standards.js';
 import type { Locale } from '../../src/messages/locales.js';
 import { readCsvRecords } from '../../src/records/csv.js';
-import { RECORD_DIAGNOSTIC_CODES, type RecordDiagnostic } from '../../src/records/diagnostics.js';
+import { RECORD_DIAGNOSTIC_CODES, type Diagnostic as RecordDiagnostic } from '../../src/diagnostics.js';
 import { readDocumentRecords, readNdjsonRecords, type ReadResult, type RecordFormat } from '../../src/records/read.js';
 import { buildLeague, type League } from '../../src/rank/league.js';
 import { formatCsv, formatScorecardsCsv } from '../../src/report/csv.js';
@@ -72,7 +72,8 @@ function checkStandardDiagnostic(d: Diagnostic): void {
 function checkRecordDiagnostic(stage: string, d: RecordDiagnostic): void {
   if (!RECORD_CODES.has(d.code)) violation(stage, `unknown record diagnostic code ${d.code}`, d);
   if (!(Number.isInteger(d.line) && d.line >= 1)) violation(stage, 'record diagnostic without a line', d);
-  if (!(Number.isInteger(d.index) && d.index >= 0)) violation(stage, 'record diagnostic without an index', d);
+  if (!(Number.isInteger(d.column) && d.column >= 1)) violation(stage, 'record diagnostic without a column', d);
+  if (!(d.index !== undefined && Number.isInteger(d.index) && d.index >= 0)) violation(stage, 'record diagnostic without an index', d);
   if (typeof d.message !== 'string' || d.message.trim() === '') violation(stage, 'record diagnostic without words', d);
 }
 

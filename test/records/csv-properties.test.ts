@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { compileStandard, parseStandard, type Scorecard } from '../../src/index.js';
 import { readCsvRecords, streamCsvRecords } from '../../src/records/csv.js';
 import { parseMapping, type CsvMapping } from '../../src/records/mapping.js';
-import type { RecordDiagnostic } from '../../src/records/diagnostics.js';
+import type { Diagnostic as RecordDiagnostic } from '../../src/diagnostics.js';
 import type { StreamItem } from '../../src/records/read.js';
 import { scoreBatch } from '../../src/score/batch.js';
 import { StandardSet } from '../../src/score/editions.js';

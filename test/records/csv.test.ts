@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { formatPath } from '../../src/diagnostics.js';
 import { compileStandard, parseStandard } from '../../src/index.js';
 import { CsvMappingError, lineOfField, readCsvRecords, streamCsvRecords } from '../../src/records/csv.js';
 import { ByteDecoder, chooseEncoding, decodeText, type InvalidBytes } from '../../src/records/decode.js';
@@ -87,7 +88,7 @@ const summary = (text: string, m: CsvMapping | undefined) => {
   const { records, diagnostics } = readCsvRecords(text, m, { file: 's.csv' });
   return {
     records: records.map((r) => ({ line: r.source.line, index: r.source.index, record: r.record })),
-    diagnostics: diagnostics.map((d) => [d.line, d.index, d.code, d.field]),
+    diagnostics: diagnostics.map((d) => [d.line, d.index, d.code, formatPath(d.path)]),
   };
 };
 
@@ -163,7 +164,7 @@ describe('long layout', () => {
 
     const keyed = map(`layout: long\nkey: [编号]\ncolumns: { 编号: id, 班级编号: unit.id, 日期: date, 检查项: finding.item }\n`);
     const conflict = readCsvRecords(rows('编号,班级编号,日期,检查项', 'r1,c1,2024-03-04,floor', 'r1,c2,2024-03-04,corner', ',,,floor'), keyed, { file: 's.csv' });
-    expect(conflict.diagnostics.map((d) => [d.line, d.code, d.field, d.data])).toEqual([[3, 'record_invalid', 'unit.id', { column: '班级编号', value: 'c2', first: 'c1', line: 2 }]]);
+    expect(conflict.diagnostics.map((d) => [d.line, d.code, formatPath(d.path), d.data])).toEqual([[3, 'record_invalid', 'unit.id', { column: '班级编号', value: 'c2', first: 'c1', line: 2 }]]);
   });
 
   it('numbers rows as a spreadsheet does: header 1, blank rows counted, a quoted line break does not shift later rows', () => {
@@ -269,7 +270,7 @@ describe('wide layout', () => {
   it('scores a point outside the item range as a rejection on the row, not a clamp', () => {
     const read = readCsvRecords(rows(header, '1,w1,c1,2024-03-04,,,,,4,,,,', '2,w2,c2,2024-03-04,,,,,3,,,,'), WIDE, { file: 's.csv' });
     const batch = scoreBatch(set, read.records, 'en');
-    expect(batch.diagnostics.map((d) => [d.line, d.code, d.field])).toEqual([[2, 'points_out_of_range', 'findings[0].points']]);
+    expect(batch.diagnostics.map((d) => [d.line, d.code, formatPath(d.path)])).toEqual([[2, 'points_out_of_range', 'findings[0].points']]);
     expect(batch.scored.map((s) => s.scorecard.total)).toEqual([97]);
   });
 
@@ -359,7 +360,7 @@ describe('rows of scoring diagnostics', () => {
     const read = readCsvRecords(rows(header, 'r1,c1,一班,高一,2024-03-04,周一检查,地面,1,,', 'r1,c1,一班,高一,2024-03-04,周一检查,卫生角,,9,', 'r1,c1,一班,高一,2024-03-04,周一检查,tool-coner,1,,'), LONG, { file: 's.csv' });
     const batch = scoreBatch(set, read.records, 'en');
     // scoring itself names the finding's row
-    expect(batch.diagnostics.map((d) => [d.line, d.field])).toEqual([[3, 'findings[1].points'], [4, 'findings[2].item']]);
+    expect(batch.diagnostics.map((d) => [d.line, formatPath(d.path)])).toEqual([[3, 'findings[1].points'], [4, 'findings[2].item']]);
     expect(lineOfField(read.records[0]!.source, 'unit.group.grade')).toBe(2);
   });
 });
