@@ -77,9 +77,9 @@ export async function runTests(paths: readonly string[], options: TestCliOptions
       couldNotRun = true;
       continue;
     }
-    const parsed = parseTestFile(read.bytes.toString('utf8'));
+    const parsed = parseTestFile(read.bytes.toString('utf8'), { file: tests, locale: options.lang });
     if (!parsed.ok) {
-      for (const e of parsed.errors) testFileError(e, e.path, e.message);
+      for (const d of parsed.diagnostics) out.err(formatDiagnostic(d));
       couldNotRun = true;
       continue;
     }

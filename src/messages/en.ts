@@ -97,6 +97,8 @@ export const en: Catalogue = {
   'quantity.missing_value': () => 'the finding gives no value to score this item',
   'quantity.missing_indicator': (d) => `the indicator "${s(d.indicator)}" is not given`,
 
+  'test.unknown_keys': (d) => `unknown key(s): ${s(d.keys)}`,
+  'test.missing_key': (d) => `missing required key "${s(d.key)}"`,
   'test.outside_roots': (d) => `the ${d.what === 'record' ? 'record' : 'standard'} "${s(d.ref)}" is outside the folders a test file may name (its own folder's, the working directory's, and any --allow-root): name its folder with --allow-root`,
   'test.not_file': (d) => `the ${d.what === 'record' ? 'record' : 'standard'} "${s(d.ref)}" is not a regular file (a folder, a device or a pipe)`,
   'test.too_large': (d) => `the ${d.what === 'record' ? 'record' : 'standard'} "${s(d.ref)}" is larger than ${s(d.limit)} bytes`,

@@ -123,6 +123,8 @@ export const zhCN: Catalogue = {
   'quantity.missing_value': () => '检查记录未给出该项的数值',
   'quantity.missing_indicator': (d) => `未给出指标 "${s(d.indicator)}"`,
 
+  'test.unknown_keys': (d) => `未知的键：${s(d.keys)}`,
+  'test.missing_key': (d) => `缺少必需的键 "${s(d.key)}"`,
   'test.outside_roots': (d) => `${d.what === 'record' ? '记录' : '标准'} "${s(d.ref)}" 不在测试文件可引用的目录内（测试文件所在目录、当前工作目录及 --allow-root 指定的目录）：请用 --allow-root 指定其所在目录`,
   'test.not_file': (d) => `${d.what === 'record' ? '记录' : '标准'} "${s(d.ref)}" 不是普通文件（是目录、设备或管道）`,
   'test.too_large': (d) => `${d.what === 'record' ? '记录' : '标准'} "${s(d.ref)}" 超过 ${s(d.limit)} 字节`,

@@ -106,7 +106,7 @@ function messageOf(issue: z.core.$ZodIssue): Message {
 }
 
 /** A schema issue as a message id and its data: the catalogues give the words (zod's own are English). */
-function schemaIssueMessage(issue: z.core.$ZodIssue): Message {
+export function schemaIssueMessage(issue: z.core.$ZodIssue): Message {
   switch (issue.code) {
     case 'unrecognized_keys':
       return { messageId: 'record.schema_unknown_fields', data: { keys: issue.keys.join(', ') } };
