@@ -75,6 +75,40 @@ export const INPUT_DIAGNOSTIC_CODES = ['unreadable_input', 'invalid_map', 'map_m
 /** Every code, once: the one registry (docs/errors.md documents each). */
 export const DIAGNOSTIC_CODES = [...new Set([...STANDARD_DIAGNOSTIC_CODES, ...RECORD_DIAGNOSTIC_CODES, ...INPUT_DIAGNOSTIC_CODES])] as readonly DiagnosticCode[];
 
+/**
+ * The message id each code is told with when its maker names none: a standard's code its own
+ * `diagnostic.<code>`, a record's or an input's the catalogue entry it is usually made with.
+ */
+const MESSAGE_IDS: Readonly<Partial<Record<DiagnosticCode, string>>> = {
+  record_syntax: 'record.invalid',
+  record_invalid: 'record.invalid',
+  not_whole_number: 'record.not_whole_number',
+  quantity_too_large: 'record.quantity_too_large',
+  duplicate_record: 'record.duplicate',
+  unknown_standard: 'record.unknown_standard',
+  no_edition: 'record.no_edition',
+  unknown_item: 'record.unknown_item',
+  unknown_kind: 'record.unknown_kind',
+  unknown_level: 'record.unknown_level',
+  points_required: 'record.points_required',
+  points_out_of_range: 'record.points_out_of_range',
+  note_required: 'record.note_required',
+  unmapped_column: 'record.csv_unmapped',
+  short_row: 'record.csv_short_row',
+  invalid_encoding: 'record.invalid_bytes',
+  record_too_large: 'record.too_large',
+  unreadable_input: 'input.unreadable',
+  invalid_map: 'map.unknown_field',
+  map_mismatch: 'map.missing_column',
+  test_file: 'test.unknown_keys',
+  invalid_roster: 'record.schema_invalid_type',
+};
+
+/** The message id a diagnostic of `code` is told with by default. */
+export function messageIdOf(code: DiagnosticCode): string {
+  return MESSAGE_IDS[code] ?? `diagnostic.${code}`;
+}
+
 export type RecordDiagnosticCode = (typeof RECORD_DIAGNOSTIC_CODES)[number];
 export type DiagnosticCode = (typeof STANDARD_DIAGNOSTIC_CODES)[number] | RecordDiagnosticCode | (typeof INPUT_DIAGNOSTIC_CODES)[number];
 export type Severity = 'error' | 'warning';
@@ -102,7 +136,8 @@ export function formatPath(path: DiagnosticPath): string {
   let out = '';
   for (const segment of path) {
     if (typeof segment === 'number') out += `[${segment}]`;
-    else if (/^[A-Za-z_$][\w$-]*$/.test(segment)) out += out === '' ? segment : `.${segment}`;
+    // A name in any script (a CSV map's 日期 column) reads as written; anything else is quoted.
+    else if (/^[\p{L}_$][\p{L}\p{N}_$-]*$/u.test(segment)) out += out === '' ? segment : `.${segment}`;
     else out += `[${JSON.stringify(segment)}]`;
   }
   return out;
@@ -127,14 +162,14 @@ export interface DiagnosticInput {
   readonly column: number;
   readonly path: DiagnosticPath;
   readonly index?: number;
-  /** The catalogue's id of its words; `diagnostic.<code>` by default. */
+  /** The catalogue's id of its words; messageIdOf(code) by default. */
   readonly messageId?: string;
   readonly data?: Readonly<Record<string, unknown>>;
 }
 
 /** Builds a diagnostic whose message is rendered from its message id (`diagnostic.<code>` by default) in the locale. */
 export function makeDiagnostic(input: DiagnosticInput, locale: Locale): Diagnostic {
-  const messageId = input.messageId ?? `diagnostic.${input.code}`;
+  const messageId = input.messageId ?? messageIdOf(input.code);
   const message: Message = input.data ? { messageId, data: input.data } : { messageId };
   return {
     code: input.code,

@@ -63,7 +63,7 @@ export async function runScore(inputs: readonly string[], options: ScoreOptions,
   if (options.map !== undefined) {
     const loaded = await loadMapping(options.map, options.lang);
     if (!loaded.ok) {
-      for (const error of loaded.errors) out.err(error);
+      for (const d of loaded.diagnostics) out.err(formatDiagnostic(d));
       return 2;
     }
     mapping = loaded.mapping;

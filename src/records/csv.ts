@@ -17,7 +17,7 @@ import { renderMessage } from '../messages/render.js';
 import type { Locale } from '../messages/locales.js';
 import type { Message } from '../messages/types.js';
 import { ByteDecoder, decodeText, invalidBytesMessage, type InvalidBytes, type TextEncodingName } from './decode.js';
-import type { Diagnostic, RecordDiagnosticCode } from '../diagnostics.js';
+import { makeDiagnostic, type Diagnostic, type RecordDiagnosticCode } from '../diagnostics.js';
 import type { Position } from '../positions.js';
 import { lineOfField, positionOfField, recordDiagnostic, type RecordSource } from './diagnostics.js';
 
@@ -29,23 +29,10 @@ import { RecordSplitter } from './csv-splitter.js';
 import { suggest } from '../suggest.js';
 import { pushAll, pushTo } from '../collections.js';
 
-/**
- * The map and the CSV do not fit together (a mapped column is missing): nothing can be read.
- *
- * @example
- * ```ts
- * import { readRecords } from 'scoresheet';
- * import { CsvMappingError, type CsvMapping } from 'scoresheet/records';
- *
- * declare const mapping: CsvMapping;
- * try {
- *   readRecords('a,b\n1,2\n', { format: 'csv', mapping });
- * } catch (error) {
- *   if (error instanceof CsvMappingError) console.error(error.message); // a mapped column is missing
- * }
- * ```
- */
-export class CsvMappingError extends Error {}
+/** The map and the CSV do not fit together (a mapped column is missing): nothing can be read (map_mismatch). */
+class MapMismatch {
+  constructor(readonly diagnostics: Diagnostic[]) {}
+}
 
 export interface CsvReadOptions extends ReadOptions {
   /** Input encoding; by default decided on the bytes (docs/records.md#formats-and-encodings). */
@@ -127,6 +114,8 @@ export class CsvRecordReader {
   private readonly headerRow: number;
   private index = 0;
   private group: Group | undefined;
+  /** The map does not fit the header: the rest is not read. */
+  private mismatch = false;
   /** First row of every long-layout group key seen, to catch an inspection whose rows are apart. */
   private readonly seenKeys = new Map<string, number>();
   /** An unreadable row whose key is unknown: the next inspection to begin may have had it. */
@@ -144,14 +133,16 @@ export class CsvRecordReader {
 
   push(cells: readonly string[], line: number, problem?: RowProblem): StreamItem[] {
     if (line < this.headerRow) return [];
+    if (this.mismatch) return [];
     if (this.plan === undefined) {
-      try {
-        this.plan = this.makePlan(cells);
-      } catch (error) {
-        // A header that does not fit the map because it cannot be read (the wrong encoding, a stray quote): say so.
-        if (error instanceof CsvMappingError && problem) throw new CsvMappingError(`${error.message}\n${this.file}:${line}: ${renderMessage(problem.message, this.locale)}`);
-        throw error;
+      const plan = this.makePlan(cells, line);
+      if (plan instanceof MapMismatch) {
+        // Nothing of the sheet can be read; a header that does not fit because it cannot be read (the wrong encoding, a stray quote) says so too.
+        this.mismatch = true;
+        const why = problem ? [makeDiagnostic({ code: problem.code, file: this.file, line, column: 1, path: [], messageId: problem.message.messageId, ...(problem.message.data ? { data: problem.message.data } : {}) }, this.locale)] : [];
+        return [{ diagnostics: [...plan.diagnostics, ...why] }];
       }
+      this.plan = plan;
       return [];
     }
     const trimmed = cells.map((c) => c.trim());
@@ -219,26 +210,36 @@ export class CsvRecordReader {
 
   // -------------------------------------------------------------------------------------------
 
-  private makePlan(rawHeader: readonly string[]): Plan {
+  private makePlan(rawHeader: readonly string[], row: number): Plan | MapMismatch {
+    try {
+      return this.planOf(rawHeader, row);
+    } catch (error) {
+      if (error instanceof MapMismatch) return error;
+      throw error;
+    }
+  }
+
+  /** Throws MapMismatch (caught by makePlan) at the first column the map and the header disagree on. */
+  private planOf(rawHeader: readonly string[], row: number): Plan {
     const headers = rawHeader.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h).trim());
     let mapping = this.mapping;
     if (mapping === undefined) {
-      const derived = mappingFromHeader(headers);
-      if (!derived.ok) throw new CsvMappingError(derived.errors.join('\n'));
+      const derived = mappingFromHeader(headers, this.file, this.locale, row);
+      if (!derived.ok) throw new MapMismatch(derived.diagnostics);
       mapping = derived.mapping;
     }
     const positions = new Map<string, number[]>();
     headers.forEach((h, i) => pushTo(positions, h, i));
     const mapped = new Set<number>();
+    const mismatch = (column: number, messageId: string, data: Record<string, unknown>) =>
+      new MapMismatch([makeDiagnostic({ code: 'map_mismatch', file: this.file, line: row, column, path: [], messageId, data }, this.locale)]);
     const where = (header: string): number => {
       const at = positions.get(header);
       if (at === undefined) {
-        const hint = suggest(header, headers.filter(Boolean));
-        throw new CsvMappingError(
-          `${this.file}: the map names the column "${header}", which the CSV header (row ${this.headerRow}) does not have${hint ? ` (did you mean "${hint}"?)` : ''}; its columns: ${headers.filter(Boolean).join(', ')}`,
-        );
+        const suggestion = suggest(header, headers.filter(Boolean));
+        throw mismatch(1, 'map.missing_column', { column: header, row: this.headerRow, ...(suggestion ? { suggestion } : {}), columns: headers.filter(Boolean).join(', ') });
       }
-      if (at.length > 1) throw new CsvMappingError(`${this.file}: the CSV header has the column "${header}" ${at.length} times (columns ${at.map((i) => i + 1).join(', ')})`);
+      if (at.length > 1) throw mismatch(at[1]! + 1, 'map.duplicate_column', { column: header, count: at.length, at: at.map((i) => i + 1).join(', ') });
       mapped.add(at[0]!);
       return at[0]!;
     };
@@ -434,7 +435,7 @@ const PARSE_OPTIONS = { bom: true, relax_quotes: true, relax_column_count: true 
 
 /**
  * A whole CSV, as text or as bytes (decoded as docs/records.md says) → records and diagnostics.
- * Throws CsvMappingError when the map does not fit the header.
+ * A map that does not fit the header is one `map_mismatch` diagnostic, and nothing is read.
  */
 export function readCsvRecords(input: string | Uint8Array, mapping: CsvMapping | undefined, options: CsvReadOptions = {}): ReadResult {
   const reader = new CsvTextReader(new CsvRecordReader(mapping, options), options.maxRecordBytes);

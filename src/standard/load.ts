@@ -6,7 +6,7 @@ import { isUtf8 } from 'node:buffer';
 import { isAlias, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { z } from 'zod';
 import {
-  DIAGNOSTIC_CODES,
+  STANDARD_DIAGNOSTIC_CODES,
   hasErrors,
   formatPath,
   makeDiagnostic,
@@ -465,7 +465,7 @@ export function mapIssue(issue: z.core.$ZodIssue, raw: unknown, locator: Locator
 /** A custom issue's `params.code` as a diagnostic code (the condition schema says `bad_condition`). */
 function customCode(code: string | undefined): DiagnosticCode {
   if (code === 'bad_condition') return 'invalid_condition';
-  return (DIAGNOSTIC_CODES as readonly string[]).includes(code ?? '') ? (code as DiagnosticCode) : 'invalid_value';
+  return (STANDARD_DIAGNOSTIC_CODES as readonly string[]).includes(code ?? '') ? (code as DiagnosticCode) : 'invalid_value';
 }
 
 function valueAt(raw: unknown, path: DiagnosticPath): unknown {

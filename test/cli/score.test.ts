@@ -193,7 +193,7 @@ describe('scoresheet score: exit 2, could not run', () => {
     const badMap = join(tmp, 'bad.map.yaml');
     writeFileSync(badMap, 'layout: long\ncolumns:\n  日期: datum\n');
     const bad = runCli(['score', 'fixtures/csv/school-week.long.csv', ...SCHOOL, '--map', badMap]);
-    expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('bad.map.yaml:3: columns.日期: unknown field "datum"')]);
+    expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('bad.map.yaml:3:7  error  invalid_map  columns.日期: unknown field "datum"')]);
 
     const misfit = runCli(['score', 'fixtures/csv/school-week.wide.csv', ...SCHOOL, ...LONG]);
     expect([misfit.code, misfit.stderr]).toEqual([2, expect.stringContaining('the map names the column "检查项", which the CSV header (row 1) does not have')]);
@@ -217,7 +217,7 @@ describe('scoresheet score: exit 2, could not run', () => {
 
   it('--encoding utf-8 on GBK bytes (and --encoding gbk reads them)', () => {
     const forced = runCli(['score', 'fixtures/csv/school-week.gbk.csv', ...SCHOOL, ...LONG, '--encoding', 'utf-8']);
-    expect([forced.code, forced.stderr]).toEqual([2, expect.stringMatching(/does not have[^]*school-week\.gbk\.csv:1: byte 0xbc at line 1 \(byte 0 of the file\) is not UTF-8/)]);
+    expect([forced.code, forced.stderr]).toEqual([2, expect.stringMatching(/does not have[^]*school-week\.gbk\.csv:1:1  error  invalid_encoding  byte 0xbc at line 1 \(byte 0 of the file\) is not UTF-8/)]);
     // Told it is GBK, it is read as GBK.
     expect(runCli(['score', 'fixtures/csv/school-week.gbk.csv', ...SCHOOL, ...LONG, '--encoding', 'gbk']).code).toBe(0);
   });

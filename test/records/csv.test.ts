@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatPath } from '../../src/diagnostics.js';
 import { compileStandard, parseStandard } from '../../src/index.js';
-import { CsvMappingError, lineOfField, readCsvRecords, streamCsvRecords } from '../../src/records/csv.js';
+import { lineOfField, readCsvRecords, streamCsvRecords } from '../../src/records/csv.js';
+import { formatDiagnostic } from '../../src/diagnostics.js';
 import { ByteDecoder, chooseEncoding, decodeText, type InvalidBytes } from '../../src/records/decode.js';
 import { convertCell, normalizeDate, parseMapping, type CsvMapping } from '../../src/records/mapping.js';
 import { sheetTemplate } from '../../src/records/template.js';
@@ -45,7 +46,7 @@ const set = new StandardSet([compileStandard(parsed.standard)]);
 
 function map(text: string): CsvMapping {
   const result = parseMapping(text, 'm.yaml');
-  if (!result.ok) throw new Error(result.errors.join('\n'));
+  if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
   return result.mapping;
 }
 
@@ -226,7 +227,9 @@ describe('long layout', () => {
       { unit: { id: 'a' }, date: '2024-03-04', findings: [{ item: 'floor', count: 2 }], facts: { ok: true } },
       { unit: { id: 'b' }, date: '2024-03-04', findings: [], facts: { ok: 0 } },
     ]);
-    expect(() => readCsvRecords(rows('班级,日期', 'a,2024-03-04'), undefined)).toThrow(/needs a map/);
+    const noMap = readCsvRecords(rows('班级,日期', 'a,2024-03-04'), undefined);
+    expect([noMap.records, noMap.diagnostics.map((d) => [d.code, d.line, d.column])]).toEqual([[], [['map_mismatch', 1, 1]]]);
+    expect(noMap.diagnostics[0]!.message).toMatch(/needs a map/);
   });
 });
 
@@ -298,20 +301,20 @@ describe('maps', () => {
     const result = parseMapping('layout: wide\ncolumns:\n  日期: datum\n  检查项: finding.item\nkey: [日期]\n', 'bad.map.yaml');
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors).toEqual([
-      expect.stringMatching(/^bad\.map\.yaml:3: columns\.日期: unknown field "datum"/),
-      expect.stringMatching(/^bad\.map\.yaml:4: columns\.检查项: finding\.item: finding fields are for the long layout/),
-      expect.stringMatching(/^bad\.map\.yaml:5: key: key: is for the long layout/),
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([
+      expect.stringMatching(/^bad\.map\.yaml:3:7  error  invalid_map  columns\.日期: unknown field "datum"/),
+      expect.stringMatching(/^bad\.map\.yaml:4:8  error  invalid_map  columns\.检查项: finding\.item: finding fields are for the long layout/),
+      expect.stringMatching(/^bad\.map\.yaml:5:6  error  invalid_map  key: key: is for the long layout/),
     ]);
     expect(parseMapping('layout: long\ncolumns: { 日期: date }\n').ok).toBe(false); // no item column
   });
 
   it('stops with the missing column (and a did-you-mean) when the CSV does not have a mapped column', () => {
-    expect(() => readCsvRecords(rows('编号,班级编号,班级,年级,日期,类型,检查项目,次数,扣分,说明', 'r1,c1,一班,高一,2024-03-04,周一检查,地面,1,,'), LONG, { file: 's.csv' })).toThrow(
-      new CsvMappingError(
-        's.csv: the map names the column "检查项", which the CSV header (row 1) does not have (did you mean "检查项目"?); its columns: 编号, 班级编号, 班级, 年级, 日期, 类型, 检查项目, 次数, 扣分, 说明',
-      ),
-    );
+    const misfit = readCsvRecords(rows('编号,班级编号,班级,年级,日期,类型,检查项目,次数,扣分,说明', 'r1,c1,一班,高一,2024-03-04,周一检查,地面,1,,'), LONG, { file: 's.csv' });
+    expect(misfit.records).toEqual([]);
+    expect(misfit.diagnostics.map(formatDiagnostic)).toEqual([
+      's.csv:1:1  error  map_mismatch  the map names the column "检查项", which the CSV header (row 1) does not have (did you mean "检查项目"?); its columns: 编号, 班级编号, 班级, 年级, 日期, 类型, 检查项目, 次数, 扣分, 说明',
+    ]);
   });
 
   it('a template map reads back as the mapping it describes', () => {
