@@ -223,10 +223,16 @@ const requiredMessage =
   (iss: { input?: unknown }): string | undefined =>
     iss.input === undefined ? what : undefined;
 
-function describeValue(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'a list';
-  return typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v)}`;
+/** What a value is, as data for the catalogues' words: its type (null, list, object, string…) and, for a scalar, its JSON. */
+function describeValue(v: unknown): { readonly type: string; readonly value?: string } {
+  if (v === null) return { type: 'null' };
+  if (Array.isArray(v)) return { type: 'list' };
+  return typeof v === 'object' ? { type: 'object' } : { type: typeof v, value: JSON.stringify(v) };
+}
+
+/** A bad condition: its message id (condition.*) and data; the catalogues give the words. */
+function badCondition(ctx: RefineCtx, input: unknown, messageId: string, data: Record<string, unknown>, path?: (string | number)[]): void {
+  ctx.addIssue({ code: 'custom', input, ...(path ? { path } : {}), message: messageId, params: { code: 'bad_condition', messageId, ...data } });
 }
 
 type RefineCtx = Parameters<Parameters<z.ZodUnknown['superRefine']>[0]>[1];
@@ -277,64 +283,32 @@ export function isFactRef(value: unknown): value is FactRef {
 
 const dispatchCondition = (val: unknown, ctx: RefineCtx): void => {
   if (typeof val !== 'object' || val === null || Array.isArray(val)) {
-    ctx.addIssue({
-      code: 'custom',
-      input: val,
-      message: `a condition must be an object with one of "all", "any", "not", "condition" or "fact"; got ${describeValue(val)}`,
-      params: { code: 'bad_condition' },
-    });
+    badCondition(ctx, val, 'condition.not_object', describeValue(val));
     return;
   }
   const present = KINDS.filter((k) => Object.hasOwn(val, k));
   if (present.length === 0) {
     const keys = Object.keys(val);
-    const hints: string[] = [];
+    const hints: { key: string; suggestion: string }[] = [];
     for (const k of keys) {
       const s = closest(k, KINDS);
-      if (s !== undefined) hints.push(`"${k}" (did you mean "${s}"?)`);
+      if (s !== undefined) hints.push({ key: k, suggestion: s });
     }
-    ctx.addIssue({
-      code: 'custom',
-      input: val,
-      message:
-        `a condition needs exactly one of "all", "any", "not", "condition" or "fact"` +
-        (keys.length === 0 ? '; got an empty object' : `; got keys ${keys.map((k) => JSON.stringify(k)).join(', ')}`) +
-        (hints.length > 0 ? `; unknown key ${hints.join(', ')}` : ''),
-      params: { code: 'bad_condition' },
-    });
+    badCondition(ctx, val, 'condition.no_kind', { keys, hints });
     return;
   }
   if (present.length > 1) {
-    ctx.addIssue({
-      code: 'custom',
-      input: val,
-      message: `a condition needs exactly one of "all", "any", "not", "condition" or "fact", but this one has ${present
-        .map((k) => `"${k}"`)
-        .join(' and ')}; nest them inside "all" or "any"`,
-      params: { code: 'bad_condition' },
-    });
+    badCondition(ctx, val, 'condition.many_kinds', { present });
     return;
   }
   const kind = present[0] as Kind;
   const node = val as Record<string, unknown>;
   if (kind === 'not' && Array.isArray(node.not)) {
-    ctx.addIssue({
-      code: 'custom',
-      input: node.not,
-      path: ['not'],
-      message: '"not" takes a single condition, not a list; write { not: { all: [...] } } or { not: { any: [...] } }',
-      params: { code: 'bad_condition' },
-    });
+    badCondition(ctx, node.not, 'condition.not_list', {}, ['not']);
     return;
   }
   if (kind === 'fact' && !Object.hasOwn(node, 'value')) {
-    ctx.addIssue({
-      code: 'custom',
-      input: undefined,
-      path: ['value'],
-      message: 'a fact condition needs a "value": a literal, or { fact, path } to compare with another fact',
-      params: { code: 'bad_condition' },
-    });
+    badCondition(ctx, undefined, 'condition.no_value', {}, ['value']);
   }
   const r = NODE_SCHEMAS[kind].safeParse(val);
   if (!r.success) forward(ctx, r.error.issues);

@@ -3,6 +3,8 @@ import type { Catalogue } from './types.js';
 
 const s = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 const hint = (suggestion: unknown): string => (suggestion ? ` (did you mean "${s(suggestion)}"?)` : '');
+/** A list in a message's data (anything else reads as none). */
+const listOf = <T>(v: unknown): readonly T[] => (Array.isArray(v) ? (v as T[]) : []);
 
 /** One point or several: "1 point", "2 points", "-1 point". */
 const points = (n: unknown): string => `${s(n)} ${Math.abs(Number(n)) === 1 ? 'point' : 'points'}`;
@@ -112,6 +114,24 @@ export const en: Catalogue = {
   'map.needs_map': (d) => `this CSV needs a map (--map; \`scoresheet template\` writes one): ${d.columns ? `the columns ${s(d.columns)} are not field names` : 'it has no finding.item column'}`,
   'map.missing_column': (d) => `the map names the column "${s(d.column)}", which the CSV header (row ${s(d.row)}) does not have${hint(d.suggestion)}; its columns: ${s(d.columns)}`,
   'map.duplicate_column': (d) => `the CSV header has the column "${s(d.column)}" ${s(d.count)} times (columns ${s(d.at)})`,
+  'schema.localized_text': () => 'give the text in zh-CN, en or both',
+  'schema.threshold_bound': () => 'give min or max (null when the source leaves the number unset)',
+  'schema.veto_target': () => 'a veto names exactly one of `item` or `when`',
+  'condition.not_object': (d) =>
+    `a condition must be an object with one of "all", "any", "not", "condition" or "fact"; got ${d.type === 'null' ? 'null' : d.type === 'list' ? 'a list' : d.type === 'object' ? 'an object' : `${s(d.type)} ${s(d.value)}`}`,
+  'condition.no_kind': (d) => {
+    const keys = listOf<string>(d.keys);
+    const hints = listOf<{ key: string; suggestion: string }>(d.hints);
+    return (
+      'a condition needs exactly one of "all", "any", "not", "condition" or "fact"' +
+      (keys.length === 0 ? '; got an empty object' : `; got keys ${keys.map((k) => JSON.stringify(k)).join(', ')}`) +
+      (hints.length > 0 ? `; unknown key ${hints.map((h) => `"${h.key}" (did you mean "${h.suggestion}"?)`).join(', ')}` : '')
+    );
+  },
+  'condition.many_kinds': (d) =>
+    `a condition needs exactly one of "all", "any", "not", "condition" or "fact", but this one has ${listOf<string>(d.present).map((k) => `"${k}"`).join(' and ')}; nest them inside "all" or "any"`,
+  'condition.not_list': () => '"not" takes a single condition, not a list; write { not: { all: [...] } } or { not: { any: [...] } }',
+  'condition.no_value': () => 'a fact condition needs a "value": a literal, or { fact, path } to compare with another fact',
   'test.outside_roots': (d) => `the ${d.what === 'record' ? 'record' : 'standard'} "${s(d.ref)}" is outside the folders a test file may name (its own folder's, the working directory's, and any --allow-root): name its folder with --allow-root`,
   'test.not_file': (d) => `the ${d.what === 'record' ? 'record' : 'standard'} "${s(d.ref)}" is not a regular file (a folder, a device or a pipe)`,
   'test.too_large': (d) => `the ${d.what === 'record' ? 'record' : 'standard'} "${s(d.ref)}" is larger than ${s(d.limit)} bytes`,

@@ -4,6 +4,8 @@ import type { Catalogue } from './types.js';
 
 const s = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 const hint = (suggestion: unknown): string => (suggestion ? `（是否想写 "${s(suggestion)}"？）` : '');
+/** A list in a message's data (anything else reads as none). */
+const listOf = <T>(v: unknown): readonly T[] => (Array.isArray(v) ? (v as T[]) : []);
 
 /** zod 的类型名称，换成中文说法。 */
 const TYPE_NAMES_ZH: Readonly<Record<string, string>> = { number: '数字', int: '整数', string: '文本', boolean: '是或否（true/false）', object: '对象（键: 值）', array: '列表', date: '日期' };
@@ -138,6 +140,24 @@ export const zhCN: Catalogue = {
   'map.needs_map': (d) => `此 CSV 需要映射文件（--map；可用 \`scoresheet template\` 生成）：${d.columns ? `列 ${s(d.columns)} 不是字段名` : '缺少 finding.item 列'}`,
   'map.missing_column': (d) => `映射文件指定的列 "${s(d.column)}" 不在 CSV 表头（第 ${s(d.row)} 行）中${hint(d.suggestion)}；表头的列：${s(d.columns)}`,
   'map.duplicate_column': (d) => `CSV 表头中列 "${s(d.column)}" 出现了 ${s(d.count)} 次（第 ${s(d.at)} 列）`,
+  'schema.localized_text': () => '请给出 zh-CN 或 en 文本（或两者都给）',
+  'schema.threshold_bound': () => '请给出 min 或 max（原文未定的数值写 null）',
+  'schema.veto_target': () => '一票否决须且只须指定 `item` 或 `when` 之一',
+  'condition.not_object': (d) =>
+    `条件须是含 "all"、"any"、"not"、"condition" 或 "fact" 之一的对象；实际是${d.type === 'null' ? ' null' : d.type === 'list' ? '列表' : d.type === 'object' ? '对象' : ` ${s(d.type)} ${s(d.value)}`}`,
+  'condition.no_kind': (d) => {
+    const keys = listOf<string>(d.keys);
+    const hints = listOf<{ key: string; suggestion: string }>(d.hints);
+    return (
+      '条件须且只须含 "all"、"any"、"not"、"condition" 或 "fact" 之一' +
+      (keys.length === 0 ? '；实际是空对象' : `；实际的键：${keys.map((k) => JSON.stringify(k)).join('、')}`) +
+      (hints.length > 0 ? `；未知的键 ${hints.map((h) => `"${h.key}"（是否想写 "${h.suggestion}"？）`).join('、')}` : '')
+    );
+  },
+  'condition.many_kinds': (d) =>
+    `条件须且只须含 "all"、"any"、"not"、"condition" 或 "fact" 之一，此条件却有 ${listOf<string>(d.present).map((k) => `"${k}"`).join(' 和 ')}；请把它们放进 "all" 或 "any"`,
+  'condition.not_list': () => '"not" 只接受一个条件，不接受列表；请写 { not: { all: [...] } } 或 { not: { any: [...] } }',
+  'condition.no_value': () => 'fact 条件须有 "value"：一个字面值，或与另一事实比较的 { fact, path }',
   'test.outside_roots': (d) => `${d.what === 'record' ? '记录' : '标准'} "${s(d.ref)}" 不在测试文件可引用的目录内（测试文件所在目录、当前工作目录及 --allow-root 指定的目录）：请用 --allow-root 指定其所在目录`,
   'test.not_file': (d) => `${d.what === 'record' ? '记录' : '标准'} "${s(d.ref)}" 不是普通文件（是目录、设备或管道）`,
   'test.too_large': (d) => `${d.what === 'record' ? '记录' : '标准'} "${s(d.ref)}" 超过 ${s(d.limit)} 字节`,

@@ -127,8 +127,8 @@ function parseSource(source: Source, options: ParseOptionsWithBase): LoadResult 
   const file = source.file;
   const locale = options.locale ?? 'en';
   const diagnostics: Diagnostic[] = [];
-  const emit = (code: DiagnosticCode, at: Located, path: DiagnosticPath, data?: Record<string, unknown>, severity?: 'warning') =>
-    diagnostics.push(makeDiagnostic({ code, file: at.file, line: at.line, column: at.column, path, ...(data ? { data } : {}), ...(severity ? { severity } : {}) }, locale));
+  const emit = (code: DiagnosticCode, at: Located, path: DiagnosticPath, data?: Record<string, unknown>, severity?: 'warning', messageId?: string) =>
+    diagnostics.push(makeDiagnostic({ code, file: at.file, line: at.line, column: at.column, path, ...(data ? { data } : {}), ...(severity ? { severity } : {}), ...(messageId ? { messageId } : {}) }, locale));
   const fail = (): LoadResult => ({ ok: false, diagnostics: sortDiagnostics(diagnostics), file });
 
   const parsedDoc = parseDocumentText(source, emit, options.resolveBase, [source]);
@@ -146,7 +146,7 @@ function parseSource(source: Source, options: ParseOptionsWithBase): LoadResult 
     // One typo, one error: a key missing beside the unknown key that is its misspelling
     // (`pointz` for `points`) is said by the unknown key's did-you-mean.
     const misspelt = new Set(mapped.filter((d) => d.code === 'unknown_key' && d.data.suggestion).map((d) => formatPath([...d.path.slice(0, -1), d.data.suggestion as string])));
-    for (const d of mapped) if (!(d.code === 'missing_key' && misspelt.has(formatPath(d.path)))) emit(d.code, d.at, d.path, d.data);
+    for (const d of mapped) if (!(d.code === 'missing_key' && misspelt.has(formatPath(d.path)))) emit(d.code, d.at, d.path, d.data, undefined, d.messageId);
   }
   for (const finding of checkStandard(raw)) {
     const data: Record<string, unknown> = { ...(finding.data ?? {}) };
@@ -388,11 +388,13 @@ function firstLine(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }
 
-interface MappedIssue {
+export interface MappedIssue {
   code: DiagnosticCode;
   at: Located;
   path: DiagnosticPath;
   data: Record<string, unknown>;
+  /** The catalogue's words for it when not `diagnostic.<code>` (a custom issue's `params.messageId`). */
+  messageId?: string;
 }
 
 /** One zod issue → one or more diagnostics, each placed by the route that fits it. */
@@ -454,7 +456,9 @@ export function mapIssue(issue: z.core.$ZodIssue, raw: unknown, locator: Locator
       return [{ code: badId ? 'invalid_id' : 'invalid_value', at: located, path, data: { detail: issue.message, value: String(key) } }];
     }
     case 'custom': {
-      const { code: wanted, ...params } = (issue.params ?? {}) as { code?: string } & Record<string, unknown>;
+      // A custom issue carries a code, a message id and its data (issue.message is the id: no words are built in code).
+      const { code: wanted, messageId, ...params } = (issue.params ?? {}) as { code?: string; messageId?: string } & Record<string, unknown>;
+      if (typeof messageId === 'string') return [{ code: customCode(wanted), at: locator.atPath(path), path, data: params, messageId }];
       return [at(customCode(wanted), params)];
     }
     default:
