@@ -1,6 +1,6 @@
 /** Building blocks of the standard format shared by the standard schema and the rule kinds. */
 import { z } from 'zod';
-import { pathProblem } from './paths.js';
+import { pathIssue } from './paths.js';
 import { MAX_POINTS, POINT_RESOLUTION, pointsProblem } from './points.js';
 
 /** Ids: letters (any script), digits, `_` and `-`; `.` is kept for qualified item ids (`category.item`). */
@@ -67,9 +67,9 @@ export type PointsRange = z.output<typeof PointsRange>;
 export const PathSchema = z
   .string({ error: 'a path must be a string such as "a.b[0]" or "$.a.b[0]"' })
   .superRefine((path, ctx) => {
-    const problem = pathProblem(path);
+    const problem = pathIssue(path);
     if (problem !== undefined) {
-      ctx.addIssue({ code: 'custom', message: problem, input: path, params: { code: 'bad_path' } });
+      ctx.addIssue({ code: 'custom', message: problem.messageId, input: path, params: { code: 'bad_path', messageId: problem.messageId, ...problem.data } });
     }
   });
 

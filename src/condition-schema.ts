@@ -12,6 +12,7 @@
  * - `bad_condition` — a node that is not an object or does not have exactly one kind key
  */
 import { z } from 'zod';
+import { renderMessage } from './messages/render.js';
 import type { Message } from './messages/types.js';
 import { PathSchema } from './common-schema.js';
 import { suggest } from './suggest.js';
@@ -155,7 +156,17 @@ function suggestOperator(word: string): string | undefined {
 
 export type ParsedOperator =
   | { readonly ok: true; readonly decorators: readonly DecoratorName[]; readonly operator: OperatorName }
-  | { readonly ok: false; readonly message: string; readonly suggestion: string | undefined };
+  | {
+      readonly ok: false;
+      /** What is wrong, as a message id (operator.unknown) and its data: the catalogues give the words. */
+      readonly issue: Message;
+      /** The same in English (for an error thrown at compile time). */
+      readonly message: string;
+      readonly suggestion: string | undefined;
+    };
+
+/** One part of an operator that is not what its place needs. */
+type OperatorPartProblem = { readonly kind: 'operator_before_colon' | 'unknown_decorator' | 'decorator_last' | 'unknown_operator'; readonly part: string; readonly suggestion?: string };
 
 /**
  * Split `d1:d2:op` the way json-rules-engine's OperatorMap does: every part before the last must be a
@@ -163,12 +174,14 @@ export type ParsedOperator =
  */
 export function parseOperator(text: string): ParsedOperator {
   const parts = text.split(':');
-  const known = `known operators: ${OPERATORS.join(', ')}; decorators (written "decorator:operator"): ${DECORATORS.join(', ')}`;
-  if (parts.some((p) => p === '')) {
-    return { ok: false, message: `operator ${JSON.stringify(text)} has an empty part around ":"; ${known}`, suggestion: undefined };
-  }
+  const known = { operators: OPERATORS.join(', '), decorators: DECORATORS.join(', ') };
+  const fail = (data: Record<string, unknown>, suggestion: string | undefined): ParsedOperator => {
+    const issue: Message = { messageId: 'operator.unknown', data: { operator: JSON.stringify(text), ...known, ...data, ...(suggestion ? { suggestion } : {}) } };
+    return { ok: false, issue, message: renderMessage(issue, 'en'), suggestion };
+  };
+  if (parts.some((p) => p === '')) return fail({ empty: true }, undefined);
   const fixed: string[] = [];
-  const problems: string[] = [];
+  const problems: OperatorPartProblem[] = [];
   let fixable = true;
   for (let i = 0; i < parts.length - 1; i++) {
     const p = parts[i]!;
@@ -177,8 +190,8 @@ export function parseOperator(text: string): ParsedOperator {
       continue;
     }
     const s = closest(p, DECORATORS);
-    if (OPERATOR_SET.has(p)) problems.push(`"${p}" is an operator, but only decorators may come before ":"`);
-    else problems.push(`unknown decorator "${p}"${s ? ` (did you mean "${s}"?)` : ''}`);
+    if (OPERATOR_SET.has(p)) problems.push({ kind: 'operator_before_colon', part: p });
+    else problems.push({ kind: 'unknown_decorator', part: p, ...(s ? { suggestion: s } : {}) });
     if (s) fixed.push(s);
     else fixable = false;
   }
@@ -186,11 +199,11 @@ export function parseOperator(text: string): ParsedOperator {
   if (OPERATOR_SET.has(last)) {
     fixed.push(last);
   } else if (DECORATOR_SET.has(last) && !OPERATOR_SET.has(last)) {
-    problems.push(`"${last}" is a decorator and needs an operator after it, e.g. "${last}:equal"`);
+    problems.push({ kind: 'decorator_last', part: last });
     fixable = false;
   } else {
     const s = suggestOperator(last);
-    problems.push(`unknown operator "${last}"${s ? ` (did you mean "${s}"?)` : ''}`);
+    problems.push({ kind: 'unknown_operator', part: last, ...(s ? { suggestion: s } : {}) });
     if (s) fixed.push(s);
     else fixable = false;
   }
@@ -201,13 +214,7 @@ export function parseOperator(text: string): ParsedOperator {
       operator: last as OperatorName,
     };
   }
-  const suggestion = fixable ? fixed.join(':') : undefined;
-  const head =
-    parts.length === 1
-      ? `unknown operator ${JSON.stringify(text)}`
-      : `unknown operator ${JSON.stringify(text)}: ${problems.join('; ')}`;
-  const message = suggestion ? `${head}; did you mean "${suggestion}"?` : `${head}; ${known}`;
-  return { ok: false, message, suggestion };
+  return fail({ single: parts.length === 1, problems }, fixable ? fixed.join(':') : undefined);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -250,9 +257,9 @@ const OperatorSchema = z
     if (!parsed.ok) {
       ctx.addIssue({
         code: 'custom',
-        message: parsed.message,
+        message: parsed.issue.messageId,
         input: op,
-        params: { code: 'unknown_operator', suggestion: parsed.suggestion },
+        params: { ...parsed.issue.data, code: 'unknown_operator', messageId: parsed.issue.messageId, suggestion: parsed.suggestion },
       });
     }
   });

@@ -220,7 +220,7 @@ export function formatDiagnostic(d: Diagnostic): string {
 }
 
 /** Splits a rendered path (`findings[2].points`, `a["b c"]`) back into its segments: formatPath's inverse. */
-export function parsePath(field: string): (string | number)[] {
+export function parseFieldPath(field: string): (string | number)[] {
   const out: (string | number)[] = [];
   for (const m of field.matchAll(/([^.[\]]+)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]/g)) {
     if (m[1] !== undefined) out.push(m[1]);

@@ -4,6 +4,8 @@ import type { Catalogue } from './types.js';
 const s = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 const hint = (suggestion: unknown): string => (suggestion ? ` (did you mean "${s(suggestion)}"?)` : '');
 /** A list in a message's data (anything else reads as none). */
+/** How a supported path looks (path.*). */
+const PATH_EXAMPLE = 'use a plain path such as "a.b[0].c" or "$.a.b[0].c"';
 const listOf = <T>(v: unknown): readonly T[] => (Array.isArray(v) ? (v as T[]) : []);
 
 /** One point or several: "1 point", "2 points", "-1 point". */
@@ -132,6 +134,30 @@ export const en: Catalogue = {
     `a condition needs exactly one of "all", "any", "not", "condition" or "fact", but this one has ${listOf<string>(d.present).map((k) => `"${k}"`).join(' and ')}; nest them inside "all" or "any"`,
   'condition.not_list': () => '"not" takes a single condition, not a list; write { not: { all: [...] } } or { not: { any: [...] } }',
   'condition.no_value': () => 'a fact condition needs a "value": a literal, or { fact, path } to compare with another fact',
+  'path.recursive_descent': (d) => `path ${s(d.path)} uses JSONPath recursive descent ("..") which is not supported; ${PATH_EXAMPLE}`,
+  'path.filter': (d) => `path ${s(d.path)} uses a JSONPath filter ("[?(...)]") which is not supported; ${PATH_EXAMPLE}`,
+  'path.wildcard': (d) => `path ${s(d.path)} uses a JSONPath wildcard ("*") which is not supported; ${PATH_EXAMPLE}`,
+  'path.script': (d) => `path ${s(d.path)} uses a JSONPath script expression ("(...)" / "@") which is not supported; ${PATH_EXAMPLE}`,
+  'path.leading_bracket': (d) => `path ${s(d.path)} must start with a name or "$" (write "$[0]" for an index at the top); ${PATH_EXAMPLE}`,
+  'path.bracket': (d) => `path ${s(d.path)}: only numeric indexes like "[0]" are supported inside brackets (no quoted keys, slices, unions or negative indexes); ${PATH_EXAMPLE}`,
+  'path.dollar': (d) => `path ${s(d.path)}: "$" may only appear at the very start of a path; ${PATH_EXAMPLE}`,
+  'path.empty_segment': (d) => `path ${s(d.path)} has an empty segment; ${PATH_EXAMPLE}`,
+  'path.reserved_char': (d) => `path ${s(d.path)} contains ${s(d.char)} which is not allowed in a property name (it has a meaning in JSONPath); ${PATH_EXAMPLE}`,
+  'operator.unknown': (d) => {
+    const known = `known operators: ${s(d.operators)}; decorators (written "decorator:operator"): ${s(d.decorators)}`;
+    if (d.empty) return `operator ${s(d.operator)} has an empty part around ":"; ${known}`;
+    const problems = listOf<{ kind: string; part: string; suggestion?: string }>(d.problems).map((p) =>
+      p.kind === 'operator_before_colon'
+        ? `"${p.part}" is an operator, but only decorators may come before ":"`
+        : p.kind === 'unknown_decorator'
+          ? `unknown decorator "${p.part}"${hint(p.suggestion)}`
+          : p.kind === 'decorator_last'
+            ? `"${p.part}" is a decorator and needs an operator after it, e.g. "${p.part}:equal"`
+            : `unknown operator "${p.part}"${hint(p.suggestion)}`,
+    );
+    const head = d.single ? `unknown operator ${s(d.operator)}` : `unknown operator ${s(d.operator)}: ${problems.join('; ')}`;
+    return d.suggestion ? `${head}; did you mean "${s(d.suggestion)}"?` : `${head}; ${known}`;
+  },
   'test.outside_roots': (d) => `the ${d.what === 'record' ? 'record' : 'standard'} "${s(d.ref)}" is outside the folders a test file may name (its own folder's, the working directory's, and any --allow-root): name its folder with --allow-root`,
   'test.not_file': (d) => `the ${d.what === 'record' ? 'record' : 'standard'} "${s(d.ref)}" is not a regular file (a folder, a device or a pipe)`,
   'test.too_large': (d) => `the ${d.what === 'record' ? 'record' : 'standard'} "${s(d.ref)}" is larger than ${s(d.limit)} bytes`,

@@ -5,6 +5,8 @@ import type { Catalogue } from './types.js';
 const s = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 const hint = (suggestion: unknown): string => (suggestion ? `（是否想写 "${s(suggestion)}"？）` : '');
 /** A list in a message's data (anything else reads as none). */
+/** How a supported path looks (path.*). */
+const PATH_EXAMPLE = '请写简单路径，如 "a.b[0].c" 或 "$.a.b[0].c"';
 const listOf = <T>(v: unknown): readonly T[] => (Array.isArray(v) ? (v as T[]) : []);
 
 /** zod 的类型名称，换成中文说法。 */
@@ -158,6 +160,30 @@ export const zhCN: Catalogue = {
     `条件须且只须含 "all"、"any"、"not"、"condition" 或 "fact" 之一，此条件却有 ${listOf<string>(d.present).map((k) => `"${k}"`).join(' 和 ')}；请把它们放进 "all" 或 "any"`,
   'condition.not_list': () => '"not" 只接受一个条件，不接受列表；请写 { not: { all: [...] } } 或 { not: { any: [...] } }',
   'condition.no_value': () => 'fact 条件须有 "value"：一个字面值，或与另一事实比较的 { fact, path }',
+  'path.recursive_descent': (d) => `路径 ${s(d.path)} 使用了 JSONPath 递归下降（".."），不受支持；${PATH_EXAMPLE}`,
+  'path.filter': (d) => `路径 ${s(d.path)} 使用了 JSONPath 过滤器（"[?(...)]"），不受支持；${PATH_EXAMPLE}`,
+  'path.wildcard': (d) => `路径 ${s(d.path)} 使用了 JSONPath 通配符（"*"），不受支持；${PATH_EXAMPLE}`,
+  'path.script': (d) => `路径 ${s(d.path)} 使用了 JSONPath 脚本表达式（"(...)" / "@"），不受支持；${PATH_EXAMPLE}`,
+  'path.leading_bracket': (d) => `路径 ${s(d.path)} 须以名称或 "$" 开头（顶层下标写作 "$[0]"）；${PATH_EXAMPLE}`,
+  'path.bracket': (d) => `路径 ${s(d.path)}：方括号内只支持 "[0]" 这样的数字下标（不支持带引号的键、切片、并集或负下标）；${PATH_EXAMPLE}`,
+  'path.dollar': (d) => `路径 ${s(d.path)}："$" 只能出现在路径最前面；${PATH_EXAMPLE}`,
+  'path.empty_segment': (d) => `路径 ${s(d.path)} 有空的段；${PATH_EXAMPLE}`,
+  'path.reserved_char': (d) => `路径 ${s(d.path)} 含有 ${s(d.char)}，它在 JSONPath 中有含义，不能用于属性名；${PATH_EXAMPLE}`,
+  'operator.unknown': (d) => {
+    const known = `可用的运算符：${s(d.operators)}；修饰符（写作 "修饰符:运算符"）：${s(d.decorators)}`;
+    if (d.empty) return `运算符 ${s(d.operator)} 在 ":" 两侧有空的部分；${known}`;
+    const problems = listOf<{ kind: string; part: string; suggestion?: string }>(d.problems).map((p) =>
+      p.kind === 'operator_before_colon'
+        ? `"${p.part}" 是运算符，但 ":" 之前只能是修饰符`
+        : p.kind === 'unknown_decorator'
+          ? `未知的修饰符 "${p.part}"${hint(p.suggestion)}`
+          : p.kind === 'decorator_last'
+            ? `"${p.part}" 是修饰符，其后须跟运算符，如 "${p.part}:equal"`
+            : `未知的运算符 "${p.part}"${hint(p.suggestion)}`,
+    );
+    const head = d.single ? `未知的运算符 ${s(d.operator)}` : `未知的运算符 ${s(d.operator)}：${problems.join('；')}`;
+    return d.suggestion ? `${head}；是否想写 "${s(d.suggestion)}"？` : `${head}；${known}`;
+  },
   'test.outside_roots': (d) => `${d.what === 'record' ? '记录' : '标准'} "${s(d.ref)}" 不在测试文件可引用的目录内（测试文件所在目录、当前工作目录及 --allow-root 指定的目录）：请用 --allow-root 指定其所在目录`,
   'test.not_file': (d) => `${d.what === 'record' ? '记录' : '标准'} "${s(d.ref)}" 不是普通文件（是目录、设备或管道）`,
   'test.too_large': (d) => `${d.what === 'record' ? '记录' : '标准'} "${s(d.ref)}" 超过 ${s(d.limit)} 字节`,

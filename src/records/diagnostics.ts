@@ -5,7 +5,7 @@
  */
 import type { Locale } from '../messages/locales.js';
 import type { Message } from '../messages/types.js';
-import { formatPath, makeDiagnostic, parsePath, RECORD_DIAGNOSTIC_CODES, type Diagnostic, type DiagnosticPath, type RecordDiagnosticCode } from '../diagnostics.js';
+import { formatPath, makeDiagnostic, parseFieldPath, RECORD_DIAGNOSTIC_CODES, type Diagnostic, type DiagnosticPath, type RecordDiagnosticCode } from '../diagnostics.js';
 import type { Position } from '../positions.js';
 
 export { RECORD_DIAGNOSTIC_CODES, type RecordDiagnosticCode };
@@ -40,7 +40,7 @@ interface CsvPositions {
  * for it, a YAML/JSON node's, or the record's own start when nothing closer is known.
  */
 export function positionOfField(source: RecordSource, field: string | DiagnosticPath): Position {
-  const path = typeof field === 'string' ? parsePath(field) : field;
+  const path = typeof field === 'string' ? parseFieldPath(field) : field;
   const csv = source as Partial<CsvPositions>;
   const start = recordStart(source);
   if (!csv.fieldPositions || !csv.findingPositions) return (source as { positionOf?: PositionOf }).positionOf?.(path) ?? start;
@@ -97,7 +97,7 @@ export function recordDiagnostic(source: RecordSource, field: string, message: M
       file: source.file,
       line: where.line,
       column: where.column,
-      path: parsePath(field),
+      path: parseFieldPath(field),
       index: source.index,
       messageId: message.messageId,
       ...(message.data ? { data: message.data } : {}),

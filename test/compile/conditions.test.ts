@@ -467,7 +467,8 @@ describe('ConditionSchema', () => {
       path: ['all', 2, 'operator'],
       params: { code: 'unknown_operator', suggestion: 'greaterThan' },
     });
-    expect(issue!.message).toMatch(/unknown operator "greaterThen"; did you mean "greaterThan"\?/);
+    const params = (issue as unknown as { params: { messageId: string } & Record<string, unknown> }).params;
+    expect(renderMessage({ messageId: params.messageId, data: params }, 'en')).toMatch(/unknown operator "greaterThen"; did you mean "greaterThan"\?/);
   });
 
   it('suggests fixes for misspelled decorators and common aliases', () => {
@@ -482,8 +483,8 @@ describe('ConditionSchema', () => {
   it('reports a JSONPath filter as bad_path at the path key, also inside value: { fact, path }', () => {
     const list = issues({ any: [{ fact: 'x', path: '$..y', operator: 'equal', value: { fact: 'z', path: '$.a[?(@.b)]' } }] });
     expect(list.map((i) => [i.path, (i as { params?: unknown }).params])).toEqual([
-      [['any', 0, 'path'], { code: 'bad_path' }],
-      [['any', 0, 'value', 'path'], { code: 'bad_path' }],
+      [['any', 0, 'path'], { code: 'bad_path', messageId: 'path.recursive_descent', path: '"$..y"' }],
+      [['any', 0, 'value', 'path'], { code: 'bad_path', messageId: 'path.filter', path: '"$.a[?(@.b)]"' }],
     ]);
   });
 
