@@ -65,7 +65,7 @@ export type PointsRange = z.output<typeof PointsRange>;
 
 /** A path into a fact ("a.b[0]", or json-rules-engine's "$.a.b[0]"); filters and scripts are refused. */
 export const PathSchema = z
-  .string({ error: 'a path must be a string such as "a.b[0]" or "$.a.b[0]"' })
+  .string({ error: 'schema.path_string' })
   .superRefine((path, ctx) => {
     const problem = pathIssue(path);
     if (problem !== undefined) {

@@ -224,7 +224,7 @@ export function parseOperator(text: string): ParsedOperator {
 const KINDS = ['all', 'any', 'not', 'condition', 'fact'] as const;
 type Kind = (typeof KINDS)[number];
 
-/** A message for a required key, otherwise zod's default. */
+/** A message id for a required key, otherwise zod's default (issues name message ids; the catalogues give the words). */
 const requiredMessage =
   (what: string) =>
   (iss: { input?: unknown }): string | undefined =>
@@ -251,7 +251,7 @@ function forward(ctx: RefineCtx, issues: readonly z.core.$ZodIssue[]): void {
 
 
 const OperatorSchema = z
-  .string({ error: requiredMessage('a fact condition needs an "operator"') })
+  .string({ error: requiredMessage('schema.operator_required') })
   .superRefine((op, ctx) => {
     const parsed = parseOperator(op);
     if (!parsed.ok) {
@@ -264,9 +264,9 @@ const OperatorSchema = z
     }
   });
 
-const FactNameSchema = z.string({ error: requiredMessage('"fact" must name a fact') }).min(1, 'a fact name cannot be empty');
+const FactNameSchema = z.string({ error: requiredMessage('schema.fact_required') }).min(1, 'schema.fact_name_empty');
 const NodeNameSchema = z.string().min(1).optional();
-const PrioritySchema = z.number().int().positive('priority must be a positive integer').optional();
+const PrioritySchema = z.number().int().positive('schema.priority_positive').optional();
 const ParamsSchema = z.record(z.string(), z.unknown()).optional();
 
 const FactRefSchema = z.strictObject({
@@ -336,14 +336,14 @@ export const ConditionSchema: z.ZodType<Condition> = z
 
 const NODE_SCHEMAS = {
   all: z.strictObject({
-    all: z.array(ConditionSchema, { error: '"all" must be a list of conditions' }),
+    all: z.array(ConditionSchema, { error: 'schema.all_list' }),
     name: NodeNameSchema,
     priority: PrioritySchema,
   }),
   any: z.strictObject({
     any: z
-      .array(ConditionSchema, { error: '"any" must be a list of conditions' })
-      .min(1, '"any" needs at least one condition (json-rules-engine treats an empty "any" as true)'),
+      .array(ConditionSchema, { error: 'schema.any_list' })
+      .min(1, 'schema.any_empty'),
     name: NodeNameSchema,
     priority: PrioritySchema,
   }),
@@ -353,7 +353,7 @@ const NODE_SCHEMAS = {
     priority: PrioritySchema,
   }),
   condition: z.strictObject({
-    condition: z.string({ error: '"condition" must be the name of a named condition' }).min(1, 'a condition name cannot be empty'),
+    condition: z.string({ error: 'schema.condition_name' }).min(1, 'schema.condition_name_empty'),
     name: NodeNameSchema,
     priority: PrioritySchema,
   }),

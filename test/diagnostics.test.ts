@@ -115,3 +115,29 @@ describe('every source reports a Diagnostic with line:col', () => {
     expect(csv.ok ? [] : where(csv.diagnostics)).toEqual([['invalid_roster', 3, 3, '[1].from']]);
   });
 });
+
+describe('a schema issue is said by the catalogues: no English built in code', () => {
+  const standard = (rule: string) =>
+    `id: demo\nversion: "1"\nname: { en: Demo }\nscoring: { mode: deduct }\ncategories:\n  - id: c\n    name: { en: C }\n    items:\n      - id: i\n        name: { en: I }\n        max: 2\n        rules:\n          - ${rule}\n`;
+  const messages = (rule: string, locale: 'en' | 'zh-CN') => {
+    const result = parseStandard(standard(rule), { file: 's.yaml', locale });
+    return result.ok ? [] : result.diagnostics.map((d) => [d.code, d.messageId, d.message]);
+  };
+
+  it('a condition, an operator, a path and a number too small, in English and in Chinese', () => {
+    const cases = [
+      ['{ kind: not-applicable, when: { not: [{ fact: open, operator: equal, value: false }] } }', 'invalid_condition', 'condition.not_list', /takes a single condition/, /只接受一个条件/],
+      ['{ kind: not-applicable, when: { fact: open, operator: greaterThen, value: 1 } }', 'unknown_operator', 'operator.unknown', /did you mean "greaterThan"/, /是否想写 "greaterThan"/],
+      ['{ kind: not-applicable, when: { fact: open, path: "$..x", operator: equal, value: 1 } }', 'bad_path', 'path.recursive_descent', /recursive descent/, /递归下降/],
+      ['{ kind: fixed, points: -1 }', 'out_of_range', 'schema.too_small', /Too small: expected number to be >=0/, /超出范围：数值须不小于 0/],
+    ] as const;
+    for (const [rule, code, messageId, en, zh] of cases) {
+      const [english] = messages(rule, 'en').filter((m) => m[0] === code);
+      const [chinese] = messages(rule, 'zh-CN').filter((m) => m[0] === code);
+      expect(english?.slice(0, 2), rule).toEqual([code, messageId]);
+      expect(english?.[2], rule).toMatch(en);
+      expect(chinese?.[2], rule).toMatch(zh);
+      expect(chinese?.[2], `${rule} has no English sentence under zh-CN`).not.toMatch(/\b(the|is|must|needs|uses|expected|takes)\b/);
+    }
+  });
+});

@@ -6,6 +6,8 @@ const hint = (suggestion: unknown): string => (suggestion ? ` (did you mean "${s
 /** A list in a message's data (anything else reads as none). */
 /** How a supported path looks (path.*). */
 const PATH_EXAMPLE = 'use a plain path such as "a.b[0].c" or "$.a.b[0].c"';
+/** zod's units of a sized value (too_small / too_big), as zod says them. */
+const SIZE_UNITS_EN: Readonly<Record<string, string>> = { string: 'characters', file: 'bytes', array: 'items', set: 'items', map: 'entries' };
 const listOf = <T>(v: unknown): readonly T[] => (Array.isArray(v) ? (v as T[]) : []);
 
 /** One point or several: "1 point", "2 points", "-1 point". */
@@ -158,6 +160,18 @@ export const en: Catalogue = {
     const head = d.single ? `unknown operator ${s(d.operator)}` : `unknown operator ${s(d.operator)}: ${problems.join('; ')}`;
     return d.suggestion ? `${head}; did you mean "${s(d.suggestion)}"?` : `${head}; ${known}`;
   },
+  'schema.operator_required': () => 'a fact condition needs an "operator"',
+  'schema.fact_required': () => '"fact" must name a fact',
+  'schema.fact_name_empty': () => 'out of range: a fact name cannot be empty',
+  'schema.priority_positive': () => 'out of range: priority must be a positive integer',
+  'schema.any_empty': () => 'out of range: "any" needs at least one condition (json-rules-engine treats an empty "any" as true)',
+  'schema.all_list': () => '"all" must be a list of conditions',
+  'schema.any_list': () => '"any" must be a list of conditions',
+  'schema.condition_name': () => '"condition" must be the name of a named condition',
+  'schema.condition_name_empty': () => 'out of range: a condition name cannot be empty',
+  'schema.path_string': () => 'a path must be a string such as "a.b[0]" or "$.a.b[0]"',
+  'schema.too_small': (d) => `out of range: Too small: expected ${s(d.origin)} ${SIZE_UNITS_EN[s(d.origin)] ? 'to have' : 'to be'} ${d.exact ? 'exactly ' : d.inclusive === false ? '>' : '>='}${s(d.limit)}${SIZE_UNITS_EN[s(d.origin)] ? ` ${SIZE_UNITS_EN[s(d.origin)]}` : ''}`,
+  'schema.too_big': (d) => `out of range: Too big: expected ${s(d.origin) || 'value'} ${SIZE_UNITS_EN[s(d.origin)] ? 'to have' : 'to be'} ${d.exact ? 'exactly ' : d.inclusive === false ? '<' : '<='}${s(d.limit)}${SIZE_UNITS_EN[s(d.origin)] ? ` ${SIZE_UNITS_EN[s(d.origin)]}` : ''}`,
   'test.outside_roots': (d) => `the ${d.what === 'record' ? 'record' : 'standard'} "${s(d.ref)}" is outside the folders a test file may name (its own folder's, the working directory's, and any --allow-root): name its folder with --allow-root`,
   'test.not_file': (d) => `the ${d.what === 'record' ? 'record' : 'standard'} "${s(d.ref)}" is not a regular file (a folder, a device or a pipe)`,
   'test.too_large': (d) => `the ${d.what === 'record' ? 'record' : 'standard'} "${s(d.ref)}" is larger than ${s(d.limit)} bytes`,

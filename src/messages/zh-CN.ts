@@ -7,6 +7,9 @@ const hint = (suggestion: unknown): string => (suggestion ? `（是否想写 "${
 /** A list in a message's data (anything else reads as none). */
 /** How a supported path looks (path.*). */
 const PATH_EXAMPLE = '请写简单路径，如 "a.b[0].c" 或 "$.a.b[0].c"';
+/** A sized value's units and names (too_small / too_big). */
+const SIZE_UNITS_ZH: Readonly<Record<string, string>> = { string: '个字符', file: '字节', array: '项', set: '项', map: '项' };
+const SIZE_NAMES_ZH: Readonly<Record<string, string>> = { string: '文本', number: '数值', int: '整数', array: '列表', set: '集合', map: '映射', file: '文件' };
 const listOf = <T>(v: unknown): readonly T[] => (Array.isArray(v) ? (v as T[]) : []);
 
 /** zod 的类型名称，换成中文说法。 */
@@ -184,6 +187,18 @@ export const zhCN: Catalogue = {
     const head = d.single ? `未知的运算符 ${s(d.operator)}` : `未知的运算符 ${s(d.operator)}：${problems.join('；')}`;
     return d.suggestion ? `${head}；是否想写 "${s(d.suggestion)}"？` : `${head}；${known}`;
   },
+  'schema.operator_required': () => 'fact 条件须有 "operator"',
+  'schema.fact_required': () => '"fact" 须是一个事实的名称',
+  'schema.fact_name_empty': () => '超出范围：事实名称不能为空',
+  'schema.priority_positive': () => '超出范围：priority 须是正整数',
+  'schema.any_empty': () => '超出范围："any" 至少须有一个条件（json-rules-engine 把空的 "any" 当作成立）',
+  'schema.all_list': () => '"all" 须是条件的列表',
+  'schema.any_list': () => '"any" 须是条件的列表',
+  'schema.condition_name': () => '"condition" 须是一个具名条件的名称',
+  'schema.condition_name_empty': () => '超出范围：条件名称不能为空',
+  'schema.path_string': () => '路径须是字符串，如 "a.b[0]" 或 "$.a.b[0]"',
+  'schema.too_small': (d) => `超出范围：${SIZE_UNITS_ZH[s(d.origin)] ? `${SIZE_NAMES_ZH[s(d.origin)] ?? s(d.origin)}须有` : `${SIZE_NAMES_ZH[s(d.origin)] ?? s(d.origin)}须`}${d.exact ? '恰好' : d.inclusive === false ? '大于' : '不小于'} ${s(d.limit)}${SIZE_UNITS_ZH[s(d.origin)] ? ` ${SIZE_UNITS_ZH[s(d.origin)]}` : ''}`,
+  'schema.too_big': (d) => `超出范围：${SIZE_UNITS_ZH[s(d.origin)] ? `${SIZE_NAMES_ZH[s(d.origin)] ?? s(d.origin)}须有` : `${SIZE_NAMES_ZH[s(d.origin)] ?? s(d.origin)}须`}${d.exact ? '恰好' : d.inclusive === false ? '小于' : '不大于'} ${s(d.limit)}${SIZE_UNITS_ZH[s(d.origin)] ? ` ${SIZE_UNITS_ZH[s(d.origin)]}` : ''}`,
   'test.outside_roots': (d) => `${d.what === 'record' ? '记录' : '标准'} "${s(d.ref)}" 不在测试文件可引用的目录内（测试文件所在目录、当前工作目录及 --allow-root 指定的目录）：请用 --allow-root 指定其所在目录`,
   'test.not_file': (d) => `${d.what === 'record' ? '记录' : '标准'} "${s(d.ref)}" 不是普通文件（是目录、设备或管道）`,
   'test.too_large': (d) => `${d.what === 'record' ? '记录' : '标准'} "${s(d.ref)}" 超过 ${s(d.limit)} 字节`,

@@ -400,12 +400,19 @@ export interface MappedIssue {
 /** One zod issue → one or more diagnostics, each placed by the route that fits it. */
 export function mapIssue(issue: z.core.$ZodIssue, raw: unknown, locator: Locator): MappedIssue[] {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-  const at = (code: DiagnosticCode, data: Record<string, unknown> = {}, p: DiagnosticPath = path): MappedIssue => ({
-    code,
-    at: locator.atPath(p),
-    path: p,
-    data: { detail: issue.message, ...data },
-  });
+  // A schema's own words are a message id (schema.*); zod's are said by the catalogues from the issue's data.
+  const ownId = /^(schema|condition)\.[a-z_]+$/.test(issue.message) ? issue.message : undefined;
+  const at = (code: DiagnosticCode, data: Record<string, unknown> = {}, p: DiagnosticPath = path, messageId?: string): MappedIssue => {
+    // The schema's own words stand where the code's would say only the detail (no key, expected type or limit to tell).
+    const words = messageId ?? (ownId !== undefined && !('key' in data) && !('expected' in data) && !('max' in data) ? ownId : undefined);
+    return {
+      code,
+      at: locator.atPath(p),
+      path: p,
+      data: ownId !== undefined || words !== undefined ? data : { detail: issue.message, ...data },
+      ...(words !== undefined ? { messageId: words } : {}),
+    };
+  };
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.keys.map((key) => ({
@@ -443,8 +450,11 @@ export function mapIssue(issue: z.core.$ZodIssue, raw: unknown, locator: Locator
       if (valueAt(raw, path) === undefined && path.length > 0) return [at('missing_key', { key: path[path.length - 1] })];
       return [at('invalid_value', { expected: issue.values.map(String).join(' | '), received: describe(valueAt(raw, path)) })];
     case 'too_small':
-    case 'too_big':
-      return [at('out_of_range', {})];
+    case 'too_big': {
+      const limit = issue.code === 'too_small' ? issue.minimum : issue.maximum;
+      const data = { origin: issue.origin, limit: String(limit), inclusive: issue.inclusive !== false, exact: issue.exact === true };
+      return [at('out_of_range', data, path, ownId ?? `schema.${issue.code}`)];
+    }
     case 'invalid_format':
       return [at('invalid_id', { value: String(valueAt(raw, path)) })];
     case 'invalid_key': {
