@@ -293,13 +293,11 @@ export function runPipeline(c: FuzzCase, resolveBase?: BaseResolver): Reached {
   checkStandardPoints(standard);
   if (set === undefined) return violation('compile', 'a loaded standard was not compiled');
 
-  let read: ReadResult;
-  try {
-    read = readRecords(c, set);
-  } catch (error) {
-    // A CSV header that fits no mapping is the one error readCsvRecords throws by design (exit 2).
-    if (c.format === 'csv' && (error as Error).constructor.name === 'CsvMappingError') return 'no_scorecards';
-    throw error;
+  const read: ReadResult = readRecords(c, set);
+  // A CSV header that fits no mapping is one map_mismatch (the CLI exits 2), and nothing of the sheet is read.
+  if (c.format === 'csv' && read.diagnostics.some((d) => d.code === 'map_mismatch')) {
+    if (read.records.length > 0) violation('read', 'records read from a sheet whose header fits no mapping', read.diagnostics);
+    return 'no_scorecards';
   }
   for (const d of read.diagnostics) checkRecordDiagnostic('read', d);
   const assigned = assignFindings(read.records, {}, c.locale);
