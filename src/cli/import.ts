@@ -124,7 +124,7 @@ export async function runImport(source: string, dir: string, options: ImportOpti
   return summary.rejected > 0 || failOnMatched ? 1 : 0;
 }
 
-/** `file:line  warning  message` */
+/** `file:line:col  warning  code  message`, as every problem is printed. */
 export function formatProblem(p: LivesProblem): string {
-  return `${p.file}${p.line > 0 ? `:${p.line}` : ''}  ${p.severity}  ${p.message}`;
+  return formatDiagnostic(p);
 }

@@ -13,7 +13,6 @@
  */
 import { CsvError, parse as parseSync } from 'csv-parse/sync';
 import { formatPath } from '../diagnostics.js';
-import { renderMessage } from '../messages/render.js';
 import type { Locale } from '../messages/locales.js';
 import type { Message } from '../messages/types.js';
 import { ByteDecoder, decodeText, invalidBytesMessage, type InvalidBytes, type TextEncodingName } from './decode.js';
