@@ -165,12 +165,15 @@ export interface DiagnosticInput {
   /** The catalogue's id of its words; messageIdOf(code) by default. */
   readonly messageId?: string;
   readonly data?: Readonly<Record<string, unknown>>;
+  /** Its words as a Message (a message id and its data), instead of messageId and data. */
+  readonly message?: Message;
 }
 
 /** Builds a diagnostic whose message is rendered from its message id (`diagnostic.<code>` by default) in the locale. */
 export function makeDiagnostic(input: DiagnosticInput, locale: Locale): Diagnostic {
-  const messageId = input.messageId ?? messageIdOf(input.code);
-  const message: Message = input.data ? { messageId, data: input.data } : { messageId };
+  const messageId = input.message?.messageId ?? input.messageId ?? messageIdOf(input.code);
+  const data = input.message ? input.message.data : input.data;
+  const message: Message = data ? { messageId, data } : { messageId };
   return {
     code: input.code,
     severity: input.severity ?? 'error',
@@ -180,7 +183,7 @@ export function makeDiagnostic(input: DiagnosticInput, locale: Locale): Diagnost
     path: input.path,
     ...(input.index !== undefined ? { index: input.index } : {}),
     messageId,
-    ...(input.data ? { data: input.data } : {}),
+    ...(data ? { data } : {}),
     message: renderMessage(message, locale),
   };
 }

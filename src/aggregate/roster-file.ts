@@ -63,7 +63,7 @@ export function parseRosterText(text: string, format: 'yaml' | 'csv', options: R
   const file = options.file ?? '<inline>';
   const locale = options.locale ?? 'en';
   const problem = (at: Position, path: DiagnosticPath, message: Message): Diagnostic =>
-    makeDiagnostic({ code: 'invalid_roster', file, ...at, path, messageId: message.messageId, ...(message.data ? { data: message.data } : {}) }, locale);
+    makeDiagnostic({ code: 'invalid_roster', file, ...at, path, message }, locale);
   if (format === 'csv') return rosterFromCsv(text, problem);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });

@@ -154,7 +154,7 @@ export function livesToRecords(files: LivesFiles, options: LivesOptions = {}): L
   const problems: LivesProblem[] = [];
   const problem = (severity: LivesProblem['severity'], which: LivesFileName, line: number, message: Message) => {
     const code = LIVES_CODES[message.messageId] ?? 'record_invalid';
-    problems.push(makeDiagnostic({ code, severity, file: names[which], line: Math.max(line, 1), column: 1, path: [], messageId: message.messageId, ...(message.data ? { data: message.data } : {}) }, locale));
+    problems.push(makeDiagnostic({ code, severity, file: names[which], line: Math.max(line, 1), column: 1, path: [], message }, locale));
   };
 
   const tables: Partial<Record<LivesFileName, Row[]>> = {};

@@ -138,7 +138,7 @@ export class CsvRecordReader {
       if (plan instanceof MapMismatch) {
         // Nothing of the sheet can be read; a header that does not fit because it cannot be read (the wrong encoding, a stray quote) says so too.
         this.mismatch = true;
-        const why = problem ? [makeDiagnostic({ code: problem.code, file: this.file, line, column: 1, path: [], messageId: problem.message.messageId, ...(problem.message.data ? { data: problem.message.data } : {}) }, this.locale)] : [];
+        const why = problem ? [makeDiagnostic({ code: problem.code, file: this.file, line, column: 1, path: [], message: problem.message }, this.locale)] : [];
         return [{ diagnostics: [...plan.diagnostics, ...why] }];
       }
       this.plan = plan;

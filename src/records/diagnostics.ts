@@ -99,8 +99,7 @@ export function recordDiagnostic(source: RecordSource, field: string, message: M
       column: where.column,
       path: parseFieldPath(field),
       index: source.index,
-      messageId: message.messageId,
-      ...(message.data ? { data: message.data } : {}),
+      message,
     },
     locale,
   );

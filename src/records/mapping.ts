@@ -184,7 +184,7 @@ function mapIssueMessage(issue: z.core.$ZodIssue): Message {
 }
 
 function mapDiagnostic(file: string, at: { line: number; column: number }, path: DiagnosticPath, message: Message, locale: Locale, code: 'invalid_map' | 'map_mismatch' = 'invalid_map'): Diagnostic {
-  return makeDiagnostic({ code, file, ...at, path, messageId: message.messageId, ...(message.data ? { data: message.data } : {}) }, locale);
+  return makeDiagnostic({ code, file, ...at, path, message }, locale);
 }
 
 /**

@@ -37,7 +37,7 @@ function decodeWhole(bytes: Uint8Array, options: RecordsOptions): string | Diagn
   const { text, invalid } = decodeText(bytes, options.encoding);
   if (invalid.length === 0) return text;
   const message = invalidBytesMessage(invalid[0]!);
-  return makeDiagnostic({ code: 'unreadable_input', file: options.file ?? '<inline>', line: invalid[0]!.line, column: 1, path: [], messageId: message.messageId, ...(message.data ? { data: message.data } : {}) }, options.locale ?? 'en');
+  return makeDiagnostic({ code: 'unreadable_input', file: options.file ?? '<inline>', line: invalid[0]!.line, column: 1, path: [], message }, options.locale ?? 'en');
 }
 
 /** A JSON or YAML document's bytes → its records, diagnostics first; over the limit, one `file_too_large` problem. */

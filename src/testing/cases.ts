@@ -106,7 +106,7 @@ export function parseTestFile(
   const file = options.file ?? '<inline>';
   const locale = options.locale ?? 'en';
   const problem = (at: { line: number; column: number }, path: (string | number)[], message: Message): Diagnostic =>
-    makeDiagnostic({ code: 'test_file', file, ...at, path, messageId: message.messageId, ...(message.data ? { data: message.data } : {}) }, locale);
+    makeDiagnostic({ code: 'test_file', file, ...at, path, message }, locale);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const positions = new DocumentPositions(doc, lineCounter, text);
