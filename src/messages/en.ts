@@ -172,6 +172,7 @@ export const en: Catalogue = {
   'schema.path_string': () => 'a path must be a string such as "a.b[0]" or "$.a.b[0]"',
   'schema.too_small': (d) => `out of range: Too small: expected ${s(d.origin)} ${SIZE_UNITS_EN[s(d.origin)] ? 'to have' : 'to be'} ${d.exact ? 'exactly ' : d.inclusive === false ? '>' : '>='}${s(d.limit)}${SIZE_UNITS_EN[s(d.origin)] ? ` ${SIZE_UNITS_EN[s(d.origin)]}` : ''}`,
   'schema.too_big': (d) => `out of range: Too big: expected ${s(d.origin) || 'value'} ${SIZE_UNITS_EN[s(d.origin)] ? 'to have' : 'to be'} ${d.exact ? 'exactly ' : d.inclusive === false ? '<' : '<='}${s(d.limit)}${SIZE_UNITS_EN[s(d.origin)] ? ` ${SIZE_UNITS_EN[s(d.origin)]}` : ''}`,
+  'test.cannot_read': (d) => `cannot read the ${d.what === 'record' ? 'record' : 'standard'} ${s(d.file)}: ${s(d.detail)}`,
   'test.outside_roots': (d) => `the ${d.what === 'record' ? 'record' : 'standard'} "${s(d.ref)}" is outside the folders a test file may name (its own folder's, the working directory's, and any --allow-root): name its folder with --allow-root`,
   'test.not_file': (d) => `the ${d.what === 'record' ? 'record' : 'standard'} "${s(d.ref)}" is not a regular file (a folder, a device or a pipe)`,
   'test.too_large': (d) => `the ${d.what === 'record' ? 'record' : 'standard'} "${s(d.ref)}" is larger than ${s(d.limit)} bytes`,

@@ -199,6 +199,7 @@ export const zhCN: Catalogue = {
   'schema.path_string': () => '路径须是字符串，如 "a.b[0]" 或 "$.a.b[0]"',
   'schema.too_small': (d) => `超出范围：${SIZE_UNITS_ZH[s(d.origin)] ? `${SIZE_NAMES_ZH[s(d.origin)] ?? s(d.origin)}须有` : `${SIZE_NAMES_ZH[s(d.origin)] ?? s(d.origin)}须`}${d.exact ? '恰好' : d.inclusive === false ? '大于' : '不小于'} ${s(d.limit)}${SIZE_UNITS_ZH[s(d.origin)] ? ` ${SIZE_UNITS_ZH[s(d.origin)]}` : ''}`,
   'schema.too_big': (d) => `超出范围：${SIZE_UNITS_ZH[s(d.origin)] ? `${SIZE_NAMES_ZH[s(d.origin)] ?? s(d.origin)}须有` : `${SIZE_NAMES_ZH[s(d.origin)] ?? s(d.origin)}须`}${d.exact ? '恰好' : d.inclusive === false ? '小于' : '不大于'} ${s(d.limit)}${SIZE_UNITS_ZH[s(d.origin)] ? ` ${SIZE_UNITS_ZH[s(d.origin)]}` : ''}`,
+  'test.cannot_read': (d) => `无法读取${d.what === 'record' ? '记录' : '标准'} ${s(d.file)}：${s(d.detail)}`,
   'test.outside_roots': (d) => `${d.what === 'record' ? '记录' : '标准'} "${s(d.ref)}" 不在测试文件可引用的目录内（测试文件所在目录、当前工作目录及 --allow-root 指定的目录）：请用 --allow-root 指定其所在目录`,
   'test.not_file': (d) => `${d.what === 'record' ? '记录' : '标准'} "${s(d.ref)}" 不是普通文件（是目录、设备或管道）`,
   'test.too_large': (d) => `${d.what === 'record' ? '记录' : '标准'} "${s(d.ref)}" 超过 ${s(d.limit)} 字节`,
