@@ -111,6 +111,8 @@ describe('every source reports a Diagnostic with line:col', () => {
     expect(units.ok ? [] : where(units.diagnostics)).toEqual([['invalid_roster', 2, 16, '[1]']]);
     const roster = parseRosterText('areas:\n  - { area: A1, unit: g1-01, from: 2024-02-30, to: 2024-03-01 }\n', 'yaml', { file: 'roster.yaml' });
     expect(roster.ok ? [] : where(roster.diagnostics)).toEqual([['invalid_roster', 2, 36, 'areas[0].from']]);
+    const missing = parseRosterText('areas:\n  - { area: A1, unit: g1-01, from: 2024-02-26 }\n', 'yaml', { file: 'roster.yaml', locale: 'zh-CN' });
+    expect(missing.ok ? [] : missing.diagnostics.map(formatDiagnostic)).toEqual(['roster.yaml:2:5  error  invalid_roster  areas[0].to: 缺少必需的键 "to"']);
     const csv = parseRosterText('area,unit,from,to\nA1,g1-01,2024-02-26,2024-03-01\nA2,g1-02,2024-13-01,2024-03-01\n', 'csv', { file: 'roster.csv' });
     expect(csv.ok ? [] : where(csv.diagnostics)).toEqual([['invalid_roster', 3, 3, '[1].from']]);
   });

@@ -83,7 +83,9 @@ export function parseRosterText(text: string, format: 'yaml' | 'csv', options: R
       const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
       const inFile = bare ? path.slice(1) : path;
       const at = issue.code === 'unrecognized_keys' ? positions.atKey(inFile, issue.keys[0]!) : positions.atPath(inFile);
-      return problem(at, inFile, schemaIssueMessage(issue));
+      // A key that is not there is said as missing (zod says only the type it expected).
+      const missing = issue.code === 'invalid_type' && issue.input === undefined && typeof inFile.at(-1) === 'string';
+      return problem(at, inFile, missing ? { messageId: 'diagnostic.missing_key', data: { key: inFile.at(-1) } } : schemaIssueMessage(issue));
     });
     return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
   }
