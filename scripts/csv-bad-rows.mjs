@@ -135,7 +135,7 @@ async function main() {
   // 1. every bad row reported on its row, with its code and field; nothing else reported
   const reported = new Map();
   for (const text of d.diagnostics) {
-    const m = /^(.*):(\d+)  error  (\S+)  \[#\d+\] (\S+):/.exec(text);
+    const m = /^(.*):(\d+):\d+  error  (\S+)  \[#\d+\] (\S+):/.exec(text);
     if (!m) {
       problems.push(`unreadable diagnostic: ${text}`);
       continue;

@@ -1,14 +1,13 @@
 /** Building blocks of the standard format shared by the standard schema and the rule kinds. */
 import { z } from 'zod';
-import { pathProblem } from './paths.js';
+import { pathIssue } from './paths.js';
 import { MAX_POINTS, POINT_RESOLUTION, pointsProblem } from './points.js';
 
 /** Ids: letters (any script), digits, `_` and `-`; `.` is kept for qualified item ids (`category.item`). */
 export const ID_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u;
 
-export const Id = z.string().regex(ID_PATTERN, {
-  message: 'an id is letters, digits, "_" and "-", starting with a letter or digit',
-});
+// Issues name a message id (the catalogues give the words) and carry their data in params.
+export const Id = z.string().regex(ID_PATTERN, { message: 'diagnostic.invalid_id' });
 
 /** Text in several languages; zh-CN first-class, en for English reports. At least one is required. */
 export const LocalizedText = z
@@ -17,8 +16,8 @@ export const LocalizedText = z
     en: z.string().min(1).optional(),
   })
   .refine((t) => t['zh-CN'] !== undefined || t.en !== undefined, {
-    message: 'give the text in zh-CN, en or both',
-    params: { code: 'missing_key' },
+    message: 'schema.localized_text',
+    params: { code: 'missing_key', messageId: 'schema.localized_text' },
   });
 export type LocalizedText = z.output<typeof LocalizedText>;
 
@@ -36,7 +35,7 @@ export function isCalendarDate(text: string): boolean {
 }
 
 export const CalendarDate = z.string().refine(isCalendarDate, {
-  message: 'not a calendar date (YYYY-MM-DD)',
+  message: 'diagnostic.invalid_date',
   params: { code: 'invalid_date' },
 });
 
@@ -54,8 +53,8 @@ export function exactDecimal<T extends z.ZodNumber>(base: T) {
     .superRefine((value, ctx) => {
       if (!base.safeParse(value).success) return; // already reported (a negative point value): once is enough
       const problem = pointsProblem(value);
-      if (problem === 'too_large') ctx.addIssue({ code: 'custom', input: value, message: `at most ${MAX_POINTS}`, params: { code: 'out_of_range', value, max: MAX_POINTS } });
-      if (problem === 'too_precise') ctx.addIssue({ code: 'custom', input: value, message: `held to ${POINT_RESOLUTION}`, params: { code: 'too_precise', value, resolution: POINT_RESOLUTION } });
+      if (problem === 'too_large') ctx.addIssue({ code: 'custom', input: value, message: 'diagnostic.out_of_range', params: { code: 'out_of_range', value, max: MAX_POINTS } });
+      if (problem === 'too_precise') ctx.addIssue({ code: 'custom', input: value, message: 'diagnostic.too_precise', params: { code: 'too_precise', value, resolution: POINT_RESOLUTION } });
     })
     .meta(bounds);
 }
@@ -72,11 +71,11 @@ export type PointsRange = z.output<typeof PointsRange>;
 
 /** A path into a fact ("a.b[0]", or json-rules-engine's "$.a.b[0]"); filters and scripts are refused. */
 export const PathSchema = z
-  .string({ error: 'a path must be a string such as "a.b[0]" or "$.a.b[0]"' })
+  .string({ error: 'schema.path_string' })
   .superRefine((path, ctx) => {
-    const problem = pathProblem(path);
+    const problem = pathIssue(path);
     if (problem !== undefined) {
-      ctx.addIssue({ code: 'custom', message: problem, input: path, params: { code: 'bad_path' } });
+      ctx.addIssue({ code: 'custom', message: problem.messageId, input: path, params: { code: 'bad_path', messageId: problem.messageId, ...problem.data } });
     }
   });
 

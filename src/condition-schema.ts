@@ -12,6 +12,7 @@
  * - `bad_condition` — a node that is not an object or does not have exactly one kind key
  */
 import { z } from 'zod';
+import { renderMessage } from './messages/render.js';
 import type { Message } from './messages/types.js';
 import { PathSchema } from './common-schema.js';
 import { suggest } from './suggest.js';
@@ -155,7 +156,17 @@ function suggestOperator(word: string): string | undefined {
 
 export type ParsedOperator =
   | { readonly ok: true; readonly decorators: readonly DecoratorName[]; readonly operator: OperatorName }
-  | { readonly ok: false; readonly message: string; readonly suggestion: string | undefined };
+  | {
+      readonly ok: false;
+      /** What is wrong, as a message id (operator.unknown) and its data: the catalogues give the words. */
+      readonly issue: Message;
+      /** The same in English (for an error thrown at compile time). */
+      readonly message: string;
+      readonly suggestion: string | undefined;
+    };
+
+/** One part of an operator that is not what its place needs. */
+type OperatorPartProblem = { readonly kind: 'operator_before_colon' | 'unknown_decorator' | 'decorator_last' | 'unknown_operator'; readonly part: string; readonly suggestion?: string };
 
 /**
  * Split `d1:d2:op` the way json-rules-engine's OperatorMap does: every part before the last must be a
@@ -163,12 +174,14 @@ export type ParsedOperator =
  */
 export function parseOperator(text: string): ParsedOperator {
   const parts = text.split(':');
-  const known = `known operators: ${OPERATORS.join(', ')}; decorators (written "decorator:operator"): ${DECORATORS.join(', ')}`;
-  if (parts.some((p) => p === '')) {
-    return { ok: false, message: `operator ${JSON.stringify(text)} has an empty part around ":"; ${known}`, suggestion: undefined };
-  }
+  const known = { operators: OPERATORS.join(', '), decorators: DECORATORS.join(', ') };
+  const fail = (data: Record<string, unknown>, suggestion: string | undefined): ParsedOperator => {
+    const issue: Message = { messageId: 'operator.unknown', data: { operator: JSON.stringify(text), ...known, ...data, ...(suggestion ? { suggestion } : {}) } };
+    return { ok: false, issue, message: renderMessage(issue, 'en'), suggestion };
+  };
+  if (parts.some((p) => p === '')) return fail({ empty: true }, undefined);
   const fixed: string[] = [];
-  const problems: string[] = [];
+  const problems: OperatorPartProblem[] = [];
   let fixable = true;
   for (let i = 0; i < parts.length - 1; i++) {
     const p = parts[i]!;
@@ -177,8 +190,8 @@ export function parseOperator(text: string): ParsedOperator {
       continue;
     }
     const s = closest(p, DECORATORS);
-    if (OPERATOR_SET.has(p)) problems.push(`"${p}" is an operator, but only decorators may come before ":"`);
-    else problems.push(`unknown decorator "${p}"${s ? ` (did you mean "${s}"?)` : ''}`);
+    if (OPERATOR_SET.has(p)) problems.push({ kind: 'operator_before_colon', part: p });
+    else problems.push({ kind: 'unknown_decorator', part: p, ...(s ? { suggestion: s } : {}) });
     if (s) fixed.push(s);
     else fixable = false;
   }
@@ -186,11 +199,11 @@ export function parseOperator(text: string): ParsedOperator {
   if (OPERATOR_SET.has(last)) {
     fixed.push(last);
   } else if (DECORATOR_SET.has(last) && !OPERATOR_SET.has(last)) {
-    problems.push(`"${last}" is a decorator and needs an operator after it, e.g. "${last}:equal"`);
+    problems.push({ kind: 'decorator_last', part: last });
     fixable = false;
   } else {
     const s = suggestOperator(last);
-    problems.push(`unknown operator "${last}"${s ? ` (did you mean "${s}"?)` : ''}`);
+    problems.push({ kind: 'unknown_operator', part: last, ...(s ? { suggestion: s } : {}) });
     if (s) fixed.push(s);
     else fixable = false;
   }
@@ -201,13 +214,7 @@ export function parseOperator(text: string): ParsedOperator {
       operator: last as OperatorName,
     };
   }
-  const suggestion = fixable ? fixed.join(':') : undefined;
-  const head =
-    parts.length === 1
-      ? `unknown operator ${JSON.stringify(text)}`
-      : `unknown operator ${JSON.stringify(text)}: ${problems.join('; ')}`;
-  const message = suggestion ? `${head}; did you mean "${suggestion}"?` : `${head}; ${known}`;
-  return { ok: false, message, suggestion };
+  return fail({ single: parts.length === 1, problems }, fixable ? fixed.join(':') : undefined);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -217,16 +224,22 @@ export function parseOperator(text: string): ParsedOperator {
 const KINDS = ['all', 'any', 'not', 'condition', 'fact'] as const;
 type Kind = (typeof KINDS)[number];
 
-/** A message for a required key, otherwise zod's default. */
+/** A message id for a required key, otherwise zod's default (issues name message ids; the catalogues give the words). */
 const requiredMessage =
   (what: string) =>
   (iss: { input?: unknown }): string | undefined =>
     iss.input === undefined ? what : undefined;
 
-function describeValue(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'a list';
-  return typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v)}`;
+/** What a value is, as data for the catalogues' words: its type (null, list, object, string…) and, for a scalar, its JSON. */
+function describeValue(v: unknown): { readonly type: string; readonly value?: string } {
+  if (v === null) return { type: 'null' };
+  if (Array.isArray(v)) return { type: 'list' };
+  return typeof v === 'object' ? { type: 'object' } : { type: typeof v, value: JSON.stringify(v) };
+}
+
+/** A bad condition: its message id (condition.*) and data; the catalogues give the words. */
+function badCondition(ctx: RefineCtx, input: unknown, messageId: string, data: Record<string, unknown>, path?: (string | number)[]): void {
+  ctx.addIssue({ code: 'custom', input, ...(path ? { path } : {}), message: messageId, params: { code: 'bad_condition', messageId, ...data } });
 }
 
 type RefineCtx = Parameters<Parameters<z.ZodUnknown['superRefine']>[0]>[1];
@@ -238,22 +251,22 @@ function forward(ctx: RefineCtx, issues: readonly z.core.$ZodIssue[]): void {
 
 
 const OperatorSchema = z
-  .string({ error: requiredMessage('a fact condition needs an "operator"') })
+  .string({ error: requiredMessage('schema.operator_required') })
   .superRefine((op, ctx) => {
     const parsed = parseOperator(op);
     if (!parsed.ok) {
       ctx.addIssue({
         code: 'custom',
-        message: parsed.message,
+        message: parsed.issue.messageId,
         input: op,
-        params: { code: 'unknown_operator', suggestion: parsed.suggestion },
+        params: { ...parsed.issue.data, code: 'unknown_operator', messageId: parsed.issue.messageId, suggestion: parsed.suggestion },
       });
     }
   });
 
-const FactNameSchema = z.string({ error: requiredMessage('"fact" must name a fact') }).min(1, 'a fact name cannot be empty');
+const FactNameSchema = z.string({ error: requiredMessage('schema.fact_required') }).min(1, 'schema.fact_name_empty');
 const NodeNameSchema = z.string().min(1).optional();
-const PrioritySchema = z.number().int().positive('priority must be a positive integer').optional();
+const PrioritySchema = z.number().int().positive('schema.priority_positive').optional();
 const ParamsSchema = z.record(z.string(), z.unknown()).optional();
 
 const FactRefSchema = z.strictObject({
@@ -277,64 +290,32 @@ export function isFactRef(value: unknown): value is FactRef {
 
 const dispatchCondition = (val: unknown, ctx: RefineCtx): void => {
   if (typeof val !== 'object' || val === null || Array.isArray(val)) {
-    ctx.addIssue({
-      code: 'custom',
-      input: val,
-      message: `a condition must be an object with one of "all", "any", "not", "condition" or "fact"; got ${describeValue(val)}`,
-      params: { code: 'bad_condition' },
-    });
+    badCondition(ctx, val, 'condition.not_object', describeValue(val));
     return;
   }
   const present = KINDS.filter((k) => Object.hasOwn(val, k));
   if (present.length === 0) {
     const keys = Object.keys(val);
-    const hints: string[] = [];
+    const hints: { key: string; suggestion: string }[] = [];
     for (const k of keys) {
       const s = closest(k, KINDS);
-      if (s !== undefined) hints.push(`"${k}" (did you mean "${s}"?)`);
+      if (s !== undefined) hints.push({ key: k, suggestion: s });
     }
-    ctx.addIssue({
-      code: 'custom',
-      input: val,
-      message:
-        `a condition needs exactly one of "all", "any", "not", "condition" or "fact"` +
-        (keys.length === 0 ? '; got an empty object' : `; got keys ${keys.map((k) => JSON.stringify(k)).join(', ')}`) +
-        (hints.length > 0 ? `; unknown key ${hints.join(', ')}` : ''),
-      params: { code: 'bad_condition' },
-    });
+    badCondition(ctx, val, 'condition.no_kind', { keys, hints });
     return;
   }
   if (present.length > 1) {
-    ctx.addIssue({
-      code: 'custom',
-      input: val,
-      message: `a condition needs exactly one of "all", "any", "not", "condition" or "fact", but this one has ${present
-        .map((k) => `"${k}"`)
-        .join(' and ')}; nest them inside "all" or "any"`,
-      params: { code: 'bad_condition' },
-    });
+    badCondition(ctx, val, 'condition.many_kinds', { present });
     return;
   }
   const kind = present[0] as Kind;
   const node = val as Record<string, unknown>;
   if (kind === 'not' && Array.isArray(node.not)) {
-    ctx.addIssue({
-      code: 'custom',
-      input: node.not,
-      path: ['not'],
-      message: '"not" takes a single condition, not a list; write { not: { all: [...] } } or { not: { any: [...] } }',
-      params: { code: 'bad_condition' },
-    });
+    badCondition(ctx, node.not, 'condition.not_list', {}, ['not']);
     return;
   }
   if (kind === 'fact' && !Object.hasOwn(node, 'value')) {
-    ctx.addIssue({
-      code: 'custom',
-      input: undefined,
-      path: ['value'],
-      message: 'a fact condition needs a "value": a literal, or { fact, path } to compare with another fact',
-      params: { code: 'bad_condition' },
-    });
+    badCondition(ctx, undefined, 'condition.no_value', {}, ['value']);
   }
   const r = NODE_SCHEMAS[kind].safeParse(val);
   if (!r.success) forward(ctx, r.error.issues);
@@ -355,14 +336,14 @@ export const ConditionSchema: z.ZodType<Condition> = z
 
 const NODE_SCHEMAS = {
   all: z.strictObject({
-    all: z.array(ConditionSchema, { error: '"all" must be a list of conditions' }),
+    all: z.array(ConditionSchema, { error: 'schema.all_list' }),
     name: NodeNameSchema,
     priority: PrioritySchema,
   }),
   any: z.strictObject({
     any: z
-      .array(ConditionSchema, { error: '"any" must be a list of conditions' })
-      .min(1, '"any" needs at least one condition (json-rules-engine treats an empty "any" as true)'),
+      .array(ConditionSchema, { error: 'schema.any_list' })
+      .min(1, 'schema.any_empty'),
     name: NodeNameSchema,
     priority: PrioritySchema,
   }),
@@ -372,7 +353,7 @@ const NODE_SCHEMAS = {
     priority: PrioritySchema,
   }),
   condition: z.strictObject({
-    condition: z.string({ error: '"condition" must be the name of a named condition' }).min(1, 'a condition name cannot be empty'),
+    condition: z.string({ error: 'schema.condition_name' }).min(1, 'schema.condition_name_empty'),
     name: NodeNameSchema,
     priority: PrioritySchema,
   }),

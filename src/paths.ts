@@ -16,6 +16,8 @@
  *
  * Only own properties are read (`Object.hasOwn`), so nothing inherited is ever reachable.
  */
+import { renderMessage } from './messages/render.js';
+import type { Message } from './messages/types.js';
 
 /** One step of a path: a property name, or an array index (a canonical non-negative integer). */
 export type PathSegment = string | number;
@@ -35,8 +37,6 @@ export const FORBIDDEN_SEGMENTS: ReadonlySet<string> = new Set(['__proto__', 'co
 
 /** Characters that carry meaning in jsonpath-plus (or its internal escaping) and so may not appear in a name. */
 const SPECIAL_CHARS = new Set(['*', '?', '(', ')', '@', '~', '^', '`', ',', ':', "'", '"', '$', ';', '%', '#', '\\', '[', ']', '.']);
-
-const EXAMPLE = 'use a plain path such as "a.b[0].c" or "$.a.b[0].c"';
 
 /** Thrown by {@link parsePath} for a path outside the supported subset. */
 export class PathError extends Error {
@@ -59,28 +59,28 @@ function toSegment(name: string): PathSegment {
   return name;
 }
 
-function describeUnsupported(path: string, at: number): string {
+/** Why a path is not supported, as a message id (path.*) and its data: the catalogues give the words. */
+function describeUnsupported(path: string, at: number): Message {
   const rest = path.slice(at);
-  const q = JSON.stringify(path);
-  if (path.includes('..')) return `path ${q} uses JSONPath recursive descent ("..") which is not supported; ${EXAMPLE}`;
-  if (rest.startsWith('[?') || path.includes('?(')) return `path ${q} uses a JSONPath filter ("[?(...)]") which is not supported; ${EXAMPLE}`;
-  if (path.includes('*')) return `path ${q} uses a JSONPath wildcard ("*") which is not supported; ${EXAMPLE}`;
-  if (path.includes('(') || path.includes('@')) return `path ${q} uses a JSONPath script expression ("(...)" / "@") which is not supported; ${EXAMPLE}`;
+  const data = { path: JSON.stringify(path) };
+  const because = (reason: string, more: Record<string, unknown> = {}): Message => ({ messageId: `path.${reason}`, data: { ...data, ...more } });
+  if (path.includes('..')) return because('recursive_descent');
+  if (rest.startsWith('[?') || path.includes('?(')) return because('filter');
+  if (path.includes('*')) return because('wildcard');
+  if (path.includes('(') || path.includes('@')) return because('script');
   const ch = path[at];
-  if (ch === '[' && at === 0) return `path ${q} must start with a name or "$" (write "$[0]" for an index at the top); ${EXAMPLE}`;
-  if (ch === '[') {
-    return `path ${q}: only numeric indexes like "[0]" are supported inside brackets (no quoted keys, slices, unions or negative indexes); ${EXAMPLE}`;
-  }
-  if (ch === '$') return `path ${q}: "$" may only appear at the very start of a path; ${EXAMPLE}`;
-  if (ch === '.' || ch === undefined) return `path ${q} has an empty segment; ${EXAMPLE}`;
-  return `path ${q} contains ${JSON.stringify(ch)} which is not allowed in a property name (it has a meaning in JSONPath); ${EXAMPLE}`;
+  if (ch === '[' && at === 0) return because('leading_bracket');
+  if (ch === '[') return because('bracket');
+  if (ch === '$') return because('dollar');
+  if (ch === '.' || ch === undefined) return because('empty_segment');
+  return because('reserved_char', { char: JSON.stringify(ch) });
 }
 
 /**
  * Parse a path, or say why it is not supported.
  * Returns the segments, or a human-readable problem.
  */
-function parse(path: string): { segments: PathSegment[] } | { problem: string } {
+function parse(path: string): { segments: PathSegment[] } | { problem: Message } {
   const segments: PathSegment[] = [];
   const n = path.length;
   let i = 0;
@@ -122,16 +122,22 @@ function parse(path: string): { segments: PathSegment[] } | { problem: string } 
   }
 }
 
-/** Why `path` is not a supported path, or `undefined` when it is fine. */
-export function pathProblem(path: string): string | undefined {
+/** Why `path` is not a supported path (a message id and its data), or `undefined` when it is fine. */
+export function pathIssue(path: string): Message | undefined {
   const r = parse(path);
   return 'problem' in r ? r.problem : undefined;
+}
+
+/** Why `path` is not a supported path, in English, or `undefined` when it is fine. */
+export function pathProblem(path: string): string | undefined {
+  const issue = pathIssue(path);
+  return issue === undefined ? undefined : renderMessage(issue, 'en');
 }
 
 /** Parse a path once. Throws {@link PathError} for unsupported JSONPath forms. */
 export function parsePath(path: string): ParsedPath {
   const r = parse(path);
-  if ('problem' in r) throw new PathError(path, r.problem);
+  if ('problem' in r) throw new PathError(path, renderMessage(r.problem, 'en'));
   const blocked = r.segments.some((s) => typeof s === 'string' && FORBIDDEN_SEGMENTS.has(s));
   return { source: path, segments: r.segments, blocked };
 }

@@ -42,7 +42,7 @@ export const IndicatorValueSchema = z
     if (typeof given === 'number' || 'value' in given) return;
     for (const key of ['numerator', 'denominator'] as const) {
       const value = given[key];
-      if (value > MAX_RATIO_TERM) ctx.addIssue({ code: 'custom', path: [key], input: value, message: `at most ${MAX_RATIO_TERM}`, params: { code: 'quantity_too_large', value, max: MAX_RATIO_TERM } });
+      if (value > MAX_RATIO_TERM) ctx.addIssue({ code: 'custom', path: [key], input: value, message: 'record.number_too_large', params: { code: 'quantity_too_large', value, max: MAX_RATIO_TERM } });
     }
   });
 

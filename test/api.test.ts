@@ -11,7 +11,6 @@ import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from './support/built.js';
 import * as root from '../src/index.js';
-import { SourceError } from '../src/entries/records.js';
 
 /** Subpath → its source entry; `.` is the root. */
 const ENTRIES: Readonly<Record<string, string>> = {
@@ -144,7 +143,9 @@ describe('the verbs added for the root', () => {
     expect(await codes([`${one}\n${'x'.repeat(100)}\n`, `${one}\n`], { file: 'a.ndjson', maxRecordBytes: 80 })).toEqual(['g1-3', 'record_too_large', 'g1-3']);
     expect(await codes([`[${one},`, `${one}]`], { format: 'json', maxFileBytes: 40 })).toEqual(['file_too_large']);
     expect(await codes([`[${one},`, `${one}]`], { format: 'json' })).toEqual(['g1-3', 'g1-3']);
-    expect(() => root.readRecords(Buffer.from([0x2d, 0x20, 0xff, 0x0a]), { format: 'yaml', encoding: 'utf-8' })).toThrow(SourceError);
+    // Bytes not in their encoding: nothing of the document is read, one unreadable_input at the bad byte's line (no longer thrown).
+    const unreadable = root.readRecords(Buffer.from([0x2d, 0x20, 0xff, 0x0a]), { format: 'yaml', encoding: 'utf-8' });
+    expect([unreadable.records, unreadable.diagnostics.map((d) => [d.code, d.line, d.column])]).toEqual([[], [['unreadable_input', 1, 1]]]);
   });
 
   it('readRecords reports an NDJSON line with bytes not in its encoding as streamRecords does: invalid_encoding at its byte offset, the rest read', async () => {

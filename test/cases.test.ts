@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DIAGNOSTIC_CODES } from '../src/diagnostics.js';
+import { STANDARD_DIAGNOSTIC_CODES as DIAGNOSTIC_CODES } from '../src/diagnostics.js';
 import { catalogueIds } from '../src/messages/render.js';
 import { parseStandard } from '../src/standard/load.js';
 import { CASES_DIR, checkCase, coveredCodes, listCases, readSkips } from './cases/harness.js';

@@ -49,7 +49,7 @@ describe('docs/side-files.md', () => {
         expect(r.ok).toBe(false);
         return;
       }
-      expect(r.ok ? '' : r.error).toBe('');
+      expect(r.ok ? '' : r.diagnostics.map((d) => d.message).join('; ')).toBe('');
       if (!r.ok) return;
       if (b.kind.startsWith('units')) expect(r.roster.units?.length).toBeGreaterThan(0);
       else expect(r.roster.areas?.length).toBeGreaterThan(0);
@@ -59,7 +59,7 @@ describe('docs/side-files.md', () => {
   it('the rotation expands as the text after it says', () => {
     const roster = blocks.find((b) => b.kind === 'roster')!;
     const r = parseRosterText(roster.body, 'yaml');
-    if (!r.ok) throw new Error(r.error);
+    if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('; '));
     const a = (area: string, date: string) => r.roster.areas?.find((x) => x.area === area && date >= x.from && date <= x.to)?.unit;
     expect([a('A1', '2024-02-26'), a('A2', '2024-02-26'), a('A1', '2024-03-04'), a('A2', '2024-03-04')]).toEqual(['g1-01', 'g1-02', 'g1-02', 'g1-03']);
   });

@@ -7,13 +7,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DIAGNOSTIC_CODES, formatDiagnostic, type DiagnosticCode } from '../src/diagnostics.js';
-import { RECORD_DIAGNOSTIC_CODES } from '../src/records/diagnostics.js';
+import { DIAGNOSTIC_CODES, formatDiagnostic, INPUT_DIAGNOSTIC_CODES, RECORD_DIAGNOSTIC_CODES, STANDARD_DIAGNOSTIC_CODES, type DiagnosticCode } from '../src/diagnostics.js';
 import { loadStandard, parseStandard } from '../src/standard/load.js';
 import { CASES_DIR, coveredCodes, readCaseFile, readSkips } from './cases/harness.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const [DOC, RECORD_DOC] = readFileSync(join(ROOT, 'docs', 'errors.md'), 'utf8').split(/^# Record diagnostics$/m) as [string, string];
+const ERRORS_MD = readFileSync(join(ROOT, 'docs', 'errors.md'), 'utf8');
+const [DOC, REST] = ERRORS_MD.split(/^# Record diagnostics$/m) as [string, string];
+const [RECORD_DOC, INPUT_DOC] = REST.split(/^# Input diagnostics$/m) as [string, string | undefined];
 
 interface Entry {
   readonly code: string;
@@ -69,20 +70,25 @@ const FILE_CODES: readonly DiagnosticCode[] = ['file_not_found', 'file_too_large
 const ENTRIES = entries(DOC);
 
 describe('docs/errors.md', () => {
-  it('has exactly one entry per diagnostic code, in the order of DIAGNOSTIC_CODES', () => {
-    expect(ENTRIES.map((e) => e.code)).toEqual([...DIAGNOSTIC_CODES]);
+  it('has exactly one entry per standard diagnostic code, in the order of STANDARD_DIAGNOSTIC_CODES', () => {
+    expect(ENTRIES.map((e) => e.code)).toEqual([...STANDARD_DIAGNOSTIC_CODES]);
+  });
+
+  it('names every code of the one registry, DIAGNOSTIC_CODES', () => {
+    const named = new Set([...ERRORS_MD.matchAll(/`([a-z0-9_]+)`|^#+ ([a-z0-9_]+)$/gm)].map((m) => m[1] ?? m[2]));
+    expect(DIAGNOSTIC_CODES.filter((code) => !named.has(code))).toEqual([]);
   });
 
   it('fails when a code has no entry (the check itself)', () => {
     const withoutOne = DOC.replace(/^## band_overlap\n/m, '## not_a_code\n');
     const codes = entries(withoutOne).map((e) => e.code);
-    expect(DIAGNOSTIC_CODES.filter((code) => !codes.includes(code))).toEqual(['band_overlap']);
+    expect(STANDARD_DIAGNOSTIC_CODES.filter((code) => !codes.includes(code))).toEqual(['band_overlap']);
   });
 
   const covered = coveredCodes();
   const skips = readSkips();
 
-  for (const code of DIAGNOSTIC_CODES) {
+  for (const code of STANDARD_DIAGNOSTIC_CODES) {
     describe(code, () => {
       const entry = ENTRIES.find((e) => e.code === code);
 
@@ -130,7 +136,19 @@ describe('docs/errors.md: record diagnostics', () => {
       const code = section.slice(0, section.indexOf('\n')).trim();
       expect(RECORD_DIAGNOSTIC_CODES).toContain(code);
       expect(section).toMatch(/\*\*Fix:\*\* \S/);
-      expect(section).toContain(`  error  ${code}  `);
+      expect(section).toMatch(new RegExp(`^\\S+:\\d+:\\d+  error  ${code}  \\[#\\d+\\]`, 'm'));
+    }
+  });
+});
+
+describe('docs/errors.md: input diagnostics', () => {
+  it('has one entry per input code, each with the line it prints and a fix', () => {
+    const sections = (INPUT_DOC ?? '').split(/^## /m).slice(1);
+    expect(sections.map((section) => section.slice(0, section.indexOf('\n')).trim())).toEqual([...INPUT_DIAGNOSTIC_CODES]);
+    for (const section of sections) {
+      const code = section.slice(0, section.indexOf('\n')).trim();
+      expect(section).toMatch(/\*\*Fix:\*\* \S/);
+      expect(section).toMatch(new RegExp(`^\\S+:\\d+:\\d+  error  ${code}  `, 'm'));
     }
   });
 });

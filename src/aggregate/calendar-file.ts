@@ -39,8 +39,8 @@ export function parseCalendar(text: string, options: CalendarOptions = {}): Cale
   const file = options.file ?? '<inline>';
   const locale = options.locale ?? 'en';
   const diagnostics: Diagnostic[] = [];
-  const emit = (code: DiagnosticCode, at: Position, path: DiagnosticPath, data: Record<string, unknown>) =>
-    diagnostics.push(makeDiagnostic({ code, file, line: at.line, column: at.column, path, data }, locale));
+  const emit = (code: DiagnosticCode, at: Position, path: DiagnosticPath, data: Record<string, unknown>, messageId?: string) =>
+    diagnostics.push(makeDiagnostic({ code, file, line: at.line, column: at.column, path, data, ...(messageId ? { messageId } : {}) }, locale));
   const fail = (): CalendarResult => ({ ok: false, diagnostics: sortDiagnostics(diagnostics) });
 
   const lineCounter = new LineCounter();
@@ -61,7 +61,7 @@ export function parseCalendar(text: string, options: CalendarOptions = {}): Cale
   const parsed = CalendarSchema.safeParse(raw);
   if (!parsed.success) {
     const locator = documentLocator(file, positions);
-    for (const issue of parsed.error.issues) for (const d of mapIssue(issue, raw, locator)) emit(d.code, d.at, d.path, d.data);
+    for (const issue of parsed.error.issues) for (const d of mapIssue(issue, raw, locator)) emit(d.code, d.at, d.path, d.data, d.messageId);
   }
   for (const finding of checkCalendar(raw, [])) {
     const first = finding.firstPath ? positions.atPath(finding.firstPath) : undefined;

@@ -4,7 +4,8 @@
  * inspected unit. An inspection round covers every rostered unit; those it does not name are clean.
  */
 import type { Locale } from '../messages/locales.js';
-import { recordDiagnostic, type RecordDiagnostic } from '../records/diagnostics.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { recordDiagnostic } from '../records/diagnostics.js';
 import type { Finding, InspectionRecord, UnitRef } from '../record-schema.js';
 import type { LocatedRecord } from '../records/validate.js';
 import { pushTo } from '../collections.js';
@@ -54,9 +55,9 @@ export function responsibleUnit(roster: Roster, area: string, date: string): str
  * console.log(assigned.records.length, assigned.diagnostics.length);
  * ```
  */
-export function assignFindings(records: readonly LocatedRecord[], roster: Roster, locale: Locale): { records: LocatedRecord[]; diagnostics: RecordDiagnostic[] } {
+export function assignFindings(records: readonly LocatedRecord[], roster: Roster, locale: Locale): { records: LocatedRecord[]; diagnostics: Diagnostic[] } {
   const out: LocatedRecord[] = [];
-  const diagnostics: RecordDiagnostic[] = [];
+  const diagnostics: Diagnostic[] = [];
   const assign = findingAssigner(roster, locale);
   for (const located of records) assign(located, out, diagnostics);
   return { records: out, diagnostics };
@@ -66,7 +67,7 @@ export function assignFindings(records: readonly LocatedRecord[], roster: Roster
  * assignFindings for one record at a time (a stream), with what the roster gives built once: adds the
  * record's per-unit records to `out` and its problems to `diagnostics`.
  */
-export function findingAssigner(roster: Roster, locale: Locale): (located: LocatedRecord, out: LocatedRecord[], diagnostics: RecordDiagnostic[]) => void {
+export function findingAssigner(roster: Roster, locale: Locale): (located: LocatedRecord, out: LocatedRecord[], diagnostics: Diagnostic[]) => void {
   const units = new Map((roster.units ?? []).map((u) => [u.id, u]));
   return (located, out, diagnostics) => {
     const { record } = located;

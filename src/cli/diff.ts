@@ -9,7 +9,6 @@ import { diffStandards, formatChangesMarkdown, formatChangesText } from '../diff
 import { rescore, type Rescore } from '../diff/rescore.js';
 import { wordsOf } from '../messages/locales.js';
 import type { Locale } from '../messages/locales.js';
-import { formatRecordDiagnostic } from '../records/diagnostics.js';
 import { formatOfPath } from '../records/read.js';
 import { mdRow } from '../report/markdown.js';
 import { assignFindings } from '../aggregate/responsibility.js';
@@ -67,9 +66,9 @@ export async function runDiff(a: string, b: string, options: DiffCliOptions, out
         out.err(read.error);
         return 2;
       }
-      for (const d of read.diagnostics) out.err(formatRecordDiagnostic(d));
+      for (const d of read.diagnostics) out.err(formatDiagnostic(d));
       const assigned = assignFindings(read.records, roster, options.lang);
-      for (const d of assigned.diagnostics) out.err(formatRecordDiagnostic(d));
+      for (const d of assigned.diagnostics) out.err(formatDiagnostic(d));
       pushAll(records, assigned.records.map((r) => r.record));
     }
     scores = rescore(compileStandard(sa), compileStandard(sb), records, {

@@ -11,7 +11,7 @@ import { agreementReport, formatAgreement, type AgreementEntry } from '../import
 import { LIVES_FILE_NAMES, livesDate, livesToRecords, type LivesFileName, type LivesFiles, type LivesProblem } from '../import/lives.js';
 import { wordsOf } from '../messages/locales.js';
 import type { Locale } from '../messages/locales.js';
-import { formatRecordDiagnostic } from '../records/diagnostics.js';
+import { formatDiagnostic } from '../diagnostics.js';
 import { scoreBatch } from '../score/batch.js';
 import type { Verdict } from '../score/scorecard.js';
 import { cannotRead } from './inputs.js';
@@ -114,7 +114,7 @@ export async function runImport(source: string, dir: string, options: ImportOpti
   switch (options.format) {
     case 'ndjson':
       for (const item of batch.scored) out.out(JSON.stringify(item.scorecard));
-      for (const d of batch.diagnostics) out.err(formatRecordDiagnostic(d));
+      for (const d of batch.diagnostics) out.err(formatDiagnostic(d));
       break;
     default:
       // text, md and json exactly as `score` writes them
@@ -124,7 +124,7 @@ export async function runImport(source: string, dir: string, options: ImportOpti
   return summary.rejected > 0 || failOnMatched ? 1 : 0;
 }
 
-/** `file:line  warning  message` */
+/** `file:line:col  warning  code  message`, as every problem is printed. */
 export function formatProblem(p: LivesProblem): string {
-  return `${p.file}${p.line > 0 ? `:${p.line}` : ''}  ${p.severity}  ${p.message}`;
+  return formatDiagnostic(p);
 }

@@ -4,18 +4,16 @@ import { readFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { findingAssigner, type Roster } from '../aggregate/responsibility.js';
 import { parseRosterText } from '../aggregate/roster-file.js';
-import { formatDiagnostic } from '../diagnostics.js';
+import { formatDiagnostic, INPUT_DIAGNOSTIC_CODES, type Diagnostic, type DiagnosticCode } from '../diagnostics.js';
 import { MAX_ROSTER_BYTES, readSideFile } from '../files.js';
 import type { Locale } from '../messages/locales.js';
 import type { StreamItem } from '../records/read.js';
-import { CsvMappingError } from '../records/csv.js';
 import type { TextEncodingName } from '../records/decode.js';
 import { renderMessage } from '../messages/render.js';
 import { loadMapping, type CsvMapping } from '../records/mapping.js';
 import type { ReadResult, RecordFormat } from '../records/read.js';
-import { SourceError, streamRecords } from '../records/records.js';
+import { streamRecords } from '../records/records.js';
 import type { LocatedRecord, Precheck } from '../records/validate.js';
-import type { RecordDiagnostic } from '../records/diagnostics.js';
 import { pushAll } from '../collections.js';
 
 export interface SourceOptions {
@@ -42,8 +40,15 @@ export function cannotRead(source: string, error: unknown, lang: Locale): string
   return renderMessage({ messageId: 'input.unreadable', data: { file: source, detail: e.message } }, lang);
 }
 
-/** SourceError (records.ts): also a missing file or a map that does not fit here; the command exits 2. */
-export { SourceError };
+/** A source that cannot be read at all (its diagnostics, rendered): the command exits 2. */
+export class SourceError extends Error {}
+
+const INPUT_CODES: ReadonlySet<DiagnosticCode> = new Set(INPUT_DIAGNOSTIC_CODES);
+
+/** A diagnostic that says nothing of the input can be read (unreadable_input, map_mismatch, invalid_map). */
+export function isInputProblem(d: Diagnostic): boolean {
+  return INPUT_CODES.has(d.code);
+}
 
 /**
  * One source's records and problems, in order, as they are read: NDJSON and CSV a record at a time
@@ -63,19 +68,21 @@ export async function* recordItems(source: string, format: RecordFormat, options
     let mapping = options.mapping;
     if (format === 'csv' && mapping === undefined && options.map !== undefined) {
       const loaded = await loadMapping(options.map, options.lang);
-      if (!loaded.ok) throw new SourceError(loaded.errors.join('\n'));
+      if (!loaded.ok) throw new SourceError(loaded.diagnostics.map(formatDiagnostic).join('\n'));
       mapping = loaded.mapping;
     }
     const input = source === '-' ? stdin : createReadStream(source);
-    yield* streamRecords(input, {
+    for await (const item of streamRecords(input, {
       ...read,
       format,
       ...(mapping ? { mapping } : {}),
       ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
-    });
+    })) {
+      if (!('record' in item) && item.diagnostics.some(isInputProblem)) throw new SourceError(item.diagnostics.map(formatDiagnostic).join('\n'));
+      yield item;
+    }
   } catch (error) {
     if (error instanceof SourceError) throw error;
-    if (error instanceof CsvMappingError) throw new SourceError(error.message);
     throw new SourceError(cannotRead(source, error, options.lang));
   }
 }
@@ -83,7 +90,7 @@ export async function* recordItems(source: string, format: RecordFormat, options
 /** Reads one source completely (recordItems, collected); an unreadable file is `{ error }` (the command exits 2). */
 export async function readRecordSource(source: string, format: RecordFormat, options: SourceOptions, stdin: Readable): Promise<ReadResult | { error: string }> {
   const records: LocatedRecord[] = [];
-  const diagnostics: RecordDiagnostic[] = [];
+  const diagnostics: Diagnostic[] = [];
   try {
     for await (const item of recordItems(source, format, options, stdin)) {
       if ('record' in item) records.push(item);
@@ -113,14 +120,10 @@ export async function loadRoster(options: RosterOptions, locale: Locale): Promis
     if (!path) continue;
     const read = readSideFile(path, what, MAX_ROSTER_BYTES, locale);
     if ('diagnostic' in read) return { error: formatDiagnostic(read.diagnostic) };
-    try {
-      const parsed = parseRosterText(read.bytes.toString('utf8'), path.toLowerCase().endsWith('.csv') ? 'csv' : 'yaml');
-      if (!parsed.ok) return { error: `cannot read the ${what} file ${path}: ${parsed.error}` };
-      if (parsed.roster.units) roster.units = parsed.roster.units;
-      if (parsed.roster.areas?.length) roster.areas = parsed.roster.areas;
-    } catch (error) {
-      return { error: `cannot read the ${what} file ${path}: ${(error as Error).message}` };
-    }
+    const parsed = parseRosterText(read.bytes.toString('utf8'), path.toLowerCase().endsWith('.csv') ? 'csv' : 'yaml', { file: path, locale });
+    if (!parsed.ok) return { error: parsed.diagnostics.map(formatDiagnostic).join('\n') };
+    if (parsed.roster.units) roster.units = parsed.roster.units;
+    if (parsed.roster.areas?.length) roster.areas = parsed.roster.areas;
   }
   return roster;
 }
@@ -134,7 +137,7 @@ export async function* assignStream(items: AsyncIterable<StreamItem>, roster: Ro
       continue;
     }
     const records: LocatedRecord[] = [];
-    const diagnostics: RecordDiagnostic[] = [];
+    const diagnostics: Diagnostic[] = [];
     assign(item, records, diagnostics);
     if (diagnostics.length > 0) yield { diagnostics };
     yield* records;

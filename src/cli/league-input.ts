@@ -4,11 +4,10 @@
  */
 import { loadCalendar } from '../aggregate/calendar-file.js';
 import type { Calendar, PeriodUnit } from '../aggregate/periods.js';
-import { formatDiagnostic } from '../diagnostics.js';
+import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { wordsOf } from '../messages/locales.js';
 import type { Locale } from '../messages/locales.js';
 import type { TextEncodingName } from '../records/decode.js';
-import type { RecordDiagnostic } from '../records/diagnostics.js';
 import { formatOfPath, type RecordFormat } from '../records/read.js';
 import { buildLeague, type League } from '../rank/league.js';
 import type { TiePolicy } from '../rank/rank.js';
@@ -46,7 +45,7 @@ export interface Rejected {
   /** How many records were rejected. */
   readonly records: number;
   /** The problems printed on stderr: the first --max-problems of them. */
-  readonly listed: readonly RecordDiagnostic[];
+  readonly listed: readonly Diagnostic[];
   /** How many more problems there were. */
   readonly notListed: number;
 }

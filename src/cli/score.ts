@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream';
 import { wordsOf } from '../messages/locales.js';
 import type { Locale } from '../messages/locales.js';
 import type { TextEncodingName } from '../records/decode.js';
-import { formatRecordDiagnostic, type RecordDiagnostic } from '../records/diagnostics.js';
+import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { formatOfPath, type RecordFormat } from '../records/read.js';
 import { loadMapping, type CsvMapping } from '../records/mapping.js';
 import { scoreStream, type ScoredRecord } from '../score/batch.js';
@@ -63,7 +63,7 @@ export async function runScore(inputs: readonly string[], options: ScoreOptions,
   if (options.map !== undefined) {
     const loaded = await loadMapping(options.map, options.lang);
     if (!loaded.ok) {
-      for (const error of loaded.errors) out.err(error);
+      for (const d of loaded.diagnostics) out.err(formatDiagnostic(d));
       return 2;
     }
     mapping = loaded.mapping;
@@ -77,7 +77,7 @@ export async function runScore(inputs: readonly string[], options: ScoreOptions,
   const summary: Summary = { scored: 0, rejected: 0, pass: 0, fail: 0, indeterminate: 0, not_eligible: 0 };
   const sink = scoreSink(set, options, out);
   const rejected = rejectedRecordCounter();
-  const reject = (diagnostics: readonly RecordDiagnostic[]) => {
+  const reject = (diagnostics: readonly Diagnostic[]) => {
     for (const d of diagnostics) {
       rejected.add(d);
       sink.problem(d);
@@ -115,7 +115,7 @@ export async function runScore(inputs: readonly string[], options: ScoreOptions,
 
 interface ScoreSink {
   scored(item: ScoredRecord): void;
-  problem(d: RecordDiagnostic): void;
+  problem(d: Diagnostic): void;
   end(summary: Summary): void;
 }
 
@@ -128,12 +128,12 @@ function scoreSink(set: StandardSet, options: ScoreOptions, out: Output): ScoreS
   const names = itemNamer(set, options.lang);
   if (options.format === 'json' || options.format === 'md') {
     const scored: ScoredRecord[] = [];
-    const rejected: RecordDiagnostic[] = [];
+    const rejected: Diagnostic[] = [];
     return {
       scored: (item) => scored.push(item),
       problem: (d) => rejected.push(d),
       end: (summary) => {
-        rejected.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.index - b.index || a.line - b.line);
+        rejected.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || (a.index ?? 0) - (b.index ?? 0) || a.line - b.line);
         out.out(renderScored(set, scored, rejected, summary, options.format, options.lang));
       },
     };
@@ -170,7 +170,7 @@ function scoreSink(set: StandardSet, options: ScoreOptions, out: Output): ScoreS
 }
 
 /** Scorecards, the rejected records and the summary as JSON, Markdown or text (`score` and `import` alike). */
-export function renderScored(set: StandardSet, scored: readonly ScoredRecord[], rejected: readonly RecordDiagnostic[], summary: Summary, format: string, lang: Locale): string {
+export function renderScored(set: StandardSet, scored: readonly ScoredRecord[], rejected: readonly Diagnostic[], summary: Summary, format: string, lang: Locale): string {
   const options = { lang };
   switch (format) {
     case 'json':
@@ -180,7 +180,7 @@ export function renderScored(set: StandardSet, scored: readonly ScoredRecord[], 
     default: {
       const names = itemNamer(set, options.lang);
       const blocks = scored.map((s) => formatScorecardText(s.scorecard, options.lang, names));
-      if (rejected.length > 0) blocks.push([wordsOf(options.lang).cli.rejectedRecords, ...rejected.map((d) => '  ' + formatRecordDiagnostic(d))].join('\n'));
+      if (rejected.length > 0) blocks.push([wordsOf(options.lang).cli.rejectedRecords, ...rejected.map((d) => '  ' + formatDiagnostic(d))].join('\n'));
       blocks.push(formatSummary(summary, options.lang));
       return blocks.join('\n\n');
     }

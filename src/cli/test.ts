@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { formatDiagnostic } from '../diagnostics.js';
+import { formatDiagnostic, makeDiagnostic, type DiagnosticPath } from '../diagnostics.js';
+import type { Message } from '../messages/types.js';
 import { allowedRoots, readInRoots, readSideFile, type FileProblem } from '../files.js';
 import { wordsOf } from '../messages/locales.js';
 import { renderMessage } from '../messages/render.js';
@@ -56,10 +57,10 @@ async function discover(paths: readonly string[]): Promise<{ pairs: { standard?:
 }
 
 /** A path the test file names that leads nowhere allowed, said in the caller's words (never the file's content). */
-function pathProblem(problem: FileProblem, what: 'standard' | 'record', ref: string, file: string, locale: Locale): string {
-  if (problem.reason === 'missing') return wordsOf(locale).test[what === 'record' ? 'cannotReadRecord' : 'cannotReadStandard'](file, problem.detail);
+function pathProblem(problem: FileProblem, what: 'standard' | 'record', ref: string, file: string): Message {
+  if (problem.reason === 'missing') return { messageId: 'test.cannot_read', data: { what, file, detail: problem.detail } };
   const id = problem.reason === 'outside' ? 'test.outside_roots' : problem.reason === 'not_file' ? 'test.not_file' : 'test.too_large';
-  return renderMessage({ messageId: id, data: { what, ref, ...(problem.reason === 'too_large' ? { limit: problem.limit } : {}) } }, locale);
+  return { messageId: id, data: { what, ref, ...(problem.reason === 'too_large' ? { limit: problem.limit } : {}) } };
 }
 
 export async function runTests(paths: readonly string[], options: TestCliOptions, out: Output): Promise<number> {
@@ -69,10 +70,11 @@ export async function runTests(paths: readonly string[], options: TestCliOptions
   const loadOptions = standardLoadOptions(options);
   for (const pair of pairs) {
     const { tests } = pair;
-    const testFileError = (at: { line: number; column: number }, path: string, message: string) => out.err(`${tests}:${at.line}:${at.column}  error  test_file  ${path ? `${path}: ` : ''}${message}`);
+    const testFileError = (at: { line: number; column: number }, path: DiagnosticPath, message: Message) =>
+      out.err(formatDiagnostic(makeDiagnostic({ code: 'test_file', file: tests, ...at, path, message }, options.lang)));
     /** The loaded standard; else its problem (at `at`, the test file's `path`) or its diagnostics are reported and the run could not go on. */
-    const usable = (loaded: LoadResult | { readonly problem: FileProblem }, at: { line: number; column: number } | undefined, path: string, ref: string | undefined) => {
-      if ('problem' in loaded) testFileError(at!, path, pathProblem(loaded.problem, 'standard', ref!, resolve(dirname(tests), ref!), options.lang));
+    const usable = (loaded: LoadResult | { readonly problem: FileProblem }, at: { line: number; column: number } | undefined, path: DiagnosticPath, ref: string | undefined) => {
+      if ('problem' in loaded) testFileError(at!, path, pathProblem(loaded.problem, 'standard', ref!, resolve(dirname(tests), ref!)));
       else if (loaded.ok) return loaded;
       else for (const d of loaded.diagnostics) out.err(formatDiagnostic(d));
       couldNotRun = true;
@@ -85,9 +87,9 @@ export async function runTests(paths: readonly string[], options: TestCliOptions
       couldNotRun = true;
       continue;
     }
-    const parsed = parseTestFile(read.bytes.toString('utf8'));
+    const parsed = parseTestFile(read.bytes.toString('utf8'), { file: tests, locale: options.lang });
     if (!parsed.ok) {
-      for (const e of parsed.errors) testFileError(e, e.path, e.message);
+      for (const d of parsed.diagnostics) out.err(formatDiagnostic(d));
       couldNotRun = true;
       continue;
     }
@@ -99,7 +101,7 @@ export async function runTests(paths: readonly string[], options: TestCliOptions
           ? loadNamedStandard(parsed.standard, tests, loadOptions)
           : await loadStandard(join(dirname(tests), '..', basename(tests).replace('.test.yaml', '.yaml')), loadOptions),
       parsed.standardAt,
-      'standard',
+      ['standard'],
       parsed.standard,
     );
     if (loaded === undefined) continue;
@@ -115,7 +117,7 @@ export async function runTests(paths: readonly string[], options: TestCliOptions
         const fail = (error: string) => results.push({ name: testCase.name, file: tests, line: testCase.line, passed: false, mismatches: [], exercised: [], error });
         const bytes = readInRoots(testCase.record, tests, roots, MAX_STANDARD_BYTES);
         if ('problem' in bytes) {
-          fail(pathProblem(bytes.problem, 'record', testCase.record, path, options.lang));
+          fail(renderMessage(pathProblem(bytes.problem, 'record', testCase.record, path), options.lang));
           continue;
         }
         try {
@@ -131,7 +133,7 @@ export async function runTests(paths: readonly string[], options: TestCliOptions
       if (testCase.standard !== undefined) {
         const ref = testCase.standard;
         if (!others.has(ref)) {
-          const other = usable(loadNamedStandard(ref, tests, loadOptions), testCase.standardAt, `cases[${testCase.index}].standard`, ref);
+          const other = usable(loadNamedStandard(ref, tests, loadOptions), testCase.standardAt, ['cases', testCase.index, 'standard'], ref);
           if (other === undefined) continue;
           others.set(ref, compileStandard(other.standard));
         }

@@ -4,8 +4,6 @@
  */
 export { parseMapping, loadMapping } from '../records/mapping.js';
 export type { CsvMapping, CsvMappingInput, MappingResult } from '../records/mapping.js';
-export { CsvMappingError } from '../records/csv.js';
-export { SourceError } from '../records/records.js';
 export { DEFAULT_MAX_RECORD_BYTES, DEFAULT_MAX_FILE_BYTES } from '../records/read.js';
 export { decodeText } from '../records/decode.js';
 export type { DecodedText, TextEncodingName } from '../records/decode.js';

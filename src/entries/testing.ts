@@ -3,4 +3,4 @@
  * @module scoresheet/testing
  */
 export { parseTestFile, runCase, coverageTargets } from '../testing/cases.js';
-export type { LocatedCase, CaseResult, Mismatch, TestFileError, Expectation, TestCase } from '../testing/cases.js';
+export type { LocatedCase, CaseResult, Mismatch, TestFileOptions, Expectation, TestCase } from '../testing/cases.js';

@@ -16,13 +16,13 @@
  */
 import { CsvError } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
-import { renderMessage } from '../messages/render.js';
 import type { Locale } from '../messages/locales.js';
 import type { Message } from '../messages/types.js';
 import { isCalendarDate } from '../common-schema.js';
 import { validateRecord, type LocatedRecord } from '../records/validate.js';
 import type { InspectionRecordInput } from '../record-schema.js';
 import { pushTo } from '../collections.js';
+import { formatPath, makeDiagnostic, type Diagnostic, type DiagnosticCode } from '../diagnostics.js';
 
 /** The item a finding names to say the record's findings are not known to be its own and complete. */
 export const UNCERTAIN_FINDINGS_ITEM = 'findings-uncertain';
@@ -50,16 +50,19 @@ export interface LivesOptions {
   readonly locale?: Locale;
 }
 
-export interface LivesProblem {
-  /** error: nothing could be read (the command cannot run); warning: a row is left out or a record marked uncertain. */
-  readonly severity: 'error' | 'warning';
-  readonly file: string;
-  /** 1-based line of the row (the header is line 1); 0 for the file as a whole. */
-  readonly line: number;
-  readonly messageId: string;
-  readonly data?: Readonly<Record<string, unknown>>;
-  readonly message: string;
-}
+/**
+ * A problem with the feed, as the one Diagnostic: `error` when nothing could be read (the command cannot
+ * run: `unreadable_input`, `map_mismatch` for a missing column), `warning` when a row is left out or a
+ * record marked uncertain. Its line is the row's (the header is line 1; 1 for the file as a whole).
+ */
+export type LivesProblem = Diagnostic;
+
+/** The code of each feed problem's message. */
+const LIVES_CODES: Readonly<Record<string, DiagnosticCode>> = {
+  'import.lives_bad_date': 'invalid_date',
+  'import.lives_csv_syntax': 'unreadable_input',
+  'import.lives_missing_column': 'map_mismatch',
+};
 
 export interface LivesStats {
   readonly businesses: number;
@@ -150,7 +153,8 @@ export function livesToRecords(files: LivesFiles, options: LivesOptions = {}): L
   const names = { ...LIVES_FILE_NAMES, ...options.names };
   const problems: LivesProblem[] = [];
   const problem = (severity: LivesProblem['severity'], which: LivesFileName, line: number, message: Message) => {
-    problems.push({ severity, file: names[which], line, messageId: message.messageId, ...(message.data ? { data: message.data } : {}), message: renderMessage(message, locale) });
+    const code = LIVES_CODES[message.messageId] ?? 'record_invalid';
+    problems.push(makeDiagnostic({ code, severity, file: names[which], line: Math.max(line, 1), column: 1, path: [], message }, locale));
   };
 
   const tables: Partial<Record<LivesFileName, Row[]>> = {};
@@ -289,7 +293,7 @@ export function livesToRecords(files: LivesFiles, options: LivesOptions = {}): L
     if (result.ok) {
       records.push(result.value);
     } else {
-      for (const d of result.diagnostics) problem('warning', 'inspections', inspection.line, { messageId: 'record.invalid', data: { detail: `${d.field}: ${d.message}` } });
+      for (const d of result.diagnostics) problem('warning', 'inspections', inspection.line, { messageId: 'record.invalid', data: { detail: `${formatPath(d.path)}: ${d.message}` } });
     }
   }
 

@@ -3,6 +3,12 @@ import type { Catalogue } from './types.js';
 
 const s = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 const hint = (suggestion: unknown): string => (suggestion ? ` (did you mean "${s(suggestion)}"?)` : '');
+/** A list in a message's data (anything else reads as none). */
+/** How a supported path looks (path.*). */
+const PATH_EXAMPLE = 'use a plain path such as "a.b[0].c" or "$.a.b[0].c"';
+/** zod's units of a sized value (too_small / too_big), as zod says them. */
+const SIZE_UNITS_EN: Readonly<Record<string, string>> = { string: 'characters', file: 'bytes', array: 'items', set: 'items', map: 'entries' };
+const listOf = <T>(v: unknown): readonly T[] => (Array.isArray(v) ? (v as T[]) : []);
 
 /** One point or several: "1 point", "2 points", "-1 point". */
 const points = (n: unknown): string => `${s(n)} ${Math.abs(Number(n)) === 1 ? 'point' : 'points'}`;
@@ -97,6 +103,76 @@ export const en: Catalogue = {
   'quantity.missing_value': () => 'the finding gives no value to score this item',
   'quantity.missing_indicator': (d) => `the indicator "${s(d.indicator)}" is not given`,
 
+  'test.unknown_keys': (d) => `unknown key(s): ${s(d.keys)}`,
+  'test.missing_key': (d) => `missing required key "${s(d.key)}"`,
+  'map.unknown_field': (d) => `unknown field "${s(d.name)}"${d.fields ? `; fields: ${s(d.fields)}` : ''}`,
+  'map.finding_in_wide': (d) => `${s(d.name)}: finding fields are for the long layout; in a wide map list item columns under items:`,
+  'map.field_twice': (d) => `${s(d.name)} is already given by column "${s(d.other)}"`,
+  'map.needs_item_column': () => 'a long map needs the item column: <header>: finding.item',
+  'map.items_in_long': () => 'items: is for the wide layout; a long map has a finding.item column',
+  'map.key_not_column': (d) => `"${s(d.column)}" is not a column of the map`,
+  'map.key_finding': (d) => `"${s(d.column)}" holds a finding field; key columns hold record fields`,
+  'map.key_in_wide': () => 'key: is for the long layout (a wide row is one inspection)',
+  'map.column_twice': (d) => `column "${s(d.column)}" is mapped twice`,
+  'map.defaults_finding': () => 'defaults are for record fields',
+  'map.needs_map': (d) => `this CSV needs a map (--map; \`scoresheet template\` writes one): ${d.columns ? `the columns ${s(d.columns)} are not field names` : 'it has no finding.item column'}`,
+  'map.missing_column': (d) => `the map names the column "${s(d.column)}", which the CSV header (row ${s(d.row)}) does not have${hint(d.suggestion)}; its columns: ${s(d.columns)}`,
+  'map.duplicate_column': (d) => `the CSV header has the column "${s(d.column)}" ${s(d.count)} times (columns ${s(d.at)})`,
+  'schema.localized_text': () => 'give the text in zh-CN, en or both',
+  'schema.threshold_bound': () => 'give min or max (null when the source leaves the number unset)',
+  'schema.veto_target': () => 'a veto names exactly one of `item` or `when`',
+  'condition.not_object': (d) =>
+    `a condition must be an object with one of "all", "any", "not", "condition" or "fact"; got ${d.type === 'null' ? 'null' : d.type === 'list' ? 'a list' : d.type === 'object' ? 'an object' : `${s(d.type)} ${s(d.value)}`}`,
+  'condition.no_kind': (d) => {
+    const keys = listOf<string>(d.keys);
+    const hints = listOf<{ key: string; suggestion: string }>(d.hints);
+    return (
+      'a condition needs exactly one of "all", "any", "not", "condition" or "fact"' +
+      (keys.length === 0 ? '; got an empty object' : `; got keys ${keys.map((k) => JSON.stringify(k)).join(', ')}`) +
+      (hints.length > 0 ? `; unknown key ${hints.map((h) => `"${h.key}" (did you mean "${h.suggestion}"?)`).join(', ')}` : '')
+    );
+  },
+  'condition.many_kinds': (d) =>
+    `a condition needs exactly one of "all", "any", "not", "condition" or "fact", but this one has ${listOf<string>(d.present).map((k) => `"${k}"`).join(' and ')}; nest them inside "all" or "any"`,
+  'condition.not_list': () => '"not" takes a single condition, not a list; write { not: { all: [...] } } or { not: { any: [...] } }',
+  'condition.no_value': () => 'a fact condition needs a "value": a literal, or { fact, path } to compare with another fact',
+  'path.recursive_descent': (d) => `path ${s(d.path)} uses JSONPath recursive descent ("..") which is not supported; ${PATH_EXAMPLE}`,
+  'path.filter': (d) => `path ${s(d.path)} uses a JSONPath filter ("[?(...)]") which is not supported; ${PATH_EXAMPLE}`,
+  'path.wildcard': (d) => `path ${s(d.path)} uses a JSONPath wildcard ("*") which is not supported; ${PATH_EXAMPLE}`,
+  'path.script': (d) => `path ${s(d.path)} uses a JSONPath script expression ("(...)" / "@") which is not supported; ${PATH_EXAMPLE}`,
+  'path.leading_bracket': (d) => `path ${s(d.path)} must start with a name or "$" (write "$[0]" for an index at the top); ${PATH_EXAMPLE}`,
+  'path.bracket': (d) => `path ${s(d.path)}: only numeric indexes like "[0]" are supported inside brackets (no quoted keys, slices, unions or negative indexes); ${PATH_EXAMPLE}`,
+  'path.dollar': (d) => `path ${s(d.path)}: "$" may only appear at the very start of a path; ${PATH_EXAMPLE}`,
+  'path.empty_segment': (d) => `path ${s(d.path)} has an empty segment; ${PATH_EXAMPLE}`,
+  'path.reserved_char': (d) => `path ${s(d.path)} contains ${s(d.char)} which is not allowed in a property name (it has a meaning in JSONPath); ${PATH_EXAMPLE}`,
+  'operator.unknown': (d) => {
+    const known = `known operators: ${s(d.operators)}; decorators (written "decorator:operator"): ${s(d.decorators)}`;
+    if (d.empty) return `operator ${s(d.operator)} has an empty part around ":"; ${known}`;
+    const problems = listOf<{ kind: string; part: string; suggestion?: string }>(d.problems).map((p) =>
+      p.kind === 'operator_before_colon'
+        ? `"${p.part}" is an operator, but only decorators may come before ":"`
+        : p.kind === 'unknown_decorator'
+          ? `unknown decorator "${p.part}"${hint(p.suggestion)}`
+          : p.kind === 'decorator_last'
+            ? `"${p.part}" is a decorator and needs an operator after it, e.g. "${p.part}:equal"`
+            : `unknown operator "${p.part}"${hint(p.suggestion)}`,
+    );
+    const head = d.single ? `unknown operator ${s(d.operator)}` : `unknown operator ${s(d.operator)}: ${problems.join('; ')}`;
+    return d.suggestion ? `${head}; did you mean "${s(d.suggestion)}"?` : `${head}; ${known}`;
+  },
+  'schema.operator_required': () => 'a fact condition needs an "operator"',
+  'schema.fact_required': () => '"fact" must name a fact',
+  'schema.fact_name_empty': () => 'out of range: a fact name cannot be empty',
+  'schema.priority_positive': () => 'out of range: priority must be a positive integer',
+  'schema.any_empty': () => 'out of range: "any" needs at least one condition (json-rules-engine treats an empty "any" as true)',
+  'schema.all_list': () => '"all" must be a list of conditions',
+  'schema.any_list': () => '"any" must be a list of conditions',
+  'schema.condition_name': () => '"condition" must be the name of a named condition',
+  'schema.condition_name_empty': () => 'out of range: a condition name cannot be empty',
+  'schema.path_string': () => 'a path must be a string such as "a.b[0]" or "$.a.b[0]"',
+  'schema.too_small': (d) => `out of range: Too small: expected ${s(d.origin)} ${SIZE_UNITS_EN[s(d.origin)] ? 'to have' : 'to be'} ${d.exact ? 'exactly ' : d.inclusive === false ? '>' : '>='}${s(d.limit)}${SIZE_UNITS_EN[s(d.origin)] ? ` ${SIZE_UNITS_EN[s(d.origin)]}` : ''}`,
+  'schema.too_big': (d) => `out of range: Too big: expected ${s(d.origin) || 'value'} ${SIZE_UNITS_EN[s(d.origin)] ? 'to have' : 'to be'} ${d.exact ? 'exactly ' : d.inclusive === false ? '<' : '<='}${s(d.limit)}${SIZE_UNITS_EN[s(d.origin)] ? ` ${SIZE_UNITS_EN[s(d.origin)]}` : ''}`,
+  'test.cannot_read': (d) => `cannot read the ${d.what === 'record' ? 'record' : 'standard'} ${s(d.file)}: ${s(d.detail)}`,
   'test.outside_roots': (d) => `the ${d.what === 'record' ? 'record' : 'standard'} "${s(d.ref)}" is outside the folders a test file may name (its own folder's, the working directory's, and any --allow-root): name its folder with --allow-root`,
   'test.not_file': (d) => `the ${d.what === 'record' ? 'record' : 'standard'} "${s(d.ref)}" is not a regular file (a folder, a device or a pipe)`,
   'test.too_large': (d) => `the ${d.what === 'record' ? 'record' : 'standard'} "${s(d.ref)}" is larger than ${s(d.limit)} bytes`,

@@ -4,6 +4,13 @@ import type { Catalogue } from './types.js';
 
 const s = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 const hint = (suggestion: unknown): string => (suggestion ? `（是否想写 "${s(suggestion)}"？）` : '');
+/** A list in a message's data (anything else reads as none). */
+/** How a supported path looks (path.*). */
+const PATH_EXAMPLE = '请写简单路径，如 "a.b[0].c" 或 "$.a.b[0].c"';
+/** A sized value's units and names (too_small / too_big). */
+const SIZE_UNITS_ZH: Readonly<Record<string, string>> = { string: '个字符', file: '字节', array: '项', set: '项', map: '项' };
+const SIZE_NAMES_ZH: Readonly<Record<string, string>> = { string: '文本', number: '数值', int: '整数', array: '列表', set: '集合', map: '映射', file: '文件' };
+const listOf = <T>(v: unknown): readonly T[] => (Array.isArray(v) ? (v as T[]) : []);
 
 /** zod 的类型名称，换成中文说法。 */
 const TYPE_NAMES_ZH: Readonly<Record<string, string>> = { number: '数字', int: '整数', string: '文本', boolean: '是或否（true/false）', object: '对象（键: 值）', array: '列表', date: '日期' };
@@ -123,6 +130,76 @@ export const zhCN: Catalogue = {
   'quantity.missing_value': () => '检查记录未给出该项的数值',
   'quantity.missing_indicator': (d) => `未给出指标 "${s(d.indicator)}"`,
 
+  'test.unknown_keys': (d) => `未知的键：${s(d.keys)}`,
+  'test.missing_key': (d) => `缺少必需的键 "${s(d.key)}"`,
+  'map.unknown_field': (d) => `未知的字段 "${s(d.name)}"${d.fields ? `；可用字段：${s(d.fields)}` : ''}`,
+  'map.finding_in_wide': (d) => `${s(d.name)}：问题字段只用于长表（long）；宽表请在 items: 下列出各检查项的列`,
+  'map.field_twice': (d) => `${s(d.name)} 已由列 "${s(d.other)}" 给出`,
+  'map.needs_item_column': () => '长表映射须有检查项列：<表头>: finding.item',
+  'map.items_in_long': () => 'items: 只用于宽表（wide）；长表用 finding.item 列',
+  'map.key_not_column': (d) => `"${s(d.column)}" 不是映射中的列`,
+  'map.key_finding': (d) => `"${s(d.column)}" 对应问题字段；键列须对应记录字段`,
+  'map.key_in_wide': () => 'key: 只用于长表（宽表一行即一次检查）',
+  'map.column_twice': (d) => `列 "${s(d.column)}" 被映射了两次`,
+  'map.defaults_finding': () => 'defaults 只用于记录字段',
+  'map.needs_map': (d) => `此 CSV 需要映射文件（--map；可用 \`scoresheet template\` 生成）：${d.columns ? `列 ${s(d.columns)} 不是字段名` : '缺少 finding.item 列'}`,
+  'map.missing_column': (d) => `映射文件指定的列 "${s(d.column)}" 不在 CSV 表头（第 ${s(d.row)} 行）中${hint(d.suggestion)}；表头的列：${s(d.columns)}`,
+  'map.duplicate_column': (d) => `CSV 表头中列 "${s(d.column)}" 出现了 ${s(d.count)} 次（第 ${s(d.at)} 列）`,
+  'schema.localized_text': () => '请给出 zh-CN 或 en 文本（或两者都给）',
+  'schema.threshold_bound': () => '请给出 min 或 max（原文未定的数值写 null）',
+  'schema.veto_target': () => '一票否决须且只须指定 `item` 或 `when` 之一',
+  'condition.not_object': (d) =>
+    `条件须是含 "all"、"any"、"not"、"condition" 或 "fact" 之一的对象；实际是${d.type === 'null' ? ' null' : d.type === 'list' ? '列表' : d.type === 'object' ? '对象' : ` ${s(d.type)} ${s(d.value)}`}`,
+  'condition.no_kind': (d) => {
+    const keys = listOf<string>(d.keys);
+    const hints = listOf<{ key: string; suggestion: string }>(d.hints);
+    return (
+      '条件须且只须含 "all"、"any"、"not"、"condition" 或 "fact" 之一' +
+      (keys.length === 0 ? '；实际是空对象' : `；实际的键：${keys.map((k) => JSON.stringify(k)).join('、')}`) +
+      (hints.length > 0 ? `；未知的键 ${hints.map((h) => `"${h.key}"（是否想写 "${h.suggestion}"？）`).join('、')}` : '')
+    );
+  },
+  'condition.many_kinds': (d) =>
+    `条件须且只须含 "all"、"any"、"not"、"condition" 或 "fact" 之一，此条件却有 ${listOf<string>(d.present).map((k) => `"${k}"`).join(' 和 ')}；请把它们放进 "all" 或 "any"`,
+  'condition.not_list': () => '"not" 只接受一个条件，不接受列表；请写 { not: { all: [...] } } 或 { not: { any: [...] } }',
+  'condition.no_value': () => 'fact 条件须有 "value"：一个字面值，或与另一事实比较的 { fact, path }',
+  'path.recursive_descent': (d) => `路径 ${s(d.path)} 使用了 JSONPath 递归下降（".."），不受支持；${PATH_EXAMPLE}`,
+  'path.filter': (d) => `路径 ${s(d.path)} 使用了 JSONPath 过滤器（"[?(...)]"），不受支持；${PATH_EXAMPLE}`,
+  'path.wildcard': (d) => `路径 ${s(d.path)} 使用了 JSONPath 通配符（"*"），不受支持；${PATH_EXAMPLE}`,
+  'path.script': (d) => `路径 ${s(d.path)} 使用了 JSONPath 脚本表达式（"(...)" / "@"），不受支持；${PATH_EXAMPLE}`,
+  'path.leading_bracket': (d) => `路径 ${s(d.path)} 须以名称或 "$" 开头（顶层下标写作 "$[0]"）；${PATH_EXAMPLE}`,
+  'path.bracket': (d) => `路径 ${s(d.path)}：方括号内只支持 "[0]" 这样的数字下标（不支持带引号的键、切片、并集或负下标）；${PATH_EXAMPLE}`,
+  'path.dollar': (d) => `路径 ${s(d.path)}："$" 只能出现在路径最前面；${PATH_EXAMPLE}`,
+  'path.empty_segment': (d) => `路径 ${s(d.path)} 有空的段；${PATH_EXAMPLE}`,
+  'path.reserved_char': (d) => `路径 ${s(d.path)} 含有 ${s(d.char)}，它在 JSONPath 中有含义，不能用于属性名；${PATH_EXAMPLE}`,
+  'operator.unknown': (d) => {
+    const known = `可用的运算符：${s(d.operators)}；修饰符（写作 "修饰符:运算符"）：${s(d.decorators)}`;
+    if (d.empty) return `运算符 ${s(d.operator)} 在 ":" 两侧有空的部分；${known}`;
+    const problems = listOf<{ kind: string; part: string; suggestion?: string }>(d.problems).map((p) =>
+      p.kind === 'operator_before_colon'
+        ? `"${p.part}" 是运算符，但 ":" 之前只能是修饰符`
+        : p.kind === 'unknown_decorator'
+          ? `未知的修饰符 "${p.part}"${hint(p.suggestion)}`
+          : p.kind === 'decorator_last'
+            ? `"${p.part}" 是修饰符，其后须跟运算符，如 "${p.part}:equal"`
+            : `未知的运算符 "${p.part}"${hint(p.suggestion)}`,
+    );
+    const head = d.single ? `未知的运算符 ${s(d.operator)}` : `未知的运算符 ${s(d.operator)}：${problems.join('；')}`;
+    return d.suggestion ? `${head}；是否想写 "${s(d.suggestion)}"？` : `${head}；${known}`;
+  },
+  'schema.operator_required': () => 'fact 条件须有 "operator"',
+  'schema.fact_required': () => '"fact" 须是一个事实的名称',
+  'schema.fact_name_empty': () => '超出范围：事实名称不能为空',
+  'schema.priority_positive': () => '超出范围：priority 须是正整数',
+  'schema.any_empty': () => '超出范围："any" 至少须有一个条件（json-rules-engine 把空的 "any" 当作成立）',
+  'schema.all_list': () => '"all" 须是条件的列表',
+  'schema.any_list': () => '"any" 须是条件的列表',
+  'schema.condition_name': () => '"condition" 须是一个具名条件的名称',
+  'schema.condition_name_empty': () => '超出范围：条件名称不能为空',
+  'schema.path_string': () => '路径须是字符串，如 "a.b[0]" 或 "$.a.b[0]"',
+  'schema.too_small': (d) => `超出范围：${SIZE_UNITS_ZH[s(d.origin)] ? `${SIZE_NAMES_ZH[s(d.origin)] ?? s(d.origin)}须有` : `${SIZE_NAMES_ZH[s(d.origin)] ?? s(d.origin)}须`}${d.exact ? '恰好' : d.inclusive === false ? '大于' : '不小于'} ${s(d.limit)}${SIZE_UNITS_ZH[s(d.origin)] ? ` ${SIZE_UNITS_ZH[s(d.origin)]}` : ''}`,
+  'schema.too_big': (d) => `超出范围：${SIZE_UNITS_ZH[s(d.origin)] ? `${SIZE_NAMES_ZH[s(d.origin)] ?? s(d.origin)}须有` : `${SIZE_NAMES_ZH[s(d.origin)] ?? s(d.origin)}须`}${d.exact ? '恰好' : d.inclusive === false ? '小于' : '不大于'} ${s(d.limit)}${SIZE_UNITS_ZH[s(d.origin)] ? ` ${SIZE_UNITS_ZH[s(d.origin)]}` : ''}`,
+  'test.cannot_read': (d) => `无法读取${d.what === 'record' ? '记录' : '标准'} ${s(d.file)}：${s(d.detail)}`,
   'test.outside_roots': (d) => `${d.what === 'record' ? '记录' : '标准'} "${s(d.ref)}" 不在测试文件可引用的目录内（测试文件所在目录、当前工作目录及 --allow-root 指定的目录）：请用 --allow-root 指定其所在目录`,
   'test.not_file': (d) => `${d.what === 'record' ? '记录' : '标准'} "${s(d.ref)}" 不是普通文件（是目录、设备或管道）`,
   'test.too_large': (d) => `${d.what === 'record' ? '记录' : '标准'} "${s(d.ref)}" 超过 ${s(d.limit)} 字节`,

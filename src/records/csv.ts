@@ -13,11 +13,12 @@
  */
 import { CsvError, parse as parseSync } from 'csv-parse/sync';
 import { formatPath } from '../diagnostics.js';
-import { renderMessage } from '../messages/render.js';
 import type { Locale } from '../messages/locales.js';
 import type { Message } from '../messages/types.js';
 import { ByteDecoder, decodeText, invalidBytesMessage, type InvalidBytes, type TextEncodingName } from './decode.js';
-import { lineOfField, recordDiagnostic, type RecordDiagnostic, type RecordDiagnosticCode, type RecordSource } from './diagnostics.js';
+import { makeDiagnostic, type Diagnostic, type RecordDiagnosticCode } from '../diagnostics.js';
+import type { Position } from '../positions.js';
+import { lineOfField, positionOfField, recordDiagnostic, type RecordSource } from './diagnostics.js';
 
 export { lineOfField };
 import { convertCell, mappingFromHeader, type CellValue, type CsvMapping, type FieldRef, parseField, type WideItem } from './mapping.js';
@@ -27,35 +28,22 @@ import { RecordSplitter } from './csv-splitter.js';
 import { suggest } from '../suggest.js';
 import { pushAll, pushTo } from '../collections.js';
 
-/**
- * The map and the CSV do not fit together (a mapped column is missing): nothing can be read.
- *
- * @example
- * ```ts
- * import { readRecords } from 'scoresheet';
- * import { CsvMappingError, type CsvMapping } from 'scoresheet/records';
- *
- * declare const mapping: CsvMapping;
- * try {
- *   readRecords('a,b\n1,2\n', { format: 'csv', mapping });
- * } catch (error) {
- *   if (error instanceof CsvMappingError) console.error(error.message); // a mapped column is missing
- * }
- * ```
- */
-export class CsvMappingError extends Error {}
+/** The map and the CSV do not fit together (a mapped column is missing): nothing can be read (map_mismatch). */
+class MapMismatch {
+  constructor(readonly diagnostics: Diagnostic[]) {}
+}
 
 export interface CsvReadOptions extends ReadOptions {
   /** Input encoding; by default decided on the bytes (docs/records.md#formats-and-encodings). */
   readonly encoding?: TextEncodingName;
 }
 
-/** A CSV record's source: besides its first row, the row each field and each finding came from. */
+/** A CSV record's source: besides its first row, the row and column each field and each finding came from. */
 export interface CsvRecordSource extends RecordSource {
-  /** `date`, `unit.id`, `facts.x` → row. */
-  readonly fieldLines: ReadonlyMap<string, number>;
-  /** Finding index → row. */
-  readonly findingLines: readonly number[];
+  /** `date`, `unit.id`, `facts.x` → row and column (1-based, as a spreadsheet counts them). */
+  readonly fieldPositions: ReadonlyMap<string, Position>;
+  /** Finding index → the row and the column of its first cell. */
+  readonly findingPositions: readonly Position[];
 }
 
 
@@ -125,6 +113,8 @@ export class CsvRecordReader {
   private readonly headerRow: number;
   private index = 0;
   private group: Group | undefined;
+  /** The map does not fit the header: the rest is not read. */
+  private mismatch = false;
   /** First row of every long-layout group key seen, to catch an inspection whose rows are apart. */
   private readonly seenKeys = new Map<string, number>();
   /** An unreadable row whose key is unknown: the next inspection to begin may have had it. */
@@ -142,14 +132,16 @@ export class CsvRecordReader {
 
   push(cells: readonly string[], line: number, problem?: RowProblem): StreamItem[] {
     if (line < this.headerRow) return [];
+    if (this.mismatch) return [];
     if (this.plan === undefined) {
-      try {
-        this.plan = this.makePlan(cells);
-      } catch (error) {
-        // A header that does not fit the map because it cannot be read (the wrong encoding, a stray quote): say so.
-        if (error instanceof CsvMappingError && problem) throw new CsvMappingError(`${error.message}\n${this.file}:${line}: ${renderMessage(problem.message, this.locale)}`);
-        throw error;
+      const plan = this.makePlan(cells, line);
+      if (plan instanceof MapMismatch) {
+        // Nothing of the sheet can be read; a header that does not fit because it cannot be read (the wrong encoding, a stray quote) says so too.
+        this.mismatch = true;
+        const why = problem ? [makeDiagnostic({ code: problem.code, file: this.file, line, column: 1, path: [], message: problem.message }, this.locale)] : [];
+        return [{ diagnostics: [...plan.diagnostics, ...why] }];
       }
+      this.plan = plan;
       return [];
     }
     const trimmed = cells.map((c) => c.trim());
@@ -217,26 +209,36 @@ export class CsvRecordReader {
 
   // -------------------------------------------------------------------------------------------
 
-  private makePlan(rawHeader: readonly string[]): Plan {
+  private makePlan(rawHeader: readonly string[], row: number): Plan | MapMismatch {
+    try {
+      return this.planOf(rawHeader, row);
+    } catch (error) {
+      if (error instanceof MapMismatch) return error;
+      throw error;
+    }
+  }
+
+  /** Throws MapMismatch (caught by makePlan) at the first column the map and the header disagree on. */
+  private planOf(rawHeader: readonly string[], row: number): Plan {
     const headers = rawHeader.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h).trim());
     let mapping = this.mapping;
     if (mapping === undefined) {
-      const derived = mappingFromHeader(headers);
-      if (!derived.ok) throw new CsvMappingError(derived.errors.join('\n'));
+      const derived = mappingFromHeader(headers, this.file, this.locale, row);
+      if (!derived.ok) throw new MapMismatch(derived.diagnostics);
       mapping = derived.mapping;
     }
     const positions = new Map<string, number[]>();
     headers.forEach((h, i) => pushTo(positions, h, i));
     const mapped = new Set<number>();
+    const mismatch = (column: number, messageId: string, data: Record<string, unknown>) =>
+      new MapMismatch([makeDiagnostic({ code: 'map_mismatch', file: this.file, line: row, column, path: [], messageId, data }, this.locale)]);
     const where = (header: string): number => {
       const at = positions.get(header);
       if (at === undefined) {
-        const hint = suggest(header, headers.filter(Boolean));
-        throw new CsvMappingError(
-          `${this.file}: the map names the column "${header}", which the CSV header (row ${this.headerRow}) does not have${hint ? ` (did you mean "${hint}"?)` : ''}; its columns: ${headers.filter(Boolean).join(', ')}`,
-        );
+        const suggestion = suggest(header, headers.filter(Boolean));
+        throw mismatch(1, 'map.missing_column', { column: header, row: this.headerRow, ...(suggestion ? { suggestion } : {}), columns: headers.filter(Boolean).join(', ') });
       }
-      if (at.length > 1) throw new CsvMappingError(`${this.file}: the CSV header has the column "${header}" ${at.length} times (columns ${at.map((i) => i + 1).join(', ')})`);
+      if (at.length > 1) throw mismatch(at[1]! + 1, 'map.duplicate_column', { column: header, count: at.length, at: at.map((i) => i + 1).join(', ') });
       mapped.add(at[0]!);
       return at[0]!;
     };
@@ -264,14 +266,15 @@ export class CsvRecordReader {
   private build(allRows: readonly Row[], index: number, splitFrom?: number, beside?: Group['beside']): StreamItem {
     const plan = this.plan!;
     const first = allRows[0]!.line;
-    const fieldLines = new Map<string, number>();
-    const findingLines: number[] = [];
-    const source: CsvRecordSource = { file: this.file, line: first, index, fieldLines, findingLines };
-    const problems: RecordDiagnostic[] = [];
-    const problem = (line: number, field: string, message: Message, code?: RecordDiagnosticCode) =>
-      problems.push(recordDiagnostic({ file: this.file, line, index }, field, message, this.locale, code));
-    const cellProblem = (line: number, field: string, column: string, value: string, expected: string) =>
-      problem(line, field, { messageId: 'record.csv_cell', data: { column, value, expected } }, expected === 'whole_number' ? 'not_whole_number' : 'record_invalid');
+    const fieldPositions = new Map<string, Position>();
+    const findingPositions: Position[] = [];
+    const source: CsvRecordSource = { file: this.file, line: first, index, fieldPositions, findingPositions };
+    const problems: Diagnostic[] = [];
+    /** `at` is the 0-based cell: the column is the spreadsheet's (1-based). */
+    const problem = (line: number, field: string, message: Message, code?: RecordDiagnosticCode, at = 0) =>
+      problems.push(recordDiagnostic({ file: this.file, line, index }, field, message, this.locale, code, { line, column: at + 1 }));
+    const cellProblem = (line: number, at: number, field: string, column: string, value: string, expected: string) =>
+      problem(line, field, { messageId: 'record.csv_cell', data: { column, value, expected } }, expected === 'whole_number' ? 'not_whole_number' : 'record_invalid', at);
 
     if (splitFrom !== undefined) problem(first, '', { messageId: 'record.csv_split', data: { first: splitFrom } });
     if (beside !== undefined) problem(first, '', { messageId: 'record.csv_beside_unreadable', data: { line: beside.line } }, beside.code);
@@ -282,7 +285,7 @@ export class CsvRecordReader {
     for (const row of rows) {
       // Its missing cells would read as empty, that is as nothing found: a clean score for a cut row.
       if (row.cells.length < plan.width) {
-        problem(row.line, '', { messageId: 'record.csv_short_row', data: { cells: row.cells.length, columns: plan.width, column: plan.headers[row.cells.length] || `#${row.cells.length + 1}` } }, 'short_row');
+        problem(row.line, '', { messageId: 'record.csv_short_row', data: { cells: row.cells.length, columns: plan.width, column: plan.headers[row.cells.length] || `#${row.cells.length + 1}` } }, 'short_row', row.cells.length);
       }
     }
 
@@ -292,22 +295,23 @@ export class CsvRecordReader {
     // Record fields: the first non-empty cell; a different value further down is a conflict.
     for (const column of plan.record) {
       let given: { text: string; line: number } | undefined;
+      const at = column.index;
       for (const row of rows) {
         const text = row.cells[column.index] ?? '';
         if (text === '') continue;
         if (given === undefined) given = { text, line: row.line };
         else if (text !== given.text) {
-          problem(row.line, formatPath(column.field.path), { messageId: 'record.csv_conflict', data: { column: column.header, value: text, first: given.text, line: given.line } });
+          problem(row.line, formatPath(column.field.path), { messageId: 'record.csv_conflict', data: { column: column.header, value: text, first: given.text, line: given.line } }, undefined, at);
         }
       }
       if (given === undefined) continue;
       const converted = this.convert(column, given.text);
       if (!converted.ok) {
-        cellProblem(given.line, formatPath(column.field.path), column.header, given.text, converted.expected);
+        cellProblem(given.line, at, formatPath(column.field.path), column.header, given.text, converted.expected);
         continue;
       }
       setPath(raw, column.field.path, converted.value);
-      fieldLines.set(formatPath(column.field.path), given.line);
+      fieldPositions.set(formatPath(column.field.path), { line: given.line, column: at + 1 });
     }
     for (const [field, value] of plan.defaults) {
       if (getPath(raw, field.path) === undefined) setPath(raw, field.path, value);
@@ -324,15 +328,16 @@ export class CsvRecordReader {
           if (text === '') return;
           const field = `findings[${f}].${column.field.path[0]}`;
           const converted = this.convert(column, text);
+          fieldPositions.set(field, { line: row.line, column: column.index + 1 });
           if (converted.ok) out[column.field.path[0]!] = converted.value;
-          else cellProblem(row.line, field, column.header, text, converted.expected);
+          else cellProblem(row.line, column.index, field, column.header, text, converted.expected);
         });
+        const given = plan.finding.find((c, i) => texts[i] !== '')!;
         if (plan.itemColumn && (row.cells[plan.itemColumn.index] ?? '') === '') {
-          const given = plan.finding.find((c, i) => texts[i] !== '')!;
-          problem(row.line, `findings[${f}].item`, { messageId: 'record.csv_no_item', data: { column: given.header, item: plan.itemColumn.header } });
+          problem(row.line, `findings[${f}].item`, { messageId: 'record.csv_no_item', data: { column: given.header, item: plan.itemColumn.header } }, undefined, given.index);
         }
         findings.push(out);
-        findingLines.push(row.line);
+        findingPositions.push({ line: row.line, column: (plan.itemColumn ?? given).index + 1 });
       }
     } else {
       const row = rows[0]!;
@@ -341,7 +346,7 @@ export class CsvRecordReader {
         const note = noteIndex !== undefined ? (row.cells[noteIndex] ?? '') : '';
         const f = findings.length;
         const orphan = () => {
-          if (note !== '') problem(row.line, `findings[${f}].note`, { messageId: 'record.csv_orphan_note', data: { column: entry.note, item: entry.column } });
+          if (note !== '') problem(row.line, `findings[${f}].note`, { messageId: 'record.csv_orphan_note', data: { column: entry.note, item: entry.column } }, undefined, noteIndex);
         };
         if (text === '') {
           orphan();
@@ -351,7 +356,7 @@ export class CsvRecordReader {
         const converted = convertCell(text, type);
         const field = `findings[${f}].${entry.cell}`;
         if (!converted.ok) {
-          cellProblem(row.line, field, entry.column, text, converted.expected);
+          cellProblem(row.line, at, field, entry.column, text, converted.expected);
           continue;
         }
         const finding: Record<string, unknown> = { item: entry.item };
@@ -370,28 +375,32 @@ export class CsvRecordReader {
         } else {
           finding[entry.cell] = converted.value;
         }
-        if (note !== '') finding.note = note;
+        fieldPositions.set(field, { line: row.line, column: at + 1 });
+        if (note !== '' && noteIndex !== undefined) {
+          finding.note = note;
+          fieldPositions.set(`findings[${f}].note`, { line: row.line, column: noteIndex + 1 });
+        }
         findings.push(finding);
-        findingLines.push(row.line);
+        findingPositions.push({ line: row.line, column: at + 1 });
       }
     }
 
     for (const row of rows) {
       for (const at of plan.unmapped) {
         const text = row.cells[at] ?? '';
-        if (text !== '') problem(row.line, '', { messageId: 'record.csv_unmapped', data: { column: plan.headers[at] || `#${at + 1}`, value: text } }, 'unmapped_column');
+        if (text !== '') problem(row.line, '', { messageId: 'record.csv_unmapped', data: { column: plan.headers[at] || `#${at + 1}`, value: text } }, 'unmapped_column', at);
       }
       if (plan.rejectExtra) {
         for (let at = plan.headers.length; at < row.cells.length; at++) {
-          if (row.cells[at] !== '') problem(row.line, '', { messageId: 'record.csv_unmapped', data: { column: `#${at + 1}`, value: row.cells[at] } }, 'unmapped_column');
+          if (row.cells[at] !== '') problem(row.line, '', { messageId: 'record.csv_unmapped', data: { column: `#${at + 1}`, value: row.cells[at] } }, 'unmapped_column', at);
         }
       }
     }
 
-    const result = validateRecord(raw, source, this.locale, (path) => lineOfField(source, path), this.precheck);
+    const result = validateRecord(raw, source, this.locale, (path) => positionOfField(source, path), this.precheck);
     if (problems.length === 0) return result.ok ? result.value : { diagnostics: result.diagnostics };
-    const reported = new Set(problems.map((p) => p.field));
-    const more = result.ok ? [] : result.diagnostics.filter((d) => !reported.has(d.field));
+    const reported = new Set(problems.map((p) => formatPath(p.path)));
+    const more = result.ok ? [] : result.diagnostics.filter((d) => !reported.has(formatPath(d.path)));
     return { diagnostics: [...problems, ...more].sort((a, b) => a.line - b.line) };
   }
 
@@ -425,13 +434,13 @@ const PARSE_OPTIONS = { bom: true, relax_quotes: true, relax_column_count: true 
 
 /**
  * A whole CSV, as text or as bytes (decoded as docs/records.md says) → records and diagnostics.
- * Throws CsvMappingError when the map does not fit the header.
+ * A map that does not fit the header is one `map_mismatch` diagnostic, and nothing is read.
  */
 export function readCsvRecords(input: string | Uint8Array, mapping: CsvMapping | undefined, options: CsvReadOptions = {}): ReadResult {
   const reader = new CsvTextReader(new CsvRecordReader(mapping, options), options.maxRecordBytes);
   const decoded = typeof input === 'string' ? { text: input, invalid: [] } : decodeText(input, options.encoding);
   const records: LocatedRecord[] = [];
-  const diagnostics: RecordDiagnostic[] = [];
+  const diagnostics: Diagnostic[] = [];
   for (const items of [reader.push(decoded.text, decoded.invalid), reader.end()]) {
     for (const item of items) {
       if ('record' in item) records.push(item);

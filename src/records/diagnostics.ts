@@ -1,32 +1,14 @@
-/** Problems with inspection records: each names the file, the line, the record's index and the field. */
+/**
+ * Problems with inspection records, as the one Diagnostic: each names the file, the line and column
+ * (a CSV's row and column, an NDJSON line and the column in it, a YAML/JSON node's), the record's
+ * index and the path of the field.
+ */
 import type { Locale } from '../messages/locales.js';
 import type { Message } from '../messages/types.js';
-import { formatPath } from '../diagnostics.js';
-import { renderMessage } from '../messages/render.js';
+import { formatPath, makeDiagnostic, parseFieldPath, RECORD_DIAGNOSTIC_CODES, type Diagnostic, type DiagnosticPath, type RecordDiagnosticCode } from '../diagnostics.js';
+import type { Position } from '../positions.js';
 
-export const RECORD_DIAGNOSTIC_CODES = [
-  'record_syntax',
-  'record_invalid',
-  'invalid_date',
-  'not_whole_number',
-  'too_precise',
-  'quantity_too_large',
-  'duplicate_record',
-  'unknown_standard',
-  'no_edition',
-  'unknown_item',
-  'unknown_kind',
-  'unknown_level',
-  'points_required',
-  'points_out_of_range',
-  'note_required',
-  'unmapped_column',
-  'short_row',
-  'invalid_encoding',
-  'record_too_large',
-  'file_too_large',
-] as const;
-export type RecordDiagnosticCode = (typeof RECORD_DIAGNOSTIC_CODES)[number];
+export { RECORD_DIAGNOSTIC_CODES, type RecordDiagnosticCode };
 
 /** Where a record came from: file, line (CSV row, NDJSON line, the YAML/JSON node's line) and index. */
 export interface RecordSource {
@@ -36,54 +18,48 @@ export interface RecordSource {
   readonly index: number;
 }
 
-/**
- * A source whose fields' lines are known (a YAML/JSON node's line): `lineOf` is attached
- * non-enumerable, so a source printed as JSON stays { file, line, index }.
- */
-export function withFieldLines(source: RecordSource, lineOf: (path: readonly (string | number)[]) => number | undefined): RecordSource {
-  return Object.defineProperty({ ...source }, 'lineOf', { value: lineOf, enumerable: false });
-}
-
-/** The line of `path` in a source made by withFieldLines; undefined for any other source. */
-export function fieldLineOf(source: RecordSource, path: readonly (string | number)[]): number | undefined {
-  const lineOf = (source as { lineOf?: (path: readonly (string | number)[]) => number | undefined }).lineOf;
-  return lineOf?.(path);
-}
+/** The position of a path inside a record, when its format knows it. */
+export type PositionOf = (path: DiagnosticPath) => Position | undefined;
 
 /**
- * The line a record field (`findings[2].points`, `date`) came from: a CSV record's row for it, a
- * YAML/JSON node's line, or the record's first line when nothing closer is known.
+ * A source whose fields' positions are known (a YAML/JSON node's, an NDJSON line's): `positionOf` is
+ * attached non-enumerable, so a source printed as JSON stays { file, line, index }.
  */
-export function lineOfField(source: RecordSource, field: string | readonly (string | number)[]): number {
-  const csv = source as { readonly fieldLines?: ReadonlyMap<string, number>; readonly findingLines?: readonly number[] };
-  const path = typeof field === 'string' ? splitField(field) : field;
-  if (!csv.fieldLines || !csv.findingLines) return fieldLineOf(source, path) ?? source.line;
-  if (path[0] === 'findings' && typeof path[1] === 'number') return csv.findingLines[path[1]] ?? source.line;
+export function withFieldPositions(source: RecordSource, positionOf: PositionOf): RecordSource {
+  return Object.defineProperty({ ...source }, 'positionOf', { value: positionOf, enumerable: false });
+}
+
+/** A CSV record's positions: the row and column each field and each finding came from. */
+interface CsvPositions {
+  readonly fieldPositions: ReadonlyMap<string, Position>;
+  readonly findingPositions: readonly Position[];
+}
+
+/**
+ * The position a record field (`findings[2].points`, `date`) came from: a CSV record's row and column
+ * for it, a YAML/JSON node's, or the record's own start when nothing closer is known.
+ */
+export function positionOfField(source: RecordSource, field: string | DiagnosticPath): Position {
+  const path = typeof field === 'string' ? parseFieldPath(field) : field;
+  const csv = source as Partial<CsvPositions>;
+  const start = recordStart(source);
+  if (!csv.fieldPositions || !csv.findingPositions) return (source as { positionOf?: PositionOf }).positionOf?.(path) ?? start;
   for (let depth = path.length; depth > 0; depth--) {
-    const line = csv.fieldLines.get(formatPath(path.slice(0, depth)));
-    if (line !== undefined) return line;
+    // A finding's field in its own cell; else the finding's row.
+    if (depth === 2 && path[0] === 'findings' && typeof path[1] === 'number') return csv.findingPositions[path[1]] ?? start;
+    const at = csv.fieldPositions.get(formatPath(path.slice(0, depth)));
+    if (at !== undefined) return at;
   }
-  return source.line;
+  return start;
 }
 
-function splitField(field: string): (string | number)[] {
-  const out: (string | number)[] = [];
-  for (const m of field.matchAll(/([^.[\]]+)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]/g)) {
-    if (m[1] !== undefined) out.push(m[1]);
-    else if (m[2] !== undefined) out.push(Number(m[2]));
-    else if (m[3] !== undefined) out.push(JSON.parse(`"${m[3]}"`) as string);
-  }
-  return out;
+/** The line a record field came from (positionOfField's line). */
+export function lineOfField(source: RecordSource, field: string | DiagnosticPath): number {
+  return positionOfField(source, field).line;
 }
 
-export interface RecordDiagnostic extends RecordSource {
-  readonly code: RecordDiagnosticCode;
-  readonly severity: 'error';
-  /** Path inside the record: `findings[2].points`; '' for the record as a whole. */
-  readonly field: string;
-  readonly messageId: string;
-  readonly data?: Readonly<Record<string, unknown>>;
-  readonly message: string;
+function recordStart(source: RecordSource): Position {
+  return (source as { positionOf?: PositionOf }).positionOf?.([]) ?? { line: source.line, column: 1 };
 }
 
 /** Record problem message ids (from the record check and scoring) → stable codes. */
@@ -109,38 +85,22 @@ export function recordCode(message: Message): RecordDiagnosticCode {
   return CODE_BY_MESSAGE[message.messageId] ?? 'record_invalid';
 }
 
-export function recordDiagnostic(
-  source: RecordSource,
-  field: string,
-  message: Message,
-  locale: Locale,
-  code: RecordDiagnosticCode = recordCode(message),
-): RecordDiagnostic {
-  return {
-    code,
-    severity: 'error',
-    file: source.file,
-    // The line of the field itself where the source knows it (a long sheet's finding row, a YAML node).
-    line: field === '' ? source.line : lineOfField(source, field),
-    index: source.index,
-    field,
-    messageId: message.messageId,
-    ...(message.data ? { data: message.data } : {}),
-    message: renderMessage(message, locale),
-  };
-}
-
 /**
- * `file:line  error  code  [#index] field: message`
- *
- * @example
- * ```ts
- * import { formatRecordDiagnostic, readRecords } from 'scoresheet';
- *
- * const { diagnostics } = readRecords('{"unit": {}}', { file: 'bad.json' });
- * for (const d of diagnostics) console.error(formatRecordDiagnostic(d)); // bad.json:1  error  …
- * ```
+ * A problem with a record as a Diagnostic: at `at` when given, else where its field came from (the
+ * record's start for the record as a whole, `field` '').
  */
-export function formatRecordDiagnostic(d: RecordDiagnostic): string {
-  return `${d.file}:${d.line}  error  ${d.code}  [#${d.index}]${d.field ? ` ${d.field}` : ''}: ${d.message}`;
+export function recordDiagnostic(source: RecordSource, field: string, message: Message, locale: Locale, code: RecordDiagnosticCode = recordCode(message), at?: Position): Diagnostic {
+  const where = at ?? (field === '' ? recordStart(source) : positionOfField(source, field));
+  return makeDiagnostic(
+    {
+      code,
+      file: source.file,
+      line: where.line,
+      column: where.column,
+      path: parseFieldPath(field),
+      index: source.index,
+      message,
+    },
+    locale,
+  );
 }

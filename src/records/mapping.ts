@@ -10,11 +10,12 @@
  */
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-import { formatDiagnostic } from '../diagnostics.js';
+import { makeDiagnostic, sortDiagnostics, type Diagnostic, type DiagnosticPath } from '../diagnostics.js';
 import { readSideFile } from '../files.js';
-import { renderMessage } from '../messages/render.js';
+import type { Message } from '../messages/types.js';
 import type { Locale } from '../messages/locales.js';
-import { DocumentPositions } from '../positions.js';
+import { DocumentPositions, START } from '../positions.js';
+import { schemaIssueMessage } from './validate.js';
 import { MAX_STANDARD_BYTES } from '../standard/load.js';
 import { decodeText, invalidBytesMessage } from './decode.js';
 
@@ -125,90 +126,100 @@ const FIELD_HELP =
 
 /** Checks what the schema alone cannot: field names, and what each layout needs. */
 function checkMapping(m: CsvMapping, ctx: z.RefinementCtx): void {
-  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  // A custom issue carries its message id and data; the catalogues give the words (map.*).
+  const issue = (path: (string | number)[], messageId: string, data: Record<string, unknown> = {}) => ctx.addIssue({ code: 'custom', path, message: messageId, params: { messageId, data } });
   const fieldOf = new Map<string, string>();
   let itemColumns = 0;
   for (const [column, spec] of Object.entries(m.columns)) {
     const name = typeof spec === 'string' ? spec : spec.field;
     const field = parseField(name);
     if (!field) {
-      issue(['columns', column], `unknown field "${name}"; fields: ${FIELD_HELP}`);
+      issue(['columns', column], 'map.unknown_field', { name, fields: FIELD_HELP });
       continue;
     }
-    if (field.finding && m.layout === 'wide') issue(['columns', column], `${name}: finding fields are for the long layout; in a wide map list item columns under items:`);
+    if (field.finding && m.layout === 'wide') issue(['columns', column], 'map.finding_in_wide', { name });
     const other = fieldOf.get(name);
-    if (other !== undefined) issue(['columns', column], `${name} is already given by column "${other}"`);
+    if (other !== undefined) issue(['columns', column], 'map.field_twice', { name, other });
     fieldOf.set(name, column);
     if (name === 'finding.item') itemColumns++;
   }
   if (m.layout === 'long') {
-    if (itemColumns === 0) issue(['columns'], 'a long map needs the item column: <header>: finding.item');
-    if (m.items !== undefined) issue(['items'], 'items: is for the wide layout; a long map has a finding.item column');
+    if (itemColumns === 0) issue(['columns'], 'map.needs_item_column');
+    if (m.items !== undefined) issue(['items'], 'map.items_in_long');
     for (const [i, column] of (m.key ?? []).entries()) {
       const spec = m.columns[column];
-      if (spec === undefined) issue(['key', i], `"${column}" is not a column of the map`);
-      else if (parseField(typeof spec === 'string' ? spec : spec.field)?.finding) issue(['key', i], `"${column}" holds a finding field; key columns hold record fields`);
+      if (spec === undefined) issue(['key', i], 'map.key_not_column', { column });
+      else if (parseField(typeof spec === 'string' ? spec : spec.field)?.finding) issue(['key', i], 'map.key_finding', { column });
     }
   } else {
-    if (m.key !== undefined) issue(['key'], 'key: is for the long layout (a wide row is one inspection)');
+    if (m.key !== undefined) issue(['key'], 'map.key_in_wide');
     const seen = new Set(Object.keys(m.columns));
     for (const [i, entry] of (m.items ?? []).entries()) {
       for (const [prop, column] of [['column', entry.column], ['note', entry.note]] as const) {
         if (column === undefined) continue;
-        if (seen.has(column)) issue(['items', i, prop], `column "${column}" is mapped twice`);
+        if (seen.has(column)) issue(['items', i, prop], 'map.column_twice', { column });
         seen.add(column);
       }
     }
   }
   for (const field of Object.keys(m.values ?? {})) {
-    if (!parseField(field)) issue(['values', field], `unknown field "${field}"`);
+    if (!parseField(field)) issue(['values', field], 'map.unknown_field', { name: field });
   }
   for (const field of Object.keys(m.defaults ?? {})) {
     const ref = parseField(field);
-    if (!ref) issue(['defaults', field], `unknown field "${field}"`);
-    else if (ref.finding) issue(['defaults', field], 'defaults are for record fields');
+    if (!ref) issue(['defaults', field], 'map.unknown_field', { name: field });
+    else if (ref.finding) issue(['defaults', field], 'map.defaults_finding');
   }
 }
 
 export const CsvMappingSchema = MappingObjectSchema.superRefine(checkMapping);
 
-export type MappingResult = { ok: true; mapping: CsvMapping } | { ok: false; errors: string[] };
+export type MappingResult = { ok: true; mapping: CsvMapping } | { ok: false; diagnostics: Diagnostic[] };
+
+/** A map file's problem (`invalid_map`): the custom checks' message ids, the schema's issues in the catalogues' words. */
+function mapIssueMessage(issue: z.core.$ZodIssue): Message {
+  const params = issue.code === 'custom' ? (issue.params as { messageId?: string; data?: Record<string, unknown> } | undefined) : undefined;
+  if (params?.messageId !== undefined) return params.data && Object.keys(params.data).length > 0 ? { messageId: params.messageId, data: params.data } : { messageId: params.messageId };
+  return schemaIssueMessage(issue);
+}
+
+function mapDiagnostic(file: string, at: { line: number; column: number }, path: DiagnosticPath, message: Message, locale: Locale, code: 'invalid_map' | 'map_mismatch' = 'invalid_map'): Diagnostic {
+  return makeDiagnostic({ code, file, ...at, path, message }, locale);
+}
 
 /**
- * A map file's text → the mapping, or every problem as `file:line: path: message`.
+ * A map file's text → the mapping, or every problem as an `invalid_map` Diagnostic with its line:col and path.
  *
  * @example
  * ```ts
- * import { readRecords } from 'scoresheet';
+ * import { formatDiagnostic, readRecords } from 'scoresheet';
  * import { parseMapping } from 'scoresheet/records';
  *
  * const map = parseMapping('layout: wide\ncolumns:\n  班级: unit.id\n  日期: date\n', 'week.map.yaml');
  * if (map.ok) console.log(readRecords('班级,日期\ng1-3,2024-03-04\n', { format: 'csv', mapping: map.mapping }).records.length);
- * else console.error(map.errors.join('\n'));
+ * else console.error(map.diagnostics.map(formatDiagnostic).join('\n'));
  * ```
  */
-export function parseMapping(text: string, file = '<map>'): MappingResult {
+export function parseMapping(text: string, file = '<map>', locale: Locale = 'en'): MappingResult {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const positions = new DocumentPositions(doc, lineCounter, text);
   if (doc.errors.length > 0) {
-    return { ok: false, errors: doc.errors.map((e) => `${file}:${positions.atOffset(e.pos[0]).line}: ${e.message.split('\n')[0]}`) };
+    return { ok: false, diagnostics: doc.errors.map((e) => mapDiagnostic(file, positions.atOffset(e.pos[0]), [], { messageId: 'diagnostic.yaml_syntax', data: { detail: e.message.split('\n')[0] } }, locale)) };
   }
   const parsed = CsvMappingSchema.safeParse(doc.toJS());
   if (parsed.success) return { ok: true, mapping: parsed.data };
-  return {
-    ok: false,
-    errors: parsed.error.issues.map((issue) => {
-      const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-      const where = path.length > 0 ? ` ${path.join('.')}:` : '';
-      return `${file}:${positions.atPath(path).line}:${where} ${issue.message}`;
-    }),
-  };
+  const diagnostics = parsed.error.issues.map((issue) => {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    const at = issue.code === 'unrecognized_keys' ? positions.atKey(path, issue.keys[0]!) : positions.atPath(path);
+    return mapDiagnostic(file, at, path, mapIssueMessage(issue), locale);
+  });
+  return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
 }
 
 /**
- * Reads a map file (UTF-8 or GB18030, as docs/records.md decides; bytes in neither are an error with
- * their line): a regular file of at most MAX_STANDARD_BYTES, or the diagnostic (`file_not_found`,
+ * Reads a map file (UTF-8 or GB18030, as docs/records.md decides; bytes in neither are a diagnostic
+ * with their line): a regular file of at most MAX_STANDARD_BYTES, or the diagnostic (`file_not_found`,
  * `file_too_large`) that says why not.
  *
  * @example
@@ -223,17 +234,18 @@ export function parseMapping(text: string, file = '<map>'): MappingResult {
  */
 export async function loadMapping(path: string, locale: Locale = 'en'): Promise<MappingResult> {
   const read = readSideFile(path, 'map', MAX_STANDARD_BYTES, locale);
-  if ('diagnostic' in read) return { ok: false, errors: [formatDiagnostic(read.diagnostic)] };
+  if ('diagnostic' in read) return { ok: false, diagnostics: [read.diagnostic] };
   const { text, invalid } = decodeText(read.bytes);
-  if (invalid.length > 0) return { ok: false, errors: invalid.map((x) => `${path}:${x.line}: ${renderMessage(invalidBytesMessage(x), locale)}`) };
-  return parseMapping(text, path);
+  if (invalid.length > 0) return { ok: false, diagnostics: invalid.map((x) => mapDiagnostic(path, { line: x.line, column: 1 }, [], invalidBytesMessage(x), locale)) };
+  return parseMapping(text, path, locale);
 }
 
 /**
  * Without a map, a CSV's headers are the field names themselves (long layout):
- * `unit.id,date,finding.item,finding.count`.
+ * `unit.id,date,finding.item,finding.count`. A header that is not one is a `map_mismatch` at the
+ * header row (`file`, `row`).
  */
-export function mappingFromHeader(header: readonly string[]): MappingResult {
+export function mappingFromHeader(header: readonly string[], file = '<inline>', locale: Locale = 'en', row = START.line): MappingResult {
   const columns: Record<string, string> = {};
   const unknown: string[] = [];
   for (const cell of header) {
@@ -243,11 +255,11 @@ export function mappingFromHeader(header: readonly string[]): MappingResult {
     else unknown.push(name);
   }
   if (unknown.length > 0 || !('finding.item' in columns)) {
-    const why = unknown.length > 0 ? `the columns ${unknown.map((u) => `"${u}"`).join(', ')} are not field names` : 'it has no finding.item column';
-    return { ok: false, errors: [`this CSV needs a map (--map; \`scoresheet template\` writes one): ${why}`] };
+    const data = unknown.length > 0 ? { columns: unknown.map((u) => `"${u}"`).join(', ') } : {};
+    return { ok: false, diagnostics: [mapDiagnostic(file, { line: row, column: 1 }, [], { messageId: 'map.needs_map', data }, locale, 'map_mismatch')] };
   }
   const parsed = CsvMappingSchema.safeParse({ layout: 'long', columns });
-  return parsed.success ? { ok: true, mapping: parsed.data } : { ok: false, errors: parsed.error.issues.map((i) => i.message) };
+  return parsed.success ? { ok: true, mapping: parsed.data } : { ok: false, diagnostics: parsed.error.issues.map((i) => mapDiagnostic(file, { line: row, column: 1 }, [], mapIssueMessage(i), locale, 'map_mismatch')) };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -7,10 +7,11 @@
  * a CSV record) longer than `maxRecordBytes` is refused (`record_too_large`) without being held
  * whole, and the readers of whole files (JSON, YAML) refuse a file over their limit before parsing.
  */
-import { isNode, isSeq, LineCounter, parseAllDocuments, type Document, type YAMLSeq } from 'yaml';
+import { isNode, isSeq, LineCounter, parseAllDocuments, parseDocument, type Document, type YAMLSeq } from 'yaml';
 import type { Locale } from '../messages/locales.js';
 import { DocumentPositions } from '../positions.js';
-import { recordDiagnostic, withFieldLines, type RecordDiagnostic } from './diagnostics.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { recordDiagnostic, withFieldPositions, type PositionOf } from './diagnostics.js';
 import { validateRecord, type LocatedRecord, type Precheck } from './validate.js';
 import { firstBadByte, invalidBytesMessage, StreamEncoding, type Encoding, type TextEncodingName } from './decode.js';
 import { pushAll } from '../collections.js';
@@ -19,7 +20,7 @@ export type RecordFormat = 'json' | 'yaml' | 'ndjson' | 'csv';
 
 export interface ReadResult {
   readonly records: LocatedRecord[];
-  readonly diagnostics: RecordDiagnostic[];
+  readonly diagnostics: Diagnostic[];
 }
 
 export interface ReadOptions {
@@ -59,7 +60,7 @@ export function readDocumentRecords(text: string, options: ReadOptions = {}): Re
   const file = options.file ?? '<inline>';
   const locale = options.locale ?? 'en';
   const records: LocatedRecord[] = [];
-  const diagnostics: RecordDiagnostic[] = [];
+  const diagnostics: Diagnostic[] = [];
   const lineCounter = new LineCounter();
   // logLevel 'error': yaml's warnings (a map used as a key) would reach stderr as process warnings; validation reports them.
   const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, logLevel: 'error' }) as Document[] | { empty: true };
@@ -69,8 +70,8 @@ export function readDocumentRecords(text: string, options: ReadOptions = {}): Re
     const positions = new DocumentPositions(doc, lineCounter, text);
     if (doc.errors.length > 0) {
       for (const error of doc.errors) {
-        const { line } = positions.atOffset(error.pos[0]);
-        diagnostics.push(recordDiagnostic({ file, line, index }, '', { messageId: 'record.invalid', data: { detail: error.message.split('\n')[0] } }, locale, 'record_syntax'));
+        const at = positions.atOffset(error.pos[0]);
+        diagnostics.push(recordDiagnostic({ file, line: at.line, index }, '', { messageId: 'record.invalid', data: { detail: error.message.split('\n')[0] } }, locale, 'record_syntax', at));
       }
       index++;
       continue;
@@ -82,13 +83,14 @@ export function readDocumentRecords(text: string, options: ReadOptions = {}): Re
     const values = many ? (doc.contents as YAMLSeq).items.map((node) => nodeValue(node, doc)) : [value];
     values.forEach((raw, i) => {
       const base: (string | number)[] = many ? [i] : [];
-      const line = positions.atPath(base).line;
+      const start = positions.atPath(base);
+      const line = start.line;
       if (raw instanceof UnreadableValue) {
-        diagnostics.push(recordDiagnostic({ file, line, index: index++ }, '', { messageId: 'record.invalid', data: { detail: raw.detail } }, locale, 'record_syntax'));
+        diagnostics.push(recordDiagnostic({ file, line, index: index++ }, '', { messageId: 'record.invalid', data: { detail: raw.detail } }, locale, 'record_syntax', start));
         return;
       }
-      const lineOf = (path: readonly (string | number)[]) => positions.atPath([...base, ...path]).line;
-      const result = validateRecord(raw, withFieldLines({ file, line, index }, lineOf), locale, lineOf, options.precheck);
+      const positionOf = (path: readonly (string | number)[]) => positions.atPath([...base, ...path]);
+      const result = validateRecord(raw, withFieldPositions({ file, line, index }, positionOf), locale, positionOf, options.precheck);
       if (result.ok) records.push(result.value);
       else pushAll(diagnostics, result.diagnostics);
       index++;
@@ -115,7 +117,7 @@ function nodeValue(node: unknown, doc: Document): unknown {
 /** NDJSON: one record per line; blank lines are skipped, a bad line is reported with its number. */
 export function readNdjsonRecords(text: string, options: ReadOptions = {}): ReadResult {
   const records: LocatedRecord[] = [];
-  const diagnostics: RecordDiagnostic[] = [];
+  const diagnostics: Diagnostic[] = [];
   const state = { index: 0 };
   text.split(/\r?\n/).forEach((lineText, i) => {
     const item = ndjsonLine(lineText, i + 1, state, options);
@@ -126,7 +128,7 @@ export function readNdjsonRecords(text: string, options: ReadOptions = {}): Read
   return { records, diagnostics };
 }
 
-export type StreamItem = LocatedRecord | { diagnostics: RecordDiagnostic[] };
+export type StreamItem = LocatedRecord | { diagnostics: Diagnostic[] };
 
 /**
  * NDJSON from a byte stream: each record is yielded as soon as its line has arrived. A line longer
@@ -258,8 +260,33 @@ function ndjsonLine(lineText: string, line: number, state: { index: number }, op
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    return { diagnostics: [recordDiagnostic({ file, line, index }, '', { messageId: 'record.invalid', data: { detail: (error as Error).message } }, locale, 'record_syntax')] };
+    const detail = (error as Error).message;
+    const column = jsonErrorColumn(detail, text.length);
+    return { diagnostics: [recordDiagnostic({ file, line, index }, '', { messageId: 'record.invalid', data: { detail } }, locale, 'record_syntax', { line, column: column + (text === lineText ? 0 : 1) })] };
   }
-  const result = validateRecord(raw, { file, line, index }, locale, undefined, options.precheck);
+  const positionOf = ndjsonPositions(text, line, text === lineText ? 0 : 1);
+  const result = validateRecord(raw, withFieldPositions({ file, line, index }, positionOf), locale, positionOf, options.precheck);
   return result.ok ? result.value : { diagnostics: result.diagnostics };
+}
+
+/** The 1-based column JSON.parse's message names (`at position 12`), where the text ends (`end of JSON input`), else 1. */
+function jsonErrorColumn(detail: string, length: number): number {
+  const position = /at position (\d+)/.exec(detail);
+  if (position !== null) return Number(position[1]) + 1;
+  return /end of JSON/.test(detail) ? length + 1 : 1;
+}
+
+/**
+ * Positions inside one NDJSON line, found only when a record has a problem: the line read again as
+ * YAML (JSON is YAML 1.2), whose nodes know their columns; `shift` counts a BOM taken off.
+ */
+function ndjsonPositions(text: string, line: number, shift: number): PositionOf {
+  let positions: DocumentPositions | undefined;
+  return (path) => {
+    if (positions === undefined) {
+      const lineCounter = new LineCounter();
+      positions = new DocumentPositions(parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, logLevel: 'silent' }), lineCounter, text);
+    }
+    return { line, column: positions.atPath(path).column + shift };
+  };
 }

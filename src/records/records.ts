@@ -5,7 +5,7 @@
  * bounded by `maxRecordBytes`; CSV through a `--map` mapping (or its own header).
  */
 import { pushAll } from '../collections.js';
-import { renderMessage } from '../messages/render.js';
+import { makeDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { readCsvRecords, streamCsvRecords } from './csv.js';
 import { decodeText, invalidBytesMessage, type TextEncodingName } from './decode.js';
 import { recordDiagnostic } from './diagnostics.js';
@@ -23,33 +23,21 @@ export interface RecordsOptions extends ReadOptions {
   readonly maxFileBytes?: number;
 }
 
-/**
- * An input that cannot be read at all (a JSON or YAML document with bytes not in its encoding; for
- * the CLI also a missing file or a map that does not fit): nothing of it is scored.
- *
- * @example
- * ```ts
- * import { readRecords } from 'scoresheet';
- * import { SourceError } from 'scoresheet/records';
- *
- * try {
- *   readRecords(new Uint8Array([0x2d, 0x20, 0xff]), { format: 'yaml', encoding: 'utf-8' });
- * } catch (error) {
- *   if (error instanceof SourceError) console.error(error.message); // the bad byte, with its line
- * }
- * ```
- */
-export class SourceError extends Error {}
+
 
 function formatOf(options: RecordsOptions): RecordFormat {
   return options.format ?? (options.file === undefined ? undefined : formatOfPath(options.file)) ?? 'yaml';
 }
 
-/** A whole input's text; bytes not in its encoding make it unreadable (docs/records.md#formats-and-encodings). */
-function decodeWhole(bytes: Uint8Array, options: RecordsOptions): string {
+/**
+ * A whole input's text; bytes not in its encoding make it unreadable (docs/records.md#formats-and-encodings):
+ * one `unreadable_input` diagnostic at the first bad byte's line, and nothing of it is read.
+ */
+function decodeWhole(bytes: Uint8Array, options: RecordsOptions): string | Diagnostic {
   const { text, invalid } = decodeText(bytes, options.encoding);
-  if (invalid.length > 0) throw new SourceError(`${options.file ?? '<inline>'}: ${renderMessage(invalidBytesMessage(invalid[0]!), options.locale ?? 'en')}`);
-  return text;
+  if (invalid.length === 0) return text;
+  const message = invalidBytesMessage(invalid[0]!);
+  return makeDiagnostic({ code: 'unreadable_input', file: options.file ?? '<inline>', line: invalid[0]!.line, column: 1, path: [], message }, options.locale ?? 'en');
 }
 
 /** A JSON or YAML document's bytes → its records, diagnostics first; over the limit, one `file_too_large` problem. */
@@ -61,15 +49,18 @@ function documentItems(bytes: Uint8Array | undefined, options: RecordsOptions): 
     const message = { messageId: 'record.file_too_large', data: { limit } };
     return [{ diagnostics: [recordDiagnostic({ file, line: 1, index: 0 }, '', message, locale, 'file_too_large')] }];
   }
-  const { records, diagnostics } = readDocumentRecords(decodeWhole(bytes, options), options);
+  const text = decodeWhole(bytes, options);
+  if (typeof text !== 'string') return [{ diagnostics: [text] }];
+  const { records, diagnostics } = readDocumentRecords(text, options);
   return diagnostics.length > 0 ? [{ diagnostics }, ...records] : records;
 }
 
 /**
  * Reads every record of a text or bytes in any format. Each bad record is a diagnostic with its line
- * and is left out; the others read as from a clean file. Throws CsvMappingError when a mapping does
- * not fit the CSV's header, and SourceError for JSON or YAML bytes not in their encoding (an NDJSON
- * line or CSV row with such bytes is one `invalid_encoding` problem, as streamRecords reports it).
+ * and is left out; the others read as from a clean file. Never throws on bad input: a mapping that does
+ * not fit the CSV's header is one `map_mismatch` diagnostic, JSON or YAML bytes not in their encoding one
+ * `unreadable_input` (nothing of either is read; an NDJSON line or CSV row with such bytes is one
+ * `invalid_encoding` problem, as streamRecords reports it).
  * A stream is read by streamRecords.
  *
  * @example
@@ -107,7 +98,7 @@ function collect(items: readonly StreamItem[]): ReadResult {
 /**
  * Reads records from a stream, in order, as they arrive: NDJSON and CSV a record at a time (memory
  * bounded by `maxRecordBytes`), JSON and YAML whole (up to `maxFileBytes`). The CLI reads every
- * source through here. Feed the items to `scoreStream`. Throws as readRecords does.
+ * source through here. Feed the items to `scoreStream`. Reports bad input as readRecords does.
  *
  * @example
  * ```ts

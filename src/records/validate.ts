@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import { formatPath } from '../diagnostics.js';
 import type { Locale } from '../messages/locales.js';
 import type { Message } from '../messages/types.js';
-import { recordDiagnostic, type RecordDiagnostic, type RecordDiagnosticCode, type RecordSource } from './diagnostics.js';
+import type { Diagnostic, RecordDiagnosticCode } from '../diagnostics.js';
+import { positionOfField, recordDiagnostic, type PositionOf, type RecordSource } from './diagnostics.js';
 import { InspectionRecordSchema, type InspectionRecord } from '../record-schema.js';
 
 export interface LocatedRecord {
@@ -14,7 +15,7 @@ export interface LocatedRecord {
 /** Problems a standard finds in a record that failed the record schema (see ReadOptions.precheck). */
 export type Precheck = (raw: unknown) => readonly { readonly field: string; readonly message: Message }[];
 
-export type ValidationResult = { ok: true; value: LocatedRecord } | { ok: false; diagnostics: RecordDiagnostic[] };
+export type ValidationResult = { ok: true; value: LocatedRecord } | { ok: false; diagnostics: Diagnostic[] };
 
 /** A problem that keeps a record from being scored; the record is reported, never coerced. */
 export interface RecordProblem {
@@ -62,21 +63,15 @@ export function checkRecordInput(raw: unknown, precheck?: Precheck): RecordCheck
 }
 
 /**
- * Validates one record read from a file. `lineOf` gives the line of a field when the format knows it
- * (YAML/JSON nodes); otherwise the record's own line is used (CSV row, NDJSON line).
+ * Validates one record read from a file. `positionOf` gives the position of a path when the format
+ * knows it (YAML/JSON nodes, a CSV's cells); otherwise the source's own (positionOfField).
  */
-export function validateRecord(
-  raw: unknown,
-  source: RecordSource,
-  locale: Locale,
-  lineOf?: (path: readonly (string | number)[]) => number | undefined,
-  precheck?: Precheck,
-): ValidationResult {
+export function validateRecord(raw: unknown, source: RecordSource, locale: Locale, positionOf?: PositionOf, precheck?: Precheck): ValidationResult {
   const checked = checkRecordInput(raw, precheck);
   if (checked.ok) return { ok: true, value: { record: checked.record, source } };
   const diagnostics = checked.problems.map((p) =>
-    // A schema problem is placed by its path; the standard's problems by their field, where it was written.
-    p.path.length > 0 || p.field === '' ? recordDiagnostic({ ...source, line: lineOf?.(p.path) ?? source.line }, p.field, p.message, locale) : recordDiagnostic(source, p.field, p.message, locale),
+    // A schema problem is placed by its path (the nearest position known); the standard's problems by their field, where it was written.
+    recordDiagnostic(source, p.field, p.message, locale, undefined, p.path.length > 0 || p.field === '' ? (positionOf?.(p.path) ?? positionOfField(source, p.path)) : undefined),
   );
   return { ok: false, diagnostics: diagnostics.sort((a, b) => a.line - b.line) };
 }
@@ -111,7 +106,7 @@ function messageOf(issue: z.core.$ZodIssue): Message {
 }
 
 /** A schema issue as a message id and its data: the catalogues give the words (zod's own are English). */
-function schemaIssueMessage(issue: z.core.$ZodIssue): Message {
+export function schemaIssueMessage(issue: z.core.$ZodIssue): Message {
   switch (issue.code) {
     case 'unrecognized_keys':
       return { messageId: 'record.schema_unknown_fields', data: { keys: issue.keys.join(', ') } };

@@ -2,7 +2,7 @@
 import { localizedText, renderMessage } from '../messages/render.js';
 import { wordsOf } from '../messages/locales.js';
 import type { Locale } from '../messages/locales.js';
-import type { RecordDiagnostic } from '../records/diagnostics.js';
+import { formatPath, type Diagnostic } from '../diagnostics.js';
 import type { Scorecard } from '../score/scorecard.js';
 import { categorySubtotals, kindLabel, signedPoints, type ItemNames } from './text.js';
 import { pushAll } from '../collections.js';
@@ -44,12 +44,12 @@ export function formatScorecardMarkdown(card: Scorecard, locale: Locale, itemNam
   return out.join('\n');
 }
 
-export function formatScorecardsMarkdown(cards: readonly Scorecard[], rejected: readonly RecordDiagnostic[], summary: string, locale: Locale, itemName: ItemNames): string {
+export function formatScorecardsMarkdown(cards: readonly Scorecard[], rejected: readonly Diagnostic[], summary: string, locale: Locale, itemName: ItemNames): string {
   const w = wordsOf(locale).markdown;
   const blocks = [`## ${w.scorecards}`, ...cards.map((c) => formatScorecardMarkdown(c, locale, itemName))];
   if (rejected.length > 0) {
     blocks.push(
-      [`## ${w.rejected}`, '', mdRow([w.line, w.record, w.field, w.code, w.problem]), '|---|---:|---|---|---|', ...rejected.map((d) => mdRow([`${d.file}:${d.line}`, `#${d.index}`, d.field, d.code, d.message]))].join('\n'),
+      [`## ${w.rejected}`, '', mdRow([w.line, w.record, w.field, w.code, w.problem]), '|---|---:|---|---|---|', ...rejected.map((d) => mdRow([`${d.file}:${d.line}:${d.column}`, `#${d.index ?? 0}`, formatPath(d.path), d.code, d.message]))].join('\n'),
     );
   }
   blocks.push(`## ${w.summary}\n\n${summary}`);

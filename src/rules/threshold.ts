@@ -28,8 +28,8 @@ export const threshold = defineRuleKind({
       points: PointsValue.optional(),
     })
     .refine((r) => r.min !== undefined || r.max !== undefined, {
-      message: 'give min or max (null when the source leaves the number unset)',
-      params: { code: 'missing_key' },
+      message: 'schema.threshold_bound',
+      params: { code: 'missing_key', messageId: 'schema.threshold_bound' },
     }),
   // Pass/fail unless it costs points: an unmet requirement then takes them.
   effect: (rule) => ({ deducts: rule.effect === 'points', awards: false }),

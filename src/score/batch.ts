@@ -5,7 +5,8 @@
 import type { Scorer } from '../compile/standard.js';
 import type { Locale } from '../messages/locales.js';
 import type { InspectionRecord } from '../record-schema.js';
-import { recordDiagnostic, type RecordDiagnostic } from '../records/diagnostics.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { recordDiagnostic } from '../records/diagnostics.js';
 import type { StreamItem } from '../records/read.js';
 import { checkRecordInput, type LocatedRecord } from '../records/validate.js';
 import { StandardSet } from './editions.js';
@@ -18,7 +19,7 @@ export interface ScoredRecord {
   readonly source: LocatedRecord['source'];
 }
 
-export type ScoreItem = ScoredRecord | { readonly diagnostics: readonly RecordDiagnostic[] };
+export type ScoreItem = ScoredRecord | { readonly diagnostics: readonly Diagnostic[] };
 
 /**
  * Scores one inspection record given as any value, as the CLI scores a record read from a file: the
@@ -83,7 +84,7 @@ export class RecordIds {
   private readonly otherFile = new Map<string, string>();
   private file: string | undefined;
 
-  duplicate(located: LocatedRecord, locale: Locale): RecordDiagnostic | undefined {
+  duplicate(located: LocatedRecord, locale: Locale): Diagnostic | undefined {
     const id = located.record.id;
     if (id === undefined) return undefined;
     const line = this.firstLine.get(id);
@@ -112,9 +113,9 @@ export class RecordIds {
  * console.log(scored.map((s) => s.scorecard.total), diagnostics.length);
  * ```
  */
-export function scoreBatch(set: StandardSet, records: readonly LocatedRecord[], locale: Locale): { scored: ScoredRecord[]; diagnostics: RecordDiagnostic[] } {
+export function scoreBatch(set: StandardSet, records: readonly LocatedRecord[], locale: Locale): { scored: ScoredRecord[]; diagnostics: Diagnostic[] } {
   const ids = new RecordIds();
-  const diagnostics: RecordDiagnostic[] = [];
+  const diagnostics: Diagnostic[] = [];
   const kept: LocatedRecord[] = [];
   for (const located of records) {
     const duplicate = ids.duplicate(located, locale);

@@ -6,7 +6,7 @@ import { isUtf8 } from 'node:buffer';
 import { isAlias, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { z } from 'zod';
 import {
-  DIAGNOSTIC_CODES,
+  STANDARD_DIAGNOSTIC_CODES,
   hasErrors,
   formatPath,
   makeDiagnostic,
@@ -127,8 +127,8 @@ function parseSource(source: Source, options: ParseOptionsWithBase): LoadResult 
   const file = source.file;
   const locale = options.locale ?? 'en';
   const diagnostics: Diagnostic[] = [];
-  const emit = (code: DiagnosticCode, at: Located, path: DiagnosticPath, data?: Record<string, unknown>, severity?: 'warning') =>
-    diagnostics.push(makeDiagnostic({ code, file: at.file, line: at.line, column: at.column, path, ...(data ? { data } : {}), ...(severity ? { severity } : {}) }, locale));
+  const emit = (code: DiagnosticCode, at: Located, path: DiagnosticPath, data?: Record<string, unknown>, severity?: 'warning', messageId?: string) =>
+    diagnostics.push(makeDiagnostic({ code, file: at.file, line: at.line, column: at.column, path, ...(data ? { data } : {}), ...(severity ? { severity } : {}), ...(messageId ? { messageId } : {}) }, locale));
   const fail = (): LoadResult => ({ ok: false, diagnostics: sortDiagnostics(diagnostics), file });
 
   const parsedDoc = parseDocumentText(source, emit, options.resolveBase, [source]);
@@ -146,7 +146,7 @@ function parseSource(source: Source, options: ParseOptionsWithBase): LoadResult 
     // One typo, one error: a key missing beside the unknown key that is its misspelling
     // (`pointz` for `points`) is said by the unknown key's did-you-mean.
     const misspelt = new Set(mapped.filter((d) => d.code === 'unknown_key' && d.data.suggestion).map((d) => formatPath([...d.path.slice(0, -1), d.data.suggestion as string])));
-    for (const d of mapped) if (!(d.code === 'missing_key' && misspelt.has(formatPath(d.path)))) emit(d.code, d.at, d.path, d.data);
+    for (const d of mapped) if (!(d.code === 'missing_key' && misspelt.has(formatPath(d.path)))) emit(d.code, d.at, d.path, d.data, undefined, d.messageId);
   }
   for (const finding of checkStandard(raw)) {
     const data: Record<string, unknown> = { ...(finding.data ?? {}) };
@@ -388,22 +388,31 @@ function firstLine(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }
 
-interface MappedIssue {
+export interface MappedIssue {
   code: DiagnosticCode;
   at: Located;
   path: DiagnosticPath;
   data: Record<string, unknown>;
+  /** The catalogue's words for it when not `diagnostic.<code>` (a custom issue's `params.messageId`). */
+  messageId?: string;
 }
 
 /** One zod issue → one or more diagnostics, each placed by the route that fits it. */
 export function mapIssue(issue: z.core.$ZodIssue, raw: unknown, locator: Locator): MappedIssue[] {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-  const at = (code: DiagnosticCode, data: Record<string, unknown> = {}, p: DiagnosticPath = path): MappedIssue => ({
-    code,
-    at: locator.atPath(p),
-    path: p,
-    data: { detail: issue.message, ...data },
-  });
+  // A schema's own words are a message id (schema.*); zod's are said by the catalogues from the issue's data.
+  const ownId = /^(schema|condition)\.[a-z_]+$/.test(issue.message) ? issue.message : undefined;
+  const at = (code: DiagnosticCode, data: Record<string, unknown> = {}, p: DiagnosticPath = path, messageId?: string): MappedIssue => {
+    // The schema's own words stand where the code's would say only the detail (no key, expected type or limit to tell).
+    const words = messageId ?? (ownId !== undefined && !('key' in data) && !('expected' in data) && !('max' in data) ? ownId : undefined);
+    return {
+      code,
+      at: locator.atPath(p),
+      path: p,
+      data: ownId !== undefined || words !== undefined ? data : { detail: issue.message, ...data },
+      ...(words !== undefined ? { messageId: words } : {}),
+    };
+  };
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.keys.map((key) => ({
@@ -441,8 +450,11 @@ export function mapIssue(issue: z.core.$ZodIssue, raw: unknown, locator: Locator
       if (valueAt(raw, path) === undefined && path.length > 0) return [at('missing_key', { key: path[path.length - 1] })];
       return [at('invalid_value', { expected: issue.values.map(String).join(' | '), received: describe(valueAt(raw, path)) })];
     case 'too_small':
-    case 'too_big':
-      return [at('out_of_range', {})];
+    case 'too_big': {
+      const limit = issue.code === 'too_small' ? issue.minimum : issue.maximum;
+      const data = { origin: issue.origin, limit: String(limit), inclusive: issue.inclusive !== false, exact: issue.exact === true };
+      return [at('out_of_range', data, path, ownId ?? `schema.${issue.code}`)];
+    }
     case 'invalid_format':
       return [at('invalid_id', { value: String(valueAt(raw, path)) })];
     case 'invalid_key': {
@@ -454,7 +466,9 @@ export function mapIssue(issue: z.core.$ZodIssue, raw: unknown, locator: Locator
       return [{ code: badId ? 'invalid_id' : 'invalid_value', at: located, path, data: { detail: issue.message, value: String(key) } }];
     }
     case 'custom': {
-      const { code: wanted, ...params } = (issue.params ?? {}) as { code?: string } & Record<string, unknown>;
+      // A custom issue carries a code, a message id and its data (issue.message is the id: no words are built in code).
+      const { code: wanted, messageId, ...params } = (issue.params ?? {}) as { code?: string; messageId?: string } & Record<string, unknown>;
+      if (typeof messageId === 'string') return [{ code: customCode(wanted), at: locator.atPath(path), path, data: params, messageId }];
       return [at(customCode(wanted), params)];
     }
     default:
@@ -465,7 +479,7 @@ export function mapIssue(issue: z.core.$ZodIssue, raw: unknown, locator: Locator
 /** A custom issue's `params.code` as a diagnostic code (the condition schema says `bad_condition`). */
 function customCode(code: string | undefined): DiagnosticCode {
   if (code === 'bad_condition') return 'invalid_condition';
-  return (DIAGNOSTIC_CODES as readonly string[]).includes(code ?? '') ? (code as DiagnosticCode) : 'invalid_value';
+  return (STANDARD_DIAGNOSTIC_CODES as readonly string[]).includes(code ?? '') ? (code as DiagnosticCode) : 'invalid_value';
 }
 
 function valueAt(raw: unknown, path: DiagnosticPath): unknown {

@@ -80,8 +80,8 @@ export const VetoSchema = z
     when: ConditionSchema.optional(),
   })
   .refine((v) => (v.item === undefined) !== (v.when === undefined), {
-    message: 'a veto names exactly one of `item` or `when`',
-    params: { code: 'missing_key' },
+    message: 'schema.veto_target',
+    params: { code: 'missing_key', messageId: 'schema.veto_target' },
   });
 
 export const PrerequisiteSchema = z.strictObject({

@@ -4,7 +4,10 @@
  */
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-import { formatPath } from '../diagnostics.js';
+import { makeDiagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import type { Locale } from '../messages/locales.js';
+import type { Message } from '../messages/types.js';
+import { schemaIssueMessage } from '../records/validate.js';
 import { DocumentPositions } from '../positions.js';
 import { InspectionRecordSchema } from '../record-schema.js';
 import type { Scorer } from '../compile/standard.js';
@@ -74,46 +77,58 @@ export interface CaseResult {
   readonly error?: string;
 }
 
-/** A problem in a test file, with its position (as every YAML error in scoresheet has). */
-export interface TestFileError {
-  readonly line: number;
-  readonly column: number;
-  /** Path inside the test file, `cases[1].record`; '' for the file as a whole. */
-  readonly path: string;
-  readonly message: string;
+export interface TestFileOptions {
+  /** Shown in diagnostics; '<inline>' by default. */
+  readonly file?: string;
+  readonly locale?: Locale;
 }
 
 /**
- * Parses a standard's test file; on failure, every problem at once, each with line:col and path.
+ * Parses a standard's test file; on failure, every problem at once, each a `test_file` Diagnostic
+ * with line:col and path.
  *
  * @example
  * ```ts
  * import { readFileSync } from 'node:fs';
+ * import { formatDiagnostic } from 'scoresheet';
  * import { parseTestFile } from 'scoresheet/testing';
  *
- * const parsed = parseTestFile(readFileSync('standards/tests/school-hygiene.test.yaml', 'utf8'));
+ * const file = 'standards/tests/school-hygiene.test.yaml';
+ * const parsed = parseTestFile(readFileSync(file, 'utf8'), { file });
  * if (parsed.ok) console.log(parsed.cases.length);
+ * else console.error(parsed.diagnostics.map(formatDiagnostic).join('\n'));
  * ```
  */
-export function parseTestFile(text: string): { ok: true; standard?: string; standardAt?: { line: number; column: number }; cases: LocatedCase[] } | { ok: false; errors: TestFileError[] } {
+export function parseTestFile(
+  text: string,
+  options: TestFileOptions = {},
+): { ok: true; standard?: string; standardAt?: { line: number; column: number }; cases: LocatedCase[] } | { ok: false; diagnostics: Diagnostic[] } {
+  const file = options.file ?? '<inline>';
+  const locale = options.locale ?? 'en';
+  const problem = (at: { line: number; column: number }, path: (string | number)[], message: Message): Diagnostic =>
+    makeDiagnostic({ code: 'test_file', file, ...at, path, message }, locale);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const positions = new DocumentPositions(doc, lineCounter, text);
   if (doc.errors.length > 0) {
-    return { ok: false, errors: doc.errors.map((e) => ({ ...positions.atOffset(e.pos[0]), path: '', message: e.message.split('\n')[0]! })) };
+    return { ok: false, diagnostics: doc.errors.map((e) => problem(positions.atOffset(e.pos[0]), [], { messageId: 'diagnostic.yaml_syntax', data: { detail: e.message.split('\n')[0]! } })) };
   }
   const parsed = TestFileSchema.safeParse(doc.toJS());
   if (!parsed.success) {
-    const errors = parsed.error.issues.map((issue) => {
+    const diagnostics = parsed.error.issues.map((issue) => {
       const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
       // An unknown key points at the key itself; anything else at its node (or nearest ancestor).
       const at = issue.code === 'unrecognized_keys' ? positions.atKey(path, issue.keys[0]!) : positions.atPath(path);
       const missing = issue.code !== 'unrecognized_keys' && path.length > 0 && !doc.hasIn(path);
-      const message =
-        issue.code === 'unrecognized_keys' ? `unknown key(s): ${issue.keys.join(', ')}` : missing ? `missing required key "${String(path.at(-1))}"` : issue.message;
-      return { ...at, path: formatPath(path), message };
+      const message: Message =
+        issue.code === 'unrecognized_keys'
+          ? { messageId: 'test.unknown_keys', data: { keys: issue.keys.join(', ') } }
+          : missing
+            ? { messageId: 'test.missing_key', data: { key: String(path.at(-1)) } }
+            : schemaIssueMessage(issue);
+      return problem(at, path, message);
     });
-    return { ok: false, errors: errors.sort((a, b) => a.line - b.line || a.column - b.column) };
+    return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
   }
   const casesNode = isMap(doc.contents) ? doc.contents.get('cases', true) : undefined;
   const cases = parsed.data.cases.map((c, i) => {

@@ -23,7 +23,7 @@ describe('score: a record or a file over its limit', () => {
     const long = JSON.stringify({ id: 'big', unit: { id: 'g1-01' }, date: '2024-03-04', kind: 'random', findings: [], note: 'x'.repeat(5000) });
     writeFileSync(file, [record('a'), long, record('b')].join('\n') + '\n');
     const r = await runCli(['score', file, ...SCHOOL, '--format', 'ndjson', '--max-record-bytes', '4k']);
-    expect(r.stderr).toBe(`${file}:2  error  record_too_large  [#1]: the record is longer than 4096 bytes (--max-record-bytes), so it is left out unread\n`);
+    expect(r.stderr).toBe(`${file}:2:1  error  record_too_large  [#1]: the record is longer than 4096 bytes (--max-record-bytes), so it is left out unread\n`);
     expect(r.stdout.trim().split('\n').map((line) => JSON.parse(line).record)).toEqual(['a', 'b']);
     expect(r.code).toBe(1);
   });
@@ -32,7 +32,7 @@ describe('score: a record or a file over its limit', () => {
     const file = join(tmp, 'long-cell.csv');
     writeFileSync(file, `unit.id,date,kind,finding.item,finding.note\ng1-01,2024-03-04,random,,\ng1-02,2024-03-04,random,tool-corner,"${'x'.repeat(70_000)}"\n`);
     const r = await runCli(['score', file, ...SCHOOL, '--format', 'ndjson', '--max-record-bytes', '64k']);
-    expect(r.stderr).toContain(`${file}:3  error  record_too_large  [#1]: the CSV record is longer than 65536 bytes (--max-record-bytes)`);
+    expect(r.stderr).toContain(`${file}:3:1  error  record_too_large  [#1]: the CSV record is longer than 65536 bytes (--max-record-bytes)`);
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
     expect(r.code).toBe(1);
   });
@@ -43,7 +43,7 @@ describe('score: a record or a file over its limit', () => {
     writeFileSync(big, JSON.stringify(Array.from({ length: 200 }, (_, i) => JSON.parse(record(`j${i}`)))));
     writeFileSync(small, record('n1') + '\n');
     const r = await runCli(['score', big, small, ...SCHOOL, '--format', 'ndjson', '--max-file-bytes', '16k', '--lang', 'zh-CN']);
-    expect(r.stderr).toBe(`${big}:1  error  file_too_large  [#0]: 文件超过 16384 字节（--max-file-bytes）；JSON 和 YAML 须整体读取：请拆分文件，或改用逐行读取的 NDJSON\n`);
+    expect(r.stderr).toBe(`${big}:1:1  error  file_too_large  [#0]: 文件超过 16384 字节（--max-file-bytes）；JSON 和 YAML 须整体读取：请拆分文件，或改用逐行读取的 NDJSON\n`);
     expect(r.stdout.trim().split('\n').map((line) => JSON.parse(line).record)).toEqual(['n1']);
     expect(r.code).toBe(1);
   });
@@ -53,7 +53,7 @@ describe('score: a record or a file over its limit', () => {
     writeFileSync(file, Buffer.concat([Buffer.from(record('a', '高一(1)班') + '\n'), Buffer.from([0x7b, 0xff, 0x7d, 0x0a]), Buffer.from(record('b', '高一(2)班') + '\n')]));
     const r = await runCli(['score', file, ...SCHOOL, '--format', 'ndjson']);
     const offset = Buffer.byteLength(record('a', '高一(1)班') + '\n') + 1;
-    expect(r.stderr).toBe(`${file}:2  error  invalid_encoding  [#1]: byte 0xff at line 2 (byte ${offset} of the file) is not UTF-8, the file's encoding\n`);
+    expect(r.stderr).toBe(`${file}:2:1  error  invalid_encoding  [#1]: byte 0xff at line 2 (byte ${offset} of the file) is not UTF-8, the file's encoding\n`);
     expect(r.stdout.trim().split('\n').map((line) => JSON.parse(line).unit.name)).toEqual(['高一(1)班', '高一(2)班']);
     expect(r.code).toBe(1);
   });
@@ -65,8 +65,8 @@ describe('score: problems as they are found', () => {
     const r = await runCli(['score', '-', ...SCHOOL, '--input-format', 'ndjson', '--max-problems', '2'], { input: lines.join('\n') + '\n' });
     const problems = r.stderr.trim().split('\n');
     expect(problems).toHaveLength(3);
-    expect(problems[0]).toMatch(/^<stdin>:1  error  record_syntax  \[#0\]/);
-    expect(problems[1]).toMatch(/^<stdin>:3  error  record_syntax  \[#2\]/);
+    expect(problems[0]).toMatch(/^<stdin>:1:1  error  record_syntax  \[#0\]/);
+    expect(problems[1]).toMatch(/^<stdin>:3:1  error  record_syntax  \[#2\]/);
     expect(problems[2]).toBe('2 more problem(s) not shown (--max-problems 2)');
     expect(r.stdout).toContain('scored 1, rejected 4');
     expect(r.code).toBe(1);
@@ -101,7 +101,7 @@ describe('rank and report: problems as they are found, none held beyond --max-pr
     const r = await runCli(['rank', '-', ...SCHOOL, ...RANK, '--input-format', 'ndjson', '--max-problems', '3'], { input: junk });
     const problems = r.stderr.trim().split('\n');
     expect(problems).toHaveLength(4);
-    expect(problems.slice(0, 3).map((p) => p.slice(0, p.indexOf(']') + 1))).toEqual(['<stdin>:2  error  record_syntax  [#1]', '<stdin>:3  error  record_syntax  [#2]', '<stdin>:4  error  record_syntax  [#3]']);
+    expect(problems.slice(0, 3).map((p) => p.slice(0, p.indexOf(']') + 1))).toEqual(['<stdin>:2:1  error  record_syntax  [#1]', '<stdin>:3:1  error  record_syntax  [#2]', '<stdin>:4:1  error  record_syntax  [#3]']);
     expect(problems[3]).toBe('47 more problem(s) not shown (--max-problems 3)');
     expect(r.stdout).toContain('class a');
     expect(r.code).toBe(1);

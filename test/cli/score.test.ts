@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { formatPath } from '../../src/diagnostics.js';
 import { runCli } from '../support/cli.js';
 
 const SCHOOL = ['--standard', 'standards/school-hygiene.yaml'];
@@ -54,8 +55,8 @@ describe('scoresheet score: CSV in', () => {
     );
     const r = await runCli(['score', sheet, ...SCHOOL, ...LONG]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`${sheet}:2  error  not_whole_number  [#0] findings[0].count`);
-    expect(r.stderr).toContain(`${sheet}:3  error  unknown_item  [#0] findings[1].item: unknown item "blackbord" (did you mean "blackboard"?)`);
+    expect(r.stderr).toContain(`${sheet}:2:9  error  not_whole_number  [#0] findings[0].count`);
+    expect(r.stderr).toContain(`${sheet}:3:8  error  unknown_item  [#0] findings[1].item: unknown item "blackbord" (did you mean "blackboard"?)`);
   });
 
   it('--format ndjson writes the scorecards of a YAML or JSON file too, one a line, and its problems on stderr', async () => {
@@ -68,7 +69,7 @@ describe('scoresheet score: CSV in', () => {
     writeFileSync(bad, '[{"standard":"school-hygiene","unit":{"id":"c1"},"date":"2024-03-04","kind":"scheduled",\n "findings":[{"item":"flor"}]}]');
     const b = await runCli(['score', bad, ...SCHOOL, '--format', 'ndjson']);
     expect([b.code, b.stdout]).toEqual([1, '']);
-    expect(b.stderr).toContain(`${bad}:2  error  unknown_item  [#0] findings[0].item`);
+    expect(b.stderr).toContain(`${bad}:2:22  error  unknown_item  [#0] findings[0].item`);
   });
 
   it('exits 1 for the dirty GBK sheet and reports each bad row (golden, checked by a human)', async () => {
@@ -82,8 +83,8 @@ describe('scoresheet score: CSV in', () => {
   it('rejects exactly these rows of the dirty sheet, by value', async () => {
     const r = await runCli(['score', DIRTY, ...SCHOOL, ...LONG, '--format', 'json']);
     expect(r.code).toBe(1);
-    const out = JSON.parse(r.stdout) as { rejected: { line: number; index: number; code: string; field: string; data?: Record<string, unknown> }[]; scorecards: { record: string; total: number }[] };
-    expect(out.rejected.map((d) => [d.line, d.index, d.code, d.field])).toEqual([
+    const out = JSON.parse(r.stdout) as { rejected: { line: number; index: number; code: string; path: (string | number)[]; data?: Record<string, unknown> }[]; scorecards: { record: string; total: number }[] };
+    expect(out.rejected.map((d) => [d.line, d.index, d.code, formatPath(d.path)])).toEqual([
       [4, 1, 'invalid_date', 'date'], // 2010-09-31
       [5, 2, 'unknown_item', 'findings[0].item'], // tool-coner
       [6, 3, 'points_out_of_range', 'findings[0].points'], // 4 points; the range is 1–3
@@ -118,7 +119,7 @@ describe('scoresheet score: CSV in', () => {
     expect(dirty.code).toBe(1);
     expect(dirty.stdout.trim().split('\n')).toHaveLength(4);
     // Streamed, a problem found while scoring still names the row of its finding.
-    expect(dirty.stderr).toContain('school-dirty.gbk.csv:6  error  points_out_of_range  [#3] findings[0].points');
+    expect(dirty.stderr).toContain('school-dirty.gbk.csv:6:10  error  points_out_of_range  [#3] findings[0].points');
   });
 
   it('needs no map when the headers are field names', async () => {
@@ -162,7 +163,7 @@ describe('scoresheet score: CSV and Markdown out', () => {
     expect(r.stdout).toContain('school-hygiene@2024.1 · total **96** · band — · verdict **pass**');
     expect(r.stdout).toContain('| item | type | points | reason | note | source |');
     expect(r.stdout).toContain('| Cleaning-tool corner | deduction | -2 |');
-    expect(r.stdout).toContain('| fixtures/csv/school-dirty.gbk.csv:5 | #2 | findings[0].item | unknown_item | unknown item "tool-coner" (did you mean "tool-corner"?) |');
+    expect(r.stdout).toContain('| fixtures/csv/school-dirty.gbk.csv:5:8 | #2 | findings[0].item | unknown_item | unknown item "tool-coner" (did you mean "tool-corner"?) |');
     expect(r.stdout).toContain('## Summary\n\nscored 4, rejected 8; pass 4, fail 0, indeterminate 0, not eligible 0');
     expect(r.stdout.match(/^### /gm)).toHaveLength(4);
   });
@@ -191,7 +192,7 @@ describe('scoresheet score: exit 2, could not run', () => {
     const badMap = join(tmp, 'bad.map.yaml');
     writeFileSync(badMap, 'layout: long\ncolumns:\n  日期: datum\n');
     const bad = await runCli(['score', 'fixtures/csv/school-week.long.csv', ...SCHOOL, '--map', badMap]);
-    expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('bad.map.yaml:3: columns.日期: unknown field "datum"')]);
+    expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('bad.map.yaml:3:7  error  invalid_map  columns.日期: unknown field "datum"')]);
 
     const misfit = await runCli(['score', 'fixtures/csv/school-week.wide.csv', ...SCHOOL, ...LONG]);
     expect([misfit.code, misfit.stderr]).toEqual([2, expect.stringContaining('the map names the column "检查项", which the CSV header (row 1) does not have')]);
@@ -215,7 +216,7 @@ describe('scoresheet score: exit 2, could not run', () => {
 
   it('--encoding utf-8 on GBK bytes (and --encoding gbk reads them)', async () => {
     const forced = await runCli(['score', 'fixtures/csv/school-week.gbk.csv', ...SCHOOL, ...LONG, '--encoding', 'utf-8']);
-    expect([forced.code, forced.stderr]).toEqual([2, expect.stringMatching(/does not have[^]*school-week\.gbk\.csv:1: byte 0xbc at line 1 \(byte 0 of the file\) is not UTF-8/)]);
+    expect([forced.code, forced.stderr]).toEqual([2, expect.stringMatching(/does not have[^]*school-week\.gbk\.csv:1:1  error  invalid_encoding  byte 0xbc at line 1 \(byte 0 of the file\) is not UTF-8/)]);
     // Told it is GBK, it is read as GBK.
     expect((await runCli(['score', 'fixtures/csv/school-week.gbk.csv', ...SCHOOL, ...LONG, '--encoding', 'gbk'])).code).toBe(0);
   });

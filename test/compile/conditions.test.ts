@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renderMessage } from '../../src/messages/render.js';
 import { Engine, type TopLevelCondition } from 'json-rules-engine';
 import { compileCondition, findConditionCycles, type Facts } from '../../src/compile/conditions.js';
 import { compilePath, parsePath, pathProblem, resolvePath, PathError } from '../../src/paths.js';
@@ -466,7 +467,8 @@ describe('ConditionSchema', () => {
       path: ['all', 2, 'operator'],
       params: { code: 'unknown_operator', suggestion: 'greaterThan' },
     });
-    expect(issue!.message).toMatch(/unknown operator "greaterThen"; did you mean "greaterThan"\?/);
+    const params = (issue as unknown as { params: { messageId: string } & Record<string, unknown> }).params;
+    expect(renderMessage({ messageId: params.messageId, data: params }, 'en')).toMatch(/unknown operator "greaterThen"; did you mean "greaterThan"\?/);
   });
 
   it('suggests fixes for misspelled decorators and common aliases', () => {
@@ -481,8 +483,8 @@ describe('ConditionSchema', () => {
   it('reports a JSONPath filter as bad_path at the path key, also inside value: { fact, path }', () => {
     const list = issues({ any: [{ fact: 'x', path: '$..y', operator: 'equal', value: { fact: 'z', path: '$.a[?(@.b)]' } }] });
     expect(list.map((i) => [i.path, (i as { params?: unknown }).params])).toEqual([
-      [['any', 0, 'path'], { code: 'bad_path' }],
-      [['any', 0, 'value', 'path'], { code: 'bad_path' }],
+      [['any', 0, 'path'], { code: 'bad_path', messageId: 'path.recursive_descent', path: '"$..y"' }],
+      [['any', 0, 'value', 'path'], { code: 'bad_path', messageId: 'path.filter', path: '"$.a[?(@.b)]"' }],
     ]);
   });
 
@@ -494,9 +496,14 @@ describe('ConditionSchema', () => {
   it('requires exactly one kind key, with a hint for a typo', () => {
     const [none] = issues({ all: [{ facts: 'x', operator: 'equal', value: 1 }] });
     expect(none).toMatchObject({ path: ['all', 0], params: { code: 'bad_condition' } });
-    expect(none!.message).toMatch(/"facts" \(did you mean "fact"\?\)/);
+    // The issue names its words (condition.no_kind) and carries their data; the catalogue says them.
+    const words = (issue: unknown) => {
+      const params = (issue as { params: { messageId: string } & Record<string, unknown> }).params;
+      return renderMessage({ messageId: params.messageId, data: params }, 'en');
+    };
+    expect(words(none)).toMatch(/"facts" \(did you mean "fact"\?\)/);
     const [two] = issues({ all: [], fact: 'x', operator: 'equal', value: 1 });
-    expect(two!.message).toMatch(/has "all" and "fact"/);
+    expect(words(two)).toMatch(/has "all" and "fact"/);
     const [notList] = issues({ not: [{ fact: 'x', operator: 'equal', value: 1 }] });
     expect(notList).toMatchObject({ path: ['not'] });
     const [scalar] = issues({ any: ['x'] });
@@ -511,7 +518,8 @@ describe('ConditionSchema', () => {
         ['all', 0, 'operator'],
       ]),
     );
-    expect(list.find((i) => i.path.at(-1) === 'operator')!.message).toMatch(/needs an "operator"/);
+    // The issue names its words (schema.operator_required); the catalogue says them.
+    expect(renderMessage({ messageId: list.find((i) => i.path.at(-1) === 'operator')!.message }, 'en')).toMatch(/needs an "operator"/);
     expect(issues({ any: [] })[0]).toMatchObject({ code: 'too_small', path: ['any'] });
   });
 

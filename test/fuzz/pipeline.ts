@@ -11,7 +11,7 @@ import { assignFindings } from '../../src/aggregate/responsibility.js';
 import { itemNamer } from '../../src/cli/standards.js';
 import type { Locale } from '../../src/messages/locales.js';
 import { readCsvRecords } from '../../src/records/csv.js';
-import { RECORD_DIAGNOSTIC_CODES, type RecordDiagnostic } from '../../src/records/diagnostics.js';
+import { RECORD_DIAGNOSTIC_CODES, type Diagnostic as RecordDiagnostic } from '../../src/diagnostics.js';
 import { readDocumentRecords, readNdjsonRecords, type ReadResult, type RecordFormat } from '../../src/records/read.js';
 import { buildLeague, type League } from '../../src/rank/league.js';
 import { formatCsv, formatScorecardsCsv } from '../../src/report/csv.js';
@@ -72,7 +72,8 @@ function checkStandardDiagnostic(d: Diagnostic): void {
 function checkRecordDiagnostic(stage: string, d: RecordDiagnostic): void {
   if (!RECORD_CODES.has(d.code)) violation(stage, `unknown record diagnostic code ${d.code}`, d);
   if (!(Number.isInteger(d.line) && d.line >= 1)) violation(stage, 'record diagnostic without a line', d);
-  if (!(Number.isInteger(d.index) && d.index >= 0)) violation(stage, 'record diagnostic without an index', d);
+  if (!(Number.isInteger(d.column) && d.column >= 1)) violation(stage, 'record diagnostic without a column', d);
+  if (!(d.index !== undefined && Number.isInteger(d.index) && d.index >= 0)) violation(stage, 'record diagnostic without an index', d);
   if (typeof d.message !== 'string' || d.message.trim() === '') violation(stage, 'record diagnostic without words', d);
 }
 
@@ -292,13 +293,11 @@ export function runPipeline(c: FuzzCase, resolveBase?: BaseResolver): Reached {
   checkStandardPoints(standard);
   if (set === undefined) return violation('compile', 'a loaded standard was not compiled');
 
-  let read: ReadResult;
-  try {
-    read = readRecords(c, set);
-  } catch (error) {
-    // A CSV header that fits no mapping is the one error readCsvRecords throws by design (exit 2).
-    if (c.format === 'csv' && (error as Error).constructor.name === 'CsvMappingError') return 'no_scorecards';
-    throw error;
+  const read: ReadResult = readRecords(c, set);
+  // A CSV header that fits no mapping is one map_mismatch (the CLI exits 2), and nothing of the sheet is read.
+  if (c.format === 'csv' && read.diagnostics.some((d) => d.code === 'map_mismatch')) {
+    if (read.records.length > 0) violation('read', 'records read from a sheet whose header fits no mapping', read.diagnostics);
+    return 'no_scorecards';
   }
   for (const d of read.diagnostics) checkRecordDiagnostic('read', d);
   const assigned = assignFindings(read.records, {}, c.locale);

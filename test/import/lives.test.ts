@@ -108,6 +108,8 @@ describe('livesToRecords', () => {
     // The unclosed quote opens on line 2 (after the header) and runs to the end of the text.
     expect([syntax.fatal, syntax.problems.map((p) => [p.severity, p.file, p.messageId])]).toEqual([true, [['error', 'inspections.csv', 'import.lives_csv_syntax']]]);
     expect(syntax.problems[0]!.line).toBeGreaterThanOrEqual(2);
+    // Each is the one Diagnostic: a code of the registry and a position.
+    expect([...noCode.problems, ...syntax.problems].map((p) => [p.code, p.column])).toEqual([['map_mismatch', 1], ['unreadable_input', 1]]);
   });
 
   it('messages come in the caller\'s language', () => {

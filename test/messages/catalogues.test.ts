@@ -3,6 +3,7 @@
  * plus one registry line (a pseudo-locale shows it); the English slips fixed.
  */
 import { describe, expect, it } from 'vitest';
+import { formatPath } from '../../src/diagnostics.js';
 import { cannotRead } from '../../src/cli/inputs.js';
 import { enWords } from '../../src/messages/en.js';
 import { defaultLocale, localeOf, LOCALE_IDS, LOCALES, wordsOf, type LocaleDefinition } from '../../src/messages/locales.js';
@@ -152,7 +153,7 @@ describe('words that came from libraries', () => {
   const record = JSON.stringify({ unit: { id: '' }, date: '2024-03-04', bogus: 1, findings: [{ item: 'x', count: 0 }, { item: 'y', count: 'a' }] });
 
   it("a record the schema refuses is told in the reader's language, with the code it had", () => {
-    const read = (locale: 'en' | 'zh-CN') => readNdjsonRecords(record, { file: 'r.ndjson', locale }).diagnostics.map((d) => [d.code, d.field, d.message]);
+    const read = (locale: 'en' | 'zh-CN') => readNdjsonRecords(record, { file: 'r.ndjson', locale }).diagnostics.map((d) => [d.code, formatPath(d.path), d.message]);
     expect(read('zh-CN')).toEqual([
       ['record_invalid', 'unit.id', '不能为空'],
       ['record_invalid', 'findings[0].count', '太小：必须大于 0'],

@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { compileStandard, parseStandard, type Scorecard } from '../../src/index.js';
 import { readCsvRecords, streamCsvRecords } from '../../src/records/csv.js';
 import { parseMapping, type CsvMapping } from '../../src/records/mapping.js';
-import type { RecordDiagnostic } from '../../src/records/diagnostics.js';
+import type { Diagnostic as RecordDiagnostic } from '../../src/diagnostics.js';
 import type { StreamItem } from '../../src/records/read.js';
 import { scoreBatch } from '../../src/score/batch.js';
 import { StandardSet } from '../../src/score/editions.js';
@@ -37,7 +37,7 @@ const mapped = parseMapping(`layout: long
 columns: { 编号: id, 班级: unit.name, 班级编号: unit.id, 日期: date, 类型: kind, 检查项: finding.item, 次数: finding.count, 扣分: finding.points, 说明: finding.note }
 values: { kind: { 随查: random, 周一检查: scheduled }, finding.item: { 地面: floor, 卫生角: corner } }
 `);
-if (!mapped.ok) throw new Error(mapped.errors.join('\n'));
+if (!mapped.ok) throw new Error(mapped.diagnostics.map((d) => d.message).join('\n'));
 const MAP: CsvMapping = mapped.mapping;
 const HEADER = ['编号', '班级', '班级编号', '日期', '类型', '检查项', '次数', '扣分', '说明'];
 

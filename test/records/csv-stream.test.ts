@@ -23,7 +23,7 @@ const set = new StandardSet([compileStandard(parsed.standard)]);
 
 function map(text: string): CsvMapping {
   const result = parseMapping(text);
-  if (!result.ok) throw new Error(result.errors.join('\n'));
+  if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
   return result.mapping;
 }
 

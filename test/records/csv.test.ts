@@ -4,8 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { formatPath } from '../../src/diagnostics.js';
 import { compileStandard, parseStandard } from '../../src/index.js';
-import { CsvMappingError, lineOfField, readCsvRecords, streamCsvRecords } from '../../src/records/csv.js';
+import { lineOfField, readCsvRecords, streamCsvRecords } from '../../src/records/csv.js';
+import { formatDiagnostic } from '../../src/diagnostics.js';
 import { ByteDecoder, chooseEncoding, decodeText, type InvalidBytes } from '../../src/records/decode.js';
 import { convertCell, normalizeDate, parseMapping, type CsvMapping } from '../../src/records/mapping.js';
 import { sheetTemplate } from '../../src/records/template.js';
@@ -44,7 +46,7 @@ const set = new StandardSet([compileStandard(parsed.standard)]);
 
 function map(text: string): CsvMapping {
   const result = parseMapping(text, 'm.yaml');
-  if (!result.ok) throw new Error(result.errors.join('\n'));
+  if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
   return result.mapping;
 }
 
@@ -87,7 +89,7 @@ const summary = (text: string, m: CsvMapping | undefined) => {
   const { records, diagnostics } = readCsvRecords(text, m, { file: 's.csv' });
   return {
     records: records.map((r) => ({ line: r.source.line, index: r.source.index, record: r.record })),
-    diagnostics: diagnostics.map((d) => [d.line, d.index, d.code, d.field]),
+    diagnostics: diagnostics.map((d) => [d.line, d.index, d.code, formatPath(d.path)]),
   };
 };
 
@@ -163,7 +165,7 @@ describe('long layout', () => {
 
     const keyed = map(`layout: long\nkey: [编号]\ncolumns: { 编号: id, 班级编号: unit.id, 日期: date, 检查项: finding.item }\n`);
     const conflict = readCsvRecords(rows('编号,班级编号,日期,检查项', 'r1,c1,2024-03-04,floor', 'r1,c2,2024-03-04,corner', ',,,floor'), keyed, { file: 's.csv' });
-    expect(conflict.diagnostics.map((d) => [d.line, d.code, d.field, d.data])).toEqual([[3, 'record_invalid', 'unit.id', { column: '班级编号', value: 'c2', first: 'c1', line: 2 }]]);
+    expect(conflict.diagnostics.map((d) => [d.line, d.code, formatPath(d.path), d.data])).toEqual([[3, 'record_invalid', 'unit.id', { column: '班级编号', value: 'c2', first: 'c1', line: 2 }]]);
   });
 
   it('numbers rows as a spreadsheet does: header 1, blank rows counted, a quoted line break does not shift later rows', () => {
@@ -225,7 +227,9 @@ describe('long layout', () => {
       { unit: { id: 'a' }, date: '2024-03-04', findings: [{ item: 'floor', count: 2 }], facts: { ok: true } },
       { unit: { id: 'b' }, date: '2024-03-04', findings: [], facts: { ok: 0 } },
     ]);
-    expect(() => readCsvRecords(rows('班级,日期', 'a,2024-03-04'), undefined)).toThrow(/needs a map/);
+    const noMap = readCsvRecords(rows('班级,日期', 'a,2024-03-04'), undefined);
+    expect([noMap.records, noMap.diagnostics.map((d) => [d.code, d.line, d.column])]).toEqual([[], [['map_mismatch', 1, 1]]]);
+    expect(noMap.diagnostics[0]!.message).toMatch(/needs a map/);
   });
 });
 
@@ -269,7 +273,7 @@ describe('wide layout', () => {
   it('scores a point outside the item range as a rejection on the row, not a clamp', () => {
     const read = readCsvRecords(rows(header, '1,w1,c1,2024-03-04,,,,,4,,,,', '2,w2,c2,2024-03-04,,,,,3,,,,'), WIDE, { file: 's.csv' });
     const batch = scoreBatch(set, read.records, 'en');
-    expect(batch.diagnostics.map((d) => [d.line, d.code, d.field])).toEqual([[2, 'points_out_of_range', 'findings[0].points']]);
+    expect(batch.diagnostics.map((d) => [d.line, d.code, formatPath(d.path)])).toEqual([[2, 'points_out_of_range', 'findings[0].points']]);
     expect(batch.scored.map((s) => s.scorecard.total)).toEqual([97]);
   });
 
@@ -297,20 +301,20 @@ describe('maps', () => {
     const result = parseMapping('layout: wide\ncolumns:\n  日期: datum\n  检查项: finding.item\nkey: [日期]\n', 'bad.map.yaml');
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors).toEqual([
-      expect.stringMatching(/^bad\.map\.yaml:3: columns\.日期: unknown field "datum"/),
-      expect.stringMatching(/^bad\.map\.yaml:4: columns\.检查项: finding\.item: finding fields are for the long layout/),
-      expect.stringMatching(/^bad\.map\.yaml:5: key: key: is for the long layout/),
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([
+      expect.stringMatching(/^bad\.map\.yaml:3:7  error  invalid_map  columns\.日期: unknown field "datum"/),
+      expect.stringMatching(/^bad\.map\.yaml:4:8  error  invalid_map  columns\.检查项: finding\.item: finding fields are for the long layout/),
+      expect.stringMatching(/^bad\.map\.yaml:5:6  error  invalid_map  key: key: is for the long layout/),
     ]);
     expect(parseMapping('layout: long\ncolumns: { 日期: date }\n').ok).toBe(false); // no item column
   });
 
   it('stops with the missing column (and a did-you-mean) when the CSV does not have a mapped column', () => {
-    expect(() => readCsvRecords(rows('编号,班级编号,班级,年级,日期,类型,检查项目,次数,扣分,说明', 'r1,c1,一班,高一,2024-03-04,周一检查,地面,1,,'), LONG, { file: 's.csv' })).toThrow(
-      new CsvMappingError(
-        's.csv: the map names the column "检查项", which the CSV header (row 1) does not have (did you mean "检查项目"?); its columns: 编号, 班级编号, 班级, 年级, 日期, 类型, 检查项目, 次数, 扣分, 说明',
-      ),
-    );
+    const misfit = readCsvRecords(rows('编号,班级编号,班级,年级,日期,类型,检查项目,次数,扣分,说明', 'r1,c1,一班,高一,2024-03-04,周一检查,地面,1,,'), LONG, { file: 's.csv' });
+    expect(misfit.records).toEqual([]);
+    expect(misfit.diagnostics.map(formatDiagnostic)).toEqual([
+      's.csv:1:1  error  map_mismatch  the map names the column "检查项", which the CSV header (row 1) does not have (did you mean "检查项目"?); its columns: 编号, 班级编号, 班级, 年级, 日期, 类型, 检查项目, 次数, 扣分, 说明',
+    ]);
   });
 
   it('a template map reads back as the mapping it describes', () => {
@@ -359,7 +363,7 @@ describe('rows of scoring diagnostics', () => {
     const read = readCsvRecords(rows(header, 'r1,c1,一班,高一,2024-03-04,周一检查,地面,1,,', 'r1,c1,一班,高一,2024-03-04,周一检查,卫生角,,9,', 'r1,c1,一班,高一,2024-03-04,周一检查,tool-coner,1,,'), LONG, { file: 's.csv' });
     const batch = scoreBatch(set, read.records, 'en');
     // scoring itself names the finding's row
-    expect(batch.diagnostics.map((d) => [d.line, d.field])).toEqual([[3, 'findings[1].points'], [4, 'findings[2].item']]);
+    expect(batch.diagnostics.map((d) => [d.line, formatPath(d.path)])).toEqual([[3, 'findings[1].points'], [4, 'findings[2].item']]);
     expect(lineOfField(read.records[0]!.source, 'unit.group.grade')).toBe(2);
   });
 });

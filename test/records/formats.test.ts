@@ -26,7 +26,7 @@ async function standardSet(file: string): Promise<StandardSet> {
 
 async function mapping(file: string): Promise<CsvMapping> {
   const loaded = await loadMapping(path(file));
-  if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
+  if (!loaded.ok) throw new Error(loaded.diagnostics.map((d) => d.message).join('\n'));
   return loaded.mapping;
 }
 

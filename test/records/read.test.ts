@@ -3,6 +3,7 @@ import { PassThrough, Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { formatPath } from '../../src/diagnostics.js';
 import { compileStandard, parseStandard } from '../../src/index.js';
 import { readDocumentRecords, readNdjsonRecords, streamNdjsonRecords } from '../../src/records/read.js';
 import { scoreBatch, scoreStream } from '../../src/score/batch.js';
@@ -34,7 +35,7 @@ describe('the line of a problem found after reading', () => {
     const yaml = `standard: demo\nunit: { id: u1 }\ndate: 2024-03-04\nround: true\nfindings:\n  - item: i\n`;
     const read = readDocumentRecords(yaml, { file: 'r.yaml' });
     const assigned = assignFindings(read.records, {}, 'en');
-    expect(assigned.diagnostics.map((d) => [d.line, d.field])).toEqual([[6, 'findings[0]']]);
+    expect(assigned.diagnostics.map((d) => [d.line, formatPath(d.path)])).toEqual([[6, 'findings[0]']]);
   });
 });
 
@@ -43,7 +44,7 @@ describe('problems of both kinds at once (precheck)', () => {
     const yaml = `standard: demo\nunit: { id: u1 }\ndate: 2024-03-04\nfindings:\n  - item: i\n    count: 1.5\n  - item: j\n`;
     const read = readDocumentRecords(yaml, { file: 'a.yaml', precheck: set.precheck });
     expect(read.records).toEqual([]);
-    expect(read.diagnostics.map((d) => [d.line, d.code, d.field])).toEqual([
+    expect(read.diagnostics.map((d) => [d.line, d.code, formatPath(d.path)])).toEqual([
       [6, 'not_whole_number', 'findings[0].count'],
       [7, 'unknown_item', 'findings[1].item'],
     ]);
@@ -54,7 +55,7 @@ describe('problems of both kinds at once (precheck)', () => {
   it('checks only what the item alone tells: no made-up "points required" for a finding whose points failed the schema', () => {
     const ndjson = '{"standard":"demo","unit":{"id":"u1"},"date":"2024-03-04","findings":[{"item":"i","points":"x"},{"item":"k"}]}\n';
     const read = readNdjsonRecords(ndjson, { file: 'a.ndjson', precheck: set.precheck });
-    expect(read.diagnostics.map((d) => [d.code, d.field])).toEqual([
+    expect(read.diagnostics.map((d) => [d.code, formatPath(d.path)])).toEqual([
       ['record_invalid', 'findings[0].points'],
       ['unknown_item', 'findings[1].item'],
     ]);
@@ -83,7 +84,7 @@ describe('readDocumentRecords', () => {
       const read = readDocumentRecords(text, { file });
       expect(read.diagnostics).toEqual([]);
       const batch = scoreBatch(set, read.records, 'en');
-      expect(batch.diagnostics.map((d) => [d.file, d.line, d.code, d.field])).toEqual([[file, line, 'unknown_item', 'findings[1].item']]);
+      expect(batch.diagnostics.map((d) => [d.file, d.line, d.code, formatPath(d.path)])).toEqual([[file, line, 'unknown_item', 'findings[1].item']]);
     }
     // the field lines travel with the record, but not into JSON output
     expect(JSON.parse(JSON.stringify(readDocumentRecords(yaml, { file: 'a.yaml' }).records[0]!.source))).toEqual({ file: 'a.yaml', line: 1, index: 0 });
@@ -102,7 +103,7 @@ describe('readDocumentRecords', () => {
 `;
     const { records, diagnostics } = readDocumentRecords(text, { file: 'r.yaml' });
     expect(records.map((r) => r.record.unit.id)).toEqual(['a']);
-    expect(diagnostics.map((d) => [d.code, d.line, d.index, d.field])).toEqual([
+    expect(diagnostics.map((d) => [d.code, d.line, d.index, formatPath(d.path)])).toEqual([
       ['invalid_date', 5, 1, 'date'],
       ['not_whole_number', 9, 2, 'findings[0].count'],
     ]);
@@ -119,7 +120,7 @@ describe('readDocumentRecords', () => {
     const text = '- unit: { id: a }\n  date: 2024-03-04\n- *nope\n- unit: { id: b }\n  date: 2024-03-05\n';
     const { records, diagnostics } = readDocumentRecords(text, { file: 'r.yaml' });
     expect(records.map((r) => [r.record.unit.id, r.source.index])).toEqual([['a', 0], ['b', 2]]);
-    expect(diagnostics.map((d) => [d.code, d.line, d.index, d.field])).toEqual([['record_syntax', 3, 1, '']]);
+    expect(diagnostics.map((d) => [d.code, d.line, d.index, formatPath(d.path)])).toEqual([['record_syntax', 3, 1, '']]);
     expect(diagnostics[0]!.message).toContain('nope');
     expect(readDocumentRecords('*!', { file: 'r.json' }).diagnostics.map((d) => [d.code, d.line, d.index])).toEqual([['record_syntax', 1, 0]]);
   });

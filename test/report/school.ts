@@ -31,7 +31,7 @@ export async function schoolLeague(): Promise<SchoolLeague> {
   const roster: { units?: Roster['units']; areas?: Roster['areas'] } = {};
   for (const file of ['fixtures/school/units.yaml', 'fixtures/school/roster.yaml']) {
     const parsed = parseRosterText(read(file), 'yaml');
-    if (!parsed.ok) throw new Error(parsed.error);
+    if (!parsed.ok) throw new Error(parsed.diagnostics.map((d) => d.message).join('\n'));
     if (parsed.roster.units) roster.units = parsed.roster.units;
     if (parsed.roster.areas?.length) roster.areas = parsed.roster.areas;
   }

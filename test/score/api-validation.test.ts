@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { formatPath } from '../../src/diagnostics.js';
 import { compileStandard, parseStandard, scoreRecord } from '../../src/index.js';
 import { recordCode } from '../../src/records/diagnostics.js';
 import { runCli } from '../support/cli.js';
@@ -62,9 +63,9 @@ describe('scoreRecord checks as the CLI does', () => {
     writeFileSync(join(dir, 'records.ndjson'), [good, ...BAD.map((c) => c.record)].map((r) => JSON.stringify(r)).join('\n') + '\n');
     const r = await runCli(['score', '--standard', join(dir, 'standard.yaml'), '--format', 'json', join(dir, 'records.ndjson')]);
     const cli = new Map<number, string[]>();
-    for (const d of (JSON.parse(r.stdout) as { rejected: { code: string; index: number; field: string }[] }).rejected) {
+    for (const d of (JSON.parse(r.stdout) as { rejected: { code: string; index: number; path: (string | number)[] }[] }).rejected) {
       const index = d.index - 1; // record 0 is the good one
-      cli.set(index, [...(cli.get(index) ?? []), `${d.code} ${d.field}`]);
+      cli.set(index, [...(cli.get(index) ?? []), `${d.code} ${formatPath(d.path)}`]);
     }
     BAD.forEach((c, i) => expect((cli.get(i) ?? []).sort(), c.name).toEqual(apiProblems(c.record)));
   });

@@ -5,6 +5,7 @@
  * in a record); a step of 1e-11 is refused at check; results past 2^53 are refused, never wrong.
  */
 import { describe, expect, it } from 'vitest';
+import { formatPath } from '../../src/diagnostics.js';
 import { compileStandard, parseStandard, scoreRecord, type InspectionRecordInput, type ScoreResult, type Scorecard } from '../../src/index.js';
 import { InspectionRecordSchema } from '../../src/record-schema.js';
 import { validateRecord } from '../../src/records/validate.js';
@@ -145,7 +146,7 @@ describe('points the exact arithmetic cannot hold (item 4)', () => {
     const result = validateRecord(raw, { file: 'r.json', line: 1, index: 0 }, 'en');
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.diagnostics.map((d) => [d.code, d.field])).toEqual([['too_precise', 'findings[0].points']]);
+    expect(result.diagnostics.map((d) => [d.code, formatPath(d.path)])).toEqual([['too_precise', 'findings[0].points']]);
     expect(result.diagnostics[0]!.message).toContain('0.0001');
     // Through the API on a record that skipped the schema: the rule says the same.
     const api = scoreRecord(deduct, { unit: { id: 'u' }, date: '2024-03-04', findings: [{ item: 'chosen', points: 1.00001 }] });
@@ -184,7 +185,7 @@ describe('results past 2^53 (item 5)', () => {
   it('an indicator numerator above 10^13 is refused by the record schema', () => {
     const raw = { unit: { id: 'u' }, date: '2024-03-04', indicators: { rate: { numerator: 2 ** 52, denominator: 3 } } };
     const result = validateRecord(raw, { file: 'r.json', line: 1, index: 0 }, 'zh-CN');
-    expect(result.ok ? [] : result.diagnostics.map((d) => [d.code, d.field])).toEqual([['quantity_too_large', 'indicators.rate.numerator']]);
+    expect(result.ok ? [] : result.diagnostics.map((d) => [d.code, formatPath(d.path)])).toEqual([['quantity_too_large', 'indicators.rate.numerator']]);
   });
 });
 
