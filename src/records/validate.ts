@@ -5,6 +5,7 @@ import type { Locale } from '../messages/locales.js';
 import type { Message } from '../messages/types.js';
 import { recordDiagnostic, type RecordDiagnostic, type RecordDiagnosticCode, type RecordSource } from './diagnostics.js';
 import { InspectionRecordSchema, type InspectionRecord } from '../record-schema.js';
+import { fastRecord } from './fast-record.js';
 
 export interface LocatedRecord {
   readonly record: InspectionRecord;
@@ -36,6 +37,18 @@ export type RecordCheck = { readonly ok: true; readonly record: InspectionRecord
  * Never throws: a value that cannot even be read (a getter that throws, a hostile Proxy) is a problem.
  */
 export function checkRecordInput(raw: unknown, precheck?: Precheck): RecordCheck {
+  // The common case without zod; anything the plain checks do not take is zod's to judge and word.
+  try {
+    const record = fastRecord(raw);
+    if (record !== undefined) return { ok: true, record };
+  } catch {
+    // A value that throws when read: zod reads it again and says so.
+  }
+  return checkRecordSchema(raw, precheck);
+}
+
+/** checkRecordInput through zod alone: what the plain checks (fast-record.ts) must agree with, and the words of every problem. */
+export function checkRecordSchema(raw: unknown, precheck?: Precheck): RecordCheck {
   let parsed: ReturnType<typeof InspectionRecordSchema.safeParse>;
   try {
     parsed = InspectionRecordSchema.safeParse(raw);

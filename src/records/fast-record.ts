@@ -1,0 +1,200 @@
+/**
+ * The record schema (record-schema.ts) written out as plain checks, for the common case: a record
+ * that passes them comes out exactly as `InspectionRecordSchema.parse` gives it (new objects, keys
+ * in the schema's order, `findings` defaulting to []), at a fraction of zod's cost. Anything it does
+ * not take — a failing value, but also anything unusual it leaves to zod (an `undefined` value, a
+ * `__proto__` key, an object that is not plain) — returns undefined, and the caller asks zod, so
+ * every problem is zod's and worded in one place (validate.ts).
+ */
+import { ID_PATTERN, isCalendarDate } from '../common-schema.js';
+import { pointsProblem } from '../points.js';
+import { MAX_RATIO_TERM, type Finding, type IndicatorValue, type InspectionRecord, type UnitRef } from '../record-schema.js';
+
+type Plain = Record<string, unknown>;
+
+/** A plain object (what JSON.parse, YAML and the CSV reader make); a class instance, an array or a Proxy's prototype goes to zod. */
+function plain(value: unknown): value is Plain {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+const nonEmpty = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
+const finite = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+/** `Id`: the ids of kinds and levels are few, so each is tested against the pattern once. */
+const ids = new Map<string, boolean>();
+function isId(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  let ok = ids.get(value);
+  if (ok === undefined) {
+    ok = ID_PATTERN.test(value);
+    if (ids.size < 1024) ids.set(value, ok);
+  }
+  return ok;
+}
+
+const RECORD_KEYS = new Set(['id', 'standard', 'unit', 'round', 'date', 'kind', 'level', 'inspector', 'findings', 'indicators', 'facts', 'supersedes']);
+const UNIT_KEYS = new Set(['id', 'name', 'group']);
+const FINDING_KEYS = new Set(['item', 'count', 'points', 'value', 'note', 'evidence', 'unit', 'area']);
+
+/** Every own key is one of `allowed`, and no value is `undefined` (zod keeps such a key; this leaves it to zod). */
+function onlyKeys(object: Plain, allowed: ReadonlySet<string>): boolean {
+  for (const key in object) {
+    if (!Object.hasOwn(object, key)) continue;
+    if (!allowed.has(key) || object[key] === undefined) return false;
+  }
+  return true;
+}
+
+/** A `z.record(z.string(), …)`'s keys: no `__proto__` (zod drops it), no undefined values. */
+function mapOf<T>(value: unknown, each: (v: unknown) => T | undefined): Record<string, T> | undefined {
+  if (!plain(value)) return undefined;
+  const out: Record<string, T> = {};
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (key === '__proto__') return undefined;
+    const v = each(value[key]);
+    if (v === undefined) return undefined;
+    out[key] = v;
+  }
+  return out;
+}
+
+const groupValue = (v: unknown): string | number | undefined => (typeof v === 'string' || finite(v) ? v : undefined);
+const anyValue = (v: unknown): unknown => v;
+
+function ratioTerm(v: unknown, least: number): v is number {
+  return typeof v === 'number' && Number.isSafeInteger(v) && v >= least && v <= MAX_RATIO_TERM;
+}
+
+function indicator(v: unknown): IndicatorValue | undefined {
+  if (finite(v)) return v;
+  if (!plain(v)) return undefined;
+  const keys = Object.keys(v);
+  if (keys.length === 1 && keys[0] === 'value') return finite(v.value) ? { value: v.value } : undefined;
+  if (keys.length !== 2 || !Object.hasOwn(v, 'numerator') || !Object.hasOwn(v, 'denominator')) return undefined;
+  return ratioTerm(v.numerator, 0) && ratioTerm(v.denominator, 1) ? { numerator: v.numerator, denominator: v.denominator } : undefined;
+}
+
+function unitRef(v: unknown): UnitRef | undefined {
+  if (!plain(v) || !onlyKeys(v, UNIT_KEYS) || !nonEmpty(v.id)) return undefined;
+  const out: { id: string; name?: string; group?: Record<string, string | number> } = { id: v.id };
+  if (v.name !== undefined) {
+    if (!nonEmpty(v.name)) return undefined;
+    out.name = v.name;
+  }
+  if (v.group !== undefined) {
+    const group = mapOf(v.group, groupValue);
+    if (group === undefined) return undefined;
+    out.group = group;
+  }
+  return out;
+}
+
+function evidence(v: unknown): boolean | string[] | undefined {
+  if (typeof v === 'boolean') return v;
+  if (!Array.isArray(v)) return undefined;
+  for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'string') return undefined;
+  return v.slice() as string[];
+}
+
+function finding(v: unknown): Finding | undefined {
+  if (!plain(v) || !onlyKeys(v, FINDING_KEYS) || !nonEmpty(v.item)) return undefined;
+  const out: { -readonly [K in keyof Finding]: Finding[K] } = { item: v.item };
+  if (v.count !== undefined) {
+    if (typeof v.count !== 'number' || !Number.isSafeInteger(v.count) || v.count <= 0) return undefined;
+    out.count = v.count;
+  }
+  if (v.points !== undefined) {
+    if (!finite(v.points) || v.points < 0 || pointsProblem(v.points) !== undefined) return undefined;
+    out.points = v.points;
+  }
+  if (v.value !== undefined) {
+    if (!finite(v.value)) return undefined;
+    out.value = v.value;
+  }
+  if (v.note !== undefined) {
+    if (typeof v.note !== 'string') return undefined;
+    out.note = v.note;
+  }
+  if (v.evidence !== undefined) {
+    const e = evidence(v.evidence);
+    if (e === undefined) return undefined;
+    out.evidence = e;
+  }
+  if (v.unit !== undefined) {
+    if (!nonEmpty(v.unit)) return undefined;
+    out.unit = v.unit;
+  }
+  if (v.area !== undefined) {
+    if (!nonEmpty(v.area)) return undefined;
+    out.area = v.area;
+  }
+  return out;
+}
+
+/**
+ * The record as `InspectionRecordSchema.parse(raw)` returns it, when `raw` plainly passes the
+ * record schema; otherwise undefined (ask zod). Reads each property once, as zod does.
+ */
+export function fastRecord(raw: unknown): InspectionRecord | undefined {
+  if (!plain(raw) || !onlyKeys(raw, RECORD_KEYS)) return undefined;
+  const out: { -readonly [K in keyof InspectionRecord]: InspectionRecord[K] } = {} as InspectionRecord;
+  // Keys are set in the schema's order, so the record serialises as zod's output does.
+  const { id, standard, round, date, kind, level, inspector, findings, indicators, facts, supersedes } = raw;
+  if (id !== undefined) {
+    if (!nonEmpty(id)) return undefined;
+    out.id = id;
+  }
+  if (standard !== undefined) {
+    if (!nonEmpty(standard)) return undefined;
+    out.standard = standard;
+  }
+  const unit = unitRef(raw.unit);
+  if (unit === undefined) return undefined;
+  out.unit = unit;
+  if (round !== undefined) {
+    if (typeof round !== 'boolean') return undefined;
+    out.round = round;
+  }
+  if (typeof date !== 'string' || !isCalendarDate(date)) return undefined;
+  out.date = date;
+  if (kind !== undefined) {
+    if (!isId(kind)) return undefined;
+    out.kind = kind;
+  }
+  if (level !== undefined) {
+    if (!isId(level)) return undefined;
+    out.level = level;
+  }
+  if (inspector !== undefined) {
+    if (!nonEmpty(inspector)) return undefined;
+    out.inspector = inspector;
+  }
+  if (findings === undefined) out.findings = [];
+  else {
+    if (!Array.isArray(findings)) return undefined;
+    const list = new Array<Finding>(findings.length);
+    for (let i = 0; i < findings.length; i++) {
+      const f = finding(findings[i]);
+      if (f === undefined) return undefined;
+      list[i] = f;
+    }
+    out.findings = list;
+  }
+  if (indicators !== undefined) {
+    const map = mapOf(indicators, indicator);
+    if (map === undefined) return undefined;
+    out.indicators = map;
+  }
+  if (facts !== undefined) {
+    const map = mapOf(facts, anyValue);
+    if (map === undefined) return undefined;
+    out.facts = map;
+  }
+  if (supersedes !== undefined) {
+    if (!nonEmpty(supersedes)) return undefined;
+    out.supersedes = supersedes;
+  }
+  return out;
+}
