@@ -222,14 +222,15 @@ function ndjsonBytesLine(line: SplitLine, number: number, encoding: Encoding, ma
     const invalid = { line: number, offset: line.offset + bad, byte: line.bytes[bad]!.toString(16).padStart(2, '0'), encoding };
     return { diagnostics: [recordDiagnostic({ ...at, index: state.index++ }, '', invalidBytesMessage(invalid), options.locale ?? 'en', 'invalid_encoding')] };
   }
-  return ndjsonLine(text, number, state, options);
+  return ndjsonLine(text, number, state, options, line.offset);
 }
 
-function ndjsonLine(lineText: string, line: number, state: { index: number }, options: ReadOptions): StreamItem | undefined {
+function ndjsonLine(lineText: string, line: number, state: { index: number }, options: ReadOptions, offset?: number): StreamItem | undefined {
   const file = options.file ?? '<stdin>';
   const locale = options.locale ?? 'en';
   const text = line === 1 ? lineText.replace(/^\uFEFF/, '') : lineText;
-  if (text.trim() === '') return undefined;
+  // A blank line is skipped; only a line that starts with white space can be one (no trimmed copy of every line).
+  if (text.length === 0 || ((text.charCodeAt(0) <= 0x20 || text.charCodeAt(0) >= 0x80) && text.trim() === '')) return undefined;
   const index = state.index++;
   let raw: unknown;
   try {
@@ -238,5 +239,6 @@ function ndjsonLine(lineText: string, line: number, state: { index: number }, op
     return { diagnostics: [recordDiagnostic({ file, line, index }, '', { messageId: 'record.invalid', data: { detail: (error as Error).message } }, locale, 'record_syntax')] };
   }
   const result = validateRecord(raw, { file, line, index }, locale, undefined, options.precheck);
-  return result.ok ? result.value : { diagnostics: result.diagnostics };
+  if (!result.ok) return { diagnostics: result.diagnostics };
+  return offset === undefined ? result.value : { record: result.value.record, source: result.value.source, offset };
 }

@@ -10,6 +10,8 @@ import { fastRecord } from './fast-record.js';
 export interface LocatedRecord {
   readonly record: InspectionRecord;
   readonly source: RecordSource;
+  /** The byte offset of the record in its input, where it can be read again from there (an NDJSON line). */
+  readonly offset?: number;
 }
 
 /** Problems a standard finds in a record that failed the record schema (see ReadOptions.precheck). */
