@@ -94,7 +94,7 @@ export async function runScore(inputs: readonly string[], options: ScoreOptions,
     const records = recordItems(source, format, { ...options, precheck: set.precheck, ...(mapping ? { mapping } : {}) }, stdin);
     try {
       // Each scorecard is written as soon as its record has been read and scored (json and md: at the end).
-      for await (const item of scoreStream(set, assignStream(records, roster, options.lang), options.lang, new RecordIds({ verify: ndjsonIdCheck(options.maxRecordBytes) }))) {
+      for await (const item of scoreStream(set, assignStream(records, roster, options.lang), options.lang, new RecordIds(source === '-' ? {} : { verify: ndjsonIdCheck(options.maxRecordBytes) }))) {
         if ('scorecard' in item) {
           summary.scored++;
           summary[item.scorecard.verdict]++;

@@ -122,7 +122,8 @@ export class RecordIds {
             const offset = ids.offsetOf(entry);
             return offset === undefined || verify(id, { file: this.files[ids.fileOf(entry)]!, line: ids.lineOf(entry), offset });
           };
-    const earlier = ids.addOrFind(id, line, located.offset, file, same);
+    // An offset is kept only where it can serve: for re-reading on a hit.
+    const earlier = ids.addOrFind(id, line, verify === undefined ? undefined : located.offset, file, same);
     if (earlier === -1) return undefined;
     const first = `${this.files[ids.fileOf(earlier)]}:${ids.lineOf(earlier)}`;
     return recordDiagnostic(located.source, 'id', { messageId: 'record.duplicate', data: { id, first } }, locale, 'duplicate_record');
