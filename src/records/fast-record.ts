@@ -33,14 +33,27 @@ function isId(value: unknown): value is string {
   return ok;
 }
 
+/** Calendar dates, each checked once: a season's records share a few hundred. */
+const dates = new Map<string, boolean>();
+function isDate(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  let ok = dates.get(value);
+  if (ok === undefined) {
+    ok = isCalendarDate(value);
+    if (dates.size < 4096) dates.set(value, ok);
+  }
+  return ok;
+}
+
 const RECORD_KEYS = new Set(['id', 'standard', 'unit', 'round', 'date', 'kind', 'level', 'inspector', 'findings', 'indicators', 'facts', 'supersedes']);
 const UNIT_KEYS = new Set(['id', 'name', 'group']);
 const FINDING_KEYS = new Set(['item', 'count', 'points', 'value', 'note', 'evidence', 'unit', 'area']);
 
 /** Every own key is one of `allowed`, and no value is `undefined` (zod keeps such a key; this leaves it to zod). */
 function onlyKeys(object: Plain, allowed: ReadonlySet<string>): boolean {
-  for (const key in object) {
-    if (!Object.hasOwn(object, key)) continue;
+  const keys = Object.keys(object);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
     if (!allowed.has(key) || object[key] === undefined) return false;
   }
   return true;
@@ -50,8 +63,9 @@ function onlyKeys(object: Plain, allowed: ReadonlySet<string>): boolean {
 function mapOf<T>(value: unknown, each: (v: unknown) => T | undefined): Record<string, T> | undefined {
   if (!plain(value)) return undefined;
   const out: Record<string, T> = {};
-  for (const key in value) {
-    if (!Object.hasOwn(value, key)) continue;
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
     if (key === '__proto__') return undefined;
     const v = each(value[key]);
     if (v === undefined) return undefined;
@@ -157,7 +171,7 @@ export function fastRecord(raw: unknown): InspectionRecord | undefined {
     if (typeof round !== 'boolean') return undefined;
     out.round = round;
   }
-  if (typeof date !== 'string' || !isCalendarDate(date)) return undefined;
+  if (!isDate(date)) return undefined;
   out.date = date;
   if (kind !== undefined) {
     if (!isId(kind)) return undefined;
