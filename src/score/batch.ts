@@ -166,6 +166,8 @@ export function scoreBatch(set: StandardSet, records: readonly LocatedRecord[], 
 
 /**
  * Streams: each record is scored as it arrives (supersedes is reported on the scorecard, for aggregation to apply).
+ * `ids` holds the record ids seen, to report duplicates (by default: a fingerprint hit is a duplicate;
+ * the CLI passes one that reads an NDJSON file's earlier line again, docs/records.md#duplicate-record-ids).
  *
  * @example
  * ```ts
