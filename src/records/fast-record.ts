@@ -112,39 +112,30 @@ function evidence(v: unknown): boolean | string[] | undefined {
   return v.slice() as string[];
 }
 
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
+const isPoints = (v: unknown): v is number => finite(v) && v >= 0 && pointsProblem(v) === undefined;
+
+/** Sets `out[key]` to `value` when it is given and passes `ok`; false when it is given and does not. */
+function take(out: Record<string, unknown>, key: string, value: unknown, ok: (v: unknown) => boolean): boolean {
+  if (value === undefined) return true;
+  if (!ok(value)) return false;
+  out[key] = value;
+  return true;
+}
+
 function finding(v: unknown): Finding | undefined {
   if (!plain(v) || !onlyKeys(v, FINDING_KEYS) || !nonEmpty(v.item)) return undefined;
-  const out: { -readonly [K in keyof Finding]: Finding[K] } = { item: v.item };
-  if (v.count !== undefined) {
-    if (typeof v.count !== 'number' || !Number.isSafeInteger(v.count) || v.count <= 0) return undefined;
-    out.count = v.count;
-  }
-  if (v.points !== undefined) {
-    if (!finite(v.points) || v.points < 0 || pointsProblem(v.points) !== undefined) return undefined;
-    out.points = v.points;
-  }
-  if (v.value !== undefined) {
-    if (!finite(v.value)) return undefined;
-    out.value = v.value;
-  }
-  if (v.note !== undefined) {
-    if (typeof v.note !== 'string') return undefined;
-    out.note = v.note;
-  }
+  const out: Record<string, unknown> = { item: v.item };
+  if (!take(out, 'count', v.count, isCount) || !take(out, 'points', v.points, isPoints) || !take(out, 'value', v.value, finite) || !take(out, 'note', v.note, isString)) return undefined;
   if (v.evidence !== undefined) {
     const e = evidence(v.evidence);
     if (e === undefined) return undefined;
     out.evidence = e;
   }
-  if (v.unit !== undefined) {
-    if (!nonEmpty(v.unit)) return undefined;
-    out.unit = v.unit;
-  }
-  if (v.area !== undefined) {
-    if (!nonEmpty(v.area)) return undefined;
-    out.area = v.area;
-  }
-  return out;
+  if (!take(out, 'unit', v.unit, nonEmpty) || !take(out, 'area', v.area, nonEmpty)) return undefined;
+  return out as Finding;
 }
 
 /**
@@ -153,38 +144,16 @@ function finding(v: unknown): Finding | undefined {
  */
 export function fastRecord(raw: unknown): InspectionRecord | undefined {
   if (!plain(raw) || !onlyKeys(raw, RECORD_KEYS)) return undefined;
-  const out: { -readonly [K in keyof InspectionRecord]: InspectionRecord[K] } = {} as InspectionRecord;
   // Keys are set in the schema's order, so the record serialises as zod's output does.
+  const out: Record<string, unknown> = {};
   const { id, standard, round, date, kind, level, inspector, findings, indicators, facts, supersedes } = raw;
-  if (id !== undefined) {
-    if (!nonEmpty(id)) return undefined;
-    out.id = id;
-  }
-  if (standard !== undefined) {
-    if (!nonEmpty(standard)) return undefined;
-    out.standard = standard;
-  }
+  if (!take(out, 'id', id, nonEmpty) || !take(out, 'standard', standard, nonEmpty)) return undefined;
   const unit = unitRef(raw.unit);
   if (unit === undefined) return undefined;
   out.unit = unit;
-  if (round !== undefined) {
-    if (typeof round !== 'boolean') return undefined;
-    out.round = round;
-  }
-  if (!isDate(date)) return undefined;
+  if (!take(out, 'round', round, isBoolean) || !isDate(date)) return undefined;
   out.date = date;
-  if (kind !== undefined) {
-    if (!isId(kind)) return undefined;
-    out.kind = kind;
-  }
-  if (level !== undefined) {
-    if (!isId(level)) return undefined;
-    out.level = level;
-  }
-  if (inspector !== undefined) {
-    if (!nonEmpty(inspector)) return undefined;
-    out.inspector = inspector;
-  }
+  if (!take(out, 'kind', kind, isId) || !take(out, 'level', level, isId) || !take(out, 'inspector', inspector, nonEmpty)) return undefined;
   if (findings === undefined) out.findings = [];
   else {
     if (!Array.isArray(findings)) return undefined;
@@ -206,9 +175,6 @@ export function fastRecord(raw: unknown): InspectionRecord | undefined {
     if (map === undefined) return undefined;
     out.facts = map;
   }
-  if (supersedes !== undefined) {
-    if (!nonEmpty(supersedes)) return undefined;
-    out.supersedes = supersedes;
-  }
-  return out;
+  if (!take(out, 'supersedes', supersedes, nonEmpty)) return undefined;
+  return out as InspectionRecord;
 }
