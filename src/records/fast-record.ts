@@ -85,31 +85,41 @@ function indicator(v: unknown): IndicatorValue | undefined {
   if (finite(v)) return v;
   if (!plain(v)) return undefined;
   const keys = Object.keys(v);
-  if (keys.length === 1 && keys[0] === 'value') return finite(v.value) ? { value: v.value } : undefined;
+  if (keys.length === 1 && keys[0] === 'value') {
+    const value = v.value;
+    return finite(value) ? { value } : undefined;
+  }
   if (keys.length !== 2 || !Object.hasOwn(v, 'numerator') || !Object.hasOwn(v, 'denominator')) return undefined;
-  return ratioTerm(v.numerator, 0) && ratioTerm(v.denominator, 1) ? { numerator: v.numerator, denominator: v.denominator } : undefined;
+  const { numerator, denominator } = v;
+  return ratioTerm(numerator, 0) && ratioTerm(denominator, 1) ? { numerator, denominator } : undefined;
 }
 
 function unitRef(v: unknown): UnitRef | undefined {
-  if (!plain(v) || !onlyKeys(v, UNIT_KEYS) || !nonEmpty(v.id)) return undefined;
-  const out: { id: string; name?: string; group?: Record<string, string | number> } = { id: v.id };
-  if (v.name !== undefined) {
-    if (!nonEmpty(v.name)) return undefined;
-    out.name = v.name;
+  if (!plain(v) || !onlyKeys(v, UNIT_KEYS)) return undefined;
+  // Each property read once: what is checked is what is kept, even from a getter.
+  const { id, name, group } = v;
+  if (!nonEmpty(id)) return undefined;
+  const out: Record<string, unknown> = { id };
+  if (!take(out, 'name', name, nonEmpty)) return undefined;
+  if (group !== undefined) {
+    const map = mapOf(group, groupValue);
+    if (map === undefined) return undefined;
+    out.group = map;
   }
-  if (v.group !== undefined) {
-    const group = mapOf(v.group, groupValue);
-    if (group === undefined) return undefined;
-    out.group = group;
-  }
-  return out;
+  return out as UnitRef;
 }
 
 function evidence(v: unknown): boolean | string[] | undefined {
   if (typeof v === 'boolean') return v;
   if (!Array.isArray(v)) return undefined;
-  for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'string') return undefined;
-  return v.slice() as string[];
+  const n = v.length as number;
+  const out = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const e: unknown = v[i];
+    if (typeof e !== 'string') return undefined;
+    out[i] = e;
+  }
+  return out;
 }
 
 const isString = (v: unknown): v is string => typeof v === 'string';
@@ -126,15 +136,17 @@ function take(out: Record<string, unknown>, key: string, value: unknown, ok: (v:
 }
 
 function finding(v: unknown): Finding | undefined {
-  if (!plain(v) || !onlyKeys(v, FINDING_KEYS) || !nonEmpty(v.item)) return undefined;
-  const out: Record<string, unknown> = { item: v.item };
-  if (!take(out, 'count', v.count, isCount) || !take(out, 'points', v.points, isPoints) || !take(out, 'value', v.value, finite) || !take(out, 'note', v.note, isString)) return undefined;
-  if (v.evidence !== undefined) {
-    const e = evidence(v.evidence);
+  if (!plain(v) || !onlyKeys(v, FINDING_KEYS)) return undefined;
+  const { item, count, points, value, note, evidence: shown, unit, area } = v;
+  if (!nonEmpty(item)) return undefined;
+  const out: Record<string, unknown> = { item };
+  if (!take(out, 'count', count, isCount) || !take(out, 'points', points, isPoints) || !take(out, 'value', value, finite) || !take(out, 'note', note, isString)) return undefined;
+  if (shown !== undefined) {
+    const e = evidence(shown);
     if (e === undefined) return undefined;
     out.evidence = e;
   }
-  if (!take(out, 'unit', v.unit, nonEmpty) || !take(out, 'area', v.area, nonEmpty)) return undefined;
+  if (!take(out, 'unit', unit, nonEmpty) || !take(out, 'area', area, nonEmpty)) return undefined;
   return out as Finding;
 }
 
@@ -146,9 +158,10 @@ export function fastRecord(raw: unknown): InspectionRecord | undefined {
   if (!plain(raw) || !onlyKeys(raw, RECORD_KEYS)) return undefined;
   // Keys are set in the schema's order, so the record serialises as zod's output does.
   const out: Record<string, unknown> = {};
-  const { id, standard, round, date, kind, level, inspector, findings, indicators, facts, supersedes } = raw;
+  // Each property read once: what is checked is what is kept, even from a getter.
+  const { id, standard, unit: unitValue, round, date, kind, level, inspector, findings, indicators, facts, supersedes } = raw;
   if (!take(out, 'id', id, nonEmpty) || !take(out, 'standard', standard, nonEmpty)) return undefined;
-  const unit = unitRef(raw.unit);
+  const unit = unitRef(unitValue);
   if (unit === undefined) return undefined;
   out.unit = unit;
   if (!take(out, 'round', round, isBoolean) || !isDate(date)) return undefined;
@@ -157,8 +170,9 @@ export function fastRecord(raw: unknown): InspectionRecord | undefined {
   if (findings === undefined) out.findings = [];
   else {
     if (!Array.isArray(findings)) return undefined;
-    const list = new Array<Finding>(findings.length);
-    for (let i = 0; i < findings.length; i++) {
+    const n = findings.length as number;
+    const list = new Array<Finding>(n);
+    for (let i = 0; i < n; i++) {
       const f = finding(findings[i]);
       if (f === undefined) return undefined;
       list[i] = f;

@@ -56,6 +56,21 @@ describe('fastRecord', () => {
     expect(taken).toBeGreaterThan(20);
   });
 
+  it('reads each property once, so a getter cannot pass a check with one value and hand over another', () => {
+    const shifty = (first: unknown, then: unknown) => {
+      let reads = 0;
+      return { get: () => (reads++ < 2 ? first : then), enumerable: true };
+    };
+    const unit = Object.defineProperty({}, 'id', shifty('u', 7));
+    const finding = Object.defineProperty({ item: 'a' }, 'points', shifty(1, -5));
+    const raw = Object.defineProperty({ unit, findings: [finding] }, 'date', shifty('2024-03-04', 'not a date'));
+    const checked = checkRecordInput(raw);
+    if (!checked.ok) return;
+    expect(typeof checked.record.unit.id).toBe('string');
+    expect(checked.record.findings[0]!.points).toBeGreaterThanOrEqual(0);
+    expect(checked.record.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
   it('leaves to zod each value at the edge of a check', () => {
     const good = { id: 'r1', unit: { id: 'u', group: { grade: '高一' } }, date: '2024-03-04', kind: 'scheduled', findings: [{ item: 'a', count: 2, points: 1.5, evidence: ['p.jpg'] }], indicators: { r: { numerator: 1, denominator: 2 } }, facts: { x: null } };
     expect(fastRecord(good)).toBeDefined();
