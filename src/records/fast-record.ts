@@ -152,7 +152,8 @@ function finding(v: unknown): Finding | undefined {
 
 /**
  * The record as `InspectionRecordSchema.parse(raw)` returns it, when `raw` plainly passes the
- * record schema; otherwise undefined (ask zod). Reads each property once, as zod does.
+ * record schema; otherwise undefined (ask zod). Each value is kept as it was read for its check,
+ * so a getter cannot hand over another after it.
  */
 export function fastRecord(raw: unknown): InspectionRecord | undefined {
   if (!plain(raw) || !onlyKeys(raw, RECORD_KEYS)) return undefined;
