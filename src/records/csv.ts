@@ -63,6 +63,8 @@ interface Column {
   readonly index: number;
   readonly header: string;
   readonly field: FieldRef;
+  /** `field`'s path as written (`unit.id`), worked out once for the plan rather than per record. */
+  readonly path: string;
   readonly values?: Readonly<Record<string, CellValue>>;
 }
 
@@ -245,7 +247,7 @@ export class CsvRecordReader {
     for (const [header, spec] of Object.entries(mapping.columns)) {
       const field = parseField(typeof spec === 'string' ? spec : spec.field, typeof spec === 'string' ? undefined : spec.type)!;
       const values = mapping.values?.[field.name];
-      const column: Column = { index: where(header), header, field, ...(values ? { values } : {}) };
+      const column: Column = { index: where(header), header, field, path: formatPath(field.path), ...(values ? { values } : {}) };
       (field.finding ? finding : record).push(column);
     }
     const wide = (mapping.items ?? []).map((entry) => ({ entry, index: where(entry.column), ...(entry.note !== undefined ? { noteIndex: where(entry.note) } : {}) }));
@@ -297,17 +299,17 @@ export class CsvRecordReader {
         if (text === '') continue;
         if (given === undefined) given = { text, line: row.line };
         else if (text !== given.text) {
-          problem(row.line, formatPath(column.field.path), { messageId: 'record.csv_conflict', data: { column: column.header, value: text, first: given.text, line: given.line } });
+          problem(row.line, column.path, { messageId: 'record.csv_conflict', data: { column: column.header, value: text, first: given.text, line: given.line } });
         }
       }
       if (given === undefined) continue;
       const converted = this.convert(column, given.text);
       if (!converted.ok) {
-        cellProblem(given.line, formatPath(column.field.path), column.header, given.text, converted.expected);
+        cellProblem(given.line, column.path, column.header, given.text, converted.expected);
         continue;
       }
       setPath(raw, column.field.path, converted.value);
-      fieldLines.set(formatPath(column.field.path), given.line);
+      fieldLines.set(column.path, given.line);
     }
     for (const [field, value] of plan.defaults) {
       if (getPath(raw, field.path) === undefined) setPath(raw, field.path, value);
@@ -322,10 +324,9 @@ export class CsvRecordReader {
         plan.finding.forEach((column, i) => {
           const text = texts[i]!;
           if (text === '') return;
-          const field = `findings[${f}].${column.field.path[0]}`;
           const converted = this.convert(column, text);
           if (converted.ok) out[column.field.path[0]!] = converted.value;
-          else cellProblem(row.line, field, column.header, text, converted.expected);
+          else cellProblem(row.line, `findings[${f}].${column.field.path[0]}`, column.header, text, converted.expected);
         });
         if (plan.itemColumn && (row.cells[plan.itemColumn.index] ?? '') === '') {
           const given = plan.finding.find((c, i) => texts[i] !== '')!;
