@@ -1,8 +1,8 @@
 /**
  * The record ids seen so far, in flat memory: each id is kept as a 64-bit fingerprint in an
- * open-addressing hash table of typed arrays (linear probing, 64 shards each grown ×2 past 4/5 full),
- * with its record's line, and where known its byte offset and file number — 12 bytes a slot, about
- * 20 an id, against ~100 for a Map of strings. A fingerprint hit is a duplicate only when the caller's `same` check
+ * open-addressing hash table of typed arrays (linear probing, 64 shards each grown by a quarter
+ * past 85 % full), with its record's line, and where known its byte offset and file number — 12
+ * bytes a slot, about 16 an id, against ~100 for a Map of strings. A fingerprint hit is a duplicate only when the caller's `same` check
  * (re-reading the earlier record) says so; without one, two ids with the same fingerprint count as
  * one (docs/records.md#duplicate-record-ids gives the odds).
  */
@@ -29,8 +29,13 @@ export const fingerprint64: Fingerprint = (id, out) => {
 const SHARD_BITS = 6;
 const SLOT_BITS = 26;
 const INITIAL_SLOTS = 64;
-/** Grown ×2 past 4/5 full: linear probing over well-mixed fingerprints stays short, and a slot is 12 bytes. */
-const MAX_LOAD = 0.8;
+/**
+ * Grown by a quarter past 85 % full, so a shard is 68–85 % full once it has grown (about 16 bytes an
+ * id; doubling at 80 % would leave it 40–80 % full, 20 bytes an id on average and 25 at the worst).
+ * Linear probing over well-mixed fingerprints stays short at that load.
+ */
+const MAX_LOAD = 0.85;
+const GROWTH = 1.25;
 
 class Shard {
   high = new Uint32Array(INITIAL_SLOTS);
@@ -41,30 +46,46 @@ class Shard {
   offset: Float64Array | undefined;
   file: Uint32Array | undefined;
   count = 0;
+  /** Slots ÷ 2³²: a 32-bit hash times this is its home slot (any number of slots, not only powers of two). */
+  scale = INITIAL_SLOTS / 2 ** 32;
 
   grow(): void {
     const { high, low, line, offset, file } = this;
-    const size = line.length * 2;
-    const mask = size - 1;
+    const size = Math.ceil(line.length * GROWTH);
     this.high = new Uint32Array(size);
     this.low = new Uint32Array(size);
     this.line = new Uint32Array(size);
     this.offset = offset && new Float64Array(size);
     this.file = file && new Uint32Array(size);
+    this.scale = size / 2 ** 32;
     for (let old = 0; old < line.length; old++) {
       if (line[old] === 0) continue;
-      let slot = home(high[old]!, low[old]!) & mask;
-      while (this.line[slot] !== 0) slot = (slot + 1) & mask;
+      let slot = this.home(high[old]!, low[old]!);
+      while (this.line[slot] !== 0) if (++slot === size) slot = 0;
       this.high[slot] = high[old]!;
       this.low[slot] = low[old]!;
       this.line[slot] = line[old]!;
       if (offset) this.offset![slot] = offset[old]!;
       if (file) this.file![slot] = file[old]!;
     }
+    for (const array of [high, low, line, offset, file]) if (array) release(array);
+  }
+
+  home(hi: number, lo: number): number {
+    return Math.floor(((lo ^ Math.imul(hi, 0x9e3779b1)) >>> 0) * this.scale);
   }
 }
 
-const home = (hi: number, lo: number): number => lo ^ Math.imul(hi, 0x9e3779b1);
+/**
+ * Frees an array's memory now. A typed array's memory goes back only when the garbage collector
+ * takes its object, and the old tables are old objects that a full collection alone would take: the
+ * replaced arrays stayed in memory beside the new ones. Transferred, the memory moves to a new,
+ * unreferenced buffer that the next minor collection frees.
+ */
+function release(array: Uint32Array | Float64Array): void {
+  const buffer = array.buffer as ArrayBuffer;
+  structuredClone(buffer, { transfer: [buffer] });
+}
 
 export class IdSet {
   private readonly shards: Shard[] = Array.from({ length: 1 << SHARD_BITS }, () => new Shard());
@@ -87,9 +108,9 @@ export class IdSet {
     const lo = this.fp[1]!;
     const s = hi >>> (32 - SHARD_BITS);
     const shard = this.shards[s]!;
-    const mask = shard.line.length - 1;
-    let slot = home(hi, lo) & mask;
-    for (; shard.line[slot] !== 0; slot = (slot + 1) & mask) {
+    const size = shard.line.length;
+    let slot = shard.home(hi, lo);
+    for (; shard.line[slot] !== 0; slot = slot + 1 === size ? 0 : slot + 1) {
       if (shard.high[slot] === hi && shard.low[slot] === lo && (same === undefined || same(s * 2 ** SLOT_BITS + slot))) return s * 2 ** SLOT_BITS + slot;
     }
     shard.high[slot] = hi;
