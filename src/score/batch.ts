@@ -95,7 +95,7 @@ export interface RecordIdsOptions {
 
 /**
  * Tracks record ids: a second record with an id already seen is reported, not scored. Ids are kept as
- * 64-bit fingerprints with their first line (IdSet), about 20 bytes each, so a stream of a million
+ * 64-bit fingerprints with their first line (IdSet), about 16 bytes each, so a stream of a million
  * records holds no id string.
  */
 export class RecordIds {
