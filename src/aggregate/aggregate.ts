@@ -58,6 +58,9 @@ export interface UnitPeriodResult {
 
 /**
  * Groups scorecards by unit and period and computes each period score. Superseded scorecards are dropped.
+ * One pass: each (period, unit) cell keeps running totals (counts, verdicts, the points of its
+ * inspections, its first and latest) and its scorecards by reference; a result's traced `lines` are
+ * built only when read, and its scorecards sorted by date only then, when they did not arrive in order.
  *
  * @example
  * ```ts
@@ -69,16 +72,17 @@ export interface UnitPeriodResult {
  * ```
  */
 export function aggregateScorecards(scorecards: readonly Scorecard[], options: AggregateOptions): UnitPeriodResult[] {
-  const superseded = new Set(scorecards.map((c) => c.supersedes).filter((s): s is string => s !== undefined));
+  let superseded: Set<string> | undefined;
+  for (const c of scorecards) if (c.supersedes !== undefined) (superseded ??= new Set()).add(c.supersedes);
   const periods = new Map<string, Period>();
-  // period key → unit id → the unit's scorecards in that period (nested maps: no key string per card)
-  const cells = new Map<string, Map<string, Scorecard[]>>();
+  // period key → unit id → the unit's cell in that period (nested maps: no key string per card)
+  const cells = new Map<string, Map<string, Cell>>();
   const unitRefs = new Map<string, UnitRef>((options.units ?? []).map((u) => [u.id, u]));
 
   // A term's records share a few hundred dates: each date's period is worked out once, not per scorecard.
   const periodOfDate = new Map<string, Period | undefined>();
   for (const card of scorecards) {
-    if (card.record !== undefined && superseded.has(card.record)) continue;
+    if (superseded !== undefined && card.record !== undefined && superseded.has(card.record)) continue;
     let period = periodOfDate.get(card.date);
     if (period === undefined && !periodOfDate.has(card.date)) {
       period = periodOf(card.date, options.period, options.calendar);
@@ -91,17 +95,18 @@ export function aggregateScorecards(scorecards: readonly Scorecard[], options: A
       cells.set(period.key, (units = new Map()));
     }
     const unitId = card.unit.id;
-    if (!unitRefs.has(unitId)) unitRefs.set(unitId, card.unit);
-    const cards = units.get(unitId);
-    if (cards === undefined) units.set(unitId, [card]);
-    else cards.push(card);
+    const cell = units.get(unitId);
+    if (cell === undefined) {
+      if (!unitRefs.has(unitId)) unitRefs.set(unitId, card.unit);
+      units.set(unitId, new Cell(card));
+    } else cell.add(card);
   }
 
   const results: UnitPeriodResult[] = [];
   const units = [...unitRefs.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const period of [...periods.values()].sort((a, b) => (a.key < b.key ? -1 : 1))) {
     const inPeriod = cells.get(period.key)!;
-    for (const unit of units) results.push(summarize(unit, period, inPeriod.get(unit.id) ?? [], options));
+    for (const unit of units) results.push(summarize(unit, period, inPeriod.get(unit.id), options));
   }
   return results;
 }
@@ -109,9 +114,58 @@ export function aggregateScorecards(scorecards: readonly Scorecard[], options: A
 const byDateThenRecord = (a: Scorecard, b: Scorecard): number =>
   a.date < b.date ? -1 : a.date > b.date ? 1 : (a.record ?? '') < (b.record ?? '') ? -1 : (a.record ?? '') > (b.record ?? '') ? 1 : 0;
 
-function inOrder(cards: readonly Scorecard[]): boolean {
-  for (let i = 1; i < cards.length; i++) if (byDateThenRecord(cards[i - 1]!, cards[i]!) > 0) return false;
-  return true;
+/** A unit's inspections in one period: running totals, and its scorecards by reference. */
+class Cell {
+  readonly cards: Scorecard[];
+  /** Whether the cards arrived in date (then record) order. */
+  inOrder = true;
+  /** The earliest and the latest card by date, then record (of equal ones, the first and the last to arrive, as a stable sort puts them). */
+  first: Scorecard;
+  last: Scorecard;
+  readonly verdicts: Record<Verdict, number> = { pass: 0, fail: 0, indeterminate: 0, not_eligible: 0 };
+  vetoes = 0;
+  deductions = 0;
+  unknown = false;
+  /** Σ total and Σ (total − base) in exact points, and the least total. */
+  totals: Points = 0;
+  changes: Points = 0;
+  least: Points = Infinity;
+
+  constructor(card: Scorecard) {
+    this.cards = [card];
+    this.first = card;
+    this.last = card;
+    this.count(card);
+  }
+
+  add(card: Scorecard): void {
+    if (byDateThenRecord(this.last, card) > 0) {
+      this.inOrder = false;
+      if (byDateThenRecord(card, this.first) < 0) this.first = card;
+    } else this.last = card;
+    this.cards.push(card);
+    this.count(card);
+  }
+
+  private count(card: Scorecard): void {
+    this.verdicts[card.verdict]++;
+    if (!card.complete) this.unknown = true;
+    const lines = card.lines;
+    for (let i = 0; i < lines.length; i++) {
+      const type = lines[i]!.type;
+      if (type === 'deduction') this.deductions++;
+      else if (type === 'veto') this.vetoes++;
+    }
+    const total = roundPoints(card.total);
+    this.totals += total;
+    this.changes += total - roundPoints(card.base);
+    if (total < this.least) this.least = total;
+  }
+
+  /** The cards in date (then record) order: sorted only when they did not arrive so. */
+  ordered(): readonly Scorecard[] {
+    return this.inOrder ? this.cards : [...this.cards].sort(byDateThenRecord);
+  }
 }
 
 /** Every field of a ScoreLine, in its order; the compiler fails here when ScoreLine gains one. */
@@ -132,28 +186,50 @@ function traced(line: ScoreLine, record: string | undefined, date: string): Trac
 }
 void everyKeyListed;
 
-function summarize(unit: UnitRef, period: Period, cards: Scorecard[], options: AggregateOptions): UnitPeriodResult {
-  // Records mostly arrive in date order: sort only when they did not.
-  const ordered = inOrder(cards) ? cards : [...cards].sort(byDateThenRecord);
-  const verdicts: Record<Verdict, number> = { pass: 0, fail: 0, indeterminate: 0, not_eligible: 0 };
+function tracedLines(cards: readonly Scorecard[]): TracedLine[] {
   const lines: TracedLine[] = [];
-  let vetoes = 0;
-  let deductions = 0;
-  let unknown = false;
-  for (const card of ordered) {
-    verdicts[card.verdict]++;
-    if (!card.complete) unknown = true;
-    for (const line of card.lines) {
-      lines.push(traced(line, card.record, card.date));
-      if (line.type === 'veto') vetoes++;
-      if (line.type === 'deduction') deductions++;
-    }
-  }
+  for (const card of cards) for (const line of card.lines) lines.push(traced(line, card.record, card.date));
+  return lines;
+}
 
+const NO_INSPECTION: Readonly<Record<Verdict, number>> = { pass: 0, fail: 0, indeterminate: 0, not_eligible: 0 };
+
+/**
+ * A result whose `lines` are traced when first read (then kept): the same keys in the same order
+ * as a plain result, so it serialises byte for byte as one.
+ */
+function result(
+  unit: UnitRef,
+  period: Period,
+  cell: Cell | undefined,
+  shortfalls: FrequencyShortfall[],
+  score: number | null,
+  unscored: UnitPeriodResult['unscored'],
+): UnitPeriodResult {
+  let lines: TracedLine[] | undefined = cell === undefined ? [] : undefined;
+  const out = {
+    unit,
+    period,
+    inspections: cell?.cards.length ?? 0,
+    vetoes: cell?.vetoes ?? 0,
+    deductions: cell?.deductions ?? 0,
+    verdicts: cell?.verdicts ?? { ...NO_INSPECTION },
+    shortfalls,
+    latest: cell === undefined ? null : { date: cell.last.date, total: cell.last.total },
+    get lines(): readonly TracedLine[] {
+      return (lines ??= tracedLines(cell!.ordered()));
+    },
+    score,
+  };
+  return unscored === undefined ? out : Object.assign(out, { unscored });
+}
+
+function summarize(unit: UnitRef, period: Period, cell: Cell | undefined, options: AggregateOptions): UnitPeriodResult {
   const shortfalls: FrequencyShortfall[] = [];
   for (const f of options.frequency ?? []) {
     if (f.per !== options.period) continue;
-    const actual = ordered.filter((c) => f.kind === undefined || c.kind === f.kind).length;
+    let actual = 0;
+    if (cell !== undefined) for (const c of cell.cards) if (f.kind === undefined || c.kind === f.kind) actual++;
     const missing = Math.max(0, f.min - actual);
     if (missing === 0) continue;
     const cost = f.points !== undefined ? roundPoints(f.points) * missing : 0;
@@ -166,42 +242,27 @@ function summarize(unit: UnitRef, period: Period, cards: Scorecard[], options: A
       points: pointsToNumber(options.mode === 'accumulate' ? cost : -cost),
     });
   }
-
-  const latestCard = ordered[ordered.length - 1];
-  const latest = latestCard ? { date: latestCard.date, total: latestCard.total } : null;
-  const base = {
-    unit,
-    period,
-    inspections: ordered.length,
-    vetoes,
-    deductions,
-    verdicts,
-    shortfalls,
-    latest,
-    lines,
-  };
-  if (ordered.length === 0) return { ...base, score: null, unscored: 'no_inspection' };
-  if (unknown) return { ...base, score: null, unscored: 'indeterminate' };
+  if (cell === undefined) return result(unit, period, cell, shortfalls, null, 'no_inspection');
+  if (cell.unknown) return result(unit, period, cell, shortfalls, null, 'indeterminate');
 
   let score: Points;
-  const totals = ordered.map((c) => roundPoints(c.total));
   switch (options.method) {
     case 'sum': {
-      const start = options.base !== undefined ? roundPoints(options.base) : roundPoints(ordered[0]!.base);
-      score = start + ordered.reduce((s, c) => s + roundPoints(c.total) - roundPoints(c.base), 0);
+      const start = options.base !== undefined ? roundPoints(options.base) : roundPoints(cell.first.base);
+      score = start + cell.changes;
       break;
     }
     case 'mean':
       // A mean need not be a 4-decimal number: rounded half away from zero to the point scale.
-      score = Math.round(totals.reduce((s, t) => s + t, 0) / totals.length);
+      score = Math.round(cell.totals / cell.cards.length);
       break;
     case 'min':
-      score = totals.reduce((least, t) => (t < least ? t : least));
+      score = cell.least;
       break;
     case 'latest':
-      score = totals[totals.length - 1]!;
+      score = roundPoints(cell.last.total);
       break;
   }
   for (const s of shortfalls) score += roundPoints(s.points);
-  return { ...base, score: pointsToNumber(score) };
+  return result(unit, period, cell, shortfalls, pointsToNumber(score), undefined);
 }

@@ -1,5 +1,5 @@
 /** Reading record files (or stdin) for every command that takes records: the formats, the encoding. */
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { findingAssigner, type Roster } from '../aggregate/responsibility.js';
@@ -15,6 +15,8 @@ import type { ReadResult, RecordFormat } from '../records/read.js';
 import { streamRecords } from '../records/records.js';
 import type { LocatedRecord, Precheck } from '../records/validate.js';
 import { pushAll } from '../collections.js';
+import type { FirstRecord } from '../score/batch.js';
+import { DEFAULT_MAX_RECORD_BYTES } from '../records/read.js';
 
 export interface SourceOptions {
   readonly lang: Locale;
@@ -84,6 +86,49 @@ export async function* recordItems(source: string, format: RecordFormat, options
   } catch (error) {
     if (error instanceof SourceError) throw error;
     throw new SourceError(cannotRead(source, error, options.lang));
+  }
+}
+
+/**
+ * RecordIds' check of a fingerprint hit (docs/records.md#duplicate-record-ids): reads the earlier
+ * record's NDJSON line again at its byte offset and says whether it has the same id. Whatever cannot be
+ * read back (stdin, a file changed since, a line not in UTF-8) counts as the same id: a duplicate.
+ */
+export function ndjsonIdCheck(maxRecordBytes: number = DEFAULT_MAX_RECORD_BYTES): (id: string, first: FirstRecord) => boolean {
+  return (id, first) => {
+    if (first.file === '<stdin>') return true;
+    try {
+      const line = readLineAt(first.file, first.offset, maxRecordBytes);
+      if (line === undefined) return true;
+      const value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(line).replace(/^\uFEFF/, '')) as { id?: unknown } | null;
+      return typeof value?.id !== 'string' || value.id === id;
+    } catch {
+      return true;
+    }
+  };
+}
+
+/** The bytes from `offset` to the next LF (CR dropped), or undefined past `maxBytes`. */
+function readLineAt(path: string, offset: number, maxBytes: number): Buffer | undefined {
+  const fd = openSync(path, 'r');
+  try {
+    const parts: Buffer[] = [];
+    let size = 0;
+    for (let at = offset; size <= maxBytes; ) {
+      const chunk = Buffer.alloc(64 * 1024);
+      const n = readSync(fd, chunk, 0, chunk.length, at);
+      if (n === 0) break;
+      const eol = chunk.subarray(0, n).indexOf(0x0a);
+      parts.push(chunk.subarray(0, eol === -1 ? n : eol));
+      size += eol === -1 ? n : eol;
+      if (eol !== -1) break;
+      at += n;
+    }
+    if (size > maxBytes) return undefined;
+    const line = Buffer.concat(parts, size);
+    return line[line.length - 1] === 0x0d ? line.subarray(0, line.length - 1) : line;
+  } finally {
+    closeSync(fd);
   }
 }
 

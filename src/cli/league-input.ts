@@ -12,10 +12,10 @@ import { formatOfPath, type RecordFormat } from '../records/read.js';
 import { buildLeague, type League } from '../rank/league.js';
 import type { TiePolicy } from '../rank/rank.js';
 import type { Readable } from 'node:stream';
-import { scoreStream } from '../score/batch.js';
+import { RecordIds, scoreStream } from '../score/batch.js';
 import type { Scorecard } from '../score/scorecard.js';
 import type { Standard } from '../standard/schema.js';
-import { assignStream, loadRoster, recordItems, SourceError } from './inputs.js';
+import { assignStream, loadRoster, ndjsonIdCheck, recordItems, SourceError } from './inputs.js';
 import type { Output } from './io.js';
 import { loadStandardSet, standardLoadOptions } from './standards.js';
 import { DEFAULT_MAX_PROBLEMS, problemPrinter, rejectedRecordCounter } from './problems.js';
@@ -102,7 +102,7 @@ export async function loadLeagueInput(inputs: readonly string[], options: League
   const problems = problemPrinter(out, options.maxProblems ?? DEFAULT_MAX_PROBLEMS, options.lang);
   const counter = rejectedRecordCounter();
   try {
-    for await (const item of scoreStream(set, assignStream(read(), roster, options.lang), options.lang)) {
+    for await (const item of scoreStream(set, assignStream(read(), roster, options.lang), options.lang, new RecordIds({ verify: ndjsonIdCheck(options.maxRecordBytes) }))) {
       if ('scorecard' in item) cards.push(item.scorecard);
       else {
         for (const d of item.diagnostics) {

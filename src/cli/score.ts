@@ -9,7 +9,7 @@ import type { TextEncodingName } from '../records/decode.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { formatOfPath, type RecordFormat } from '../records/read.js';
 import { loadMapping, type CsvMapping } from '../records/mapping.js';
-import { scoreStream, type ScoredRecord } from '../score/batch.js';
+import { RecordIds, scoreStream, type ScoredRecord } from '../score/batch.js';
 import type { StandardSet } from '../score/editions.js';
 import type { Scorecard, Verdict } from '../score/scorecard.js';
 import { formatScorecardText } from '../report/text.js';
@@ -17,7 +17,7 @@ import { formatScorecardsCsv } from '../report/csv.js';
 import { formatScorecardsMarkdown } from '../report/markdown.js';
 import iconv from 'iconv-lite';
 import type { Output } from './io.js';
-import { assignStream, loadRoster, recordItems, SourceError } from './inputs.js';
+import { assignStream, loadRoster, ndjsonIdCheck, recordItems, SourceError } from './inputs.js';
 import { DEFAULT_MAX_PROBLEMS, problemPrinter, rejectedRecordCounter } from './problems.js';
 import { itemNamer, loadStandardSet, standardLoadOptions } from './standards.js';
 
@@ -94,7 +94,7 @@ export async function runScore(inputs: readonly string[], options: ScoreOptions,
     const records = recordItems(source, format, { ...options, precheck: set.precheck, ...(mapping ? { mapping } : {}) }, stdin);
     try {
       // Each scorecard is written as soon as its record has been read and scored (json and md: at the end).
-      for await (const item of scoreStream(set, assignStream(records, roster, options.lang), options.lang)) {
+      for await (const item of scoreStream(set, assignStream(records, roster, options.lang), options.lang, new RecordIds(source === '-' ? {} : { verify: ndjsonIdCheck(options.maxRecordBytes) }))) {
         if ('scorecard' in item) {
           summary.scored++;
           summary[item.scorecard.verdict]++;

@@ -51,6 +51,8 @@ interface Column {
   readonly index: number;
   readonly header: string;
   readonly field: FieldRef;
+  /** `field`'s path as written (`unit.id`), worked out once for the plan rather than per record. */
+  readonly path: string;
   readonly values?: Readonly<Record<string, CellValue>>;
 }
 
@@ -93,6 +95,8 @@ export interface RowProblem {
 
 interface Group {
   readonly key: string;
+  /** The key's cells (none for a group begun by a row whose key cannot be read). */
+  readonly keyCells?: readonly string[];
   readonly rows: Row[];
   readonly index: number;
   /** The first row of an earlier group with the same key (the rows of one inspection are apart). */
@@ -144,9 +148,11 @@ export class CsvRecordReader {
       this.plan = plan;
       return [];
     }
-    const trimmed = cells.map((c) => c.trim());
-    if (problem === undefined && trimmed.every((c) => c === '')) return [];
-    const row: Row = { cells: trimmed, line, ...(problem ? { problem } : {}) };
+    const trimmed = new Array<string>(cells.length);
+    let blank = true;
+    for (let i = 0; i < cells.length; i++) if ((trimmed[i] = cells[i]!.trim()) !== '') blank = false;
+    if (problem === undefined && blank) return [];
+    const row: Row = problem ? { cells: trimmed, line, problem } : { cells: trimmed, line };
     const plan = this.plan;
     if (plan.mapping.layout === 'wide') return [this.build([row], this.index++)];
     const out: StreamItem[] = [];
@@ -160,23 +166,19 @@ export class CsvRecordReader {
       }
       return out;
     }
+    if (this.group !== undefined && (sameKey(plan.key, trimmed, undefined) || (this.group.keyCells !== undefined && sameKey(plan.key, trimmed, this.group.keyCells)))) {
+      // Continuation rows (merged cells export blank, or the key repeated): the rest of the inspection above.
+      this.group.rows.push(row);
+      return out;
+    }
     const keyCells = plan.key.map((i) => trimmed[i] ?? '');
-    if (this.group !== undefined && keyCells.every((c) => c === '')) {
-      // Continuation rows (merged cells export blank): the rest of the inspection above.
-      this.group.rows.push(row);
-      return out;
-    }
     const key = JSON.stringify(keyCells);
-    if (this.group !== undefined && this.group.key === key) {
-      this.group.rows.push(row);
-      return out;
-    }
     if (this.group !== undefined) out.push(this.finish(this.group));
     const splitFrom = this.seenKeys.get(key);
     if (splitFrom === undefined) this.seenKeys.set(key, line);
     const beside = this.unknownRow;
     this.unknownRow = undefined;
-    this.group = { key, rows: [row], index: this.index++, ...(splitFrom !== undefined ? { splitFrom } : {}), ...(beside ? { beside } : {}) };
+    this.group = { key, keyCells, rows: [row], index: this.index++, ...(splitFrom !== undefined ? { splitFrom } : {}), ...(beside ? { beside } : {}) };
     return out;
   }
 
@@ -247,7 +249,7 @@ export class CsvRecordReader {
     for (const [header, spec] of Object.entries(mapping.columns)) {
       const field = parseField(typeof spec === 'string' ? spec : spec.field, typeof spec === 'string' ? undefined : spec.type)!;
       const values = mapping.values?.[field.name];
-      const column: Column = { index: where(header), header, field, ...(values ? { values } : {}) };
+      const column: Column = { index: where(header), header, field, path: formatPath(field.path), ...(values ? { values } : {}) };
       (field.finding ? finding : record).push(column);
     }
     const wide = (mapping.items ?? []).map((entry) => ({ entry, index: where(entry.column), ...(entry.note !== undefined ? { noteIndex: where(entry.note) } : {}) }));
@@ -301,17 +303,17 @@ export class CsvRecordReader {
         if (text === '') continue;
         if (given === undefined) given = { text, line: row.line };
         else if (text !== given.text) {
-          problem(row.line, formatPath(column.field.path), { messageId: 'record.csv_conflict', data: { column: column.header, value: text, first: given.text, line: given.line } }, undefined, at);
+          problem(row.line, column.path, { messageId: 'record.csv_conflict', data: { column: column.header, value: text, first: given.text, line: given.line } }, undefined, at);
         }
       }
       if (given === undefined) continue;
       const converted = this.convert(column, given.text);
       if (!converted.ok) {
-        cellProblem(given.line, at, formatPath(column.field.path), column.header, given.text, converted.expected);
+        cellProblem(given.line, at, column.path, column.header, given.text, converted.expected);
         continue;
       }
       setPath(raw, column.field.path, converted.value);
-      fieldPositions.set(formatPath(column.field.path), { line: given.line, column: at + 1 });
+      fieldPositions.set(column.path, { line: given.line, column: at + 1 });
     }
     for (const [field, value] of plan.defaults) {
       if (getPath(raw, field.path) === undefined) setPath(raw, field.path, value);
@@ -409,6 +411,12 @@ export class CsvRecordReader {
     if (translated !== undefined) return { ok: true, value: translated };
     return convertCell(text, column.field.type, column.field.path[0] === 'indicators');
   }
+}
+
+/** Whether a row's key cells are `key` (each cell of `key`), or all blank when `key` is undefined. */
+function sameKey(columns: readonly number[], cells: readonly string[], key: readonly string[] | undefined): boolean {
+  for (let k = 0; k < columns.length; k++) if ((cells[columns[k]!] ?? '') !== (key === undefined ? '' : key[k])) return false;
+  return true;
 }
 
 function setPath(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
@@ -540,6 +548,24 @@ class CsvTextReader {
 
   private parse(text: string): StreamItem[] {
     if (this.stopped) return [];
+    if (this.nextInvalid === this.invalid.length) {
+      // No bad bytes to place on their rows: csv-parse without a callback per record (the context it
+      // builds for one was a fifth of its time); the rows are numbered by count. A piece it cannot
+      // read is read again below, record by record, so the records before the error are kept.
+      let records: string[][] | undefined;
+      try {
+        records = parseSync(text, { ...PARSE_OPTIONS, max_record_size: this.limit }) as string[][];
+      } catch (error) {
+        if (!(error instanceof CsvError)) throw error;
+      }
+      if (records !== undefined) {
+        const items: StreamItem[] = [];
+        for (let i = 0; i < records.length; i++) pushAll(items, this.reader.push(records[i]!, this.rows + i + 1));
+        this.rows += records.length;
+        this.lines += countLines(text);
+        return items;
+      }
+    }
     const items: StreamItem[] = [];
     let rows = 0;
     try {

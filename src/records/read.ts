@@ -15,6 +15,8 @@ import { recordDiagnostic, withFieldPositions, type PositionOf } from './diagnos
 import { validateRecord, type LocatedRecord, type Precheck } from './validate.js';
 import { firstBadByte, invalidBytesMessage, StreamEncoding, type Encoding, type TextEncodingName } from './decode.js';
 import { pushAll } from '../collections.js';
+import { chunkBytes, LineSplitter, type SplitLine } from './line-splitter.js';
+import { isUtf8 } from 'node:buffer';
 
 export type RecordFormat = 'json' | 'yaml' | 'ndjson' | 'csv';
 
@@ -140,14 +142,30 @@ export type StreamItem = LocatedRecord | { diagnostics: Diagnostic[] };
 export async function* streamNdjsonRecords(input: AsyncIterable<Uint8Array | string>, options: NdjsonStreamOptions = {}): AsyncGenerator<StreamItem> {
   const maxBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
   const decision = new StreamEncoding(options.encoding);
+  const splitter = new LineSplitter(maxBytes);
   const state = { index: 0 };
+  const lines: SplitLine[] = [];
   let number = 0;
-  for await (const line of boundedLines(deciding(input, decision), maxBytes)) {
-    number++;
+  const items = function* (): Generator<StreamItem> {
     // A line beyond ASCII is complete only once its chunk has been seen, so the encoding is decided by then.
-    const item = ndjsonBytesLine(line, number, decision.encoding ?? 'utf-8', maxBytes, state, options);
-    if (item !== undefined) yield item;
+    const encoding = decision.encoding ?? 'utf-8';
+    for (const line of lines) {
+      number++;
+      const item = ndjsonBytesLine(line, number, encoding, maxBytes, state, options);
+      if (item !== undefined) yield item;
+    }
+    lines.length = 0;
+  };
+  for await (const chunk of input) {
+    const bytes = chunkBytes(chunk);
+    if (decision.encoding === undefined) decision.push(bytes);
+    splitter.push(bytes, lines);
+    yield* items();
   }
+  // The input has ended: the encoding is decided on all of it, and the last line may lack its LF.
+  decision.end();
+  splitter.end(lines);
+  yield* items();
 }
 
 /**
@@ -157,104 +175,64 @@ export async function* streamNdjsonRecords(input: AsyncIterable<Uint8Array | str
  */
 export function readNdjsonBytes(bytes: Uint8Array, options: NdjsonStreamOptions = {}): ReadResult {
   const maxBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
-  const all = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const all = chunkBytes(bytes);
   const decision = new StreamEncoding(options.encoding);
   if (decision.encoding === undefined) decision.push(all);
   const { encoding } = decision.end();
   const result: ReadResult = { records: [], diagnostics: [] };
   const state = { index: 0 };
+  const lines: SplitLine[] = [];
+  const splitter = new LineSplitter(maxBytes);
+  splitter.push(all, lines);
+  splitter.end(lines);
   let number = 0;
-  for (let start = 0; start < all.length; ) {
-    const eol = all.indexOf(LF, start);
-    const end = eol === -1 ? all.length : eol;
-    let line = all.subarray(start, end);
-    if (line[line.length - 1] === 0x0d) line = line.subarray(0, line.length - 1);
+  for (const line of lines) {
     number++;
-    const item = ndjsonBytesLine(line.length > maxBytes ? { tooLarge: true } : { bytes: line, offset: start }, number, encoding, maxBytes, state, options);
+    const item = ndjsonBytesLine(line, number, encoding, maxBytes, state, options);
     if (item !== undefined && 'record' in item) result.records.push(item);
     else if (item !== undefined) pushAll(result.diagnostics, item.diagnostics);
-    start = end + 1;
   }
   return result;
 }
 
-const LF = 0x0a;
+/** One decoder per encoding, reused: a fatal decoder starts afresh at every decode() call. */
+const decoders = new Map<Encoding, InstanceType<typeof TextDecoder>>();
+
+/** A line's text, or undefined when its bytes do not read in the encoding. */
+function decodeLine(bytes: Buffer, encoding: Encoding): string | undefined {
+  if (encoding === 'utf-8') return isUtf8(bytes) ? bytes.toString('utf8') : undefined;
+  let decoder = decoders.get(encoding);
+  if (decoder === undefined) decoders.set(encoding, (decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true })));
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
 
 /** One NDJSON line's bytes → its item: too long, bytes that do not read in the encoding (their first bad one's line and offset), or as ndjsonLine reads its text. */
-function ndjsonBytesLine(line: BoundedLine | { tooLarge: true }, number: number, encoding: Encoding, maxBytes: number, state: { index: number }, options: ReadOptions): StreamItem | undefined {
-  const at = { file: options.file ?? '<stdin>', line: number };
-  const locale = options.locale ?? 'en';
+function ndjsonBytesLine(line: SplitLine, number: number, encoding: Encoding, maxBytes: number, state: { index: number }, options: ReadOptions): StreamItem | undefined {
   if ('tooLarge' in line) {
+    const at = { file: options.file ?? '<stdin>', line: number };
     const message = { messageId: 'record.too_large', data: { limit: maxBytes } };
-    return { diagnostics: [recordDiagnostic({ ...at, index: state.index++ }, '', message, locale, 'record_too_large')] };
+    return { diagnostics: [recordDiagnostic({ ...at, index: state.index++ }, '', message, options.locale ?? 'en', 'record_too_large')] };
   }
-  let text: string;
-  try {
-    text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(line.bytes);
-  } catch {
+  const text = decodeLine(line.bytes, encoding);
+  if (text === undefined) {
+    const at = { file: options.file ?? '<stdin>', line: number };
     const bad = firstBadByte(line.bytes, encoding) ?? 0;
     const invalid = { line: number, offset: line.offset + bad, byte: line.bytes[bad]!.toString(16).padStart(2, '0'), encoding };
-    return { diagnostics: [recordDiagnostic({ ...at, index: state.index++ }, '', invalidBytesMessage(invalid), locale, 'invalid_encoding')] };
+    return { diagnostics: [recordDiagnostic({ ...at, index: state.index++ }, '', invalidBytesMessage(invalid), options.locale ?? 'en', 'invalid_encoding')] };
   }
-  return ndjsonLine(text, number, state, options);
+  return ndjsonLine(text, number, state, options, line.offset);
 }
 
-/** The stream's chunks as bytes, passed on once StreamEncoding has seen them (and told the end). */
-async function* deciding(input: AsyncIterable<Uint8Array | string>, decision: StreamEncoding): AsyncGenerator<Buffer> {
-  for await (const chunk of input) {
-    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    if (decision.encoding === undefined) decision.push(bytes);
-    yield bytes;
-  }
-  decision.end();
-}
-
-/** A line of a byte stream, and the offset of its first byte in the stream. */
-export interface BoundedLine {
-  readonly bytes: Buffer;
-  readonly offset: number;
-}
-
-/**
- * A byte stream cut into lines (at LF; a CR before it is dropped), each held only while it is at
- * most `maxBytes` long: past that, what was held is dropped and the line's end is awaited.
- */
-export async function* boundedLines(input: AsyncIterable<Uint8Array | string>, maxBytes: number): AsyncGenerator<BoundedLine | { tooLarge: true }> {
-  let parts: Buffer[] = [];
-  let size = 0;
-  /** Offset of the line being read, and of the chunk being cut. */
-  let lineStart = 0;
-  let chunkStart = 0;
-  const finish = (): BoundedLine | { tooLarge: true } => {
-    const bytes = size > maxBytes ? undefined : Buffer.concat(parts, size);
-    parts = [];
-    size = 0;
-    if (bytes === undefined) return { tooLarge: true };
-    return { bytes: bytes[bytes.length - 1] !== 0x0d ? bytes : bytes.subarray(0, bytes.length - 1), offset: lineStart };
-  };
-  for await (const chunk of input) {
-    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    for (let start = 0; start < bytes.length; ) {
-      const eol = bytes.indexOf(0x0a, start);
-      const end = eol === -1 ? bytes.length : eol;
-      size += end - start;
-      if (size <= maxBytes) parts.push(bytes.subarray(start, end));
-      else parts = [];
-      if (eol === -1) break;
-      yield finish();
-      start = eol + 1;
-      lineStart = chunkStart + start;
-    }
-    chunkStart += bytes.length;
-  }
-  if (size > 0) yield finish();
-}
-
-function ndjsonLine(lineText: string, line: number, state: { index: number }, options: ReadOptions): StreamItem | undefined {
+function ndjsonLine(lineText: string, line: number, state: { index: number }, options: ReadOptions, offset?: number): StreamItem | undefined {
   const file = options.file ?? '<stdin>';
   const locale = options.locale ?? 'en';
   const text = line === 1 ? lineText.replace(/^\uFEFF/, '') : lineText;
-  if (text.trim() === '') return undefined;
+  // A blank line is skipped; only a line that starts with white space can be one (no trimmed copy of every line).
+  if (text.length === 0 || ((text.charCodeAt(0) <= 0x20 || text.charCodeAt(0) >= 0x80) && text.trim() === '')) return undefined;
   const index = state.index++;
   let raw: unknown;
   try {
@@ -266,7 +244,8 @@ function ndjsonLine(lineText: string, line: number, state: { index: number }, op
   }
   const positionOf = ndjsonPositions(text, line, text === lineText ? 0 : 1);
   const result = validateRecord(raw, withFieldPositions({ file, line, index }, positionOf), locale, positionOf, options.precheck);
-  return result.ok ? result.value : { diagnostics: result.diagnostics };
+  if (!result.ok) return { diagnostics: result.diagnostics };
+  return offset === undefined ? result.value : { record: result.value.record, source: result.value.source, offset };
 }
 
 /** The 1-based column JSON.parse's message names (`at position 12`), where the text ends (`end of JSON input`), else 1. */

@@ -110,18 +110,21 @@ function collect(items: readonly StreamItem[]): ReadResult {
  * }
  * ```
  */
-export async function* streamRecords(input: AsyncIterable<Uint8Array | string>, options: RecordsOptions = {}): AsyncGenerator<StreamItem> {
+export function streamRecords(input: AsyncIterable<Uint8Array | string>, options: RecordsOptions = {}): AsyncGenerator<StreamItem> {
+  // The format's own reader handed back as it is: one async step less per record than a `yield*` through here.
   switch (formatOf(options)) {
     case 'ndjson':
-      yield* streamNdjsonRecords(input, options);
-      return;
+      return streamNdjsonRecords(input, options);
     case 'csv':
-      yield* streamCsvRecords(input, options.mapping, options);
-      return;
+      return streamCsvRecords(input, options.mapping, options);
     case 'json':
     case 'yaml':
-      yield* documentItems(await readAtMost(input, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES), options);
+      return streamDocumentRecords(input, options);
   }
+}
+
+async function* streamDocumentRecords(input: AsyncIterable<Uint8Array | string>, options: RecordsOptions): AsyncGenerator<StreamItem> {
+  yield* documentItems(await readAtMost(input, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES), options);
 }
 
 /** The stream's bytes, or undefined as soon as there are more than `limit` (what a file says its size is does not count). */

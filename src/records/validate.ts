@@ -6,10 +6,13 @@ import type { Message } from '../messages/types.js';
 import type { Diagnostic, RecordDiagnosticCode } from '../diagnostics.js';
 import { positionOfField, recordDiagnostic, type PositionOf, type RecordSource } from './diagnostics.js';
 import { InspectionRecordSchema, type InspectionRecord } from '../record-schema.js';
+import { fastRecord } from './fast-record.js';
 
 export interface LocatedRecord {
   readonly record: InspectionRecord;
   readonly source: RecordSource;
+  /** The byte offset of the record in its input, where it can be read again from there (an NDJSON line). */
+  readonly offset?: number;
 }
 
 /** Problems a standard finds in a record that failed the record schema (see ReadOptions.precheck). */
@@ -37,6 +40,18 @@ export type RecordCheck = { readonly ok: true; readonly record: InspectionRecord
  * Never throws: a value that cannot even be read (a getter that throws, a hostile Proxy) is a problem.
  */
 export function checkRecordInput(raw: unknown, precheck?: Precheck): RecordCheck {
+  // The common case without zod; anything the plain checks do not take is zod's to judge and word.
+  try {
+    const record = fastRecord(raw);
+    if (record !== undefined) return { ok: true, record };
+  } catch {
+    // A value that throws when read: zod reads it again and says so.
+  }
+  return checkRecordSchema(raw, precheck);
+}
+
+/** checkRecordInput through zod alone: what the plain checks (fast-record.ts) must agree with, and the words of every problem. */
+export function checkRecordSchema(raw: unknown, precheck?: Precheck): RecordCheck {
   let parsed: ReturnType<typeof InspectionRecordSchema.safeParse>;
   try {
     parsed = InspectionRecordSchema.safeParse(raw);

@@ -9,6 +9,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { recordDiagnostic } from '../records/diagnostics.js';
 import type { StreamItem } from '../records/read.js';
 import { checkRecordInput, type LocatedRecord } from '../records/validate.js';
+import { IdSet, type Fingerprint } from '../records/id-set.js';
 import { StandardSet } from './editions.js';
 import { scoreChecked } from './score.js';
 import type { Scorecard, ScoreResult } from './scorecard.js';
@@ -74,27 +75,58 @@ export function scoreLocated(set: StandardSet, located: LocatedRecord, locale: L
   return { diagnostics: result.problems.map((p) => recordDiagnostic(located.source, p.field, p.message, locale)) };
 }
 
+/** Where the first record with an id was read: enough to read it again (its byte offset, for an NDJSON line). */
+export interface FirstRecord {
+  readonly file: string;
+  readonly line: number;
+  readonly offset: number;
+}
+
+export interface RecordIdsOptions {
+  /**
+   * Whether the record read at `first` has the id `id` (re-read there). Asked when a record's id has
+   * the fingerprint of an earlier record that has an offset; false means a different id that shares
+   * the fingerprint, and the record is not a duplicate. Without it, or for a record without an
+   * offset (stdin, CSV, JSON, YAML), a fingerprint hit is a duplicate (docs/records.md#duplicate-record-ids).
+   */
+  readonly verify?: (id: string, first: FirstRecord) => boolean;
+  /** The 64-bit fingerprint of an id (tests give one that collides). */
+  readonly fingerprint?: Fingerprint;
+}
+
 /**
- * Tracks record ids: a second record with an id already seen is reported, not scored. A stream of a
- * million records keeps only each id and its first line (and the file, where it is not the first
- * record's file), so memory grows by little more than the ids themselves.
+ * Tracks record ids: a second record with an id already seen is reported, not scored. Ids are kept as
+ * 64-bit fingerprints with their first line (IdSet), about 16 bytes each, so a stream of a million
+ * records holds no id string.
  */
 export class RecordIds {
-  private readonly firstLine = new Map<string, number>();
-  private readonly otherFile = new Map<string, string>();
-  private file: string | undefined;
+  private readonly ids: IdSet;
+  private readonly files: string[] = [];
+  private readonly verify: RecordIdsOptions['verify'];
+
+  constructor(options: RecordIdsOptions = {}) {
+    this.ids = new IdSet(options.fingerprint);
+    this.verify = options.verify;
+  }
 
   duplicate(located: LocatedRecord, locale: Locale): Diagnostic | undefined {
     const id = located.record.id;
     if (id === undefined) return undefined;
-    const line = this.firstLine.get(id);
-    if (line === undefined) {
-      this.file ??= located.source.file;
-      this.firstLine.set(id, located.source.line);
-      if (located.source.file !== this.file) this.otherFile.set(id, located.source.file);
-      return undefined;
-    }
-    const first = `${this.otherFile.get(id) ?? this.file}:${line}`;
+    const { file: name, line } = located.source;
+    let file = this.files.length > 0 && this.files[this.files.length - 1] === name ? this.files.length - 1 : this.files.indexOf(name);
+    if (file === -1) file = this.files.push(name) - 1;
+    const { ids, verify } = this;
+    const same =
+      verify === undefined
+        ? undefined
+        : (entry: number) => {
+            const offset = ids.offsetOf(entry);
+            return offset === undefined || verify(id, { file: this.files[ids.fileOf(entry)]!, line: ids.lineOf(entry), offset });
+          };
+    // An offset is kept only where it can serve: for re-reading on a hit.
+    const earlier = ids.addOrFind(id, line, verify === undefined ? undefined : located.offset, file, same);
+    if (earlier === -1) return undefined;
+    const first = `${this.files[ids.fileOf(earlier)]}:${ids.lineOf(earlier)}`;
     return recordDiagnostic(located.source, 'id', { messageId: 'record.duplicate', data: { id, first } }, locale, 'duplicate_record');
   }
 }
@@ -135,6 +167,8 @@ export function scoreBatch(set: StandardSet, records: readonly LocatedRecord[], 
 
 /**
  * Streams: each record is scored as it arrives (supersedes is reported on the scorecard, for aggregation to apply).
+ * `ids` holds the record ids seen, to report duplicates (by default: a fingerprint hit is a duplicate;
+ * the CLI passes one that reads an NDJSON file's earlier line again, docs/records.md#duplicate-record-ids).
  *
  * @example
  * ```ts
@@ -147,8 +181,7 @@ export function scoreBatch(set: StandardSet, records: readonly LocatedRecord[], 
  * }
  * ```
  */
-export async function* scoreStream(set: StandardSet, items: AsyncIterable<StreamItem>, locale: Locale): AsyncGenerator<ScoreItem> {
-  const ids = new RecordIds();
+export async function* scoreStream(set: StandardSet, items: AsyncIterable<StreamItem>, locale: Locale, ids: RecordIds = new RecordIds()): AsyncGenerator<ScoreItem> {
   for await (const item of items) {
     if (!('record' in item)) {
       yield item;
