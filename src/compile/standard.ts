@@ -7,7 +7,8 @@ import { compileCondition } from './conditions.js';
 import { compilePath } from '../paths.js';
 import { formatPath } from '../diagnostics.js';
 import type { Message } from '../messages/types.js';
-import { ruleKind } from '../rules/index.js';
+import { ruleKind, type Rule } from '../rules/index.js';
+import { evaluateSource, generateSource, type GeneratedScore } from './generate.js';
 import type { CompiledRule, RuleScope, ScopeCondition } from '../rules/kind.js';
 import type { Condition } from '../condition-schema.js';
 import type { LocalizedText, QuantitySource } from '../common-schema.js';
@@ -17,6 +18,8 @@ import { quantityProblem, readScopeFact } from './facts.js';
 
 export interface CompiledRuleEntry {
   readonly compiled: CompiledRule;
+  /** The rule as validated (undefined for a scope's own floor and evidence entries), for the code generator. */
+  readonly rule: Rule | undefined;
   readonly path: string;
   readonly source?: string;
   readonly cap?: Points;
@@ -101,6 +104,26 @@ export interface Scorer {
   readonly bands: readonly CompiledBand[];
   /** Derived outcomes, each one's tiers highest `min` first (the first a value reaches is its tier). */
   readonly derived: Standard['outcomes']['derived'];
+  /**
+   * The JavaScript generated for this standard (docs/compiled.md; `scoresheet compile --emit js`);
+   * undefined when compiled with `codegen: false`.
+   */
+  readonly source: string | undefined;
+  /**
+   * The generated function that scores a record, made from `source`; undefined where the runtime
+   * forbids code generation (a CSP without `unsafe-eval`, `node --disallow-code-generation-from-strings`)
+   * or with `codegen: false`: the interpreter, which walks the compiled rules, scores instead.
+   */
+  readonly generated: GeneratedScore | undefined;
+}
+
+export interface CompileOptions {
+  /**
+   * `false`: never generate code, always interpret the compiled rules (the same scorecards, slower).
+   * Default: generate one function per standard, and use it where the runtime allows code generation
+   * (checked once); where it does not, the interpreter scores.
+   */
+  readonly codegen?: boolean;
 }
 
 /**
@@ -149,6 +172,7 @@ function quantityField(source: QuantitySource | undefined): string | undefined {
 const noScore: CompiledRule = { score() {} };
 const limitEntry = (path: string, kind: 'limit' | 'evidence'): CompiledRuleEntry => ({
   compiled: noScore,
+  rule: undefined,
   path,
   kind,
   needsNoFinding: false,
@@ -173,7 +197,7 @@ const limitEntry = (path: string, kind: 'limit' | 'evidence'): CompiledRuleEntry
  * console.log(scorer.standard.id);
  * ```
  */
-export function compileStandard(standard: Standard): Scorer {
+export function compileStandard(standard: Standard, options: CompileOptions = {}): Scorer {
   const named: Record<string, Condition> = standard.conditions;
   const condition = (c: Condition): ScopeCondition => {
     const plain = compileCondition(c, { named });
@@ -197,6 +221,7 @@ export function compileStandard(standard: Standard): Scorer {
       // so the scoring loop's property reads stay monomorphic.
       return {
         compiled,
+        rule,
         path: `${base}.rules[${r}]`,
         kind: rule.kind,
         needsNoFinding: kind.runsWithoutFinding(rule),
@@ -290,6 +315,9 @@ export function compileStandard(standard: Standard): Scorer {
     ...(p.source !== undefined ? { source: p.source } : {}),
   }));
 
+  const generatedSource =
+    options.codegen === false ? undefined : generateSource({ standard, categories, items, targets, condition, kindNames, levelNames, indicatorNames });
+
   return {
     standard,
     ref: `${standard.id}@${standard.version}`,
@@ -308,6 +336,8 @@ export function compileStandard(standard: Standard): Scorer {
     prerequisites,
     bands: standard.outcomes.bands.map(compileBand),
     derived: standard.outcomes.derived.map((d) => ({ ...d, tiers: [...d.tiers].sort((a, b) => b.min - a.min) })),
+    source: generatedSource?.source,
+    generated: generatedSource === undefined ? undefined : evaluateSource(generatedSource),
   };
 }
 

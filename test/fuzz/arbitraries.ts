@@ -345,7 +345,7 @@ const hugeNumber = fc.oneof(
 );
 const sometimesHuge = <T>(small: fc.Arbitrary<T>) => fc.oneof({ weight: 4, arbitrary: small }, { weight: 1, arbitrary: hugeNumber });
 
-function validRecord(v: Vocabulary): fc.Arbitrary<Record<string, unknown>> {
+export function validRecord(v: Vocabulary): fc.Arbitrary<Record<string, unknown>> {
   const finding = fc.record(
     {
       item: v.items.length > 0 ? fc.constantFrom(...v.items) : fc.constant('no-items'),
@@ -382,7 +382,7 @@ function validRecord(v: Vocabulary): fc.Arbitrary<Record<string, unknown>> {
 }
 
 /** A valid record with one field replaced by something plausible but wrong. */
-function nearValidRecord(v: Vocabulary): fc.Arbitrary<Record<string, unknown>> {
+export function nearValidRecord(v: Vocabulary): fc.Arbitrary<Record<string, unknown>> {
   return fc.tuple(validRecord(v), fc.array(treeMutation, { minLength: 1, maxLength: 2 })).map(([record, mutations]) => {
     // fast-check shrinks from the values it generated: mutate a copy.
     let tree: Tree = structuredClone(record);
