@@ -9,6 +9,7 @@ import { runTests } from './cli/test.js';
 import { runDiff } from './cli/diff.js';
 import { runImport, type ImportOutputFormat } from './cli/import.js';
 import { runTemplate } from './cli/template.js';
+import { runCompile } from './cli/compile.js';
 import type { Verdict } from './score/scorecard.js';
 import { exitQuietlyOnBrokenPipe, processOutput } from './cli/io.js';
 import { defaultLocale, localeOf, LOCALE_IDS, wordsOf } from './messages/locales.js';
@@ -145,6 +146,17 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(allowRoot())
     .action(async (opts: { standard: string; layout: 'wide' | 'long'; out: string; lang: 'en' | 'zh-CN'; force: boolean; allowRoot?: string[] }) => {
       exitCode = await runTemplate({ standard: opts.standard, layout: opts.layout, out: opts.out, lang: opts.lang, force: opts.force, ...(opts.allowRoot ? { allowRoot: opts.allowRoot } : {}) }, processOutput);
+    });
+
+  program
+    .command('compile')
+    .description(help.compile_description)
+    .argument('<standards...>', help.compile_standards)
+    .addOption(new Option('--emit <what>', help.compile_emit).choices(['js']).makeOptionMandatory())
+    .addOption(lang())
+    .addOption(allowRoot())
+    .action(async (standards: string[], opts: { emit: 'js'; lang: 'en' | 'zh-CN'; allowRoot?: string[] }) => {
+      exitCode = await runCompile({ standards, emit: opts.emit, lang: opts.lang, ...(opts.allowRoot ? { allowRoot: opts.allowRoot } : {}) }, processOutput);
     });
 
   leagueCommand('rank', help.rank_description)
