@@ -19,7 +19,7 @@ import { ruleKind } from '../rules/index.js';
 import type { GeneratedHelper, RuleGenerateContext, RuleScope, ScopeCondition } from '../rules/kind.js';
 import type { Standard } from '../standard/schema.js';
 import { quantityProblem, readScopeFact } from './facts.js';
-import type { CompiledCategory, CompiledItem, CompiledRuleEntry } from './standard.js';
+import type { CompiledCategory, CompiledItem, CompiledRuleEntry } from './compiled.js';
 
 /** The generated scoring of one record: what RecordRun.scoreAll's walk does, for one standard. */
 export type GeneratedScore = (run: RuleScope, record: InspectionRecord) => void;
