@@ -1,6 +1,7 @@
 /**
- * Standard → Scorer: every lookup, table, condition and bound resolved once, so scoring a record
- * is a walk over arrays of closures.
+ * Standard → Scorer: every lookup, table, condition and bound resolved once; then one JavaScript
+ * function generated for the standard (generate.ts), or, without code generation, a walk over
+ * arrays of closures (score/score.ts).
  */
 import { createHash } from 'node:crypto';
 import { compileCondition } from './conditions.js';
@@ -122,7 +123,9 @@ const limitEntry = (path: string, kind: 'limit' | 'evidence'): CompiledRuleEntry
 });
 
 /**
- * Compiles a validated standard into a reusable, synchronous scorer.
+ * Compiles a validated standard into a reusable, synchronous scorer: one JavaScript function
+ * generated for the standard where the runtime allows code generation, else (or with
+ * `{ codegen: false }`) the interpreter; both give the same scorecards (docs/compiled.md).
  *
  * @example
  * ```ts
@@ -130,7 +133,9 @@ const limitEntry = (path: string, kind: 'limit' | 'evidence'): CompiledRuleEntry
  *
  * declare const standard: Standard; // from loadStandard or parseStandard
  * const scorer = compileStandard(standard);
- * console.log(scorer.standard.id);
+ * console.log(scorer.standard.id, scorer.generated !== undefined ? 'generated code' : 'interpreter');
+ * console.log(scorer.source); // the generated JavaScript, as `scoresheet compile --emit js` prints it
+ * const interpreted = compileStandard(standard, { codegen: false }); // never generates code
  * ```
  */
 export function compileStandard(standard: Standard, options: CompileOptions = {}): Scorer {
