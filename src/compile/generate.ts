@@ -75,7 +75,9 @@ class Emitter {
     let index = this.constantIndex.get(value);
     if (index === undefined) {
       index = this.constants.length;
-      this.constants.push(value);
+      // A string read from a standard file is a fresh string: used as a key (a fact's name) it would be
+      // looked up in V8's string table at every read; its internalized copy is not.
+      this.constants.push(typeof value === 'string' ? internalize(value) : value);
       this.constantIndex.set(value, index);
     }
     return `k${index}`;
@@ -243,6 +245,10 @@ ${indent(body)}
 //# sourceURL=scoresheet/${encodeURIComponent(ref)}.js
 `;
   return { source, constants: e.constants };
+}
+
+function internalize(text: string): string {
+  return Object.keys({ [text]: true })[0]!;
 }
 
 function indent(text: string): string {
