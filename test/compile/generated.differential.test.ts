@@ -72,6 +72,7 @@ describe('generated scorers score as the interpreter does', () => {
       return stringifyYaml(tree);
     });
     let scored = 0;
+    const seen = new Set<string>();
     fc.assert(
       fc.property(
         standard.chain((text) => {
@@ -82,6 +83,14 @@ describe('generated scorers score as the interpreter does', () => {
           const scorers = bothWays(text, 'generated.yaml');
           if (scorers === undefined) return;
           expect(scorers.generated.generated).toBeTypeOf('function');
+          const standard = scorers.generated.standard;
+          seen.add(`mode ${standard.scoring.mode}`);
+          for (const category of standard.categories) {
+            for (const rule of category.rules) seen.add(`category ${rule.kind}`);
+            for (const item of category.items) for (const rule of item.rules) seen.add(rule.cap !== undefined ? `${rule.kind} cap` : rule.kind);
+          }
+          for (const [name, list] of Object.entries(standard.outcomes)) if (Array.isArray(list) && list.length > 0) seen.add(name);
+          if (standard.outcomes.bands.some((b) => b.kinds !== undefined)) seen.add('bands by kind');
           for (const record of records) {
             expectSame(scorers, record);
             scored++;
@@ -91,5 +100,14 @@ describe('generated scorers score as the interpreter does', () => {
       { numRuns: 80, seed: 16 },
     );
     expect(scored).toBeGreaterThan(150);
+    // What the generated standards held, so that a narrower generator cannot pass unnoticed.
+    expect([...seen].sort()).toEqual(
+      expect.arrayContaining([
+        'mode deduct', 'mode accumulate', 'mode award',
+        'bonus', 'by-kind', 'fixed', 'judgement', 'not-applicable', 'per-occurrence', 'per-shortfall', 'per-step', 'threshold',
+        'per-occurrence cap', 'bonus cap', 'category per-occurrence',
+        'vetoes', 'prerequisites', 'bands', 'derived', 'bands by kind',
+      ]),
+    );
   });
 });
