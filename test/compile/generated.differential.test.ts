@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { compileStandard, parseStandard, scoreRecord, type Scorer } from '../../src/index.js';
+import { MAX_EVALUATED_SOURCE } from '../../src/compile/generate.js';
 import { readDocumentRecords } from '../../src/records/read.js';
 import { parseTestFile } from '../../src/testing/cases.js';
 import { nearValidRecord, resolveShipped, schemaStandard, SHIPPED, validRecord, vocabularyOf } from '../fuzz/arbitraries.js';
@@ -109,5 +110,15 @@ describe('generated scorers score as the interpreter does', () => {
         'vetoes', 'prerequisites', 'bands', 'derived', 'bands by kind',
       ]),
     );
+  });
+
+  it('interprets a standard whose generated function is too long for V8 to optimize, and still shows its source', () => {
+    const items = Array.from({ length: 60 }, (_, i) => ({ id: `i${i}`, name: { en: 'item' }, max: 2, rules: [{ kind: 'per-shortfall', required: 3, points: 1, of: { fact: `f${i}` } }, { kind: 'per-occurrence', points: 1 }] }));
+    const text = stringifyYaml({ format: 1, id: 'long', version: '1', name: { en: 'Long' }, scoring: { mode: 'deduct' }, categories: [{ id: 'c', name: { en: 'c' }, items }] });
+    const scorers = bothWays(text, 'long.yaml')!;
+    expect(scorers.generated.source!.length).toBeGreaterThan(MAX_EVALUATED_SOURCE);
+    expect(scorers.generated.generated).toBeUndefined();
+    const facts = Object.fromEntries(items.map((_, i) => [`f${i}`, i % 5]));
+    expectSame(scorers, { unit: { id: 'u' }, date: '2024-01-01', facts, findings: [{ item: 'i3', count: 2 }] });
   });
 });
