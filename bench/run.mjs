@@ -37,7 +37,8 @@ const json = flag('json');
 const quick = flag('quick');
 const seed = Number(option('seed', String(DEFAULT_SEED)));
 const SIZES = quick ? { records: QUICK_RECORDS, memory: [QUICK_RECORDS, 10 * QUICK_RECORDS] } : { records: 100_000, memory: [100_000, 1_000_000] };
-const TARGETS = { vsJre: 100, vsJsonLogic: 17, vsBaseline: 0.67, loadTimeRatio: 5, rssRatio: 1.2 };
+// The targets of issue 16 (the benchmark issue's were 100×, 17×, 0.67 and 5×).
+const TARGETS = { vsJre: 150, vsJsonLogic: 25, vsBaseline: 0.8, schoolVsBaseline: 0.5, loadTimeRatio: 3, rssRatio: 1.2 };
 
 let sink = 0;
 
@@ -89,6 +90,15 @@ async function scoringWorkload(w) {
   log(`${w.name}: timing scoresheet (full scorecards)`);
   rates.scoresheet = await time('scoresheet', () => {
     for (let i = 0; i < n; i++) sink += scoreRecord(scorer, records[i]).ok ? 1 : 0;
+  }, n, fast);
+  // The same scoring through the interpreter (no generated code), and the record schema alone, for the notes.
+  const interpreter = compileStandard(standard, { codegen: false });
+  log(`${w.name}: timing scoresheet's interpreter (codegen: false) and the record schema alone`);
+  rates.interpreter = await time('interpreter', () => {
+    for (let i = 0; i < n; i++) sink += scoreRecord(interpreter, records[i]).ok ? 1 : 0;
+  }, n, fast);
+  rates.recordSchema = await time('record schema', () => {
+    for (let i = 0; i < n; i++) sink += InspectionRecordSchema.safeParse(records[i]).success ? 1 : 0;
   }, n, fast);
   log(`${w.name}: timing the hand-written scorer`);
   rates.baseline = await time('hand-written', () => {
@@ -226,11 +236,17 @@ async function main() {
     const { row, rme } = await scoringWorkload(w);
     rows.push(row);
     notes.push(`tinybench ${w.name}: ± ${Object.entries(rme).map(([k, r]) => `${k} ${r.rme.toFixed(1)}% (${r.samples} samples)`).join(', ')}`);
+    const us = (k) => (1e6 / rme[k].perSecond).toFixed(2);
+    notes.push(
+      `${w.name}: µs per record: scoresheet ${us('scoresheet')} (generated code), interpreter ${us('interpreter')} (codegen: false; generated ${(rme.scoresheet.perSecond / rme.interpreter.perSecond).toFixed(2)}× its speed), ` +
+        `of which the record schema (InspectionRecordSchema.safeParse, zod) ${us('recordSchema')}; hand-written ${us('baseline')}`,
+    );
     if (w.name === 'hygiene-supervision-2013') {
       check(row.vsJre >= TARGETS.vsJre, `2013 form ≥ ${TARGETS.vsJre}× json-rules-engine: ${row.vsJre}×`);
       check(row.vsJsonLogic >= TARGETS.vsJsonLogic, `2013 form ≥ ${TARGETS.vsJsonLogic}× json-logic-js: ${row.vsJsonLogic}×`);
-      check(row.vsBaseline >= TARGETS.vsBaseline, `2013 form vs hand-written ≥ ${TARGETS.vsBaseline} (within 1.5×), full scorecards: ${row.vsBaseline}`);
+      check(row.vsBaseline >= TARGETS.vsBaseline, `2013 form vs hand-written ≥ ${TARGETS.vsBaseline}, full scorecards: ${row.vsBaseline}`);
     }
+    if (w.name === 'school-hygiene') check(row.vsBaseline >= TARGETS.schoolVsBaseline, `school standard vs hand-written ≥ ${TARGETS.schoolVsBaseline}, full scorecards: ${row.vsBaseline}`);
   }
   let load;
   if (runs('load')) {

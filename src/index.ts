@@ -10,7 +10,7 @@ export type { LoadResult, LoadOptions, ParseOptions, ParseOptionsWithBase, BaseR
 export { shippedStandard } from './shipped.js';
 export type { Standard, StandardInput } from './standard/schema.js';
 export { compileStandard } from './compile/standard.js';
-export type { Scorer } from './compile/standard.js';
+export type { CompileOptions, Scorer } from './compile/standard.js';
 export { StandardSet } from './score/editions.js';
 export type { Scorecard, ScoreLine, LineType, CategoryTotal, Verdict, VerdictReason, RecordProblem, ScoreResult, DerivedOutcome } from './score/scorecard.js';
 export type { InspectionRecord, InspectionRecordInput, Finding, UnitRef } from './record-schema.js';

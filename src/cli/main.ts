@@ -12,6 +12,7 @@ import { runTests } from './test.js';
 import { runDiff } from './diff.js';
 import { runImport, type ImportOutputFormat } from './import.js';
 import { runTemplate } from './template.js';
+import { runCompile } from './compile.js';
 import type { Verdict } from '../score/scorecard.js';
 import { lineOutput, type CliIo } from './io.js';
 import { defaultLocale, localeOf, LOCALE_IDS, wordsOf } from '../messages/locales.js';
@@ -161,6 +162,17 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .addOption(allowRoot())
     .action(async (opts: { standard: string; layout: 'wide' | 'long'; out: string; lang: 'en' | 'zh-CN'; force: boolean; allowRoot?: string[] }) => {
       exitCode = await runTemplate({ standard: opts.standard, layout: opts.layout, out: opts.out, lang: opts.lang, force: opts.force, ...(opts.allowRoot ? { allowRoot: opts.allowRoot } : {}) }, output);
+    });
+
+  program
+    .command('compile')
+    .description(help.compile_description)
+    .argument('<standards...>', help.compile_standards)
+    .addOption(new Option('--emit <what>', help.compile_emit).choices(['js']).makeOptionMandatory())
+    .addOption(lang())
+    .addOption(allowRoot())
+    .action(async (standards: string[], opts: { emit: 'js'; lang: 'en' | 'zh-CN'; allowRoot?: string[] }) => {
+      exitCode = await runCompile({ standards, emit: opts.emit, lang: opts.lang, ...(opts.allowRoot ? { allowRoot: opts.allowRoot } : {}) }, output);
     });
 
   leagueCommand('rank', help.rank_description)

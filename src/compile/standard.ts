@@ -1,6 +1,7 @@
 /**
- * Standard → Scorer: every lookup, table, condition and bound resolved once, so scoring a record
- * is a walk over arrays of closures.
+ * Standard → Scorer: every lookup, table, condition and bound resolved once; then one JavaScript
+ * function generated for the standard (generate.ts), or, without code generation, a walk over
+ * arrays of closures (score/score.ts).
  */
 import { createHash } from 'node:crypto';
 import { compileCondition } from './conditions.js';
@@ -8,6 +9,8 @@ import { compilePath } from '../paths.js';
 import { formatPath } from '../diagnostics.js';
 import type { Message } from '../messages/types.js';
 import { ruleKind } from '../rules/index.js';
+import { evaluateSource, generateSource, type GeneratedScore } from './generate.js';
+import type { CompiledBand, CompiledCategory, CompiledItem, CompiledRuleEntry } from './compiled.js';
 import type { CompiledRule, RuleScope, ScopeCondition } from '../rules/kind.js';
 import type { Condition } from '../condition-schema.js';
 import type { LocalizedText, QuantitySource } from '../common-schema.js';
@@ -15,70 +18,7 @@ import type { Band, Indicator, Standard } from '../standard/schema.js';
 import { pointsOf, roundPoints, type Points, type Ratio } from '../points.js';
 import { quantityProblem, readScopeFact } from './facts.js';
 
-export interface CompiledRuleEntry {
-  readonly compiled: CompiledRule;
-  readonly path: string;
-  readonly source?: string;
-  readonly cap?: Points;
-  readonly kind: string;
-  /** Whether the rule may produce lines for an item with no finding (reads facts or indicators). */
-  readonly needsNoFinding: boolean;
-  /** Whether it decides if its scope is scored at all (see RuleKind.decidesApplicability): such rules come first. */
-  readonly decidesApplicability: boolean;
-  readonly reason?: LocalizedText;
-  /**
-   * What the rule can do to the points when it cannot be decided (a missing fact): take some, give
-   * some. With these a scorecard whose total is unknown still knows the total's range.
-   */
-  readonly mayDeduct: boolean;
-  readonly mayAward: boolean;
-  /** The record field the rule reads its quantity from (`indicators.rate`); undefined for findings' values or none. */
-  readonly quantityField: string | undefined;
-}
-
-/** An item or a category: both carry rules, maxima and (for categories) children. */
-export interface CompiledScope {
-  readonly id: string;
-  readonly name: LocalizedText;
-  readonly path: string;
-  readonly max?: Points;
-  readonly bonusMax?: Points;
-  readonly evidenceRequired: boolean;
-  readonly rules: readonly CompiledRuleEntry[];
-  /** How many of `rules`, from the first, decide whether the scope applies (compile puts them first). */
-  readonly applicabilityRules: number;
-  /** Whether any of its rules (or a missing-evidence charge) can take points, or give points. */
-  readonly mayDeduct: boolean;
-  readonly mayAward: boolean;
-  readonly alwaysRun: boolean;
-  readonly source?: string;
-  /** What the scope's own floor and caps (and a missing-evidence charge) are attributed to: its path. */
-  readonly limitRule: CompiledRuleEntry;
-  readonly evidenceRule: CompiledRuleEntry;
-}
-
-export interface CompiledCategory extends CompiledScope {
-  readonly index: number;
-  readonly items: readonly CompiledItem[];
-}
-
-export interface CompiledItem extends CompiledScope {
-  readonly index: number;
-  readonly category: CompiledCategory;
-}
-
-export interface CompiledBand {
-  readonly id: string;
-  readonly name: LocalizedText;
-  readonly low?: Points;
-  readonly lowInclusive: boolean;
-  readonly high?: Points;
-  readonly highInclusive: boolean;
-  readonly kinds?: ReadonlySet<string>;
-  readonly everyCategory?: { readonly min?: Points; readonly max?: Points };
-  readonly fails: boolean;
-  readonly path: string;
-}
+export type { CompiledBand, CompiledCategory, CompiledItem, CompiledRuleEntry, CompiledScope } from './compiled.js';
 
 export interface Scorer {
   readonly standard: Standard;
@@ -101,6 +41,26 @@ export interface Scorer {
   readonly bands: readonly CompiledBand[];
   /** Derived outcomes, each one's tiers highest `min` first (the first a value reaches is its tier). */
   readonly derived: Standard['outcomes']['derived'];
+  /**
+   * The JavaScript generated for this standard (docs/compiled.md; `scoresheet compile --emit js`);
+   * undefined when compiled with `codegen: false`.
+   */
+  readonly source: string | undefined;
+  /**
+   * The generated function that scores a record, made from `source`; undefined where the runtime
+   * forbids code generation (a CSP without `unsafe-eval`, `node --disallow-code-generation-from-strings`)
+   * or with `codegen: false`: the interpreter, which walks the compiled rules, scores instead.
+   */
+  readonly generated: GeneratedScore | undefined;
+}
+
+export interface CompileOptions {
+  /**
+   * `false`: never generate code, always interpret the compiled rules (the same scorecards, slower).
+   * Default: generate one function per standard, and use it where the runtime allows code generation
+   * (checked once); where it does not, the interpreter scores.
+   */
+  readonly codegen?: boolean;
 }
 
 /**
@@ -149,6 +109,7 @@ function quantityField(source: QuantitySource | undefined): string | undefined {
 const noScore: CompiledRule = { score() {} };
 const limitEntry = (path: string, kind: 'limit' | 'evidence'): CompiledRuleEntry => ({
   compiled: noScore,
+  rule: undefined,
   path,
   kind,
   needsNoFinding: false,
@@ -162,7 +123,9 @@ const limitEntry = (path: string, kind: 'limit' | 'evidence'): CompiledRuleEntry
 });
 
 /**
- * Compiles a validated standard into a reusable, synchronous scorer.
+ * Compiles a validated standard into a reusable, synchronous scorer: one JavaScript function
+ * generated for the standard where the runtime allows code generation, else (or with
+ * `{ codegen: false }`) the interpreter; both give the same scorecards (docs/compiled.md).
  *
  * @example
  * ```ts
@@ -170,10 +133,12 @@ const limitEntry = (path: string, kind: 'limit' | 'evidence'): CompiledRuleEntry
  *
  * declare const standard: Standard; // from loadStandard or parseStandard
  * const scorer = compileStandard(standard);
- * console.log(scorer.standard.id);
+ * console.log(scorer.standard.id, scorer.generated !== undefined ? 'generated code' : 'interpreter');
+ * console.log(scorer.source); // the generated JavaScript, as `scoresheet compile --emit js` prints it
+ * const interpreted = compileStandard(standard, { codegen: false }); // never generates code
  * ```
  */
-export function compileStandard(standard: Standard): Scorer {
+export function compileStandard(standard: Standard, options: CompileOptions = {}): Scorer {
   const named: Record<string, Condition> = standard.conditions;
   const condition = (c: Condition): ScopeCondition => {
     const plain = compileCondition(c, { named });
@@ -197,6 +162,7 @@ export function compileStandard(standard: Standard): Scorer {
       // so the scoring loop's property reads stay monomorphic.
       return {
         compiled,
+        rule,
         path: `${base}.rules[${r}]`,
         kind: rule.kind,
         needsNoFinding: kind.runsWithoutFinding(rule),
@@ -290,6 +256,9 @@ export function compileStandard(standard: Standard): Scorer {
     ...(p.source !== undefined ? { source: p.source } : {}),
   }));
 
+  const generatedSource =
+    options.codegen === false ? undefined : generateSource({ standard, categories, items, targets, condition, kindNames, levelNames, indicatorNames });
+
   return {
     standard,
     ref: `${standard.id}@${standard.version}`,
@@ -308,6 +277,8 @@ export function compileStandard(standard: Standard): Scorer {
     prerequisites,
     bands: standard.outcomes.bands.map(compileBand),
     derived: standard.outcomes.derived.map((d) => ({ ...d, tiers: [...d.tiers].sort((a, b) => b.min - a.min) })),
+    source: generatedSource?.source,
+    generated: generatedSource === undefined ? undefined : evaluateSource(generatedSource),
   };
 }
 

@@ -18,6 +18,17 @@ export const bonus = defineRuleKind({
   // With `of`, the quantity is read from the record: a bonus may be due with no finding.
   runsWithoutFinding: (rule) => rule.of !== undefined,
   findingFields: (rule) => (rule.of === undefined ? ['count'] : []),
+  generate(rule, g) {
+    const s = g.scope;
+    const [quantity, extra] = [g.local(), g.local()];
+    return `${rule.of === undefined ? `if (${s}.findings.length === 0) ${g.exit}` : ''}
+const ${quantity} = ${g.quantity(rule.of)};
+if (typeof ${quantity} !== 'number') ${g.exit}
+const ${extra} = Math.floor(${quantity}) - ${g.number(rule.above)};
+if (${extra} <= 0) ${g.exit}
+${s}.award(${g.helper('timesPoints')}(${g.number(pointsOf(rule.points))}, ${extra}), { messageId: ${g.constant('line.bonus')}, data: { extra: ${extra}, above: ${g.number(rule.above)}, points: ${g.number(rule.points)} } });
+`;
+  },
   compile(rule, context) {
     const quantityOf = context.quantity(rule.of);
     const points = pointsOf(rule.points);

@@ -7,6 +7,15 @@ import { Id, PointsValue, ruleBase } from '../common-schema.js';
 import { pointsOf, pointsToNumber, type Points } from '../points.js';
 import { DEDUCTS, defineRuleKind } from './kind.js';
 
+/** The table resolved once: kind → points, or kind → level → points. */
+function pointsTable(rule: { readonly points: Readonly<Record<string, number | Readonly<Record<string, number>>>> }): Map<string, Points | Map<string, Points>> {
+  const table = new Map<string, Points | Map<string, Points>>();
+  for (const [kind, value] of Object.entries(rule.points)) {
+    table.set(kind, typeof value === 'number' ? pointsOf(value) : new Map(Object.entries(value).map(([l, p]) => [l, pointsOf(p)])));
+  }
+  return table;
+}
+
 export const byKind = defineRuleKind({
   kind: 'by-kind',
   description: "points by the inspection's kind (and event level), once per inspection when the item or area fails",
@@ -27,12 +36,25 @@ export const byKind = defineRuleKind({
       }
     }
   },
+  generate(rule, g) {
+    const s = g.scope;
+    const [kind, level, entry, points, data, kindName, levelName] = [g.local(), g.local(), g.local(), g.local(), g.local(), g.local(), g.local()];
+    return `if (${s}.findings.length === 0) ${g.exit}
+const ${kind} = ${s}.record.kind, ${level} = ${s}.record.level;
+const ${entry} = ${kind} === undefined ? undefined : ${g.constant(pointsTable(rule))}.get(${kind});
+if (${entry} === undefined) { ${s}.indeterminate({ messageId: ${g.constant('line.by_kind_unknown')}, data: { kind: ${kind} ?? '' } }); ${g.exit} }
+const ${points} = typeof ${entry} === 'number' ? ${entry} : ${level} === undefined ? undefined : ${entry}.get(${level});
+if (${points} === undefined) { ${s}.indeterminate({ messageId: ${g.constant('line.by_kind_unknown_level')}, data: { kind: ${kind}, level: ${level} ?? '' } }); ${g.exit} }
+const ${data} = { kind: ${kind}, level: ${level} ?? null, points: ${g.helper('pointsToNumber')}(${points}) };
+const ${kindName} = ${g.constant(g.kindNames)}.get(${kind});
+const ${levelName} = ${level} === undefined ? undefined : ${g.constant(g.levelNames)}.get(${level});
+if (${kindName} !== undefined) ${data}.kindName = ${kindName};
+if (${levelName} !== undefined) ${data}.levelName = ${levelName};
+${s}.deduct(${points}, { messageId: ${g.constant('line.by_kind')}, data: ${data} }, { finding: ${s}.findingIndices[0] });
+`;
+  },
   compile(rule, context) {
-    // Resolve the table once: kind → points, or kind → level → points.
-    const table = new Map<string, Points | Map<string, Points>>();
-    for (const [kind, value] of Object.entries(rule.points)) {
-      table.set(kind, typeof value === 'number' ? pointsOf(value) : new Map(Object.entries(value).map(([l, p]) => [l, pointsOf(p)])));
-    }
+    const table = pointsTable(rule);
     return {
       score(scope) {
         if (scope.findings.length === 0) return;

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { ConditionSchema } from '../condition-schema.js';
 import { PointsValue, ruleBase } from '../common-schema.js';
 import { pointsOf } from '../points.js';
-import { deductOrAward, defineRuleKind } from './kind.js';
+import { deductOrAward, defineRuleKind, generateWhen } from './kind.js';
 
 export const fixed = defineRuleKind({
   kind: 'fixed',
@@ -25,6 +25,23 @@ export const fixed = defineRuleKind({
   // With `when`, a condition over the record's facts triggers it: it may fire with no finding.
   runsWithoutFinding: (rule) => rule.when !== undefined,
   findingFields: (rule) => (rule.when === undefined ? ['count'] : []),
+  generate(rule, g) {
+    const s = g.scope;
+    let code: string;
+    if (rule.when) {
+      const when = generateWhen(rule.when, g);
+      code = `${when.code}if (!${when.holds}) ${g.exit}\n`;
+    } else {
+      code = `if (${s}.findings.length === 0) ${g.exit}\n`;
+    }
+    if (rule.points === null) {
+      return code + `${s}.indeterminate({ messageId: ${g.constant('line.fixed_unknown')}, data: { effect: ${g.constant(rule.effect)} } });\n`;
+    }
+    const messageId = g.constant(rule.effect === 'award' ? 'line.fixed_award' : 'line.fixed');
+    const detail = `${s}.findingIndices.length > 0 ? { finding: ${s}.findingIndices[0] } : undefined`;
+    const method = rule.effect === 'award' ? 'award' : 'deduct';
+    return code + `${s}.${method}(${g.number(pointsOf(rule.points))}, { messageId: ${messageId}, data: { points: ${g.number(rule.points)} } }, ${detail});\n`;
+  },
   compile(rule, context) {
     const points = rule.points === null ? null : pointsOf(rule.points);
     const when = rule.when ? context.condition(rule.when) : undefined;

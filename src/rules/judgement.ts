@@ -18,6 +18,19 @@ export const judgement = defineRuleKind({
   runsWithoutFinding: () => false,
   findingFields: () => ['points', 'note'],
   check: checkRanges,
+  generate(rule, g) {
+    const s = g.scope;
+    const [findings, i, finding] = [g.local(), g.local(), g.local()];
+    const messageId = g.constant(rule.effect === 'award' ? 'line.judgement_award' : 'line.judgement');
+    const method = rule.effect === 'award' ? 'award' : 'deduct';
+    return `const ${findings} = ${s}.findings;
+for (let ${i} = 0; ${i} < ${findings}.length; ${i}++) {
+  const ${finding} = ${findings}[${i}];
+  if (${finding}.points === undefined) continue;
+  ${s}.${method}(${g.helper('pointsOf')}(${finding}.points), { messageId: ${messageId}, data: { points: ${finding}.points, note: ${finding}.note } }, { finding: ${s}.findingIndices[${i}], note: ${finding}.note });
+}
+`;
+  },
   compile(rule) {
     const messageId = rule.effect === 'award' ? 'line.judgement_award' : 'line.judgement';
     return {

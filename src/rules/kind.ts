@@ -85,6 +85,39 @@ export interface RuleCompileContext {
   readonly max?: Points;
 }
 
+/** The helpers generated code may call, by the name {@link RuleGenerateContext.helper} gives it. */
+export type GeneratedHelper = 'timesPoints' | 'pointsOf' | 'pointsToNumber' | 'stepsBelow' | 'compareRatio' | 'formatQuantity';
+
+/**
+ * What a rule kind's code generator works with (see compile/generate.ts). Nothing from a standard or a
+ * record may become code: every string and every value goes through {@link constant} (or, for a
+ * finite number, {@link number}), and every name in the code is one this context made.
+ */
+export interface RuleGenerateContext {
+  /** The variable holding the RuleScope (the same object the interpreter's `score(scope)` is given). */
+  readonly scope: string;
+  /** The statement that ends the rule, as `return` ends the interpreter's `score`. */
+  readonly exit: string;
+  /** The name of a constant of the generated function holding `value` (a string, a table, a compiled condition…). */
+  constant(value: unknown): string;
+  /** A number as a literal when it is finite and prints as itself, else as a constant. */
+  number(value: number): string;
+  /** A fresh local name, unique in the generated function. */
+  local(): string;
+  /** The name of a helper function the generated code may call. */
+  helper(name: GeneratedHelper): string;
+  /** The name of a constant holding the condition compiled as for {@link RuleCompileContext.condition}. */
+  condition(condition: Condition): string;
+  /** An expression giving what `scope.quantity(source)` gives (a fact is read once per record into a local). */
+  quantity(source: QuantitySource | undefined): string;
+  /** Likewise for `scope.ratio(source)`. */
+  ratio(source: QuantitySource | undefined): string;
+  readonly kindNames: ReadonlyMap<string, LocalizedText>;
+  readonly levelNames: ReadonlyMap<string, LocalizedText>;
+  readonly indicatorNames: ReadonlyMap<string, LocalizedText>;
+  readonly max?: Points;
+}
+
 /** What a rule may do to the points: take them, give them, or neither (a pass/fail or applicability rule). */
 export interface RuleEffect {
   readonly deducts: boolean;
@@ -128,6 +161,12 @@ export interface RuleKind<S extends z.ZodType = z.ZodType> {
   /** Cross-checks on the rule as written that its schema cannot express; default {@link checkPointsRange}. */
   check?(rule: RawRule, checks: RawRuleChecks): void;
   compile(rule: z.output<S>, context: RuleCompileContext): CompiledRule;
+  /**
+   * The same scoring as `compile`'s `score`, as JavaScript statements for the function compileStandard
+   * generates per standard: they must do exactly what `score(scope)` does, on the scope named by the
+   * context, with the context's `exit` for `return`. A differential test holds the two paths equal.
+   */
+  generate(rule: z.output<S>, context: RuleGenerateContext): string;
 }
 
 const isRecord = (v: unknown): v is RawRule => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -166,6 +205,21 @@ export function chosenPointsProblem(points: number, min: number, max: number): F
   if (problem === 'too_precise') return { field: 'points', message: { messageId: 'record.too_precise', data: { value: points, resolution: POINT_RESOLUTION } } };
   if (problem !== undefined || points < min || points > max) return { field: 'points', message: { messageId: 'record.points_out_of_range', data: { points, min, max } } };
   return undefined;
+}
+
+/**
+ * Generated code for a condition a rule waits on (`when`): an undecided condition makes the rule
+ * indeterminate with every reason it gives, and ends it. Returns the local holding true or false.
+ */
+export function generateWhen(when: Condition, g: RuleGenerateContext): { readonly code: string; readonly holds: string } {
+  const c = g.condition(when);
+  const holds = g.local();
+  const reason = g.local();
+  const s = g.scope;
+  return {
+    holds,
+    code: `const ${holds} = ${c}.test(${s});\nif (${holds} === null) { for (const ${reason} of ${c}.explain(${s}.facts()).reasons) ${s}.indeterminate(${reason}); ${g.exit} }\n`,
+  };
 }
 
 /** Declares a rule kind with its types inferred from the schema. */

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ConditionSchema } from '../condition-schema.js';
 import { ruleBase } from '../common-schema.js';
-import { defineRuleKind, NO_EFFECT } from './kind.js';
+import { defineRuleKind, generateWhen, NO_EFFECT } from './kind.js';
 
 export const notApplicable = defineRuleKind({
   kind: 'not-applicable',
@@ -16,6 +16,10 @@ export const notApplicable = defineRuleKind({
   runsWithoutFinding: () => true,
   decidesApplicability: true,
   findingFields: () => [],
+  generate(rule, g) {
+    const when = generateWhen(rule.when, g);
+    return `${when.code}if (${when.holds}) ${g.scope}.notApplicable({ messageId: ${g.constant('line.not_applicable')} });\n`;
+  },
   compile(rule, context) {
     const when = context.condition(rule.when);
     return {

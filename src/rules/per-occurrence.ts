@@ -17,6 +17,24 @@ export const perOccurrence = defineRuleKind({
   runsWithoutFinding: () => false,
   // Fixed points need only how many times; a range needs the inspector's points.
   findingFields: (rule) => [typeof rule.points === 'number' ? 'count' : 'points'],
+  generate(rule, g) {
+    const s = g.scope;
+    const range = typeof rule.points !== 'number';
+    const [findings, i, finding, count, index] = [g.local(), g.local(), g.local(), g.local(), g.local()];
+    const each = range ? `${g.helper('pointsOf')}(${finding}.points)` : g.number(pointsOf(rule.points as number));
+    const shown = range ? `${finding}.points` : g.number(rule.points as number);
+    const messageId = g.constant(rule.effect === 'award' ? 'line.per_occurrence_award' : 'line.per_occurrence');
+    const method = rule.effect === 'award' ? 'award' : 'deduct';
+    return `const ${findings} = ${s}.findings;
+for (let ${i} = 0; ${i} < ${findings}.length; ${i}++) {
+  const ${finding} = ${findings}[${i}];
+  ${range ? `if (${finding}.points === undefined) continue;` : ''}
+  const ${count} = ${finding}.count ?? 1;
+  const ${index} = ${s}.findingIndices[${i}];
+  ${s}.${method}(${g.helper('timesPoints')}(${each}, ${count}), { messageId: ${messageId}, data: { count: ${count}, points: ${shown} } }, ${finding}.note !== undefined ? { finding: ${index}, note: ${finding}.note } : { finding: ${index} });
+}
+`;
+  },
   compile(rule) {
     const range = typeof rule.points === 'number' ? undefined : rule.points;
     const fixedPoints = typeof rule.points === 'number' ? pointsOf(rule.points) : 0;

@@ -18,6 +18,19 @@ export const perShortfall = defineRuleKind({
   effect: () => DEDUCTS,
   runsWithoutFinding: () => true,
   findingFields: (rule) => (rule.of === undefined ? ['value'] : []),
+  generate(rule, g) {
+    const s = g.scope;
+    const [actual, shortfall] = [g.local(), g.local()];
+    const name = rule.of === undefined ? 'value' : 'indicator' in rule.of ? rule.of.indicator : rule.of.fact;
+    const wrongType = `{ messageId: ${g.constant('condition.wrong_type')}, data: { fact: ${g.constant(name)}, operator: ${g.constant('per-shortfall')}, expected: ${g.constant('a count of 0 or more')}, actual: String(${actual}) } }`;
+    return `const ${actual} = ${g.quantity(rule.of)};
+if (typeof ${actual} !== 'number') { ${s}.indeterminate(${actual}); ${g.exit} }
+if (${actual} < 0) { ${s}.indeterminate(${wrongType}); ${g.exit} }
+const ${shortfall} = Math.max(0, ${g.number(rule.required)} - Math.floor(${actual}));
+if (${shortfall} === 0) ${g.exit}
+${s}.deduct(${g.helper('timesPoints')}(${g.number(pointsOf(rule.points))}, ${shortfall}), { messageId: ${g.constant('line.per_shortfall')}, data: { required: ${g.number(rule.required)}, actual: ${actual}, shortfall: ${shortfall}, points: ${g.number(rule.points)} } }, { expected: ${g.constant(`≥ ${rule.required}`)}, actual: String(${actual}) });
+`;
+  },
   compile(rule, context) {
     const quantity = context.quantity(rule.of);
     const points = pointsOf(rule.points);

@@ -23,6 +23,17 @@ export const perStep = defineRuleKind({
   effect: () => DEDUCTS,
   runsWithoutFinding: () => true,
   findingFields: (rule) => (rule.of === undefined ? ['value'] : []),
+  generate(rule, g) {
+    const s = g.scope;
+    const [ratio, steps, actual] = [g.local(), g.local(), g.local()];
+    return `const ${ratio} = ${g.ratio(rule.of)};
+if (!('numerator' in ${ratio})) { ${s}.indeterminate(${ratio}); ${g.exit} }
+const ${steps} = ${g.helper('stepsBelow')}(${ratio}, ${g.number(rule.target)}, ${g.number(rule.step)}, ${g.constant(rule.partial)});
+if (${steps} === 0) ${g.exit}
+const ${actual} = ${g.helper('formatQuantity')}(${ratio});
+${s}.deduct(${g.helper('timesPoints')}(${g.number(pointsOf(rule.points))}, ${steps}), { messageId: ${g.constant('line.per_step')}, data: { target: ${g.number(rule.target)}, actual: ${actual}, step: ${g.number(rule.step)}, steps: ${steps}, points: ${g.number(rule.points)} } }, { expected: ${g.constant(`≥ ${rule.target}`)}, actual: ${actual} });
+`;
+  },
   compile(rule, context) {
     const ratioOf = context.ratio(rule.of);
     const points = pointsOf(rule.points);

@@ -4,12 +4,24 @@
  */
 import { z } from 'zod';
 import { ExactDecimal, PointsValue, QuantitySource, ruleBase } from '../common-schema.js';
-import { compareRatio, pointsOf } from '../points.js';
+import { compareRatio, pointsOf, type Points } from '../points.js';
 import { formatQuantity } from './format.js';
 import { checkRanges, defineRuleKind } from './kind.js';
 
 /** Bounds are exact decimals, compared exactly with the quantity as written (see compareRatio). */
 const Bound = ExactDecimal;
+
+/** What both the interpreter and the generated code need: the points unmet costs, the bounds as shown, the quantity's name. */
+function thresholdParts(
+  rule: { readonly of: QuantitySource; readonly min?: number | null; readonly max?: number | null; readonly inclusive: boolean; readonly points?: number },
+  max: Points | undefined,
+): { points: Points | undefined; expected: string; name: string } {
+  const expected = [
+    rule.min !== undefined ? `${rule.inclusive ? '≥' : '>'} ${rule.min ?? '?'}` : '',
+    rule.max !== undefined ? `${rule.inclusive ? '≤' : '<'} ${rule.max ?? '?'}` : '',
+  ].filter(Boolean).join(', ');
+  return { points: rule.points !== undefined ? pointsOf(rule.points) : max, expected, name: 'indicator' in rule.of ? rule.of.indicator : rule.of.fact };
+}
 
 export const threshold = defineRuleKind({
   kind: 'threshold',
@@ -36,14 +48,38 @@ export const threshold = defineRuleKind({
   runsWithoutFinding: () => true,
   findingFields: () => [],
   check: checkRanges,
+  generate(rule, g) {
+    const s = g.scope;
+    const { points, expected, name } = thresholdParts(rule, g.max);
+    const indicatorName = 'indicator' in rule.of ? g.indicatorNames.get(rule.of.indicator) : undefined;
+    const named = indicatorName !== undefined ? `, quantityName: ${g.constant(indicatorName)}` : '';
+    const quantity = g.constant(name);
+    if (rule.min === null || rule.max === null) {
+      return `${s}.indeterminate({ messageId: ${g.constant('line.threshold_unset')}, data: { quantity: ${quantity}${named} } });\n`;
+    }
+    const [ratio, actual, reason] = [g.local(), g.local(), g.local()];
+    const met: string[] = [];
+    const op = (inclusive: string, strict: string) => (rule.inclusive ? inclusive : strict);
+    if (rule.min !== undefined) met.push(`${g.helper('compareRatio')}(${ratio}, ${g.number(rule.min)}) ${op('>=', '>')} 0`);
+    if (rule.max !== undefined) met.push(`${g.helper('compareRatio')}(${ratio}, ${g.number(rule.max)}) ${op('<=', '<')} 0`);
+    const detail = `{ expected: ${g.constant(expected)}, actual: ${actual} }`;
+    const unmet =
+      rule.effect === 'fail'
+        ? `${s}.unmet(${reason}, ${detail});`
+        : points === undefined
+          ? `${s}.indeterminate({ messageId: ${g.constant('line.threshold_no_points')}, data: { quantity: ${quantity}${named} } });`
+          : `${s}.deduct(${g.number(points)}, ${reason}, ${detail});`;
+    return `const ${ratio} = ${g.ratio(rule.of)};
+if (!('numerator' in ${ratio})) { ${s}.indeterminate(${ratio}); ${g.exit} }
+if (${met.map((m) => `(${m})`).join(' && ')}) ${g.exit}
+const ${actual} = ${g.helper('formatQuantity')}(${ratio});
+const ${reason} = { messageId: ${g.constant('line.threshold')}, data: { quantity: ${quantity}, expected: ${g.constant(expected)}, actual: ${actual}${named} } };
+${unmet}
+`;
+  },
   compile(rule, context) {
     const ratioOf = context.ratio(rule.of);
-    const points = rule.points !== undefined ? pointsOf(rule.points) : context.max;
-    const expected = [
-      rule.min !== undefined ? `${rule.inclusive ? '≥' : '>'} ${rule.min ?? '?'}` : '',
-      rule.max !== undefined ? `${rule.inclusive ? '≤' : '<'} ${rule.max ?? '?'}` : '',
-    ].filter(Boolean).join(', ');
-    const name = 'indicator' in rule.of ? rule.of.indicator : rule.of.fact;
+    const { points, expected, name } = thresholdParts(rule, context.max);
     // Reasons name an indicator as the standard does (道路硬底化率), keeping its id for programs.
     const indicatorName = 'indicator' in rule.of ? context.indicatorNames.get(rule.of.indicator) : undefined;
     const named = (data: Record<string, unknown>) => (indicatorName !== undefined ? { ...data, quantityName: indicatorName } : data);

@@ -95,10 +95,11 @@ export class RecordRun implements RuleScope {
   private scope!: CompiledScope;
   private categoryId = '';
   private categoryIndex = 0;
-  private rule!: CompiledRuleEntry;
-  private deducted: Points = 0;
-  private awarded: Points = 0;
-  private skipped = false;
+  /** The rule being run, its scope's points taken and given so far, and whether the scope was found not to apply. */
+  rule!: CompiledRuleEntry;
+  deducted: Points = 0;
+  awarded: Points = 0;
+  skipped = false;
   /** Whether a rule of the scope being scored could not be decided, and could have taken / given points. */
   private unknownTakes = false;
   private unknownGives = false;
@@ -122,14 +123,13 @@ export class RecordRun implements RuleScope {
 
   scoreAll(): void {
     const { scorer, record } = this;
+    const generated = scorer.generated;
+    if (generated !== undefined) return generated(this, record);
     const byItem = groupFindings(scorer, record.findings);
     for (const category of scorer.categories) {
-      this.categoryId = category.id;
-      this.categoryIndex = category.index;
+      this.enterCategory(category);
       let catDeducted: Points = 0;
       let catAwarded: Points = 0;
-      this.categoryUnknownTakes = 0;
-      this.categoryUnknownGives = 0;
       // A category's own rules see every finding in it; without such rules there is nothing to collect.
       const collect = category.rules.length > 0;
       let categoryFindings: number[] | undefined;
@@ -152,24 +152,45 @@ export class RecordRun implements RuleScope {
     }
   }
 
-  /** Scores one item (or a category's own rules); an undecided rule widens the category's range. */
-  private scoreScope(scope: CompiledItem | CompiledCategory, indices: number[] | undefined): void {
-    this.unknownTakes = false;
-    this.unknownGives = false;
-    this.runScope(scope, indices);
-    // Whatever the undecided rules would have done, the item's floor (扣完为止) and bonus cap hold.
-    if (this.unknownTakes) this.categoryUnknownTakes += scope.max !== undefined ? Math.max(0, scope.max - this.deducted) : Infinity;
-    if (this.unknownGives) this.categoryUnknownGives += scope.bonusMax !== undefined ? Math.max(0, scope.bonusMax - this.awarded) : Infinity;
+  // The steps of scoring, shared by the walk below and the code compileStandard generates (compile/generate.ts),
+  // which calls them in the same order; `rule`, `deducted`, `awarded`, `skipped` are read and set there too.
+
+  /** Starts a category: its undecided points so far are none. */
+  enterCategory(category: CompiledCategory): void {
+    this.categoryId = category.id;
+    this.categoryIndex = category.index;
+    this.categoryUnknownTakes = 0;
+    this.categoryUnknownGives = 0;
   }
 
-  /** Runs one item's (or category's) rules, then its own cap, floor and bonus cap. */
-  private runScope(scope: CompiledItem | CompiledCategory, indices: number[] | undefined): void {
+  /** Starts one item (or a category's own rules) with the findings against it (indices into the record's). */
+  enterScope(scope: CompiledItem | CompiledCategory, indices: number[] | undefined): void {
+    this.unknownTakes = false;
+    this.unknownGives = false;
     this.scope = scope;
     this.deducted = 0;
     this.awarded = 0;
     this.skipped = false;
     this.findingIndices = indices ?? EMPTY;
     this.findings = indices === undefined ? EMPTY : indices.map((i) => this.record.findings[i]!);
+  }
+
+  /** Ends a scope: an undecided rule widens the category's range, as far as the item's floor and bonus cap let it. */
+  leaveScope(scope: CompiledItem | CompiledCategory): void {
+    // Whatever the undecided rules would have done, the item's floor (扣完为止) and bonus cap hold.
+    if (this.unknownTakes) this.categoryUnknownTakes += scope.max !== undefined ? Math.max(0, scope.max - this.deducted) : Infinity;
+    if (this.unknownGives) this.categoryUnknownGives += scope.bonusMax !== undefined ? Math.max(0, scope.bonusMax - this.awarded) : Infinity;
+  }
+
+  /** Scores one item (or a category's own rules); an undecided rule widens the category's range. */
+  private scoreScope(scope: CompiledItem | CompiledCategory, indices: number[] | undefined): void {
+    this.enterScope(scope, indices);
+    this.runScope(scope);
+    this.leaveScope(scope);
+  }
+
+  /** Runs one item's (or category's) rules, then its own cap, floor and bonus cap. */
+  private runScope(scope: CompiledItem | CompiledCategory): void {
     const rules = scope.rules;
     const n = rules.length;
     // Rules that decide applicability come first (compile orders them): an item that does not apply is
@@ -191,38 +212,40 @@ export class RecordRun implements RuleScope {
       const beforeAward = this.awarded;
       rule.compiled.score(this);
       if (this.skipped) return;
-      if (rule.cap !== undefined) {
-        const ruleDeducted = this.deducted - before;
-        const ruleAwarded = this.awarded - beforeAward;
-        if (ruleDeducted > rule.cap) {
-          this.adjust(ruleDeducted - rule.cap, 'deduct', { messageId: 'line.cap_rule', data: { cap: pointsToNumber(rule.cap) } });
-        }
-        if (ruleAwarded > rule.cap) {
-          this.adjust(ruleAwarded - rule.cap, 'award', { messageId: 'line.cap_rule_award', data: { cap: pointsToNumber(rule.cap) } });
-        }
-      }
+      if (rule.cap !== undefined) this.capRule(rule.cap, before, beforeAward);
     }
-    if ('category' in scope) {
-      this.rule = scope.limitRule;
-      // 扣完为止: an item never loses more than its maximum.
-      if (scope.max !== undefined && this.deducted > scope.max) {
-        this.adjust(this.deducted - scope.max, 'deduct', { messageId: 'line.floor_item', data: { max: pointsToNumber(scope.max) } });
-      }
-      if (scope.bonusMax !== undefined && this.awarded > scope.bonusMax) {
-        this.adjust(this.awarded - scope.bonusMax, 'award', { messageId: 'line.cap_item_bonus', data: { cap: pointsToNumber(scope.bonusMax) } });
-      }
+    if ('category' in scope) this.limitItem(scope);
+  }
+
+  /** 最高扣N分: what the rule just run took (or gave) beyond its cap, given back (taken back). */
+  capRule(cap: Points, before: Points, beforeAward: Points): void {
+    const ruleDeducted = this.deducted - before;
+    const ruleAwarded = this.awarded - beforeAward;
+    if (ruleDeducted > cap) this.adjust(ruleDeducted - cap, 'deduct', { messageId: 'line.cap_rule', data: { cap: pointsToNumber(cap) } });
+    if (ruleAwarded > cap) this.adjust(ruleAwarded - cap, 'award', { messageId: 'line.cap_rule_award', data: { cap: pointsToNumber(cap) } });
+  }
+
+  /** An item's own floor and bonus cap, once its rules have run. */
+  limitItem(scope: CompiledItem): void {
+    this.rule = scope.limitRule;
+    // 扣完为止: an item never loses more than its maximum.
+    if (scope.max !== undefined && this.deducted > scope.max) {
+      this.adjust(this.deducted - scope.max, 'deduct', { messageId: 'line.floor_item', data: { max: pointsToNumber(scope.max) } });
+    }
+    if (scope.bonusMax !== undefined && this.awarded > scope.bonusMax) {
+      this.adjust(this.awarded - scope.bonusMax, 'award', { messageId: 'line.cap_item_bonus', data: { cap: pointsToNumber(scope.bonusMax) } });
     }
   }
 
   /** 无书面材料该项不得分: the item scores nothing, whatever its rules would say. True when charged. */
-  private chargeMissingEvidence(scope: CompiledScope): boolean {
+  chargeMissingEvidence(scope: CompiledScope): boolean {
     if (!scope.evidenceRequired || scope.max === undefined || !this.findings.some(lacksEvidence)) return false;
     this.rule = scope.evidenceRule;
     this.deduct(scope.max, { messageId: 'line.evidence_missing', data: { points: pointsToNumber(scope.max) } });
     return true;
   }
 
-  private limitCategory(category: CompiledCategory, deducted: Points, awarded: Points): void {
+  limitCategory(category: CompiledCategory, deducted: Points, awarded: Points): void {
     this.scope = category;
     this.rule = category.limitRule;
     this.deducted = deducted;

@@ -15,7 +15,8 @@
  * Every rule goes through the whole loader path: it is written into a minimal standard as YAML text
  * (one category `cat`, one item `it`, deduct mode unless the case says otherwise), loaded with
  * `parseStandard`, compiled with `compileStandard`; a scoring case's record is validated with
- * `InspectionRecordSchema` and scored with `scoreRecord`. Points are compared exactly (`toEqual` /
+ * `InspectionRecordSchema` and scored with `scoreRecord` — through the generated code, and again through
+the interpreter (`codegen: false`), which must give the same result. Points are compared exactly (`toEqual` /
  * `toBe` on the decimals the engine returns), never with `toBeCloseTo`.
  *
  * The table is checked before any test is registered; `ruleCases` throws (and so the test file fails
@@ -382,7 +383,10 @@ export function scoreCase(c: Pick<ScoringCase, 'rules' | 'rule' | 'item' | 'mode
   // A record the record schema refuses (points finer than 0.0001) is rejected on its fields, as the CLI does.
   const parsed = InspectionRecordSchema.safeParse(caseRecord(c.record));
   if (!parsed.success) return { ok: false as const, problems: parsed.error.issues.map((i) => ({ field: formatPath(i.path as (string | number)[]), message: { messageId: i.message } })) };
-  return scoreRecord(scorer, parsed.data);
+  const result = scoreRecord(scorer, parsed.data);
+  // Every case also through the interpreter (docs/compiled.md): the generated code must not differ from it.
+  expect(scoreRecord(compileStandard(loaded.standard, { codegen: false }), parsed.data), 'the interpreter differs from the generated code').toStrictEqual(result);
+  return result;
 }
 
 export function runScoringCase(c: ScoringCase): void {
