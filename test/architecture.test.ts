@@ -81,7 +81,7 @@ describe('the rule registry', () => {
  * entries or from layers before it. Leaves are the modules every layer may use.
  */
 const LAYERS: readonly (readonly string[])[] = [
-  ['version', 'collections', 'suggest', 'spreadsheet', 'points', 'paths', 'messages', 'diagnostics', 'positions', 'files', 'common-schema', 'condition-schema', 'record-schema'],
+  ['version', 'collections', 'suggest', 'spreadsheet', 'points', 'paths', 'messages', 'diagnostics', 'positions', 'files', 'common-schema', 'dates', 'condition-schema', 'record-schema'],
   // standard/ imports rules/ (the registry builds the rule schema), never the other way round.
   ['rules', 'standard'],
   ['compile'],
