@@ -21,6 +21,8 @@ export type { LocatedRecord, Precheck } from './records/validate.js';
 export { formatRecordDiagnostic } from './records/diagnostics.js';
 export type { RecordDiagnostic, RecordSource } from './records/diagnostics.js';
 export { scoreRecord, scoreBatch, scoreStream } from './score/batch.js';
+export { scoreHistory } from './history/history.js';
+export type { HistoryOptions, HistoryResult, LedgerEntry, LedgerStatus } from './history/history.js';
 export type { ScoredRecord, ScoreItem } from './score/batch.js';
 export { buildLeague } from './rank/league.js';
 export type { League, LeagueOptions } from './rank/league.js';

@@ -87,6 +87,8 @@ const LAYERS: readonly (readonly string[])[] = [
   ['compile'],
   ['records'],
   ['score'],
+  // history: a unit's records in date order, around score/ (rectification, repeats; issue 17).
+  ['history'],
   ['aggregate'],
   ['rank'],
   ['report', 'diff', 'import', 'testing'],

@@ -1,0 +1,340 @@
+/**
+ * Scoring with history (issue 17): a unit's records in date order, with what its past adds: findings
+ * that must be fixed by a deadline (限期整改) and cost more when they are not, repeats within a window
+ * (屡教不改), findings found late (000:135). A layer around score/: a record is scored as always, and
+ * its items' history lines are added before their floor (扣完为止). Standards without `rectify`,
+ * `repeat` or `foundLate` are scored exactly as without this layer.
+ *
+ * The state kept per unit is bounded: its open findings, and its offences inside the longest repeat
+ * window. docs/rectification.md.
+ */
+import type { CompiledItem, CompiledRuleEntry, Scorer } from '../compile/standard.js';
+import { addDays, daysBetween, isoWeekday } from '../dates.js';
+import type { Message } from '../messages/types.js';
+import { pointsOf, timesPoints, type Points } from '../points.js';
+import type { Finding, InspectionRecord, UnitRef } from '../record-schema.js';
+import { scoreChecked, type RecordHistory, type RecordRun } from '../score/score.js';
+import type { RecordProblem, ScoreResult } from '../score/scorecard.js';
+import { spanDays, weekdayNumber, type FoundLate, type Rectify, type Repeat } from '../standard/history-schema.js';
+
+/** Where a finding stands on the ledger (整改台账) on a day. */
+export type LedgerStatus = 'open' | 'overdue' | 'closed';
+
+/** One finding with a deadline: the rectification ledger's row. */
+export interface LedgerEntry {
+  /** The finding's stable id: its own `id`, or the record's id (else unit/date/kind) + `#` + its place from 1. */
+  readonly id: string;
+  readonly unit: UnitRef;
+  readonly item: string;
+  /** The record it was found in, when that has an id. */
+  readonly record?: string;
+  readonly found: string;
+  readonly due: string;
+  readonly status: LedgerStatus;
+  /** The follow-up (复查) that found it fixed. */
+  readonly closed?: string;
+  /** Days past the deadline: on the as-of day while open, on the day it was closed once closed. */
+  readonly daysOverdue: number;
+  readonly note?: string;
+}
+
+interface ItemHistory {
+  readonly rectify?: Rectify;
+  readonly repeat?: Repeat;
+  readonly foundLate?: FoundLate;
+  readonly rectifyRule: CompiledRuleEntry;
+  readonly repeatRule: CompiledRuleEntry;
+  readonly foundLateRule: CompiledRuleEntry;
+}
+
+interface OpenFinding {
+  readonly id: string;
+  readonly unit: UnitRef;
+  readonly item: string;
+  readonly record?: string;
+  readonly found: string;
+  readonly due: string;
+  readonly late: Rectify['late'];
+  readonly note?: string;
+  /** Whether being late has been charged (once, on the unit's first inspection after the deadline). */
+  charged: boolean;
+}
+
+/** What one unit's past holds: bounded by its open findings and the offences inside the longest window. */
+interface UnitState {
+  readonly open: Map<string, OpenFinding>;
+  /** Item id → dates of its findings (earlier records only), oldest first. */
+  readonly offences: Map<string, string[]>;
+}
+
+const histories = new WeakMap<Scorer, ReadonlyMap<string, ItemHistory>>();
+
+/** The items of a standard that have history, by item id; empty for a standard without any. */
+export function itemHistories(scorer: Scorer): ReadonlyMap<string, ItemHistory> {
+  let map = histories.get(scorer);
+  if (map !== undefined) return map;
+  const built = new Map<string, ItemHistory>();
+  let i = 0;
+  for (const category of scorer.standard.categories) {
+    for (const item of category.items) {
+      const compiled = scorer.items[i++]!;
+      if (item.rectify === undefined && item.repeat === undefined && item.foundLate === undefined) continue;
+      const rule = (key: string, source: string | undefined): CompiledRuleEntry => ({ ...compiled.limitRule, path: `${compiled.path}.${key}`, source: source ?? compiled.source, reason: undefined });
+      built.set(compiled.id, {
+        ...(item.rectify && { rectify: item.rectify }),
+        ...(item.repeat && { repeat: item.repeat }),
+        ...(item.foundLate && { foundLate: item.foundLate }),
+        rectifyRule: rule('rectify', item.rectify?.source),
+        repeatRule: rule('repeat', item.repeat?.source),
+        foundLateRule: rule('foundLate', item.foundLate?.source),
+      });
+    }
+  }
+  histories.set(scorer, (map = built));
+  return map;
+}
+
+/** Whether a standard says anything about time: otherwise scoring needs no history at all. */
+export const usesHistory = (scorer: Scorer): boolean => itemHistories(scorer).size > 0;
+
+/** A finding's stable id (documented in docs/rectification.md). */
+export function findingId(record: InspectionRecord, index: number): string {
+  const given = record.findings[index]!.id;
+  if (given !== undefined) return given;
+  const base = record.id ?? `${record.unit.id}/${record.date}/${record.kind ?? ''}`;
+  return `${base}#${index + 1}`;
+}
+
+/** The day a finding found on `found` must be fixed by (inclusive). */
+export function dueDate(found: string, within: string): string {
+  const days = spanDays(within);
+  if (days !== undefined) return addDays(found, days);
+  const weekday = weekdayNumber(within);
+  // "by Friday": the next Friday after the day it was found (found on a Friday: a week later)
+  if (weekday !== undefined) return addDays(found, ((weekday - isoWeekday(found) + 6) % 7) + 1);
+  return within;
+}
+
+/** Whether `earlier` falls in the repeat window that ends on `date`. */
+function inWindow(earlier: string, date: string, window: string): boolean {
+  const days = spanDays(window);
+  if (days !== undefined) return daysBetween(earlier, date) <= days;
+  if (window === 'month') return earlier.slice(0, 7) === date.slice(0, 7);
+  // week: the same Monday-first calendar week
+  return addDays(earlier, 1 - isoWeekday(earlier)) === addDays(date, 1 - isoWeekday(date));
+}
+
+/** Found late: in a later month than it occurred, or more than the span after it. */
+function isFoundLate(occurred: string, found: string, after: string): boolean {
+  const days = spanDays(after);
+  return days !== undefined ? daysBetween(occurred, found) > days : found.slice(0, 7) > occurred.slice(0, 7);
+}
+
+/** Signed points → what they take or give, as a positive amount. */
+const magnitude = (p: Points): Points => (p < 0 ? -p : p);
+
+/** Scores the history of one record: the hook score.ts calls for each item. */
+class RecordHistoryRun implements RecordHistory {
+  constructor(
+    private readonly items: ReadonlyMap<string, ItemHistory>,
+    private readonly state: UnitState,
+    private readonly overdue: ReadonlyMap<string, readonly OpenFinding[]>,
+  ) {}
+
+  wants(item: CompiledItem): boolean {
+    return this.overdue.has(item.id);
+  }
+
+  score(run: RecordRun, item: CompiledItem, first: number): void {
+    const config = this.items.get(item.id);
+    if (config === undefined) return;
+    const record = run.record;
+    for (const f of run.findingIndices) {
+      const finding = record.findings[f]!;
+      // Only what this finding's own lines took is multiplied: its item's deductions for it.
+      let base: Points = 0;
+      for (let i = first; i < run.lines.length; i++) {
+        if (run.lines[i]!.finding === f && run.lines[i]!.type === 'deduction') base += magnitude(run.linePoints[i]!);
+      }
+      this.repeat(run, config, record.date, f, base);
+      this.foundLate(run, config, finding, record.date, f, base);
+    }
+    for (const open of this.overdue.get(item.id) ?? []) {
+      const data = { finding: open.id, due: open.due, days: daysBetween(open.due, record.date) };
+      run.attribute(config.rectifyRule);
+      if (open.late.points !== undefined) run.deduct(pointsOf(open.late.points), { messageId: 'line.rectify_overdue', data: { ...data, points: open.late.points } }, { note: open.id });
+      if (open.late.fail) run.unmet({ messageId: 'line.rectify_overdue_fail', data }, { note: open.id });
+    }
+  }
+
+  private repeat(run: RecordRun, config: ItemHistory, date: string, f: number, base: Points): void {
+    const repeat = config.repeat;
+    if (repeat === undefined) return;
+    const earlier = (this.state.offences.get(config.repeatRule.path) ?? []).filter((d) => inWindow(d, date, repeat.within)).length;
+    if (earlier === 0) return;
+    const extra = repeat.extra !== undefined ? pointsOf(repeat.extra[Math.min(earlier, repeat.extra.length) - 1]!) : timesPoints(base, repeat.multiply! - 1);
+    run.attribute(config.repeatRule);
+    run.deduct(extra, { messageId: 'line.repeat', data: { repeats: earlier, window: repeat.within, ...(repeat.multiply !== undefined && { multiply: repeat.multiply }) } }, { finding: f });
+  }
+
+  private foundLate(run: RecordRun, config: ItemHistory, finding: Finding, date: string, f: number, base: Points): void {
+    const late = config.foundLate;
+    if (late === undefined || finding.occurred === undefined || !isFoundLate(finding.occurred, date, late.after)) return;
+    run.attribute(config.foundLateRule);
+    run.deduct(timesPoints(base, late.multiply - 1), { messageId: 'line.found_late', data: { occurred: finding.occurred, multiply: late.multiply } }, { finding: f });
+  }
+}
+
+/** How records of one unit on one day are taken: follow-ups first (they close what is fixed), then by id and content. */
+function recordOrder(a: InspectionRecord, b: InspectionRecord): number {
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  const fa = a.follows === undefined ? 1 : 0;
+  const fb = b.follows === undefined ? 1 : 0;
+  if (fa !== fb) return fa - fb;
+  const ia = a.id ?? '';
+  const ib = b.id ?? '';
+  if (ia !== ib) return ia < ib ? -1 : 1;
+  const ja = JSON.stringify(a);
+  const jb = JSON.stringify(b);
+  return ja < jb ? -1 : ja > jb ? 1 : 0;
+}
+
+export interface HistoryOptions {
+  /** Only records on or before this day are seen, and the ledger says where each finding stands on it. Default: the last record's date. */
+  readonly asOf?: string;
+}
+
+export interface HistoryResult {
+  /** One per record given, in the same order; undefined for a record after `asOf` or superseded by another. */
+  readonly results: readonly (ScoreResult | undefined)[];
+  /** Every finding with a deadline, by unit, then deadline, then id. */
+  readonly ledger: readonly LedgerEntry[];
+}
+
+/**
+ * Scores records with their units' history: in date order per unit, whatever the order given.
+ *
+ * @example
+ * ```ts
+ * import { compileStandard, scoreHistory, type InspectionRecord, type Standard } from 'scoresheet';
+ *
+ * declare const standard: Standard;
+ * declare const records: InspectionRecord[];
+ * const { results, ledger } = scoreHistory(compileStandard(standard), records, { asOf: '2024-03-31' });
+ * console.log(ledger.filter((e) => e.status === 'overdue').map((e) => `${e.unit.id} ${e.item} ${e.daysOverdue}`));
+ * ```
+ */
+export function scoreHistory(scorer: Scorer | ((record: InspectionRecord) => Scorer | Message), records: readonly InspectionRecord[], options: HistoryOptions = {}): HistoryResult {
+  const select = typeof scorer === 'function' ? scorer : () => scorer;
+  const asOf = options.asOf ?? records.reduce((max, r) => (r.date > max ? r.date : max), '');
+  const superseded = new Set(records.map((r) => r.supersedes).filter((s): s is string => s !== undefined));
+  const byUnit = new Map<string, number[]>();
+  records.forEach((r, i) => {
+    if (r.date > asOf || (r.id !== undefined && superseded.has(r.id))) return;
+    const list = byUnit.get(r.unit.id);
+    if (list === undefined) byUnit.set(r.unit.id, [i]);
+    else list.push(i);
+  });
+  const results: (ScoreResult | undefined)[] = new Array(records.length).fill(undefined);
+  const ledger = new Map<string, { entry: OpenFinding; closed?: string }>();
+  for (const unit of [...byUnit.keys()].sort()) {
+    const indices = byUnit.get(unit)!.sort((a, b) => recordOrder(records[a]!, records[b]!) || a - b);
+    const state: UnitState = { open: new Map(), offences: new Map() };
+    for (const i of indices) results[i] = scoreOne(select, records[i]!, state, ledger);
+  }
+  const entries: LedgerEntry[] = [];
+  for (const { entry, closed } of ledger.values()) {
+    const end = closed ?? asOf;
+    const daysOverdue = Math.max(0, daysBetween(entry.due, end));
+    const status: LedgerStatus = closed !== undefined ? 'closed' : asOf > entry.due ? 'overdue' : 'open';
+    entries.push({
+      id: entry.id,
+      unit: entry.unit,
+      item: entry.item,
+      ...(entry.record !== undefined && { record: entry.record }),
+      found: entry.found,
+      due: entry.due,
+      status,
+      ...(closed !== undefined && { closed }),
+      daysOverdue,
+      ...(entry.note !== undefined && { note: entry.note }),
+    });
+  }
+  entries.sort((a, b) => (a.unit.id < b.unit.id ? -1 : a.unit.id > b.unit.id ? 1 : 0) || (a.due < b.due ? -1 : a.due > b.due ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { results, ledger: entries };
+}
+
+/** Scores one record of a unit with the unit's state, then moves the state on (only when it was scored). */
+function scoreOne(select: (record: InspectionRecord) => Scorer | Message, record: InspectionRecord, state: UnitState, ledger: Map<string, { entry: OpenFinding; closed?: string }>): ScoreResult {
+  const scorer = select(record);
+  if (!('standard' in scorer)) return { ok: false, problems: [{ field: scorer.messageId === 'record.no_edition' ? 'date' : 'standard', message: scorer }] };
+  const items = itemHistories(scorer);
+  const problems: RecordProblem[] = [];
+  (record.follows ?? []).forEach((follow, j) => {
+    if (!state.open.has(follow.finding) && !ledger.has(follow.finding)) problems.push({ field: `follows[${j}].finding`, message: { messageId: 'record.unknown_finding', data: { finding: follow.finding } } });
+  });
+  const opened: OpenFinding[] = [];
+  record.findings.forEach((finding, f) => {
+    const rectify = items.get(scorer.targets.get(finding.item)?.id ?? '')?.rectify;
+    if (rectify === undefined) return;
+    const id = findingId(record, f);
+    if (ledger.has(id) || opened.some((o) => o.id === id)) {
+      problems.push({ field: `findings[${f}].id`, message: { messageId: 'record.duplicate_finding', data: { finding: id } } });
+      return;
+    }
+    const item = scorer.targets.get(finding.item)!.id;
+    opened.push({ id, unit: record.unit, item, ...(record.id !== undefined && { record: record.id }), found: record.date, due: dueDate(record.date, rectify.within), late: rectify.late, ...(finding.note !== undefined && { note: finding.note }), charged: false });
+  });
+  if (problems.length > 0) return { ok: false, problems };
+
+  // Late: every open finding past its deadline not charged yet, fixed today or not.
+  const overdue = new Map<string, OpenFinding[]>();
+  for (const open of state.open.values()) {
+    if (open.charged || record.date <= open.due) continue;
+    const list = overdue.get(open.item);
+    if (list === undefined) overdue.set(open.item, [open]);
+    else list.push(open);
+  }
+  const result = items.size === 0 && overdue.size === 0 ? scoreChecked(scorer, record) : scoreChecked(scorer, record, new RecordHistoryRun(items, state, overdue));
+  if (!result.ok) return result;
+
+  for (const list of overdue.values()) {
+    for (const open of list) {
+      open.charged = true;
+      if (open.late.escalate) addOffence(state, items.get(open.item), record.date);
+    }
+  }
+  for (const follow of record.follows ?? []) {
+    if (!follow.fixed || !state.open.has(follow.finding)) continue;
+    state.open.delete(follow.finding);
+    ledger.get(follow.finding)!.closed = record.date;
+  }
+  for (const open of opened) {
+    state.open.set(open.id, open);
+    ledger.set(open.id, { entry: open });
+  }
+  for (const finding of record.findings) addOffence(state, items.get(scorer.targets.get(finding.item)?.id ?? ''), record.date);
+  pruneOffences(state, items, record.date);
+  return result;
+}
+
+function addOffence(state: UnitState, config: ItemHistory | undefined, date: string): void {
+  if (config?.repeat === undefined) return;
+  const key = config.repeatRule.path;
+  const list = state.offences.get(key);
+  if (list === undefined) state.offences.set(key, [date]);
+  else list.push(date);
+}
+
+/** Drops offences no later record can count: records come in date order, so the window only moves on. */
+function pruneOffences(state: UnitState, items: ReadonlyMap<string, ItemHistory>, date: string): void {
+  for (const config of items.values()) {
+    const repeat = config.repeat;
+    if (repeat === undefined) continue;
+    const list = state.offences.get(config.repeatRule.path);
+    if (list === undefined) continue;
+    const keep = list.filter((d) => inWindow(d, date, repeat.within));
+    if (keep.length === 0) state.offences.delete(config.repeatRule.path);
+    else state.offences.set(config.repeatRule.path, keep);
+  }
+}
