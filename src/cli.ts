@@ -9,10 +9,12 @@ import { runTests } from './cli/test.js';
 import { runDiff } from './cli/diff.js';
 import { runImport, type ImportOutputFormat } from './cli/import.js';
 import { runTemplate } from './cli/template.js';
+import { runActions, type ActionsOptions } from './cli/actions.js';
 import type { Verdict } from './score/scorecard.js';
 import { exitQuietlyOnBrokenPipe, processOutput } from './cli/io.js';
 import { defaultLocale, localeOf, LOCALE_IDS, wordsOf } from './messages/locales.js';
 import { SCORESHEET_VERSION } from './version.js';
+import { isCalendarDate } from './common-schema.js';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_RECORD_BYTES } from './records/read.js';
 import { DEFAULT_MAX_PROBLEMS } from './cli/problems.js';
 
@@ -145,6 +147,20 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(allowRoot())
     .action(async (opts: { standard: string; layout: 'wide' | 'long'; out: string; lang: 'en' | 'zh-CN'; force: boolean; allowRoot?: string[] }) => {
       exitCode = await runTemplate({ standard: opts.standard, layout: opts.layout, out: opts.out, lang: opts.lang, force: opts.force, ...(opts.allowRoot ? { allowRoot: opts.allowRoot } : {}) }, processOutput);
+    });
+
+  recordLimits(program.command('actions'))
+    .description(help.actions_description)
+    .argument('[records...]', help.score_records)
+    .addOption(new Option('--standard <file|dir>', help.actions_standard).argParser(collect).makeOptionMandatory())
+    .addOption(new Option('--as-of <date>', help.actions_asOf).argParser((v: string) => { if (!isCalendarDate(v)) throw new InvalidArgumentError(help.actions_dateExpected); return v; }))
+    .addOption(new Option('--format <format>', help.actions_format).choices(['text', 'json', 'csv', 'md', 'html']).default('text'))
+    .addOption(new Option('--input-format <format>', help.rank_inputFormat).choices(['json', 'yaml', 'ndjson', 'csv']))
+    .addOption(new Option('--encoding <encoding>', help.rank_encoding).choices(['utf-8', 'gbk', 'gb18030']))
+    .addOption(lang())
+    .addOption(allowRoot())
+    .action(async (inputs: string[], { standard, ...opts }: Omit<ActionsOptions, 'standards'> & { standard: string[] }) => {
+      exitCode = await runActions(inputs, { ...opts, standards: standard }, processOutput);
     });
 
   leagueCommand('rank', help.rank_description)

@@ -317,6 +317,13 @@ export const enWords = {
     noCases: (standard: string, expected: string) => `no test cases for ${standard} (expected ${expected})`,
   },
   /** `--help`: what each command, argument and option is. */
+  actions: {
+    title: (asOf: string) => `Rectification ledger (整改台账) as of ${asOf}`,
+    headers: ['unit', 'unit name', 'item', 'finding', 'found', 'due', 'status', 'closed', 'days overdue', 'note'] as readonly string[],
+    status: { open: 'open', overdue: 'overdue', closed: 'closed' } as Readonly<Record<'open' | 'overdue' | 'closed', string>>,
+    summary: (c: { open: number; overdue: number; closed: number }) => `${c.open} open, ${c.overdue} overdue, ${c.closed} closed`,
+    none: 'No findings with a deadline.',
+  },
   help: {
     description: 'Score inspections against YAML standards.',
     allowRoot: 'a folder where `extends:` may also find a base, besides the working directory and the standard\'s own (repeatable)',
@@ -351,6 +358,11 @@ export const enWords = {
     rank_encoding: 'encoding of the input',
     rank_map: 'CSV mapping file',
     report_description: 'the league as a report people look at: one self-contained HTML file (tables, red flags, boards, trends, every deduction), Markdown, or an A4 PDF',
+    actions_description: 'the rectification ledger (整改台账): open, overdue and closed findings per unit, with due dates; exit 1 when anything is overdue',
+    actions_standard: 'the standard (repeatable for editions)',
+    actions_asOf: 'the day the ledger is as of, YYYY-MM-DD (default: today); records after it are not read',
+    actions_format: 'output format',
+    actions_dateExpected: 'expected a calendar date, YYYY-MM-DD',
     report_at: 'the period the report is as of, e.g. 2024-W11 (default: the latest); later periods are left out',
     report_top: 'how many of the costliest items to list',
     report_format: 'output format (pdf: headless Chromium, needs -o)',
