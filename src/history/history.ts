@@ -185,11 +185,14 @@ class RecordHistoryRun implements RecordHistory {
   }
 }
 
-/** How records of one unit on one day are taken: follow-ups first (they close what is fixed), then by id and content. */
+/**
+ * How records of one unit on one day are taken: inspections before follow-ups (a 复查 the same day
+ * can close what was found that morning), then by id and content, so the order given never matters.
+ */
 function recordOrder(a: InspectionRecord, b: InspectionRecord): number {
   if (a.date !== b.date) return a.date < b.date ? -1 : 1;
-  const fa = a.follows === undefined ? 1 : 0;
-  const fb = b.follows === undefined ? 1 : 0;
+  const fa = a.follows === undefined ? 0 : 1;
+  const fb = b.follows === undefined ? 0 : 1;
   if (fa !== fb) return fa - fb;
   const ia = a.id ?? '';
   const ib = b.id ?? '';
