@@ -12,7 +12,7 @@ import type { RecordDiagnostic } from '../records/diagnostics.js';
 import { formatOfPath, type RecordFormat } from '../records/read.js';
 import { buildLeague, type League } from '../rank/league.js';
 import type { TiePolicy } from '../rank/rank.js';
-import { scoreStream } from '../score/batch.js';
+import { scoreHistoryStream } from '../history/stream.js';
 import type { Scorecard } from '../score/scorecard.js';
 import type { Standard } from '../standard/schema.js';
 import { assignStream, loadRoster, recordItems, SourceError } from './inputs.js';
@@ -102,7 +102,7 @@ export async function loadLeagueInput(inputs: readonly string[], options: League
   const problems = problemPrinter(out, options.maxProblems ?? DEFAULT_MAX_PROBLEMS, options.lang);
   const counter = rejectedRecordCounter();
   try {
-    for await (const item of scoreStream(set, assignStream(read(), roster, options.lang), options.lang)) {
+    for await (const item of scoreHistoryStream(set, assignStream(read(), roster, options.lang), options.lang)) {
       if ('scorecard' in item) cards.push(item.scorecard);
       else {
         for (const d of item.diagnostics) {

@@ -65,6 +65,8 @@ interface UnitState {
   readonly open: Map<string, OpenFinding>;
   /** Item id → dates of its findings (earlier records only), oldest first. */
   readonly offences: Map<string, string[]>;
+  /** The date of the unit's last record scored. */
+  last: string;
 }
 
 const histories = new WeakMap<Scorer, ReadonlyMap<string, ItemHistory>>();
@@ -228,7 +230,6 @@ export interface HistoryResult {
  * ```
  */
 export function scoreHistory(scorer: Scorer | ((record: InspectionRecord) => Scorer | Message), records: readonly InspectionRecord[], options: HistoryOptions = {}): HistoryResult {
-  const select = typeof scorer === 'function' ? scorer : () => scorer;
   const asOf = options.asOf ?? records.reduce((max, r) => (r.date > max ? r.date : max), '');
   const superseded = new Set(records.map((r) => r.supersedes).filter((s): s is string => s !== undefined));
   const byUnit = new Map<string, number[]>();
@@ -239,32 +240,72 @@ export function scoreHistory(scorer: Scorer | ((record: InspectionRecord) => Sco
     else list.push(i);
   });
   const results: (ScoreResult | undefined)[] = new Array(records.length).fill(undefined);
-  const ledger = new Map<string, { entry: OpenFinding; closed?: string }>();
+  const history = new HistoryScorer(scorer);
   for (const unit of [...byUnit.keys()].sort()) {
-    const indices = byUnit.get(unit)!.sort((a, b) => recordOrder(records[a]!, records[b]!) || a - b);
-    const state: UnitState = { open: new Map(), offences: new Map() };
-    for (const i of indices) results[i] = scoreOne(select, records[i]!, state, ledger);
+    for (const i of byUnit.get(unit)!.sort((a, b) => recordOrder(records[a]!, records[b]!) || a - b)) results[i] = history.score(records[i]!);
   }
-  const entries: LedgerEntry[] = [];
-  for (const { entry, closed } of ledger.values()) {
-    const end = closed ?? asOf;
-    const daysOverdue = Math.max(0, daysBetween(entry.due, end));
-    const status: LedgerStatus = closed !== undefined ? 'closed' : asOf > entry.due ? 'overdue' : 'open';
-    entries.push({
-      id: entry.id,
-      unit: entry.unit,
-      item: entry.item,
-      ...(entry.record !== undefined && { record: entry.record }),
-      found: entry.found,
-      due: entry.due,
-      status,
-      ...(closed !== undefined && { closed }),
-      daysOverdue,
-      ...(entry.note !== undefined && { note: entry.note }),
-    });
+  return { results, ledger: history.ledger(asOf) };
+}
+
+/**
+ * Scores records one at a time with their units' history, as a stream delivers them: each unit's
+ * records must come in date order (a record dated before one already scored for its unit is refused,
+ * `record.history_order`). `scoreHistory` sorts first; `scoreStream` uses this for standards with history.
+ *
+ * @example
+ * ```ts
+ * import { compileStandard, type InspectionRecord, type Standard } from 'scoresheet';
+ * import { HistoryScorer } from 'scoresheet/league';
+ *
+ * declare const standard: Standard;
+ * declare const records: InspectionRecord[]; // each unit's in date order
+ * const history = new HistoryScorer(compileStandard(standard));
+ * for (const record of records) console.log(history.score(record).ok);
+ * console.log(history.ledger('2024-03-31').length);
+ * ```
+ */
+export class HistoryScorer {
+  private readonly select: (record: InspectionRecord) => Scorer | Message;
+  private readonly units = new Map<string, UnitState>();
+  private readonly entries = new Map<string, { entry: OpenFinding; closed?: string }>();
+
+  constructor(scorer: Scorer | ((record: InspectionRecord) => Scorer | Message)) {
+    this.select = typeof scorer === 'function' ? scorer : () => scorer;
   }
-  entries.sort((a, b) => (a.unit.id < b.unit.id ? -1 : a.unit.id > b.unit.id ? 1 : 0) || (a.due < b.due ? -1 : a.due > b.due ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { results, ledger: entries };
+
+  /** Scores a record with its unit's history, and moves the history on when it is scored. */
+  score(record: InspectionRecord): ScoreResult {
+    let state = this.units.get(record.unit.id);
+    if (state === undefined) this.units.set(record.unit.id, (state = { open: new Map(), offences: new Map(), last: record.date }));
+    if (record.date < state.last) return { ok: false, problems: [{ field: 'date', message: { messageId: 'record.history_order', data: { date: record.date, last: state.last } } }] };
+    const result = scoreOne(this.select, record, state, this.entries);
+    if (result.ok) state.last = record.date;
+    return result;
+  }
+
+  /** Every finding with a deadline, where it stands on `asOf`: by unit, then deadline, then id. */
+  ledger(asOf: string): LedgerEntry[] {
+    const entries: LedgerEntry[] = [];
+    for (const { entry, closed } of this.entries.values()) {
+      if (entry.found > asOf) continue;
+      const shut = closed !== undefined && closed <= asOf ? closed : undefined;
+      const daysOverdue = Math.max(0, daysBetween(entry.due, shut ?? asOf));
+      const status: LedgerStatus = shut !== undefined ? 'closed' : asOf > entry.due ? 'overdue' : 'open';
+      entries.push({
+        id: entry.id,
+        unit: entry.unit,
+        item: entry.item,
+        ...(entry.record !== undefined && { record: entry.record }),
+        found: entry.found,
+        due: entry.due,
+        status,
+        ...(shut !== undefined && { closed: shut }),
+        daysOverdue,
+        ...(entry.note !== undefined && { note: entry.note }),
+      });
+    }
+    return entries.sort((a, b) => (a.unit.id < b.unit.id ? -1 : a.unit.id > b.unit.id ? 1 : 0) || (a.due < b.due ? -1 : a.due > b.due ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
 }
 
 /** Scores one record of a unit with the unit's state, then moves the state on (only when it was scored). */

@@ -120,6 +120,7 @@ export const en: Catalogue = {
   'input.unreadable': (d) => `cannot read ${s(d.file)}: ${s(d.detail)}`,
   'input.not_encoding': (d) => `cannot read ${s(d.file)}: its bytes are not valid ${s(d.encoding)} (save it as UTF-8, or give --encoding gb18030 for a sheet saved by Excel on a Chinese Windows machine)`,
   'record.unreadable': () => 'the record cannot be read: reading one of its fields failed (a getter or proxy that throws); give plain data',
+  'record.history_order': (d) => `dated ${s(d.date)}, before the unit's record of ${s(d.last)}: with rectification and repeats, a stream gives each unit's records in date order (sort the records by date)`,
   'record.unknown_finding': (d) => `no earlier finding has the id "${s(d.finding)}" (a follow-up names findings by their id; docs/rectification.md)`,
   'record.duplicate_finding': (d) => `another finding already has the id "${s(d.finding)}"`,
   'record.unknown_item': (d) => `unknown item "${s(d.item)}"${hint(d.suggestion)}`,

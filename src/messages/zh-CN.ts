@@ -146,6 +146,7 @@ export const zhCN: Catalogue = {
   'input.unreadable': (d) => `无法读取 ${s(d.file)}：${s(d.detail)}`,
   'input.not_encoding': (d) => `无法读取 ${s(d.file)}：内容不是有效的 ${s(d.encoding)} 编码（请另存为 UTF-8；中文 Windows 上 Excel 保存的表格请加 --encoding gb18030）`,
   'record.unreadable': () => '无法读取该记录：读取其中某个字段时出错（取值函数或代理抛出了异常）；请传入普通数据',
+  'record.history_order': (d) => `日期 ${s(d.date)} 早于该单位已评分的 ${s(d.last)} 的记录：有限期整改或屡查屡犯时，流式输入须按日期先后给出各单位的记录（请按日期排序）`,
   'record.unknown_finding': (d) => `没有编号为 "${s(d.finding)}" 的已有问题（复查按问题编号填写，见 docs/rectification.md）`,
   'record.duplicate_finding': (d) => `问题编号 "${s(d.finding)}" 已被另一条问题使用`,
   'record.unknown_item': (d) => `未知的检查项 "${s(d.item)}"${hint(d.suggestion)}`,
