@@ -4,11 +4,11 @@ import { runCli } from '../support/built.js';
 import { runActions, type ActionsOptions } from '../../src/cli/actions.js';
 
 /** The command in-process: what it writes, and its exit code. */
-async function inProcess(options: Partial<ActionsOptions>): Promise<{ code: number; stdout: string; stderr: string }> {
+async function inProcess(options: Partial<ActionsOptions>, records = RECORDS): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const out = { out: (t: string) => void (stdout += t + '\n'), err: (t: string) => void (stderr += t + '\n') };
-  const code = await runActions([RECORDS], { standards: [STANDARD], format: 'text', lang: 'en', ...options }, out);
+  const code = await runActions([records], { standards: [STANDARD], format: 'text', lang: 'en', ...options }, out);
   return { code, stdout, stderr };
 }
 
@@ -57,6 +57,13 @@ describe('scoresheet actions', () => {
     expect(html).not.toContain('<b>堆放');
     const md = (await inProcess({ asOf: '2024-03-09', format: 'md' })).stdout;
     expect(md).toContain('| c2 | 西街社区 | Litter | w1-b#1 | 2024-03-04 | 2024-03-07 | overdue |  | 2 |  |');
+  });
+
+  it('keeps the shipped community-red-flag-rectification fixture\'s ledger', async () => {
+    const r = await inProcess({ standards: ['standards/community-red-flag-rectification.yaml'], asOf: '2024-01-12', format: 'json' }, 'fixtures/community-red-flag-rectification/records.yaml');
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.findings.map((f: { id: string; status: string; daysOverdue: number }) => `${f.id} ${f.status} ${f.daysOverdue}`)).toEqual(['w1-estate#1 closed 0', 'w1-estate#2 overdue 2', 'w1-market#1 overdue 2', 'w2-market#1 open 0']);
   });
 
   it('rejects a bad --as-of and says why (exit 2)', () => {
