@@ -13,6 +13,7 @@ import { HistoryScorer, usesHistory } from './history.js';
 /**
  * scoreStream, with each unit's history when one of the set's standards has any: then each unit's
  * records must come in date order (`record.history_order` otherwise); the state kept is per unit.
+ * Give a `history` (made with the set's `select`) to read its ledger afterwards.
  *
  * @example
  * ```ts
@@ -26,13 +27,13 @@ import { HistoryScorer, usesHistory } from './history.js';
  * }
  * ```
  */
-export async function* scoreHistoryStream(set: StandardSet, items: AsyncIterable<StreamItem>, locale: Locale): AsyncGenerator<ScoreItem> {
+export async function* scoreHistoryStream(set: StandardSet, items: AsyncIterable<StreamItem>, locale: Locale, history?: HistoryScorer): AsyncGenerator<ScoreItem> {
   if (!set.scorers.some(usesHistory)) {
     yield* scoreStream(set, items, locale);
     return;
   }
   const ids = new RecordIds();
-  const history = new HistoryScorer((record) => set.select(record));
+  history ??= new HistoryScorer((record) => set.select(record));
   for await (const item of items) {
     if (!('record' in item)) {
       yield item;

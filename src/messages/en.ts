@@ -319,6 +319,7 @@ export const enWords = {
   },
   /** `--help`: what each command, argument and option is. */
   actions: {
+    nav: 'Rectification ledger',
     title: (asOf: string) => `Rectification ledger (整改台账) as of ${asOf}`,
     headers: ['unit', 'unit name', 'item', 'finding', 'found', 'due', 'status', 'closed', 'days overdue', 'note'] as readonly string[],
     status: { open: 'open', overdue: 'overdue', closed: 'closed' } as Readonly<Record<'open' | 'overdue' | 'closed', string>>,

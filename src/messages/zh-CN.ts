@@ -324,6 +324,7 @@ export const zhCNWords: Words = {
     noCases: (standard, expected) => `${standard} 没有测试用例（应在 ${expected}）`,
   },
   actions: {
+    nav: '整改台账',
     title: (asOf: string) => `整改台账（截至 ${asOf}）`,
     headers: ['单位编号', '单位', '检查项', '问题编号', '发现日期', '整改期限', '状态', '销号日期', '逾期天数', '备注'] as readonly string[],
     status: { open: '整改中', overdue: '逾期未改', closed: '已销号' } as Readonly<Record<'open' | 'overdue' | 'closed', string>>,
