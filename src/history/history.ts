@@ -20,8 +20,8 @@ import { spanDays, weekdayNumber, type FoundLate, type Rectify, type Repeat } fr
 /** Where a finding stands on the ledger (整改台账) on a day. */
 export type LedgerStatus = 'open' | 'overdue' | 'closed';
 
-/** One finding with a deadline: the rectification ledger's row. */
-export interface LedgerEntry {
+/** A finding with a deadline, as it was found. */
+export interface LedgerFinding {
   /** The finding's stable id: its own `id`, or the record's id (else unit/date/kind) + `#` + its place from 1. */
   readonly id: string;
   readonly unit: UnitRef;
@@ -30,12 +30,16 @@ export interface LedgerEntry {
   readonly record?: string;
   readonly found: string;
   readonly due: string;
+  readonly note?: string;
+}
+
+/** One finding with a deadline: the rectification ledger's row. */
+export interface LedgerEntry extends LedgerFinding {
   readonly status: LedgerStatus;
   /** The follow-up (复查) that found it fixed. */
   readonly closed?: string;
   /** Days past the deadline: on the as-of day while open, on the day it was closed once closed. */
   readonly daysOverdue: number;
-  readonly note?: string;
 }
 
 interface ItemHistory {
@@ -47,15 +51,8 @@ interface ItemHistory {
   readonly foundLateRule: CompiledRuleEntry;
 }
 
-interface OpenFinding {
-  readonly id: string;
-  readonly unit: UnitRef;
-  readonly item: string;
-  readonly record?: string;
-  readonly found: string;
-  readonly due: string;
+interface OpenFinding extends LedgerFinding {
   readonly late: Rectify['late'];
-  readonly note?: string;
   /** Whether being late has been charged (once, on the unit's first inspection after the deadline). */
   charged: boolean;
 }
@@ -291,18 +288,8 @@ export class HistoryScorer {
       const shut = closed !== undefined && closed <= asOf ? closed : undefined;
       const daysOverdue = Math.max(0, daysBetween(entry.due, shut ?? asOf));
       const status: LedgerStatus = shut !== undefined ? 'closed' : asOf > entry.due ? 'overdue' : 'open';
-      entries.push({
-        id: entry.id,
-        unit: entry.unit,
-        item: entry.item,
-        ...(entry.record !== undefined && { record: entry.record }),
-        found: entry.found,
-        due: entry.due,
-        status,
-        ...(shut !== undefined && { closed: shut }),
-        daysOverdue,
-        ...(entry.note !== undefined && { note: entry.note }),
-      });
+      const { late: _late, charged: _charged, ...found } = entry;
+      entries.push({ ...found, status, ...(shut !== undefined && { closed: shut }), daysOverdue });
     }
     return entries.sort((a, b) => (a.unit.id < b.unit.id ? -1 : a.unit.id > b.unit.id ? 1 : 0) || (a.due < b.due ? -1 : a.due > b.due ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
