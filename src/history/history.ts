@@ -13,9 +13,13 @@ import { addDays, daysBetween, isoWeekday } from '../dates.js';
 import type { Message } from '../messages/types.js';
 import { pointsOf, timesPoints, type Points } from '../points.js';
 import type { Finding, InspectionRecord, UnitRef } from '../record-schema.js';
+import type { Standard } from '../standard/schema.js';
 import { scoreChecked, type RecordHistory, type RecordRun } from '../score/score.js';
 import type { RecordProblem, ScoreResult } from '../score/scorecard.js';
 import { spanDays, weekdayNumber, type FoundLate, type Rectify, type Repeat } from '../standard/history-schema.js';
+
+/** A school term of the standard's calendar. */
+type Term = NonNullable<Standard['calendar']>['terms'][number];
 
 /** Where a finding stands on the ledger (整改台账) on a day. */
 export type LedgerStatus = 'open' | 'overdue' | 'closed';
@@ -49,6 +53,7 @@ interface ItemHistory {
   readonly rectifyRule: CompiledRuleEntry;
   readonly repeatRule: CompiledRuleEntry;
   readonly foundLateRule: CompiledRuleEntry;
+  readonly terms: readonly Term[];
 }
 
 interface OpenFinding extends LedgerFinding {
@@ -86,6 +91,7 @@ export function itemHistories(scorer: Scorer): ReadonlyMap<string, ItemHistory> 
         rectifyRule: rule('rectify', item.rectify?.source),
         repeatRule: rule('repeat', item.repeat?.source),
         foundLateRule: rule('foundLate', item.foundLate?.source),
+        terms: scorer.standard.calendar?.terms ?? [],
       });
     }
   }
@@ -114,11 +120,13 @@ export function dueDate(found: string, within: string): string {
   return within;
 }
 
-/** Whether `earlier` falls in the repeat window that ends on `date`. */
-function inWindow(earlier: string, date: string, window: string): boolean {
+/** Whether `earlier` falls in the repeat window that ends on `date` (`terms`: the standard's school terms). */
+function inWindow(earlier: string, date: string, window: string, terms: readonly Term[]): boolean {
   const days = spanDays(window);
   if (days !== undefined) return daysBetween(earlier, date) <= days;
   if (window === 'month') return earlier.slice(0, 7) === date.slice(0, 7);
+  // term: the same school term; a day between terms is in none, so nothing repeats across a holiday
+  if (window === 'term') return terms.some((t) => t.from <= earlier && date <= t.to);
   // week: the same Monday-first calendar week
   return addDays(earlier, 1 - isoWeekday(earlier)) === addDays(date, 1 - isoWeekday(date));
 }
@@ -169,7 +177,7 @@ class RecordHistoryRun implements RecordHistory {
   private repeat(run: RecordRun, config: ItemHistory, date: string, f: number, base: Points): void {
     const repeat = config.repeat;
     if (repeat === undefined) return;
-    const earlier = (this.state.offences.get(config.repeatRule.path) ?? []).filter((d) => inWindow(d, date, repeat.within)).length;
+    const earlier = (this.state.offences.get(config.repeatRule.path) ?? []).filter((d) => inWindow(d, date, repeat.within, config.terms)).length;
     if (earlier === 0) return;
     const extra = repeat.extra !== undefined ? pointsOf(repeat.extra[Math.min(earlier, repeat.extra.length) - 1]!) : timesPoints(base, repeat.multiply! - 1);
     run.attribute(config.repeatRule);
@@ -364,7 +372,7 @@ function pruneOffences(state: UnitState, items: ReadonlyMap<string, ItemHistory>
     if (repeat === undefined) continue;
     const list = state.offences.get(config.repeatRule.path);
     if (list === undefined) continue;
-    const keep = list.filter((d) => inWindow(d, date, repeat.within));
+    const keep = list.filter((d) => inWindow(d, date, repeat.within, config.terms));
     if (keep.length === 0) state.offences.delete(config.repeatRule.path);
     else state.offences.set(config.repeatRule.path, keep);
   }

@@ -28,9 +28,9 @@ export const DeadlineSchema = z.string().refine((t) => spanDays(t) !== undefined
   message: `a deadline is a number of days or weeks ("3d", "1w"), a weekday (${WEEKDAYS.join(', ')}) or a date (YYYY-MM-DD)`,
 });
 
-/** A repeat window: `30d` / `2w` back from the inspection, or the same calendar `week` (Monday first) or `month`. */
-export const WindowSchema = z.string().refine((t) => spanDays(t) !== undefined || t === 'week' || t === 'month', {
-  message: 'a window is a number of days or weeks ("30d", "2w"), "week" or "month"',
+/** A repeat window: `30d` / `2w` back from the inspection, or the same calendar `week` (Monday first), `month`, or school `term` (the standard's calendar). */
+export const WindowSchema = z.string().refine((t) => spanDays(t) !== undefined || t === 'week' || t === 'month' || t === 'term', {
+  message: 'a window is a number of days or weeks ("30d", "2w"), "week", "month" or "term"',
 });
 
 /** A whole-number multiplier (双倍 = 2): points stay exact. */
@@ -71,7 +71,7 @@ export const RepeatSchema = z
 
 export const FoundLateSchema = z.strictObject({
   /** Found in a later calendar `month` than it occurred, or more than `1d` / `2w` after it. */
-  after: WindowSchema.refine((t) => t !== 'week', { message: 'found late: "month", or a number of days or weeks' }),
+  after: WindowSchema.refine((t) => t !== 'week' && t !== 'term', { message: 'found late: "month", or a number of days or weeks' }),
   multiply: Multiplier,
   source: z.string().min(1).optional(),
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Scorecard } from '../../src/index.js';
+import { compileStandard, parseStandard, type Scorecard } from '../../src/index.js';
 import { dueDate, findingId, scoreHistory } from '../../src/history/history.js';
 import { rec, scorer } from './campaign.js';
 
@@ -105,5 +105,42 @@ describe('repeats and late discovery', () => {
     const { results, ledger } = scoreHistory(scorer, records);
     expect(results.map((r) => card(r).total)).toEqual([98, 99]);
     expect(ledger).toEqual([]);
+  });
+});
+
+describe('a term window', () => {
+  const standard = (calendar: string) => `
+id: term-repeat
+version: "1"
+name: { en: Term }
+scoring: { mode: deduct, base: 10 }
+${calendar}
+categories:
+  - id: c
+    name: { en: C }
+    max: 10
+    items:
+      - id: litter
+        name: { en: Litter }
+        max: 10
+        rules: [ { kind: per-occurrence, points: 1 } ]
+        repeat: { within: term, extra: [2] }
+`;
+
+  it('counts repeats within the same school term only', () => {
+    const loaded = parseStandard(standard('calendar: { terms: [ { id: t1, from: "2024-02-26", to: "2024-07-05" }, { id: t2, from: "2024-09-01", to: "2025-01-17" } ] }'));
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
+    const { results } = scoreHistory(compileStandard(loaded.standard), [
+      rec({ date: '2024-03-04', findings: [{ item: 'litter', id: 'a' }] }),
+      rec({ date: '2024-06-30', findings: [{ item: 'litter', id: 'b' }] }),
+      rec({ date: '2024-09-02', findings: [{ item: 'litter', id: 'c' }] }),
+    ]);
+    expect(results.map((r) => card(r).total)).toEqual([9, 7, 9]);
+  });
+
+  it('needs the standard\'s calendar', () => {
+    const loaded = parseStandard(standard(''));
+    expect(loaded.ok).toBe(false);
+    expect(!loaded.ok && loaded.diagnostics.map((d) => [d.code, d.line])).toEqual([['missing_key', 16]]);
   });
 });
