@@ -142,6 +142,9 @@ const magnitude = (p: Points): Points => (p < 0 ? -p : p);
 
 /** Scores the history of one record: the hook score.ts calls for each item. */
 class RecordHistoryRun implements RecordHistory {
+  /** The overdue findings charged: an item that did not apply to this record (not applicable) charges nothing, and they wait for the next. */
+  readonly charged: OpenFinding[] = [];
+
   constructor(
     private readonly items: ReadonlyMap<string, ItemHistory>,
     private readonly state: UnitState,
@@ -167,6 +170,7 @@ class RecordHistoryRun implements RecordHistory {
       this.foundLate(run, config, finding, record.date, f, base);
     }
     for (const open of this.overdue.get(item.id) ?? []) {
+      this.charged.push(open);
       const data = { finding: open.id, due: open.due, days: daysBetween(open.due, record.date) };
       run.attribute(config.rectifyRule);
       if (open.late.points !== undefined) run.deduct(pointsOf(open.late.points), { messageId: 'line.rectify_overdue', data: { ...data, points: open.late.points } }, { note: open.id });
@@ -334,14 +338,13 @@ function scoreOne(select: (record: InspectionRecord) => Scorer | Message, record
     if (list === undefined) overdue.set(open.item, [open]);
     else list.push(open);
   }
-  const result = items.size === 0 && overdue.size === 0 ? scoreChecked(scorer, record) : scoreChecked(scorer, record, new RecordHistoryRun(items, state, overdue));
+  const run = items.size === 0 && overdue.size === 0 ? undefined : new RecordHistoryRun(items, state, overdue);
+  const result = scoreChecked(scorer, record, run);
   if (!result.ok) return result;
 
-  for (const list of overdue.values()) {
-    for (const open of list) {
-      open.charged = true;
-      if (open.late.escalate) addOffence(state, items.get(open.item), record.date);
-    }
+  for (const open of run?.charged ?? []) {
+    open.charged = true;
+    if (open.late.escalate) addOffence(state, items.get(open.item), record.date);
   }
   for (const follow of record.follows ?? []) {
     if (!follow.fixed || !state.open.has(follow.finding)) continue;

@@ -10,7 +10,7 @@ scoring: { mode: deduct, base: 100 }
 categories:
   - id: area
     name: { en: Area }
-    max: 60
+    max: 120
     items:
       - id: litter
         name: { en: Litter }
@@ -29,6 +29,13 @@ categories:
         name: { en: Plain }
         max: 30
         rules: [ { kind: per-occurrence, points: 1 } ]
+      - id: kiosk
+        name: { en: Kiosk }
+        max: 30
+        rules:
+          - { kind: not-applicable, when: { fact: kiosk_closed, operator: equal, value: true } }
+          - { kind: per-occurrence, points: 1 }
+        rectify: { within: 3d, late: { points: 5 } }
 `;
 
 const loaded = parseStandard(CAMPAIGN);

@@ -58,6 +58,16 @@ describe('rectification', () => {
     expect(ledger).toMatchObject([{ status: 'closed', closed: '2024-03-09', daysOverdue: 2 }]);
   });
 
+  it('charges nothing on an inspection the item does not apply to, and charges the next', () => {
+    const { results } = scoreHistory(scorer, [
+      rec({ id: 'a', date: '2024-03-04', findings: [{ item: 'kiosk' }] }),
+      rec({ id: 'b', date: '2024-03-08', facts: { kiosk_closed: true } }),
+      rec({ id: 'c', date: '2024-03-09', facts: { kiosk_closed: false } }),
+    ]);
+    expect(historyLines(card(results[1]))).toEqual([]);
+    expect(historyLines(card(results[2]))).toEqual([['line.rectify_overdue', -5]]);
+  });
+
   it('late: fail fails the inspection; escalate counts as an offence', () => {
     const { results } = scoreHistory(scorer, [
       rec({ id: 'a', date: '2024-03-04', findings: [{ item: 'hazard' }] }),

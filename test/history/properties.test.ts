@@ -89,7 +89,7 @@ describe('scoring with history (properties)', () => {
   it('being late costs exactly what the item says, once, on the first inspection after the deadline', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 400 }).map((n) => n / 4), fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 5 }), (points, within, inspections) => {
-        const loaded = parseStandard(CAMPAIGN.replace('within: 3d, late: { points: 5 }', `within: ${within}d, late: { points: ${points} }`).replace('max: 30\n        rules: [ { kind: per-occurrence, points: 2 } ]', 'max: 200\n        rules: [ { kind: per-occurrence, points: 2 } ]').replace('max: 60', 'max: 300').replace('base: 100', 'base: 400'));
+        const loaded = parseStandard(CAMPAIGN.replace('within: 3d, late: { points: 5 }', `within: ${within}d, late: { points: ${points} }`).replace('max: 30\n        rules: [ { kind: per-occurrence, points: 2 } ]', 'max: 200\n        rules: [ { kind: per-occurrence, points: 2 } ]').replace('max: 120', 'max: 300').replace('base: 100', 'base: 400'));
         if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
         const s = compileStandard(loaded.standard);
         const records = [rec({ id: 'a', date: DAY0, findings: [{ item: 'litter' }] }), ...Array.from({ length: inspections }, (_, i) => rec({ id: `c${i}`, date: addDays(DAY0, within + 1 + i) }))];
