@@ -16,7 +16,10 @@ import type { Finding, InspectionRecord, UnitRef } from '../record-schema.js';
 import type { Standard } from '../standard/schema.js';
 import { scoreChecked, type RecordHistory, type RecordRun } from '../score/score.js';
 import type { RecordProblem, ScoreResult } from '../score/scorecard.js';
-import { spanDays, weekdayNumber, type FoundLate, type Rectify, type Repeat } from '../standard/history-schema.js';
+import { spanDays, weekdayNumber, type FoundLate, type Rectify, type Repeat } from '../common-schema.js';
+
+/** The keys an item or a rule may carry about time. */
+type HistoryKeys = { readonly rectify?: Rectify | undefined; readonly repeat?: Repeat | undefined; readonly foundLate?: FoundLate | undefined };
 
 /** A school term of the standard's calendar. */
 type Term = NonNullable<Standard['calendar']>['terms'][number];
@@ -46,7 +49,10 @@ export interface LedgerEntry extends LedgerFinding {
   readonly daysOverdue: number;
 }
 
-interface ItemHistory {
+/** What an item, or one of its rules, says about time. */
+interface HistorySpec {
+  /** The rule it is on (its path), or undefined for the item: a rule's keys apply to the findings it scored. */
+  readonly rule: string | undefined;
   readonly rectify?: Rectify;
   readonly repeat?: Repeat;
   readonly foundLate?: FoundLate;
@@ -56,8 +62,12 @@ interface ItemHistory {
   readonly terms: readonly Term[];
 }
 
+/** An item's specs: its rules' first (a rule's deadline wins over its item's for what the rule scored), then its own. */
+type ItemHistory = readonly HistorySpec[];
+
 interface OpenFinding extends LedgerFinding {
   readonly late: Rectify['late'];
+  readonly spec: HistorySpec;
   /** Whether being late has been charged (once, on the unit's first inspection after the deadline). */
   charged: boolean;
 }
@@ -78,21 +88,27 @@ export function itemHistories(scorer: Scorer): ReadonlyMap<string, ItemHistory> 
   let map = histories.get(scorer);
   if (map !== undefined) return map;
   const built = new Map<string, ItemHistory>();
+  const terms = scorer.standard.calendar?.terms ?? [];
   let i = 0;
   for (const category of scorer.standard.categories) {
     for (const item of category.items) {
       const compiled = scorer.items[i++]!;
-      if (item.rectify === undefined && item.repeat === undefined && item.foundLate === undefined) continue;
-      const rule = (key: string, source: string | undefined): CompiledRuleEntry => ({ ...compiled.limitRule, path: `${compiled.path}.${key}`, source: source ?? compiled.source, reason: undefined });
-      built.set(compiled.id, {
-        ...(item.rectify && { rectify: item.rectify }),
-        ...(item.repeat && { repeat: item.repeat }),
-        ...(item.foundLate && { foundLate: item.foundLate }),
-        rectifyRule: rule('rectify', item.rectify?.source),
-        repeatRule: rule('repeat', item.repeat?.source),
-        foundLateRule: rule('foundLate', item.foundLate?.source),
-        terms: scorer.standard.calendar?.terms ?? [],
-      });
+      const spec = (keys: HistoryKeys, path: string, rule: string | undefined, source: string | undefined): HistorySpec[] => {
+        if (keys.rectify === undefined && keys.repeat === undefined && keys.foundLate === undefined) return [];
+        const entry = (key: string, own: string | undefined): CompiledRuleEntry => ({ ...compiled.limitRule, path: `${path}.${key}`, source: own ?? source, reason: undefined });
+        return [{
+          rule,
+          ...(keys.rectify && { rectify: keys.rectify }),
+          ...(keys.repeat && { repeat: keys.repeat }),
+          ...(keys.foundLate && { foundLate: keys.foundLate }),
+          rectifyRule: entry('rectify', keys.rectify?.source),
+          repeatRule: entry('repeat', keys.repeat?.source),
+          foundLateRule: entry('foundLate', keys.foundLate?.source),
+          terms,
+        }];
+      };
+      const specs = [...item.rules.flatMap((rule, r) => spec(rule, `${compiled.path}.rules[${r}]`, `${compiled.path}.rules[${r}]`, rule.source ?? compiled.source)), ...spec(item, compiled.path, undefined, compiled.source)];
+      if (specs.length > 0) built.set(compiled.id, specs);
     }
   }
   histories.set(scorer, (map = built));
@@ -156,29 +172,38 @@ class RecordHistoryRun implements RecordHistory {
   }
 
   score(run: RecordRun, item: CompiledItem, first: number): void {
-    const config = this.items.get(item.id);
-    if (config === undefined) return;
+    const specs = this.items.get(item.id);
+    if (specs === undefined) return;
     const record = run.record;
-    for (const f of run.findingIndices) {
-      const finding = record.findings[f]!;
-      // Only what this finding's own lines took is multiplied: its item's deductions for it.
-      let base: Points = 0;
-      for (let i = first; i < run.lines.length; i++) {
-        if (run.lines[i]!.finding === f && run.lines[i]!.type === 'deduction') base += magnitude(run.linePoints[i]!);
+    const end = run.lines.length;
+    for (const spec of specs) {
+      if (spec.repeat === undefined && spec.foundLate === undefined) continue;
+      for (const f of run.findingIndices) {
+        // Only what this finding's own lines took is multiplied: its item's deductions for it (a rule's: that rule's).
+        let base: Points = 0;
+        let scored = false;
+        for (let i = first; i < end; i++) {
+          const line = run.lines[i]!;
+          if (line.finding !== f || line.type !== 'deduction' || (spec.rule !== undefined && line.rule !== spec.rule)) continue;
+          base += magnitude(run.linePoints[i]!);
+          scored = true;
+        }
+        // A rule's repeat and late discovery apply to the findings that rule scored.
+        if (spec.rule !== undefined && !scored) continue;
+        this.repeat(run, spec, record.date, f, base);
+        this.foundLate(run, spec, record.findings[f]!, record.date, f, base);
       }
-      this.repeat(run, config, record.date, f, base);
-      this.foundLate(run, config, finding, record.date, f, base);
     }
     for (const open of this.overdue.get(item.id) ?? []) {
       this.charged.push(open);
       const data = { finding: open.id, due: open.due, days: daysBetween(open.due, record.date) };
-      run.attribute(config.rectifyRule);
+      run.attribute(open.spec.rectifyRule);
       if (open.late.points !== undefined) run.deduct(pointsOf(open.late.points), { messageId: 'line.rectify_overdue', data: { ...data, points: open.late.points } }, { note: open.id });
       if (open.late.fail) run.unmet({ messageId: 'line.rectify_overdue_fail', data }, { note: open.id });
     }
   }
 
-  private repeat(run: RecordRun, config: ItemHistory, date: string, f: number, base: Points): void {
+  private repeat(run: RecordRun, config: HistorySpec, date: string, f: number, base: Points): void {
     const repeat = config.repeat;
     if (repeat === undefined) return;
     const earlier = (this.state.offences.get(config.repeatRule.path) ?? []).filter((d) => inWindow(d, date, repeat.within, config.terms)).length;
@@ -188,7 +213,7 @@ class RecordHistoryRun implements RecordHistory {
     run.deduct(extra, { messageId: 'line.repeat', data: { repeats: earlier, window: repeat.within, ...(repeat.multiply !== undefined && { multiply: repeat.multiply }) } }, { finding: f });
   }
 
-  private foundLate(run: RecordRun, config: ItemHistory, finding: Finding, date: string, f: number, base: Points): void {
+  private foundLate(run: RecordRun, config: HistorySpec, finding: Finding, date: string, f: number, base: Points): void {
     const late = config.foundLate;
     if (late === undefined || finding.occurred === undefined || !isFoundLate(finding.occurred, date, late.after)) return;
     run.attribute(config.foundLateRule);
@@ -300,7 +325,7 @@ export class HistoryScorer {
       const shut = closed !== undefined && closed <= asOf ? closed : undefined;
       const daysOverdue = Math.max(0, daysBetween(entry.due, shut ?? asOf));
       const status: LedgerStatus = shut !== undefined ? 'closed' : asOf > entry.due ? 'overdue' : 'open';
-      const { late: _late, charged: _charged, ...found } = entry;
+      const { late: _late, charged: _charged, spec: _spec, ...found } = entry;
       entries.push({ ...found, status, ...(shut !== undefined && { closed: shut }), daysOverdue });
     }
     return entries.sort((a, b) => (a.unit.id < b.unit.id ? -1 : a.unit.id > b.unit.id ? 1 : 0) || (a.due < b.due ? -1 : a.due > b.due ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -316,18 +341,6 @@ function scoreOne(select: (record: InspectionRecord) => Scorer | Message, record
   (record.follows ?? []).forEach((follow, j) => {
     if (!state.open.has(follow.finding) && !ledger.has(follow.finding)) problems.push({ field: `follows[${j}].finding`, message: { messageId: 'record.unknown_finding', data: { finding: follow.finding } } });
   });
-  const opened: OpenFinding[] = [];
-  record.findings.forEach((finding, f) => {
-    const rectify = items.get(scorer.targets.get(finding.item)?.id ?? '')?.rectify;
-    if (rectify === undefined) return;
-    const id = findingId(record, f);
-    if (ledger.has(id) || opened.some((o) => o.id === id)) {
-      problems.push({ field: `findings[${f}].id`, message: { messageId: 'record.duplicate_finding', data: { finding: id } } });
-      return;
-    }
-    const item = scorer.targets.get(finding.item)!.id;
-    opened.push({ id, unit: record.unit, item, ...(record.id !== undefined && { record: record.id }), found: record.date, due: dueDate(record.date, rectify.within), late: rectify.late, ...(finding.note !== undefined && { note: finding.note }), charged: false });
-  });
   if (problems.length > 0) return { ok: false, problems };
 
   // Late: every open finding past its deadline not charged yet, fixed today or not.
@@ -340,11 +353,35 @@ function scoreOne(select: (record: InspectionRecord) => Scorer | Message, record
   }
   const run = items.size === 0 && overdue.size === 0 ? undefined : new RecordHistoryRun(items, state, overdue);
   const result = scoreChecked(scorer, record, run);
-  if (!result.ok) return result;
+  if (!result.ok || items.size === 0) return result;
+
+  // What each finding's lines came from: a rule's keys apply to the findings it scored.
+  const scoredBy = new Map<number, Set<string>>();
+  for (const line of result.scorecard.lines) {
+    if (line.finding === undefined || line.type !== 'deduction') continue;
+    const rules = scoredBy.get(line.finding);
+    if (rules === undefined) scoredBy.set(line.finding, new Set([line.rule]));
+    else rules.add(line.rule);
+  }
+  const applies = (spec: HistorySpec, f: number) => spec.rule === undefined || (scoredBy.get(f)?.has(spec.rule) ?? false);
+  const opened: OpenFinding[] = [];
+  record.findings.forEach((finding, f) => {
+    const item = scorer.targets.get(finding.item)?.id ?? '';
+    const spec = items.get(item)?.find((s) => s.rectify !== undefined && applies(s, f));
+    if (spec === undefined) return;
+    const id = findingId(record, f);
+    if (ledger.has(id) || opened.some((o) => o.id === id)) {
+      problems.push({ field: `findings[${f}].id`, message: { messageId: 'record.duplicate_finding', data: { finding: id } } });
+      return;
+    }
+    opened.push({ id, unit: record.unit, item, ...(record.id !== undefined && { record: record.id }), found: record.date, due: dueDate(record.date, spec.rectify!.within), late: spec.rectify!.late, spec, ...(finding.note !== undefined && { note: finding.note }), charged: false });
+  });
+  // Found only now (ids are known once a finding's rule is): the record is refused, the history not moved on.
+  if (problems.length > 0) return { ok: false, problems };
 
   for (const open of run?.charged ?? []) {
     open.charged = true;
-    if (open.late.escalate) addOffence(state, items.get(open.item), record.date);
+    if (open.late.escalate) addOffence(state, open.spec, record.date);
   }
   for (const follow of record.follows ?? []) {
     if (!follow.fixed || !state.open.has(follow.finding)) continue;
@@ -355,14 +392,16 @@ function scoreOne(select: (record: InspectionRecord) => Scorer | Message, record
     state.open.set(open.id, open);
     ledger.set(open.id, { entry: open });
   }
-  for (const finding of record.findings) addOffence(state, items.get(scorer.targets.get(finding.item)?.id ?? ''), record.date);
+  record.findings.forEach((finding, f) => {
+    for (const spec of items.get(scorer.targets.get(finding.item)?.id ?? '') ?? []) if (applies(spec, f)) addOffence(state, spec, record.date);
+  });
   pruneOffences(state, items, record.date);
   return result;
 }
 
-function addOffence(state: UnitState, config: ItemHistory | undefined, date: string): void {
-  if (config?.repeat === undefined) return;
-  const key = config.repeatRule.path;
+function addOffence(state: UnitState, spec: HistorySpec, date: string): void {
+  if (spec.repeat === undefined) return;
+  const key = spec.repeatRule.path;
   const list = state.offences.get(key);
   if (list === undefined) state.offences.set(key, [date]);
   else list.push(date);
@@ -370,7 +409,7 @@ function addOffence(state: UnitState, config: ItemHistory | undefined, date: str
 
 /** Drops offences no later record can count: records come in date order, so the window only moves on. */
 function pruneOffences(state: UnitState, items: ReadonlyMap<string, ItemHistory>, date: string): void {
-  for (const config of items.values()) {
+  for (const config of [...items.values()].flat()) {
     const repeat = config.repeat;
     if (repeat === undefined) continue;
     const list = state.offences.get(config.repeatRule.path);

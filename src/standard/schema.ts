@@ -6,8 +6,7 @@ import { z } from 'zod';
 import { RuleSchema } from '../rules/index.js';
 import { ConditionSchema } from '../condition-schema.js';
 import { CalendarSchema, RankingSchema } from './ranking-schema.js';
-import { CalendarDate, ExactDecimal, Id, LocalizedText, PointsValue } from '../common-schema.js';
-import { FoundLateSchema, RectifySchema, RepeatSchema } from './history-schema.js';
+import { CalendarDate, ExactDecimal, historyKeys, Id, LocalizedText, PointsValue } from '../common-schema.js';
 
 export { LocalizedText } from '../common-schema.js';
 
@@ -63,12 +62,7 @@ export const ItemSchema = z.strictObject({
   /** A critical item (重点项): reports mark it. */
   critical: z.boolean().optional(),
   tags: z.array(z.string().min(1)).optional(),
-  /** 限期整改: a finding must be fixed within this time; being late costs (docs/rectification.md). */
-  rectify: RectifySchema.optional(),
-  /** 屡教不改: a finding repeated within a window costs more. */
-  repeat: RepeatSchema.optional(),
-  /** 次月发现的双倍扣减: a finding found long after it occurred is multiplied. */
-  foundLate: FoundLateSchema.optional(),
+  ...historyKeys,
 });
 
 export const CategorySchema = z.strictObject({

@@ -201,6 +201,9 @@ export function runCase(scorer: Scorer, testCase: LocatedCase, record: unknown, 
   return { ...base, passed: mismatches.length === 0, mismatches, exercised: exercisedBy(card) };
 }
 
+/** What an item or a rule may say about time: each one said is a coverage target. */
+const HISTORY_KEYS = ['rectify', 'repeat', 'foundLate'] as const;
+
 /** What a scorecard exercised: the rules that produced lines, the band, vetoes, prerequisites, tiers. */
 export function exercisedBy(card: Scorecard): string[] {
   const out = new Set<string>();
@@ -229,8 +232,11 @@ export function coverageTargets(scorer: Scorer): { id: string; label: string }[]
   s.categories.forEach((category, c) => {
     category.rules.forEach((rule, r) => targets.push({ id: `categories[${c}].rules[${r}]`, label: `${category.id}: ${rule.kind}` }));
     category.items.forEach((item, i) => {
-      item.rules.forEach((rule, r) => targets.push({ id: `categories[${c}].items[${i}].rules[${r}]`, label: `${item.id}: ${rule.kind}` }));
-      for (const key of ['rectify', 'repeat', 'foundLate'] as const) if (item[key] !== undefined) targets.push({ id: `categories[${c}].items[${i}].${key}`, label: `${item.id}: ${key}` });
+      item.rules.forEach((rule, r) => {
+        targets.push({ id: `categories[${c}].items[${i}].rules[${r}]`, label: `${item.id}: ${rule.kind}` });
+        for (const key of HISTORY_KEYS) if (rule[key] !== undefined) targets.push({ id: `categories[${c}].items[${i}].rules[${r}].${key}`, label: `${item.id}: ${rule.kind} ${key}` });
+      });
+      for (const key of HISTORY_KEYS) if (item[key] !== undefined) targets.push({ id: `categories[${c}].items[${i}].${key}`, label: `${item.id}: ${key}` });
     });
   });
   s.outcomes.vetoes.forEach((v, i) => targets.push({ id: `outcomes.vetoes[${i}]`, label: `veto ${v.id}` }));

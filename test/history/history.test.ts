@@ -154,3 +154,43 @@ categories:
     expect(!loaded.ok && loaded.diagnostics.map((d) => [d.code, d.line])).toEqual([['missing_key', 16]]);
   });
 });
+
+describe('on a rule', () => {
+  const loaded = parseStandard(`
+id: rule-history
+version: "1"
+name: { en: Rule history }
+scoring: { mode: deduct, base: 20 }
+categories:
+  - id: c
+    name: { en: C }
+    max: 20
+    items:
+      - id: drain
+        name: { en: Drain }
+        max: 20
+        rules:
+          - { kind: fixed, points: 1 }
+          - kind: per-occurrence
+            points: 1
+            rectify: { within: 2d, late: { points: 3 } }
+            repeat: { within: 30d, multiply: 3 }
+`);
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
+  const ruled = compileStandard(loaded.standard);
+
+  it('gives a deadline to what the rule scored, and repeats by the rule, attributed to it', () => {
+    const { results, ledger } = scoreHistory(ruled, [
+      rec({ id: 'a', date: '2024-03-04', findings: [{ item: 'drain', count: 2 }] }),
+      rec({ id: 'b', date: '2024-03-07', findings: [{ item: 'drain' }] }),
+    ]);
+    // b: the fixed 1 (no history), its own 1 of the rule, three times (2 more), and a's finding late (3)
+    expect(card(results[1]).lines.map((l) => [l.rule, l.points])).toEqual([
+      ['categories[0].items[0].rules[0]', -1],
+      ['categories[0].items[0].rules[1]', -1],
+      ['categories[0].items[0].rules[1].repeat', -2],
+      ['categories[0].items[0].rules[1].rectify', -3],
+    ]);
+    expect(ledger.map((e) => [e.id, e.due])).toEqual([['a#1', '2024-03-06'], ['b#1', '2024-03-09']]);
+  });
+});
