@@ -10,6 +10,7 @@ import { scoreHistory } from '../src/history/history.js';
 import { compileStandard } from '../src/compile/standard.js';
 import { InspectionRecordSchema } from '../src/record-schema.js';
 import { parseStandard } from '../src/standard/load.js';
+import { RuleSchema } from '../src/rules/index.js';
 
 const doc = readFileSync(fileURLToPath(new URL('../docs/rectification.md', import.meta.url)), 'utf8');
 
@@ -37,6 +38,12 @@ describe('docs/rectification.md', () => {
     const totals = Object.fromEntries(records.map((r, i) => [r.id, results[i]?.ok ? results[i].scorecard.total : results[i]]));
     expect(totals).toEqual(JSON.parse(blockAfter('<!-- example totals: weekly -->')));
     expect(results[4]?.ok && results[4].scorecard.verdict).toBe('fail');
+  });
+
+  it('shows rules that validate', () => {
+    const rules = [...doc.matchAll(/```yaml\n# rule\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(rules.length).toBeGreaterThan(0);
+    for (const rule of rules) expect(RuleSchema.safeParse(parse(rule)).success, rule).toBe(true);
   });
 
   it('shows the ledger scoresheet actions gives', () => {
