@@ -34,7 +34,18 @@ export const OPERATORS = [
 /** json-rules-engine's default operator decorators, written `decorator:operator` and chainable. */
 export const DECORATORS = ['someFact', 'someValue', 'everyFact', 'everyValue', 'swap', 'not'] as const;
 
-export type OperatorName = (typeof OPERATORS)[number];
+/**
+ * scoresheet's extension of the operator set: dates (docs/standard-format.md, "Dates"). A fact and a
+ * value that are not both dates (`2024-03-04`, `2024-03-04T17:00`) make the condition indeterminate.
+ * `withinDays` / `withinHours` take `value: { fact, days }` / `{ fact, hours }`: the fact's date lies
+ * from the other fact's date to that many days (hours) after it.
+ */
+export const DATE_OPERATORS = ['dateBefore', 'dateAfter', 'dateOnOrBefore', 'dateOnOrAfter', 'withinDays', 'withinHours'] as const;
+
+/** The extension operators that take a span (`days` / `hours`) on their fact reference. */
+export const SPAN_OPERATORS: Readonly<Record<string, 'days' | 'hours'>> = { withinDays: 'days', withinHours: 'hours' };
+
+export type OperatorName = (typeof OPERATORS)[number] | (typeof DATE_OPERATORS)[number];
 export type DecoratorName = (typeof DECORATORS)[number];
 
 /** Fact name → value (what json-rules-engine's `engine.run(facts)` gets). */
@@ -58,6 +69,10 @@ export interface FactRef {
   readonly path?: string;
   /** Accepted for json-rules-engine compatibility; constant facts ignore it. */
   readonly params?: Readonly<Record<string, unknown>>;
+  /** For `withinDays`: how many days after the fact's date (scoresheet's extension). */
+  readonly days?: number;
+  /** For `withinHours`: how many hours after the fact's date and time (scoresheet's extension). */
+  readonly hours?: number;
 }
 
 interface NodeExtras {
@@ -98,7 +113,8 @@ export type Condition = AllCondition | AnyCondition | NotCondition | ConditionRe
 // Operators: parsing and did-you-mean
 // ---------------------------------------------------------------------------------------------
 
-const OPERATOR_SET: ReadonlySet<string> = new Set(OPERATORS);
+const ALL_OPERATORS: readonly OperatorName[] = [...OPERATORS, ...DATE_OPERATORS];
+const OPERATOR_SET: ReadonlySet<string> = new Set(ALL_OPERATORS);
 const DECORATOR_SET: ReadonlySet<string> = new Set(DECORATORS);
 
 /** Common spellings from other rule languages, mapped to the operator meant. */
@@ -151,7 +167,7 @@ const closest = (word: string, candidates: readonly string[]): string | undefine
 
 function suggestOperator(word: string): string | undefined {
   const alias = OPERATOR_ALIASES[word.toLowerCase()];
-  return alias ?? closest(word, OPERATORS);
+  return alias ?? closest(word, ALL_OPERATORS);
 }
 
 export type ParsedOperator =
@@ -174,7 +190,7 @@ type OperatorPartProblem = { readonly kind: 'operator_before_colon' | 'unknown_d
  */
 export function parseOperator(text: string): ParsedOperator {
   const parts = text.split(':');
-  const known = { operators: OPERATORS.join(', '), decorators: DECORATORS.join(', ') };
+  const known = { operators: ALL_OPERATORS.join(', '), decorators: DECORATORS.join(', ') };
   const fail = (data: Record<string, unknown>, suggestion: string | undefined): ParsedOperator => {
     const issue: Message = { messageId: 'operator.unknown', data: { operator: JSON.stringify(text), ...known, ...data, ...(suggestion ? { suggestion } : {}) } };
     return { ok: false, issue, message: renderMessage(issue, 'en'), suggestion };
@@ -269,11 +285,40 @@ const NodeNameSchema = z.string().min(1).optional();
 const PrioritySchema = z.number().int().positive('schema.priority_positive').optional();
 const ParamsSchema = z.record(z.string(), z.unknown()).optional();
 
+const SpanSchema = z.number().nonnegative('schema.span_negative').optional();
+
 const FactRefSchema = z.strictObject({
   fact: FactNameSchema,
   path: PathSchema.optional(),
   params: ParamsSchema,
+  days: SpanSchema,
+  hours: SpanSchema,
 });
+
+/** `withinDays` needs `value: { fact, days }`, `withinHours` `{ fact, hours }`; no other operator takes a span. */
+function checkSpan(node: Record<string, unknown>, ctx: RefineCtx): void {
+  if (typeof node.operator !== 'string') return;
+  const parsed = parseOperator(node.operator);
+  if (!parsed.ok) return;
+  const span = SPAN_OPERATORS[parsed.operator];
+  const value = node.value;
+  const ref = isFactRef(value) ? (value as unknown as Record<string, unknown>) : undefined;
+  if (span !== undefined) {
+    if (ref === undefined || ref[span] === undefined) {
+      ctx.addIssue({ code: 'custom', input: value, path: ['value'], message: `${parsed.operator} needs value: { fact: <another date fact>, ${span}: <how many> }`, params: { code: 'bad_condition' } });
+    }
+    const other = span === 'days' ? 'hours' : 'days';
+    if (ref !== undefined && ref[other] !== undefined) {
+      ctx.addIssue({ code: 'custom', input: ref[other], path: ['value', other], message: `${parsed.operator} counts ${span}, not ${other}`, params: { code: 'bad_condition' } });
+    }
+    return;
+  }
+  for (const key of ['days', 'hours'] as const) {
+    if (ref !== undefined && ref[key] !== undefined) {
+      ctx.addIssue({ code: 'custom', input: ref[key], path: ['value', key], message: `"${key}" on a fact reference is only for withinDays / withinHours`, params: { code: 'bad_condition' } });
+    }
+  }
+}
 
 /** `value` is a literal, or (an object with a `fact` key) a reference to another fact. */
 const ValueSchema = z.unknown().superRefine((v, ctx) => {
@@ -319,6 +364,7 @@ const dispatchCondition = (val: unknown, ctx: RefineCtx): void => {
   }
   const r = NODE_SCHEMAS[kind].safeParse(val);
   if (!r.success) forward(ctx, r.error.issues);
+  else if (kind === 'fact') checkSpan(node, ctx);
 };
 
 /**
@@ -424,7 +470,7 @@ export const CONDITION_JSON_SCHEMA_DEFS = {
           path: { type: 'string' },
           operator: {
             type: 'string',
-            pattern: `^((${DECORATORS.join('|')}):)*(${OPERATORS.join('|')})$`,
+            pattern: `^((${DECORATORS.join('|')}):)*(${ALL_OPERATORS.join('|')})$`,
           },
           value: {},
           params: { type: 'object' },

@@ -67,6 +67,9 @@ export const RECORD_DIAGNOSTIC_CODES = [
   'invalid_encoding',
   'record_too_large',
   'file_too_large',
+  'unknown_finding',
+  'duplicate_finding',
+  'history_order',
 ] as const;
 
 /** Codes of an input that cannot be read at all (a CSV map, its fit to a sheet, a test file, bytes not in their encoding). */

@@ -20,6 +20,8 @@ export type { ReadOptions, ReadResult, RecordFormat, StreamItem } from './record
 export type { LocatedRecord, Precheck } from './records/validate.js';
 export type { RecordSource } from './records/diagnostics.js';
 export { scoreRecord, scoreBatch, scoreStream } from './score/batch.js';
+export { scoreHistory } from './history/history.js';
+export type { HistoryOptions, HistoryResult, LedgerEntry, LedgerStatus } from './history/history.js';
 export type { ScoredRecord, ScoreItem } from './score/batch.js';
 export { buildLeague } from './rank/league.js';
 export type { League, LeagueOptions } from './rank/league.js';

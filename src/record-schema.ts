@@ -10,6 +10,8 @@ export const UnitRefSchema = z.strictObject({
 });
 
 export const FindingSchema = z.strictObject({
+  /** A stable id for rectification (整改台账); without one it is the record's id + `#` + its place, from 1. */
+  id: z.string().min(1).optional(),
   /** The item's id (`tool-corner`) or qualified id (`classroom.tool-corner`); a category id marks the whole area failed. */
   item: z.string().min(1),
   /** How many times it was found (每处 / 每次); a whole number, default 1. */
@@ -24,6 +26,15 @@ export const FindingSchema = z.strictObject({
   /** The unit liable for this finding when it is not the inspected one (扣违纪班级的量化分数). */
   unit: z.string().min(1).optional(),
   area: z.string().min(1).optional(),
+  /** When what was found happened, if earlier than the inspection (for `foundLate`). */
+  occurred: CalendarDate.optional(),
+});
+
+/** 复查: a follow-up's verdict on an earlier finding, by its id. */
+export const FollowSchema = z.strictObject({
+  finding: z.string().min(1),
+  fixed: z.boolean(),
+  note: z.string().optional(),
 });
 
 /**
@@ -66,10 +77,13 @@ export const InspectionRecordSchema = z.strictObject({
   facts: z.record(z.string(), z.unknown()).optional(),
   /** The id of a record this one replaces (a corrected sheet, the outcome of an appeal, 复核). */
   supersedes: z.string().min(1).optional(),
+  /** 复查: earlier findings this inspection checked, each fixed or not. */
+  follows: z.array(FollowSchema).optional(),
 });
 
 export type InspectionRecord = z.output<typeof InspectionRecordSchema>;
 export type InspectionRecordInput = z.input<typeof InspectionRecordSchema>;
 export type Finding = z.output<typeof FindingSchema>;
+export type Follow = z.output<typeof FollowSchema>;
 export type UnitRef = z.output<typeof UnitRefSchema>;
 export type IndicatorValue = z.output<typeof IndicatorValueSchema>;

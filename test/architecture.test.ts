@@ -81,12 +81,14 @@ describe('the rule registry', () => {
  * entries or from layers before it. Leaves are the modules every layer may use.
  */
 const LAYERS: readonly (readonly string[])[] = [
-  ['version', 'collections', 'suggest', 'spreadsheet', 'points', 'paths', 'messages', 'diagnostics', 'positions', 'files', 'common-schema', 'condition-schema', 'record-schema'],
+  ['version', 'collections', 'suggest', 'spreadsheet', 'points', 'paths', 'messages', 'diagnostics', 'positions', 'files', 'common-schema', 'dates', 'condition-schema', 'record-schema'],
   // standard/ imports rules/ (the registry builds the rule schema), never the other way round.
   ['rules', 'standard'],
   ['compile'],
   ['records'],
   ['score'],
+  // history: a unit's records in date order, around score/ (rectification, repeats; issue 17).
+  ['history'],
   ['aggregate'],
   ['rank'],
   ['report', 'diff', 'import', 'testing'],

@@ -33,7 +33,7 @@ import { compileStandard } from '../src/compile/standard.js';
 import { scoreRecord } from '../src/score/batch.js';
 import type { Scorecard } from '../src/score/scorecard.js';
 import { ScorecardSchema } from '../src/score/scorecard-schema.js';
-import { ConditionSchema, DECORATORS, OPERATORS } from '../src/condition-schema.js';
+import { ConditionSchema, DATE_OPERATORS, DECORATORS, OPERATORS } from '../src/condition-schema.js';
 import { parseStandard } from '../src/standard/load.js';
 import { StandardSchema, type Standard } from '../src/standard/schema.js';
 
@@ -209,7 +209,7 @@ describe('docs: coverage of the format', () => {
   });
 
   it('every operator and decorator is documented', () => {
-    for (const name of [...OPERATORS, ...DECORATORS]) expect(formatDoc).toContain(`\`${name}\``);
+    for (const name of [...OPERATORS, ...DATE_OPERATORS, ...DECORATORS]) expect(formatDoc).toContain(`\`${name}\``);
   });
 
   it('every top-level key of the standard is documented', () => {

@@ -13,6 +13,8 @@ import { buildLeague, type League } from '../rank/league.js';
 import type { TiePolicy } from '../rank/rank.js';
 import type { Readable } from 'node:stream';
 import { RecordIds, scoreStream } from '../score/batch.js';
+import { scoreHistoryStream } from '../history/stream.js';
+import { HistoryScorer, usesHistory, type LedgerEntry } from '../history/history.js';
 import type { Scorecard } from '../score/scorecard.js';
 import type { Standard } from '../standard/schema.js';
 import { assignStream, loadRoster, ndjsonIdCheck, recordItems, SourceError } from './inputs.js';
@@ -57,6 +59,8 @@ export interface LeagueInput {
   readonly scorecards: readonly Scorecard[];
   readonly rejected: Rejected;
   readonly calendar?: Calendar;
+  /** The rectification ledger as of the last record, for a standard with deadlines (issue 17). */
+  readonly ledger?: { readonly asOf: string; readonly entries: readonly LedgerEntry[] };
 }
 
 /** The league of the records in `inputs` (`stdin` when none); 2 when it could not be made (said on `out`). */
@@ -101,8 +105,9 @@ export async function loadLeagueInput(inputs: readonly string[], options: League
   // Problems go to stderr as they are found, the first --max-problems of them: none is held beyond those.
   const problems = problemPrinter(out, options.maxProblems ?? DEFAULT_MAX_PROBLEMS, options.lang);
   const counter = rejectedRecordCounter();
+  const history = set.scorers.some(usesHistory) ? new HistoryScorer((record) => set.select(record)) : undefined;
   try {
-    for await (const item of scoreStream(set, assignStream(read(), roster, options.lang), options.lang, new RecordIds({ verify: ndjsonIdCheck(options.maxRecordBytes) }))) {
+    for await (const item of scoreHistoryStream(set, assignStream(read(), roster, options.lang), options.lang, new RecordIds({ verify: ndjsonIdCheck(options.maxRecordBytes) }), history)) {
       if ('scorecard' in item) cards.push(item.scorecard);
       else {
         for (const d of item.diagnostics) {
@@ -130,5 +135,6 @@ export async function loadLeagueInput(inputs: readonly string[], options: League
     ...(roster.units ? { units: roster.units } : {}),
     ...(calendar ? { calendar } : {}),
   });
-  return { standard, league, scorecards, rejected, ...(calendar ? { calendar } : {}) };
+  const asOf = scorecards.reduce((last, c) => (c.date > last ? c.date : last), '');
+  return { standard, league, scorecards, rejected, ...(calendar ? { calendar } : {}), ...(history && { ledger: { asOf, entries: history.ledger(asOf) } }) };
 }

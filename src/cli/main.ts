@@ -12,11 +12,13 @@ import { runTests } from './test.js';
 import { runDiff } from './diff.js';
 import { runImport, type ImportOutputFormat } from './import.js';
 import { runTemplate } from './template.js';
+import { runActions, type ActionsOptions } from './actions.js';
 import { runCompile } from './compile.js';
 import type { Verdict } from '../score/scorecard.js';
 import { lineOutput, type CliIo } from './io.js';
 import { defaultLocale, localeOf, LOCALE_IDS, wordsOf } from '../messages/locales.js';
 import { SCORESHEET_VERSION } from '../version.js';
+import { isCalendarDate } from '../common-schema.js';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_RECORD_BYTES } from '../records/read.js';
 import { DEFAULT_MAX_PROBLEMS } from './problems.js';
 
@@ -173,6 +175,20 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .addOption(allowRoot())
     .action(async (standards: string[], opts: { emit: 'js'; lang: 'en' | 'zh-CN'; allowRoot?: string[] }) => {
       exitCode = await runCompile({ standards, emit: opts.emit, lang: opts.lang, ...(opts.allowRoot ? { allowRoot: opts.allowRoot } : {}) }, output);
+    });
+
+  recordLimits(program.command('actions'))
+    .description(help.actions_description)
+    .argument('[records...]', help.score_records)
+    .addOption(new Option('--standard <file|dir>', help.actions_standard).argParser(collect).makeOptionMandatory())
+    .addOption(new Option('--as-of <date>', help.actions_asOf).argParser((v: string) => { if (!isCalendarDate(v)) throw new InvalidArgumentError(help.actions_dateExpected); return v; }))
+    .addOption(new Option('--format <format>', help.actions_format).choices(['text', 'json', 'csv', 'md', 'html']).default('text'))
+    .addOption(new Option('--input-format <format>', help.rank_inputFormat).choices(['json', 'yaml', 'ndjson', 'csv']))
+    .addOption(new Option('--encoding <encoding>', help.rank_encoding).choices(['utf-8', 'gbk', 'gb18030']))
+    .addOption(lang())
+    .addOption(allowRoot())
+    .action(async (inputs: string[], { standard, ...opts }: Omit<ActionsOptions, 'standards'> & { standard: string[] }) => {
+      exitCode = await runActions(inputs, { ...opts, standards: standard }, output, io.stdin);
     });
 
   leagueCommand('rank', help.rank_description)

@@ -41,7 +41,7 @@ export async function runReport(inputs: readonly string[], options: ReportCliOpt
   }
   const input = await loadLeagueInput(inputs, options, out, stdin);
   if (input === 2) return 2;
-  const { standard, league, scorecards, rejected, calendar } = input;
+  const { standard, league, scorecards, rejected, calendar, ledger } = input;
   // The problems were printed as they were found; the report says how many records were left out.
   const rejectedRecords = rejected.records;
   if (options.at !== undefined && !league.tables.some((t) => t.period.key === options.at)) {
@@ -55,6 +55,7 @@ export async function runReport(inputs: readonly string[], options: ReportCliOpt
     ...(options.top !== undefined ? { top: options.top } : {}),
     rejected: rejectedRecords,
     generator: `scoresheet ${SCORESHEET_VERSION}`,
+    ...(ledger && { ledger }),
   });
 
   const text = options.format === 'md' ? renderReportMarkdown(report, { lang: options.lang }) : renderReportHtml(report, { lang: options.lang });

@@ -9,7 +9,8 @@ import type { TextEncodingName } from '../records/decode.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { formatOfPath, type RecordFormat } from '../records/read.js';
 import { loadMapping, type CsvMapping } from '../records/mapping.js';
-import { RecordIds, scoreStream, type ScoredRecord } from '../score/batch.js';
+import { RecordIds, type ScoredRecord } from '../score/batch.js';
+import { scoreHistoryStream } from '../history/stream.js';
 import type { StandardSet } from '../score/editions.js';
 import type { Scorecard, Verdict } from '../score/scorecard.js';
 import { formatScorecardText } from '../report/text.js';
@@ -94,7 +95,7 @@ export async function runScore(inputs: readonly string[], options: ScoreOptions,
     const records = recordItems(source, format, { ...options, precheck: set.precheck, ...(mapping ? { mapping } : {}) }, stdin);
     try {
       // Each scorecard is written as soon as its record has been read and scored (json and md: at the end).
-      for await (const item of scoreStream(set, assignStream(records, roster, options.lang), options.lang, new RecordIds(source === '-' ? {} : { verify: ndjsonIdCheck(options.maxRecordBytes) }))) {
+      for await (const item of scoreHistoryStream(set, assignStream(records, roster, options.lang), options.lang, new RecordIds(source === '-' ? {} : { verify: ndjsonIdCheck(options.maxRecordBytes) }))) {
         if ('scorecard' in item) {
           summary.scored++;
           summary[item.scorecard.verdict]++;

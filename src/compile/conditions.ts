@@ -21,6 +21,7 @@ import {
   type Facts,
   type OperatorName,
 } from '../condition-schema.js';
+import { compareInstants, dayOf, hoursToMs, parseInstant, type Instant } from '../dates.js';
 import { FORBIDDEN_SEGMENTS, parsePath } from '../paths.js';
 import { pushAll } from '../collections.js';
 
@@ -62,7 +63,7 @@ type Ternary = boolean | null;
 interface TypeProblem {
   /** Whether the offending value came from the condition's `fact` side or its `value` side. */
   readonly side: 'fact' | 'value';
-  readonly expected: 'number' | 'array';
+  readonly expected: 'number' | 'array' | 'date' | 'datetime';
   readonly actual: string;
 }
 
@@ -83,7 +84,7 @@ export function describeType(v: unknown): string {
   return typeof v;
 }
 
-function problem(sink: Sink, side: 'fact' | 'value', expected: 'number' | 'array', v: unknown): null {
+function problem(sink: Sink, side: 'fact' | 'value', expected: TypeProblem['expected'], v: unknown): null {
   if (sink !== null) sink.push({ side, expected, actual: describeType(v) });
   return null;
 }
@@ -92,9 +93,9 @@ function problem(sink: Sink, side: 'fact' | 'value', expected: 'number' | 'array
  * Build a base operator. `aSide` says which side of the condition `a` came from (a `swap:` further
  * out flips it), used only to say where a type problem is.
  */
-function baseOperator(name: OperatorName, aSide: 'fact' | 'value', override: OperatorFunction | undefined): BinOp {
+function baseOperator(name: OperatorName, aSide: 'fact' | 'value', override: OperatorFunction | undefined, span: number): BinOp {
   const bSide = aSide === 'fact' ? 'value' : 'fact';
-  if (override !== undefined) {
+  if (override !== undefined && !isDateOperator(name)) {
     const cmp = override;
     switch (name) {
       case 'equal':
@@ -135,7 +136,38 @@ function baseOperator(name: OperatorName, aSide: 'fact' | 'value', override: Ope
       return (a, b, s) => (Number.isFinite(a) && Number.isFinite(b) ? (a as number) > (b as number) : numeric(a, b, s, aSide, bSide));
     case 'greaterThanInclusive':
       return (a, b, s) => (Number.isFinite(a) && Number.isFinite(b) ? (a as number) >= (b as number) : numeric(a, b, s, aSide, bSide));
+    // scoresheet's date operators: a date is its whole day, so a date against a time compares days
+    case 'dateBefore':
+      return dates((x, y) => compareInstants(x, y) < 0, aSide, bSide);
+    case 'dateAfter':
+      return dates((x, y) => compareInstants(x, y) > 0, aSide, bSide);
+    case 'dateOnOrBefore':
+      return dates((x, y) => compareInstants(x, y) <= 0, aSide, bSide);
+    case 'dateOnOrAfter':
+      return dates((x, y) => compareInstants(x, y) >= 0, aSide, bSide);
+    case 'withinDays':
+      return dates((x, y) => dayOf(x) >= dayOf(y) && dayOf(x) - dayOf(y) <= span, aSide, bSide);
+    // hours need times on both sides: "within 24 hours" of a bare date is not known
+    case 'withinHours':
+      return dates((x, y) => x.ms >= y.ms && x.ms - y.ms <= hoursToMs(span), aSide, bSide, true);
   }
+}
+
+const isDateOperator = (name: OperatorName): boolean => name.startsWith('date') || name.startsWith('within');
+
+/** A date operator: both operands read as dates (with times when `timed`), else indeterminate. */
+function dates(cmp: (a: Instant, b: Instant) => boolean, aSide: 'fact' | 'value', bSide: 'fact' | 'value', timed = false): BinOp {
+  const expected = timed ? 'datetime' : 'date';
+  return (a, b, s) => {
+    const x = parseInstant(a);
+    const y = parseInstant(b);
+    const xBad = x === undefined || (timed && x.dateOnly);
+    const yBad = y === undefined || (timed && y.dateOnly);
+    if (!xBad && !yBad) return cmp(x!, y!);
+    if (xBad) problem(s, aSide, expected, a);
+    if (yBad) problem(s, bSide, expected, b);
+    return null;
+  };
 }
 
 /** Records why `a` / `b` are not both finite numbers; always null (the operator's answer then). */
@@ -216,7 +248,7 @@ function decorate(name: DecoratorName, next: BinOp, aSide: 'fact' | 'value'): Bi
  * Compose `d1:d2:…:op` like json-rules-engine's OperatorMap.get: the leftmost decorator is the
  * outermost. Throws for an unknown operator or decorator.
  */
-function compileOperator(text: string, overrides: CompileOptions['operators']): BinOp {
+function compileOperator(text: string, overrides: CompileOptions['operators'], span = 0): BinOp {
   const parsed = parseOperator(text);
   if (!parsed.ok) throw new Error(parsed.message);
   const { decorators, operator } = parsed;
@@ -227,7 +259,7 @@ function compileOperator(text: string, overrides: CompileOptions['operators']): 
     sides.push(side);
     if (d === 'swap') side = side === 'fact' ? 'value' : 'fact';
   }
-  let op = baseOperator(operator, side, overrides?.[operator]);
+  let op = baseOperator(operator, side, overrides?.[operator], span);
   for (let i = decorators.length - 1; i >= 0; i--) op = decorate(decorators[i]!, op, sides[i]!);
   return op;
 }
@@ -292,9 +324,9 @@ function compileLeaf(leaf: FactCondition, overrides: CompileOptions['operators']
   if (typeof leaf.fact !== 'string') throw new Error('a fact condition needs a "fact" name');
   if (typeof leaf.operator !== 'string') throw new Error(`condition on fact "${leaf.fact}" needs an "operator"`);
   if (!Object.hasOwn(leaf, 'value')) throw new Error(`condition on fact "${leaf.fact}" needs a "value"`);
-  const op = compileOperator(leaf.operator, overrides);
-  const getA = compileGetter(leaf.fact, leaf.path, ownFact);
   const ref = isFactRef(leaf.value) ? leaf.value : undefined;
+  const op = compileOperator(leaf.operator, overrides, ref?.days ?? ref?.hours ?? 0);
+  const getA = compileGetter(leaf.fact, leaf.path, ownFact);
   const getB = ref !== undefined ? compileGetter(ref.fact, ref.path, ownFact) : undefined;
   const literal = leaf.value;
   // evaluate's getters read through the FactReader; explain's always read a facts object

@@ -15,3 +15,5 @@ export type { LeagueTable, GroupTable, TableRow, RankOptions, TiePolicy, TieBrea
 export { giveAwards, makeBoards, lastWarnings, awardStreaks } from '../rank/awards.js';
 export type { GroupAwards, Boards, BoardOptions, LastWarning, Streak } from '../rank/awards.js';
 export type { Award } from '../standard/ranking-schema.js';
+export { HistoryScorer } from '../history/history.js';
+export { scoreHistoryStream } from '../history/stream.js';

@@ -78,6 +78,9 @@ const CODE_BY_MESSAGE: Record<string, RecordDiagnosticCode> = {
   'record.too_precise': 'too_precise',
   'record.quantity_too_large': 'quantity_too_large',
   'record.number_too_large': 'quantity_too_large',
+  'record.unknown_finding': 'unknown_finding',
+  'record.duplicate_finding': 'duplicate_finding',
+  'record.history_order': 'history_order',
 };
 
 /** The stable code of a record problem's message (record_invalid for any other). */

@@ -103,11 +103,12 @@ export function renderReportHtml(report: Report, options: RenderReportOptions = 
     `<li><a href="#costliest">${esc(w.nav.costliest)}</a></li>`,
     `<li><a href="#units">${esc(w.nav.units)}</a></li>`,
     report.periods.length > 1 ? `<li><a href="#history">${esc(w.nav.history)}</a></li>` : '',
+    report.ledger !== undefined ? `<li><a href="#ledger">${esc(wordsOf(lang).actions.nav)}</a></li>` : '',
     '</ul></nav>',
     '</header>',
   ];
 
-  const body = ['<main>', leagueSection(ctx), costliestSection(ctx), unitsSection(ctx), historySection(ctx), '</main>'];
+  const body = ['<main>', leagueSection(ctx), costliestSection(ctx), unitsSection(ctx), historySection(ctx), ledgerSection(ctx), '</main>'];
   const footer = [
     '<footer>',
     `<p>${esc([report.generator ? w.generated(report.generator) : '', `${report.standard.id}@${report.standard.version}`, report.standard.source ?? ''].filter(Boolean).join(w.dot))}</p>`,
@@ -116,6 +117,26 @@ export function renderReportHtml(report: Report, options: RenderReportOptions = 
     '</html>',
   ];
   return [...head, ...header, ...body, ...footer].filter((s) => s !== '').join('\n') + '\n';
+}
+
+/** 整改台账: every finding with a deadline, overdue ones marked; nothing for a standard without deadlines. */
+function ledgerSection(ctx: Ctx): string {
+  const ledger = ctx.report.ledger;
+  if (ledger === undefined) return '';
+  const words = wordsOf(ctx.lang).actions;
+  const counts = { open: 0, overdue: 0, closed: 0 };
+  for (const e of ledger.entries) counts[e.status]++;
+  const out = ['<section id="ledger" aria-labelledby="ledger-h">', `<h2 id="ledger-h">${esc(words.title(ledger.asOf))}</h2>`, `<p class="muted">${esc(words.summary(counts))}</p>`];
+  if (ledger.entries.length === 0) return [...out, `<p>${esc(words.none)}</p>`, '</section>'].join('\n');
+  out.push(`<table><thead><tr>${words.headers.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>`);
+  for (const e of ledger.entries) {
+    const cells = [e.unit.id, e.unit.name ?? '', ctx.text(ctx.report.names.items[e.item], e.item), e.id, e.found, e.due, words.status[e.status], e.closed ?? '', String(e.daysOverdue), e.note ?? ''];
+    // Styled in place: the stylesheet every report shares stays as it is.
+    const style = e.status === 'overdue' ? ' style="color:#b00020;font-weight:600"' : e.status === 'closed' ? ' style="color:#666"' : '';
+    out.push(`<tr class="ledger-${e.status}"${style}>${cells.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`);
+  }
+  out.push('</tbody></table>', '</section>');
+  return out.join('\n');
 }
 
 function groupTitle(ctx: Ctx, group: string): string {

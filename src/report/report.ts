@@ -5,6 +5,7 @@
  * stay localized texts and reasons stay Messages, so one report renders in either language
  * (renderReportHtml, renderReportMarkdown).
  */
+import type { LedgerEntry } from '../history/history.js';
 import type { TracedLine, UnitPeriodResult } from '../aggregate/aggregate.js';
 import { periodOf, type Calendar, type Period, type PeriodUnit } from '../aggregate/periods.js';
 import type { Message } from '../messages/types.js';
@@ -34,6 +35,8 @@ export interface ReportOptions {
   readonly rejected?: number;
   /** Shown as the report's generator (`scoresheet 0.1.0`). */
   readonly generator?: string;
+  /** The rectification ledger (整改台账) for a standard with deadlines: the HTML report gets a section. */
+  readonly ledger?: { readonly asOf: string; readonly entries: readonly LedgerEntry[] };
 }
 
 export interface ReportRow {
@@ -150,6 +153,8 @@ export interface Report {
   readonly base?: number;
   readonly totals: { readonly inspections: number; readonly units: number; readonly lines: number; readonly rejected: number };
   readonly generator?: string;
+  /** The rectification ledger, when the standard has deadlines (ReportOptions.ledger). */
+  readonly ledger?: { readonly asOf: string; readonly entries: readonly LedgerEntry[] };
 }
 
 /**
@@ -239,6 +244,7 @@ export function buildReport(league: League, standard: Standard, options: ReportO
     streaks,
     names: { items, awards: named(ranking?.awards ?? []), kinds: named(standard.kinds), levels: named(standard.levels) },
     ...(firstMin ? { awardMin: { award: firstMin.id, min: firstMin.min! } } : {}),
+    ...(options.ledger !== undefined && { ledger: options.ledger }),
     better: mode === 'accumulate' ? 'lower' : 'higher',
     ...(ranking?.base !== undefined ? { base: ranking.base } : standard.scoring.base !== undefined ? { base: standard.scoring.base } : {}),
     totals: {

@@ -21,10 +21,10 @@ const EMPTY: readonly never[] = [];
  * Scores a record that passed the record schema under the edition chosen for it: the standard's own
  * checks, then the score. The API's `scoreRecord` (batch.ts) takes any value and checks it first.
  */
-export function scoreChecked(scorer: Scorer, record: InspectionRecord): ScoreResult {
+export function scoreChecked(scorer: Scorer, record: InspectionRecord, history?: RecordHistory): ScoreResult {
   const problems = checkRecord(scorer, record);
   if (problems.length > 0) return { ok: false, problems };
-  const run = new RecordRun(scorer, record);
+  const run = new RecordRun(scorer, record, history);
   run.scoreAll();
   // Points beyond the exact range would be a wrong total: the record is refused instead.
   if (run.tooLarge !== undefined) return { ok: false, problems: [run.tooLarge] };
@@ -71,6 +71,17 @@ function checkFindingAgainst(rules: CompiledScope['rules'], finding: Finding, f:
   return problems;
 }
 
+/**
+ * The history layer's part in scoring one record (src/history/): lines for what the unit's past adds
+ * to an item (an overdue rectification, a repeat), before the item's floor (扣完为止) applies.
+ */
+export interface RecordHistory {
+  /** Whether an item without a finding in this record still has history to score (an overdue finding). */
+  wants(item: CompiledItem): boolean;
+  /** Adds the item's history lines; the item's own lines are `run.lines` from `first`. */
+  score(run: RecordRun, item: CompiledItem, first: number): void;
+}
+
 /** The state of scoring one record; it is also the RuleScope every rule sees. */
 export class RecordRun implements RuleScope {
   readonly lines: ScoreLine[] = [];
@@ -114,6 +125,7 @@ export class RecordRun implements RuleScope {
   constructor(
     readonly scorer: Scorer,
     readonly record: InspectionRecord,
+    private readonly history?: RecordHistory,
   ) {
     this.categoryPoints = new Array<Points>(scorer.categories.length).fill(0);
     // Deductions lower the total in deduct and award mode; in accumulate mode they are penalty points added.
@@ -123,8 +135,9 @@ export class RecordRun implements RuleScope {
 
   scoreAll(): void {
     const { scorer, record } = this;
+    // The generated code has no history hook: a record scored with its unit's history is interpreted.
     const generated = scorer.generated;
-    if (generated !== undefined) return generated(this, record);
+    if (generated !== undefined && this.history === undefined) return generated(this, record);
     const byItem = groupFindings(scorer, record.findings);
     for (const category of scorer.categories) {
       this.enterCategory(category);
@@ -136,7 +149,7 @@ export class RecordRun implements RuleScope {
       for (const item of category.items) {
         const indices = byItem?.[item.index];
         if (collect && indices !== undefined) pushAll((categoryFindings ??= []), indices);
-        if (indices === undefined && !item.alwaysRun) continue;
+        if (indices === undefined && !item.alwaysRun && (this.history === undefined || !this.history.wants(item))) continue;
         this.scoreScope(item, indices);
         catDeducted += this.deducted;
         catAwarded += this.awarded;
@@ -185,17 +198,19 @@ export class RecordRun implements RuleScope {
   /** Scores one item (or a category's own rules); an undecided rule widens the category's range. */
   private scoreScope(scope: CompiledItem | CompiledCategory, indices: number[] | undefined): void {
     this.enterScope(scope, indices);
-    this.runScope(scope);
+    // An item scored only for its history (no finding, no rule that needs none) runs none of its rules.
+    this.runScope(scope, indices === undefined && !scope.alwaysRun);
     this.leaveScope(scope);
   }
 
   /** Runs one item's (or category's) rules, then its own cap, floor and bonus cap. */
-  private runScope(scope: CompiledItem | CompiledCategory): void {
+  private runScope(scope: CompiledItem | CompiledCategory, onlyHistory: boolean): void {
     const rules = scope.rules;
-    const n = rules.length;
+    const n = onlyHistory ? 0 : rules.length;
+    const first = this.lines.length;
     // Rules that decide applicability come first (compile orders them): an item that does not apply is
     // never charged, not even for missing written material; one whose applicability is unknown is unknown.
-    const applicability = scope.applicabilityRules;
+    const applicability = onlyHistory ? 0 : scope.applicabilityRules;
     let r = 0;
     for (; r < applicability; r++) {
       const rule = rules[r]!;
@@ -214,7 +229,10 @@ export class RecordRun implements RuleScope {
       if (this.skipped) return;
       if (rule.cap !== undefined) this.capRule(rule.cap, before, beforeAward);
     }
-    if ('category' in scope) this.limitItem(scope);
+    if ('category' in scope) {
+      if (this.history !== undefined) this.history.score(this, scope, first);
+      this.limitItem(scope);
+    }
   }
 
   /** 最高扣N分: what the rule just run took (or gave) beyond its cap, given back (taken back). */
@@ -331,6 +349,11 @@ export class RecordRun implements RuleScope {
     if (this.rule.quantityField !== undefined) return this.rule.quantityField;
     const valued = this.findingIndices.find((i) => findings[i]!.value !== undefined);
     return valued !== undefined ? `findings[${valued}].value` : '';
+  }
+
+  /** The rule the next lines are attributed to (the history layer's `…items[1].rectify`). */
+  attribute(rule: CompiledRuleEntry): void {
+    this.rule = rule;
   }
 
   // RuleScope ---------------------------------------------------------------------------------

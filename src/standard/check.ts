@@ -153,6 +153,14 @@ export function checkStandard(raw: unknown): Finding[] {
     out.push({ code: 'range_inverted', path: ['effective'], data: { min: raw.effective.from, max: raw.effective.to } });
   }
   for (const finding of checkCalendar(raw.calendar, ['calendar'])) out.push(finding);
+  // A repeat window of a school term needs the terms (issue 17).
+  if (raw.calendar === undefined) {
+    list(raw.categories).forEach((category, c) =>
+      list(isObject(category) ? category.items : undefined).forEach((item, i) => {
+        if (isObject(item) && isObject(item.repeat) && item.repeat.within === 'term') out.push({ code: 'missing_key', path: ['categories', c, 'items', i, 'repeat', 'within'], data: { key: 'calendar' } });
+      }),
+    );
+  }
   return out;
 }
 

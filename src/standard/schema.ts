@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { RuleSchema } from '../rules/index.js';
 import { ConditionSchema } from '../condition-schema.js';
 import { CalendarSchema, RankingSchema } from './ranking-schema.js';
-import { CalendarDate, ExactDecimal, Id, LocalizedText, PointsValue } from '../common-schema.js';
+import { CalendarDate, ExactDecimal, historyKeys, Id, LocalizedText, PointsValue } from '../common-schema.js';
 
 export { LocalizedText } from '../common-schema.js';
 
@@ -62,6 +62,7 @@ export const ItemSchema = z.strictObject({
   /** A critical item (重点项): reports mark it. */
   critical: z.boolean().optional(),
   tags: z.array(z.string().min(1)).optional(),
+  ...historyKeys,
 });
 
 export const CategorySchema = z.strictObject({

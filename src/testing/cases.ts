@@ -12,6 +12,7 @@ import { DocumentPositions } from '../positions.js';
 import { InspectionRecordSchema } from '../record-schema.js';
 import type { Scorer } from '../compile/standard.js';
 import { scoreRecord } from '../score/batch.js';
+import { scoreHistory, usesHistory } from '../history/history.js';
 import type { Scorecard } from '../score/scorecard.js';
 import { roundPoints } from '../points.js';
 
@@ -41,6 +42,8 @@ export const TestCaseSchema = z.strictObject({
   /** Run this case under another standard (an overlay that fills numbers the shipped one leaves unset), relative to the test file. */
   standard: z.string().min(1).optional(),
   record: z.union([z.string().min(1), z.record(z.string(), z.unknown())]),
+  /** The unit's earlier records (inline), scored first with their history: rectification, repeats (docs/rectification.md). */
+  history: z.array(z.record(z.string(), z.unknown())).optional(),
   expect: ExpectationSchema,
 });
 
@@ -178,8 +181,15 @@ export function runCase(scorer: Scorer, testCase: LocatedCase, record: unknown, 
   if (!parsed.success) {
     return { ...base, passed: false, mismatches: [], exercised: [], error: `the record is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
   }
+  const history = (testCase.history ?? []).map((r) => InspectionRecordSchema.safeParse(r));
+  const badHistory = history.findIndex((h) => !h.success);
+  if (badHistory >= 0) {
+    return { ...base, passed: false, mismatches: [], exercised: [], error: `history[${badHistory}] is invalid: ${history[badHistory]!.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
+  }
   const want = testCase.expect;
-  const result = scoreRecord(scorer, parsed.data);
+  // A standard with history scores the record after the unit's earlier ones; one without, alone, as always.
+  const records = [...history.map((h) => h.data!), parsed.data];
+  const result = testCase.history !== undefined || usesHistory(scorer) ? scoreHistory(scorer, records, { asOf: '9999-12-31' }).results.at(-1)! : scoreRecord(scorer, parsed.data);
   const mismatches: Mismatch[] = [];
   if (!result.ok) {
     const fields = result.problems.map((p) => p.field);
@@ -205,6 +215,9 @@ export function runCase(scorer: Scorer, testCase: LocatedCase, record: unknown, 
   }
   return { ...base, passed: mismatches.length === 0, mismatches, exercised: exercisedBy(card) };
 }
+
+/** What an item or a rule may say about time: each one said is a coverage target. */
+const HISTORY_KEYS = ['rectify', 'repeat', 'foundLate'] as const;
 
 /** What a scorecard exercised: the rules that produced lines, the band, vetoes, prerequisites, tiers. */
 export function exercisedBy(card: Scorecard): string[] {
@@ -233,9 +246,13 @@ export function coverageTargets(scorer: Scorer): { id: string; label: string }[]
   const targets: { id: string; label: string }[] = [];
   s.categories.forEach((category, c) => {
     category.rules.forEach((rule, r) => targets.push({ id: `categories[${c}].rules[${r}]`, label: `${category.id}: ${rule.kind}` }));
-    category.items.forEach((item, i) =>
-      item.rules.forEach((rule, r) => targets.push({ id: `categories[${c}].items[${i}].rules[${r}]`, label: `${item.id}: ${rule.kind}` })),
-    );
+    category.items.forEach((item, i) => {
+      item.rules.forEach((rule, r) => {
+        targets.push({ id: `categories[${c}].items[${i}].rules[${r}]`, label: `${item.id}: ${rule.kind}` });
+        for (const key of HISTORY_KEYS) if (rule[key] !== undefined) targets.push({ id: `categories[${c}].items[${i}].rules[${r}].${key}`, label: `${item.id}: ${rule.kind} ${key}` });
+      });
+      for (const key of HISTORY_KEYS) if (item[key] !== undefined) targets.push({ id: `categories[${c}].items[${i}].${key}`, label: `${item.id}: ${key}` });
+    });
   });
   s.outcomes.vetoes.forEach((v, i) => targets.push({ id: `outcomes.vetoes[${i}]`, label: `veto ${v.id}` }));
   s.outcomes.prerequisites.forEach((p, i) => targets.push({ id: `outcomes.prerequisites[${i}]`, label: `prerequisite ${p.id}` }));

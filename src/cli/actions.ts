@@ -1,0 +1,79 @@
+/**
+ * `scoresheet actions --standard S [records…|-] [--as-of DATE]`: the rectification ledger (整改台账).
+ * Exit 0: nothing overdue and every record read; 1: something overdue, or records rejected (a CI
+ * gate); 2: could not run.
+ */
+import type { Readable } from 'node:stream';
+import { scoreHistory } from '../history/history.js';
+import type { Locale } from '../messages/locales.js';
+import { wordsOf } from '../messages/locales.js';
+import type { TextEncodingName } from '../records/decode.js';
+import { recordDiagnostic } from '../records/diagnostics.js';
+import { formatOfPath, type RecordFormat } from '../records/read.js';
+import type { LocatedRecord } from '../records/validate.js';
+import { countLedger, formatLedger, type LedgerFormat } from '../report/actions.js';
+import { RecordIds } from '../score/batch.js';
+import { recordItems, SourceError } from './inputs.js';
+import type { Output } from './io.js';
+import { DEFAULT_MAX_PROBLEMS, problemPrinter } from './problems.js';
+import { itemNamer, loadStandardSet, standardLoadOptions } from './standards.js';
+
+export interface ActionsOptions {
+  readonly standards: readonly string[];
+  readonly format: LedgerFormat;
+  readonly lang: Locale;
+  /** The day the ledger is as of (YYYY-MM-DD; default: today, on this machine's clock); records after it are not read. */
+  readonly asOf?: string;
+  readonly inputFormat?: RecordFormat;
+  readonly encoding?: TextEncodingName;
+  readonly allowRoot?: readonly string[];
+  readonly maxProblems?: number;
+  readonly maxRecordBytes?: number;
+  readonly maxFileBytes?: number;
+}
+
+/** Today on the machine's own clock (a clerk in Beijing at 07:00 means today, not UTC's yesterday). */
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export async function runActions(inputs: readonly string[], options: ActionsOptions, out: Output, stdin: Readable): Promise<number> {
+  const set = await loadStandardSet(options.standards, standardLoadOptions(options), out);
+  if (!set) return 2;
+  const problems = problemPrinter(out, options.maxProblems ?? DEFAULT_MAX_PROBLEMS, options.lang);
+  const ids = new RecordIds();
+  const located: LocatedRecord[] = [];
+  let rejected = false;
+  try {
+    for (const source of inputs.length === 0 ? ['-'] : inputs) {
+      const format = options.inputFormat ?? formatOfPath(source);
+      if (format === undefined) {
+        out.err(wordsOf(options.lang).cli.unknownInputFormat(source));
+        return 2;
+      }
+      for await (const item of recordItems(source, format, { ...options, precheck: set.precheck }, stdin)) {
+        const duplicate = 'record' in item ? ids.duplicate(item, options.lang) : undefined;
+        const diagnostics = 'record' in item ? (duplicate ? [duplicate] : []) : item.diagnostics;
+        for (const d of diagnostics) problems.print(d);
+        if (diagnostics.length > 0) rejected = true;
+        else if ('record' in item) located.push(item);
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof SourceError)) throw error;
+    problems.end();
+    out.err(error.message);
+    return 2;
+  }
+  const asOf = options.asOf ?? today();
+  const { results, ledger } = scoreHistory((record) => set.select(record), located.map((l) => l.record), { asOf });
+  results.forEach((result, i) => {
+    if (result === undefined || result.ok) return;
+    rejected = true;
+    for (const p of result.problems) problems.print(recordDiagnostic(located[i]!.source, p.field, p.message, options.lang));
+  });
+  problems.end();
+  out.out(formatLedger(ledger, { format: options.format, locale: options.lang, asOf, names: itemNamer(set, options.lang) }));
+  return countLedger(ledger).overdue > 0 || rejected ? 1 : 0;
+}
