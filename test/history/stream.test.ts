@@ -31,7 +31,7 @@ describe('scoreHistoryStream (score, rank and report)', () => {
       rec({ id: 'b', date: '2024-03-04' }),
       rec({ id: 'c', date: '2024-03-04', unit: 'u2' }),
     ]), 'en'));
-    expect(items[1]).toMatchObject({ diagnostics: [{ code: 'history_order', line: 2, field: 'date', message: expect.stringContaining('date order') }] });
+    expect(items[1]).toMatchObject({ diagnostics: [{ code: 'history_order', line: 2, path: ['date'], message: expect.stringContaining('date order') }] });
     expect('scorecard' in items[2]!).toBe(true);
   });
 
