@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const OUTPUTS = ['dist/cli.js', 'dist/index.js', 'dist/index.cjs', 'dist/index.d.ts'];
+const OUTPUTS = ['dist/cli.js', 'dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/browser.js', 'dist/pages/form.global.js', 'dist/pages/playground.global.js'];
 const INPUTS = ['src', 'standards', 'package.json', 'package-lock.json', 'tsup.config.ts', 'tsconfig.json'];
 
 function newest(path) {

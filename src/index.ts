@@ -5,7 +5,8 @@
  *
  * @module scoresheet
  */
-export { parseStandard, loadStandard } from './standard/load.js';
+export { parseStandard } from './standard/load.js';
+export { loadStandard } from './standard/load-file.js';
 export type { LoadResult, LoadOptions, ParseOptions, ParseOptionsWithBase, BaseResolver } from './standard/load.js';
 export { shippedStandard } from './shipped.js';
 export type { Standard, StandardInput } from './standard/schema.js';

@@ -3,9 +3,9 @@
  * function generated for the standard (generate.ts), or, without code generation, a walk over
  * arrays of closures (score/score.ts).
  */
-import { createHash } from 'node:crypto';
 import { compileCondition } from './conditions.js';
 import { compilePath } from '../paths.js';
+import { sha256Hex } from '../sha256.js';
 import { formatPath } from '../diagnostics.js';
 import type { Message } from '../messages/types.js';
 import { ruleKind } from '../rules/index.js';
@@ -262,7 +262,7 @@ export function compileStandard(standard: Standard, options: CompileOptions = {}
   return {
     standard,
     ref: `${standard.id}@${standard.version}`,
-    hash: createHash('sha256').update(JSON.stringify(standard)).digest('hex'),
+    hash: sha256Hex(JSON.stringify(standard)),
     mode,
     base,
     ...(standard.scoring.max !== undefined ? { totalMax: pointsOf(standard.scoring.max) } : {}),
