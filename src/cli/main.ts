@@ -14,6 +14,7 @@ import { runImport, type ImportOutputFormat } from './import.js';
 import { runTemplate } from './template.js';
 import { runActions, type ActionsOptions } from './actions.js';
 import { runCompile } from './compile.js';
+import { runForm, runPlayground } from './pages.js';
 import type { Verdict } from '../score/scorecard.js';
 import { lineOutput, type CliIo } from './io.js';
 import { defaultLocale, localeOf, LOCALE_IDS, wordsOf } from '../messages/locales.js';
@@ -221,6 +222,27 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .action(async (inputs: string[], opts: { allowRoot?: string[]; standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; at?: string; top?: number; format: ReportFormat; output?: string; lang: 'en' | 'zh-CN'; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string; maxProblems: number; maxRecordBytes: number; maxFileBytes: number }) => {
       const { standard, ...rest } = opts;
       exitCode = await runReport(inputs, { ...rest, standards: standard, ...(io.env.SCORESHEET_CHROMIUM ? { chromium: io.env.SCORESHEET_CHROMIUM } : {}) }, output, io.stdin);
+    });
+
+  // Issue 20: the pages — the offline inspection form and the playground (src/cli/pages.ts).
+  program
+    .command('form')
+    .description(help.form_description)
+    .addOption(new Option('--standard <file>', help.form_standard).makeOptionMandatory())
+    .option('--units <file>', help.form_units)
+    .addOption(new Option('-o, --output <file>', help.form_output).makeOptionMandatory())
+    .addOption(lang())
+    .addOption(allowRoot())
+    .action(async (opts: { standard: string; units?: string; output: string; lang: 'en' | 'zh-CN'; allowRoot?: string[] }) => {
+      exitCode = await runForm({ standard: opts.standard, output: opts.output, lang: opts.lang, ...(opts.units ? { units: opts.units } : {}), ...(opts.allowRoot ? { allowRoot: opts.allowRoot } : {}) }, output);
+    });
+  program
+    .command('playground')
+    .description(help.playground_description)
+    .addOption(new Option('-o, --output <file>', help.playground_output).makeOptionMandatory())
+    .addOption(lang())
+    .action(async (opts: { output: string; lang: 'en' | 'zh-CN' }) => {
+      exitCode = await runPlayground(opts, output);
     });
 
   program

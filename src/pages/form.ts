@@ -5,6 +5,8 @@
  * the draft stays in localStorage; finished inspections export as NDJSON and CSV that
  * `scoresheet score` reads as they are. Every word is a catalogue's; nothing from the standard is markup.
  */
+// First: it sets zod's configuration before any schema is used (see dom.ts).
+import { download, el, pageData, storage } from './dom.js';
 import { compileStandard } from '../compile/standard.js';
 import { itemInputs, factsOf } from '../records/inputs.js';
 import { scoreRecord } from '../score/batch.js';
@@ -14,7 +16,6 @@ import { wordsOf, type Locale } from '../messages/locales.js';
 import { localizedText, renderMessage } from '../messages/render.js';
 import { signedPoints } from '../report/text.js';
 import type { FindingField } from '../rules/kind.js';
-import { download, el, pageData, storage } from './dom.js';
 
 interface UnitEntry {
   readonly id: string;
