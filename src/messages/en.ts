@@ -449,7 +449,6 @@ export const enWords = {
     noProblems: 'No problems.',
     recordSyntax: (detail: string) => `the record is not YAML or JSON: ${detail}`,
     notAStandard: 'Fix the standard to score the record.',
-    lineProblems: (line: number, n: number) => `line ${line}: ${n} problem(s)`,
   },
   /** `--help`: what each command, argument and option is. */
   actions: {

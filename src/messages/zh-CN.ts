@@ -450,7 +450,6 @@ export const zhCNWords: Words = {
     noProblems: '没有问题。',
     recordSyntax: (detail: string) => `检查记录不是有效的 YAML 或 JSON：${detail}`,
     notAStandard: '请先修正标准，才能评分。',
-    lineProblems: (line: number, n: number) => `第 ${line} 行：${n} 个问题`,
   },
   actions: {
     nav: '整改台账',

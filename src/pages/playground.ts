@@ -4,6 +4,8 @@
  * checks it (code, line:col, message) as the author types, with each problem marked at its line; a
  * record and its scorecard on the other. The whole state is in the URL's hash, so a link reproduces it.
  */
+// First: it sets zod's configuration before any schema is used (see dom.ts).
+import { el, pageData } from './dom.js';
 import { parse as parseYaml } from 'yaml';
 import { compileStandard } from '../compile/standard.js';
 import { formatPath, type Diagnostic } from '../diagnostics.js';
@@ -12,7 +14,6 @@ import { renderMessage } from '../messages/render.js';
 import { renderScorecard } from '../report/render.js';
 import { scoreRecord } from '../score/batch.js';
 import { parseStandard, type BaseResolver } from '../standard/load.js';
-import { el, pageData } from './dom.js';
 
 export interface PlaygroundData {
   readonly locale: Locale;
@@ -129,7 +130,7 @@ function run(): void {
       el(
         'li',
         { class: `diagnostic ${d.severity}`, 'data-code': d.code, 'data-line': String(d.line), 'data-column': String(d.column) },
-        el('button', { type: 'button', class: 'goto', 'aria-label': w.page.lineProblems(d.line, 1) }, `${d.file}:${d.line}:${d.column}`),
+        el('button', { type: 'button', class: 'goto' }, `${d.file}:${d.line}:${d.column}`),
         ` ${d.severity}  `,
         el('code', {}, d.code),
         `  ${d.path.length > 0 ? `${formatPath(d.path)}: ` : ''}${renderMessage({ messageId: d.messageId, ...(d.data ? { data: d.data } : {}) }, state.locale)}`,
