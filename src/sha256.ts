@@ -14,6 +14,8 @@ const K = new Uint32Array([
 /**
  * @example
  * ```ts
+ * import { sha256Hex } from 'scoresheet/browser';
+ *
  * sha256Hex('abc'); // 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'
  * ```
  */

@@ -21,6 +21,7 @@ const ENTRIES: Readonly<Record<string, string>> = {
   './import': 'src/entries/import.ts',
   './testing': 'src/entries/testing.ts',
   './schemas': 'src/entries/schemas.ts',
+  './browser': 'src/entries/browser.ts',
 };
 
 const options: ts.CompilerOptions = {

@@ -56,7 +56,7 @@ header{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-end;justify-content
 .panes{display:grid;grid-template-columns:repeat(auto-fit,minmax(360px,1fr));gap:1rem;padding:1rem}
 section{min-width:0}
 .editor{display:flex;height:min(60vh,560px);border:1px solid #6b6b6b;border-radius:6px;background:#fff;overflow:hidden}
-#gutter{margin:0;padding:.5rem .25rem;background:#efefea;color:#4a4a4a;text-align:right;overflow:hidden;user-select:none;font:14px/1.45 ui-monospace,Menlo,Consolas,monospace}
+#gutter{flex:none;margin:0;padding:.5rem .4rem;background:#efefea;color:#4a4a4a;text-align:right;overflow:hidden;user-select:none;font:14px/1.45 ui-monospace,Menlo,Consolas,monospace}
 .editor textarea{height:100%;resize:none}
 textarea{width:100%;border:0;padding:.5rem;resize:vertical;font:14px/1.45 ui-monospace,Menlo,Consolas,"Noto Sans Mono CJK SC",monospace;white-space:pre;overflow:auto}
 #record{border:1px solid #6b6b6b;border-radius:6px}

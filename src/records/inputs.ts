@@ -18,7 +18,18 @@ export interface FactUse {
   readonly where: string;
 }
 
-/** The facts a standard's rules and conditions read, in order of first use, with their types. */
+/**
+ * The facts a standard's rules and conditions read, in order of first use, with their types.
+ *
+ * @example
+ * ```ts
+ * import { factsOf, parseStandard } from 'scoresheet/browser';
+ *
+ * declare const yamlText: string;
+ * const loaded = parseStandard(yamlText);
+ * if (loaded.ok) for (const fact of factsOf(loaded.standard, 'zh-CN')) console.log(fact.name, fact.type);
+ * ```
+ */
 export function factsOf(standard: Standard, locale: Locale = 'zh-CN'): FactUse[] {
   const facts = new Map<string, FactUse>();
   const named = standard.conditions as Record<string, unknown>;
