@@ -10,16 +10,31 @@ import { z } from 'zod';
 z.config({ jitless: true });
 
 type Child = Node | string | undefined | false;
+/** A child, or a list of them (a list is passed as it is, never spread into the call: it may be long). */
+export type Children = Child | readonly Child[];
 
 /** An element with attributes (set as attributes, not markup) and children (text nodes for strings). */
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Readonly<Record<string, string | boolean | undefined>> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Readonly<Record<string, string | boolean | undefined>> = {}, ...children: Children[]): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
     if (value === undefined || value === false) continue;
     node.setAttribute(name, value === true ? '' : value);
   }
-  for (const child of children) if (child !== undefined && child !== false) node.append(child);
+  append(node, children);
   return node;
+}
+
+/** Replaces the children of `node`. */
+export function setChildren(node: Element, ...children: Children[]): void {
+  node.replaceChildren();
+  append(node, children);
+}
+
+function append(node: Element, children: readonly Children[]): void {
+  for (const child of children) {
+    if (Array.isArray(child)) append(node, child);
+    else if (child !== undefined && child !== false) node.append(child as Node | string);
+  }
 }
 
 /** The JSON the page was written with (`<script type="application/json" id="scoresheet-data">`). */

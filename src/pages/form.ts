@@ -6,7 +6,7 @@
  * `scoresheet score` reads as they are. Every word is a catalogue's; nothing from the standard is markup.
  */
 // First: it sets zod's configuration before any schema is used (see dom.ts).
-import { download, el, pageData, storage } from './dom.js';
+import { download, el, pageData, setChildren, storage } from './dom.js';
 import { compileStandard } from '../compile/standard.js';
 import { itemInputs, factsOf } from '../records/inputs.js';
 import { scoreRecord } from '../score/batch.js';
@@ -162,7 +162,7 @@ function field(label: string, input: HTMLInputElement | HTMLSelectElement | HTML
 }
 
 function select(options: readonly { value: string; label: string }[], value: string, onChange: (v: string) => void, attrs: Record<string, string> = {}): HTMLSelectElement {
-  const s = el('select', attrs, el('option', { value: '' }, w.page.choose), ...options.map((o) => el('option', { value: o.value }, o.label)));
+  const s = el('select', attrs, el('option', { value: '' }, w.page.choose), options.map((o) => el('option', { value: o.value }, o.label)));
   s.value = value;
   s.addEventListener('change', () => {
     onChange(s.value);
@@ -199,12 +199,12 @@ function inspectionSection(): HTMLElement {
     levels.length > 0 && field(w.page.level, select(levels, draft.level, (v) => (draft.level = v), { name: 'level' })),
     field(w.page.date, input('date', draft.date, (v) => (draft.date = v), { name: 'date' })),
     field(w.page.inspector, input('text', draft.inspector, (v) => (draft.inspector = v), { name: 'inspector' })),
-    ...facts.map((f) =>
+    facts.map((f) =>
       f.type === 'boolean'
         ? field(f.name, select([{ value: 'true', label: w.csv.yes }, { value: 'false', label: w.csv.no }], draft.facts[f.name] ?? '', (v) => (draft.facts[f.name] = v), { name: `facts.${f.name}` }))
         : field(f.name, input(f.type === 'number' ? 'number' : 'text', draft.facts[f.name] ?? '', (v) => (draft.facts[f.name] = v), { name: `facts.${f.name}`, ...(f.type === 'number' ? { inputmode: 'decimal', step: 'any' } : {}) })),
     ),
-    ...standard.indicators.map((i) =>
+    standard.indicators.map((i) =>
       field(text(i.name) || i.id, input('number', draft.indicators[i.id] ?? '', (v) => (draft.indicators[i.id] = v), { name: `indicators.${i.id}`, inputmode: 'decimal', step: 'any' }), i.unit),
     ),
   );
@@ -249,7 +249,7 @@ function itemBlock(item: Standard['categories'][number]['items'][number]): HTMLE
     { class: 'item', role: 'group', 'aria-labelledby': headingId, 'aria-describedby': `${headingId}-error`, 'data-item': item.id },
     el('h3', { id: headingId }, name, item.max !== undefined ? el('span', { class: 'max' }, ` · ${w.page.maxPoints(String(item.max))}`) : undefined),
     item.requirement !== undefined ? el('p', { class: 'requirement' }, text(typeof item.requirement === 'string' ? { 'zh-CN': item.requirement, en: item.requirement } : item.requirement)) : undefined,
-    el('div', { class: 'inputs' }, ...inputs),
+    el('div', { class: 'inputs' }, inputs),
     error,
   );
 }
@@ -260,7 +260,7 @@ function categorySection(category: Standard['categories'][number], index: number
     'section',
     { 'aria-labelledby': id, class: 'card' },
     el('h2', { id }, text(category.name) || category.id, category.max !== undefined ? el('span', { class: 'max' }, ` · ${w.page.maxPoints(String(category.max))}`) : undefined),
-    ...category.items.map(itemBlock),
+    category.items.map(itemBlock),
   );
 }
 
@@ -306,7 +306,7 @@ function showScorecard(card: Scorecard): void {
           'table',
           {},
           el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, w.scorecard.item), el('th', { scope: 'col' }, w.scorecard.type), el('th', { scope: 'col' }, w.scorecard.points), el('th', { scope: 'col' }, w.scorecard.reason))),
-          el('tbody', {}, ...rows),
+          el('tbody', {}, rows),
         );
   const summary = el(
     'dl',
@@ -318,8 +318,8 @@ function showScorecard(card: Scorecard): void {
     el('dt', {}, w.scorecard.verdict),
     el('dd', { id: 'verdict', 'data-verdict': card.verdict }, w.verdict[card.verdict]),
   );
-  const reasons = card.reasons.length > 0 ? el('ul', { class: 'reasons' }, ...card.reasons.map((r) => el('li', {}, renderMessage(r, locale)))) : undefined;
-  scorecardBox.replaceChildren(summary, ...(reasons ? [reasons] : []), table);
+  const reasons = card.reasons.length > 0 ? el('ul', { class: 'reasons' }, card.reasons.map((r) => el('li', {}, renderMessage(r, locale)))) : undefined;
+  setChildren(scorecardBox, summary, reasons, table);
 }
 
 let lastOk = false;
@@ -341,7 +341,7 @@ function update(): void {
       const where = item !== undefined ? (itemNames.get(item) ?? item) : fieldLabel(p.field);
       return el('li', { 'data-field': p.field }, where ? `${where}: ${message}` : message);
     });
-    problemsBox.replaceChildren(el('p', {}, w.page.refused), el('ul', {}, ...listed));
+    setChildren(problemsBox, el('p', {}, w.page.refused), el('ul', {}, listed));
     scorecardBox.replaceChildren();
     liveBar.replaceChildren(el('span', { class: 'refused' }, w.page.refused), ` ${result.problems.length}`);
   }
@@ -408,15 +408,18 @@ export function toCsv(records: readonly Record<string, unknown>[]): string {
     const s = typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v);
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  return [columns.join(','), ...rows.map((row) => columns.map((c) => cell(row[c])).join(','))].join('\r\n') + '\r\n';
+  const lines = [columns.join(',')];
+  for (const row of rows) lines.push(columns.map((c) => cell(row[c])).join(','));
+  return lines.join('\r\n') + '\r\n';
 }
 
 function render(): void {
   uid = 0;
-  root.replaceChildren(
+  setChildren(
+    root,
     el('header', {}, el('h1', {}, text(standard.name) || standard.id), el('p', { class: 'hint' }, w.page.draftKept)),
     inspectionSection(),
-    ...standard.categories.map(categorySection),
+    standard.categories.map(categorySection),
     el('section', { 'aria-labelledby': 'h-scorecard', class: 'card' }, el('h2', { id: 'h-scorecard' }, w.page.scorecard), problemsBox, scorecardBox),
     el('section', { 'aria-label': w.page.finish, class: 'card actions' }, finishButton, newButton, finishedCount, ndjsonButton, csvButton, clearButton),
     liveBar,

@@ -5,7 +5,7 @@
  * record and its scorecard on the other. The whole state is in the URL's hash, so a link reproduces it.
  */
 // First: it sets zod's configuration before any schema is used (see dom.ts).
-import { el, pageData } from './dom.js';
+import { el, pageData, setChildren } from './dom.js';
 import { parse as parseYaml } from 'yaml';
 import { compileStandard } from '../compile/standard.js';
 import { formatPath, type Diagnostic } from '../diagnostics.js';
@@ -61,7 +61,7 @@ const resolveBase: BaseResolver = (ref) => {
 const root = document.getElementById('app')!;
 const title = el('h1', {});
 const shippedSelect = el('select', { id: 'shipped' });
-const languageSelect = el('select', { id: 'language' }, ...LOCALE_IDS.map((l) => el('option', { value: l }, l)));
+const languageSelect = el('select', { id: 'language' }, LOCALE_IDS.map((l) => el('option', { value: l }, l)));
 const standardArea = el('textarea', { id: 'standard', spellcheck: 'false', autocapitalize: 'off', wrap: 'off', rows: '28' });
 const gutter = el('pre', { id: 'gutter', 'aria-hidden': 'true' });
 const diagnosticsList = el('ol', { id: 'diagnostics' });
@@ -103,7 +103,7 @@ function words(): void {
   labels.recordLabel.textContent = w.record;
   labels.scorecard.textContent = wordsOf(state.locale).scorecard.total;
   labels.scorecard.textContent = w.scorecard;
-  shippedSelect.replaceChildren(el('option', { value: '' }, w.ownStandard), ...files.map((f) => el('option', { value: f }, f)));
+  setChildren(shippedSelect, el('option', { value: '' }, w.ownStandard), files.map((f) => el('option', { value: f }, f)));
   shippedSelect.value = files.includes(state.file) && data.standards[state.file] === state.standard ? state.file : '';
   languageSelect.value = state.locale;
 }
@@ -125,8 +125,9 @@ function run(): void {
   const loaded = parseStandard(state.standard, { file: state.file, locale: state.locale, resolveBase });
   const diagnostics = loaded.ok ? loaded.warnings : loaded.diagnostics;
   showGutter(diagnostics);
-  diagnosticsList.replaceChildren(
-    ...diagnostics.map((d) =>
+  setChildren(
+    diagnosticsList,
+    diagnostics.map((d) =>
       el(
         'li',
         { class: `diagnostic ${d.severity}`, 'data-code': d.code, 'data-line': String(d.line), 'data-column': String(d.column) },
@@ -152,7 +153,7 @@ function run(): void {
   const result = scoreRecord(compileStandard(loaded.standard), value);
   scorecardBox.textContent = result.ok
     ? renderScorecard(result.scorecard, loaded.standard, { format: 'text', locale: state.locale })
-    : [w.page.refused, ...result.problems.map((p) => `${p.field}: ${renderMessage(p.message, state.locale)}`)].join('\n');
+    : [w.page.refused].concat(result.problems.map((p) => `${p.field}: ${renderMessage(p.message, state.locale)}`)).join('\n');
 }
 
 function changed(): void {
