@@ -14,6 +14,7 @@ import { stringify } from 'yaml';
 import { wordsOf, type Locale } from '../messages/locales.js';
 import { localizedText } from '../messages/render.js';
 import { FORM_CSS, PLAYGROUND_CSS } from '../pages/styles.js';
+import { escapeXml } from '../report/svg.js';
 import type { FormData } from '../pages/form.js';
 import type { PlaygroundData } from '../pages/playground.js';
 import { shippedStandard } from '../shipped.js';
@@ -45,8 +46,6 @@ function pageScript(name: 'form' | 'playground'): { script: string } | { missing
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
 /** JSON inside `<script type="application/json">`: no `<` at all, so no `</script>` or `<!--` can appear. */
 const jsonBlock = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 
@@ -55,16 +54,16 @@ export function pageHtml(options: { title: string; lang: Locale; css: string; da
   const csp = [`default-src 'none'`, `script-src ${sha256(options.script)}`, `style-src ${sha256(options.css)}`, `img-src data:`, `base-uri 'none'`, `form-action 'none'`].join('; ');
   return [
     '<!doctype html>',
-    `<html lang="${escapeHtml(options.lang)}">`,
+    `<html lang="${escapeXml(options.lang)}">`,
     '<head>',
     '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">`,
+    `<meta http-equiv="Content-Security-Policy" content="${escapeXml(csp)}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(options.title)}</title>`,
+    `<title>${escapeXml(options.title)}</title>`,
     `<style>${options.css}</style>`,
     '</head>',
     '<body>',
-    `<main id="app"><noscript>${escapeHtml(options.noscript)}</noscript></main>`,
+    `<div id="app"><noscript>${escapeXml(options.noscript)}</noscript></div>`,
     `<script type="application/json" id="scoresheet-data">${jsonBlock(options.data)}</script>`,
     `<script>${options.script}</script>`,
     '</body>',

@@ -418,11 +418,15 @@ function render(): void {
   setChildren(
     root,
     el('header', {}, el('h1', {}, text(standard.name) || standard.id), el('p', { class: 'hint' }, w.page.draftKept)),
-    inspectionSection(),
-    standard.categories.map(categorySection),
-    el('section', { 'aria-labelledby': 'h-scorecard', class: 'card' }, el('h2', { id: 'h-scorecard' }, w.page.scorecard), problemsBox, scorecardBox),
-    el('section', { 'aria-label': w.page.finish, class: 'card actions' }, finishButton, newButton, finishedCount, ndjsonButton, csvButton, clearButton),
-    liveBar,
+    el(
+      'main',
+      {},
+      inspectionSection(),
+      standard.categories.map(categorySection),
+      el('section', { 'aria-labelledby': 'h-scorecard', class: 'card' }, el('h2', { id: 'h-scorecard' }, w.page.scorecard), problemsBox, scorecardBox),
+      el('section', { 'aria-label': w.page.finish, class: 'card actions' }, finishButton, newButton, finishedCount, ndjsonButton, csvButton, clearButton),
+      liveBar,
+    ),
   );
   update();
 }
