@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { requireBuild } from '../support/built.js';
+import { requireBuild, ROOT } from '../support/built.js';
 import { runCli } from '../support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'scoresheet-pages-'));
@@ -71,6 +71,14 @@ describe('scoresheet form', () => {
 });
 
 describe('scoresheet playground', () => {
+  it('ships prebuilt in the package: dist/playground.html (npm run build), Chinese first', () => {
+    requireBuild();
+    const html = readFileSync(join(ROOT, 'dist/playground.html'), 'utf8');
+    expect(html).toContain('<html lang="zh-CN">');
+    expect(csp(html).get('script-src')).toEqual(scripts(html).map(hash));
+    expect(html).toContain('school-hygiene.yaml');
+  });
+
   it('writes one page with every shipped standard, within its budget and the same CSP', async () => {
     const out = join(dir, 'playground.html');
     const r = await runCli(['playground', '-o', out, '--lang', 'en']);
