@@ -20,6 +20,9 @@ import type { Scorecard } from '../../src/score/scorecard.js';
 import { axeViolations, CHROMIUM, CHROMIUM_ARGS, leaving, missing, noteMissing, playwright } from '../support/chromium.js';
 import { runCli } from '../support/cli.js';
 
+/** Waiting for the page to update: generous on a loaded machine; no test asserts a time. */
+const WAIT = { timeout: 30_000 };
+
 noteMissing('test/browser/form.test.ts');
 
 const SCHOOL = 'standards/school-hygiene.yaml';
@@ -62,13 +65,13 @@ describe.skipIf(missing !== undefined)('the inspection form on a phone', () => {
     await page.selectOption('select[name=kind]', 'scheduled');
     await page.fill('input[name=date]', '2024-03-04');
     await page.fill('input[name=inspector]', '德育处');
-    await expect.poll(total).toBe('100');
+    await expect.poll(total, WAIT).toBe('100');
     const totals = ['100'];
     await page.fill('input[name="tool-corner.points"]', '2');
-    await expect.poll(total).not.toBe(totals.at(-1));
+    await expect.poll(total, WAIT).not.toBe(totals.at(-1));
     totals.push(await total());
     await page.fill('input[name="ground.count"]', '1');
-    await expect.poll(total).not.toBe(totals.at(-1));
+    await expect.poll(total, WAIT).not.toBe(totals.at(-1));
     totals.push(await total());
     // 周一定期检查: each failed area costs 2, the tool corner its 2 on top.
     expect(totals).toEqual(['100', '96', '94']);
@@ -79,7 +82,7 @@ describe.skipIf(missing !== undefined)('the inspection form on a phone', () => {
     expect(shown.length).toBeGreaterThanOrEqual(2);
 
     await page.click('#finish');
-    await expect.poll(() => page.locator('#finished-count').innerText()).toBe(w.page.finished(1));
+    await expect.poll(() => page.locator('#finished-count').innerText(), WAIT).toBe(w.page.finished(1));
     const ndjson = await downloaded('#export-ndjson', 'ndjson');
     const csv = await downloaded('#export-csv', 'csv');
 
@@ -168,7 +171,7 @@ describe.skipIf(missing !== undefined)('the form refuses what the library refuse
     const expected = await libraryProblems({ points: 5, note: '缺协管员' });
     await page.fill('input[name="leadership.note"]', '缺协管员');
     await page.fill('input[name="leadership.points"]', '5');
-    await expect.poll(itemError).toBe(expected.join(''));
+    await expect.poll(itemError, WAIT).toBe(expected.join(''));
     await expect(page.locator('#finish').isDisabled()).resolves.toBe(true);
     await expect(page.locator('#problems').innerText()).resolves.toContain(expected[0]);
   });
@@ -177,9 +180,9 @@ describe.skipIf(missing !== undefined)('the form refuses what the library refuse
     const expected = await libraryProblems({ points: 1 });
     await page.fill('input[name="leadership.note"]', '');
     await page.fill('input[name="leadership.points"]', '1');
-    await expect.poll(itemError).toBe(expected.join(''));
+    await expect.poll(itemError, WAIT).toBe(expected.join(''));
     await page.fill('input[name="leadership.note"]', '缺协管员');
-    await expect.poll(itemError).toBe('');
+    await expect.poll(itemError, WAIT).toBe('');
     await expect(page.locator('#finish').isDisabled()).resolves.toBe(false);
   });
 });

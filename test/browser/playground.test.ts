@@ -15,6 +15,9 @@ import { parse as parseYaml } from 'yaml';
 import { axeViolations, CHROMIUM, CHROMIUM_ARGS, leaving, missing, noteMissing, playwright } from '../support/chromium.js';
 import { runCli } from '../support/cli.js';
 
+/** Waiting for the page to update: generous on a loaded machine; no test asserts a time. */
+const WAIT = { timeout: 30_000 };
+
 noteMissing('test/browser/playground.test.ts');
 
 const SAMPLE = [
@@ -68,7 +71,7 @@ describe.skipIf(missing !== undefined)('the playground', () => {
   }
 
   it('opens on a shipped standard with no problems and its record scored', async () => {
-    await expect.poll(() => page.locator('#diagnostics-status').innerText()).toBe('No problems.');
+    await expect.poll(() => page.locator('#diagnostics-status').innerText(), WAIT).toBe('No problems.');
     await expect(page.locator('#scorecard').innerText()).resolves.toMatch(/total/);
   });
 
@@ -78,7 +81,7 @@ describe.skipIf(missing !== undefined)('the playground', () => {
       const expected = await check(name, text);
       expect(expected.length, name).toBeGreaterThan(0);
       await page.fill('#standard', text);
-      await expect.poll(async () => (await shown()).map((d) => ({ code: d.code, at: d.at })), { message: name }).toEqual(expected.map((d) => ({ code: d.code, at: d.at })));
+      await expect.poll(async () => (await shown()).map((d) => ({ code: d.code, at: d.at })), { message: name, ...WAIT }).toEqual(expected.map((d) => ({ code: d.code, at: d.at })));
       const texts = (await shown()).map((d) => d.text);
       expected.forEach((d, i) => expect(texts[i], name).toContain(d.message));
     }
@@ -86,17 +89,17 @@ describe.skipIf(missing !== undefined)('the playground', () => {
 
   it('updates as the author types into a good standard, and speaks Chinese when asked', async () => {
     await page.selectOption('#shipped', 'school-hygiene.yaml');
-    await expect.poll(() => page.locator('#diagnostics-status').innerText()).toBe('No problems.');
+    await expect.poll(() => page.locator('#diagnostics-status').innerText(), WAIT).toBe('No problems.');
     await page.click('#standard');
     await page.keyboard.press('Control+End');
     await page.keyboard.type('\nbogus: 1');
     const text = await page.inputValue('#standard');
     const expected = await check('typed', text);
     expect(expected.map((d) => d.code)).toEqual(['unknown_key']);
-    await expect.poll(async () => (await shown()).map((d) => `${d.code} ${d.at}`)).toEqual(expected.map((d) => `${d.code} ${d.at}`));
+    await expect.poll(async () => (await shown()).map((d) => `${d.code} ${d.at}`), WAIT).toEqual(expected.map((d) => `${d.code} ${d.at}`));
     const zh = await check('typed', text, 'zh-CN');
     await page.selectOption('#language', 'zh-CN');
-    await expect.poll(async () => (await shown())[0]?.text ?? '').toContain(zh[0]!.message);
+    await expect.poll(async () => (await shown())[0]?.text ?? '', WAIT).toContain(zh[0]!.message);
   });
 
   it('keeps the whole state in the hash: the link opens the same standard, record and problems', async () => {
@@ -108,7 +111,7 @@ describe.skipIf(missing !== undefined)('the playground', () => {
       await expect(copy.inputValue('#standard')).resolves.toBe(await page.inputValue('#standard'));
       await expect(copy.inputValue('#record')).resolves.toBe(await page.inputValue('#record'));
       await expect(copy.inputValue('#language')).resolves.toBe('zh-CN');
-      await expect.poll(() => copy.locator('#diagnostics li').count()).toBe(1);
+      await expect.poll(() => copy.locator('#diagnostics li').count(), WAIT).toBe(1);
     } finally {
       await copy.close();
     }
