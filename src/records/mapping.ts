@@ -44,6 +44,10 @@ const WideItemSchema = z.strictObject({
   cell: z.enum(WIDE_CELLS),
   /** A column holding the note of this column's finding. */
   note: Header.optional(),
+  /** A column holding this column's finding's own id, for its rectification (docs/rectification.md). */
+  id: Header.optional(),
+  /** A column holding the day this column's finding occurred, when earlier than the inspection (`foundLate`). */
+  occurred: Header.optional(),
 });
 
 const MappingObjectSchema = z.strictObject({
@@ -79,6 +83,8 @@ export interface FieldRef {
   /** Where the value goes: in the record, or (finding fields) in the row's finding. */
   readonly path: readonly string[];
   readonly finding: boolean;
+  /** A follow-up's field (`follow.finding`, `follow.fixed`, `follow.note`): one entry of the record's `follows` per row. */
+  readonly follow?: boolean;
   readonly type: CellType;
 }
 
@@ -104,6 +110,15 @@ const FINDING_FIELDS: Readonly<Record<string, CellType>> = {
   evidence: 'boolean',
   unit: 'text',
   area: 'text',
+  id: 'text',
+  occurred: 'date',
+};
+
+/** A 复查 row's fields: which earlier finding it checked, and whether that is fixed. */
+const FOLLOW_FIELDS: Readonly<Record<string, CellType>> = {
+  finding: 'text',
+  fixed: 'boolean',
+  note: 'text',
 };
 
 /** The field a name stands for, or undefined when it is not one. */
@@ -118,11 +133,13 @@ export function parseField(name: string, type?: CellType): FieldRef | undefined 
   if (m) return field(m[2] ? ['indicators', m[1]!, m[2]] : ['indicators', m[1]!], false, 'number');
   m = /^finding\.(\w+)$/.exec(name);
   if (m && FINDING_FIELDS[m[1]!] !== undefined) return field([m[1]!], true, FINDING_FIELDS[m[1]!]!);
+  m = /^follow\.(\w+)$/.exec(name);
+  if (m && FOLLOW_FIELDS[m[1]!] !== undefined) return { ...field([m[1]!], false, FOLLOW_FIELDS[m[1]!]!), follow: true };
   return undefined;
 }
 
 const FIELD_HELP =
-  'id, standard, date, kind, level, inspector, supersedes, round, unit.id, unit.name, unit.group.<key>, facts.<name>, indicators.<id>[.numerator|.denominator], finding.item|count|points|value|note|evidence|unit|area';
+  'id, standard, date, kind, level, inspector, supersedes, round, unit.id, unit.name, unit.group.<key>, facts.<name>, indicators.<id>[.numerator|.denominator], finding.item|count|points|value|note|evidence|unit|area|id|occurred, follow.finding|fixed|note';
 
 /** Checks what the schema alone cannot: field names, and what each layout needs. */
 function checkMapping(m: CsvMapping, ctx: z.RefinementCtx): void {
@@ -149,13 +166,17 @@ function checkMapping(m: CsvMapping, ctx: z.RefinementCtx): void {
     for (const [i, column] of (m.key ?? []).entries()) {
       const spec = m.columns[column];
       if (spec === undefined) issue(['key', i], 'map.key_not_column', { column });
-      else if (parseField(typeof spec === 'string' ? spec : spec.field)?.finding) issue(['key', i], 'map.key_finding', { column });
+      else {
+        const field = parseField(typeof spec === 'string' ? spec : spec.field);
+        if (field?.finding) issue(['key', i], 'map.key_finding', { column });
+        else if (field?.follow) issue(['key', i], 'map.key_follow', { column });
+      }
     }
   } else {
     if (m.key !== undefined) issue(['key'], 'map.key_in_wide');
     const seen = new Set(Object.keys(m.columns));
     for (const [i, entry] of (m.items ?? []).entries()) {
-      for (const [prop, column] of [['column', entry.column], ['note', entry.note]] as const) {
+      for (const [prop, column] of [['column', entry.column], ['note', entry.note], ['id', entry.id], ['occurred', entry.occurred]] as const) {
         if (column === undefined) continue;
         if (seen.has(column)) issue(['items', i, prop], 'map.column_twice', { column });
         seen.add(column);
@@ -168,7 +189,7 @@ function checkMapping(m: CsvMapping, ctx: z.RefinementCtx): void {
   for (const field of Object.keys(m.defaults ?? {})) {
     const ref = parseField(field);
     if (!ref) issue(['defaults', field], 'map.unknown_field', { name: field });
-    else if (ref.finding) issue(['defaults', field], 'map.defaults_finding');
+    else if (ref.finding || ref.follow) issue(['defaults', field], 'map.defaults_finding');
   }
 }
 
