@@ -112,6 +112,7 @@ const FINDING_FIELDS: Readonly<Record<string, CellType>> = {
   area: 'text',
   id: 'text',
   occurred: 'date',
+  due: 'date',
 };
 
 /** A 复查 row's fields: which earlier finding it checked, and whether that is fixed. */
@@ -139,7 +140,7 @@ export function parseField(name: string, type?: CellType): FieldRef | undefined 
 }
 
 const FIELD_HELP =
-  'id, standard, date, kind, level, inspector, supersedes, round, unit.id, unit.name, unit.group.<key>, facts.<name>, indicators.<id>[.numerator|.denominator], finding.item|count|points|value|note|evidence|unit|area|id|occurred, follow.finding|fixed|note';
+  'id, standard, date, kind, level, inspector, supersedes, round, unit.id, unit.name, unit.group.<key>, facts.<name>, indicators.<id>[.numerator|.denominator], finding.item|count|points|value|note|evidence|unit|area|id|occurred|due, follow.finding|fixed|note';
 
 /** Checks what the schema alone cannot: field names, and what each layout needs. */
 function checkMapping(m: CsvMapping, ctx: z.RefinementCtx): void {

@@ -156,6 +156,7 @@ export function sheetTemplate(standard: Standard, layout: 'long' | 'wide', local
     column(w.note, 'finding.note');
     if (evidence) column(w.evidence, 'finding.evidence', booleanWords);
     if (rectified) column(w.findingId, 'finding.id', w.findingIdHint);
+    if (rectified) column(w.due, 'finding.due', w.dueHint);
     if (allItems.some(({ item }) => has(item, 'foundLate'))) column(w.occurred, 'finding.occurred', w.dateHint);
     followColumns();
     key = recordColumns;
