@@ -331,21 +331,27 @@ export class CsvRecordReader {
       if (getPath(raw, field.path) === undefined) setPath(raw, field.path, value);
     }
 
+    /** A row's cells of `columns` → one entry (a finding, a 复查) at `prefix` (`findings[2]`), each cell converted or reported. */
+    const entry = (columns: readonly Column[], texts: readonly string[], row: Row, prefix: string): Record<string, unknown> => {
+      const out: Record<string, unknown> = {};
+      columns.forEach((column, i) => {
+        const text = texts[i]!;
+        if (text === '') return;
+        const field = `${prefix}.${column.field.path[0]}`;
+        const converted = this.convert(column, text);
+        fieldPositions.set(field, { line: row.line, column: column.index + 1 });
+        if (converted.ok) out[column.field.path[0]!] = converted.value;
+        else cellProblem(row.line, column.index, field, column.header, text, converted.expected);
+      });
+      return out;
+    };
+
     if (plan.mapping.layout === 'long') {
       for (const row of rows) {
         const texts = plan.finding.map((c) => row.cells[c.index] ?? '');
         if (texts.every((t) => t === '')) continue; // a row of an inspection with nothing found
         const f = findings.length;
-        const out: Record<string, unknown> = {};
-        plan.finding.forEach((column, i) => {
-          const text = texts[i]!;
-          if (text === '') return;
-          const field = `findings[${f}].${column.field.path[0]}`;
-          const converted = this.convert(column, text);
-          fieldPositions.set(field, { line: row.line, column: column.index + 1 });
-          if (converted.ok) out[column.field.path[0]!] = converted.value;
-          else cellProblem(row.line, column.index, field, column.header, text, converted.expected);
-        });
+        const out = entry(plan.finding, texts, row, `findings[${f}]`);
         const given = plan.finding.find((c, i) => texts[i] !== '')!;
         if (plan.itemColumn && (row.cells[plan.itemColumn.index] ?? '') === '') {
           problem(row.line, `findings[${f}].item`, { messageId: 'record.csv_no_item', data: { column: given.header, item: plan.itemColumn.header } }, undefined, given.index);
@@ -415,17 +421,7 @@ export class CsvRecordReader {
       if (texts.every((t) => t === '')) continue;
       const follows = ((raw.follows as Record<string, unknown>[] | undefined) ??= []);
       const k = follows.length;
-      const out: Record<string, unknown> = {};
-      plan.follow.forEach((column, i) => {
-        const text = texts[i]!;
-        if (text === '') return;
-        const field = `follows[${k}].${column.field.path[0]}`;
-        const converted = this.convert(column, text);
-        fieldPositions.set(field, { line: row.line, column: column.index + 1 });
-        if (converted.ok) out[column.field.path[0]!] = converted.value;
-        else cellProblem(row.line, column.index, field, column.header, text, converted.expected);
-      });
-      follows.push(out);
+      follows.push(entry(plan.follow, texts, row, `follows[${k}]`));
       if (!fieldPositions.has(`follows[${k}]`)) fieldPositions.set(`follows[${k}]`, { line: row.line, column: plan.follow[texts.findIndex((t) => t !== '')]!.index + 1 });
     }
 
