@@ -63,6 +63,7 @@ interface WideColumn {
   /** The columns of the finding's own id and of the day it occurred (`items[].id`, `items[].occurred`). */
   readonly idIndex?: number;
   readonly occurredIndex?: number;
+  readonly dueIndex?: number;
 }
 
 interface Plan {
@@ -264,6 +265,7 @@ export class CsvRecordReader {
       ...(entry.note !== undefined ? { noteIndex: where(entry.note) } : {}),
       ...(entry.id !== undefined ? { idIndex: where(entry.id) } : {}),
       ...(entry.occurred !== undefined ? { occurredIndex: where(entry.occurred) } : {}),
+      ...(entry.due !== undefined ? { dueIndex: where(entry.due) } : {}),
     }));
     const key = mapping.layout === 'long' ? (mapping.key ? mapping.key.map((h) => where(h)) : record.map((c) => c.index)) : [];
     const ignored = new Set((mapping.ignore ?? []).map((h) => h.trim()));
@@ -361,10 +363,10 @@ export class CsvRecordReader {
       }
     } else {
       const row = rows[0]!;
-      for (const { entry, index: at, noteIndex, idIndex, occurredIndex } of plan.wide) {
+      for (const { entry, index: at, noteIndex, idIndex, occurredIndex, dueIndex } of plan.wide) {
         const text = row.cells[at] ?? '';
         const note = noteIndex !== undefined ? (row.cells[noteIndex] ?? '') : '';
-        const own = { id: idIndex, occurred: occurredIndex } as const;
+        const own = { id: idIndex, occurred: occurredIndex, due: dueIndex } as const;
         const f = findings.length;
         const orphan = () => {
           if (note !== '') problem(row.line, `findings[${f}].note`, { messageId: 'record.csv_orphan_note', data: { column: entry.note, item: entry.column } }, undefined, noteIndex);
@@ -407,7 +409,7 @@ export class CsvRecordReader {
         for (const [key, index] of Object.entries(own)) {
           const cell = index === undefined ? '' : (row.cells[index] ?? '');
           if (cell === '') continue;
-          finding[key] = key === 'occurred' ? normalizeDate(cell) : cell;
+          finding[key] = key === 'id' ? cell : normalizeDate(cell);
           fieldPositions.set(`findings[${f}].${key}`, { line: row.line, column: index! + 1 });
         }
         findings.push(finding);

@@ -48,6 +48,8 @@ const WideItemSchema = z.strictObject({
   id: Header.optional(),
   /** A column holding the day this column's finding occurred, when earlier than the inspection (`foundLate`). */
   occurred: Header.optional(),
+  /** A column holding the deadline this column's finding's rectification notice set (`due`). */
+  due: Header.optional(),
 });
 
 const MappingObjectSchema = z.strictObject({
@@ -177,7 +179,7 @@ function checkMapping(m: CsvMapping, ctx: z.RefinementCtx): void {
     if (m.key !== undefined) issue(['key'], 'map.key_in_wide');
     const seen = new Set(Object.keys(m.columns));
     for (const [i, entry] of (m.items ?? []).entries()) {
-      for (const [prop, column] of [['column', entry.column], ['note', entry.note], ['id', entry.id], ['occurred', entry.occurred]] as const) {
+      for (const [prop, column] of [['column', entry.column], ['note', entry.note], ['id', entry.id], ['occurred', entry.occurred], ['due', entry.due]] as const) {
         if (column === undefined) continue;
         if (seen.has(column)) issue(['items', i, prop], 'map.column_twice', { column });
         seen.add(column);

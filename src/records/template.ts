@@ -173,7 +173,7 @@ export function sheetTemplate(standard: Standard, layout: 'long' | 'wide', local
       const needs = itemNeeds(entry.item);
       const wants = (need: ItemNeed) => needs.includes(need);
       // The item's first column carries its finding's id (rectify) and the day it occurred (foundLate).
-      let own: { id?: string; occurred?: string } | undefined;
+      let own: { id?: string; due?: string; occurred?: string } | undefined;
       const add = (cell: WideItem['cell'], name: string, note?: string) => {
         const h = unique(name);
         header.push(h);
@@ -181,8 +181,8 @@ export function sheetTemplate(standard: Standard, layout: 'long' | 'wide', local
         if (n !== undefined) header.push(n);
         if (own === undefined) {
           own = {};
-          for (const [key, what] of [['id', w.findingId], ['occurred', w.occurred]] as const) {
-            if (!has(entry.item, key === 'id' ? 'rectify' : 'foundLate')) continue;
+          for (const [key, what] of [['id', w.findingId], ['due', w.due], ['occurred', w.occurred]] as const) {
+            if (!has(entry.item, key === 'occurred' ? 'foundLate' : 'rectify')) continue;
             own[key] = unique(w.suffix(base, what));
             header.push(own[key]);
           }
@@ -234,7 +234,7 @@ function renderMapText(standard: Standard, m: CsvMapping, comments: ReadonlyMap<
     lines.push(w.itemsComment);
     lines.push('items:');
     for (const item of m.items) {
-      lines.push(`  - { column: ${y(item.column)}, item: ${item.item}, cell: ${item.cell}${item.note ? `, note: ${y(item.note)}` : ''}${item.id ? `, id: ${y(item.id)}` : ''}${item.occurred ? `, occurred: ${y(item.occurred)}` : ''} }`);
+      lines.push(`  - { column: ${y(item.column)}, item: ${item.item}, cell: ${item.cell}${item.note ? `, note: ${y(item.note)}` : ''}${item.id ? `, id: ${y(item.id)}` : ''}${item.due ? `, due: ${y(item.due)}` : ''}${item.occurred ? `, occurred: ${y(item.occurred)}` : ''} }`);
     }
   }
   if (m.values && Object.keys(m.values).length > 0) {
