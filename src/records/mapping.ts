@@ -150,6 +150,7 @@ function checkMapping(m: CsvMapping, ctx: z.RefinementCtx): void {
   const issue = (path: (string | number)[], messageId: string, data: Record<string, unknown> = {}) => ctx.addIssue({ code: 'custom', path, message: messageId, params: { messageId, data } });
   const fieldOf = new Map<string, string>();
   let itemColumns = 0;
+  let followColumns = 0;
   for (const [column, spec] of Object.entries(m.columns)) {
     const name = typeof spec === 'string' ? spec : spec.field;
     const field = parseField(name);
@@ -162,9 +163,11 @@ function checkMapping(m: CsvMapping, ctx: z.RefinementCtx): void {
     if (other !== undefined) issue(['columns', column], 'map.field_twice', { name, other });
     fieldOf.set(name, column);
     if (name === 'finding.item') itemColumns++;
+    if (name === 'follow.finding') followColumns++;
   }
   if (m.layout === 'long') {
-    if (itemColumns === 0) issue(['columns'], 'map.needs_item_column');
+    // A 复查 sheet names the findings it checked and may find nothing new: its follow-up column will do.
+    if (itemColumns === 0 && followColumns === 0) issue(['columns'], 'map.needs_item_column');
     if (m.items !== undefined) issue(['items'], 'map.items_in_long');
     for (const [i, column] of (m.key ?? []).entries()) {
       const spec = m.columns[column];
@@ -278,7 +281,7 @@ export function mappingFromHeader(header: readonly string[], file = '<inline>', 
     if (parseField(name)) columns[name] = name;
     else unknown.push(name);
   }
-  if (unknown.length > 0 || !('finding.item' in columns)) {
+  if (unknown.length > 0 || !('finding.item' in columns || 'follow.finding' in columns)) {
     const data = unknown.length > 0 ? { columns: unknown.map((u) => `"${u}"`).join(', ') } : {};
     return { ok: false, diagnostics: [mapDiagnostic(file, { line: row, column: 1 }, [], { messageId: 'map.needs_map', data }, locale, 'map_mismatch')] };
   }

@@ -73,6 +73,14 @@ describe('follow-ups in a CSV', () => {
     ]);
   });
 
+  it('a 复查 sheet needs no item column: a map, or headers that are field names', () => {
+    expect(parseMapping('layout: long\ncolumns: { 日期: date, 单位: unit.id, 复查: follow.finding, 整改: follow.fixed }\n').ok).toBe(true);
+    expect(parseMapping('layout: long\ncolumns: { 日期: date, 单位: unit.id }\n').ok).toBe(false);
+    const read = readRecords('unit.id,date,kind,follow.finding,follow.fixed\nc1,2024-03-06,follow-up,w1-a#1,是\n', { format: 'csv', file: 'f.csv' });
+    expect(read.diagnostics).toEqual([]);
+    expect(read.records.map((r) => r.record)).toEqual([{ unit: { id: 'c1' }, date: '2024-03-06', kind: 'follow-up', findings: [], follows: [{ finding: 'w1-a#1', fixed: true }] }]);
+  });
+
   it('a map may not key a long sheet on a follow-up column', () => {
     const map = parseMapping('layout: long\ncolumns: { 日期: date, 项: finding.item, 复查: follow.finding }\nkey: [复查]\n', 'm.yaml');
     expect(map.ok ? [] : map.diagnostics.map((d) => d.messageId)).toEqual(['map.key_follow']);

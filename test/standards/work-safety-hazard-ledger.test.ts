@@ -3,6 +3,9 @@
  * 隐患不消除，台帐不消号 (000:1507) through `scoresheet actions`, the notice's own deadline (000:1509), and the
  * inspection frequencies by role (000:1523) through `rank`. The cases of standards/tests/ pin each rule.
  */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 
@@ -35,6 +38,18 @@ describe('work-safety-hazard-ledger: the ledger stays open until fixed', () => {
     const { code, entries } = await ledger('2024-09-30', fixed);
     expect(code).toBe(0);
     expect(entries[1]).toEqual(['ZD-2024-01', 'closed', '2024-07-03', '2024-09-12', 71]);
+  });
+
+  it("the station's 复查 sheet (CSV, through --map) beside the inspections (YAML) gives the same ledger as all in YAML", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scoresheet-ledger-'));
+    const inspections = join(dir, 'inspections.yaml');
+    writeFileSync(inspections, readFileSync(RECORDS, 'utf8').split('\n').filter((line) => !line.includes('kind: follow-up')).join('\n'));
+    const asOf = ['--as-of', '2024-09-30', '--format', 'json'];
+    const sheet = await runCli(['actions', '--standard', STANDARD, inspections, 'fixtures/work-safety-hazard-ledger/复查.csv', '--map', 'fixtures/work-safety-hazard-ledger/复查.map.yaml', ...asOf]);
+    const yaml = await runCli(['actions', '--standard', STANDARD, RECORDS, ...asOf]);
+    expect([sheet.code, sheet.stderr]).toEqual([1, '']);
+    expect(JSON.parse(sheet.stdout)).toEqual(JSON.parse(yaml.stdout));
+    expect(JSON.parse(sheet.stdout).summary).toEqual({ open: 0, overdue: 1, closed: 3 });
   });
 
   it('the inspection after the deadline fails; the refusal is vetoed', async () => {
