@@ -368,13 +368,18 @@ function scoreOne(select: (record: InspectionRecord) => Scorer | Message, record
   record.findings.forEach((finding, f) => {
     const item = scorer.targets.get(finding.item)?.id ?? '';
     const spec = items.get(item)?.find((s) => s.rectify !== undefined && applies(s, f));
+    // A notice's own deadline (`due`) needs a finding that has one, and a day not before the finding's.
+    if (finding.due !== undefined && (spec === undefined || finding.due < record.date)) {
+      problems.push({ field: `findings[${f}].due`, message: { messageId: spec === undefined ? 'record.due_without_rectify' : 'record.due_before_found', data: { due: finding.due, date: record.date } } });
+      return;
+    }
     if (spec === undefined) return;
     const id = findingId(record, f);
     if (ledger.has(id) || opened.some((o) => o.id === id)) {
       problems.push({ field: `findings[${f}].id`, message: { messageId: 'record.duplicate_finding', data: { finding: id } } });
       return;
     }
-    opened.push({ id, unit: record.unit, item, ...(record.id !== undefined && { record: record.id }), found: record.date, due: dueDate(record.date, spec.rectify!.within), late: spec.rectify!.late, spec, ...(finding.note !== undefined && { note: finding.note }), charged: false });
+    opened.push({ id, unit: record.unit, item, ...(record.id !== undefined && { record: record.id }), found: record.date, due: finding.due ?? dueDate(record.date, spec.rectify!.within), late: spec.rectify!.late, spec, ...(finding.note !== undefined && { note: finding.note }), charged: false });
   });
   // Found only now (ids are known once a finding's rule is): the record is refused, the history not moved on.
   if (problems.length > 0) return { ok: false, problems };
