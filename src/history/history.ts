@@ -439,7 +439,7 @@ function chargesOf(scorer: Scorer, record: InspectionRecord, items: ReadonlyMap<
         const amount = pointsToNumber(timesPoints(pointsOf(c.amount), multiply ?? 1));
         const item = scorer.targets.get(finding.item)!.id;
         const source = c.source;
-        out.push({ party: c.party, ...(who !== undefined && { who }), unit: c.unit, amount, item, finding: f, rule: `${spec.path}.charges[${i}]`, ...(multiply !== undefined && { multiply }), ...(source !== undefined && { source }) });
+        out.push({ party: c.party, name: party?.name ?? { en: c.party }, ...(who !== undefined && { who }), unit: c.unit, amount, item, finding: f, rule: `${spec.path}.charges[${i}]`, ...(multiply !== undefined && { multiply }), ...(source !== undefined && { source }) });
       });
     }
   });

@@ -91,6 +91,7 @@ export const CycleStandingSchema = z
 export const ChargeSchema = z
   .strictObject({
     party: z.string().meta({ description: 'The party charged (one of the standard\'s parties).' }),
+    name: Text.meta({ description: 'The party\'s name, as the standard gives it.' }),
     who: z.string().optional().meta({ description: 'Who that is: the unit\'s id for the unit\'s own party, else the record\'s parties[party]; absent when the record does not say.' }),
     unit: z.enum(['points', 'yuan']),
     amount: z.number().meta({ description: 'What is charged, an exact decimal, multiplied when found late.' }),

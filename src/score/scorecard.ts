@@ -79,6 +79,8 @@ export interface CycleStanding {
 /** What one finding costs one party, in points or yuan (exact decimal). */
 export interface Charge {
   readonly party: string;
+  /** The party's name, as the standard gives it. */
+  readonly name: LocalizedText;
   /** The unit's id for the unit's own party, else the record's `parties[party]`; absent when the record does not say. */
   readonly who?: string;
   readonly unit: 'points' | 'yuan';
