@@ -24,7 +24,7 @@ export interface SettlementRow {
 
 /**
  * Sums the scorecards' charges per month, party, who and unit: by month, then party, then the
- * largest amount first (the last place, 末位, is the first row of its party), then who.
+ * largest amount first (the last place, 末位, is the first row of its party), then who (unnamed last).
  *
  * @example
  * ```ts
@@ -53,5 +53,5 @@ export function settleCharges(cards: Iterable<Pick<Scorecard, 'date' | 'charges'
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return [...sums.values()]
     .map(({ row, amount, findings }) => ({ ...row, amount: pointsToNumber(amount), findings }))
-    .sort((a, b) => cmp(a.month, b.month) || cmp(a.party, b.party) || cmp(a.unit, b.unit) || b.amount - a.amount || cmp(a.who ?? '', b.who ?? ''));
+    .sort((a, b) => cmp(a.month, b.month) || cmp(a.party, b.party) || cmp(a.unit, b.unit) || b.amount - a.amount || Number(a.who === undefined) - Number(b.who === undefined) || cmp(a.who ?? '', b.who ?? ''));
 }
