@@ -419,7 +419,7 @@ function scoreOne(select: (record: InspectionRecord) => Scorer | Message, record
 
 /**
  * What the record's findings charge each party (`charges` of the item, or of the rule that scored
- * the finding), a late discovery multiplying them as it multiplies points; undefined for a standard
+ * the finding), once per occurrence (`count`), a late discovery multiplying them as it multiplies points; undefined for a standard
  * without charges. Exact: amounts are held as points (src/points.ts).
  */
 function chargesOf(scorer: Scorer, record: InspectionRecord, items: ReadonlyMap<string, ItemHistory>, applies: (spec: HistorySpec, f: number) => boolean): Charge[] | undefined {
@@ -436,7 +436,7 @@ function chargesOf(scorer: Scorer, record: InspectionRecord, items: ReadonlyMap<
       spec.charges.forEach((c, i) => {
         const party = scorer.standard.parties.find((p) => p.id === c.party);
         const who = party?.unit ? record.unit.id : record.parties?.[c.party];
-        const amount = pointsToNumber(timesPoints(pointsOf(c.amount), multiply ?? 1));
+        const amount = pointsToNumber(timesPoints(pointsOf(c.amount), (finding.count ?? 1) * (multiply ?? 1)));
         const item = scorer.targets.get(finding.item)!.id;
         const source = c.source;
         out.push({ party: c.party, name: party?.name ?? { en: c.party }, ...(who !== undefined && { who }), unit: c.unit, amount, item, finding: f, rule: `${spec.path}.charges[${i}]`, ...(multiply !== undefined && { multiply }), ...(source !== undefined && { source }) });
