@@ -58,7 +58,7 @@ export function kindLabel(card: Scorecard, names: ItemNames): string {
 }
 
 /** Where a scorecard stands in its unit's re-inspection cycle, in words (undefined without a cycle). */
-export function cycleText(card: Scorecard, locale: Locale): string | undefined {
+export function cycleText(card: Pick<Scorecard, 'cycle'>, locale: Locale): string | undefined {
   const c = card.cycle;
   if (c === undefined) return undefined;
   const w = wordsOf(locale).cycle;
@@ -67,7 +67,7 @@ export function cycleText(card: Scorecard, locale: Locale): string | undefined {
 }
 
 /** Each charge of a scorecard, in words: the party, who, the amount and its unit. */
-export function chargeTexts(card: Scorecard, locale: Locale): string[] {
+export function chargeTexts(card: Pick<Scorecard, 'charges'>, locale: Locale): string[] {
   const w = wordsOf(locale).charges;
   return (card.charges ?? []).map((c) => w.line({ party: localizedText(c.name, locale), who: c.who ?? w.unnamed, amount: String(c.amount), unit: w.unit[c.unit], multiply: c.multiply }));
 }

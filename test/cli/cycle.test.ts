@@ -40,6 +40,13 @@ describe('re-inspection cycles and charges on the command line', () => {
     expect(b1.filter((row) => row[type] === '扣减').map((row) => row[18])).toEqual(['单位 u2：扣减 8000 元（次月发现，按 2 倍扣减）', '责任人 王五：扣减 1000 元（次月发现，按 2 倍扣减）', '手续费 （记录未写明）：扣减 0.6 元（次月发现，按 2 倍扣减）']);
   });
 
+  it('html report: each inspection says where it stands in its cycle and what it charged', async () => {
+    const r = await runCli(['report', '--standard', STANDARD, '--period', 'month', RECORDS, '--format', 'html', '--lang', 'zh-CN']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('<small class="cycle">复查周期：初查：待复查定级，暂保留原等级 优秀</small>');
+    expect(r.stdout).toContain('<small class="cycle">扣减：责任人 李四：扣减 500 元</small>');
+  });
+
   it('settle: the month\'s charges per party', async () => {
     const r = await runCli(['settle', '--standard', STANDARD, RECORDS, '--format', 'json']);
     expect(JSON.parse(r.stdout).settlement.map((s: { month: string; party: string; amount: number }) => [s.month, s.party, s.amount])).toEqual([
