@@ -137,6 +137,7 @@ const RULE_HELP = {
   '*.rectify': '限期整改: what this rule scored must be fixed within a time (3d, 1w, friday, 2024-03-31); late: points, fail or escalate. See docs/rectification.md.',
   '*.repeat': '屡教不改: what this rule scored costs more when repeated within a window (30d, week, month, term): extra steps or multiply.',
   '*.foundLate': '次月发现的双倍扣减: what this rule scored is multiplied when found long after it occurred (month, or a span).',
+  '*.charges': '000:135: what each finding this rule scored costs each party (4,000 yuan the community, 500 yuan its officer), in points or yuan, exact; multiplied by foundLate.',
   '*.of': 'Where the quantity comes from: { indicator: id } or { fact: name, path? }. Default: the findings\' `value`.',
   '*.effect': 'deduct (default) or award.',
   'bonus.points': 'Points awarded for each whole unit above `above`.',
