@@ -106,6 +106,8 @@ const STANDARD_HELP = {
     'Who cannot hold the award in a period: veto (a 一票否决 in it; the default), fail (an inspection that failed); [] for nobody.',
   'properties/ranking/properties/boards/properties/exclude': 'Who the 红榜 passes over in a period (and the 黑榜 names first), as an award\'s exclude (default [veto]).',
   'properties/calendar': 'School terms (with holidays) for `term` periods and week numbers.',
+  'properties/parties': 'Who findings may charge (`charges` on items and rules): the unit itself (`unit: true`), or a person each record names under `parties`.',
+  'properties/outcomes/properties/cycle': 'A re-inspection cycle (初查 / 复查): an initial inspection in a `grant` band gives the grade at once; any other leaves it pending, the previous grade carried, until a re-inspection (a `reinspection` kind) decides.',
   'properties/lineage': 'Set by the loader for an overlay (the chain of standards it extends). Do not write it.',
 };
 

@@ -434,7 +434,7 @@ function chargesOf(scorer: Scorer, record: InspectionRecord, items: ReadonlyMap<
       const late = spec.foundLate ?? itemLate;
       const multiply = late !== undefined && finding.occurred !== undefined && isFoundLate(finding.occurred, record.date, late.after) ? late.multiply : undefined;
       spec.charges.forEach((c, i) => {
-        const party = scorer.standard.parties.find((p) => p.id === c.party);
+        const party = scorer.standard.parties?.find((p) => p.id === c.party);
         const who = party?.unit ? record.unit.id : record.parties?.[c.party];
         const amount = pointsToNumber(timesPoints(pointsOf(c.amount), (finding.count ?? 1) * (multiply ?? 1)));
         const item = scorer.targets.get(finding.item)!.id;

@@ -174,7 +174,7 @@ export const StandardSchema = z.strictObject({
   kinds: z.array(NamedEntry).default([]),
   levels: z.array(NamedEntry).default([]),
   /** Who findings may charge besides the unit's score (`charges` on an item or rule). */
-  parties: z.array(PartySchema).default([]),
+  parties: z.array(PartySchema).optional(),
   indicators: z.array(IndicatorSchema).default([]),
   /** Named conditions, referenced as `{ condition: name }`. */
   conditions: z.record(Id, ConditionSchema).default({}),
