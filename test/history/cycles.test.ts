@@ -4,12 +4,14 @@
  * doubled exactly when found late; nothing depends on the order records are given in.
  */
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { scoreHistory } from '../../src/history/history.js';
 import { settleCharges } from '../../src/history/settle.js';
-import { compileStandard, parseStandard } from '../../src/index.js';
+import { compileStandard, loadStandard, parseStandard } from '../../src/index.js';
 import { addDays } from '../../src/dates.js';
 import { InspectionRecordSchema, type InspectionRecord } from '../../src/record-schema.js';
 import type { Scorecard } from '../../src/score/scorecard.js';
@@ -74,6 +76,17 @@ describe('charges to several parties (charges, parties)', () => {
       ['officer', '李四', 500, 'yuan', 'categories[0].items[1].charges[1]'],
       ['fee', null, 0.3, 'yuan', 'categories[0].items[1].charges[2]'],
     ]);
+  });
+
+  it('an overlay may restate the parties (their names), as it restates kinds', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scoresheet-parties-'));
+    try {
+      writeFileSync(join(dir, 'village.yaml'), `extends: ${JSON.stringify(join(process.cwd(), 'standards/urban-management-enforcement.yaml'))}\nid: village\nversion: "1"\nparties:\n  - { id: community, name: { zh-CN: 村, en: Village }, unit: true }\n  - { id: officer, name: { zh-CN: 队员, en: Member } }\n`);
+      const loaded = await loadStandard(join(dir, 'village.yaml'), { allowRoot: [process.cwd()] });
+      expect(loaded.ok && loaded.standard.parties?.map((p) => p.name['zh-CN'])).toEqual(['村', '队员']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses a charge to a party the standard does not declare', () => {
