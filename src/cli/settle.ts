@@ -7,13 +7,12 @@ import type { Readable } from 'node:stream';
 import { scoreHistoryStream } from '../history/stream.js';
 import { settleCharges } from '../history/settle.js';
 import type { Locale } from '../messages/locales.js';
-import { wordsOf } from '../messages/locales.js';
 import type { TextEncodingName } from '../records/decode.js';
-import { formatOfPath, type RecordFormat } from '../records/read.js';
+import type { RecordFormat } from '../records/read.js';
 import { formatSettlement, type SettlementFormat } from '../report/settle.js';
 import { RecordIds } from '../score/batch.js';
 import type { Scorecard } from '../score/scorecard.js';
-import { ndjsonIdCheck, recordItems, SourceError } from './inputs.js';
+import { ndjsonIdCheck, recordItems, SourceError, sourceFormats } from './inputs.js';
 import type { Output } from './io.js';
 import { DEFAULT_MAX_PROBLEMS, problemPrinter } from './problems.js';
 import { loadStandardSet, standardLoadOptions } from './standards.js';
@@ -37,25 +36,24 @@ export async function runSettle(inputs: readonly string[], options: SettleOption
   if (!set) return 2;
   const problems = problemPrinter(out, options.maxProblems ?? DEFAULT_MAX_PROBLEMS, options.lang);
   // Only what the settlement needs is kept of each scorecard: its date and charges.
-  const charged: Pick<Scorecard, 'date' | 'charges'>[] = [];
+  const sources = inputs.length === 0 ? ['-'] : inputs;
+  const formats = sourceFormats(sources, options.inputFormat, out, options.lang);
+  if (formats === undefined) return 2;
+  const read = async function* () {
+    for (let i = 0; i < sources.length; i++) yield* recordItems(sources[i]!, formats[i]!, { ...options, precheck: set.precheck }, stdin);
+  };
+  // Only what the settlement needs is kept of each scorecard: its date, charges, and what it supersedes.
+  const charged: Pick<Scorecard, 'record' | 'supersedes' | 'date' | 'charges'>[] = [];
   let rejected = false;
   try {
-    for (const source of inputs.length === 0 ? ['-'] : inputs) {
-      const format = options.inputFormat ?? formatOfPath(source);
-      if (format === undefined) {
-        out.err(wordsOf(options.lang).cli.unknownInputFormat(source));
-        return 2;
+    for await (const item of scoreHistoryStream(set, read(), options.lang, new RecordIds({ verify: ndjsonIdCheck(options.maxRecordBytes) }))) {
+      if (!('scorecard' in item)) {
+        rejected = true;
+        for (const d of item.diagnostics) problems.print(d);
+        continue;
       }
-      const records = recordItems(source, format, { ...options, precheck: set.precheck }, stdin);
-      const ids = new RecordIds(source === '-' ? {} : { verify: ndjsonIdCheck(options.maxRecordBytes) });
-      for await (const item of scoreHistoryStream(set, records, options.lang, ids)) {
-        if ('scorecard' in item) {
-          if (item.scorecard.charges !== undefined && item.scorecard.charges.length > 0) charged.push({ date: item.scorecard.date, charges: item.scorecard.charges });
-        } else {
-          rejected = true;
-          for (const d of item.diagnostics) problems.print(d);
-        }
-      }
+      const { record, supersedes, date, charges } = item.scorecard;
+      if ((charges !== undefined && charges.length > 0) || supersedes !== undefined) charged.push({ ...(record !== undefined && { record }), ...(supersedes !== undefined && { supersedes }), date, ...(charges !== undefined && { charges }) });
     }
   } catch (error) {
     if (!(error instanceof SourceError)) throw error;
@@ -63,7 +61,10 @@ export async function runSettle(inputs: readonly string[], options: SettleOption
     out.err(error.message);
     return 2;
   }
+  // A record another one supersedes (a corrected sheet, 复核) is not settled: its correction is.
+  const superseded = new Set(charged.map((c) => c.supersedes).filter((s): s is string => s !== undefined));
+  const settled = superseded.size === 0 ? charged : charged.filter((c) => c.record === undefined || !superseded.has(c.record));
   problems.end();
-  out.out(formatSettlement(settleCharges(charged, options.month), { format: options.format, locale: options.lang, ...(options.month !== undefined && { month: options.month }) }));
+  out.out(formatSettlement(settleCharges(settled, options.month), { format: options.format, locale: options.lang, ...(options.month !== undefined && { month: options.month }) }));
   return rejected ? 1 : 0;
 }

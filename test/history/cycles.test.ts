@@ -82,7 +82,7 @@ describe('charges to several parties (charges, parties)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'scoresheet-parties-'));
     try {
       writeFileSync(join(dir, 'village.yaml'), `extends: ${JSON.stringify(join(process.cwd(), 'standards/urban-management-enforcement.yaml'))}\nid: village\nversion: "1"\nparties:\n  - { id: community, name: { zh-CN: 村, en: Village }, unit: true }\n  - { id: officer, name: { zh-CN: 队员, en: Member } }\n`);
-      const loaded = await loadStandard(join(dir, 'village.yaml'), { allowRoot: [process.cwd()] });
+      const loaded = await loadStandard(join(dir, 'village.yaml'), { allowRoots: [process.cwd()] });
       expect(loaded.ok && loaded.standard.parties?.map((p) => p.name['zh-CN'])).toEqual(['村', '队员']);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -38,3 +38,15 @@ describe('scoresheet settle (charges to several parties, 000:135)', () => {
     expect(r.code).toBe(2);
   });
 });
+
+describe('scoresheet settle and corrected sheets', () => {
+  it('settles a correction (supersedes) instead of the sheet it replaces', async () => {
+    const input = [
+      '{"id":"x1","unit":{"id":"lc-east"},"date":"2024-03-05","kind":"case","parties":{"officer":"王五"},"findings":[{"item":"illegal-building","occurred":"2024-03-03"}],"facts":{"started_at":"2024-03-03T08:00","handled_at":"2024-03-05T09:00"}}',
+      '{"id":"x2","supersedes":"x1","unit":{"id":"lc-east"},"date":"2024-03-06","kind":"case","parties":{"officer":"王五"},"findings":[{"item":"illegal-building","occurred":"2024-03-03"}],"facts":{"started_at":"2024-03-03T08:00","handled_at":"2024-03-03T20:00"}}',
+    ].join('\n');
+    const r = await runCli(['settle', '--standard', STANDARD, '-', '--input-format', 'ndjson', '--format', 'json'], { input });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).settlement).toEqual([]);
+  });
+});
