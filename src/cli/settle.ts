@@ -6,9 +6,6 @@
 import type { Readable } from 'node:stream';
 import { scoreHistoryStream } from '../history/stream.js';
 import { settleCharges } from '../history/settle.js';
-import type { Locale } from '../messages/locales.js';
-import type { TextEncodingName } from '../records/decode.js';
-import type { RecordFormat } from '../records/read.js';
 import { formatSettlement, type SettlementFormat } from '../report/settle.js';
 import { RecordIds } from '../score/batch.js';
 import type { Scorecard } from '../score/scorecard.js';
@@ -16,19 +13,13 @@ import { ndjsonIdCheck, recordItems, SourceError, sourceFormats } from './inputs
 import type { Output } from './io.js';
 import { DEFAULT_MAX_PROBLEMS, problemPrinter } from './problems.js';
 import { loadStandardSet, standardLoadOptions } from './standards.js';
+import type { ActionsOptions } from './actions.js';
 
-export interface SettleOptions {
-  readonly standards: readonly string[];
+/** As `actions` reads records (standards, input format, encoding, limits), with a month instead of a day. */
+export interface SettleOptions extends Omit<ActionsOptions, 'format' | 'asOf'> {
   readonly format: SettlementFormat;
-  readonly lang: Locale;
   /** Only this month (YYYY-MM). */
   readonly month?: string;
-  readonly inputFormat?: RecordFormat;
-  readonly encoding?: TextEncodingName;
-  readonly allowRoot?: readonly string[];
-  readonly maxProblems?: number;
-  readonly maxRecordBytes?: number;
-  readonly maxFileBytes?: number;
 }
 
 export async function runSettle(inputs: readonly string[], options: SettleOptions, out: Output, stdin: Readable): Promise<number> {

@@ -60,6 +60,12 @@ describe('re-inspection cycles (outcomes.cycle)', () => {
     expect(out.map((c) => [c.band?.id, c.verdict])).toEqual([['fair', 'pass'], ['poor', 'fail'], ['fair', 'pass']]);
   });
 
+  it('refuses a cycle naming a kind or a band the standard does not have', () => {
+    const bad = parseStandard(readFileSync('test/history/fixtures/cycle.yaml', 'utf8').replace('cycle: { reinspection: [recheck], grant: [excellent]', 'cycle: { reinspection: [rechek], grant: [excelent]'));
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.diagnostics.map((d) => [d.code, d.path.join('.')])).toEqual([['unknown_reference', 'outcomes.cycle.reinspection.0'], ['unknown_reference', 'outcomes.cycle.grant.0']]);
+  });
+
   it('a standard without a cycle has no cycle field on its scorecards', () => {
     const plain = parseStandard(readFileSync('test/history/fixtures/cycle.yaml', 'utf8').replace(/\n  cycle: .*\n/, '\n'));
     if (!plain.ok) throw new Error(JSON.stringify(plain.diagnostics));
