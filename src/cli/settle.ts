@@ -56,6 +56,8 @@ export async function runSettle(inputs: readonly string[], options: SettleOption
   const superseded = new Set(charged.map((c) => c.supersedes).filter((s): s is string => s !== undefined));
   const settled = superseded.size === 0 ? charged : charged.filter((c) => c.record === undefined || !superseded.has(c.record));
   problems.end();
-  out.out(formatSettlement(settleCharges(settled, options.month), { format: options.format, locale: options.lang, ...(options.month !== undefined && { month: options.month }) }));
+  const text = formatSettlement(settleCharges(settled, options.month), { format: options.format, locale: options.lang, ...(options.month !== undefined && { month: options.month }) });
+  // Excel on a Chinese Windows machine reads UTF-8 CSV with a BOM (as score's CSV).
+  out.out(options.format === 'csv' ? '\uFEFF' + text : text);
   return rejected ? 1 : 0;
 }

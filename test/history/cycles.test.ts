@@ -123,6 +123,16 @@ const recordsArb = fc
   );
 
 describe('cycles and charges (properties)', () => {
+  it('are the same whichever path scored the record (generated code or the interpreter)', () => {
+    const interpreted = compileStandard(loaded.standard, { codegen: false });
+    fc.assert(
+      fc.property(recordsArb, (records) => {
+        expect(JSON.stringify(scoreHistory(interpreted, records).results)).toBe(JSON.stringify(scoreHistory(scorer, records).results));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('never depend on the order the records are given in', () => {
     fc.assert(
       fc.property(recordsArb, fc.integer(), (records, seed) => {
