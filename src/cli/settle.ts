@@ -33,8 +33,8 @@ export async function runSettle(inputs: readonly string[], options: SettleOption
   const read = async function* () {
     for (let i = 0; i < sources.length; i++) yield* recordItems(sources[i]!, formats[i]!, { ...options, precheck: set.precheck }, stdin);
   };
-  // Only what the settlement needs is kept of each scorecard: its date, charges, and what it supersedes.
-  const charged: Pick<Scorecard, 'record' | 'supersedes' | 'date' | 'charges'>[] = [];
+  // Only what the settlement needs is kept of each scorecard: its unit, date, charges, and what it supersedes.
+  const charged: Pick<Scorecard, 'record' | 'supersedes' | 'unit' | 'date' | 'charges'>[] = [];
   let rejected = false;
   try {
     for await (const item of scoreHistoryStream(set, read(), options.lang, new RecordIds({ verify: ndjsonIdCheck(options.maxRecordBytes) }))) {
@@ -43,8 +43,8 @@ export async function runSettle(inputs: readonly string[], options: SettleOption
         for (const d of item.diagnostics) problems.print(d);
         continue;
       }
-      const { record, supersedes, date, charges } = item.scorecard;
-      if ((charges !== undefined && charges.length > 0) || supersedes !== undefined) charged.push({ ...(record !== undefined && { record }), ...(supersedes !== undefined && { supersedes }), date, ...(charges !== undefined && { charges }) });
+      const { record, supersedes, unit, date, charges } = item.scorecard;
+      if ((charges !== undefined && charges.length > 0) || supersedes !== undefined) charged.push({ ...(record !== undefined && { record }), ...(supersedes !== undefined && { supersedes }), unit, date, ...(charges !== undefined && { charges }) });
     }
   } catch (error) {
     if (!(error instanceof SourceError)) throw error;

@@ -15,6 +15,8 @@ export interface SettlementRow {
   readonly name: LocalizedText;
   /** Who: the unit's id for the unit's own party, else the person the records name; absent when they do not. */
   readonly who?: string;
+  /** The unit's name, when `who` is the unit (as its records give it). */
+  readonly whoName?: string;
   readonly unit: Charge['unit'];
   /** The exact sum. */
   readonly amount: number;
@@ -35,7 +37,7 @@ export interface SettlementRow {
  * for (const row of settleCharges(cards)) console.log(row.month, row.party, row.who, row.amount, row.unit);
  * ```
  */
-export function settleCharges(cards: Iterable<Pick<Scorecard, 'date' | 'charges'>>, month?: string): SettlementRow[] {
+export function settleCharges(cards: Iterable<Pick<Scorecard, 'date' | 'charges'> & { readonly unit?: Scorecard['unit'] }>, month?: string): SettlementRow[] {
   const sums = new Map<string, { row: Omit<SettlementRow, 'amount' | 'findings'>; amount: Points; findings: number }>();
   for (const card of cards) {
     const m = card.date.slice(0, 7);
@@ -43,7 +45,8 @@ export function settleCharges(cards: Iterable<Pick<Scorecard, 'date' | 'charges'
     for (const c of card.charges ?? []) {
       const key = JSON.stringify([m, c.party, c.who ?? null, c.unit]);
       const sum = sums.get(key);
-      if (sum === undefined) sums.set(key, { row: { month: m, party: c.party, name: c.name, ...(c.who !== undefined && { who: c.who }), unit: c.unit }, amount: pointsOf(c.amount), findings: 1 });
+      const whoName = c.who !== undefined && c.who === card.unit?.id ? card.unit.name : undefined;
+      if (sum === undefined) sums.set(key, { row: { month: m, party: c.party, name: c.name, ...(c.who !== undefined && { who: c.who }), ...(whoName !== undefined && { whoName }), unit: c.unit }, amount: pointsOf(c.amount), findings: 1 });
       else {
         sum.amount += pointsOf(c.amount);
         sum.findings++;

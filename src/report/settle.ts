@@ -13,7 +13,7 @@ export type SettlementFormat = 'text' | 'json' | 'csv' | 'md';
 
 function rows(settlement: readonly SettlementRow[], locale: Locale): string[][] {
   const w = wordsOf(locale).charges;
-  return settlement.map((r) => [r.month, r.party, localizedText(r.name, locale), r.who ?? w.unnamed, w.unit[r.unit], String(r.amount), String(r.findings)]);
+  return settlement.map((r) => [r.month, r.party, localizedText(r.name, locale), r.who === undefined ? w.unnamed : r.whoName !== undefined ? `${r.whoName} (${r.who})` : r.who, w.unit[r.unit], String(r.amount), String(r.findings)]);
 }
 
 /**

@@ -67,9 +67,11 @@ export function cycleText(card: Pick<Scorecard, 'cycle'>, locale: Locale): strin
 }
 
 /** Each charge of a scorecard, in words: the party, who, the amount and its unit. */
-export function chargeTexts(card: Pick<Scorecard, 'charges'>, locale: Locale): string[] {
+export function chargeTexts(card: Pick<Scorecard, 'charges'> & { readonly unit?: Scorecard['unit'] }, locale: Locale): string[] {
   const w = wordsOf(locale).charges;
-  return (card.charges ?? []).map((c) => w.line({ party: localizedText(c.name, locale), who: c.who ?? w.unnamed, amount: String(c.amount), unit: w.unit[c.unit], multiply: c.multiply }));
+  // The unit's own party reads with the unit's name, as the scorecard's head does.
+  const whoText = (who: string | undefined) => (who === undefined ? w.unnamed : who === card.unit?.id && card.unit.name ? `${card.unit.name} (${who})` : who);
+  return (card.charges ?? []).map((c) => w.line({ party: localizedText(c.name, locale), who: whoText(c.who), amount: String(c.amount), unit: w.unit[c.unit], multiply: c.multiply }));
 }
 
 export function formatScorecardText(card: Scorecard, locale: Locale, itemName: ItemNames): string {

@@ -37,7 +37,7 @@ describe('re-inspection cycles and charges on the command line', () => {
     const type = rows[0]!.indexOf('类型') >= 0 ? rows[0]!.indexOf('类型') : 13;
     const b1 = rows.filter((row) => row[0] === 'b1');
     expect(b1.filter((row) => row[type] === '复查周期').map((row) => row[18])).toEqual(['初查：待复查定级，暂保留原等级 无']);
-    expect(b1.filter((row) => row[type] === '扣减').map((row) => row[18])).toEqual(['单位 u2：扣减 8000 元（次月发现，按 2 倍扣减）', '责任人 王五：扣减 1000 元（次月发现，按 2 倍扣减）', '手续费 （记录未写明）：扣减 0.6 元（次月发现，按 2 倍扣减）']);
+    expect(b1.filter((row) => row[type] === '扣减').map((row) => row[18])).toEqual(['单位 西街 (u2)：扣减 8000 元（次月发现，按 2 倍扣减）', '责任人 王五：扣减 1000 元（次月发现，按 2 倍扣减）', '手续费 （记录未写明）：扣减 0.6 元（次月发现，按 2 倍扣减）']);
   });
 
   it('html report: each inspection says where it stands in its cycle and what it charged', async () => {

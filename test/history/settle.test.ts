@@ -28,7 +28,7 @@ describe('scoresheet settle (charges to several parties, 000:135)', () => {
     expect(csv.stdout.startsWith('\uFEFF')).toBe(true);
     const table = parse(csv.stdout, { bom: true }) as string[][];
     expect(table[0]).toEqual(['月份', '对象', '对象名称', '责任单位或人', '单位', '扣减', '问题数']);
-    expect(table.slice(1).map((row) => [row[3], row[4], row[5]])).toEqual([['lc-east', '元', '8000'], ['王五', '元', '1000']]);
+    expect(table.slice(1).map((row) => [row[3], row[4], row[5]])).toEqual([['城东社区 (lc-east)', '元', '8000'], ['王五', '元', '1000']]);
     const text = await runCli(['settle', '--standard', STANDARD, RECORDS, '--lang', 'zh-CN']);
     expect(text.stdout).toContain('每月考评兑现');
     expect(text.stdout).toContain('（记录未写明）');
