@@ -81,6 +81,8 @@ export const InspectionRecordSchema = z.strictObject({
   supersedes: z.string().min(1).optional(),
   /** 复查: earlier findings this inspection checked, each fixed or not. */
   follows: z.array(FollowSchema).optional(),
+  /** Who the standard's parties are for this record (`officer: 王五`): whom its charges go to. */
+  parties: z.record(Id, z.string().min(1)).optional(),
 });
 
 export type InspectionRecord = z.output<typeof InspectionRecordSchema>;

@@ -13,6 +13,7 @@ import { runDiff } from './diff.js';
 import { runImport, type ImportOutputFormat } from './import.js';
 import { runTemplate } from './template.js';
 import { runActions, type ActionsOptions } from './actions.js';
+import { runSettle, type SettleOptions } from './settle.js';
 import { runCompile } from './compile.js';
 import type { Verdict } from '../score/scorecard.js';
 import { lineOutput, type CliIo } from './io.js';
@@ -199,6 +200,20 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .addOption(allowRoot())
     .action(async (inputs: string[], { standard, ...opts }: Omit<ActionsOptions, 'standards'> & { standard: string[] }) => {
       exitCode = await runActions(inputs, { ...opts, standards: standard }, output, io.stdin);
+    });
+
+  recordLimits(program.command('settle'))
+    .description(help.settle_description)
+    .argument('[records...]', help.score_records)
+    .addOption(new Option('--standard <file|dir>', help.settle_standard).argParser(collect).makeOptionMandatory())
+    .addOption(new Option('--month <month>', help.settle_month).argParser((v: string) => { if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(v)) throw new InvalidArgumentError(help.settle_monthExpected); return v; }))
+    .addOption(new Option('--format <format>', help.settle_format).choices(['text', 'json', 'csv', 'md']).default('text'))
+    .addOption(new Option('--input-format <format>', help.rank_inputFormat).choices(['json', 'yaml', 'ndjson', 'csv']))
+    .addOption(new Option('--encoding <encoding>', help.rank_encoding).choices(['utf-8', 'gbk', 'gb18030']))
+    .addOption(lang())
+    .addOption(allowRoot())
+    .action(async (inputs: string[], { standard, ...opts }: Omit<SettleOptions, 'standards'> & { standard: string[] }) => {
+      exitCode = await runSettle(inputs, { ...opts, standards: standard }, output, io.stdin);
     });
 
   leagueSideFiles(leagueCommand('rank', help.rank_description))

@@ -418,6 +418,29 @@ export const enWords = {
     noCases: (standard: string, expected: string) => `no test cases for ${standard} (expected ${expected})`,
   },
   /** `--help`: what each command, argument and option is. */
+  /** Re-inspection cycles (outcomes.cycle): where an inspection stands, on a scorecard. */
+  cycle: {
+    label: 'cycle',
+    position: { initial: 'initial inspection', reinspection: 're-inspection' } as Readonly<Record<'initial' | 'reinspection', string>>,
+    none: 'none',
+    /** One line: position, and the grade given, or pending with the grade carried; on a re-inspection, the initial band. */
+    standing: (c: { position: string; pending: boolean; grade: string | undefined; carried: string | undefined; previous: string | undefined }) =>
+      `${c.position}: ${c.pending ? `grade pending the re-inspection, ${c.carried ?? 'none'} carried meanwhile` : `grade ${c.grade ?? 'none'}`}${c.previous !== undefined ? ` (initial inspection: ${c.previous})` : ''}`,
+  },
+  /** Charges to parties (charges on items and rules), on a scorecard and in `scoresheet settle`. */
+  charges: {
+    label: 'charge',
+    unit: { points: 'points', yuan: 'yuan' } as Readonly<Record<'points' | 'yuan', string>>,
+    unnamed: '(not named in the record)',
+    line: (c: { party: string; who: string; amount: string; unit: string; multiply: number | undefined }) => `${c.party} ${c.who}: ${c.amount} ${c.unit}${c.multiply !== undefined ? ` (found late: × ${c.multiply})` : ''}`,
+  },
+  /** The monthly settlement (scoresheet settle). */
+  settle: {
+    title: (month: string | undefined) => (month === undefined ? 'Monthly settlement of charges' : `Settlement of charges, ${month}`),
+    headers: ['month', 'party', 'party name', 'who', 'unit', 'amount', 'findings'] as readonly string[],
+    none: 'No charges.',
+    summary: (n: number) => `${n} row(s)`,
+  },
   actions: {
     nav: 'Rectification ledger',
     title: (asOf: string) => `Rectification ledger (整改台账) as of ${asOf}`,
@@ -463,6 +486,11 @@ export const enWords = {
     rank_encoding: 'encoding of the input',
     rank_map: 'CSV mapping file',
     report_description: 'the league as a report people look at: one self-contained HTML file (tables, red flags, boards, trends, every deduction), Markdown, or an A4 PDF',
+    settle_description: 'the monthly settlement of charges (考评兑现): what findings cost each party, per month, in points or yuan',
+    settle_standard: 'the standard (repeatable for editions)',
+    settle_month: 'only this month, YYYY-MM',
+    settle_monthExpected: 'expected a month, YYYY-MM',
+    settle_format: 'output format',
     actions_description: 'the rectification ledger (整改台账): open, overdue and closed findings per unit, with due dates; exit 1 when anything is overdue',
     actions_standard: 'the standard (repeatable for editions)',
     actions_asOf: 'the day the ledger is as of, YYYY-MM-DD (default: today); records after it are not read',

@@ -419,6 +419,25 @@ export const zhCNWords: Words = {
     uncovered: (n) => `覆盖率：有 ${n} 条规则或结果没有用例覆盖（见上）`,
     noCases: (standard, expected) => `${standard} 没有测试用例（应在 ${expected}）`,
   },
+  cycle: {
+    label: '复查周期',
+    position: { initial: '初查', reinspection: '复查' } as Readonly<Record<'initial' | 'reinspection', string>>,
+    none: '无',
+    standing: (c: { position: string; pending: boolean; grade: string | undefined; carried: string | undefined; previous: string | undefined }) =>
+      `${c.position}：${c.pending ? `待复查定级，暂保留原等级 ${c.carried ?? '无'}` : `定级 ${c.grade ?? '无'}`}${c.previous !== undefined ? `（初查：${c.previous}）` : ''}`,
+  },
+  charges: {
+    label: '扣减',
+    unit: { points: '分', yuan: '元' } as Readonly<Record<'points' | 'yuan', string>>,
+    unnamed: '（记录未写明）',
+    line: (c: { party: string; who: string; amount: string; unit: string; multiply: number | undefined }) => `${c.party} ${c.who}：扣减 ${c.amount} ${c.unit}${c.multiply !== undefined ? `（次月发现，按 ${c.multiply} 倍扣减）` : ''}`,
+  },
+  settle: {
+    title: (month: string | undefined) => (month === undefined ? '每月考评兑现' : `${month} 考评兑现`),
+    headers: ['月份', '对象', '对象名称', '责任单位或人', '单位', '扣减', '问题数'] as readonly string[],
+    none: '没有扣减。',
+    summary: (n: number) => `共 ${n} 行`,
+  },
   actions: {
     nav: '整改台账',
     title: (asOf: string) => `整改台账（截至 ${asOf}）`,
@@ -464,6 +483,11 @@ export const zhCNWords: Words = {
     rank_encoding: '输入的编码',
     rank_map: 'CSV 列映射文件',
     report_description: '给人看的评比报告：一个自包含的 HTML 文件（排名表、流动红旗、红黑榜、走势、每一条扣分），Markdown，或 A4 PDF',
+    settle_description: '每月考评兑现：各月各对象因问题被扣减的分数或金额',
+    settle_standard: '评分标准（多个版本可重复）',
+    settle_month: '只列这个月，YYYY-MM',
+    settle_monthExpected: '应为月份 YYYY-MM',
+    settle_format: '输出格式',
     actions_description: '整改台账：各单位整改中、逾期未改和已销号的问题及整改期限；有逾期时退出码为 1',
     actions_standard: '评分标准（多个版本可重复）',
     actions_asOf: '台账截至的日期，YYYY-MM-DD（默认：今天）；之后的记录不读入',
