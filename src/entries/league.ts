@@ -17,3 +17,5 @@ export type { GroupAwards, Boards, BoardOptions, LastWarning, Streak } from '../
 export type { Award } from '../standard/ranking-schema.js';
 export { HistoryScorer } from '../history/history.js';
 export { scoreHistoryStream } from '../history/stream.js';
+export { settleCharges } from '../history/settle.js';
+export type { SettlementRow } from '../history/settle.js';
