@@ -88,7 +88,7 @@ describe('scoresheet playground', () => {
     expect(csp(html).get('default-src')).toEqual(["'none'"]);
     expect(html).toContain('ky-food-establishment.yaml');
     const gzip = gzipSync(html, { level: 9 }).length;
-    console.log(`playground page (9 shipped standards): ${(html.length / KB).toFixed(0)} KB, ${(gzip / KB).toFixed(0)} KB gzip`);
+    console.log(`playground page (${new Set(html.match(/"[\w-]+\.yaml":/g)).size} shipped standards): ${(html.length / KB).toFixed(0)} KB, ${(gzip / KB).toFixed(0)} KB gzip`);
     expect(gzip).toBeLessThanOrEqual(600 * KB);
   });
 });
