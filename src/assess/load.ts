@@ -35,7 +35,8 @@ interface Parsed {
   readonly positions?: DocumentPositions;
 }
 
-type Emit = (code: DiagnosticCode, path: DiagnosticPath, data: Record<string, unknown>, messageId?: string) => void;
+/** `first`: where a duplicate was first defined, said as its line:col. */
+type Emit = (code: DiagnosticCode, path: DiagnosticPath, data: Record<string, unknown>, messageId?: string, first?: DiagnosticPath) => void;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -47,8 +48,11 @@ function parseWithPositions(text: string, options: AssessmentOptions): Parsed {
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const positions = new DocumentPositions(doc, lineCounter, text);
   const fail = (): Parsed => ({ result: { ok: false, diagnostics: sortDiagnostics(diagnostics) } });
-  const emit: Emit = (code, path, data, messageId) =>
-    diagnostics.push(makeDiagnostic({ code, file, ...positions.atPath(path), path, data, ...(messageId ? { messageId } : {}) }, locale));
+  const emit: Emit = (code, path, data, messageId, first) => {
+    const at = first === undefined ? undefined : positions.atPath(first);
+    const all = at === undefined ? data : { ...data, first: `${at.line}:${at.column}` };
+    diagnostics.push(makeDiagnostic({ code, file, ...positions.atPath(path), path, data: all, ...(messageId ? { messageId } : {}) }, locale));
+  };
   for (const error of doc.errors) {
     const at = positions.atOffset(error.pos[0]);
     diagnostics.push(makeDiagnostic({ code: error.code === 'DUPLICATE_KEY' ? 'yaml_duplicate_key' : 'yaml_syntax', file, ...at, path: [], data: { detail: error.message.split('\n')[0], yamlCode: error.code } }, locale));
@@ -88,7 +92,7 @@ function checkAssessment(a: Assessment, emit: Emit): void {
     ids.forEach((id, i) => {
       const first = seen.get(id);
       if (first === undefined) seen.set(id, i);
-      else emit('duplicate_id', [key, i, 'id'], { what, id, first: `${key}[${first}]` });
+      else emit('duplicate_id', [key, i, 'id'], { what, id }, undefined, [key, first, 'id']);
     });
   };
   if (a.assess === 'composite') {
@@ -102,7 +106,7 @@ function checkAssessment(a: Assessment, emit: Emit): void {
     a.bands.forEach((b, i) => {
       const first = bands.get(b.id);
       if (first === undefined) bands.set(b.id, i);
-      else emit('duplicate_id', ['bands', i, 'id'], { what: 'band', id: b.id, first: `bands[${first}]` });
+      else emit('duplicate_id', ['bands', i, 'id'], { what: 'band', id: b.id }, undefined, ['bands', first, 'id']);
     });
     return;
   }
