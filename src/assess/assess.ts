@@ -55,7 +55,8 @@ function periodResults(standard: Standard, cards: readonly Scorecard[], method: 
  *
  * @example
  * ```ts
- * import { assessScorecards, loadAssessment, type Scorecard } from 'scoresheet';
+ * import type { Scorecard } from 'scoresheet';
+ * import { assessScorecards, loadAssessment } from 'scoresheet/league';
  *
  * declare const scorecards: Scorecard[];
  * const loaded = await loadAssessment('standards/assessments/civilised-community.yaml');

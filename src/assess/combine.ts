@@ -114,7 +114,7 @@ export function contributionOf(result: Points, best: Points, worst: Points, weig
  *
  * @example
  * ```ts
- * import { combineParts, type Composite, type UnitPeriodResult } from 'scoresheet';
+ * import { combineParts, type Composite, type UnitPeriodResult } from 'scoresheet/league';
  *
  * declare const composite: Composite;
  * declare const parts: Map<string, UnitPeriodResult[]>;
@@ -150,7 +150,7 @@ export function combineParts(composite: Composite, parts: ReadonlyMap<string, re
  *
  * @example
  * ```ts
- * import { combineStages, type Stages, type UnitPeriodResult } from 'scoresheet';
+ * import { combineStages, type Stages, type UnitPeriodResult } from 'scoresheet/league';
  *
  * declare const stages: Stages;
  * declare const results: Map<string, UnitPeriodResult[]>;

@@ -134,7 +134,7 @@ function checkAssessment(a: Assessment, emit: Emit): void {
  *
  * @example
  * ```ts
- * import { parseAssessment } from 'scoresheet';
+ * import { parseAssessment } from 'scoresheet/league';
  *
  * const r = parseAssessment('assess: composite\nid: x\nname: { en: X }\ntotal: 100\nparts: []\n');
  * if (!r.ok) console.error(r.diagnostics[0]!.message);
@@ -150,7 +150,7 @@ export function parseAssessment(text: string, options: AssessmentOptions = {}): 
  *
  * @example
  * ```ts
- * import { loadAssessment } from 'scoresheet';
+ * import { loadAssessment } from 'scoresheet/league';
  *
  * const loaded = await loadAssessment('standards/assessments/civilised-community.yaml', { locale: 'zh-CN' });
  * if (loaded.ok) console.log([...loaded.standards.keys()]); // the part ids

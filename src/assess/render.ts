@@ -74,7 +74,7 @@ function undecidedStages(r: StagedResult, locale: Locale): string | undefined {
  *
  * @example
  * ```ts
- * import { renderAssessment, type AssessmentResult } from 'scoresheet';
+ * import { renderAssessment, type AssessmentResult } from 'scoresheet/league';
  *
  * declare const result: AssessmentResult;
  * console.log(renderAssessment(result, { format: 'text', locale: 'zh-CN' }));
