@@ -102,3 +102,20 @@ describe('loadAssessment', () => {
     expect(loaded.ok ? [] : loaded.diagnostics.map((d) => `${d.code} ${d.path.join('.')}`)).toEqual(['invalid_assessment parts.1.standard']);
   });
 });
+
+describe('scoresheet check on an assessment file', () => {
+  it('checks it, and the standards it names, as it checks a standard', async () => {
+    const { runCli } = await import('../support/cli.js');
+    const ok = await runCli(['check', 'standards/assessments/civilised-community.yaml', 'standards/assessments/gd-village-stages.yaml']);
+    expect([ok.code, ok.stdout.trim()]).toEqual([0, '2 standard(s) checked: 0 error(s), 0 warning(s)']);
+    const dir = mkdtempSync(join(tmpdir(), 'assess-check-'));
+    try {
+      writeFileSync(join(dir, 'bad.yaml'), COMPOSITE.replace('weight: 40', 'weight: 30'));
+      const bad = await runCli(['check', join(dir, 'bad.yaml')]);
+      expect(bad.code).toBe(1);
+      expect(bad.stdout).toContain('bad.yaml:4:8  error  invalid_assessment  total: the weights add up to 90');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
