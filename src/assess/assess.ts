@@ -9,6 +9,8 @@ import type { UnitRef } from '../record-schema.js';
 import type { Scorecard } from '../score/scorecard.js';
 import type { Standard } from '../standard/schema.js';
 import { combineParts, combineStages, type CompositeResult, type StagedResult } from './combine.js';
+import { assignRanks } from '../rank/rank.js';
+import { roundPoints } from '../points.js';
 import type { Assessment } from './schema.js';
 
 export interface AssessOptions {
@@ -25,9 +27,26 @@ interface Head {
   readonly assumptions: readonly string[];
 }
 
+/** A result with its competition rank (1, 2, 2, 4) among the period's results that have a total (or final); null without one. */
+export type Ranked<T> = T & { readonly rank: number | null };
+
 export type AssessmentResult =
-  | (Head & { readonly assess: 'composite'; readonly results: readonly CompositeResult[] })
-  | (Head & { readonly assess: 'stages'; readonly standard: string; readonly final: 'last' | 'weighted'; readonly results: readonly StagedResult[] });
+  | (Head & { readonly assess: 'composite'; readonly results: readonly Ranked<CompositeResult>[] })
+  | (Head & { readonly assess: 'stages'; readonly standard: string; readonly final: 'last' | 'weighted'; readonly results: readonly Ranked<StagedResult>[] });
+
+/** Each period's results ranked by their value, the better first (competition ranks); the order is kept. */
+function ranked<T extends { readonly period: { readonly key: string } }>(results: readonly T[], value: (r: T) => number | null, better: 'higher' | 'lower'): Ranked<T>[] {
+  const rank = new Map<T, number>();
+  const byPeriod = new Map<string, T[]>();
+  for (const r of results) if (value(r) !== null) (byPeriod.get(r.period.key) ?? byPeriod.set(r.period.key, []).get(r.period.key)!).push(r);
+  const points = (r: T) => roundPoints(value(r)!);
+  const compare = (a: T, b: T) => (better === 'higher' ? points(b) - points(a) : points(a) - points(b));
+  for (const list of byPeriod.values()) {
+    const sorted = [...list].sort(compare);
+    assignRanks(sorted, compare, 'competition').forEach((n, i) => rank.set(sorted[i]!, n));
+  }
+  return results.map((r) => ({ ...r, rank: rank.get(r) ?? null }));
+}
 
 /** `school-hygiene@2024.1` → `school-hygiene`. */
 const standardIdOf = (ref: string): string => {
@@ -72,7 +91,7 @@ export function assessScorecards(assessment: Assessment, standards: ReadonlyMap<
       const cards = scorecards.filter((c) => standardIdOf(c.standard) === standard.id);
       parts.set(part.id, periodResults(standard, cards, part.aggregate, options));
     }
-    return { ...head, assess: 'composite', results: combineParts(assessment, parts) };
+    return { ...head, assess: 'composite', results: ranked(combineParts(assessment, parts), (r) => r.total, 'higher') };
   }
   const standard = standards.get(assessment.id)!;
   const mine = scorecards.filter((c) => standardIdOf(c.standard) === standard.id);
@@ -82,5 +101,5 @@ export function assessScorecards(assessment: Assessment, standards: ReadonlyMap<
     results.set(stage.id, periodResults(standard, cards, assessment.aggregate, options));
   }
   const better = standard.scoring.mode === 'accumulate' ? 'lower' : 'higher';
-  return { ...head, assess: 'stages', standard: `${standard.id}@${standard.version}`, final: assessment.final, results: combineStages(assessment, better, results) };
+  return { ...head, assess: 'stages', standard: `${standard.id}@${standard.version}`, final: assessment.final, results: ranked(combineStages(assessment, better, results), (r) => r.final, better) };
 }

@@ -23,29 +23,31 @@ function table(result: AssessmentResult, locale: Locale): { header: string[]; ro
   const unitName = (r: { unit: { id: string; name?: string } }) => r.unit.name ?? r.unit.id;
   if (result.assess === 'composite') {
     const parts = result.results[0]?.lines ?? [];
-    const header = [w.period, w.unitId, w.unit, ...parts.map((l) => localizedText(l.name, locale)), w.total, w.band];
+    const header = [w.period, w.rank, w.unitId, w.unit, ...parts.map((l) => localizedText(l.name, locale)), w.total, w.band];
     const rows = result.results.map((r) => [
       r.period.key,
+      r.rank === null ? w.none : String(r.rank),
       r.unit.id,
       unitName(r),
       ...r.lines.map((l) => (l.result === null ? w.missing[l.missing!] : String(l.result))),
       num(r.total, w),
       r.band ? localizedText(r.band.name, locale) : w.none,
     ]);
-    return { header, rows, align: [...header.map((): Align => 'left').slice(0, 3), ...parts.map((): Align => 'right'), 'right', 'left'] };
+    return { header, rows, align: ['left', 'right', 'left', 'left', ...parts.map((): Align => 'right'), 'right', 'left'] };
   }
   const stages = result.results[0]?.stages ?? [];
-  const header = [w.period, w.unitId, w.unit, ...stages.map((s) => localizedText(s.name, locale)), w.final[result.final], w.flags];
+  const header = [w.period, w.rank, w.unitId, w.unit, ...stages.map((s) => localizedText(s.name, locale)), w.final[result.final], w.flags];
   const nameOf = new Map(stages.map((s) => [s.stage, localizedText(s.name, locale)]));
   const rows = result.results.map((r) => [
     r.period.key,
+    r.rank === null ? w.none : String(r.rank),
     r.unit.id,
     unitName(r),
     ...r.stages.map((s) => (s.result === null ? w.missing[s.missing!] : String(s.result))),
     num(r.final, w),
     r.flags.map((f) => w.flag(nameOf.get(f.from) ?? f.from, nameOf.get(f.to) ?? f.to, f.difference, f.inflated)).join(w.separator) || w.none,
   ]);
-  return { header, rows, align: [...header.map((): Align => 'left').slice(0, 3), ...stages.map((): Align => 'right'), 'right', 'left'] };
+  return { header, rows, align: ['left', 'right', 'left', 'left', ...stages.map((): Align => 'right'), 'right', 'left'] };
 }
 
 /** Each composite total, line by line: part, result, scale, weight, contribution. */

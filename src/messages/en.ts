@@ -425,7 +425,7 @@ export const enWords = {
   },
   /** Assessments (scoresheet assess): composites and stages side by side. */
   assess: {
-    period: 'period', unitId: 'unit id', unit: 'unit', total: 'total', band: 'band', flags: 'discrepancies', part: 'part', result: 'result', weight: 'weight', contribution: 'contribution',
+    period: 'period', rank: 'rank', unitId: 'unit id', unit: 'unit', total: 'total', band: 'band', flags: 'discrepancies', part: 'part', result: 'result', weight: 'weight', contribution: 'contribution',
     none: '—', separator: '; ',
     final: { last: 'final (last stage)', weighted: 'final (weighted)' } as Readonly<Record<'last' | 'weighted', string>>,
     missing: { no_inspection: 'not inspected', indeterminate: 'indeterminate' } as Readonly<Record<'no_inspection' | 'indeterminate', string>>,

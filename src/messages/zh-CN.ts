@@ -426,7 +426,7 @@ export const zhCNWords: Words = {
   },
   /** 综合考评（scoresheet assess）：组合评分与分阶段评分。 */
   assess: {
-    period: '周期', unitId: '单位编号', unit: '单位', total: '总分', band: '等级', flags: '差异', part: '组成部分', result: '结果', weight: '权重', contribution: '得分',
+    period: '周期', rank: '名次', unitId: '单位编号', unit: '单位', total: '总分', band: '等级', flags: '差异', part: '组成部分', result: '结果', weight: '权重', contribution: '得分',
     none: '—', separator: '；',
     final: { last: '最终结果（以末级为准）', weighted: '最终结果（加权）' },
     missing: { no_inspection: '未检查', indeterminate: '不确定' },

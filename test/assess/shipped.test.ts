@@ -9,7 +9,7 @@ const COMPOSITE = ['assess', '--standard', 'standards/assessments/civilised-comm
 const STAGES = ['assess', '--standard', 'standards/assessments/gd-village-stages.yaml', '--period', 'year', 'fixtures/gd-village-stages/records.yaml'];
 
 interface Json {
-  results: { unit: { id: string }; total?: number | null; band?: { id: string } | null; missing?: string[]; lines?: { part: string; result: number | null; contribution: number | null }[]; stages?: { stage: string; result: number | null }[]; final?: number | null; flags?: unknown[] }[];
+  results: { unit: { id: string }; total?: number | null; band?: { id: string } | null; missing?: string[]; lines?: { part: string; result: number | null; contribution: number | null }[]; stages?: { stage: string; result: number | null }[]; final?: number | null; flags?: unknown[]; rank: number | null }[];
 }
 
 describe('scoresheet assess: the civilised-community composite', () => {
@@ -17,11 +17,11 @@ describe('scoresheet assess: the civilised-community composite', () => {
     const r = await runCli([...COMPOSITE, '--format', 'json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as Json;
-    expect(out.results.map((x) => [x.unit.id, x.total, x.band?.id ?? null])).toEqual([
-      ['chengdong', 93.8, 'civilised'],
-      ['chengxi', 76.7, 'not-yet'],
-      ['hekou', 90.367, 'civilised'],
-      ['xincun', null, null],
+    expect(out.results.map((x) => [x.unit.id, x.total, x.band?.id ?? null, x.rank])).toEqual([
+      ['chengdong', 93.8, 'civilised', 1],
+      ['chengxi', 76.7, 'not-yet', 3],
+      ['hekou', 90.367, 'civilised', 2],
+      ['xincun', null, null, null],
     ]);
     expect(out.results[2]!.lines!.map((l) => [l.part, l.result, l.contribution])).toEqual([
       ['harmony', 89.5, 53.7],
@@ -40,8 +40,8 @@ describe('scoresheet assess: the civilised-community composite', () => {
   it('csv: one row per unit and period, a column per part', async () => {
     const r = await runCli([...COMPOSITE, '--format', 'csv']);
     expect(r.stdout.replace(/^\uFEFF/, '').split('\n').slice(0, 2)).toEqual([
-      'period,unit id,unit,Ten-star harmonious community,Weekly hygiene checks,total,band',
-      '2011,chengdong,城东社区,98,0.5,93.8,Civilised community',
+      'period,rank,unit id,unit,Ten-star harmonious community,Weekly hygiene checks,total,band',
+      '2011,1,chengdong,城东社区,98,0.5,93.8,Civilised community',
     ]);
   });
 
@@ -65,10 +65,10 @@ describe('scoresheet assess: the Guangdong village\'s stages', () => {
     const r = await runCli([...STAGES, '--format', 'json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as Json;
-    expect(out.results.map((x) => [x.unit.id, x.stages!.map((s) => s.result), x.final, x.flags])).toEqual([
-      ['dingshen', [1, 0, null], null, []],
-      ['houhuan', [0, 3, 2], 2, [{ from: 'village', to: 'town', difference: 3, inflated: true }]],
-      ['longgang', [1, 1, 1], 1, []],
+    expect(out.results.map((x) => [x.unit.id, x.stages!.map((s) => s.result), x.final, x.flags, x.rank])).toEqual([
+      ['dingshen', [1, 0, null], null, [], null],
+      ['houhuan', [0, 3, 2], 2, [{ from: 'village', to: 'town', difference: 3, inflated: true }], 2],
+      ['longgang', [1, 1, 1], 1, [], 1],
     ]);
   });
 
