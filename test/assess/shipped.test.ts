@@ -2,6 +2,9 @@
  * The shipped assessments through `scoresheet assess`, in-process: the civilised-community composite of two
  * shipped standards and the Guangdong village's stages (fixtures/*'s README works each number out by hand).
  */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 
@@ -77,5 +80,34 @@ describe('scoresheet assess: the Guangdong village\'s stages', () => {
     expect(r.stdout).toMatch(/村自评\s+镇复核\s+市考核\s+最终结果（以末级为准）\s+差异/);
     expect(r.stdout).toContain('村自评 → 镇复核：+3（村自评虚高）');
     expect(r.stdout).toContain('丁沈村，2011：不确定：市考核无结果');
+  });
+
+  it('md: the same table, each flag in words', async () => {
+    const r = await runCli([...STAGES, '--format', 'md', '--lang', 'zh-CN']);
+    expect(r.stdout).toContain('| 2011 | 2 | houhuan | 后环社区 | 0 | 3 | 2 | 2 | 村自评 → 镇复核：+3（村自评虚高） |');
+  });
+
+  it('final: weighted, from the same records: Σ share × stage result; a stage missing leaves it indeterminate', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'assess-weighted-'));
+    try {
+      const text = readFileSync('standards/assessments/gd-village-stages.yaml', 'utf8')
+        .replace('standard: ../gd-hygiene-village.yaml', `standard: ${resolve('standards/gd-hygiene-village.yaml')}`)
+        .replace('kinds: [self-check]', 'kinds: [self-check]\n    weight: 0.2')
+        .replace('kinds: [guidance]', 'kinds: [guidance]\n    weight: 0.3')
+        .replace('kinds: [acceptance]', 'kinds: [acceptance]\n    weight: 0.5')
+        .replace('final: last', 'final: weighted');
+      writeFileSync(join(dir, 'weighted.yaml'), text);
+      const r = await runCli(['assess', '--standard', join(dir, 'weighted.yaml'), '--period', 'year', 'fixtures/gd-village-stages/records.yaml', '--format', 'json']);
+      expect(r.stderr).toBe('');
+      const out = JSON.parse(r.stdout) as Json;
+      // 后环社区 0 × 0.2 + 3 × 0.3 + 2 × 0.5 = 1.9; 龙岗村 1; 丁沈村 has no 市考核
+      expect(out.results.map((x) => [x.unit.id, x.final])).toEqual([
+        ['dingshen', null],
+        ['houhuan', 1.9],
+        ['longgang', 1],
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
