@@ -54,14 +54,18 @@ const standardIdOf = (ref: string): string => {
   return at > 0 ? ref.slice(0, at) : ref;
 };
 
-function periodResults(standard: Standard, cards: readonly Scorecard[], method: 'sum' | 'mean' | 'min' | 'latest' | undefined, options: AssessOptions): UnitPeriodResult[] {
+/**
+ * The period results of a standard's scorecards, as its league aggregates them. `kinds`: a stage's, whose
+ * results count only the frequency requirements of those kinds (another stage's inspections are not its shortfall).
+ */
+function periodResults(standard: Standard, cards: readonly Scorecard[], method: 'sum' | 'mean' | 'min' | 'latest' | undefined, options: AssessOptions, kinds?: readonly string[]): UnitPeriodResult[] {
   const ranking = standard.ranking;
   const calendar = options.calendar ?? standard.calendar;
   return aggregateScorecards(cards, {
     period: options.period,
     method: method ?? ranking?.aggregate ?? 'mean',
     mode: standard.scoring.mode,
-    frequency: ranking?.frequency ?? [],
+    frequency: (ranking?.frequency ?? []).filter((f) => kinds === undefined || (f.kind !== undefined && kinds.includes(f.kind))),
     ...(ranking?.base !== undefined ? { base: ranking.base } : {}),
     ...(options.units ? { units: options.units } : {}),
     ...(calendar ? { calendar } : {}),
@@ -98,7 +102,7 @@ export function assessScorecards(assessment: Assessment, standards: ReadonlyMap<
   const results = new Map<string, UnitPeriodResult[]>();
   for (const stage of assessment.stages) {
     const cards = mine.filter((c) => c.kind !== undefined && stage.kinds.includes(c.kind));
-    results.set(stage.id, periodResults(standard, cards, assessment.aggregate, options));
+    results.set(stage.id, periodResults(standard, cards, assessment.aggregate, options, stage.kinds));
   }
   const better = standard.scoring.mode === 'accumulate' ? 'lower' : 'higher';
   return { ...head, assess: 'stages', standard: `${standard.id}@${standard.version}`, final: assessment.final, results: ranked(combineStages(assessment, better, results), (r) => r.final, better) };
