@@ -6,12 +6,13 @@
 import { formatCsv } from '../report/csv.js';
 import { mdRow } from '../report/markdown.js';
 import { formatTable, type Align } from '../report/table.js';
+import { escapeXml } from '../report/svg.js';
 import { localizedText } from '../messages/render.js';
 import { wordsOf, type Locale } from '../messages/locales.js';
 import type { AssessmentResult } from './assess.js';
 import type { CompositeResult, StagedResult } from './combine.js';
 
-export type AssessFormat = 'text' | 'md' | 'csv';
+export type AssessFormat = 'text' | 'md' | 'csv' | 'html';
 
 type Words = ReturnType<typeof wordsOf>['assess'];
 
@@ -71,6 +72,51 @@ function undecidedStages(r: StagedResult, locale: Locale): string | undefined {
   return w.explainTitle(r.unit.name ?? r.unit.id, r.period.key, w.undecided(r.stages.filter((s) => r.missing!.includes(s.stage)).map((s) => localizedText(s.name, locale)).join(w.separator)), undefined);
 }
 
+/** What every format shows, in order: the table, then each total's explanation (or the undecided finals), then the assumptions. */
+type Block =
+  | { readonly kind: 'table'; readonly title?: string; readonly header: readonly string[]; readonly rows: readonly (readonly string[])[]; readonly align: readonly Align[]; readonly flagged?: readonly boolean[] }
+  | { readonly kind: 'heading'; readonly text: string }
+  | { readonly kind: 'list'; readonly items: readonly string[]; readonly bullets: boolean };
+
+function blocks(result: AssessmentResult, locale: Locale): Block[] {
+  const w = wordsOf(locale).assess;
+  const main = table(result, locale);
+  const out: Block[] = [{ kind: 'table', ...main, ...(result.assess === 'stages' ? { flagged: result.results.map((r) => r.flags.length > 0) } : {}) }];
+  if (result.assess === 'composite') {
+    out.push({ kind: 'heading', text: w.explain });
+    for (const r of result.results) {
+      const e = explain(r, locale);
+      out.push({ kind: 'table', title: e.title, header: e.header, rows: e.rows, align: ['left', 'right', 'right', 'right', 'right'] });
+    }
+  } else {
+    const notes = result.results.map((r) => undecidedStages(r, locale)).filter((n): n is string => n !== undefined);
+    if (notes.length > 0) out.push({ kind: 'list', items: notes, bullets: false });
+  }
+  if (result.assumptions.length > 0) out.push({ kind: 'heading', text: w.assumptions }, { kind: 'list', items: result.assumptions, bullets: true });
+  return out;
+}
+
+const esc = (text: string) => escapeXml(text);
+
+function html(title: string, parts: readonly Block[], locale: Locale): string {
+  const cell = (tag: string, text: string, right: boolean) => `<${tag}${right ? ' class="n"' : ''}>${esc(text)}</${tag}>`;
+  const body = parts.map((b) => {
+    if (b.kind === 'heading') return `<h2>${esc(b.text)}</h2>`;
+    if (b.kind === 'list') return `<ul>${b.items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>`;
+    const head = `<tr>${b.header.map((h, i) => cell('th', h, b.align[i] === 'right')).join('')}</tr>`;
+    const rows = b.rows.map((row, r) => `<tr${b.flagged?.[r] ? ' class="flagged"' : ''}>${row.map((c, i) => cell('td', c, b.align[i] === 'right')).join('')}</tr>`);
+    return `${b.title === undefined ? '' : `<h3>${esc(b.title)}</h3>`}<table><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`;
+  });
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${locale}"><head><meta charset="utf-8"><title>${esc(title)}</title>`,
+    '<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #999;padding:.2em .5em}.n{text-align:right}tr.flagged td{color:#b00}</style></head><body>',
+    `<h1>${esc(title)}</h1>`,
+    ...body,
+    '</body></html>',
+  ].join('\n');
+}
+
 /**
  * Renders an assessment's results.
  *
@@ -85,43 +131,27 @@ function undecidedStages(r: StagedResult, locale: Locale): string | undefined {
 export function renderAssessment(result: AssessmentResult, options: { readonly format: AssessFormat; readonly locale: Locale }): string {
   const { format, locale } = options;
   const w = wordsOf(locale).assess;
-  const { header, rows, align } = table(result, locale);
-  if (format === 'csv') return formatCsv([header, ...rows]);
+  const parts = blocks(result, locale);
+  if (format === 'csv') {
+    const main = parts[0] as Extract<Block, { kind: 'table' }>;
+    return formatCsv([main.header, ...main.rows]);
+  }
   const title = `${localizedText(result.name, locale)} (${result.id}) · ${w.periodOf[result.period]}`;
-  const out: string[] = [];
-  if (format === 'md') {
-    out.push(`# ${title}`, '', mdRow(header), mdRow(header.map((_, i) => (align[i] === 'right' ? '---:' : '---'))));
-    for (const row of rows) out.push(mdRow(row));
-  } else {
-    out.push(title, '');
-    for (const line of formatTable([header, ...rows], align)) out.push(line);
-  }
-  const notes: string[] = [];
-  if (result.assess === 'composite') {
-    out.push('', format === 'md' ? `## ${w.explain}` : w.explain);
-    for (const r of result.results) {
-      const e = explain(r, locale);
-      if (format === 'md') {
-        out.push('', `### ${e.title}`, '', mdRow(e.header), mdRow(e.header.map((_, i) => (i === 0 ? '---' : '---:'))));
-        for (const row of e.rows) out.push(mdRow(row));
-      } else {
-        out.push('', e.title);
-        for (const line of formatTable([e.header, ...e.rows], ['left', 'right', 'right', 'right', 'right'], '  ')) out.push(line);
-      }
+  if (format === 'html') return html(title, parts, locale);
+  const md = format === 'md';
+  const out: string[] = [md ? `# ${title}` : title];
+  for (const b of parts) {
+    out.push('');
+    if (b.kind === 'heading') out.push(md ? `## ${b.text}` : b.text);
+    else if (b.kind === 'list') for (const item of b.items) out.push(md || b.bullets ? `- ${item}` : item);
+    else {
+      if (b.title !== undefined) out.push(md ? `### ${b.title}` : b.title);
+      if (md) {
+        if (b.title !== undefined) out.push('');
+        out.push(mdRow(b.header), mdRow(b.header.map((_, i) => (b.align[i] === 'right' ? '---:' : '---'))));
+        for (const row of b.rows) out.push(mdRow(row));
+      } else for (const line of formatTable([b.header, ...b.rows], b.align, b.title === undefined ? '' : '  ')) out.push(line);
     }
-  } else {
-    for (const r of result.results) {
-      const why = undecidedStages(r, locale);
-      if (why !== undefined) notes.push(why);
-    }
-    if (notes.length > 0) {
-      out.push('');
-      for (const note of notes) out.push(format === 'md' ? `- ${note}` : note);
-    }
-  }
-  if (result.assumptions.length > 0) {
-    out.push('', format === 'md' ? `## ${w.assumptions}` : w.assumptions);
-    for (const a of result.assumptions) out.push(`- ${a}`);
   }
   return out.join('\n');
 }

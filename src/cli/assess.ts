@@ -16,7 +16,7 @@ import { standardLoadOptions } from './standards.js';
 export interface AssessCliOptions extends Omit<LeagueInputOptions, 'standards' | 'groupBy' | 'ties' | 'units' | 'roster'> {
   /** The assessment file. */
   readonly standard: string;
-  readonly format: 'text' | 'json' | 'csv' | 'md';
+  readonly format: 'text' | 'json' | 'csv' | 'md' | 'html';
 }
 
 export async function runAssess(inputs: readonly string[], options: AssessCliOptions, out: Output, stdin: Readable): Promise<number> {

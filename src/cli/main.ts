@@ -210,7 +210,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .argument('[records...]', help.score_records)
     .addOption(new Option('--standard <file>', help.assess_standard).makeOptionMandatory())
     .addOption(new Option('--period <period>', help.assess_period).choices(['week', 'month', 'quarter', 'term', 'year']).makeOptionMandatory())
-    .addOption(new Option('--format <format>', help.format).choices(['text', 'json', 'csv', 'md']).default('text'))
+    .addOption(new Option('--format <format>', help.format).choices(['text', 'json', 'csv', 'md', 'html']).default('text'))
     .option('--calendar <file>', help.rank_calendar)
     .addOption(new Option('--input-format <format>', help.rank_inputFormat).choices(['json', 'yaml', 'ndjson', 'csv']))
     .addOption(new Option('--encoding <encoding>', help.rank_encoding).choices(['utf-8', 'gbk', 'gb18030']))

@@ -87,6 +87,14 @@ describe('scoresheet assess: the Guangdong village\'s stages', () => {
     expect(r.stdout).toContain('| 2011 | 2 | houhuan | 后环社区 | 0 | 3 | 2 | 2 | 村自评 → 镇复核：+3（村自评虚高） |');
   });
 
+  it('html: one self-contained page, the flagged row marked, every text escaped', async () => {
+    const r = await runCli([...STAGES, '--format', 'html', '--lang', 'zh-CN']);
+    expect(r.stdout).toMatch(/^<!DOCTYPE html>\n<html lang="zh-CN">/);
+    expect(r.stdout).toContain('<tr class="flagged"><td>2011</td><td class="n">2</td><td>houhuan</td><td>后环社区</td>');
+    expect(r.stdout).toContain('<td>村自评 → 镇复核：+3（村自评虚高）</td>');
+    expect(r.stdout).not.toMatch(/<(script|link|img)\b/);
+  });
+
   it('final: weighted, from the same records: Σ share × stage result; a stage missing leaves it indeterminate', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'assess-weighted-'));
     try {
