@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadAssessment, parseAssessment } from '../../src/assess/load.js';
 import { formatDiagnostic } from '../../src/diagnostics.js';
@@ -30,6 +31,19 @@ describe('parseAssessment', () => {
     expect(lines(COMPOSITE.replace('weight: 40', 'weight: 30'))).toEqual([
       'a.yaml:4:8  error  invalid_assessment  total: the weights add up to 90, not 100 as declared: give each part (or stage) its share so that they add up',
     ]);
+  });
+
+  it('property: a composite loads exactly when its weights add up to the declared total (exactly, in 0.01s)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 100_000 }), { minLength: 1, maxLength: 8 }), fc.oneof(fc.constant(0), fc.integer({ min: -300, max: 300 })), (cents, off) => {
+        const sum = cents.reduce((a, b) => a + b, 0);
+        fc.pre(sum + off >= 0);
+        const parts = cents.map((c, i) => `  - { id: p${i}, name: { en: P }, standard: p${i}.yaml, weight: ${c / 100}, best: 100, worst: 0 }`).join('\n');
+        const r = parseAssessment(`assess: composite\nid: c\nname: { en: C }\ntotal: ${(sum + off) / 100}\nparts:\n${parts}\n`);
+        if (off === 0) expect(r.ok).toBe(true);
+        else expect(r.ok ? [] : r.diagnostics.map((d) => d.code)).toEqual(['invalid_assessment']);
+      }),
+    );
   });
 
   it('a flat scale, a duplicate part, an unknown key, each at its place', () => {
