@@ -18,37 +18,27 @@ type Words = ReturnType<typeof wordsOf>['assess'];
 
 const num = (n: number | null, w: Words): string => (n === null ? w.none : String(n));
 
-/** The table of every unit and period: its header, rows and which columns are numbers. */
+/** A result's cell of a part or stage: its result, or why it has none. */
+const resultCell = (c: { readonly result: number | null; readonly missing?: 'no_inspection' | 'indeterminate' }, w: Words): string => (c.result === null ? w.missing[c.missing!] : String(c.result));
+
+/**
+ * The table of every unit and period: period, rank, unit, one column per part (or stage), the total (or
+ * final) and a last column (the band, or the flags); its header, rows and which columns are numbers.
+ */
 function table(result: AssessmentResult, locale: Locale): { header: string[]; rows: string[][]; align: Align[] } {
   const w = wordsOf(locale).assess;
-  const unitName = (r: { unit: { id: string; name?: string } }) => r.unit.name ?? r.unit.id;
-  if (result.assess === 'composite') {
-    const parts = result.results[0]?.lines ?? [];
-    const header = [w.period, w.rank, w.unitId, w.unit, ...parts.map((l) => localizedText(l.name, locale)), w.total, w.band];
-    const rows = result.results.map((r) => [
-      r.period.key,
-      r.rank === null ? w.none : String(r.rank),
-      r.unit.id,
-      unitName(r),
-      ...r.lines.map((l) => (l.result === null ? w.missing[l.missing!] : String(l.result))),
-      num(r.total, w),
-      r.band ? localizedText(r.band.name, locale) : w.none,
-    ]);
-    return { header, rows, align: ['left', 'right', 'left', 'left', ...parts.map((): Align => 'right'), 'right', 'left'] };
-  }
-  const stages = result.results[0]?.stages ?? [];
-  const header = [w.period, w.rank, w.unitId, w.unit, ...stages.map((s) => localizedText(s.name, locale)), w.final[result.final], w.flags];
-  const nameOf = new Map(stages.map((s) => [s.stage, localizedText(s.name, locale)]));
-  const rows = result.results.map((r) => [
-    r.period.key,
-    r.rank === null ? w.none : String(r.rank),
-    r.unit.id,
-    unitName(r),
-    ...r.stages.map((s) => (s.result === null ? w.missing[s.missing!] : String(s.result))),
-    num(r.final, w),
-    r.flags.map((f) => w.flag(nameOf.get(f.from) ?? f.from, nameOf.get(f.to) ?? f.to, f.difference, f.inflated)).join(w.separator) || w.none,
-  ]);
-  return { header, rows, align: ['left', 'right', 'left', 'left', ...stages.map((): Align => 'right'), 'right', 'left'] };
+  const columns = result.assess === 'composite' ? (result.results[0]?.lines ?? []) : (result.results[0]?.stages ?? []);
+  const names = columns.map((c) => localizedText(c.name, locale));
+  const header = [w.period, w.rank, w.unitId, w.unit, ...names, result.assess === 'composite' ? w.total : w.final[result.final], result.assess === 'composite' ? w.band : w.flags];
+  const stageName = new Map(result.assess === 'stages' ? (result.results[0]?.stages ?? []).map((s, i) => [s.stage, names[i]!]) : []);
+  const rows = result.results.map((r) => {
+    const [cells, value, last] =
+      'lines' in r
+        ? [r.lines, r.total, r.band ? localizedText(r.band.name, locale) : w.none]
+        : [r.stages, r.final, r.flags.map((f) => w.flag(stageName.get(f.from) ?? f.from, stageName.get(f.to) ?? f.to, f.difference, f.inflated)).join(w.separator) || w.none];
+    return [r.period.key, r.rank === null ? w.none : String(r.rank), r.unit.id, r.unit.name ?? r.unit.id, ...cells.map((c) => resultCell(c, w)), num(value, w), last];
+  });
+  return { header, rows, align: ['left', 'right', 'left', 'left', ...columns.map((): Align => 'right'), 'right', 'left'] };
 }
 
 /** Each composite total, line by line: part, result, scale, weight, contribution. */
@@ -57,7 +47,7 @@ function explain(r: CompositeResult, locale: Locale): { title: string; header: s
   const title = w.explainTitle(r.unit.name ?? r.unit.id, r.period.key, r.total === null ? w.undecided(r.lines.filter((l) => l.result === null).map((l) => localizedText(l.name, locale)).join(w.separator)) : String(r.total), r.band ? localizedText(r.band.name, locale) : undefined);
   const rows = r.lines.map((l) => [
     localizedText(l.name, locale),
-    l.result === null ? w.missing[l.missing!] : String(l.result),
+    resultCell(l, w),
     w.scale(l.worst, l.best),
     String(l.weight),
     num(l.contribution, w),
