@@ -33,7 +33,10 @@ export async function runAssess(inputs: readonly string[], options: AssessCliOpt
     period: options.period,
     ...(input.calendar ? { calendar: input.calendar } : {}),
   });
-  if (options.format === 'json') out.out(JSON.stringify({ ...result, rejected: input.rejected.listed }, null, 2));
+  if (options.format === 'json') {
+    const { listed, notListed } = input.rejected;
+    out.out(JSON.stringify({ ...result, rejected: listed, ...(notListed > 0 ? { rejectedNotListed: notListed } : {}) }, null, 2));
+  }
   else out.out((options.format === 'csv' ? '\uFEFF' : '') + renderAssessment(result, { format: options.format, locale: options.lang }));
   return input.rejected.records > 0 ? 1 : 0;
 }
