@@ -15,6 +15,7 @@ import { runTemplate } from './template.js';
 import { runActions, type ActionsOptions } from './actions.js';
 import { runSettle, type SettleOptions } from './settle.js';
 import { runCompile } from './compile.js';
+import { runAssess, type AssessCliOptions } from './assess.js';
 import type { Verdict } from '../score/scorecard.js';
 import { lineOutput, type CliIo } from './io.js';
 import { defaultLocale, localeOf, LOCALE_IDS, wordsOf } from '../messages/locales.js';
@@ -226,6 +227,22 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .action(async (inputs: string[], opts: { allowRoot?: string[]; standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; format: 'text' | 'json' | 'csv' | 'md'; lang: 'en' | 'zh-CN'; failOn?: Verdict[]; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string; maxProblems: number; maxRecordBytes: number; maxFileBytes: number }) => {
       const { standard, failOn, ...rest } = opts;
       exitCode = await runRank(inputs, { ...rest, standards: standard, failOn: failOn ?? [] }, output, io.stdin);
+    });
+
+  recordLimits(program.command('assess'))
+    .description(help.assess_description)
+    .argument('[records...]', help.score_records)
+    .addOption(new Option('--standard <file>', help.assess_standard).makeOptionMandatory())
+    .addOption(new Option('--period <period>', help.assess_period).choices(['week', 'month', 'quarter', 'term', 'year']).makeOptionMandatory())
+    .addOption(new Option('--format <format>', help.format).choices(['text', 'json', 'csv', 'md', 'html']).default('text'))
+    .option('--calendar <file>', help.rank_calendar)
+    .addOption(new Option('--input-format <format>', help.rank_inputFormat).choices(['json', 'yaml', 'ndjson', 'csv']))
+    .addOption(new Option('--encoding <encoding>', help.rank_encoding).choices(['utf-8', 'gbk', 'gb18030']))
+    .option('--map <file>', help.rank_map)
+    .addOption(lang())
+    .addOption(allowRoot())
+    .action(async (inputs: string[], opts: AssessCliOptions) => {
+      exitCode = await runAssess(inputs, opts, output, io.stdin);
     });
 
   leagueSideFiles(leagueCommand('report', help.report_description))

@@ -20,7 +20,7 @@ const TYPE_NAMES_EN: Readonly<Record<string, string>> = { number: 'a number', in
 const tooPrecise = (d: Record<string, unknown>): string => `${s(d.value)} is finer than ${s(d.resolution)}: points, bounds and steps are held exactly to ${s(d.resolution)} (at most 4 decimals)`;
 
 /** What a file is, for file_too_large (a standard unless said). */
-const FILE_KINDS: Readonly<Record<string, string>> = { calendar: 'a calendar', units: 'a units file', roster: 'a roster', map: 'a map file', tests: 'a test file' };
+const FILE_KINDS: Readonly<Record<string, string>> = { calendar: 'a calendar', units: 'a units file', roster: 'a roster', map: 'a map file', tests: 'a test file', assessment: 'an assessment file' };
 
 export const en: Catalogue = {
   'diagnostic.file_not_found': (d) => `cannot read the file: ${d.notFile ? 'it is not a regular file (a folder, a device or a pipe)' : s(d.detail)}`,
@@ -196,6 +196,10 @@ export const en: Catalogue = {
   'record.schema_invalid_value': (d) => `expected one of ${s(d.values)}`,
   'record.schema_invalid_format': (d) => `not a valid ${s(d.format)}`,
   'input.unreadable': (d) => `cannot read ${s(d.file)}: ${s(d.detail)}`,
+  'assess.weight_sum': (d) => `the weights add up to ${s(d.sum)}, not ${s(d.total)} as declared: give each part (or stage) its share so that they add up`,
+  'assess.flat_scale': (d) => `best and worst are both ${s(d.best)}: a part's scale needs two different ends (best earns the whole weight, worst nothing)`,
+  'assess.kind_twice': (d) => `kind "${s(d.kind)}" is already a kind of stage "${s(d.stage)}": a record's kind says its one stage`,
+  'assess.same_standard': (d) => `part "${s(d.part)}" already reads standard "${s(d.standard)}": records name their standard by id, so each part needs its own standard`,
   'input.not_encoding': (d) => `cannot read ${s(d.file)}: its bytes are not valid ${s(d.encoding)} (save it as UTF-8, or give --encoding gb18030 for a sheet saved by Excel on a Chinese Windows machine)`,
   'record.unreadable': () => 'the record cannot be read: reading one of its fields failed (a getter or proxy that throws); give plain data',
   'record.history_order': (d) => `dated ${s(d.date)}, before the unit's record of ${s(d.last)}: with rectification and repeats, a stream gives each unit's records in date order (sort the records by date)`,
@@ -449,6 +453,20 @@ export const enWords = {
     summary: (c: { open: number; overdue: number; closed: number }) => `${c.open} open, ${c.overdue} overdue, ${c.closed} closed`,
     none: 'No findings with a deadline.',
   },
+  /** Assessments (scoresheet assess): composites and stages side by side. */
+  assess: {
+    period: 'period', rank: 'rank', unitId: 'unit id', unit: 'unit', total: 'total', band: 'band', flags: 'discrepancies', part: 'part', result: 'result', weight: 'weight', contribution: 'contribution',
+    none: '—', separator: '; ',
+    final: { last: 'final (last stage)', weighted: 'final (weighted)' } as Readonly<Record<'last' | 'weighted', string>>,
+    missing: { no_inspection: 'not inspected', indeterminate: 'indeterminate' } as Readonly<Record<'no_inspection' | 'indeterminate', string>>,
+    periodOf: { week: 'weekly', month: 'monthly', quarter: 'quarterly', term: 'per term', year: 'yearly' } as Readonly<Record<'week' | 'month' | 'quarter' | 'term' | 'year', string>>,
+    scale: (worst: number | undefined, best: number | undefined) => (worst === undefined ? 'scale (worst → best)' : `${worst} → ${best}`),
+    undecided: (what: string) => `indeterminate: no result for ${what}`,
+    explain: 'How each total is made',
+    explainTitle: (unit: string, period: string, total: string, band: string | undefined) => `${unit}, ${period}: ${total}${band === undefined ? '' : ` (${band})`}`,
+    flag: (from: string, to: string, difference: number, inflated: boolean) => `${from} → ${to}: ${difference > 0 ? '+' : ''}${difference}${inflated ? ` (${from} inflated)` : ''}`,
+    assumptions: 'Assumptions',
+  },
   help: {
     description: 'Score inspections against YAML standards.',
     allowRoot: 'a folder where `extends:` may also find a base, besides the working directory and the standard\'s own (repeatable)',
@@ -491,6 +509,9 @@ export const enWords = {
     settle_month: 'only this month, YYYY-MM',
     settle_monthExpected: 'expected a month, YYYY-MM',
     settle_format: 'output format',
+    assess_description: 'assessments that combine: a composite of other standards\' period results, or one standard\'s stages (self-assessment, review, final) side by side',
+    assess_standard: 'the assessment file (assess: composite or assess: stages; see docs/assessments.md)',
+    assess_period: 'the period each result covers',
     actions_description: 'the rectification ledger (整改台账): open, overdue and closed findings per unit, with due dates; exit 1 when anything is overdue',
     actions_standard: 'the standard (repeatable for editions)',
     actions_asOf: 'the day the ledger is as of, YYYY-MM-DD (default: today); records after it are not read',

@@ -46,7 +46,7 @@ const YAML_ERRORS: Readonly<Record<string, string>> = {
 const tooPrecise = (d: Record<string, unknown>): string => `${s(d.value)} 比 ${s(d.resolution)} 更精细：分值、界限和步长精确到 ${s(d.resolution)}（最多 4 位小数）`;
 
 /** 文件种类，用于 file_too_large（未说明时为标准文件）。 */
-const FILE_KINDS: Readonly<Record<string, string>> = { calendar: '校历文件', units: '单位名单', roster: '责任区名单', map: '映射文件', tests: '测试文件' };
+const FILE_KINDS: Readonly<Record<string, string>> = { calendar: '校历文件', units: '单位名单', roster: '责任区名单', map: '映射文件', tests: '测试文件', assessment: '综合考评文件' };
 
 export const zhCN: Catalogue = {
   'diagnostic.file_not_found': (d) => `无法读取文件：${d.notFile ? '它不是普通文件（是目录、设备或管道）' : s(d.detail)}`,
@@ -223,6 +223,10 @@ export const zhCN: Catalogue = {
   'record.schema_invalid_value': (d) => `应为以下之一：${s(d.values)}`,
   'record.schema_invalid_format': (d) => `格式不正确（${s(d.format)}）`,
   'input.unreadable': (d) => `无法读取 ${s(d.file)}：${s(d.detail)}`,
+  'assess.weight_sum': (d) => `权重合计为 ${s(d.sum)}，不是声明的 ${s(d.total)}：请调整各组成部分（或各阶段）的权重，使其合计相符`,
+  'assess.flat_scale': (d) => `最好值与最差值都是 ${s(d.best)}：组成部分的折算需要两个不同的端点（最好值得全部权重，最差值得 0）`,
+  'assess.kind_twice': (d) => `检查类型"${s(d.kind)}"已属于阶段"${s(d.stage)}"：一条记录的检查类型只能对应一个阶段`,
+  'assess.same_standard': (d) => `组成部分"${s(d.part)}"已使用标准"${s(d.standard)}"：记录按标准编号区分，每个组成部分须有自己的标准`,
   'input.not_encoding': (d) => `无法读取 ${s(d.file)}：内容不是有效的 ${s(d.encoding)} 编码（请另存为 UTF-8；中文 Windows 上 Excel 保存的表格请加 --encoding gb18030）`,
   'record.unreadable': () => '无法读取该记录：读取其中某个字段时出错（取值函数或代理抛出了异常）；请传入普通数据',
   'record.history_order': (d) => `日期 ${s(d.date)} 早于该单位已评分的 ${s(d.last)} 的记录：有限期整改或屡查屡犯时，流式输入须按日期先后给出各单位的记录（请按日期排序）`,
@@ -446,6 +450,20 @@ export const zhCNWords: Words = {
     summary: (c: { open: number; overdue: number; closed: number }) => `整改中 ${c.open} 条，逾期未改 ${c.overdue} 条，已销号 ${c.closed} 条`,
     none: '没有限期整改的问题。',
   },
+  /** 综合考评（scoresheet assess）：组合评分与分阶段评分。 */
+  assess: {
+    period: '周期', rank: '名次', unitId: '单位编号', unit: '单位', total: '总分', band: '等级', flags: '差异', part: '组成部分', result: '结果', weight: '权重', contribution: '得分',
+    none: '—', separator: '；',
+    final: { last: '最终结果（以末级为准）', weighted: '最终结果（加权）' },
+    missing: { no_inspection: '未检查', indeterminate: '不确定' },
+    periodOf: { week: '按周', month: '按月', quarter: '按季度', term: '按学期', year: '按年' },
+    scale: (worst: number | undefined, best: number | undefined) => (worst === undefined ? '折算（最差 → 最好）' : `${worst} → ${best}`),
+    undecided: (what: string) => `不确定：${what}无结果`,
+    explain: '各单位总分的构成',
+    explainTitle: (unit: string, period: string, total: string, band: string | undefined) => `${unit}，${period}：${total}${band === undefined ? '' : `（${band}）`}`,
+    flag: (from: string, to: string, difference: number, inflated: boolean) => `${from} → ${to}：${difference > 0 ? '+' : ''}${difference}${inflated ? `（${from}虚高）` : ''}`,
+    assumptions: '假设',
+  },
   help: {
     description: '按 YAML 评分标准给检查记录评分。',
     allowRoot: '`extends:` 还可以从这个文件夹找基础标准（工作目录和标准所在目录之外；可重复）',
@@ -488,6 +506,9 @@ export const zhCNWords: Words = {
     settle_month: '只列这个月，YYYY-MM',
     settle_monthExpected: '应为月份 YYYY-MM',
     settle_format: '输出格式',
+    assess_description: '综合考评：由其他标准的周期结果加权组合，或同一标准的各阶段（自评、复核、考核）并列对照',
+    assess_standard: '综合考评文件（assess: composite 或 assess: stages，见 docs/assessments.md）',
+    assess_period: '每个结果覆盖的周期',
     actions_description: '整改台账：各单位整改中、逾期未改和已销号的问题及整改期限；有逾期时退出码为 1',
     actions_standard: '评分标准（多个版本可重复）',
     actions_asOf: '台账截至的日期，YYYY-MM-DD（默认：今天）；之后的记录不读入',
