@@ -17,7 +17,7 @@ const AGGREGATES: readonly RollupAggregate[] = ['mean', 'sum', 'min', 'max', 'pa
 function member(id: string, group: string, score: number | null, failed = 0): UnitPeriodResult {
   return {
     unit: { id, group: { alliance: group, street: group < 'm' ? 'east' : 'west' } },
-    period: { unit: 'week', key: '2024-W10', from: '2024-03-04', to: '2024-03-10' },
+    period: { unit: 'week', key: '2024-W10', start: '2024-03-04', end: '2024-03-10' },
     inspections: score === null ? 0 : 1 + failed,
     score,
     vetoes: 0,
