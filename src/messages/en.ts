@@ -276,6 +276,13 @@ export const enWords = {
   league: {
     rank: 'rank', unit: 'unit', score: 'score', inspections: 'inspections', change: 'change', awards: 'awards', period: 'period', group: 'group', top: 'top board', bottom: 'bottom board', warning: 'last in its group', streak: 'streak', separator: '; ',
     unranked: UNRANKED,
+    /** A roll-up's tables (groups ranked from their members): its name and how the members add up. */
+    rollup: (name: string, aggregate: string) => `${name} (${aggregate})`,
+    aggregates: { mean: 'mean of the members', sum: 'sum of the members', min: 'lowest member', max: 'highest member', passing: '% of members passing' },
+    members: 'members',
+    /** A group award named on a member's row (shared by every member, 同奖). */
+    shared: (award: string, group: string) => `${award} (with ${group})`,
+    assumption: 'assumption',
   },
   /** The report as Markdown (report --format md). */
   reportMarkdown: {
@@ -387,6 +394,7 @@ export const enWords = {
     changedScoresHeading: 'Changed scores',
     changedRanksHeading: 'Changed ranks',
     unknownInputFormat: (source: string) => `cannot tell the format of ${source}: use --input-format json|yaml|ndjson|csv`,
+    unknownRollup: (id: string, known: string) => `the standard has no roll-up ${id} (its ranking.rollups: ${known || 'none'})`,
     /** diff --records takes no --input-format: the file's name must tell. */
     unknownRecordsFormat: (source: string) => `cannot tell the format of ${source}`,
     outputEncodingCsvOnly: '--output-encoding applies to --format csv only',

@@ -293,6 +293,11 @@ export const zhCNWords: Words = {
   league: {
     rank: '名次', unit: '单位', score: '得分', inspections: '检查次数', change: '升降', awards: '奖励', period: '周期', group: '组别', top: '红榜', bottom: '黑榜', warning: '连续末位', streak: '连续获得', separator: '；',
     unranked: UNRANKED,
+    rollup: (name, aggregate) => `${name}（${aggregate}）`,
+    aggregates: { mean: '成员平均分', sum: '成员总分', min: '成员最低分', max: '成员最高分', passing: '成员合格率（%）' },
+    members: '成员',
+    shared: (award, group) => `${award}（随${group}）`,
+    assumption: '假设',
   },
   reportMarkdown: {
     report: '评比报告', asOf: '截至', rank: '名次', unit: '单位', score: '得分', inspections: '检查次数', change: '升降', awards: '奖励',
@@ -392,6 +397,7 @@ export const zhCNWords: Words = {
     changedScoresHeading: '得分变化',
     changedRanksHeading: '名次变化',
     unknownInputFormat: (source) => `无法判断 ${source} 的格式：请用 --input-format json|yaml|ndjson|csv 指定`,
+    unknownRollup: (id, known) => `标准中没有汇总 ${id}（其 ranking.rollups：${known || '无'}）`,
     unknownRecordsFormat: (source) => `无法判断 ${source} 的格式`,
     outputEncodingCsvOnly: '--output-encoding 只用于 --format csv',
     unknownImportFormat: (source) => `未知的导入格式 "${source}"：目前只支持 "lives"`,
