@@ -459,6 +459,8 @@ export const enWords = {
     rank_ties: 'tie policy (default: the standard\'s)',
     rank_units: 'the units to rank (YAML or CSV): each appears, inspected or not',
     rank_calendar: 'school terms (YAML): term periods and 第n周',
+    rank_rollup: 'also rank the groups of one of the standard\'s ranking.rollups (an alliance from its communities), with their awards',
+    rank_also: 'another standard (file or directory) whose records, naming it, only decide awards (exclude: [{ standard: …, verdict: fail }]); repeatable',
     rank_failOn: 'exit 1 when any scorecard has this verdict (repeatable)',
     rank_inputFormat: 'format of the records',
     rank_encoding: 'encoding of the input',

@@ -458,6 +458,8 @@ export const zhCNWords: Words = {
     rank_ties: '并列名次的规则（默认：按标准的设定）',
     rank_units: '参加排名的单位（YAML 或 CSV）：无论是否被检查都会列出',
     rank_calendar: '学期校历（YAML）：学期周期和第n周',
+    rank_rollup: '同时按标准 ranking.rollups 中的一项汇总对组排名（由成员社区评联盟），并评组的奖励',
+    rank_also: '另一标准（文件或目录）：注明该标准的记录只用于评奖资格（exclude: [{ standard: …, verdict: fail }]）；可重复',
     rank_failOn: '有评分表得出此结论时退出码为 1（可重复）',
     rank_inputFormat: '记录的格式',
     rank_encoding: '输入的编码',
