@@ -134,3 +134,22 @@ describe('the roll-up in a league: ranks, ties and awards shared by members', ()
     expect(() => league(rollup('mean'), cards, { rollup: 'streets' })).toThrow(/alliances/);
   });
 });
+
+describe('the roll-up example of docs/standard-format.md', () => {
+  it('parses, and ranks alliances within their street by the mean of their members, the flag shared by the members', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parse } = await import('yaml');
+    const doc = readFileSync(new URL('../../docs/standard-format.md', import.meta.url), 'utf8');
+    const block = [...doc.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!).find((b) => b.includes('rollups:'))!;
+    const rollups = (parse(block) as { ranking: { rollups: Record<string, unknown>[] } }).ranking.rollups;
+    const cards = [
+      inspect({ id: 'c1', floor: 2, date: '2024-01-10', group: { alliance: 'east', street: 's' } }),
+      inspect({ id: 'c2', date: '2024-01-10', group: { alliance: 'east', street: 's' } }),
+      inspect({ id: 'c3', floor: 3, date: '2024-01-10', group: { alliance: 'west', street: 's' } }),
+    ];
+    const l = league(withRanking([], rollups), cards, { period: 'quarter', rollup: 'alliances' });
+    // Deduct mode here: east (98 + 100) / 2 = 99, west 97.
+    expect(l.rollup!.tables[0]!.groups.map((g) => [g.group, g.rows.map((r) => [r.result.unit.id, r.result.score])])).toEqual([['s', [['east', 99], ['west', 97]]]]);
+    expect(l.rollup!.shared).toEqual([{ period: '2024-Q1', award: 'red-flag-rollup', group: 'east', members: ['c1', 'c2'] }]);
+  });
+});
