@@ -91,6 +91,22 @@ describe('eligibility by a verdict, a band or a veto, here or in another standar
     expect(given(league(withRanking([{ id: 'flag', exclude: [{ veto: true }] }]), cards))).toEqual([{ award: 'flag', holders: ['a'], excluded: ['b'] }]);
   });
 
+  it('the boards take the same exclusions: the 红榜 passes over a class that failed the canteen check that week', () => {
+    const cards = [inspect({ id: 'a' }), inspect({ id: 'b', floor: 1 })];
+    const base = withRanking([]);
+    const standard = { ...base, ranking: { ...base.ranking!, boards: { top: 1, bottom: 0, exclude: [{ standard: 'canteen', verdict: 'fail' as const }] } } };
+    expect(league(standard, cards, { elsewhere: [canteenCheck('a', 10)] }).boards.map((b) => b.top)).toEqual([['b']]);
+    expect(league(standard, cards).boards.map((b) => b.top)).toEqual([['a']]);
+  });
+
+  it('{ standard, outcome, tiers }: a unit whose inspection elsewhere has the outcome in one of the tiers is passed over', () => {
+    const cards = [inspect({ id: 'a' }), inspect({ id: 'b', floor: 1 })];
+    const tiered = (tier: string) => ({ ...canteenCheck('a', 5), outcomes: [{ id: 'stars', name: { en: 'stars' }, value: 1, tier: { id: tier, name: { en: tier } } }] });
+    const standard = withRanking([{ id: 'flag', exclude: [{ standard: 'canteen', outcome: 'stars', tiers: ['below'] }] }]);
+    expect(given(league(standard, cards, { elsewhere: [tiered('below')] }))).toEqual([{ award: 'flag', holders: ['b'], excluded: ['a'] }]);
+    expect(given(league(standard, cards, { elsewhere: [tiered('gold')] }))).toEqual([{ award: 'flag', holders: ['a'] }]);
+  });
+
   it('an exclusion names exactly one of veto, verdict, bands or outcome (with tiers)', () => {
     const award = (exclude: unknown) => RankingSchema.safeParse({ awards: [{ id: 'f', name: { en: 'f' }, period: 'week', exclude: [exclude] }] }).success;
     expect(award({ standard: 'canteen', verdict: 'fail' })).toBe(true);
