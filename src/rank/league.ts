@@ -39,16 +39,15 @@ export interface SharedAward {
 }
 
 /** The groups of a roll-up ranked as units, with their awards. */
-export interface RollupLeague {
+export interface RollupLeague extends Pick<League, 'tables' | 'awards'> {
   readonly id: string;
   readonly name: LocalizedText;
   readonly by: string;
   readonly within?: string;
   readonly aggregate: RollupAggregate;
   readonly assumption?: string;
+  /** Each group's result per period, with its members. */
   readonly results: readonly GroupPeriodResult[];
-  readonly tables: readonly LeagueTable[];
-  readonly awards: readonly GroupAwards[];
   readonly shared: readonly SharedAward[];
 }
 
