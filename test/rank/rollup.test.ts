@@ -129,6 +129,19 @@ describe('the roll-up in a league: ranks, ties and awards shared by members', ()
     expect(l.rollup!.tables[0]!.groups[0]!.rows.find((r) => r.result.unit.id === 'A')!.vetoes).toHaveLength(1);
   });
 
+  it('passing: the share of members passing ranks higher-is-better even in accumulate mode (fewer points better for units)', () => {
+    const passing = rollup('passing');
+    const accumulate = { ...passing, scoring: { ...passing.scoring, mode: 'accumulate' as const } };
+    const mixed = [
+      inspect({ id: 'a1', group: { alliance: 'A' } }),
+      inspect({ id: 'a2', facts: { closedHours: 5 }, group: { alliance: 'A' } }),
+      inspect({ id: 'b1', group: { alliance: 'B' } }),
+      inspect({ id: 'b2', group: { alliance: 'B' } }),
+    ];
+    const rows = league(accumulate, mixed, { rollup: 'alliances' }).rollup!.tables[0]!.groups[0]!.rows;
+    expect(rows.map((r) => [r.result.unit.id, r.rank, r.result.score])).toEqual([['B', 1, 100], ['A', 2, 50]]);
+  });
+
   it('no roll-up unless asked for; an unknown roll-up is an error that names the known ones', () => {
     expect(league(rollup('mean'), cards).rollup).toBeUndefined();
     expect(() => league(rollup('mean'), cards, { rollup: 'streets' })).toThrow(/alliances/);
