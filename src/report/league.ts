@@ -58,6 +58,14 @@ export function sharedAwards(league: League, standard: Standard, period: string,
     });
 }
 
+/** Each group of the roll-up with its members' names (in the latest period it has), groups in table order. */
+function membersOf(league: League): [string, string[]][] {
+  const names = new Map(league.results.map((r) => [r.unit.id, r.unit.name ?? r.unit.id]));
+  const latest = new Map<string, string[]>();
+  for (const g of league.rollup?.results ?? []) latest.set(g.unit.id, g.members.map((m) => names.get(m.id) ?? m.id));
+  return [...latest.entries()];
+}
+
 /** A roll-up's heading: 联盟（成员平均分）. */
 export function rollupTitle(rollup: NonNullable<League['rollup']>, locale: Locale): string {
   const w = wordsOf(locale).league;
@@ -130,6 +138,7 @@ export function formatLeagueText(league: League, standard: Standard, locale: Loc
   const rollup = rollupAsLeague(league, standard, locale);
   if (rollup) {
     blocks.push(formatLeagueText(rollup.league, rollup.standard, locale));
+    blocks.push(membersOf(league).map(([group, names]) => `${w.members} ${group}: ${names.join(wordsOf(locale).html.listSep)}`).join('\n'));
     if (league.rollup!.assumption) blocks.push(`${w.assumption}: ${league.rollup!.assumption}`);
   }
   return blocks.join('\n\n');
@@ -149,6 +158,7 @@ export function formatLeagueMarkdown(league: League, standard: Standard, locale:
   const rollup = rollupAsLeague(league, standard, locale);
   if (rollup) {
     blocks.push(formatLeagueMarkdown(rollup.league, rollup.standard, locale).trimEnd());
+    blocks.push(membersOf(league).map(([group, names]) => `- ${mdCell(w.members)} ${mdCell(group)}: ${names.map(mdCell).join(wordsOf(locale).html.listSep)}`).join('\n'));
     if (league.rollup!.assumption) blocks.push(`> ${mdCell(w.assumption)}: ${mdCell(league.rollup!.assumption)}`);
   }
   return blocks.join('\n\n') + '\n';

@@ -40,10 +40,12 @@ describe('community-red-flag: the alliance roll-up', () => {
     expect(zh).toMatch(/1 {2}东片联盟 +1 +4 {2}— +好乡邻旗舰联盟（按成员社区汇总）\n/);
     expect(zh).toMatch(/湖前社区 .*好乡邻旗舰联盟（按成员社区汇总）（随东片联盟）/);
     expect(zh).toContain('假设: 000:1603');
+    expect(zh).toContain('成员 东片联盟: 福新社区、湖前社区\n成员 西片联盟: 乌山社区、西湖社区');
     const md = (await runCli(['rank', ...ROLLUP, '--format', 'md', '--lang', 'en'])).stdout;
     expect(md).toContain('### Community alliances (mean of the members) · ');
     expect(md).toContain('| 1 | 东片联盟 | 1 | 4 | — | Good Neighbours flagship alliance (from its communities) |');
     expect(md).toContain('Good Neighbours flagship alliance (from its communities) (with 东片联盟)');
+    expect(md).toContain('- members 东片联盟: 福新社区, 湖前社区');
   });
 
   it('csv: the group rows follow the units, their group column the roll-up title and the street', async () => {
