@@ -115,7 +115,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .addOption(new Option('--standard <file|dir>', help.rank_standard).argParser(collect).makeOptionMandatory())
       .addOption(new Option('--period <period>', help.rank_period).choices(['week', 'month', 'quarter', 'term', 'year']).makeOptionMandatory())
       .option('--group-by <key>', help.rank_groupBy)
-      .addOption(new Option('--ties <policy>', help.rank_ties).choices(['competition', 'dense', 'ordinal', 'fractional']));
+      .addOption(new Option('--ties <policy>', help.rank_ties).choices(['competition', 'dense', 'ordinal', 'fractional']))
+      .option('--roll-up <id>', help.rank_rollup)
+      .addOption(new Option('--also <file|dir>', help.rank_also).argParser(collect));
   /** rank's and report's side files: the map, units and roster as every reader of records, and the school calendar. */
   const leagueSideFiles = (command: Command): Command =>
     recordSideFiles(command, { map: help.rank_map, units: help.rank_units, roster: help.score_roster }).option('--calendar <file>', help.rank_calendar);
@@ -224,7 +226,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .addOption(new Option('--input-format <format>', help.rank_inputFormat).choices(['json', 'yaml', 'ndjson', 'csv']))
     .addOption(new Option('--encoding <encoding>', help.rank_encoding).choices(['utf-8', 'gbk', 'gb18030']))
     .addOption(allowRoot())
-    .action(async (inputs: string[], opts: { allowRoot?: string[]; standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; format: 'text' | 'json' | 'csv' | 'md'; lang: 'en' | 'zh-CN'; failOn?: Verdict[]; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string; maxProblems: number; maxRecordBytes: number; maxFileBytes: number }) => {
+    .action(async (inputs: string[], opts: { allowRoot?: string[]; standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; rollUp?: string; also?: string[]; format: 'text' | 'json' | 'csv' | 'md'; lang: 'en' | 'zh-CN'; failOn?: Verdict[]; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string; maxProblems: number; maxRecordBytes: number; maxFileBytes: number }) => {
       const { standard, failOn, ...rest } = opts;
       exitCode = await runRank(inputs, { ...rest, standards: standard, failOn: failOn ?? [] }, output, io.stdin);
     });
@@ -258,7 +260,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .addOption(new Option('--input-format <format>', help.rank_inputFormat).choices(['json', 'yaml', 'ndjson', 'csv']))
     .addOption(new Option('--encoding <encoding>', help.rank_encoding).choices(['utf-8', 'gbk', 'gb18030']))
     .addOption(allowRoot())
-    .action(async (inputs: string[], opts: { allowRoot?: string[]; standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; at?: string; top?: number; format: ReportFormat; output?: string; lang: 'en' | 'zh-CN'; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string; maxProblems: number; maxRecordBytes: number; maxFileBytes: number }) => {
+    .action(async (inputs: string[], opts: { allowRoot?: string[]; standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; rollUp?: string; also?: string[]; at?: string; top?: number; format: ReportFormat; output?: string; lang: 'en' | 'zh-CN'; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string; maxProblems: number; maxRecordBytes: number; maxFileBytes: number }) => {
       const { standard, ...rest } = opts;
       exitCode = await runReport(inputs, { ...rest, standards: standard, ...(io.env.SCORESHEET_CHROMIUM ? { chromium: io.env.SCORESHEET_CHROMIUM } : {}) }, output, io.stdin);
     });

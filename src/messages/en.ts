@@ -284,6 +284,13 @@ export const enWords = {
   league: {
     rank: 'rank', unit: 'unit', score: 'score', inspections: 'inspections', change: 'change', awards: 'awards', period: 'period', group: 'group', top: 'top board', bottom: 'bottom board', warning: 'last in its group', streak: 'streak', separator: '; ',
     unranked: UNRANKED,
+    /** A roll-up's tables (groups ranked from their members): its name and how the members add up. */
+    rollup: (name: string, aggregate: string) => `${name} (${aggregate})`,
+    aggregates: { mean: 'mean of the members', sum: 'sum of the members', min: 'lowest member', max: 'highest member', passing: '% of members passing' },
+    members: 'members',
+    /** A group award named on a member's row (shared by every member, 同奖). */
+    shared: (award: string, group: string) => `${award} (with ${group})`,
+    assumption: 'assumption',
   },
   /** The report as Markdown (report --format md). */
   reportMarkdown: {
@@ -398,6 +405,7 @@ export const enWords = {
     changedScoresHeading: 'Changed scores',
     changedRanksHeading: 'Changed ranks',
     unknownInputFormat: (source: string) => `cannot tell the format of ${source}: use --input-format json|yaml|ndjson|csv`,
+    unknownRollup: (id: string, known: string) => `the standard has no roll-up ${id} (its ranking.rollups: ${known || 'none'})`,
     /** diff --records takes no --input-format: the file's name must tell. */
     unknownRecordsFormat: (source: string) => `cannot tell the format of ${source}`,
     outputEncodingCsvOnly: '--output-encoding applies to --format csv only',
@@ -499,6 +507,8 @@ export const enWords = {
     rank_ties: 'tie policy (default: the standard\'s)',
     rank_units: 'the units to rank (YAML or CSV): each appears, inspected or not',
     rank_calendar: 'school terms (YAML): term periods and 第n周',
+    rank_rollup: 'also rank the groups of one of the standard\'s ranking.rollups (an alliance from its communities), with their awards',
+    rank_also: 'another standard (file or directory) whose records, naming it, only decide awards (exclude: [{ standard: …, verdict: fail }]); repeatable',
     rank_failOn: 'exit 1 when any scorecard has this verdict (repeatable)',
     rank_inputFormat: 'format of the records',
     rank_encoding: 'encoding of the input',

@@ -301,6 +301,11 @@ export const zhCNWords: Words = {
   league: {
     rank: '名次', unit: '单位', score: '得分', inspections: '检查次数', change: '升降', awards: '奖励', period: '周期', group: '组别', top: '红榜', bottom: '黑榜', warning: '连续末位', streak: '连续获得', separator: '；',
     unranked: UNRANKED,
+    rollup: (name, aggregate) => `${name}（${aggregate}）`,
+    aggregates: { mean: '成员平均分', sum: '成员总分', min: '成员最低分', max: '成员最高分', passing: '成员合格率（%）' },
+    members: '成员',
+    shared: (award, group) => `${award}（随${group}）`,
+    assumption: '假设',
   },
   reportMarkdown: {
     report: '评比报告', asOf: '截至', rank: '名次', unit: '单位', score: '得分', inspections: '检查次数', change: '升降', awards: '奖励',
@@ -403,6 +408,7 @@ export const zhCNWords: Words = {
     changedScoresHeading: '得分变化',
     changedRanksHeading: '名次变化',
     unknownInputFormat: (source) => `无法判断 ${source} 的格式：请用 --input-format json|yaml|ndjson|csv 指定`,
+    unknownRollup: (id, known) => `标准中没有汇总 ${id}（其 ranking.rollups：${known || '无'}）`,
     unknownRecordsFormat: (source) => `无法判断 ${source} 的格式`,
     outputEncodingCsvOnly: '--output-encoding 只用于 --format csv',
     unknownImportFormat: (source) => `未知的导入格式 "${source}"：目前只支持 "lives"`,
@@ -496,6 +502,8 @@ export const zhCNWords: Words = {
     rank_ties: '并列名次的规则（默认：按标准的设定）',
     rank_units: '参加排名的单位（YAML 或 CSV）：无论是否被检查都会列出',
     rank_calendar: '学期校历（YAML）：学期周期和第n周',
+    rank_rollup: '同时按标准 ranking.rollups 中的一项汇总对组排名（由成员社区评联盟），并评组的奖励',
+    rank_also: '另一标准（文件或目录）：注明该标准的记录只用于评奖资格（exclude: [{ standard: …, verdict: fail }]）；可重复',
     rank_failOn: '有评分表得出此结论时退出码为 1（可重复）',
     rank_inputFormat: '记录的格式',
     rank_encoding: '输入的编码',
