@@ -34,6 +34,8 @@ export interface LeagueInputOptions {
   readonly inputFormat?: RecordFormat;
   readonly encoding?: TextEncodingName;
   readonly map?: string;
+  /** xlsx: the sheet to read (--sheet). */
+  readonly sheet?: string;
   /** --allow-root: folders where `extends:` may also find a base. */
   readonly allowRoot?: readonly string[];
   readonly maxRecordBytes?: number;

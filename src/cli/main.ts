@@ -105,7 +105,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .addOption(new Option('--ties <policy>', help.rank_ties).choices(['competition', 'dense', 'ordinal', 'fractional']))
       .option('--units <file>', help.rank_units)
       .option('--roster <file>', help.score_roster)
-      .option('--calendar <file>', help.rank_calendar);
+      .option('--calendar <file>', help.rank_calendar)
+      .option('--sheet <name>', help.score_sheet);
 
   program
     .command('check')
@@ -127,14 +128,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .addOption(new Option('--format <format>', help.format).choices(['text', 'json', 'ndjson', 'csv', 'md']).default('text'))
     .addOption(lang())
     .addOption(new Option('--fail-on <verdict>', help.score_failOn).argParser(collectVerdict))
-    .addOption(new Option('--input-format <format>', help.score_inputFormat).choices(['json', 'yaml', 'ndjson', 'csv']))
+    .addOption(new Option('--input-format <format>', help.score_inputFormat).choices(['json', 'yaml', 'ndjson', 'csv', 'xlsx']))
     .addOption(new Option('--encoding <encoding>', help.score_encoding).choices(['utf-8', 'gbk', 'gb18030']))
     .addOption(new Option('--output-encoding <encoding>', help.score_outputEncoding).choices(['utf-8', 'gb18030']))
     .option('--map <file>', help.score_map)
+    .option('--sheet <name>', help.score_sheet)
     .option('--units <file>', help.score_units)
     .option('--roster <file>', help.score_roster)
     .addOption(allowRoot())
-    .action(async (inputs: string[], opts: { units?: string; roster?: string; allowRoot?: string[]; standard: string[]; format: ScoreOutputFormat; lang: 'en' | 'zh-CN'; failOn?: Verdict[]; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; outputEncoding?: 'utf-8' | 'gb18030'; map?: string; maxProblems: number; maxRecordBytes: number; maxFileBytes: number }) => {
+    .action(async (inputs: string[], opts: { units?: string; roster?: string; allowRoot?: string[]; standard: string[]; format: ScoreOutputFormat; lang: 'en' | 'zh-CN'; failOn?: Verdict[]; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv' | 'xlsx'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; outputEncoding?: 'utf-8' | 'gb18030'; map?: string; sheet?: string; maxProblems: number; maxRecordBytes: number; maxFileBytes: number }) => {
       exitCode = await runScore(inputs, {
         maxProblems: opts.maxProblems,
         maxRecordBytes: opts.maxRecordBytes,
@@ -147,6 +149,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         ...(opts.encoding ? { encoding: opts.encoding } : {}),
         ...(opts.outputEncoding ? { outputEncoding: opts.outputEncoding } : {}),
         ...(opts.map ? { map: opts.map } : {}),
+        ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
         ...(opts.units ? { units: opts.units } : {}),
         ...(opts.roster ? { roster: opts.roster } : {}),
         ...(opts.allowRoot ? { allowRoot: opts.allowRoot } : {}),
@@ -183,7 +186,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .addOption(new Option('--standard <file|dir>', help.actions_standard).argParser(collect).makeOptionMandatory())
     .addOption(new Option('--as-of <date>', help.actions_asOf).argParser((v: string) => { if (!isCalendarDate(v)) throw new InvalidArgumentError(help.actions_dateExpected); return v; }))
     .addOption(new Option('--format <format>', help.actions_format).choices(['text', 'json', 'csv', 'md', 'html']).default('text'))
-    .addOption(new Option('--input-format <format>', help.rank_inputFormat).choices(['json', 'yaml', 'ndjson', 'csv']))
+    .addOption(new Option('--input-format <format>', help.rank_inputFormat).choices(['json', 'yaml', 'ndjson', 'csv', 'xlsx']))
     .addOption(new Option('--encoding <encoding>', help.rank_encoding).choices(['utf-8', 'gbk', 'gb18030']))
     .addOption(lang())
     .addOption(allowRoot())
@@ -195,11 +198,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .addOption(new Option('--format <format>', help.format).choices(['text', 'json', 'csv', 'md']).default('text'))
     .addOption(lang())
     .addOption(new Option('--fail-on <verdict>', help.rank_failOn).argParser(collectVerdict))
-    .addOption(new Option('--input-format <format>', help.rank_inputFormat).choices(['json', 'yaml', 'ndjson', 'csv']))
+    .addOption(new Option('--input-format <format>', help.rank_inputFormat).choices(['json', 'yaml', 'ndjson', 'csv', 'xlsx']))
     .addOption(new Option('--encoding <encoding>', help.rank_encoding).choices(['utf-8', 'gbk', 'gb18030']))
     .option('--map <file>', help.rank_map)
     .addOption(allowRoot())
-    .action(async (inputs: string[], opts: { allowRoot?: string[]; standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; format: 'text' | 'json' | 'csv' | 'md'; lang: 'en' | 'zh-CN'; failOn?: Verdict[]; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string; maxProblems: number; maxRecordBytes: number; maxFileBytes: number }) => {
+    .action(async (inputs: string[], opts: { allowRoot?: string[]; standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; sheet?: string; format: 'text' | 'json' | 'csv' | 'md'; lang: 'en' | 'zh-CN'; failOn?: Verdict[]; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv' | 'xlsx'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string; maxProblems: number; maxRecordBytes: number; maxFileBytes: number }) => {
       const { standard, failOn, ...rest } = opts;
       exitCode = await runRank(inputs, { ...rest, standards: standard, failOn: failOn ?? [] }, output, io.stdin);
     });
@@ -214,11 +217,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .addOption(new Option('--format <format>', help.report_format).choices(['html', 'md', 'pdf']).default('html'))
     .option('-o, --output <file>', help.report_output)
     .addOption(lang(help.langReport))
-    .addOption(new Option('--input-format <format>', help.rank_inputFormat).choices(['json', 'yaml', 'ndjson', 'csv']))
+    .addOption(new Option('--input-format <format>', help.rank_inputFormat).choices(['json', 'yaml', 'ndjson', 'csv', 'xlsx']))
     .addOption(new Option('--encoding <encoding>', help.rank_encoding).choices(['utf-8', 'gbk', 'gb18030']))
     .option('--map <file>', help.rank_map)
     .addOption(allowRoot())
-    .action(async (inputs: string[], opts: { allowRoot?: string[]; standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; at?: string; top?: number; format: ReportFormat; output?: string; lang: 'en' | 'zh-CN'; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string; maxProblems: number; maxRecordBytes: number; maxFileBytes: number }) => {
+    .action(async (inputs: string[], opts: { allowRoot?: string[]; standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; sheet?: string; at?: string; top?: number; format: ReportFormat; output?: string; lang: 'en' | 'zh-CN'; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv' | 'xlsx'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string; maxProblems: number; maxRecordBytes: number; maxFileBytes: number }) => {
       const { standard, ...rest } = opts;
       exitCode = await runReport(inputs, { ...rest, standards: standard, ...(io.env.SCORESHEET_CHROMIUM ? { chromium: io.env.SCORESHEET_CHROMIUM } : {}) }, output, io.stdin);
     });

@@ -34,6 +34,8 @@ export interface ScoreOptions {
   /** Encoding of CSV output. */
   readonly outputEncoding?: 'utf-8' | 'gb18030';
   readonly map?: string;
+  /** xlsx: the sheet to read (--sheet). */
+  readonly sheet?: string;
   readonly units?: string;
   readonly roster?: string;
   /** --allow-root: folders where `extends:` may also find a base. */
