@@ -12,11 +12,11 @@
  *
  * A workbook is a zip read whole. Before exceljs unpacks it, every part is unpacked once as a stream
  * and counted: past `maxFileBytes / 8` unpacked bytes (a zip bomb, a sheet of a million empty rows)
- * it is refused (exceljs holds a workbook at about 40 times its unpacked size). A file that is not a
+ * it is refused (exceljs holds a workbook at about 40 times its unpacked size), and so is a sheet of more
+ * than MAX_SHEET_ROWS rows (a million empty ones unpack to little). A file that is not a
  * zip, or an encrypted (password-protected) workbook, is refused with a reason; nothing is guessed.
  */
-import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
+import type ExcelJS from 'exceljs';
 import { makeDiagnostic } from '../diagnostics.js';
 import type { Message } from '../messages/types.js';
 import { CsvRecordReader, type RowProblem } from './csv.js';
@@ -28,6 +28,12 @@ import { cellName } from '../spreadsheet.js';
 
 /** The hidden sheet of a template (template --format xlsx) that holds its map, one YAML line a row in column A. */
 export const MAP_SHEET = 'scoresheet-map';
+
+/**
+ * The most rows a sheet may have, empty ones counted (exceljs holds each, at about 600 bytes): more are
+ * refused whole, as exceljs stops there; a longer sheet is read as CSV.
+ */
+export const MAX_SHEET_ROWS = 100_000;
 
 export interface XlsxReadOptions extends ReadOptions {
   /** The sheet to read, by name; by default the first visible one (a template's data sheet). */
@@ -96,11 +102,14 @@ async function xlsxItems(bytes: Uint8Array, mapping: CsvMapping | undefined, opt
   } catch (error) {
     return unreadable({ messageId: 'input.xlsx_not_zip', data: { file, detail: (error as Error).message } });
   }
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook } = await exceljs();
+  const workbook = new Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer, { maxRows: MAX_SHEET_ROWS } as Parameters<typeof workbook.xlsx.load>[1]);
   } catch (error) {
-    return unreadable({ messageId: 'input.unreadable', data: { file, detail: (error as Error).message } });
+    const detail = (error as Error).message;
+    if (/^Max row count/.test(detail)) return unreadable({ messageId: 'input.xlsx_too_many_rows', data: { file, limit: MAX_SHEET_ROWS } });
+    return unreadable({ messageId: 'input.unreadable', data: { file, detail } });
   }
   const names = workbook.worksheets.map((w) => w.name);
   const sheet = options.sheet !== undefined ? workbook.getWorksheet(options.sheet) : workbook.worksheets.find((w) => w.state === 'visible' && w.name !== MAP_SHEET);
@@ -118,8 +127,18 @@ async function xlsxItems(bytes: Uint8Array, mapping: CsvMapping | undefined, opt
   return sheetItems(sheet, map, { ...options, file: at }, workbook.properties.date1904 === true);
 }
 
+/**
+ * exceljs, loaded when a workbook is first read or written: every other command starts without it
+ * (the CLI bundle keeps it in a chunk of its own).
+ */
+export async function exceljs(): Promise<typeof ExcelJS> {
+  const module = (await import('exceljs')) as typeof ExcelJS & { default?: typeof ExcelJS };
+  return module.default ?? module;
+}
+
 /** Whether every part of the zip unpacks to at most `limit` bytes in all, counted as each is unpacked (and dropped). */
 async function unpacksWithin(bytes: Uint8Array, limit: number): Promise<boolean> {
+  const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
   let total = 0;
   for (const entry of Object.values(zip.files)) {
