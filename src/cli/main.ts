@@ -125,7 +125,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .description(help.score_description)
     .argument('[records...]', help.score_records)
     .addOption(new Option('--standard <file|dir>', help.score_standard).argParser(collect).makeOptionMandatory())
-    .addOption(new Option('--format <format>', help.format).choices(['text', 'json', 'ndjson', 'csv', 'md']).default('text'))
+    .addOption(new Option('--format <format>', help.format).choices(['text', 'json', 'ndjson', 'csv', 'md', 'xlsx']).default('text'))
+    .option('-o, --output <file>', help.output)
     .addOption(lang())
     .addOption(new Option('--fail-on <verdict>', help.score_failOn).argParser(collectVerdict))
     .addOption(new Option('--input-format <format>', help.score_inputFormat).choices(['json', 'yaml', 'ndjson', 'csv', 'xlsx']))
@@ -136,7 +137,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .option('--units <file>', help.score_units)
     .option('--roster <file>', help.score_roster)
     .addOption(allowRoot())
-    .action(async (inputs: string[], opts: { units?: string; roster?: string; allowRoot?: string[]; standard: string[]; format: ScoreOutputFormat; lang: 'en' | 'zh-CN'; failOn?: Verdict[]; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv' | 'xlsx'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; outputEncoding?: 'utf-8' | 'gb18030'; map?: string; sheet?: string; maxProblems: number; maxRecordBytes: number; maxFileBytes: number }) => {
+    .action(async (inputs: string[], opts: { units?: string; roster?: string; allowRoot?: string[]; standard: string[]; format: ScoreOutputFormat; lang: 'en' | 'zh-CN'; failOn?: Verdict[]; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv' | 'xlsx'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; outputEncoding?: 'utf-8' | 'gb18030'; map?: string; sheet?: string; output?: string; maxProblems: number; maxRecordBytes: number; maxFileBytes: number }) => {
       exitCode = await runScore(inputs, {
         maxProblems: opts.maxProblems,
         maxRecordBytes: opts.maxRecordBytes,
@@ -150,6 +151,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         ...(opts.outputEncoding ? { outputEncoding: opts.outputEncoding } : {}),
         ...(opts.map ? { map: opts.map } : {}),
         ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
+        ...(opts.output !== undefined ? { output: opts.output } : {}),
         ...(opts.units ? { units: opts.units } : {}),
         ...(opts.roster ? { roster: opts.roster } : {}),
         ...(opts.allowRoot ? { allowRoot: opts.allowRoot } : {}),
@@ -195,14 +197,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     });
 
   leagueCommand('rank', help.rank_description)
-    .addOption(new Option('--format <format>', help.format).choices(['text', 'json', 'csv', 'md']).default('text'))
+    .addOption(new Option('--format <format>', help.format).choices(['text', 'json', 'csv', 'md', 'xlsx']).default('text'))
+    .option('-o, --output <file>', help.output)
     .addOption(lang())
     .addOption(new Option('--fail-on <verdict>', help.rank_failOn).argParser(collectVerdict))
     .addOption(new Option('--input-format <format>', help.rank_inputFormat).choices(['json', 'yaml', 'ndjson', 'csv', 'xlsx']))
     .addOption(new Option('--encoding <encoding>', help.rank_encoding).choices(['utf-8', 'gbk', 'gb18030']))
     .option('--map <file>', help.rank_map)
     .addOption(allowRoot())
-    .action(async (inputs: string[], opts: { allowRoot?: string[]; standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; sheet?: string; format: 'text' | 'json' | 'csv' | 'md'; lang: 'en' | 'zh-CN'; failOn?: Verdict[]; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv' | 'xlsx'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string; maxProblems: number; maxRecordBytes: number; maxFileBytes: number }) => {
+    .action(async (inputs: string[], opts: { allowRoot?: string[]; standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; sheet?: string; output?: string; format: 'text' | 'json' | 'csv' | 'md' | 'xlsx'; lang: 'en' | 'zh-CN'; failOn?: Verdict[]; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv' | 'xlsx'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string; maxProblems: number; maxRecordBytes: number; maxFileBytes: number }) => {
       const { standard, failOn, ...rest } = opts;
       exitCode = await runRank(inputs, { ...rest, standards: standard, failOn: failOn ?? [] }, output, io.stdin);
     });
@@ -214,7 +217,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(help.positiveWholeNumber);
       return n;
     }))
-    .addOption(new Option('--format <format>', help.report_format).choices(['html', 'md', 'pdf']).default('html'))
+    .addOption(new Option('--format <format>', help.report_format).choices(['html', 'md', 'pdf', 'xlsx']).default('html'))
     .option('-o, --output <file>', help.report_output)
     .addOption(lang(help.langReport))
     .addOption(new Option('--input-format <format>', help.rank_inputFormat).choices(['json', 'yaml', 'ndjson', 'csv', 'xlsx']))

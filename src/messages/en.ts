@@ -370,6 +370,22 @@ export const enWords = {
   },
   /** A period's label: 2024-W10 (week 2) in a term calendar. */
   termWeek: (key: string, week: number) => `${key} (week ${week})`,
+  /** Workbooks (score / rank / report --format xlsx, template --format xlsx). */
+  xlsx: {
+    unitId: 'unit id', veto: 'veto (一票否决)', summarySheet: 'Scorecards', summaryTitle: 'Scorecards', linesSheet: 'Lines', linesTitle: 'Deductions, awards and vetoes',
+    recordsSheet: 'Records', listsSheet: 'Lists', units: 'units', items: 'items', kinds: 'inspection kinds', levels: 'event levels',
+    pickTitle: 'Pick from the list',
+    pick: (what: string) => `Pick one of the ${what} from the list.`,
+    pointsTitle: 'Points',
+    points: (min: string, max: string) => `Points between ${min} and ${max}.`,
+    countTitle: 'Count',
+    count: 'A whole number, 0 or more (empty or 0 = nothing found).',
+    dateTitle: 'Date',
+    date: 'A date, such as 2024-03-04.',
+    evidenceTitle: 'Written material',
+    evidence: 'Yes or no: was written material shown?',
+    wrong: 'Not allowed here',
+  },
   /** The blank CSV sheet and its map (template). */
   sheet: {
     id: 'record id', unitId: 'unit id', unitName: 'unit name', date: 'date', kind: 'kind', level: 'level', inspector: 'inspector',
@@ -402,6 +418,7 @@ export const enWords = {
     compareNeedsStandard: '--compare needs --standard: the records must be scored to be compared',
     cannotWrite: (file: string, detail: string) => `cannot write ${file}: ${detail}`,
     pdfNeedsOutput: '--format pdf needs -o FILE.pdf',
+    xlsxNeedsOutput: '--format xlsx needs -o FILE.xlsx',
     noSuchPeriod: (at: string, periods: string) => `--at ${at}: no such period; the records have ${periods || 'none'}`,
     templateNeedsOne: (given: string, count: number, refs: string) => `template needs exactly one standard; ${given} holds ${count}: ${refs}`,
     alreadyExists: (path: string) => `${path} already exists (use --force to overwrite it)`,
@@ -472,8 +489,9 @@ export const enWords = {
     actions_dateExpected: 'expected a calendar date, YYYY-MM-DD',
     report_at: 'the period the report is as of, e.g. 2024-W11 (default: the latest); later periods are left out',
     report_top: 'how many of the costliest items to list',
-    report_format: 'output format (pdf: headless Chromium, needs -o)',
+    report_format: 'output format (pdf: headless Chromium, needs -o; xlsx: a workbook, needs -o)',
     report_output: 'write the report to this file (default: standard output)',
+    output: 'write to this file instead of standard output (--format xlsx needs it)',
     test_description: "run standards' test cases (tests/<name>.test.yaml beside each standard)",
     test_paths: 'standards, directories of standards, or *.test.yaml files',
     test_coverage: 'list every rule and outcome no case exercises, and fail when there is one',

@@ -44,7 +44,7 @@ function awardNames(league: League, standard: Standard, period: string, unit: st
 }
 
 /** The awards a row's unit holds, or why it is unranked. */
-function standing(league: League, standard: Standard, period: string, row: TableRow, locale: Locale): string {
+export function standing(league: League, standard: Standard, period: string, row: TableRow, locale: Locale): string {
   return row.rank === null ? wordsOf(locale).league.unranked[row.unranked!] : awardNames(league, standard, period, row.result.unit.id, locale);
 }
 
