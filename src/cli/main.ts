@@ -163,12 +163,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .description(help.template_description)
     .addOption(new Option('--standard <file>', help.template_standard).makeOptionMandatory())
     .addOption(new Option('--layout <layout>', help.template_layout).choices(['wide', 'long']).makeOptionMandatory())
+    .addOption(new Option('--format <format>', help.template_format).choices(['csv', 'xlsx']).default('csv'))
+    .option('--units <file>', help.template_units)
     .option('-o, --out <dir>', help.template_out, '.')
     .addOption(lang(help.langHeaders))
     .option('--force', help.template_force, false)
     .addOption(allowRoot())
-    .action(async (opts: { standard: string; layout: 'wide' | 'long'; out: string; lang: 'en' | 'zh-CN'; force: boolean; allowRoot?: string[] }) => {
-      exitCode = await runTemplate({ standard: opts.standard, layout: opts.layout, out: opts.out, lang: opts.lang, force: opts.force, ...(opts.allowRoot ? { allowRoot: opts.allowRoot } : {}) }, output);
+    .action(async (opts: { standard: string; layout: 'wide' | 'long'; format: 'csv' | 'xlsx'; units?: string; out: string; lang: 'en' | 'zh-CN'; force: boolean; allowRoot?: string[] }) => {
+      exitCode = await runTemplate({ standard: opts.standard, layout: opts.layout, format: opts.format, out: opts.out, lang: opts.lang, force: opts.force, ...(opts.units !== undefined ? { units: opts.units } : {}), ...(opts.allowRoot ? { allowRoot: opts.allowRoot } : {}) }, output);
     });
 
   program
