@@ -121,7 +121,8 @@ async function xlsxItems(bytes: Uint8Array, mapping: CsvMapping | undefined, opt
     const lines: string[] = [];
     embedded.eachRow({ includeEmpty: true }, (row) => lines.push(plainText(row.getCell(1).value)));
     const parsed = parseMapping(lines.join('\n'), `${file}!${MAP_SHEET}`, locale);
-    if (!parsed.ok) return [{ diagnostics: parsed.diagnostics }];
+    // Its line is the sheet's row, in column A (a column inside the line is no cell).
+    if (!parsed.ok) return [{ diagnostics: parsed.diagnostics.map((d) => ({ ...d, column: 1 })) }];
     map = parsed.mapping;
   }
   return sheetItems(sheet, map, { ...options, file: at }, workbook.properties.date1904 === true);

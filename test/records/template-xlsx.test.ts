@@ -118,4 +118,13 @@ describe('template --format xlsx', () => {
     expect((await runCli(args)).code).toBe(2);
     expect((await runCli([...args, '--force'])).code).toBe(0);
   });
+
+  it('the English map reads back: an item named "Lamps, fittings and cords" is quoted in its entry', async () => {
+    const out = join(dir, 'english');
+    await runCli(['template', '--standard', 'standards/school-hygiene.yaml', '--layout', 'wide', '--lang', 'en', '-o', out]);
+    expect(readFileSync(join(out, 'school-hygiene.wide.map.yaml'), 'utf8')).toContain('- { column: "Lamps, fittings and cords", item: lights, cell: count }');
+    await runCli(['template', '--standard', 'standards/school-hygiene.yaml', '--layout', 'wide', '--lang', 'en', '--format', 'xlsx', '-o', out]);
+    const r = await runCli(['score', '--standard', 'standards/school-hygiene.yaml', join(out, 'school-hygiene.wide.xlsx')]);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+  });
 });
