@@ -12,6 +12,7 @@ import { localizedText } from '../messages/render.js';
 import type { Standard } from '../standard/schema.js';
 import { cellName } from '../spreadsheet.js';
 import { parseField } from './mapping.js';
+import { ruleKind } from '../rules/index.js';
 import type { SheetTemplate } from './template.js';
 import { exceljs, MAP_SHEET } from './xlsx.js';
 
@@ -33,10 +34,12 @@ export function itemPointsRange(item: Item): { min: number; max: number | undefi
     if (typeof lo === 'number') min = min === undefined ? lo : Math.min(min, lo);
     if (typeof hi === 'number') max = max === undefined ? hi : Math.max(max, hi);
   };
-  for (const rule of item.rules as readonly Record<string, unknown>[]) {
-    const points = rule.points;
+  for (const rule of item.rules) {
+    if (!ruleKind(rule).findingFields(rule).includes('points')) continue;
+    // A range of points (每次扣1-3分) or the inspector's own bounds (酌情扣分: min–max).
+    const { points, min: low, max: high } = rule as { points?: unknown; min?: unknown; max?: unknown };
     if (typeof points === 'object' && points !== null) take((points as { min?: unknown }).min, (points as { max?: unknown }).max);
-    if (rule.kind === 'judgement') take(rule.min, rule.max);
+    else take(low, high);
   }
   return { min: min ?? 0, max: max ?? item.max };
 }

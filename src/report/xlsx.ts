@@ -19,6 +19,7 @@ import type { Standard } from '../standard/schema.js';
 import { exceljs } from '../records/xlsx.js';
 import { changeMark, standing, vetoMark } from './league.js';
 import type { ItemNames } from './text.js';
+import { extent } from '../collections.js';
 
 /** A cell's value as written: text, a number, or nothing. */
 type Cell = string | number | null;
@@ -62,7 +63,7 @@ function addTable(workbook: ExcelJS.Workbook, name: string, title: string, heade
   kinds.forEach((kind, i) => {
     const column = sheet.getColumn(i + 1);
     if (kind.decimals) column.numFmt = '0.00';
-    const widest = Math.max(stringWidth(header[i] ?? ''), ...rows.map((r) => cellWidth(r[i] ?? null, kind)));
+    const widest = extent([stringWidth(header[i] ?? ''), ...rows.map((r) => cellWidth(r[i] ?? null, kind))])!.max;
     column.width = Math.min(60, Math.max(6, widest + 2));
   });
   return sheet;
@@ -71,7 +72,7 @@ function addTable(workbook: ExcelJS.Workbook, name: string, title: string, heade
 function cellWidth(cell: Cell, kind: ColumnKind): number {
   if (cell === null) return 0;
   if (typeof cell === 'number') return (kind.decimals ? cell.toFixed(2) : String(cell)).length;
-  return Math.max(...cell.split('\n').map((line) => stringWidth(line)));
+  return extent(cell.split('\n').map((line) => stringWidth(line)))?.max ?? 0;
 }
 
 async function newWorkbook(): Promise<ExcelJS.Workbook> {
