@@ -20,6 +20,7 @@ import { exceljs } from '../records/xlsx.js';
 import { changeMark, standing, vetoMark } from './league.js';
 import type { ItemNames } from './text.js';
 import { extent } from '../collections.js';
+import { scorecardCsvRows } from './csv.js';
 
 /** A cell's value as written: text, a number, or nothing. */
 type Cell = string | number | null;
@@ -155,20 +156,12 @@ export async function scorecardsWorkbook(cards: readonly Scorecard[], locale: Lo
     x.summaryTitle,
     [h[0]!, h[1]!, h[2]!, h[3]!, h[4]!, h[5]!, h[6]!, h[7]!, h[8]!, h[9]!, h[10]!, h[11]!],
     [{}, {}, {}, {}, {}, {}, {}, {}, { decimals: true }, {}, {}, {}],
-    cards.map((card) => [
-      card.record ?? '',
-      card.standard,
-      card.unit.id,
-      card.unit.name ?? '',
-      card.date,
-      card.kind ?? '',
-      card.level ?? '',
-      card.inspector ?? '',
-      card.total,
-      card.band ? localizedText(card.band.name, locale) : '',
-      words.verdict[card.verdict],
-      card.complete ? words.csv.yes : words.csv.no,
-    ]),
+    cards.map((card) => {
+      // The CSV's scorecard columns (csv.ts), the total a number.
+      const head: Cell[] = scorecardCsvRows([{ ...card, lines: [] }], locale, itemName, { header: false })[0]!.slice(0, 12);
+      head[8] = card.total;
+      return head;
+    }),
     (i) => (vetoed(cards[i]!) ? VETO_FILL : undefined),
   );
   const lines = cards.flatMap((card) => card.lines.map((line) => ({ card, line })));
