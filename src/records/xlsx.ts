@@ -57,6 +57,19 @@ const startsWith = (bytes: Uint8Array, magic: readonly number[]) => magic.every(
  * A workbook's bytes → the records of one sheet, read as its CSV would be with `mapping` (or the map a
  * template embeds, or the sheet's own header naming fields). A workbook that cannot be read at all is one
  * `unreadable_input` diagnostic, as a map that does not fit is one `map_mismatch`.
+ *
+ * @example
+ * ```ts
+ * import { readFileSync } from 'node:fs';
+ * import { formatDiagnostic } from 'scoresheet';
+ * import { loadMapping, readXlsxRecords } from 'scoresheet/records';
+ *
+ * const map = await loadMapping('week.map.yaml');
+ * if (map.ok) {
+ *   const { records, diagnostics } = await readXlsxRecords(readFileSync('week.xlsx'), map.mapping, { file: 'week.xlsx', sheet: '第一周' });
+ *   console.log(records.length, diagnostics.map(formatDiagnostic).join('\n')); // week.xlsx!第一周!C12  error  …
+ * }
+ * ```
  */
 export async function readXlsxRecords(bytes: Uint8Array, mapping: CsvMapping | undefined, options: XlsxReadOptions = {}): Promise<ReadResult> {
   const result: ReadResult = { records: [], diagnostics: [] };

@@ -93,6 +93,17 @@ async function bytesOf(workbook: ExcelJS.Workbook): Promise<Buffer> {
  * A league as a workbook: one sheet per period and group, each unit's rank, name, score (2 decimals),
  * inspections, change, awards (the holder's row marked) and vetoes (the row marked); below the table,
  * why an award went to nobody, and the top and bottom boards.
+ *
+ * @example
+ * ```ts
+ * import { writeFileSync } from 'node:fs';
+ * import { buildLeague, type Scorecard, type Standard } from 'scoresheet';
+ * import { leagueWorkbook } from 'scoresheet/report';
+ *
+ * declare const standard: Standard;
+ * declare const scorecards: Scorecard[];
+ * writeFileSync('league.xlsx', await leagueWorkbook(buildLeague(standard, scorecards, { period: 'week' }), standard, 'zh-CN'));
+ * ```
  */
 export async function leagueWorkbook(league: League, standard: Standard, locale: Locale): Promise<Buffer> {
   const w = wordsOf(locale).league;
@@ -142,6 +153,16 @@ export async function leagueWorkbook(league: League, standard: Standard, locale:
  * Scorecards as a workbook: a summary sheet (one row per scorecard: unit, date, kind, total with 2
  * decimals, band, verdict; a vetoed one marked) and a lines sheet (every deduction, award and veto,
  * points as numbers; awards and vetoes marked).
+ *
+ * @example
+ * ```ts
+ * import { writeFileSync } from 'node:fs';
+ * import type { Scorecard } from 'scoresheet';
+ * import { scorecardsWorkbook } from 'scoresheet/report';
+ *
+ * declare const scorecards: Scorecard[];
+ * writeFileSync('scorecards.xlsx', await scorecardsWorkbook(scorecards, 'en', (id) => id));
+ * ```
  */
 export async function scorecardsWorkbook(cards: readonly Scorecard[], locale: Locale, itemName: ItemNames): Promise<Buffer> {
   const words = wordsOf(locale);
