@@ -3,7 +3,9 @@
  * exceljs (numbers as numbers, dates as Excel dates or serial numbers, merged header cells, Chinese
  * headers) read with the same maps give the CSVs' scorecards; problems name their cell.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
@@ -18,6 +20,7 @@ import { readXlsxRecords } from '../../src/records/xlsx.js';
 import { scoreBatch } from '../../src/score/batch.js';
 import { StandardSet } from '../../src/score/editions.js';
 import { cellName } from '../../src/spreadsheet.js';
+import { runCli } from '../support/cli.js';
 
 const path = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url));
 const csvText = (p: string) => decodeText(readFileSync(path(p))).text;
@@ -120,6 +123,20 @@ describe('records from .xlsx', async () => {
     const read = await readXlsxRecords(Buffer.from(await workbook.xlsx.writeBuffer()), undefined, { file: 'f.xlsx' });
     expect(read.records.map((r) => r.record.findings)).toEqual([[{ item: 'floor', count: 2 }]]);
     expect(read.diagnostics.map((d) => renderDiagnostic(d))).toEqual([expect.stringMatching(/^f\.xlsx!Sheet1!A3 {2}error {2}record_invalid .*D3.*HYPERLINK/)]);
+  });
+
+  it('through the CLI: --sheet picks the sheet, a problem names its cell, the wrong sheet is exit 2', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'scoresheet-xlsx-records-')), 'week.xlsx');
+    const rows = parse(wideCsv, { bom: true }) as string[][];
+    rows[2]![8] = 'abc';
+    writeFileSync(file, await workbookOf(rows.map((r) => r.map((c) => JSON.stringify(c)).join(',')).join('\n'), { dates: 'serial', sheet: '第一周' }));
+    const args = ['score', '--standard', 'standards/school-hygiene.yaml', '--map', 'fixtures/csv/school-hygiene.wide.map.yaml', file];
+    const r = await runCli([...args, '--sheet', '第一周']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${file}!第一周!I3  error  not_whole_number`);
+    expect(r.stdout).toContain('scored 23, rejected 1');
+    const wrong = await runCli([...args, '--sheet', 'Sheet9']);
+    expect([wrong.code, wrong.stderr.trim()]).toEqual([2, `${file}:1:1  error  unreadable_input  ${file} has no sheet "Sheet9"; its sheets: 说明, 第一周`]);
   });
 
   it('readRecords (synchronous) says a workbook is read by streamRecords', () => {
