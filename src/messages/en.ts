@@ -197,7 +197,6 @@ export const en: Catalogue = {
   'input.xlsx_encrypted': (d) => `cannot read ${s(d.file)}: it is a password-protected workbook (or an old .xls), not an .xlsx: remove the password or save it as .xlsx in Excel or WPS, then read it again`,
   'input.xlsx_not_zip': (d) => `cannot read ${s(d.file)}: it is not an .xlsx workbook (an .xlsx is a zip archive)${d.detail ? `: ${s(d.detail)}` : ''}`,
   'input.xlsx_unpacked_too_large': (d) => `cannot read ${s(d.file)}: the workbook unpacks to more than ${s(d.limit)} bytes (an eighth of --max-file-bytes), so it is not read; save the sheet as CSV, which is read a row at a time`,
-  'input.xlsx_too_many_rows': (d) => `cannot read ${s(d.file)}: a sheet has more than ${s(d.limit)} rows (empty ones count), so the workbook is not read; delete the empty rows below the records, or save the sheet as CSV`,
   'input.xlsx_no_sheet': (d) => `${s(d.file)} has no sheet ${d.sheet ? `"${s(d.sheet)}"` : 'to read'}; its sheets: ${s(d.sheets)}`,
   'input.xlsx_async': (d) => `${s(d.file)}: a workbook is read asynchronously: use streamRecords or readXlsxRecords`,
   'record.xlsx_formula': (d) => `cell ${s(d.cell)} holds a formula (${s(d.formula)}) with no saved value, so the row cannot be read: open the workbook in Excel or WPS and save it, or paste the values`,

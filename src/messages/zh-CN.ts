@@ -224,7 +224,6 @@ export const zhCN: Catalogue = {
   'input.xlsx_encrypted': (d) => `无法读取 ${s(d.file)}：这是设了密码的工作簿（或旧的 .xls），不是 .xlsx：请在 Excel 或 WPS 中取消密码或另存为 .xlsx 后再读取`,
   'input.xlsx_not_zip': (d) => `无法读取 ${s(d.file)}：它不是 .xlsx 工作簿（.xlsx 是 zip 压缩包）${d.detail ? `：${s(d.detail)}` : ''}`,
   'input.xlsx_unpacked_too_large': (d) => `无法读取 ${s(d.file)}：工作簿解压后超过 ${s(d.limit)} 字节（--max-file-bytes 的八分之一），因此不读取；请把该表另存为 CSV（CSV 逐行读取）`,
-  'input.xlsx_too_many_rows': (d) => `无法读取 ${s(d.file)}：某个工作表超过 ${s(d.limit)} 行（空行也计算在内），因此不读取该工作簿；请删除记录下方的空行，或把该表另存为 CSV`,
   'input.xlsx_no_sheet': (d) => `${s(d.file)} 中没有${d.sheet ? `工作表“${s(d.sheet)}”` : '可读取的工作表'}；其工作表：${s(d.sheets)}`,
   'input.xlsx_async': (d) => `${s(d.file)}：工作簿须异步读取：请用 streamRecords 或 readXlsxRecords`,
   'record.xlsx_formula': (d) => `单元格 ${s(d.cell)} 是公式（${s(d.formula)}），没有保存的计算结果，此行无法读取：请在 Excel 或 WPS 中打开并保存，或粘贴为数值`,

@@ -12,8 +12,9 @@
  *
  * A workbook is a zip read whole. Before exceljs unpacks it, every part is unpacked once as a stream
  * and counted: past `maxFileBytes / 8` unpacked bytes (a zip bomb, a sheet of a million empty rows)
- * it is refused (exceljs holds a workbook at about 40 times its unpacked size), and so is a sheet of more
- * than MAX_SHEET_ROWS rows (a million empty ones unpack to little). A file that is not a
+ * it is refused (exceljs holds a workbook at about 40 times its unpacked size). A sheet of more than
+ * MAX_SHEET_ROWS rows (a million empty ones unpack to little) is read row by row, its empty rows
+ * dropped as they come. A file that is not a
  * zip, or an encrypted (password-protected) workbook, is refused with a reason; nothing is guessed.
  */
 import type ExcelJS from 'exceljs';
@@ -21,7 +22,9 @@ import { makeDiagnostic } from '../diagnostics.js';
 import type { Message } from '../messages/types.js';
 import { CsvRecordReader, type RowProblem } from './csv.js';
 import { recordDiagnostic } from './diagnostics.js';
-import { parseField, parseMapping, type CsvMapping } from './mapping.js';
+import { parseField, parseMapping, type CsvMapping, type MappingResult } from './mapping.js';
+import type { Locale } from '../messages/locales.js';
+import { Readable } from 'node:stream';
 import { DEFAULT_MAX_FILE_BYTES, type ReadOptions, type ReadResult, type StreamItem } from './read.js';
 import { pushAll } from '../collections.js';
 import { cellName } from '../spreadsheet.js';
@@ -30,8 +33,8 @@ import { cellName } from '../spreadsheet.js';
 export const MAP_SHEET = 'scoresheet-map';
 
 /**
- * The most rows a sheet may have, empty ones counted (exceljs holds each, at about 600 bytes): more are
- * refused whole, as exceljs stops there; a longer sheet is read as CSV.
+ * The most rows, empty ones counted, exceljs is let hold for a sheet (each costs about 600 bytes): a
+ * sheet with more (a million empty rows below the records) is read row by row instead (streamedItems).
  */
 export const MAX_SHEET_ROWS = 100_000;
 
@@ -121,24 +124,80 @@ async function xlsxItems(bytes: Uint8Array, mapping: CsvMapping | undefined, opt
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer, { maxRows: MAX_SHEET_ROWS } as Parameters<typeof workbook.xlsx.load>[1]);
   } catch (error) {
     const detail = (error as Error).message;
-    if (/^Max row count/.test(detail)) return unreadable({ messageId: 'input.xlsx_too_many_rows', data: { file, limit: MAX_SHEET_ROWS } });
+    // Too many rows to hold (a million empty ones below the records): read it row by row instead.
+    if (/^Max row count/.test(detail)) return streamedItems(bytes, mapping, options);
     return unreadable({ messageId: 'input.unreadable', data: { file, detail } });
   }
   const names = workbook.worksheets.map((w) => w.name);
   const sheet = options.sheet !== undefined ? workbook.getWorksheet(options.sheet) : workbook.worksheets.find((w) => w.state === 'visible' && w.name !== MAP_SHEET);
   if (sheet === undefined) return unreadable({ messageId: 'input.xlsx_no_sheet', data: { file, sheet: options.sheet ?? '', sheets: names.filter((n) => n !== MAP_SHEET).join(', ') } });
-  const at = `${file}!${sheet.name}`;
   let map = mapping;
   const embedded = map === undefined ? workbook.getWorksheet(MAP_SHEET) : undefined;
   if (embedded !== undefined) {
     const lines: string[] = [];
     embedded.eachRow({ includeEmpty: true }, (row) => lines.push(plainText(row.getCell(1).value)));
-    const parsed = parseMapping(lines.join('\n'), `${file}!${MAP_SHEET}`, locale);
-    // Its line is the sheet's row, in column A (a column inside the line is no cell).
-    if (!parsed.ok) return [{ diagnostics: parsed.diagnostics.map((d) => ({ ...d, column: 1 })) }];
+    const parsed = embeddedMap(lines, file, locale);
+    if (!parsed.ok) return [{ diagnostics: parsed.diagnostics }];
     map = parsed.mapping;
   }
-  return sheetItems(sheet, map, { ...options, file: at }, workbook.properties.date1904 === true);
+  const rows: SheetRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, number) => rows.push({ number, values: row.values as readonly CellContent[] }));
+  // A header cell merged down from the rows above (a title row, a two-row header) takes the merged cell's text.
+  const headerRow = map?.header ?? 1;
+  const merged = new Map<number, string>();
+  for (const range of sheet.model.merges ?? []) {
+    const [from, to] = range.split(':');
+    const top = sheet.getCell(from!);
+    if (Number(top.row) < headerRow && Number(sheet.getCell(to ?? from!).row) >= headerRow) merged.set(Number(top.col), plainText(top.value));
+  }
+  return sheetItems(rows, merged, map, { ...options, file: `${file}!${sheet.name}` }, workbook.properties.date1904 === true);
+}
+
+/** The map a template holds, a YAML line a row: its problems name column A of their row (a column inside a line is no cell). */
+function embeddedMap(lines: readonly string[], file: string, locale: Locale): MappingResult {
+  const parsed = parseMapping(lines.join('\n'), `${file}!${MAP_SHEET}`, locale);
+  return parsed.ok ? parsed : { ok: false, diagnostics: parsed.diagnostics.map((d) => ({ ...d, column: 1 })) };
+}
+
+/**
+ * A workbook with a sheet of more rows than exceljs is let hold, read row by row with its streaming
+ * reader: only rows with values are kept (a million empty rows cost time, not memory), so nothing that
+ * could be read is lost. Merged header cells are not known here (a sheet lists its merges after its rows).
+ */
+async function streamedItems(bytes: Uint8Array, mapping: CsvMapping | undefined, options: XlsxReadOptions): Promise<StreamItem[]> {
+  const file = options.file ?? '<inline>';
+  const locale = options.locale ?? 'en';
+  const { stream } = await exceljs();
+  const reader = new stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), { worksheets: 'emit', sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', entries: 'ignore' });
+  const names: string[] = [];
+  const mapLines: string[] = [];
+  let chosen: { name: string; rows: SheetRow[] } | undefined;
+  try {
+    for await (const sheet of reader) {
+      const { name, state } = sheet as unknown as { name: string; state?: string };
+      names.push(name);
+      const take = chosen === undefined && (options.sheet !== undefined ? name === options.sheet : name !== MAP_SHEET && (state ?? 'visible') === 'visible');
+      const rows: SheetRow[] = [];
+      if (take) chosen = { name, rows };
+      for await (const row of sheet) {
+        if (name === MAP_SHEET) mapLines[row.number - 1] = plainText(row.getCell(1).value);
+        else if (take && row.hasValues) rows.push({ number: row.number, values: row.values as readonly CellContent[] });
+      }
+    }
+  } catch (error) {
+    return [{ diagnostics: [makeDiagnostic({ code: 'unreadable_input', file, line: 1, column: 1, path: [], messageId: 'input.unreadable', data: { file, detail: (error as Error).message } }, locale)] }];
+  }
+  if (chosen === undefined) {
+    const message = { messageId: 'input.xlsx_no_sheet', data: { file, sheet: options.sheet ?? '', sheets: names.filter((n) => n !== MAP_SHEET).join(', ') } };
+    return [{ diagnostics: [makeDiagnostic({ code: 'unreadable_input', file, line: 1, column: 1, path: [], message }, locale)] }];
+  }
+  let map = mapping;
+  if (map === undefined && names.includes(MAP_SHEET)) {
+    const parsed = embeddedMap(Array.from(mapLines, (l) => l ?? ''), file, locale);
+    if (!parsed.ok) return [{ diagnostics: parsed.diagnostics }];
+    map = parsed.mapping;
+  }
+  return sheetItems(chosen.rows, new Map(), map, { ...options, file: `${file}!${chosen.name}` }, false);
 }
 
 /**
@@ -174,33 +233,31 @@ async function unpacksWithin(bytes: Uint8Array, limit: number): Promise<boolean>
   return true;
 }
 
-/** The sheet's rows, header first, through the CSV reader's CsvRecordReader. */
-function sheetItems(sheet: ExcelJS.Worksheet, mapping: CsvMapping | undefined, options: XlsxReadOptions, date1904: boolean): StreamItem[] {
+/** A row with values: its number, and its cells' values by column (1-based: `values[3]` is column C). */
+interface SheetRow {
+  readonly number: number;
+  readonly values: readonly CellContent[];
+}
+
+/** The sheet's rows, header first, through the CSV reader's CsvRecordReader; `merged` gives header cells merged down from above. */
+function sheetItems(rows: readonly SheetRow[], merged: ReadonlyMap<number, string>, mapping: CsvMapping | undefined, options: XlsxReadOptions, date1904: boolean): StreamItem[] {
   const reader = new CsvRecordReader(mapping, options);
   const headerRow = mapping?.header ?? 1;
   const items: StreamItem[] = [];
-  // The header's cells, with a cell merged down into the header row from above taking its text.
-  const header = rowTexts(sheet.getRow(headerRow), new Set(), date1904).cells;
-  for (const range of sheet.model.merges ?? []) {
-    const [from, to] = range.split(':');
-    const top = sheet.getCell(from!);
-    const bottom = sheet.getCell(to ?? from!);
-    const row = Number(top.row);
-    if (row < headerRow && Number(bottom.row) >= headerRow) {
-      const column = Number(top.col) - 1;
-      while (header.length <= column) header.push('');
-      if (header[column] === '') header[column] = plainText(top.value);
-    }
+  const header = rowTexts(rows.find((r) => r.number === headerRow) ?? { number: headerRow, values: [] }, new Set(), date1904).cells;
+  for (const [column, text] of merged) {
+    while (header.length < column) header.push('');
+    if (header[column - 1] === '') header[column - 1] = text;
   }
   const dates = dateColumns(header, mapping);
   pushAll(items, reader.push(header, headerRow));
-  sheet.eachRow({ includeEmpty: false }, (row, number) => {
-    if (number <= headerRow) return;
+  for (const row of rows) {
+    if (row.number <= headerRow) continue;
     const { cells, problem } = rowTexts(row, dates, date1904);
     // A sheet leaves a row's empty cells out: its row is never cut short, as a CSV line can be.
     while (cells.length < header.length) cells.push('');
-    pushAll(items, reader.push(cells, number, problem));
-  });
+    pushAll(items, reader.push(cells, row.number, problem));
+  }
   pushAll(items, reader.end());
   return items;
 }
@@ -225,16 +282,15 @@ function dateColumns(header: readonly string[], mapping: CsvMapping | undefined)
 type CellContent = ExcelJS.CellValue | undefined;
 
 /** A row's cells as text, and the first cell that has none to give (a formula never calculated, an error value). */
-function rowTexts(row: ExcelJS.Row, dates: ReadonlySet<number>, date1904: boolean): { cells: string[]; problem?: RowProblem } {
+function rowTexts(row: SheetRow, dates: ReadonlySet<number>, date1904: boolean): { cells: string[]; problem?: RowProblem } {
   const cells: string[] = [];
   let problem: RowProblem | undefined;
-  for (let c = 1; c <= row.cellCount; c++) {
-    const value = row.getCell(c).value;
-    const text = cellText(value, dates.has(c - 1), date1904);
+  for (let c = 1; c < row.values.length; c++) {
+    const text = cellText(row.values[c], dates.has(c - 1), date1904);
     if (typeof text === 'string') cells.push(text);
     else {
       cells.push('');
-      problem ??= { message: { messageId: text.messageId, data: { ...text.data, cell: cellName(Number(row.number), c) } }, code: 'record_invalid', trusted: c - 1 };
+      problem ??= { message: { messageId: text.messageId, data: { ...text.data, cell: cellName(row.number, c) } }, code: 'record_invalid', trusted: c - 1 };
     }
   }
   return problem ? { cells, problem } : { cells };
