@@ -103,7 +103,11 @@ const STANDARD_HELP = {
   'properties/assumptions': 'Assumptions the standard makes where its source is silent, in words.',
   'properties/ranking': 'How scorecards are aggregated per period and ranked, and which awards (流动红旗) are given.',
   'properties/ranking/properties/awards/items/properties/exclude':
-    'Who cannot hold the award in a period: veto (a 一票否决 in it; the default), fail (an inspection that failed); [] for nobody.',
+    'Who cannot hold the award in a period: veto (a 一票否决 in it; the default), fail (an inspection that failed), or what an inspection says here or in another standard — { veto: true } | { verdict } | { bands } | { outcome, tiers }, with an optional standard; [] for nobody.',
+  'properties/ranking/properties/awards/items/properties/count': 'With winners: top, how many units hold the award per group (十佳: 10).',
+  'properties/ranking/properties/awards/items/properties/kinds': 'Only records of these inspection kinds count towards the award.',
+  'properties/ranking/properties/awards/items/properties/quota': '每班一名: at most max holders per value of unit.group[by], in rank order.',
+  'properties/ranking/properties/rollups': 'Groups (alliances, grades, streets) ranked from their members, chosen with rank --roll-up ID.',
   'properties/ranking/properties/boards/properties/exclude': 'Who the 红榜 passes over in a period (and the 黑榜 names first), as an award\'s exclude (default [veto]).',
   'properties/calendar': 'School terms (with holidays) for `term` periods and week numbers.',
   'properties/parties': 'Who findings may charge (`charges` on items and rules): the unit itself (`unit: true`), or a person each record names under `parties`.',

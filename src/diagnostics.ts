@@ -5,6 +5,7 @@
 import type { Locale } from './messages/locales.js';
 import type { Message } from './messages/types.js';
 import { renderMessage } from './messages/render.js';
+import { cellName, isSheetOfWorkbook } from './spreadsheet.js';
 
 /**
  * Stable, snake_case codes of a standard's problems (and of a file's: a calendar, units or roster file
@@ -73,7 +74,7 @@ export const RECORD_DIAGNOSTIC_CODES = [
 ] as const;
 
 /** Codes of an input that cannot be read at all (a CSV map, its fit to a sheet, a test file, bytes not in their encoding). */
-export const INPUT_DIAGNOSTIC_CODES = ['unreadable_input', 'invalid_map', 'map_mismatch', 'test_file', 'invalid_roster'] as const;
+export const INPUT_DIAGNOSTIC_CODES = ['unreadable_input', 'invalid_map', 'map_mismatch', 'test_file', 'invalid_roster', 'invalid_assessment'] as const;
 
 /** Every code, once: the one registry (docs/errors.md documents each). */
 export const DIAGNOSTIC_CODES = [...new Set([...STANDARD_DIAGNOSTIC_CODES, ...RECORD_DIAGNOSTIC_CODES, ...INPUT_DIAGNOSTIC_CODES])] as readonly DiagnosticCode[];
@@ -108,6 +109,7 @@ const MESSAGE_IDS: Readonly<Partial<Record<DiagnosticCode, string>>> = {
   map_mismatch: 'map.missing_column',
   test_file: 'test.unknown_keys',
   invalid_roster: 'record.schema_invalid_type',
+  invalid_assessment: 'assess.weight_sum',
 };
 
 /** The message id a diagnostic of `code` is told with by default. */
@@ -210,7 +212,9 @@ export function renderDiagnostic(d: Diagnostic, locale?: Locale): string {
   const message = locale === undefined ? d.message : renderMessage(d.data ? { messageId: d.messageId, data: d.data } : { messageId: d.messageId }, locale);
   const path = formatPath(d.path);
   const where = d.index === undefined ? path : path === '' ? `[#${d.index}]` : `[#${d.index}] ${path}`;
-  return `${d.file}:${d.line}:${d.column}  ${d.severity}  ${d.code}  ${where === '' ? '' : `${where}: `}${message}`;
+  // A workbook's cell by its name (records.xlsx!Sheet1!C12), as the spreadsheet shows it.
+  const at = isSheetOfWorkbook(d.file) ? `${d.file}!${cellName(d.line, d.column)}` : `${d.file}:${d.line}:${d.column}`;
+  return `${at}  ${d.severity}  ${d.code}  ${where === '' ? '' : `${where}: `}${message}`;
 }
 
 /**

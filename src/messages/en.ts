@@ -20,7 +20,7 @@ const TYPE_NAMES_EN: Readonly<Record<string, string>> = { number: 'a number', in
 const tooPrecise = (d: Record<string, unknown>): string => `${s(d.value)} is finer than ${s(d.resolution)}: points, bounds and steps are held exactly to ${s(d.resolution)} (at most 4 decimals)`;
 
 /** What a file is, for file_too_large (a standard unless said). */
-const FILE_KINDS: Readonly<Record<string, string>> = { calendar: 'a calendar', units: 'a units file', roster: 'a roster', map: 'a map file', tests: 'a test file' };
+const FILE_KINDS: Readonly<Record<string, string>> = { calendar: 'a calendar', units: 'a units file', roster: 'a roster', map: 'a map file', tests: 'a test file', assessment: 'an assessment file' };
 
 export const en: Catalogue = {
   'diagnostic.file_not_found': (d) => `cannot read the file: ${d.notFile ? 'it is not a regular file (a folder, a device or a pipe)' : s(d.detail)}`,
@@ -195,7 +195,18 @@ export const en: Catalogue = {
   'record.schema_invalid_type': (d) => `expected ${TYPE_NAMES_EN[s(d.expected)] ?? s(d.expected)}`,
   'record.schema_invalid_value': (d) => `expected one of ${s(d.values)}`,
   'record.schema_invalid_format': (d) => `not a valid ${s(d.format)}`,
+  'input.xlsx_encrypted': (d) => `cannot read ${s(d.file)}: it is a password-protected workbook (or an old .xls), not an .xlsx: remove the password or save it as .xlsx in Excel or WPS, then read it again`,
+  'input.xlsx_not_zip': (d) => `cannot read ${s(d.file)}: it is not an .xlsx workbook (an .xlsx is a zip archive)${d.detail ? `: ${s(d.detail)}` : ''}`,
+  'input.xlsx_unpacked_too_large': (d) => `cannot read ${s(d.file)}: the workbook unpacks to more than ${s(d.limit)} bytes (an eighth of --max-file-bytes), so it is not read; save the sheet as CSV, which is read a row at a time`,
+  'input.xlsx_no_sheet': (d) => `${s(d.file)} has no sheet ${d.sheet ? `"${s(d.sheet)}"` : 'to read'}; its sheets: ${s(d.sheets)}`,
+  'input.xlsx_async': (d) => `${s(d.file)}: a workbook is read asynchronously: use streamRecords or readXlsxRecords`,
+  'record.xlsx_formula': (d) => `cell ${s(d.cell)} holds a formula (${s(d.formula)}) with no saved value, so the row cannot be read: open the workbook in Excel or WPS and save it, or paste the values`,
+  'record.xlsx_error_value': (d) => `cell ${s(d.cell)} holds the error ${s(d.value)}, so the row cannot be read`,
   'input.unreadable': (d) => `cannot read ${s(d.file)}: ${s(d.detail)}`,
+  'assess.weight_sum': (d) => `the weights add up to ${s(d.sum)}, not ${s(d.total)} as declared: give each part (or stage) its share so that they add up`,
+  'assess.flat_scale': (d) => `best and worst are both ${s(d.best)}: a part's scale needs two different ends (best earns the whole weight, worst nothing)`,
+  'assess.kind_twice': (d) => `kind "${s(d.kind)}" is already a kind of stage "${s(d.stage)}": a record's kind says its one stage`,
+  'assess.same_standard': (d) => `part "${s(d.part)}" already reads standard "${s(d.standard)}": records name their standard by id, so each part needs its own standard`,
   'input.not_encoding': (d) => `cannot read ${s(d.file)}: its bytes are not valid ${s(d.encoding)} (save it as UTF-8, or give --encoding gb18030 for a sheet saved by Excel on a Chinese Windows machine)`,
   'record.unreadable': () => 'the record cannot be read: reading one of its fields failed (a getter or proxy that throws); give plain data',
   'record.history_order': (d) => `dated ${s(d.date)}, before the unit's record of ${s(d.last)}: with rectification and repeats, a stream gives each unit's records in date order (sort the records by date)`,
@@ -280,6 +291,13 @@ export const enWords = {
   league: {
     rank: 'rank', unit: 'unit', score: 'score', inspections: 'inspections', change: 'change', awards: 'awards', period: 'period', group: 'group', top: 'top board', bottom: 'bottom board', warning: 'last in its group', streak: 'streak', separator: '; ',
     unranked: UNRANKED,
+    /** A roll-up's tables (groups ranked from their members): its name and how the members add up. */
+    rollup: (name: string, aggregate: string) => `${name} (${aggregate})`,
+    aggregates: { mean: 'mean of the members', sum: 'sum of the members', min: 'lowest member', max: 'highest member', passing: '% of members passing' },
+    members: 'members',
+    /** A group award named on a member's row (shared by every member, 同奖). */
+    shared: (award: string, group: string) => `${award} (with ${group})`,
+    assumption: 'assumption',
   },
   /** The report as Markdown (report --format md). */
   reportMarkdown: {
@@ -366,6 +384,23 @@ export const enWords = {
   },
   /** A period's label: 2024-W10 (week 2) in a term calendar. */
   termWeek: (key: string, week: number) => `${key} (week ${week})`,
+  /** Workbooks (score / rank / report --format xlsx, template --format xlsx). */
+  xlsx: {
+    unitId: 'unit id', veto: 'veto (一票否决)', summarySheet: 'Scorecards', summaryTitle: 'Scorecards', linesSheet: 'Lines', linesTitle: 'Deductions, awards and vetoes',
+    recordsSheet: 'Records', listsSheet: 'Lists', units: 'units', items: 'items', kinds: 'inspection kinds', levels: 'event levels',
+    pickTitle: 'Pick from the list',
+    pick: (what: string) => `Pick one of the ${what} from the list.`,
+    pointsTitle: 'Points',
+    points: (min: string, max: string) => `Points between ${min} and ${max}.`,
+    pointsOfItem: 'Points within the range of the item picked on this row.',
+    countTitle: 'Count',
+    count: 'A whole number, 0 or more (empty or 0 = nothing found).',
+    dateTitle: 'Date',
+    date: 'A date, such as 2024-03-04.',
+    evidenceTitle: 'Written material',
+    evidence: 'Yes or no: was written material shown?',
+    wrong: 'Not allowed here',
+  },
   /** The blank CSV sheet and its map (template). */
   sheet: {
     id: 'record id', unitId: 'unit id', unitName: 'unit name', date: 'date', kind: 'kind', level: 'level', inspector: 'inspector',
@@ -395,6 +430,7 @@ export const enWords = {
     changedScoresHeading: 'Changed scores',
     changedRanksHeading: 'Changed ranks',
     unknownInputFormat: (source: string) => `cannot tell the format of ${source}: use --input-format json|yaml|ndjson|csv`,
+    unknownRollup: (id: string, known: string) => `the standard has no roll-up ${id} (its ranking.rollups: ${known || 'none'})`,
     /** diff --records takes no --input-format: the file's name must tell. */
     unknownRecordsFormat: (source: string) => `cannot tell the format of ${source}`,
     outputEncodingCsvOnly: '--output-encoding applies to --format csv only',
@@ -402,6 +438,7 @@ export const enWords = {
     compareNeedsStandard: '--compare needs --standard: the records must be scored to be compared',
     cannotWrite: (file: string, detail: string) => `cannot write ${file}: ${detail}`,
     pdfNeedsOutput: '--format pdf needs -o FILE.pdf',
+    xlsxNeedsOutput: '--format xlsx needs -o FILE.xlsx',
     noSuchPeriod: (at: string, periods: string) => `--at ${at}: no such period; the records have ${periods || 'none'}`,
     templateNeedsOne: (given: string, count: number, refs: string) => `template needs exactly one standard; ${given} holds ${count}: ${refs}`,
     alreadyExists: (path: string) => `${path} already exists (use --force to overwrite it)`,
@@ -489,6 +526,20 @@ export const enWords = {
     summary: (c: { open: number; overdue: number; closed: number }) => `${c.open} open, ${c.overdue} overdue, ${c.closed} closed`,
     none: 'No findings with a deadline.',
   },
+  /** Assessments (scoresheet assess): composites and stages side by side. */
+  assess: {
+    period: 'period', rank: 'rank', unitId: 'unit id', unit: 'unit', total: 'total', band: 'band', flags: 'discrepancies', part: 'part', result: 'result', weight: 'weight', contribution: 'contribution',
+    none: '—', separator: '; ',
+    final: { last: 'final (last stage)', weighted: 'final (weighted)' } as Readonly<Record<'last' | 'weighted', string>>,
+    missing: { no_inspection: 'not inspected', indeterminate: 'indeterminate' } as Readonly<Record<'no_inspection' | 'indeterminate', string>>,
+    periodOf: { week: 'weekly', month: 'monthly', quarter: 'quarterly', term: 'per term', year: 'yearly' } as Readonly<Record<'week' | 'month' | 'quarter' | 'term' | 'year', string>>,
+    scale: (worst: number | undefined, best: number | undefined) => (worst === undefined ? 'scale (worst → best)' : `${worst} → ${best}`),
+    undecided: (what: string) => `indeterminate: no result for ${what}`,
+    explain: 'How each total is made',
+    explainTitle: (unit: string, period: string, total: string, band: string | undefined) => `${unit}, ${period}: ${total}${band === undefined ? '' : ` (${band})`}`,
+    flag: (from: string, to: string, difference: number, inflated: boolean) => `${from} → ${to}: ${difference > 0 ? '+' : ''}${difference}${inflated ? ` (${from} inflated)` : ''}`,
+    assumptions: 'Assumptions',
+  },
   help: {
     description: 'Score inspections against YAML standards.',
     form_description: 'write the offline inspection form for a standard: one HTML file that works with no network, scores as the inspector types, and exports NDJSON and CSV',
@@ -509,6 +560,7 @@ export const enWords = {
     score_inputFormat: 'format of the records (default: from the file name)',
     score_encoding: 'encoding of the input (default: UTF-8, or GB18030 when the bytes are not UTF-8)',
     score_outputEncoding: 'encoding of CSV output (default UTF-8 with BOM, for Excel)',
+    score_sheet: 'xlsx: the sheet to read (default: the first visible sheet)',
     score_map: 'CSV mapping file (see `scoresheet template`)',
     score_units: 'the units an inspection round covers (YAML or CSV)',
     score_roster: 'who is responsible for which area when (YAML or CSV)',
@@ -519,6 +571,8 @@ export const enWords = {
     template_standard: 'the standard',
     template_layout: 'wide: one row per inspection, a column per item; long: one row per finding',
     template_out: 'directory to write <standard>.<layout>.csv and .map.yaml into',
+    template_format: 'csv: the sheet and its --map file; xlsx: a workbook whose cells refuse bad entries, with its map inside',
+    template_units: 'units (YAML or CSV, as rank --units) the unit cells offer (xlsx)',
     template_force: 'overwrite files already there',
     rank_description: 'league tables: rank units per period and group, with awards (流动红旗), boards and warnings',
     rank_standard: 'the standard (repeatable for editions)',
@@ -527,6 +581,8 @@ export const enWords = {
     rank_ties: 'tie policy (default: the standard\'s)',
     rank_units: 'the units to rank (YAML or CSV): each appears, inspected or not',
     rank_calendar: 'school terms (YAML): term periods and 第n周',
+    rank_rollup: 'also rank the groups of one of the standard\'s ranking.rollups (an alliance from its communities), with their awards',
+    rank_also: 'another standard (file or directory) whose records, naming it, only decide awards (exclude: [{ standard: …, verdict: fail }]); repeatable',
     rank_failOn: 'exit 1 when any scorecard has this verdict (repeatable)',
     rank_inputFormat: 'format of the records',
     rank_encoding: 'encoding of the input',
@@ -537,6 +593,9 @@ export const enWords = {
     settle_month: 'only this month, YYYY-MM',
     settle_monthExpected: 'expected a month, YYYY-MM',
     settle_format: 'output format',
+    assess_description: 'assessments that combine: a composite of other standards\' period results, or one standard\'s stages (self-assessment, review, final) side by side',
+    assess_standard: 'the assessment file (assess: composite or assess: stages; see docs/assessments.md)',
+    assess_period: 'the period each result covers',
     actions_description: 'the rectification ledger (整改台账): open, overdue and closed findings per unit, with due dates; exit 1 when anything is overdue',
     actions_standard: 'the standard (repeatable for editions)',
     actions_asOf: 'the day the ledger is as of, YYYY-MM-DD (default: today); records after it are not read',
@@ -544,8 +603,9 @@ export const enWords = {
     actions_dateExpected: 'expected a calendar date, YYYY-MM-DD',
     report_at: 'the period the report is as of, e.g. 2024-W11 (default: the latest); later periods are left out',
     report_top: 'how many of the costliest items to list',
-    report_format: 'output format (pdf: headless Chromium, needs -o)',
+    report_format: 'output format (pdf: headless Chromium, needs -o; xlsx: a workbook, needs -o)',
     report_output: 'write the report to this file (default: standard output)',
+    output: 'write to this file instead of standard output (--format xlsx needs it)',
     test_description: "run standards' test cases (tests/<name>.test.yaml beside each standard)",
     test_paths: 'standards, directories of standards, or *.test.yaml files',
     test_coverage: 'list every rule and outcome no case exercises, and fail when there is one',

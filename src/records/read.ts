@@ -18,7 +18,7 @@ import { pushAll } from '../collections.js';
 import { chunkBytes, LineSplitter, type SplitLine } from './line-splitter.js';
 import { isUtf8 } from 'node:buffer';
 
-export type RecordFormat = 'json' | 'yaml' | 'ndjson' | 'csv';
+export type RecordFormat = 'json' | 'yaml' | 'ndjson' | 'csv' | 'xlsx';
 
 export interface ReadResult {
   readonly records: LocatedRecord[];
@@ -54,6 +54,7 @@ export function formatOfPath(path: string): RecordFormat | undefined {
   if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
   if (lower.endsWith('.ndjson') || lower.endsWith('.jsonl')) return 'ndjson';
   if (lower.endsWith('.csv')) return 'csv';
+  if (lower.endsWith('.xlsx')) return 'xlsx';
   return undefined;
 }
 

@@ -182,7 +182,7 @@ function leagueTable(ctx: Ctx, table: ReportGroupTable, withTrend: boolean, capt
     const standing =
       row.rank === null
         ? esc(w.unranked[row.unranked ?? 'no_inspection'])
-        : row.awards.map((a) => `${FLAG}${esc(awardText(ctx, a))}`).join('<br>');
+        : [...row.awards.map((a) => awardText(ctx, a)), ...(row.shared ?? []).map((x) => wordsOf(ctx.lang).league.shared(awardText(ctx, x.award), x.group))].map((a) => `${FLAG}${esc(a)}`).join('<br>');
     const veto = row.vetoes.length > 0 ? `<span class="veto">${esc(vetoMark(row.vetoes, ctx.lang))}</span>` : '';
     const awardsCell = [standing, veto].filter(Boolean).join('<br>');
     const cells = [
@@ -263,6 +263,22 @@ function leagueSection(ctx: Ctx): string {
       boardsAndNotes(ctx, table, true),
       '</section>',
     );
+  }
+  const rollup = ctx.report.rollup;
+  if (rollup) {
+    // Groups ranked from their members: the same table, titled with the roll-up and how members add up.
+    const l = wordsOf(ctx.lang).league;
+    const title = l.rollup(ctx.text(rollup.name, rollup.id), l.aggregates[rollup.aggregate]);
+    for (const table of rollup.tables) {
+      out.push(
+        '<section class="group-page rollup">',
+        `<h3>${esc([title, table.group].filter(Boolean).join(ctx.w.dot))}</h3>`,
+        leagueTable(ctx, table, false, 'visually-hidden'),
+        boardsAndNotes(ctx, table, false),
+        rollup.assumption ? `<p class="muted">${esc(l.assumption + ctx.w.colon + rollup.assumption)}</p>` : '',
+        '</section>',
+      );
+    }
   }
   out.push('</section>');
   return out.join('\n');

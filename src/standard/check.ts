@@ -142,11 +142,31 @@ export function checkStandard(raw: unknown): Finding[] {
   list(outcomes.prerequisites).forEach((p, i) => {
     if (isObject(p) && p.require !== undefined) conditionRefs(p.require, ['outcomes', 'prerequisites', i, 'require']);
   });
-  ids(outcomes.derived, ['outcomes', 'derived'], 'derived outcome');
-  ids(outcomes.bands, ['outcomes', 'bands'], 'band');
+  const derived = ids(outcomes.derived, ['outcomes', 'derived'], 'derived outcome');
+  const bands = ids(outcomes.bands, ['outcomes', 'bands'], 'band');
   list(outcomes.bands).forEach((band, b) => {
     if (isObject(band)) list(band.kinds).forEach((k, i) => typeof k === 'string' && reference(['outcomes', 'bands', b, 'kinds', i], 'kind', k, kinds));
   });
+
+  // Awards name this standard's kinds, and (without `standard`) its bands, derived outcomes and tiers.
+  const ranking = isObject(raw.ranking) ? raw.ranking : {};
+  const awardRefs = (awards: unknown, at: DiagnosticPath) =>
+    list(awards).forEach((award, a) => {
+      if (!isObject(award)) return;
+      list(award.kinds).forEach((k, i) => typeof k === 'string' && reference([...at, a, 'kinds', i], 'kind', k, kinds));
+      list(award.exclude).forEach((rule, e) => {
+        if (!isObject(rule) || rule.standard !== undefined) return;
+        list(rule.bands).forEach((id, i) => typeof id === 'string' && reference([...at, a, 'exclude', e, 'bands', i], 'band', id, bands));
+        if (typeof rule.outcome !== 'string') return;
+        reference([...at, a, 'exclude', e, 'outcome'], 'derived outcome', rule.outcome, derived);
+        const outcome = list(outcomes.derived).find((d) => isObject(d) && d.id === rule.outcome);
+        const tiers = new Set(isObject(outcome) ? list(outcome.tiers).flatMap((t) => (isObject(t) && typeof t.id === 'string' ? [t.id] : [])) : []);
+        if (isObject(outcome)) list(rule.tiers).forEach((id, i) => typeof id === 'string' && reference([...at, a, 'exclude', e, 'tiers', i], 'tier', id, tiers));
+      });
+    });
+  awardRefs(ranking.awards, ['ranking', 'awards']);
+  ids(ranking.rollups, ['ranking', 'rollups'], 'roll-up');
+  list(ranking.rollups).forEach((r, i) => isObject(r) && awardRefs(r.awards, ['ranking', 'rollups', i, 'awards']));
   pushAll(out, checkBands(list(outcomes.bands)));
   if (isObject(outcomes.cycle)) {
     const bandIds = new Set(list(outcomes.bands).map((b) => (isObject(b) ? String(b.id) : '')));
