@@ -16,7 +16,7 @@ import type { Condition } from '../condition-schema.js';
 import type { LocalizedText, QuantitySource } from '../common-schema.js';
 import type { Band, Indicator, Standard } from '../standard/schema.js';
 import { pointsOf, roundPoints, type Points, type Ratio } from '../points.js';
-import { quantityProblem, readScopeFact } from './facts.js';
+import { quantityProblem, readScopeFact, readsScoredFacts } from './facts.js';
 
 export type { CompiledBand, CompiledCategory, CompiledItem, CompiledRuleEntry, CompiledScope } from './compiled.js';
 
@@ -39,6 +39,8 @@ export interface Scorer {
   readonly vetoes: readonly { id: string; name: LocalizedText; path: string; item?: CompiledItem | CompiledCategory; when?: ScopeCondition; source?: string }[];
   readonly prerequisites: readonly { id: string; name: LocalizedText; path: string; require: ScopeCondition; source?: string }[];
   readonly bands: readonly CompiledBand[];
+  /** Whether the outcomes read the facts `category` or `item`: the run then keeps each part's points. */
+  readonly readsScored: boolean;
   /** Derived outcomes, each one's tiers highest `min` first (the first a value reaches is its tier). */
   readonly derived: Standard['outcomes']['derived'];
   /**
@@ -276,6 +278,10 @@ export function compileStandard(standard: Standard, options: CompileOptions = {}
     vetoes,
     prerequisites,
     bands: standard.outcomes.bands.map(compileBand),
+    readsScored: readsScoredFacts(
+      [...standard.outcomes.vetoes.flatMap((v) => (v.when !== undefined ? [v.when] : [])), ...standard.outcomes.prerequisites.map((p) => p.require)],
+      named,
+    ),
     derived: standard.outcomes.derived.map((d) => ({ ...d, tiers: [...d.tiers].sort((a, b) => b.min - a.min) })),
     source: generatedSource?.source,
     generated: generatedSource === undefined ? undefined : evaluateSource(generatedSource),

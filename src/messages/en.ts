@@ -45,6 +45,7 @@ export const en: Catalogue = {
   'diagnostic.duplicate_id': (d) => `duplicate ${s(d.what)} id "${s(d.id)}" (first defined at ${s(d.first)})`,
   'diagnostic.unknown_reference': (d) => `unknown ${s(d.what)} "${s(d.id)}"${hint(d.suggestion)}`,
   'diagnostic.condition_cycle': (d) => `named conditions refer to each other in a cycle: ${s(d.cycle)}`,
+  'diagnostic.scored_fact_in_rule': (d) => `a rule cannot read the fact "${s(d.fact)}": a category's or item's points are known only once every rule has run (read it in outcomes: vetoes, prerequisites, dimensions)`,
   'diagnostic.range_inverted': (d) =>
     d.from !== undefined ? `the dates are inverted: it ends on ${s(d.to)}, before it starts on ${s(d.from)}` : `the range is inverted: min ${s(d.min)} is greater than max ${s(d.max)}`,
   'diagnostic.category_max_mismatch': (d) => `declared ${s(d.key)} ${s(d.declared)} differs from the sum of its items' ${s(d.key)}, ${s(d.sum)}`,

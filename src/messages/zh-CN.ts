@@ -72,6 +72,7 @@ export const zhCN: Catalogue = {
   'diagnostic.duplicate_id': (d) => `${s(d.what)} id "${s(d.id)}" 重复（首次定义于 ${s(d.first)}）`,
   'diagnostic.unknown_reference': (d) => `引用了未定义的 ${s(d.what)} "${s(d.id)}"${hint(d.suggestion)}`,
   'diagnostic.condition_cycle': (d) => `命名条件相互循环引用：${s(d.cycle)}`,
+  'diagnostic.scored_fact_in_rule': (d) => `规则不能读取事实 "${s(d.fact)}"：类别或项目的得分要在所有规则计完之后才知道（请在 outcomes 中读取：否决项、前提条件、结果维度）`,
   'diagnostic.range_inverted': (d) =>
     d.from !== undefined ? `日期颠倒：结束日期 ${s(d.to)} 早于开始日期 ${s(d.from)}` : `范围颠倒：最小值 ${s(d.min)} 大于最大值 ${s(d.max)}`,
   'diagnostic.category_max_mismatch': (d) => `声明的 ${s(d.key)} 为 ${s(d.declared)}，与各小项之和 ${s(d.sum)} 不符`,

@@ -20,7 +20,7 @@ export interface SheetTemplate {
   readonly mapText: string;
 }
 
-const BUILTIN_FACTS = new Set(['kind', 'level', 'date', 'unit', 'indicators', 'findings']);
+const BUILTIN_FACTS = new Set(['kind', 'level', 'date', 'unit', 'indicators', 'findings', 'category', 'item']);
 
 interface FactUse {
   readonly name: string;
