@@ -90,10 +90,12 @@ export const en: Catalogue = {
   'line.veto': (d) => `one-vote veto: ${s(d.name)}`,
   'line.prerequisite_unmet': (d) => `prerequisite not met: ${s(d.name)}`,
   'line.band_fail': (d) => `the total falls in band ${s(d.name)}`,
+  'line.dimension_fail': (d) => `${s(d.dimension)}: ${s(d.name)}`,
   'line.tier_fail': (d) => `${s(d.name)}: ${s(d.tier)}`,
 
   'verdict.indeterminate_prerequisite': (d) => `cannot tell whether the prerequisite "${s(d.name)}" is met`,
   'verdict.indeterminate_veto': (d) => `cannot tell whether the veto "${s(d.name)}" applies`,
+  'verdict.indeterminate_band_when': (d) => `cannot tell whether the band "${s(d.name)}" applies`,
   'verdict.indeterminate_band': () => 'the total is not known, so the band cannot be given',
 
   'league.veto_column': () => 'veto',

@@ -117,10 +117,12 @@ export const zhCN: Catalogue = {
   'line.veto': (d) => `一票否决：${s(d.name)}`,
   'line.prerequisite_unmet': (d) => `不具备必备条件：${s(d.name)}`,
   'line.band_fail': (d) => `总分落在"${s(d.name)}"等级`,
+  'line.dimension_fail': (d) => `${s(d.dimension)}：${s(d.name)}`,
   'line.tier_fail': (d) => `${s(d.name)}：${s(d.tier)}`,
 
   'verdict.indeterminate_prerequisite': (d) => `无法判断是否具备必备条件"${s(d.name)}"`,
   'verdict.indeterminate_veto': (d) => `无法判断是否适用一票否决"${s(d.name)}"`,
+  'verdict.indeterminate_band_when': (d) => `无法判断是否落在"${s(d.name)}"等级`,
   'verdict.indeterminate_band': () => '总分不确定，无法评定等级',
 
   'league.veto_column': () => '一票否决',

@@ -3,7 +3,7 @@ import type { Locale } from '../messages/locales.js';
 import type { League } from '../rank/league.js';
 import type { Scorecard } from '../score/scorecard.js';
 import type { Standard } from '../standard/schema.js';
-import { formatCsv, formatScorecardsCsv } from './csv.js';
+import { dimensionColumns, formatCsv, formatScorecardsCsv } from './csv.js';
 import { formatLeagueMarkdown, formatLeagueText, leagueCsvRows } from './league.js';
 import { formatScorecardMarkdown } from './markdown.js';
 import { formatScorecardText, namesOf } from './text.js';
@@ -40,7 +40,7 @@ export function renderScorecard(card: Scorecard, standard: Standard, options: Re
     case 'md':
       return formatScorecardMarkdown(card, locale, names);
     case 'csv':
-      return formatScorecardsCsv([card], locale, names);
+      return formatScorecardsCsv([card], locale, names, { dimensions: dimensionColumns([standard]) });
     case 'text':
       return formatScorecardText(card, locale, names);
   }

@@ -165,11 +165,22 @@ export function checkStandard(raw: unknown): Finding[] {
     if (isObject(p) && p.require !== undefined) scoredPaths(p.require, ['outcomes', 'prerequisites', i, 'require']);
   });
   ids(outcomes.derived, ['outcomes', 'derived'], 'derived outcome');
-  ids(outcomes.bands, ['outcomes', 'bands'], 'band');
-  list(outcomes.bands).forEach((band, b) => {
-    if (isObject(band)) list(band.kinds).forEach((k, i) => typeof k === 'string' && reference(['outcomes', 'bands', b, 'kinds', i], 'kind', k, kinds));
+  // Band ids are unique within a dimension (the default `bands` is one), whatever their kinds.
+  const bandList = (bands: unknown, base: DiagnosticPath) => {
+    ids(bands, base, 'band');
+    list(bands).forEach((band, b) => {
+      if (!isObject(band)) return;
+      list(band.kinds).forEach((k, i) => typeof k === 'string' && reference([...base, b, 'kinds', i], 'kind', k, kinds));
+      if (band.when !== undefined) conditionRefs(band.when, [...base, b, 'when']);
+      if (band.when !== undefined) scoredPaths(band.when, [...base, b, 'when']);
+    });
+    pushAll(out, checkBands(list(bands), base));
+  };
+  bandList(outcomes.bands, ['outcomes', 'bands']);
+  ids(outcomes.dimensions, ['outcomes', 'dimensions'], 'dimension');
+  list(outcomes.dimensions).forEach((d, i) => {
+    if (isObject(d)) bandList(d.bands, ['outcomes', 'dimensions', i, 'bands']);
   });
-  pushAll(out, checkBands(list(outcomes.bands)));
 
   // No total can stay within an inverted scoring range: the floor would raise it above the maximum.
   const scoringMin = num(isObject(raw.scoring) ? raw.scoring.min : undefined);
@@ -257,12 +268,12 @@ interface Interval {
 }
 
 /** Bands that apply to the same kinds must tile the score line: no gap, no overlap. */
-function checkBands(bands: unknown[]): Finding[] {
+function checkBands(bands: unknown[], base: DiagnosticPath): Finding[] {
   const out: Finding[] = [];
   const groups = new Map<string, Interval[]>();
   bands.forEach((band, index) => {
-    // Compound bands (everyCategory) are tried first and may overlap the plain ones by design.
-    if (!isObject(band) || band.everyCategory !== undefined) return;
+    // Compound bands (everyCategory) and conditional ones (when) are tried first and may overlap the plain ones by design.
+    if (!isObject(band) || band.everyCategory !== undefined || band.when !== undefined) return;
     const min = num(band.min);
     const above = num(band.above);
     const max = num(band.max);
@@ -275,7 +286,7 @@ function checkBands(bands: unknown[]): Finding[] {
       highInclusive: max !== undefined,
     };
     if (interval.low > interval.high) {
-      out.push({ code: 'range_inverted', path: ['outcomes', 'bands', index], data: { min: interval.low, max: interval.high } });
+      out.push({ code: 'range_inverted', path: [...base, index], data: { min: interval.low, max: interval.high } });
       return;
     }
     const key = Array.isArray(band.kinds) ? [...band.kinds].map(String).sort().join(',') : '';
@@ -286,7 +297,7 @@ function checkBands(bands: unknown[]): Finding[] {
     for (let i = 1; i < intervals.length; i++) {
       const lower = intervals[i - 1]!;
       const upper = intervals[i]!;
-      const path = ['outcomes', 'bands', upper.index];
+      const path = [...base, upper.index];
       const data = { between: `${lower.high}`, other: lower.index };
       if (lower.high < upper.low || (lower.high === upper.low && !lower.highInclusive && !upper.lowInclusive)) {
         out.push({ code: 'band_gap', path, data: { from: lower.high, to: upper.low, other: lower.index } });

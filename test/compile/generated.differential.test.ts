@@ -71,7 +71,7 @@ describe('generated scorers score as the interpreter does', () => {
       const scored = text.length % 3 !== 0;
       const at = (text.length % 81) - 20;
       if (!byKind && !scored) return text;
-      type Tree = { categories: { id: string; items?: { id: string }[] }[]; outcomes?: { bands?: Record<string, unknown>[]; vetoes?: unknown[]; prerequisites?: unknown[] } };
+      type Tree = { categories: { id: string; items?: { id: string }[] }[]; outcomes?: { bands?: Record<string, unknown>[]; vetoes?: unknown[]; prerequisites?: unknown[]; dimensions?: unknown[] } };
       const tree = parseYaml(text) as Tree;
       const first = tree.outcomes?.bands?.[0];
       if (byKind && first !== undefined) first.kinds = ['scheduled'];
@@ -85,6 +85,9 @@ describe('generated scorers score as the interpreter does', () => {
           const when = { any: [{ fact: 'item', path: `${item.id}.findings`, operator: 'greaterThan', value: 1 }, { fact: 'item', path: `${item.id}.points`, operator: 'lessThan', value: at }] };
           (outcomes.vetoes ??= []).push({ id: 'scored-item', name: { en: 'Scored item' }, when });
         }
+        // A second outcome dimension whose first band reads the scored facts and fails.
+        const close = { id: 'close', name: { en: 'Close' }, verdict: 'fail', when: { fact: 'category', path: `${category.id}.any`, operator: 'equal', value: true } };
+        outcomes.dimensions = [{ id: 'action', name: { en: 'Action' }, bands: [close, { id: 'watch', name: { en: 'Watch' }, below: at }, { id: 'none', name: { en: 'None' }, min: at }] }];
       }
       return stringifyYaml(tree);
     });
@@ -109,6 +112,7 @@ describe('generated scorers score as the interpreter does', () => {
           for (const [name, list] of Object.entries(standard.outcomes)) if (Array.isArray(list) && list.length > 0) seen.add(name);
           if (standard.outcomes.bands.some((b) => b.kinds !== undefined)) seen.add('bands by kind');
           if (standard.outcomes.prerequisites.some((p) => p.id === 'scored-category')) seen.add('scored facts');
+          if (standard.outcomes.dimensions !== undefined) seen.add('dimensions');
           for (const record of records) {
             expectSame(scorers, record);
             scored++;
@@ -124,7 +128,7 @@ describe('generated scorers score as the interpreter does', () => {
         'mode deduct', 'mode accumulate', 'mode award',
         'bonus', 'by-kind', 'fixed', 'judgement', 'not-applicable', 'per-occurrence', 'per-shortfall', 'per-step', 'threshold',
         'per-occurrence cap', 'bonus cap', 'category per-occurrence',
-        'vetoes', 'prerequisites', 'bands', 'derived', 'bands by kind', 'scored facts',
+        'vetoes', 'prerequisites', 'bands', 'derived', 'bands by kind', 'scored facts', 'dimensions',
       ]),
     );
   });
