@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { renderReportHtml } from '../report/html.js';
+import { display } from './rank.js';
 import { buildReport } from '../report/report.js';
 import { renderReportMarkdown } from '../report/report-markdown.js';
 import { SCORESHEET_VERSION } from '../version.js';
@@ -58,7 +59,8 @@ export async function runReport(inputs: readonly string[], options: ReportCliOpt
     ...(ledger && { ledger }),
   });
 
-  const text = options.format === 'md' ? renderReportMarkdown(report, { lang: options.lang }) : renderReportHtml(report, { lang: options.lang });
+  const shown = { lang: options.lang, ...display(options) };
+  const text = options.format === 'md' ? renderReportMarkdown(report, shown) : renderReportHtml(report, shown);
   if (options.format === 'pdf') {
     const printed = await printPdf(text, options.output!, options.chromium);
     if (printed !== undefined) {

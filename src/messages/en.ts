@@ -365,6 +365,8 @@ export const enWords = {
   },
   /** A period's label: 2024-W10 (week 2) in a term calendar. */
   termWeek: (key: string, week: number) => `${key} (week ${week})`,
+  weekNumber: (week: number) => `week ${week}`,
+  weekRange: (start: string, end: string) => `${start} – ${start.slice(0, 4) === end.slice(0, 4) ? end.slice(5) : end}`,
   /** The blank CSV sheet and its map (template). */
   sheet: {
     id: 'record id', unitId: 'unit id', unitName: 'unit name', date: 'date', kind: 'kind', level: 'level', inspector: 'inspector',
@@ -454,6 +456,9 @@ export const enWords = {
     rank_ties: 'tie policy (default: the standard\'s)',
     rank_units: 'the units to rank (YAML or CSV): each appears, inspected or not',
     rank_calendar: 'school terms (YAML): term periods and 第n周',
+    rank_decimals: 'decimals shown for scores, 0–4 (default: the standard\'s ranking.display.decimals, else 2)',
+    rank_weeks: 'week labels: key (2024-W10), number (week 10; the teaching week with a calendar) or range (its dates)',
+    decimalsRange: 'a whole number from 0 to 4',
     rank_failOn: 'exit 1 when any scorecard has this verdict (repeatable)',
     rank_inputFormat: 'format of the records',
     rank_encoding: 'encoding of the input',

@@ -373,6 +373,11 @@ export const zhCNWords: Words = {
     awardMin: (award, min) => `${award} ≥ ${min}`,
   },
   termWeek: (key, week) => `${key}（第${week}周）`,
+  weekNumber: (week) => `第${week}周`,
+  weekRange: (start, end) => {
+    const day = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+    return start.slice(0, 4) === end.slice(0, 4) ? `${day(start)}–${day(end)}` : `${start.slice(0, 4)}年${day(start)}–${end.slice(0, 4)}年${day(end)}`;
+  },
   sheet: {
     id: '记录编号', unitId: '单位编号', unitName: '单位名称', date: '日期', kind: '检查类型', level: '活动级别', inspector: '检查人',
     item: '检查项', count: '次数', points: '分值', value: '数值', note: '说明', evidence: '书面材料',
@@ -455,6 +460,9 @@ export const zhCNWords: Words = {
     rank_ties: '并列名次的规则（默认：按标准的设定）',
     rank_units: '参加排名的单位（YAML 或 CSV）：无论是否被检查都会列出',
     rank_calendar: '学期校历（YAML）：学期周期和第n周',
+    rank_decimals: '分数显示的小数位数，0–4（默认取标准的 ranking.display.decimals，否则为 2）',
+    rank_weeks: '周的标签：key（2024-W10）、number（第10周；有校历时为教学周）或 range（起止日期）',
+    decimalsRange: '0 到 4 的整数',
     rank_failOn: '有评分表得出此结论时退出码为 1（可重复）',
     rank_inputFormat: '记录的格式',
     rank_encoding: '输入的编码',

@@ -10,6 +10,7 @@ import type { TableRow } from '../rank/rank.js';
 import type { Standard } from '../standard/schema.js';
 import { mdCell, mdRow } from './markdown.js';
 import { formatTable } from './table.js';
+import { boardDisplay, boardNumber, type BoardDisplay } from './display.js';
 
 export function changeMark(change: number | null): string {
   if (change === null) return '—';
@@ -49,24 +50,24 @@ function standing(league: League, standard: Standard, period: string, row: Table
 }
 
 /** Rank, unit, score, inspections, change, then its standing and veto mark in one last column. */
-function rows(league: League, standard: Standard, period: string, group: { rows: readonly TableRow[] }, locale: Locale): string[][] {
+function rows(league: League, standard: Standard, period: string, group: { rows: readonly TableRow[] }, locale: Locale, display: BoardDisplay): string[][] {
   return group.rows.map((row) => [
     row.rank === null ? '—' : String(row.rank),
     unitName(row),
-    row.result.score === null ? '—' : String(row.result.score),
+    row.result.score === null ? '—' : boardNumber(row.result.score, display),
     String(row.result.inspections),
     changeMark(row.change),
     [standing(league, standard, period, row, locale), vetoMark(row.vetoes, locale)].filter(Boolean).join(wordsOf(locale).league.separator),
   ]);
 }
 
-export function formatLeagueText(league: League, standard: Standard, locale: Locale): string {
+export function formatLeagueText(league: League, standard: Standard, locale: Locale, display: BoardDisplay = boardDisplay(standard)): string {
   const w = wordsOf(locale).league;
   const blocks: string[] = [];
   for (const table of league.tables) {
     for (const group of table.groups) {
-      const title = [localizedText(standard.name, locale), periodLabel(table.period, locale), group.group].filter(Boolean).join('  ');
-      const lines = [title, ...formatTable([[w.rank, w.unit, w.score, w.inspections, w.change, w.awards], ...rows(league, standard, table.period.key, group, locale)], ['right', 'left', 'right', 'right', 'left', 'left'], '  ')];
+      const title = [localizedText(standard.name, locale), periodLabel(table.period, locale, display.weeks), group.group].filter(Boolean).join('  ');
+      const lines = [title, ...formatTable([[w.rank, w.unit, w.score, w.inspections, w.change, w.awards], ...rows(league, standard, table.period.key, group, locale, display)], ['right', 'left', 'right', 'right', 'left', 'left'], '  ')];
       for (const a of league.awards.filter((x) => x.period === table.period.key && x.group === group.group && x.none)) {
         const award = standard.ranking?.awards.find((x) => x.id === a.award);
         lines.push(`  ${award ? localizedText(award.name, locale) : a.award}: ${notAwarded(a.none!, locale)}`);
@@ -90,14 +91,14 @@ export function formatLeagueText(league: League, standard: Standard, locale: Loc
   return blocks.join('\n\n');
 }
 
-export function formatLeagueMarkdown(league: League, standard: Standard, locale: Locale): string {
+export function formatLeagueMarkdown(league: League, standard: Standard, locale: Locale, display: BoardDisplay = boardDisplay(standard)): string {
   const w = wordsOf(locale).league;
   const blocks: string[] = [];
   for (const table of league.tables) {
     for (const group of table.groups) {
-      const title = [localizedText(standard.name, locale), periodLabel(table.period, locale), group.group].filter(Boolean).join(' · ');
+      const title = [localizedText(standard.name, locale), periodLabel(table.period, locale, display.weeks), group.group].filter(Boolean).join(' · ');
       const header = `| ${w.rank} | ${w.unit} | ${w.score} | ${w.inspections} | ${w.change} | ${w.awards} |\n|---:|---|---:|---:|---|---|`;
-      const body = rows(league, standard, table.period.key, group, locale).map(mdRow);
+      const body = rows(league, standard, table.period.key, group, locale, display).map(mdRow);
       blocks.push(`### ${mdCell(title)}\n\n${header}\n${body.join('\n')}`);
     }
   }
@@ -105,12 +106,12 @@ export function formatLeagueMarkdown(league: League, standard: Standard, locale:
 }
 
 /** One CSV row per unit per period (UTF-8; the CLI adds the BOM). */
-export function leagueCsvRows(league: League, standard: Standard, locale: Locale): string[][] {
+export function leagueCsvRows(league: League, standard: Standard, locale: Locale, display: BoardDisplay = boardDisplay(standard)): string[][] {
   const w = wordsOf(locale).league;
   const out: string[][] = [[w.period, w.group, w.rank, 'unit_id', w.unit, w.score, w.inspections, w.change, w.awards, renderMessage({ messageId: 'league.veto_column' }, locale)]];
   for (const table of league.tables) {
     for (const group of table.groups) {
-      const cells = rows(league, standard, table.period.key, group, locale);
+      const cells = rows(league, standard, table.period.key, group, locale, display);
       group.rows.forEach((row, i) => {
         const [rank, name, score, inspections, change] = cells[i]!;
         out.push([table.period.key, group.group, rank!, row.result.unit.id, name!, score!, inspections!, change!, standing(league, standard, table.period.key, row, locale), vetoMark(row.vetoes, locale)]);

@@ -127,6 +127,8 @@ export interface Report {
     readonly name: LocalizedText;
     readonly mode: Standard['scoring']['mode'];
     readonly source?: string;
+    /** How its boards show scores and weeks (ranking.display), when it says. */
+    readonly display?: NonNullable<Standard['ranking']>['display'];
   };
   readonly periodUnit: PeriodUnit;
   readonly groupBy?: string;
@@ -232,6 +234,7 @@ export function buildReport(league: League, standard: Standard, options: ReportO
       name: standard.name,
       mode,
       ...(standard.source ? { source: [standard.source.document, standard.source.clause].filter(Boolean).join(' ') } : {}),
+      ...(standard.ranking?.display ? { display: standard.ranking.display } : {}),
     },
     periodUnit: league.period,
     ...(league.groupBy ? { groupBy: league.groupBy } : {}),
