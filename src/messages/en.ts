@@ -278,6 +278,10 @@ export const enWords = {
   /** League tables (rank). */
   league: {
     rank: 'rank', unit: 'unit', score: 'score', inspections: 'inspections', change: 'change', awards: 'awards', period: 'period', group: 'group', top: 'top board', bottom: 'bottom board', warning: 'last in its group', streak: 'streak', separator: '; ',
+    tieBreakers: { 'fewer-vetoes': 'fewer vetoes', 'fewer-deductions': 'fewer deductions', 'better-latest': 'the better latest inspection', 'more-inspections': 'more inspections', order: 'the order of unit ids' } as Record<string, string>,
+    tieFootnote: (units: string, score: string, by: string) => `* ${units} scored ${score} alike: placed by ${by}`,
+    tieThen: ', then ',
+    unitSep: ', ',
     unranked: UNRANKED,
   },
   /** The report as Markdown (report --format md). */

@@ -295,6 +295,10 @@ export const zhCNWords: Words = {
   },
   league: {
     rank: '名次', unit: '单位', score: '得分', inspections: '检查次数', change: '升降', awards: '奖励', period: '周期', group: '组别', top: '红榜', bottom: '黑榜', warning: '连续末位', streak: '连续获得', separator: '；',
+    tieBreakers: { 'fewer-vetoes': '一票否决少者优先', 'fewer-deductions': '扣分次数少者优先', 'better-latest': '最近一次检查得分高者优先', 'more-inspections': '检查次数多者优先', order: '单位编号顺序' },
+    tieFootnote: (units, score, by) => `* ${units} 同为 ${score} 分，名次按${by}排定`,
+    tieThen: '，其次',
+    unitSep: '、',
     unranked: UNRANKED,
   },
   reportMarkdown: {

@@ -11,6 +11,7 @@ import type { Standard } from '../standard/schema.js';
 import { mdCell, mdRow } from './markdown.js';
 import { formatTable } from './table.js';
 import { boardDisplay, boardNumber, type BoardDisplay } from './display.js';
+import { roundPoints } from '../points.js';
 
 export function changeMark(change: number | null): string {
   if (change === null) return '—';
@@ -49,6 +50,26 @@ function standing(league: League, standard: Standard, period: string, row: Table
   return row.rank === null ? wordsOf(locale).league.unranked[row.unranked!] : awardNames(league, standard, period, row.result.unit.id, locale);
 }
 
+/**
+ * Footnotes for a table where equal scores got different places: which units, and what placed them
+ * (the standard's tie-breakers, or, when none is given, the order of unit ids of an `ordinal` policy).
+ */
+export function tieFootnotes(rows: readonly TableRow[], standard: Standard, locale: Locale, display: BoardDisplay): string[] {
+  const w = wordsOf(locale).league;
+  const ranked = rows.filter((r) => r.rank !== null && r.result.score !== null);
+  const breakers = standard.ranking?.tieBreakers ?? [];
+  const by = (breakers.length > 0 ? breakers : ['order']).map((b) => w.tieBreakers[b] ?? b).join(w.tieThen);
+  const notes: string[] = [];
+  for (let i = 0; i < ranked.length; ) {
+    let j = i + 1;
+    while (j < ranked.length && roundPoints(ranked[j]!.result.score!) === roundPoints(ranked[i]!.result.score!)) j++;
+    const run = ranked.slice(i, j);
+    if (run.some((r) => r.rank !== run[0]!.rank)) notes.push(w.tieFootnote(run.map(unitName).join(w.unitSep), boardNumber(run[0]!.result.score!, display), by));
+    i = j;
+  }
+  return notes;
+}
+
 /** Rank, unit, score, inspections, change, then its standing and veto mark in one last column. */
 function rows(league: League, standard: Standard, period: string, group: { rows: readonly TableRow[] }, locale: Locale, display: BoardDisplay): string[][] {
   return group.rows.map((row) => [
@@ -68,6 +89,7 @@ export function formatLeagueText(league: League, standard: Standard, locale: Loc
     for (const group of table.groups) {
       const title = [localizedText(standard.name, locale), periodLabel(table.period, locale, display.weeks), group.group].filter(Boolean).join('  ');
       const lines = [title, ...formatTable([[w.rank, w.unit, w.score, w.inspections, w.change, w.awards], ...rows(league, standard, table.period.key, group, locale, display)], ['right', 'left', 'right', 'right', 'left', 'left'], '  ')];
+      for (const note of tieFootnotes(group.rows, standard, locale, display)) lines.push(`  ${note}`);
       for (const a of league.awards.filter((x) => x.period === table.period.key && x.group === group.group && x.none)) {
         const award = standard.ranking?.awards.find((x) => x.id === a.award);
         lines.push(`  ${award ? localizedText(award.name, locale) : a.award}: ${notAwarded(a.none!, locale)}`);
@@ -99,7 +121,9 @@ export function formatLeagueMarkdown(league: League, standard: Standard, locale:
       const title = [localizedText(standard.name, locale), periodLabel(table.period, locale, display.weeks), group.group].filter(Boolean).join(' · ');
       const header = `| ${w.rank} | ${w.unit} | ${w.score} | ${w.inspections} | ${w.change} | ${w.awards} |\n|---:|---|---:|---:|---|---|`;
       const body = rows(league, standard, table.period.key, group, locale, display).map(mdRow);
-      blocks.push(`### ${mdCell(title)}\n\n${header}\n${body.join('\n')}`);
+      // The footnotes under the table, as a list.
+      const notes = tieFootnotes(group.rows, standard, locale, display).map(mdCell);
+      blocks.push(`### ${mdCell(title)}\n\n${header}\n${body.join('\n')}${notes.length > 0 ? '\n\n' + notes.join('\n') : ''}`);
     }
   }
   return blocks.join('\n\n') + '\n';

@@ -125,3 +125,39 @@ describe('rank --decimals --weeks', () => {
     expect(bad.code).toBe(2);
   });
 });
+
+describe('a footnote when a tie-breaker decided places', () => {
+  const tied = (ranking: string) => {
+    const loaded = parseStandard(STANDARD.replace('  aggregate: mean\n', `  aggregate: mean\n${ranking}`));
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
+    const scorer = compileStandard(loaded.standard);
+    const records = [
+      { unit: { id: 'a', name: 'A班' }, date: '2024-03-04', findings: [{ item: 'floor' }] },
+      { unit: { id: 'a', name: 'A班' }, date: '2024-03-05', findings: [{ item: 'floor' }] },
+      { unit: { id: 'b', name: 'B班' }, date: '2024-03-05', findings: [{ item: 'floor' }] },
+      { unit: { id: 'c', name: 'C班' }, date: '2024-03-05', findings: [] },
+    ];
+    const cards = records.map((r) => {
+      const out = scoreRecord(scorer, r);
+      if (!out.ok) throw new Error('not scored');
+      return out.scorecard;
+    }) as Scorecard[];
+    return { standard: loaded.standard, league: buildLeague(loaded.standard, cards, { period: 'week' }) };
+  };
+
+  it('names the units and the tie-breakers that placed them, in text and Markdown', () => {
+    const { standard, league: l } = tied('  tieBreakers: [more-inspections]\n');
+    const rows = l.tables[0]!.groups[0]!.rows;
+    expect(rows.map((r) => [r.result.unit.id, r.rank])).toEqual([['c', 1], ['a', 2], ['b', 3]]);
+    expect(renderLeague(l, standard, { locale: 'zh-CN' })).toContain('* A班、B班 同为 99 分，名次按检查次数多者优先排定');
+    expect(renderLeague(l, standard, { format: 'md' })).toContain('\n\n* A班, B班 scored 99 alike: placed by more inspections');
+  });
+
+  it('an ordinal policy places by unit id, and says so; shared places get no footnote', () => {
+    const ordinal = tied('  ties: ordinal\n');
+    expect(renderLeague(ordinal.league, ordinal.standard)).toContain('placed by the order of unit ids');
+    const shared = tied('');
+    expect(shared.league.tables[0]!.groups[0]!.rows.map((r) => r.rank)).toEqual([1, 2, 2]);
+    expect(renderLeague(shared.league, shared.standard)).not.toContain('placed by');
+  });
+});
