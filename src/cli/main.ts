@@ -167,9 +167,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .option('-o, --out <dir>', help.template_out, '.')
     .addOption(lang(help.langHeaders))
     .option('--force', help.template_force, false)
+    .addOption(new Option('--group-by <key>', help.template_groupBy).argParser((v: string, previous: string[] | undefined) => {
+      // As a map reads it: unit.group.<key>, a key without dots or spaces.
+      if (!/^[^.\s]+$/.test(v)) throw new InvalidArgumentError(help.groupKey);
+      return collect(v, previous);
+    }))
     .addOption(allowRoot())
-    .action(async (opts: { standard: string; layout: 'wide' | 'long'; out: string; lang: 'en' | 'zh-CN'; force: boolean; allowRoot?: string[] }) => {
-      exitCode = await runTemplate({ standard: opts.standard, layout: opts.layout, out: opts.out, lang: opts.lang, force: opts.force, ...(opts.allowRoot ? { allowRoot: opts.allowRoot } : {}) }, output);
+    .action(async (opts: { standard: string; layout: 'wide' | 'long'; out: string; lang: 'en' | 'zh-CN'; force: boolean; groupBy?: string[]; allowRoot?: string[] }) => {
+      exitCode = await runTemplate({ standard: opts.standard, layout: opts.layout, out: opts.out, lang: opts.lang, force: opts.force, ...(opts.groupBy ? { groups: opts.groupBy } : {}), ...(opts.allowRoot ? { allowRoot: opts.allowRoot } : {}) }, output);
     });
 
   program

@@ -20,6 +20,8 @@ export interface TemplateOptions {
   readonly out: string;
   readonly lang: Locale;
   readonly force: boolean;
+  /** --group-by: a column per unit group key (年级), as `rank --group-by` reads it. */
+  readonly groups?: readonly string[];
   /** --allow-root: folders where `extends:` may also find a base. */
   readonly allowRoot?: readonly string[];
 }
@@ -32,7 +34,7 @@ export async function runTemplate(options: TemplateOptions, out: Output): Promis
     return 2;
   }
   const standard = set.scorers[0]!.standard;
-  const template = sheetTemplate(standard, options.layout, options.lang, options.standard);
+  const template = sheetTemplate(standard, options.layout, options.lang, options.standard, options.groups ?? []);
   const base = join(options.out, `${standard.id}.${options.layout}`);
   const files: [string, string][] = [
     // UTF-8 with BOM: Excel on a Chinese Windows machine then shows the Chinese headers.
