@@ -370,7 +370,7 @@ export const enWords = {
   /** A period's label: 2024-W10 (week 2) in a term calendar. */
   termWeek: (key: string, week: number) => `${key} (week ${week})`,
   weekNumber: (week: number) => `week ${week}`,
-  weekRange: (start: string, end: string) => `${start} – ${start.slice(0, 4) === end.slice(0, 4) ? end.slice(5) : end}`,
+  weekRange: (start: string, end: string) => `${start} – ${String(start).slice(0, 4) === String(end).slice(0, 4) ? String(end).slice(5) : end}`,
   /** The blank CSV sheet and its map (template). */
   sheet: {
     id: 'record id', unitId: 'unit id', unitName: 'unit name', date: 'date', kind: 'kind', level: 'level', inspector: 'inspector',

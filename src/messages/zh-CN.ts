@@ -378,7 +378,8 @@ export const zhCNWords: Words = {
   },
   termWeek: (key, week) => `${key}（第${week}周）`,
   weekNumber: (week) => `第${week}周`,
-  weekRange: (start, end) => {
+  weekRange: (from, to) => {
+    const [start, end] = [String(from), String(to)];
     const day = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
     return start.slice(0, 4) === end.slice(0, 4) ? `${day(start)}–${day(end)}` : `${start.slice(0, 4)}年${day(start)}–${end.slice(0, 4)}年${day(end)}`;
   },

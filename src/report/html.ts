@@ -13,10 +13,10 @@ import type { UnrankedReason } from '../rank/rank.js';
 import type { UnitRef } from '../record-schema.js';
 import type { LineType } from '../score/scorecard.js';
 import type { LocalizedText } from '../common-schema.js';
-import { changeMark, notAwarded, vetoMark } from './league.js';
+import { changeMark, notAwarded, tieFootnotes, vetoMark } from './league.js';
 import type { Report, ReportGroupTable, ReportInspection, ReportUnit, ReportUnitPeriod } from './report.js';
 import { escapeXml as esc, lineChart, sparkline } from './svg.js';
-import { boardDisplay, boardNumber, type DisplayOptions } from './display.js';
+import { boardDisplay, boardNumber, type BoardDisplay, type DisplayOptions } from './display.js';
 import { pushAll } from '../collections.js';
 import { REPORT_CSS } from './html-style.js';
 
@@ -39,6 +39,7 @@ interface Ctx {
   /** A score as the board shows it (ranking.display, --decimals), and a period's label (--weeks). */
   readonly num: (n: number) => string;
   readonly period: (p: Period) => string;
+  readonly display: BoardDisplay;
 }
 
 const unitName = (u: UnitRef) => u.name ?? u.id;
@@ -75,6 +76,7 @@ export function renderReportHtml(report: Report, options: RenderReportOptions = 
     units: new Map(report.units.map((u) => [u.unit.id, u])),
     scale: scoreRange(report),
     num: (n) => boardNumber(n, display),
+    display,
     period: (p) => periodLabel(p, lang, display.weeks),
   };
   const standardName = localizedText(report.standard.name, lang);
@@ -214,6 +216,8 @@ function leagueTable(ctx: Ctx, table: ReportGroupTable, withTrend: boolean, capt
     `<thead><tr>${headers.map((h) => `<th scope="col"${numeric.has(h) ? ' class="num"' : ''}>${esc(h)}</th>`).join('')}</tr></thead>`,
     `<tbody>${rows.join('\n')}</tbody>`,
     '</table>',
+    // Equal scores placed apart by a tie-breaker: said under the table.
+    ...tieFootnotes(table.rows.map((r) => ({ rank: r.rank, score: r.score, name: unitName(r.unit) })), ctx.report.standard.tieBreakers ?? [], ctx.lang, ctx.display).map((n) => `<p class="muted tie-note">${esc(n)}</p>`),
     notInspected(ctx, absent.map((r) => r.unit)),
   ].filter(Boolean).join('\n');
 }

@@ -52,22 +52,32 @@ function standing(league: League, standard: Standard, period: string, row: Table
 
 /**
  * Footnotes for a table where equal scores got different places: which units, and what placed them
- * (the standard's tie-breakers, or, when none is given, the order of unit ids of an `ordinal` policy).
+ * (the tie-breakers, or, when none is given, the order of unit ids of an `ordinal` policy).
  */
-export function tieFootnotes(rows: readonly TableRow[], standard: Standard, locale: Locale, display: BoardDisplay): string[] {
+export function tieFootnotes(
+  rows: readonly { readonly rank: number | null; readonly score: number | null; readonly name: string }[],
+  tieBreakers: readonly string[],
+  locale: Locale,
+  display: BoardDisplay,
+): string[] {
   const w = wordsOf(locale).league;
-  const ranked = rows.filter((r) => r.rank !== null && r.result.score !== null);
-  const breakers = standard.ranking?.tieBreakers ?? [];
-  const by = (breakers.length > 0 ? breakers : ['order']).map((b) => w.tieBreakers[b] ?? b).join(w.tieThen);
+  const ranked = rows.filter((r) => r.rank !== null && r.score !== null);
+  const by = (tieBreakers.length > 0 ? tieBreakers : ['order']).map((b) => w.tieBreakers[b] ?? b).join(w.tieThen);
   const notes: string[] = [];
   for (let i = 0; i < ranked.length; ) {
     let j = i + 1;
-    while (j < ranked.length && roundPoints(ranked[j]!.result.score!) === roundPoints(ranked[i]!.result.score!)) j++;
+    while (j < ranked.length && roundPoints(ranked[j]!.score!) === roundPoints(ranked[i]!.score!)) j++;
     const run = ranked.slice(i, j);
-    if (run.some((r) => r.rank !== run[0]!.rank)) notes.push(w.tieFootnote(run.map(unitName).join(w.unitSep), boardNumber(run[0]!.result.score!, display), by));
+    if (run.some((r) => r.rank !== run[0]!.rank)) notes.push(w.tieFootnote(run.map((r) => r.name).join(w.unitSep), boardNumber(run[0]!.score!, display), by));
     i = j;
   }
   return notes;
+}
+
+/** tieFootnotes for a league table's group. */
+function groupFootnotes(group: { rows: readonly TableRow[] }, standard: Standard, locale: Locale, display: BoardDisplay): string[] {
+  const rows = group.rows.map((r) => ({ rank: r.rank, score: r.result.score, name: unitName(r) }));
+  return tieFootnotes(rows, standard.ranking?.tieBreakers ?? [], locale, display);
 }
 
 /** Rank, unit, score, inspections, change, then its standing and veto mark in one last column. */
@@ -89,7 +99,7 @@ export function formatLeagueText(league: League, standard: Standard, locale: Loc
     for (const group of table.groups) {
       const title = [localizedText(standard.name, locale), periodLabel(table.period, locale, display.weeks), group.group].filter(Boolean).join('  ');
       const lines = [title, ...formatTable([[w.rank, w.unit, w.score, w.inspections, w.change, w.awards], ...rows(league, standard, table.period.key, group, locale, display)], ['right', 'left', 'right', 'right', 'left', 'left'], '  ')];
-      for (const note of tieFootnotes(group.rows, standard, locale, display)) lines.push(`  ${note}`);
+      for (const note of groupFootnotes(group, standard, locale, display)) lines.push(`  ${note}`);
       for (const a of league.awards.filter((x) => x.period === table.period.key && x.group === group.group && x.none)) {
         const award = standard.ranking?.awards.find((x) => x.id === a.award);
         lines.push(`  ${award ? localizedText(award.name, locale) : a.award}: ${notAwarded(a.none!, locale)}`);
@@ -122,7 +132,7 @@ export function formatLeagueMarkdown(league: League, standard: Standard, locale:
       const header = `| ${w.rank} | ${w.unit} | ${w.score} | ${w.inspections} | ${w.change} | ${w.awards} |\n|---:|---|---:|---:|---|---|`;
       const body = rows(league, standard, table.period.key, group, locale, display).map(mdRow);
       // The footnotes under the table, as a list.
-      const notes = tieFootnotes(group.rows, standard, locale, display).map(mdCell);
+      const notes = groupFootnotes(group, standard, locale, display).map(mdCell);
       blocks.push(`### ${mdCell(title)}\n\n${header}\n${body.join('\n')}${notes.length > 0 ? '\n\n' + notes.join('\n') : ''}`);
     }
   }

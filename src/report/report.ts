@@ -129,6 +129,8 @@ export interface Report {
     readonly source?: string;
     /** How its boards show scores and weeks (ranking.display), when it says. */
     readonly display?: NonNullable<Standard['ranking']>['display'];
+    /** Its tie-breakers (ranking.tieBreakers), when it has some: a table's footnote names them. */
+    readonly tieBreakers?: readonly string[];
   };
   readonly periodUnit: PeriodUnit;
   readonly groupBy?: string;
@@ -235,6 +237,7 @@ export function buildReport(league: League, standard: Standard, options: ReportO
       mode,
       ...(standard.source ? { source: [standard.source.document, standard.source.clause].filter(Boolean).join(' ') } : {}),
       ...(standard.ranking?.display ? { display: standard.ranking.display } : {}),
+      ...(standard.ranking && standard.ranking.tieBreakers.length > 0 ? { tieBreakers: standard.ranking.tieBreakers } : {}),
     },
     periodUnit: league.period,
     ...(league.groupBy ? { groupBy: league.groupBy } : {}),
