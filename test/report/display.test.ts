@@ -25,17 +25,19 @@ ranking:
   aggregate: mean
 `;
 
-function league(text = STANDARD) {
+/** Unit a: 100, 99, 99 → mean 99.3333…; unit b: 98. */
+const MEANS = [
+  { unit: { id: 'a', name: 'A班' }, date: '2024-03-04', findings: [] },
+  { unit: { id: 'a', name: 'A班' }, date: '2024-03-05', findings: [{ item: 'floor' }] },
+  { unit: { id: 'a', name: 'A班' }, date: '2024-03-06', findings: [{ item: 'floor' }] },
+  { unit: { id: 'b', name: 'B班' }, date: '2024-03-05', findings: [{ item: 'floor', count: 2 }] },
+];
+
+/** The weekly league of the records under the standard. */
+function league(text = STANDARD, records: readonly object[] = MEANS) {
   const loaded = parseStandard(text);
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
   const scorer = compileStandard(loaded.standard);
-  // Unit a: 100, 99, 99 → mean 99.3333…; unit b: 98.
-  const records = [
-    { unit: { id: 'a', name: 'A班' }, date: '2024-03-04', findings: [] },
-    { unit: { id: 'a', name: 'A班' }, date: '2024-03-05', findings: [{ item: 'floor' }] },
-    { unit: { id: 'a', name: 'A班' }, date: '2024-03-06', findings: [{ item: 'floor' }] },
-    { unit: { id: 'b', name: 'B班' }, date: '2024-03-05', findings: [{ item: 'floor', count: 2 }] },
-  ];
   const cards = records.map((r) => {
     const out = scoreRecord(scorer, r);
     if (!out.ok) throw new Error('not scored');
@@ -127,23 +129,13 @@ describe('rank --decimals --weeks', () => {
 });
 
 describe('a footnote when a tie-breaker decided places', () => {
-  const tied = (ranking: string) => {
-    const loaded = parseStandard(STANDARD.replace('  aggregate: mean\n', `  aggregate: mean\n${ranking}`));
-    if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
-    const scorer = compileStandard(loaded.standard);
-    const records = [
+  const tied = (ranking: string) =>
+    league(STANDARD.replace('  aggregate: mean\n', `  aggregate: mean\n${ranking}`), [
       { unit: { id: 'a', name: 'A班' }, date: '2024-03-04', findings: [{ item: 'floor' }] },
       { unit: { id: 'a', name: 'A班' }, date: '2024-03-05', findings: [{ item: 'floor' }] },
       { unit: { id: 'b', name: 'B班' }, date: '2024-03-05', findings: [{ item: 'floor' }] },
       { unit: { id: 'c', name: 'C班' }, date: '2024-03-05', findings: [] },
-    ];
-    const cards = records.map((r) => {
-      const out = scoreRecord(scorer, r);
-      if (!out.ok) throw new Error('not scored');
-      return out.scorecard;
-    }) as Scorecard[];
-    return { standard: loaded.standard, cards, league: buildLeague(loaded.standard, cards, { period: 'week' }) };
-  };
+    ]);
 
   it('names the units and the tie-breakers that placed them, in text and Markdown', () => {
     const { standard, league: l, cards } = tied('  tieBreakers: [more-inspections]\n');
