@@ -106,6 +106,8 @@ const STANDARD_HELP = {
     'Who cannot hold the award in a period: veto (a 一票否决 in it; the default), fail (an inspection that failed); [] for nobody.',
   'properties/ranking/properties/boards/properties/exclude': 'Who the 红榜 passes over in a period (and the 黑榜 names first), as an award\'s exclude (default [veto]).',
   'properties/calendar': 'School terms (with holidays) for `term` periods and week numbers.',
+  'properties/parties': 'Who findings may charge (`charges` on items and rules): the unit itself (`unit: true`), or a person each record names under `parties`.',
+  'properties/outcomes/properties/cycle': 'A re-inspection cycle (初查 / 复查): an initial inspection in a `grant` band gives the grade at once; any other leaves it pending, the previous grade carried, until a re-inspection (a `reinspection` kind) decides.',
   'properties/lineage': 'Set by the loader for an overlay (the chain of standards it extends). Do not write it.',
 };
 
@@ -137,6 +139,7 @@ const RULE_HELP = {
   '*.rectify': '限期整改: what this rule scored must be fixed within a time (3d, 1w, friday, 2024-03-31); late: points, fail or escalate. See docs/rectification.md.',
   '*.repeat': '屡教不改: what this rule scored costs more when repeated within a window (30d, week, month, term): extra steps or multiply.',
   '*.foundLate': '次月发现的双倍扣减: what this rule scored is multiplied when found long after it occurred (month, or a span).',
+  '*.charges': '000:135: what each finding this rule scored costs each party (4,000 yuan the community, 500 yuan its officer), in points or yuan, exact; multiplied by foundLate.',
   '*.of': 'Where the quantity comes from: { indicator: id } or { fact: name, path? }. Default: the findings\' `value`.',
   '*.effect': 'deduct (default) or award.',
   'bonus.points': 'Points awarded for each whole unit above `above`.',

@@ -5,10 +5,9 @@
 import { loadCalendar } from '../aggregate/calendar-file.js';
 import type { Calendar, PeriodUnit } from '../aggregate/periods.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
-import { wordsOf } from '../messages/locales.js';
 import type { Locale } from '../messages/locales.js';
 import type { TextEncodingName } from '../records/decode.js';
-import { formatOfPath, type RecordFormat } from '../records/read.js';
+import type { RecordFormat } from '../records/read.js';
 import { buildLeague, type League } from '../rank/league.js';
 import type { TiePolicy } from '../rank/rank.js';
 import type { Readable } from 'node:stream';
@@ -17,7 +16,7 @@ import { scoreHistoryStream } from '../history/stream.js';
 import { HistoryScorer, usesHistory, type LedgerEntry } from '../history/history.js';
 import type { Scorecard } from '../score/scorecard.js';
 import type { Standard } from '../standard/schema.js';
-import { assignStream, loadRoster, ndjsonIdCheck, recordItems, SourceError } from './inputs.js';
+import { assignStream, loadRoster, ndjsonIdCheck, recordItems, SourceError, sourceFormats } from './inputs.js';
 import type { Output } from './io.js';
 import { loadStandardSet, standardLoadOptions } from './standards.js';
 import { DEFAULT_MAX_PROBLEMS, problemPrinter, rejectedRecordCounter } from './problems.js';
@@ -90,15 +89,8 @@ export async function loadLeagueInput(inputs: readonly string[], options: League
   }
 
   const sources = inputs.length === 0 ? ['-'] : inputs;
-  const formats: RecordFormat[] = [];
-  for (const source of sources) {
-    const format = options.inputFormat ?? formatOfPath(source);
-    if (format === undefined) {
-      out.err(wordsOf(options.lang).cli.unknownInputFormat(source));
-      return 2;
-    }
-    formats.push(format);
-  }
+  const formats = sourceFormats(sources, options.inputFormat, out, options.lang);
+  if (formats === undefined) return 2;
   // Every source as one stream (a record id is unique across them), each record scored as it is read:
   // only the scorecards are held, not the records.
   const read = async function* () {

@@ -17,3 +17,15 @@ export type { GroupAwards, Boards, BoardOptions, LastWarning, Streak } from '../
 export type { Award } from '../standard/ranking-schema.js';
 export { HistoryScorer } from '../history/history.js';
 export { scoreHistoryStream } from '../history/stream.js';
+export { settleCharges } from '../history/settle.js';
+export type { SettlementRow } from '../history/settle.js';
+// Assessments that combine (docs/assessments.md): composites of other standards' results, and stages.
+export { parseAssessment, loadAssessment } from '../assess/load.js';
+export type { AssessmentParse, AssessmentLoad, AssessmentOptions } from '../assess/load.js';
+export { assessScorecards } from '../assess/assess.js';
+export type { AssessmentResult, AssessOptions } from '../assess/assess.js';
+export { combineParts, combineStages } from '../assess/combine.js';
+export type { CompositeResult, PartLine, StagedResult, StageCell, StageFlag, Missing } from '../assess/combine.js';
+export { renderAssessment } from '../assess/render.js';
+export type { AssessFormat } from '../assess/render.js';
+export type { Assessment, Composite, Part, Stages, Stage } from '../assess/schema.js';

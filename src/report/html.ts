@@ -18,6 +18,7 @@ import type { Report, ReportGroupTable, ReportInspection, ReportUnit, ReportUnit
 import { escapeXml as esc, lineChart, sparkline } from './svg.js';
 import { boardDisplay, boardNumber, type BoardDisplay, type DisplayOptions } from './display.js';
 import { pushAll } from '../collections.js';
+import { chargeTexts, cycleText } from './text.js';
 import { REPORT_CSS } from './html-style.js';
 
 export interface RenderReportOptions extends DisplayOptions {
@@ -309,7 +310,13 @@ function inspectionRows(ctx: Ctx, inspection: ReportInspection): string {
     inspection.inspector ?? '',
     inspection.total !== undefined ? w.totalOf(ctx.num(inspection.total)) : '',
   ].filter(Boolean);
-  const headCell = `<th scope="rowgroup" rowspan="${inspection.lines.length}">${esc(inspection.date)}${about.length > 0 ? `<br><small>${esc(about.join(w.dot))}</small>` : ''}${inspection.record ? `<br><small>#${esc(inspection.record)}</small>` : ''}</th>`;
+  // The cycle's standing and the charges, as the scorecard gives them (cycleText / chargeTexts: catalogue words).
+  const cycle = cycleText(inspection, ctx.lang);
+  const charges = chargeTexts(inspection, ctx.lang);
+  const extra = [...(cycle !== undefined ? [`${wordsOf(ctx.lang).cycle.label}${w.colon}${cycle}`] : []), ...charges.map((c) => `${wordsOf(ctx.lang).charges.label}${w.colon}${c}`)]
+    .map((t) => `<br><small class="cycle">${esc(t)}</small>`)
+    .join('');
+  const headCell = `<th scope="rowgroup" rowspan="${inspection.lines.length}">${esc(inspection.date)}${about.length > 0 ? `<br><small>${esc(about.join(w.dot))}</small>` : ''}${inspection.record ? `<br><small>#${esc(inspection.record)}</small>` : ''}${extra}</th>`;
   return (
     '<tbody>' +
     inspection.lines

@@ -81,6 +81,10 @@ export interface ReportInspection {
   readonly inspector?: string;
   readonly total?: number;
   readonly lines: readonly ReportLine[];
+  /** Where it stands in its unit's re-inspection cycle (a standard with outcomes.cycle). */
+  readonly cycle?: Scorecard['cycle'];
+  /** What its findings charged each party (a standard with charges). */
+  readonly charges?: Scorecard['charges'];
 }
 
 export interface ReportUnitPeriod {
@@ -304,6 +308,8 @@ function inspectionsOf(result: UnitPeriodResult, cards: readonly Scorecard[] | u
         ...(c.inspector !== undefined ? { inspector: c.inspector } : {}),
         total: c.total,
         lines: c.lines.map(toLine),
+        ...(c.cycle !== undefined ? { cycle: c.cycle } : {}),
+        ...(c.charges !== undefined && c.charges.length > 0 ? { charges: c.charges } : {}),
       }));
     return { detailed, clean: ordered.length - detailed.length };
   }

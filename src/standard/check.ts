@@ -50,6 +50,10 @@ export function checkStandard(raw: unknown): Finding[] {
   const levels = ids(raw.levels, ['levels'], 'level');
   const indicators = ids(raw.indicators, ['indicators'], 'indicator');
   const categories = ids(raw.categories, ['categories'], 'category');
+  const parties = ids(raw.parties, ['parties'], 'party');
+  /** A `charges` list (item or rule) names declared parties. */
+  const chargeRefs = (owner: Raw, path: DiagnosticPath) =>
+    list(owner.charges).forEach((c, i) => isObject(c) && typeof c.party === 'string' && reference([...path, 'charges', i, 'party'], 'party', c.party, parties));
   const items = new Map<string, DiagnosticPath>();
   const named = isObject(raw.conditions) ? raw.conditions : {};
   const outcomes = isObject(raw.outcomes) ? raw.outcomes : {};
@@ -86,6 +90,7 @@ export function checkStandard(raw: unknown): Finding[] {
       if (isObject(rule.of) && typeof rule.of.fact === 'string' && SCORED_FACTS.includes(rule.of.fact)) {
         out.push({ code: 'scored_fact_in_rule', path: [...path, 'of', 'fact'], data: { fact: rule.of.fact } });
       }
+      chargeRefs(rule, path);
     });
   };
 
@@ -114,6 +119,7 @@ export function checkStandard(raw: unknown): Finding[] {
     rules(category.rules, ['categories', c, 'rules']);
     list(category.items).forEach((item, i) => {
       if (isObject(item)) rules(item.rules, ['categories', c, 'items', i, 'rules']);
+      if (isObject(item)) chargeRefs(item, ['categories', c, 'items', i]);
     });
     maxMismatch(category, list(category.items), ['categories', c]);
   });
@@ -181,6 +187,11 @@ export function checkStandard(raw: unknown): Finding[] {
   list(outcomes.dimensions).forEach((d, i) => {
     if (isObject(d)) bandList(d.bands, ['outcomes', 'dimensions', i, 'bands']);
   });
+  if (isObject(outcomes.cycle)) {
+    const bandIds = new Set(list(outcomes.bands).map((b) => (isObject(b) ? String(b.id) : '')));
+    list(outcomes.cycle.reinspection).forEach((k, i) => typeof k === 'string' && reference(['outcomes', 'cycle', 'reinspection', i], 'kind', k, kinds));
+    list(outcomes.cycle.grant).forEach((b, i) => typeof b === 'string' && reference(['outcomes', 'cycle', 'grant', i], 'band', b, bandIds));
+  }
 
   // No total can stay within an inverted scoring range: the floor would raise it above the maximum.
   const scoringMin = num(isObject(raw.scoring) ? raw.scoring.min : undefined);
