@@ -137,13 +137,14 @@ describe('a footnote when a tie-breaker decided places', () => {
       { unit: { id: 'c', name: 'C班' }, date: '2024-03-05', findings: [] },
     ]);
 
-  it('names the units and the tie-breakers that placed them, in text and Markdown', () => {
+  it('names the units and the tie-breakers that placed them, in text, Markdown and the report', () => {
     const { standard, league: l, cards } = tied('  tieBreakers: [more-inspections]\n');
     const rows = l.tables[0]!.groups[0]!.rows;
     expect(rows.map((r) => [r.result.unit.id, r.rank])).toEqual([['c', 1], ['a', 2], ['b', 3]]);
     expect(renderLeague(l, standard, { locale: 'zh-CN' })).toContain('* A班、B班 同为 99 分，名次按检查次数多者优先排定');
     expect(renderLeague(l, standard, { format: 'md' })).toContain('\n\n* A班, B班 scored 99 alike: placed by more inspections');
     expect(renderReportHtml(buildReport(l, standard, { scorecards: cards }))).toContain('<p class="muted tie-note">* A班、B班 同为 99 分，名次按检查次数多者优先排定</p>');
+    expect(renderReportMarkdown(buildReport(l, standard, { scorecards: cards }))).toContain('\n* A班、B班 同为 99 分，名次按检查次数多者优先排定');
   });
 
   it('an ordinal policy places by unit id, and says so; shared places get no footnote', () => {
