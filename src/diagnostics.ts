@@ -34,6 +34,7 @@ export const STANDARD_DIAGNOSTIC_CODES = [
   'duplicate_id',
   'unknown_reference',
   'condition_cycle',
+  'scored_fact_in_rule',
   'range_inverted',
   'category_max_mismatch',
   'base_mismatch',

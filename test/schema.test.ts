@@ -405,6 +405,7 @@ const LOADER_ONLY: Readonly<Record<string, string>> = {
   'cases/references/duplicate-item-id-across-categories.yaml': ONLY_THE_LOADER.reference,
   'cases/references/duplicate-item-id.yaml': ONLY_THE_LOADER.reference,
   'cases/references/duplicate-kind-id.yaml': ONLY_THE_LOADER.reference,
+  'cases/references/scored-fact-in-rule.yaml': ONLY_THE_LOADER.reference,
   'cases/references/unknown-band-kind.yaml': ONLY_THE_LOADER.reference,
   'cases/references/unknown-award-references.yaml': ONLY_THE_LOADER.reference,
   'cases/references/unknown-indicator.yaml': ONLY_THE_LOADER.reference,

@@ -119,7 +119,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .addOption(new Option('--ties <policy>', help.rank_ties).choices(['competition', 'dense', 'ordinal', 'fractional']))
       .option('--roll-up <id>', help.rank_rollup)
       .addOption(new Option('--also <file|dir>', help.rank_also).argParser(collect))
-      .option('--sheet <name>', help.score_sheet);
+      .option('--sheet <name>', help.score_sheet)
+      .addOption(new Option('--decimals <n>', help.rank_decimals).argParser((v: string) => {
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 0 || n > 4) throw new InvalidArgumentError(help.decimalsRange);
+        return n;
+      }))
+      .addOption(new Option('--weeks <label>', help.rank_weeks).choices(['key', 'number', 'range']));
   /** rank's and report's side files: the map, units and roster as every reader of records, and the school calendar. */
   const leagueSideFiles = (command: Command): Command =>
     recordSideFiles(command, { map: help.rank_map, units: help.rank_units, roster: help.score_roster }).option('--calendar <file>', help.rank_calendar);
@@ -182,9 +188,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .option('-o, --out <dir>', help.template_out, '.')
     .addOption(lang(help.langHeaders))
     .option('--force', help.template_force, false)
+    .addOption(new Option('--group-by <key>', help.template_groupBy).argParser((v: string, previous: string[] | undefined) => {
+      // As a map reads it: unit.group.<key>, a key without dots or spaces.
+      if (!/^[^.\s]+$/.test(v)) throw new InvalidArgumentError(help.groupKey);
+      return collect(v, previous);
+    }))
     .addOption(allowRoot())
-    .action(async (opts: { standard: string; layout: 'wide' | 'long'; format: 'csv' | 'xlsx'; units?: string; out: string; lang: 'en' | 'zh-CN'; force: boolean; allowRoot?: string[] }) => {
-      exitCode = await runTemplate({ standard: opts.standard, layout: opts.layout, format: opts.format, out: opts.out, lang: opts.lang, force: opts.force, ...(opts.units !== undefined ? { units: opts.units } : {}), ...(opts.allowRoot ? { allowRoot: opts.allowRoot } : {}) }, output);
+    .action(async (opts: { standard: string; layout: 'wide' | 'long'; format: 'csv' | 'xlsx'; units?: string; out: string; lang: 'en' | 'zh-CN'; force: boolean; groupBy?: string[]; allowRoot?: string[] }) => {
+      exitCode = await runTemplate({ standard: opts.standard, layout: opts.layout, format: opts.format, out: opts.out, lang: opts.lang, force: opts.force, ...(opts.units !== undefined ? { units: opts.units } : {}), ...(opts.groupBy ? { groups: opts.groupBy } : {}), ...(opts.allowRoot ? { allowRoot: opts.allowRoot } : {}) }, output);
     });
 
   program
@@ -235,7 +246,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .addOption(new Option('--input-format <format>', help.rank_inputFormat).choices(['json', 'yaml', 'ndjson', 'csv', 'xlsx']))
     .addOption(new Option('--encoding <encoding>', help.rank_encoding).choices(['utf-8', 'gbk', 'gb18030']))
     .addOption(allowRoot())
-    .action(async (inputs: string[], opts: { allowRoot?: string[]; standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; rollUp?: string; also?: string[]; sheet?: string; output?: string; format: 'text' | 'json' | 'csv' | 'md' | 'xlsx'; lang: 'en' | 'zh-CN'; failOn?: Verdict[]; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv' | 'xlsx'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string; maxProblems: number; maxRecordBytes: number; maxFileBytes: number }) => {
+    .action(async (inputs: string[], opts: { allowRoot?: string[]; standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; rollUp?: string; also?: string[]; sheet?: string; output?: string; decimals?: number; weeks?: 'key' | 'number' | 'range'; format: 'text' | 'json' | 'csv' | 'md' | 'xlsx'; lang: 'en' | 'zh-CN'; failOn?: Verdict[]; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv' | 'xlsx'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string; maxProblems: number; maxRecordBytes: number; maxFileBytes: number }) => {
       const { standard, failOn, ...rest } = opts;
       exitCode = await runRank(inputs, { ...rest, standards: standard, failOn: failOn ?? [] }, output, io.stdin);
     });
@@ -269,7 +280,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .addOption(new Option('--input-format <format>', help.rank_inputFormat).choices(['json', 'yaml', 'ndjson', 'csv', 'xlsx']))
     .addOption(new Option('--encoding <encoding>', help.rank_encoding).choices(['utf-8', 'gbk', 'gb18030']))
     .addOption(allowRoot())
-    .action(async (inputs: string[], opts: { allowRoot?: string[]; standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; rollUp?: string; also?: string[]; sheet?: string; at?: string; top?: number; format: ReportFormat; output?: string; lang: 'en' | 'zh-CN'; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv' | 'xlsx'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string; maxProblems: number; maxRecordBytes: number; maxFileBytes: number }) => {
+    .action(async (inputs: string[], opts: { allowRoot?: string[]; standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; rollUp?: string; also?: string[]; sheet?: string; decimals?: number; weeks?: 'key' | 'number' | 'range'; at?: string; top?: number; format: ReportFormat; output?: string; lang: 'en' | 'zh-CN'; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv' | 'xlsx'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string; maxProblems: number; maxRecordBytes: number; maxFileBytes: number }) => {
       const { standard, ...rest } = opts;
       exitCode = await runReport(inputs, { ...rest, standards: standard, ...(io.env.SCORESHEET_CHROMIUM ? { chromium: io.env.SCORESHEET_CHROMIUM } : {}) }, output, io.stdin);
     });

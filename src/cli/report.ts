@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { renderReportHtml } from '../report/html.js';
+import { display } from './rank.js';
 import { buildReport } from '../report/report.js';
 import { renderReportMarkdown } from '../report/report-markdown.js';
 import { SCORESHEET_VERSION } from '../version.js';
@@ -68,7 +69,8 @@ export async function runReport(inputs: readonly string[], options: ReportCliOpt
     if (!(await writeOutputFile(options.output!, await leagueWorkbook(league, standard, options.lang), out, wordsOf(options.lang).cli.cannotWrite))) return 2;
     return rejectedRecords > 0 ? 1 : 0;
   }
-  const text = options.format === 'md' ? renderReportMarkdown(report, { lang: options.lang }) : renderReportHtml(report, { lang: options.lang });
+  const shown = { lang: options.lang, ...display(options) };
+  const text = options.format === 'md' ? renderReportMarkdown(report, shown) : renderReportHtml(report, shown);
   if (options.format === 'pdf') {
     const printed = await printPdf(text, options.output!, options.chromium);
     if (printed !== undefined) {

@@ -26,6 +26,8 @@ export interface TemplateOptions {
   readonly format?: 'csv' | 'xlsx';
   /** --units: the units the sheet's unit cells offer (xlsx). */
   readonly units?: string;
+  /** --group-by: a column per unit group key (年级), as `rank --group-by` reads it. */
+  readonly groups?: readonly string[];
   /** --allow-root: folders where `extends:` may also find a base. */
   readonly allowRoot?: readonly string[];
 }
@@ -38,7 +40,7 @@ export async function runTemplate(options: TemplateOptions, out: Output): Promis
     return 2;
   }
   const standard = set.scorers[0]!.standard;
-  const template = sheetTemplate(standard, options.layout, options.lang, options.standard);
+  const template = sheetTemplate(standard, options.layout, options.lang, options.standard, options.groups ?? []);
   const base = join(options.out, `${standard.id}.${options.layout}`);
   let units: TemplateUnit[] = [];
   if (options.units !== undefined) {

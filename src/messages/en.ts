@@ -45,6 +45,7 @@ export const en: Catalogue = {
   'diagnostic.duplicate_id': (d) => `duplicate ${s(d.what)} id "${s(d.id)}" (first defined at ${s(d.first)})`,
   'diagnostic.unknown_reference': (d) => `unknown ${s(d.what)} "${s(d.id)}"${hint(d.suggestion)}`,
   'diagnostic.condition_cycle': (d) => `named conditions refer to each other in a cycle: ${s(d.cycle)}`,
+  'diagnostic.scored_fact_in_rule': (d) => `a rule cannot read the fact "${s(d.fact)}": a category's or item's points are known only once every rule has run (read it in outcomes: vetoes, prerequisites, dimensions)`,
   'diagnostic.range_inverted': (d) =>
     d.from !== undefined ? `the dates are inverted: it ends on ${s(d.to)}, before it starts on ${s(d.from)}` : `the range is inverted: min ${s(d.min)} is greater than max ${s(d.max)}`,
   'diagnostic.category_max_mismatch': (d) => `declared ${s(d.key)} ${s(d.declared)} differs from the sum of its items' ${s(d.key)}, ${s(d.sum)}`,
@@ -89,10 +90,12 @@ export const en: Catalogue = {
   'line.veto': (d) => `one-vote veto: ${s(d.name)}`,
   'line.prerequisite_unmet': (d) => `prerequisite not met: ${s(d.name)}`,
   'line.band_fail': (d) => `the total falls in band ${s(d.name)}`,
+  'line.dimension_fail': (d) => `${s(d.dimension)}: ${s(d.name)}`,
   'line.tier_fail': (d) => `${s(d.name)}: ${s(d.tier)}`,
 
   'verdict.indeterminate_prerequisite': (d) => `cannot tell whether the prerequisite "${s(d.name)}" is met`,
   'verdict.indeterminate_veto': (d) => `cannot tell whether the veto "${s(d.name)}" applies`,
+  'verdict.indeterminate_band_when': (d) => `cannot tell whether the band "${s(d.name)}" applies`,
   'verdict.indeterminate_band': () => 'the total is not known, so the band cannot be given',
 
   'league.veto_column': () => 'veto',
@@ -290,6 +293,10 @@ export const enWords = {
   /** League tables (rank). */
   league: {
     rank: 'rank', unit: 'unit', score: 'score', inspections: 'inspections', change: 'change', awards: 'awards', period: 'period', group: 'group', top: 'top board', bottom: 'bottom board', warning: 'last in its group', streak: 'streak', separator: '; ',
+    tieBreakers: { 'fewer-vetoes': 'fewer vetoes', 'fewer-deductions': 'fewer deductions', 'better-latest': 'the better latest inspection', 'more-inspections': 'more inspections', order: 'the order of unit ids' } as Record<string, string>,
+    tieFootnote: (units: string, score: string, by: string) => `* ${units} scored ${score} alike: placed by ${by}`,
+    tieThen: ', then ',
+    unitSep: ', ',
     unranked: UNRANKED,
     /** A roll-up's tables (groups ranked from their members): its name and how the members add up. */
     rollup: (name: string, aggregate: string) => `${name} (${aggregate})`,
@@ -401,12 +408,15 @@ export const enWords = {
     evidence: 'Yes or no: was written material shown?',
     wrong: 'Not allowed here',
   },
+  weekNumber: (week: number) => `week ${week}`,
+  weekRange: (start: string, end: string) => `${start} – ${String(start).slice(0, 4) === String(end).slice(0, 4) ? String(end).slice(5) : end}`,
   /** The blank CSV sheet and its map (template). */
   sheet: {
     id: 'record id', unitId: 'unit id', unitName: 'unit name', date: 'date', kind: 'kind', level: 'level', inspector: 'inspector',
     item: 'item', count: 'count', points: 'points', value: 'value', note: 'note', evidence: 'written material',
     suffix: (base: string, what: string) => `${base} (${what})`,
     dateHint: 'YYYY-MM-DD (2024/3/4 is read too)',
+    groupHint: (key: string) => `the unit's group (rank --group-by ${key})`,
     booleanWords: 'yes/no',
     countHint: 'a whole number; empty = 1',
     findingId: 'finding id', occurred: 'occurred', due: 'deadline', dueHint: 'optional: the deadline the rectification notice set (else the standard\'s)', followFinding: 'follow-up of finding', followFixed: 'fixed', followNote: 'follow-up note',
@@ -574,6 +584,8 @@ export const enWords = {
     template_format: 'csv: the sheet and its --map file; xlsx: a workbook whose cells refuse bad entries, with its map inside',
     template_units: 'units (YAML or CSV, as rank --units) the unit cells offer (xlsx)',
     template_force: 'overwrite files already there',
+    groupKey: 'a group key without dots or spaces (grade, 年级)',
+    template_groupBy: 'add a column for this unit group key (repeatable), the one rank --group-by reads: --group-by grade',
     rank_description: 'league tables: rank units per period and group, with awards (流动红旗), boards and warnings',
     rank_standard: 'the standard (repeatable for editions)',
     rank_period: 'the period to rank',
@@ -583,6 +595,9 @@ export const enWords = {
     rank_calendar: 'school terms (YAML): term periods and 第n周',
     rank_rollup: 'also rank the groups of one of the standard\'s ranking.rollups (an alliance from its communities), with their awards',
     rank_also: 'another standard (file or directory) whose records, naming it, only decide awards (exclude: [{ standard: …, verdict: fail }]); repeatable',
+    rank_decimals: 'decimals shown for scores, 0–4 (default: the standard\'s ranking.display.decimals, else 2)',
+    rank_weeks: 'week labels: key (2024-W10), number (week 10; the teaching week with a calendar) or range (its dates)',
+    decimalsRange: 'a whole number from 0 to 4',
     rank_failOn: 'exit 1 when any scorecard has this verdict (repeatable)',
     rank_inputFormat: 'format of the records',
     rank_encoding: 'encoding of the input',

@@ -72,6 +72,7 @@ export const zhCN: Catalogue = {
   'diagnostic.duplicate_id': (d) => `${s(d.what)} id "${s(d.id)}" 重复（首次定义于 ${s(d.first)}）`,
   'diagnostic.unknown_reference': (d) => `引用了未定义的 ${s(d.what)} "${s(d.id)}"${hint(d.suggestion)}`,
   'diagnostic.condition_cycle': (d) => `命名条件相互循环引用：${s(d.cycle)}`,
+  'diagnostic.scored_fact_in_rule': (d) => `规则不能读取事实 "${s(d.fact)}"：类别或项目的得分要在所有规则计完之后才知道（请在 outcomes 中读取：否决项、前提条件、结果维度）`,
   'diagnostic.range_inverted': (d) =>
     d.from !== undefined ? `日期颠倒：结束日期 ${s(d.to)} 早于开始日期 ${s(d.from)}` : `范围颠倒：最小值 ${s(d.min)} 大于最大值 ${s(d.max)}`,
   'diagnostic.category_max_mismatch': (d) => `声明的 ${s(d.key)} 为 ${s(d.declared)}，与各小项之和 ${s(d.sum)} 不符`,
@@ -116,10 +117,12 @@ export const zhCN: Catalogue = {
   'line.veto': (d) => `一票否决：${s(d.name)}`,
   'line.prerequisite_unmet': (d) => `不具备必备条件：${s(d.name)}`,
   'line.band_fail': (d) => `总分落在"${s(d.name)}"等级`,
+  'line.dimension_fail': (d) => `${s(d.dimension)}：${s(d.name)}`,
   'line.tier_fail': (d) => `${s(d.name)}：${s(d.tier)}`,
 
   'verdict.indeterminate_prerequisite': (d) => `无法判断是否具备必备条件"${s(d.name)}"`,
   'verdict.indeterminate_veto': (d) => `无法判断是否适用一票否决"${s(d.name)}"`,
+  'verdict.indeterminate_band_when': (d) => `无法判断是否落在"${s(d.name)}"等级`,
   'verdict.indeterminate_band': () => '总分不确定，无法评定等级',
 
   'league.veto_column': () => '一票否决',
@@ -307,6 +310,10 @@ export const zhCNWords: Words = {
   },
   league: {
     rank: '名次', unit: '单位', score: '得分', inspections: '检查次数', change: '升降', awards: '奖励', period: '周期', group: '组别', top: '红榜', bottom: '黑榜', warning: '连续末位', streak: '连续获得', separator: '；',
+    tieBreakers: { 'fewer-vetoes': '一票否决少者优先', 'fewer-deductions': '扣分次数少者优先', 'better-latest': '最近一次检查得分高者优先', 'more-inspections': '检查次数多者优先', order: '单位编号顺序' },
+    tieFootnote: (units, score, by) => `* ${units} 同为 ${score} 分，名次按${by}排定`,
+    tieThen: '，其次',
+    unitSep: '、',
     unranked: UNRANKED,
     rollup: (name, aggregate) => `${name}（${aggregate}）`,
     aggregates: { mean: '成员平均分', sum: '成员总分', min: '成员最低分', max: '成员最高分', passing: '成员合格率（%）' },
@@ -407,11 +414,18 @@ export const zhCNWords: Words = {
     evidence: '是或否：是否出示书面材料？',
     wrong: '此处不允许这样填写',
   },
+  weekNumber: (week) => `第${week}周`,
+  weekRange: (from, to) => {
+    const [start, end] = [String(from), String(to)];
+    const day = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+    return start.slice(0, 4) === end.slice(0, 4) ? `${day(start)}–${day(end)}` : `${start.slice(0, 4)}年${day(start)}–${end.slice(0, 4)}年${day(end)}`;
+  },
   sheet: {
     id: '记录编号', unitId: '单位编号', unitName: '单位名称', date: '日期', kind: '检查类型', level: '活动级别', inspector: '检查人',
     item: '检查项', count: '次数', points: '分值', value: '数值', note: '说明', evidence: '书面材料',
     suffix: (base, what) => `${base}（${what}）`,
     dateHint: 'YYYY-MM-DD（也可写 2024/3/4）',
+    groupHint: (key) => `单位所属分组（rank --group-by ${key}）`,
     booleanWords: '是/否',
     countHint: '整数，空 = 1',
     findingId: '问题编号', occurred: '发生日期', due: '整改期限', dueHint: '可不填：整改通知书规定的期限（不填则按标准）', followFinding: '复查问题编号', followFixed: '是否整改', followNote: '复查说明',
@@ -568,6 +582,8 @@ export const zhCNWords: Words = {
     template_format: 'csv：表格和它的 --map 文件；xlsx：拒绝错误填写的工作簿，内含映射',
     template_units: '单位名单（YAML 或 CSV，同 rank --units），作为单位单元格的下拉选项（xlsx）',
     template_force: '覆盖已存在的文件',
+    groupKey: '分组键不能含点或空格（如 grade、年级）',
+    template_groupBy: '为该单位分组键加一列（可重复），即 rank --group-by 所读的键：--group-by 年级',
     rank_description: '评比排名：按周期和分组给单位排名，含奖励（流动红旗）、红黑榜和提醒',
     rank_standard: '评分标准（不同版本可重复给出）',
     rank_period: '排名的周期',
@@ -577,6 +593,9 @@ export const zhCNWords: Words = {
     rank_calendar: '学期校历（YAML）：学期周期和第n周',
     rank_rollup: '同时按标准 ranking.rollups 中的一项汇总对组排名（由成员社区评联盟），并评组的奖励',
     rank_also: '另一标准（文件或目录）：注明该标准的记录只用于评奖资格（exclude: [{ standard: …, verdict: fail }]）；可重复',
+    rank_decimals: '分数显示的小数位数，0–4（默认取标准的 ranking.display.decimals，否则为 2）',
+    rank_weeks: '周的标签：key（2024-W10）、number（第10周；有校历时为教学周）或 range（起止日期）',
+    decimalsRange: '0 到 4 的整数',
     rank_failOn: '有评分表得出此结论时退出码为 1（可重复）',
     rank_inputFormat: '记录的格式',
     rank_encoding: '输入的编码',

@@ -10,7 +10,7 @@ import type { FindingField } from '../rules/kind.js';
 import type { Standard } from '../standard/schema.js';
 import type { CellType } from './mapping.js';
 
-const BUILTIN_FACTS = new Set(['kind', 'level', 'date', 'unit', 'indicators', 'findings']);
+const BUILTIN_FACTS = new Set(['kind', 'level', 'date', 'unit', 'indicators', 'findings', 'category', 'item']);
 
 export interface FactUse {
   readonly name: string;

@@ -20,6 +20,30 @@ export interface LineDetail {
   readonly note?: string;
 }
 
+/**
+ * One category's or item's part of the score, as the facts `category.<id>` and `item.<id>` give it:
+ * `points` as the scorecard shows the category (a deduct-mode part counts from its maximum),
+ * `deducted` and `awarded` after its caps, `findings` (the findings' counts added up) and `any`.
+ * The points are absent when an undecided rule could still change them; the findings never are.
+ */
+export interface PartFacts {
+  readonly points?: number;
+  readonly deducted?: number;
+  readonly awarded?: number;
+  readonly findings: number;
+  readonly any: boolean;
+}
+
+/** The facts `category` (category id → its part) and `item` (item id → its part). */
+export interface ScoredFacts {
+  readonly category: Readonly<Record<string, PartFacts>>;
+  readonly item: Readonly<Record<string, PartFacts>>;
+}
+
+/** The names of the facts ScoredFacts gives, and the fields of each part. */
+export const SCORED_FACTS: readonly string[] = ['category', 'item'];
+export const PART_FIELDS: readonly string[] = ['points', 'deducted', 'awarded', 'findings', 'any'];
+
 /** What a rule sees while scoring one item (or one category) of one record. */
 export interface RuleScope {
   readonly record: InspectionRecord;
@@ -33,6 +57,11 @@ export interface RuleScope {
   ratio(source: QuantitySource | undefined): Ratio | Message;
   /** The record's facts for conditions (built once per record, on first use). */
   facts(): Facts;
+  /**
+   * Once every rule has run (vetoes, prerequisites, outcome dimensions): the facts `category` and `item`.
+   * Undefined while rules run — a rule never sees its own category's subtotal.
+   */
+  readonly scored?: ScoredFacts;
   /**
    * Takes `points` off (or, with award, gives them). `reason` and `detail` become part of the line, which
    * owns them from then on (the rule's reason text is added to `reason.data`): pass objects made for this call.

@@ -57,6 +57,13 @@ export interface DerivedOutcome {
   readonly tier: { readonly id: string; readonly name: LocalizedText } | null;
 }
 
+/** A named outcome dimension's value (outcomes.dimensions): the band it falls in, null when none does or it is unknown. */
+export interface DimensionOutcome {
+  readonly id: string;
+  readonly name: LocalizedText;
+  readonly band: { readonly id: string; readonly name: LocalizedText } | null;
+}
+
 /** A band, by id and name. */
 export interface BandRef {
   readonly id: string;
@@ -113,6 +120,8 @@ export interface Scorecard {
   readonly complete: boolean;
   readonly band: { readonly id: string; readonly name: LocalizedText } | null;
   readonly outcomes: readonly DerivedOutcome[];
+  /** The standard's named outcome dimensions (a grade, an action), in its order; absent when it declares none. */
+  readonly dimensions?: readonly DimensionOutcome[];
   readonly verdict: Verdict;
   /** Every reason the verdict is not `pass`, not just the first. */
   readonly reasons: readonly VerdictReason[];
