@@ -15,7 +15,11 @@ import { pointsOf, timesPoints, type Points } from '../points.js';
 import type { Finding, InspectionRecord, UnitRef } from '../record-schema.js';
 import type { Standard } from '../standard/schema.js';
 import { scoreChecked, type RecordHistory, type RecordRun } from '../score/score.js';
-import type { RecordProblem, ScoreResult } from '../score/scorecard.js';
+import type { ScoreAttempt, ScoreResult } from '../score/scorecard.js';
+import type { RecordProblem } from '../diagnostics.js';
+import { inlineSource, placeProblems, type RecordSource } from '../records/diagnostics.js';
+import { editionProblem } from '../score/editions.js';
+import type { Locale } from '../messages/locales.js';
 import { spanDays, weekdayNumber, type FoundLate, type Rectify, type Repeat } from '../common-schema.js';
 
 /** The keys an item or a rule may carry about time. */
@@ -241,6 +245,10 @@ function recordOrder(a: InspectionRecord, b: InspectionRecord): number {
 export interface HistoryOptions {
   /** Only records on or before this day are seen, and the ledger says where each finding stands on it. Default: the last record's date. */
   readonly asOf?: string;
+  /** The language of a refused record's diagnostics. Default: en. */
+  readonly locale?: Locale;
+  /** Where each record was read (one per record, as readRecords gives them); without, each is `<inline>` at index i. */
+  readonly sources?: readonly RecordSource[];
 }
 
 export interface HistoryResult {
@@ -276,7 +284,7 @@ export function scoreHistory(scorer: Scorer | ((record: InspectionRecord) => Sco
   const results: (ScoreResult | undefined)[] = new Array(records.length).fill(undefined);
   const history = new HistoryScorer(scorer);
   for (const unit of [...byUnit.keys()].sort()) {
-    for (const i of byUnit.get(unit)!.sort((a, b) => recordOrder(records[a]!, records[b]!) || a - b)) results[i] = history.score(records[i]!);
+    for (const i of byUnit.get(unit)!.sort((a, b) => recordOrder(records[a]!, records[b]!) || a - b)) results[i] = history.score(records[i]!, { source: options.sources?.[i] ?? inlineSource(i), ...(options.locale !== undefined && { locale: options.locale }) });
   }
   return { results, ledger: history.ledger(asOf) };
 }
@@ -307,8 +315,17 @@ export class HistoryScorer {
     this.select = typeof scorer === 'function' ? scorer : () => scorer;
   }
 
-  /** Scores a record with its unit's history, and moves the history on when it is scored. */
-  score(record: InspectionRecord): ScoreResult {
+  /**
+   * Scores a record with its unit's history, and moves the history on when it is scored. A refused
+   * record's diagnostics are placed at `source` (default `<inline>`, 1:1, index 0) in `locale` (default en).
+   */
+  score(record: InspectionRecord, options: { readonly source?: RecordSource; readonly locale?: Locale } = {}): ScoreResult {
+    const result = this.attempt(record);
+    if (result.ok) return result;
+    return { ok: false, diagnostics: placeProblems(options.source ?? inlineSource(), result.problems, options.locale ?? 'en') };
+  }
+
+  private attempt(record: InspectionRecord): ScoreAttempt {
     let state = this.units.get(record.unit.id);
     if (state === undefined) this.units.set(record.unit.id, (state = { open: new Map(), offences: new Map(), last: record.date }));
     if (record.date < state.last) return { ok: false, problems: [{ field: 'date', message: { messageId: 'record.history_order', data: { date: record.date, last: state.last } } }] };
@@ -333,9 +350,9 @@ export class HistoryScorer {
 }
 
 /** Scores one record of a unit with the unit's state, then moves the state on (only when it was scored). */
-function scoreOne(select: (record: InspectionRecord) => Scorer | Message, record: InspectionRecord, state: UnitState, ledger: Map<string, { entry: OpenFinding; closed?: string }>): ScoreResult {
+function scoreOne(select: (record: InspectionRecord) => Scorer | Message, record: InspectionRecord, state: UnitState, ledger: Map<string, { entry: OpenFinding; closed?: string }>): ScoreAttempt {
   const scorer = select(record);
-  if (!('standard' in scorer)) return { ok: false, problems: [{ field: scorer.messageId === 'record.no_edition' ? 'date' : 'standard', message: scorer }] };
+  if (!('standard' in scorer)) return { ok: false, problems: [editionProblem(scorer)] };
   const items = itemHistories(scorer);
   const problems: RecordProblem[] = [];
   (record.follows ?? []).forEach((follow, j) => {

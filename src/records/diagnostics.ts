@@ -5,7 +5,7 @@
  */
 import type { Locale } from '../messages/locales.js';
 import type { Message } from '../messages/types.js';
-import { formatPath, makeDiagnostic, parseFieldPath, RECORD_DIAGNOSTIC_CODES, type Diagnostic, type DiagnosticPath, type RecordDiagnosticCode } from '../diagnostics.js';
+import { formatPath, makeDiagnostic, parseFieldPath, RECORD_DIAGNOSTIC_CODES, type Diagnostic, type DiagnosticPath, type RecordDiagnosticCode, type RecordProblem } from '../diagnostics.js';
 import type { Position } from '../positions.js';
 
 export { RECORD_DIAGNOSTIC_CODES, type RecordDiagnosticCode };
@@ -106,4 +106,17 @@ export function recordDiagnostic(source: RecordSource, field: string, message: M
     },
     locale,
   );
+}
+
+/**
+ * Where a record handed over as a value (not read from a file) is said to be: `<inline>`, its start at
+ * 1:1, its index among the values given. A diagnostic about it names the field's path and this place.
+ */
+export function inlineSource(index = 0): RecordSource {
+  return { file: '<inline>', line: 1, index };
+}
+
+/** A record's problems as Diagnostics: each where its path came from (a schema problem), else its field. */
+export function placeProblems(source: RecordSource, problems: readonly RecordProblem[], locale: Locale): Diagnostic[] {
+  return problems.map((p) => recordDiagnostic(source, p.field, p.message, locale, undefined, p.path === undefined ? undefined : positionOfField(source, p.path)));
 }

@@ -12,7 +12,8 @@ import type { CompiledCategory, CompiledItem, CompiledRuleEntry, CompiledScope, 
 import { decideOutcome } from './outcome.js';
 import { buildFacts, indicatorRatio, quantityProblem, readPath, readScopeFact } from '../compile/facts.js';
 import { isWithinPoints, MAX_POINTS, pointsToNumber, sumExactly, type Points, type Ratio } from '../points.js';
-import type { LineType, RecordProblem, ScoreLine, ScoreResult, VerdictReason } from './scorecard.js';
+import type { LineType, ScoreAttempt, ScoreLine, VerdictReason } from './scorecard.js';
+import type { RecordProblem } from '../diagnostics.js';
 import { pushAll } from '../collections.js';
 
 const EMPTY: readonly never[] = [];
@@ -21,7 +22,7 @@ const EMPTY: readonly never[] = [];
  * Scores a record that passed the record schema under the edition chosen for it: the standard's own
  * checks, then the score. The API's `scoreRecord` (batch.ts) takes any value and checks it first.
  */
-export function scoreChecked(scorer: Scorer, record: InspectionRecord, history?: RecordHistory): ScoreResult {
+export function scoreChecked(scorer: Scorer, record: InspectionRecord, history?: RecordHistory): ScoreAttempt {
   const problems = checkRecord(scorer, record);
   if (problems.length > 0) return { ok: false, problems };
   const run = new RecordRun(scorer, record, history);

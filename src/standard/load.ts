@@ -11,6 +11,7 @@ import {
   formatPath,
   makeDiagnostic,
   sortDiagnostics,
+  type CodedProblem,
   type Diagnostic,
   type DiagnosticCode,
   type DiagnosticPath,
@@ -68,14 +69,11 @@ export interface BadUtf8 {
   readonly count: number;
 }
 
-/** Why a file could not be read as a standard: a diagnostic code and its data. */
-export interface ReadProblem {
-  readonly code: DiagnosticCode;
-  readonly data: Record<string, unknown>;
-}
-
-/** Reads a base standard named by `extends:` (a path relative to the extending file). */
-export type BaseResolver = (ref: string, fromFile: string) => Source | { problem: ReadProblem };
+/**
+ * Reads a base standard named by `extends:` (a path relative to the extending file), or says why it
+ * cannot: a diagnostic code and its data (`{ code: 'file_not_found', data: { detail } }`), placed at the `extends:`.
+ */
+export type BaseResolver = (ref: string, fromFile: string) => Source | { problem: CodedProblem };
 
 export interface ParseOptionsWithBase extends ParseOptions {
   /** How `extends:` finds its base; `loadStandard` reads files. Without it an overlay cannot load. */
@@ -303,7 +301,7 @@ function fileBaseResolver(file: string, allowRoots: readonly string[] | undefine
 }
 
 /** A file problem as the diagnostic a standard (or the base its `extends:` names as `ref`) gives. */
-function readProblem(problem: FileProblem, ref: string): ReadProblem {
+function readProblem(problem: FileProblem, ref: string): CodedProblem {
   switch (problem.reason) {
     case 'missing':
       return { code: 'file_not_found', data: { detail: problem.detail } };

@@ -4,7 +4,7 @@
  */
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-import { makeDiagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { formatPath, makeDiagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import type { Locale } from '../messages/locales.js';
 import type { Message } from '../messages/types.js';
 import { schemaIssueMessage } from '../records/validate.js';
@@ -192,7 +192,7 @@ export function runCase(scorer: Scorer, testCase: LocatedCase, record: unknown, 
   const result = testCase.history !== undefined || usesHistory(scorer) ? scoreHistory(scorer, records, { asOf: '9999-12-31' }).results.at(-1)! : scoreRecord(scorer, parsed.data);
   const mismatches: Mismatch[] = [];
   if (!result.ok) {
-    const fields = result.problems.map((p) => p.field);
+    const fields = result.diagnostics.map((d) => formatPath(d.path));
     if (want.rejected === undefined) mismatches.push({ what: 'rejected', expected: 'scored', actual: fields });
     else if (JSON.stringify([...fields].sort()) !== JSON.stringify([...want.rejected].sort())) mismatches.push({ what: 'rejected', expected: want.rejected, actual: fields });
     return { ...base, passed: mismatches.length === 0, mismatches, exercised: [] };
