@@ -18,6 +18,8 @@ import { cannotRead } from './inputs.js';
 import type { Output } from './io.js';
 import { formatSummary, renderScored, type Summary } from './score.js';
 import { loadStandardSet, standardLoadOptions } from './standards.js';
+import { renderMessage } from '../messages/render.js';
+import { systemFailure } from '../messages/library.js';
 
 export type ImportOutputFormat = 'text' | 'json' | 'ndjson' | 'md';
 
@@ -80,7 +82,7 @@ export async function runImport(source: string, dir: string, options: ImportOpti
     try {
       await writeFile(options.output, ndjson);
     } catch (error) {
-      out.err(wordsOf(options.lang).cli.cannotWrite(options.output, (error as Error).message));
+      out.err(wordsOf(options.lang).cli.cannotWrite(options.output, renderMessage({ messageId: 'library.system', data: systemFailure(error) }, options.lang)));
       return 2;
     }
   }

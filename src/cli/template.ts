@@ -12,6 +12,8 @@ import { sheetTemplate } from '../records/template.js';
 import { formatCsv } from '../report/csv.js';
 import type { Output } from './io.js';
 import { loadStandardSet, standardLoadOptions } from './standards.js';
+import { renderMessage } from '../messages/render.js';
+import { systemFailure } from '../messages/library.js';
 
 export interface TemplateOptions {
   readonly standard: string;
@@ -51,7 +53,7 @@ export async function runTemplate(options: TemplateOptions, out: Output): Promis
     }
     for (const [path, text] of files) await writeFile(path, text, 'utf8');
   } catch (error) {
-    out.err(wordsOf(options.lang).cli.cannotWriteTemplate((error as Error).message));
+    out.err(wordsOf(options.lang).cli.cannotWriteTemplate(renderMessage({ messageId: 'library.system', data: systemFailure(error) }, options.lang)));
     return 2;
   }
   out.out(files.map(([path]) => path).join('\n'));

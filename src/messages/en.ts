@@ -23,7 +23,7 @@ const tooPrecise = (d: Record<string, unknown>): string => `${s(d.value)} is fin
 const FILE_KINDS: Readonly<Record<string, string>> = { calendar: 'a calendar', units: 'a units file', roster: 'a roster', map: 'a map file', tests: 'a test file' };
 
 export const en: Catalogue = {
-  'diagnostic.file_not_found': (d) => `cannot read the file: ${d.notFile ? 'it is not a regular file (a folder, a device or a pipe)' : s(d.detail)}`,
+  'diagnostic.file_not_found': (d) => `cannot read the file: ${d.notFile ? 'it is not a regular file (a folder, a device or a pipe)' : d.reason === 'overlay_needs_file' ? 'an overlay is loaded from a file (loadStandard), which resolves `extends:`' : s(d.detail)}`,
   'diagnostic.file_too_large': (d) => `the file is ${d.bytes === undefined ? 'larger than that' : `${s(d.bytes)} bytes`}; ${FILE_KINDS[s(d.what)] ?? 'a standard'} may be at most ${s(d.limit)} bytes`,
   'diagnostic.invalid_utf8': (d) => `the file is not UTF-8: byte 0x${s(d.byte)} here is not part of a character (${s(d.count)} such place(s) in the file); save it as UTF-8`,
   'diagnostic.yaml_syntax': (d) => `YAML syntax error: ${d.detail === undefined ? `${s(d.yamlCode)} (the base file is not quoted)` : s(d.detail)}`,
@@ -182,6 +182,16 @@ export const en: Catalogue = {
   'test.not_file': (d) => `the ${d.what === 'record' ? 'record' : 'standard'} "${s(d.ref)}" is not a regular file (a folder, a device or a pipe)`,
   'test.too_large': (d) => `the ${d.what === 'record' ? 'record' : 'standard'} "${s(d.ref)}" is larger than ${s(d.limit)} bytes`,
   'record.invalid': (d) => `${s(d.detail)}`,
+  // A library's failure (messages/library.ts): its own English words, as it said them.
+  'record.json_syntax': (d) => s(d.detail),
+  'record.yaml_syntax': (d) => s(d.detail),
+  'library.system': (d) => s(d.detail),
+  'pdf.no_chromium': (d) => `--format pdf needs Chromium, and there is none at ${s(d.path)}: install it (Debian/Ubuntu: apt-get install chromium fonts-wqy-microhei) or set SCORESHEET_CHROMIUM to its path; --format html -o report.html and the browser's Print work too`,
+  'pdf.no_playwright': () => '--format pdf needs the npm package playwright-core (it drives Chromium): npm install playwright-core',
+  'pdf.failed': (d) => `cannot print the PDF with ${s(d.path)}: ${s(d.detail)}`,
+  'test.expects_nothing': () => 'the case expects nothing: give total, band, verdict, lines, notLines, outcomes or rejected',
+  'test.record_invalid': (d) => `the record is invalid: ${s(d.problems)}`,
+  'test.history_invalid': (d) => `history[${s(d.index)}] is invalid: ${s(d.problems)}`,
   'record.schema_unknown_fields': (d) => `unknown field(s): ${s(d.keys)}`,
   'record.schema_too_small': (d) =>
     d.origin === 'string' ? (s(d.limit) === '1' ? 'must not be empty' : `needs at least ${s(d.limit)} characters`)

@@ -42,6 +42,46 @@ const YAML_ERRORS: Readonly<Record<string, string>> = {
   BAD_COLLECTION_TYPE: '集合类型不对',
 };
 
+/** 库与系统出错的原因（messages/library.ts 的 reason）：JSON.parse、csv-parse、文件读写。库自己的英文原文留在 data.detail。 */
+const JSON_REASONS: Readonly<Record<string, string>> = {
+  end: '内容意外结束（缺少 }、] 或引号）',
+  unterminated_string: '字符串缺少结束引号',
+  control_character: '字符串中有未转义的控制字符（如换行或制表符）',
+  bad_escape: '字符串中的转义写法有误',
+  after_end: '一个值之后还有多余的内容',
+  expected: '缺少应有的符号（如 :、, 或 }）',
+  unexpected: '此处出现了意外的符号',
+};
+const CSV_REASONS: Readonly<Record<string, string>> = {
+  CSV_QUOTE_NOT_CLOSED: '引号没有闭合',
+  CSV_INVALID_CLOSING_QUOTE: '结束引号后紧跟了其他字符',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: '结束引号后紧跟了其他字符',
+  CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: '各行的列数不一致',
+  CSV_RECORD_INCONSISTENT_COLUMNS: '各行的列数不一致',
+  CSV_MAX_RECORD_SIZE: '一行过长',
+  CSV_INVALID_OPENING_QUOTE: '引号出现在单元格中间',
+};
+const SYSTEM_REASONS: Readonly<Record<string, string>> = {
+  ENOENT: '文件或目录不存在',
+  EACCES: '没有读写权限',
+  EPERM: '操作不被允许',
+  EISDIR: '这是目录，不是文件',
+  ENOTDIR: '路径中有一段不是目录',
+  ELOOP: '符号链接层数过多',
+  ENAMETOOLONG: '路径过长',
+  EMFILE: '打开的文件过多',
+  EIO: '读写出错',
+  EBUSY: '文件正被占用',
+  ENOSPC: '磁盘空间不足',
+  EROFS: '文件系统只读',
+  EEXIST: '文件已存在',
+};
+/** 原因的中文；未收录的原因只给出其代码，不引用库的英文原文。 */
+const reasonOf = (table: Readonly<Record<string, string>>, d: Readonly<Record<string, unknown>>): string =>
+  table[s(d.reason)] ?? (d.reason !== undefined && d.reason !== 'other' ? `错误代码 ${s(d.reason)}` : '无法解析');
+/** YAML 语法错误的中文（yaml 库的错误代码 yamlCode）。 */
+const yamlWords = (d: Readonly<Record<string, unknown>>): string => YAML_ERRORS[s(d.yamlCode)] ?? (d.yamlCode !== undefined ? `错误代码 ${s(d.yamlCode)}` : '无法解析');
+
 /** 分值（以及界限、步长）比精确分值的最小单位更细：标准或记录中均适用。 */
 const tooPrecise = (d: Record<string, unknown>): string => `${s(d.value)} 比 ${s(d.resolution)} 更精细：分值、界限和步长精确到 ${s(d.resolution)}（最多 4 位小数）`;
 
@@ -49,12 +89,12 @@ const tooPrecise = (d: Record<string, unknown>): string => `${s(d.value)} 比 ${
 const FILE_KINDS: Readonly<Record<string, string>> = { calendar: '校历文件', units: '单位名单', roster: '责任区名单', map: '映射文件', tests: '测试文件' };
 
 export const zhCN: Catalogue = {
-  'diagnostic.file_not_found': (d) => `无法读取文件：${d.notFile ? '它不是普通文件（是目录、设备或管道）' : s(d.detail)}`,
+  'diagnostic.file_not_found': (d) => `无法读取文件：${d.notFile ? '它不是普通文件（是目录、设备或管道）' : d.reason === 'overlay_needs_file' ? '叠加标准须从文件读取（loadStandard），由它解析 `extends:`' : reasonOf(SYSTEM_REASONS, d)}`,
   'diagnostic.file_too_large': (d) => `文件${d.bytes === undefined ? '超过该大小' : `有 ${s(d.bytes)} 字节`}，${FILE_KINDS[s(d.what)] ?? '标准文件'}最多 ${s(d.limit)} 字节`,
   'diagnostic.invalid_utf8': (d) => `文件不是 UTF-8 编码：此处的字节 0x${s(d.byte)} 不构成字符（全文件共 ${s(d.count)} 处）；请另存为 UTF-8`,
   // The yaml library's own text stays (it names the token), after a Chinese gloss of its error code.
-  'diagnostic.yaml_syntax': (d) => `YAML 语法错误${YAML_ERRORS[s(d.yamlCode)] ? `（${YAML_ERRORS[s(d.yamlCode)]}）` : ''}：${d.detail === undefined ? `${s(d.yamlCode)}（不引用基础文件的内容）` : s(d.detail)}`,
-  'diagnostic.yaml_duplicate_key': (d) => `YAML 映射中有重复的键：${s(d.detail)}`,
+  'diagnostic.yaml_syntax': (d) => `YAML 语法错误：${yamlWords(d)}${d.detail === undefined ? '（不引用基础文件的内容）' : ''}`,
+  'diagnostic.yaml_duplicate_key': () => 'YAML 映射中有重复的键',
   'diagnostic.yaml_alias_limit': (d) => `展开的 YAML 别名过多（上限 ${s(d.limit)}），文件会耗尽内存`,
   'diagnostic.invalid_type': (d) => `应为 ${s(d.expected)}，实际为 ${s(d.received)}`,
   'diagnostic.missing_key': (d) => (d.key ? `缺少必需的键 "${s(d.key)}"` : `缺少必需的内容：${s(d.detail)}`),
@@ -204,11 +244,21 @@ export const zhCN: Catalogue = {
   'schema.path_string': () => '路径须是字符串，如 "a.b[0]" 或 "$.a.b[0]"',
   'schema.too_small': (d) => `超出范围：${SIZE_UNITS_ZH[s(d.origin)] ? `${SIZE_NAMES_ZH[s(d.origin)] ?? s(d.origin)}须有` : `${SIZE_NAMES_ZH[s(d.origin)] ?? s(d.origin)}须`}${d.exact ? '恰好' : d.inclusive === false ? '大于' : '不小于'} ${s(d.limit)}${SIZE_UNITS_ZH[s(d.origin)] ? ` ${SIZE_UNITS_ZH[s(d.origin)]}` : ''}`,
   'schema.too_big': (d) => `超出范围：${SIZE_UNITS_ZH[s(d.origin)] ? `${SIZE_NAMES_ZH[s(d.origin)] ?? s(d.origin)}须有` : `${SIZE_NAMES_ZH[s(d.origin)] ?? s(d.origin)}须`}${d.exact ? '恰好' : d.inclusive === false ? '小于' : '不大于'} ${s(d.limit)}${SIZE_UNITS_ZH[s(d.origin)] ? ` ${SIZE_UNITS_ZH[s(d.origin)]}` : ''}`,
-  'test.cannot_read': (d) => `无法读取${d.what === 'record' ? '记录' : '标准'} ${s(d.file)}：${s(d.detail)}`,
+  'test.cannot_read': (d) => `无法读取${d.what === 'record' ? '记录' : '标准'} ${s(d.file)}：${reasonOf(SYSTEM_REASONS, d)}`,
   'test.outside_roots': (d) => `${d.what === 'record' ? '记录' : '标准'} "${s(d.ref)}" 不在测试文件可引用的目录内（测试文件所在目录、当前工作目录及 --allow-root 指定的目录）：请用 --allow-root 指定其所在目录`,
   'test.not_file': (d) => `${d.what === 'record' ? '记录' : '标准'} "${s(d.ref)}" 不是普通文件（是目录、设备或管道）`,
   'test.too_large': (d) => `${d.what === 'record' ? '记录' : '标准'} "${s(d.ref)}" 超过 ${s(d.limit)} 字节`,
   'record.invalid': (d) => `${s(d.detail)}`,
+  // 库的出错（messages/library.ts）：以原因说明，不引用库的英文原文。
+  'record.json_syntax': (d) => `JSON 语法错误：${reasonOf(JSON_REASONS, d)}`,
+  'record.yaml_syntax': (d) => `语法错误：${yamlWords(d)}`,
+  'library.system': (d) => reasonOf(SYSTEM_REASONS, d),
+  'pdf.no_chromium': (d) => `--format pdf 需要 Chromium，但 ${s(d.path)} 处没有：请安装（Debian/Ubuntu：apt-get install chromium fonts-wqy-microhei）或用 SCORESHEET_CHROMIUM 指明其路径；也可用 --format html -o report.html 再在浏览器中打印`,
+  'pdf.no_playwright': () => '--format pdf 需要 npm 包 playwright-core（用它驱动 Chromium）：npm install playwright-core',
+  'pdf.failed': (d) => `无法用 ${s(d.path)} 打印 PDF：Chromium 出错`,
+  'test.expects_nothing': () => '该用例没有任何期望：请给出 total、band、verdict、lines、notLines、outcomes 或 rejected',
+  'test.record_invalid': (d) => `记录无效：${s(d.problems)}`,
+  'test.history_invalid': (d) => `history[${s(d.index)}] 无效：${s(d.problems)}`,
   'record.schema_unknown_fields': (d) => `未知字段：${s(d.keys)}`,
   'record.schema_too_small': (d) =>
     d.origin === 'string' ? (s(d.limit) === '1' ? '不能为空' : `至少需要 ${s(d.limit)} 个字符`)
@@ -221,7 +271,7 @@ export const zhCN: Catalogue = {
   'record.schema_invalid_type': (d) => `应为${TYPE_NAMES_ZH[s(d.expected)] ?? s(d.expected)}`,
   'record.schema_invalid_value': (d) => `应为以下之一：${s(d.values)}`,
   'record.schema_invalid_format': (d) => `格式不正确（${s(d.format)}）`,
-  'input.unreadable': (d) => `无法读取 ${s(d.file)}：${s(d.detail)}`,
+  'input.unreadable': (d) => `无法读取 ${s(d.file)}：${reasonOf(SYSTEM_REASONS, d)}`,
   'input.not_encoding': (d) => `无法读取 ${s(d.file)}：内容不是有效的 ${s(d.encoding)} 编码（请另存为 UTF-8；中文 Windows 上 Excel 保存的表格请加 --encoding gb18030）`,
   'record.unreadable': () => '无法读取该记录：读取其中某个字段时出错（取值函数或代理抛出了异常）；请传入普通数据',
   'record.history_order': (d) => `日期 ${s(d.date)} 早于该单位已评分的 ${s(d.last)} 的记录：有限期整改或屡查屡犯时，流式输入须按日期先后给出各单位的记录（请按日期排序）`,
@@ -257,13 +307,13 @@ export const zhCN: Catalogue = {
   'record.csv_beside_unreadable': (d) => `不予评分：与它相邻的第 ${s(d.line)} 行无法读取，可能是这次检查的一行`,
   'record.invalid_bytes': (d) => `第 ${s(d.line)} 行的字节 0x${s(d.byte)}（文件第 ${s(d.offset)} 字节）不是本文件编码 ${s(d.encoding)} 的有效字符${Number(d.more) > 0 ? `（此行另有 ${s(d.more)} 处）` : ''}`,
   'record.csv_cut_short': (d) => `这次检查可能延续到第 ${s(d.line)} 行之后，而该处 CSV 无法读取，因此不予评分`,
-  'record.csv_syntax': (d) => `CSV 格式错误，文件其余部分无法读取：${s(d.detail)}`,
+  'record.csv_syntax': (d) => `CSV 格式错误，文件其余部分无法读取：${reasonOf(CSV_REASONS, d)}`,
   'record.too_large': (d) => `该记录超过 ${s(d.limit)} 字节（--max-record-bytes），未读取，不予评分`,
   'record.csv_too_large': (d) => `该 CSV 记录超过 ${s(d.limit)} 字节（--max-record-bytes），文件其余部分无法读取`,
   'record.file_too_large': (d) => `文件超过 ${s(d.limit)} 字节（--max-file-bytes）；JSON 和 YAML 须整体读取：请拆分文件，或改用逐行读取的 NDJSON`,
   'cli.problems_not_shown': (d) => `另有 ${s(d.count)} 个问题未显示（--max-problems ${s(d.max)}）`,
   'line.fixed_unknown': (d) => (d.effect === 'award' ? '应奖分，但标准未规定分值：总分未知' : '未达到要求，但标准未规定分值：总分未知'),
-  'import.lives_csv_syntax': (d) => `${s(d.file)}：CSV 格式错误，无法读取：${s(d.detail)}`,
+  'import.lives_csv_syntax': (d) => `${s(d.file)}：CSV 格式错误，无法读取：${reasonOf(CSV_REASONS, d)}`,
   'import.lives_missing_column': (d) => `${s(d.file)} 缺少列 "${s(d.column)}"`,
   'import.lives_bad_date': (d) => `"${s(d.value)}" 不是日期（M/D/YY、M/D/YYYY、YYYYMMDD 或 YYYY-MM-DD）：该行被略去`,
   'import.lives_bad_score': (d) => `分数 "${s(d.value)}" 不是数字：该记录不带官方分数`,

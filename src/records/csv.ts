@@ -27,6 +27,7 @@ import { validateRecord, type LocatedRecord, type Precheck } from './validate.js
 import { RecordSplitter } from './csv-splitter.js';
 import { suggest } from '../suggest.js';
 import { pushAll, pushTo } from '../collections.js';
+import { csvFailure, type LibraryFailure } from '../messages/library.js';
 
 /** The map and the CSV do not fit together (a mapped column is missing): nothing can be read (map_mismatch). */
 class MapMismatch {
@@ -186,7 +187,7 @@ export class CsvRecordReader {
    * A syntax error at `line`: the rest of the text cannot be read. An inspection still open (long
    * layout) may have had rows past that point, so it is left out too.
    */
-  fail(detail: string, line: number, tooLarge?: { limit: number }): StreamItem[] {
+  fail(failure: LibraryFailure | undefined, line: number, tooLarge?: { limit: number }): StreamItem[] {
     const out: StreamItem[] = [];
     const open = this.group;
     this.group = undefined;
@@ -194,7 +195,7 @@ export class CsvRecordReader {
       const message: Message = { messageId: 'record.csv_cut_short', data: { line } };
       out.push({ diagnostics: [recordDiagnostic({ file: this.file, line: open.rows[0]!.line, index: open.index }, '', message, this.locale, 'record_syntax')] });
     }
-    const message: Message = tooLarge ? { messageId: 'record.csv_too_large', data: tooLarge } : { messageId: 'record.csv_syntax', data: { detail } };
+    const message: Message = tooLarge ? { messageId: 'record.csv_too_large', data: tooLarge } : { messageId: 'record.csv_syntax', data: { ...failure } };
     out.push({ diagnostics: [recordDiagnostic({ file: this.file, line, index: this.index++ }, '', message, this.locale, tooLarge ? 'record_too_large' : 'record_syntax')] });
     return out;
   }
@@ -511,7 +512,7 @@ class CsvTextReader {
     const items = piece === '' ? [] : this.parse(piece);
     if (!this.stopped && this.splitter.held > this.limit) {
       // The record being read is already too long (a huge quoted cell, an unclosed quote): stop holding it.
-      pushAll(items, this.reader.fail('', this.rows + 1, { limit: this.limit }));
+      pushAll(items, this.reader.fail(undefined, this.rows + 1, { limit: this.limit }));
       this.stopped = true;
       this.splitter.rest();
     }
@@ -583,7 +584,7 @@ class CsvTextReader {
       if (!(error instanceof CsvError)) throw error;
       // The pieces end where csv-parse would end a record; should it disagree, the rest cannot be read.
       const tooLarge = error.code === 'CSV_MAX_RECORD_SIZE' ? { limit: this.limit } : undefined;
-      pushAll(items, this.reader.fail(error.message, this.rows + ((error as CsvError & { records?: number }).records ?? 0) + 1, tooLarge));
+      pushAll(items, this.reader.fail(csvFailure(error), this.rows + ((error as CsvError & { records?: number }).records ?? 0) + 1, tooLarge));
       this.stopped = true;
     }
     this.rows += rows;

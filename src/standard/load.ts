@@ -198,7 +198,7 @@ function parseDocumentText(source: Source, emit: Emit, resolveBase: BaseResolver
     return undefined;
   }
   if (raw instanceof UnresolvedAlias) {
-    emit('yaml_syntax', { file, ...aliasPosition(doc, positions, raw.name) }, [], { detail: raw.message });
+    emit('yaml_syntax', { file, ...aliasPosition(doc, positions, raw.name) }, [], { detail: raw.message, yamlCode: 'BAD_ALIAS' });
     return undefined;
   }
   const self = chainEntry(raw);
@@ -213,7 +213,7 @@ function parseDocumentText(source: Source, emit: Emit, resolveBase: BaseResolver
     return undefined;
   }
   if (!resolveBase) {
-    emit('file_not_found', at, ['extends'], { detail: 'an overlay is loaded from a file (loadStandard), which resolves `extends:`' });
+    emit('file_not_found', at, ['extends'], { reason: 'overlay_needs_file' });
     return undefined;
   }
   const base = resolveBase(ref, file);
@@ -304,7 +304,7 @@ function fileBaseResolver(file: string, allowRoots: readonly string[] | undefine
 function readProblem(problem: FileProblem, ref: string): CodedProblem {
   switch (problem.reason) {
     case 'missing':
-      return { code: 'file_not_found', data: { detail: problem.detail } };
+      return { code: 'file_not_found', data: { reason: problem.code, detail: problem.detail } };
     case 'not_file':
       return { code: 'extends_not_file', data: { ref } };
     case 'too_large':
