@@ -161,7 +161,7 @@ function parseSource(source: Source, options: ParseOptionsWithBase): LoadResult 
   return { ok: true, standard, warnings: sortDiagnostics(diagnostics), file };
 }
 
-type Emit = (code: DiagnosticCode, at: Located, path: DiagnosticPath, data?: Record<string, unknown>, severity?: 'warning') => void;
+type Emit = (code: DiagnosticCode, at: Located, path: DiagnosticPath, data?: Record<string, unknown>, severity?: 'warning', messageId?: string) => void;
 
 /** One file's text → raw value with a locator; an overlay is merged onto its base chain first. */
 function parseDocumentText(source: Source, emit: Emit, resolveBase: BaseResolver | undefined, visiting: readonly Source[]): Parsed | undefined {
@@ -209,7 +209,7 @@ function parseDocumentText(source: Source, emit: Emit, resolveBase: BaseResolver
   const ref = overlay.extends;
   const at = locator.atPath(['extends']);
   if (typeof ref !== 'string') {
-    emit('invalid_type', at, ['extends'], { expected: 'string (a path to the base standard)', received: typeof ref });
+    emit('invalid_type', at, ['extends'], { received: typeof ref }, undefined, 'diagnostic.extends_not_string');
     return undefined;
   }
   if (!resolveBase) {
@@ -230,7 +230,7 @@ function parseDocumentText(source: Source, emit: Emit, resolveBase: BaseResolver
   if (!parent) return undefined;
   if (!looksLikeStandard(parent.raw)) {
     // Not a standard (empty, a list, text, some other map): said at the `extends:`, without quoting it.
-    emit('invalid_type', at, ['extends'], { expected: `a standard (a map with categories) in ${base.file}`, received: kindOf(parent.raw) });
+    emit('invalid_type', at, ['extends'], { file: base.file, received: kindOf(parent.raw) }, undefined, 'diagnostic.extends_not_standard');
     return undefined;
   }
   const origins = new Origins();

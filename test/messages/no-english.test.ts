@@ -9,7 +9,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileStandard, loadStandard, scoreRecord } from '../../src/index.js';
+import { compileStandard, loadStandard, parseStandard, scoreRecord } from '../../src/index.js';
 import { parseCalendar } from '../../src/entries/league.js';
 import { runCli } from '../support/cli.js';
 
@@ -146,6 +146,14 @@ describe('library and system text is said from the catalogue under zh-CN', () =>
     expect(out).toContain('0 passed, 4 failed');
     expect(out).toContain('没有任何期望');
     expectNoEnglish(out);
+  });
+
+  it("an overlay's extends: that is not a path, or given to parseStandard (no file to resolve it from)", () => {
+    for (const text of ['extends: 5\n', 'extends: base.yaml\n']) {
+      const r = parseStandard(text, { file: 'overlay.yaml', locale: 'zh-CN' });
+      if (r.ok) throw new Error('an overlay without its base must not load');
+      expectNoEnglish(r.diagnostics.map((d) => d.message).join('\n'));
+    }
   });
 
   it("scoreRecord's diagnostics in zh-CN say zod's problems in Chinese", async () => {
