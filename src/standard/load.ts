@@ -209,7 +209,7 @@ function parseDocumentText(source: Source, emit: Emit, resolveBase: BaseResolver
   const ref = overlay.extends;
   const at = locator.atPath(['extends']);
   if (typeof ref !== 'string') {
-    emit('invalid_type', at, ['extends'], { received: typeof ref }, undefined, 'diagnostic.extends_not_string');
+    emit('invalid_type', at, ['extends'], { received: typeof ref }, undefined, 'schema.extends_not_string');
     return undefined;
   }
   if (!resolveBase) {
@@ -230,7 +230,7 @@ function parseDocumentText(source: Source, emit: Emit, resolveBase: BaseResolver
   if (!parent) return undefined;
   if (!looksLikeStandard(parent.raw)) {
     // Not a standard (empty, a list, text, some other map): said at the `extends:`, without quoting it.
-    emit('invalid_type', at, ['extends'], { file: base.file, received: kindOf(parent.raw) }, undefined, 'diagnostic.extends_not_standard');
+    emit('invalid_type', at, ['extends'], { file: base.file, received: kindOf(parent.raw) }, undefined, 'schema.extends_not_standard');
     return undefined;
   }
   const origins = new Origins();
