@@ -144,6 +144,8 @@ export interface Diagnostic {
  * Diagnostic where the record's source is known. `path`, when given, places it by its segments.
  */
 export interface RecordProblem {
+  /** Its stable code, given where it is found (never read back from the message id). */
+  readonly code: RecordDiagnosticCode;
   /** Path inside the record (or, from a rule's check, inside the finding): `findings[2].points`. */
   readonly field: string;
   readonly message: Message;

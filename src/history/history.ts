@@ -328,7 +328,7 @@ export class HistoryScorer {
   private attempt(record: InspectionRecord): ScoreAttempt {
     let state = this.units.get(record.unit.id);
     if (state === undefined) this.units.set(record.unit.id, (state = { open: new Map(), offences: new Map(), last: record.date }));
-    if (record.date < state.last) return { ok: false, problems: [{ field: 'date', message: { messageId: 'record.history_order', data: { date: record.date, last: state.last } } }] };
+    if (record.date < state.last) return { ok: false, problems: [{ code: 'history_order', field: 'date', message: { messageId: 'record.history_order', data: { date: record.date, last: state.last } } }] };
     const result = scoreOne(this.select, record, state, this.entries);
     if (result.ok) state.last = record.date;
     return result;
@@ -356,7 +356,7 @@ function scoreOne(select: (record: InspectionRecord) => Scorer | Message, record
   const items = itemHistories(scorer);
   const problems: RecordProblem[] = [];
   (record.follows ?? []).forEach((follow, j) => {
-    if (!state.open.has(follow.finding) && !ledger.has(follow.finding)) problems.push({ field: `follows[${j}].finding`, message: { messageId: 'record.unknown_finding', data: { finding: follow.finding } } });
+    if (!state.open.has(follow.finding) && !ledger.has(follow.finding)) problems.push({ code: 'unknown_finding', field: `follows[${j}].finding`, message: { messageId: 'record.unknown_finding', data: { finding: follow.finding } } });
   });
   if (problems.length > 0) return { ok: false, problems };
 
@@ -388,7 +388,7 @@ function scoreOne(select: (record: InspectionRecord) => Scorer | Message, record
     if (spec === undefined) return;
     const id = findingId(record, f);
     if (ledger.has(id) || opened.some((o) => o.id === id)) {
-      problems.push({ field: `findings[${f}].id`, message: { messageId: 'record.duplicate_finding', data: { finding: id } } });
+      problems.push({ code: 'duplicate_finding', field: `findings[${f}].id`, message: { messageId: 'record.duplicate_finding', data: { finding: id } } });
       return;
     }
     opened.push({ id, unit: record.unit, item, ...(record.id !== undefined && { record: record.id }), found: record.date, due: dueDate(record.date, spec.rectify!.within), late: spec.rectify!.late, spec, ...(finding.note !== undefined && { note: finding.note }), charged: false });

@@ -274,7 +274,7 @@ export class CsvRecordReader {
     const source: CsvRecordSource = { file: this.file, line: first, index, fieldPositions, findingPositions };
     const problems: Diagnostic[] = [];
     /** `at` is the 0-based cell: the column is the spreadsheet's (1-based). */
-    const problem = (line: number, field: string, message: Message, code?: RecordDiagnosticCode, at = 0) =>
+    const problem = (line: number, field: string, message: Message, code: RecordDiagnosticCode = 'record_invalid', at = 0) =>
       problems.push(recordDiagnostic({ file: this.file, line, index }, field, message, this.locale, code, { line, column: at + 1 }));
     const cellProblem = (line: number, at: number, field: string, column: string, value: string, expected: string) =>
       problem(line, field, { messageId: 'record.csv_cell', data: { column, value, expected } }, expected === 'whole_number' ? 'not_whole_number' : 'record_invalid', at);
@@ -304,7 +304,7 @@ export class CsvRecordReader {
         if (text === '') continue;
         if (given === undefined) given = { text, line: row.line };
         else if (text !== given.text) {
-          problem(row.line, column.path, { messageId: 'record.csv_conflict', data: { column: column.header, value: text, first: given.text, line: given.line } }, undefined, at);
+          problem(row.line, column.path, { messageId: 'record.csv_conflict', data: { column: column.header, value: text, first: given.text, line: given.line } }, 'record_invalid', at);
         }
       }
       if (given === undefined) continue;
@@ -337,7 +337,7 @@ export class CsvRecordReader {
         });
         const given = plan.finding.find((c, i) => texts[i] !== '')!;
         if (plan.itemColumn && (row.cells[plan.itemColumn.index] ?? '') === '') {
-          problem(row.line, `findings[${f}].item`, { messageId: 'record.csv_no_item', data: { column: given.header, item: plan.itemColumn.header } }, undefined, given.index);
+          problem(row.line, `findings[${f}].item`, { messageId: 'record.csv_no_item', data: { column: given.header, item: plan.itemColumn.header } }, 'record_invalid', given.index);
         }
         findings.push(out);
         findingPositions.push({ line: row.line, column: (plan.itemColumn ?? given).index + 1 });
@@ -349,7 +349,7 @@ export class CsvRecordReader {
         const note = noteIndex !== undefined ? (row.cells[noteIndex] ?? '') : '';
         const f = findings.length;
         const orphan = () => {
-          if (note !== '') problem(row.line, `findings[${f}].note`, { messageId: 'record.csv_orphan_note', data: { column: entry.note, item: entry.column } }, undefined, noteIndex);
+          if (note !== '') problem(row.line, `findings[${f}].note`, { messageId: 'record.csv_orphan_note', data: { column: entry.note, item: entry.column } }, 'record_invalid', noteIndex);
         };
         if (text === '') {
           orphan();

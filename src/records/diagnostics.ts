@@ -62,37 +62,11 @@ function recordStart(source: RecordSource): Position {
   return (source as { positionOf?: PositionOf }).positionOf?.([]) ?? { line: source.line, column: 1 };
 }
 
-/** Record problem message ids (from the record check and scoring) → stable codes. */
-const CODE_BY_MESSAGE: Record<string, RecordDiagnosticCode> = {
-  'record.invalid_date': 'invalid_date',
-  'record.not_whole_number': 'not_whole_number',
-  'record.unknown_standard': 'unknown_standard',
-  'record.no_standard_named': 'unknown_standard',
-  'record.no_edition': 'no_edition',
-  'record.unknown_item': 'unknown_item',
-  'record.unknown_kind': 'unknown_kind',
-  'record.unknown_level': 'unknown_level',
-  'record.points_required': 'points_required',
-  'record.points_out_of_range': 'points_out_of_range',
-  'record.note_required': 'note_required',
-  'record.too_precise': 'too_precise',
-  'record.quantity_too_large': 'quantity_too_large',
-  'record.number_too_large': 'quantity_too_large',
-  'record.unknown_finding': 'unknown_finding',
-  'record.duplicate_finding': 'duplicate_finding',
-  'record.history_order': 'history_order',
-};
-
-/** The stable code of a record problem's message (record_invalid for any other). */
-export function recordCode(message: Message): RecordDiagnosticCode {
-  return CODE_BY_MESSAGE[message.messageId] ?? 'record_invalid';
-}
-
 /**
  * A problem with a record as a Diagnostic: at `at` when given, else where its field came from (the
  * record's start for the record as a whole, `field` '').
  */
-export function recordDiagnostic(source: RecordSource, field: string, message: Message, locale: Locale, code: RecordDiagnosticCode = recordCode(message), at?: Position): Diagnostic {
+export function recordDiagnostic(source: RecordSource, field: string, message: Message, locale: Locale, code: RecordDiagnosticCode, at?: Position): Diagnostic {
   const where = at ?? (field === '' ? recordStart(source) : positionOfField(source, field));
   return makeDiagnostic(
     {
@@ -118,5 +92,5 @@ export function inlineSource(index = 0): RecordSource {
 
 /** A record's problems as Diagnostics: each where its path came from (a schema problem), else its field. */
 export function placeProblems(source: RecordSource, problems: readonly RecordProblem[], locale: Locale): Diagnostic[] {
-  return problems.map((p) => recordDiagnostic(source, p.field, p.message, locale, undefined, p.path === undefined ? undefined : positionOfField(source, p.path)));
+  return problems.map((p) => recordDiagnostic(source, p.field, p.message, locale, p.code, p.path === undefined ? undefined : positionOfField(source, p.path)));
 }

@@ -48,12 +48,12 @@ export function checkRecordSchema(raw: unknown, precheck?: Precheck): RecordChec
   try {
     parsed = InspectionRecordSchema.safeParse(raw);
   } catch {
-    return { ok: false, problems: [{ path: [], field: '', message: { messageId: 'record.unreadable' } }] };
+    return { ok: false, problems: [{ code: 'record_invalid', path: [], field: '', message: { messageId: 'record.unreadable' } }] };
   }
   if (parsed.success) return { ok: true, record: parsed.data };
   const problems: RecordProblem[] = parsed.error.issues.map((issue) => {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    return { path, field: formatPath(path), message: messageOf(issue) };
+    return { code: codeOf(issue), path, field: formatPath(path), message: messageOf(issue) };
   });
   // The standard's problems too (an unknown item next to a bad date), each once, where it was written.
   const reported = new Set(problems.map((p) => p.field));
@@ -64,7 +64,7 @@ export function checkRecordSchema(raw: unknown, precheck?: Precheck): RecordChec
     // What the schema said stands; a value the precheck cannot read adds nothing to it.
   }
   for (const problem of extra) {
-    if (!reported.has(problem.field)) problems.push({ field: problem.field, message: problem.message });
+    if (!reported.has(problem.field)) problems.push({ code: problem.code, field: problem.field, message: problem.message });
   }
   return { ok: false, problems };
 }
@@ -78,7 +78,7 @@ export function validateRecord(raw: unknown, source: RecordSource, locale: Local
   if (checked.ok) return { ok: true, value: { record: checked.record, source } };
   const diagnostics = checked.problems.map((p) =>
     // A schema problem is placed by its path (the nearest position known); the standard's problems by their field, where it was written.
-    recordDiagnostic(source, p.field, p.message, locale, undefined, p.path !== undefined ? (positionOf?.(p.path) ?? positionOfField(source, p.path)) : undefined),
+    recordDiagnostic(source, p.field, p.message, locale, p.code, p.path !== undefined ? (positionOf?.(p.path) ?? positionOfField(source, p.path)) : undefined),
   );
   return { ok: false, diagnostics: diagnostics.sort((a, b) => a.line - b.line) };
 }
@@ -102,7 +102,7 @@ function codeOf(issue: z.core.$ZodIssue): RecordDiagnosticCode {
   return 'record_invalid';
 }
 
-/** The message of a schema issue; its code is read back from the message id (recordCode). */
+/** The message of a schema issue (its code is codeOf's). */
 function messageOf(issue: z.core.$ZodIssue): Message {
   const code = codeOf(issue);
   if (code === 'record_invalid') return schemaIssueMessage(issue);

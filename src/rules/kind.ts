@@ -197,8 +197,8 @@ export function lacksEvidence(finding: Finding): boolean {
  */
 export function chosenPointsProblem(points: number, min: number, max: number): RecordProblem | undefined {
   const problem = pointsProblem(points);
-  if (problem === 'too_precise') return { field: 'points', message: { messageId: 'record.too_precise', data: { value: points, resolution: POINT_RESOLUTION } } };
-  if (problem !== undefined || points < min || points > max) return { field: 'points', message: { messageId: 'record.points_out_of_range', data: { points, min, max } } };
+  if (problem === 'too_precise') return { code: 'too_precise', field: 'points', message: { messageId: 'record.too_precise', data: { value: points, resolution: POINT_RESOLUTION } } };
+  if (problem !== undefined || points < min || points > max) return { code: 'points_out_of_range', field: 'points', message: { messageId: 'record.points_out_of_range', data: { points, min, max } } };
   return undefined;
 }
 

@@ -67,7 +67,7 @@ function attemptRecord(scorer: Scorer, input: unknown): ScoreAttempt {
     return scoreUnder(set, checked.record);
   } catch {
     // A value the schema let through by reference (a fact's getter, a Proxy) threw while it was read.
-    return { ok: false, problems: [{ field: '', path: [], message: { messageId: 'record.unreadable' } }] };
+    return { ok: false, problems: [{ code: 'record_invalid', field: '', path: [], message: { messageId: 'record.unreadable' } }] };
   }
 }
 

@@ -86,5 +86,5 @@ export class StandardSet {
 
 /** Why a record has no edition to be scored under (StandardSet.select's message), as the problem of the field that chose it. */
 export function editionProblem(message: Message): RecordProblem {
-  return { field: message.messageId === 'record.no_edition' ? 'date' : 'standard', message };
+  return message.messageId === 'record.no_edition' ? { code: 'no_edition', field: 'date', message } : { code: 'unknown_standard', field: 'standard', message };
 }

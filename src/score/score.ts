@@ -37,10 +37,10 @@ export function checkRecord(scorer: Scorer, record: InspectionRecord): RecordPro
   // No closure here: this runs once per record, and a closure over `problems` would be allocated each time.
   let problems: RecordProblem[] | undefined;
   if (record.kind !== undefined && scorer.kinds.size > 0 && !scorer.kinds.has(record.kind)) {
-    (problems ??= []).push({ field: 'kind', message: { messageId: 'record.unknown_kind', data: { kind: record.kind, suggestion: suggest(record.kind, scorer.kinds) } } });
+    (problems ??= []).push({ code: 'unknown_kind', field: 'kind', message: { messageId: 'record.unknown_kind', data: { kind: record.kind, suggestion: suggest(record.kind, scorer.kinds) } } });
   }
   if (record.level !== undefined && scorer.levels.size > 0 && !scorer.levels.has(record.level)) {
-    (problems ??= []).push({ field: 'level', message: { messageId: 'record.unknown_level', data: { level: record.level, suggestion: suggest(record.level, scorer.levels) } } });
+    (problems ??= []).push({ code: 'unknown_level', field: 'level', message: { messageId: 'record.unknown_level', data: { level: record.level, suggestion: suggest(record.level, scorer.levels) } } });
   }
   const findings = record.findings;
   for (let f = 0; f < findings.length; f++) {
@@ -48,7 +48,7 @@ export function checkRecord(scorer: Scorer, record: InspectionRecord): RecordPro
     const target = scorer.targets.get(finding.item);
     if (target === undefined) {
       const message = { messageId: 'record.unknown_item', data: { item: finding.item, suggestion: suggest(finding.item, scorer.targets.keys()) } };
-      (problems ??= []).push({ field: `findings[${f}].item`, message });
+      (problems ??= []).push({ code: 'unknown_item', field: `findings[${f}].item`, message });
       continue;
     }
     problems = checkFindingAgainst(target.rules, finding, f, problems);
@@ -67,7 +67,7 @@ function checkFindingAgainst(rules: CompiledScope['rules'], finding: Finding, f:
     const field = `findings[${f}].${problem.field}`;
     // An item's rule and its category's may ask the same (a note for a judgement): said once.
     const said = problems?.some((p) => p.field === field && p.message.messageId === problem.message.messageId && JSON.stringify(p.message.data) === JSON.stringify(problem.message.data));
-    if (!said) (problems ??= []).push({ field, message: problem.message });
+    if (!said) (problems ??= []).push({ code: problem.code, field, message: problem.message });
   }
   return problems;
 }
@@ -336,7 +336,7 @@ export class RecordRun implements RuleScope {
   /** Marks the record as one that cannot be scored exactly (scoreRecord then refuses it); the reason, for the rule at hand. */
   private refuseTooLarge(detail: LineDetail | undefined): Message {
     const message = { messageId: 'record.quantity_too_large', data: { max: MAX_POINTS } };
-    this.tooLarge ??= { field: this.fieldOf(detail), message };
+    this.tooLarge ??= { code: 'quantity_too_large', field: this.fieldOf(detail), message };
     return message;
   }
 
