@@ -165,7 +165,7 @@ export async function runTests(paths: readonly string[], options: TestCliOptions
         }
         out.out(`  ✗ ${r.name}  (${r.file}:${r.line})`);
         if (r.error) out.out(`      ${r.error}`);
-        for (const m of r.mismatches) out.out(`      ${w.mismatch(m.what, JSON.stringify(m.expected), JSON.stringify(m.actual))}`);
+        for (const m of r.mismatches) out.out(`      ${m.what === 'notLines' ? w.unwantedLine(JSON.stringify(m.expected), JSON.stringify(m.actual)) : w.mismatch(m.what, JSON.stringify(m.expected), JSON.stringify(m.actual))}`);
       }
       if (options.coverage && suite.uncovered.length > 0) {
         out.out(`  ${w.suiteUncovered(suite.uncovered.length)}`);

@@ -416,6 +416,7 @@ export const enWords = {
     /** A line above the closing one, in the reader's language; '' for none. */
     summary: (_passed: number, _failed: number) => '',
     mismatch: (what: string, expected: string, actual: string) => `${what}: expected ${expected}, got ${actual}`,
+    unwantedLine: (pattern: string, found: string) => `unwanted line: expected no line like ${pattern}, got ${found}`,
     cannotReadRecord: (path: string, detail: string) => `cannot read the record ${path}: ${detail}`,
     cannotReadStandard: (path: string, detail: string) => `cannot read the standard ${path}: ${detail}`,
     suiteUncovered: (n: number) => `coverage: ${n} rule(s) or outcome(s) no case exercises:`,

@@ -458,6 +458,7 @@ export const zhCNWords: Words = {
   test: {
     summary: (passed, failed) => `通过 ${passed} 个，失败 ${failed} 个`,
     mismatch: (what, expected, actual) => `${what}：应为 ${expected}，实为 ${actual}`,
+    unwantedLine: (pattern, found) => `不应有的行：应没有形如 ${pattern} 的行，实有 ${found}`,
     cannotReadRecord: (path, detail) => `无法读取记录 ${path}：${detail}`,
     cannotReadStandard: (path, detail) => `无法读取标准 ${path}：${detail}`,
     suiteUncovered: (n) => `覆盖率：有 ${n} 条规则或结果没有用例覆盖：`,

@@ -66,6 +66,7 @@ export interface LocatedCase extends TestCase {
 }
 
 export interface Mismatch {
+  /** What differs: `total`, `verdict`, `band`, `line`, `rejected`, `outcome <id>`; `notLines`: a line was there that `expected` says must not be. */
   readonly what: string;
   readonly expected: unknown;
   readonly actual: unknown;
@@ -209,7 +210,7 @@ export function runCase(scorer: Scorer, testCase: LocatedCase, record: unknown, 
   }
   for (const line of want.notLines ?? []) {
     const found = card.lines.find((l) => lineMatches(l, line));
-    if (found) mismatches.push({ what: 'unwanted line', expected: `no line like ${JSON.stringify(line)}`, actual: { item: found.item, type: found.type, points: found.points } });
+    if (found) mismatches.push({ what: 'notLines', expected: line, actual: { item: found.item, type: found.type, points: found.points } });
   }
   for (const [id, tier] of Object.entries(want.outcomes ?? {})) {
     const actual = card.outcomes.find((o) => o.id === id)?.tier?.id ?? null;

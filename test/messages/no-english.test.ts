@@ -119,7 +119,7 @@ describe('library and system text is said from the catalogue under zh-CN', () =>
     expectNoEnglish(standard);
   });
 
-  it("the test runner: a case expecting nothing, a record zod refuses, a record file yaml cannot read", async () => {
+  it("the test runner: a case expecting nothing, a record zod refuses, a record file yaml cannot read, an unwanted line", async () => {
     file('bad-record.yaml', 'unit: {id: u\n');
     const tests = file(
       'school-hygiene.test.yaml',
@@ -139,11 +139,15 @@ describe('library and system text is said from the catalogue under zh-CN', () =>
         '  - name: 记录文件无法解析',
         '    record: bad-record.yaml',
         '    expect: { total: 100 }',
+        '  - name: 不应有的行',
+        '    record: { unit: { id: g1-3 }, date: 2024-03-04, kind: scheduled, findings: [ { item: floor } ] }',
+        '    expect: { notLines: [ { item: classroom } ] }',
         '',
       ].join('\n'),
     );
     const out = await zh(['test', '--allow-root', process.cwd(), tests]);
-    expect(out).toContain('0 passed, 4 failed');
+    expect(out).toContain('0 passed, 5 failed');
+    expect(out).toContain('不应有的行：');
     expect(out).toContain('没有任何期望');
     expectNoEnglish(out);
   });
