@@ -127,6 +127,7 @@ export const en: Catalogue = {
   'schema.localized_text': () => 'give the text in zh-CN, en or both',
   'schema.threshold_bound': () => 'give min or max (null when the source leaves the number unset)',
   'schema.veto_target': () => 'a veto names exactly one of `item` or `when`',
+  'schema.late_cost': () => 'say what being late costs: points, fail: true or escalate: true',
   'condition.not_object': (d) =>
     `a condition must be an object with one of "all", "any", "not", "condition" or "fact"; got ${d.type === 'null' ? 'null' : d.type === 'list' ? 'a list' : d.type === 'object' ? 'an object' : `${s(d.type)} ${s(d.value)}`}`,
   'condition.no_kind': (d) => {

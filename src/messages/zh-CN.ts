@@ -194,6 +194,7 @@ export const zhCN: Catalogue = {
   'schema.localized_text': () => '请给出 zh-CN 或 en 文本（或两者都给）',
   'schema.threshold_bound': () => '请给出 min 或 max（原文未定的数值写 null）',
   'schema.veto_target': () => '一票否决须且只须指定 `item` 或 `when` 之一',
+  'schema.late_cost': () => '须说明逾期的代价：points、fail: true 或 escalate: true',
   'condition.not_object': (d) =>
     `条件须是含 "all"、"any"、"not"、"condition" 或 "fact" 之一的对象；实际是${d.type === 'null' ? ' null' : d.type === 'list' ? '列表' : d.type === 'object' ? '对象' : ` ${s(d.type)} ${s(d.value)}`}`,
   'condition.no_kind': (d) => {

@@ -5,7 +5,7 @@
  * input below goes through the CLI in-process under --lang zh-CN; what it prints may name files,
  * codes, paths, options and the input it quotes, and nothing else in Latin letters.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -158,6 +158,16 @@ describe('library and system text is said from the catalogue under zh-CN', () =>
       if (r.ok) throw new Error('an overlay without its base must not load');
       expectNoEnglish(r.diagnostics.map((d) => d.message).join('\n'));
     }
+  });
+
+  it("a schema's own refinement (a rectify: late: that says no cost) is a message id, not English", async () => {
+    // The overlay beside its base, with one late: that says nothing.
+    file('community-red-flag.yaml', readFileSync('standards/community-red-flag.yaml'));
+    const overlay = file('late.yaml', readFileSync('standards/community-red-flag-rectification.yaml', 'utf8').replace('late: { points: 1 }', 'late: {}'));
+    const r = await loadStandard(overlay, { locale: 'zh-CN' });
+    if (r.ok) throw new Error('a late: without a cost must not load');
+    expect(r.diagnostics.map((d) => d.messageId)).toContain('schema.late_cost');
+    expectNoEnglish(r.diagnostics.map((d) => d.message).join('\n'));
   });
 
   it("scoreRecord's diagnostics in zh-CN say zod's problems in Chinese", async () => {
