@@ -109,7 +109,7 @@ export async function runImport(source: string, dir: string, options: ImportOpti
     });
     const report = agreementReport(entries, set.scorers[0]!.standard, options.lang);
     if (options.format === 'json' || options.format === 'ndjson') out.out(JSON.stringify({ agreement: report, summary }, null, options.format === 'json' ? 2 : undefined));
-    else out.out(formatAgreement(report, options.format === 'md' ? 'md' : 'text') + '\n\n' + formatSummary(summary, options.lang));
+    else out.out(formatAgreement(report, options.format === 'md' ? 'md' : 'text', options.lang) + '\n\n' + formatSummary(summary, options.lang));
     return report.counts.differs > 0 ? 1 : 0;
   }
 

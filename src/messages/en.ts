@@ -425,6 +425,26 @@ export const enWords = {
     noCases: (standard: string, expected: string) => `no test cases for ${standard} (expected ${expected})`,
   },
   /** `--help`: what each command, argument and option is. */
+  /** `import lives --compare`: how the computed scores agree with the official ones. */
+  agreement: {
+    labels: {
+      exact: 'exact (items with published points only)',
+      exact_inferred: 'exact, using an inferred item (36–38)',
+      differs: 'differs from the official score',
+      ambiguous_key: 'ambiguous key (2+ inspections on business+date): indeterminate',
+      unknown_item: 'unknown item points (39–44): indeterminate',
+      uncertain: 'other indeterminate (uncertain findings, missing facts)',
+      no_official_score: 'no official score to compare',
+      rejected: 'rejected by the standard (not scored)',
+    } as Readonly<Record<'exact' | 'exact_inferred' | 'differs' | 'ambiguous_key' | 'unknown_item' | 'uncertain' | 'no_official_score' | 'rejected', string>>,
+    headers: ['agreement with the official score', 'inspections'] as readonly string[],
+    total: 'total',
+    bandHeaders: ['band', 'computed', 'official'] as readonly string[],
+    noBand: 'no band (indeterminate, or not scored)',
+    difference: (d: { readonly record: string; readonly unit: string; readonly date: string; readonly official: number; readonly computed: number }) => `${d.record} (business ${d.unit}, ${d.date}): official ${d.official}, computed ${d.computed}`,
+    differences: 'differences:',
+    more: (n: number) => `… and ${n} more`,
+  },
   actions: {
     nav: 'Rectification ledger',
     title: (asOf: string) => `Rectification ledger (整改台账) as of ${asOf}`,

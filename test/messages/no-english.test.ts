@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileStandard, loadStandard, parseStandard, scoreRecord } from '../../src/index.js';
 import { parseCalendar } from '../../src/entries/league.js';
+import { agreementReport, formatAgreement } from '../../src/entries/import.js';
 import { runCli } from '../support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'no-english-'));
@@ -176,6 +177,13 @@ describe('library and system text is said from the catalogue under zh-CN', () =>
     const result = scoreRecord(compileStandard(loaded.standard), { unit: { id: '' }, date: '2024-03-04', findings: [{ item: 'floor', count: 0.5 }] }, { locale: 'zh-CN' });
     if (result.ok) throw new Error('scored');
     expectNoEnglish(result.diagnostics.map((d) => d.message).join('\n'));
+  });
+
+  it("import lives --compare's agreement table is worded by the catalogues", async () => {
+    const loaded = await loadStandard(STANDARD);
+    if (!loaded.ok) throw new Error('the standard does not load');
+    for (const format of ['text', 'md'] as const) expectNoEnglish(formatAgreement(agreementReport([], loaded.standard, 'zh-CN'), format, 'zh-CN'));
+    expect(formatAgreement(agreementReport([], loaded.standard), 'text')).toContain('agreement with the official score');
   });
 
   it('the English catalogue still gives the library its own words', async () => {
