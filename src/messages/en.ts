@@ -189,6 +189,7 @@ export const en: Catalogue = {
   'record.json_syntax': (d) => s(d.detail),
   'record.yaml_syntax': (d) => s(d.detail),
   'library.system': (d) => s(d.detail),
+  'usage.error': (d) => s(d.detail),
   'pdf.no_chromium': (d) => `--format pdf needs Chromium, and there is none at ${s(d.path)}: install it (Debian/Ubuntu: apt-get install chromium fonts-wqy-microhei) or set SCORESHEET_CHROMIUM to its path; --format html -o report.html and the browser's Print work too`,
   'pdf.no_playwright': () => '--format pdf needs the npm package playwright-core (it drives Chromium): npm install playwright-core',
   'pdf.failed': (d) => `cannot print the PDF with ${s(d.path)}: ${s(d.detail)}`,

@@ -256,6 +256,20 @@ export const zhCN: Catalogue = {
   'record.json_syntax': (d) => `JSON 语法错误：${reasonOf(JSON_REASONS, d)}`,
   'record.yaml_syntax': (d) => `语法错误：${yamlWords(d)}`,
   'library.system': (d) => reasonOf(SYSTEM_REASONS, d),
+  'usage.error': (d) => {
+    const [first = '', second = ''] = listOf<string>(d.quoted);
+    const words: Readonly<Record<string, string>> = {
+      'commander.missingMandatoryOptionValue': `缺少必需的选项 ${first}`,
+      'commander.optionMissingArgument': `选项 ${first} 缺少取值`,
+      'commander.missingArgument': `缺少参数 ${first}`,
+      'commander.unknownOption': `未知的选项 ${first}`,
+      'commander.unknownCommand': `未知的命令 ${first}`,
+      'commander.excessArguments': '参数过多',
+      'commander.invalidArgument': second === '' ? `参数 ${first} 无效` : `选项 ${first} 的取值 ${second} 无效`,
+      'commander.conflictingOption': `选项 ${first} 与 ${second} 不能同时使用`,
+    };
+    return `错误：${words[s(d.code)] ?? `用法错误（${s(d.code)}）`}（用 --help 查看用法）`;
+  },
   'pdf.no_chromium': (d) => `--format pdf 需要 Chromium，但 ${s(d.path)} 处没有：请安装（Debian/Ubuntu：apt-get install chromium fonts-wqy-microhei）或用 SCORESHEET_CHROMIUM 指明其路径；也可用 --format html -o report.html 再在浏览器中打印`,
   'pdf.no_playwright': () => '--format pdf 需要 npm 包 playwright-core（用它驱动 Chromium）：npm install playwright-core',
   'pdf.failed': (d) => `无法用 ${s(d.path)} 打印 PDF：Chromium 出错`,

@@ -186,6 +186,16 @@ describe('library and system text is said from the catalogue under zh-CN', () =>
     expect(formatAgreement(agreementReport([], loaded.standard), 'text')).toContain('agreement with the official score');
   });
 
+  it("commander's usage errors (a missing option, a bad choice, an unknown option or command)", async () => {
+    for (const args of [['rank'], ['score', '--standard', STANDARD, '--fail-on', 'nope'], ['score', '--standard', STANDARD, '--bogus'], ['frob']]) {
+      const r = await runCli([...args, '--lang', 'zh-CN']);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/^错误：/);
+      expectNoEnglish(r.stderr);
+    }
+    expect((await runCli(['rank'])).stderr).toBe("error: required option '--standard <file|dir>' not specified\n");
+  });
+
   it('the English catalogue still gives the library its own words', async () => {
     const r = await runCli(['score', '--standard', STANDARD, file('cut.ndjson', '{"unit": \n')]);
     expect(r.stderr).toContain('Unexpected end of JSON input');
