@@ -23,6 +23,12 @@ cli rank --standard standards/school-hygiene.yaml --period week --group-by grade
   --units fixtures/school/units.yaml --roster fixtures/school/roster.yaml \
   --calendar fixtures/school/calendar.yaml fixtures/school/records.yaml --lang zh-CN
 
+echo; echo "== scoresheet assess: a civilised-community composite of two standards, and a village's three stages"
+cli check standards/assessments/
+cli assess --standard standards/assessments/civilised-community.yaml --period year \
+  fixtures/harmonious-community-stars/records.yaml fixtures/civilised-community/hygiene.yaml --lang zh-CN | sed -n 1,7p
+cli assess --standard standards/assessments/gd-village-stages.yaml --period year fixtures/gd-village-stages/records.yaml --lang zh-CN | sed -n 1,6p
+
 echo; echo "== scoresheet report --format html -o school-report.html"
 cli report --standard standards/school-hygiene.yaml --period week --group-by grade \
   --units fixtures/school/units.yaml --roster fixtures/school/roster.yaml \

@@ -103,9 +103,15 @@ const STANDARD_HELP = {
   'properties/assumptions': 'Assumptions the standard makes where its source is silent, in words.',
   'properties/ranking': 'How scorecards are aggregated per period and ranked, and which awards (流动红旗) are given.',
   'properties/ranking/properties/awards/items/properties/exclude':
-    'Who cannot hold the award in a period: veto (a 一票否决 in it; the default), fail (an inspection that failed); [] for nobody.',
+    'Who cannot hold the award in a period: veto (a 一票否决 in it; the default), fail (an inspection that failed), or what an inspection says here or in another standard — { veto: true } | { verdict } | { bands } | { outcome, tiers }, with an optional standard; [] for nobody.',
+  'properties/ranking/properties/awards/items/properties/count': 'With winners: top, how many units hold the award per group (十佳: 10).',
+  'properties/ranking/properties/awards/items/properties/kinds': 'Only records of these inspection kinds count towards the award.',
+  'properties/ranking/properties/awards/items/properties/quota': '每班一名: at most max holders per value of unit.group[by], in rank order.',
+  'properties/ranking/properties/rollups': 'Groups (alliances, grades, streets) ranked from their members, chosen with rank --roll-up ID.',
   'properties/ranking/properties/boards/properties/exclude': 'Who the 红榜 passes over in a period (and the 黑榜 names first), as an award\'s exclude (default [veto]).',
   'properties/calendar': 'School terms (with holidays) for `term` periods and week numbers.',
+  'properties/parties': 'Who findings may charge (`charges` on items and rules): the unit itself (`unit: true`), or a person each record names under `parties`.',
+  'properties/outcomes/properties/cycle': 'A re-inspection cycle (初查 / 复查): an initial inspection in a `grant` band gives the grade at once; any other leaves it pending, the previous grade carried, until a re-inspection (a `reinspection` kind) decides.',
   'properties/lineage': 'Set by the loader for an overlay (the chain of standards it extends). Do not write it.',
 };
 
@@ -137,6 +143,7 @@ const RULE_HELP = {
   '*.rectify': '限期整改: what this rule scored must be fixed within a time (3d, 1w, friday, 2024-03-31); late: points, fail or escalate. See docs/rectification.md.',
   '*.repeat': '屡教不改: what this rule scored costs more when repeated within a window (30d, week, month, term): extra steps or multiply.',
   '*.foundLate': '次月发现的双倍扣减: what this rule scored is multiplied when found long after it occurred (month, or a span).',
+  '*.charges': '000:135: what each finding this rule scored costs each party (4,000 yuan the community, 500 yuan its officer), in points or yuan, exact; multiplied by foundLate.',
   '*.of': 'Where the quantity comes from: { indicator: id } or { fact: name, path? }. Default: the findings\' `value`.',
   '*.effect': 'deduct (default) or award.',
   'bonus.points': 'Points awarded for each whole unit above `above`.',

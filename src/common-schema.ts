@@ -163,6 +163,19 @@ export const FoundLateSchema = z.strictObject({
   source: z.string().min(1).optional(),
 });
 
+/**
+ * What one finding costs a party (the community, the responsible officer), in points or yuan: exact,
+ * like points (src/points.ts). A late discovery (`foundLate`) multiplies it as it multiplies points.
+ */
+export const ChargeSchema = z.strictObject({
+  /** One of the standard's `parties`. */
+  party: Id,
+  amount: PointsValue,
+  unit: z.enum(['points', 'yuan']).default('points'),
+  source: z.string().min(1).optional(),
+});
+
+export type Charge = z.output<typeof ChargeSchema>;
 export type Rectify = z.output<typeof RectifySchema>;
 export type Repeat = z.output<typeof RepeatSchema>;
 export type FoundLate = z.output<typeof FoundLateSchema>;
@@ -175,6 +188,8 @@ export const historyKeys = {
   repeat: RepeatSchema.optional(),
   /** 次月发现的双倍扣减: a finding found long after it occurred is multiplied. */
   foundLate: FoundLateSchema.optional(),
+  /** 000:135: what each finding costs each party (4,000 yuan the community, 500 yuan its officer), settled per month. */
+  charges: z.array(ChargeSchema).min(1).optional(),
 };
 
 /** Fields every rule kind may carry. */

@@ -73,7 +73,7 @@ export const RECORD_DIAGNOSTIC_CODES = [
 ] as const;
 
 /** Codes of an input that cannot be read at all (a CSV map, its fit to a sheet, a test file, bytes not in their encoding). */
-export const INPUT_DIAGNOSTIC_CODES = ['unreadable_input', 'invalid_map', 'map_mismatch', 'test_file', 'invalid_roster'] as const;
+export const INPUT_DIAGNOSTIC_CODES = ['unreadable_input', 'invalid_map', 'map_mismatch', 'test_file', 'invalid_roster', 'invalid_assessment'] as const;
 
 /** Every code, once: the one registry (docs/errors.md documents each). */
 export const DIAGNOSTIC_CODES = [...new Set([...STANDARD_DIAGNOSTIC_CODES, ...RECORD_DIAGNOSTIC_CODES, ...INPUT_DIAGNOSTIC_CODES])] as readonly DiagnosticCode[];
@@ -108,6 +108,7 @@ const MESSAGE_IDS: Readonly<Partial<Record<DiagnosticCode, string>>> = {
   map_mismatch: 'map.missing_column',
   test_file: 'test.unknown_keys',
   invalid_roster: 'record.schema_invalid_type',
+  invalid_assessment: 'assess.weight_sum',
 };
 
 /** The message id a diagnostic of `code` is told with by default. */

@@ -12,7 +12,7 @@ export type { Standard, StandardInput } from './standard/schema.js';
 export { compileStandard } from './compile/standard.js';
 export type { CompileOptions, Scorer } from './compile/standard.js';
 export { StandardSet } from './score/editions.js';
-export type { Scorecard, ScoreLine, LineType, CategoryTotal, Verdict, VerdictReason, ScoreResult, DerivedOutcome } from './score/scorecard.js';
+export type { Scorecard, ScoreLine, LineType, CategoryTotal, Verdict, VerdictReason, ScoreResult, DerivedOutcome, BandRef, CycleStanding, Charge } from './score/scorecard.js';
 export type { InspectionRecord, InspectionRecordInput, Finding, UnitRef } from './record-schema.js';
 export { readRecords, streamRecords } from './records/records.js';
 export type { RecordsOptions } from './records/records.js';

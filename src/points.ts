@@ -219,3 +219,23 @@ export function stepsBelow(ratio: Ratio, target: number, step: number, partial: 
 export function ratioToNumber(ratio: Ratio): number {
   return ratio.numerator / ratio.denominator;
 }
+
+/**
+ * Σ pointsᵢ × numeratorᵢ / denominator, rounded once, half away from zero, to the point scale: a weighted
+ * sum (a composite's contribution, 权重 × 得分率; a weighted final over stages). Computed in integers of
+ * any size, so nothing is lost before the one rounding.
+ */
+export function weighPoints(terms: readonly (readonly [points: Points, numerator: Points])[], denominator: Points): Points {
+  if (!(denominator !== 0 && Number.isInteger(denominator))) throw new RangeError(`not a whole denominator: ${denominator}`);
+  let sum = 0n;
+  for (const [points, numerator] of terms) sum += BigInt(points) * BigInt(numerator);
+  let d = BigInt(denominator);
+  if (d < 0n) {
+    d = -d;
+    sum = -sum;
+  }
+  const negative = sum < 0n;
+  const abs = negative ? -sum : sum;
+  const rounded = (abs % d) * 2n >= d ? abs / d + 1n : abs / d;
+  return Number(negative ? -rounded : rounded);
+}

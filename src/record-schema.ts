@@ -28,6 +28,8 @@ export const FindingSchema = z.strictObject({
   area: z.string().min(1).optional(),
   /** When what was found happened, if earlier than the inspection (for `foundLate`). */
   occurred: CalendarDate.optional(),
+  /** The deadline its rectification notice (整改通知书) set, instead of its item's `rectify.within`. */
+  due: CalendarDate.optional(),
 });
 
 /** 复查: a follow-up's verdict on an earlier finding, by its id. */
@@ -79,6 +81,8 @@ export const InspectionRecordSchema = z.strictObject({
   supersedes: z.string().min(1).optional(),
   /** 复查: earlier findings this inspection checked, each fixed or not. */
   follows: z.array(FollowSchema).optional(),
+  /** Who the standard's parties are for this record (`officer: 王五`): whom its charges go to. */
+  parties: z.record(Id, z.string().min(1)).optional(),
 });
 
 export type InspectionRecord = z.output<typeof InspectionRecordSchema>;

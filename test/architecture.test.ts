@@ -91,7 +91,8 @@ const LAYERS: readonly (readonly string[])[] = [
   ['history'],
   ['aggregate'],
   ['rank'],
-  ['report', 'diff', 'import', 'testing'],
+  // assess: results of several standards (composites) or stages combined (issue 18); beside report, whose tables it uses.
+  ['report', 'diff', 'import', 'testing', 'assess'],
   // The package's entries (the root `index`, the subpaths in entries/) re-export every layer, so they sit
   // at the top beside the CLI; shipped (a shipped standard's path, imported by nothing but the root) with them.
   ['cli', 'index', 'entries', 'shipped'],

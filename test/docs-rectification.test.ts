@@ -11,6 +11,7 @@ import { compileStandard } from '../src/compile/standard.js';
 import { InspectionRecordSchema } from '../src/record-schema.js';
 import { parseStandard } from '../src/standard/load.js';
 import { RuleSchema } from '../src/rules/index.js';
+import { settleCharges } from '../src/history/settle.js';
 
 const doc = readFileSync(fileURLToPath(new URL('../docs/rectification.md', import.meta.url)), 'utf8');
 
@@ -50,5 +51,34 @@ describe('docs/rectification.md', () => {
     const { ledger } = scoreHistory(scorer, records, { asOf: '2024-03-12' });
     const shown = JSON.parse(blockAfter('<!-- example ledger: weekly 2024-03-12 -->')) as { id: string }[];
     expect(ledger.map((e) => ({ id: e.id, status: e.status, due: e.due, daysOverdue: e.daysOverdue }))).toEqual(shown);
+  });
+});
+
+describe('docs/rectification.md: re-inspection cycles and charges', () => {
+  const load = (marker: string) => {
+    const loaded = parseStandard(blockAfter(marker));
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
+    expect(loaded.warnings).toEqual([]);
+    return compileStandard(loaded.standard);
+  };
+
+  it('shows the cycle standings its records give', () => {
+    const records = (parse(blockAfter('# example records: cycle')) as unknown[]).map((r) => InspectionRecordSchema.parse(r));
+    const { results } = scoreHistory(load('# example standard: cycle'), records);
+    const shown = Object.fromEntries(
+      records.map((r, i) => {
+        const c = results[i]?.ok ? results[i].scorecard.cycle! : undefined;
+        return [r.id, c && { position: c.position, pending: c.pending, grade: c.grade?.id ?? null, ...(c.carried !== undefined && { carried: c.carried?.id ?? null }), ...(c.previous !== undefined && { previous: c.previous?.id ?? null }) }];
+      }),
+    );
+    expect(shown).toEqual(JSON.parse(blockAfter('<!-- example cycle: cycle -->')));
+  });
+
+  it('shows the settlement its records give', () => {
+    const records = (parse(blockAfter('# example records: charges')) as unknown[]).map((r) => InspectionRecordSchema.parse(r));
+    const { results } = scoreHistory(load('# example standard: charges'), records);
+    const cards = results.map((r) => (r?.ok ? r.scorecard : undefined)).filter((c) => c !== undefined);
+    expect(cards).toHaveLength(records.length);
+    expect(settleCharges(cards).map(({ name: _name, ...row }) => row)).toEqual(JSON.parse(blockAfter('<!-- example settlement: charges -->')));
   });
 });

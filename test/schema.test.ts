@@ -406,6 +406,7 @@ const LOADER_ONLY: Readonly<Record<string, string>> = {
   'cases/references/duplicate-item-id.yaml': ONLY_THE_LOADER.reference,
   'cases/references/duplicate-kind-id.yaml': ONLY_THE_LOADER.reference,
   'cases/references/unknown-band-kind.yaml': ONLY_THE_LOADER.reference,
+  'cases/references/unknown-award-references.yaml': ONLY_THE_LOADER.reference,
   'cases/references/unknown-indicator.yaml': ONLY_THE_LOADER.reference,
   'cases/references/unknown-kind-in-by-kind.yaml': ONLY_THE_LOADER.reference,
   'cases/references/unknown-level-in-by-kind.yaml': ONLY_THE_LOADER.reference,

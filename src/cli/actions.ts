@@ -12,12 +12,12 @@ import { formatOfPath, type RecordFormat } from '../records/read.js';
 import type { LocatedRecord } from '../records/validate.js';
 import { countLedger, formatLedger, type LedgerFormat } from '../report/actions.js';
 import { RecordIds } from '../score/batch.js';
-import { recordItems, SourceError } from './inputs.js';
+import { assignStream, loadRoster, recordItems, SourceError, type RosterOptions } from './inputs.js';
 import type { Output } from './io.js';
 import { DEFAULT_MAX_PROBLEMS, problemPrinter } from './problems.js';
 import { itemNamer, loadStandardSet, standardLoadOptions } from './standards.js';
 
-export interface ActionsOptions {
+export interface ActionsOptions extends RosterOptions {
   readonly standards: readonly string[];
   readonly format: LedgerFormat;
   readonly lang: Locale;
@@ -25,6 +25,8 @@ export interface ActionsOptions {
   readonly asOf?: string;
   readonly inputFormat?: RecordFormat;
   readonly encoding?: TextEncodingName;
+  /** A CSV's map (`--map`; read with the first CSV): an office's 复查 sheet read as it is (docs/records.md). */
+  readonly map?: string;
   readonly allowRoot?: readonly string[];
   readonly maxProblems?: number;
   readonly maxRecordBytes?: number;
@@ -40,6 +42,11 @@ function today(): string {
 export async function runActions(inputs: readonly string[], options: ActionsOptions, out: Output, stdin: Readable): Promise<number> {
   const set = await loadStandardSet(options.standards, standardLoadOptions(options), out);
   if (!set) return 2;
+  const roster = await loadRoster(options, options.lang);
+  if ('error' in roster) {
+    out.err(roster.error);
+    return 2;
+  }
   const problems = problemPrinter(out, options.maxProblems ?? DEFAULT_MAX_PROBLEMS, options.lang);
   const ids = new RecordIds();
   const located: LocatedRecord[] = [];
@@ -51,7 +58,8 @@ export async function runActions(inputs: readonly string[], options: ActionsOpti
         out.err(wordsOf(options.lang).cli.unknownInputFormat(source));
         return 2;
       }
-      for await (const item of recordItems(source, format, { ...options, precheck: set.precheck }, stdin)) {
+      const records = recordItems(source, format, { ...options, precheck: set.precheck }, stdin);
+      for await (const item of assignStream(records, roster, options.lang)) {
         const duplicate = 'record' in item ? ids.duplicate(item, options.lang) : undefined;
         const diagnostics = 'record' in item ? (duplicate ? [duplicate] : []) : item.diagnostics;
         for (const d of diagnostics) problems.print(d);

@@ -4,6 +4,7 @@ import { readBounded } from '../files.js';
 import { wordsOf } from '../messages/locales.js';
 import type { Locale } from '../messages/locales.js';
 import { loadStandard, MAX_STANDARD_BYTES } from '../standard/load.js';
+import { loadAssessment } from '../assess/load.js';
 import { codeFrame } from './frame.js';
 import { expandStandardPaths, type Output } from './io.js';
 import { standardLoadOptions } from './standards.js';
@@ -26,8 +27,9 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
   const results = [];
   let couldNotRun = false;
   for (const file of files.paths) {
-    const result = await loadStandard(file, standardLoadOptions(options));
-    const diagnostics: readonly Diagnostic[] = result.ok ? result.warnings : result.diagnostics;
+    // An assessment file (`assess:` at the top; docs/assessments.md) is checked with the standards it names.
+    const result = /^assess:/m.test(frameSource(file)) ? await loadAssessment(file, standardLoadOptions(options)) : await loadStandard(file, standardLoadOptions(options));
+    const diagnostics: readonly Diagnostic[] = result.ok ? ('warnings' in result ? result.warnings : []) : result.diagnostics;
     if (diagnostics.some((d) => d.code === 'file_not_found')) couldNotRun = true;
     results.push({ file, ok: result.ok, diagnostics });
   }

@@ -11,7 +11,9 @@ import type { StreamItem } from '../records/read.js';
 import type { TextEncodingName } from '../records/decode.js';
 import { renderMessage } from '../messages/render.js';
 import { loadMapping, type CsvMapping } from '../records/mapping.js';
-import type { ReadResult, RecordFormat } from '../records/read.js';
+import { formatOfPath, type ReadResult, type RecordFormat } from '../records/read.js';
+import { wordsOf } from '../messages/locales.js';
+import type { Output } from './io.js';
 import { streamRecords } from '../records/records.js';
 import type { LocatedRecord, Precheck } from '../records/validate.js';
 import { pushAll } from '../collections.js';
@@ -188,4 +190,18 @@ export async function* assignStream(items: AsyncIterable<StreamItem>, roster: Ro
     if (diagnostics.length > 0) yield { diagnostics };
     yield* records;
   }
+}
+
+/** Each source's record format: `--input-format`, else from its name; undefined once it has said (on `out`) which source has none. */
+export function sourceFormats(sources: readonly string[], inputFormat: RecordFormat | undefined, out: Output, lang: Locale): RecordFormat[] | undefined {
+  const formats: RecordFormat[] = [];
+  for (const source of sources) {
+    const format = inputFormat ?? formatOfPath(source);
+    if (format === undefined) {
+      out.err(wordsOf(lang).cli.unknownInputFormat(source));
+      return undefined;
+    }
+    formats.push(format);
+  }
+  return formats;
 }

@@ -5,19 +5,19 @@
 import { loadCalendar } from '../aggregate/calendar-file.js';
 import type { Calendar, PeriodUnit } from '../aggregate/periods.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
-import { wordsOf } from '../messages/locales.js';
-import type { Locale } from '../messages/locales.js';
+import { wordsOf, type Locale } from '../messages/locales.js';
 import type { TextEncodingName } from '../records/decode.js';
-import { formatOfPath, type RecordFormat } from '../records/read.js';
+import type { RecordFormat } from '../records/read.js';
 import { buildLeague, type League } from '../rank/league.js';
 import type { TiePolicy } from '../rank/rank.js';
 import type { Readable } from 'node:stream';
 import { RecordIds, scoreStream } from '../score/batch.js';
+import { StandardSet } from '../score/editions.js';
 import { scoreHistoryStream } from '../history/stream.js';
 import { HistoryScorer, usesHistory, type LedgerEntry } from '../history/history.js';
 import type { Scorecard } from '../score/scorecard.js';
 import type { Standard } from '../standard/schema.js';
-import { assignStream, loadRoster, ndjsonIdCheck, recordItems, SourceError } from './inputs.js';
+import { assignStream, loadRoster, ndjsonIdCheck, recordItems, SourceError, sourceFormats } from './inputs.js';
 import type { Output } from './io.js';
 import { loadStandardSet, standardLoadOptions } from './standards.js';
 import { DEFAULT_MAX_PROBLEMS, problemPrinter, rejectedRecordCounter } from './problems.js';
@@ -31,6 +31,10 @@ export interface LeagueInputOptions {
   readonly units?: string;
   readonly roster?: string;
   readonly calendar?: string;
+  /** --roll-up: one of the standard's ranking.rollups, ranked too. */
+  readonly rollUp?: string;
+  /** --also: standards whose records only decide awards (exclusions by another standard). */
+  readonly also?: readonly string[];
   readonly inputFormat?: RecordFormat;
   readonly encoding?: TextEncodingName;
   readonly map?: string;
@@ -65,10 +69,17 @@ export interface LeagueInput {
 
 /** The league of the records in `inputs` (`stdin` when none); 2 when it could not be made (said on `out`). */
 export async function loadLeagueInput(inputs: readonly string[], options: LeagueInputOptions, out: Output, stdin: Readable): Promise<LeagueInput | 2> {
-  const set = await loadStandardSet(options.standards, standardLoadOptions(options), out);
-  if (!set) return 2;
+  const ranked = await loadStandardSet(options.standards, standardLoadOptions(options), out);
+  if (!ranked) return 2;
+  const also = options.also && options.also.length > 0 ? await loadStandardSet(options.also, standardLoadOptions(options), out) : undefined;
+  if (options.also && options.also.length > 0 && !also) return 2;
+  const set = also ? new StandardSet([...ranked.scorers, ...also.scorers]) : ranked;
   // The newest edition's ranking rules apply to the table.
-  const standard = [...set.scorers].sort((a, b) => ((a.standard.effective?.from ?? '') < (b.standard.effective?.from ?? '') ? 1 : -1))[0]!.standard;
+  const standard = [...ranked.scorers].sort((a, b) => ((a.standard.effective?.from ?? '') < (b.standard.effective?.from ?? '') ? 1 : -1))[0]!.standard;
+  if (options.rollUp !== undefined && !(standard.ranking?.rollups ?? []).some((r) => r.id === options.rollUp)) {
+    out.err(wordsOf(options.lang).cli.unknownRollup(options.rollUp, (standard.ranking?.rollups ?? []).map((r) => r.id).join(', ')));
+    return 2;
+  }
 
   const roster = await loadRoster(options, options.lang);
   if ('error' in roster) {
@@ -87,15 +98,8 @@ export async function loadLeagueInput(inputs: readonly string[], options: League
   }
 
   const sources = inputs.length === 0 ? ['-'] : inputs;
-  const formats: RecordFormat[] = [];
-  for (const source of sources) {
-    const format = options.inputFormat ?? formatOfPath(source);
-    if (format === undefined) {
-      out.err(wordsOf(options.lang).cli.unknownInputFormat(source));
-      return 2;
-    }
-    formats.push(format);
-  }
+  const formats = sourceFormats(sources, options.inputFormat, out, options.lang);
+  if (formats === undefined) return 2;
   // Every source as one stream (a record id is unique across them), each record scored as it is read:
   // only the scorecards are held, not the records.
   const read = async function* () {
@@ -126,7 +130,12 @@ export async function loadLeagueInput(inputs: readonly string[], options: League
   const rejected: Rejected = { records: counter.count(), listed: problems.printed, notListed: problems.notPrinted() };
   // A record another one supersedes (a corrected sheet, 复核) is left out.
   const superseded = new Set(cards.map((c) => c.supersedes).filter((s): s is string => s !== undefined));
-  const scorecards = superseded.size === 0 ? cards : cards.filter((c) => c.record === undefined || !superseded.has(c.record));
+  const current = superseded.size === 0 ? cards : cards.filter((c) => c.record === undefined || !superseded.has(c.record));
+  // The --also standards' scorecards only decide awards; the table ranks the standard's own.
+  const alsoIds = new Set((also?.scorers ?? []).map((s) => s.standard.id).filter((id) => id !== standard.id));
+  const idOf = (c: Scorecard) => c.standard.slice(0, c.standard.lastIndexOf('@'));
+  const scorecards = alsoIds.size === 0 ? current : current.filter((c) => !alsoIds.has(idOf(c)));
+  const elsewhere = alsoIds.size === 0 ? [] : current.filter((c) => alsoIds.has(idOf(c)));
 
   const league = buildLeague(standard, scorecards, {
     period: options.period,
@@ -134,6 +143,8 @@ export async function loadLeagueInput(inputs: readonly string[], options: League
     ...(options.ties ? { ties: options.ties } : {}),
     ...(roster.units ? { units: roster.units } : {}),
     ...(calendar ? { calendar } : {}),
+    ...(options.rollUp !== undefined ? { rollup: options.rollUp } : {}),
+    ...(elsewhere.length > 0 ? { elsewhere } : {}),
   });
   const asOf = scorecards.reduce((last, c) => (c.date > last ? c.date : last), '');
   return { standard, league, scorecards, rejected, ...(calendar ? { calendar } : {}), ...(history && { ledger: { asOf, entries: history.ledger(asOf) } }) };

@@ -13,7 +13,9 @@ import { runDiff } from './diff.js';
 import { runImport, type ImportOutputFormat } from './import.js';
 import { runTemplate } from './template.js';
 import { runActions, type ActionsOptions } from './actions.js';
+import { runSettle, type SettleOptions } from './settle.js';
 import { runCompile } from './compile.js';
+import { runAssess, type AssessCliOptions } from './assess.js';
 import type { Verdict } from '../score/scorecard.js';
 import { lineOutput, type CliIo } from './io.js';
 import { defaultLocale, localeOf, LOCALE_IDS, wordsOf } from '../messages/locales.js';
@@ -100,6 +102,17 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .addOption(new Option('--max-record-bytes <bytes>', help.maxRecordBytes).argParser(byteSize).default(DEFAULT_MAX_RECORD_BYTES, '1M'))
       .addOption(new Option('--max-file-bytes <bytes>', help.maxFileBytes).argParser(byteSize).default(DEFAULT_MAX_FILE_BYTES, '64M'));
 
+  /**
+   * The side files that describe records (docs/records.md#formats-and-encodings): a CSV's map, the
+   * units a round covers, who answers for which area. One definition for every command that reads
+   * records; `words` says what each means to that command.
+   */
+  const recordSideFiles = (command: Command, words: { map: string; units: string; roster: string }): Command =>
+    command
+      .option('--map <file>', words.map)
+      .option('--units <file>', words.units)
+      .option('--roster <file>', words.roster);
+
   /** rank and report: records ranked per period and group, with the same inputs and limits. */
   const leagueCommand = (name: string, description: string): Command =>
     recordLimits(program
@@ -110,9 +123,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .addOption(new Option('--period <period>', help.rank_period).choices(['week', 'month', 'quarter', 'term', 'year']).makeOptionMandatory())
       .option('--group-by <key>', help.rank_groupBy)
       .addOption(new Option('--ties <policy>', help.rank_ties).choices(['competition', 'dense', 'ordinal', 'fractional']))
-      .option('--units <file>', help.rank_units)
-      .option('--roster <file>', help.score_roster)
-      .option('--calendar <file>', help.rank_calendar);
+      .option('--roll-up <id>', help.rank_rollup)
+      .addOption(new Option('--also <file|dir>', help.rank_also).argParser(collect));
+  /** rank's and report's side files: the map, units and roster as every reader of records, and the school calendar. */
+  const leagueSideFiles = (command: Command): Command =>
+    recordSideFiles(command, { map: help.rank_map, units: help.rank_units, roster: help.score_roster }).option('--calendar <file>', help.rank_calendar);
 
   program
     .command('check')
@@ -126,7 +141,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       exitCode = await runCheck(paths, { format: opts.format, lang: opts.lang, frames: opts.frame && io.stdout.isTTY === true, ...(opts.allowRoot ? { allowRoot: opts.allowRoot } : {}) }, output);
     });
 
-  recordLimits(program
+  const scoreCommand = recordLimits(program
     .command('score'))
     .description(help.score_description)
     .argument('[records...]', help.score_records)
@@ -136,10 +151,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .addOption(new Option('--fail-on <verdict>', help.score_failOn).argParser(collectVerdict))
     .addOption(new Option('--input-format <format>', help.score_inputFormat).choices(['json', 'yaml', 'ndjson', 'csv']))
     .addOption(new Option('--encoding <encoding>', help.score_encoding).choices(['utf-8', 'gbk', 'gb18030']))
-    .addOption(new Option('--output-encoding <encoding>', help.score_outputEncoding).choices(['utf-8', 'gb18030']))
-    .option('--map <file>', help.score_map)
-    .option('--units <file>', help.score_units)
-    .option('--roster <file>', help.score_roster)
+    .addOption(new Option('--output-encoding <encoding>', help.score_outputEncoding).choices(['utf-8', 'gb18030']));
+  recordSideFiles(scoreCommand, { map: help.score_map, units: help.score_units, roster: help.score_roster })
     .addOption(allowRoot())
     .action(async (inputs: string[], opts: { units?: string; roster?: string; allowRoot?: string[]; standard: string[]; format: ScoreOutputFormat; lang: 'en' | 'zh-CN'; failOn?: Verdict[]; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; outputEncoding?: 'utf-8' | 'gb18030'; map?: string; maxProblems: number; maxRecordBytes: number; maxFileBytes: number }) => {
       exitCode = await runScore(inputs, {
@@ -184,7 +197,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       exitCode = await runCompile({ standards, emit: opts.emit, lang: opts.lang, ...(opts.allowRoot ? { allowRoot: opts.allowRoot } : {}) }, output);
     });
 
-  recordLimits(program.command('actions'))
+  const actionsCommand = recordLimits(program.command('actions'))
     .description(help.actions_description)
     .argument('[records...]', help.score_records)
     .addOption(new Option('--standard <file|dir>', help.actions_standard).argParser(collect).makeOptionMandatory())
@@ -192,26 +205,56 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .addOption(new Option('--format <format>', help.actions_format).choices(['text', 'json', 'csv', 'md', 'html']).default('text'))
     .addOption(new Option('--input-format <format>', help.rank_inputFormat).choices(['json', 'yaml', 'ndjson', 'csv']))
     .addOption(new Option('--encoding <encoding>', help.rank_encoding).choices(['utf-8', 'gbk', 'gb18030']))
-    .addOption(lang())
+    .addOption(lang());
+  recordSideFiles(actionsCommand, { map: help.score_map, units: help.score_units, roster: help.score_roster })
     .addOption(allowRoot())
     .action(async (inputs: string[], { standard, ...opts }: Omit<ActionsOptions, 'standards'> & { standard: string[] }) => {
       exitCode = await runActions(inputs, { ...opts, standards: standard }, output, io.stdin);
     });
 
-  leagueCommand('rank', help.rank_description)
+  recordLimits(program.command('settle'))
+    .description(help.settle_description)
+    .argument('[records...]', help.score_records)
+    .addOption(new Option('--standard <file|dir>', help.settle_standard).argParser(collect).makeOptionMandatory())
+    .addOption(new Option('--month <month>', help.settle_month).argParser((v: string) => { if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(v)) throw new InvalidArgumentError(help.settle_monthExpected); return v; }))
+    .addOption(new Option('--format <format>', help.settle_format).choices(['text', 'json', 'csv', 'md']).default('text'))
+    .addOption(new Option('--input-format <format>', help.rank_inputFormat).choices(['json', 'yaml', 'ndjson', 'csv']))
+    .addOption(new Option('--encoding <encoding>', help.rank_encoding).choices(['utf-8', 'gbk', 'gb18030']))
+    .addOption(lang())
+    .addOption(allowRoot())
+    .action(async (inputs: string[], { standard, ...opts }: Omit<SettleOptions, 'standards'> & { standard: string[] }) => {
+      exitCode = await runSettle(inputs, { ...opts, standards: standard }, output, io.stdin);
+    });
+
+  leagueSideFiles(leagueCommand('rank', help.rank_description))
     .addOption(new Option('--format <format>', help.format).choices(['text', 'json', 'csv', 'md']).default('text'))
     .addOption(lang())
     .addOption(new Option('--fail-on <verdict>', help.rank_failOn).argParser(collectVerdict))
     .addOption(new Option('--input-format <format>', help.rank_inputFormat).choices(['json', 'yaml', 'ndjson', 'csv']))
     .addOption(new Option('--encoding <encoding>', help.rank_encoding).choices(['utf-8', 'gbk', 'gb18030']))
-    .option('--map <file>', help.rank_map)
     .addOption(allowRoot())
-    .action(async (inputs: string[], opts: { allowRoot?: string[]; standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; format: 'text' | 'json' | 'csv' | 'md'; lang: 'en' | 'zh-CN'; failOn?: Verdict[]; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string; maxProblems: number; maxRecordBytes: number; maxFileBytes: number }) => {
+    .action(async (inputs: string[], opts: { allowRoot?: string[]; standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; rollUp?: string; also?: string[]; format: 'text' | 'json' | 'csv' | 'md'; lang: 'en' | 'zh-CN'; failOn?: Verdict[]; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string; maxProblems: number; maxRecordBytes: number; maxFileBytes: number }) => {
       const { standard, failOn, ...rest } = opts;
       exitCode = await runRank(inputs, { ...rest, standards: standard, failOn: failOn ?? [] }, output, io.stdin);
     });
 
-  leagueCommand('report', help.report_description)
+  recordLimits(program.command('assess'))
+    .description(help.assess_description)
+    .argument('[records...]', help.score_records)
+    .addOption(new Option('--standard <file>', help.assess_standard).makeOptionMandatory())
+    .addOption(new Option('--period <period>', help.assess_period).choices(['week', 'month', 'quarter', 'term', 'year']).makeOptionMandatory())
+    .addOption(new Option('--format <format>', help.format).choices(['text', 'json', 'csv', 'md', 'html']).default('text'))
+    .option('--calendar <file>', help.rank_calendar)
+    .addOption(new Option('--input-format <format>', help.rank_inputFormat).choices(['json', 'yaml', 'ndjson', 'csv']))
+    .addOption(new Option('--encoding <encoding>', help.rank_encoding).choices(['utf-8', 'gbk', 'gb18030']))
+    .option('--map <file>', help.rank_map)
+    .addOption(lang())
+    .addOption(allowRoot())
+    .action(async (inputs: string[], opts: AssessCliOptions) => {
+      exitCode = await runAssess(inputs, opts, output, io.stdin);
+    });
+
+  leagueSideFiles(leagueCommand('report', help.report_description))
     .option('--at <period>', help.report_at)
     .addOption(new Option('--top <n>', help.report_top).argParser((v: string) => {
       const n = Number(v);
@@ -223,9 +266,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .addOption(lang(help.langReport))
     .addOption(new Option('--input-format <format>', help.rank_inputFormat).choices(['json', 'yaml', 'ndjson', 'csv']))
     .addOption(new Option('--encoding <encoding>', help.rank_encoding).choices(['utf-8', 'gbk', 'gb18030']))
-    .option('--map <file>', help.rank_map)
     .addOption(allowRoot())
-    .action(async (inputs: string[], opts: { allowRoot?: string[]; standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; at?: string; top?: number; format: ReportFormat; output?: string; lang: 'en' | 'zh-CN'; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string; maxProblems: number; maxRecordBytes: number; maxFileBytes: number }) => {
+    .action(async (inputs: string[], opts: { allowRoot?: string[]; standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; rollUp?: string; also?: string[]; at?: string; top?: number; format: ReportFormat; output?: string; lang: 'en' | 'zh-CN'; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string; maxProblems: number; maxRecordBytes: number; maxFileBytes: number }) => {
       const { standard, ...rest } = opts;
       exitCode = await runReport(inputs, { ...rest, standards: standard, ...(io.env.SCORESHEET_CHROMIUM ? { chromium: io.env.SCORESHEET_CHROMIUM } : {}) }, output, io.stdin);
     });

@@ -11,3 +11,5 @@ export { lineChart, sparkline } from '../report/svg.js';
 export { formatCsv } from '../report/csv.js';
 export { spreadsheetCell } from '../spreadsheet.js';
 export type { ChartPoint, LineChartOptions, SparklineOptions } from '../report/svg.js';
+export { formatSettlement } from '../report/settle.js';
+export type { SettlementFormat } from '../report/settle.js';

@@ -11,19 +11,24 @@
 import type { CompiledItem, CompiledRuleEntry, Scorer } from '../compile/standard.js';
 import { addDays, daysBetween, isoWeekday } from '../dates.js';
 import type { Message } from '../messages/types.js';
-import { pointsOf, timesPoints, type Points } from '../points.js';
+import { pointsOf, pointsToNumber, timesPoints, type Points } from '../points.js';
 import type { Finding, InspectionRecord, UnitRef } from '../record-schema.js';
 import type { Standard } from '../standard/schema.js';
 import { scoreChecked, type RecordHistory, type RecordRun } from '../score/score.js';
-import type { ScoreAttempt, ScoreResult } from '../score/scorecard.js';
+import type { BandRef, Charge, Scorecard, ScoreAttempt, ScoreResult } from '../score/scorecard.js';
 import type { RecordProblem } from '../diagnostics.js';
 import { inlineSource, placeProblems, type RecordSource } from '../records/diagnostics.js';
 import { editionProblem } from '../score/editions.js';
 import type { Locale } from '../messages/locales.js';
-import { spanDays, weekdayNumber, type FoundLate, type Rectify, type Repeat } from '../common-schema.js';
+import { spanDays, weekdayNumber, type Charge as ChargeSpec, type FoundLate, type Rectify, type Repeat } from '../common-schema.js';
 
-/** The keys an item or a rule may carry about time. */
-type HistoryKeys = { readonly rectify?: Rectify | undefined; readonly repeat?: Repeat | undefined; readonly foundLate?: FoundLate | undefined };
+/** The keys an item or a rule may carry about time (and what its findings charge). */
+type HistoryKeys = {
+  readonly rectify?: Rectify | undefined;
+  readonly repeat?: Repeat | undefined;
+  readonly foundLate?: FoundLate | undefined;
+  readonly charges?: readonly ChargeSpec[] | undefined;
+};
 
 /** A school term of the standard's calendar. */
 type Term = NonNullable<Standard['calendar']>['terms'][number];
@@ -60,6 +65,9 @@ interface HistorySpec {
   readonly rectify?: Rectify;
   readonly repeat?: Repeat;
   readonly foundLate?: FoundLate;
+  readonly charges?: readonly ChargeSpec[];
+  /** Where the keys sit (`categories[0].items[1]`, or a rule's path): charges are named `<path>.charges[i]`. */
+  readonly path: string;
   readonly rectifyRule: CompiledRuleEntry;
   readonly repeatRule: CompiledRuleEntry;
   readonly foundLateRule: CompiledRuleEntry;
@@ -83,6 +91,9 @@ interface UnitState {
   readonly offences: Map<string, string[]>;
   /** The date of the unit's last record scored. */
   last: string;
+  /** Its last grade given (outcomes.cycle), and, while a re-inspection is awaited, the band of the initial inspection. */
+  grade: BandRef | null;
+  pending: { readonly band: BandRef | null } | undefined;
 }
 
 const histories = new WeakMap<Scorer, ReadonlyMap<string, ItemHistory>>();
@@ -98,13 +109,15 @@ export function itemHistories(scorer: Scorer): ReadonlyMap<string, ItemHistory> 
     for (const item of category.items) {
       const compiled = scorer.items[i++]!;
       const spec = (keys: HistoryKeys, path: string, rule: string | undefined, source: string | undefined): HistorySpec[] => {
-        if (keys.rectify === undefined && keys.repeat === undefined && keys.foundLate === undefined) return [];
+        if (keys.rectify === undefined && keys.repeat === undefined && keys.foundLate === undefined && keys.charges === undefined) return [];
         const entry = (key: string, own: string | undefined): CompiledRuleEntry => ({ ...compiled.limitRule, path: `${path}.${key}`, source: own ?? source, reason: undefined });
         return [{
           rule,
           ...(keys.rectify && { rectify: keys.rectify }),
           ...(keys.repeat && { repeat: keys.repeat }),
           ...(keys.foundLate && { foundLate: keys.foundLate }),
+          ...(keys.charges && { charges: keys.charges }),
+          path,
           rectifyRule: entry('rectify', keys.rectify?.source),
           repeatRule: entry('repeat', keys.repeat?.source),
           foundLateRule: entry('foundLate', keys.foundLate?.source),
@@ -120,7 +133,7 @@ export function itemHistories(scorer: Scorer): ReadonlyMap<string, ItemHistory> 
 }
 
 /** Whether a standard says anything about time: otherwise scoring needs no history at all. */
-export const usesHistory = (scorer: Scorer): boolean => itemHistories(scorer).size > 0;
+export const usesHistory = (scorer: Scorer): boolean => itemHistories(scorer).size > 0 || scorer.standard.outcomes.cycle !== undefined;
 
 /** A finding's stable id (documented in docs/rectification.md). */
 export function findingId(record: InspectionRecord, index: number): string {
@@ -327,11 +340,14 @@ export class HistoryScorer {
 
   private attempt(record: InspectionRecord): ScoreAttempt {
     let state = this.units.get(record.unit.id);
-    if (state === undefined) this.units.set(record.unit.id, (state = { open: new Map(), offences: new Map(), last: record.date }));
+    if (state === undefined) this.units.set(record.unit.id, (state = { open: new Map(), offences: new Map(), last: record.date, grade: null, pending: undefined }));
     if (record.date < state.last) return { ok: false, problems: [{ code: 'history_order', field: 'date', message: { messageId: 'record.history_order', data: { date: record.date, last: state.last } } }] };
     const result = scoreOne(this.select, record, state, this.entries);
-    if (result.ok) state.last = record.date;
-    return result;
+    if (!result.ok) return result;
+    state.last = record.date;
+    const scorer = this.select(record);
+    const cycle = 'standard' in scorer ? scorer.standard.outcomes.cycle : undefined;
+    return cycle === undefined ? result : { ok: true, scorecard: { ...result.scorecard, cycle: cycleStanding(cycle, result.scorecard, state) } };
   }
 
   /** Every finding with a deadline, where it stands on `asOf`: by unit, then deadline, then id. */
@@ -385,16 +401,23 @@ function scoreOne(select: (record: InspectionRecord) => Scorer | Message, record
   record.findings.forEach((finding, f) => {
     const item = scorer.targets.get(finding.item)?.id ?? '';
     const spec = items.get(item)?.find((s) => s.rectify !== undefined && applies(s, f));
+    // A notice's own deadline (`due`) needs a finding that has one, and a day not before the finding's.
+    if (finding.due !== undefined && (spec === undefined || finding.due < record.date)) {
+      problems.push({ code: 'record_invalid', field: `findings[${f}].due`, message: { messageId: spec === undefined ? 'record.due_without_rectify' : 'record.due_before_found', data: { due: finding.due, date: record.date } } });
+      return;
+    }
     if (spec === undefined) return;
     const id = findingId(record, f);
     if (ledger.has(id) || opened.some((o) => o.id === id)) {
       problems.push({ code: 'duplicate_finding', field: `findings[${f}].id`, message: { messageId: 'record.duplicate_finding', data: { finding: id } } });
       return;
     }
-    opened.push({ id, unit: record.unit, item, ...(record.id !== undefined && { record: record.id }), found: record.date, due: dueDate(record.date, spec.rectify!.within), late: spec.rectify!.late, spec, ...(finding.note !== undefined && { note: finding.note }), charged: false });
+    opened.push({ id, unit: record.unit, item, ...(record.id !== undefined && { record: record.id }), found: record.date, due: finding.due ?? dueDate(record.date, spec.rectify!.within), late: spec.rectify!.late, spec, ...(finding.note !== undefined && { note: finding.note }), charged: false });
   });
   // Found only now (ids are known once a finding's rule is): the record is refused, the history not moved on.
   if (problems.length > 0) return { ok: false, problems };
+
+  const charges = chargesOf(scorer, record, items, applies);
 
   for (const open of run?.charged ?? []) {
     open.charged = true;
@@ -413,7 +436,59 @@ function scoreOne(select: (record: InspectionRecord) => Scorer | Message, record
     for (const spec of items.get(scorer.targets.get(finding.item)?.id ?? '') ?? []) if (applies(spec, f)) addOffence(state, spec, record.date);
   });
   pruneOffences(state, items, record.date);
-  return result;
+  return charges === undefined ? result : { ok: true, scorecard: { ...result.scorecard, charges } };
+}
+
+/**
+ * What the record's findings charge each party (`charges` of the item, or of the rule that scored
+ * the finding), once per occurrence (`count`), a late discovery multiplying them as it multiplies points; undefined for a standard
+ * without charges. Exact: amounts are held as points (src/points.ts).
+ */
+function chargesOf(scorer: Scorer, record: InspectionRecord, items: ReadonlyMap<string, ItemHistory>, applies: (spec: HistorySpec, f: number) => boolean): Charge[] | undefined {
+  if (![...items.values()].some((specs) => specs.some((s) => s.charges !== undefined))) return undefined;
+  const out: Charge[] = [];
+  record.findings.forEach((finding, f) => {
+    const specs = items.get(scorer.targets.get(finding.item)?.id ?? '') ?? [];
+    // A rule's foundLate for what the rule charges, else its item's.
+    const itemLate = specs.find((s) => s.rule === undefined)?.foundLate;
+    for (const spec of specs) {
+      if (spec.charges === undefined || !applies(spec, f)) continue;
+      const late = spec.foundLate ?? itemLate;
+      const multiply = late !== undefined && finding.occurred !== undefined && isFoundLate(finding.occurred, record.date, late.after) ? late.multiply : undefined;
+      spec.charges.forEach((c, i) => {
+        const party = scorer.standard.parties?.find((p) => p.id === c.party);
+        const who = party?.unit ? record.unit.id : record.parties?.[c.party];
+        const amount = pointsToNumber(timesPoints(pointsOf(c.amount), (finding.count ?? 1) * (multiply ?? 1)));
+        const item = scorer.targets.get(finding.item)!.id;
+        const source = c.source;
+        out.push({ party: c.party, name: party?.name ?? { en: c.party }, ...(who !== undefined && { who }), unit: c.unit, amount, item, finding: f, rule: `${spec.path}.charges[${i}]`, ...(multiply !== undefined && { multiply }), ...(source !== undefined && { source }) });
+      });
+    }
+  });
+  return out;
+}
+
+/**
+ * Where a scored record stands in its unit's cycle, and moves the cycle on: an initial inspection
+ * whose band is granted gives the grade at once; any other leaves it pending (the previous grade
+ * carried) until a re-inspection decides. A re-inspection whose total is not known decides nothing.
+ */
+function cycleStanding(cycle: NonNullable<Standard['outcomes']['cycle']>, card: Scorecard, state: UnitState): NonNullable<Scorecard['cycle']> {
+  const band = card.band === null ? null : { id: card.band.id, name: card.band.name };
+  if (card.kind !== undefined && cycle.reinspection.includes(card.kind)) {
+    const previous = state.pending?.band ?? null;
+    if (band === null && !card.complete) return { position: 'reinspection', pending: state.pending !== undefined, grade: null, carried: state.grade, previous };
+    state.pending = undefined;
+    state.grade = band;
+    return { position: 'reinspection', pending: false, grade: band, previous };
+  }
+  if (band !== null && card.complete && cycle.grant.includes(band.id)) {
+    state.pending = undefined;
+    state.grade = band;
+    return { position: 'initial', pending: false, grade: band };
+  }
+  state.pending = { band };
+  return { position: 'initial', pending: true, grade: null, carried: state.grade };
 }
 
 function addOffence(state: UnitState, spec: HistorySpec, date: string): void {

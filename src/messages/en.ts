@@ -20,7 +20,7 @@ const TYPE_NAMES_EN: Readonly<Record<string, string>> = { number: 'a number', in
 const tooPrecise = (d: Record<string, unknown>): string => `${s(d.value)} is finer than ${s(d.resolution)}: points, bounds and steps are held exactly to ${s(d.resolution)} (at most 4 decimals)`;
 
 /** What a file is, for file_too_large (a standard unless said). */
-const FILE_KINDS: Readonly<Record<string, string>> = { calendar: 'a calendar', units: 'a units file', roster: 'a roster', map: 'a map file', tests: 'a test file' };
+const FILE_KINDS: Readonly<Record<string, string>> = { calendar: 'a calendar', units: 'a units file', roster: 'a roster', map: 'a map file', tests: 'a test file', assessment: 'an assessment file' };
 
 export const en: Catalogue = {
   'diagnostic.file_not_found': (d) => `cannot read the file: ${d.notFile ? 'it is not a regular file (a folder, a device or a pipe)' : d.reason === 'overlay_needs_file' ? 'an overlay is loaded from a file (loadStandard), which resolves `extends:`' : s(d.detail)}`,
@@ -114,14 +114,15 @@ export const en: Catalogue = {
   'map.unknown_field': (d) => `unknown field "${s(d.name)}"${d.fields ? `; fields: ${s(d.fields)}` : ''}`,
   'map.finding_in_wide': (d) => `${s(d.name)}: finding fields are for the long layout; in a wide map list item columns under items:`,
   'map.field_twice': (d) => `${s(d.name)} is already given by column "${s(d.other)}"`,
-  'map.needs_item_column': () => 'a long map needs the item column: <header>: finding.item',
+  'map.needs_item_column': () => 'a long map needs the item column: <header>: finding.item (or, for a 复查 sheet, follow.finding)',
   'map.items_in_long': () => 'items: is for the wide layout; a long map has a finding.item column',
   'map.key_not_column': (d) => `"${s(d.column)}" is not a column of the map`,
+  'map.key_follow': (d) => `"${s(d.column)}" holds a follow-up field (follow.*); key columns hold record fields`,
   'map.key_finding': (d) => `"${s(d.column)}" holds a finding field; key columns hold record fields`,
   'map.key_in_wide': () => 'key: is for the long layout (a wide row is one inspection)',
   'map.column_twice': (d) => `column "${s(d.column)}" is mapped twice`,
   'map.defaults_finding': () => 'defaults are for record fields',
-  'map.needs_map': (d) => `this CSV needs a map (--map; \`scoresheet template\` writes one): ${d.columns ? `the columns ${s(d.columns)} are not field names` : 'it has no finding.item column'}`,
+  'map.needs_map': (d) => `this CSV needs a map (--map; \`scoresheet template\` writes one): ${d.columns ? `the columns ${s(d.columns)} are not field names` : 'it has no finding.item (or, for a 复查 sheet, follow.finding) column'}`,
   'map.missing_column': (d) => `the map names the column "${s(d.column)}", which the CSV header (row ${s(d.row)}) does not have${hint(d.suggestion)}; its columns: ${s(d.columns)}`,
   'map.duplicate_column': (d) => `the CSV header has the column "${s(d.column)}" ${s(d.count)} times (columns ${s(d.at)})`,
   'schema.localized_text': () => 'give the text in zh-CN, en or both',
@@ -209,6 +210,10 @@ export const en: Catalogue = {
   'record.schema_invalid_value': (d) => `expected one of ${s(d.values)}`,
   'record.schema_invalid_format': (d) => `not a valid ${s(d.format)}`,
   'input.unreadable': (d) => `cannot read ${s(d.file)}: ${s(d.detail)}`,
+  'assess.weight_sum': (d) => `the weights add up to ${s(d.sum)}, not ${s(d.total)} as declared: give each part (or stage) its share so that they add up`,
+  'assess.flat_scale': (d) => `best and worst are both ${s(d.best)}: a part's scale needs two different ends (best earns the whole weight, worst nothing)`,
+  'assess.kind_twice': (d) => `kind "${s(d.kind)}" is already a kind of stage "${s(d.stage)}": a record's kind says its one stage`,
+  'assess.same_standard': (d) => `part "${s(d.part)}" already reads standard "${s(d.standard)}": records name their standard by id, so each part needs its own standard`,
   'input.not_encoding': (d) => `cannot read ${s(d.file)}: its bytes are not valid ${s(d.encoding)} (save it as UTF-8, or give --encoding gb18030 for a sheet saved by Excel on a Chinese Windows machine)`,
   'record.unreadable': () => 'the record cannot be read: reading one of its fields failed (a getter or proxy that throws); give plain data',
   'record.history_order': (d) => `dated ${s(d.date)}, before the unit's record of ${s(d.last)}: with rectification and repeats, a stream gives each unit's records in date order (sort the records by date)`,
@@ -237,6 +242,9 @@ export const en: Catalogue = {
   'record.csv_conflict': (d) => `column "${s(d.column)}" says "${s(d.value)}" here but "${s(d.first)}" at line ${s(d.line)}, in the same inspection`,
   'record.csv_split': (d) => `this inspection's rows are not together: it began at line ${s(d.first)}; keep each inspection's rows next to each other`,
   'record.csv_no_item': (d) => `column "${s(d.column)}" is filled in but the item column "${s(d.item)}" is empty`,
+  'record.due_without_rectify': (d) => `a deadline (due ${s(d.due)}) on a finding whose item has no rectification (rectify)`,
+  'record.due_before_found': (d) => `the deadline ${s(d.due)} is before the day the finding was made (${s(d.date)})`,
+  'record.csv_orphan_cell': (d) => `column "${s(d.column)}" is filled but column "${s(d.item)}" records nothing`,
   'record.csv_orphan_note': (d) => `column "${s(d.column)}" has a note but column "${s(d.item)}" records nothing`,
   'record.csv_unmapped': (d) => `column "${s(d.column)}" is not in the map (it says "${s(d.value)}"): map it, or list it under ignore:`,
   'record.csv_short_row': (d) => `this row has ${s(d.cells)} cells but the header has ${s(d.columns)} columns: the cells from column "${s(d.column)}" on are missing (a row cut short reads as nothing found)`,
@@ -290,6 +298,13 @@ export const enWords = {
   league: {
     rank: 'rank', unit: 'unit', score: 'score', inspections: 'inspections', change: 'change', awards: 'awards', period: 'period', group: 'group', top: 'top board', bottom: 'bottom board', warning: 'last in its group', streak: 'streak', separator: '; ',
     unranked: UNRANKED,
+    /** A roll-up's tables (groups ranked from their members): its name and how the members add up. */
+    rollup: (name: string, aggregate: string) => `${name} (${aggregate})`,
+    aggregates: { mean: 'mean of the members', sum: 'sum of the members', min: 'lowest member', max: 'highest member', passing: '% of members passing' },
+    members: 'members',
+    /** A group award named on a member's row (shared by every member, 同奖). */
+    shared: (award: string, group: string) => `${award} (with ${group})`,
+    assumption: 'assumption',
   },
   /** The report as Markdown (report --format md). */
   reportMarkdown: {
@@ -384,6 +399,9 @@ export const enWords = {
     dateHint: 'YYYY-MM-DD (2024/3/4 is read too)',
     booleanWords: 'yes/no',
     countHint: 'a whole number; empty = 1',
+    findingId: 'finding id', occurred: 'occurred', due: 'deadline', dueHint: 'optional: the deadline the rectification notice set (else the standard\'s)', followFinding: 'follow-up of finding', followFixed: 'fixed', followNote: 'follow-up note',
+    findingIdHint: 'optional: the finding\'s own id (else record id#place)',
+    followHint: 'a follow-up (复查) row: the id of the earlier finding it checked',
     columnsComment: '# CSV column → record field',
     keyComment: '# Neighbouring rows with the same values in these columns are one inspection',
     itemsComment: '# Item columns: count (empty or 0 = nothing found), points, value, evidence (yes/no: written material shown)',
@@ -401,6 +419,7 @@ export const enWords = {
     changedScoresHeading: 'Changed scores',
     changedRanksHeading: 'Changed ranks',
     unknownInputFormat: (source: string) => `cannot tell the format of ${source}: use --input-format json|yaml|ndjson|csv`,
+    unknownRollup: (id: string, known: string) => `the standard has no roll-up ${id} (its ranking.rollups: ${known || 'none'})`,
     /** diff --records takes no --input-format: the file's name must tell. */
     unknownRecordsFormat: (source: string) => `cannot tell the format of ${source}`,
     outputEncodingCsvOnly: '--output-encoding applies to --format csv only',
@@ -446,6 +465,29 @@ export const enWords = {
     differences: 'differences:',
     more: (n: number) => `… and ${n} more`,
   },
+  /** Re-inspection cycles (outcomes.cycle): where an inspection stands, on a scorecard. */
+  cycle: {
+    label: 'cycle',
+    position: { initial: 'initial inspection', reinspection: 're-inspection' } as Readonly<Record<'initial' | 'reinspection', string>>,
+    none: 'none',
+    /** One line: position, and the grade given, or pending with the grade carried; on a re-inspection, the initial band. */
+    standing: (c: { position: string; pending: boolean; grade: string | undefined; carried: string | undefined; previous: string | undefined }) =>
+      `${c.position}: ${c.pending ? `grade pending the re-inspection, ${c.carried ?? 'none'} carried meanwhile` : `grade ${c.grade ?? 'none'}`}${c.previous !== undefined ? ` (initial inspection: ${c.previous})` : ''}`,
+  },
+  /** Charges to parties (charges on items and rules), on a scorecard and in `scoresheet settle`. */
+  charges: {
+    label: 'charge',
+    unit: { points: 'points', yuan: 'yuan' } as Readonly<Record<'points' | 'yuan', string>>,
+    unnamed: '(not named in the record)',
+    line: (c: { party: string; who: string; amount: string; unit: string; multiply: number | undefined }) => `${c.party} ${c.who}: ${c.amount} ${c.unit}${c.multiply !== undefined ? ` (found late: × ${c.multiply})` : ''}`,
+  },
+  /** The monthly settlement (scoresheet settle). */
+  settle: {
+    title: (month: string | undefined) => (month === undefined ? 'Monthly settlement of charges' : `Settlement of charges, ${month}`),
+    headers: ['month', 'party', 'party name', 'who', 'unit', 'amount', 'findings'] as readonly string[],
+    none: 'No charges.',
+    summary: (n: number) => `${n} row(s)`,
+  },
   actions: {
     nav: 'Rectification ledger',
     title: (asOf: string) => `Rectification ledger (整改台账) as of ${asOf}`,
@@ -453,6 +495,20 @@ export const enWords = {
     status: { open: 'open', overdue: 'overdue', closed: 'closed' } as Readonly<Record<'open' | 'overdue' | 'closed', string>>,
     summary: (c: { open: number; overdue: number; closed: number }) => `${c.open} open, ${c.overdue} overdue, ${c.closed} closed`,
     none: 'No findings with a deadline.',
+  },
+  /** Assessments (scoresheet assess): composites and stages side by side. */
+  assess: {
+    period: 'period', rank: 'rank', unitId: 'unit id', unit: 'unit', total: 'total', band: 'band', flags: 'discrepancies', part: 'part', result: 'result', weight: 'weight', contribution: 'contribution',
+    none: '—', separator: '; ',
+    final: { last: 'final (last stage)', weighted: 'final (weighted)' } as Readonly<Record<'last' | 'weighted', string>>,
+    missing: { no_inspection: 'not inspected', indeterminate: 'indeterminate' } as Readonly<Record<'no_inspection' | 'indeterminate', string>>,
+    periodOf: { week: 'weekly', month: 'monthly', quarter: 'quarterly', term: 'per term', year: 'yearly' } as Readonly<Record<'week' | 'month' | 'quarter' | 'term' | 'year', string>>,
+    scale: (worst: number | undefined, best: number | undefined) => (worst === undefined ? 'scale (worst → best)' : `${worst} → ${best}`),
+    undecided: (what: string) => `indeterminate: no result for ${what}`,
+    explain: 'How each total is made',
+    explainTitle: (unit: string, period: string, total: string, band: string | undefined) => `${unit}, ${period}: ${total}${band === undefined ? '' : ` (${band})`}`,
+    flag: (from: string, to: string, difference: number, inflated: boolean) => `${from} → ${to}: ${difference > 0 ? '+' : ''}${difference}${inflated ? ` (${from} inflated)` : ''}`,
+    assumptions: 'Assumptions',
   },
   help: {
     description: 'Score inspections against YAML standards.',
@@ -486,11 +542,21 @@ export const enWords = {
     rank_ties: 'tie policy (default: the standard\'s)',
     rank_units: 'the units to rank (YAML or CSV): each appears, inspected or not',
     rank_calendar: 'school terms (YAML): term periods and 第n周',
+    rank_rollup: 'also rank the groups of one of the standard\'s ranking.rollups (an alliance from its communities), with their awards',
+    rank_also: 'another standard (file or directory) whose records, naming it, only decide awards (exclude: [{ standard: …, verdict: fail }]); repeatable',
     rank_failOn: 'exit 1 when any scorecard has this verdict (repeatable)',
     rank_inputFormat: 'format of the records',
     rank_encoding: 'encoding of the input',
     rank_map: 'CSV mapping file',
     report_description: 'the league as a report people look at: one self-contained HTML file (tables, red flags, boards, trends, every deduction), Markdown, or an A4 PDF',
+    settle_description: 'the monthly settlement of charges (考评兑现): what findings cost each party, per month, in points or yuan',
+    settle_standard: 'the standard (repeatable for editions)',
+    settle_month: 'only this month, YYYY-MM',
+    settle_monthExpected: 'expected a month, YYYY-MM',
+    settle_format: 'output format',
+    assess_description: 'assessments that combine: a composite of other standards\' period results, or one standard\'s stages (self-assessment, review, final) side by side',
+    assess_standard: 'the assessment file (assess: composite or assess: stages; see docs/assessments.md)',
+    assess_period: 'the period each result covers',
     actions_description: 'the rectification ledger (整改台账): open, overdue and closed findings per unit, with due dates; exit 1 when anything is overdue',
     actions_standard: 'the standard (repeatable for editions)',
     actions_asOf: 'the day the ledger is as of, YYYY-MM-DD (default: today); records after it are not read',

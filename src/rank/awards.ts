@@ -3,9 +3,9 @@
  * 红榜 / 黑榜 boards, a 末位 warning for a unit last k periods in a row, and award streaks.
  */
 import { roundPoints } from '../points.js';
-import { DEFAULT_EXCLUDE, type Award, type Exclusion } from '../standard/ranking-schema.js';
+import { DEFAULT_EXCLUDE, type Award, type Exclusion, type ExclusionRule } from '../standard/ranking-schema.js';
 import type { LeagueTable, TableRow } from './rank.js';
-import { pushTo } from '../collections.js';
+import { pushAll, pushTo } from '../collections.js';
 
 export interface GroupAwards {
   readonly period: string;
@@ -20,7 +20,15 @@ export interface GroupAwards {
   readonly none?: 'tie' | 'below_minimum' | 'excluded';
   /** Ranked units the award passed over for its `exclude` (a unit with a veto, by default). */
   readonly excluded?: readonly string[];
+  /** Units that reached the award but tied at its last place under `ties: none`, or over their group's `quota`. */
+  readonly passedOver?: readonly string[];
 }
+
+/**
+ * Whether an exclusion rule in object form holds for a unit in a period: what its inspections (in this
+ * standard or, with `standard`, another one) say. Built by `buildLeague` from the scorecards.
+ */
+export type ExclusionCheck = (rule: ExclusionRule, unit: string, period: string) => boolean;
 
 export interface Boards {
   readonly period: string;
@@ -56,37 +64,89 @@ export interface Streak {
  * for (const given of giveAwards(tables, awards)) console.log(given.award);
  * ```
  */
-export function giveAwards(tables: readonly LeagueTable[], awards: readonly Award[]): GroupAwards[] {
+export function giveAwards(tables: readonly LeagueTable[], awards: readonly Award[], check?: ExclusionCheck): GroupAwards[] {
   const out: GroupAwards[] = [];
   for (const table of tables) {
     for (const award of awards) {
       if (award.period !== table.period.unit) continue;
-      for (const group of table.groups) out.push(awardGroup(table.period.key, group.group, group.rows, award));
+      for (const group of table.groups) out.push(awardGroup(table.period.key, group.group, group.rows, award, check));
     }
   }
   return out;
 }
 
-/** Whether a unit's period keeps it from an award or the 红榜 (see `exclude` in the ranking schema). */
-export function isExcluded(row: TableRow, exclude: readonly Exclusion[]): boolean {
-  return exclude.some((reason) => (reason === 'veto' ? row.result.vetoes > 0 : row.result.verdicts.fail > 0));
+/**
+ * Whether a unit's period keeps it from an award or the 红榜 (see `exclude` in the ranking schema).
+ * A rule in object form needs `check` (what the scorecards say); without it, it excludes nobody.
+ */
+export function isExcluded(row: TableRow, exclude: readonly Exclusion[], check?: ExclusionCheck): boolean {
+  return exclude.some((reason) =>
+    reason === 'veto' ? row.result.vetoes > 0 : reason === 'fail' ? row.result.verdicts.fail > 0 : check !== undefined && check(reason, row.result.unit.id, row.result.period.key),
+  );
 }
 
-function awardGroup(period: string, group: string, rows: readonly TableRow[], award: Award): GroupAwards {
+function awardGroup(period: string, group: string, rows: readonly TableRow[], award: Award, check?: ExclusionCheck): GroupAwards {
   const eligible: TableRow[] = [];
   const excluded: TableRow[] = [];
-  for (const row of rows) if (row.rank !== null) (isExcluded(row, award.exclude) ? excluded : eligible).push(row);
+  for (const row of rows) if (row.rank !== null) (isExcluded(row, award.exclude, check) ? excluded : eligible).push(row);
   const qualifies = (r: TableRow) => award.min === undefined || roundPoints(r.result.score!) >= roundPoints(award.min);
   const base = { period, group, award: award.id, ...(excluded.length > 0 ? { excluded: excluded.map((r) => r.result.unit.id) } : {}) };
   let candidates = eligible;
   if (award.winners === 'best') {
     candidates = eligible.filter((r) => r.rank === eligible[0]?.rank);
-    if (candidates.length > 1 && award.ties === 'none') return { ...base, holders: [], none: 'tie' };
+    if (candidates.length > 1 && award.ties === 'none' && award.quota === undefined) return { ...base, holders: [], none: 'tie' };
   }
-  const holders = candidates.filter(qualifies).map((r) => r.result.unit.id);
-  if (holders.length > 0) return { ...base, holders };
+  const { holders, passedOver, tie } = byPlace(candidates.filter(qualifies), award);
+  const more = passedOver.length > 0 ? { passedOver } : {};
+  if (holders.length > 0) return { ...base, holders, ...more };
+  if (tie) return { ...base, holders, none: 'tie', ...more };
   // Nobody eligible qualifies: say so only when an excluded unit would have, else it is the minimum.
   return { ...base, holders, none: excluded.some(qualifies) ? 'excluded' : 'below_minimum' };
+}
+
+/**
+ * The holders among qualifying units in rank order, place by place (tied units share a place): at most
+ * `count` of them (`winners: top`) and `quota.max` per quota group. A place that would overrun either
+ * goes to all its units (`ties: share`) or to none of them (`ties: none`), and the award stops there.
+ */
+function byPlace(rows: readonly TableRow[], award: Award): { holders: string[]; passedOver: string[]; tie: boolean } {
+  const limit = award.winners === 'top' ? award.count! : Infinity;
+  const quotaOf = (r: TableRow) => (award.quota ? String(r.result.unit.group?.[award.quota.by] ?? '') : '');
+  const taken = new Map<string, number>();
+  const full = new Set<string>();
+  const holders: string[] = [];
+  const passedOver: string[] = [];
+  let tie = false;
+  for (let i = 0; i < rows.length && holders.length < limit; ) {
+    let j = i + 1;
+    while (j < rows.length && rows[j]!.rank === rows[i]!.rank) j++;
+    const place = rows.slice(i, j);
+    i = j;
+    // Within the place, by quota group: a group with room for fewer than its tied units shares or refuses.
+    const winners: TableRow[] = [];
+    const byQuota = new Map<string, TableRow[]>();
+    for (const r of place) pushTo(byQuota, quotaOf(r), r);
+    for (const [q, members] of byQuota) {
+      const room = award.quota ? award.quota.max - (taken.get(q) ?? 0) : Infinity;
+      if (full.has(q) || room <= 0) pushAll(passedOver, members.map((r) => r.result.unit.id));
+      else if (members.length <= room || award.ties === 'share') pushAll(winners, members);
+      else {
+        tie = true;
+        full.add(q);
+        pushAll(passedOver, members.map((r) => r.result.unit.id));
+      }
+    }
+    if (holders.length + winners.length > limit && award.ties === 'none') {
+      tie = true;
+      pushAll(passedOver, winners.map((r) => r.result.unit.id));
+      break;
+    }
+    for (const r of winners) {
+      holders.push(r.result.unit.id);
+      taken.set(quotaOf(r), (taken.get(quotaOf(r)) ?? 0) + 1);
+    }
+  }
+  return { holders, passedOver, tie: tie && holders.length === 0 };
 }
 
 export interface BoardOptions {
@@ -106,12 +166,12 @@ export interface BoardOptions {
  * console.log(makeBoards(tables, boards, 'deduct').length);
  * ```
  */
-export function makeBoards(tables: readonly LeagueTable[], boards: BoardOptions, mode: 'deduct' | 'accumulate' | 'award' = 'deduct'): Boards[] {
+export function makeBoards(tables: readonly LeagueTable[], boards: BoardOptions, mode: 'deduct' | 'accumulate' | 'award' = 'deduct', check?: ExclusionCheck): Boards[] {
   const exclude = boards.exclude ?? DEFAULT_EXCLUDE;
   return tables.flatMap((table) =>
     table.groups.map((group) => {
       const ranked = group.rows.filter((r) => r.rank !== null);
-      const excluded = new Set(ranked.filter((r) => isExcluded(r, exclude)));
+      const excluded = new Set(ranked.filter((r) => isExcluded(r, exclude, check)));
       // The 黑榜 names those who lost points: a unit with nothing against it is never on it (in award
       // mode, where points are earned, the least awarded are the bottom whatever they lost). A unit
       // the 红榜 passes over (a veto) is worse than every other, whatever its score.

@@ -4,13 +4,16 @@
  * `ranking:` section.
  */
 import { aggregateScorecards, type UnitPeriodResult } from '../aggregate/aggregate.js';
-import type { Calendar, PeriodUnit } from '../aggregate/periods.js';
+import { periodOf, type Calendar, type PeriodUnit } from '../aggregate/periods.js';
+import type { LocalizedText } from '../common-schema.js';
 import type { UnitRef } from '../record-schema.js';
 import type { Scorecard } from '../score/scorecard.js';
 import type { Standard } from '../standard/schema.js';
-import { RankingSchema } from '../standard/ranking-schema.js';
-import { awardStreaks, giveAwards, lastWarnings, makeBoards, type Boards, type GroupAwards, type LastWarning, type Streak } from './awards.js';
-import { rankUnits, type LeagueTable, type TiePolicy } from './rank.js';
+import { RankingSchema, type Award, type ExclusionRule, type Ranking } from '../standard/ranking-schema.js';
+import { awardStreaks, giveAwards, lastWarnings, makeBoards, type Boards, type ExclusionCheck, type GroupAwards, type LastWarning, type Streak } from './awards.js';
+import { rankUnits, type LeagueTable, type RankOptions, type TiePolicy } from './rank.js';
+import { rollUp, type GroupPeriodResult, type RollupAggregate } from './rollup.js';
+import { pushTo } from '../collections.js';
 
 export interface LeagueOptions {
   readonly period: PeriodUnit;
@@ -18,6 +21,34 @@ export interface LeagueOptions {
   readonly ties?: TiePolicy;
   readonly units?: readonly UnitRef[];
   readonly calendar?: Calendar;
+  /** The id of one of the standard's `ranking.rollups`: rank its groups from their members too. */
+  readonly rollup?: string;
+  /**
+   * Scorecards of other standards (by their `id`), for awards that exclude a unit by what another
+   * standard says of it in the same period (`exclude: [{ standard: food-safety, verdict: fail }]`).
+   */
+  readonly elsewhere?: readonly Scorecard[];
+}
+
+/** A group award named on each member's row (同奖): the members of the holding group in that period. */
+export interface SharedAward {
+  readonly period: string;
+  readonly award: string;
+  readonly group: string;
+  readonly members: readonly string[];
+}
+
+/** The groups of a roll-up ranked as units, with their awards. */
+export interface RollupLeague extends Pick<League, 'tables' | 'awards'> {
+  readonly id: string;
+  readonly name: LocalizedText;
+  readonly by: string;
+  readonly within?: string;
+  readonly aggregate: RollupAggregate;
+  readonly assumption?: string;
+  /** Each group's result per period, with its members. */
+  readonly results: readonly GroupPeriodResult[];
+  readonly shared: readonly SharedAward[];
 }
 
 export interface League {
@@ -30,6 +61,8 @@ export interface League {
   readonly boards: readonly Boards[];
   readonly warnings: readonly LastWarning[];
   readonly streaks: readonly Streak[];
+  /** The roll-up chosen with `rollup`: groups ranked from their members. */
+  readonly rollup?: RollupLeague;
 }
 
 /**
@@ -46,7 +79,7 @@ export interface League {
 export function buildLeague(standard: Standard, scorecards: readonly Scorecard[], options: LeagueOptions): League {
   const ranking = standard.ranking ?? RankingSchema.parse({});
   const calendar = options.calendar ?? standard.calendar;
-  const results = aggregateScorecards(scorecards, {
+  const aggregateOptions = {
     period: options.period,
     method: ranking.aggregate,
     mode: standard.scoring.mode,
@@ -54,15 +87,23 @@ export function buildLeague(standard: Standard, scorecards: readonly Scorecard[]
     ...(ranking.base !== undefined ? { base: ranking.base } : {}),
     ...(options.units ? { units: options.units } : {}),
     ...(calendar ? { calendar } : {}),
-  });
-  const tables = rankUnits(results, {
+  };
+  const results = aggregateScorecards(scorecards, aggregateOptions);
+  const rankOptions: RankOptions = {
     better: standard.scoring.mode === 'accumulate' ? 'lower' : 'higher',
     ties: options.ties ?? ranking.ties,
     tieBreakers: ranking.tieBreakers,
     minInspections: ranking.minInspections,
     ...(options.groupBy ? { groupBy: options.groupBy } : {}),
+  };
+  const tables = rankUnits(results, rankOptions);
+  const check = exclusionCheck(standard.id, scorecards, options.elsewhere ?? [], options.period, calendar);
+  const awards = awardsOf(tables, ranking.awards, check, (kinds) => {
+    const only = new Set(kinds);
+    const cards = scorecards.filter((c) => c.kind !== undefined && only.has(c.kind));
+    return rankUnits(aggregateScorecards(cards, aggregateOptions), rankOptions);
   });
-  const awards = giveAwards(tables, ranking.awards);
+  const rollup = options.rollup === undefined ? undefined : buildRollup(ranking, options.rollup, results, rankOptions, check);
   return {
     standard: `${standard.id}@${standard.version}`,
     period: options.period,
@@ -70,8 +111,96 @@ export function buildLeague(standard: Standard, scorecards: readonly Scorecard[]
     results,
     tables,
     awards,
-    boards: ranking.boards ? makeBoards(tables, ranking.boards, standard.scoring.mode) : [],
+    boards: ranking.boards ? makeBoards(tables, ranking.boards, standard.scoring.mode, check) : [],
     warnings: ranking.lastWarning ? lastWarnings(tables, ranking.lastWarning) : [],
     streaks: awardStreaks(awards, tables.map((t) => t.period.key), ranking.streak),
+    ...(rollup ? { rollup } : {}),
   };
+}
+
+/** Each award on the tables of the records it counts: all of them, or (`kinds`) those of its kinds only. */
+function awardsOf(tables: readonly LeagueTable[], awards: readonly Award[], check: ExclusionCheck, tablesOfKinds: (kinds: readonly string[]) => LeagueTable[]): GroupAwards[] {
+  if (awards.every((a) => a.kinds === undefined)) return giveAwards(tables, awards, check);
+  const byKinds = new Map<string, LeagueTable[]>();
+  const given: GroupAwards[][] = awards.map((award) => {
+    if (award.kinds === undefined) return giveAwards(tables, [award], check);
+    const key = [...award.kinds].sort().join('\u0000');
+    let own = byKinds.get(key);
+    if (own === undefined) byKinds.set(key, (own = tablesOfKinds(award.kinds)));
+    return giveAwards(own, [award], check);
+  });
+  // In table order (period, group), then the awards' order, as giveAwards gives them.
+  const order = new Map<string, number>();
+  for (const t of tables) for (const g of t.groups) order.set(`${t.period.key}\u0000${g.group}`, order.size);
+  const awardIndex = new Map(awards.map((a, i) => [a.id, i]));
+  return given.flat().sort((a, b) => a.period.localeCompare(b.period) || (order.get(`${a.period}\u0000${a.group}`) ?? Infinity) - (order.get(`${b.period}\u0000${b.group}`) ?? Infinity) || awardIndex.get(a.award)! - awardIndex.get(b.award)!);
+}
+
+/** The roll-up `id` of the ranking: its groups' results, tables and awards, and the awards their members share. */
+function buildRollup(ranking: Ranking, id: string, results: readonly UnitPeriodResult[], rankOptions: RankOptions, check: ExclusionCheck): RollupLeague {
+  const rollup = ranking.rollups.find((r) => r.id === id);
+  if (rollup === undefined) throw new Error(`no roll-up ${id} in the standard's ranking (roll-ups: ${ranking.rollups.map((r) => r.id).join(', ') || 'none'})`);
+  const groupResults = rollUp(results, { by: rollup.by, aggregate: rollup.aggregate, ...(rollup.within ? { within: rollup.within } : {}) });
+  const { groupBy: _unitGroups, ...options } = rankOptions;
+  const tables = rankUnits(groupResults, {
+    ...options,
+    // The share of members passing is better higher in every mode.
+    better: rollup.aggregate === 'passing' ? 'higher' : options.better,
+    minInspections: 1,
+    ...(rollup.within ? { groupBy: rollup.within } : {}),
+  });
+  // A group's own exclusions are its members' (a member vetoed elsewhere keeps its group from the award).
+  const membersOf = new Map<string, readonly string[]>(groupResults.map((g) => [`${g.period.key}\u0000${g.unit.id}`, g.members.map((m) => m.id)]));
+  const groupCheck: ExclusionCheck = (rule, unit, period) => (membersOf.get(`${period}\u0000${unit}`) ?? []).some((m) => check(rule, m, period));
+  const awards = giveAwards(tables, rollup.awards, groupCheck);
+  const shared: SharedAward[] = [];
+  for (const a of awards) for (const holder of a.holders) shared.push({ period: a.period, award: a.award, group: holder, members: membersOf.get(`${a.period}\u0000${holder}`) ?? [] });
+  return {
+    id: rollup.id,
+    name: rollup.name,
+    by: rollup.by,
+    ...(rollup.within ? { within: rollup.within } : {}),
+    aggregate: rollup.aggregate,
+    ...(rollup.assumption ? { assumption: rollup.assumption } : {}),
+    results: groupResults,
+    tables,
+    awards,
+    shared,
+  };
+}
+
+const idOf = (standard: string) => (standard.includes('@') ? standard.slice(0, standard.lastIndexOf('@')) : standard);
+
+/**
+ * What the scorecards say of a unit in a period, for exclusions in object form: this standard's
+ * scorecards, or (`standard`) another's from `elsewhere`. Superseded scorecards do not count.
+ */
+function exclusionCheck(own: string, scorecards: readonly Scorecard[], elsewhere: readonly Scorecard[], period: PeriodUnit, calendar: Calendar | undefined): ExclusionCheck {
+  let index: Map<string, Scorecard[]> | undefined;
+  const build = () => {
+    const map = new Map<string, Scorecard[]>();
+    const superseded = new Set<string>();
+    for (const c of [...scorecards, ...elsewhere]) if (c.supersedes !== undefined) superseded.add(c.supersedes);
+    const add = (c: Scorecard, standard: string) => {
+      if (c.record !== undefined && superseded.has(c.record)) return;
+      const key = periodOf(c.date, period, calendar)?.key;
+      if (key !== undefined) pushTo(map, `${standard}\u0000${c.unit.id}\u0000${key}`, c);
+    };
+    for (const c of scorecards) add(c, own);
+    for (const c of elsewhere) add(c, idOf(c.standard));
+    return map;
+  };
+  return (rule, unit, periodKey) => {
+    index ??= build();
+    const cards = index.get(`${rule.standard ?? own}\u0000${unit}\u0000${periodKey}`) ?? [];
+    return cards.some((c) => says(c, rule));
+  };
+}
+
+function says(card: Scorecard, rule: ExclusionRule): boolean {
+  if (rule.veto) return card.lines.some((l) => l.type === 'veto');
+  if (rule.verdict !== undefined) return card.verdict === rule.verdict;
+  if (rule.bands !== undefined) return card.band !== null && rule.bands.includes(card.band.id);
+  const outcome = card.outcomes.find((o) => o.id === rule.outcome);
+  return outcome?.tier != null && rule.tiers!.includes(outcome.tier.id);
 }

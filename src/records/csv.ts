@@ -21,7 +21,7 @@ import type { Position } from '../positions.js';
 import { lineOfField, positionOfField, recordDiagnostic, type RecordSource } from './diagnostics.js';
 
 export { lineOfField };
-import { convertCell, mappingFromHeader, type CellValue, type CsvMapping, type FieldRef, parseField, type WideItem } from './mapping.js';
+import { convertCell, mappingFromHeader, normalizeDate, type CellValue, type CsvMapping, type FieldRef, parseField, type WideItem } from './mapping.js';
 import { DEFAULT_MAX_RECORD_BYTES, type ReadOptions, type ReadResult, type StreamItem } from './read.js';
 import { validateRecord, type LocatedRecord, type Precheck } from './validate.js';
 import { RecordSplitter } from './csv-splitter.js';
@@ -61,6 +61,10 @@ interface WideColumn {
   readonly entry: WideItem;
   readonly index: number;
   readonly noteIndex?: number;
+  /** The columns of the finding's own id and of the day it occurred (`items[].id`, `items[].occurred`). */
+  readonly idIndex?: number;
+  readonly occurredIndex?: number;
+  readonly dueIndex?: number;
 }
 
 interface Plan {
@@ -70,6 +74,8 @@ interface Plan {
   readonly width: number;
   readonly record: readonly Column[];
   readonly finding: readonly Column[];
+  /** `follow.*` columns: a row with any of them filled is one entry of the record's `follows` (复查). */
+  readonly follow: readonly Column[];
   readonly itemColumn?: Column;
   readonly key: readonly number[];
   readonly wide: readonly WideColumn[];
@@ -247,13 +253,21 @@ export class CsvRecordReader {
     };
     const record: Column[] = [];
     const finding: Column[] = [];
+    const follow: Column[] = [];
     for (const [header, spec] of Object.entries(mapping.columns)) {
       const field = parseField(typeof spec === 'string' ? spec : spec.field, typeof spec === 'string' ? undefined : spec.type)!;
       const values = mapping.values?.[field.name];
       const column: Column = { index: where(header), header, field, path: formatPath(field.path), ...(values ? { values } : {}) };
-      (field.finding ? finding : record).push(column);
+      (field.finding ? finding : field.follow ? follow : record).push(column);
     }
-    const wide = (mapping.items ?? []).map((entry) => ({ entry, index: where(entry.column), ...(entry.note !== undefined ? { noteIndex: where(entry.note) } : {}) }));
+    const wide = (mapping.items ?? []).map((entry) => ({
+      entry,
+      index: where(entry.column),
+      ...(entry.note !== undefined ? { noteIndex: where(entry.note) } : {}),
+      ...(entry.id !== undefined ? { idIndex: where(entry.id) } : {}),
+      ...(entry.occurred !== undefined ? { occurredIndex: where(entry.occurred) } : {}),
+      ...(entry.due !== undefined ? { dueIndex: where(entry.due) } : {}),
+    }));
     const key = mapping.layout === 'long' ? (mapping.key ? mapping.key.map((h) => where(h)) : record.map((c) => c.index)) : [];
     const ignored = new Set((mapping.ignore ?? []).map((h) => h.trim()));
     const reject = mapping.unmapped === 'reject';
@@ -262,7 +276,7 @@ export class CsvRecordReader {
     const itemColumn = finding.find((c) => c.field.name === 'finding.item');
     let width = headers.length;
     while (width > 0 && headers[width - 1] === '') width--;
-    return { mapping, headers, width, record, finding, ...(itemColumn ? { itemColumn } : {}), key, wide, unmapped, rejectExtra: reject, defaults };
+    return { mapping, headers, width, record, finding, follow, ...(itemColumn ? { itemColumn } : {}), key, wide, unmapped, rejectExtra: reject, defaults };
   }
 
   /** Rows of one inspection → a located record, or the diagnostics that keep it out. */
@@ -320,21 +334,27 @@ export class CsvRecordReader {
       if (getPath(raw, field.path) === undefined) setPath(raw, field.path, value);
     }
 
+    /** A row's cells of `columns` → one entry (a finding, a 复查) at `prefix` (`findings[2]`), each cell converted or reported. */
+    const entry = (columns: readonly Column[], texts: readonly string[], row: Row, prefix: string): Record<string, unknown> => {
+      const out: Record<string, unknown> = {};
+      columns.forEach((column, i) => {
+        const text = texts[i]!;
+        if (text === '') return;
+        const field = `${prefix}.${column.field.path[0]}`;
+        const converted = this.convert(column, text);
+        fieldPositions.set(field, { line: row.line, column: column.index + 1 });
+        if (converted.ok) out[column.field.path[0]!] = converted.value;
+        else cellProblem(row.line, column.index, field, column.header, text, converted.expected);
+      });
+      return out;
+    };
+
     if (plan.mapping.layout === 'long') {
       for (const row of rows) {
         const texts = plan.finding.map((c) => row.cells[c.index] ?? '');
         if (texts.every((t) => t === '')) continue; // a row of an inspection with nothing found
         const f = findings.length;
-        const out: Record<string, unknown> = {};
-        plan.finding.forEach((column, i) => {
-          const text = texts[i]!;
-          if (text === '') return;
-          const field = `findings[${f}].${column.field.path[0]}`;
-          const converted = this.convert(column, text);
-          fieldPositions.set(field, { line: row.line, column: column.index + 1 });
-          if (converted.ok) out[column.field.path[0]!] = converted.value;
-          else cellProblem(row.line, column.index, field, column.header, text, converted.expected);
-        });
+        const out = entry(plan.finding, texts, row, `findings[${f}]`);
         const given = plan.finding.find((c, i) => texts[i] !== '')!;
         if (plan.itemColumn && (row.cells[plan.itemColumn.index] ?? '') === '') {
           problem(row.line, `findings[${f}].item`, { messageId: 'record.csv_no_item', data: { column: given.header, item: plan.itemColumn.header } }, 'record_invalid', given.index);
@@ -344,12 +364,16 @@ export class CsvRecordReader {
       }
     } else {
       const row = rows[0]!;
-      for (const { entry, index: at, noteIndex } of plan.wide) {
+      for (const { entry, index: at, noteIndex, idIndex, occurredIndex, dueIndex } of plan.wide) {
         const text = row.cells[at] ?? '';
         const note = noteIndex !== undefined ? (row.cells[noteIndex] ?? '') : '';
+        const own = { id: idIndex, occurred: occurredIndex, due: dueIndex } as const;
         const f = findings.length;
         const orphan = () => {
           if (note !== '') problem(row.line, `findings[${f}].note`, { messageId: 'record.csv_orphan_note', data: { column: entry.note, item: entry.column } }, 'record_invalid', noteIndex);
+          for (const [key, index] of Object.entries(own)) {
+            if (index !== undefined && (row.cells[index] ?? '') !== '') problem(row.line, `findings[${f}].${key}`, { messageId: 'record.csv_orphan_cell', data: { column: entry[key as keyof typeof own], item: entry.column } }, 'record_invalid', index);
+          }
         };
         if (text === '') {
           orphan();
@@ -383,9 +407,25 @@ export class CsvRecordReader {
           finding.note = note;
           fieldPositions.set(`findings[${f}].note`, { line: row.line, column: noteIndex + 1 });
         }
+        for (const [key, index] of Object.entries(own)) {
+          const cell = index === undefined ? '' : (row.cells[index] ?? '');
+          if (cell === '') continue;
+          finding[key] = key === 'id' ? cell : normalizeDate(cell);
+          fieldPositions.set(`findings[${f}].${key}`, { line: row.line, column: index! + 1 });
+        }
         findings.push(finding);
         findingPositions.push({ line: row.line, column: at + 1 });
       }
+    }
+
+    // 复查: each row with a follow-up cell filled checks one earlier finding (both layouts).
+    for (const row of plan.follow.length === 0 ? [] : rows) {
+      const texts = plan.follow.map((c) => row.cells[c.index] ?? '');
+      if (texts.every((t) => t === '')) continue;
+      const follows = ((raw.follows as Record<string, unknown>[] | undefined) ??= []);
+      const k = follows.length;
+      follows.push(entry(plan.follow, texts, row, `follows[${k}]`));
+      if (!fieldPositions.has(`follows[${k}]`)) fieldPositions.set(`follows[${k}]`, { line: row.line, column: plan.follow[texts.findIndex((t) => t !== '')]!.index + 1 });
     }
 
     for (const row of rows) {

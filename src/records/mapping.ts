@@ -44,6 +44,12 @@ const WideItemSchema = z.strictObject({
   cell: z.enum(WIDE_CELLS),
   /** A column holding the note of this column's finding. */
   note: Header.optional(),
+  /** A column holding this column's finding's own id, for its rectification (docs/rectification.md). */
+  id: Header.optional(),
+  /** A column holding the day this column's finding occurred, when earlier than the inspection (`foundLate`). */
+  occurred: Header.optional(),
+  /** A column holding the deadline this column's finding's rectification notice set (`due`). */
+  due: Header.optional(),
 });
 
 const MappingObjectSchema = z.strictObject({
@@ -79,6 +85,8 @@ export interface FieldRef {
   /** Where the value goes: in the record, or (finding fields) in the row's finding. */
   readonly path: readonly string[];
   readonly finding: boolean;
+  /** A follow-up's field (`follow.finding`, `follow.fixed`, `follow.note`): one entry of the record's `follows` per row. */
+  readonly follow?: boolean;
   readonly type: CellType;
 }
 
@@ -104,6 +112,16 @@ const FINDING_FIELDS: Readonly<Record<string, CellType>> = {
   evidence: 'boolean',
   unit: 'text',
   area: 'text',
+  id: 'text',
+  occurred: 'date',
+  due: 'date',
+};
+
+/** A 复查 row's fields: which earlier finding it checked, and whether that is fixed. */
+const FOLLOW_FIELDS: Readonly<Record<string, CellType>> = {
+  finding: 'text',
+  fixed: 'boolean',
+  note: 'text',
 };
 
 /** The field a name stands for, or undefined when it is not one. */
@@ -118,11 +136,13 @@ export function parseField(name: string, type?: CellType): FieldRef | undefined 
   if (m) return field(m[2] ? ['indicators', m[1]!, m[2]] : ['indicators', m[1]!], false, 'number');
   m = /^finding\.(\w+)$/.exec(name);
   if (m && FINDING_FIELDS[m[1]!] !== undefined) return field([m[1]!], true, FINDING_FIELDS[m[1]!]!);
+  m = /^follow\.(\w+)$/.exec(name);
+  if (m && FOLLOW_FIELDS[m[1]!] !== undefined) return { ...field([m[1]!], false, FOLLOW_FIELDS[m[1]!]!), follow: true };
   return undefined;
 }
 
 const FIELD_HELP =
-  'id, standard, date, kind, level, inspector, supersedes, round, unit.id, unit.name, unit.group.<key>, facts.<name>, indicators.<id>[.numerator|.denominator], finding.item|count|points|value|note|evidence|unit|area';
+  'id, standard, date, kind, level, inspector, supersedes, round, unit.id, unit.name, unit.group.<key>, facts.<name>, indicators.<id>[.numerator|.denominator], finding.item|count|points|value|note|evidence|unit|area|id|occurred|due, follow.finding|fixed|note';
 
 /** Checks what the schema alone cannot: field names, and what each layout needs. */
 function checkMapping(m: CsvMapping, ctx: z.RefinementCtx): void {
@@ -130,6 +150,7 @@ function checkMapping(m: CsvMapping, ctx: z.RefinementCtx): void {
   const issue = (path: (string | number)[], messageId: string, data: Record<string, unknown> = {}) => ctx.addIssue({ code: 'custom', path, message: messageId, params: { messageId, data } });
   const fieldOf = new Map<string, string>();
   let itemColumns = 0;
+  let followColumns = 0;
   for (const [column, spec] of Object.entries(m.columns)) {
     const name = typeof spec === 'string' ? spec : spec.field;
     const field = parseField(name);
@@ -142,20 +163,26 @@ function checkMapping(m: CsvMapping, ctx: z.RefinementCtx): void {
     if (other !== undefined) issue(['columns', column], 'map.field_twice', { name, other });
     fieldOf.set(name, column);
     if (name === 'finding.item') itemColumns++;
+    if (name === 'follow.finding') followColumns++;
   }
   if (m.layout === 'long') {
-    if (itemColumns === 0) issue(['columns'], 'map.needs_item_column');
+    // A 复查 sheet names the findings it checked and may find nothing new: its follow-up column will do.
+    if (itemColumns === 0 && followColumns === 0) issue(['columns'], 'map.needs_item_column');
     if (m.items !== undefined) issue(['items'], 'map.items_in_long');
     for (const [i, column] of (m.key ?? []).entries()) {
       const spec = m.columns[column];
       if (spec === undefined) issue(['key', i], 'map.key_not_column', { column });
-      else if (parseField(typeof spec === 'string' ? spec : spec.field)?.finding) issue(['key', i], 'map.key_finding', { column });
+      else {
+        const field = parseField(typeof spec === 'string' ? spec : spec.field);
+        if (field?.finding) issue(['key', i], 'map.key_finding', { column });
+        else if (field?.follow) issue(['key', i], 'map.key_follow', { column });
+      }
     }
   } else {
     if (m.key !== undefined) issue(['key'], 'map.key_in_wide');
     const seen = new Set(Object.keys(m.columns));
     for (const [i, entry] of (m.items ?? []).entries()) {
-      for (const [prop, column] of [['column', entry.column], ['note', entry.note]] as const) {
+      for (const [prop, column] of [['column', entry.column], ['note', entry.note], ['id', entry.id], ['occurred', entry.occurred], ['due', entry.due]] as const) {
         if (column === undefined) continue;
         if (seen.has(column)) issue(['items', i, prop], 'map.column_twice', { column });
         seen.add(column);
@@ -168,7 +195,7 @@ function checkMapping(m: CsvMapping, ctx: z.RefinementCtx): void {
   for (const field of Object.keys(m.defaults ?? {})) {
     const ref = parseField(field);
     if (!ref) issue(['defaults', field], 'map.unknown_field', { name: field });
-    else if (ref.finding) issue(['defaults', field], 'map.defaults_finding');
+    else if (ref.finding || ref.follow) issue(['defaults', field], 'map.defaults_finding');
   }
 }
 
@@ -254,7 +281,7 @@ export function mappingFromHeader(header: readonly string[], file = '<inline>', 
     if (parseField(name)) columns[name] = name;
     else unknown.push(name);
   }
-  if (unknown.length > 0 || !('finding.item' in columns)) {
+  if (unknown.length > 0 || !('finding.item' in columns || 'follow.finding' in columns)) {
     const data = unknown.length > 0 ? { columns: unknown.map((u) => `"${u}"`).join(', ') } : {};
     return { ok: false, diagnostics: [mapDiagnostic(file, { line: row, column: 1 }, [], { messageId: 'map.needs_map', data }, locale, 'map_mismatch')] };
   }

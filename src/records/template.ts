@@ -132,6 +132,18 @@ export function sheetTemplate(standard: Standard, layout: 'long' | 'wide', local
   if (standard.kinds.length > 0) values.kind = Object.fromEntries(standard.kinds.map((k) => [k.name ? text(k.name) : k.id, k.id]));
   if (standard.levels.length > 0) values.level = Object.fromEntries(standard.levels.map((l) => [l.name ? text(l.name) : l.id, l.id]));
 
+  // Deadlines (rectify): findings get ids and follow-ups (复查) columns; a late discovery (foundLate), the day it occurred.
+  type HistoryKeyed = { readonly rectify?: unknown; readonly foundLate?: unknown };
+  const has = (item: (typeof allItems)[number]['item'], key: keyof HistoryKeyed) =>
+    (item as HistoryKeyed)[key] !== undefined || item.rules.some((rule) => (rule as HistoryKeyed)[key] !== undefined);
+  const rectified = allItems.some(({ item }) => has(item, 'rectify'));
+  const followColumns = () => {
+    if (!rectified) return;
+    column(w.followFinding, 'follow.finding', w.followHint);
+    column(w.followFixed, 'follow.fixed', booleanWords);
+    column(w.followNote, 'follow.note');
+  };
+
   const items: WideItem[] = [];
   let key: string[] | undefined;
   if (layout === 'long') {
@@ -143,6 +155,10 @@ export function sheetTemplate(standard: Standard, layout: 'long' | 'wide', local
     if (needs.has('value')) column(w.value, 'finding.value');
     column(w.note, 'finding.note');
     if (evidence) column(w.evidence, 'finding.evidence', booleanWords);
+    if (rectified) column(w.findingId, 'finding.id', w.findingIdHint);
+    if (rectified) column(w.due, 'finding.due', w.dueHint);
+    if (allItems.some(({ item }) => has(item, 'foundLate'))) column(w.occurred, 'finding.occurred', w.dateHint);
+    followColumns();
     key = recordColumns;
     const itemValues: Record<string, string> = {};
     for (const entry of allItems) itemValues[itemName(entry)] = entry.item.id;
@@ -156,12 +172,22 @@ export function sheetTemplate(standard: Standard, layout: 'long' | 'wide', local
       const base = itemName(entry);
       const needs = itemNeeds(entry.item);
       const wants = (need: ItemNeed) => needs.includes(need);
+      // The item's first column carries its finding's id (rectify) and the day it occurred (foundLate).
+      let own: { id?: string; due?: string; occurred?: string } | undefined;
       const add = (cell: WideItem['cell'], name: string, note?: string) => {
         const h = unique(name);
         header.push(h);
         const n = note !== undefined ? unique(note) : undefined;
         if (n !== undefined) header.push(n);
-        items.push({ column: h, item: entry.item.id, cell, ...(n !== undefined ? { note: n } : {}) });
+        if (own === undefined) {
+          own = {};
+          for (const [key, what] of [['id', w.findingId], ['due', w.due], ['occurred', w.occurred]] as const) {
+            if (!has(entry.item, key === 'occurred' ? 'foundLate' : 'rectify')) continue;
+            own[key] = unique(w.suffix(base, what));
+            header.push(own[key]);
+          }
+        } else own = {};
+        items.push({ column: h, item: entry.item.id, cell, ...(n !== undefined ? { note: n } : {}), ...own });
       };
       if (wants('count')) add('count', base);
       if (wants('points')) add('points', w.suffix(base, w.points), wants('note') ? w.suffix(base, w.note) : undefined);
@@ -170,6 +196,7 @@ export function sheetTemplate(standard: Standard, layout: 'long' | 'wide', local
       const evidence = (entry.item.evidence ?? (evidenceDefault ? 'required' : 'optional')) === 'required' && (entry.item.max ?? 0) > 0;
       if (evidence) add('evidence', w.suffix(base, w.evidence));
     }
+    followColumns();
   }
 
   const mapping = CsvMappingSchema.parse({
@@ -207,7 +234,7 @@ function renderMapText(standard: Standard, m: CsvMapping, comments: ReadonlyMap<
     lines.push(w.itemsComment);
     lines.push('items:');
     for (const item of m.items) {
-      lines.push(`  - { column: ${y(item.column)}, item: ${item.item}, cell: ${item.cell}${item.note ? `, note: ${y(item.note)}` : ''} }`);
+      lines.push(`  - { column: ${y(item.column)}, item: ${item.item}, cell: ${item.cell}${item.note ? `, note: ${y(item.note)}` : ''}${item.id ? `, id: ${y(item.id)}` : ''}${item.due ? `, due: ${y(item.due)}` : ''}${item.occurred ? `, occurred: ${y(item.occurred)}` : ''} }`);
     }
   }
   if (m.values && Object.keys(m.values).length > 0) {

@@ -8,8 +8,9 @@ import { localizedText, renderMessage } from '../messages/render.js';
 import { wordsOf } from '../messages/locales.js';
 import type { Locale } from '../messages/locales.js';
 import type { Scorecard } from '../score/scorecard.js';
-import type { ItemNames } from './text.js';
+import { chargeTexts, cycleText, type ItemNames } from './text.js';
 import { spreadsheetCell } from '../spreadsheet.js';
+import { pushAll } from '../collections.js';
 
 export { spreadsheetCell };
 
@@ -36,10 +37,17 @@ export function scorecardCsvRows(cards: readonly Scorecard[], locale: Locale, it
       wordsOf(locale).verdict[card.verdict],
       card.complete ? wordsOf(locale).csv.yes : wordsOf(locale).csv.no,
     ];
-    if (card.lines.length === 0) {
+    // A cycle's standing and each charge are rows of their own, before the lines (type: 复查周期 / 扣减).
+    const extra: string[][] = [];
+    const cycle = cycleText(card, locale);
+    if (cycle !== undefined) extra.push([...head, '', wordsOf(locale).cycle.label, '', '', '', '', cycle, '', '']);
+    const charges = chargeTexts(card, locale);
+    (card.charges ?? []).forEach((c, i) => extra.push([...head, '', wordsOf(locale).charges.label, c.item, itemName(c.item), '', '', charges[i]!, c.who ?? '', c.source ?? '']));
+    if (card.lines.length === 0 && extra.length === 0) {
       rows.push([...head, '', '', '', '', '', '', '', '', '']);
       continue;
     }
+    pushAll(rows, extra);
     card.lines.forEach((line, i) => {
       rows.push([
         ...head,

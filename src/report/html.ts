@@ -17,6 +17,7 @@ import { changeMark, notAwarded, vetoMark } from './league.js';
 import type { Report, ReportGroupTable, ReportInspection, ReportUnit, ReportUnitPeriod } from './report.js';
 import { chartNumber, escapeXml as esc, lineChart, sparkline } from './svg.js';
 import { pushAll } from '../collections.js';
+import { chargeTexts, cycleText } from './text.js';
 import { REPORT_CSS } from './html-style.js';
 
 export interface RenderReportOptions {
@@ -181,7 +182,7 @@ function leagueTable(ctx: Ctx, table: ReportGroupTable, withTrend: boolean, capt
     const standing =
       row.rank === null
         ? esc(w.unranked[row.unranked ?? 'no_inspection'])
-        : row.awards.map((a) => `${FLAG}${esc(awardText(ctx, a))}`).join('<br>');
+        : [...row.awards.map((a) => awardText(ctx, a)), ...(row.shared ?? []).map((x) => wordsOf(ctx.lang).league.shared(awardText(ctx, x.award), x.group))].map((a) => `${FLAG}${esc(a)}`).join('<br>');
     const veto = row.vetoes.length > 0 ? `<span class="veto">${esc(vetoMark(row.vetoes, ctx.lang))}</span>` : '';
     const awardsCell = [standing, veto].filter(Boolean).join('<br>');
     const cells = [
@@ -263,6 +264,22 @@ function leagueSection(ctx: Ctx): string {
       '</section>',
     );
   }
+  const rollup = ctx.report.rollup;
+  if (rollup) {
+    // Groups ranked from their members: the same table, titled with the roll-up and how members add up.
+    const l = wordsOf(ctx.lang).league;
+    const title = l.rollup(ctx.text(rollup.name, rollup.id), l.aggregates[rollup.aggregate]);
+    for (const table of rollup.tables) {
+      out.push(
+        '<section class="group-page rollup">',
+        `<h3>${esc([title, table.group].filter(Boolean).join(ctx.w.dot))}</h3>`,
+        leagueTable(ctx, table, false, 'visually-hidden'),
+        boardsAndNotes(ctx, table, false),
+        rollup.assumption ? `<p class="muted">${esc(l.assumption + ctx.w.colon + rollup.assumption)}</p>` : '',
+        '</section>',
+      );
+    }
+  }
   out.push('</section>');
   return out.join('\n');
 }
@@ -298,7 +315,13 @@ function inspectionRows(ctx: Ctx, inspection: ReportInspection): string {
     inspection.inspector ?? '',
     inspection.total !== undefined ? w.totalOf(chartNumber(inspection.total)) : '',
   ].filter(Boolean);
-  const headCell = `<th scope="rowgroup" rowspan="${inspection.lines.length}">${esc(inspection.date)}${about.length > 0 ? `<br><small>${esc(about.join(w.dot))}</small>` : ''}${inspection.record ? `<br><small>#${esc(inspection.record)}</small>` : ''}</th>`;
+  // The cycle's standing and the charges, as the scorecard gives them (cycleText / chargeTexts: catalogue words).
+  const cycle = cycleText(inspection, ctx.lang);
+  const charges = chargeTexts(inspection, ctx.lang);
+  const extra = [...(cycle !== undefined ? [`${wordsOf(ctx.lang).cycle.label}${w.colon}${cycle}`] : []), ...charges.map((c) => `${wordsOf(ctx.lang).charges.label}${w.colon}${c}`)]
+    .map((t) => `<br><small class="cycle">${esc(t)}</small>`)
+    .join('');
+  const headCell = `<th scope="rowgroup" rowspan="${inspection.lines.length}">${esc(inspection.date)}${about.length > 0 ? `<br><small>${esc(about.join(w.dot))}</small>` : ''}${inspection.record ? `<br><small>#${esc(inspection.record)}</small>` : ''}${extra}</th>`;
   return (
     '<tbody>' +
     inspection.lines

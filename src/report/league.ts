@@ -10,6 +10,7 @@ import type { TableRow } from '../rank/rank.js';
 import type { Standard } from '../standard/schema.js';
 import { mdCell, mdRow } from './markdown.js';
 import { formatTable } from './table.js';
+import { pushAll } from '../collections.js';
 
 export function changeMark(change: number | null): string {
   if (change === null) return '—';
@@ -40,8 +41,55 @@ function awardNames(league: League, standard: Standard, period: string, unit: st
       const award = standard.ranking?.awards.find((x) => x.id === a.award);
       return award ? localizedText(award.name, locale) : a.award;
     });
+  pushAll(names, sharedAwards(league, standard, period, unit, locale));
   return names.join(', ');
 }
+
+/** The group awards a member shares (同奖), each with its group: 好乡邻旗舰联盟（随A1）. */
+export function sharedAwards(league: League, standard: Standard, period: string, unit: string, locale: Locale): string[] {
+  const rollup = league.rollup;
+  if (rollup === undefined) return [];
+  const awards = standard.ranking?.rollups.find((r) => r.id === rollup.id)?.awards ?? [];
+  return rollup.shared
+    .filter((s) => s.period === period && s.members.includes(unit))
+    .map((s) => {
+      const award = awards.find((x) => x.id === s.award);
+      return wordsOf(locale).league.shared(award ? localizedText(award.name, locale) : s.award, s.group);
+    });
+}
+
+/** Each group of the roll-up with its members' names (in the latest period it has), groups in table order. */
+function membersOf(league: League): [string, string[]][] {
+  const names = new Map(league.results.map((r) => [r.unit.id, r.unit.name ?? r.unit.id]));
+  const latest = new Map<string, string[]>();
+  for (const g of league.rollup?.results ?? []) latest.set(g.unit.id, g.members.map((m) => names.get(m.id) ?? m.id));
+  return [...latest.entries()];
+}
+
+/** A roll-up's heading: 联盟（成员平均分）. */
+export function rollupTitle(rollup: NonNullable<League['rollup']>, locale: Locale): string {
+  const w = wordsOf(locale).league;
+  return w.rollup(localizedText(rollup.name, locale), w.aggregates[rollup.aggregate]);
+}
+
+/**
+ * A roll-up as a league of its own (groups as units, its awards as the standard's), titled with the
+ * roll-up's name, so every format prints its tables as it prints the units'.
+ */
+export function rollupAsLeague(league: League, standard: Standard, locale: Locale): { league: League; standard: Standard; title: string } | undefined {
+  const rollup = league.rollup;
+  if (rollup === undefined) return undefined;
+  const title = rollupTitle(rollup, locale);
+  const awards = standard.ranking?.rollups.find((r) => r.id === rollup.id)?.awards ?? [];
+  const { rollup: _units, ...plain } = league;
+  return {
+    league: { ...plain, results: rollup.results, tables: rollup.tables, awards: rollup.awards, boards: [], warnings: [], streaks: [], groupBy: rollup.within ?? '' },
+    standard: { ...standard, name: { 'zh-CN': title, en: title }, ranking: { ...standard.ranking!, awards, rollups: [] } },
+    title,
+  };
+}
+
+
 
 /** The awards a row's unit holds, or why it is unranked. */
 function standing(league: League, standard: Standard, period: string, row: TableRow, locale: Locale): string {
@@ -87,6 +135,12 @@ export function formatLeagueText(league: League, standard: Standard, locale: Loc
   for (const warning of league.warnings) notes.push(`${w.warning}: ${names.get(warning.unit) ?? warning.unit} (${warning.periods.join(', ')})`);
   for (const streak of league.streaks) notes.push(`${w.streak}: ${names.get(streak.unit) ?? streak.unit} ${awardName(streak.award)} × ${streak.periods.length} (${streak.periods.join(', ')})`);
   if (notes.length > 0) blocks.push(notes.join('\n'));
+  const rollup = rollupAsLeague(league, standard, locale);
+  if (rollup) {
+    blocks.push(formatLeagueText(rollup.league, rollup.standard, locale));
+    blocks.push(membersOf(league).map(([group, names]) => `${w.members} ${group}: ${names.join(wordsOf(locale).html.listSep)}`).join('\n'));
+    if (league.rollup!.assumption) blocks.push(`${w.assumption}: ${league.rollup!.assumption}`);
+  }
   return blocks.join('\n\n');
 }
 
@@ -100,6 +154,12 @@ export function formatLeagueMarkdown(league: League, standard: Standard, locale:
       const body = rows(league, standard, table.period.key, group, locale).map(mdRow);
       blocks.push(`### ${mdCell(title)}\n\n${header}\n${body.join('\n')}`);
     }
+  }
+  const rollup = rollupAsLeague(league, standard, locale);
+  if (rollup) {
+    blocks.push(formatLeagueMarkdown(rollup.league, rollup.standard, locale).trimEnd());
+    blocks.push(membersOf(league).map(([group, names]) => `- ${mdCell(w.members)} ${mdCell(group)}: ${names.map(mdCell).join(wordsOf(locale).html.listSep)}`).join('\n'));
+    if (league.rollup!.assumption) blocks.push(`> ${mdCell(w.assumption)}: ${mdCell(league.rollup!.assumption)}`);
   }
   return blocks.join('\n\n') + '\n';
 }
@@ -117,5 +177,8 @@ export function leagueCsvRows(league: League, standard: Standard, locale: Locale
       });
     }
   }
+  // A roll-up's rows follow, their group column the roll-up's title (and the group they are ranked within).
+  const rollup = rollupAsLeague(league, standard, locale);
+  if (rollup) for (const row of leagueCsvRows(rollup.league, rollup.standard, locale).slice(1)) out.push([row[0]!, [rollup.title, row[1]].filter(Boolean).join(' · '), ...row.slice(2)]);
   return out;
 }

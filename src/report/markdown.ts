@@ -4,7 +4,7 @@ import { wordsOf } from '../messages/locales.js';
 import type { Locale } from '../messages/locales.js';
 import { formatPath, type Diagnostic } from '../diagnostics.js';
 import type { Scorecard } from '../score/scorecard.js';
-import { categorySubtotals, kindLabel, signedPoints, type ItemNames } from './text.js';
+import { categorySubtotals, chargeTexts, cycleText, kindLabel, signedPoints, type ItemNames } from './text.js';
 import { pushAll } from '../collections.js';
 
 /**
@@ -39,6 +39,10 @@ export function formatScorecardMarkdown(card: Scorecard, locale: Locale, itemNam
   const subtotals = categorySubtotals(card, locale);
   if (subtotals !== undefined) notes.push(`- ${w.categories}: ${mdCell(subtotals)}`);
   for (const o of card.outcomes) notes.push(`- ${mdCell(`${localizedText(o.name, locale)}: ${o.value}${o.tier ? ` (${localizedText(o.tier.name, locale)})` : ''}`)}`);
+  const cycle = cycleText(card, locale);
+  if (cycle !== undefined) notes.push(`- ${mdCell(`${wordsOf(locale).cycle.label}: ${cycle}`)}`);
+  const charges = chargeTexts(card, locale);
+  (card.charges ?? []).forEach((c, i) => notes.push(`- ${mdCell(`${wordsOf(locale).charges.label}: ${charges[i]!}`)} [${mdCell(itemName(c.item))}]`));
   for (const reason of card.reasons) notes.push(`- ${mdCell(renderMessage(reason, locale))}${reason.item ? ` [${mdCell(itemName(reason.item))}]` : ''}`);
   if (notes.length > 0) pushAll(out, ['', ...notes]);
   return out.join('\n');

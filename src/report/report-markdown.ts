@@ -40,12 +40,13 @@ export function renderReportMarkdown(report: Report, options: RenderReportOption
   const blocks: string[] = [`# ${mdCell(standardName)} · ${w.report}${current ? ` · ${w.asOf} ${mdCell(periodLabel(current, lang))}` : ''}`];
   if (report.totals.rejected > 0) blocks.push(`> ${w.rejected(report.totals.rejected)}`);
 
-  const groupTable = (t: ReportGroupTable) => {
-    const lines = [`## ${mdCell(t.group === '' ? w.allUnits : t.group)} · ${mdCell(periodLabel(t.period, lang))}`, ''];
+  const groupTable = (t: ReportGroupTable, heading = t.group === '' ? w.allUnits : t.group, rollup = false) => {
+    const lines = [`## ${mdCell(heading)} · ${mdCell(periodLabel(t.period, lang))}`, ''];
     lines.push(row([w.rank, w.unit, w.score, w.inspections, w.change, w.awards]), '|---:|---|---:|---:|:---:|---|');
     const absent = t.rows.filter((r) => r.unranked === 'no_inspection');
     for (const r of t.rows.filter((x) => x.unranked !== 'no_inspection')) {
-      const standing = r.rank === null ? w.unranked[r.unranked ?? 'no_inspection'] : r.awards.map((a) => `🚩 ${award(a)}`).join(w.sep);
+      const held = [...r.awards.map(award), ...(r.shared ?? []).map((x) => wordsOf(lang).league.shared(award(x.award), x.group))];
+      const standing = r.rank === null ? w.unranked[r.unranked ?? 'no_inspection'] : held.map((a) => `🚩 ${a}`).join(w.sep);
       const veto = r.vetoes.length > 0 ? `⛔ ${vetoMark(r.vetoes, lang)}` : '';
       const awards = [standing, veto].filter(Boolean).join(w.sep);
       lines.push(row([r.rank === null ? '—' : String(r.rank), unitName(r.unit), r.score === null ? '—' : chartNumber(r.score), String(r.inspections), changeMark(r.change), awards]));
@@ -57,12 +58,18 @@ export function renderReportMarkdown(report: Report, options: RenderReportOption
     if (t.board?.top.length) notes.push(`- **${w.top}**${w.colon}${t.board.top.map(nameOf).join(w.sep)}`);
     if (t.board?.bottom.length) notes.push(`- **${w.bottom}**${w.colon}${t.board.bottom.map(nameOf).join(w.sep)}`);
     for (const a of t.awards) if (a.none) notes.push(`- ${mdCell(award(a.award))}${w.colon}${notAwarded(a.none, lang)}`);
-    for (const x of report.warnings.filter((x) => x.group === t.group)) notes.push(`- ⚠ ${w.warning(nameOf(x.unit), x.periods.length)}`);
-    for (const x of report.streaks.filter((x) => x.group === t.group)) notes.push(`- ${w.streak(nameOf(x.unit), mdCell(award(x.award)), x.periods.length)}`);
+    for (const x of rollup ? [] : report.warnings.filter((x) => x.group === t.group)) notes.push(`- ⚠ ${w.warning(nameOf(x.unit), x.periods.length)}`);
+    for (const x of rollup ? [] : report.streaks.filter((x) => x.group === t.group)) notes.push(`- ${w.streak(nameOf(x.unit), mdCell(award(x.award)), x.periods.length)}`);
     if (notes.length > 0) pushAll(lines, ['', ...notes.map((n) => n.replace(/\r?\n/g, ' '))]);
     return lines.join('\n');
   };
   for (const t of report.tables.filter((t) => t.period.key === current?.key)) blocks.push(groupTable(t));
+  if (report.rollup) {
+    const l = wordsOf(lang).league;
+    const title = l.rollup(localizedText(report.rollup.name, lang), l.aggregates[report.rollup.aggregate]);
+    for (const t of report.rollup.tables) blocks.push(groupTable(t, [title, t.group].filter(Boolean).join(' · '), true));
+    if (report.rollup.assumption) blocks.push(`> ${l.assumption}${w.colon}${mdCell(report.rollup.assumption)}`);
+  }
 
   const costliest = [`## ${w.costliest}`, ''];
   if (report.costliest.length === 0) costliest.push(w.none);

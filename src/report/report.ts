@@ -11,6 +11,7 @@ import { periodOf, type Calendar, type Period, type PeriodUnit } from '../aggreg
 import type { Message } from '../messages/types.js';
 import { awardStreaks, lastWarnings, type Boards, type GroupAwards, type LastWarning, type Streak } from '../rank/awards.js';
 import type { League } from '../rank/league.js';
+import type { RollupAggregate } from '../rank/rollup.js';
 import type { LeagueTable, UnrankedReason } from '../rank/rank.js';
 import type { UnitRef } from '../record-schema.js';
 import type { LineType, Scorecard } from '../score/scorecard.js';
@@ -49,8 +50,20 @@ export interface ReportRow {
   readonly change: number | null;
   /** Award ids the unit holds this period. */
   readonly awards: readonly string[];
+  /** Group awards the unit shares as a member (同奖): the award id and the group holding it. */
+  readonly shared?: readonly { readonly award: string; readonly group: string }[];
   /** The unit's 一票否决 lines this period (one per veto), shown on its row. */
   readonly vetoes: readonly TracedLine[];
+}
+
+/** A roll-up's tables: groups ranked from their members (`rank --roll-up`). */
+export interface ReportRollup {
+  readonly id: string;
+  readonly name: LocalizedText;
+  readonly aggregate: RollupAggregate;
+  readonly assumption?: string;
+  /** The current period's tables, a table per `within` group. */
+  readonly tables: readonly ReportGroupTable[];
 }
 
 export interface ReportGroupTable {
@@ -81,6 +94,10 @@ export interface ReportInspection {
   readonly inspector?: string;
   readonly total?: number;
   readonly lines: readonly ReportLine[];
+  /** Where it stands in its unit's re-inspection cycle (a standard with outcomes.cycle). */
+  readonly cycle?: Scorecard['cycle'];
+  /** What its findings charged each party (a standard with charges). */
+  readonly charges?: Scorecard['charges'];
 }
 
 export interface ReportUnitPeriod {
@@ -155,6 +172,8 @@ export interface Report {
   readonly generator?: string;
   /** The rectification ledger, when the standard has deadlines (ReportOptions.ledger). */
   readonly ledger?: { readonly asOf: string; readonly entries: readonly LedgerEntry[] };
+  /** The roll-up the league was built with: its groups' tables and awards. */
+  readonly rollup?: ReportRollup;
 }
 
 /**
@@ -190,27 +209,23 @@ export function buildReport(league: League, standard: Standard, options: ReportO
   for (const a of awards) for (const h of a.holders) pushTo(holders, `${a.period}\u0000${h}`, a.award);
   const heldBy = (period: string, unit: string) => holders.get(`${period}\u0000${unit}`) ?? [];
 
-  const groupTables: ReportGroupTable[] = tables.flatMap((table) =>
-    table.groups.map((g) => {
-      const board = league.boards.find((b) => b.period === table.period.key && b.group === g.group);
-      return {
-        period: table.period,
-        group: g.group,
-        rows: g.rows.map((row) => ({
-          rank: row.rank,
-          ...(row.unranked ? { unranked: row.unranked } : {}),
-          unit: row.result.unit,
-          score: row.result.score,
-          inspections: row.result.inspections,
-          change: row.change,
-          awards: heldBy(table.period.key, row.result.unit.id),
-          vetoes: row.vetoes,
-        })),
-        awards: awards.filter((a) => a.period === table.period.key && a.group === g.group),
-        ...(board ? { board } : {}),
-      };
-    }),
-  );
+  const shared = new Map<string, { award: string; group: string }[]>();
+  for (const s of league.rollup?.shared ?? []) if (keys.has(s.period)) for (const m of s.members) pushTo(shared, `${s.period}\u0000${m}`, { award: s.award, group: s.group });
+  const groupTables = reportTables(tables, awards, league.boards, heldBy, (period, unit) => shared.get(`${period}\u0000${unit}`));
+  const rollup = league.rollup;
+  let reportRollup: ReportRollup | undefined;
+  if (rollup) {
+    const rollupAwards = rollup.awards.filter((a) => a.period === at);
+    const groupHolders = new Map<string, string[]>();
+    for (const a of rollupAwards) for (const h of a.holders) pushTo(groupHolders, h, a.award);
+    reportRollup = {
+      id: rollup.id,
+      name: rollup.name,
+      aggregate: rollup.aggregate,
+      ...(rollup.assumption ? { assumption: rollup.assumption } : {}),
+      tables: reportTables(rollup.tables.filter((t) => t.period.key === at), rollupAwards, [], (_period, group) => groupHolders.get(group) ?? [], () => undefined),
+    };
+  }
 
   const cards = placeScorecards(options.scorecards, league.period, options.calendar ?? standard.calendar, keys);
   const units = unitDetails(tables, league.results.filter((r) => keys.has(r.period.key)), cards, heldBy);
@@ -242,7 +257,7 @@ export function buildReport(league: League, standard: Standard, options: ReportO
     costliest: costliest(results, mode, options.top ?? 10),
     warnings,
     streaks,
-    names: { items, awards: named(ranking?.awards ?? []), kinds: named(standard.kinds), levels: named(standard.levels) },
+    names: { items, awards: named([...(ranking?.awards ?? []), ...(ranking?.rollups.find((r) => r.id === rollup?.id)?.awards ?? [])]), kinds: named(standard.kinds), levels: named(standard.levels) },
     ...(firstMin ? { awardMin: { award: firstMin.id, min: firstMin.min! } } : {}),
     ...(options.ledger !== undefined && { ledger: options.ledger }),
     better: mode === 'accumulate' ? 'lower' : 'higher',
@@ -254,7 +269,43 @@ export function buildReport(league: League, standard: Standard, options: ReportO
       rejected: options.rejected ?? 0,
     },
     ...(options.generator ? { generator: options.generator } : {}),
+    ...(reportRollup ? { rollup: reportRollup } : {}),
   };
+}
+
+/** The tables of a league for people: each row's awards (and shared group awards), each group's awards and boards. */
+function reportTables(
+  tables: readonly LeagueTable[],
+  awards: readonly GroupAwards[],
+  boards: readonly Boards[],
+  heldBy: (period: string, unit: string) => string[],
+  sharedBy: (period: string, unit: string) => { award: string; group: string }[] | undefined,
+): ReportGroupTable[] {
+  return tables.flatMap((table) =>
+    table.groups.map((g) => {
+      const board = boards.find((b) => b.period === table.period.key && b.group === g.group);
+      return {
+        period: table.period,
+        group: g.group,
+        rows: g.rows.map((row) => {
+          const shared = sharedBy(table.period.key, row.result.unit.id);
+          return {
+            rank: row.rank,
+            ...(row.unranked ? { unranked: row.unranked } : {}),
+            unit: row.result.unit,
+            score: row.result.score,
+            inspections: row.result.inspections,
+            change: row.change,
+            awards: heldBy(table.period.key, row.result.unit.id),
+            ...(shared ? { shared } : {}),
+            vetoes: row.vetoes,
+          };
+        }),
+        awards: awards.filter((a) => a.period === table.period.key && a.group === g.group),
+        ...(board ? { board } : {}),
+      };
+    }),
+  );
 }
 
 /** Scorecards by `period\0unit`, as aggregateScorecards places them (superseded ones dropped). */
@@ -298,6 +349,8 @@ function inspectionsOf(result: UnitPeriodResult, cards: readonly Scorecard[] | u
         ...(c.inspector !== undefined ? { inspector: c.inspector } : {}),
         total: c.total,
         lines: c.lines.map(toLine),
+        ...(c.cycle !== undefined ? { cycle: c.cycle } : {}),
+        ...(c.charges !== undefined && c.charges.length > 0 ? { charges: c.charges } : {}),
       }));
     return { detailed, clean: ordered.length - detailed.length };
   }

@@ -2,7 +2,7 @@
 import { localizedText, renderMessage } from '../messages/render.js';
 import { wordsOf } from '../messages/locales.js';
 import type { Locale } from '../messages/locales.js';
-import type { Scorecard } from '../score/scorecard.js';
+import type { BandRef, Scorecard } from '../score/scorecard.js';
 import type { Standard } from '../standard/schema.js';
 import { formatTable } from './table.js';
 import { pushAll } from '../collections.js';
@@ -57,6 +57,23 @@ export function kindLabel(card: Scorecard, names: ItemNames): string {
   return card.level === undefined ? kind : `${kind}/${names.level?.(card.level) ?? card.level}`;
 }
 
+/** Where a scorecard stands in its unit's re-inspection cycle, in words (undefined without a cycle). */
+export function cycleText(card: Pick<Scorecard, 'cycle'>, locale: Locale): string | undefined {
+  const c = card.cycle;
+  if (c === undefined) return undefined;
+  const w = wordsOf(locale).cycle;
+  const band = (b: BandRef | null | undefined) => (b === undefined ? undefined : b === null ? w.none : localizedText(b.name, locale));
+  return w.standing({ position: w.position[c.position], pending: c.pending, grade: band(c.grade), carried: band(c.carried) ?? w.none, previous: band(c.previous) });
+}
+
+/** Each charge of a scorecard, in words: the party, who, the amount and its unit. */
+export function chargeTexts(card: Pick<Scorecard, 'charges'> & { readonly unit?: Scorecard['unit'] }, locale: Locale): string[] {
+  const w = wordsOf(locale).charges;
+  // The unit's own party reads with the unit's name, as the scorecard's head does.
+  const whoText = (who: string | undefined) => (who === undefined ? w.unnamed : who === card.unit?.id && card.unit.name ? `${card.unit.name} (${who})` : who);
+  return (card.charges ?? []).map((c) => w.line({ party: localizedText(c.name, locale), who: whoText(c.who), amount: String(c.amount), unit: w.unit[c.unit], multiply: c.multiply }));
+}
+
 export function formatScorecardText(card: Scorecard, locale: Locale, itemName: ItemNames): string {
   const w = wordsOf(locale).scorecard;
   const unit = card.unit.name ? `${card.unit.name} (${card.unit.id})` : card.unit.id;
@@ -82,6 +99,10 @@ export function formatScorecardText(card: Scorecard, locale: Locale, itemName: I
   const subtotals = categorySubtotals(card, locale);
   if (subtotals !== undefined) out.push(`  ${w.categories}: ${subtotals}`);
   for (const o of card.outcomes) out.push(`  ${localizedText(o.name, locale)}: ${o.value}${o.tier ? ` (${localizedText(o.tier.name, locale)})` : ''}`);
+  const cycle = cycleText(card, locale);
+  if (cycle !== undefined) out.push(`  ${wordsOf(locale).cycle.label}: ${cycle}`);
+  const charges = chargeTexts(card, locale);
+  (card.charges ?? []).forEach((c, i) => out.push(`  ${wordsOf(locale).charges.label}: ${charges[i]!} [${itemName(c.item)}]`));
   for (const reason of card.reasons) out.push(`  - ${renderMessage(reason, locale)}${reason.item ? ` [${itemName(reason.item)}]` : ''}`);
   return out.join('\n');
 }

@@ -78,6 +78,31 @@ export const DerivedOutcomeSchema = z
   })
   .meta({ description: 'A derived outcome (stars → tier).' });
 
+export const CycleStandingSchema = z
+  .strictObject({
+    position: z.enum(['initial', 'reinspection']).meta({ description: 'Where the inspection stands in its unit\'s cycle: an initial inspection (初查) or a re-inspection (复查).' }),
+    pending: z.boolean().meta({ description: 'True when the grade waits for a re-inspection (待复查定级).' }),
+    grade: NamedRef.nullable().meta({ description: 'The grade this inspection gives the unit; null while pending.' }),
+    carried: NamedRef.nullable().optional().meta({ description: 'While pending: the unit\'s previous grade, carried until the re-inspection decides (null: none yet).' }),
+    previous: NamedRef.nullable().optional().meta({ description: 'On a re-inspection: the band of the initial inspection it decides on (null: none).' }),
+  })
+  .meta({ description: 'A re-inspection cycle (outcomes.cycle of the standard).' });
+
+export const ChargeSchema = z
+  .strictObject({
+    party: z.string().meta({ description: 'The party charged (one of the standard\'s parties).' }),
+    name: Text.meta({ description: 'The party\'s name, as the standard gives it.' }),
+    who: z.string().optional().meta({ description: 'Who that is: the unit\'s id for the unit\'s own party, else the record\'s parties[party]; absent when the record does not say.' }),
+    unit: z.enum(['points', 'yuan']),
+    amount: z.number().meta({ description: 'What is charged, an exact decimal, multiplied when found late.' }),
+    item: z.string(),
+    finding: z.number().meta({ description: 'Index of the finding in the record.' }),
+    rule: z.string().meta({ description: 'Where the charge is in the standard: `categories[0].items[1].charges[0]`.' }),
+    multiply: z.number().optional().meta({ description: 'The multiplier of a late discovery (foundLate), when it applied.' }),
+    source: z.string().optional(),
+  })
+  .meta({ description: 'What one finding costs one party (charges of an item or rule).' });
+
 export const ScorecardSchema = z
   .strictObject({
     standard: z.string().meta({ description: '`id@version` of the edition that scored the record.' }),
@@ -108,6 +133,8 @@ export const ScorecardSchema = z
           .meta({ description: 'For an overlay (extends:): `id@version` of the standard and of every standard it extends, nearest first.' }),
       })
       .meta({ description: 'What produced this scorecard, to reproduce it later.' }),
+    cycle: CycleStandingSchema.optional().meta({ description: 'Where the inspection stands in its unit\'s re-inspection cycle (standards with outcomes.cycle).' }),
+    charges: z.array(ChargeSchema).optional().meta({ description: 'What the findings cost each party, in points or yuan (standards with charges).' }),
   })
   .meta({ title: 'scoresheet scorecard', description: 'What scoring one inspection record against one standard produces.' });
 

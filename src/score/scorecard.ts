@@ -55,6 +55,42 @@ export interface DerivedOutcome {
   readonly tier: { readonly id: string; readonly name: LocalizedText } | null;
 }
 
+/** A band, by id and name. */
+export interface BandRef {
+  readonly id: string;
+  readonly name: LocalizedText;
+}
+
+/** Where an inspection stands in its unit's re-inspection cycle (初查 / 复查), for a standard with `outcomes.cycle`. */
+export interface CycleStanding {
+  readonly position: 'initial' | 'reinspection';
+  /** The grade waits for a re-inspection (待复查定级). */
+  readonly pending: boolean;
+  /** The grade this inspection gives the unit; null while pending. */
+  readonly grade: BandRef | null;
+  /** While pending: the unit's previous grade, carried meanwhile (null: none yet). */
+  readonly carried?: BandRef | null;
+  /** On a re-inspection: the band of the initial inspection it decides on. */
+  readonly previous?: BandRef | null;
+}
+
+/** What one finding costs one party, in points or yuan (exact decimal). */
+export interface Charge {
+  readonly party: string;
+  /** The party's name, as the standard gives it. */
+  readonly name: LocalizedText;
+  /** The unit's id for the unit's own party, else the record's `parties[party]`; absent when the record does not say. */
+  readonly who?: string;
+  readonly unit: 'points' | 'yuan';
+  readonly amount: number;
+  readonly item: string;
+  readonly finding: number;
+  readonly rule: string;
+  /** The late-discovery multiplier (foundLate), when it applied. */
+  readonly multiply?: number;
+  readonly source?: string;
+}
+
 export interface Scorecard {
   /** `id@version` of the edition that scored the record. */
   readonly standard: string;
@@ -80,6 +116,10 @@ export interface Scorecard {
   readonly reasons: readonly VerdictReason[];
   /** Who scored it and with what: a re-score can be shown to be the same. `chain`: an overlay's whole lineage. */
   readonly provenance: { readonly scoresheet: string; readonly standardHash: string; readonly chain?: readonly string[] };
+  /** Where it stands in its unit's re-inspection cycle (a standard with `outcomes.cycle`; scored with history). */
+  readonly cycle?: CycleStanding;
+  /** What its findings cost each party (a standard with `charges`; scored with history). */
+  readonly charges?: readonly Charge[];
 }
 
 

@@ -50,6 +50,10 @@ export function checkStandard(raw: unknown): Finding[] {
   const levels = ids(raw.levels, ['levels'], 'level');
   const indicators = ids(raw.indicators, ['indicators'], 'indicator');
   const categories = ids(raw.categories, ['categories'], 'category');
+  const parties = ids(raw.parties, ['parties'], 'party');
+  /** A `charges` list (item or rule) names declared parties. */
+  const chargeRefs = (owner: Raw, path: DiagnosticPath) =>
+    list(owner.charges).forEach((c, i) => isObject(c) && typeof c.party === 'string' && reference([...path, 'charges', i, 'party'], 'party', c.party, parties));
   const items = new Map<string, DiagnosticPath>();
   const named = isObject(raw.conditions) ? raw.conditions : {};
   const outcomes = isObject(raw.outcomes) ? raw.outcomes : {};
@@ -82,6 +86,7 @@ export function checkStandard(raw: unknown): Finding[] {
       (ruleKindOf(rule.kind)?.check ?? checkPointsRange)(rule, checks);
       if (isObject(rule.of) && typeof rule.of.indicator === 'string') reference([...path, 'of', 'indicator'], 'indicator', rule.of.indicator, indicators);
       if (rule.when !== undefined) conditionRefs(rule.when, [...path, 'when']);
+      chargeRefs(rule, path);
     });
   };
 
@@ -103,6 +108,7 @@ export function checkStandard(raw: unknown): Finding[] {
     rules(category.rules, ['categories', c, 'rules']);
     list(category.items).forEach((item, i) => {
       if (isObject(item)) rules(item.rules, ['categories', c, 'items', i, 'rules']);
+      if (isObject(item)) chargeRefs(item, ['categories', c, 'items', i]);
     });
     maxMismatch(category, list(category.items), ['categories', c]);
   });
@@ -136,12 +142,37 @@ export function checkStandard(raw: unknown): Finding[] {
   list(outcomes.prerequisites).forEach((p, i) => {
     if (isObject(p) && p.require !== undefined) conditionRefs(p.require, ['outcomes', 'prerequisites', i, 'require']);
   });
-  ids(outcomes.derived, ['outcomes', 'derived'], 'derived outcome');
-  ids(outcomes.bands, ['outcomes', 'bands'], 'band');
+  const derived = ids(outcomes.derived, ['outcomes', 'derived'], 'derived outcome');
+  const bands = ids(outcomes.bands, ['outcomes', 'bands'], 'band');
   list(outcomes.bands).forEach((band, b) => {
     if (isObject(band)) list(band.kinds).forEach((k, i) => typeof k === 'string' && reference(['outcomes', 'bands', b, 'kinds', i], 'kind', k, kinds));
   });
+
+  // Awards name this standard's kinds, and (without `standard`) its bands, derived outcomes and tiers.
+  const ranking = isObject(raw.ranking) ? raw.ranking : {};
+  const awardRefs = (awards: unknown, at: DiagnosticPath) =>
+    list(awards).forEach((award, a) => {
+      if (!isObject(award)) return;
+      list(award.kinds).forEach((k, i) => typeof k === 'string' && reference([...at, a, 'kinds', i], 'kind', k, kinds));
+      list(award.exclude).forEach((rule, e) => {
+        if (!isObject(rule) || rule.standard !== undefined) return;
+        list(rule.bands).forEach((id, i) => typeof id === 'string' && reference([...at, a, 'exclude', e, 'bands', i], 'band', id, bands));
+        if (typeof rule.outcome !== 'string') return;
+        reference([...at, a, 'exclude', e, 'outcome'], 'derived outcome', rule.outcome, derived);
+        const outcome = list(outcomes.derived).find((d) => isObject(d) && d.id === rule.outcome);
+        const tiers = new Set(isObject(outcome) ? list(outcome.tiers).flatMap((t) => (isObject(t) && typeof t.id === 'string' ? [t.id] : [])) : []);
+        if (isObject(outcome)) list(rule.tiers).forEach((id, i) => typeof id === 'string' && reference([...at, a, 'exclude', e, 'tiers', i], 'tier', id, tiers));
+      });
+    });
+  awardRefs(ranking.awards, ['ranking', 'awards']);
+  ids(ranking.rollups, ['ranking', 'rollups'], 'roll-up');
+  list(ranking.rollups).forEach((r, i) => isObject(r) && awardRefs(r.awards, ['ranking', 'rollups', i, 'awards']));
   pushAll(out, checkBands(list(outcomes.bands)));
+  if (isObject(outcomes.cycle)) {
+    const bandIds = new Set(list(outcomes.bands).map((b) => (isObject(b) ? String(b.id) : '')));
+    list(outcomes.cycle.reinspection).forEach((k, i) => typeof k === 'string' && reference(['outcomes', 'cycle', 'reinspection', i], 'kind', k, kinds));
+    list(outcomes.cycle.grant).forEach((b, i) => typeof b === 'string' && reference(['outcomes', 'cycle', 'grant', i], 'band', b, bandIds));
+  }
 
   // No total can stay within an inverted scoring range: the floor would raise it above the maximum.
   const scoringMin = num(isObject(raw.scoring) ? raw.scoring.min : undefined);

@@ -301,7 +301,7 @@ function fileBaseResolver(file: string, allowRoots: readonly string[] | undefine
 }
 
 /** A file problem as the diagnostic a standard (or the base its `extends:` names as `ref`) gives. */
-function readProblem(problem: FileProblem, ref: string): CodedProblem {
+export function readProblem(problem: FileProblem, ref: string): CodedProblem {
   switch (problem.reason) {
     case 'missing':
       return { code: 'file_not_found', data: { reason: problem.code, detail: problem.detail } };

@@ -99,7 +99,7 @@ export class Origins {
 export const OVERLAY_KEYS = ['extends', 'categories', 'add', 'remove'] as const;
 /** Top-level sections an overlay replaces (lists) or merges (maps) as a whole. */
 const MERGED_SECTIONS = ['scoring', 'ranking', 'conditions', 'calendar'];
-const REPLACED_SECTIONS = ['id', 'version', 'name', 'description', 'effective', 'source', 'unit', 'kinds', 'levels', 'indicators', 'assumptions', 'format'];
+const REPLACED_SECTIONS = ['id', 'version', 'name', 'description', 'effective', 'source', 'unit', 'kinds', 'levels', 'parties', 'indicators', 'assumptions', 'format'];
 
 /**
  * Applies an overlay (raw YAML) to a base standard (raw, already merged if it extends another).

@@ -33,23 +33,75 @@ export const FrequencySchema = z.strictObject({
  * inspections; `fail`, any inspection whose verdict is fail (a veto is one). Default `[veto]`.
  */
 export const EXCLUSIONS = ['veto', 'fail'] as const;
-export type Exclusion = (typeof EXCLUSIONS)[number];
+
+/**
+ * An exclusion by what an inspection of the unit in the period says, in this standard or (with
+ * `standard`) in another one whose scorecards the league is given (`LeagueOptions.elsewhere`):
+ * `veto: true` a 一票否决; `verdict` a verdict (004:1047 取消年度评优、评先: a fail elsewhere);
+ * `bands` a band; `outcome` with `tiers` a derived outcome's tier. Exactly one of the four.
+ */
+export const ExclusionRuleSchema = z
+  .strictObject({
+    standard: Id.optional(),
+    veto: z.literal(true).optional(),
+    verdict: z.enum(['fail', 'indeterminate', 'not_eligible']).optional(),
+    bands: z.array(Id).min(1).optional(),
+    outcome: Id.optional(),
+    tiers: z.array(Id).min(1).optional(),
+  })
+  .refine((e) => [e.veto, e.verdict, e.bands, e.outcome].filter((x) => x !== undefined).length === 1 && (e.outcome === undefined) === (e.tiers === undefined), {
+    message: 'an exclusion names exactly one of veto, verdict, bands or outcome (with tiers)',
+  });
+export type ExclusionRule = z.output<typeof ExclusionRuleSchema>;
+export type Exclusion = (typeof EXCLUSIONS)[number] | ExclusionRule;
 export const DEFAULT_EXCLUDE: readonly Exclusion[] = ['veto'];
-const Exclude = z.array(z.enum(EXCLUSIONS)).default([...DEFAULT_EXCLUDE]);
+const Exclude = z.array(z.union([z.enum(EXCLUSIONS), ExclusionRuleSchema])).default([...DEFAULT_EXCLUDE]);
 
 /** 流动红旗: to the best unit of each group per period (or every unit at or above a bar). */
 export const AwardSchema = z.strictObject({
   id: Id,
   name: LocalizedText,
   period: PeriodUnitSchema,
-  /** `best`: the top unit(s) of each group; `bar`: every unit whose score reaches `min`. */
-  winners: z.enum(['best', 'bar']).default('best'),
+  /** `best`: the top unit(s) of each group; `bar`: every unit whose score reaches `min`; `top`: the first `count` (十佳). */
+  winners: z.enum(['best', 'bar', 'top']).default('best'),
+  /** With `winners: top`: how many units hold it per group (十佳: 10). */
+  count: z.number().int().positive().optional(),
   /** The score a unit needs to qualify at all. */
   min: z.number().optional(),
-  /** When several units tie for best: all of them get it (`share`) or nobody does (`none`). */
+  /**
+   * When units tie at the last place the award reaches (the best, the `count`-th, a quota's last):
+   * all of them get it (`share`) or none of them does (`none`).
+   */
   ties: z.enum(['share', 'none']).default('share'),
   /** Units not eligible in the period: the award goes to the best of the others. */
   exclude: Exclude,
+  /** Only records of these inspection kinds count towards the award (a table of those records alone). */
+  kinds: z.array(Id).min(1).optional(),
+  /** 每班一名: at most `max` holders per value of `unit.group[by]`, in rank order. */
+  quota: z.strictObject({ by: z.string().min(1), max: z.number().int().positive() }).optional(),
+  source: z.string().min(1).optional(),
+}).refine((a) => (a.winners === 'top') === (a.count !== undefined), { message: '`count` goes with `winners: top`, and `winners: top` needs a `count`', path: ['count'] });
+
+/**
+ * A group of units ranked as one (gap G5): an alliance, a grade, a street, by an aggregate of its
+ * members' period scores, with the ranking's ties and tie-breakers, and awards of its own.
+ */
+export const RollupSchema = z.strictObject({
+  id: Id,
+  name: LocalizedText,
+  /** The members' `unit.group` key that names the group (alliance). */
+  by: z.string().min(1),
+  /** Rank groups within this `unit.group` key (street); every member must have the same value. */
+  within: z.string().min(1).optional(),
+  /**
+   * The group's score from its members' period scores: `mean`, `sum`, `min` (the worst member in
+   * deduct and award mode), `max` (the worst in accumulate mode), or `passing`, the percent of
+   * members with no failed or undecided inspection (higher is better in every mode).
+   */
+  aggregate: z.enum(['mean', 'sum', 'min', 'max', 'passing']).default('mean'),
+  awards: z.array(AwardSchema).default([]),
+  /** Why the roll-up is a setting and not the source's, in words. */
+  assumption: z.string().min(1).optional(),
   source: z.string().min(1).optional(),
 });
 
@@ -77,8 +129,11 @@ export const RankingSchema = z.strictObject({
   lastWarning: z.number().int().positive().optional(),
   /** Held an award this many periods running: reported as a streak. */
   streak: z.number().int().positive().default(3),
+  /** Groups of units ranked from their members (`rank --roll-up ID`). */
+  rollups: z.array(RollupSchema).default([]),
 });
 
 export type Ranking = z.output<typeof RankingSchema>;
 export type Award = z.output<typeof AwardSchema>;
+export type Rollup = z.output<typeof RollupSchema>;
 export type Frequency = z.output<typeof FrequencySchema>;

@@ -129,11 +129,32 @@ export const DerivedSchema = z.strictObject({
   tiers: z.array(TierSchema).default([]),
 });
 
+/**
+ * A re-inspection cycle (初查 → 复查): an initial inspection whose band is in `grant` gives the unit
+ * its grade at once; any other leaves it pending, the unit's previous grade carried, until a
+ * re-inspection (a record of one of the `reinspection` kinds) decides (docs/rectification.md).
+ */
+export const CycleSchema = z.strictObject({
+  /** The kinds of inspection that are re-inspections (复查); every other kind is an initial inspection. */
+  reinspection: z.array(Id).min(1),
+  /** The bands an initial inspection grants at once. */
+  grant: z.array(Id).min(1),
+  source: z.string().min(1).optional(),
+});
+
+/** Someone a finding may charge: the unit itself (`unit: true`), or a person the record names under `parties`. */
+export const PartySchema = z.strictObject({
+  id: Id,
+  name: LocalizedText,
+  unit: z.literal(true).optional(),
+});
+
 export const OutcomesSchema = z.strictObject({
   vetoes: z.array(VetoSchema).default([]),
   prerequisites: z.array(PrerequisiteSchema).default([]),
   bands: z.array(BandSchema).default([]),
   derived: z.array(DerivedSchema).default([]),
+  cycle: CycleSchema.optional(),
 });
 
 export const StandardSchema = z.strictObject({
@@ -152,6 +173,8 @@ export const StandardSchema = z.strictObject({
   /** Inspection kinds (随查, 定期, 活动) and event levels (县, 市, 省, 国家). */
   kinds: z.array(NamedEntry).default([]),
   levels: z.array(NamedEntry).default([]),
+  /** Who findings may charge besides the unit's score (`charges` on an item or rule). */
+  parties: z.array(PartySchema).optional(),
   indicators: z.array(IndicatorSchema).default([]),
   /** Named conditions, referenced as `{ condition: name }`. */
   conditions: z.record(Id, ConditionSchema).default({}),
@@ -175,4 +198,6 @@ export type Band = z.output<typeof BandSchema>;
 export type Veto = z.output<typeof VetoSchema>;
 export type Prerequisite = z.output<typeof PrerequisiteSchema>;
 export type Derived = z.output<typeof DerivedSchema>;
+export type Cycle = z.output<typeof CycleSchema>;
+export type Party = z.output<typeof PartySchema>;
 export type Indicator = z.output<typeof IndicatorSchema>;

@@ -37,6 +37,12 @@ export const ExpectationSchema = z.strictObject({
   outcomes: z.record(z.string(), z.string().nullable()).optional(),
   /** The record must be rejected, with problems on these fields. */
   rejected: z.array(z.string()).optional(),
+  /** Charges that must appear (each matched on the fields given; amounts exact). */
+  charges: z.array(z.strictObject({ party: z.string().min(1).optional(), who: z.string().min(1).optional(), amount: z.number().optional(), unit: z.enum(['points', 'yuan']).optional(), item: z.string().min(1).optional() })).optional(),
+  /** Where the record stands in its unit's re-inspection cycle (band ids; null: none). */
+  cycle: z
+    .strictObject({ position: z.enum(['initial', 'reinspection']).optional(), pending: z.boolean().optional(), grade: z.string().nullable().optional(), carried: z.string().nullable().optional(), previous: z.string().nullable().optional() })
+    .optional(),
 });
 
 export const TestCaseSchema = z.strictObject({
@@ -216,6 +222,17 @@ export function runCase(scorer: Scorer, testCase: LocatedCase, record: unknown, 
     const actual = card.outcomes.find((o) => o.id === id)?.tier?.id ?? null;
     if (actual !== tier) mismatches.push({ what: `outcome ${id}`, expected: tier, actual });
   }
+  for (const charge of want.charges ?? []) {
+    const matches = (c: NonNullable<Scorecard['charges']>[number]) =>
+      (charge.party === undefined || c.party === charge.party) && (charge.who === undefined || c.who === charge.who) && (charge.amount === undefined || roundPoints(c.amount) === roundPoints(charge.amount)) && (charge.unit === undefined || c.unit === charge.unit) && (charge.item === undefined || c.item === charge.item);
+    if (!(card.charges ?? []).some(matches)) mismatches.push({ what: 'charge', expected: charge, actual: (card.charges ?? []).map((c) => ({ party: c.party, who: c.who, amount: c.amount, unit: c.unit })) });
+  }
+  if (want.cycle !== undefined) {
+    const c = card.cycle;
+    const actual = c === undefined ? null : { position: c.position, pending: c.pending, grade: c.grade?.id ?? null, carried: c.carried === undefined ? undefined : (c.carried?.id ?? null), previous: c.previous === undefined ? undefined : (c.previous?.id ?? null) };
+    const differs = actual === null || (Object.keys(want.cycle) as (keyof typeof want.cycle)[]).some((k) => want.cycle![k] !== actual[k]);
+    if (differs) mismatches.push({ what: 'cycle', expected: want.cycle, actual });
+  }
   return { ...base, passed: mismatches.length === 0, mismatches, exercised: exercisedBy(card) };
 }
 
@@ -228,6 +245,8 @@ export function exercisedBy(card: Scorecard): string[] {
   for (const line of card.lines) if (line.type !== 'capped' || line.rule.includes('rules[')) out.add(line.rule);
   for (const reason of card.reasons) if (reason.rule) out.add(reason.rule);
   if (card.band) out.add(`band:${card.band.id}`);
+  for (const c of card.charges ?? []) out.add(c.rule);
+  if (card.cycle !== undefined) out.add(`cycle:${card.cycle.position === 'reinspection' ? 'reinspection' : card.cycle.pending ? 'pending' : 'granted'}`);
   for (const o of card.outcomes) if (o.tier) out.add(`tier:${o.id}:${o.tier.id}`);
   return [...out];
 }
@@ -253,13 +272,16 @@ export function coverageTargets(scorer: Scorer): { id: string; label: string }[]
       item.rules.forEach((rule, r) => {
         targets.push({ id: `categories[${c}].items[${i}].rules[${r}]`, label: `${item.id}: ${rule.kind}` });
         for (const key of HISTORY_KEYS) if (rule[key] !== undefined) targets.push({ id: `categories[${c}].items[${i}].rules[${r}].${key}`, label: `${item.id}: ${rule.kind} ${key}` });
+        (rule.charges ?? []).forEach((charge, k) => targets.push({ id: `categories[${c}].items[${i}].rules[${r}].charges[${k}]`, label: `${item.id}: ${rule.kind} charge ${charge.party}` }));
       });
       for (const key of HISTORY_KEYS) if (item[key] !== undefined) targets.push({ id: `categories[${c}].items[${i}].${key}`, label: `${item.id}: ${key}` });
+      (item.charges ?? []).forEach((charge, k) => targets.push({ id: `categories[${c}].items[${i}].charges[${k}]`, label: `${item.id}: charge ${charge.party}` }));
     });
   });
   s.outcomes.vetoes.forEach((v, i) => targets.push({ id: `outcomes.vetoes[${i}]`, label: `veto ${v.id}` }));
   s.outcomes.prerequisites.forEach((p, i) => targets.push({ id: `outcomes.prerequisites[${i}]`, label: `prerequisite ${p.id}` }));
   for (const band of s.outcomes.bands) targets.push({ id: `band:${band.id}`, label: `band ${band.id}` });
+  if (s.outcomes.cycle !== undefined) for (const step of ['granted', 'pending', 'reinspection']) targets.push({ id: `cycle:${step}`, label: `cycle ${step}` });
   for (const d of s.outcomes.derived) for (const t of d.tiers) targets.push({ id: `tier:${d.id}:${t.id}`, label: `${d.id} tier ${t.id}` });
   return targets;
 }

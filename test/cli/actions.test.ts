@@ -67,6 +67,21 @@ describe('scoresheet actions', () => {
     expect(out.findings.map((f: { id: string; status: string; daysOverdue: number }) => `${f.id} ${f.status} ${f.daysOverdue}`)).toEqual(['w1-estate#1 closed 0', 'w1-estate#2 overdue 2', 'w1-market#1 overdue 2', 'w2-market#1 open 0']);
   });
 
+  it("takes --roster and --units as score does: a round's findings charged to the unit answering for the area", async () => {
+    const roster = 'test/history/fixtures/roster/roster.yaml';
+    const records = 'test/history/fixtures/roster/records.yaml';
+    const r = await runCli(['actions', '--standard', STANDARD, records, '--roster', roster, '--units', roster, '--as-of', '2024-03-12', '--format', 'json', '--max-problems', '0']);
+    // r2's bus-stop finding has no unit that day: the record is rejected (exit 1), its problem only counted
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toContain('bus-stop');
+    expect(r.stderr).toMatch(/1/);
+    const out = JSON.parse(r.stdout);
+    expect(out.findings.map((f: { unit: { id: string }; id: string; status: string }) => `${f.unit.id} ${f.id} ${f.status}`)).toEqual(['c1 r1:c1#1 overdue']);
+    const without = await runCli(['actions', '--standard', STANDARD, records, '--as-of', '2024-03-12', '--format', 'json']);
+    expect(JSON.parse(without.stdout).findings).toEqual([]);
+    expect(without.stderr).toContain('market-square');
+  });
+
   it('rejects a bad --as-of and says why (exit 2)', async () => {
     const r = await actions('--as-of', '2024-02-30');
     expect(r.code).toBe(2);

@@ -70,6 +70,28 @@ describe('scoresheet template', () => {
     expect(JSON.parse(r.stdout).scorecards.map((c: { record: string; total: number }) => [c.record, c.total])).toEqual([['y1', 97.5]]);
   });
 
+  it('a standard with deadlines gets finding-id and 复查 columns; filled in, its ledger closes what the 复查 fixed', async () => {
+    const standard = 'test/records/fixtures/follow-ups/weekly.yaml';
+    for (const layout of ['wide', 'long'] as const) {
+      const dir = fresh();
+      expect((await runCli(['template', '--standard', standard, '--layout', layout, '-o', dir, '--lang', 'zh-CN'])).code).toBe(0);
+      const sheet = join(dir, `weekly-rectification.${layout}.csv`);
+      const map = join(dir, `weekly-rectification.${layout}.map.yaml`);
+      const header = readFileSync(sheet, 'utf8').replace(/^\uFEFF/, '').trim().split(',');
+      expect(header).toEqual(expect.arrayContaining(['复查问题编号', '是否整改', '复查说明']));
+      expect(header).toEqual(expect.arrayContaining(layout === 'wide' ? ['违章建筑（问题编号）', '违章建筑（整改期限）', '违章建筑（发生日期）', '乱扔垃圾（问题编号）'] : ['问题编号', '整改期限', '发生日期']));
+      const row = (cells: Record<string, string>) => header.map((h) => cells[h] ?? '').join(',') + '\n';
+      const found: Record<string, string> = layout === 'wide' ? { 违章建筑: '1', '违章建筑（问题编号）': 'B-7', '违章建筑（整改期限）': '2024/3/6', '违章建筑（发生日期）': '2024/2/20' } : { 检查项: '违章建筑', 问题编号: 'B-7', 整改期限: '2024/3/6', 发生日期: '2024/2/20' };
+      appendFileSync(sheet, row({ 记录编号: 'w1', 单位编号: 'c1', 日期: '2024-03-04', ...found }));
+      appendFileSync(sheet, row({ 记录编号: 'f1', 单位编号: 'c1', 日期: '2024-03-07', 复查问题编号: 'B-7', 是否整改: '是' }));
+      const r = await runCli(['actions', sheet, '--standard', standard, '--map', map, '--as-of', '2024-03-20', '--format', 'json']);
+      expect([r.code, r.stderr]).toEqual([0, '']);
+      // the notice's deadline (3-6, not the standard's Friday 3-8): closed a day late
+      expect(JSON.parse(r.stdout).findings.map((f: { id: string; status: string; due: string; closed: string; daysOverdue: number }) => [f.id, f.status, f.due, f.closed, f.daysOverdue])).toEqual([['B-7', 'closed', '2024-03-06', '2024-03-07', 1]]);
+    }
+    // a standard without deadlines keeps its sheet as it was (the committed fixtures above)
+  });
+
   it('exit 2: files already there (without --force), a bad standard, a directory of several, a missing --layout', async () => {
     const dir = fresh();
     const args = ['template', '--standard', 'standards/school-hygiene.yaml', '--layout', 'long', '-o', dir];

@@ -249,3 +249,19 @@ describe('school-hygiene: reasons in the words of the standard', () => {
     expect(event.lines[0]!.reason.data).toMatchObject({ kind: 'event', level: 'city', points: 4 });
   });
 });
+
+describe('school-hygiene ranking settings that no source gives are labelled assumptions (issue 18.5)', () => {
+  it('cites the red flag as an assumption, not as 000:1603, and lists the flag, the boards and lastWarning under assumptions', async () => {
+    const result = await loadStandard(FILE);
+    if (!result.ok) throw new Error('school-hygiene does not load');
+    const { ranking, assumptions } = result.standard;
+    const flag = ranking!.awards.find((a) => a.id === 'red-flag')!;
+    expect(flag.source).not.toBe('000:1603');
+    expect(flag.source).toMatch(/^ASSUMPTION/);
+    const text = (assumptions ?? []).join('\n');
+    expect(text).toMatch(/min: 98/);
+    expect(text).toMatch(/000:1603.*QUARTERLY flag for a community alliance/);
+    expect(text).toMatch(/boards/);
+    expect(text).toMatch(/lastWarning: 3/);
+  });
+});

@@ -1,0 +1,44 @@
+/** Scorecards → an assessment's results: a stage is aggregated from its own kinds' inspections only. */
+import { describe, expect, it } from 'vitest';
+import { assessScorecards } from '../../src/assess/assess.js';
+import type { Stages } from '../../src/assess/schema.js';
+import { compileStandard } from '../../src/compile/standard.js';
+import { scoreRecord } from '../../src/score/batch.js';
+import type { Scorecard } from '../../src/score/scorecard.js';
+import { loadStandard } from '../../src/standard/load.js';
+
+describe('assessScorecards: stages', () => {
+  it('a stage counts only the frequency requirements of its own kinds: another stage\'s inspections are not its shortfall', async () => {
+    const loaded = await loadStandard('standards/community-red-flag.yaml');
+    if (!loaded.ok) throw new Error('community-red-flag does not load');
+    // Each missing weekly check costs 1 penalty point (the shipped standard charges none).
+    const ranking = loaded.standard.ranking!;
+    const standard = { ...loaded.standard, ranking: { ...ranking, frequency: ranking.frequency.map((f) => ({ ...f, points: 1 })) } };
+    const scorer = compileStandard(standard);
+    const cards = [
+      { id: 'w', kind: 'weekly', date: '2024-01-10' },
+      { id: 'q', kind: 'street-quarterly', date: '2024-01-20' },
+    ].map((r) => {
+      const result = scoreRecord(scorer, { ...r, standard: 'community-red-flag', unit: { id: 'u' }, findings: [] });
+      if (!result.ok) throw new Error('record rejected');
+      return result.scorecard;
+    }) as Scorecard[];
+    const stages: Stages = {
+      assess: 'stages',
+      id: 's',
+      name: { en: 'S' },
+      assumptions: [],
+      standard: 'community-red-flag.yaml',
+      final: 'last',
+      stages: [
+        { id: 'weekly', name: { en: 'weekly' }, kinds: ['weekly'] },
+        { id: 'street', name: { en: 'street' }, kinds: ['street-quarterly'] },
+      ],
+    };
+    const result = assessScorecards(stages, new Map([['s', standard]]), cards, { period: 'month' });
+    if (result.assess !== 'stages') throw new Error('not stages');
+    // weekly: 1 check of the 4 a month, 3 short → 0 spots + 3; street: no weekly requirement of its own → 0
+    expect(result.results.map((r) => r.stages.map((s) => s.result))).toEqual([[3, 0]]);
+    expect(result.results[0]!.final).toBe(0);
+  });
+});
