@@ -73,6 +73,8 @@ const ATTACKS = [
   { name: 'report-160k', what: 'report over 160,000 records', args: async () => ['report', await records(160_000), ...SCHOOL, '--period', 'week', '--group-by', 'grade', '--format', 'md'], exit: 0 },
   { name: 'score-1m', what: 'score over 1,000,000 records, default (text) output', args: async () => ['score', await records(1_000_000), ...SCHOOL], exit: 0 },
   { name: 'rank-1m', what: 'rank over 1,000,000 records', args: async () => ['rank', await records(1_000_000), ...SCHOOL, '--period', 'week', '--group-by', 'grade'], exit: 0 },
+  { name: 'xlsx-million-empty-rows', what: 'a workbook of 15 KB whose sheet has a million empty rows below its record (issue 19): read row by row', args: () => ['score', join(ROOT, 'test/hostile/xlsx-million-empty-rows.xlsx'), ...SCHOOL], exit: 0 },
+  { name: 'xlsx-zip-bomb', what: 'a workbook of 70 KB whose sheet unpacks to 64 MiB (issue 19): refused before exceljs unpacks it', args: () => ['score', join(ROOT, 'test/hostile/xlsx-zip-bomb.xlsx'), ...SCHOOL], exit: 2, code: 'unreadable_input' },
   { name: 'report-1m', what: 'report over 1,000,000 records (HTML)', args: async () => ['report', await records(1_000_000), ...SCHOOL, '--period', 'week', '--group-by', 'grade', '--format', 'html'], exit: 0 },
 ];
 

@@ -5,6 +5,7 @@
 import type { Locale } from './messages/locales.js';
 import type { Message } from './messages/types.js';
 import { renderMessage } from './messages/render.js';
+import { cellName, isSheetOfWorkbook } from './spreadsheet.js';
 
 /**
  * Stable, snake_case codes of a standard's problems (and of a file's: a calendar, units or roster file
@@ -236,7 +237,9 @@ export function renderDiagnostic(d: Diagnostic, locale?: Locale): string {
   const message = locale === undefined ? d.message : renderMessage(d.data ? { messageId: d.messageId, data: d.data } : { messageId: d.messageId }, locale);
   const path = formatPath(d.path);
   const where = d.index === undefined ? path : path === '' ? `[#${d.index}]` : `[#${d.index}] ${path}`;
-  return `${d.file}:${d.line}:${d.column}  ${d.severity}  ${d.code}  ${where === '' ? '' : `${where}: `}${message}`;
+  // A workbook's cell by its name (records.xlsx!Sheet1!C12), as the spreadsheet shows it.
+  const at = isSheetOfWorkbook(d.file) ? `${d.file}!${cellName(d.line, d.column)}` : `${d.file}:${d.line}:${d.column}`;
+  return `${at}  ${d.severity}  ${d.code}  ${where === '' ? '' : `${where}: `}${message}`;
 }
 
 /**

@@ -21,3 +21,15 @@ const NUMBER = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/;
 export function spreadsheetCell(text: string): string {
   return FORMULA_START.test(text) && !NUMBER.test(text) ? `'${text}` : text;
 }
+
+/** A cell's name as a spreadsheet shows it: row 12, column 3 → `C12`. */
+export function cellName(row: number, column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return `${letters}${row}`;
+}
+
+/** Whether a diagnostic's file is a workbook's sheet (`records.xlsx!Sheet1`): its line and column are a cell. */
+export function isSheetOfWorkbook(file: string): boolean {
+  return /\.xlsx!/i.test(file);
+}

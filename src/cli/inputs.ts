@@ -31,8 +31,10 @@ export interface SourceOptions {
   readonly precheck?: Precheck;
   /** The longest NDJSON line or CSV record taken (default DEFAULT_MAX_RECORD_BYTES). */
   readonly maxRecordBytes?: number;
-  /** The largest JSON or YAML file taken (default DEFAULT_MAX_FILE_BYTES). */
+  /** The largest JSON, YAML or xlsx file taken (default DEFAULT_MAX_FILE_BYTES). */
   readonly maxFileBytes?: number;
+  /** xlsx: the sheet to read (--sheet). */
+  readonly sheet?: string;
 }
 
 /**
@@ -71,7 +73,7 @@ export async function* recordItems(source: string, format: RecordFormat, options
   };
   try {
     let mapping = options.mapping;
-    if (format === 'csv' && mapping === undefined && options.map !== undefined) {
+    if ((format === 'csv' || format === 'xlsx') && mapping === undefined && options.map !== undefined) {
       const loaded = await loadMapping(options.map, options.lang);
       if (!loaded.ok) throw new SourceError(loaded.diagnostics.map(formatDiagnostic).join('\n'));
       mapping = loaded.mapping;
@@ -82,6 +84,7 @@ export async function* recordItems(source: string, format: RecordFormat, options
       format,
       ...(mapping ? { mapping } : {}),
       ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
+      ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
     })) {
       if (!('record' in item) && item.diagnostics.some(isInputProblem)) throw new SourceError(item.diagnostics.map(formatDiagnostic).join('\n'));
       yield item;

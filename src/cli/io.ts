@@ -1,5 +1,5 @@
 /** The CLI's only contact with the terminal (through a `CliIo`) and the file system outside the loaders. */
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pushAll } from '../collections.js';
@@ -9,6 +9,31 @@ export interface Output {
   err(text: string): void;
   /** Raw bytes to stdout (a CSV in another encoding than UTF-8). */
   bytes?(data: Uint8Array): void;
+}
+
+/**
+ * `-o FILE`: what a command would print on stdout, kept to be written to the file at the end
+ * (`written`); its problems still go to stderr.
+ */
+export function fileOutput(out: Output): Output & { written(): Buffer } {
+  const chunks: Buffer[] = [];
+  return {
+    out: (text) => chunks.push(Buffer.from(text + '\n', 'utf8')),
+    err: (text) => out.err(text),
+    bytes: (data) => chunks.push(Buffer.from(data)),
+    written: () => Buffer.concat(chunks),
+  };
+}
+
+/** Writes `data` to `path`; false, with the reason on stderr (in `cannotWrite`'s words), when it cannot. */
+export async function writeOutputFile(path: string, data: Uint8Array | string, out: Output, cannotWrite: (file: string, detail: string) => string): Promise<boolean> {
+  try {
+    await writeFile(path, data);
+    return true;
+  } catch (error) {
+    out.err(cannotWrite(path, (error as Error).message));
+    return false;
+  }
 }
 
 /** The exit status of a writer whose reader went away: 128 + SIGPIPE, as the shell gives `yes | head`. */

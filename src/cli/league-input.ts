@@ -11,7 +11,7 @@ import type { RecordFormat } from '../records/read.js';
 import { buildLeague, type League } from '../rank/league.js';
 import type { TiePolicy } from '../rank/rank.js';
 import type { Readable } from 'node:stream';
-import { RecordIds, scoreStream } from '../score/batch.js';
+import { RecordIds } from '../score/batch.js';
 import { StandardSet } from '../score/editions.js';
 import { scoreHistoryStream } from '../history/stream.js';
 import { HistoryScorer, usesHistory, type LedgerEntry } from '../history/history.js';
@@ -38,6 +38,8 @@ export interface LeagueInputOptions {
   readonly inputFormat?: RecordFormat;
   readonly encoding?: TextEncodingName;
   readonly map?: string;
+  /** xlsx: the sheet to read (--sheet). */
+  readonly sheet?: string;
   /** --allow-root: folders where `extends:` may also find a base. */
   readonly allowRoot?: readonly string[];
   readonly maxRecordBytes?: number;

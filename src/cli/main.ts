@@ -124,7 +124,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .option('--group-by <key>', help.rank_groupBy)
       .addOption(new Option('--ties <policy>', help.rank_ties).choices(['competition', 'dense', 'ordinal', 'fractional']))
       .option('--roll-up <id>', help.rank_rollup)
-      .addOption(new Option('--also <file|dir>', help.rank_also).argParser(collect));
+      .addOption(new Option('--also <file|dir>', help.rank_also).argParser(collect))
+      .option('--sheet <name>', help.score_sheet);
   /** rank's and report's side files: the map, units and roster as every reader of records, and the school calendar. */
   const leagueSideFiles = (command: Command): Command =>
     recordSideFiles(command, { map: help.rank_map, units: help.rank_units, roster: help.score_roster }).option('--calendar <file>', help.rank_calendar);
@@ -146,15 +147,17 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .description(help.score_description)
     .argument('[records...]', help.score_records)
     .addOption(new Option('--standard <file|dir>', help.score_standard).argParser(collect).makeOptionMandatory())
-    .addOption(new Option('--format <format>', help.format).choices(['text', 'json', 'ndjson', 'csv', 'md']).default('text'))
+    .addOption(new Option('--format <format>', help.format).choices(['text', 'json', 'ndjson', 'csv', 'md', 'xlsx']).default('text'))
+    .option('-o, --output <file>', help.output)
     .addOption(lang())
     .addOption(new Option('--fail-on <verdict>', help.score_failOn).argParser(collectVerdict))
-    .addOption(new Option('--input-format <format>', help.score_inputFormat).choices(['json', 'yaml', 'ndjson', 'csv']))
+    .addOption(new Option('--input-format <format>', help.score_inputFormat).choices(['json', 'yaml', 'ndjson', 'csv', 'xlsx']))
     .addOption(new Option('--encoding <encoding>', help.score_encoding).choices(['utf-8', 'gbk', 'gb18030']))
-    .addOption(new Option('--output-encoding <encoding>', help.score_outputEncoding).choices(['utf-8', 'gb18030']));
+    .addOption(new Option('--output-encoding <encoding>', help.score_outputEncoding).choices(['utf-8', 'gb18030']))
+    .option('--sheet <name>', help.score_sheet);
   recordSideFiles(scoreCommand, { map: help.score_map, units: help.score_units, roster: help.score_roster })
     .addOption(allowRoot())
-    .action(async (inputs: string[], opts: { units?: string; roster?: string; allowRoot?: string[]; standard: string[]; format: ScoreOutputFormat; lang: 'en' | 'zh-CN'; failOn?: Verdict[]; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; outputEncoding?: 'utf-8' | 'gb18030'; map?: string; maxProblems: number; maxRecordBytes: number; maxFileBytes: number }) => {
+    .action(async (inputs: string[], opts: { units?: string; roster?: string; allowRoot?: string[]; standard: string[]; format: ScoreOutputFormat; lang: 'en' | 'zh-CN'; failOn?: Verdict[]; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv' | 'xlsx'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; outputEncoding?: 'utf-8' | 'gb18030'; map?: string; sheet?: string; output?: string; maxProblems: number; maxRecordBytes: number; maxFileBytes: number }) => {
       exitCode = await runScore(inputs, {
         maxProblems: opts.maxProblems,
         maxRecordBytes: opts.maxRecordBytes,
@@ -167,6 +170,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         ...(opts.encoding ? { encoding: opts.encoding } : {}),
         ...(opts.outputEncoding ? { outputEncoding: opts.outputEncoding } : {}),
         ...(opts.map ? { map: opts.map } : {}),
+        ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
+        ...(opts.output !== undefined ? { output: opts.output } : {}),
         ...(opts.units ? { units: opts.units } : {}),
         ...(opts.roster ? { roster: opts.roster } : {}),
         ...(opts.allowRoot ? { allowRoot: opts.allowRoot } : {}),
@@ -178,12 +183,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .description(help.template_description)
     .addOption(new Option('--standard <file>', help.template_standard).makeOptionMandatory())
     .addOption(new Option('--layout <layout>', help.template_layout).choices(['wide', 'long']).makeOptionMandatory())
+    .addOption(new Option('--format <format>', help.template_format).choices(['csv', 'xlsx']).default('csv'))
+    .option('--units <file>', help.template_units)
     .option('-o, --out <dir>', help.template_out, '.')
     .addOption(lang(help.langHeaders))
     .option('--force', help.template_force, false)
     .addOption(allowRoot())
-    .action(async (opts: { standard: string; layout: 'wide' | 'long'; out: string; lang: 'en' | 'zh-CN'; force: boolean; allowRoot?: string[] }) => {
-      exitCode = await runTemplate({ standard: opts.standard, layout: opts.layout, out: opts.out, lang: opts.lang, force: opts.force, ...(opts.allowRoot ? { allowRoot: opts.allowRoot } : {}) }, output);
+    .action(async (opts: { standard: string; layout: 'wide' | 'long'; format: 'csv' | 'xlsx'; units?: string; out: string; lang: 'en' | 'zh-CN'; force: boolean; allowRoot?: string[] }) => {
+      exitCode = await runTemplate({ standard: opts.standard, layout: opts.layout, format: opts.format, out: opts.out, lang: opts.lang, force: opts.force, ...(opts.units !== undefined ? { units: opts.units } : {}), ...(opts.allowRoot ? { allowRoot: opts.allowRoot } : {}) }, output);
     });
 
   program
@@ -203,7 +210,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .addOption(new Option('--standard <file|dir>', help.actions_standard).argParser(collect).makeOptionMandatory())
     .addOption(new Option('--as-of <date>', help.actions_asOf).argParser((v: string) => { if (!isCalendarDate(v)) throw new InvalidArgumentError(help.actions_dateExpected); return v; }))
     .addOption(new Option('--format <format>', help.actions_format).choices(['text', 'json', 'csv', 'md', 'html']).default('text'))
-    .addOption(new Option('--input-format <format>', help.rank_inputFormat).choices(['json', 'yaml', 'ndjson', 'csv']))
+    .addOption(new Option('--input-format <format>', help.rank_inputFormat).choices(['json', 'yaml', 'ndjson', 'csv', 'xlsx']))
     .addOption(new Option('--encoding <encoding>', help.rank_encoding).choices(['utf-8', 'gbk', 'gb18030']))
     .addOption(lang());
   recordSideFiles(actionsCommand, { map: help.score_map, units: help.score_units, roster: help.score_roster })
@@ -227,13 +234,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     });
 
   leagueSideFiles(leagueCommand('rank', help.rank_description))
-    .addOption(new Option('--format <format>', help.format).choices(['text', 'json', 'csv', 'md']).default('text'))
+    .addOption(new Option('--format <format>', help.format).choices(['text', 'json', 'csv', 'md', 'xlsx']).default('text'))
+    .option('-o, --output <file>', help.output)
     .addOption(lang())
     .addOption(new Option('--fail-on <verdict>', help.rank_failOn).argParser(collectVerdict))
-    .addOption(new Option('--input-format <format>', help.rank_inputFormat).choices(['json', 'yaml', 'ndjson', 'csv']))
+    .addOption(new Option('--input-format <format>', help.rank_inputFormat).choices(['json', 'yaml', 'ndjson', 'csv', 'xlsx']))
     .addOption(new Option('--encoding <encoding>', help.rank_encoding).choices(['utf-8', 'gbk', 'gb18030']))
     .addOption(allowRoot())
-    .action(async (inputs: string[], opts: { allowRoot?: string[]; standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; rollUp?: string; also?: string[]; format: 'text' | 'json' | 'csv' | 'md'; lang: 'en' | 'zh-CN'; failOn?: Verdict[]; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string; maxProblems: number; maxRecordBytes: number; maxFileBytes: number }) => {
+    .action(async (inputs: string[], opts: { allowRoot?: string[]; standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; rollUp?: string; also?: string[]; sheet?: string; output?: string; format: 'text' | 'json' | 'csv' | 'md' | 'xlsx'; lang: 'en' | 'zh-CN'; failOn?: Verdict[]; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv' | 'xlsx'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string; maxProblems: number; maxRecordBytes: number; maxFileBytes: number }) => {
       const { standard, failOn, ...rest } = opts;
       exitCode = await runRank(inputs, { ...rest, standards: standard, failOn: failOn ?? [] }, output, io.stdin);
     });
@@ -261,13 +269,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(help.positiveWholeNumber);
       return n;
     }))
-    .addOption(new Option('--format <format>', help.report_format).choices(['html', 'md', 'pdf']).default('html'))
+    .addOption(new Option('--format <format>', help.report_format).choices(['html', 'md', 'pdf', 'xlsx']).default('html'))
     .option('-o, --output <file>', help.report_output)
     .addOption(lang(help.langReport))
-    .addOption(new Option('--input-format <format>', help.rank_inputFormat).choices(['json', 'yaml', 'ndjson', 'csv']))
+    .addOption(new Option('--input-format <format>', help.rank_inputFormat).choices(['json', 'yaml', 'ndjson', 'csv', 'xlsx']))
     .addOption(new Option('--encoding <encoding>', help.rank_encoding).choices(['utf-8', 'gbk', 'gb18030']))
     .addOption(allowRoot())
-    .action(async (inputs: string[], opts: { allowRoot?: string[]; standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; rollUp?: string; also?: string[]; at?: string; top?: number; format: ReportFormat; output?: string; lang: 'en' | 'zh-CN'; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string; maxProblems: number; maxRecordBytes: number; maxFileBytes: number }) => {
+    .action(async (inputs: string[], opts: { allowRoot?: string[]; standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; rollUp?: string; also?: string[]; sheet?: string; at?: string; top?: number; format: ReportFormat; output?: string; lang: 'en' | 'zh-CN'; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv' | 'xlsx'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string; maxProblems: number; maxRecordBytes: number; maxFileBytes: number }) => {
       const { standard, ...rest } = opts;
       exitCode = await runReport(inputs, { ...rest, standards: standard, ...(io.env.SCORESHEET_CHROMIUM ? { chromium: io.env.SCORESHEET_CHROMIUM } : {}) }, output, io.stdin);
     });

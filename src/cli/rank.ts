@@ -5,23 +5,36 @@
 import { renderLeague } from '../report/render.js';
 import type { Verdict } from '../score/scorecard.js';
 import type { Readable } from 'node:stream';
-import type { Output } from './io.js';
+import { wordsOf } from '../messages/locales.js';
+import { leagueWorkbook } from '../report/xlsx.js';
+import { fileOutput, writeOutputFile, type Output } from './io.js';
 import { loadLeagueInput, type LeagueInputOptions } from './league-input.js';
 
 export interface RankCliOptions extends LeagueInputOptions {
-  readonly format: 'text' | 'json' | 'csv' | 'md';
+  readonly format: 'text' | 'json' | 'csv' | 'md' | 'xlsx';
   readonly failOn: readonly Verdict[];
+  /** -o: the file to write instead of standard output (needed by xlsx). */
+  readonly output?: string;
 }
 
-export async function runRank(inputs: readonly string[], options: RankCliOptions, out: Output, stdin: Readable): Promise<number> {
-  const input = await loadLeagueInput(inputs, options, out, stdin);
+export async function runRank(inputs: readonly string[], options: RankCliOptions, terminal: Output, stdin: Readable): Promise<number> {
+  if (options.format === 'xlsx' && options.output === undefined) {
+    terminal.err(wordsOf(options.lang).cli.xlsxNeedsOutput);
+    return 2;
+  }
+  const input = await loadLeagueInput(inputs, options, terminal, stdin);
   if (input === 2) return 2;
   const { standard, league, scorecards, rejected } = input;
+  const file = options.output !== undefined ? fileOutput(terminal) : undefined;
+  const out = file ?? terminal;
 
-  if (options.format === 'json') {
+  if (options.format === 'xlsx') {
+    if (!(await writeOutputFile(options.output!, await leagueWorkbook(league, standard, options.lang), terminal, wordsOf(options.lang).cli.cannotWrite))) return 2;
+  } else if (options.format === 'json') {
     // The problems printed on stderr (the first --max-problems), and how many more there were.
     out.out(JSON.stringify({ ...league, rejected: rejected.listed, ...(rejected.notListed > 0 ? { rejectedNotListed: rejected.notListed } : {}) }, null, 2));
   } else out.out((options.format === 'csv' ? '\uFEFF' : '') + renderLeague(league, standard, { format: options.format, locale: options.lang }));
+  if (file !== undefined && options.format !== 'xlsx' && !(await writeOutputFile(options.output!, file.written(), terminal, wordsOf(options.lang).cli.cannotWrite))) return 2;
   const failOn = options.failOn.some((v) => scorecards.some((c) => c.verdict === v));
   return rejected.records > 0 || failOn ? 1 : 0;
 }

@@ -11,14 +11,15 @@ import { renderReportHtml } from '../report/html.js';
 import { buildReport } from '../report/report.js';
 import { renderReportMarkdown } from '../report/report-markdown.js';
 import { SCORESHEET_VERSION } from '../version.js';
-import type { Output } from './io.js';
+import { writeOutputFile, type Output } from './io.js';
+import { leagueWorkbook } from '../report/xlsx.js';
 import { loadLeagueInput, type LeagueInputOptions } from './league-input.js';
 import { wordsOf } from '../messages/locales.js';
 import { renderMessage } from '../messages/render.js';
 import type { Message } from '../messages/types.js';
 import { systemFailure } from '../messages/library.js';
 
-export type ReportFormat = 'html' | 'md' | 'pdf';
+export type ReportFormat = 'html' | 'md' | 'pdf' | 'xlsx';
 
 export interface ReportCliOptions extends LeagueInputOptions {
   readonly format: ReportFormat;
@@ -42,6 +43,10 @@ export async function runReport(inputs: readonly string[], options: ReportCliOpt
     out.err(wordsOf(options.lang).cli.pdfNeedsOutput);
     return 2;
   }
+  if (options.format === 'xlsx' && !options.output) {
+    out.err(wordsOf(options.lang).cli.xlsxNeedsOutput);
+    return 2;
+  }
   const input = await loadLeagueInput(inputs, options, out, stdin);
   if (input === 2) return 2;
   const { standard, league, scorecards, rejected, calendar, ledger } = input;
@@ -61,6 +66,11 @@ export async function runReport(inputs: readonly string[], options: ReportCliOpt
     ...(ledger && { ledger }),
   });
 
+  if (options.format === 'xlsx') {
+    // The league's tables as a workbook: one sheet per period and group (report/xlsx.ts).
+    if (!(await writeOutputFile(options.output!, await leagueWorkbook(league, standard, options.lang), out, wordsOf(options.lang).cli.cannotWrite))) return 2;
+    return rejectedRecords > 0 ? 1 : 0;
+  }
   const text = options.format === 'md' ? renderReportMarkdown(report, { lang: options.lang }) : renderReportHtml(report, { lang: options.lang });
   if (options.format === 'pdf') {
     const printed = await printPdf(text, options.output!, options.chromium);

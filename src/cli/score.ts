@@ -17,12 +17,13 @@ import { formatScorecardText } from '../report/text.js';
 import { formatScorecardsCsv } from '../report/csv.js';
 import { formatScorecardsMarkdown } from '../report/markdown.js';
 import iconv from 'iconv-lite';
-import type { Output } from './io.js';
+import { fileOutput, writeOutputFile, type Output } from './io.js';
+import { scorecardsWorkbook } from '../report/xlsx.js';
 import { assignStream, loadRoster, ndjsonIdCheck, recordItems, SourceError } from './inputs.js';
 import { DEFAULT_MAX_PROBLEMS, problemPrinter, rejectedRecordCounter } from './problems.js';
 import { itemNamer, loadStandardSet, standardLoadOptions } from './standards.js';
 
-export type ScoreOutputFormat = 'text' | 'json' | 'ndjson' | 'csv' | 'md';
+export type ScoreOutputFormat = 'text' | 'json' | 'ndjson' | 'csv' | 'md' | 'xlsx';
 
 export interface ScoreOptions {
   readonly standards: readonly string[];
@@ -34,6 +35,8 @@ export interface ScoreOptions {
   /** Encoding of CSV output. */
   readonly outputEncoding?: 'utf-8' | 'gb18030';
   readonly map?: string;
+  /** xlsx: the sheet to read (--sheet). */
+  readonly sheet?: string;
   readonly units?: string;
   readonly roster?: string;
   /** --allow-root: folders where `extends:` may also find a base. */
@@ -42,6 +45,8 @@ export interface ScoreOptions {
   readonly maxProblems?: number;
   readonly maxRecordBytes?: number;
   readonly maxFileBytes?: number;
+  /** -o: the file to write instead of standard output (needed by xlsx). */
+  readonly output?: string;
 }
 
 export interface Summary {
@@ -53,7 +58,13 @@ export interface Summary {
   not_eligible: number;
 }
 
-export async function runScore(inputs: readonly string[], options: ScoreOptions, out: Output, stdin: Readable): Promise<number> {
+export async function runScore(inputs: readonly string[], options: ScoreOptions, terminal: Output, stdin: Readable): Promise<number> {
+  if (options.format === 'xlsx' && options.output === undefined) {
+    terminal.err(wordsOf(options.lang).cli.xlsxNeedsOutput);
+    return 2;
+  }
+  const file = options.output !== undefined && options.format !== 'xlsx' ? fileOutput(terminal) : undefined;
+  const out = file ?? terminal;
   if (options.outputEncoding !== undefined && options.format !== 'csv') {
     out.err(wordsOf(options.lang).cli.outputEncodingCsvOnly);
     return 2;
@@ -109,6 +120,10 @@ export async function runScore(inputs: readonly string[], options: ScoreOptions,
     }
   }
   sink.end(summary);
+  if (options.output !== undefined) {
+    const data = sink.cards ? await scorecardsWorkbook(sink.cards, options.lang, itemNamer(set, options.lang)) : file!.written();
+    if (!(await writeOutputFile(options.output, data, terminal, wordsOf(options.lang).cli.cannotWrite))) return 2;
+  }
 
   const failOnMatched = options.failOn.some((v) => summary[v] > 0);
   return summary.rejected > 0 || failOnMatched ? 1 : 0;
@@ -118,6 +133,8 @@ interface ScoreSink {
   scored(item: ScoredRecord): void;
   problem(d: Diagnostic): void;
   end(summary: Summary): void;
+  /** xlsx: the scorecards, for the workbook written at the end. */
+  readonly cards?: Scorecard[];
 }
 
 /**
@@ -140,6 +157,19 @@ function scoreSink(set: StandardSet, options: ScoreOptions, out: Output): ScoreS
     };
   }
   const problems = problemPrinter(out, options.maxProblems ?? DEFAULT_MAX_PROBLEMS, options.lang);
+  if (options.format === 'xlsx') {
+    // The workbook is written at the end (runScore); the problems and the summary go to stderr as for csv.
+    const cards: Scorecard[] = [];
+    return {
+      cards,
+      scored: (item) => cards.push(item.scorecard),
+      problem: problems.print,
+      end: (summary) => {
+        problems.end();
+        out.err(formatSummary(summary, options.lang));
+      },
+    };
+  }
   let count = 0;
   // Excel on a Chinese Windows machine reads UTF-8 with a BOM, or the local GB18030 without one.
   const gb18030 = options.outputEncoding === 'gb18030' && out.bytes !== undefined;

@@ -11,6 +11,8 @@ import type { Locale } from '../messages/locales.js';
 import { sheetTemplate } from '../records/template.js';
 import { formatCsv } from '../report/csv.js';
 import type { Output } from './io.js';
+import { loadRoster } from './inputs.js';
+import { templateWorkbook, type TemplateUnit } from '../records/template-xlsx.js';
 import { loadStandardSet, standardLoadOptions } from './standards.js';
 import { renderMessage } from '../messages/render.js';
 import { systemFailure } from '../messages/library.js';
@@ -22,6 +24,10 @@ export interface TemplateOptions {
   readonly out: string;
   readonly lang: Locale;
   readonly force: boolean;
+  /** csv (the default): the sheet and its map file; xlsx: a workbook that checks its cells and holds its map. */
+  readonly format?: 'csv' | 'xlsx';
+  /** --units: the units the sheet's unit cells offer (xlsx). */
+  readonly units?: string;
   /** --allow-root: folders where `extends:` may also find a base. */
   readonly allowRoot?: readonly string[];
 }
@@ -36,11 +42,23 @@ export async function runTemplate(options: TemplateOptions, out: Output): Promis
   const standard = set.scorers[0]!.standard;
   const template = sheetTemplate(standard, options.layout, options.lang, options.standard);
   const base = join(options.out, `${standard.id}.${options.layout}`);
-  const files: [string, string][] = [
-    // UTF-8 with BOM: Excel on a Chinese Windows machine then shows the Chinese headers.
-    [`${base}.csv`, '\uFEFF' + formatCsv([template.header]) + '\n'],
-    [`${base}.map.yaml`, template.mapText],
-  ];
+  let units: TemplateUnit[] = [];
+  if (options.units !== undefined) {
+    const roster = await loadRoster({ units: options.units }, options.lang);
+    if ('error' in roster) {
+      out.err(roster.error);
+      return 2;
+    }
+    units = (roster.units ?? []).map((u) => ({ id: u.id, ...(u.name !== undefined ? { name: u.name } : {}) }));
+  }
+  const files: [string, string | Buffer][] =
+    options.format === 'xlsx'
+      ? [[`${base}.xlsx`, await templateWorkbook(standard, template, options.lang, units)]]
+      : [
+          // UTF-8 with BOM: Excel on a Chinese Windows machine then shows the Chinese headers.
+          [`${base}.csv`, '\uFEFF' + formatCsv([template.header]) + '\n'],
+          [`${base}.map.yaml`, template.mapText],
+        ];
   try {
     await mkdir(options.out, { recursive: true });
     if (!options.force) {
@@ -51,7 +69,7 @@ export async function runTemplate(options: TemplateOptions, out: Output): Promis
         }
       }
     }
-    for (const [path, text] of files) await writeFile(path, text, 'utf8');
+    for (const [path, data] of files) await writeFile(path, data);
   } catch (error) {
     out.err(wordsOf(options.lang).cli.cannotWriteTemplate(renderMessage({ messageId: 'library.system', data: systemFailure(error) }, options.lang)));
     return 2;

@@ -9,6 +9,7 @@ export type { RenderReportOptions } from '../report/html.js';
 export { renderReportMarkdown } from '../report/report-markdown.js';
 export { lineChart, sparkline } from '../report/svg.js';
 export { formatCsv } from '../report/csv.js';
+export { leagueWorkbook, scorecardsWorkbook } from '../report/xlsx.js';
 export { spreadsheetCell } from '../spreadsheet.js';
 export type { ChartPoint, LineChartOptions, SparklineOptions } from '../report/svg.js';
 export { formatSettlement } from '../report/settle.js';

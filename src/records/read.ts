@@ -19,7 +19,7 @@ import { chunkBytes, LineSplitter, type SplitLine } from './line-splitter.js';
 import { isUtf8 } from 'node:buffer';
 import { jsonFailure } from '../messages/library.js';
 
-export type RecordFormat = 'json' | 'yaml' | 'ndjson' | 'csv';
+export type RecordFormat = 'json' | 'yaml' | 'ndjson' | 'csv' | 'xlsx';
 
 export interface ReadResult {
   readonly records: LocatedRecord[];
@@ -55,6 +55,7 @@ export function formatOfPath(path: string): RecordFormat | undefined {
   if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
   if (lower.endsWith('.ndjson') || lower.endsWith('.jsonl')) return 'ndjson';
   if (lower.endsWith('.csv')) return 'csv';
+  if (lower.endsWith('.xlsx')) return 'xlsx';
   return undefined;
 }
 

@@ -9,6 +9,7 @@ import { makeDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { readCsvRecords, streamCsvRecords } from './csv.js';
 import { decodeText, invalidBytesMessage, type TextEncodingName } from './decode.js';
 import { recordDiagnostic } from './diagnostics.js';
+import { streamXlsxRecords } from './xlsx.js';
 import type { CsvMapping } from './mapping.js';
 import { DEFAULT_MAX_FILE_BYTES, formatOfPath, readDocumentRecords, readNdjsonBytes, readNdjsonRecords, streamNdjsonRecords, type ReadOptions, type ReadResult, type RecordFormat, type StreamItem } from './read.js';
 
@@ -19,8 +20,10 @@ export interface RecordsOptions extends ReadOptions {
   readonly mapping?: CsvMapping;
   /** For bytes: their encoding; by default decided on the bytes (docs/records.md#formats-and-encodings). */
   readonly encoding?: TextEncodingName;
-  /** The largest JSON or YAML input taken, in bytes (default DEFAULT_MAX_FILE_BYTES); a larger one is one `file_too_large` problem. */
+  /** The largest JSON, YAML or xlsx input taken, in bytes (default DEFAULT_MAX_FILE_BYTES); a larger one is one `file_too_large` problem. */
   readonly maxFileBytes?: number;
+  /** xlsx: the sheet to read (default: the first visible one). */
+  readonly sheet?: string;
 }
 
 
@@ -83,6 +86,11 @@ export function readRecords(input: string | Uint8Array, options: RecordsOptions 
       if (typeof input === 'string') return readDocumentRecords(input, options);
       return collect(documentItems(input, options));
     }
+    case 'xlsx': {
+      // exceljs reads a workbook asynchronously: streamRecords (or readXlsxRecords) reads it.
+      const message = { messageId: 'input.xlsx_async', data: { file: options.file ?? '<inline>' } };
+      return { records: [], diagnostics: [makeDiagnostic({ code: 'unreadable_input', file: options.file ?? '<inline>', line: 1, column: 1, path: [], message }, options.locale ?? 'en')] };
+    }
   }
 }
 
@@ -117,6 +125,8 @@ export function streamRecords(input: AsyncIterable<Uint8Array | string>, options
       return streamNdjsonRecords(input, options);
     case 'csv':
       return streamCsvRecords(input, options.mapping, options);
+    case 'xlsx':
+      return streamXlsxRecords(input, options.mapping, options);
     case 'json':
     case 'yaml':
       return streamDocumentRecords(input, options);

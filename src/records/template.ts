@@ -212,6 +212,8 @@ export function sheetTemplate(standard: Standard, layout: 'long' | 'wide', local
 }
 
 const y = (value: unknown): string => stringify(value, { lineWidth: 0 }).trimEnd();
+/** A scalar inside `{ … }`: a name with a comma or a bracket (Lamps, fittings and cords) is quoted, or it would end the entry. */
+const yFlow = (value: string): string => (/[,[\]{}]/.test(value) ? JSON.stringify(value) : y(value));
 
 function renderMapText(standard: Standard, m: CsvMapping, comments: ReadonlyMap<string, string>, locale: Locale, file?: string): string {
   const w = wordsOf(locale).sheet;
@@ -228,13 +230,13 @@ function renderMapText(standard: Standard, m: CsvMapping, comments: ReadonlyMap<
   }
   if (m.key) {
     lines.push(w.keyComment);
-    lines.push(`key: [${m.key.map(y).join(', ')}]`);
+    lines.push(`key: [${m.key.map(yFlow).join(', ')}]`);
   }
   if (m.items) {
     lines.push(w.itemsComment);
     lines.push('items:');
     for (const item of m.items) {
-      lines.push(`  - { column: ${y(item.column)}, item: ${item.item}, cell: ${item.cell}${item.note ? `, note: ${y(item.note)}` : ''}${item.id ? `, id: ${y(item.id)}` : ''}${item.due ? `, due: ${y(item.due)}` : ''}${item.occurred ? `, occurred: ${y(item.occurred)}` : ''} }`);
+      lines.push(`  - { column: ${yFlow(item.column)}, item: ${item.item}, cell: ${item.cell}${item.note ? `, note: ${yFlow(item.note)}` : ''}${item.id ? `, id: ${yFlow(item.id)}` : ''}${item.due ? `, due: ${yFlow(item.due)}` : ''}${item.occurred ? `, occurred: ${yFlow(item.occurred)}` : ''} }`);
     }
   }
   if (m.values && Object.keys(m.values).length > 0) {

@@ -92,7 +92,7 @@ export function rollupAsLeague(league: League, standard: Standard, locale: Local
 
 
 /** The awards a row's unit holds, or why it is unranked. */
-function standing(league: League, standard: Standard, period: string, row: TableRow, locale: Locale): string {
+export function standing(league: League, standard: Standard, period: string, row: TableRow, locale: Locale): string {
   return row.rank === null ? wordsOf(locale).league.unranked[row.unranked!] : awardNames(league, standard, period, row.result.unit.id, locale);
 }
 

@@ -162,6 +162,21 @@ export const CASES: readonly HostileCase[] = [
     code: `${flag}-dev-zero.yaml:1:1  error  file_not_found  cannot read the file: it is not a regular file`,
   })),
 
+  // — workbooks (issue 19): each refused with its reason and bounded memory, or read as far as it can be
+  ...([
+    ['xlsx-zip-bomb.xlsx', 'a 70 KB workbook whose sheet unpacks to 64 MiB (a zip bomb): refused before exceljs unpacks it', 2, 'unreadable_input  cannot read test/hostile/xlsx-zip-bomb.xlsx: the workbook unpacks to more than 8388608 bytes'],
+    ['xlsx-120k-empty-rows.xlsx', 'a sheet of empty rows below its records (a million in xlsx-million-empty-rows.xlsx, measured by check:hostile): exceljs would hold each (600 MB for a million); past 100000 rows it is read row by row, empty ones dropped, and its record is scored', 0, 'scored 1, rejected 0'],
+    ['xlsx-formulas-in-cells.xlsx', 'formulas in cells (a DDE command, a HYPERLINK, one never calculated, an error): never evaluated; a saved value is read, the others leave their row out, named by cell', 1, 'xlsx-formulas-in-cells.xlsx!Sheet1!A4  error  record_invalid'],
+    ['xlsx-password-protected.xlsx', 'a password-protected workbook (an OLE compound file): said so, not "corrupt zip"', 2, 'it is a password-protected workbook'],
+    ['xlsx-not-a-zip.xlsx', 'a CSV renamed .xlsx: said so', 2, 'it is not an .xlsx workbook'],
+  ] as const).map(([file, attack, exit, code]) => ({
+    file,
+    attacks: `issue 19: ${attack}`,
+    args: (f: string) => ['score', '--standard', 'standards/school-hygiene.yaml', f],
+    exit,
+    code,
+  })),
+
   // — output injection (items 15–16)
   ...(['score', 'rank'] as const).map((command) => ({
     file: 'csv-formula-in-names.json',
