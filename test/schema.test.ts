@@ -210,7 +210,7 @@ for (const mode of ['deduct', 'accumulate', 'award'] as const) {
   const scorer = compileStandard(loaded.standard);
   for (const raw of RECORDS) {
     const result = scoreRecord(scorer, InspectionRecordSchema.parse(raw));
-    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
     scorecards.push(result.scorecard);
   }
 }

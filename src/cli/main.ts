@@ -24,6 +24,7 @@ import { SCORESHEET_VERSION } from '../version.js';
 import { isCalendarDate } from '../common-schema.js';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_RECORD_BYTES } from '../records/read.js';
 import { DEFAULT_MAX_PROBLEMS } from './problems.js';
+import { renderMessage } from '../messages/render.js';
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 const VERDICTS = ['fail', 'indeterminate', 'not_eligible'];
@@ -41,7 +42,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const output = lineOutput(io);
   // --help speaks the language the command would: --lang when given (before parsing, as help is built first), else the default.
   const langArg = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
-  const help = wordsOf(localeOf(langArg < 0 ? undefined : argv[langArg]!.includes('=') ? argv[langArg]!.slice('--lang='.length) : argv[langArg + 1]) ?? defaultLocale(io.env)).help;
+  const locale = localeOf(langArg < 0 ? undefined : argv[langArg]!.includes('=') ? argv[langArg]!.slice('--lang='.length) : argv[langArg + 1]) ?? defaultLocale(io.env);
+  const help = wordsOf(locale).help;
+  /** A usage error as commander words it (English), said when it ends the run: in the catalogue's words, by its code. */
+  let usageError: string | undefined;
   const program = new Command()
     .name('scoresheet')
     .description(help.description)
@@ -70,6 +74,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       // keeps commander from asking process.env and the process's own streams.
       getOutHasColors: () => false,
       getErrHasColors: () => false,
+      outputError: (text) => {
+        usageError = text;
+      },
     });
 
   /** Every command's --lang: one default for all (README, "Language"). */
@@ -364,6 +371,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     await program.parseAsync(argv as string[], { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) {
+      // commander's words are English: its code and the names it quotes go through the catalogue (en says them as commander did).
+      if (usageError !== undefined) {
+        const quoted = [...usageError.matchAll(/'([^']*)'/g)].map((m) => m[1]!);
+        io.stderr.write(`${renderMessage({ messageId: 'usage.error', data: { code: error.code, detail: usageError.replace(/\n$/, ''), quoted } }, locale)}\n`);
+      }
       // --help and --version end with exit code 0; every usage error is "could not run".
       return error.exitCode === 0 ? 0 : 2;
     }

@@ -14,6 +14,8 @@ import type { Output } from './io.js';
 import { loadRoster } from './inputs.js';
 import { templateWorkbook, type TemplateUnit } from '../records/template-xlsx.js';
 import { loadStandardSet, standardLoadOptions } from './standards.js';
+import { renderMessage } from '../messages/render.js';
+import { systemFailure } from '../messages/library.js';
 
 export interface TemplateOptions {
   readonly standard: string;
@@ -71,7 +73,7 @@ export async function runTemplate(options: TemplateOptions, out: Output): Promis
     }
     for (const [path, data] of files) await writeFile(path, data);
   } catch (error) {
-    out.err(wordsOf(options.lang).cli.cannotWriteTemplate((error as Error).message));
+    out.err(wordsOf(options.lang).cli.cannotWriteTemplate(renderMessage({ messageId: 'library.system', data: systemFailure(error) }, options.lang)));
     return 2;
   }
   out.out(files.map(([path]) => path).join('\n'));

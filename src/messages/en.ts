@@ -23,13 +23,15 @@ const tooPrecise = (d: Record<string, unknown>): string => `${s(d.value)} is fin
 const FILE_KINDS: Readonly<Record<string, string>> = { calendar: 'a calendar', units: 'a units file', roster: 'a roster', map: 'a map file', tests: 'a test file', assessment: 'an assessment file' };
 
 export const en: Catalogue = {
-  'diagnostic.file_not_found': (d) => `cannot read the file: ${d.notFile ? 'it is not a regular file (a folder, a device or a pipe)' : s(d.detail)}`,
+  'diagnostic.file_not_found': (d) => `cannot read the file: ${d.notFile ? 'it is not a regular file (a folder, a device or a pipe)' : d.reason === 'overlay_needs_file' ? 'an overlay is loaded from a file (loadStandard), which resolves `extends:`' : s(d.detail)}`,
   'diagnostic.file_too_large': (d) => `the file is ${d.bytes === undefined ? 'larger than that' : `${s(d.bytes)} bytes`}; ${FILE_KINDS[s(d.what)] ?? 'a standard'} may be at most ${s(d.limit)} bytes`,
   'diagnostic.invalid_utf8': (d) => `the file is not UTF-8: byte 0x${s(d.byte)} here is not part of a character (${s(d.count)} such place(s) in the file); save it as UTF-8`,
   'diagnostic.yaml_syntax': (d) => `YAML syntax error: ${d.detail === undefined ? `${s(d.yamlCode)} (the base file is not quoted)` : s(d.detail)}`,
   'diagnostic.yaml_duplicate_key': (d) => `duplicate key in a YAML map: ${s(d.detail)}`,
   'diagnostic.yaml_alias_limit': (d) => `too many YAML aliases expanded (limit ${s(d.limit)}): the file would blow up in memory`,
   'diagnostic.invalid_type': (d) => `expected ${s(d.expected)}, found ${s(d.received)}`,
+  'schema.extends_not_string': (d) => `expected string (a path to the base standard), found ${s(d.received)}`,
+  'schema.extends_not_standard': (d) => `expected a standard (a map with categories) in ${s(d.file)}, found ${s(d.received)}`,
   'diagnostic.missing_key': (d) => (d.key ? `required key "${s(d.key)}" is missing` : s(d.detail)),
   'diagnostic.unknown_key': (d) => (d.misplaced ? `"${s(d.key)}" is not allowed here (it belongs to another part of the standard; see docs/standard-format.md)` : `unknown key "${s(d.key)}"${hint(d.suggestion)}`),
   'diagnostic.invalid_value': (d) => (d.expected ? `expected one of ${s(d.expected)}, found ${s(d.received)}` : s(d.detail)),
@@ -129,6 +131,7 @@ export const en: Catalogue = {
   'schema.localized_text': () => 'give the text in zh-CN, en or both',
   'schema.threshold_bound': () => 'give min or max (null when the source leaves the number unset)',
   'schema.veto_target': () => 'a veto names exactly one of `item` or `when`',
+  'schema.late_cost': () => 'say what being late costs: points, fail: true or escalate: true',
   'condition.not_object': (d) =>
     `a condition must be an object with one of "all", "any", "not", "condition" or "fact"; got ${d.type === 'null' ? 'null' : d.type === 'list' ? 'a list' : d.type === 'object' ? 'an object' : `${s(d.type)} ${s(d.value)}`}`,
   'condition.no_kind': (d) => {
@@ -186,6 +189,17 @@ export const en: Catalogue = {
   'test.not_file': (d) => `the ${d.what === 'record' ? 'record' : 'standard'} "${s(d.ref)}" is not a regular file (a folder, a device or a pipe)`,
   'test.too_large': (d) => `the ${d.what === 'record' ? 'record' : 'standard'} "${s(d.ref)}" is larger than ${s(d.limit)} bytes`,
   'record.invalid': (d) => `${s(d.detail)}`,
+  // A library's failure (messages/library.ts): its own English words, as it said them.
+  'record.json_syntax': (d) => s(d.detail),
+  'record.yaml_syntax': (d) => s(d.detail),
+  'library.system': (d) => s(d.detail),
+  'usage.error': (d) => s(d.detail),
+  'pdf.no_chromium': (d) => `--format pdf needs Chromium, and there is none at ${s(d.path)}: install it (Debian/Ubuntu: apt-get install chromium fonts-wqy-microhei) or set SCORESHEET_CHROMIUM to its path; --format html -o report.html and the browser's Print work too`,
+  'pdf.no_playwright': () => '--format pdf needs the npm package playwright-core (it drives Chromium): npm install playwright-core',
+  'pdf.failed': (d) => `cannot print the PDF with ${s(d.path)}: ${s(d.detail)}`,
+  'test.expects_nothing': () => 'the case expects nothing: give total, band, verdict, lines, notLines, outcomes or rejected',
+  'test.record_invalid': (d) => `the record is invalid: ${s(d.problems)}`,
+  'test.history_invalid': (d) => `history[${s(d.index)}] is invalid: ${s(d.problems)}`,
   'record.schema_unknown_fields': (d) => `unknown field(s): ${s(d.keys)}`,
   'record.schema_too_small': (d) =>
     d.origin === 'string' ? (s(d.limit) === '1' ? 'must not be empty' : `needs at least ${s(d.limit)} characters`)
@@ -459,6 +473,7 @@ export const enWords = {
     /** A line above the closing one, in the reader's language; '' for none. */
     summary: (_passed: number, _failed: number) => '',
     mismatch: (what: string, expected: string, actual: string) => `${what}: expected ${expected}, got ${actual}`,
+    unwantedLine: (pattern: string, found: string) => `unwanted line: expected no line like ${pattern}, got ${found}`,
     cannotReadRecord: (path: string, detail: string) => `cannot read the record ${path}: ${detail}`,
     cannotReadStandard: (path: string, detail: string) => `cannot read the standard ${path}: ${detail}`,
     suiteUncovered: (n: number) => `coverage: ${n} rule(s) or outcome(s) no case exercises:`,
@@ -505,6 +520,26 @@ export const enWords = {
     notAStandard: 'Fix the standard to score the record.',
   },
   /** `--help`: what each command, argument and option is. */
+  /** `import lives --compare`: how the computed scores agree with the official ones. */
+  agreement: {
+    labels: {
+      exact: 'exact (items with published points only)',
+      exact_inferred: 'exact, using an inferred item (36–38)',
+      differs: 'differs from the official score',
+      ambiguous_key: 'ambiguous key (2+ inspections on business+date): indeterminate',
+      unknown_item: 'unknown item points (39–44): indeterminate',
+      uncertain: 'other indeterminate (uncertain findings, missing facts)',
+      no_official_score: 'no official score to compare',
+      rejected: 'rejected by the standard (not scored)',
+    } as Readonly<Record<'exact' | 'exact_inferred' | 'differs' | 'ambiguous_key' | 'unknown_item' | 'uncertain' | 'no_official_score' | 'rejected', string>>,
+    headers: ['agreement with the official score', 'inspections'] as readonly string[],
+    total: 'total',
+    bandHeaders: ['band', 'computed', 'official'] as readonly string[],
+    noBand: 'no band (indeterminate, or not scored)',
+    difference: (d: { readonly record: string; readonly unit: string; readonly date: string; readonly official: number; readonly computed: number }) => `${d.record} (business ${d.unit}, ${d.date}): official ${d.official}, computed ${d.computed}`,
+    differences: 'differences:',
+    more: (n: number) => `… and ${n} more`,
+  },
   /** Re-inspection cycles (outcomes.cycle): where an inspection stands, on a scorecard. */
   cycle: {
     label: 'cycle',

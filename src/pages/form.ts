@@ -14,6 +14,7 @@ import type { Scorecard } from '../score/scorecard.js';
 import type { Standard } from '../standard/schema.js';
 import { wordsOf, type Locale } from '../messages/locales.js';
 import { localizedText, renderMessage } from '../messages/render.js';
+import { formatPath, type Diagnostic } from '../diagnostics.js';
 import { signedPoints } from '../report/text.js';
 import type { FindingField } from '../rules/kind.js';
 
@@ -275,6 +276,9 @@ const csvButton = el('button', { type: 'button', id: 'export-csv' }, w.page.expo
 const newButton = el('button', { type: 'button', id: 'new', class: 'secondary' }, w.page.clearForm);
 const clearButton = el('button', { type: 'button', id: 'clear-finished', class: 'secondary' }, w.page.clearFinished);
 
+/** A diagnostic's message in the page's language (the library's own words). */
+const renderDiagnosticMessage = (d: Diagnostic) => renderMessage({ messageId: d.messageId, ...(d.data ? { data: d.data } : {}) }, locale);
+
 /** The form's label of a record field a problem names (`unit.id`, `date`); '' for one it has no input for. */
 function fieldLabel(field: string): string {
   const head = field.split(/[.[]/)[0];
@@ -334,16 +338,17 @@ function update(): void {
     showScorecard(result.scorecard);
   } else {
     for (const box of itemErrors.values()) box.replaceChildren();
-    const listed = result.problems.map((p) => {
-      const message = renderMessage(p.message, locale);
-      const item = findingItems[Number(/^findings\[(\d+)\]/.exec(p.field)?.[1] ?? NaN)];
+    const listed = result.diagnostics.map((d) => {
+      const field = formatPath(d.path);
+      const message = renderDiagnosticMessage(d);
+      const item = d.path[0] === 'findings' && typeof d.path[1] === 'number' ? findingItems[d.path[1]] : undefined;
       if (item !== undefined) itemErrors.get(item)?.append(el('span', {}, message));
-      const where = item !== undefined ? (itemNames.get(item) ?? item) : fieldLabel(p.field);
-      return el('li', { 'data-field': p.field }, where ? `${where}: ${message}` : message);
+      const where = item !== undefined ? (itemNames.get(item) ?? item) : fieldLabel(field);
+      return el('li', { 'data-field': field }, where ? `${where}: ${message}` : message);
     });
     setChildren(problemsBox, el('p', {}, w.page.refused), el('ul', {}, listed));
     scorecardBox.replaceChildren();
-    liveBar.replaceChildren(el('span', { class: 'refused' }, w.page.refused), ` ${result.problems.length}`);
+    liveBar.replaceChildren(el('span', { class: 'refused' }, w.page.refused), ` ${result.diagnostics.length}`);
   }
   finishButton.disabled = !lastOk;
   finishedCount.textContent = w.page.finished(finished.length);

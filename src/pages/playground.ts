@@ -153,7 +153,7 @@ function run(): void {
   const result = scoreRecord(compileStandard(loaded.standard), value);
   scorecardBox.textContent = result.ok
     ? renderScorecard(result.scorecard, loaded.standard, { format: 'text', locale: state.locale })
-    : [w.page.refused].concat(result.problems.map((p) => `${p.field}: ${renderMessage(p.message, state.locale)}`)).join('\n');
+    : [w.page.refused].concat(result.diagnostics.map((d) => `${formatPath(d.path)}: ${renderMessage({ messageId: d.messageId, ...(d.data ? { data: d.data } : {}) }, state.locale)}`)).join('\n');
 }
 
 function changed(): void {

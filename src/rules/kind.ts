@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { Message } from '../messages/types.js';
+import type { RecordProblem } from '../diagnostics.js';
 import { POINT_RESOLUTION, pointsProblem, type Points } from '../points.js';
 import type { Ratio } from '../points.js';
 import type { CompiledCondition, Condition, Facts } from '../condition-schema.js';
@@ -76,15 +77,9 @@ export interface RuleScope {
   notApplicable(reason: Message): void;
 }
 
-/** A problem with a finding that makes the record unscorable (points out of range, a missing note). */
-export interface FindingProblem {
-  readonly field: string;
-  readonly message: Message;
-}
-
 export interface CompiledRule {
   /** Checks one finding for this rule before scoring; a problem rejects the record. */
-  checkFinding?(finding: Finding): FindingProblem | undefined;
+  checkFinding?(finding: Finding): RecordProblem | undefined; // its field inside the finding: `points`, `note`
   score(scope: RuleScope): void;
   /** Largest deduction this rule may give (its cap), for the item's floor; undefined when unbounded. */
   readonly cap?: Points;
@@ -229,10 +224,10 @@ export function lacksEvidence(finding: Finding): boolean {
  * The inspector's points on a finding against the rule's range (每次扣1-3分): finer than 0.0001 is
  * too precise (1.00001 is not "outside 1–3"), outside the range is an error in the record, never clamped.
  */
-export function chosenPointsProblem(points: number, min: number, max: number): FindingProblem | undefined {
+export function chosenPointsProblem(points: number, min: number, max: number): RecordProblem | undefined {
   const problem = pointsProblem(points);
-  if (problem === 'too_precise') return { field: 'points', message: { messageId: 'record.too_precise', data: { value: points, resolution: POINT_RESOLUTION } } };
-  if (problem !== undefined || points < min || points > max) return { field: 'points', message: { messageId: 'record.points_out_of_range', data: { points, min, max } } };
+  if (problem === 'too_precise') return { code: 'too_precise', field: 'points', message: { messageId: 'record.too_precise', data: { value: points, resolution: POINT_RESOLUTION } } };
+  if (problem !== undefined || points < min || points > max) return { code: 'points_out_of_range', field: 'points', message: { messageId: 'record.points_out_of_range', data: { points, min, max } } };
   return undefined;
 }
 

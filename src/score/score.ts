@@ -12,7 +12,8 @@ import type { CompiledCategory, CompiledItem, CompiledRuleEntry, CompiledScope, 
 import { decideOutcome } from './outcome.js';
 import { buildFacts, indicatorRatio, quantityProblem, readPath, readScopeFact } from '../compile/facts.js';
 import { isWithinPoints, MAX_POINTS, pointsToNumber, sumExactly, type Points, type Ratio } from '../points.js';
-import type { LineType, RecordProblem, ScoreLine, ScoreResult, VerdictReason } from './scorecard.js';
+import type { LineType, ScoreAttempt, ScoreLine, VerdictReason } from './scorecard.js';
+import type { RecordProblem } from '../diagnostics.js';
 import { pushAll } from '../collections.js';
 
 const EMPTY: readonly never[] = [];
@@ -21,7 +22,7 @@ const EMPTY: readonly never[] = [];
  * Scores a record that passed the record schema under the edition chosen for it: the standard's own
  * checks, then the score. The API's `scoreRecord` (batch.ts) takes any value and checks it first.
  */
-export function scoreChecked(scorer: Scorer, record: InspectionRecord, history?: RecordHistory): ScoreResult {
+export function scoreChecked(scorer: Scorer, record: InspectionRecord, history?: RecordHistory): ScoreAttempt {
   const problems = checkRecord(scorer, record);
   if (problems.length > 0) return { ok: false, problems };
   const run = new RecordRun(scorer, record, history);
@@ -37,10 +38,10 @@ export function checkRecord(scorer: Scorer, record: InspectionRecord): RecordPro
   // No closure here: this runs once per record, and a closure over `problems` would be allocated each time.
   let problems: RecordProblem[] | undefined;
   if (record.kind !== undefined && scorer.kinds.size > 0 && !scorer.kinds.has(record.kind)) {
-    (problems ??= []).push({ field: 'kind', message: { messageId: 'record.unknown_kind', data: { kind: record.kind, suggestion: suggest(record.kind, scorer.kinds) } } });
+    (problems ??= []).push({ code: 'unknown_kind', field: 'kind', message: { messageId: 'record.unknown_kind', data: { kind: record.kind, suggestion: suggest(record.kind, scorer.kinds) } } });
   }
   if (record.level !== undefined && scorer.levels.size > 0 && !scorer.levels.has(record.level)) {
-    (problems ??= []).push({ field: 'level', message: { messageId: 'record.unknown_level', data: { level: record.level, suggestion: suggest(record.level, scorer.levels) } } });
+    (problems ??= []).push({ code: 'unknown_level', field: 'level', message: { messageId: 'record.unknown_level', data: { level: record.level, suggestion: suggest(record.level, scorer.levels) } } });
   }
   const findings = record.findings;
   for (let f = 0; f < findings.length; f++) {
@@ -48,7 +49,7 @@ export function checkRecord(scorer: Scorer, record: InspectionRecord): RecordPro
     const target = scorer.targets.get(finding.item);
     if (target === undefined) {
       const message = { messageId: 'record.unknown_item', data: { item: finding.item, suggestion: suggest(finding.item, scorer.targets.keys()) } };
-      (problems ??= []).push({ field: `findings[${f}].item`, message });
+      (problems ??= []).push({ code: 'unknown_item', field: `findings[${f}].item`, message });
       continue;
     }
     problems = checkFindingAgainst(target.rules, finding, f, problems);
@@ -67,7 +68,7 @@ function checkFindingAgainst(rules: CompiledScope['rules'], finding: Finding, f:
     const field = `findings[${f}].${problem.field}`;
     // An item's rule and its category's may ask the same (a note for a judgement): said once.
     const said = problems?.some((p) => p.field === field && p.message.messageId === problem.message.messageId && JSON.stringify(p.message.data) === JSON.stringify(problem.message.data));
-    if (!said) (problems ??= []).push({ field, message: problem.message });
+    if (!said) (problems ??= []).push({ code: problem.code, field, message: problem.message });
   }
   return problems;
 }
@@ -384,7 +385,7 @@ export class RecordRun implements RuleScope {
   /** Marks the record as one that cannot be scored exactly (scoreRecord then refuses it); the reason, for the rule at hand. */
   private refuseTooLarge(detail: LineDetail | undefined): Message {
     const message = { messageId: 'record.quantity_too_large', data: { max: MAX_POINTS } };
-    this.tooLarge ??= { field: this.fieldOf(detail), message };
+    this.tooLarge ??= { code: 'quantity_too_large', field: this.fieldOf(detail), message };
     return message;
   }
 

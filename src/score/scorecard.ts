@@ -1,9 +1,7 @@
 /** The Scorecard: what scoring one inspection record produces. JSON-serializable; field names are stable. */
 import type { Message } from '../messages/types.js';
 import type { UnitRef } from '../record-schema.js';
-import type { RecordProblem } from '../records/validate.js';
-
-export type { RecordProblem };
+import type { Diagnostic, RecordProblem } from '../diagnostics.js';
 import type { LocalizedText } from '../common-schema.js';
 
 export type Verdict = 'pass' | 'fail' | 'indeterminate' | 'not_eligible';
@@ -134,6 +132,18 @@ export interface Scorecard {
 }
 
 
+/**
+ * What scoring one record gives: its scorecard, or the diagnostics that keep it from being scored
+ * (the record is reported, never coerced), each placed as the record's source allows.
+ */
 export type ScoreResult =
+  | { readonly ok: true; readonly scorecard: Scorecard }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+/**
+ * Internal: scoring's answer before the record's source is known (score.ts, history), its problems by
+ * field; scoreRecord, the streams and the CLI place them as Diagnostics (recordDiagnostic).
+ */
+export type ScoreAttempt =
   | { readonly ok: true; readonly scorecard: Scorecard }
   | { readonly ok: false; readonly problems: readonly RecordProblem[] };

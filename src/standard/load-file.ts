@@ -3,10 +3,10 @@
  * the file reader `extends:` uses. The parsing itself is load.ts's, which has no Node imports.
  */
 import { isUtf8 } from 'node:buffer';
-import { makeDiagnostic } from '../diagnostics.js';
+import { makeDiagnostic, type CodedProblem } from '../diagnostics.js';
 import { allowedRoots, readBounded, readInRoots, type FileProblem } from '../files.js';
 import { START } from '../positions.js';
-import { MAX_STANDARD_BYTES, parseSource, type BadUtf8, type BaseResolver, type LoadOptions, type LoadResult, type ReadProblem } from './load.js';
+import { MAX_STANDARD_BYTES, parseSource, type BadUtf8, type BaseResolver, type LoadOptions, type LoadResult } from './load.js';
 
 /**
  * Reads and parses a standard file. A missing, oversized or unreadable file is a diagnostic, not an
@@ -56,10 +56,10 @@ function fileBaseResolver(file: string, allowRoots: readonly string[] | undefine
 }
 
 /** A file problem as the diagnostic a standard (or the base its `extends:` names as `ref`) gives. */
-export function readProblem(problem: FileProblem, ref: string): ReadProblem {
+export function readProblem(problem: FileProblem, ref: string): CodedProblem {
   switch (problem.reason) {
     case 'missing':
-      return { code: 'file_not_found', data: { detail: problem.detail } };
+      return { code: 'file_not_found', data: { reason: problem.code, detail: problem.detail } };
     case 'not_file':
       return { code: 'extends_not_file', data: { ref } };
     case 'too_large':

@@ -162,7 +162,7 @@ describe.skipIf(missing !== undefined)('the form refuses what the library refuse
     if (!loaded.ok) throw new Error('2013 standard');
     const result = scoreRecord(compileStandard(loaded.standard), { unit: { id: 'clinic-1' }, date: '2024-03-04', findings: [{ item: 'leadership', ...finding }] });
     expect(result.ok).toBe(false);
-    return result.ok ? [] : result.problems.map((p) => renderMessage(p.message, 'zh-CN'));
+    return result.ok ? [] : result.diagnostics.map((d) => renderMessage({ messageId: d.messageId, ...(d.data ? { data: d.data } : {}) }, 'zh-CN'));
   }
 
   const itemError = () => page.locator('[data-item=leadership] .error').innerText();

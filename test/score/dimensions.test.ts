@@ -60,7 +60,7 @@ function score(record: unknown, text = STANDARD): Scorecard {
   const b = scoreRecord(compileStandard(standard, { codegen: false }), structuredClone(record));
   expect(a).toStrictEqual(b);
   expect(JSON.stringify(a)).toBe(JSON.stringify(b));
-  if (!a.ok) throw new Error(JSON.stringify(a.problems));
+  if (!a.ok) throw new Error(JSON.stringify(a.diagnostics));
   return a.scorecard;
 }
 

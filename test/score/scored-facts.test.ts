@@ -51,7 +51,7 @@ function score(record: unknown, text = STANDARD): Scorecard {
   const a = scoreRecord(generated!, structuredClone(record));
   const b = scoreRecord(interpreted!, structuredClone(record));
   expect(a).toStrictEqual(b);
-  if (!a.ok) throw new Error(JSON.stringify(a.problems));
+  if (!a.ok) throw new Error(JSON.stringify(a.diagnostics));
   return a.scorecard;
 }
 
