@@ -81,4 +81,12 @@ describe('docs/rectification.md: re-inspection cycles and charges', () => {
     expect(cards).toHaveLength(records.length);
     expect(settleCharges(cards).map(({ name: _name, ...row }) => row)).toEqual(JSON.parse(blockAfter('<!-- example settlement: charges -->')));
   });
+
+  it('shows the joint-liability settlement its records give (同奖同罚)', () => {
+    const records = (parse(blockAfter('# example records: joint')) as unknown[]).map((r) => InspectionRecordSchema.parse(r));
+    const { results } = scoreHistory(load('# example standard: joint'), records);
+    const cards = results.map((r) => (r?.ok ? r.scorecard : undefined)).filter((c) => c !== undefined);
+    expect(cards).toHaveLength(records.length);
+    expect(settleCharges(cards).map(({ name: _name, ...row }) => row)).toEqual(JSON.parse(blockAfter('<!-- example settlement: joint -->')));
+  });
 });

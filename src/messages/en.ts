@@ -469,6 +469,7 @@ export const enWords = {
     label: 'charge',
     unit: { points: 'points', yuan: 'yuan' } as Readonly<Record<'points' | 'yuan', string>>,
     unnamed: '(not named in the record)',
+    shareOf: (who: string, group: string) => `${who}: share of ${group}`,
     line: (c: { party: string; who: string; amount: string; unit: string; multiply: number | undefined }) => `${c.party} ${c.who}: ${c.amount} ${c.unit}${c.multiply !== undefined ? ` (found late: × ${c.multiply})` : ''}`,
   },
   /** The monthly settlement (scoresheet settle). */

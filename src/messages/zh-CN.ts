@@ -465,6 +465,7 @@ export const zhCNWords: Words = {
     label: '扣减',
     unit: { points: '分', yuan: '元' } as Readonly<Record<'points' | 'yuan', string>>,
     unnamed: '（记录未写明）',
+    shareOf: (who: string, group: string) => `${who}：分担${group}`,
     line: (c: { party: string; who: string; amount: string; unit: string; multiply: number | undefined }) => `${c.party} ${c.who}：扣减 ${c.amount} ${c.unit}${c.multiply !== undefined ? `（次月发现，按 ${c.multiply} 倍扣减）` : ''}`,
   },
   settle: {
