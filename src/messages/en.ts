@@ -126,6 +126,8 @@ export const en: Catalogue = {
   'schema.localized_text': () => 'give the text in zh-CN, en or both',
   'schema.threshold_bound': () => 'give min or max (null when the source leaves the number unset)',
   'schema.veto_target': () => 'a veto names exactly one of `item` or `when`',
+  'schema.party_group': () => '`joint` and `shared` are for a group party: say which `unit.group` key names the group (`group: alliance`)',
+  'schema.party_unit_group': () => 'a party is the unit itself (`unit: true`) or its group (`group`), not both',
   'condition.not_object': (d) =>
     `a condition must be an object with one of "all", "any", "not", "condition" or "fact"; got ${d.type === 'null' ? 'null' : d.type === 'list' ? 'a list' : d.type === 'object' ? 'an object' : `${s(d.type)} ${s(d.value)}`}`,
   'condition.no_kind': (d) => {

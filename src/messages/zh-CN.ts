@@ -153,6 +153,8 @@ export const zhCN: Catalogue = {
   'schema.localized_text': () => '请给出 zh-CN 或 en 文本（或两者都给）',
   'schema.threshold_bound': () => '请给出 min 或 max（原文未定的数值写 null）',
   'schema.veto_target': () => '一票否决须且只须指定 `item` 或 `when` 之一',
+  'schema.party_group': () => '`joint` 与 `shared` 只用于单位所属的组（联盟）：用 `group` 指明 `unit.group` 中的键（如 `group: alliance`）',
+  'schema.party_unit_group': () => '一个对象要么是受检单位本身（`unit: true`），要么是它所属的组（`group`），不能两者都是',
   'condition.not_object': (d) =>
     `条件须是含 "all"、"any"、"not"、"condition" 或 "fact" 之一的对象；实际是${d.type === 'null' ? ' null' : d.type === 'list' ? '列表' : d.type === 'object' ? '对象' : ` ${s(d.type)} ${s(d.value)}`}`,
   'condition.no_kind': (d) => {

@@ -158,8 +158,8 @@ export const PartySchema = z
     shared: z.literal(true).optional(),
     source: z.string().min(1).optional(),
   })
-  .refine((p) => p.group !== undefined || (p.joint === undefined && p.shared === undefined), { message: '`joint` and `shared` are for a group party (`group: key`)', path: ['group'] })
-  .refine((p) => p.group === undefined || p.unit === undefined, { message: 'a party is the unit (`unit: true`) or its group (`group`), not both', path: ['group'] });
+  .refine((p) => p.group !== undefined || (p.joint === undefined && p.shared === undefined), { message: 'schema.party_group', params: { code: 'invalid_value', messageId: 'schema.party_group' }, path: ['group'] })
+  .refine((p) => p.group === undefined || p.unit === undefined, { message: 'schema.party_unit_group', params: { code: 'invalid_value', messageId: 'schema.party_unit_group' }, path: ['group'] });
 
 export const OutcomesSchema = z.strictObject({
   vetoes: z.array(VetoSchema).default([]),

@@ -100,9 +100,13 @@ describe('joint liability: a group as a party (同奖同罚, 000:137)', () => {
     );
   });
 
-  it('refuses joint or shared without group, and an unknown joint party', () => {
+  it('refuses joint or shared without group, a party both unit and group, and an unknown joint party', () => {
     const noGroup = parseStandard(standardText(`  - { id: community, name: { zh-CN: 社区, en: Community }, unit: true }\n  - { id: alliance, name: { zh-CN: 联盟, en: Alliance }, shared: true }`));
     expect(noGroup.ok).toBe(false);
+    if (!noGroup.ok) expect(noGroup.diagnostics.map((d) => [d.code, d.messageId, d.path])).toEqual([['invalid_value', 'schema.party_group', ['parties', 1, 'group']]]);
+    const both = parseStandard(standardText(`  - { id: community, name: { zh-CN: 社区, en: Community }, unit: true, group: alliance }`));
+    expect(both.ok).toBe(false);
+    if (!both.ok) expect(both.diagnostics.map((d) => d.messageId)).toEqual(['schema.party_unit_group']);
     const unknown = parseStandard(standardText(`  - { id: community, name: { zh-CN: 社区, en: Community }, unit: true }\n  - { id: alliance, name: { zh-CN: 联盟, en: Alliance }, group: alliance, joint: comunity }`));
     expect(unknown.ok).toBe(false);
     if (!unknown.ok) expect(unknown.diagnostics.map((d) => [d.code, d.path])).toEqual([['unknown_reference', ['parties', 1, 'joint']]]);
