@@ -7,6 +7,9 @@ import type { LocalizedText } from '../common-schema.js';
 import { pointsOf, pointsToNumber, type Points } from '../points.js';
 import type { Charge, Scorecard } from '../score/scorecard.js';
 
+/** A yuan is shared in fen (0.01 yuan), on the points scale. */
+const YUAN_STEP = pointsOf(0.01);
+
 /** One party's charges of one month, in one unit. */
 export interface SettlementRow {
   /** YYYY-MM: the month of the inspections that found them. */
@@ -31,8 +34,8 @@ export interface SettlementRow {
  * largest amount first (the last place, 末位, is the first row of its party), then who (unnamed last).
  * A shared group party's row (同罚, 000:137) is followed by its members' shares (`shareOf`): the
  * group's amount split equally and exactly among the units the cards (or `members`) place in the
- * group, the smallest remainder (0.0001 each) going to the first members by id, so the shares sum to
- * the group's amount and never depend on the order the members came in.
+ * group, the remainder (0.01 of a yuan, 0.0001 of a point at a time) going to the first members by id,
+ * so the shares sum to the group's amount and never depend on the order the members came in.
  *
  * @example
  * ```ts
@@ -70,7 +73,7 @@ export function settleCharges(cards: Iterable<Pick<Scorecard, 'date' | 'charges'
     if (shared === undefined) continue;
     const group = row.who!;
     const ids = [...units.values()].filter((u) => u.group?.[shared] !== undefined && String(u.group[shared]) === group).map((u) => u.id).sort(cmp);
-    shareOut(amount, ids.length).forEach((share, i) => {
+    shareOut(amount, ids.length, row.unit === 'yuan' ? YUAN_STEP : 1).forEach((share, i) => {
       const u = units.get(ids[i]!)!;
       out.push({ month: row.month, party: row.party, name: row.name, who: u.id, ...(u.name !== undefined && { whoName: u.name }), unit: row.unit, amount: pointsToNumber(share), findings, shareOf: group });
     });
@@ -79,14 +82,16 @@ export function settleCharges(cards: Iterable<Pick<Scorecard, 'date' | 'charges'
 }
 
 /**
- * An exact amount (points scale) in `n` equal shares that sum to it: the remainder, in the smallest
- * step, goes one each to the first shares. Largest first, so a share list is in member-id order.
+ * An exact amount (points scale) in `n` equal shares that sum to it, in steps of `step` (1: 0.0001, a
+ * point's smallest part; 100: 0.01, a fen of a yuan): the remainder goes one step each to the first
+ * shares, and what is below one step to the first share. So the shares differ by at most a step.
  */
-export function shareOut(amount: Points, n: number): Points[] {
+export function shareOut(amount: Points, n: number, step = 1): Points[] {
   if (n === 0) return [];
   const sign = amount < 0 ? -1 : 1;
-  const whole = Math.abs(amount);
-  const base = Math.floor(whole / n);
-  const rest = whole - base * n;
-  return Array.from({ length: n }, (_, i) => sign * (base + (i < rest ? 1 : 0)));
+  const steps = Math.floor(Math.abs(amount) / step);
+  const below = Math.abs(amount) - steps * step;
+  const base = Math.floor(steps / n);
+  const rest = steps - base * n;
+  return Array.from({ length: n }, (_, i) => sign * ((base + (i < rest ? 1 : 0)) * step + (i === 0 ? below : 0)));
 }

@@ -59,13 +59,13 @@ describe('joint liability: a group as a party (同奖同罚, 000:137)', () => {
     expect(own.map((r) => [r.party, r.who, r.unit, r.amount])).toEqual([['alliance', 'A1', 'points', 300]]);
   });
 
-  it('shares a group\'s charge among all its members, exactly, also those without a charge that month', () => {
+  it('shares a group\'s charge among all its members, exactly, yuan in fen, also those without a charge that month', () => {
     const rows = settle(standardText(JOINT), [rec('r1', 'c1', 'A1', '2024-03-01', 1), rec('r2', 'c2', 'A1', '2024-04-02', 0), rec('r3', 'c3', 'A1', '2024-04-03', 0)]);
-    expect(rows.filter((r) => r.shareOf !== undefined).map((r) => [r.who, r.amount])).toEqual([['c1', 333.3334], ['c2', 333.3333], ['c3', 333.3333]]);
+    expect(rows.filter((r) => r.shareOf !== undefined).map((r) => [r.who, r.amount])).toEqual([['c1', 333.34], ['c2', 333.33], ['c3', 333.33]]);
   });
 
   it('property: the group\'s charge equals the sum of its members\' shares; member order never matters', () => {
-    const standard = standardText(JOINT, '[ { party: community, amount: 0.0007, unit: yuan } ]');
+    const standard = standardText(JOINT, '[ { party: community, amount: 0.0507, unit: yuan }, { party: community, amount: 1.0001 } ]');
     const arb = fc.array(fc.record({ unit: fc.constantFrom('c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7'), day: fc.integer({ min: 1, max: 28 }), month: fc.constantFrom('03', '04'), count: fc.integer({ min: 0, max: 5 }) }), { maxLength: 12 });
     const groupOf = (u: string) => (u < 'c4' ? 'A1' : u < 'c7' ? 'A2' : undefined);
     fc.assert(
@@ -73,11 +73,11 @@ describe('joint liability: a group as a party (同奖同罚, 000:137)', () => {
         const records = drawn.map((d, i) => rec(`r${i}`, d.unit, groupOf(d.unit), `2024-${d.month}-${String(d.day).padStart(2, '0')}`, d.count));
         const rows = settle(standard, records);
         for (const group of rows.filter((r) => r.party === 'alliance' && r.who !== undefined && r.shareOf === undefined)) {
-          const shares = rows.filter((r) => r.shareOf === group.who && r.month === group.month);
+          const shares = rows.filter((r) => r.shareOf === group.who && r.month === group.month && r.unit === group.unit);
           expect(shares.length).toBeGreaterThan(0);
           expect(pointsToNumber(shares.reduce((a, r) => a + pointsOf(r.amount), 0))).toBe(group.amount);
           // The group is charged what its members were (joint).
-          const members = rows.filter((r) => r.party === 'community' && r.month === group.month && r.who !== undefined && groupOf(r.who) === group.who);
+          const members = rows.filter((r) => r.party === 'community' && r.month === group.month && r.unit === group.unit && r.who !== undefined && groupOf(r.who) === group.who);
           expect(pointsToNumber(members.reduce((a, r) => a + pointsOf(r.amount), 0))).toBe(group.amount);
         }
         // Members (and records) in any order: the same settlement (records of one unit keep their date order).
@@ -88,14 +88,16 @@ describe('joint liability: a group as a party (同奖同罚, 000:137)', () => {
     );
   });
 
-  it('property: equal shares sum exactly and differ by at most the smallest step', () => {
+  it('property: equal shares sum exactly, in whole steps (fen for yuan), and differ by less than two steps', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 1, max: 40 }), (amount, n) => {
-        const shares = shareOut(amount, n);
+      fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 1, max: 40 }), fc.constantFrom(1, 100), (amount, n, step) => {
+        const shares = shareOut(amount, n, step);
         expect(shares.reduce((a, b) => a + b, 0)).toBe(amount);
+        // Every share but the first (which takes what is below a step) is whole steps; they differ by at most a step.
+        expect(shares.slice(1).every((x) => x % step === 0)).toBe(true);
         const lo = shares.reduce((a, b) => Math.min(a, b));
         const hi = shares.reduce((a, b) => Math.max(a, b));
-        expect(hi - lo).toBeLessThanOrEqual(1);
+        expect(hi - lo).toBeLessThan(2 * step);
       }),
     );
   });
