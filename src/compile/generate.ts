@@ -44,7 +44,7 @@ const HELPERS: Readonly<Record<GeneratedHelper | 'pushAll' | 'byNumber' | 'isPla
 const HELPER_NAMES = Object.keys(HELPERS);
 
 const PLAIN_OBJECT: Readonly<Record<string, unknown>> = {};
-const BUILTIN_FACTS = new Set(['kind', 'level', 'date', 'unit', 'indicators', 'findings']);
+const BUILTIN_FACTS = new Set(['kind', 'level', 'date', 'unit', 'indicators', 'findings', 'category', 'item']);
 
 /** What the generator needs of the compiled standard (compileStandard's, before the scorer is made). */
 export interface GenerateInput {

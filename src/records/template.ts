@@ -20,7 +20,7 @@ export interface SheetTemplate {
   readonly mapText: string;
 }
 
-const BUILTIN_FACTS = new Set(['kind', 'level', 'date', 'unit', 'indicators', 'findings']);
+const BUILTIN_FACTS = new Set(['kind', 'level', 'date', 'unit', 'indicators', 'findings', 'category', 'item']);
 
 interface FactUse {
   readonly name: string;
@@ -78,7 +78,7 @@ function itemNeeds(item: Standard['categories'][number]['items'][number]): ItemN
 const ORDER: readonly ItemNeed[] = ['count', 'points', 'value', 'note'];
 
 /** The blank sheet (header) and its map for a standard, in the given layout and language. */
-export function sheetTemplate(standard: Standard, layout: 'long' | 'wide', locale: Locale = 'zh-CN', standardFile?: string): SheetTemplate {
+export function sheetTemplate(standard: Standard, layout: 'long' | 'wide', locale: Locale = 'zh-CN', standardFile?: string, groups: readonly string[] = []): SheetTemplate {
   const w = wordsOf(locale).sheet;
   const text = (t: Parameters<typeof localizedText>[0]) => localizedText(t, locale);
   const evidenceDefault = standard.scoring.evidence === 'required';
@@ -107,6 +107,8 @@ export function sheetTemplate(standard: Standard, layout: 'long' | 'wide', local
     column(w.id, 'id'),
     column(w.unitId, 'unit.id', standard.unit ? `${standard.unit}` : undefined),
     column(w.unitName, 'unit.name'),
+    // The groups a league ranks within (年级): a column each, read as unit.group.<key>.
+    ...[...new Set(groups)].map((key) => column(key, `unit.group.${key}`, w.groupHint(key))),
     column(w.date, 'date', w.dateHint),
   ];
   if (standard.kinds.length > 0) recordColumns.push(column(w.kind, 'kind'));

@@ -124,6 +124,10 @@ export const ScorecardSchema = z
     complete: z.boolean().meta({ description: 'False when some rule could not be scored (a missing fact or value): the total is then not the real score.' }),
     band: NamedRef.nullable().meta({ description: 'The grade band the total falls in; null when no band applies or the total is not known.' }),
     outcomes: z.array(DerivedOutcomeSchema).meta({ description: 'One entry per derived outcome of the standard.' }),
+    dimensions: z
+      .array(z.strictObject({ id: z.string(), name: Text, band: NamedRef.nullable() }))
+      .optional()
+      .meta({ description: 'One entry per named outcome dimension of the standard (outcomes.dimensions: a grade, an action), in its order, with the band it falls in (null when none does or it is unknown); absent when the standard declares none. `band` is the default dimension (outcomes.bands).' }),
     verdict: VerdictSchema,
     reasons: z.array(VerdictReasonSchema).meta({ description: 'Every reason the verdict is not pass (empty when it is).' }),
     provenance: z

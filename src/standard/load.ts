@@ -11,6 +11,7 @@ import {
   formatPath,
   makeDiagnostic,
   sortDiagnostics,
+  type CodedProblem,
   type Diagnostic,
   type DiagnosticCode,
   type DiagnosticPath,
@@ -68,14 +69,11 @@ export interface BadUtf8 {
   readonly count: number;
 }
 
-/** Why a file could not be read as a standard: a diagnostic code and its data. */
-export interface ReadProblem {
-  readonly code: DiagnosticCode;
-  readonly data: Record<string, unknown>;
-}
-
-/** Reads a base standard named by `extends:` (a path relative to the extending file). */
-export type BaseResolver = (ref: string, fromFile: string) => Source | { problem: ReadProblem };
+/**
+ * Reads a base standard named by `extends:` (a path relative to the extending file), or says why it
+ * cannot: a diagnostic code and its data (`{ code: 'file_not_found', data: { detail } }`), placed at the `extends:`.
+ */
+export type BaseResolver = (ref: string, fromFile: string) => Source | { problem: CodedProblem };
 
 export interface ParseOptionsWithBase extends ParseOptions {
   /** How `extends:` finds its base; `loadStandard` reads files. Without it an overlay cannot load. */
@@ -163,7 +161,7 @@ function parseSource(source: Source, options: ParseOptionsWithBase): LoadResult 
   return { ok: true, standard, warnings: sortDiagnostics(diagnostics), file };
 }
 
-type Emit = (code: DiagnosticCode, at: Located, path: DiagnosticPath, data?: Record<string, unknown>, severity?: 'warning') => void;
+type Emit = (code: DiagnosticCode, at: Located, path: DiagnosticPath, data?: Record<string, unknown>, severity?: 'warning', messageId?: string) => void;
 
 /** One file's text → raw value with a locator; an overlay is merged onto its base chain first. */
 function parseDocumentText(source: Source, emit: Emit, resolveBase: BaseResolver | undefined, visiting: readonly Source[]): Parsed | undefined {
@@ -200,7 +198,7 @@ function parseDocumentText(source: Source, emit: Emit, resolveBase: BaseResolver
     return undefined;
   }
   if (raw instanceof UnresolvedAlias) {
-    emit('yaml_syntax', { file, ...aliasPosition(doc, positions, raw.name) }, [], { detail: raw.message });
+    emit('yaml_syntax', { file, ...aliasPosition(doc, positions, raw.name) }, [], { detail: raw.message, yamlCode: 'BAD_ALIAS' });
     return undefined;
   }
   const self = chainEntry(raw);
@@ -211,11 +209,11 @@ function parseDocumentText(source: Source, emit: Emit, resolveBase: BaseResolver
   const ref = overlay.extends;
   const at = locator.atPath(['extends']);
   if (typeof ref !== 'string') {
-    emit('invalid_type', at, ['extends'], { expected: 'string (a path to the base standard)', received: typeof ref });
+    emit('invalid_type', at, ['extends'], { received: typeof ref }, undefined, 'schema.extends_not_string');
     return undefined;
   }
   if (!resolveBase) {
-    emit('file_not_found', at, ['extends'], { detail: 'an overlay is loaded from a file (loadStandard), which resolves `extends:`' });
+    emit('file_not_found', at, ['extends'], { reason: 'overlay_needs_file' });
     return undefined;
   }
   const base = resolveBase(ref, file);
@@ -232,7 +230,7 @@ function parseDocumentText(source: Source, emit: Emit, resolveBase: BaseResolver
   if (!parent) return undefined;
   if (!looksLikeStandard(parent.raw)) {
     // Not a standard (empty, a list, text, some other map): said at the `extends:`, without quoting it.
-    emit('invalid_type', at, ['extends'], { expected: `a standard (a map with categories) in ${base.file}`, received: kindOf(parent.raw) });
+    emit('invalid_type', at, ['extends'], { file: base.file, received: kindOf(parent.raw) }, undefined, 'schema.extends_not_standard');
     return undefined;
   }
   const origins = new Origins();
@@ -303,10 +301,10 @@ function fileBaseResolver(file: string, allowRoots: readonly string[] | undefine
 }
 
 /** A file problem as the diagnostic a standard (or the base its `extends:` names as `ref`) gives. */
-export function readProblem(problem: FileProblem, ref: string): ReadProblem {
+export function readProblem(problem: FileProblem, ref: string): CodedProblem {
   switch (problem.reason) {
     case 'missing':
-      return { code: 'file_not_found', data: { detail: problem.detail } };
+      return { code: 'file_not_found', data: { reason: problem.code, detail: problem.detail } };
     case 'not_file':
       return { code: 'extends_not_file', data: { ref } };
     case 'too_large':

@@ -110,7 +110,17 @@ export const BandSchema = z.strictObject({
   everyCategory: z.strictObject({ min: ExactDecimal.optional(), max: ExactDecimal.optional() }).optional(),
   /** A band that fails the inspection (e.g. < 70: permit suspension). */
   verdict: z.enum(['pass', 'fail']).default('pass'),
+  /** Only when this holds too (it may read the scored facts `category` and `item`); a missing fact leaves the band unknown. */
+  when: ConditionSchema.optional(),
   source: z.string().min(1).optional(),
+});
+
+/** A named outcome dimension (a grade, an action): its own bands, the first that holds giving its value. */
+export const DimensionSchema = z.strictObject({
+  id: Id,
+  name: LocalizedText,
+  source: z.string().min(1).optional(),
+  bands: z.array(BandSchema).min(1),
 });
 
 export const TierSchema = z.strictObject({
@@ -165,6 +175,8 @@ export const OutcomesSchema = z.strictObject({
   vetoes: z.array(VetoSchema).default([]),
   prerequisites: z.array(PrerequisiteSchema).default([]),
   bands: z.array(BandSchema).default([]),
+  /** Further outcome dimensions beside `bands` (which is the default one, the scorecard's `band`). */
+  dimensions: z.array(DimensionSchema).optional(),
   derived: z.array(DerivedSchema).default([]),
   cycle: CycleSchema.optional(),
 });
@@ -207,6 +219,7 @@ export type StandardInput = z.input<typeof StandardSchema>;
 export type Category = z.output<typeof CategorySchema>;
 export type Item = z.output<typeof ItemSchema>;
 export type Band = z.output<typeof BandSchema>;
+export type Dimension = z.output<typeof DimensionSchema>;
 export type Veto = z.output<typeof VetoSchema>;
 export type Prerequisite = z.output<typeof PrerequisiteSchema>;
 export type Derived = z.output<typeof DerivedSchema>;
