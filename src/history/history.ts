@@ -456,12 +456,17 @@ function chargesOf(scorer: Scorer, record: InspectionRecord, items: ReadonlyMap<
       const late = spec.foundLate ?? itemLate;
       const multiply = late !== undefined && finding.occurred !== undefined && isFoundLate(finding.occurred, record.date, late.after) ? late.multiply : undefined;
       spec.charges.forEach((c, i) => {
-        const party = scorer.standard.parties?.find((p) => p.id === c.party);
-        const who = party?.unit ? record.unit.id : record.parties?.[c.party];
         const amount = pointsToNumber(timesPoints(pointsOf(c.amount), (finding.count ?? 1) * (multiply ?? 1)));
         const item = scorer.targets.get(finding.item)!.id;
-        const source = c.source;
-        out.push({ party: c.party, name: party?.name ?? { en: c.party }, ...(who !== undefined && { who }), unit: c.unit, amount, item, finding: f, rule: `${spec.path}.charges[${i}]`, ...(multiply !== undefined && { multiply }), ...(source !== undefined && { source }) });
+        const charge = (partyId: string, source: string | undefined, joint?: string): Charge => {
+          const party = scorer.standard.parties?.find((p) => p.id === partyId);
+          const group = party?.group === undefined ? undefined : record.unit.group?.[party.group];
+          const who = party?.unit ? record.unit.id : party?.group !== undefined ? (group === undefined || group === '' ? undefined : String(group)) : record.parties?.[partyId];
+          return { party: partyId, name: party?.name ?? { en: partyId }, ...(who !== undefined && { who }), unit: c.unit, amount, item, finding: f, rule: `${spec.path}.charges[${i}]`, ...(multiply !== undefined && { multiply }), ...(source !== undefined && { source }), ...(party?.group !== undefined && { group: party.group }), ...(party?.shared && { shared: true as const }), ...(joint !== undefined && { joint }) };
+        };
+        out.push(charge(c.party, c.source));
+        // A group party jointly liable for this party (连带, 同罚 000:137) is charged the same.
+        for (const g of scorer.standard.parties ?? []) if (g.joint === c.party && g.id !== c.party) out.push(charge(g.id, g.source ?? c.source, c.party));
       });
     }
   });

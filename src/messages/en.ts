@@ -131,6 +131,8 @@ export const en: Catalogue = {
   'schema.localized_text': () => 'give the text in zh-CN, en or both',
   'schema.threshold_bound': () => 'give min or max (null when the source leaves the number unset)',
   'schema.veto_target': () => 'a veto names exactly one of `item` or `when`',
+  'schema.party_group': () => '`joint` and `shared` are for a group party: say which `unit.group` key names the group (`group: alliance`)',
+  'schema.party_unit_group': () => 'a party is the unit itself (`unit: true`) or its group (`group`), not both',
   'schema.late_cost': () => 'say what being late costs: points, fail: true or escalate: true',
   'condition.not_object': (d) =>
     `a condition must be an object with one of "all", "any", "not", "condition" or "fact"; got ${d.type === 'null' ? 'null' : d.type === 'list' ? 'a list' : d.type === 'object' ? 'an object' : `${s(d.type)} ${s(d.value)}`}`,
@@ -554,6 +556,7 @@ export const enWords = {
     label: 'charge',
     unit: { points: 'points', yuan: 'yuan' } as Readonly<Record<'points' | 'yuan', string>>,
     unnamed: '(not named in the record)',
+    shareOf: (who: string, group: string) => `${who}: share of ${group}`,
     line: (c: { party: string; who: string; amount: string; unit: string; multiply: number | undefined }) => `${c.party} ${c.who}: ${c.amount} ${c.unit}${c.multiply !== undefined ? ` (found late: × ${c.multiply})` : ''}`,
   },
   /** The monthly settlement (scoresheet settle). */

@@ -198,6 +198,8 @@ export const zhCN: Catalogue = {
   'schema.localized_text': () => '请给出 zh-CN 或 en 文本（或两者都给）',
   'schema.threshold_bound': () => '请给出 min 或 max（原文未定的数值写 null）',
   'schema.veto_target': () => '一票否决须且只须指定 `item` 或 `when` 之一',
+  'schema.party_group': () => '`joint` 与 `shared` 只用于单位所属的组（联盟）：用 `group` 指明 `unit.group` 中的键（如 `group: alliance`）',
+  'schema.party_unit_group': () => '一个对象要么是受检单位本身（`unit: true`），要么是它所属的组（`group`），不能两者都是',
   'schema.late_cost': () => '须说明逾期的代价：points、fail: true 或 escalate: true',
   'condition.not_object': (d) =>
     `条件须是含 "all"、"any"、"not"、"condition" 或 "fact" 之一的对象；实际是${d.type === 'null' ? ' null' : d.type === 'list' ? '列表' : d.type === 'object' ? '对象' : ` ${s(d.type)} ${s(d.value)}`}`,
@@ -605,6 +607,7 @@ export const zhCNWords: Words = {
     label: '扣减',
     unit: { points: '分', yuan: '元' } as Readonly<Record<'points' | 'yuan', string>>,
     unnamed: '（记录未写明）',
+    shareOf: (who: string, group: string) => `${who}：分担${group}`,
     line: (c: { party: string; who: string; amount: string; unit: string; multiply: number | undefined }) => `${c.party} ${c.who}：扣减 ${c.amount} ${c.unit}${c.multiply !== undefined ? `（次月发现，按 ${c.multiply} 倍扣减）` : ''}`,
   },
   settle: {

@@ -100,6 +100,9 @@ export const ChargeSchema = z
     rule: z.string().meta({ description: 'Where the charge is in the standard: `categories[0].items[1].charges[0]`.' }),
     multiply: z.number().optional().meta({ description: 'The multiplier of a late discovery (foundLate), when it applied.' }),
     source: z.string().optional(),
+    group: z.string().optional().meta({ description: 'For a group party: the unit.group key naming the group; who is the group.' }),
+    shared: z.literal(true).optional().meta({ description: 'The group\'s charges are shared by its members in the settlement (同罚).' }),
+    joint: z.string().optional().meta({ description: 'The party whose charge the group is jointly liable for (连带).' }),
   })
   .meta({ description: 'What one finding costs one party (charges of an item or rule).' });
 

@@ -96,6 +96,12 @@ export interface Charge {
   /** The late-discovery multiplier (foundLate), when it applied. */
   readonly multiply?: number;
   readonly source?: string;
+  /** For a group party: the `unit.group` key naming the group (`who` is the group's id). */
+  readonly group?: string;
+  /** The group's charges are shared by its members in the settlement (同罚). */
+  readonly shared?: true;
+  /** Charged because the group is jointly liable for this party's charge (连带). */
+  readonly joint?: string;
 }
 
 export interface Scorecard {

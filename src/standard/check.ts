@@ -61,6 +61,8 @@ export function checkStandard(raw: unknown): Finding[] {
   const reference = (path: DiagnosticPath, what: string, id: string, known: Map<string, unknown> | Set<string>) => {
     if (!known.has(id)) out.push({ code: 'unknown_reference', path, data: { what, id, suggestion: closest(id, known.keys()) } });
   };
+  // A group party's `joint` names a declared party.
+  list(raw.parties).forEach((p, i) => isObject(p) && typeof p.joint === 'string' && reference(['parties', i, 'joint'], 'party', p.joint, parties));
 
   const conditionRefs = (condition: unknown, path: DiagnosticPath) => {
     for (const ref of safeRefs(condition)) {

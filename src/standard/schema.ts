@@ -152,12 +152,24 @@ export const CycleSchema = z.strictObject({
   source: z.string().min(1).optional(),
 });
 
-/** Someone a finding may charge: the unit itself (`unit: true`), or a person the record names under `parties`. */
-export const PartySchema = z.strictObject({
-  id: Id,
-  name: LocalizedText,
-  unit: z.literal(true).optional(),
-});
+/**
+ * Someone a finding may charge: the unit itself (`unit: true`), the unit's group (`group: alliance`:
+ * the record's `unit.group.alliance`), or a person the record names under `parties`. A group party may
+ * also take every charge of another party (`joint: community`, 连带) and share its charges among its
+ * members (`shared: true`, 同罚, 000:137) in the settlement.
+ */
+export const PartySchema = z
+  .strictObject({
+    id: Id,
+    name: LocalizedText,
+    unit: z.literal(true).optional(),
+    group: z.string().min(1).optional(),
+    joint: Id.optional(),
+    shared: z.literal(true).optional(),
+    source: z.string().min(1).optional(),
+  })
+  .refine((p) => p.group !== undefined || (p.joint === undefined && p.shared === undefined), { message: 'schema.party_group', params: { code: 'invalid_value', messageId: 'schema.party_group' }, path: ['group'] })
+  .refine((p) => p.group === undefined || p.unit === undefined, { message: 'schema.party_unit_group', params: { code: 'invalid_value', messageId: 'schema.party_unit_group' }, path: ['group'] });
 
 export const OutcomesSchema = z.strictObject({
   vetoes: z.array(VetoSchema).default([]),
