@@ -74,7 +74,7 @@ export const RECORD_DIAGNOSTIC_CODES = [
 ] as const;
 
 /** Codes of an input that cannot be read at all (a CSV map, its fit to a sheet, a test file, bytes not in their encoding). */
-export const INPUT_DIAGNOSTIC_CODES = ['unreadable_input', 'invalid_map', 'map_mismatch', 'test_file', 'invalid_roster', 'invalid_assessment'] as const;
+export const INPUT_DIAGNOSTIC_CODES = ['unreadable_input', 'invalid_map', 'map_mismatch', 'test_file', 'invalid_roster', 'invalid_assessment', 'draft_unparsed'] as const;
 
 /** Every code, once: the one registry (docs/errors.md documents each). */
 export const DIAGNOSTIC_CODES = [...new Set([...STANDARD_DIAGNOSTIC_CODES, ...RECORD_DIAGNOSTIC_CODES, ...INPUT_DIAGNOSTIC_CODES])] as readonly DiagnosticCode[];
