@@ -146,8 +146,19 @@ export function parseCriteria(text: string, context: CriteriaContext): ParsedCri
       add({ kind: 'bonus', points: Number(m[1]), ...(done ? { above: Number(done[1]) } : {}), of: { fact: fact() } });
       continue;
     }
-    if ((m = new RegExp(`奖(?:励)?\\s*${NUM}\\s*分`).exec(clause))) {
-      add({ kind: 'bonus', points: Number(m[1]) });
+    const awards = [...clause.matchAll(new RegExp(`奖(?:励)?\\s*${NUM}\\s*分`, 'g'))];
+    if (awards.length === 1) {
+      add({ kind: 'bonus', points: Number(awards[0]![1]) });
+      continue;
+    }
+    if (awards.length > 1) {
+      // 参与创建卫生镇的奖励1分、卫生村奖励0.5分: one bonus for each award the list names.
+      const parts = clause.split('、');
+      for (const part of parts) {
+        const award = new RegExp(`奖(?:励)?\\s*${NUM}\\s*分`).exec(part);
+        if (award) rules.push({ kind: 'bonus', points: Number(award[1]), reason: { 'zh-CN': [...lead, part].join('，') } });
+      }
+      if (parts.filter((p) => /奖/.test(p)).length !== awards.length) unparsed.push(reason);
       continue;
     }
     if ((m = new RegExp(`每\\S*?扣\\s*${NUM}\\s*[-－~～至到]\\s*${NUM}\\s*分`).exec(clause))) {
@@ -175,6 +186,8 @@ export function parseCriteria(text: string, context: CriteriaContext): ParsedCri
     }
     unparsed.push(reason);
   }
+  // A cell that says nothing this parser knows is unparsed as a whole; words left after its rules are their context.
+  if (rules.length === 0 && unparsed.length === 0 && !veto && pending.length > 0) unparsed.push(pending.join('，'));
   return { rules, veto, unparsed };
 }
 

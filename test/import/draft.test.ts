@@ -7,6 +7,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
@@ -15,8 +16,8 @@ import { exceljs } from '../../src/records/xlsx.js';
 import { loadStandard } from '../../src/standard/load.js';
 import { runCli } from '../support/cli.js';
 
-const FIXTURE = new URL('./fixtures/hygiene-2013-评分表.csv', import.meta.url).pathname;
-const SHIPPED = new URL('../../standards/hygiene-supervision-2013.yaml', import.meta.url).pathname;
+const FIXTURE = fileURLToPath(new URL('./fixtures/hygiene-2013-评分表.csv', import.meta.url));
+const SHIPPED = fileURLToPath(new URL('../../standards/hygiene-supervision-2013.yaml', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'scoresheet-draft-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -69,6 +70,10 @@ describe('phrases', () => {
       ['fixed', 1, { 'zh-CN': '未体检的，各扣1分' }],
     ]);
   });
+  it('奖励X分 → bonus; a list of awards (…奖励1分、…奖励0.5分) → one bonus each', () => {
+    expect(shapes('参与创建卫生镇的奖励1分')).toEqual([{ kind: 'bonus', points: 1 }]);
+    expect(shapes('参与创建卫生镇的奖励1分、卫生村奖励0.5分')).toEqual([{ kind: 'bonus', points: 1 }, { kind: 'bonus', points: 0.5 }]);
+  });
   it('…的不扣分 → not-applicable on a fact', () => {
     expect(shapes('未发生突发公共卫生事件的不扣分')).toEqual([{ kind: 'not-applicable', when: { fact: 'item1_1', operator: 'equal', value: true } }]);
   });
@@ -76,6 +81,7 @@ describe('phrases', () => {
     const parsed = parseCriteria('由考核组综合评定，视情况扣分', ctx);
     expect(parsed.rules).toEqual([]);
     expect(parsed.unparsed).toEqual(['由考核组综合评定，视情况扣分']);
+    expect(parseCriteria('由考核组综合评定', ctx).unparsed).toEqual(['由考核组综合评定']);
   });
   it('a clause without 扣 or 奖 leads into the next, as its reason', () => {
     expect(parseCriteria('未开展的，扣2分', ctx).rules[0]!.reason).toEqual({ 'zh-CN': '未开展的，扣2分' });
@@ -87,5 +93,112 @@ describe('phrases', () => {
     expect(parsePoints('2分，为奖励分')).toEqual({ max: 0, bonusMax: 2 });
     expect(parsePoints('')).toEqual({});
     expect(splitNamePoints('信息报告（23分+10分）')).toEqual({ name: '信息报告', max: 23, bonusMax: 10 });
+  });
+});
+
+/** An item's shape as the round trip compares it: points, bonus points, and its scoring rules' points, caps and steps. */
+interface Shape {
+  readonly max: number | undefined;
+  readonly bonusMax: number | undefined;
+  readonly points: readonly number[];
+  readonly caps: readonly number[];
+  readonly steps: readonly number[];
+}
+
+const sorted = (xs: readonly number[]) => [...xs].sort((a, b) => a - b);
+
+/** Judgement and not-applicable rules give no points of their own: they are left out. */
+function shapeOf(item: { max?: number; bonusMax?: number; rules: readonly Record<string, unknown>[] }): Shape {
+  const scoring = item.rules.filter((r) => r.kind !== 'judgement' && r.kind !== 'not-applicable');
+  const numbers = (key: string) => sorted(scoring.map((r) => r[key]).filter((v): v is number => typeof v === 'number'));
+  return { max: item.max, bonusMax: item.bonusMax === 0 ? undefined : item.bonusMax, points: numbers('points'), caps: numbers('cap'), steps: numbers('step') };
+}
+
+function items(standard: { categories: readonly { items: readonly { max?: number; bonusMax?: number; rules: readonly Record<string, unknown>[] }[] }[] }) {
+  return standard.categories.flatMap((c) => c.items);
+}
+
+/** Rows of the 2013 form whose draft differs from the shipped standard, and why (the test asserts exactly these). */
+const KNOWN_MISMATCHES: Readonly<Record<number, string>> = {
+  21: '每一户次扣2分 is encoded in the shipped standard as three threshold rules of 2 (a staircase on the count of cases); the draft gives one per-occurrence rule of 2',
+};
+
+describe('the 2013 form round trip', async () => {
+  const out = join(dir, 'hygiene-2013.yaml');
+  const run = await runCli(['draft', FIXTURE, '-o', out]);
+
+  it('writes a draft standard that passes check, each rule carrying its cell\'s text as source', async () => {
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe(''); // every phrase of the form is one the parser knows
+    const check = await runCli(['check', out]);
+    // The one warning is the form's own: 信息报告（23分+10分） while its items' bonus adds up to 7 (as the shipped standard's).
+    expect(check.stderr + check.stdout).not.toMatch(/  error  /);
+    expect(check.stdout + check.stderr).toContain('category_max_mismatch');
+    expect(check.code).toBe(0);
+    const loaded = await loadStandard(out);
+    expect(loaded.ok).toBe(true);
+    const csvRows = parseCsv(readFileSync(FIXTURE, 'utf8')) as string[][];
+    const draft = parseYaml(readFileSync(out, 'utf8')) as Parameters<typeof items>[0];
+    items(draft).forEach((item, i) => {
+      for (const rule of item.rules) expect(rule.source).toBe(csvRows[i + 1]![4]);
+    });
+  });
+
+  it('gives the shipped items, points, caps and steps in at least 24 of the 27 rows', async () => {
+    const draft = parseYaml(readFileSync(out, 'utf8')) as Parameters<typeof items>[0];
+    const shipped = parseYaml(readFileSync(SHIPPED, 'utf8')) as Parameters<typeof items>[0];
+    const [a, b] = [items(draft), items(shipped)];
+    expect(a).toHaveLength(27);
+    expect(b).toHaveLength(27);
+    const mismatched: Record<number, { draft: Shape; shipped: Shape }> = {};
+    a.forEach((item, i) => {
+      const [mine, theirs] = [shapeOf(item), shapeOf(b[i]!)];
+      if (JSON.stringify(mine) !== JSON.stringify(theirs)) mismatched[i + 1] = { draft: mine, shipped: theirs };
+    });
+    // Each mismatch is named, with why; any other row differing fails here with both shapes shown.
+    expect(mismatched[21]).toEqual({ draft: { max: 6, points: [0.5, 1, 2], caps: [], steps: [] }, shipped: { max: 6, points: [0.5, 1, 2, 2, 2], caps: [], steps: [] } });
+    expect(Object.keys(mismatched).map(Number)).toEqual(Object.keys(KNOWN_MISMATCHES).map(Number));
+    expect(27 - Object.keys(mismatched).length).toBeGreaterThanOrEqual(24);
+  });
+});
+
+describe('a workbook', () => {
+  it('reads an .xlsx score sheet; a phrase it does not know becomes a judgement and a warning naming its cell', async () => {
+    const { Workbook } = await exceljs();
+    const workbook = new Workbook();
+    const sheet = workbook.addWorksheet('Sheet1');
+    sheet.addRow(['类别', '项目', '分值', '评分标准']);
+    sheet.addRow(['环境卫生', '地面清洁', 5, '地面有垃圾，每处扣0.5分，扣完为止']);
+    sheet.addRow(['', '厕所管理', '3分', '由考核组综合评定']);
+    sheet.addRow(['食品安全', '食物中毒', 10, '发生食物中毒的，一票否决']);
+    const path = join(dir, '评分表.xlsx');
+    writeFileSync(path, Buffer.from(await workbook.xlsx.writeBuffer()));
+    const out = join(dir, 'from-xlsx.yaml');
+    const run = await runCli(['draft', path, '-o', out]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(`${path}!Sheet1!D3  warning  draft_unparsed`);
+    const draft = parseYaml(readFileSync(out, 'utf8')) as { categories: { name: unknown; max: number; items: { id: string; rules: DraftRule[] }[] }[]; outcomes: { vetoes: unknown[] } };
+    expect(draft.categories.map((c) => [c.name, c.max])).toEqual([[{ 'zh-CN': '环境卫生' }, 8], [{ 'zh-CN': '食品安全' }, 10]]);
+    expect(kinds(draft.categories[0]!.items[1]!.rules)).toEqual(['judgement']);
+    expect(draft.categories[0]!.items[1]!.rules[0]).toMatchObject({ source: '由考核组综合评定', max: 3 });
+    expect(draft.outcomes.vetoes).toEqual([{ id: 'veto-item-3', name: { 'zh-CN': '食物中毒' }, source: '发生食物中毒的，一票否决', item: 'item-3' }]);
+    expect((await runCli(['check', out])).code).toBe(0);
+  });
+
+  it('a sheet without a 评分标准 column is refused (exit 2), in Chinese with --lang zh-CN', async () => {
+    const path = join(dir, 'records.csv');
+    writeFileSync(path, 'unit,date\na,2024-01-01\n');
+    const run = await runCli(['draft', path, '--lang', 'zh-CN']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('没有“评分标准”列');
+  });
+
+  it('YAML is written by the yaml library: a cell\'s quotes, colons and newlines survive', async () => {
+    const result = draftStandard([{ number: 1, cells: ['项目', '分值', '评分标准'] }, { number: 2, cells: ['a: "b"\n#c', '2', '每处扣1分 # x: "y"'] }], { file: 'x.csv', id: 'x', name: 'x', locale: 'en' });
+    const path = join(dir, 'odd.yaml');
+    const { stringify } = await import('yaml');
+    writeFileSync(path, stringify(result.standard));
+    const loaded = await loadStandard(path);
+    expect(loaded.ok && loaded.standard.categories[0]!.items[0]!.requirement).toBe('a: "b"\n#c');
   });
 });
