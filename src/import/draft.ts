@@ -7,6 +7,14 @@
  */
 import { makeDiagnostic, type Diagnostic } from '../diagnostics.js';
 import type { Locale } from '../messages/locales.js';
+// The kinds' names come from the kinds themselves (test/architecture.test.ts: rule kinds own themselves).
+import { bonus } from '../rules/bonus.js';
+import { fixed } from '../rules/fixed.js';
+import { judgement } from '../rules/judgement.js';
+import { notApplicable } from '../rules/not-applicable.js';
+import { perOccurrence } from '../rules/per-occurrence.js';
+import { perShortfall } from '../rules/per-shortfall.js';
+import { perStep } from '../rules/per-step.js';
 
 /** A rule of the draft as it is written to YAML. */
 export type DraftRule = Record<string, unknown> & { kind: string };
@@ -103,52 +111,52 @@ export function parseCriteria(text: string, context: CriteriaContext): ParsedCri
     if (/扣完为止/.test(clause) && !/扣\s*\d/.test(clause.replace(/扣完为止/, ''))) continue;
     if ((m = new RegExp(`^最高扣(?:除)?\\s*${NUM}\\s*分`).exec(clause))) {
       const last = lastOf();
-      if (last !== undefined && last.kind !== 'bonus') last.cap = Number(m[1]);
+      if (last !== undefined && last.kind !== bonus.kind) last.cap = Number(m[1]);
       else unparsed.push(clause);
       continue;
     }
     if ((m = new RegExp(`^最高奖(?:励)?\\s*${NUM}\\s*分`).exec(clause))) {
-      const last = lastOf('bonus');
+      const last = lastOf(bonus.kind);
       if (last !== undefined) last.cap = Number(m[1]);
       else unparsed.push(clause);
       continue;
     }
     if (/一票否决/.test(clause)) {
       veto = true;
-      if (context.max !== undefined) add({ kind: 'fixed', points: context.max });
+      if (context.max !== undefined) add({ kind: fixed.kind, points: context.max });
       continue;
     }
     if (/不扣分|不奖分/.test(clause)) {
-      add({ kind: 'not-applicable', when: { fact: fact(), operator: 'equal', value: true } });
+      add({ kind: notApplicable.kind, when: { fact: fact(), operator: 'equal', value: true } });
       continue;
     }
     if (/酌情奖/.test(clause)) {
-      if (context.bonusMax !== undefined) add({ kind: 'judgement', effect: 'award', max: context.bonusMax });
+      if (context.bonusMax !== undefined) add({ kind: judgement.kind, effect: 'award', max: context.bonusMax });
       else unparsed.push(reason);
       continue;
     }
     if (/酌情扣/.test(clause)) {
-      if (context.max !== undefined) add({ kind: 'judgement', max: context.max });
+      if (context.max !== undefined) add({ kind: judgement.kind, max: context.max });
       else unparsed.push(reason);
       continue;
     }
     if (/不得分/.test(clause)) {
-      if (context.max !== undefined) add({ kind: 'fixed', points: context.max });
+      if (context.max !== undefined) add({ kind: fixed.kind, points: context.max });
       else unparsed.push(reason);
       continue;
     }
     if ((m = new RegExp(`每下降\\s*${NUM}\\s*%\\s*扣\\s*${NUM}\\s*分`).exec(clause))) {
-      add({ kind: 'per-step', target: targetOf(context.requirement), step: Number(m[1]), points: Number(m[2]), partial: 'floor', of: { fact: fact() } });
+      add({ kind: perStep.kind, target: targetOf(context.requirement), step: Number(m[1]), points: Number(m[2]), partial: 'floor', of: { fact: fact() } });
       continue;
     }
     if ((m = new RegExp(`每多\\S*?奖(?:励)?\\s*${NUM}\\s*分`).exec(clause))) {
       const done = new RegExp('完成\\s*(\\d+)').exec(reason) ?? new RegExp('不少于\\s*(\\d+)').exec(context.requirement ?? '');
-      add({ kind: 'bonus', points: Number(m[1]), ...(done ? { above: Number(done[1]) } : {}), of: { fact: fact() } });
+      add({ kind: bonus.kind, points: Number(m[1]), ...(done ? { above: Number(done[1]) } : {}), of: { fact: fact() } });
       continue;
     }
     const awards = [...clause.matchAll(new RegExp(`奖(?:励)?\\s*${NUM}\\s*分`, 'g'))];
     if (awards.length === 1) {
-      add({ kind: 'bonus', points: Number(awards[0]![1]) });
+      add({ kind: bonus.kind, points: Number(awards[0]![1]) });
       continue;
     }
     if (awards.length > 1) {
@@ -156,32 +164,32 @@ export function parseCriteria(text: string, context: CriteriaContext): ParsedCri
       const parts = clause.split('、');
       for (const part of parts) {
         const award = new RegExp(`奖(?:励)?\\s*${NUM}\\s*分`).exec(part);
-        if (award) rules.push({ kind: 'bonus', points: Number(award[1]), reason: { 'zh-CN': [...lead, part].join('，') } });
+        if (award) rules.push({ kind: bonus.kind, points: Number(award[1]), reason: { 'zh-CN': [...lead, part].join('，') } });
       }
       if (parts.filter((p) => /奖/.test(p)).length !== awards.length) unparsed.push(reason);
       continue;
     }
     if ((m = new RegExp(`每\\S*?扣\\s*${NUM}\\s*[-－~～至到]\\s*${NUM}\\s*分`).exec(clause))) {
-      add({ kind: 'per-occurrence', points: { min: Number(m[1]), max: Number(m[2]) } });
+      add({ kind: perOccurrence.kind, points: { min: Number(m[1]), max: Number(m[2]) } });
       continue;
     }
     if ((m = new RegExp(`每(?:少|缺)\\s*(\\d+|[一二两三四五六七八九十])?\\s*([次份人户条个项家])\\S*?扣\\s*${NUM}\\s*分`).exec(clause))) {
       const required = requiredOf(context.requirement, m[2]!);
       const points = Number(m[3]);
-      if (required !== undefined && (numberOf(m[1]) ?? 1) === 1) add({ kind: 'per-shortfall', required, points, of: { fact: fact() } });
-      else add({ kind: 'per-occurrence', points });
+      if (required !== undefined && (numberOf(m[1]) ?? 1) === 1) add({ kind: perShortfall.kind, required, points, of: { fact: fact() } });
+      else add({ kind: perOccurrence.kind, points });
       continue;
     }
     if ((m = new RegExp(`(?:每\\S*?|一次)扣\\s*${NUM}\\s*分`).exec(clause))) {
-      add({ kind: 'per-occurrence', points: Number(m[1]) });
+      add({ kind: perOccurrence.kind, points: Number(m[1]) });
       continue;
     }
     if ((m = new RegExp(`^各扣\\s*${NUM}\\s*分`).exec(clause)) && lead.length > 1) {
-      for (const each of lead) rules.push({ kind: 'fixed', points: Number(m[1]), reason: { 'zh-CN': `${each}，${clause}` } });
+      for (const each of lead) rules.push({ kind: fixed.kind, points: Number(m[1]), reason: { 'zh-CN': `${each}，${clause}` } });
       continue;
     }
     if ((m = new RegExp(`扣\\s*${NUM}\\s*分`).exec(clause))) {
-      add({ kind: 'fixed', points: Number(m[1]) });
+      add({ kind: fixed.kind, points: Number(m[1]) });
       continue;
     }
     unparsed.push(reason);
@@ -297,7 +305,7 @@ export function draftStandard(rows: readonly SheetRowText[], options: DraftOptio
     const rules: DraftRule[] = parsed.rules.map(({ kind, ...rest }) => ({ kind, source: criteria, ...rest }));
     const at = { file, line: row.number, column: (columns.criteria ?? 0) + 1, path: [] as string[] };
     for (const clause of parsed.unparsed) {
-      if (points.max !== undefined) rules.push({ kind: 'judgement', source: criteria, reason: { 'zh-CN': clause }, max: points.max });
+      if (points.max !== undefined) rules.push({ kind: judgement.kind, source: criteria, reason: { 'zh-CN': clause }, max: points.max });
       diagnostics.push(makeDiagnostic({ ...at, code: 'draft_unparsed', severity: 'warning', data: { clause, item: id } }, locale));
     }
     if (parsed.veto) vetoes.push({ id: `veto-${id}`, name: { 'zh-CN': fromName.name || id }, source: criteria, item: id });
