@@ -84,6 +84,7 @@ export const DIAGNOSTIC_CODES = [...new Set([...STANDARD_DIAGNOSTIC_CODES, ...RE
  * `diagnostic.<code>`, a record's or an input's the catalogue entry it is usually made with.
  */
 const MESSAGE_IDS: Readonly<Partial<Record<DiagnosticCode, string>>> = {
+  draft_unparsed: 'input.draft_unparsed',
   record_syntax: 'record.invalid',
   record_invalid: 'record.invalid',
   not_whole_number: 'record.not_whole_number',
