@@ -263,6 +263,12 @@ function headerOf(rows: readonly SheetRowText[]): { index: number; columns: Part
   return undefined;
 }
 
+/** An item's name: its text's first clause, at most 30 characters (the whole text stays its `requirement`). */
+export function shortName(text: string): string {
+  const first = clausesOf(text.replace(/[。！？]/g, '，'))[0] ?? '';
+  return [...first].length > 30 ? `${[...first].slice(0, 29).join('')}…` : first;
+}
+
 export interface DraftResult {
   /** The standard as a plain object, for YAML; undefined when the sheet has no 评分标准 column. */
   readonly standard?: Record<string, unknown>;
@@ -308,10 +314,10 @@ export function draftStandard(rows: readonly SheetRowText[], options: DraftOptio
       if (points.max !== undefined) rules.push({ kind: judgement.kind, source: criteria, reason: { 'zh-CN': clause }, max: points.max });
       diagnostics.push(makeDiagnostic({ ...at, code: 'draft_unparsed', severity: 'warning', data: { clause, item: id } }, locale));
     }
-    if (parsed.veto) vetoes.push({ id: `veto-${id}`, name: { 'zh-CN': fromName.name || id }, source: criteria, item: id });
+    if (parsed.veto) vetoes.push({ id: `veto-${id}`, name: { 'zh-CN': shortName(fromName.name) || id }, source: criteria, item: id });
     category.items.push({
       id,
-      name: { 'zh-CN': fromName.name || id },
+      name: { 'zh-CN': shortName(fromName.name) || id },
       ...(points.max !== undefined ? { max: points.max } : {}),
       ...(points.bonusMax !== undefined ? { bonusMax: points.bonusMax } : {}),
       ...(itemText ? { requirement: itemText } : {}),

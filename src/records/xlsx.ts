@@ -143,7 +143,7 @@ export async function readSheetTexts(bytes: Uint8Array, options: XlsxReadOptions
     const item = tooLarge(options);
     return { ok: false, diagnostics: 'diagnostics' in item ? item.diagnostics : [] };
   }
-  if (opened === 'too-many-rows') return refuse({ messageId: 'input.xlsx_unpacked_too_large', data: { file, limit: MAX_SHEET_ROWS } });
+  if (opened === 'too-many-rows') return refuse({ messageId: 'input.draft_too_many_rows', data: { file, limit: MAX_SHEET_ROWS } });
   if (!('worksheets' in opened)) return refuse(opened);
   const names = opened.worksheets.map((w) => w.name);
   const sheet = options.sheet !== undefined ? opened.getWorksheet(options.sheet) : opened.worksheets.find((w) => w.state === 'visible' && w.name !== MAP_SHEET);

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { clausesOf, draftStandard, parseCriteria, parsePoints, splitNamePoints, type DraftRule } from '../../src/import/draft.js';
+import { clausesOf, draftStandard, parseCriteria, parsePoints, shortName, splitNamePoints, type DraftRule } from '../../src/import/draft.js';
 import { exceljs } from '../../src/records/xlsx.js';
 import { loadStandard } from '../../src/standard/load.js';
 import { runCli } from '../support/cli.js';
@@ -93,6 +93,8 @@ describe('phrases', () => {
     expect(parsePoints('2分，为奖励分')).toEqual({ max: 0, bonusMax: 2 });
     expect(parsePoints('')).toEqual({});
     expect(splitNamePoints('信息报告（23分+10分）')).toEqual({ name: '信息报告', max: 23, bonusMax: 10 });
+    expect(shortName('协助开展餐饮单位量化分级工作。')).toBe('协助开展餐饮单位量化分级工作');
+    expect(shortName('对非法行医和非法采供血开展日常巡访，每月2次；')).toBe('对非法行医和非法采供血开展日常巡访');
   });
 });
 
@@ -200,5 +202,17 @@ describe('a workbook', () => {
     writeFileSync(path, stringify(result.standard));
     const loaded = await loadStandard(path);
     expect(loaded.ok && loaded.standard.categories[0]!.items[0]!.requirement).toBe('a: "b"\n#c');
+  });
+
+  it.each([
+    ['xlsx-zip-bomb.xlsx', 'unpacks to more than'],
+    ['xlsx-million-empty-rows.xlsx', 'more than 100000 rows'],
+    ['xlsx-password-protected.xlsx', 'password-protected'],
+    ['xlsx-not-a-zip.xlsx', 'not an .xlsx workbook'],
+  ])('the hostile workbook %s is refused with a reason (exit 2)', async (name, reason) => {
+    const run = await runCli(['draft', fileURLToPath(new URL(`../hostile/${name}`, import.meta.url))]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(reason);
+    expect(run.stdout).toBe('');
   });
 });
