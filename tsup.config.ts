@@ -1,4 +1,18 @@
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
+
+/**
+ * The browser builds (scoresheet/browser and the pages' scripts): everything bundled, minified, no Node.
+ * test/browser/bundle.test.ts builds with the same options to hold their size and keep Node out.
+ */
+export const BROWSER_OPTIONS = {
+  platform: 'browser',
+  target: 'es2022',
+  minify: true,
+  noExternal: [/.*/],
+  // csv-stringify names Buffer when loaded (its byte-order mark): a stand-in, not Node's.
+  inject: ['src/pages/buffer-shim.ts'],
+} as const satisfies Options;
+
 
 export default defineConfig([
   {
@@ -31,5 +45,19 @@ export default defineConfig([
     noExternal: [/^(?!playwright-core$)/],
     // Bundled CommonJS (iconv-lite) calls require() for Node's own modules: give the ES module one.
     banner: { js: "import { createRequire as __scoresheetRequire } from 'node:module'; const require = __scoresheetRequire(import.meta.url);" },
+  },
+  {
+    // scoresheet/browser: the library without Node, self-contained and minified (docs/browser.md); CommonJS too, as every subpath.
+    entry: { browser: 'src/entries/browser.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    ...BROWSER_OPTIONS,
+  },
+  {
+    // The scripts inlined into `scoresheet form` and `scoresheet playground` pages: the library and the page, one IIFE each.
+    entry: { form: 'src/pages/form.ts', playground: 'src/pages/playground.ts' },
+    outDir: 'dist/pages',
+    format: ['iife'],
+    ...BROWSER_OPTIONS,
   },
 ]);

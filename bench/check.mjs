@@ -22,7 +22,7 @@ export function fromScorecard(card) {
 export function scoresheetImplementation(scoreRecord, scorer) {
   return (record) => {
     const result = scoreRecord(scorer, record);
-    if (!result.ok) throw new Error(`scoresheet rejected the record: ${JSON.stringify(result.problems)}`);
+    if (!result.ok) throw new Error(`scoresheet rejected the record: ${JSON.stringify(result.diagnostics)}`);
     return fromScorecard(result.scorecard);
   };
 }

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const OUTPUTS = ['dist/cli.js', 'dist/index.js', 'dist/index.cjs', 'dist/index.d.ts'];
+const OUTPUTS = ['dist/cli.js', 'dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/browser.js', 'dist/pages/form.global.js', 'dist/pages/playground.global.js', 'dist/playground.html'];
 const INPUTS = ['src', 'standards', 'package.json', 'package-lock.json', 'tsup.config.ts', 'tsconfig.json'];
 
 function newest(path) {
@@ -24,4 +24,6 @@ const sources = Math.max(...INPUTS.filter((f) => existsSync(f)).map(newest));
 if (built > sources) process.exit(0);
 // Run by npm, so node_modules/.bin (tsup) is on the PATH.
 const result = spawnSync('tsup', ['--silent'], { stdio: 'inherit' });
-process.exit(result.status ?? 1);
+if (result.status !== 0) process.exit(result.status ?? 1);
+const playground = spawnSync(process.execPath, ['scripts/build-playground.mjs'], { stdio: 'inherit' });
+process.exit(playground.status ?? 1);

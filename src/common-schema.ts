@@ -136,8 +136,8 @@ export const RectifySchema = z.strictObject({
       escalate: z.literal(true).optional(),
     })
     .refine((l) => l.points !== undefined || l.fail !== undefined || l.escalate !== undefined, {
-      message: 'say what being late costs: points, fail: true or escalate: true',
-      params: { code: 'missing_key' },
+      message: 'schema.late_cost',
+      params: { code: 'missing_key', messageId: 'schema.late_cost' },
     }),
   source: z.string().min(1).optional(),
 });

@@ -34,6 +34,7 @@ export const STANDARD_DIAGNOSTIC_CODES = [
   'duplicate_id',
   'unknown_reference',
   'condition_cycle',
+  'scored_fact_in_rule',
   'range_inverted',
   'category_max_mismatch',
   'base_mismatch',
@@ -138,6 +139,31 @@ export interface Diagnostic {
   readonly data?: Readonly<Record<string, unknown>>;
   /** Rendered in the locale it was made in; renderDiagnostic renders it again in any other. */
   readonly message: string;
+}
+
+/**
+ * A problem with a record before its place is known: the field it is about and its words. Internal to
+ * the record check and scoring (a rule's check of a finding, the standard's checks, history), which do
+ * not know where the record came from; recordDiagnostic (records/diagnostics.ts) turns it into the one
+ * Diagnostic where the record's source is known. `path`, when given, places it by its segments.
+ */
+export interface RecordProblem {
+  /** Its stable code, given where it is found (never read back from the message id). */
+  readonly code: RecordDiagnosticCode;
+  /** Path inside the record (or, from a rule's check, inside the finding): `findings[2].points`. */
+  readonly field: string;
+  readonly message: Message;
+  readonly path?: DiagnosticPath;
+}
+
+/**
+ * A problem with a standard file before its place is known: its code, its data and, for an overlay's
+ * change, its path. The loader places it (the file's line:col of `path`, or of `extends:`) and words it.
+ */
+export interface CodedProblem {
+  readonly code: DiagnosticCode;
+  readonly path?: DiagnosticPath;
+  readonly data: Record<string, unknown>;
 }
 
 /** Renders a path as `categories[2].items[0].rules[1].points` (zod's toDotPath form). */

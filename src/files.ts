@@ -14,10 +14,11 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 import { makeDiagnostic, type Diagnostic } from './diagnostics.js';
 import type { Locale } from './messages/locales.js';
 import { START } from './positions.js';
+import { systemFailure } from './messages/library.js';
 
 /** Why a file could not be read (or a path named in a file could not be followed). */
 export type FileProblem =
-  | { readonly reason: 'missing'; readonly detail: string }
+  | { readonly reason: 'missing'; readonly detail: string; /** The system's error code (ENOENT…), worded by the catalogues. */ readonly code: string }
   | { readonly reason: 'not_file' }
   | { readonly reason: 'too_large'; readonly bytes?: number; readonly limit: number }
   | { readonly reason: 'outside'; readonly resolved: string };
@@ -39,6 +40,12 @@ export interface FileBytes {
 
 const CHUNK = 1024 * 1024;
 
+/** The system's failure: its code for the catalogues, its own (English) words as the detail. */
+function systemProblem(error: unknown): { detail: string; code: string } {
+  const { reason, detail } = systemFailure(error);
+  return { code: reason, detail };
+}
+
 /** A file's bytes, bounded, or why not. Never throws. */
 export function readBounded(path: string, options: BoundedReadOptions): FileBytes | { problem: FileProblem } {
   const { limit, regularOnly } = options;
@@ -49,7 +56,7 @@ export function readBounded(path: string, options: BoundedReadOptions): FileByte
     const flags = constants.O_RDONLY | (regularOnly ? (constants.O_NONBLOCK ?? 0) : 0) | (options.noFollow ? (constants.O_NOFOLLOW ?? 0) : 0);
     fd = openSync(path, flags);
   } catch (error) {
-    return { problem: { reason: 'missing', detail: (error as Error).message } };
+    return { problem: { reason: 'missing', ...systemProblem(error) } };
   }
   try {
     const info = fstatSync(fd);
@@ -65,7 +72,7 @@ export function readBounded(path: string, options: BoundedReadOptions): FileByte
     if (length > limit) return { problem: { reason: 'too_large', limit } };
     return { bytes: Buffer.concat(chunks, length), key: realOrResolved(path) };
   } catch (error) {
-    return { problem: { reason: 'missing', detail: (error as Error).message } };
+    return { problem: { reason: 'missing', ...systemProblem(error) } };
   } finally {
     closeSync(fd);
   }
@@ -95,7 +102,7 @@ export function resolveInRoots(ref: string, fromFile: string, roots: readonly st
     // Whether a file outside the roots exists is not for the input to find out.
     const resolved = join(realOrResolved(dirname(file)), basename(file));
     if (outside(resolved)) return { problem: { reason: 'outside', resolved } };
-    return { problem: { reason: 'missing', detail: (error as Error).message } };
+    return { problem: { reason: 'missing', ...systemProblem(error) } };
   }
   if (outside(real)) return { problem: { reason: 'outside', resolved: real } };
   return { file, real };

@@ -5,14 +5,15 @@
  *
  * @module scoresheet
  */
-export { parseStandard, loadStandard } from './standard/load.js';
+export { parseStandard } from './standard/load.js';
+export { loadStandard } from './standard/load-file.js';
 export type { LoadResult, LoadOptions, ParseOptions, ParseOptionsWithBase, BaseResolver } from './standard/load.js';
 export { shippedStandard } from './shipped.js';
 export type { Standard, StandardInput } from './standard/schema.js';
 export { compileStandard } from './compile/standard.js';
 export type { CompileOptions, Scorer } from './compile/standard.js';
 export { StandardSet } from './score/editions.js';
-export type { Scorecard, ScoreLine, LineType, CategoryTotal, Verdict, VerdictReason, RecordProblem, ScoreResult, DerivedOutcome, BandRef, CycleStanding, Charge } from './score/scorecard.js';
+export type { Scorecard, ScoreLine, LineType, CategoryTotal, Verdict, VerdictReason, ScoreResult, DerivedOutcome, BandRef, CycleStanding, Charge } from './score/scorecard.js';
 export type { InspectionRecord, InspectionRecordInput, Finding, UnitRef } from './record-schema.js';
 export { readRecords, streamRecords } from './records/records.js';
 export type { RecordsOptions } from './records/records.js';
@@ -22,7 +23,7 @@ export type { RecordSource } from './records/diagnostics.js';
 export { scoreRecord, scoreBatch, scoreStream } from './score/batch.js';
 export { scoreHistory } from './history/history.js';
 export type { HistoryOptions, HistoryResult, LedgerEntry, LedgerStatus } from './history/history.js';
-export type { ScoredRecord, ScoreItem } from './score/batch.js';
+export type { ScoredRecord, ScoreItem, ScoreRecordOptions } from './score/batch.js';
 export { buildLeague } from './rank/league.js';
 export type { League, LeagueOptions } from './rank/league.js';
 export type { Period, PeriodUnit, Calendar, Term } from './aggregate/periods.js';
@@ -33,7 +34,7 @@ export type { Change } from './diff/diff.js';
 export { rescore } from './diff/rescore.js';
 export type { Rescore, ScoreChange, RankChange } from './diff/rescore.js';
 export { formatDiagnostic, renderDiagnostic } from './diagnostics.js';
-export type { Diagnostic, DiagnosticCode, DiagnosticPath, Severity } from './diagnostics.js';
+export type { CodedProblem, Diagnostic, DiagnosticCode, DiagnosticPath, RecordProblem, Severity } from './diagnostics.js';
 export { renderMessage } from './messages/render.js';
 export type { Locale } from './messages/locales.js';
 export type { Message } from './messages/types.js';

@@ -83,6 +83,18 @@ export function formatPoints(points: Points): string {
 
 
 /**
+ * A value as people read it on a board: rounded half away from zero to `decimals` (0–4) places, exactly
+ * (on the point scale, never in a double), without trailing zeros: 99.33333 → "99.33", 97.5 → "97.5".
+ */
+export function formatDecimals(value: number, decimals: number): string {
+  const points = roundPoints(value);
+  const places = Math.min(DECIMALS, Math.max(0, Math.trunc(decimals)));
+  const step = 10 ** (DECIMALS - places);
+  const rounded = Math.sign(points) * Math.round(Math.abs(points) / step) * step;
+  return formatPoints(rounded === 0 ? 0 : rounded);
+}
+
+/**
  * points × a whole count (每处扣2分 × 3处). Exact whenever the product is within {@link MAX_POINTS}
  * (both factors and the product are then below 2^53); beyond it, {@link isWithinPoints} says so.
  */

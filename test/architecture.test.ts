@@ -81,7 +81,7 @@ describe('the rule registry', () => {
  * entries or from layers before it. Leaves are the modules every layer may use.
  */
 const LAYERS: readonly (readonly string[])[] = [
-  ['version', 'collections', 'suggest', 'spreadsheet', 'points', 'paths', 'messages', 'diagnostics', 'positions', 'files', 'common-schema', 'dates', 'condition-schema', 'record-schema'],
+  ['version', 'sha256', 'collections', 'suggest', 'spreadsheet', 'points', 'paths', 'messages', 'diagnostics', 'positions', 'files', 'common-schema', 'dates', 'condition-schema', 'record-schema'],
   // standard/ imports rules/ (the registry builds the rule schema), never the other way round.
   ['rules', 'standard'],
   ['compile'],
@@ -94,8 +94,9 @@ const LAYERS: readonly (readonly string[])[] = [
   // assess: results of several standards (composites) or stages combined (issue 18); beside report, whose tables it uses.
   ['report', 'diff', 'import', 'testing', 'assess'],
   // The package's entries (the root `index`, the subpaths in entries/) re-export every layer, so they sit
-  // at the top beside the CLI; shipped (a shipped standard's path, imported by nothing but the root) with them.
-  ['cli', 'index', 'entries', 'shipped'],
+  // at the top beside the CLI; shipped (a shipped standard's path, imported by nothing but the root) with them;
+  // pages: the browser pages' scripts (issue 20), built on their own and inlined by the CLI's form and playground.
+  ['cli', 'index', 'entries', 'shipped', 'pages'],
 ];
 
 /** `score/score.ts` → `score`; `points.ts` → `points`; `cli.ts` → `cli`. */

@@ -238,7 +238,7 @@ function scorecardOf(standardName: string, recordName: string): Scorecard {
   const loaded = parseStandard(s.text, { file: where(s) });
   if (!loaded.ok) throw new Error(`example standard ${standardName} does not load`);
   const result = scoreRecord(compileStandard(loaded.standard as Standard), InspectionRecordSchema.parse(parse(r.text)));
-  if (!result.ok) throw new Error(`example record ${recordName} is rejected: ${JSON.stringify(result.problems)}`);
+  if (!result.ok) throw new Error(`example record ${recordName} is rejected: ${JSON.stringify(result.diagnostics)}`);
   return result.scorecard;
 }
 

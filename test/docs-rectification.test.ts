@@ -74,11 +74,16 @@ describe('docs/rectification.md: re-inspection cycles and charges', () => {
     expect(shown).toEqual(JSON.parse(blockAfter('<!-- example cycle: cycle -->')));
   });
 
-  it('shows the settlement its records give', () => {
-    const records = (parse(blockAfter('# example records: charges')) as unknown[]).map((r) => InspectionRecordSchema.parse(r));
-    const { results } = scoreHistory(load('# example standard: charges'), records);
+  /** The settlement the doc's example records give under its example standard, beside the one it shows. */
+  const settlement = (name: string) => {
+    const records = (parse(blockAfter(`# example records: ${name}`)) as unknown[]).map((r) => InspectionRecordSchema.parse(r));
+    const { results } = scoreHistory(load(`# example standard: ${name}`), records);
     const cards = results.map((r) => (r?.ok ? r.scorecard : undefined)).filter((c) => c !== undefined);
     expect(cards).toHaveLength(records.length);
-    expect(settleCharges(cards).map(({ name: _name, ...row }) => row)).toEqual(JSON.parse(blockAfter('<!-- example settlement: charges -->')));
-  });
+    expect(settleCharges(cards).map(({ name: _name, ...row }) => row)).toEqual(JSON.parse(blockAfter(`<!-- example settlement: ${name} -->`)));
+  };
+
+  it('shows the settlement its records give', () => settlement('charges'));
+
+  it('shows the joint-liability settlement its records give (同奖同罚)', () => settlement('joint'));
 });

@@ -8,7 +8,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DIAGNOSTIC_CODES, formatDiagnostic, INPUT_DIAGNOSTIC_CODES, RECORD_DIAGNOSTIC_CODES, STANDARD_DIAGNOSTIC_CODES, type DiagnosticCode } from '../src/diagnostics.js';
-import { loadStandard, parseStandard } from '../src/standard/load.js';
+import { parseStandard } from '../src/standard/load.js';
+import { loadStandard } from '../src/standard/load-file.js';
 import { CASES_DIR, coveredCodes, readCaseFile, readSkips } from './cases/harness.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');

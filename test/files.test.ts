@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allowedRoots, readBounded, readInRoots, readSideFile } from '../src/files.js';
-import { loadNamedStandard } from '../src/standard/load.js';
+import { loadNamedStandard } from '../src/standard/load-file.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'scoresheet-files-'));
 execFileSync('mkfifo', [join(dir, 'pipe')]);

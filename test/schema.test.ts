@@ -210,7 +210,7 @@ for (const mode of ['deduct', 'accumulate', 'award'] as const) {
   const scorer = compileStandard(loaded.standard);
   for (const raw of RECORDS) {
     const result = scoreRecord(scorer, InspectionRecordSchema.parse(raw));
-    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
     scorecards.push(result.scorecard);
   }
 }
@@ -405,6 +405,7 @@ const LOADER_ONLY: Readonly<Record<string, string>> = {
   'cases/references/duplicate-item-id-across-categories.yaml': ONLY_THE_LOADER.reference,
   'cases/references/duplicate-item-id.yaml': ONLY_THE_LOADER.reference,
   'cases/references/duplicate-kind-id.yaml': ONLY_THE_LOADER.reference,
+  'cases/references/scored-fact-in-rule.yaml': ONLY_THE_LOADER.reference,
   'cases/references/unknown-band-kind.yaml': ONLY_THE_LOADER.reference,
   'cases/references/unknown-award-references.yaml': ONLY_THE_LOADER.reference,
   'cases/references/unknown-indicator.yaml': ONLY_THE_LOADER.reference,

@@ -80,7 +80,7 @@ export function scoresheetLeague(standard, scorer, records) {
   const cards = new Array(records.length);
   for (let i = 0; i < records.length; i++) {
     const result = scoreRecord(scorer, records[i]);
-    if (!result.ok) throw new Error(`scoresheet rejected record ${records[i].id}: ${JSON.stringify(result.problems)}`);
+    if (!result.ok) throw new Error(`scoresheet rejected record ${records[i].id}: ${JSON.stringify(result.diagnostics)}`);
     cards[i] = result.scorecard;
   }
   return buildLeague(standard, cards, LEAGUE_OPTIONS);

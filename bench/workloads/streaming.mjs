@@ -47,7 +47,7 @@ export async function run(ctx) {
     const parsed = InspectionRecordSchema.safeParse(raw);
     if (!parsed.success) throw new Error(`generated record #${i} is invalid: ${parsed.error.message}`);
     const result = scoreRecord(scorer, parsed.data);
-    if (!result.ok) throw new Error(`scoreRecord rejected generated record #${i}: ${JSON.stringify(result.problems)}`);
+    if (!result.ok) throw new Error(`scoreRecord rejected generated record #${i}: ${JSON.stringify(result.diagnostics)}`);
     return fromScorecard(result.scorecard);
   });
   const ndjson = chunksOf(generated.map((r) => JSON.stringify(r)).join('\n') + '\n');

@@ -140,7 +140,18 @@ export function periodOf(date: string, unit: PeriodUnit, calendar?: Calendar): P
  * if (period) console.log(periodLabel(period, 'zh-CN')); // 2024-03
  * ```
  */
-export function periodLabel(period: Period, locale: Locale): string {
-  if (period.termWeek !== undefined) return wordsOf(locale).termWeek(period.key, period.termWeek);
+export function periodLabel(period: Period, locale: Locale, weeks: WeekLabel = 'key'): string {
+  const words = wordsOf(locale);
+  if (period.unit === 'week' && weeks !== 'key') {
+    // 第n周: the teaching week within a term, else the ISO week number; or the Monday-to-Sunday dates.
+    const week = period.termWeek ?? Number(period.key.slice(period.key.lastIndexOf('W') + 1));
+    if (weeks === 'number') return words.weekNumber(week);
+    const range = words.weekRange(period.start, period.end);
+    return period.termWeek !== undefined ? `${words.weekNumber(week)} ${range}` : range;
+  }
+  if (period.termWeek !== undefined) return words.termWeek(period.key, period.termWeek);
   return period.key;
 }
+
+/** How a week is labelled for people: its key (2024-W10), its number (第10周), or its dates (3月4日–3月10日). */
+export type WeekLabel = 'key' | 'number' | 'range';

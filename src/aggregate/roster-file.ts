@@ -15,6 +15,7 @@ import { CalendarDate } from '../common-schema.js';
 import { UnitRefSchema, type UnitRef } from '../record-schema.js';
 import { calendarDay, formatDay } from './periods.js';
 import type { AreaAssignment, Roster } from './responsibility.js';
+import { csvFailure } from '../messages/library.js';
 
 const AssignmentSchema = z.strictObject({ area: z.string().min(1), unit: z.string().min(1), from: CalendarDate, to: CalendarDate });
 
@@ -68,7 +69,7 @@ export function parseRosterText(text: string, format: 'yaml' | 'csv', options: R
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const positions = new DocumentPositions(doc, lineCounter, text);
-  if (doc.errors.length > 0) return { ok: false, diagnostics: doc.errors.map((e) => problem(positions.atOffset(e.pos[0]), [], { messageId: 'diagnostic.yaml_syntax', data: { detail: e.message.split('\n')[0] } })) };
+  if (doc.errors.length > 0) return { ok: false, diagnostics: doc.errors.map((e) => problem(positions.atOffset(e.pos[0]), [], { messageId: 'diagnostic.yaml_syntax', data: { detail: e.message.split('\n')[0], yamlCode: e.code } })) };
   let raw: unknown;
   try {
     raw = doc.toJS({ maxAliasCount: 100 });
@@ -106,7 +107,7 @@ function rosterFromCsv(text: string, problem: Problem): RosterResult {
     rows = parseCsv(text, { skip_empty_lines: false, bom: true, trim: true, relax_column_count: true }) as string[][];
   } catch (error) {
     const line = error instanceof CsvError ? ((error as CsvError & { lines?: number }).lines ?? 1) : 1;
-    return { ok: false, diagnostics: [problem({ line, column: 1 }, [], { messageId: 'record.csv_syntax', data: { detail: (error as Error).message } })] };
+    return { ok: false, diagnostics: [problem({ line, column: 1 }, [], { messageId: 'record.csv_syntax', data: { ...csvFailure(error) } })] };
   }
   const header = rows[0] ?? [];
   const body = rows.slice(1).flatMap((cells, i) => (cells.every((c) => c === '') ? [] : [{ cells, line: i + 2 }]));

@@ -13,7 +13,8 @@ import type { Locale } from '../messages/locales.js';
 import { pointsToNumber, roundPoints } from '../points.js';
 import { DocumentPositions, START } from '../positions.js';
 import { suggest } from '../suggest.js';
-import { documentLocator, loadNamedStandard, mapIssue, MAX_ALIAS_COUNT, MAX_STANDARD_BYTES, readProblem, type LoadOptions } from '../standard/load.js';
+import { documentLocator, mapIssue, MAX_ALIAS_COUNT, MAX_STANDARD_BYTES, type LoadOptions } from '../standard/load.js';
+import { loadNamedStandard, readProblem } from '../standard/load-file.js';
 import type { Standard } from '../standard/schema.js';
 import { CompositeSchema, StagesSchema, type Assessment } from './schema.js';
 

@@ -8,7 +8,6 @@ import { scoreHistory } from '../history/history.js';
 import type { Locale } from '../messages/locales.js';
 import { wordsOf } from '../messages/locales.js';
 import type { TextEncodingName } from '../records/decode.js';
-import { recordDiagnostic } from '../records/diagnostics.js';
 import { formatOfPath, type RecordFormat } from '../records/read.js';
 import type { LocatedRecord } from '../records/validate.js';
 import { countLedger, formatLedger, type LedgerFormat } from '../report/actions.js';
@@ -75,11 +74,11 @@ export async function runActions(inputs: readonly string[], options: ActionsOpti
     return 2;
   }
   const asOf = options.asOf ?? today();
-  const { results, ledger } = scoreHistory((record) => set.select(record), located.map((l) => l.record), { asOf });
+  const { results, ledger } = scoreHistory((record) => set.select(record), located.map((l) => l.record), { asOf, locale: options.lang, sources: located.map((l) => l.source) });
   results.forEach((result, i) => {
     if (result === undefined || result.ok) return;
     rejected = true;
-    for (const p of result.problems) problems.print(recordDiagnostic(located[i]!.source, p.field, p.message, options.lang));
+    for (const d of result.diagnostics) problems.print(d);
   });
   problems.end();
   out.out(formatLedger(ledger, { format: options.format, locale: options.lang, asOf, names: itemNamer(set, options.lang) }));

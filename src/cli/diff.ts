@@ -13,7 +13,7 @@ import { formatOfPath } from '../records/read.js';
 import { mdRow } from '../report/markdown.js';
 import { assignFindings } from '../aggregate/responsibility.js';
 import { compileStandard } from '../compile/standard.js';
-import { loadStandard } from '../standard/load.js';
+import { loadStandard } from '../standard/load-file.js';
 import { loadRoster, readRecordSource } from './inputs.js';
 import type { Readable } from 'node:stream';
 import type { Output } from './io.js';

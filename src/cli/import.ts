@@ -18,6 +18,8 @@ import { cannotRead } from './inputs.js';
 import type { Output } from './io.js';
 import { formatSummary, renderScored, type Summary } from './score.js';
 import { loadStandardSet, standardLoadOptions } from './standards.js';
+import { renderMessage } from '../messages/render.js';
+import { systemFailure } from '../messages/library.js';
 
 export type ImportOutputFormat = 'text' | 'json' | 'ndjson' | 'md';
 
@@ -80,7 +82,7 @@ export async function runImport(source: string, dir: string, options: ImportOpti
     try {
       await writeFile(options.output, ndjson);
     } catch (error) {
-      out.err(wordsOf(options.lang).cli.cannotWrite(options.output, (error as Error).message));
+      out.err(wordsOf(options.lang).cli.cannotWrite(options.output, renderMessage({ messageId: 'library.system', data: systemFailure(error) }, options.lang)));
       return 2;
     }
   }
@@ -107,7 +109,7 @@ export async function runImport(source: string, dir: string, options: ImportOpti
     });
     const report = agreementReport(entries, set.scorers[0]!.standard, options.lang);
     if (options.format === 'json' || options.format === 'ndjson') out.out(JSON.stringify({ agreement: report, summary }, null, options.format === 'json' ? 2 : undefined));
-    else out.out(formatAgreement(report, options.format === 'md' ? 'md' : 'text') + '\n\n' + formatSummary(summary, options.lang));
+    else out.out(formatAgreement(report, options.format === 'md' ? 'md' : 'text', options.lang) + '\n\n' + formatSummary(summary, options.lang));
     return report.counts.differs > 0 ? 1 : 0;
   }
 

@@ -19,6 +19,7 @@ import type { LocatedRecord, Precheck } from '../records/validate.js';
 import { pushAll } from '../collections.js';
 import type { FirstRecord } from '../score/batch.js';
 import { DEFAULT_MAX_RECORD_BYTES } from '../records/read.js';
+import { systemFailure } from '../messages/library.js';
 
 export interface SourceOptions {
   readonly lang: Locale;
@@ -43,7 +44,7 @@ export interface SourceOptions {
 export function cannotRead(source: string, error: unknown, lang: Locale): string {
   const e = error as Error & { code?: string };
   if (e.code === 'ERR_ENCODING_INVALID_ENCODED_DATA') return renderMessage({ messageId: 'input.not_encoding', data: { file: source, encoding: 'UTF-8' } }, lang);
-  return renderMessage({ messageId: 'input.unreadable', data: { file: source, detail: e.message } }, lang);
+  return renderMessage({ messageId: 'input.unreadable', data: { file: source, ...systemFailure(error) } }, lang);
 }
 
 /** A source that cannot be read at all (its diagnostics, rendered): the command exits 2. */

@@ -46,6 +46,9 @@ export interface LeagueInputOptions {
   readonly maxFileBytes?: number;
   /** Problems printed on stderr (and listed by `rank --format json`) before the rest are only counted. */
   readonly maxProblems?: number;
+  /** --decimals and --weeks: how boards show scores and weeks (over the standard's ranking.display). */
+  readonly decimals?: number;
+  readonly weeks?: 'key' | 'number' | 'range';
 }
 
 /** The rejected records, without holding their problems: those were printed as they were found. */

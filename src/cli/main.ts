@@ -17,6 +17,7 @@ import { runActions, type ActionsOptions } from './actions.js';
 import { runSettle, type SettleOptions } from './settle.js';
 import { runCompile } from './compile.js';
 import { runAssess, type AssessCliOptions } from './assess.js';
+import { runForm, runPlayground } from './pages.js';
 import type { Verdict } from '../score/scorecard.js';
 import { lineOutput, type CliIo } from './io.js';
 import { defaultLocale, localeOf, LOCALE_IDS, wordsOf } from '../messages/locales.js';
@@ -24,6 +25,7 @@ import { SCORESHEET_VERSION } from '../version.js';
 import { isCalendarDate } from '../common-schema.js';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_RECORD_BYTES } from '../records/read.js';
 import { DEFAULT_MAX_PROBLEMS } from './problems.js';
+import { renderMessage } from '../messages/render.js';
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 const VERDICTS = ['fail', 'indeterminate', 'not_eligible'];
@@ -41,7 +43,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const output = lineOutput(io);
   // --help speaks the language the command would: --lang when given (before parsing, as help is built first), else the default.
   const langArg = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
-  const help = wordsOf(localeOf(langArg < 0 ? undefined : argv[langArg]!.includes('=') ? argv[langArg]!.slice('--lang='.length) : argv[langArg + 1]) ?? defaultLocale(io.env)).help;
+  const locale = localeOf(langArg < 0 ? undefined : argv[langArg]!.includes('=') ? argv[langArg]!.slice('--lang='.length) : argv[langArg + 1]) ?? defaultLocale(io.env);
+  const help = wordsOf(locale).help;
+  /** A usage error as commander words it (English), said when it ends the run: in the catalogue's words, by its code. */
+  let usageError: string | undefined;
   const program = new Command()
     .name('scoresheet')
     .description(help.description)
@@ -70,6 +75,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       // keeps commander from asking process.env and the process's own streams.
       getOutHasColors: () => false,
       getErrHasColors: () => false,
+      outputError: (text) => {
+        usageError = text;
+      },
     });
 
   /** Every command's --lang: one default for all (README, "Language"). */
@@ -119,7 +127,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .addOption(new Option('--ties <policy>', help.rank_ties).choices(['competition', 'dense', 'ordinal', 'fractional']))
       .option('--roll-up <id>', help.rank_rollup)
       .addOption(new Option('--also <file|dir>', help.rank_also).argParser(collect))
-      .option('--sheet <name>', help.score_sheet);
+      .option('--sheet <name>', help.score_sheet)
+      .addOption(new Option('--decimals <n>', help.rank_decimals).argParser((v: string) => {
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 0 || n > 4) throw new InvalidArgumentError(help.decimalsRange);
+        return n;
+      }))
+      .addOption(new Option('--weeks <label>', help.rank_weeks).choices(['key', 'number', 'range']));
   /** rank's and report's side files: the map, units and roster as every reader of records, and the school calendar. */
   const leagueSideFiles = (command: Command): Command =>
     recordSideFiles(command, { map: help.rank_map, units: help.rank_units, roster: help.score_roster }).option('--calendar <file>', help.rank_calendar);
@@ -182,9 +196,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .option('-o, --out <dir>', help.template_out, '.')
     .addOption(lang(help.langHeaders))
     .option('--force', help.template_force, false)
+    .addOption(new Option('--group-by <key>', help.template_groupBy).argParser((v: string, previous: string[] | undefined) => {
+      // As a map reads it: unit.group.<key>, a key without dots or spaces.
+      if (!/^[^.\s]+$/.test(v)) throw new InvalidArgumentError(help.groupKey);
+      return collect(v, previous);
+    }))
     .addOption(allowRoot())
-    .action(async (opts: { standard: string; layout: 'wide' | 'long'; format: 'csv' | 'xlsx'; units?: string; out: string; lang: 'en' | 'zh-CN'; force: boolean; allowRoot?: string[] }) => {
-      exitCode = await runTemplate({ standard: opts.standard, layout: opts.layout, format: opts.format, out: opts.out, lang: opts.lang, force: opts.force, ...(opts.units !== undefined ? { units: opts.units } : {}), ...(opts.allowRoot ? { allowRoot: opts.allowRoot } : {}) }, output);
+    .action(async (opts: { standard: string; layout: 'wide' | 'long'; format: 'csv' | 'xlsx'; units?: string; out: string; lang: 'en' | 'zh-CN'; force: boolean; groupBy?: string[]; allowRoot?: string[] }) => {
+      exitCode = await runTemplate({ standard: opts.standard, layout: opts.layout, format: opts.format, out: opts.out, lang: opts.lang, force: opts.force, ...(opts.units !== undefined ? { units: opts.units } : {}), ...(opts.groupBy ? { groups: opts.groupBy } : {}), ...(opts.allowRoot ? { allowRoot: opts.allowRoot } : {}) }, output);
     });
 
   program
@@ -235,7 +254,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .addOption(new Option('--input-format <format>', help.rank_inputFormat).choices(['json', 'yaml', 'ndjson', 'csv', 'xlsx']))
     .addOption(new Option('--encoding <encoding>', help.rank_encoding).choices(['utf-8', 'gbk', 'gb18030']))
     .addOption(allowRoot())
-    .action(async (inputs: string[], opts: { allowRoot?: string[]; standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; rollUp?: string; also?: string[]; sheet?: string; output?: string; format: 'text' | 'json' | 'csv' | 'md' | 'xlsx'; lang: 'en' | 'zh-CN'; failOn?: Verdict[]; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv' | 'xlsx'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string; maxProblems: number; maxRecordBytes: number; maxFileBytes: number }) => {
+    .action(async (inputs: string[], opts: { allowRoot?: string[]; standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; rollUp?: string; also?: string[]; sheet?: string; output?: string; decimals?: number; weeks?: 'key' | 'number' | 'range'; format: 'text' | 'json' | 'csv' | 'md' | 'xlsx'; lang: 'en' | 'zh-CN'; failOn?: Verdict[]; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv' | 'xlsx'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string; maxProblems: number; maxRecordBytes: number; maxFileBytes: number }) => {
       const { standard, failOn, ...rest } = opts;
       exitCode = await runRank(inputs, { ...rest, standards: standard, failOn: failOn ?? [] }, output, io.stdin);
     });
@@ -269,9 +288,30 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .addOption(new Option('--input-format <format>', help.rank_inputFormat).choices(['json', 'yaml', 'ndjson', 'csv', 'xlsx']))
     .addOption(new Option('--encoding <encoding>', help.rank_encoding).choices(['utf-8', 'gbk', 'gb18030']))
     .addOption(allowRoot())
-    .action(async (inputs: string[], opts: { allowRoot?: string[]; standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; rollUp?: string; also?: string[]; sheet?: string; at?: string; top?: number; format: ReportFormat; output?: string; lang: 'en' | 'zh-CN'; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv' | 'xlsx'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string; maxProblems: number; maxRecordBytes: number; maxFileBytes: number }) => {
+    .action(async (inputs: string[], opts: { allowRoot?: string[]; standard: string[]; period: 'week' | 'month' | 'quarter' | 'term' | 'year'; groupBy?: string; ties?: 'competition' | 'dense' | 'ordinal' | 'fractional'; units?: string; roster?: string; calendar?: string; rollUp?: string; also?: string[]; sheet?: string; decimals?: number; weeks?: 'key' | 'number' | 'range'; at?: string; top?: number; format: ReportFormat; output?: string; lang: 'en' | 'zh-CN'; inputFormat?: 'json' | 'yaml' | 'ndjson' | 'csv' | 'xlsx'; encoding?: 'utf-8' | 'gbk' | 'gb18030'; map?: string; maxProblems: number; maxRecordBytes: number; maxFileBytes: number }) => {
       const { standard, ...rest } = opts;
       exitCode = await runReport(inputs, { ...rest, standards: standard, ...(io.env.SCORESHEET_CHROMIUM ? { chromium: io.env.SCORESHEET_CHROMIUM } : {}) }, output, io.stdin);
+    });
+
+  // Issue 20: the pages — the offline inspection form and the playground (src/cli/pages.ts).
+  program
+    .command('form')
+    .description(help.form_description)
+    .addOption(new Option('--standard <file>', help.form_standard).makeOptionMandatory())
+    .option('--units <file>', help.form_units)
+    .addOption(new Option('-o, --output <file>', help.form_output).makeOptionMandatory())
+    .addOption(lang())
+    .addOption(allowRoot())
+    .action(async (opts: { standard: string; units?: string; output: string; lang: 'en' | 'zh-CN'; allowRoot?: string[] }) => {
+      exitCode = await runForm({ standard: opts.standard, output: opts.output, lang: opts.lang, ...(opts.units ? { units: opts.units } : {}), ...(opts.allowRoot ? { allowRoot: opts.allowRoot } : {}) }, output);
+    });
+  program
+    .command('playground')
+    .description(help.playground_description)
+    .addOption(new Option('-o, --output <file>', help.playground_output).makeOptionMandatory())
+    .addOption(lang())
+    .action(async (opts: { output: string; lang: 'en' | 'zh-CN' }) => {
+      exitCode = await runPlayground(opts, output);
     });
 
   program
@@ -343,6 +383,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     await program.parseAsync(argv as string[], { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) {
+      // commander's words are English: its code and the names it quotes go through the catalogue (en says them as commander did).
+      if (usageError !== undefined) {
+        const quoted = [...usageError.matchAll(/'([^']*)'/g)].map((m) => m[1]!);
+        io.stderr.write(`${renderMessage({ messageId: 'usage.error', data: { code: error.code, detail: usageError.replace(/\n$/, ''), quoted } }, locale)}\n`);
+      }
       // --help and --version end with exit code 0; every usage error is "could not run".
       return error.exitCode === 0 ? 0 : 2;
     }

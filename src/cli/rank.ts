@@ -17,6 +17,12 @@ export interface RankCliOptions extends LeagueInputOptions {
   readonly output?: string;
 }
 
+/** --decimals and --weeks, where given. */
+export const display = (options: { readonly decimals?: number; readonly weeks?: 'key' | 'number' | 'range' }) => ({
+  ...(options.decimals !== undefined ? { decimals: options.decimals } : {}),
+  ...(options.weeks !== undefined ? { weeks: options.weeks } : {}),
+});
+
 export async function runRank(inputs: readonly string[], options: RankCliOptions, terminal: Output, stdin: Readable): Promise<number> {
   if (options.format === 'xlsx' && options.output === undefined) {
     terminal.err(wordsOf(options.lang).cli.xlsxNeedsOutput);
@@ -33,7 +39,7 @@ export async function runRank(inputs: readonly string[], options: RankCliOptions
   } else if (options.format === 'json') {
     // The problems printed on stderr (the first --max-problems), and how many more there were.
     out.out(JSON.stringify({ ...league, rejected: rejected.listed, ...(rejected.notListed > 0 ? { rejectedNotListed: rejected.notListed } : {}) }, null, 2));
-  } else out.out((options.format === 'csv' ? '\uFEFF' : '') + renderLeague(league, standard, { format: options.format, locale: options.lang }));
+  } else out.out((options.format === 'csv' ? '\uFEFF' : '') + renderLeague(league, standard, { format: options.format, locale: options.lang, ...display(options) }));
   if (file !== undefined && options.format !== 'xlsx' && !(await writeOutputFile(options.output!, file.written(), terminal, wordsOf(options.lang).cli.cannotWrite))) return 2;
   const failOn = options.failOn.some((v) => scorecards.some((c) => c.verdict === v));
   return rejected.records > 0 || failOn ? 1 : 0;

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { renderReportHtml } from '../report/html.js';
+import { display } from './rank.js';
 import { buildReport } from '../report/report.js';
 import { renderReportMarkdown } from '../report/report-markdown.js';
 import { SCORESHEET_VERSION } from '../version.js';
@@ -15,6 +16,9 @@ import { writeOutputFile, type Output } from './io.js';
 import { leagueWorkbook } from '../report/xlsx.js';
 import { loadLeagueInput, type LeagueInputOptions } from './league-input.js';
 import { wordsOf } from '../messages/locales.js';
+import { renderMessage } from '../messages/render.js';
+import type { Message } from '../messages/types.js';
+import { systemFailure } from '../messages/library.js';
 
 export type ReportFormat = 'html' | 'md' | 'pdf' | 'xlsx';
 
@@ -68,18 +72,19 @@ export async function runReport(inputs: readonly string[], options: ReportCliOpt
     if (!(await writeOutputFile(options.output!, await leagueWorkbook(league, standard, options.lang), out, wordsOf(options.lang).cli.cannotWrite))) return 2;
     return rejectedRecords > 0 ? 1 : 0;
   }
-  const text = options.format === 'md' ? renderReportMarkdown(report, { lang: options.lang }) : renderReportHtml(report, { lang: options.lang });
+  const shown = { lang: options.lang, ...display(options) };
+  const text = options.format === 'md' ? renderReportMarkdown(report, shown) : renderReportHtml(report, shown);
   if (options.format === 'pdf') {
     const printed = await printPdf(text, options.output!, options.chromium);
     if (printed !== undefined) {
-      out.err(printed);
+      out.err(renderMessage(printed, options.lang));
       return 2;
     }
   } else if (options.output) {
     try {
       await writeFile(options.output, text, 'utf8');
     } catch (error) {
-      out.err(wordsOf(options.lang).cli.cannotWrite(options.output, (error as Error).message));
+      out.err(wordsOf(options.lang).cli.cannotWrite(options.output, renderMessage({ messageId: 'library.system', data: systemFailure(error) }, options.lang)));
       return 2;
     }
   } else {
@@ -88,11 +93,11 @@ export async function runReport(inputs: readonly string[], options: ReportCliOpt
   return rejectedRecords > 0 ? 1 : 0;
 }
 
-/** Prints HTML to an A4 PDF with headless Chromium; the reason when it cannot, undefined when done. */
-export async function printPdf(html: string, path: string, chromium?: string): Promise<string | undefined> {
+/** Prints HTML to an A4 PDF with headless Chromium; the reason when it cannot (a catalogue message), undefined when done. */
+export async function printPdf(html: string, path: string, chromium?: string): Promise<Message | undefined> {
   const executablePath = chromium || DEFAULT_CHROMIUM;
   if (!existsSync(executablePath)) {
-    return `--format pdf needs Chromium, and there is none at ${executablePath}: install it (Debian/Ubuntu: apt-get install chromium fonts-wqy-microhei) or set SCORESHEET_CHROMIUM to its path; --format html -o report.html and the browser's Print work too`;
+    return { messageId: 'pdf.no_chromium', data: { path: executablePath } };
   }
   // Loaded only here, so the library and every other format work without it. The name is held in a
   // variable so the bundler leaves the import to run time instead of bundling playwright-core.
@@ -101,7 +106,7 @@ export async function printPdf(html: string, path: string, chromium?: string): P
   try {
     playwright = (await import(name)) as typeof import('playwright-core');
   } catch {
-    return '--format pdf needs the npm package playwright-core (it drives Chromium): npm install playwright-core';
+    return { messageId: 'pdf.no_playwright' };
   }
   let browser: import('playwright-core').Browser | undefined;
   try {
@@ -111,7 +116,7 @@ export async function printPdf(html: string, path: string, chromium?: string): P
     await page.pdf({ path, format: 'A4', printBackground: true, preferCSSPageSize: true });
     return undefined;
   } catch (error) {
-    return `cannot print the PDF with ${executablePath}: ${(error as Error).message}`;
+    return { messageId: 'pdf.failed', data: { path: executablePath, detail: (error as Error).message } };
   } finally {
     await browser?.close();
   }

@@ -14,7 +14,7 @@ import { scoreHistoryStream } from '../history/stream.js';
 import type { StandardSet } from '../score/editions.js';
 import type { Scorecard, Verdict } from '../score/scorecard.js';
 import { formatScorecardText } from '../report/text.js';
-import { formatScorecardsCsv } from '../report/csv.js';
+import { dimensionColumns, formatScorecardsCsv } from '../report/csv.js';
 import { formatScorecardsMarkdown } from '../report/markdown.js';
 import iconv from 'iconv-lite';
 import { fileOutput, writeOutputFile, type Output } from './io.js';
@@ -174,12 +174,13 @@ function scoreSink(set: StandardSet, options: ScoreOptions, out: Output): ScoreS
   // Excel on a Chinese Windows machine reads UTF-8 with a BOM, or the local GB18030 without one.
   const gb18030 = options.outputEncoding === 'gb18030' && out.bytes !== undefined;
   const csv = (text: string) => (gb18030 ? out.bytes!(iconv.encode(text + '\n', 'gb18030')) : out.out(text));
-  const csvHeader = () => csv((gb18030 ? '' : '\uFEFF') + formatScorecardsCsv([], options.lang, names));
+  const dimensions = dimensionColumns(set.scorers.map((s) => s.standard));
+  const csvHeader = () => csv((gb18030 ? '' : '\uFEFF') + formatScorecardsCsv([], options.lang, names, { dimensions }));
   const write = (card: Scorecard) => {
     if (options.format === 'ndjson') out.out(JSON.stringify(card));
     else if (options.format === 'csv') {
       if (count === 0) csvHeader();
-      csv(formatScorecardsCsv([card], options.lang, names, { header: false }));
+      csv(formatScorecardsCsv([card], options.lang, names, { header: false, dimensions }));
     } else out.out((count === 0 ? '' : '\n') + formatScorecardText(card, options.lang, names));
   };
   return {

@@ -35,6 +35,8 @@ export async function runSettle(inputs: readonly string[], options: SettleOption
   };
   // Only what the settlement needs is kept of each scorecard: its unit, date, charges, and what it supersedes.
   const charged: Pick<Scorecard, 'record' | 'supersedes' | 'unit' | 'date' | 'charges'>[] = [];
+  // Every unit read, by id: a shared group charge (同罚) is split among the units its records place in the group.
+  const units = new Map<string, Scorecard['unit']>();
   let rejected = false;
   try {
     for await (const item of scoreHistoryStream(set, read(), options.lang, new RecordIds({ verify: ndjsonIdCheck(options.maxRecordBytes) }))) {
@@ -44,6 +46,7 @@ export async function runSettle(inputs: readonly string[], options: SettleOption
         continue;
       }
       const { record, supersedes, unit, date, charges } = item.scorecard;
+      units.set(unit.id, unit);
       if ((charges !== undefined && charges.length > 0) || supersedes !== undefined) charged.push({ ...(record !== undefined && { record }), ...(supersedes !== undefined && { supersedes }), unit, date, ...(charges !== undefined && { charges }) });
     }
   } catch (error) {
@@ -56,7 +59,7 @@ export async function runSettle(inputs: readonly string[], options: SettleOption
   const superseded = new Set(charged.map((c) => c.supersedes).filter((s): s is string => s !== undefined));
   const settled = superseded.size === 0 ? charged : charged.filter((c) => c.record === undefined || !superseded.has(c.record));
   problems.end();
-  const text = formatSettlement(settleCharges(settled, options.month), { format: options.format, locale: options.lang, ...(options.month !== undefined && { month: options.month }) });
+  const text = formatSettlement(settleCharges(settled, options.month, units.values()), { format: options.format, locale: options.lang, ...(options.month !== undefined && { month: options.month }) });
   // Excel on a Chinese Windows machine reads UTF-8 CSV with a BOM (as score's CSV).
   out.out(options.format === 'csv' ? '\uFEFF' + text : text);
   return rejected ? 1 : 0;

@@ -4,7 +4,8 @@ import { localizedText } from '../messages/render.js';
 import type { Locale } from '../messages/locales.js';
 import { compileStandard, type Scorer } from '../compile/standard.js';
 import { StandardSet } from '../score/editions.js';
-import { loadStandard, type LoadOptions } from '../standard/load.js';
+import type { LoadOptions } from '../standard/load.js';
+import { loadStandard } from '../standard/load-file.js';
 import { expandStandardPaths, type Output } from './io.js';
 import { namesOf, type ItemNames } from '../report/text.js';
 

@@ -14,6 +14,8 @@ import type { Output } from './io.js';
 import { loadRoster } from './inputs.js';
 import { templateWorkbook, type TemplateUnit } from '../records/template-xlsx.js';
 import { loadStandardSet, standardLoadOptions } from './standards.js';
+import { renderMessage } from '../messages/render.js';
+import { systemFailure } from '../messages/library.js';
 
 export interface TemplateOptions {
   readonly standard: string;
@@ -26,6 +28,8 @@ export interface TemplateOptions {
   readonly format?: 'csv' | 'xlsx';
   /** --units: the units the sheet's unit cells offer (xlsx). */
   readonly units?: string;
+  /** --group-by: a column per unit group key (年级), as `rank --group-by` reads it. */
+  readonly groups?: readonly string[];
   /** --allow-root: folders where `extends:` may also find a base. */
   readonly allowRoot?: readonly string[];
 }
@@ -38,7 +42,7 @@ export async function runTemplate(options: TemplateOptions, out: Output): Promis
     return 2;
   }
   const standard = set.scorers[0]!.standard;
-  const template = sheetTemplate(standard, options.layout, options.lang, options.standard);
+  const template = sheetTemplate(standard, options.layout, options.lang, options.standard, options.groups ?? []);
   const base = join(options.out, `${standard.id}.${options.layout}`);
   let units: TemplateUnit[] = [];
   if (options.units !== undefined) {
@@ -69,7 +73,7 @@ export async function runTemplate(options: TemplateOptions, out: Output): Promis
     }
     for (const [path, data] of files) await writeFile(path, data);
   } catch (error) {
-    out.err(wordsOf(options.lang).cli.cannotWriteTemplate((error as Error).message));
+    out.err(wordsOf(options.lang).cli.cannotWriteTemplate(renderMessage({ messageId: 'library.system', data: systemFailure(error) }, options.lang)));
     return 2;
   }
   out.out(files.map(([path]) => path).join('\n'));

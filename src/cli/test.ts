@@ -13,7 +13,8 @@ import { wordsOf } from '../messages/locales.js';
 import { renderMessage } from '../messages/render.js';
 import type { Locale } from '../messages/locales.js';
 import { compileStandard, type Scorer } from '../compile/standard.js';
-import { loadNamedStandard, loadStandard, MAX_STANDARD_BYTES, type LoadResult } from '../standard/load.js';
+import { MAX_STANDARD_BYTES, type LoadResult } from '../standard/load.js';
+import { loadNamedStandard, loadStandard } from '../standard/load-file.js';
 import { coverageTargets, parseTestFile, runCase, type CaseResult } from '../testing/cases.js';
 import { toJunit } from '../testing/junit.js';
 import { yamlFilesIn, type Output } from './io.js';
@@ -58,7 +59,7 @@ async function discover(paths: readonly string[]): Promise<{ pairs: { standard?:
 
 /** A path the test file names that leads nowhere allowed, said in the caller's words (never the file's content). */
 function pathProblem(problem: FileProblem, what: 'standard' | 'record', ref: string, file: string): Message {
-  if (problem.reason === 'missing') return { messageId: 'test.cannot_read', data: { what, file, detail: problem.detail } };
+  if (problem.reason === 'missing') return { messageId: 'test.cannot_read', data: { what, file, reason: problem.code, detail: problem.detail } };
   const id = problem.reason === 'outside' ? 'test.outside_roots' : problem.reason === 'not_file' ? 'test.not_file' : 'test.too_large';
   return { messageId: id, data: { what, ref, ...(problem.reason === 'too_large' ? { limit: problem.limit } : {}) } };
 }
@@ -123,9 +124,11 @@ export async function runTests(paths: readonly string[], options: TestCliOptions
         try {
           record = parseYaml(bytes.bytes.toString('utf8'));
         } catch (error) {
-          const e = error as Error & { linePos?: { line: number; col: number }[] };
+          const e = error as Error & { linePos?: { line: number; col: number }[]; code?: string };
           const at = e.linePos?.[0] ? `:${e.linePos[0].line}:${e.linePos[0].col}` : '';
-          fail(wordsOf(options.lang).test.cannotReadRecord(`${path}${at}`, e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')));
+          // yaml's words are English: said from the catalogue by its code, its own words kept for English.
+          const detail = renderMessage({ messageId: 'record.yaml_syntax', data: { detail: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), yamlCode: e.code } }, options.lang);
+          fail(wordsOf(options.lang).test.cannotReadRecord(`${path}${at}`, detail));
           continue;
         }
       }
@@ -139,7 +142,7 @@ export async function runTests(paths: readonly string[], options: TestCliOptions
         }
         caseScorer = others.get(ref)!;
       }
-      results.push(runCase(caseScorer, testCase, record, tests));
+      results.push(runCase(caseScorer, testCase, record, tests, options.lang));
     }
     const exercised = new Set(results.flatMap((r) => r.exercised));
     const uncovered = coverageTargets(scorer).filter((t) => !exercised.has(t.id));
@@ -163,7 +166,7 @@ export async function runTests(paths: readonly string[], options: TestCliOptions
         }
         out.out(`  ✗ ${r.name}  (${r.file}:${r.line})`);
         if (r.error) out.out(`      ${r.error}`);
-        for (const m of r.mismatches) out.out(`      ${w.mismatch(m.what, JSON.stringify(m.expected), JSON.stringify(m.actual))}`);
+        for (const m of r.mismatches) out.out(`      ${m.what === 'notLines' ? w.unwantedLine(JSON.stringify(m.expected), JSON.stringify(m.actual)) : w.mismatch(m.what, JSON.stringify(m.expected), JSON.stringify(m.actual))}`);
       }
       if (options.coverage && suite.uncovered.length > 0) {
         out.out(`  ${w.suiteUncovered(suite.uncovered.length)}`);

@@ -2,7 +2,7 @@
 import type { LocalizedText } from '../common-schema.js';
 import type { Points } from '../points.js';
 import type { Rule } from '../rules/index.js';
-import type { CompiledRule } from '../rules/kind.js';
+import type { CompiledRule, ScopeCondition } from '../rules/kind.js';
 
 export interface CompiledRuleEntry {
   readonly compiled: CompiledRule;
@@ -68,5 +68,14 @@ export interface CompiledBand {
   readonly kinds?: ReadonlySet<string>;
   readonly everyCategory?: { readonly min?: Points; readonly max?: Points };
   readonly fails: boolean;
+  /** Holds only when this holds too (it may read the scored facts). */
+  readonly when?: ScopeCondition;
   readonly path: string;
+}
+
+/** A named outcome dimension (outcomes.dimensions): its bands, in order, the first that holds giving its value. */
+export interface CompiledDimension {
+  readonly id: string;
+  readonly name: LocalizedText;
+  readonly bands: readonly CompiledBand[];
 }

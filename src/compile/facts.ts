@@ -3,11 +3,12 @@
  * straight from the record without building it, an indicator as an exact ratio.
  */
 import type { Facts } from './conditions.js';
+import { collectConditionRefs, collectFacts, type Condition } from '../condition-schema.js';
 import type { Message } from '../messages/types.js';
 import { parsePath, resolvePath } from '../paths.js';
 import type { Ratio } from '../points.js';
 import type { InspectionRecord } from '../record-schema.js';
-import type { RuleScope } from '../rules/kind.js';
+import { SCORED_FACTS, type RuleScope, type ScoredFacts } from '../rules/kind.js';
 import type { Indicator } from '../standard/schema.js';
 
 export function quantityProblem(source: { readonly fact: string; readonly path?: string }, value: unknown): Message {
@@ -27,8 +28,11 @@ export function indicatorRatio(indicators: ReadonlyMap<string, Indicator>, recor
   return { numerator: given.numerator * multiplier, denominator: given.denominator };
 }
 
-/** The facts conditions see: the record's own `facts`, plus its kind, level, date, unit and indicators. */
-export function buildFacts(declared: ReadonlyMap<string, Indicator>, record: InspectionRecord): Facts {
+/**
+ * The facts conditions see: the record's own `facts`, plus its kind, level, date, unit and indicators;
+ * once the rules have run (`scored`), the categories' and items' parts, which no record fact replaces.
+ */
+export function buildFacts(declared: ReadonlyMap<string, Indicator>, record: InspectionRecord, scored?: ScoredFacts): Facts {
   const indicators: Record<string, number> = {};
   for (const id of Object.keys(record.indicators ?? {})) {
     const r = indicatorRatio(declared, record, id);
@@ -45,6 +49,7 @@ export function buildFacts(declared: ReadonlyMap<string, Indicator>, record: Ins
     unit: record.unit.id,
     indicators,
     findings,
+    ...(scored !== undefined ? { category: scored.category, item: scored.item } : {}),
   };
 }
 
@@ -58,6 +63,8 @@ const BUILTIN_FACTS: Readonly<Record<string, (scope: RuleScope) => unknown>> = {
   unit: (scope) => scope.record.unit.id,
   indicators: (scope) => scope.facts()['indicators'],
   findings: (scope) => scope.facts()['findings'],
+  category: (scope) => scope.scored?.category,
+  item: (scope) => scope.scored?.item,
 };
 
 /**
@@ -73,7 +80,7 @@ const OWN_FACT_WINS: Readonly<Record<string, boolean>> = (() => {
     level: 'built-in',
     findings: [],
     facts: Object.fromEntries(names.map((n) => [n, 'own'])),
-  } as InspectionRecord);
+  } as InspectionRecord, { category: {}, item: {} });
   return Object.fromEntries(names.map((n) => [n, probe[n] === 'own']));
 })();
 
@@ -152,4 +159,26 @@ export function readPath(value: unknown, path: string | undefined): unknown {
     if (parsedPaths.size < 1024) parsedPaths.set(path, parsed);
   }
   return resolvePath(value, parsed);
+}
+
+/** The facts read by conditions, following named conditions (each once, whatever the cycles). */
+export function factsRead(conditions: Iterable<Condition>, named: Readonly<Record<string, Condition>>): Set<string> {
+  const facts = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (c: Condition) => {
+    for (const f of collectFacts(c)) facts.add(f);
+    for (const ref of collectConditionRefs(c)) {
+      if (seen.has(ref) || !Object.hasOwn(named, ref)) continue;
+      seen.add(ref);
+      visit(named[ref]!);
+    }
+  };
+  for (const c of conditions) visit(c);
+  return facts;
+}
+
+/** Whether any of the conditions reads the facts `category` or `item` (the scorer then keeps each part's points). */
+export function readsScoredFacts(conditions: Iterable<Condition>, named: Readonly<Record<string, Condition>>): boolean {
+  const read = factsRead(conditions, named);
+  return SCORED_FACTS.some((f) => read.has(f));
 }

@@ -44,7 +44,7 @@ const HELPERS: Readonly<Record<GeneratedHelper | 'pushAll' | 'byNumber' | 'isPla
 const HELPER_NAMES = Object.keys(HELPERS);
 
 const PLAIN_OBJECT: Readonly<Record<string, unknown>> = {};
-const BUILTIN_FACTS = new Set(['kind', 'level', 'date', 'unit', 'indicators', 'findings']);
+const BUILTIN_FACTS = new Set(['kind', 'level', 'date', 'unit', 'indicators', 'findings', 'category', 'item']);
 
 /** What the generator needs of the compiled standard (compileStandard's, before the scorer is made). */
 export interface GenerateInput {
@@ -281,8 +281,18 @@ function indent(text: string): string {
     .join('\n');
 }
 
-/** Whether this runtime compiles strings to code (not under a CSP without `unsafe-eval`, nor `node --disallow-code-generation-from-strings`). */
 let allowed: boolean | undefined;
+/**
+ * Whether this runtime compiles strings to code (not under a CSP without `unsafe-eval`, nor `node --disallow-code-generation-from-strings`).
+ * Tried once: under a CSP the browser reports one violation, not one per standard.
+ *
+ * @example
+ * ```ts
+ * import { codeGenerationAllowed } from 'scoresheet/browser';
+ *
+ * console.log(codeGenerationAllowed() ? 'generated code scores' : 'the interpreter scores');
+ * ```
+ */
 export function codeGenerationAllowed(): boolean {
   if (allowed === undefined) {
     try {

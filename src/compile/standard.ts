@@ -3,22 +3,22 @@
  * function generated for the standard (generate.ts), or, without code generation, a walk over
  * arrays of closures (score/score.ts).
  */
-import { createHash } from 'node:crypto';
 import { compileCondition } from './conditions.js';
 import { compilePath } from '../paths.js';
+import { sha256Hex } from '../sha256.js';
 import { formatPath } from '../diagnostics.js';
 import type { Message } from '../messages/types.js';
 import { ruleKind } from '../rules/index.js';
 import { evaluateSource, generateSource, type GeneratedScore } from './generate.js';
-import type { CompiledBand, CompiledCategory, CompiledItem, CompiledRuleEntry } from './compiled.js';
+import type { CompiledBand, CompiledCategory, CompiledDimension, CompiledItem, CompiledRuleEntry } from './compiled.js';
 import type { CompiledRule, RuleScope, ScopeCondition } from '../rules/kind.js';
 import type { Condition } from '../condition-schema.js';
 import type { LocalizedText, QuantitySource } from '../common-schema.js';
 import type { Band, Indicator, Standard } from '../standard/schema.js';
 import { pointsOf, roundPoints, type Points, type Ratio } from '../points.js';
-import { quantityProblem, readScopeFact } from './facts.js';
+import { quantityProblem, readScopeFact, readsScoredFacts } from './facts.js';
 
-export type { CompiledBand, CompiledCategory, CompiledItem, CompiledRuleEntry, CompiledScope } from './compiled.js';
+export type { CompiledBand, CompiledCategory, CompiledDimension, CompiledItem, CompiledRuleEntry, CompiledScope } from './compiled.js';
 
 export interface Scorer {
   readonly standard: Standard;
@@ -39,6 +39,10 @@ export interface Scorer {
   readonly vetoes: readonly { id: string; name: LocalizedText; path: string; item?: CompiledItem | CompiledCategory; when?: ScopeCondition; source?: string }[];
   readonly prerequisites: readonly { id: string; name: LocalizedText; path: string; require: ScopeCondition; source?: string }[];
   readonly bands: readonly CompiledBand[];
+  /** Named outcome dimensions beside `bands` (the default one). */
+  readonly dimensions: readonly CompiledDimension[];
+  /** Whether the outcomes read the facts `category` or `item`: the run then keeps each part's points. */
+  readonly readsScored: boolean;
   /** Derived outcomes, each one's tiers highest `min` first (the first a value reaches is its tier). */
   readonly derived: Standard['outcomes']['derived'];
   /**
@@ -262,7 +266,7 @@ export function compileStandard(standard: Standard, options: CompileOptions = {}
   return {
     standard,
     ref: `${standard.id}@${standard.version}`,
-    hash: createHash('sha256').update(JSON.stringify(standard)).digest('hex'),
+    hash: sha256Hex(JSON.stringify(standard)),
     mode,
     base,
     ...(standard.scoring.max !== undefined ? { totalMax: pointsOf(standard.scoring.max) } : {}),
@@ -275,14 +279,27 @@ export function compileStandard(standard: Standard, options: CompileOptions = {}
     indicators: new Map(standard.indicators.map((i) => [i.id, i])),
     vetoes,
     prerequisites,
-    bands: standard.outcomes.bands.map(compileBand),
+    bands: standard.outcomes.bands.map((b, i) => compileBand(b, `outcomes.bands[${i}]`, condition)),
+    dimensions: (standard.outcomes.dimensions ?? []).map((d, di) => ({
+      id: d.id,
+      name: d.name,
+      bands: d.bands.map((b, i) => compileBand(b, `outcomes.dimensions[${di}].bands[${i}]`, condition)),
+    })),
+    readsScored: readsScoredFacts(
+      [
+        ...standard.outcomes.vetoes.flatMap((v) => (v.when !== undefined ? [v.when] : [])),
+        ...standard.outcomes.prerequisites.map((p) => p.require),
+        ...[...standard.outcomes.bands, ...(standard.outcomes.dimensions ?? []).flatMap((d) => d.bands)].flatMap((b) => (b.when !== undefined ? [b.when] : [])),
+      ],
+      named,
+    ),
     derived: standard.outcomes.derived.map((d) => ({ ...d, tiers: [...d.tiers].sort((a, b) => b.min - a.min) })),
     source: generatedSource?.source,
     generated: generatedSource === undefined ? undefined : evaluateSource(generatedSource),
   };
 }
 
-function compileBand(band: Band, index: number): CompiledBand {
+function compileBand(band: Band, path: string, condition: (c: Condition) => ScopeCondition): CompiledBand {
   const low = band.min ?? band.above;
   const high = band.max ?? band.below;
   return {
@@ -302,6 +319,7 @@ function compileBand(band: Band, index: number): CompiledBand {
         }
       : {}),
     fails: band.verdict === 'fail',
-    path: `outcomes.bands[${index}]`,
+    ...(band.when !== undefined ? { when: condition(band.when) } : {}),
+    path,
   };
 }

@@ -15,7 +15,11 @@ import { pointsOf, pointsToNumber, timesPoints, type Points } from '../points.js
 import type { Finding, InspectionRecord, UnitRef } from '../record-schema.js';
 import type { Standard } from '../standard/schema.js';
 import { scoreChecked, type RecordHistory, type RecordRun } from '../score/score.js';
-import type { BandRef, Charge, RecordProblem, Scorecard, ScoreResult } from '../score/scorecard.js';
+import type { BandRef, Charge, Scorecard, ScoreAttempt, ScoreResult } from '../score/scorecard.js';
+import type { RecordProblem } from '../diagnostics.js';
+import { inlineSource, placeProblems, type RecordSource } from '../records/diagnostics.js';
+import { editionProblem } from '../score/editions.js';
+import type { Locale } from '../messages/locales.js';
 import { spanDays, weekdayNumber, type Charge as ChargeSpec, type FoundLate, type Rectify, type Repeat } from '../common-schema.js';
 
 /** The keys an item or a rule may carry about time (and what its findings charge). */
@@ -254,6 +258,10 @@ function recordOrder(a: InspectionRecord, b: InspectionRecord): number {
 export interface HistoryOptions {
   /** Only records on or before this day are seen, and the ledger says where each finding stands on it. Default: the last record's date. */
   readonly asOf?: string;
+  /** The language of a refused record's diagnostics. Default: en. */
+  readonly locale?: Locale;
+  /** Where each record was read (one per record, as readRecords gives them); without, each is `<inline>` at index i. */
+  readonly sources?: readonly RecordSource[];
 }
 
 export interface HistoryResult {
@@ -289,7 +297,7 @@ export function scoreHistory(scorer: Scorer | ((record: InspectionRecord) => Sco
   const results: (ScoreResult | undefined)[] = new Array(records.length).fill(undefined);
   const history = new HistoryScorer(scorer);
   for (const unit of [...byUnit.keys()].sort()) {
-    for (const i of byUnit.get(unit)!.sort((a, b) => recordOrder(records[a]!, records[b]!) || a - b)) results[i] = history.score(records[i]!);
+    for (const i of byUnit.get(unit)!.sort((a, b) => recordOrder(records[a]!, records[b]!) || a - b)) results[i] = history.score(records[i]!, { source: options.sources?.[i] ?? inlineSource(i), ...(options.locale !== undefined && { locale: options.locale }) });
   }
   return { results, ledger: history.ledger(asOf) };
 }
@@ -320,11 +328,20 @@ export class HistoryScorer {
     this.select = typeof scorer === 'function' ? scorer : () => scorer;
   }
 
-  /** Scores a record with its unit's history, and moves the history on when it is scored. */
-  score(record: InspectionRecord): ScoreResult {
+  /**
+   * Scores a record with its unit's history, and moves the history on when it is scored. A refused
+   * record's diagnostics are placed at `source` (default `<inline>`, 1:1, index 0) in `locale` (default en).
+   */
+  score(record: InspectionRecord, options: { readonly source?: RecordSource; readonly locale?: Locale } = {}): ScoreResult {
+    const result = this.attempt(record);
+    if (result.ok) return result;
+    return { ok: false, diagnostics: placeProblems(options.source ?? inlineSource(), result.problems, options.locale ?? 'en') };
+  }
+
+  private attempt(record: InspectionRecord): ScoreAttempt {
     let state = this.units.get(record.unit.id);
     if (state === undefined) this.units.set(record.unit.id, (state = { open: new Map(), offences: new Map(), last: record.date, grade: null, pending: undefined }));
-    if (record.date < state.last) return { ok: false, problems: [{ field: 'date', message: { messageId: 'record.history_order', data: { date: record.date, last: state.last } } }] };
+    if (record.date < state.last) return { ok: false, problems: [{ code: 'history_order', field: 'date', message: { messageId: 'record.history_order', data: { date: record.date, last: state.last } } }] };
     const result = scoreOne(this.select, record, state, this.entries);
     if (!result.ok) return result;
     state.last = record.date;
@@ -349,13 +366,13 @@ export class HistoryScorer {
 }
 
 /** Scores one record of a unit with the unit's state, then moves the state on (only when it was scored). */
-function scoreOne(select: (record: InspectionRecord) => Scorer | Message, record: InspectionRecord, state: UnitState, ledger: Map<string, { entry: OpenFinding; closed?: string }>): ScoreResult {
+function scoreOne(select: (record: InspectionRecord) => Scorer | Message, record: InspectionRecord, state: UnitState, ledger: Map<string, { entry: OpenFinding; closed?: string }>): ScoreAttempt {
   const scorer = select(record);
-  if (!('standard' in scorer)) return { ok: false, problems: [{ field: scorer.messageId === 'record.no_edition' ? 'date' : 'standard', message: scorer }] };
+  if (!('standard' in scorer)) return { ok: false, problems: [editionProblem(scorer)] };
   const items = itemHistories(scorer);
   const problems: RecordProblem[] = [];
   (record.follows ?? []).forEach((follow, j) => {
-    if (!state.open.has(follow.finding) && !ledger.has(follow.finding)) problems.push({ field: `follows[${j}].finding`, message: { messageId: 'record.unknown_finding', data: { finding: follow.finding } } });
+    if (!state.open.has(follow.finding) && !ledger.has(follow.finding)) problems.push({ code: 'unknown_finding', field: `follows[${j}].finding`, message: { messageId: 'record.unknown_finding', data: { finding: follow.finding } } });
   });
   if (problems.length > 0) return { ok: false, problems };
 
@@ -386,13 +403,13 @@ function scoreOne(select: (record: InspectionRecord) => Scorer | Message, record
     const spec = items.get(item)?.find((s) => s.rectify !== undefined && applies(s, f));
     // A notice's own deadline (`due`) needs a finding that has one, and a day not before the finding's.
     if (finding.due !== undefined && (spec === undefined || finding.due < record.date)) {
-      problems.push({ field: `findings[${f}].due`, message: { messageId: spec === undefined ? 'record.due_without_rectify' : 'record.due_before_found', data: { due: finding.due, date: record.date } } });
+      problems.push({ code: 'record_invalid', field: `findings[${f}].due`, message: { messageId: spec === undefined ? 'record.due_without_rectify' : 'record.due_before_found', data: { due: finding.due, date: record.date } } });
       return;
     }
     if (spec === undefined) return;
     const id = findingId(record, f);
     if (ledger.has(id) || opened.some((o) => o.id === id)) {
-      problems.push({ field: `findings[${f}].id`, message: { messageId: 'record.duplicate_finding', data: { finding: id } } });
+      problems.push({ code: 'duplicate_finding', field: `findings[${f}].id`, message: { messageId: 'record.duplicate_finding', data: { finding: id } } });
       return;
     }
     opened.push({ id, unit: record.unit, item, ...(record.id !== undefined && { record: record.id }), found: record.date, due: finding.due ?? dueDate(record.date, spec.rectify!.within), late: spec.rectify!.late, spec, ...(finding.note !== undefined && { note: finding.note }), charged: false });
@@ -439,12 +456,17 @@ function chargesOf(scorer: Scorer, record: InspectionRecord, items: ReadonlyMap<
       const late = spec.foundLate ?? itemLate;
       const multiply = late !== undefined && finding.occurred !== undefined && isFoundLate(finding.occurred, record.date, late.after) ? late.multiply : undefined;
       spec.charges.forEach((c, i) => {
-        const party = scorer.standard.parties?.find((p) => p.id === c.party);
-        const who = party?.unit ? record.unit.id : record.parties?.[c.party];
         const amount = pointsToNumber(timesPoints(pointsOf(c.amount), (finding.count ?? 1) * (multiply ?? 1)));
         const item = scorer.targets.get(finding.item)!.id;
-        const source = c.source;
-        out.push({ party: c.party, name: party?.name ?? { en: c.party }, ...(who !== undefined && { who }), unit: c.unit, amount, item, finding: f, rule: `${spec.path}.charges[${i}]`, ...(multiply !== undefined && { multiply }), ...(source !== undefined && { source }) });
+        const charge = (partyId: string, source: string | undefined, joint?: string): Charge => {
+          const party = scorer.standard.parties?.find((p) => p.id === partyId);
+          const group = party?.group === undefined ? undefined : record.unit.group?.[party.group];
+          const who = party?.unit ? record.unit.id : party?.group !== undefined ? (group === undefined || group === '' ? undefined : String(group)) : record.parties?.[partyId];
+          return { party: partyId, name: party?.name ?? { en: partyId }, ...(who !== undefined && { who }), unit: c.unit, amount, item, finding: f, rule: `${spec.path}.charges[${i}]`, ...(multiply !== undefined && { multiply }), ...(source !== undefined && { source }), ...(party?.group !== undefined && { group: party.group }), ...(party?.shared && { shared: true as const }), ...(joint !== undefined && { joint }) };
+        };
+        out.push(charge(c.party, c.source));
+        // A group party jointly liable for this party (连带, 同罚 000:137) is charged the same.
+        for (const g of scorer.standard.parties ?? []) if (g.joint === c.party && g.id !== c.party) out.push(charge(g.id, g.source ?? c.source, c.party));
       });
     }
   });

@@ -4,7 +4,6 @@
  * without history is scored by scoreStream itself, untouched.
  */
 import type { Locale } from '../messages/locales.js';
-import { recordDiagnostic } from '../records/diagnostics.js';
 import type { StreamItem } from '../records/read.js';
 import { RecordIds, scoreStream, type ScoreItem } from '../score/batch.js';
 import type { StandardSet } from '../score/editions.js';
@@ -43,8 +42,7 @@ export async function* scoreHistoryStream(set: StandardSet, items: AsyncIterable
       yield { diagnostics: [duplicate] };
       continue;
     }
-    const result = history.score(item.record);
-    if (result.ok) yield { scorecard: result.scorecard, source: item.source };
-    else yield { diagnostics: result.problems.map((p) => recordDiagnostic(item.source, p.field, p.message, locale)) };
+    const result = history.score(item.record, { source: item.source, locale });
+    yield result.ok ? { scorecard: result.scorecard, source: item.source } : { diagnostics: result.diagnostics };
   }
 }

@@ -4,7 +4,7 @@
  * band counts are given for the computed totals and for the official scores. Pure.
  */
 import { localizedText } from '../messages/render.js';
-import type { Locale } from '../messages/locales.js';
+import { wordsOf, type Locale } from '../messages/locales.js';
 import type { InspectionRecord } from '../record-schema.js';
 import { formatTable } from '../report/table.js';
 import type { Scorecard } from '../score/scorecard.js';
@@ -26,16 +26,6 @@ export const AGREEMENT_CLASSES = [
 ] as const;
 export type AgreementClass = (typeof AGREEMENT_CLASSES)[number];
 
-const LABELS: Record<AgreementClass, string> = {
-  exact: 'exact (items with published points only)',
-  exact_inferred: 'exact, using an inferred item (36–38)',
-  differs: 'differs from the official score',
-  ambiguous_key: 'ambiguous key (2+ inspections on business+date): indeterminate',
-  unknown_item: 'unknown item points (39–44): indeterminate',
-  uncertain: 'other indeterminate (uncertain findings, missing facts)',
-  no_official_score: 'no official score to compare',
-  rejected: 'rejected by the standard (not scored)',
-};
 
 /** Classes always shown, even at 0; the others only when they occur. */
 const ALWAYS: ReadonlySet<AgreementClass> = new Set(['exact', 'exact_inferred', 'differs', 'ambiguous_key', 'unknown_item']);
@@ -125,6 +115,7 @@ export function bandOfTotal(standard: Standard, total: number): Standard['outcom
  */
 export function agreementReport(entries: readonly AgreementEntry[], standard: Standard, locale: Locale = 'en'): AgreementReport {
   const inferred = inferredItems(standard);
+  const words = wordsOf(locale).agreement;
   const counts = Object.fromEntries(AGREEMENT_CLASSES.map((c) => [c, 0])) as Record<AgreementClass, number>;
   const differences: Difference[] = [];
   const computedBands = new Map<string, number>();
@@ -146,11 +137,11 @@ export function agreementReport(entries: readonly AgreementEntry[], standard: St
     computed: computedBands.get(b.id) ?? 0,
     official: officialBands.get(b.id) ?? 0,
   }));
-  bands.push({ id: '', name: 'no band (indeterminate, or not scored)', computed: computedBands.get('') ?? 0, official: officialBands.get('') ?? 0 });
+  bands.push({ id: '', name: words.noBand, computed: computedBands.get('') ?? 0, official: officialBands.get('') ?? 0 });
   return {
     inspections: entries.length,
     counts,
-    rows: AGREEMENT_CLASSES.filter((c) => ALWAYS.has(c) || counts[c] > 0).map((c) => ({ id: c, label: LABELS[c], inspections: counts[c] })),
+    rows: AGREEMENT_CLASSES.filter((c) => ALWAYS.has(c) || counts[c] > 0).map((c) => ({ id: c, label: words.labels[c], inspections: counts[c] })),
     differences,
     bands,
   };
@@ -166,13 +157,14 @@ const n = (v: number) => v.toLocaleString('en-US');
  * import { formatAgreement, type AgreementReport } from 'scoresheet/import';
  *
  * declare const report: AgreementReport;
- * console.log(formatAgreement(report, 'text'));
+ * console.log(formatAgreement(report, 'text', 'zh-CN'));
  * ```
  */
-export function formatAgreement(report: AgreementReport, format: 'text' | 'md'): string {
-  const agreement = [['agreement with the official score', 'inspections'], ...report.rows.map((r) => [r.label, n(r.inspections)]), ['total', n(report.inspections)]];
-  const bands = [['band', 'computed', 'official'], ...report.bands.map((b) => [b.name, n(b.computed), n(b.official)])];
-  const diffs = report.differences.slice(0, 20).map((d) => `${d.record} (business ${d.unit}, ${d.date}): official ${d.official}, computed ${d.computed}`);
+export function formatAgreement(report: AgreementReport, format: 'text' | 'md', locale: Locale = 'en'): string {
+  const words = wordsOf(locale).agreement;
+  const agreement = [[...words.headers], ...report.rows.map((r) => [r.label, n(r.inspections)]), [words.total, n(report.inspections)]];
+  const bands = [[...words.bandHeaders], ...report.bands.map((b) => [b.name, n(b.computed), n(b.official)])];
+  const diffs = report.differences.slice(0, 20).map((d) => words.difference(d));
   if (format === 'md') {
     const md = (rows: string[][]) => [
       `| ${rows[0]!.join(' | ')} |`,
@@ -185,7 +177,7 @@ export function formatAgreement(report: AgreementReport, format: 'text' | 'md'):
     ...formatTable(agreement, ['left', 'right']),
     '',
     ...formatTable(bands, ['left', 'right', 'right']),
-    ...(diffs.length ? ['', 'differences:', ...diffs.map((d) => `  ${d}`)] : []),
-    ...(report.differences.length > diffs.length ? [`  … and ${report.differences.length - diffs.length} more`] : []),
+    ...(diffs.length ? ['', words.differences, ...diffs.map((d) => `  ${d}`)] : []),
+    ...(report.differences.length > diffs.length ? [`  ${words.more(report.differences.length - diffs.length)}`] : []),
   ].join('\n');
 }

@@ -23,6 +23,7 @@ import { validateRecord, type LocatedRecord } from '../records/validate.js';
 import type { InspectionRecordInput } from '../record-schema.js';
 import { pushTo } from '../collections.js';
 import { formatPath, makeDiagnostic, type Diagnostic, type DiagnosticCode } from '../diagnostics.js';
+import { csvFailure } from '../messages/library.js';
 
 /** The item a finding names to say the record's findings are not known to be its own and complete. */
 export const UNCERTAIN_FINDINGS_ITEM = 'findings-uncertain';
@@ -331,10 +332,10 @@ function readCsv(
   try {
     parsed = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (error) {
-    const detail = error instanceof CsvError || error instanceof Error ? error.message : String(error);
+    const { reason, detail } = csvFailure(error);
     // csv-parse says on which line it stopped: the problem is reported there.
     const line = error instanceof CsvError ? ((error as CsvError & { lines?: number }).lines ?? 0) : 0;
-    problem('error', which, line, { messageId: 'import.lives_csv_syntax', data: { file, detail } });
+    problem('error', which, line, { messageId: 'import.lives_csv_syntax', data: { file, reason, detail } });
     return undefined;
   }
   const [head, ...body] = parsed;

@@ -23,13 +23,15 @@ const tooPrecise = (d: Record<string, unknown>): string => `${s(d.value)} is fin
 const FILE_KINDS: Readonly<Record<string, string>> = { calendar: 'a calendar', units: 'a units file', roster: 'a roster', map: 'a map file', tests: 'a test file', assessment: 'an assessment file' };
 
 export const en: Catalogue = {
-  'diagnostic.file_not_found': (d) => `cannot read the file: ${d.notFile ? 'it is not a regular file (a folder, a device or a pipe)' : s(d.detail)}`,
+  'diagnostic.file_not_found': (d) => `cannot read the file: ${d.notFile ? 'it is not a regular file (a folder, a device or a pipe)' : d.reason === 'overlay_needs_file' ? 'an overlay is loaded from a file (loadStandard), which resolves `extends:`' : s(d.detail)}`,
   'diagnostic.file_too_large': (d) => `the file is ${d.bytes === undefined ? 'larger than that' : `${s(d.bytes)} bytes`}; ${FILE_KINDS[s(d.what)] ?? 'a standard'} may be at most ${s(d.limit)} bytes`,
   'diagnostic.invalid_utf8': (d) => `the file is not UTF-8: byte 0x${s(d.byte)} here is not part of a character (${s(d.count)} such place(s) in the file); save it as UTF-8`,
   'diagnostic.yaml_syntax': (d) => `YAML syntax error: ${d.detail === undefined ? `${s(d.yamlCode)} (the base file is not quoted)` : s(d.detail)}`,
   'diagnostic.yaml_duplicate_key': (d) => `duplicate key in a YAML map: ${s(d.detail)}`,
   'diagnostic.yaml_alias_limit': (d) => `too many YAML aliases expanded (limit ${s(d.limit)}): the file would blow up in memory`,
   'diagnostic.invalid_type': (d) => `expected ${s(d.expected)}, found ${s(d.received)}`,
+  'schema.extends_not_string': (d) => `expected string (a path to the base standard), found ${s(d.received)}`,
+  'schema.extends_not_standard': (d) => `expected a standard (a map with categories) in ${s(d.file)}, found ${s(d.received)}`,
   'diagnostic.missing_key': (d) => (d.key ? `required key "${s(d.key)}" is missing` : s(d.detail)),
   'diagnostic.unknown_key': (d) => (d.misplaced ? `"${s(d.key)}" is not allowed here (it belongs to another part of the standard; see docs/standard-format.md)` : `unknown key "${s(d.key)}"${hint(d.suggestion)}`),
   'diagnostic.invalid_value': (d) => (d.expected ? `expected one of ${s(d.expected)}, found ${s(d.received)}` : s(d.detail)),
@@ -45,6 +47,7 @@ export const en: Catalogue = {
   'diagnostic.duplicate_id': (d) => `duplicate ${s(d.what)} id "${s(d.id)}" (first defined at ${s(d.first)})`,
   'diagnostic.unknown_reference': (d) => `unknown ${s(d.what)} "${s(d.id)}"${hint(d.suggestion)}`,
   'diagnostic.condition_cycle': (d) => `named conditions refer to each other in a cycle: ${s(d.cycle)}`,
+  'diagnostic.scored_fact_in_rule': (d) => `a rule cannot read the fact "${s(d.fact)}": a category's or item's points are known only once every rule has run (read it in outcomes: vetoes, prerequisites, dimensions)`,
   'diagnostic.range_inverted': (d) =>
     d.from !== undefined ? `the dates are inverted: it ends on ${s(d.to)}, before it starts on ${s(d.from)}` : `the range is inverted: min ${s(d.min)} is greater than max ${s(d.max)}`,
   'diagnostic.category_max_mismatch': (d) => `declared ${s(d.key)} ${s(d.declared)} differs from the sum of its items' ${s(d.key)}, ${s(d.sum)}`,
@@ -90,10 +93,12 @@ export const en: Catalogue = {
   'line.veto': (d) => `one-vote veto: ${s(d.name)}`,
   'line.prerequisite_unmet': (d) => `prerequisite not met: ${s(d.name)}`,
   'line.band_fail': (d) => `the total falls in band ${s(d.name)}`,
+  'line.dimension_fail': (d) => `${s(d.dimension)}: ${s(d.name)}`,
   'line.tier_fail': (d) => `${s(d.name)}: ${s(d.tier)}`,
 
   'verdict.indeterminate_prerequisite': (d) => `cannot tell whether the prerequisite "${s(d.name)}" is met`,
   'verdict.indeterminate_veto': (d) => `cannot tell whether the veto "${s(d.name)}" applies`,
+  'verdict.indeterminate_band_when': (d) => `cannot tell whether the band "${s(d.name)}" applies`,
   'verdict.indeterminate_band': () => 'the total is not known, so the band cannot be given',
 
   'league.veto_column': () => 'veto',
@@ -127,6 +132,9 @@ export const en: Catalogue = {
   'schema.localized_text': () => 'give the text in zh-CN, en or both',
   'schema.threshold_bound': () => 'give min or max (null when the source leaves the number unset)',
   'schema.veto_target': () => 'a veto names exactly one of `item` or `when`',
+  'schema.party_group': () => '`joint` and `shared` are for a group party: say which `unit.group` key names the group (`group: alliance`)',
+  'schema.party_unit_group': () => 'a party is the unit itself (`unit: true`) or its group (`group`), not both',
+  'schema.late_cost': () => 'say what being late costs: points, fail: true or escalate: true',
   'condition.not_object': (d) =>
     `a condition must be an object with one of "all", "any", "not", "condition" or "fact"; got ${d.type === 'null' ? 'null' : d.type === 'list' ? 'a list' : d.type === 'object' ? 'an object' : `${s(d.type)} ${s(d.value)}`}`,
   'condition.no_kind': (d) => {
@@ -184,6 +192,17 @@ export const en: Catalogue = {
   'test.not_file': (d) => `the ${d.what === 'record' ? 'record' : 'standard'} "${s(d.ref)}" is not a regular file (a folder, a device or a pipe)`,
   'test.too_large': (d) => `the ${d.what === 'record' ? 'record' : 'standard'} "${s(d.ref)}" is larger than ${s(d.limit)} bytes`,
   'record.invalid': (d) => `${s(d.detail)}`,
+  // A library's failure (messages/library.ts): its own English words, as it said them.
+  'record.json_syntax': (d) => s(d.detail),
+  'record.yaml_syntax': (d) => s(d.detail),
+  'library.system': (d) => s(d.detail),
+  'usage.error': (d) => s(d.detail),
+  'pdf.no_chromium': (d) => `--format pdf needs Chromium, and there is none at ${s(d.path)}: install it (Debian/Ubuntu: apt-get install chromium fonts-wqy-microhei) or set SCORESHEET_CHROMIUM to its path; --format html -o report.html and the browser's Print work too`,
+  'pdf.no_playwright': () => '--format pdf needs the npm package playwright-core (it drives Chromium): npm install playwright-core',
+  'pdf.failed': (d) => `cannot print the PDF with ${s(d.path)}: ${s(d.detail)}`,
+  'test.expects_nothing': () => 'the case expects nothing: give total, band, verdict, lines, notLines, outcomes or rejected',
+  'test.record_invalid': (d) => `the record is invalid: ${s(d.problems)}`,
+  'test.history_invalid': (d) => `history[${s(d.index)}] is invalid: ${s(d.problems)}`,
   'record.schema_unknown_fields': (d) => `unknown field(s): ${s(d.keys)}`,
   'record.schema_too_small': (d) =>
     d.origin === 'string' ? (s(d.limit) === '1' ? 'must not be empty' : `needs at least ${s(d.limit)} characters`)
@@ -293,6 +312,10 @@ export const enWords = {
   /** League tables (rank). */
   league: {
     rank: 'rank', unit: 'unit', score: 'score', inspections: 'inspections', change: 'change', awards: 'awards', period: 'period', group: 'group', top: 'top board', bottom: 'bottom board', warning: 'last in its group', streak: 'streak', separator: '; ',
+    tieBreakers: { 'fewer-vetoes': 'fewer vetoes', 'fewer-deductions': 'fewer deductions', 'better-latest': 'the better latest inspection', 'more-inspections': 'more inspections', order: 'the order of unit ids' } as Record<string, string>,
+    tieFootnote: (units: string, score: string, by: string) => `* ${units} scored ${score} alike: placed by ${by}`,
+    tieThen: ', then ',
+    unitSep: ', ',
     unranked: UNRANKED,
     /** A roll-up's tables (groups ranked from their members): its name and how the members add up. */
     rollup: (name: string, aggregate: string) => `${name} (${aggregate})`,
@@ -404,12 +427,15 @@ export const enWords = {
     evidence: 'Yes or no: was written material shown?',
     wrong: 'Not allowed here',
   },
+  weekNumber: (week: number) => `week ${week}`,
+  weekRange: (start: string, end: string) => `${start} – ${String(start).slice(0, 4) === String(end).slice(0, 4) ? String(end).slice(5) : end}`,
   /** The blank CSV sheet and its map (template). */
   sheet: {
     id: 'record id', unitId: 'unit id', unitName: 'unit name', date: 'date', kind: 'kind', level: 'level', inspector: 'inspector',
     item: 'item', count: 'count', points: 'points', value: 'value', note: 'note', evidence: 'written material',
     suffix: (base: string, what: string) => `${base} (${what})`,
     dateHint: 'YYYY-MM-DD (2024/3/4 is read too)',
+    groupHint: (key: string) => `the unit's group (rank --group-by ${key})`,
     booleanWords: 'yes/no',
     countHint: 'a whole number; empty = 1',
     findingId: 'finding id', occurred: 'occurred', due: 'deadline', dueHint: 'optional: the deadline the rectification notice set (else the standard\'s)', followFinding: 'follow-up of finding', followFixed: 'fixed', followNote: 'follow-up note',
@@ -422,6 +448,7 @@ export const enWords = {
   },
   /** The CLI's own lines. */
   cli: {
+    pageScriptMissing: (path: string) => `the page's script is missing (${path}): build the package first (npm run build)`,
     checkSummary: (standards: number, errors: number, warnings: number) => `${standards} standard(s) checked: ${errors} error(s), ${warnings} warning(s)`,
     rejectedRecords: 'Rejected records:',
     scoreSummary: (t: { scored: number; rejected: number; pass: number; fail: number; indeterminate: number; not_eligible: number }) =>
@@ -451,13 +478,73 @@ export const enWords = {
     /** A line above the closing one, in the reader's language; '' for none. */
     summary: (_passed: number, _failed: number) => '',
     mismatch: (what: string, expected: string, actual: string) => `${what}: expected ${expected}, got ${actual}`,
+    unwantedLine: (pattern: string, found: string) => `unwanted line: expected no line like ${pattern}, got ${found}`,
     cannotReadRecord: (path: string, detail: string) => `cannot read the record ${path}: ${detail}`,
     cannotReadStandard: (path: string, detail: string) => `cannot read the standard ${path}: ${detail}`,
     suiteUncovered: (n: number) => `coverage: ${n} rule(s) or outcome(s) no case exercises:`,
     uncovered: (n: number) => `coverage: ${n} rule(s) or outcome(s) no case exercises (listed above)`,
     noCases: (standard: string, expected: string) => `no test cases for ${standard} (expected ${expected})`,
   },
+  /** The offline inspection form (scoresheet form) and the playground (scoresheet playground). */
+  page: {
+    form: 'Inspection form',
+    playground: 'scoresheet playground',
+    language: 'Language',
+    inspection: 'Inspection',
+    unit: 'Unit',
+    unitId: 'Unit id',
+    unitName: 'Unit name',
+    kind: 'Kind of inspection',
+    level: 'Level',
+    date: 'Date',
+    inspector: 'Inspector',
+    choose: '— choose —',
+    count: 'Times found',
+    points: 'Points',
+    value: 'Value',
+    note: 'Note',
+    evidence: 'Written material shown',
+    maxPoints: (p: string) => `${p} points`,
+    scorecard: 'Scorecard',
+    noLines: 'No deductions or awards.',
+    refused: 'Not accepted yet:',
+    finish: 'Finish inspection',
+    finished: (n: number) => `Finished inspections on this device: ${n}`,
+    exportNdjson: 'Export NDJSON',
+    exportCsv: 'Export CSV',
+    clearForm: 'New inspection',
+    clearFinished: 'Delete finished inspections',
+    draftKept: 'The draft is kept on this device as you type.',
+    standard: 'Standard (YAML)',
+    record: 'Record (YAML or JSON)',
+    shipped: 'Shipped standard',
+    ownStandard: '(your own)',
+    diagnostics: 'Problems',
+    noProblems: 'No problems.',
+    recordSyntax: (detail: string) => `the record is not YAML or JSON: ${detail}`,
+    notAStandard: 'Fix the standard to score the record.',
+  },
   /** `--help`: what each command, argument and option is. */
+  /** `import lives --compare`: how the computed scores agree with the official ones. */
+  agreement: {
+    labels: {
+      exact: 'exact (items with published points only)',
+      exact_inferred: 'exact, using an inferred item (36–38)',
+      differs: 'differs from the official score',
+      ambiguous_key: 'ambiguous key (2+ inspections on business+date): indeterminate',
+      unknown_item: 'unknown item points (39–44): indeterminate',
+      uncertain: 'other indeterminate (uncertain findings, missing facts)',
+      no_official_score: 'no official score to compare',
+      rejected: 'rejected by the standard (not scored)',
+    } as Readonly<Record<'exact' | 'exact_inferred' | 'differs' | 'ambiguous_key' | 'unknown_item' | 'uncertain' | 'no_official_score' | 'rejected', string>>,
+    headers: ['agreement with the official score', 'inspections'] as readonly string[],
+    total: 'total',
+    bandHeaders: ['band', 'computed', 'official'] as readonly string[],
+    noBand: 'no band (indeterminate, or not scored)',
+    difference: (d: { readonly record: string; readonly unit: string; readonly date: string; readonly official: number; readonly computed: number }) => `${d.record} (business ${d.unit}, ${d.date}): official ${d.official}, computed ${d.computed}`,
+    differences: 'differences:',
+    more: (n: number) => `… and ${n} more`,
+  },
   /** Re-inspection cycles (outcomes.cycle): where an inspection stands, on a scorecard. */
   cycle: {
     label: 'cycle',
@@ -472,6 +559,7 @@ export const enWords = {
     label: 'charge',
     unit: { points: 'points', yuan: 'yuan' } as Readonly<Record<'points' | 'yuan', string>>,
     unnamed: '(not named in the record)',
+    shareOf: (who: string, group: string) => `${who}: share of ${group}`,
     line: (c: { party: string; who: string; amount: string; unit: string; multiply: number | undefined }) => `${c.party} ${c.who}: ${c.amount} ${c.unit}${c.multiply !== undefined ? ` (found late: × ${c.multiply})` : ''}`,
   },
   /** The monthly settlement (scoresheet settle). */
@@ -505,6 +593,12 @@ export const enWords = {
   },
   help: {
     description: 'Score inspections against YAML standards.',
+    form_description: 'write the offline inspection form for a standard: one HTML file that works with no network, scores as the inspector types, and exports NDJSON and CSV',
+    form_standard: 'the standard',
+    form_units: 'the units to choose from (YAML or CSV)',
+    form_output: 'the HTML file to write',
+    playground_description: 'write the playground: one HTML page to edit a standard with the diagnostics of check as you type, and score a record against it',
+    playground_output: 'the HTML file to write',
     allowRoot: 'a folder where `extends:` may also find a base, besides the working directory and the standard\'s own (repeatable)',
     check_description: 'validate standards: every error with file:line:col, all at once',
     check_standards: 'standard files, or directories of *.yaml standards',
@@ -531,6 +625,8 @@ export const enWords = {
     template_format: 'csv: the sheet and its --map file; xlsx: a workbook whose cells refuse bad entries, with its map inside',
     template_units: 'units (YAML or CSV, as rank --units) the unit cells offer (xlsx)',
     template_force: 'overwrite files already there',
+    groupKey: 'a group key without dots or spaces (grade, 年级)',
+    template_groupBy: 'add a column for this unit group key (repeatable), the one rank --group-by reads: --group-by grade',
     rank_description: 'league tables: rank units per period and group, with awards (流动红旗), boards and warnings',
     rank_standard: 'the standard (repeatable for editions)',
     rank_period: 'the period to rank',
@@ -540,6 +636,9 @@ export const enWords = {
     rank_calendar: 'school terms (YAML): term periods and 第n周',
     rank_rollup: 'also rank the groups of one of the standard\'s ranking.rollups (an alliance from its communities), with their awards',
     rank_also: 'another standard (file or directory) whose records, naming it, only decide awards (exclude: [{ standard: …, verdict: fail }]); repeatable',
+    rank_decimals: 'decimals shown for scores, 0–4 (default: the standard\'s ranking.display.decimals, else 2)',
+    rank_weeks: 'week labels: key (2024-W10), number (week 10; the teaching week with a calendar) or range (its dates)',
+    decimalsRange: 'a whole number from 0 to 4',
     rank_failOn: 'exit 1 when any scorecard has this verdict (repeatable)',
     rank_inputFormat: 'format of the records',
     rank_encoding: 'encoding of the input',

@@ -23,7 +23,16 @@ export type Locale = keyof typeof LOCALES;
 /** Every locale's id, English first (the fallback for a message a catalogue lacks). */
 export const LOCALE_IDS = Object.keys(LOCALES) as Locale[];
 
-/** The words of tables, headings and summaries in a locale. */
+/**
+ * The words of tables, headings and summaries in a locale.
+ *
+ * @example
+ * ```ts
+ * import { wordsOf } from 'scoresheet/browser';
+ *
+ * wordsOf('zh-CN').scorecard.total; // '总分'
+ * ```
+ */
 export function wordsOf(locale: Locale): Words {
   return LOCALES[locale].words;
 }

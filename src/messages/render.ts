@@ -39,7 +39,16 @@ function isLocalized(value: unknown): value is { 'zh-CN'?: string; en?: string }
   return keys.length > 0 && keys.every((k) => k === 'zh-CN' || k === 'en');
 }
 
-/** A localized text in the caller's language, falling back to the other one. */
+/**
+ * A localized text in the caller's language, falling back to the other one.
+ *
+ * @example
+ * ```ts
+ * import { localizedText } from 'scoresheet/browser';
+ *
+ * localizedText({ 'zh-CN': '卫生工具角', en: 'Cleaning-tool corner' }, 'zh-CN'); // '卫生工具角'
+ * ```
+ */
 export function localizedText(text: { readonly 'zh-CN'?: string; readonly en?: string }, locale: Locale): string {
   return (locale === 'zh-CN' ? (text['zh-CN'] ?? text.en) : (text.en ?? text['zh-CN'])) ?? '';
 }

@@ -42,6 +42,46 @@ const YAML_ERRORS: Readonly<Record<string, string>> = {
   BAD_COLLECTION_TYPE: '集合类型不对',
 };
 
+/** 库与系统出错的原因（messages/library.ts 的 reason）：JSON.parse、csv-parse、文件读写。库自己的英文原文留在 data.detail。 */
+const JSON_REASONS: Readonly<Record<string, string>> = {
+  end: '内容意外结束（缺少 }、] 或引号）',
+  unterminated_string: '字符串缺少结束引号',
+  control_character: '字符串中有未转义的控制字符（如换行或制表符）',
+  bad_escape: '字符串中的转义写法有误',
+  after_end: '一个值之后还有多余的内容',
+  expected: '缺少应有的符号（如 :、, 或 }）',
+  unexpected: '此处出现了意外的符号',
+};
+const CSV_REASONS: Readonly<Record<string, string>> = {
+  CSV_QUOTE_NOT_CLOSED: '引号没有闭合',
+  CSV_INVALID_CLOSING_QUOTE: '结束引号后紧跟了其他字符',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: '结束引号后紧跟了其他字符',
+  CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: '各行的列数不一致',
+  CSV_RECORD_INCONSISTENT_COLUMNS: '各行的列数不一致',
+  CSV_MAX_RECORD_SIZE: '一行过长',
+  CSV_INVALID_OPENING_QUOTE: '引号出现在单元格中间',
+};
+const SYSTEM_REASONS: Readonly<Record<string, string>> = {
+  ENOENT: '文件或目录不存在',
+  EACCES: '没有读写权限',
+  EPERM: '操作不被允许',
+  EISDIR: '这是目录，不是文件',
+  ENOTDIR: '路径中有一段不是目录',
+  ELOOP: '符号链接层数过多',
+  ENAMETOOLONG: '路径过长',
+  EMFILE: '打开的文件过多',
+  EIO: '读写出错',
+  EBUSY: '文件正被占用',
+  ENOSPC: '磁盘空间不足',
+  EROFS: '文件系统只读',
+  EEXIST: '文件已存在',
+};
+/** 原因的中文；未收录的原因只给出其代码，不引用库的英文原文。 */
+const reasonOf = (table: Readonly<Record<string, string>>, d: Readonly<Record<string, unknown>>): string =>
+  table[s(d.reason)] ?? (d.reason !== undefined && d.reason !== 'other' ? `错误代码 ${s(d.reason)}` : '无法解析');
+/** YAML 语法错误的中文（yaml 库的错误代码 yamlCode）。 */
+const yamlWords = (d: Readonly<Record<string, unknown>>): string => YAML_ERRORS[s(d.yamlCode)] ?? (d.yamlCode !== undefined ? `错误代码 ${s(d.yamlCode)}` : '无法解析');
+
 /** 分值（以及界限、步长）比精确分值的最小单位更细：标准或记录中均适用。 */
 const tooPrecise = (d: Record<string, unknown>): string => `${s(d.value)} 比 ${s(d.resolution)} 更精细：分值、界限和步长精确到 ${s(d.resolution)}（最多 4 位小数）`;
 
@@ -49,14 +89,16 @@ const tooPrecise = (d: Record<string, unknown>): string => `${s(d.value)} 比 ${
 const FILE_KINDS: Readonly<Record<string, string>> = { calendar: '校历文件', units: '单位名单', roster: '责任区名单', map: '映射文件', tests: '测试文件', assessment: '综合考评文件' };
 
 export const zhCN: Catalogue = {
-  'diagnostic.file_not_found': (d) => `无法读取文件：${d.notFile ? '它不是普通文件（是目录、设备或管道）' : s(d.detail)}`,
+  'diagnostic.file_not_found': (d) => `无法读取文件：${d.notFile ? '它不是普通文件（是目录、设备或管道）' : d.reason === 'overlay_needs_file' ? '叠加标准须从文件读取（loadStandard），由它解析 `extends:`' : reasonOf(SYSTEM_REASONS, d)}`,
   'diagnostic.file_too_large': (d) => `文件${d.bytes === undefined ? '超过该大小' : `有 ${s(d.bytes)} 字节`}，${FILE_KINDS[s(d.what)] ?? '标准文件'}最多 ${s(d.limit)} 字节`,
   'diagnostic.invalid_utf8': (d) => `文件不是 UTF-8 编码：此处的字节 0x${s(d.byte)} 不构成字符（全文件共 ${s(d.count)} 处）；请另存为 UTF-8`,
   // The yaml library's own text stays (it names the token), after a Chinese gloss of its error code.
-  'diagnostic.yaml_syntax': (d) => `YAML 语法错误${YAML_ERRORS[s(d.yamlCode)] ? `（${YAML_ERRORS[s(d.yamlCode)]}）` : ''}：${d.detail === undefined ? `${s(d.yamlCode)}（不引用基础文件的内容）` : s(d.detail)}`,
-  'diagnostic.yaml_duplicate_key': (d) => `YAML 映射中有重复的键：${s(d.detail)}`,
+  'diagnostic.yaml_syntax': (d) => `YAML 语法错误：${yamlWords(d)}${d.detail === undefined ? '（不引用基础文件的内容）' : ''}`,
+  'diagnostic.yaml_duplicate_key': () => 'YAML 映射中有重复的键',
   'diagnostic.yaml_alias_limit': (d) => `展开的 YAML 别名过多（上限 ${s(d.limit)}），文件会耗尽内存`,
   'diagnostic.invalid_type': (d) => `应为 ${s(d.expected)}，实际为 ${s(d.received)}`,
+  'schema.extends_not_string': (d) => `应为字符串（基础标准的路径），实际为 ${s(d.received)}`,
+  'schema.extends_not_standard': (d) => `${s(d.file)} 应为标准（含 categories 的映射），实际为 ${s(d.received)}`,
   'diagnostic.missing_key': (d) => (d.key ? `缺少必需的键 "${s(d.key)}"` : `缺少必需的内容：${s(d.detail)}`),
   'diagnostic.unknown_key': (d) => (d.misplaced ? `此处不能使用键 "${s(d.key)}"（它属于标准的其他部分，见 docs/standard-format.md）` : `未知的键 "${s(d.key)}"${hint(d.suggestion)}`),
   'diagnostic.invalid_value': (d) => (d.expected ? `应为 ${s(d.expected)} 之一，实际为 ${s(d.received)}` : `取值无效：${s(d.detail)}`),
@@ -72,6 +114,7 @@ export const zhCN: Catalogue = {
   'diagnostic.duplicate_id': (d) => `${s(d.what)} id "${s(d.id)}" 重复（首次定义于 ${s(d.first)}）`,
   'diagnostic.unknown_reference': (d) => `引用了未定义的 ${s(d.what)} "${s(d.id)}"${hint(d.suggestion)}`,
   'diagnostic.condition_cycle': (d) => `命名条件相互循环引用：${s(d.cycle)}`,
+  'diagnostic.scored_fact_in_rule': (d) => `规则不能读取事实 "${s(d.fact)}"：类别或项目的得分要在所有规则计完之后才知道（请在 outcomes 中读取：否决项、前提条件、结果维度）`,
   'diagnostic.range_inverted': (d) =>
     d.from !== undefined ? `日期颠倒：结束日期 ${s(d.to)} 早于开始日期 ${s(d.from)}` : `范围颠倒：最小值 ${s(d.min)} 大于最大值 ${s(d.max)}`,
   'diagnostic.category_max_mismatch': (d) => `声明的 ${s(d.key)} 为 ${s(d.declared)}，与各小项之和 ${s(d.sum)} 不符`,
@@ -117,10 +160,12 @@ export const zhCN: Catalogue = {
   'line.veto': (d) => `一票否决：${s(d.name)}`,
   'line.prerequisite_unmet': (d) => `不具备必备条件：${s(d.name)}`,
   'line.band_fail': (d) => `总分落在"${s(d.name)}"等级`,
+  'line.dimension_fail': (d) => `${s(d.dimension)}：${s(d.name)}`,
   'line.tier_fail': (d) => `${s(d.name)}：${s(d.tier)}`,
 
   'verdict.indeterminate_prerequisite': (d) => `无法判断是否具备必备条件"${s(d.name)}"`,
   'verdict.indeterminate_veto': (d) => `无法判断是否适用一票否决"${s(d.name)}"`,
+  'verdict.indeterminate_band_when': (d) => `无法判断是否落在"${s(d.name)}"等级`,
   'verdict.indeterminate_band': () => '总分不确定，无法评定等级',
 
   'league.veto_column': () => '一票否决',
@@ -154,6 +199,9 @@ export const zhCN: Catalogue = {
   'schema.localized_text': () => '请给出 zh-CN 或 en 文本（或两者都给）',
   'schema.threshold_bound': () => '请给出 min 或 max（原文未定的数值写 null）',
   'schema.veto_target': () => '一票否决须且只须指定 `item` 或 `when` 之一',
+  'schema.party_group': () => '`joint` 与 `shared` 只用于单位所属的组（联盟）：用 `group` 指明 `unit.group` 中的键（如 `group: alliance`）',
+  'schema.party_unit_group': () => '一个对象要么是受检单位本身（`unit: true`），要么是它所属的组（`group`），不能两者都是',
+  'schema.late_cost': () => '须说明逾期的代价：points、fail: true 或 escalate: true',
   'condition.not_object': (d) =>
     `条件须是含 "all"、"any"、"not"、"condition" 或 "fact" 之一的对象；实际是${d.type === 'null' ? ' null' : d.type === 'list' ? '列表' : d.type === 'object' ? '对象' : ` ${s(d.type)} ${s(d.value)}`}`,
   'condition.no_kind': (d) => {
@@ -206,11 +254,35 @@ export const zhCN: Catalogue = {
   'schema.path_string': () => '路径须是字符串，如 "a.b[0]" 或 "$.a.b[0]"',
   'schema.too_small': (d) => `超出范围：${SIZE_UNITS_ZH[s(d.origin)] ? `${SIZE_NAMES_ZH[s(d.origin)] ?? s(d.origin)}须有` : `${SIZE_NAMES_ZH[s(d.origin)] ?? s(d.origin)}须`}${d.exact ? '恰好' : d.inclusive === false ? '大于' : '不小于'} ${s(d.limit)}${SIZE_UNITS_ZH[s(d.origin)] ? ` ${SIZE_UNITS_ZH[s(d.origin)]}` : ''}`,
   'schema.too_big': (d) => `超出范围：${SIZE_UNITS_ZH[s(d.origin)] ? `${SIZE_NAMES_ZH[s(d.origin)] ?? s(d.origin)}须有` : `${SIZE_NAMES_ZH[s(d.origin)] ?? s(d.origin)}须`}${d.exact ? '恰好' : d.inclusive === false ? '小于' : '不大于'} ${s(d.limit)}${SIZE_UNITS_ZH[s(d.origin)] ? ` ${SIZE_UNITS_ZH[s(d.origin)]}` : ''}`,
-  'test.cannot_read': (d) => `无法读取${d.what === 'record' ? '记录' : '标准'} ${s(d.file)}：${s(d.detail)}`,
+  'test.cannot_read': (d) => `无法读取${d.what === 'record' ? '记录' : '标准'} ${s(d.file)}：${reasonOf(SYSTEM_REASONS, d)}`,
   'test.outside_roots': (d) => `${d.what === 'record' ? '记录' : '标准'} "${s(d.ref)}" 不在测试文件可引用的目录内（测试文件所在目录、当前工作目录及 --allow-root 指定的目录）：请用 --allow-root 指定其所在目录`,
   'test.not_file': (d) => `${d.what === 'record' ? '记录' : '标准'} "${s(d.ref)}" 不是普通文件（是目录、设备或管道）`,
   'test.too_large': (d) => `${d.what === 'record' ? '记录' : '标准'} "${s(d.ref)}" 超过 ${s(d.limit)} 字节`,
   'record.invalid': (d) => `${s(d.detail)}`,
+  // 库的出错（messages/library.ts）：以原因说明，不引用库的英文原文。
+  'record.json_syntax': (d) => `JSON 语法错误：${reasonOf(JSON_REASONS, d)}`,
+  'record.yaml_syntax': (d) => `语法错误：${yamlWords(d)}`,
+  'library.system': (d) => reasonOf(SYSTEM_REASONS, d),
+  'usage.error': (d) => {
+    const [first = '', second = ''] = listOf<string>(d.quoted);
+    const words: Readonly<Record<string, string>> = {
+      'commander.missingMandatoryOptionValue': `缺少必需的选项 ${first}`,
+      'commander.optionMissingArgument': `选项 ${first} 缺少取值`,
+      'commander.missingArgument': `缺少参数 ${first}`,
+      'commander.unknownOption': `未知的选项 ${first}`,
+      'commander.unknownCommand': `未知的命令 ${first}`,
+      'commander.excessArguments': '参数过多',
+      'commander.invalidArgument': second === '' ? `参数 ${first} 无效` : `选项 ${first} 的取值 ${second} 无效`,
+      'commander.conflictingOption': `选项 ${first} 与 ${second} 不能同时使用`,
+    };
+    return `错误：${words[s(d.code)] ?? `用法错误（${s(d.code)}）`}（用 --help 查看用法）`;
+  },
+  'pdf.no_chromium': (d) => `--format pdf 需要 Chromium，但 ${s(d.path)} 处没有：请安装（Debian/Ubuntu：apt-get install chromium fonts-wqy-microhei）或用 SCORESHEET_CHROMIUM 指明其路径；也可用 --format html -o report.html 再在浏览器中打印`,
+  'pdf.no_playwright': () => '--format pdf 需要 npm 包 playwright-core（用它驱动 Chromium）：npm install playwright-core',
+  'pdf.failed': (d) => `无法用 ${s(d.path)} 打印 PDF：Chromium 出错`,
+  'test.expects_nothing': () => '该用例没有任何期望：请给出 total、band、verdict、lines、notLines、outcomes 或 rejected',
+  'test.record_invalid': (d) => `记录无效：${s(d.problems)}`,
+  'test.history_invalid': (d) => `history[${s(d.index)}] 无效：${s(d.problems)}`,
   'record.schema_unknown_fields': (d) => `未知字段：${s(d.keys)}`,
   'record.schema_too_small': (d) =>
     d.origin === 'string' ? (s(d.limit) === '1' ? '不能为空' : `至少需要 ${s(d.limit)} 个字符`)
@@ -232,7 +304,7 @@ export const zhCN: Catalogue = {
   'input.xlsx_async': (d) => `${s(d.file)}：工作簿须异步读取：请用 streamRecords 或 readXlsxRecords`,
   'record.xlsx_formula': (d) => `单元格 ${s(d.cell)} 是公式（${s(d.formula)}），没有保存的计算结果，此行无法读取：请在 Excel 或 WPS 中打开并保存，或粘贴为数值`,
   'record.xlsx_error_value': (d) => `单元格 ${s(d.cell)} 的值是错误 ${s(d.value)}，此行无法读取`,
-  'input.unreadable': (d) => `无法读取 ${s(d.file)}：${s(d.detail)}`,
+  'input.unreadable': (d) => `无法读取 ${s(d.file)}：${reasonOf(SYSTEM_REASONS, d)}`,
   'assess.weight_sum': (d) => `权重合计为 ${s(d.sum)}，不是声明的 ${s(d.total)}：请调整各组成部分（或各阶段）的权重，使其合计相符`,
   'assess.flat_scale': (d) => `最好值与最差值都是 ${s(d.best)}：组成部分的折算需要两个不同的端点（最好值得全部权重，最差值得 0）`,
   'assess.kind_twice': (d) => `检查类型"${s(d.kind)}"已属于阶段"${s(d.stage)}"：一条记录的检查类型只能对应一个阶段`,
@@ -275,13 +347,13 @@ export const zhCN: Catalogue = {
   'record.csv_beside_unreadable': (d) => `不予评分：与它相邻的第 ${s(d.line)} 行无法读取，可能是这次检查的一行`,
   'record.invalid_bytes': (d) => `第 ${s(d.line)} 行的字节 0x${s(d.byte)}（文件第 ${s(d.offset)} 字节）不是本文件编码 ${s(d.encoding)} 的有效字符${Number(d.more) > 0 ? `（此行另有 ${s(d.more)} 处）` : ''}`,
   'record.csv_cut_short': (d) => `这次检查可能延续到第 ${s(d.line)} 行之后，而该处 CSV 无法读取，因此不予评分`,
-  'record.csv_syntax': (d) => `CSV 格式错误，文件其余部分无法读取：${s(d.detail)}`,
+  'record.csv_syntax': (d) => `CSV 格式错误，文件其余部分无法读取：${reasonOf(CSV_REASONS, d)}`,
   'record.too_large': (d) => `该记录超过 ${s(d.limit)} 字节（--max-record-bytes），未读取，不予评分`,
   'record.csv_too_large': (d) => `该 CSV 记录超过 ${s(d.limit)} 字节（--max-record-bytes），文件其余部分无法读取`,
   'record.file_too_large': (d) => `文件超过 ${s(d.limit)} 字节（--max-file-bytes）；JSON 和 YAML 须整体读取：请拆分文件，或改用逐行读取的 NDJSON`,
   'cli.problems_not_shown': (d) => `另有 ${s(d.count)} 个问题未显示（--max-problems ${s(d.max)}）`,
   'line.fixed_unknown': (d) => (d.effect === 'award' ? '应奖分，但标准未规定分值：总分未知' : '未达到要求，但标准未规定分值：总分未知'),
-  'import.lives_csv_syntax': (d) => `${s(d.file)}：CSV 格式错误，无法读取：${s(d.detail)}`,
+  'import.lives_csv_syntax': (d) => `${s(d.file)}：CSV 格式错误，无法读取：${reasonOf(CSV_REASONS, d)}`,
   'import.lives_missing_column': (d) => `${s(d.file)} 缺少列 "${s(d.column)}"`,
   'import.lives_bad_date': (d) => `"${s(d.value)}" 不是日期（M/D/YY、M/D/YYYY、YYYYMMDD 或 YYYY-MM-DD）：该行被略去`,
   'import.lives_bad_score': (d) => `分数 "${s(d.value)}" 不是数字：该记录不带官方分数`,
@@ -310,6 +382,10 @@ export const zhCNWords: Words = {
   },
   league: {
     rank: '名次', unit: '单位', score: '得分', inspections: '检查次数', change: '升降', awards: '奖励', period: '周期', group: '组别', top: '红榜', bottom: '黑榜', warning: '连续末位', streak: '连续获得', separator: '；',
+    tieBreakers: { 'fewer-vetoes': '一票否决少者优先', 'fewer-deductions': '扣分次数少者优先', 'better-latest': '最近一次检查得分高者优先', 'more-inspections': '检查次数多者优先', order: '单位编号顺序' },
+    tieFootnote: (units, score, by) => `* ${units} 同为 ${score} 分，名次按${by}排定`,
+    tieThen: '，其次',
+    unitSep: '、',
     unranked: UNRANKED,
     rollup: (name, aggregate) => `${name}（${aggregate}）`,
     aggregates: { mean: '成员平均分', sum: '成员总分', min: '成员最低分', max: '成员最高分', passing: '成员合格率（%）' },
@@ -410,11 +486,18 @@ export const zhCNWords: Words = {
     evidence: '是或否：是否出示书面材料？',
     wrong: '此处不允许这样填写',
   },
+  weekNumber: (week) => `第${week}周`,
+  weekRange: (from, to) => {
+    const [start, end] = [String(from), String(to)];
+    const day = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+    return start.slice(0, 4) === end.slice(0, 4) ? `${day(start)}–${day(end)}` : `${start.slice(0, 4)}年${day(start)}–${end.slice(0, 4)}年${day(end)}`;
+  },
   sheet: {
     id: '记录编号', unitId: '单位编号', unitName: '单位名称', date: '日期', kind: '检查类型', level: '活动级别', inspector: '检查人',
     item: '检查项', count: '次数', points: '分值', value: '数值', note: '说明', evidence: '书面材料',
     suffix: (base, what) => `${base}（${what}）`,
     dateHint: 'YYYY-MM-DD（也可写 2024/3/4）',
+    groupHint: (key) => `单位所属分组（rank --group-by ${key}）`,
     booleanWords: '是/否',
     countHint: '整数，空 = 1',
     findingId: '问题编号', occurred: '发生日期', due: '整改期限', dueHint: '可不填：整改通知书规定的期限（不填则按标准）', followFinding: '复查问题编号', followFixed: '是否整改', followNote: '复查说明',
@@ -426,6 +509,7 @@ export const zhCNWords: Words = {
     valuesComment: '# 单元格里可以写的内容 → 它代表的值（也可直接写 id）',
   },
   cli: {
+    pageScriptMissing: (path: string) => `缺少页面脚本（${path}）：请先构建（npm run build）`,
     checkSummary: (standards, errors, warnings) => `检查了 ${standards} 个标准：${errors} 个错误，${warnings} 个警告`,
     rejectedRecords: '被拒绝的记录：',
     scoreSummary: (t) => `已评分 ${t.scored}，被拒绝 ${t.rejected}；通过 ${t.pass}，不通过 ${t.fail}，无法判定 ${t.indeterminate}，不具备资格 ${t.not_eligible}`,
@@ -451,11 +535,69 @@ export const zhCNWords: Words = {
   test: {
     summary: (passed, failed) => `通过 ${passed} 个，失败 ${failed} 个`,
     mismatch: (what, expected, actual) => `${what}：应为 ${expected}，实为 ${actual}`,
+    unwantedLine: (pattern, found) => `不应有的行：应没有形如 ${pattern} 的行，实有 ${found}`,
     cannotReadRecord: (path, detail) => `无法读取记录 ${path}：${detail}`,
     cannotReadStandard: (path, detail) => `无法读取标准 ${path}：${detail}`,
     suiteUncovered: (n) => `覆盖率：有 ${n} 条规则或结果没有用例覆盖：`,
     uncovered: (n) => `覆盖率：有 ${n} 条规则或结果没有用例覆盖（见上）`,
     noCases: (standard, expected) => `${standard} 没有测试用例（应在 ${expected}）`,
+  },
+  page: {
+    form: '检查表',
+    playground: 'scoresheet 试验场',
+    language: '语言',
+    inspection: '检查信息',
+    unit: '被检查单位',
+    unitId: '单位编号',
+    unitName: '单位名称',
+    kind: '检查类型',
+    level: '级别',
+    date: '日期',
+    inspector: '检查人',
+    choose: '— 请选择 —',
+    count: '发现次数',
+    points: '扣分',
+    value: '数值',
+    note: '说明',
+    evidence: '已出示书面材料',
+    maxPoints: (p: string) => `${p}分`,
+    scorecard: '评分结果',
+    noLines: '暂无扣分或奖分。',
+    refused: '尚不能评分：',
+    finish: '完成本次检查',
+    finished: (n: number) => `本机已完成的检查：${n} 次`,
+    exportNdjson: '导出 NDJSON',
+    exportCsv: '导出 CSV',
+    clearForm: '新的检查',
+    clearFinished: '删除已完成的检查',
+    draftKept: '填写内容随时保存在本机。',
+    standard: '标准（YAML）',
+    record: '检查记录（YAML 或 JSON）',
+    shipped: '内置标准',
+    ownStandard: '（自己的）',
+    diagnostics: '问题',
+    noProblems: '没有问题。',
+    recordSyntax: (detail: string) => `检查记录不是有效的 YAML 或 JSON：${detail}`,
+    notAStandard: '请先修正标准，才能评分。',
+  },
+  agreement: {
+    labels: {
+      exact: '一致（仅含公布分值的检查项）',
+      exact_inferred: '一致（用到推定的检查项 36–38）',
+      differs: '与官方分数不同',
+      ambiguous_key: '键不唯一（同一商户同一天检查 2 次以上）：无法判定',
+      unknown_item: '检查项分值未知（39–44）：无法判定',
+      uncertain: '其他无法判定（问题不确定、缺少事实）',
+      no_official_score: '没有可比较的官方分数',
+      rejected: '被标准拒绝（未评分）',
+    },
+    headers: ['与官方分数的一致情况', '检查次数'],
+    total: '合计',
+    bandHeaders: ['等级', '计算', '官方'],
+    noBand: '无等级（无法判定或未评分）',
+    difference: (d) => `${d.record}（商户 ${d.unit}，${d.date}）：官方 ${d.official}，计算 ${d.computed}`,
+    differences: '不一致的记录：',
+    more: (n) => `… 另有 ${n} 条`,
   },
   cycle: {
     label: '复查周期',
@@ -468,6 +610,7 @@ export const zhCNWords: Words = {
     label: '扣减',
     unit: { points: '分', yuan: '元' } as Readonly<Record<'points' | 'yuan', string>>,
     unnamed: '（记录未写明）',
+    shareOf: (who: string, group: string) => `${who}：分担${group}`,
     line: (c: { party: string; who: string; amount: string; unit: string; multiply: number | undefined }) => `${c.party} ${c.who}：扣减 ${c.amount} ${c.unit}${c.multiply !== undefined ? `（次月发现，按 ${c.multiply} 倍扣减）` : ''}`,
   },
   settle: {
@@ -500,6 +643,12 @@ export const zhCNWords: Words = {
   },
   help: {
     description: '按 YAML 评分标准给检查记录评分。',
+    form_description: '生成标准的离线检查表：一个 HTML 文件，无需网络，边填边评分，可导出 NDJSON 和 CSV',
+    form_standard: '标准',
+    form_units: '可选的被检查单位（YAML 或 CSV）',
+    form_output: '写入的 HTML 文件',
+    playground_description: '生成试验场：一个 HTML 页面，编辑标准时即时显示与 check 相同的问题，并为检查记录评分',
+    playground_output: '写入的 HTML 文件',
     allowRoot: '`extends:` 还可以从这个文件夹找基础标准（工作目录和标准所在目录之外；可重复）',
     check_description: '校验评分标准：一次列出全部错误，带 文件:行:列',
     check_standards: '标准文件，或存放 *.yaml 标准的目录',
@@ -526,6 +675,8 @@ export const zhCNWords: Words = {
     template_format: 'csv：表格和它的 --map 文件；xlsx：拒绝错误填写的工作簿，内含映射',
     template_units: '单位名单（YAML 或 CSV，同 rank --units），作为单位单元格的下拉选项（xlsx）',
     template_force: '覆盖已存在的文件',
+    groupKey: '分组键不能含点或空格（如 grade、年级）',
+    template_groupBy: '为该单位分组键加一列（可重复），即 rank --group-by 所读的键：--group-by 年级',
     rank_description: '评比排名：按周期和分组给单位排名，含奖励（流动红旗）、红黑榜和提醒',
     rank_standard: '评分标准（不同版本可重复给出）',
     rank_period: '排名的周期',
@@ -535,6 +686,9 @@ export const zhCNWords: Words = {
     rank_calendar: '学期校历（YAML）：学期周期和第n周',
     rank_rollup: '同时按标准 ranking.rollups 中的一项汇总对组排名（由成员社区评联盟），并评组的奖励',
     rank_also: '另一标准（文件或目录）：注明该标准的记录只用于评奖资格（exclude: [{ standard: …, verdict: fail }]）；可重复',
+    rank_decimals: '分数显示的小数位数，0–4（默认取标准的 ranking.display.decimals，否则为 2）',
+    rank_weeks: '周的标签：key（2024-W10）、number（第10周；有校历时为教学周）或 range（起止日期）',
+    decimalsRange: '0 到 4 的整数',
     rank_failOn: '有评分表得出此结论时退出码为 1（可重复）',
     rank_inputFormat: '记录的格式',
     rank_encoding: '输入的编码',

@@ -27,6 +27,7 @@ import { validateRecord, type LocatedRecord, type Precheck } from './validate.js
 import { RecordSplitter } from './csv-splitter.js';
 import { suggest } from '../suggest.js';
 import { pushAll, pushTo } from '../collections.js';
+import { csvFailure, type LibraryFailure } from '../messages/library.js';
 
 /** The map and the CSV do not fit together (a mapped column is missing): nothing can be read (map_mismatch). */
 class MapMismatch {
@@ -192,7 +193,7 @@ export class CsvRecordReader {
    * A syntax error at `line`: the rest of the text cannot be read. An inspection still open (long
    * layout) may have had rows past that point, so it is left out too.
    */
-  fail(detail: string, line: number, tooLarge?: { limit: number }): StreamItem[] {
+  fail(failure: LibraryFailure | undefined, line: number, tooLarge?: { limit: number }): StreamItem[] {
     const out: StreamItem[] = [];
     const open = this.group;
     this.group = undefined;
@@ -200,7 +201,7 @@ export class CsvRecordReader {
       const message: Message = { messageId: 'record.csv_cut_short', data: { line } };
       out.push({ diagnostics: [recordDiagnostic({ file: this.file, line: open.rows[0]!.line, index: open.index }, '', message, this.locale, 'record_syntax')] });
     }
-    const message: Message = tooLarge ? { messageId: 'record.csv_too_large', data: tooLarge } : { messageId: 'record.csv_syntax', data: { detail } };
+    const message: Message = tooLarge ? { messageId: 'record.csv_too_large', data: tooLarge } : { messageId: 'record.csv_syntax', data: { ...failure } };
     out.push({ diagnostics: [recordDiagnostic({ file: this.file, line, index: this.index++ }, '', message, this.locale, tooLarge ? 'record_too_large' : 'record_syntax')] });
     return out;
   }
@@ -287,7 +288,7 @@ export class CsvRecordReader {
     const source: CsvRecordSource = { file: this.file, line: first, index, fieldPositions, findingPositions };
     const problems: Diagnostic[] = [];
     /** `at` is the 0-based cell: the column is the spreadsheet's (1-based). */
-    const problem = (line: number, field: string, message: Message, code?: RecordDiagnosticCode, at = 0) =>
+    const problem = (line: number, field: string, message: Message, code: RecordDiagnosticCode = 'record_invalid', at = 0) =>
       problems.push(recordDiagnostic({ file: this.file, line, index }, field, message, this.locale, code, { line, column: at + 1 }));
     const cellProblem = (line: number, at: number, field: string, column: string, value: string, expected: string) =>
       problem(line, field, { messageId: 'record.csv_cell', data: { column, value, expected } }, expected === 'whole_number' ? 'not_whole_number' : 'record_invalid', at);
@@ -317,7 +318,7 @@ export class CsvRecordReader {
         if (text === '') continue;
         if (given === undefined) given = { text, line: row.line };
         else if (text !== given.text) {
-          problem(row.line, column.path, { messageId: 'record.csv_conflict', data: { column: column.header, value: text, first: given.text, line: given.line } }, undefined, at);
+          problem(row.line, column.path, { messageId: 'record.csv_conflict', data: { column: column.header, value: text, first: given.text, line: given.line } }, 'record_invalid', at);
         }
       }
       if (given === undefined) continue;
@@ -356,7 +357,7 @@ export class CsvRecordReader {
         const out = entry(plan.finding, texts, row, `findings[${f}]`);
         const given = plan.finding.find((c, i) => texts[i] !== '')!;
         if (plan.itemColumn && (row.cells[plan.itemColumn.index] ?? '') === '') {
-          problem(row.line, `findings[${f}].item`, { messageId: 'record.csv_no_item', data: { column: given.header, item: plan.itemColumn.header } }, undefined, given.index);
+          problem(row.line, `findings[${f}].item`, { messageId: 'record.csv_no_item', data: { column: given.header, item: plan.itemColumn.header } }, 'record_invalid', given.index);
         }
         findings.push(out);
         findingPositions.push({ line: row.line, column: (plan.itemColumn ?? given).index + 1 });
@@ -369,9 +370,9 @@ export class CsvRecordReader {
         const own = { id: idIndex, occurred: occurredIndex, due: dueIndex } as const;
         const f = findings.length;
         const orphan = () => {
-          if (note !== '') problem(row.line, `findings[${f}].note`, { messageId: 'record.csv_orphan_note', data: { column: entry.note, item: entry.column } }, undefined, noteIndex);
+          if (note !== '') problem(row.line, `findings[${f}].note`, { messageId: 'record.csv_orphan_note', data: { column: entry.note, item: entry.column } }, 'record_invalid', noteIndex);
           for (const [key, index] of Object.entries(own)) {
-            if (index !== undefined && (row.cells[index] ?? '') !== '') problem(row.line, `findings[${f}].${key}`, { messageId: 'record.csv_orphan_cell', data: { column: entry[key as keyof typeof own], item: entry.column } }, undefined, index);
+            if (index !== undefined && (row.cells[index] ?? '') !== '') problem(row.line, `findings[${f}].${key}`, { messageId: 'record.csv_orphan_cell', data: { column: entry[key as keyof typeof own], item: entry.column } }, 'record_invalid', index);
           }
         };
         if (text === '') {
@@ -551,7 +552,7 @@ class CsvTextReader {
     const items = piece === '' ? [] : this.parse(piece);
     if (!this.stopped && this.splitter.held > this.limit) {
       // The record being read is already too long (a huge quoted cell, an unclosed quote): stop holding it.
-      pushAll(items, this.reader.fail('', this.rows + 1, { limit: this.limit }));
+      pushAll(items, this.reader.fail(undefined, this.rows + 1, { limit: this.limit }));
       this.stopped = true;
       this.splitter.rest();
     }
@@ -623,7 +624,7 @@ class CsvTextReader {
       if (!(error instanceof CsvError)) throw error;
       // The pieces end where csv-parse would end a record; should it disagree, the rest cannot be read.
       const tooLarge = error.code === 'CSV_MAX_RECORD_SIZE' ? { limit: this.limit } : undefined;
-      pushAll(items, this.reader.fail(error.message, this.rows + ((error as CsvError & { records?: number }).records ?? 0) + 1, tooLarge));
+      pushAll(items, this.reader.fail(csvFailure(error), this.rows + ((error as CsvError & { records?: number }).records ?? 0) + 1, tooLarge));
       this.stopped = true;
     }
     this.rows += rows;

@@ -5,7 +5,7 @@
  */
 import type { Locale } from '../messages/locales.js';
 import type { Message } from '../messages/types.js';
-import { formatPath, makeDiagnostic, parseFieldPath, RECORD_DIAGNOSTIC_CODES, type Diagnostic, type DiagnosticPath, type RecordDiagnosticCode } from '../diagnostics.js';
+import { formatPath, makeDiagnostic, parseFieldPath, RECORD_DIAGNOSTIC_CODES, type Diagnostic, type DiagnosticPath, type RecordDiagnosticCode, type RecordProblem } from '../diagnostics.js';
 import type { Position } from '../positions.js';
 
 export { RECORD_DIAGNOSTIC_CODES, type RecordDiagnosticCode };
@@ -62,37 +62,11 @@ function recordStart(source: RecordSource): Position {
   return (source as { positionOf?: PositionOf }).positionOf?.([]) ?? { line: source.line, column: 1 };
 }
 
-/** Record problem message ids (from the record check and scoring) → stable codes. */
-const CODE_BY_MESSAGE: Record<string, RecordDiagnosticCode> = {
-  'record.invalid_date': 'invalid_date',
-  'record.not_whole_number': 'not_whole_number',
-  'record.unknown_standard': 'unknown_standard',
-  'record.no_standard_named': 'unknown_standard',
-  'record.no_edition': 'no_edition',
-  'record.unknown_item': 'unknown_item',
-  'record.unknown_kind': 'unknown_kind',
-  'record.unknown_level': 'unknown_level',
-  'record.points_required': 'points_required',
-  'record.points_out_of_range': 'points_out_of_range',
-  'record.note_required': 'note_required',
-  'record.too_precise': 'too_precise',
-  'record.quantity_too_large': 'quantity_too_large',
-  'record.number_too_large': 'quantity_too_large',
-  'record.unknown_finding': 'unknown_finding',
-  'record.duplicate_finding': 'duplicate_finding',
-  'record.history_order': 'history_order',
-};
-
-/** The stable code of a record problem's message (record_invalid for any other). */
-export function recordCode(message: Message): RecordDiagnosticCode {
-  return CODE_BY_MESSAGE[message.messageId] ?? 'record_invalid';
-}
-
 /**
  * A problem with a record as a Diagnostic: at `at` when given, else where its field came from (the
  * record's start for the record as a whole, `field` '').
  */
-export function recordDiagnostic(source: RecordSource, field: string, message: Message, locale: Locale, code: RecordDiagnosticCode = recordCode(message), at?: Position): Diagnostic {
+export function recordDiagnostic(source: RecordSource, field: string, message: Message, locale: Locale, code: RecordDiagnosticCode, at?: Position): Diagnostic {
   const where = at ?? (field === '' ? recordStart(source) : positionOfField(source, field));
   return makeDiagnostic(
     {
@@ -106,4 +80,17 @@ export function recordDiagnostic(source: RecordSource, field: string, message: M
     },
     locale,
   );
+}
+
+/**
+ * Where a record handed over as a value (not read from a file) is said to be: `<inline>`, its start at
+ * 1:1, its index among the values given. A diagnostic about it names the field's path and this place.
+ */
+export function inlineSource(index = 0): RecordSource {
+  return { file: '<inline>', line: 1, index };
+}
+
+/** A record's problems as Diagnostics: each where its path came from (a schema problem), else its field. */
+export function placeProblems(source: RecordSource, problems: readonly RecordProblem[], locale: Locale): Diagnostic[] {
+  return problems.map((p) => recordDiagnostic(source, p.field, p.message, locale, p.code, p.path === undefined ? undefined : positionOfField(source, p.path)));
 }

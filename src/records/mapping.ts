@@ -232,7 +232,7 @@ export function parseMapping(text: string, file = '<map>', locale: Locale = 'en'
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const positions = new DocumentPositions(doc, lineCounter, text);
   if (doc.errors.length > 0) {
-    return { ok: false, diagnostics: doc.errors.map((e) => mapDiagnostic(file, positions.atOffset(e.pos[0]), [], { messageId: 'diagnostic.yaml_syntax', data: { detail: e.message.split('\n')[0] } }, locale)) };
+    return { ok: false, diagnostics: doc.errors.map((e) => mapDiagnostic(file, positions.atOffset(e.pos[0]), [], { messageId: 'diagnostic.yaml_syntax', data: { detail: e.message.split('\n')[0], yamlCode: e.code } }, locale)) };
   }
   const parsed = CsvMappingSchema.safeParse(doc.toJS());
   if (parsed.success) return { ok: true, mapping: parsed.data };

@@ -17,6 +17,7 @@ import { firstBadByte, invalidBytesMessage, StreamEncoding, type Encoding, type 
 import { pushAll } from '../collections.js';
 import { chunkBytes, LineSplitter, type SplitLine } from './line-splitter.js';
 import { isUtf8 } from 'node:buffer';
+import { jsonFailure } from '../messages/library.js';
 
 export type RecordFormat = 'json' | 'yaml' | 'ndjson' | 'csv' | 'xlsx';
 
@@ -74,7 +75,7 @@ export function readDocumentRecords(text: string, options: ReadOptions = {}): Re
     if (doc.errors.length > 0) {
       for (const error of doc.errors) {
         const at = positions.atOffset(error.pos[0]);
-        diagnostics.push(recordDiagnostic({ file, line: at.line, index }, '', { messageId: 'record.invalid', data: { detail: error.message.split('\n')[0] } }, locale, 'record_syntax', at));
+        diagnostics.push(recordDiagnostic({ file, line: at.line, index }, '', { messageId: 'record.yaml_syntax', data: { detail: error.message.split('\n')[0], yamlCode: error.code } }, locale, 'record_syntax', at));
       }
       index++;
       continue;
@@ -89,7 +90,7 @@ export function readDocumentRecords(text: string, options: ReadOptions = {}): Re
       const start = positions.atPath(base);
       const line = start.line;
       if (raw instanceof UnreadableValue) {
-        diagnostics.push(recordDiagnostic({ file, line, index: index++ }, '', { messageId: 'record.invalid', data: { detail: raw.detail } }, locale, 'record_syntax', start));
+        diagnostics.push(recordDiagnostic({ file, line, index: index++ }, '', { messageId: 'record.yaml_syntax', data: { detail: raw.detail, yamlCode: raw.yamlCode } }, locale, 'record_syntax', start));
         return;
       }
       const positionOf = (path: readonly (string | number)[]) => positions.atPath([...base, ...path]);
@@ -104,7 +105,11 @@ export function readDocumentRecords(text: string, options: ReadOptions = {}): Re
 
 /** A YAML node that cannot become a value: an alias with no anchor, or more aliases than allowed. */
 class UnreadableValue {
-  constructor(readonly detail: string) {}
+  /** yaml's code for it: an alias past the limit exhausts resources, any other names no anchor. */
+  readonly yamlCode: string;
+  constructor(readonly detail: string) {
+    this.yamlCode = /alias count/i.test(detail) ? 'RESOURCE_EXHAUSTION' : 'BAD_ALIAS';
+  }
 }
 
 function nodeValue(node: unknown, doc: Document): unknown {
@@ -239,9 +244,9 @@ function ndjsonLine(lineText: string, line: number, state: { index: number }, op
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    const detail = (error as Error).message;
-    const column = jsonErrorColumn(detail, text.length);
-    return { diagnostics: [recordDiagnostic({ file, line, index }, '', { messageId: 'record.invalid', data: { detail } }, locale, 'record_syntax', { line, column: column + (text === lineText ? 0 : 1) })] };
+    const failure = jsonFailure(error);
+    const column = jsonErrorColumn(failure.detail, text.length);
+    return { diagnostics: [recordDiagnostic({ file, line, index }, '', { messageId: 'record.json_syntax', data: { ...failure } }, locale, 'record_syntax', { line, column: column + (text === lineText ? 0 : 1) })] };
   }
   const positionOf = ndjsonPositions(text, line, text === lineText ? 0 : 1);
   const result = validateRecord(raw, withFieldPositions({ file, line, index }, positionOf), locale, positionOf, options.precheck);

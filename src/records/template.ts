@@ -11,6 +11,9 @@ import { ruleKind } from '../rules/index.js';
 import type { FindingField } from '../rules/kind.js';
 import type { Standard } from '../standard/schema.js';
 import { CsvMappingSchema, type CellType, type CsvMapping, type WideItem } from './mapping.js';
+import { factsOf, itemInputs, itemNeeds } from './inputs.js';
+
+export { factsOf, itemInputs, type ItemInput } from './inputs.js';
 
 export interface SheetTemplate {
   /** The CSV header row. */
@@ -20,65 +23,8 @@ export interface SheetTemplate {
   readonly mapText: string;
 }
 
-const BUILTIN_FACTS = new Set(['kind', 'level', 'date', 'unit', 'indicators', 'findings']);
-
-interface FactUse {
-  readonly name: string;
-  type: CellType;
-  readonly where: string;
-}
-
-/** The facts a standard's rules and conditions read, in order of first use, with their types. */
-export function factsOf(standard: Standard, locale: Locale = 'zh-CN'): FactUse[] {
-  const facts = new Map<string, FactUse>();
-  const named = standard.conditions as Record<string, unknown>;
-  const visiting = new Set<string>();
-  const note = (name: string, type: CellType, where: string) => {
-    if (BUILTIN_FACTS.has(name)) return;
-    const known = facts.get(name);
-    if (!known) facts.set(name, { name, type, where });
-    else if (known.type !== type && type !== 'auto') known.type = known.type === 'auto' ? type : 'auto';
-  };
-  const walk = (node: unknown, where: string, parentKey?: string): void => {
-    if (Array.isArray(node)) return node.forEach((n) => walk(n, where));
-    if (typeof node !== 'object' || node === null) return;
-    const o = node as Record<string, unknown>;
-    if (typeof o.condition === 'string' && !visiting.has(o.condition)) {
-      visiting.add(o.condition);
-      walk(named[o.condition], where);
-      visiting.delete(o.condition);
-    }
-    if (typeof o.fact === 'string' && o.path === undefined) {
-      const value = o.value;
-      const type: CellType =
-        parentKey === 'of' ? 'number' : typeof value === 'boolean' ? 'boolean' : typeof value === 'number' ? 'number' : typeof value === 'string' ? 'text' : 'auto';
-      note(o.fact, type, where);
-    }
-    for (const [key, value] of Object.entries(o)) if (key !== 'condition') walk(value, where, key);
-  };
-  for (const category of standard.categories) {
-    walk(category.rules, localizedText(category.name, locale));
-    for (const item of category.items) walk(item.rules, localizedText(item.name, locale));
-  }
-  walk(standard.outcomes, 'outcomes');
-  walk(standard.ranking, 'ranking');
-  return [...facts.values()];
-}
-
-type ItemNeed = FindingField;
-
-/** What an inspector writes for an item, from its rules: a count, points (and a note), or a value. */
-function itemNeeds(item: Standard['categories'][number]['items'][number]): ItemNeed[] {
-  const needs = new Set<ItemNeed>();
-  for (const rule of item.rules) for (const field of ruleKind(rule).findingFields(rule)) needs.add(field);
-  // An item without rules of its own is scored by its category's rules, which count its findings.
-  if (item.rules.length === 0) needs.add('count');
-  return [...needs].sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b));
-}
-const ORDER: readonly ItemNeed[] = ['count', 'points', 'value', 'note'];
-
 /** The blank sheet (header) and its map for a standard, in the given layout and language. */
-export function sheetTemplate(standard: Standard, layout: 'long' | 'wide', locale: Locale = 'zh-CN', standardFile?: string): SheetTemplate {
+export function sheetTemplate(standard: Standard, layout: 'long' | 'wide', locale: Locale = 'zh-CN', standardFile?: string, groups: readonly string[] = []): SheetTemplate {
   const w = wordsOf(locale).sheet;
   const text = (t: Parameters<typeof localizedText>[0]) => localizedText(t, locale);
   const evidenceDefault = standard.scoring.evidence === 'required';
@@ -107,6 +53,8 @@ export function sheetTemplate(standard: Standard, layout: 'long' | 'wide', local
     column(w.id, 'id'),
     column(w.unitId, 'unit.id', standard.unit ? `${standard.unit}` : undefined),
     column(w.unitName, 'unit.name'),
+    // The groups a league ranks within (年级): a column each, read as unit.group.<key>.
+    ...[...new Set(groups)].map((key) => column(key, `unit.group.${key}`, w.groupHint(key))),
     column(w.date, 'date', w.dateHint),
   ];
   if (standard.kinds.length > 0) recordColumns.push(column(w.kind, 'kind'));
@@ -171,7 +119,7 @@ export function sheetTemplate(standard: Standard, layout: 'long' | 'wide', local
     for (const entry of allItems) {
       const base = itemName(entry);
       const needs = itemNeeds(entry.item);
-      const wants = (need: ItemNeed) => needs.includes(need);
+      const wants = (need: FindingField) => needs.includes(need);
       // The item's first column carries its finding's id (rectify) and the day it occurred (foundLate).
       let own: { id?: string; due?: string; occurred?: string } | undefined;
       const add = (cell: WideItem['cell'], name: string, note?: string) => {
@@ -193,8 +141,7 @@ export function sheetTemplate(standard: Standard, layout: 'long' | 'wide', local
       if (wants('points')) add('points', w.suffix(base, w.points), wants('note') ? w.suffix(base, w.note) : undefined);
       if (wants('value')) add('value', w.suffix(base, w.value));
       // 无书面材料该项不得分 costs the item's points: only items worth points get the column.
-      const evidence = (entry.item.evidence ?? (evidenceDefault ? 'required' : 'optional')) === 'required' && (entry.item.max ?? 0) > 0;
-      if (evidence) add('evidence', w.suffix(base, w.evidence));
+      if (itemInputs(standard, entry.item).evidence) add('evidence', w.suffix(base, w.evidence));
     }
     followColumns();
   }

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { formatPath } from '../diagnostics.js';
 import type { Locale } from '../messages/locales.js';
 import type { Message } from '../messages/types.js';
-import type { Diagnostic, RecordDiagnosticCode } from '../diagnostics.js';
+import type { Diagnostic, RecordDiagnosticCode, RecordProblem } from '../diagnostics.js';
 import { positionOfField, recordDiagnostic, type PositionOf, type RecordSource } from './diagnostics.js';
 import { InspectionRecordSchema, type InspectionRecord } from '../record-schema.js';
 import { fastRecord } from './fast-record.js';
@@ -16,23 +16,15 @@ export interface LocatedRecord {
 }
 
 /** Problems a standard finds in a record that failed the record schema (see ReadOptions.precheck). */
-export type Precheck = (raw: unknown) => readonly { readonly field: string; readonly message: Message }[];
+export type Precheck = (raw: unknown) => readonly RecordProblem[];
 
 export type ValidationResult = { ok: true; value: LocatedRecord } | { ok: false; diagnostics: Diagnostic[] };
 
-/** A problem that keeps a record from being scored; the record is reported, never coerced. */
-export interface RecordProblem {
-  /** Path inside the record: `findings[2].points`. */
-  readonly field: string;
-  readonly message: Message;
-}
-
-/** A record problem that knows its path, so a reader can place it on its own line. */
-export interface FieldProblem extends RecordProblem {
-  readonly path: readonly (string | number)[];
-}
-
-export type RecordCheck = { readonly ok: true; readonly record: InspectionRecord } | { readonly ok: false; readonly problems: readonly FieldProblem[] };
+/**
+ * The record check's answer: the record, or the problems that keep it from being scored (the record is
+ * reported, never coerced). A schema problem has its `path` (placed by it); the standard's, only a field.
+ */
+export type RecordCheck = { readonly ok: true; readonly record: InspectionRecord } | { readonly ok: false; readonly problems: readonly RecordProblem[] };
 
 /**
  * The record check every record goes through, read from a file (the CLI) or handed to `scoreRecord`
@@ -56,23 +48,23 @@ export function checkRecordSchema(raw: unknown, precheck?: Precheck): RecordChec
   try {
     parsed = InspectionRecordSchema.safeParse(raw);
   } catch {
-    return { ok: false, problems: [{ path: [], field: '', message: { messageId: 'record.unreadable' } }] };
+    return { ok: false, problems: [{ code: 'record_invalid', path: [], field: '', message: { messageId: 'record.unreadable' } }] };
   }
   if (parsed.success) return { ok: true, record: parsed.data };
-  const problems: FieldProblem[] = parsed.error.issues.map((issue) => {
+  const problems: RecordProblem[] = parsed.error.issues.map((issue) => {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    return { path, field: formatPath(path), message: messageOf(issue) };
+    return { code: codeOf(issue), path, field: formatPath(path), message: messageOf(issue) };
   });
   // The standard's problems too (an unknown item next to a bad date), each once, where it was written.
   const reported = new Set(problems.map((p) => p.field));
-  let extra: readonly { readonly field: string; readonly message: Message }[] = [];
+  let extra: readonly RecordProblem[] = [];
   try {
     extra = precheck?.(raw) ?? [];
   } catch {
     // What the schema said stands; a value the precheck cannot read adds nothing to it.
   }
   for (const problem of extra) {
-    if (!reported.has(problem.field)) problems.push({ path: [], ...problem });
+    if (!reported.has(problem.field)) problems.push({ code: problem.code, field: problem.field, message: problem.message });
   }
   return { ok: false, problems };
 }
@@ -86,7 +78,7 @@ export function validateRecord(raw: unknown, source: RecordSource, locale: Local
   if (checked.ok) return { ok: true, value: { record: checked.record, source } };
   const diagnostics = checked.problems.map((p) =>
     // A schema problem is placed by its path (the nearest position known); the standard's problems by their field, where it was written.
-    recordDiagnostic(source, p.field, p.message, locale, undefined, p.path.length > 0 || p.field === '' ? (positionOf?.(p.path) ?? positionOfField(source, p.path)) : undefined),
+    recordDiagnostic(source, p.field, p.message, locale, p.code, p.path !== undefined ? (positionOf?.(p.path) ?? positionOfField(source, p.path)) : undefined),
   );
   return { ok: false, diagnostics: diagnostics.sort((a, b) => a.line - b.line) };
 }
@@ -110,7 +102,7 @@ function codeOf(issue: z.core.$ZodIssue): RecordDiagnosticCode {
   return 'record_invalid';
 }
 
-/** The message of a schema issue; its code is read back from the message id (recordCode). */
+/** The message of a schema issue (its code is codeOf's). */
 function messageOf(issue: z.core.$ZodIssue): Message {
   const code = codeOf(issue);
   if (code === 'record_invalid') return schemaIssueMessage(issue);

@@ -8,6 +8,7 @@ import { localizedText, renderMessage } from '../messages/render.js';
 import { wordsOf } from '../messages/locales.js';
 import type { Locale } from '../messages/locales.js';
 import type { Scorecard } from '../score/scorecard.js';
+import type { LocalizedText } from '../common-schema.js';
 import { chargeTexts, cycleText, type ItemNames } from './text.js';
 import { spreadsheetCell } from '../spreadsheet.js';
 import { pushAll } from '../collections.js';
@@ -17,12 +18,34 @@ export { spreadsheetCell };
 export interface ScorecardCsvOptions {
   /** Start with the header row (default true; false for the rows of a sheet being streamed). */
   readonly header?: boolean;
+  /**
+   * The named outcome dimensions to give a column each, after `band` (the standards' outcomes.dimensions,
+   * see dimensionColumns): a scorecard without one leaves its cell empty. None: the columns of old.
+   */
+  readonly dimensions?: readonly { readonly id: string; readonly name: LocalizedText }[];
+}
+
+/** The dimension columns for scorecards of these standards: each dimension id once, in the order first declared. */
+export function dimensionColumns(standards: readonly { readonly outcomes: { readonly dimensions?: readonly { readonly id: string; readonly name: LocalizedText }[] } }[]): { id: string; name: LocalizedText }[] {
+  const seen = new Map<string, LocalizedText>();
+  for (const s of standards) for (const d of s.outcomes.dimensions ?? []) if (!seen.has(d.id)) seen.set(d.id, d.name);
+  return [...seen].map(([id, name]) => ({ id, name }));
 }
 
 /** The header row and one row per scorecard line. */
 export function scorecardCsvRows(cards: readonly Scorecard[], locale: Locale, itemName: ItemNames, options: ScorecardCsvOptions = {}): string[][] {
-  const rows: string[][] = options.header === false ? [] : [[...wordsOf(locale).csv.headers]];
+  const dimensions = options.dimensions ?? [];
+  // The dimension columns follow `band` (the default dimension), in every language's headers.
+  const at = wordsOf('en').csv.headers.indexOf('band') + 1;
+  let cellOf: (id: string) => string = () => '';
+  const withDimensions = (row: string[]) => (dimensions.length === 0 ? row : [...row.slice(0, at), ...dimensions.map((d) => cellOf(d.id)), ...row.slice(at)]);
+  cellOf = (id) => localizedText(dimensions.find((d) => d.id === id)!.name, locale) || id;
+  const rows: string[][] = options.header === false ? [] : [withDimensions([...wordsOf(locale).csv.headers])];
   for (const card of cards) {
+    cellOf = (id) => {
+      const band = card.dimensions?.find((d) => d.id === id)?.band;
+      return band ? localizedText(band.name, locale) : '';
+    };
     const head = [
       card.record ?? '',
       card.standard,
@@ -44,12 +67,12 @@ export function scorecardCsvRows(cards: readonly Scorecard[], locale: Locale, it
     const charges = chargeTexts(card, locale);
     (card.charges ?? []).forEach((c, i) => extra.push([...head, '', wordsOf(locale).charges.label, c.item, itemName(c.item), '', '', charges[i]!, c.who ?? '', c.source ?? '']));
     if (card.lines.length === 0 && extra.length === 0) {
-      rows.push([...head, '', '', '', '', '', '', '', '', '']);
+      rows.push(withDimensions([...head, '', '', '', '', '', '', '', '', '']));
       continue;
     }
-    pushAll(rows, extra);
+    pushAll(rows, extra.map(withDimensions));
     card.lines.forEach((line, i) => {
-      rows.push([
+      rows.push(withDimensions([
         ...head,
         String(i + 1),
         wordsOf(locale).lineType[line.type] ?? line.type,
@@ -60,7 +83,7 @@ export function scorecardCsvRows(cards: readonly Scorecard[], locale: Locale, it
         renderMessage(line.reason, locale),
         line.note ?? '',
         line.source ?? '',
-      ]);
+      ]));
     });
   }
   return rows;

@@ -13,14 +13,15 @@ import type { UnrankedReason } from '../rank/rank.js';
 import type { UnitRef } from '../record-schema.js';
 import type { LineType } from '../score/scorecard.js';
 import type { LocalizedText } from '../common-schema.js';
-import { changeMark, notAwarded, vetoMark } from './league.js';
+import { changeMark, notAwarded, tieFootnotes, vetoMark } from './league.js';
 import type { Report, ReportGroupTable, ReportInspection, ReportUnit, ReportUnitPeriod } from './report.js';
-import { chartNumber, escapeXml as esc, lineChart, sparkline } from './svg.js';
+import { escapeXml as esc, lineChart, sparkline } from './svg.js';
+import { boardDisplay, boardNumber, type BoardDisplay, type DisplayOptions } from './display.js';
 import { pushAll } from '../collections.js';
 import { chargeTexts, cycleText } from './text.js';
 import { REPORT_CSS } from './html-style.js';
 
-export interface RenderReportOptions {
+export interface RenderReportOptions extends DisplayOptions {
   /** Default zh-CN. */
   readonly lang?: Locale;
 }
@@ -36,6 +37,10 @@ interface Ctx {
   readonly units: ReadonlyMap<string, ReportUnit>;
   /** One y scale for every sparkline, so rows compare. */
   readonly scale: { readonly min: number; readonly max: number };
+  /** A score as the board shows it (ranking.display, --decimals), and a period's label (--weeks). */
+  readonly num: (n: number) => string;
+  readonly period: (p: Period) => string;
+  readonly display: BoardDisplay;
 }
 
 const unitName = (u: UnitRef) => u.name ?? u.id;
@@ -62,6 +67,7 @@ function scoreRange(report: Report): { min: number; max: number } {
 export function renderReportHtml(report: Report, options: RenderReportOptions = {}): string {
   const lang = options.lang ?? 'zh-CN';
   const w = wordsOf(lang).html;
+  const display = boardDisplay(report.standard, options);
   const ctx: Ctx = {
     report,
     lang,
@@ -70,10 +76,13 @@ export function renderReportHtml(report: Report, options: RenderReportOptions = 
     anchor: new Map(report.units.map((u, i) => [u.unit.id, `u${i + 1}`])),
     units: new Map(report.units.map((u) => [u.unit.id, u])),
     scale: scoreRange(report),
+    num: (n) => boardNumber(n, display),
+    display,
+    period: (p) => periodLabel(p, lang, display.weeks),
   };
   const standardName = localizedText(report.standard.name, lang);
   const current = report.current;
-  const title = [standardName, w.report, current ? periodLabel(current, lang) : ''].filter(Boolean).join(w.dot);
+  const title = [standardName, w.report, current ? ctx.period(current) : ''].filter(Boolean).join(w.dot);
 
   const head = [
     '<!DOCTYPE html>',
@@ -89,7 +98,7 @@ export function renderReportHtml(report: Report, options: RenderReportOptions = 
   ];
   const sub = [
     w.report,
-    current ? w.asOf(periodLabel(current, lang)) : '',
+    current ? w.asOf(ctx.period(current)) : '',
     w.by[report.periodUnit],
     report.groupBy ? w.groupedBy(report.groupBy) : '',
   ].filter(Boolean).join(w.dot);
@@ -173,7 +182,7 @@ function trendUpTo(ctx: Ctx, unit: string, key: string): (number | null)[] {
  */
 function leagueTable(ctx: Ctx, table: ReportGroupTable, withTrend: boolean, captionClass = ''): string {
   const w = ctx.w;
-  const caption = groupTitle(ctx, table.group) + w.dot + periodLabel(table.period, ctx.lang);
+  const caption = groupTitle(ctx, table.group) + w.dot + ctx.period(table.period);
   const absent = table.rows.filter((r) => r.unranked === 'no_inspection');
   const rows = table.rows.filter((r) => r.unranked !== 'no_inspection').map((row) => {
     const cls = [row.rank === null ? 'unranked' : row.awards.length > 0 ? 'awarded' : '', row.vetoes.length > 0 ? 'vetoed' : ''].filter(Boolean).join(' ');
@@ -188,14 +197,14 @@ function leagueTable(ctx: Ctx, table: ReportGroupTable, withTrend: boolean, capt
     const cells = [
       `<td class="rank">${row.rank === null ? esc(w.none) : esc(String(row.rank))}</td>`,
       `<th scope="row">${anchor ? `<a href="#${anchor}">${name}</a>` : name}</th>`,
-      `<td class="num">${row.score === null ? esc(w.none) : esc(chartNumber(row.score))}</td>`,
+      `<td class="num">${row.score === null ? esc(w.none) : esc(ctx.num(row.score))}</td>`,
       `<td class="num">${row.inspections}</td>`,
       changeCell(row.change),
       `<td>${awardsCell}</td>`,
     ];
     if (withTrend) {
       const values = trendUpTo(ctx, row.unit.id, table.period.key);
-      const label = w.trendValues(values.map((v) => (v === null ? w.none : chartNumber(v))).join(w.valueSep));
+      const label = w.trendValues(values.map((v) => (v === null ? w.none : ctx.num(v))).join(w.valueSep));
       cells.push(`<td>${values.some((v) => v !== null) ? sparkline(values, { title: label, ...ctx.scale }) : ''}</td>`);
     }
     return `<tr${cls ? ` class="${cls}"` : ''}>${cells.join('')}</tr>`;
@@ -208,6 +217,8 @@ function leagueTable(ctx: Ctx, table: ReportGroupTable, withTrend: boolean, capt
     `<thead><tr>${headers.map((h) => `<th scope="col"${numeric.has(h) ? ' class="num"' : ''}>${esc(h)}</th>`).join('')}</tr></thead>`,
     `<tbody>${rows.join('\n')}</tbody>`,
     '</table>',
+    // Equal scores placed apart by a tie-breaker: said under the table.
+    ...tieFootnotes(table.rows.map((r) => ({ rank: r.rank, score: r.score, name: unitName(r.unit) })), ctx.report.standard.tieBreakers ?? [], ctx.lang, ctx.display).map((n) => `<p class="muted tie-note">${esc(n)}</p>`),
     notInspected(ctx, absent.map((r) => r.unit)),
   ].filter(Boolean).join('\n');
 }
@@ -224,7 +235,7 @@ function boardsAndNotes(ctx: Ctx, table: ReportGroupTable, latest: boolean): str
   const out: string[] = [];
   const nameOf = (id: string) => {
     const row = table.rows.find((r) => r.unit.id === id);
-    return row ? `${esc(unitName(row.unit))} <span class="muted">${row.score === null ? '' : esc(chartNumber(row.score))}</span>` : esc(id);
+    return row ? `${esc(unitName(row.unit))} <span class="muted">${row.score === null ? '' : esc(ctx.num(row.score))}</span>` : esc(id);
   };
   // Each name numbered with its place in the table: units tied share a number (3, 3, 3), as they share the board.
   const entry = (id: string) => {
@@ -251,11 +262,11 @@ function boardsAndNotes(ctx: Ctx, table: ReportGroupTable, latest: boolean): str
 
 function leagueSection(ctx: Ctx): string {
   const current = ctx.report.current;
-  const out = ['<section id="league" aria-labelledby="league-h">', `<h2 id="league-h">${esc(ctx.w.league)}${current ? esc(ctx.w.dot + periodLabel(current, ctx.lang)) : ''}</h2>`];
+  const out = ['<section id="league" aria-labelledby="league-h">', `<h2 id="league-h">${esc(ctx.w.league)}${current ? esc(ctx.w.dot + ctx.period(current)) : ''}</h2>`];
   const standardName = localizedText(ctx.report.standard.name, ctx.lang);
   for (const table of ctx.report.tables.filter((t) => t.period.key === current?.key)) {
     // On screen the section says which report and period; a printed page (the 评比栏) says it itself.
-    const printed = standardName + ctx.w.dot + periodLabel(table.period, ctx.lang) + ctx.w.dot;
+    const printed = standardName + ctx.w.dot + ctx.period(table.period) + ctx.w.dot;
     out.push(
       '<section class="group-page">',
       `<h3><span class="print-only">${esc(printed)}</span>${esc(groupTitle(ctx, table.group))}</h3>`,
@@ -286,7 +297,7 @@ function leagueSection(ctx: Ctx): string {
 
 function costliestSection(ctx: Ctx): string {
   const { w, report } = ctx;
-  const span = report.periods.length > 0 ? w.span(periodLabel(report.periods[0]!, ctx.lang), periodLabel(report.periods[report.periods.length - 1]!, ctx.lang)) : '';
+  const span = report.periods.length > 0 ? w.span(ctx.period(report.periods[0]!), ctx.period(report.periods[report.periods.length - 1]!)) : '';
   const out = ['<section id="costliest" aria-labelledby="costliest-h">', `<h2 id="costliest-h">${esc(w.costliest(report.costliest.length))}</h2>`];
   if (report.costliest.length === 0) {
     out.push(`<p>${esc(w.costliestNone)}</p>`, '</section>');
@@ -299,7 +310,7 @@ function costliestSection(ctx: Ctx): string {
     '<tbody>',
     ...report.costliest.map(
       (c, i) =>
-        `<tr><td class="num">${i + 1}</td><th scope="row">${esc(c.item === '' ? w.total : ctx.text(report.names.items[c.item], c.item))}</th><td class="num">${esc(chartNumber(c.points))}</td><td class="num">${c.times}</td><td class="num">${c.units}</td><td>${esc(c.sources.join(w.sourceSep))}</td></tr>`,
+        `<tr><td class="num">${i + 1}</td><th scope="row">${esc(c.item === '' ? w.total : ctx.text(report.names.items[c.item], c.item))}</th><td class="num">${esc(ctx.num(c.points))}</td><td class="num">${c.times}</td><td class="num">${c.units}</td><td>${esc(c.sources.join(w.sourceSep))}</td></tr>`,
     ),
     '</tbody>',
     '</table>',
@@ -313,7 +324,7 @@ function inspectionRows(ctx: Ctx, inspection: ReportInspection): string {
   const about = [
     inspection.kind ? w.kindAndLevel(ctx.text(report.names.kinds[inspection.kind], inspection.kind), inspection.level ? ctx.text(report.names.levels[inspection.level], inspection.level) : undefined) : '',
     inspection.inspector ?? '',
-    inspection.total !== undefined ? w.totalOf(chartNumber(inspection.total)) : '',
+    inspection.total !== undefined ? w.totalOf(ctx.num(inspection.total)) : '',
   ].filter(Boolean);
   // The cycle's standing and the charges, as the scorecard gives them (cycleText / chargeTexts: catalogue words).
   const cycle = cycleText(inspection, ctx.lang);
@@ -329,7 +340,7 @@ function inspectionRows(ctx: Ctx, inspection: ReportInspection): string {
         const item = line.item ? ctx.text(report.names.items[line.item], line.item) : w.total;
         const tag = line.type === 'deduction' ? '' : `<span class="tag">${esc(wordsOf(ctx.lang).lineType[line.type])}</span>`;
         const reason = esc(renderMessage(line.reason, ctx.lang)) + (line.note ? `<br><small>${esc(w.note + w.colon + line.note)}</small>` : '');
-        const points = line.points > 0 ? `+${chartNumber(line.points)}` : chartNumber(line.points);
+        const points = line.points > 0 ? `+${ctx.num(line.points)}` : ctx.num(line.points);
         return `<tr>${i === 0 ? headCell : ''}<td class="item">${tag}${esc(item)}</td><td class="num">${esc(points)}</td><td>${reason}</td><td class="src">${esc(line.source ?? '')}</td></tr>`;
       })
       .join('\n') +
@@ -340,12 +351,12 @@ function inspectionRows(ctx: Ctx, inspection: ReportInspection): string {
 function unitPeriodBlock(ctx: Ctx, p: ReportUnitPeriod): string {
   const w = ctx.w;
   const facts = [
-    p.score === null ? (p.unranked ? w.unranked[p.unranked] : w.none) : w.scoreOf(chartNumber(p.score)),
+    p.score === null ? (p.unranked ? w.unranked[p.unranked] : w.none) : w.scoreOf(ctx.num(p.score)),
     p.rank !== null ? w.rankOf(p.rank, p.ranked) : '',
     w.inspectionsOf(p.inspections),
   ].filter(Boolean);
   const flags = p.awards.map((a) => `${FLAG}${esc(awardText(ctx, a))}`).join(' ');
-  const out = [`<h4>${esc(periodLabel(p.period, ctx.lang))} <small>${esc(facts.join(w.dot))}</small> ${flags}</h4>`];
+  const out = [`<h4>${esc(ctx.period(p.period))} <small>${esc(facts.join(w.dot))}</small> ${flags}</h4>`];
   if (p.detailed.length > 0) {
     pushAll(out, [
       '<table class="lines">',
@@ -382,13 +393,13 @@ function unitsSection(ctx: Ctx): string {
             {
               title: w.trendTitle(name),
               ...(report.base !== undefined ? { include: [report.base] } : {}),
-              ...(report.awardMin ? { reference: { value: report.awardMin.min, label: w.awardMin(awardText(ctx, report.awardMin.award), chartNumber(report.awardMin.min)) } } : {}),
+              ...(report.awardMin ? { reference: { value: report.awardMin.min, label: w.awardMin(awardText(ctx, report.awardMin.award), ctx.num(report.awardMin.min)) } } : {}),
             },
           )
         : '';
     pushAll(out, [
       `<details class="unit" id="${ctx.anchor.get(unit.unit.id)}">`,
-      `<summary><span class="name">${esc(name)}</span><span class="muted">${esc(w.unitSummary(latest === undefined ? undefined : latest.score === null ? null : chartNumber(latest.score), latest?.rank ?? null, latest?.ranked ?? 0, latest?.detailed.reduce((s, i) => s + i.lines.length, 0) ?? 0))}</span>${latest && latest.awards.length > 0 ? ` ${FLAG}` : ''}</summary>`,
+      `<summary><span class="name">${esc(name)}</span><span class="muted">${esc(w.unitSummary(latest === undefined ? undefined : latest.score === null ? null : ctx.num(latest.score), latest?.rank ?? null, latest?.ranked ?? 0, latest?.detailed.reduce((s, i) => s + i.lines.length, 0) ?? 0))}</span>${latest && latest.awards.length > 0 ? ` ${FLAG}` : ''}</summary>`,
       chart,
       ...[...unit.periods].reverse().filter((p) => p.inspections > 0).map((p) => unitPeriodBlock(ctx, p)),
       absentPeriods(ctx, unit),
@@ -415,7 +426,7 @@ function historySection(ctx: Ctx): string {
       .join(w.groupSep);
     pushAll(out, [
       '<details class="period">',
-      `<summary><span class="name">${esc(periodLabel(period, ctx.lang))}</span>${holders ? `${FLAG}<span class="muted">${esc(holders)}</span>` : ''}</summary>`,
+      `<summary><span class="name">${esc(ctx.period(period))}</span>${holders ? `${FLAG}<span class="muted">${esc(holders)}</span>` : ''}</summary>`,
       ...tables.map((t) => `<h3>${esc(groupTitle(ctx, t.group))}</h3>\n${leagueTable(ctx, t, false)}\n${boardsAndNotes(ctx, t, false)}`),
       '</details>',
     ]);

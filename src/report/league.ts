@@ -11,6 +11,8 @@ import type { Standard } from '../standard/schema.js';
 import { mdCell, mdRow } from './markdown.js';
 import { formatTable } from './table.js';
 import { pushAll } from '../collections.js';
+import { boardDisplay, boardNumber, type BoardDisplay } from './display.js';
+import { roundPoints } from '../points.js';
 
 export function changeMark(change: number | null): string {
   if (change === null) return '—';
@@ -96,25 +98,56 @@ export function standing(league: League, standard: Standard, period: string, row
   return row.rank === null ? wordsOf(locale).league.unranked[row.unranked!] : awardNames(league, standard, period, row.result.unit.id, locale);
 }
 
+/**
+ * Footnotes for a table where equal scores got different places: which units, and what placed them
+ * (the tie-breakers, or, when none is given, the order of unit ids of an `ordinal` policy).
+ */
+export function tieFootnotes(
+  rows: readonly { readonly rank: number | null; readonly score: number | null; readonly name: string }[],
+  tieBreakers: readonly string[],
+  locale: Locale,
+  display: BoardDisplay,
+): string[] {
+  const w = wordsOf(locale).league;
+  const ranked = rows.filter((r) => r.rank !== null && r.score !== null);
+  const by = (tieBreakers.length > 0 ? tieBreakers : ['order']).map((b) => w.tieBreakers[b] ?? b).join(w.tieThen);
+  const notes: string[] = [];
+  for (let i = 0; i < ranked.length; ) {
+    let j = i + 1;
+    while (j < ranked.length && roundPoints(ranked[j]!.score!) === roundPoints(ranked[i]!.score!)) j++;
+    const run = ranked.slice(i, j);
+    if (run.some((r) => r.rank !== run[0]!.rank)) notes.push(w.tieFootnote(run.map((r) => r.name).join(w.unitSep), boardNumber(run[0]!.score!, display), by));
+    i = j;
+  }
+  return notes;
+}
+
+/** tieFootnotes for a league table's group. */
+function groupFootnotes(group: { rows: readonly TableRow[] }, standard: Standard, locale: Locale, display: BoardDisplay): string[] {
+  const rows = group.rows.map((r) => ({ rank: r.rank, score: r.result.score, name: unitName(r) }));
+  return tieFootnotes(rows, standard.ranking?.tieBreakers ?? [], locale, display);
+}
+
 /** Rank, unit, score, inspections, change, then its standing and veto mark in one last column. */
-function rows(league: League, standard: Standard, period: string, group: { rows: readonly TableRow[] }, locale: Locale): string[][] {
+function rows(league: League, standard: Standard, period: string, group: { rows: readonly TableRow[] }, locale: Locale, display: BoardDisplay): string[][] {
   return group.rows.map((row) => [
     row.rank === null ? '—' : String(row.rank),
     unitName(row),
-    row.result.score === null ? '—' : String(row.result.score),
+    row.result.score === null ? '—' : boardNumber(row.result.score, display),
     String(row.result.inspections),
     changeMark(row.change),
     [standing(league, standard, period, row, locale), vetoMark(row.vetoes, locale)].filter(Boolean).join(wordsOf(locale).league.separator),
   ]);
 }
 
-export function formatLeagueText(league: League, standard: Standard, locale: Locale): string {
+export function formatLeagueText(league: League, standard: Standard, locale: Locale, display: BoardDisplay = boardDisplay(standard)): string {
   const w = wordsOf(locale).league;
   const blocks: string[] = [];
   for (const table of league.tables) {
     for (const group of table.groups) {
-      const title = [localizedText(standard.name, locale), periodLabel(table.period, locale), group.group].filter(Boolean).join('  ');
-      const lines = [title, ...formatTable([[w.rank, w.unit, w.score, w.inspections, w.change, w.awards], ...rows(league, standard, table.period.key, group, locale)], ['right', 'left', 'right', 'right', 'left', 'left'], '  ')];
+      const title = [localizedText(standard.name, locale), periodLabel(table.period, locale, display.weeks), group.group].filter(Boolean).join('  ');
+      const lines = [title, ...formatTable([[w.rank, w.unit, w.score, w.inspections, w.change, w.awards], ...rows(league, standard, table.period.key, group, locale, display)], ['right', 'left', 'right', 'right', 'left', 'left'], '  ')];
+      for (const note of groupFootnotes(group, standard, locale, display)) lines.push(`  ${note}`);
       for (const a of league.awards.filter((x) => x.period === table.period.key && x.group === group.group && x.none)) {
         const award = standard.ranking?.awards.find((x) => x.id === a.award);
         lines.push(`  ${award ? localizedText(award.name, locale) : a.award}: ${notAwarded(a.none!, locale)}`);
@@ -144,15 +177,17 @@ export function formatLeagueText(league: League, standard: Standard, locale: Loc
   return blocks.join('\n\n');
 }
 
-export function formatLeagueMarkdown(league: League, standard: Standard, locale: Locale): string {
+export function formatLeagueMarkdown(league: League, standard: Standard, locale: Locale, display: BoardDisplay = boardDisplay(standard)): string {
   const w = wordsOf(locale).league;
   const blocks: string[] = [];
   for (const table of league.tables) {
     for (const group of table.groups) {
-      const title = [localizedText(standard.name, locale), periodLabel(table.period, locale), group.group].filter(Boolean).join(' · ');
+      const title = [localizedText(standard.name, locale), periodLabel(table.period, locale, display.weeks), group.group].filter(Boolean).join(' · ');
       const header = `| ${w.rank} | ${w.unit} | ${w.score} | ${w.inspections} | ${w.change} | ${w.awards} |\n|---:|---|---:|---:|---|---|`;
-      const body = rows(league, standard, table.period.key, group, locale).map(mdRow);
-      blocks.push(`### ${mdCell(title)}\n\n${header}\n${body.join('\n')}`);
+      const body = rows(league, standard, table.period.key, group, locale, display).map(mdRow);
+      // The footnotes under the table, as a list.
+      const notes = groupFootnotes(group, standard, locale, display).map(mdCell);
+      blocks.push(`### ${mdCell(title)}\n\n${header}\n${body.join('\n')}${notes.length > 0 ? '\n\n' + notes.join('\n') : ''}`);
     }
   }
   const rollup = rollupAsLeague(league, standard, locale);
@@ -165,12 +200,12 @@ export function formatLeagueMarkdown(league: League, standard: Standard, locale:
 }
 
 /** One CSV row per unit per period (UTF-8; the CLI adds the BOM). */
-export function leagueCsvRows(league: League, standard: Standard, locale: Locale): string[][] {
+export function leagueCsvRows(league: League, standard: Standard, locale: Locale, display: BoardDisplay = boardDisplay(standard)): string[][] {
   const w = wordsOf(locale).league;
   const out: string[][] = [[w.period, w.group, w.rank, 'unit_id', w.unit, w.score, w.inspections, w.change, w.awards, renderMessage({ messageId: 'league.veto_column' }, locale)]];
   for (const table of league.tables) {
     for (const group of table.groups) {
-      const cells = rows(league, standard, table.period.key, group, locale);
+      const cells = rows(league, standard, table.period.key, group, locale, display);
       group.rows.forEach((row, i) => {
         const [rank, name, score, inspections, change] = cells[i]!;
         out.push([table.period.key, group.group, rank!, row.result.unit.id, name!, score!, inspections!, change!, standing(league, standard, table.period.key, row, locale), vetoMark(row.vetoes, locale)]);

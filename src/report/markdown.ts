@@ -26,7 +26,9 @@ export function formatScorecardMarkdown(card: Scorecard, locale: Locale, itemNam
     .filter(Boolean)
     .join(' · ');
   const band = card.band ? localizedText(card.band.name, locale) : w.none;
-  const out = [`### ${mdCell(title)}`, '', `${card.standard} · ${w.total} **${card.total}** · ${w.band} ${mdCell(band)} · ${w.verdict} **${wordsOf(locale).verdict[card.verdict]}**`, ''];
+  // Each named dimension beside the band: 等级 良好 · 处理 限期整改.
+  const dimensions = (card.dimensions ?? []).map((d) => ` · ${mdCell(localizedText(d.name, locale))} ${mdCell(d.band ? localizedText(d.band.name, locale) : w.none)}`).join('');
+  const out = [`### ${mdCell(title)}`, '', `${card.standard} · ${w.total} **${card.total}** · ${w.band} ${mdCell(band)}${dimensions} · ${w.verdict} **${wordsOf(locale).verdict[card.verdict]}**`, ''];
   if (card.lines.length === 0) out.push(w.noLines);
   else {
     out.push(mdRow([w.item, w.type, w.points, w.reason, w.note, w.source]), '|---|---|---:|---|---|---|');

@@ -3,7 +3,9 @@ import type { Locale } from '../messages/locales.js';
 import type { League } from '../rank/league.js';
 import type { Scorecard } from '../score/scorecard.js';
 import type { Standard } from '../standard/schema.js';
-import { formatCsv, formatScorecardsCsv } from './csv.js';
+import { dimensionColumns, formatCsv, formatScorecardsCsv } from './csv.js';
+import { boardDisplay } from './display.js';
+import type { WeekLabel } from '../aggregate/periods.js';
 import { formatLeagueMarkdown, formatLeagueText, leagueCsvRows } from './league.js';
 import { formatScorecardMarkdown } from './markdown.js';
 import { formatScorecardText, namesOf } from './text.js';
@@ -15,6 +17,9 @@ export interface RenderOptions {
   readonly format?: RenderFormat;
   /** The language of the words; by default `en`. */
   readonly locale?: Locale;
+  /** Leagues: decimals shown for scores (default the standard's `ranking.display`, else 2) and week labels. */
+  readonly decimals?: number;
+  readonly weeks?: WeekLabel;
 }
 
 /**
@@ -40,7 +45,7 @@ export function renderScorecard(card: Scorecard, standard: Standard, options: Re
     case 'md':
       return formatScorecardMarkdown(card, locale, names);
     case 'csv':
-      return formatScorecardsCsv([card], locale, names);
+      return formatScorecardsCsv([card], locale, names, { dimensions: dimensionColumns([standard]) });
     case 'text':
       return formatScorecardText(card, locale, names);
   }
@@ -61,14 +66,15 @@ export function renderScorecard(card: Scorecard, standard: Standard, options: Re
  */
 export function renderLeague(league: League, standard: Standard, options: RenderOptions = {}): string {
   const locale = options.locale ?? 'en';
+  const display = boardDisplay(standard, { ...(options.decimals !== undefined ? { decimals: options.decimals } : {}), ...(options.weeks !== undefined ? { weeks: options.weeks } : {}) });
   switch (options.format ?? 'text') {
     case 'json':
       return JSON.stringify(league, null, 2);
     case 'md':
-      return formatLeagueMarkdown(league, standard, locale);
+      return formatLeagueMarkdown(league, standard, locale, display);
     case 'csv':
-      return formatCsv(leagueCsvRows(league, standard, locale));
+      return formatCsv(leagueCsvRows(league, standard, locale, display));
     case 'text':
-      return formatLeagueText(league, standard, locale);
+      return formatLeagueText(league, standard, locale, display);
   }
 }

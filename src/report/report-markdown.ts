@@ -3,16 +3,16 @@
  * with its red flags and boards, the costliest items, and that period's deductions unit by unit.
  * Earlier periods and charts stay in the HTML report.
  */
-import { periodLabel } from '../aggregate/periods.js';
+import { periodLabel, type Period } from '../aggregate/periods.js';
 import { localizedText, renderMessage } from '../messages/render.js';
 import { wordsOf } from '../messages/locales.js';
 import type { Locale } from '../messages/locales.js';
 import type { UnitRef } from '../record-schema.js';
 import type { RenderReportOptions } from './html.js';
-import { changeMark, notAwarded, vetoMark } from './league.js';
+import { changeMark, notAwarded, tieFootnotes, vetoMark } from './league.js';
 import { mdCell, mdRow as row } from './markdown.js';
 import type { Report, ReportGroupTable } from './report.js';
-import { chartNumber } from './svg.js';
+import { boardDisplay, boardNumber } from './display.js';
 import { pushAll } from '../collections.js';
 
 const unitName = (u: UnitRef) => u.name ?? u.id;
@@ -31,17 +31,20 @@ const unitName = (u: UnitRef) => u.name ?? u.id;
 export function renderReportMarkdown(report: Report, options: RenderReportOptions = {}): string {
   const lang: Locale = options.lang ?? 'zh-CN';
   const w = wordsOf(lang).reportMarkdown;
+  const display = boardDisplay(report.standard, options);
+  const num = (n: number) => boardNumber(n, display);
+  const label = (p: Period) => periodLabel(p, lang, display.weeks);
   const standardName = localizedText(report.standard.name, lang);
   const award = (id: string) => {
     const name = report.names.awards[id];
     return name ? localizedText(name, lang) : id;
   };
   const current = report.current;
-  const blocks: string[] = [`# ${mdCell(standardName)} · ${w.report}${current ? ` · ${w.asOf} ${mdCell(periodLabel(current, lang))}` : ''}`];
+  const blocks: string[] = [`# ${mdCell(standardName)} · ${w.report}${current ? ` · ${w.asOf} ${mdCell(label(current))}` : ''}`];
   if (report.totals.rejected > 0) blocks.push(`> ${w.rejected(report.totals.rejected)}`);
 
   const groupTable = (t: ReportGroupTable, heading = t.group === '' ? w.allUnits : t.group, rollup = false) => {
-    const lines = [`## ${mdCell(heading)} · ${mdCell(periodLabel(t.period, lang))}`, ''];
+    const lines = [`## ${mdCell(heading)} · ${mdCell(label(t.period))}`, ''];
     lines.push(row([w.rank, w.unit, w.score, w.inspections, w.change, w.awards]), '|---:|---|---:|---:|:---:|---|');
     const absent = t.rows.filter((r) => r.unranked === 'no_inspection');
     for (const r of t.rows.filter((x) => x.unranked !== 'no_inspection')) {
@@ -49,7 +52,7 @@ export function renderReportMarkdown(report: Report, options: RenderReportOption
       const standing = r.rank === null ? w.unranked[r.unranked ?? 'no_inspection'] : held.map((a) => `🚩 ${a}`).join(w.sep);
       const veto = r.vetoes.length > 0 ? `⛔ ${vetoMark(r.vetoes, lang)}` : '';
       const awards = [standing, veto].filter(Boolean).join(w.sep);
-      lines.push(row([r.rank === null ? '—' : String(r.rank), unitName(r.unit), r.score === null ? '—' : chartNumber(r.score), String(r.inspections), changeMark(r.change), awards]));
+      lines.push(row([r.rank === null ? '—' : String(r.rank), unitName(r.unit), r.score === null ? '—' : num(r.score), String(r.inspections), changeMark(r.change), awards]));
     }
     const nameOf = (id: string) => mdCell(unitName(t.rows.find((r) => r.unit.id === id)?.unit ?? { id }));
     const notes: string[] = [];
@@ -58,6 +61,8 @@ export function renderReportMarkdown(report: Report, options: RenderReportOption
     if (t.board?.top.length) notes.push(`- **${w.top}**${w.colon}${t.board.top.map(nameOf).join(w.sep)}`);
     if (t.board?.bottom.length) notes.push(`- **${w.bottom}**${w.colon}${t.board.bottom.map(nameOf).join(w.sep)}`);
     for (const a of t.awards) if (a.none) notes.push(`- ${mdCell(award(a.award))}${w.colon}${notAwarded(a.none, lang)}`);
+    // Equal scores placed apart by a tie-breaker, as under the HTML table (each note is a list item already).
+    for (const n of tieFootnotes(t.rows.map((r) => ({ rank: r.rank, score: r.score, name: unitName(r.unit) })), report.standard.tieBreakers ?? [], lang, display)) notes.push(mdCell(n));
     for (const x of rollup ? [] : report.warnings.filter((x) => x.group === t.group)) notes.push(`- ⚠ ${w.warning(nameOf(x.unit), x.periods.length)}`);
     for (const x of rollup ? [] : report.streaks.filter((x) => x.group === t.group)) notes.push(`- ${w.streak(nameOf(x.unit), mdCell(award(x.award)), x.periods.length)}`);
     if (notes.length > 0) pushAll(lines, ['', ...notes.map((n) => n.replace(/\r?\n/g, ' '))]);
@@ -77,13 +82,13 @@ export function renderReportMarkdown(report: Report, options: RenderReportOption
     costliest.push(row(['#', w.item, w.lost, w.times, w.unitsCharged, w.source]), '|---:|---|---:|---:|---:|---|');
     report.costliest.forEach((c, i) => {
       const name = c.item === '' ? w.total : report.names.items[c.item] ? localizedText(report.names.items[c.item]!, lang) : c.item;
-      costliest.push(row([String(i + 1), name, chartNumber(c.points), String(c.times), String(c.units), c.sources.join('; ')]));
+      costliest.push(row([String(i + 1), name, num(c.points), String(c.times), String(c.units), c.sources.join('; ')]));
     });
   }
   blocks.push(costliest.join('\n'));
 
   if (current) {
-    const details = [`## ${w.details} · ${mdCell(periodLabel(current, lang))}`, ''];
+    const details = [`## ${w.details} · ${mdCell(label(current))}`, ''];
     details.push(row([w.unit, w.date, w.item, w.points, w.reason, w.source]), '|---|---|---|---:|---|---|');
     let any = false;
     for (const unit of report.units) {
@@ -92,7 +97,7 @@ export function renderReportMarkdown(report: Report, options: RenderReportOption
         for (const line of inspection.lines) {
           any = true;
           const item = line.item ? (report.names.items[line.item] ? localizedText(report.names.items[line.item]!, lang) : line.item) : w.total;
-          const points = line.points > 0 ? `+${chartNumber(line.points)}` : chartNumber(line.points);
+          const points = line.points > 0 ? `+${num(line.points)}` : num(line.points);
           const reason = renderMessage(line.reason, lang) + (line.note ? w.note(line.note) : '');
           details.push(row([unitName(unit.unit), inspection.date, item, points, reason, line.source ?? '']));
         }

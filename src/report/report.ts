@@ -144,6 +144,10 @@ export interface Report {
     readonly name: LocalizedText;
     readonly mode: Standard['scoring']['mode'];
     readonly source?: string;
+    /** How its boards show scores and weeks (ranking.display), when it says. */
+    readonly display?: NonNullable<Standard['ranking']>['display'];
+    /** Its tie-breakers (ranking.tieBreakers), when it has some: a table's footnote names them. */
+    readonly tieBreakers?: readonly string[];
   };
   readonly periodUnit: PeriodUnit;
   readonly groupBy?: string;
@@ -247,6 +251,8 @@ export function buildReport(league: League, standard: Standard, options: ReportO
       name: standard.name,
       mode,
       ...(standard.source ? { source: [standard.source.document, standard.source.clause].filter(Boolean).join(' ') } : {}),
+      ...(standard.ranking?.display ? { display: standard.ranking.display } : {}),
+      ...(standard.ranking && standard.ranking.tieBreakers.length > 0 ? { tieBreakers: standard.ranking.tieBreakers } : {}),
     },
     periodUnit: league.period,
     ...(league.groupBy ? { groupBy: league.groupBy } : {}),

@@ -11,9 +11,14 @@ import { formatTable } from './table.js';
 
 export type SettlementFormat = 'text' | 'json' | 'csv' | 'md';
 
+function whoText(r: SettlementRow, w: ReturnType<typeof wordsOf>['charges']): string {
+  const who = r.who === undefined ? w.unnamed : r.whoName !== undefined ? `${r.whoName} (${r.who})` : r.who;
+  return r.shareOf === undefined ? who : w.shareOf(who, r.shareOf);
+}
+
 function rows(settlement: readonly SettlementRow[], locale: Locale): string[][] {
   const w = wordsOf(locale).charges;
-  return settlement.map((r) => [r.month, r.party, localizedText(r.name, locale), r.who === undefined ? w.unnamed : r.whoName !== undefined ? `${r.whoName} (${r.who})` : r.who, w.unit[r.unit], String(r.amount), String(r.findings)]);
+  return settlement.map((r) => [r.month, r.party, localizedText(r.name, locale), whoText(r, w), w.unit[r.unit], String(r.amount), String(r.findings)]);
 }
 
 /**

@@ -95,7 +95,8 @@ export function formatScorecardText(card: Scorecard, locale: Locale, itemName: I
   const band = card.band ? localizedText(card.band.name, locale) : w.none;
   // An incomplete total is only what could be scored: say so rather than print it as the score.
   const total = card.complete ? String(card.total) : `${card.total}${w.incomplete}`;
-  out.push(`  ${w.total} ${total}  ${w.band} ${band}  ${w.verdict} ${wordsOf(locale).verdict[card.verdict]}`);
+  const dimensions = (card.dimensions ?? []).map((d) => `  ${localizedText(d.name, locale)} ${d.band ? localizedText(d.band.name, locale) : w.none}`).join('');
+  out.push(`  ${w.total} ${total}  ${w.band} ${band}${dimensions}  ${w.verdict} ${wordsOf(locale).verdict[card.verdict]}`);
   const subtotals = categorySubtotals(card, locale);
   if (subtotals !== undefined) out.push(`  ${w.categories}: ${subtotals}`);
   for (const o of card.outcomes) out.push(`  ${localizedText(o.name, locale)}: ${o.value}${o.tier ? ` (${localizedText(o.tier.name, locale)})` : ''}`);

@@ -39,12 +39,12 @@ for (let ${i} = 0; ${i} < ${findings}.length; ${i}++) {
         // evidence requirement decides what it costs.
         if (finding.points === undefined && lacksEvidence(finding)) return undefined;
         if (finding.points === undefined) {
-          return { field: 'points', message: { messageId: 'record.points_required', data: { min: rule.min, max: rule.max } } };
+          return { code: 'points_required', field: 'points', message: { messageId: 'record.points_required', data: { min: rule.min, max: rule.max } } };
         }
         const outside = chosenPointsProblem(finding.points, rule.min, rule.max);
         if (outside !== undefined) return outside;
         if (finding.note === undefined || finding.note.trim() === '') {
-          return { field: 'note', message: { messageId: 'record.note_required', ...(rule.effect === 'award' ? { data: { effect: 'award' } } : {}) } };
+          return { code: 'note_required', field: 'note', message: { messageId: 'record.note_required', ...(rule.effect === 'award' ? { data: { effect: 'award' } } : {}) } };
         }
         return undefined;
       },

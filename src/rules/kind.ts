@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { Message } from '../messages/types.js';
+import type { RecordProblem } from '../diagnostics.js';
 import { POINT_RESOLUTION, pointsProblem, type Points } from '../points.js';
 import type { Ratio } from '../points.js';
 import type { CompiledCondition, Condition, Facts } from '../condition-schema.js';
@@ -20,6 +21,30 @@ export interface LineDetail {
   readonly note?: string;
 }
 
+/**
+ * One category's or item's part of the score, as the facts `category.<id>` and `item.<id>` give it:
+ * `points` as the scorecard shows the category (a deduct-mode part counts from its maximum),
+ * `deducted` and `awarded` after its caps, `findings` (the findings' counts added up) and `any`.
+ * The points are absent when an undecided rule could still change them; the findings never are.
+ */
+export interface PartFacts {
+  readonly points?: number;
+  readonly deducted?: number;
+  readonly awarded?: number;
+  readonly findings: number;
+  readonly any: boolean;
+}
+
+/** The facts `category` (category id → its part) and `item` (item id → its part). */
+export interface ScoredFacts {
+  readonly category: Readonly<Record<string, PartFacts>>;
+  readonly item: Readonly<Record<string, PartFacts>>;
+}
+
+/** The names of the facts ScoredFacts gives, and the fields of each part. */
+export const SCORED_FACTS: readonly string[] = ['category', 'item'];
+export const PART_FIELDS: readonly string[] = ['points', 'deducted', 'awarded', 'findings', 'any'];
+
 /** What a rule sees while scoring one item (or one category) of one record. */
 export interface RuleScope {
   readonly record: InspectionRecord;
@@ -34,6 +59,11 @@ export interface RuleScope {
   /** The record's facts for conditions (built once per record, on first use). */
   facts(): Facts;
   /**
+   * Once every rule has run (vetoes, prerequisites, outcome dimensions): the facts `category` and `item`.
+   * Undefined while rules run — a rule never sees its own category's subtotal.
+   */
+  readonly scored?: ScoredFacts;
+  /**
    * Takes `points` off (or, with award, gives them). `reason` and `detail` become part of the line, which
    * owns them from then on (the rule's reason text is added to `reason.data`): pass objects made for this call.
    */
@@ -47,15 +77,9 @@ export interface RuleScope {
   notApplicable(reason: Message): void;
 }
 
-/** A problem with a finding that makes the record unscorable (points out of range, a missing note). */
-export interface FindingProblem {
-  readonly field: string;
-  readonly message: Message;
-}
-
 export interface CompiledRule {
   /** Checks one finding for this rule before scoring; a problem rejects the record. */
-  checkFinding?(finding: Finding): FindingProblem | undefined;
+  checkFinding?(finding: Finding): RecordProblem | undefined; // its field inside the finding: `points`, `note`
   score(scope: RuleScope): void;
   /** Largest deduction this rule may give (its cap), for the item's floor; undefined when unbounded. */
   readonly cap?: Points;
@@ -200,10 +224,10 @@ export function lacksEvidence(finding: Finding): boolean {
  * The inspector's points on a finding against the rule's range (每次扣1-3分): finer than 0.0001 is
  * too precise (1.00001 is not "outside 1–3"), outside the range is an error in the record, never clamped.
  */
-export function chosenPointsProblem(points: number, min: number, max: number): FindingProblem | undefined {
+export function chosenPointsProblem(points: number, min: number, max: number): RecordProblem | undefined {
   const problem = pointsProblem(points);
-  if (problem === 'too_precise') return { field: 'points', message: { messageId: 'record.too_precise', data: { value: points, resolution: POINT_RESOLUTION } } };
-  if (problem !== undefined || points < min || points > max) return { field: 'points', message: { messageId: 'record.points_out_of_range', data: { points, min, max } } };
+  if (problem === 'too_precise') return { code: 'too_precise', field: 'points', message: { messageId: 'record.too_precise', data: { value: points, resolution: POINT_RESOLUTION } } };
+  if (problem !== undefined || points < min || points > max) return { code: 'points_out_of_range', field: 'points', message: { messageId: 'record.points_out_of_range', data: { points, min, max } } };
   return undefined;
 }
 

@@ -45,7 +45,7 @@ for (let ${i} = 0; ${i} < ${findings}.length; ${i}++) {
         // An evidence-only finding (无书面材料) needs no points; the item's evidence requirement decides.
         if (finding.points === undefined && lacksEvidence(finding)) return undefined;
         if (finding.points === undefined) {
-          return { field: 'points', message: { messageId: 'record.points_required', data: { min: range.min, max: range.max } } };
+          return { code: 'points_required', field: 'points', message: { messageId: 'record.points_required', data: { min: range.min, max: range.max } } };
         }
         return chosenPointsProblem(finding.points, range.min, range.max);
       },

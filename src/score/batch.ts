@@ -6,13 +6,13 @@ import type { Scorer } from '../compile/standard.js';
 import type { Locale } from '../messages/locales.js';
 import type { InspectionRecord } from '../record-schema.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { recordDiagnostic } from '../records/diagnostics.js';
+import { inlineSource, placeProblems, recordDiagnostic, type RecordSource } from '../records/diagnostics.js';
 import type { StreamItem } from '../records/read.js';
 import { checkRecordInput, type LocatedRecord } from '../records/validate.js';
 import { IdSet, type Fingerprint } from '../records/id-set.js';
-import { StandardSet } from './editions.js';
+import { editionProblem, StandardSet } from './editions.js';
 import { scoreChecked } from './score.js';
-import type { Scorecard, ScoreResult } from './scorecard.js';
+import type { Scorecard, ScoreAttempt, ScoreResult } from './scorecard.js';
 import { pushAll } from '../collections.js';
 
 export interface ScoredRecord {
@@ -22,34 +22,52 @@ export interface ScoredRecord {
 
 export type ScoreItem = ScoredRecord | { readonly diagnostics: readonly Diagnostic[] };
 
+export interface ScoreRecordOptions {
+  /** The language of the diagnostics' words (each can be rendered again in another, renderDiagnostic). Default: en. */
+  readonly locale?: Locale;
+  /**
+   * Where the value came from (a LocatedRecord's `source`, from readRecords): each diagnostic is then
+   * placed at the file, line and column its field was read from. Without it a diagnostic names the file
+   * `<inline>`, the record's start (line 1, column 1), index 0, and the field's path.
+   */
+  readonly source?: RecordSource;
+}
+
 /**
  * Scores one inspection record given as any value, as the CLI scores a record read from a file: the
  * record schema, the edition in force on its date (or the one it names), the standard's own checks.
- * Never throws: whatever the value, a record that cannot be scored comes back with its problems.
+ * Never throws: whatever the value, a record that cannot be scored comes back with its diagnostics
+ * (the one Diagnostic every API reports: code, file:line:col, index, path, message id and data).
  *
  * @example
  * ```ts
- * import { compileStandard, scoreRecord, type Standard } from 'scoresheet';
+ * import { compileStandard, renderDiagnostic, scoreRecord, type Standard } from 'scoresheet';
  *
  * declare const standard: Standard;
  * const result = scoreRecord(compileStandard(standard), {
  *   unit: { id: 'g1-3', name: '高一(3)班', group: { grade: '高一' } },
  *   date: '2024-03-04',
  *   findings: [{ item: 'tool-corner', points: 2, note: '扫帚散落' }],
- * });
+ * }, { locale: 'zh-CN' });
  * if (result.ok) console.log(result.scorecard.total, result.scorecard.verdict);
- * else console.error(result.problems);
+ * else console.error(result.diagnostics.map((d) => renderDiagnostic(d)).join('\n')); // <inline>:1:1  error  points_out_of_range  [#0] findings[0].points: …
  * ```
  */
-export function scoreRecord(scorer: Scorer, input: unknown): ScoreResult {
+export function scoreRecord(scorer: Scorer, input: unknown, options: ScoreRecordOptions = {}): ScoreResult {
+  const attempt = attemptRecord(scorer, input);
+  if (attempt.ok) return attempt;
+  return { ok: false, diagnostics: placeProblems(options.source ?? inlineSource(), attempt.problems, options.locale ?? 'en') };
+}
+
+function attemptRecord(scorer: Scorer, input: unknown): ScoreAttempt {
   try {
     const set = soleSet(scorer);
     const checked = checkRecordInput(input, set.precheck);
-    if (!checked.ok) return { ok: false, problems: checked.problems.map(({ field, message }) => ({ field, message })) };
+    if (!checked.ok) return checked;
     return scoreUnder(set, checked.record);
   } catch {
     // A value the schema let through by reference (a fact's getter, a Proxy) threw while it was read.
-    return { ok: false, problems: [{ field: '', message: { messageId: 'record.unreadable' } }] };
+    return { ok: false, problems: [{ code: 'record_invalid', field: '', path: [], message: { messageId: 'record.unreadable' } }] };
   }
 }
 
@@ -61,9 +79,9 @@ function soleSet(scorer: Scorer): StandardSet {
 }
 
 /** A record that passed the record schema: its edition (or why there is none), then the standard's checks and the score. */
-function scoreUnder(set: StandardSet, record: InspectionRecord): ScoreResult {
+function scoreUnder(set: StandardSet, record: InspectionRecord): ScoreAttempt {
   const scorer = set.select(record);
-  if (!('standard' in scorer)) return { ok: false, problems: [{ field: scorer.messageId === 'record.no_edition' ? 'date' : 'standard', message: scorer }] };
+  if (!('standard' in scorer)) return { ok: false, problems: [editionProblem(scorer)] };
   return scoreChecked(scorer, record);
 }
 
@@ -72,7 +90,7 @@ export function scoreLocated(set: StandardSet, located: LocatedRecord, locale: L
   const result = scoreUnder(set, located.record);
   if (result.ok) return { scorecard: result.scorecard, source: located.source };
   // Each problem names its field, and so its own line (recordDiagnostic places it).
-  return { diagnostics: result.problems.map((p) => recordDiagnostic(located.source, p.field, p.message, locale)) };
+  return { diagnostics: placeProblems(located.source, result.problems, locale) };
 }
 
 /** Where the first record with an id was read: enough to read it again (its byte offset, for an NDJSON line). */

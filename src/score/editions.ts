@@ -6,7 +6,7 @@ import type { Message } from '../messages/types.js';
 import type { InspectionRecord } from '../record-schema.js';
 import type { Scorer } from '../compile/standard.js';
 import { checkRecord } from './score.js';
-import type { RecordProblem } from './scorecard.js';
+import type { RecordProblem } from '../diagnostics.js';
 
 /** What a precheck reports: what a finding's item alone, or the record's kind and level, tell. */
 const PRECHECKED = new Set(['record.unknown_item', 'record.unknown_kind', 'record.unknown_level']);
@@ -82,4 +82,9 @@ export class StandardSet {
       findings: findings.map((f) => ({ item: typeof f === 'object' && f !== null ? (text((f as Record<string, unknown>).item) ?? '') : '' })),
     } as InspectionRecord).filter((p) => PRECHECKED.has(p.message.messageId) && p.message.data?.item !== '');
   };
+}
+
+/** Why a record has no edition to be scored under (StandardSet.select's message), as the problem of the field that chose it. */
+export function editionProblem(message: Message): RecordProblem {
+  return message.messageId === 'record.no_edition' ? { code: 'no_edition', field: 'date', message } : { code: 'unknown_standard', field: 'standard', message };
 }

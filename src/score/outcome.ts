@@ -6,7 +6,8 @@
 import type { InspectionRecord } from '../record-schema.js';
 import type { RuleScope } from '../rules/kind.js';
 import { SCORESHEET_VERSION } from '../version.js';
-import type { CompiledBand, Scorer } from '../compile/standard.js';
+import type { Scorer } from '../compile/standard.js';
+import { decideBand, decideDimensions, nameOf, noteDecision } from './bands.js';
 import { pointsToNumber, type Points } from '../points.js';
 import type { CategoryTotal, DerivedOutcome, ScoreLine, Scorecard, Verdict, VerdictReason } from './scorecard.js';
 
@@ -98,18 +99,14 @@ export function decideOutcome(scorer: Scorer, record: InspectionRecord, run: Rul
     categories[i] = c.max !== undefined ? { id: c.id, name: c.name, points, max: pointsToNumber(c.max) } : { id: c.id, name: c.name, points };
   }
 
-  let band: Scorecard['band'] = null;
-  // An unknown total still has a band when every total it could be falls in that band.
-  const found = !run.totalUnknown
-    ? scorer.bands.find((b) => bandMatches(b, total, record.kind, scorer, run))
-    : certainBand(scorer, possibleTotals(scorer, run, beforeTotalCaps), record.kind);
-  if (found) {
-    band = { id: found.id, name: found.name };
-    if (found.fails) {
-      failed = true;
-      reasons.push({ messageId: 'line.band_fail', data: { name: found.name }, rule: found.path });
-    }
-  }
+  // The default dimension (outcomes.bands) is the scorecard's `band`; named ones are its `dimensions` (bands.ts).
+  const verdictSoFar = { failed, unknown, reasons };
+  const decided = decideBand(scorer.bands, scorer, record, run, total, beforeTotalCaps);
+  noteDecision(decided, verdictSoFar);
+  const band: Scorecard['band'] = decided.band !== undefined ? nameOf(decided.band) : null;
+  const dimensions = scorer.dimensions.length > 0 ? decideDimensions(scorer, record, run, total, beforeTotalCaps, verdictSoFar) : undefined;
+  failed = verdictSoFar.failed;
+  unknown = verdictSoFar.unknown;
 
   const outcomes: DerivedOutcome[] = scorer.derived.map((d, i) => {
     const value = categories.filter((c) => c.points >= d.count.categories.min).length;
@@ -139,6 +136,7 @@ export function decideOutcome(scorer: Scorer, record: InspectionRecord, run: Rul
   card.complete = !run.totalUnknown;
   card.band = band;
   card.outcomes = outcomes;
+  if (dimensions !== undefined) card.dimensions = dimensions;
   card.verdict = verdict;
   card.reasons = verdict === 'pass' ? [] : (reasons as VerdictReason[]);
   const lineage = scorer.standard.lineage;
@@ -147,55 +145,3 @@ export function decideOutcome(scorer: Scorer, record: InspectionRecord, run: Rul
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-/** The lowest and highest total the record could have had, had every undecided rule been decided. */
-function possibleTotals(scorer: Scorer, run: RuleTotals, beforeTotalCaps: Points): readonly [number, number] {
-  // Deductions lower the total in deduct and award mode and raise it in accumulate mode; awards the other way.
-  const takes = scorer.mode === 'accumulate' ? run.unknownDeduct : -run.unknownDeduct;
-  const gives = scorer.mode === 'accumulate' ? -run.unknownAward : run.unknownAward;
-  const low = beforeTotalCaps + Math.min(takes, 0) + Math.min(gives, 0);
-  const high = beforeTotalCaps + Math.max(takes, 0) + Math.max(gives, 0);
-  const capped = (t: number) => {
-    let x = t;
-    if (scorer.totalMax !== undefined && x > scorer.totalMax) x = scorer.totalMax;
-    if (scorer.totalMin !== undefined && x < scorer.totalMin) x = scorer.totalMin;
-    return x;
-  };
-  return [capped(low), capped(high)];
-}
-
-/**
- * The band every total in [low, high] falls in, as `find` over the bands would pick it for each of
- * them; undefined when they would not all get the same one (or a band looks at the categories,
- * whose points are unknown too).
- */
-function certainBand(scorer: Scorer, [low, high]: readonly [number, number], kind: string | undefined): CompiledBand | undefined {
-  for (const band of scorer.bands) {
-    if (band.kinds !== undefined && (kind === undefined || !band.kinds.has(kind))) continue;
-    if (band.everyCategory !== undefined) return undefined;
-    const holds = (t: number) =>
-      (band.low === undefined || (band.lowInclusive ? t >= band.low : t > band.low)) && (band.high === undefined || (band.highInclusive ? t <= band.high : t < band.high));
-    // A band is an interval: holding both ends, it holds everything between.
-    if (holds(low) && holds(high)) return band;
-    const below = band.high !== undefined && (band.highInclusive ? band.high < low : band.high <= low);
-    const above = band.low !== undefined && (band.lowInclusive ? band.low > high : band.low >= high);
-    if (!below && !above) return undefined; // some possible totals in it, some not
-  }
-  return undefined;
-}
-
-function bandMatches(band: CompiledBand, total: Points, kind: string | undefined, scorer: Scorer, run: RuleTotals): boolean {
-  if (band.kinds !== undefined && (kind === undefined || !band.kinds.has(kind))) return false;
-  if (band.low !== undefined && (band.lowInclusive ? total < band.low : total <= band.low)) return false;
-  if (band.high !== undefined && (band.highInclusive ? total > band.high : total >= band.high)) return false;
-  if (band.everyCategory !== undefined) {
-    const { min, max } = band.everyCategory;
-    for (let i = 0; i < scorer.categories.length; i++) {
-      const c = scorer.categories[i]!;
-      const points = (scorer.mode === 'deduct' ? (c.max ?? 0) : 0) + run.categoryPoints[i]!;
-      if (min !== undefined && points < min) return false;
-      if (max !== undefined && points > max) return false;
-    }
-  }
-  return true;
-}

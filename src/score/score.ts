@@ -5,14 +5,15 @@
 import type { Facts } from '../compile/conditions.js';
 import type { Message } from '../messages/types.js';
 import type { Finding, InspectionRecord } from '../record-schema.js';
-import { lacksEvidence, type LineDetail, type RuleScope } from '../rules/kind.js';
+import { lacksEvidence, type LineDetail, type PartFacts, type RuleScope, type ScoredFacts } from '../rules/kind.js';
 import type { QuantitySource } from '../common-schema.js';
 import { suggest } from '../suggest.js';
 import type { CompiledCategory, CompiledItem, CompiledRuleEntry, CompiledScope, Scorer } from '../compile/standard.js';
 import { decideOutcome } from './outcome.js';
 import { buildFacts, indicatorRatio, quantityProblem, readPath, readScopeFact } from '../compile/facts.js';
 import { isWithinPoints, MAX_POINTS, pointsToNumber, sumExactly, type Points, type Ratio } from '../points.js';
-import type { LineType, RecordProblem, ScoreLine, ScoreResult, VerdictReason } from './scorecard.js';
+import type { LineType, ScoreAttempt, ScoreLine, VerdictReason } from './scorecard.js';
+import type { RecordProblem } from '../diagnostics.js';
 import { pushAll } from '../collections.js';
 
 const EMPTY: readonly never[] = [];
@@ -21,11 +22,12 @@ const EMPTY: readonly never[] = [];
  * Scores a record that passed the record schema under the edition chosen for it: the standard's own
  * checks, then the score. The API's `scoreRecord` (batch.ts) takes any value and checks it first.
  */
-export function scoreChecked(scorer: Scorer, record: InspectionRecord, history?: RecordHistory): ScoreResult {
+export function scoreChecked(scorer: Scorer, record: InspectionRecord, history?: RecordHistory): ScoreAttempt {
   const problems = checkRecord(scorer, record);
   if (problems.length > 0) return { ok: false, problems };
   const run = new RecordRun(scorer, record, history);
   run.scoreAll();
+  if (scorer.readsScored) run.settleScored();
   // Points beyond the exact range would be a wrong total: the record is refused instead.
   if (run.tooLarge !== undefined) return { ok: false, problems: [run.tooLarge] };
   return { ok: true, scorecard: decideOutcome(scorer, record, run) };
@@ -36,10 +38,10 @@ export function checkRecord(scorer: Scorer, record: InspectionRecord): RecordPro
   // No closure here: this runs once per record, and a closure over `problems` would be allocated each time.
   let problems: RecordProblem[] | undefined;
   if (record.kind !== undefined && scorer.kinds.size > 0 && !scorer.kinds.has(record.kind)) {
-    (problems ??= []).push({ field: 'kind', message: { messageId: 'record.unknown_kind', data: { kind: record.kind, suggestion: suggest(record.kind, scorer.kinds) } } });
+    (problems ??= []).push({ code: 'unknown_kind', field: 'kind', message: { messageId: 'record.unknown_kind', data: { kind: record.kind, suggestion: suggest(record.kind, scorer.kinds) } } });
   }
   if (record.level !== undefined && scorer.levels.size > 0 && !scorer.levels.has(record.level)) {
-    (problems ??= []).push({ field: 'level', message: { messageId: 'record.unknown_level', data: { level: record.level, suggestion: suggest(record.level, scorer.levels) } } });
+    (problems ??= []).push({ code: 'unknown_level', field: 'level', message: { messageId: 'record.unknown_level', data: { level: record.level, suggestion: suggest(record.level, scorer.levels) } } });
   }
   const findings = record.findings;
   for (let f = 0; f < findings.length; f++) {
@@ -47,7 +49,7 @@ export function checkRecord(scorer: Scorer, record: InspectionRecord): RecordPro
     const target = scorer.targets.get(finding.item);
     if (target === undefined) {
       const message = { messageId: 'record.unknown_item', data: { item: finding.item, suggestion: suggest(finding.item, scorer.targets.keys()) } };
-      (problems ??= []).push({ field: `findings[${f}].item`, message });
+      (problems ??= []).push({ code: 'unknown_item', field: `findings[${f}].item`, message });
       continue;
     }
     problems = checkFindingAgainst(target.rules, finding, f, problems);
@@ -66,7 +68,7 @@ function checkFindingAgainst(rules: CompiledScope['rules'], finding: Finding, f:
     const field = `findings[${f}].${problem.field}`;
     // An item's rule and its category's may ask the same (a note for a judgement): said once.
     const said = problems?.some((p) => p.field === field && p.message.messageId === problem.message.messageId && JSON.stringify(p.message.data) === JSON.stringify(problem.message.data));
-    if (!said) (problems ??= []).push({ field, message: problem.message });
+    if (!said) (problems ??= []).push({ code: problem.code, field, message: problem.message });
   }
   return problems;
 }
@@ -118,6 +120,10 @@ export class RecordRun implements RuleScope {
   private categoryUnknownTakes: Points = 0;
   private categoryUnknownGives: Points = 0;
   private factsCache: Facts | undefined;
+  /** Each item's and category's points taken and given, and whether undecided; kept only when the outcomes read them. */
+  private readonly parts: PartTally | undefined;
+  /** The facts `category` and `item`, once every rule has run (settleScored). */
+  scored: ScoredFacts | undefined;
   private readonly sign: 1 | -1;
   /** base + Σ lines so far, to see the total leave the exact range. */
   private runningTotal: Points;
@@ -131,6 +137,7 @@ export class RecordRun implements RuleScope {
     // Deductions lower the total in deduct and award mode; in accumulate mode they are penalty points added.
     this.sign = scorer.mode === 'accumulate' ? 1 : -1;
     this.runningTotal = scorer.base;
+    this.parts = scorer.readsScored ? new PartTally(scorer.items.length, scorer.categories.length) : undefined;
   }
 
   scoreAll(): void {
@@ -193,6 +200,11 @@ export class RecordRun implements RuleScope {
     // Whatever the undecided rules would have done, the item's floor (扣完为止) and bonus cap hold.
     if (this.unknownTakes) this.categoryUnknownTakes += scope.max !== undefined ? Math.max(0, scope.max - this.deducted) : Infinity;
     if (this.unknownGives) this.categoryUnknownGives += scope.bonusMax !== undefined ? Math.max(0, scope.bonusMax - this.awarded) : Infinity;
+    if (this.parts !== undefined && 'category' in scope) {
+      const unknown =
+        (this.unknownTakes && (scope.max === undefined || scope.max > this.deducted)) || (this.unknownGives && (scope.bonusMax === undefined || scope.bonusMax > this.awarded));
+      this.parts.set(this.parts.items, scope.index, this.deducted, this.awarded, unknown);
+    }
   }
 
   /** Scores one item (or a category's own rules); an undecided rule widens the category's range. */
@@ -278,8 +290,46 @@ export class RecordRun implements RuleScope {
     const { max, bonusMax } = category;
     const takes = this.categoryUnknownTakes;
     const gives = this.categoryUnknownGives;
-    if (takes > 0) this.unknownDeduct += max === undefined ? takes : Math.min(max, deducted + takes) - Math.min(max, deducted);
-    if (gives > 0) this.unknownAward += bonusMax === undefined ? gives : Math.min(bonusMax, awarded + gives) - Math.min(bonusMax, awarded);
+    const mayTake = takes > 0 ? (max === undefined ? takes : Math.min(max, deducted + takes) - Math.min(max, deducted)) : 0;
+    const mayGive = gives > 0 ? (bonusMax === undefined ? gives : Math.min(bonusMax, awarded + gives) - Math.min(bonusMax, awarded)) : 0;
+    this.unknownDeduct += mayTake;
+    this.unknownAward += mayGive;
+    if (this.parts !== undefined) this.parts.set(this.parts.categories, category.index, this.deducted, this.awarded, mayTake > 0 || mayGive > 0);
+  }
+
+  /**
+   * Once every rule has run: the facts `category` and `item` (docs/standard-format.md, "Scored facts").
+   * Both scoring paths call the same steps (leaveScope, limitCategory), so both give the same facts.
+   */
+  settleScored(): void {
+    const { scorer, record, parts } = this;
+    if (parts === undefined) return;
+    const itemFindings = new Array<number>(scorer.items.length).fill(0);
+    const categoryFindings = new Array<number>(scorer.categories.length).fill(0);
+    for (const f of record.findings) {
+      const target = scorer.targets.get(f.item);
+      if (target === undefined) continue;
+      const count = f.count ?? 1;
+      if ('category' in target) {
+        itemFindings[target.index]! += count;
+        categoryFindings[target.category.index]! += count;
+      } else categoryFindings[target.index]! += count;
+    }
+    const deduct = scorer.mode === 'deduct';
+    const part = (max: Points | undefined, t: PartTally['items'], i: number, findings: number): PartFacts => {
+      const any = findings > 0;
+      if (t.unknown[i]) return { findings, any };
+      const deducted = t.deducted[i]!;
+      const awarded = t.awarded[i]!;
+      const points = (deduct ? (max ?? 0) : 0) + this.sign * (deducted - awarded);
+      return { points: pointsToNumber(points), deducted: pointsToNumber(deducted), awarded: pointsToNumber(awarded), findings, any };
+    };
+    const category: Record<string, PartFacts> = {};
+    const item: Record<string, PartFacts> = {};
+    for (const c of scorer.categories) category[c.id] = part(c.max, parts.categories, c.index, categoryFindings[c.index]!);
+    for (const it of scorer.items) item[it.id] = part(it.max, parts.items, it.index, itemFindings[it.index]!);
+    this.scored = { category, item };
+    this.factsCache = undefined;
   }
 
   /** A `capped` line that gives back (or takes back) `excess` of deductions (or awards). */
@@ -335,7 +385,7 @@ export class RecordRun implements RuleScope {
   /** Marks the record as one that cannot be scored exactly (scoreRecord then refuses it); the reason, for the rule at hand. */
   private refuseTooLarge(detail: LineDetail | undefined): Message {
     const message = { messageId: 'record.quantity_too_large', data: { max: MAX_POINTS } };
-    this.tooLarge ??= { field: this.fieldOf(detail), message };
+    this.tooLarge ??= { code: 'quantity_too_large', field: this.fieldOf(detail), message };
     return message;
   }
 
@@ -392,7 +442,7 @@ export class RecordRun implements RuleScope {
   }
 
   facts(): Facts {
-    return (this.factsCache ??= buildFacts(this.scorer.indicators, this.record));
+    return (this.factsCache ??= buildFacts(this.scorer.indicators, this.record, this.scored));
   }
 
   quantity(source: QuantitySource | undefined): number | Message {
@@ -434,6 +484,22 @@ export class RecordRun implements RuleScope {
       if (factReaders.size < 4096) factReaders.set(name, read);
     }
     return readPath(read(this), source.path);
+  }
+}
+
+/** Points taken and given per item and per category (exact), and whether an undecided rule could change them. */
+class PartTally {
+  readonly items: { deducted: Points[]; awarded: Points[]; unknown: boolean[] };
+  readonly categories: { deducted: Points[]; awarded: Points[]; unknown: boolean[] };
+  constructor(items: number, categories: number) {
+    const tally = (n: number) => ({ deducted: new Array<Points>(n).fill(0), awarded: new Array<Points>(n).fill(0), unknown: new Array<boolean>(n).fill(false) });
+    this.items = tally(items);
+    this.categories = tally(categories);
+  }
+  set(t: PartTally['items'], i: number, deducted: Points, awarded: Points, unknown: boolean): void {
+    t.deducted[i] = deducted;
+    t.awarded[i] = awarded;
+    t.unknown[i] = unknown;
   }
 }
 

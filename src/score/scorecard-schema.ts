@@ -100,6 +100,9 @@ export const ChargeSchema = z
     rule: z.string().meta({ description: 'Where the charge is in the standard: `categories[0].items[1].charges[0]`.' }),
     multiply: z.number().optional().meta({ description: 'The multiplier of a late discovery (foundLate), when it applied.' }),
     source: z.string().optional(),
+    group: z.string().optional().meta({ description: 'For a group party: the unit.group key naming the group; who is the group.' }),
+    shared: z.literal(true).optional().meta({ description: 'The group\'s charges are shared by its members in the settlement (同罚).' }),
+    joint: z.string().optional().meta({ description: 'The party whose charge the group is jointly liable for (连带).' }),
   })
   .meta({ description: 'What one finding costs one party (charges of an item or rule).' });
 
@@ -121,6 +124,10 @@ export const ScorecardSchema = z
     complete: z.boolean().meta({ description: 'False when some rule could not be scored (a missing fact or value): the total is then not the real score.' }),
     band: NamedRef.nullable().meta({ description: 'The grade band the total falls in; null when no band applies or the total is not known.' }),
     outcomes: z.array(DerivedOutcomeSchema).meta({ description: 'One entry per derived outcome of the standard.' }),
+    dimensions: z
+      .array(z.strictObject({ id: z.string(), name: Text, band: NamedRef.nullable() }))
+      .optional()
+      .meta({ description: 'One entry per named outcome dimension of the standard (outcomes.dimensions: a grade, an action), in its order, with the band it falls in (null when none does or it is unknown); absent when the standard declares none. `band` is the default dimension (outcomes.bands).' }),
     verdict: VerdictSchema,
     reasons: z.array(VerdictReasonSchema).meta({ description: 'Every reason the verdict is not pass (empty when it is).' }),
     provenance: z

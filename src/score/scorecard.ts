@@ -1,9 +1,7 @@
 /** The Scorecard: what scoring one inspection record produces. JSON-serializable; field names are stable. */
 import type { Message } from '../messages/types.js';
 import type { UnitRef } from '../record-schema.js';
-import type { RecordProblem } from '../records/validate.js';
-
-export type { RecordProblem };
+import type { Diagnostic, RecordProblem } from '../diagnostics.js';
 import type { LocalizedText } from '../common-schema.js';
 
 export type Verdict = 'pass' | 'fail' | 'indeterminate' | 'not_eligible';
@@ -57,6 +55,13 @@ export interface DerivedOutcome {
   readonly tier: { readonly id: string; readonly name: LocalizedText } | null;
 }
 
+/** A named outcome dimension's value (outcomes.dimensions): the band it falls in, null when none does or it is unknown. */
+export interface DimensionOutcome {
+  readonly id: string;
+  readonly name: LocalizedText;
+  readonly band: { readonly id: string; readonly name: LocalizedText } | null;
+}
+
 /** A band, by id and name. */
 export interface BandRef {
   readonly id: string;
@@ -91,6 +96,12 @@ export interface Charge {
   /** The late-discovery multiplier (foundLate), when it applied. */
   readonly multiply?: number;
   readonly source?: string;
+  /** For a group party: the `unit.group` key naming the group (`who` is the group's id). */
+  readonly group?: string;
+  /** The group's charges are shared by its members in the settlement (同罚). */
+  readonly shared?: true;
+  /** Charged because the group is jointly liable for this party's charge (连带). */
+  readonly joint?: string;
 }
 
 export interface Scorecard {
@@ -113,6 +124,8 @@ export interface Scorecard {
   readonly complete: boolean;
   readonly band: { readonly id: string; readonly name: LocalizedText } | null;
   readonly outcomes: readonly DerivedOutcome[];
+  /** The standard's named outcome dimensions (a grade, an action), in its order; absent when it declares none. */
+  readonly dimensions?: readonly DimensionOutcome[];
   readonly verdict: Verdict;
   /** Every reason the verdict is not `pass`, not just the first. */
   readonly reasons: readonly VerdictReason[];
@@ -125,6 +138,18 @@ export interface Scorecard {
 }
 
 
+/**
+ * What scoring one record gives: its scorecard, or the diagnostics that keep it from being scored
+ * (the record is reported, never coerced), each placed as the record's source allows.
+ */
 export type ScoreResult =
+  | { readonly ok: true; readonly scorecard: Scorecard }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+/**
+ * Internal: scoring's answer before the record's source is known (score.ts, history), its problems by
+ * field; scoreRecord, the streams and the CLI place them as Diagnostics (recordDiagnostic).
+ */
+export type ScoreAttempt =
   | { readonly ok: true; readonly scorecard: Scorecard }
   | { readonly ok: false; readonly problems: readonly RecordProblem[] };

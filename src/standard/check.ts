@@ -9,7 +9,7 @@ import { pointsToNumber, roundPoints } from '../points.js';
 import { pushAll, pushTo } from '../collections.js';
 import { isCalendarDate } from '../common-schema.js';
 import { ruleKindOf } from '../rules/index.js';
-import { checkPointsRange, type RawRuleChecks } from '../rules/kind.js';
+import { checkPointsRange, PART_FIELDS, SCORED_FACTS, type RawRuleChecks } from '../rules/kind.js';
 
 export interface Finding {
   readonly code: DiagnosticCode;
@@ -61,6 +61,8 @@ export function checkStandard(raw: unknown): Finding[] {
   const reference = (path: DiagnosticPath, what: string, id: string, known: Map<string, unknown> | Set<string>) => {
     if (!known.has(id)) out.push({ code: 'unknown_reference', path, data: { what, id, suggestion: closest(id, known.keys()) } });
   };
+  // A group party's `joint` names a declared party.
+  list(raw.parties).forEach((p, i) => isObject(p) && typeof p.joint === 'string' && reference(['parties', i, 'joint'], 'party', p.joint, parties));
 
   const conditionRefs = (condition: unknown, path: DiagnosticPath) => {
     for (const ref of safeRefs(condition)) {
@@ -86,8 +88,19 @@ export function checkStandard(raw: unknown): Finding[] {
       (ruleKindOf(rule.kind)?.check ?? checkPointsRange)(rule, checks);
       if (isObject(rule.of) && typeof rule.of.indicator === 'string') reference([...path, 'of', 'indicator'], 'indicator', rule.of.indicator, indicators);
       if (rule.when !== undefined) conditionRefs(rule.when, [...path, 'when']);
+      if (rule.when !== undefined) scoredInRule(rule.when, [...path, 'when']);
+      if (isObject(rule.of) && typeof rule.of.fact === 'string' && SCORED_FACTS.includes(rule.of.fact)) {
+        out.push({ code: 'scored_fact_in_rule', path: [...path, 'of', 'fact'], data: { fact: rule.of.fact } });
+      }
       chargeRefs(rule, path);
     });
+  };
+
+  // The facts `category` and `item` are known once every rule has run: a rule (or a named condition it uses) may not read them.
+  const scoredInRule = (condition: unknown, path: DiagnosticPath) => {
+    for (const leaf of safeFactLeaves(condition, named)) {
+      if (SCORED_FACTS.includes(leaf.fact)) out.push({ code: 'scored_fact_in_rule', path: leaf.named ? path : [...path, ...leaf.path], data: { fact: leaf.fact } });
+    }
   };
 
   const maxMismatch = (container: Raw, children: unknown[], path: DiagnosticPath) => {
@@ -121,6 +134,21 @@ export function checkStandard(raw: unknown): Finding[] {
   }
 
   for (const [name, condition] of Object.entries(named)) conditionRefs(condition, ['conditions', name]);
+
+  // `category.<id>.<field>` and `item.<id>.<field>` name a category or item and one of its facts.
+  const scoredTargets: Record<string, Set<string>> = { category: new Set(categories.keys()), item: new Set(items.keys()) };
+  const scoredPaths = (condition: unknown, path: DiagnosticPath) => {
+    for (const leaf of safeFactLeaves(condition, {})) {
+      const known = scoredTargets[leaf.fact];
+      if (known === undefined || !Object.hasOwn(scoredTargets, leaf.fact)) continue;
+      const at = [...path, ...leaf.path];
+      const [id, field, ...rest] = typeof leaf.at === 'string' ? leaf.at.replace(/^\$\.?/, '').split('.') : [];
+      if (id === undefined || id === '') out.push({ code: 'missing_key', path: at, data: { key: 'path' } });
+      else if (!known.has(id)) reference([...at, 'path'], leaf.fact, id, known);
+      else if (field !== undefined && (!PART_FIELDS.includes(field) || rest.length > 0)) reference([...at, 'path'], `${leaf.fact} fact`, [field, ...rest].join('.'), new Set(PART_FIELDS));
+    }
+  };
+  for (const [name, condition] of Object.entries(named)) scoredPaths(condition, ['conditions', name]);
   for (const cycle of conditionCycles(named)) {
     out.push({ code: 'condition_cycle', path: ['conditions', cycle[0]!], data: { cycle: cycle.join(' → ') } });
   }
@@ -137,15 +165,30 @@ export function checkStandard(raw: unknown): Finding[] {
     if (!isObject(veto)) return;
     if (typeof veto.item === 'string') reference(['outcomes', 'vetoes', v, 'item'], 'item', veto.item, vetoTargets);
     if (veto.when !== undefined) conditionRefs(veto.when, ['outcomes', 'vetoes', v, 'when']);
+    if (veto.when !== undefined) scoredPaths(veto.when, ['outcomes', 'vetoes', v, 'when']);
   });
   ids(outcomes.prerequisites, ['outcomes', 'prerequisites'], 'prerequisite');
   list(outcomes.prerequisites).forEach((p, i) => {
     if (isObject(p) && p.require !== undefined) conditionRefs(p.require, ['outcomes', 'prerequisites', i, 'require']);
+    if (isObject(p) && p.require !== undefined) scoredPaths(p.require, ['outcomes', 'prerequisites', i, 'require']);
   });
   const derived = ids(outcomes.derived, ['outcomes', 'derived'], 'derived outcome');
-  const bands = ids(outcomes.bands, ['outcomes', 'bands'], 'band');
-  list(outcomes.bands).forEach((band, b) => {
-    if (isObject(band)) list(band.kinds).forEach((k, i) => typeof k === 'string' && reference(['outcomes', 'bands', b, 'kinds', i], 'kind', k, kinds));
+  // Band ids are unique within a dimension (the default `bands` is one), whatever their kinds.
+  const bandList = (bands: unknown, base: DiagnosticPath) => {
+    const found = ids(bands, base, 'band');
+    list(bands).forEach((band, b) => {
+      if (!isObject(band)) return;
+      list(band.kinds).forEach((k, i) => typeof k === 'string' && reference([...base, b, 'kinds', i], 'kind', k, kinds));
+      if (band.when !== undefined) conditionRefs(band.when, [...base, b, 'when']);
+      if (band.when !== undefined) scoredPaths(band.when, [...base, b, 'when']);
+    });
+    pushAll(out, checkBands(list(bands), base));
+    return found;
+  };
+  const bands = bandList(outcomes.bands, ['outcomes', 'bands']);
+  ids(outcomes.dimensions, ['outcomes', 'dimensions'], 'dimension');
+  list(outcomes.dimensions).forEach((d, i) => {
+    if (isObject(d)) bandList(d.bands, ['outcomes', 'dimensions', i, 'bands']);
   });
 
   // Awards name this standard's kinds, and (without `standard`) its bands, derived outcomes and tiers.
@@ -167,7 +210,7 @@ export function checkStandard(raw: unknown): Finding[] {
   awardRefs(ranking.awards, ['ranking', 'awards']);
   ids(ranking.rollups, ['ranking', 'rollups'], 'roll-up');
   list(ranking.rollups).forEach((r, i) => isObject(r) && awardRefs(r.awards, ['ranking', 'rollups', i, 'awards']));
-  pushAll(out, checkBands(list(outcomes.bands)));
+
   if (isObject(outcomes.cycle)) {
     const bandIds = new Set(list(outcomes.bands).map((b) => (isObject(b) ? String(b.id) : '')));
     list(outcomes.cycle.reinspection).forEach((k, i) => typeof k === 'string' && reference(['outcomes', 'cycle', 'reinspection', i], 'kind', k, kinds));
@@ -209,6 +252,28 @@ function safeRefs(condition: unknown): { name: string; path: DiagnosticPath }[] 
   return refs;
 }
 
+/**
+ * The fact leaves of a condition (and of a `value: { fact }`), with where each is and its `path`;
+ * following named conditions (once each), whose leaves are marked `named` (their place is elsewhere).
+ */
+function safeFactLeaves(condition: unknown, named: Raw): { fact: string; at: unknown; path: DiagnosticPath; named: boolean }[] {
+  const leaves: { fact: string; at: unknown; path: DiagnosticPath; named: boolean }[] = [];
+  const seen = new Set<string>();
+  const walk = (node: unknown, path: DiagnosticPath, inNamed: boolean) => {
+    if (Array.isArray(node)) return node.forEach((n, i) => walk(n, [...path, i], inNamed));
+    if (!isObject(node)) return;
+    if (typeof node.fact === 'string') leaves.push({ fact: node.fact, at: node.path, path, named: inNamed });
+    if (isObject(node.value) && typeof node.value.fact === 'string') leaves.push({ fact: node.value.fact, at: node.value.path, path: [...path, 'value'], named: inNamed });
+    if (typeof node.condition === 'string' && Object.hasOwn(named, node.condition) && !seen.has(node.condition)) {
+      seen.add(node.condition);
+      walk(named[node.condition], [], true);
+    }
+    for (const key of ['all', 'any', 'not'] as const) if (key in node) walk(node[key], [...path, key], inNamed);
+  };
+  walk(condition, [], false);
+  return leaves;
+}
+
 /** Cycles among named conditions (a → b → a), each listed once. */
 function conditionCycles(named: Raw): string[][] {
   const cycles: string[][] = [];
@@ -238,12 +303,12 @@ interface Interval {
 }
 
 /** Bands that apply to the same kinds must tile the score line: no gap, no overlap. */
-function checkBands(bands: unknown[]): Finding[] {
+function checkBands(bands: unknown[], base: DiagnosticPath): Finding[] {
   const out: Finding[] = [];
   const groups = new Map<string, Interval[]>();
   bands.forEach((band, index) => {
-    // Compound bands (everyCategory) are tried first and may overlap the plain ones by design.
-    if (!isObject(band) || band.everyCategory !== undefined) return;
+    // Compound bands (everyCategory) and conditional ones (when) are tried first and may overlap the plain ones by design.
+    if (!isObject(band) || band.everyCategory !== undefined || band.when !== undefined) return;
     const min = num(band.min);
     const above = num(band.above);
     const max = num(band.max);
@@ -256,7 +321,7 @@ function checkBands(bands: unknown[]): Finding[] {
       highInclusive: max !== undefined,
     };
     if (interval.low > interval.high) {
-      out.push({ code: 'range_inverted', path: ['outcomes', 'bands', index], data: { min: interval.low, max: interval.high } });
+      out.push({ code: 'range_inverted', path: [...base, index], data: { min: interval.low, max: interval.high } });
       return;
     }
     const key = Array.isArray(band.kinds) ? [...band.kinds].map(String).sort().join(',') : '';
@@ -267,7 +332,7 @@ function checkBands(bands: unknown[]): Finding[] {
     for (let i = 1; i < intervals.length; i++) {
       const lower = intervals[i - 1]!;
       const upper = intervals[i]!;
-      const path = ['outcomes', 'bands', upper.index];
+      const path = [...base, upper.index];
       const data = { between: `${lower.high}`, other: lower.index };
       if (lower.high < upper.low || (lower.high === upper.low && !lower.highInclusive && !upper.lowInclusive)) {
         out.push({ code: 'band_gap', path, data: { from: lower.high, to: upper.low, other: lower.index } });

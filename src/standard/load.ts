@@ -1,8 +1,8 @@
 /**
  * Text → YAML Document (with positions) → zod → cross-checks → a Standard, or every diagnostic at once.
- * Only `loadStandard` and `loadNamedStandard` touch the file system, through src/files.ts.
+ * No file system here: `loadStandard` and `loadNamedStandard` (load-file.ts) read files, so that this
+ * module runs in a browser too.
  */
-import { isUtf8 } from 'node:buffer';
 import { isAlias, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { z } from 'zod';
 import {
@@ -11,11 +11,11 @@ import {
   formatPath,
   makeDiagnostic,
   sortDiagnostics,
+  type CodedProblem,
   type Diagnostic,
   type DiagnosticCode,
   type DiagnosticPath,
 } from '../diagnostics.js';
-import { allowedRoots, readBounded, readInRoots, type FileProblem } from '../files.js';
 import type { Locale } from '../messages/locales.js';
 import { DocumentPositions, START, type Position } from '../positions.js';
 import { applyOverlay, Origins, type Located, type PathLocator } from './overlay.js';
@@ -68,14 +68,11 @@ export interface BadUtf8 {
   readonly count: number;
 }
 
-/** Why a file could not be read as a standard: a diagnostic code and its data. */
-export interface ReadProblem {
-  readonly code: DiagnosticCode;
-  readonly data: Record<string, unknown>;
-}
-
-/** Reads a base standard named by `extends:` (a path relative to the extending file). */
-export type BaseResolver = (ref: string, fromFile: string) => Source | { problem: ReadProblem };
+/**
+ * Reads a base standard named by `extends:` (a path relative to the extending file), or says why it
+ * cannot: a diagnostic code and its data (`{ code: 'file_not_found', data: { detail } }`), placed at the `extends:`.
+ */
+export type BaseResolver = (ref: string, fromFile: string) => Source | { problem: CodedProblem };
 
 export interface ParseOptionsWithBase extends ParseOptions {
   /** How `extends:` finds its base; `loadStandard` reads files. Without it an overlay cannot load. */
@@ -123,7 +120,8 @@ export function parseStandard(text: string, options: ParseOptionsWithBase = {}):
   return parseSource({ file: options.file ?? '<inline>', text }, options);
 }
 
-function parseSource(source: Source, options: ParseOptionsWithBase): LoadResult {
+/** Parses a standard's text with where it came from (load-file.ts reads files into one). */
+export function parseSource(source: Source, options: ParseOptionsWithBase): LoadResult {
   const file = source.file;
   const locale = options.locale ?? 'en';
   const diagnostics: Diagnostic[] = [];
@@ -163,7 +161,7 @@ function parseSource(source: Source, options: ParseOptionsWithBase): LoadResult 
   return { ok: true, standard, warnings: sortDiagnostics(diagnostics), file };
 }
 
-type Emit = (code: DiagnosticCode, at: Located, path: DiagnosticPath, data?: Record<string, unknown>, severity?: 'warning') => void;
+type Emit = (code: DiagnosticCode, at: Located, path: DiagnosticPath, data?: Record<string, unknown>, severity?: 'warning', messageId?: string) => void;
 
 /** One file's text → raw value with a locator; an overlay is merged onto its base chain first. */
 function parseDocumentText(source: Source, emit: Emit, resolveBase: BaseResolver | undefined, visiting: readonly Source[]): Parsed | undefined {
@@ -171,7 +169,7 @@ function parseDocumentText(source: Source, emit: Emit, resolveBase: BaseResolver
   // The file the caller named speaks in full; a base may be any file `extends:` reached, so its
   // diagnostics never quote it (a YAML error's excerpt, a value it holds).
   const named = visiting.length === 1 && source.named !== false;
-  const bytes = Buffer.byteLength(text, 'utf8');
+  const bytes = utf8Length(text);
   if (bytes > MAX_STANDARD_BYTES) {
     emit('file_too_large', { file, ...START }, [], { bytes, limit: MAX_STANDARD_BYTES });
     return undefined;
@@ -200,7 +198,7 @@ function parseDocumentText(source: Source, emit: Emit, resolveBase: BaseResolver
     return undefined;
   }
   if (raw instanceof UnresolvedAlias) {
-    emit('yaml_syntax', { file, ...aliasPosition(doc, positions, raw.name) }, [], { detail: raw.message });
+    emit('yaml_syntax', { file, ...aliasPosition(doc, positions, raw.name) }, [], { detail: raw.message, yamlCode: 'BAD_ALIAS' });
     return undefined;
   }
   const self = chainEntry(raw);
@@ -211,11 +209,11 @@ function parseDocumentText(source: Source, emit: Emit, resolveBase: BaseResolver
   const ref = overlay.extends;
   const at = locator.atPath(['extends']);
   if (typeof ref !== 'string') {
-    emit('invalid_type', at, ['extends'], { expected: 'string (a path to the base standard)', received: typeof ref });
+    emit('invalid_type', at, ['extends'], { received: typeof ref }, undefined, 'schema.extends_not_string');
     return undefined;
   }
   if (!resolveBase) {
-    emit('file_not_found', at, ['extends'], { detail: 'an overlay is loaded from a file (loadStandard), which resolves `extends:`' });
+    emit('file_not_found', at, ['extends'], { reason: 'overlay_needs_file' });
     return undefined;
   }
   const base = resolveBase(ref, file);
@@ -232,7 +230,7 @@ function parseDocumentText(source: Source, emit: Emit, resolveBase: BaseResolver
   if (!parent) return undefined;
   if (!looksLikeStandard(parent.raw)) {
     // Not a standard (empty, a list, text, some other map): said at the `extends:`, without quoting it.
-    emit('invalid_type', at, ['extends'], { expected: `a standard (a map with categories) in ${base.file}`, received: kindOf(parent.raw) });
+    emit('invalid_type', at, ['extends'], { file: base.file, received: kindOf(parent.raw) }, undefined, 'schema.extends_not_standard');
     return undefined;
   }
   const origins = new Origins();
@@ -253,100 +251,6 @@ function looksLikeStandard(raw: unknown): raw is Record<string, unknown> {
 function chainEntry(raw: unknown): string {
   const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
   return `${String(r.id ?? '?')}@${String(r.version ?? '?')}`;
-}
-
-/**
- * Reads and parses a standard file. A missing, oversized or unreadable file is a diagnostic, not an
- * exception; a base named by `extends:` is read only from a regular file inside the allowed roots.
- * The file named may be a pipe (/dev/stdin): the caller chose it; it is read bounded all the same.
- *
- * @example
- * ```ts
- * import { formatDiagnostic, loadStandard, shippedStandard } from 'scoresheet';
- *
- * const loaded = await loadStandard(shippedStandard('school-hygiene'), { locale: 'zh-CN' });
- * if (!loaded.ok) console.error(loaded.diagnostics.map(formatDiagnostic).join('\n'));
- * ```
- */
-export async function loadStandard(path: string, options: LoadOptions = {}): Promise<LoadResult> {
-  const locale = options.locale ?? 'en';
-  const read = readBounded(path, { limit: MAX_STANDARD_BYTES, regularOnly: false });
-  if ('problem' in read) {
-    const problem = readProblem(read.problem, path);
-    const d = makeDiagnostic({ code: problem.code, file: path, ...START, path: [], data: problem.data }, locale);
-    return { ok: false, diagnostics: [d], file: path };
-  }
-  return parseSource({ key: read.key, ...decodeUtf8(read.bytes), file: path }, { file: path, locale, resolveBase: fileBaseResolver(path, options.allowRoots) });
-}
-
-/**
- * Loads a standard that another file names (a test file's `standard:`), as `extends:` finds a base: only
- * a regular file inside the roots (the working directory's tree, the naming file's folder's tree,
- * `allowRoots`), read bounded, and never quoted when it is not a standard. A path that leads nowhere
- * allowed is `{ problem }`, for the caller to place in the naming file.
- */
-export function loadNamedStandard(ref: string, fromFile: string, options: LoadOptions = {}): LoadResult | { readonly problem: FileProblem } {
-  const read = readInRoots(ref, fromFile, allowedRoots(fromFile, options.allowRoots), MAX_STANDARD_BYTES);
-  if ('problem' in read) return read;
-  const locale = options.locale ?? 'en';
-  return parseSource({ key: read.key, ...decodeUtf8(read.bytes), file: read.file, named: false }, { file: read.file, locale, resolveBase: fileBaseResolver(read.file, options.allowRoots) });
-}
-
-/** `extends: ../school-hygiene.yaml` is relative to the extending file, and must stay inside the roots of the standard loaded (`file`). */
-function fileBaseResolver(file: string, allowRoots: readonly string[] | undefined): BaseResolver {
-  const roots = allowedRoots(file, allowRoots);
-  return (ref, fromFile) => {
-    const read = readInRoots(ref, fromFile, roots, MAX_STANDARD_BYTES);
-    if ('problem' in read) return { problem: readProblem(read.problem, ref) };
-    return { key: read.key, ...decodeUtf8(read.bytes), file: read.file };
-  };
-}
-
-/** A file problem as the diagnostic a standard (or the base its `extends:` names as `ref`) gives. */
-export function readProblem(problem: FileProblem, ref: string): ReadProblem {
-  switch (problem.reason) {
-    case 'missing':
-      return { code: 'file_not_found', data: { detail: problem.detail } };
-    case 'not_file':
-      return { code: 'extends_not_file', data: { ref } };
-    case 'too_large':
-      return { code: 'file_too_large', data: { ...(problem.bytes === undefined ? {} : { bytes: problem.bytes }), limit: problem.limit } };
-    case 'outside':
-      return { code: 'extends_outside_roots', data: { ref, resolved: problem.resolved } };
-  }
-}
-
-/** Bytes → text; where they are not UTF-8, the first place and how many there are. */
-function decodeUtf8(bytes: Buffer): { text: string; badUtf8?: BadUtf8 } {
-  const text = bytes.toString('utf8');
-  if (isUtf8(bytes)) return { text };
-  const bad = invalidUtf8Offsets(bytes);
-  const first = bad[0]!;
-  // The bytes before the first bad one are UTF-8, so they decode to the same prefix of `text`.
-  const textOffset = bytes.subarray(0, first).toString('utf8').length;
-  return { text, badUtf8: { textOffset, byte: bytes[first]!.toString(16).toUpperCase().padStart(2, '0'), count: bad.length } };
-}
-
-/** Offsets of the first byte of each ill-formed sequence (RFC 3629: no overlongs, surrogates or > U+10FFFF). */
-function invalidUtf8Offsets(bytes: Uint8Array): number[] {
-  const bad: number[] = [];
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i]!;
-    const [length, low, high] = b < 0x80 ? [1, 0, 0] : b >= 0xc2 && b <= 0xdf ? [2, 0x80, 0xbf] : b === 0xe0 ? [3, 0xa0, 0xbf] : b === 0xed ? [3, 0x80, 0x9f] : b >= 0xe1 && b <= 0xef ? [3, 0x80, 0xbf] : b === 0xf0 ? [4, 0x90, 0xbf] : b === 0xf4 ? [4, 0x80, 0x8f] : b >= 0xf1 && b <= 0xf3 ? [4, 0x80, 0xbf] : [0, 0, 0];
-    let ok = length > 0;
-    for (let k = 1; ok && k < length; k++) {
-      const c = bytes[i + k];
-      ok = c !== undefined && c >= (k === 1 ? low : 0x80) && c <= (k === 1 ? high : 0xbf);
-    }
-    if (ok) {
-      i += length;
-    } else {
-      bad.push(i);
-      i++;
-    }
-  }
-  return bad;
 }
 
 const ALIAS_LIMIT = Symbol('alias limit');
@@ -520,4 +424,19 @@ function knownKeys(): Set<string> {
   walk(z.toJSONSchema(StandardSchema, { io: 'input', unrepresentable: 'any' }));
   vocabulary = keys;
   return keys;
+}
+
+/** The UTF-8 length of `text` in bytes, without encoding it. */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
 }

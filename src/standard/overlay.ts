@@ -4,7 +4,10 @@
  * copy. Every value of the merged standard remembers the file and the path that set it, so a
  * diagnostic points into the overlay or into the base, wherever the offending value was written.
  */
-import type { DiagnosticCode, DiagnosticPath } from '../diagnostics.js';
+import type { CodedProblem, DiagnosticPath } from '../diagnostics.js';
+
+/** An overlay's problem: its code, data and its path inside the overlay file (the loader places it). */
+type OverlayProblem = CodedProblem & { readonly path: DiagnosticPath };
 import type { Position } from '../positions.js';
 import { suggest } from '../suggest.js';
 
@@ -90,13 +93,6 @@ export class Origins {
     const origin = this.originOf(root, path);
     return origin?.locator.sourceText(origin.path);
   }
-}
-
-export interface OverlayProblem {
-  readonly code: DiagnosticCode;
-  /** Path inside the overlay file. */
-  readonly path: DiagnosticPath;
-  readonly data: Record<string, unknown>;
 }
 
 /** Keys an overlay may carry besides the standard's own metadata. */

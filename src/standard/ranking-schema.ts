@@ -131,6 +131,15 @@ export const RankingSchema = z.strictObject({
   streak: z.number().int().positive().default(3),
   /** Groups of units ranked from their members (`rank --roll-up ID`). */
   rollups: z.array(RollupSchema).default([]),
+  /** How boards show scores and weeks (CLI: --decimals, --weeks). */
+  display: z
+    .strictObject({
+      /** Decimals shown for scores on boards and reports (0–4); default 2. JSON keeps the exact value. */
+      decimals: z.number().int().min(0).max(4).optional(),
+      /** A week's label: `key` 2024-W10 (default), `number` 第10周 (the teaching week with a calendar), `range` 3月4日–3月10日. */
+      weeks: z.enum(['key', 'number', 'range']).optional(),
+    })
+    .optional(),
 });
 
 export type Ranking = z.output<typeof RankingSchema>;

@@ -110,7 +110,17 @@ export const BandSchema = z.strictObject({
   everyCategory: z.strictObject({ min: ExactDecimal.optional(), max: ExactDecimal.optional() }).optional(),
   /** A band that fails the inspection (e.g. < 70: permit suspension). */
   verdict: z.enum(['pass', 'fail']).default('pass'),
+  /** Only when this holds too (it may read the scored facts `category` and `item`); a missing fact leaves the band unknown. */
+  when: ConditionSchema.optional(),
   source: z.string().min(1).optional(),
+});
+
+/** A named outcome dimension (a grade, an action): its own bands, the first that holds giving its value. */
+export const DimensionSchema = z.strictObject({
+  id: Id,
+  name: LocalizedText,
+  source: z.string().min(1).optional(),
+  bands: z.array(BandSchema).min(1),
 });
 
 export const TierSchema = z.strictObject({
@@ -142,17 +152,31 @@ export const CycleSchema = z.strictObject({
   source: z.string().min(1).optional(),
 });
 
-/** Someone a finding may charge: the unit itself (`unit: true`), or a person the record names under `parties`. */
-export const PartySchema = z.strictObject({
-  id: Id,
-  name: LocalizedText,
-  unit: z.literal(true).optional(),
-});
+/**
+ * Someone a finding may charge: the unit itself (`unit: true`), the unit's group (`group: alliance`:
+ * the record's `unit.group.alliance`), or a person the record names under `parties`. A group party may
+ * also take every charge of another party (`joint: community`, 连带) and share its charges among its
+ * members (`shared: true`, 同罚, 000:137) in the settlement.
+ */
+export const PartySchema = z
+  .strictObject({
+    id: Id,
+    name: LocalizedText,
+    unit: z.literal(true).optional(),
+    group: z.string().min(1).optional(),
+    joint: Id.optional(),
+    shared: z.literal(true).optional(),
+    source: z.string().min(1).optional(),
+  })
+  .refine((p) => p.group !== undefined || (p.joint === undefined && p.shared === undefined), { message: 'schema.party_group', params: { code: 'invalid_value', messageId: 'schema.party_group' }, path: ['group'] })
+  .refine((p) => p.group === undefined || p.unit === undefined, { message: 'schema.party_unit_group', params: { code: 'invalid_value', messageId: 'schema.party_unit_group' }, path: ['group'] });
 
 export const OutcomesSchema = z.strictObject({
   vetoes: z.array(VetoSchema).default([]),
   prerequisites: z.array(PrerequisiteSchema).default([]),
   bands: z.array(BandSchema).default([]),
+  /** Further outcome dimensions beside `bands` (which is the default one, the scorecard's `band`). */
+  dimensions: z.array(DimensionSchema).optional(),
   derived: z.array(DerivedSchema).default([]),
   cycle: CycleSchema.optional(),
 });
@@ -195,6 +219,7 @@ export type StandardInput = z.input<typeof StandardSchema>;
 export type Category = z.output<typeof CategorySchema>;
 export type Item = z.output<typeof ItemSchema>;
 export type Band = z.output<typeof BandSchema>;
+export type Dimension = z.output<typeof DimensionSchema>;
 export type Veto = z.output<typeof VetoSchema>;
 export type Prerequisite = z.output<typeof PrerequisiteSchema>;
 export type Derived = z.output<typeof DerivedSchema>;

@@ -4,12 +4,14 @@
  */
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-import { makeDiagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { formatPath, makeDiagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import type { Locale } from '../messages/locales.js';
 import type { Message } from '../messages/types.js';
 import { schemaIssueMessage } from '../records/validate.js';
 import { DocumentPositions } from '../positions.js';
-import { InspectionRecordSchema } from '../record-schema.js';
+import type { InspectionRecord } from '../record-schema.js';
+import { checkRecordSchema, type RecordCheck } from '../records/validate.js';
+import { renderMessage } from '../messages/render.js';
 import type { Scorer } from '../compile/standard.js';
 import { scoreRecord } from '../score/batch.js';
 import { scoreHistory, usesHistory } from '../history/history.js';
@@ -70,6 +72,7 @@ export interface LocatedCase extends TestCase {
 }
 
 export interface Mismatch {
+  /** What differs: `total`, `verdict`, `band`, `line`, `rejected`, `outcome <id>`; `notLines`: a line was there that `expected` says must not be. */
   readonly what: string;
   readonly expected: unknown;
   readonly actual: unknown;
@@ -120,7 +123,7 @@ export function parseTestFile(
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const positions = new DocumentPositions(doc, lineCounter, text);
   if (doc.errors.length > 0) {
-    return { ok: false, diagnostics: doc.errors.map((e) => problem(positions.atOffset(e.pos[0]), [], { messageId: 'diagnostic.yaml_syntax', data: { detail: e.message.split('\n')[0]! } })) };
+    return { ok: false, diagnostics: doc.errors.map((e) => problem(positions.atOffset(e.pos[0]), [], { messageId: 'diagnostic.yaml_syntax', data: { detail: e.message.split('\n')[0]!, yamlCode: e.code } })) };
   }
   const parsed = TestFileSchema.safeParse(doc.toJS());
   if (!parsed.success) {
@@ -175,30 +178,30 @@ function lineMatches(line: Scorecard['lines'][number], want: z.output<typeof Lin
  * declare const standard: Standard;
  * declare const text: string; // a *.test.yaml
  * const parsed = parseTestFile(text);
- * if (parsed.ok) for (const c of parsed.cases) console.log(runCase(compileStandard(standard), c, c.record, 'my.test.yaml').passed);
+ * if (parsed.ok) for (const c of parsed.cases) console.log(runCase(compileStandard(standard), c, c.record, 'my.test.yaml', 'zh-CN').passed);
  * ```
  */
-export function runCase(scorer: Scorer, testCase: LocatedCase, record: unknown, file: string): CaseResult {
+export function runCase(scorer: Scorer, testCase: LocatedCase, record: unknown, file: string, locale: Locale = 'en'): CaseResult {
   const base = { name: testCase.name, file, line: testCase.line };
-  if (!expectsSomething(testCase.expect)) {
-    return { ...base, passed: false, mismatches: [], exercised: [], error: 'the case expects nothing: give total, band, verdict, lines, notLines, outcomes or rejected' };
-  }
-  const parsed = InspectionRecordSchema.safeParse(record);
-  if (!parsed.success) {
-    return { ...base, passed: false, mismatches: [], exercised: [], error: `the record is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
-  }
-  const history = (testCase.history ?? []).map((r) => InspectionRecordSchema.safeParse(r));
-  const badHistory = history.findIndex((h) => !h.success);
-  if (badHistory >= 0) {
-    return { ...base, passed: false, mismatches: [], exercised: [], error: `history[${badHistory}] is invalid: ${history[badHistory]!.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
+  const failed = (error: Message): CaseResult => ({ ...base, passed: false, mismatches: [], exercised: [], error: renderMessage(error, locale) });
+  if (!expectsSomething(testCase.expect)) return failed({ messageId: 'test.expects_nothing' });
+  // The record schema's problems in the catalogue's words (zod's own are English), each after its field.
+  const problemsOf = (check: RecordCheck & { ok: false }) => check.problems.map((p) => `${p.field}: ${renderMessage(p.message, locale)}`).join('; ');
+  const parsed = checkRecordSchema(record);
+  if (!parsed.ok) return failed({ messageId: 'test.record_invalid', data: { problems: problemsOf(parsed) } });
+  const history: InspectionRecord[] = [];
+  for (const [index, earlier] of (testCase.history ?? []).entries()) {
+    const checked = checkRecordSchema(earlier);
+    if (!checked.ok) return failed({ messageId: 'test.history_invalid', data: { index, problems: problemsOf(checked) } });
+    history.push(checked.record);
   }
   const want = testCase.expect;
   // A standard with history scores the record after the unit's earlier ones; one without, alone, as always.
-  const records = [...history.map((h) => h.data!), parsed.data];
-  const result = testCase.history !== undefined || usesHistory(scorer) ? scoreHistory(scorer, records, { asOf: '9999-12-31' }).results.at(-1)! : scoreRecord(scorer, parsed.data);
+  const records = [...history, parsed.record];
+  const result = testCase.history !== undefined || usesHistory(scorer) ? scoreHistory(scorer, records, { asOf: '9999-12-31' }).results.at(-1)! : scoreRecord(scorer, parsed.record);
   const mismatches: Mismatch[] = [];
   if (!result.ok) {
-    const fields = result.problems.map((p) => p.field);
+    const fields = result.diagnostics.map((d) => formatPath(d.path));
     if (want.rejected === undefined) mismatches.push({ what: 'rejected', expected: 'scored', actual: fields });
     else if (JSON.stringify([...fields].sort()) !== JSON.stringify([...want.rejected].sort())) mismatches.push({ what: 'rejected', expected: want.rejected, actual: fields });
     return { ...base, passed: mismatches.length === 0, mismatches, exercised: [] };
@@ -213,7 +216,7 @@ export function runCase(scorer: Scorer, testCase: LocatedCase, record: unknown, 
   }
   for (const line of want.notLines ?? []) {
     const found = card.lines.find((l) => lineMatches(l, line));
-    if (found) mismatches.push({ what: 'unwanted line', expected: `no line like ${JSON.stringify(line)}`, actual: { item: found.item, type: found.type, points: found.points } });
+    if (found) mismatches.push({ what: 'notLines', expected: line, actual: { item: found.item, type: found.type, points: found.points } });
   }
   for (const [id, tier] of Object.entries(want.outcomes ?? {})) {
     const actual = card.outcomes.find((o) => o.id === id)?.tier?.id ?? null;

@@ -27,7 +27,7 @@ function scorecards(): Scorecard[] {
   });
   return records.map((record) => {
     const scored = scoreRecord(scorer, JSON.parse(JSON.stringify(record)));
-    if (!scored.ok) throw new Error(JSON.stringify(scored.problems));
+    if (!scored.ok) throw new Error(JSON.stringify(scored.diagnostics));
     return scored.scorecard;
   });
 }

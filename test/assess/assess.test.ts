@@ -5,7 +5,7 @@ import type { Stages } from '../../src/assess/schema.js';
 import { compileStandard } from '../../src/compile/standard.js';
 import { scoreRecord } from '../../src/score/batch.js';
 import type { Scorecard } from '../../src/score/scorecard.js';
-import { loadStandard } from '../../src/standard/load.js';
+import { loadStandard } from '../../src/standard/load-file.js';
 
 describe('assessScorecards: stages', () => {
   it('a stage counts only the frequency requirements of its own kinds: another stage\'s inspections are not its shortfall', async () => {

@@ -29,7 +29,8 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { DIAGNOSTIC_CODES, formatPath, sortDiagnostics, type Diagnostic, type DiagnosticCode } from '../../src/diagnostics.js';
 import type { Locale } from '../../src/messages/locales.js';
-import { loadStandard, parseStandard, type LoadResult } from '../../src/standard/load.js';
+import { parseStandard, type LoadResult } from '../../src/standard/load.js';
+import { loadStandard } from '../../src/standard/load-file.js';
 
 export const CASES_DIR = dirname(fileURLToPath(import.meta.url));
 export const SKIP_FILE = 'skip.yaml';

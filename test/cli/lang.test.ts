@@ -29,6 +29,17 @@ describe('the language of every command', () => {
     expect(lastLine((await runCli(['test', 'standards/school-hygiene.yaml'])).stdout)).toBe(`${passed} passed, 0 failed`);
   });
 
+  it('every command takes --lang with the one default rule (its help says so in the default language)', async () => {
+    const commands = ['check', 'score', 'rank', 'report', 'template', 'compile', 'actions', 'test', 'diff', 'import'];
+    for (const command of commands) {
+      const zh = (await runCli([command, '--help'], { env: { LANG: 'zh_CN.UTF-8' } })).stdout.replace(/\s+/g, ' ');
+      expect(zh, command).toContain('--lang <locale>');
+      expect(zh, command).toContain('默认：SCORESHEET_LANG，否则系统的 LANG（zh_* → zh-CN），否则 en');
+      const en = (await runCli([command, '--help'], { env: { SCORESHEET_LANG: 'en', LANG: 'zh_CN.UTF-8' } })).stdout.replace(/\s+/g, ' ');
+      expect(en, command).toContain("default: SCORESHEET_LANG, else the system's LANG (zh_* → zh-CN), else en");
+    }
+  });
+
   it('--help speaks the same language, from the catalogues, and names the default rule rather than the value this machine gives', async () => {
     const en = (await runCli(['score', '--help'])).stdout.replace(/\s+/g, ' ');
     expect(en).toContain('score inspection records (JSON, YAML, NDJSON, CSV; - for stdin)');

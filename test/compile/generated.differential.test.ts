@@ -65,11 +65,30 @@ describe('generated scorers score as the interpreter does', () => {
 
   it('generated standards × generated records: every rule kind, caps, floors, modes, vetoes, prerequisites, bands (by kind), derived outcomes, missing facts', () => {
     // Bands by kind: now and then the first band holds only for scheduled inspections.
+    // Scored facts (issue 18): now and then a prerequisite on a category's points and a veto on an item's findings.
+    // (Chosen from the text itself, so that the records drawn stay those drawn before.)
     const standard = fc.tuple(schemaStandard, fc.boolean()).map(([text, byKind]) => {
-      if (!byKind) return text;
-      const tree = parseYaml(text) as { outcomes?: { bands?: Record<string, unknown>[] } };
+      const scored = text.length % 3 !== 0;
+      const at = (text.length % 81) - 20;
+      if (!byKind && !scored) return text;
+      type Tree = { categories: { id: string; items?: { id: string }[] }[]; outcomes?: { bands?: Record<string, unknown>[]; vetoes?: unknown[]; prerequisites?: unknown[]; dimensions?: unknown[] } };
+      const tree = parseYaml(text) as Tree;
       const first = tree.outcomes?.bands?.[0];
-      if (first !== undefined) first.kinds = ['scheduled'];
+      if (byKind && first !== undefined) first.kinds = ['scheduled'];
+      if (scored) {
+        const outcomes = (tree.outcomes ??= {});
+        const category = tree.categories[at & 1 ? tree.categories.length - 1 : 0]!;
+        const item = category.items?.[0];
+        const field = ['points', 'deducted', 'awarded'][Math.abs(at) % 3]!;
+        (outcomes.prerequisites ??= []).push({ id: 'scored-category', name: { en: 'Scored' }, require: { fact: 'category', path: `${category.id}.${field}`, operator: 'greaterThanInclusive', value: at } });
+        if (item !== undefined) {
+          const when = { any: [{ fact: 'item', path: `${item.id}.findings`, operator: 'greaterThan', value: 1 }, { fact: 'item', path: `${item.id}.points`, operator: 'lessThan', value: at }] };
+          (outcomes.vetoes ??= []).push({ id: 'scored-item', name: { en: 'Scored item' }, when });
+        }
+        // A second outcome dimension whose first band reads the scored facts and fails.
+        const close = { id: 'close', name: { en: 'Close' }, verdict: 'fail', when: { fact: 'category', path: `${category.id}.any`, operator: 'equal', value: true } };
+        outcomes.dimensions = [{ id: 'action', name: { en: 'Action' }, bands: [close, { id: 'watch', name: { en: 'Watch' }, below: at }, { id: 'none', name: { en: 'None' }, min: at }] }];
+      }
       return stringifyYaml(tree);
     });
     let scored = 0;
@@ -92,6 +111,8 @@ describe('generated scorers score as the interpreter does', () => {
           }
           for (const [name, list] of Object.entries(standard.outcomes)) if (Array.isArray(list) && list.length > 0) seen.add(name);
           if (standard.outcomes.bands.some((b) => b.kinds !== undefined)) seen.add('bands by kind');
+          if (standard.outcomes.prerequisites.some((p) => p.id === 'scored-category')) seen.add('scored facts');
+          if (standard.outcomes.dimensions !== undefined) seen.add('dimensions');
           for (const record of records) {
             expectSame(scorers, record);
             scored++;
@@ -107,7 +128,7 @@ describe('generated scorers score as the interpreter does', () => {
         'mode deduct', 'mode accumulate', 'mode award',
         'bonus', 'by-kind', 'fixed', 'judgement', 'not-applicable', 'per-occurrence', 'per-shortfall', 'per-step', 'threshold',
         'per-occurrence cap', 'bonus cap', 'category per-occurrence',
-        'vetoes', 'prerequisites', 'bands', 'derived', 'bands by kind',
+        'vetoes', 'prerequisites', 'bands', 'derived', 'bands by kind', 'scored facts', 'dimensions',
       ]),
     );
   });

@@ -33,6 +33,7 @@ import type { Scorecard } from '../../src/score/scorecard.js';
 import { ScorecardSchema } from '../../src/score/scorecard-schema.js';
 import type { Standard } from '../../src/standard/schema.js';
 import { parseStandard, type BaseResolver, type LoadResult } from '../../src/standard/load.js';
+import { problemsOf } from '../support/problems.js';
 
 export interface FuzzCase {
   readonly standard: string;
@@ -231,8 +232,8 @@ function checkApi(c: FuzzCase, set: StandardSet, standard: Standard): void {
       if (InspectionRecordSchema.safeParse(value).success === false) violation('api', 'scoreRecord scored a value the record schema rejects', value);
       checkScorecard(result.scorecard, standard);
     } else {
-      if (result.problems.length === 0) violation('api', 'ok: false without a problem', value);
-      for (const p of result.problems) if (typeof p.field !== 'string' || typeof p.message?.messageId !== 'string' || p.message.messageId === '') violation('api', 'a problem without a field or a coded message', p);
+      if (problemsOf(result).length === 0) violation('api', 'ok: false without a problem', value);
+      for (const p of problemsOf(result)) if (typeof p.field !== 'string' || typeof p.message?.messageId !== 'string' || p.message.messageId === '') violation('api', 'a problem without a field or a coded message', p);
     }
   }
 }

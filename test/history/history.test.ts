@@ -86,8 +86,9 @@ describe('rectification', () => {
       rec({ id: 'b', date: '2024-03-05', follows: [{ finding: 'nope', fixed: true }] }),
       rec({ id: 'c', date: '2024-03-06', findings: [{ item: 'litter', id: 'X' }] }),
     ]);
-    expect(results[1]).toMatchObject({ ok: false, problems: [{ field: 'follows[0].finding', message: { messageId: 'record.unknown_finding' } }] });
-    expect(results[2]).toMatchObject({ ok: false, problems: [{ field: 'findings[0].id', message: { messageId: 'record.duplicate_finding' } }] });
+    // Each refusal is the one Diagnostic: its code, the record's index among those given, the field's path.
+    expect(results[1]).toMatchObject({ ok: false, diagnostics: [{ code: 'unknown_finding', file: '<inline>', index: 1, path: ['follows', 0, 'finding'], messageId: 'record.unknown_finding' }] });
+    expect(results[2]).toMatchObject({ ok: false, diagnostics: [{ code: 'duplicate_finding', index: 2, path: ['findings', 0, 'id'], messageId: 'record.duplicate_finding' }] });
   });
 });
 

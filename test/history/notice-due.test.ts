@@ -31,7 +31,7 @@ describe("a finding's own deadline (due)", () => {
 
   it('is refused before the finding (a notice cannot set a deadline already past)', () => {
     const before = run([{ id: 'a', unit: { id: 'c1' }, date: '2024-03-04', findings: [{ item: 'litter', due: '2024-03-01' }] }], '2024-03-20');
-    expect(before.results[0]).toMatchObject({ ok: false, problems: [{ field: 'findings[0].due', message: { messageId: 'record.due_before_found' } }] });
+    expect(before.results[0]).toMatchObject({ ok: false, diagnostics: [{ code: 'record_invalid', path: ['findings', 0, 'due'], messageId: 'record.due_before_found' }] });
     expect(before.ledger).toEqual([]);
   });
 });

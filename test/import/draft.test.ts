@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { clausesOf, draftStandard, parseCriteria, parsePoints, shortName, splitNamePoints, type DraftRule } from '../../src/import/draft.js';
 import { exceljs } from '../../src/records/xlsx.js';
-import { loadStandard } from '../../src/standard/load.js';
+import { loadStandard } from '../../src/standard/load-file.js';
 import { runCli } from '../support/cli.js';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/hygiene-2013-评分表.csv', import.meta.url));

@@ -10,6 +10,7 @@ import { defaultLocale, localeOf, LOCALE_IDS, LOCALES, wordsOf, type LocaleDefin
 import { renderMessage } from '../../src/messages/render.js';
 import { readNdjsonRecords } from '../../src/records/read.js';
 import { scoreCase } from '../support/rule-cases.js';
+import { problemsOf } from '../support/problems.js';
 
 /** A value that reads as 2 however a template uses it: as a number, a string, or an object of counts. */
 const ANY: unknown = new Proxy(
@@ -142,7 +143,7 @@ describe('English slips', () => {
     const refusal = (effect: 'award' | 'deduct') => {
       const result = scoreCase({ rule: { kind: 'judgement', max: 2, effect }, item: effect === 'award' ? { bonusMax: 2 } : { max: 2 }, record: { findings: [{ points: 1 }] } });
       if (result.ok) throw new Error('the record was scored');
-      return result.problems.map((p) => renderMessage(p.message, 'zh-CN'));
+      return problemsOf(result).map((p) => renderMessage(p.message, 'zh-CN'));
     };
     expect(refusal('award')).toEqual(['酌情奖分必须附检查人员的说明']);
     expect(refusal('deduct')).toEqual(['酌情扣分必须附检查人员的说明']);

@@ -37,7 +37,7 @@ const units: UnitRef[] = ['a', 'b', 'c', 'd', 'e'].map((id, i) => ({ id, name: `
 function score(records: InspectionRecordInput[]): Scorecard[] {
   return records.map((r) => {
     const out = scoreRecord(scorer, { findings: [], ...r } as never);
-    if (!out.ok) throw new Error(JSON.stringify(out.problems));
+    if (!out.ok) throw new Error(JSON.stringify(out.diagnostics));
     return out.scorecard;
   });
 }

@@ -150,7 +150,7 @@ describe('renderReportHtml', () => {
   });
 
   it('escapes every text it shows', async () => {
-    const loaded = (await import('../../src/standard/load.js')).loadStandard;
+    const loaded = (await import('../../src/standard/load-file.js')).loadStandard;
     const standard = await loaded(`${ROOT}/standards/school-hygiene.yaml`);
     if (!standard.ok) throw new Error('no standard');
     const hostile = '<script>alert(1)</script> & "q" \'x\'';
@@ -176,7 +176,7 @@ describe('renderReportHtml', () => {
 
 describe('units not inspected in a period', () => {
   it('are named under the table, not listed as rows, in HTML and Markdown', async () => {
-    const { loadStandard } = await import('../../src/standard/load.js');
+    const { loadStandard } = await import('../../src/standard/load-file.js');
     const standard = await loadStandard(`${ROOT}/standards/school-hygiene.yaml`);
     if (!standard.ok) throw new Error('no standard');
     const unit = (id: string, name: string) => ({ id, name, group: { grade: '高一' } });

@@ -10,7 +10,7 @@ import { scoreBatch } from '../../src/score/batch.js';
 import { compileStandard } from '../../src/compile/standard.js';
 import { StandardSet } from '../../src/score/editions.js';
 import type { Scorecard } from '../../src/score/scorecard.js';
-import { loadStandard } from '../../src/standard/load.js';
+import { loadStandard } from '../../src/standard/load-file.js';
 import { CalendarSchema } from '../../src/standard/ranking-schema.js';
 import type { Standard } from '../../src/standard/schema.js';
 import { ROOT } from '../support/built.js';

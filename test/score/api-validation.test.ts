@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatPath } from '../../src/diagnostics.js';
 import { compileStandard, parseStandard, scoreRecord } from '../../src/index.js';
-import { recordCode } from '../../src/records/diagnostics.js';
+import { readRecords, renderDiagnostic } from '../../src/index.js';
 import { runCli } from '../support/cli.js';
 
 const STANDARD = `id: api
@@ -42,7 +42,7 @@ const BAD: readonly { readonly name: string; readonly record: unknown; readonly 
 
 const apiProblems = (record: unknown): string[] => {
   const result = scoreRecord(scorer, record);
-  return result.ok ? [] : result.problems.map((p) => `${recordCode(p.message)} ${p.field}`).sort();
+  return result.ok ? [] : result.diagnostics.map((d) => `${d.code} ${formatPath(d.path)}`).sort();
 };
 
 describe('scoreRecord checks as the CLI does', () => {
@@ -81,7 +81,31 @@ describe('scoreRecord checks as the CLI does', () => {
     for (const value of hostile) {
       const result = scoreRecord(scorer, value);
       expect(result.ok).toBe(false);
-      expect(result.ok ? [] : result.problems.length).toBeGreaterThan(0);
+      expect(result.ok ? [] : result.diagnostics.length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe("scoreRecord's refusal is the one Diagnostic", () => {
+  it('a plain value: <inline>, the record\'s start (1:1), index 0, the field\'s path, words in the locale asked for', () => {
+    const result = scoreRecord(scorer, { ...good, findings: [{ item: 'litterr' }] }, { locale: 'zh-CN' });
+    if (result.ok) throw new Error('scored');
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ code: 'unknown_item', severity: 'error', file: '<inline>', line: 1, column: 1, index: 0, path: ['findings', 0, 'item'], messageId: 'record.unknown_item' }),
+    ]);
+    expect(result.diagnostics[0]!.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(renderDiagnostic(result.diagnostics[0]!)).toMatch(/^<inline>:1:1 {2}error {2}unknown_item {2}\[#0\] findings\[0\]\.item: /);
+    // English by default.
+    const en = scoreRecord(scorer, { ...good, findings: [{ item: 'litterr' }] });
+    expect(!en.ok && en.diagnostics[0]!.message).toMatch(/litterr/);
+  });
+
+  it('a value read from a file (its source given): placed at the line and column its field came from', () => {
+    const text = ['[', '  { "unit": { "id": "u" }, "date": "2024-04-30",', '    "findings": [', '      { "item": "litterr" } ] }', ']'].join('\n');
+    const { records } = readRecords(text, { format: 'json', file: 'week.json' });
+    const located = records[0]!;
+    const result = scoreRecord(scorer, located.record, { source: located.source });
+    if (result.ok) throw new Error('scored');
+    expect(result.diagnostics.map((d) => [d.file, d.line, d.column, d.index, formatPath(d.path)])).toEqual([['week.json', 4, 17, 0, 'findings[0].item']]);
   });
 });

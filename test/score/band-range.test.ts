@@ -69,7 +69,7 @@ function card(scorer: Scorer, b: number, facts: Facts): Scorecard {
   // nb: item N, when it applies, always costs its 3 points (so whether it applies matters).
   const record = InspectionRecordSchema.parse({ unit: { id: 'u' }, date: '2024-03-04', findings: b > 0 ? [{ item: 'b', count: b }] : [], facts: { ...facts, nb: true } });
   const result = scoreRecord(scorer, record);
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
   return result.scorecard;
 }
 

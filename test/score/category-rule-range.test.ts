@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileStandard, parseStandard, scoreRecord } from '../../src/index.js';
+import { problemsOf } from '../support/problems.js';
 
 /** A category `area` with `categoryRules`, holding one item `floor` with `itemRules`. */
 function scorerWith(categoryRules: string, itemRules = '[]') {
@@ -32,13 +33,13 @@ describe("a finding's points on a category rule's range", () => {
   ])('rejects points outside %s on the category, for a finding on its item', (_, rules, range) => {
     const result = scoreRecord(scorerWith(rules), { unit: { id: 'u' }, date: '2024-01-01', findings: [{ item: 'floor', points: 4 }] });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems).toEqual([{ field: 'findings[0].points', message: { messageId: 'record.points_out_of_range', data: { points: 4, ...range } } }]);
+    if (!result.ok) expect(problemsOf(result)).toEqual([{ field: 'findings[0].points', message: { messageId: 'record.points_out_of_range', data: { points: 4, ...range } } }]);
   });
 
   it('asks once for what the item and its category both require (a note)', () => {
     const judgement = '[{ kind: judgement, max: 3 }]';
     const result = scoreRecord(scorerWith(judgement, judgement), { unit: { id: 'u' }, date: '2024-01-01', findings: [{ item: 'floor', points: 2 }] });
-    expect(!result.ok && result.problems).toEqual([{ field: 'findings[0].note', message: { messageId: 'record.note_required' } }]);
+    expect(!result.ok && problemsOf(result)).toEqual([{ field: 'findings[0].note', message: { messageId: 'record.note_required' } }]);
   });
 
   it('scores points inside the range', () => {

@@ -22,7 +22,7 @@ if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
 const scorer = compileStandard(loaded.standard);
 const score = (facts: Record<string, unknown>) => {
   const r = scoreRecord(scorer, { unit: { id: 'u' }, date: '2024-01-01', facts, findings: [{ item: 'report', evidence: false }] });
-  if (!r.ok) throw new Error(JSON.stringify(r.problems));
+  if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
   return r.scorecard;
 };
 

@@ -9,6 +9,7 @@ import { formatPath } from '../../src/diagnostics.js';
 import { compileStandard, parseStandard, scoreRecord, type InspectionRecordInput, type ScoreResult, type Scorecard } from '../../src/index.js';
 import { InspectionRecordSchema } from '../../src/record-schema.js';
 import { validateRecord } from '../../src/records/validate.js';
+import { problemsOf } from '../support/problems.js';
 
 const STANDARD = (mode: 'deduct' | 'accumulate') => `
 id: exact
@@ -64,7 +65,7 @@ function score(record: Partial<InspectionRecordInput>, scorer = deduct): ScoreRe
 }
 function card(record: Partial<InspectionRecordInput>, scorer = deduct): Scorecard {
   const result = score(record, scorer);
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
   return result.scorecard;
 }
 const unmet = (c: Scorecard) => c.lines.filter((l) => l.type === 'threshold_unmet').map((l) => l.item);
@@ -150,7 +151,7 @@ describe('points the exact arithmetic cannot hold (item 4)', () => {
     expect(result.diagnostics[0]!.message).toContain('0.0001');
     // Through the API on a record that skipped the schema: the rule says the same.
     const api = scoreRecord(deduct, { unit: { id: 'u' }, date: '2024-03-04', findings: [{ item: 'chosen', points: 1.00001 }] });
-    expect(api.ok ? [] : api.problems.map((p) => [p.field, p.message.messageId])).toEqual([['findings[0].points', 'record.too_precise']]);
+    expect(api.ok ? [] : problemsOf(api).map((p) => [p.field, p.message.messageId])).toEqual([['findings[0].points', 'record.too_precise']]);
   });
 
   it('in a record: points 1e308 is quantity_too_large, 4 on a 1–3 range still outside the range', () => {
@@ -164,7 +165,7 @@ describe('points the exact arithmetic cannot hold (item 4)', () => {
 });
 
 describe('results past 2^53 (item 5)', () => {
-  const tooLarge = (result: ScoreResult) => (result.ok ? [] : result.problems.map((p) => [p.field, p.message.messageId]));
+  const tooLarge = (result: ScoreResult) => (result.ok ? [] : problemsOf(result).map((p) => [p.field, p.message.messageId]));
 
   it('count 4503599627370497 × 2 points is refused on its count, not totalled 49.152', () => {
     const findings = [{ item: 'each', count: 4_503_599_627_370_497 }];

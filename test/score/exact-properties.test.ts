@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { compileStandard, parseStandard, scoreRecord, type Scorecard } from '../../src/index.js';
 import { toPoints } from '../../src/points.js';
 import { InspectionRecordSchema } from '../../src/record-schema.js';
+import { problemsOf } from '../support/problems.js';
 
 const STANDARD = (mode: string) => `
 id: exact-properties
@@ -111,7 +112,7 @@ describe('exact or refused (property)', () => {
         const result = scoreRecord(scorers[mode]!, parsed.data);
         if (!result.ok) {
           seen.refusedWhenScored++;
-          for (const p of result.problems) expect(REFUSALS).toContain(p.message.messageId);
+          for (const p of problemsOf(result)) expect(REFUSALS).toContain(p.message.messageId);
           return;
         }
         seen.scored++;

@@ -60,7 +60,7 @@ const findings = fc.array(finding, { maxLength: 12 });
 
 function score(list: Finding[]): Scorecard {
   const result = scoreRecord(scorer, { unit: { id: 'u' }, date: '2024-01-01', findings: list });
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
   return result.scorecard;
 }
 

@@ -225,7 +225,7 @@ describe('community-red-flag: the flag, case by case', () => {
         findings: n > 0 ? [{ item: 'exposed-refuse', count: n }] : [],
       };
       const result = scoreRecord(scorer, InspectionRecordSchema.parse(input));
-      if (!result.ok) throw new Error(JSON.stringify(result.problems));
+      if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
       return result.scorecard;
     });
     return buildLeague(standard, cards, { period: 'quarter', groupBy: 'street' });

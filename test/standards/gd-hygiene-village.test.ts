@@ -32,7 +32,7 @@ async function scorer(): Promise<Scorer> {
 
 async function score(input: InspectionRecordInput): Promise<Scorecard> {
   const result = scoreRecord(await scorer(), InspectionRecordSchema.parse(input));
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
   return result.scorecard;
 }
 

@@ -20,6 +20,7 @@ import { describe, expect, it } from 'vitest';
 import { compileStandard, loadStandard, scoreRecord, type InspectionRecordInput, type ScoreResult, type Scorecard, type Scorer } from '../../src/index.js';
 import { InspectionRecordSchema } from '../../src/record-schema.js';
 import { runCli } from '../support/cli.js';
+import { problemsOf } from '../support/problems.js';
 
 const FILE = fileURLToPath(new URL('../../standards/harmonious-community-stars.yaml', import.meta.url));
 const RECORDS = fileURLToPath(new URL('../../fixtures/harmonious-community-stars/records.yaml', import.meta.url));
@@ -40,7 +41,7 @@ async function run(input: InspectionRecordInput): Promise<ScoreResult> {
 
 async function score(input: InspectionRecordInput): Promise<Scorecard> {
   const result = await run(input);
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
   return result.scorecard;
 }
 
@@ -171,10 +172,10 @@ describe('harmonious-community-stars: the star rule, case by case', () => {
   it('a deduction without a reason, or above 10, is rejected (not scored)', async () => {
     const noNote = await run({ ...community({}), findings: [{ item: 'concept-score', points: 1 }] });
     expect(noNote.ok).toBe(false);
-    if (!noNote.ok) expect(noNote.problems).toEqual([expect.objectContaining({ field: 'findings[0].note' })]);
+    if (!noNote.ok) expect(problemsOf(noNote)).toEqual([expect.objectContaining({ field: 'findings[0].note' })]);
     const tooMany = await run(community({ concept: [10.5] }));
     expect(tooMany.ok).toBe(false);
-    if (!tooMany.ok) expect(tooMany.problems).toEqual([expect.objectContaining({ field: 'findings[0].points' })]);
+    if (!tooMany.ok) expect(problemsOf(tooMany)).toEqual([expect.objectContaining({ field: 'findings[0].points' })]);
   });
 });
 

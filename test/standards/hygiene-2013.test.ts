@@ -13,6 +13,7 @@ import { parseDocument } from 'yaml';
 import { compileStandard, loadStandard, parseStandard, scoreRecord, type InspectionRecordInput, type Scorecard, type Scorer } from '../../src/index.js';
 import { InspectionRecordSchema } from '../../src/record-schema.js';
 import { toPoints } from '../../src/points.js';
+import { problemsOf } from '../support/problems.js';
 
 const FILE = fileURLToPath(new URL('../../standards/hygiene-supervision-2013.yaml', import.meta.url));
 const TEXT = readFileSync(FILE, 'utf8');
@@ -78,7 +79,7 @@ function expectLinesAddUp(card: Scorecard): void {
 
 function score(input: Input, using: Scorer = scorer): Scorecard {
   const result = scoreRecord(using, InspectionRecordSchema.parse(record(input)));
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
   expectLinesAddUp(result.scorecard);
   return result.scorecard;
 }
@@ -370,7 +371,7 @@ describe('hygiene-supervision-2013: hand-computed records', () => {
     const result = scoreRecord(scorer, InspectionRecordSchema.parse(record({ findings: [{ item: 'supervision', points: 1 }] })));
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problems).toEqual([{ field: 'findings[0].note', message: { messageId: 'record.note_required' } }]);
+    expect(problemsOf(result)).toEqual([{ field: 'findings[0].note', message: { messageId: 'record.note_required' } }]);
   });
 
   it('12. points outside a judgement range are rejected, not clamped (rows 6, 27)', () => {
@@ -388,7 +389,7 @@ describe('hygiene-supervision-2013: hand-computed records', () => {
     );
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problems.map((p) => [p.field, p.message.messageId, p.message.data])).toEqual([
+    expect(problemsOf(result).map((p) => [p.field, p.message.messageId, p.message.data])).toEqual([
       ['findings[0].points', 'record.points_out_of_range', { points: 4.5, min: 0, max: 4 }],
       ['findings[1].points', 'record.points_out_of_range', { points: 2.5, min: 0, max: 2 }],
     ]);

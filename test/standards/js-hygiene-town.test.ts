@@ -42,7 +42,7 @@ async function score(input: InspectionRecordInput, file = FILE): Promise<Scoreca
 
 function scoreWith(scorer: Scorer, input: InspectionRecordInput): Scorecard {
   const result = scoreRecord(scorer, InspectionRecordSchema.parse(input));
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
   return result.scorecard;
 }
 

@@ -34,7 +34,7 @@ const formItems = items.filter((i) => !i.tags?.includes('not-on-form'));
 function score(findings: InspectionRecordInput['findings'], using: Scorer = scorer): Scorecard {
   const record = InspectionRecordSchema.parse({ unit: { id: '67372', name: '#1 CHINA BUFFET' }, date: '2015-11-12', findings });
   const result = scoreRecord(using, record);
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
   const card = result.scorecard;
   // Lines always add up: Σ line points = total − base.
   expect(card.lines.reduce((s, l) => s + toPoints(l.points)!, 0)).toBe(toPoints(card.total)! - toPoints(card.base)!);
@@ -206,7 +206,7 @@ categories:
   const demo = compile(DEMO).scorer;
   const run = (input: Partial<InspectionRecordInput>) => {
     const result = scoreRecord(demo, InspectionRecordSchema.parse({ unit: { id: 'u' }, date: '2020-01-01', facts: { late: false }, ...input }));
-    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
     return result.scorecard;
   };
 

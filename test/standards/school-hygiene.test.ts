@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { compileStandard, loadStandard, renderMessage, scoreRecord, type InspectionRecordInput, type ScoreResult, type Scorecard, type Scorer } from '../../src/index.js';
 import { InspectionRecordSchema } from '../../src/record-schema.js';
 import { toPoints } from '../../src/points.js';
+import { problemsOf } from '../support/problems.js';
 
 const FILE = fileURLToPath(new URL('../../standards/school-hygiene.yaml', import.meta.url));
 
@@ -38,7 +39,7 @@ async function run(kind: string | undefined, findings: Finding[], level?: string
 
 async function score(kind: string | undefined, findings: Finding[], level?: string): Promise<Scorecard> {
   const result = await run(kind, findings, level);
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
   const card = result.scorecard;
   // Σ line points = total − base, exactly.
   expect(card.lines.reduce((s, l) => s + toPoints(l.points)!, 0)).toBe(toPoints(card.total)! - toPoints(card.base)!);
@@ -196,13 +197,13 @@ describe('school-hygiene: hand-computed records', () => {
     const four = await run('scheduled', [{ item: 'tool-corner', points: 4, note: '严重' }]);
     expect(four.ok).toBe(false);
     if (four.ok) return;
-    expect(four.problems).toEqual([
+    expect(problemsOf(four)).toEqual([
       { field: 'findings[0].points', message: { messageId: 'record.points_out_of_range', data: { points: 4, min: 1, max: 3 } } },
     ]);
     const none = await run('scheduled', [{ item: 'floor' }, { item: 'tool-corner' }]);
     expect(none.ok).toBe(false);
     if (none.ok) return;
-    expect(none.problems).toEqual([
+    expect(problemsOf(none)).toEqual([
       { field: 'findings[1].points', message: { messageId: 'record.points_required', data: { min: 1, max: 3 } } },
     ]);
   });
@@ -230,11 +231,11 @@ describe('school-hygiene: hand-computed records', () => {
     const result = await run('event', [], 'township');
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problems.map((p) => [p.field, p.message.messageId])).toEqual([['level', 'record.unknown_level']]);
+    expect(problemsOf(result).map((p) => [p.field, p.message.messageId])).toEqual([['level', 'record.unknown_level']]);
     const kind = await run('weekly', []);
     expect(kind.ok).toBe(false);
     if (kind.ok) return;
-    expect(kind.problems.map((p) => [p.field, p.message.messageId])).toEqual([['kind', 'record.unknown_kind']]);
+    expect(problemsOf(kind).map((p) => [p.field, p.message.messageId])).toEqual([['kind', 'record.unknown_kind']]);
   });
 });
 

@@ -79,14 +79,14 @@ export function inspect(i: Inspection): Scorecard {
     facts: { smoking: false, closedHours: 0, ...i.facts },
     findings: i.floor ? [{ item: 'floor', count: i.floor }] : [],
   } as never);
-  if (!out.ok) throw new Error(JSON.stringify(out.problems));
+  if (!out.ok) throw new Error(JSON.stringify(out.diagnostics));
   return out.scorecard;
 }
 
 /** The canteen's inspection of class `id`'s kitchen duty: fails when the fridge is above 8 °C. */
 export function canteenCheck(id: string, fridgeC: number, date = '2024-03-05'): Scorecard {
   const out = scoreRecord(canteen, { id: `c${++serial}-${id}`, unit: { id }, date, facts: { fridgeC } } as never);
-  if (!out.ok) throw new Error(JSON.stringify(out.problems));
+  if (!out.ok) throw new Error(JSON.stringify(out.diagnostics));
   return out.scorecard;
 }
 

@@ -26,10 +26,11 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import type { z } from 'zod';
 import { compileStandard, parseStandard, scoreRecord, type Diagnostic, type DiagnosticCode, type InspectionRecordInput, type LineType, type Scorecard, type Verdict } from '../../src/index.js';
-import { formatPath } from '../../src/diagnostics.js';
+import { formatPath, makeDiagnostic } from '../../src/diagnostics.js';
 import { InspectionRecordSchema } from '../../src/record-schema.js';
 import { RULE_KIND_NAMES, type RuleKindName, type RuleSchema } from '../../src/rules/index.js';
 import { toPoints } from '../../src/points.js';
+import { problemsOf } from './problems.js';
 
 /** A rule as written in a standard (defaults not yet applied). */
 export type RuleInput = z.input<typeof RuleSchema>;
@@ -382,7 +383,7 @@ export function scoreCase(c: Pick<ScoringCase, 'rules' | 'rule' | 'item' | 'mode
   const scorer = compileStandard(loaded.standard);
   // A record the record schema refuses (points finer than 0.0001) is rejected on its fields, as the CLI does.
   const parsed = InspectionRecordSchema.safeParse(caseRecord(c.record));
-  if (!parsed.success) return { ok: false as const, problems: parsed.error.issues.map((i) => ({ field: formatPath(i.path as (string | number)[]), message: { messageId: i.message } })) };
+  if (!parsed.success) return { ok: false as const, diagnostics: parsed.error.issues.map((i) => makeDiagnostic({ code: 'record_invalid', file: '<inline>', line: 1, column: 1, path: i.path as (string | number)[] }, 'en')) };
   const result = scoreRecord(scorer, parsed.data);
   // Every case also through the interpreter (docs/compiled.md): the generated code must not differ from it.
   expect(scoreRecord(compileStandard(loaded.standard, { codegen: false }), parsed.data), 'the interpreter differs from the generated code').toStrictEqual(result);
@@ -395,10 +396,10 @@ export function runScoringCase(c: ScoringCase): void {
   const context = `${c.name} — ${c.quote.text} (${c.quote.source})`;
   if (want.problems !== undefined && want.problems.length > 0) {
     if (result.ok) throw new Error(`${context}: the record was scored, want it rejected on ${want.problems.join(', ')}`);
-    expect(result.problems.map((p) => p.field), context).toEqual(want.problems);
+    expect(problemsOf(result).map((p) => p.field), context).toEqual(want.problems);
     return;
   }
-  if (!result.ok) throw new Error(`${context}: the record was rejected:\n${result.problems.map((p) => `  ${p.field}: ${p.message.messageId}`).join('\n')}`);
+  if (!result.ok) throw new Error(`${context}: the record was rejected:\n${problemsOf(result).map((p) => `  ${p.field}: ${p.message.messageId}`).join('\n')}`);
   const card = result.scorecard;
   checkLinesAddUp(card);
   if (want.lines !== undefined) {

@@ -44,7 +44,7 @@ export const inspect = (id: string, facts: Record<string, unknown>, floor = 0): 
     facts: { smoking: false, closedHours: 0, ...facts },
     findings: floor > 0 ? [{ item: 'floor', count: floor }] : [],
   } as never);
-  if (!out.ok) throw new Error(JSON.stringify(out.problems));
+  if (!out.ok) throw new Error(JSON.stringify(out.diagnostics));
   return out.scorecard;
 };
 
