@@ -75,7 +75,7 @@ export const RECORD_DIAGNOSTIC_CODES = [
 ] as const;
 
 /** Codes of an input that cannot be read at all (a CSV map, its fit to a sheet, a test file, bytes not in their encoding). */
-export const INPUT_DIAGNOSTIC_CODES = ['unreadable_input', 'invalid_map', 'map_mismatch', 'test_file', 'invalid_roster', 'invalid_assessment'] as const;
+export const INPUT_DIAGNOSTIC_CODES = ['unreadable_input', 'invalid_map', 'map_mismatch', 'test_file', 'invalid_roster', 'invalid_assessment', 'draft_unparsed'] as const;
 
 /** Every code, once: the one registry (docs/errors.md documents each). */
 export const DIAGNOSTIC_CODES = [...new Set([...STANDARD_DIAGNOSTIC_CODES, ...RECORD_DIAGNOSTIC_CODES, ...INPUT_DIAGNOSTIC_CODES])] as readonly DiagnosticCode[];
@@ -85,6 +85,7 @@ export const DIAGNOSTIC_CODES = [...new Set([...STANDARD_DIAGNOSTIC_CODES, ...RE
  * `diagnostic.<code>`, a record's or an input's the catalogue entry it is usually made with.
  */
 const MESSAGE_IDS: Readonly<Partial<Record<DiagnosticCode, string>>> = {
+  draft_unparsed: 'input.draft_unparsed',
   record_syntax: 'record.invalid',
   record_invalid: 'record.invalid',
   not_whole_number: 'record.not_whole_number',

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const DOCS = ['README.md', 'CHANGELOG.md', 'bench/README.md', 'standards/README.md', 'fixtures/csv/README.md', 'fixtures/school/README.md', ...['standard-format', 'errors', 'records', 'scorecard', 'reports', 'lives', 'compiled', 'assessments', 'browser'].map((f) => `docs/${f}.md`)];
+const DOCS = ['README.md', 'CHANGELOG.md', 'bench/README.md', 'standards/README.md', 'fixtures/csv/README.md', 'fixtures/school/README.md', ...['standard-format', 'errors', 'records', 'scorecard', 'reports', 'lives', 'compiled', 'assessments', 'browser', 'draft'].map((f) => `docs/${f}.md`)];
 
 const slug = (heading: string) => heading.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-');
 

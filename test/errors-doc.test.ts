@@ -149,7 +149,7 @@ describe('docs/errors.md: input diagnostics', () => {
     for (const section of sections) {
       const code = section.slice(0, section.indexOf('\n')).trim();
       expect(section).toMatch(/\*\*Fix:\*\* \S/);
-      expect(section).toMatch(new RegExp(`^\\S+:\\d+:\\d+  error  ${code}  `, 'm'));
+      expect(section).toMatch(new RegExp(`^\\S+:\\d+:\\d+  (error|warning)  ${code}  `, 'm'));
     }
   });
 });

@@ -11,6 +11,7 @@ import { runReport, type ReportFormat } from './report.js';
 import { runTests } from './test.js';
 import { runDiff } from './diff.js';
 import { runImport, type ImportOutputFormat } from './import.js';
+import { runDraft } from './draft.js';
 import { runTemplate } from './template.js';
 import { runActions, type ActionsOptions } from './actions.js';
 import { runSettle, type SettleOptions } from './settle.js';
@@ -365,6 +366,17 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         compare: opts.compare,
         ...(opts.allowRoot ? { allowRoot: opts.allowRoot } : {}),
       }, output);
+    });
+
+  program
+    .command('draft')
+    .description(help.draft_description)
+    .argument('<sheet>', help.draft_sheet)
+    .option('-o, --output <file>', help.draft_output)
+    .option('--sheet <name>', help.draft_sheetName)
+    .addOption(lang())
+    .action(async (sheet: string, opts: { output?: string; sheet?: string; lang: 'en' | 'zh-CN' }) => {
+      exitCode = await runDraft(sheet, { lang: opts.lang, ...(opts.output !== undefined ? { output: opts.output } : {}), ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}) }, output);
     });
 
   try {

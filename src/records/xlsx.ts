@@ -18,7 +18,7 @@
  * zip, or an encrypted (password-protected) workbook, is refused with a reason; nothing is guessed.
  */
 import type ExcelJS from 'exceljs';
-import { makeDiagnostic } from '../diagnostics.js';
+import { makeDiagnostic, type Diagnostic } from '../diagnostics.js';
 import type { Message } from '../messages/types.js';
 import { CsvRecordReader, type RowProblem } from './csv.js';
 import { recordDiagnostic } from './diagnostics.js';
@@ -105,18 +105,20 @@ function tooLarge(options: XlsxReadOptions): StreamItem {
   return { diagnostics: [recordDiagnostic({ file: options.file ?? '<inline>', line: 1, index: 0 }, '', message, options.locale ?? 'en', 'file_too_large')] };
 }
 
-async function xlsxItems(bytes: Uint8Array, mapping: CsvMapping | undefined, options: XlsxReadOptions): Promise<StreamItem[]> {
+/**
+ * A workbook's bytes loaded by exceljs after the checks every reader makes (size, encrypted, not a zip,
+ * unpacked size); a Message when it is refused, 'too-many-rows' when it must be read row by row.
+ */
+async function openWorkbook(bytes: Uint8Array, options: XlsxReadOptions): Promise<ExcelJS.Workbook | Message | 'too-large' | 'too-many-rows'> {
   const file = options.file ?? '<inline>';
-  const locale = options.locale ?? 'en';
-  const unreadable = (message: Message, at = file): StreamItem[] => [{ diagnostics: [makeDiagnostic({ code: 'unreadable_input', file: at, line: 1, column: 1, path: [], message }, locale)] }];
-  if (bytes.length > (options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)) return [tooLarge(options)];
-  if (startsWith(bytes, COMPOUND_FILE)) return unreadable({ messageId: 'input.xlsx_encrypted', data: { file } });
-  if (!startsWith(bytes, ZIP)) return unreadable({ messageId: 'input.xlsx_not_zip', data: { file } });
+  if (bytes.length > (options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)) return 'too-large';
+  if (startsWith(bytes, COMPOUND_FILE)) return { messageId: 'input.xlsx_encrypted', data: { file } };
+  if (!startsWith(bytes, ZIP)) return { messageId: 'input.xlsx_not_zip', data: { file } };
   const limit = unpackedLimit(options.maxFileBytes);
   try {
-    if (!(await unpacksWithin(bytes, limit))) return unreadable({ messageId: 'input.xlsx_unpacked_too_large', data: { file, limit } });
+    if (!(await unpacksWithin(bytes, limit))) return { messageId: 'input.xlsx_unpacked_too_large', data: { file, limit } };
   } catch (error) {
-    return unreadable({ messageId: 'input.xlsx_not_zip', data: { file, detail: (error as Error).message } });
+    return { messageId: 'input.xlsx_not_zip', data: { file, detail: (error as Error).message } };
   }
   const { Workbook } = await exceljs();
   const workbook = new Workbook();
@@ -125,9 +127,46 @@ async function xlsxItems(bytes: Uint8Array, mapping: CsvMapping | undefined, opt
   } catch (error) {
     const detail = (error as Error).message;
     // Too many rows to hold (a million empty ones below the records): read it row by row instead.
-    if (/^Max row count/.test(detail)) return streamedItems(bytes, mapping, options);
-    return unreadable({ messageId: 'input.unreadable', data: { file, detail } });
+    if (/^Max row count/.test(detail)) return 'too-many-rows';
+    return { messageId: 'input.unreadable', data: { file, detail } };
   }
+  return workbook;
+}
+
+/** A sheet's rows of cells as text (column A first), by row number, with the sheet's name; or why it cannot be read. */
+export async function readSheetTexts(bytes: Uint8Array, options: XlsxReadOptions = {}): Promise<{ ok: true; sheet: string; rows: { number: number; cells: string[] }[] } | { ok: false; diagnostics: readonly Diagnostic[] }> {
+  const file = options.file ?? '<inline>';
+  const locale = options.locale ?? 'en';
+  const opened = await openWorkbook(bytes, options);
+  const refuse = (message: Message) => ({ ok: false as const, diagnostics: [makeDiagnostic({ code: 'unreadable_input', file, line: 1, column: 1, path: [], message }, locale)] });
+  if (opened === 'too-large') {
+    const item = tooLarge(options);
+    return { ok: false, diagnostics: 'diagnostics' in item ? item.diagnostics : [] };
+  }
+  if (opened === 'too-many-rows') return refuse({ messageId: 'input.draft_too_many_rows', data: { file, limit: MAX_SHEET_ROWS } });
+  if (!('worksheets' in opened)) return refuse(opened);
+  const names = opened.worksheets.map((w) => w.name);
+  const sheet = options.sheet !== undefined ? opened.getWorksheet(options.sheet) : opened.worksheets.find((w) => w.state === 'visible' && w.name !== MAP_SHEET);
+  if (sheet === undefined) return refuse({ messageId: 'input.xlsx_no_sheet', data: { file, sheet: options.sheet ?? '', sheets: names.join(', ') } });
+  const rows: { number: number; cells: string[] }[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, number) => {
+    const values = row.values as readonly CellContent[];
+    const cells: string[] = [];
+    for (let c = 1; c < values.length; c++) cells.push(plainText(values[c]).trim());
+    rows.push({ number, cells });
+  });
+  return { ok: true, sheet: sheet.name, rows };
+}
+
+async function xlsxItems(bytes: Uint8Array, mapping: CsvMapping | undefined, options: XlsxReadOptions): Promise<StreamItem[]> {
+  const file = options.file ?? '<inline>';
+  const locale = options.locale ?? 'en';
+  const unreadable = (message: Message, at = file): StreamItem[] => [{ diagnostics: [makeDiagnostic({ code: 'unreadable_input', file: at, line: 1, column: 1, path: [], message }, locale)] }];
+  const opened = await openWorkbook(bytes, options);
+  if (opened === 'too-large') return [tooLarge(options)];
+  if (opened === 'too-many-rows') return streamedItems(bytes, mapping, options);
+  if (!('worksheets' in opened)) return unreadable(opened);
+  const workbook = opened;
   const names = workbook.worksheets.map((w) => w.name);
   const sheet = options.sheet !== undefined ? workbook.getWorksheet(options.sheet) : workbook.worksheets.find((w) => w.state === 'visible' && w.name !== MAP_SHEET);
   if (sheet === undefined) return unreadable({ messageId: 'input.xlsx_no_sheet', data: { file, sheet: options.sheet ?? '', sheets: names.filter((n) => n !== MAP_SHEET).join(', ') } });
