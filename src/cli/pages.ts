@@ -20,7 +20,7 @@ import type { PlaygroundData } from '../pages/playground.js';
 import { shippedStandard } from '../shipped.js';
 import { loadRoster } from './inputs.js';
 import type { Output } from './io.js';
-import { loadStandardSet, standardLoadOptions } from './standards.js';
+import { loadOneStandard } from './standards.js';
 
 export interface FormOptions {
   readonly standard: string;
@@ -83,12 +83,8 @@ async function write(path: string, html: string, lang: Locale, out: Output): Pro
 }
 
 export async function runForm(options: FormOptions, out: Output): Promise<number> {
-  const set = await loadStandardSet([options.standard], standardLoadOptions(options), out);
-  if (!set) return 2;
-  if (set.scorers.length !== 1) {
-    out.err(wordsOf(options.lang).cli.templateNeedsOne(options.standard, set.scorers.length, set.scorers.map((s) => s.ref).join(', ')));
-    return 2;
-  }
+  const scorer = await loadOneStandard(options.standard, options, out);
+  if (!scorer) return 2;
   const roster = await loadRoster(options.units ? { units: options.units } : {}, options.lang);
   if ('error' in roster) {
     out.err(roster.error);
@@ -99,7 +95,7 @@ export async function runForm(options: FormOptions, out: Output): Promise<number
     out.err(wordsOf(options.lang).cli.pageScriptMissing(page.missing));
     return 2;
   }
-  const standard = set.scorers[0]!.standard;
+  const standard = scorer.standard;
   const data: FormData = { locale: options.lang, standard, units: (roster.units ?? []).map((u) => ({ id: u.id, ...(u.name !== undefined ? { name: u.name } : {}), ...(u.group !== undefined ? { group: u.group } : {}) })) };
   const w = wordsOf(options.lang).page;
   const html = pageHtml({ title: `${w.form} · ${localizedText(standard.name, options.lang)}`, lang: options.lang, css: FORM_CSS, data, script: page.script, noscript: w.form });

@@ -1,7 +1,7 @@
 /** Loading the standards a command scores against: files or directories, diagnostics printed on failure. */
 import { formatDiagnostic } from '../diagnostics.js';
 import { localizedText } from '../messages/render.js';
-import type { Locale } from '../messages/locales.js';
+import { wordsOf, type Locale } from '../messages/locales.js';
 import { compileStandard, type Scorer } from '../compile/standard.js';
 import { StandardSet } from '../score/editions.js';
 import type { LoadOptions } from '../standard/load.js';
@@ -33,6 +33,20 @@ export async function loadStandardSet(paths: readonly string[], options: LoadOpt
     scorers.push(compileStandard(result.standard));
   }
   return failed ? undefined : new StandardSet(scorers);
+}
+
+/**
+ * The one standard (one edition) a command that builds a sheet or a page for it takes (template,
+ * form); undefined, after saying why, when the path does not load or holds several.
+ */
+export async function loadOneStandard(path: string, options: { readonly lang: Locale; readonly allowRoot?: readonly string[] }, out: Output): Promise<Scorer | undefined> {
+  const set = await loadStandardSet([path], standardLoadOptions(options), out);
+  if (!set) return undefined;
+  if (set.scorers.length !== 1) {
+    out.err(wordsOf(options.lang).cli.templateNeedsOne(path, set.scorers.length, set.scorers.map((s) => s.ref).join(', ')));
+    return undefined;
+  }
+  return set.scorers[0]!;
 }
 
 /** id → display name for every item and category of every loaded standard. */

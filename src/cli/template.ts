@@ -13,7 +13,7 @@ import { formatCsv } from '../report/csv.js';
 import type { Output } from './io.js';
 import { loadRoster } from './inputs.js';
 import { templateWorkbook, type TemplateUnit } from '../records/template-xlsx.js';
-import { loadStandardSet, standardLoadOptions } from './standards.js';
+import { loadOneStandard } from './standards.js';
 import { renderMessage } from '../messages/render.js';
 import { systemFailure } from '../messages/library.js';
 
@@ -35,13 +35,9 @@ export interface TemplateOptions {
 }
 
 export async function runTemplate(options: TemplateOptions, out: Output): Promise<number> {
-  const set = await loadStandardSet([options.standard], standardLoadOptions(options), out);
-  if (!set) return 2;
-  if (set.scorers.length !== 1) {
-    out.err(wordsOf(options.lang).cli.templateNeedsOne(options.standard, set.scorers.length, set.scorers.map((s) => s.ref).join(', ')));
-    return 2;
-  }
-  const standard = set.scorers[0]!.standard;
+  const scorer = await loadOneStandard(options.standard, options, out);
+  if (!scorer) return 2;
+  const standard = scorer.standard;
   const template = sheetTemplate(standard, options.layout, options.lang, options.standard, options.groups ?? []);
   const base = join(options.out, `${standard.id}.${options.layout}`);
   let units: TemplateUnit[] = [];

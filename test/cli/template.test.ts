@@ -12,6 +12,16 @@ import { runCli } from '../support/cli.js';
 const fresh = () => mkdtempSync(join(tmpdir(), 'scoresheet-template-'));
 
 describe('scoresheet template', () => {
+  it('template and form take exactly one standard: a folder of several is refused with their refs, exit 2, nothing written', async () => {
+    const dir = fresh();
+    for (const command of [['template', '--layout', 'wide', '-o', dir], ['form', '-o', join(dir, 'form.html')]]) {
+      const r = await runCli([command[0]!, '--standard', 'standards', ...command.slice(1)]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/needs exactly one standard; standards holds \d+: .*school-hygiene@/);
+      expect(r.stdout).toBe('');
+    }
+  });
+
   it('writes <id>.<layout>.csv (UTF-8 with BOM, Chinese item names) and its map, exit 0', async () => {
     const dir = fresh();
     const r = await runCli(['template', '--standard', 'standards/school-hygiene.yaml', '--layout', 'wide', '-o', dir, '--lang', 'zh-CN']);
