@@ -18,7 +18,7 @@ import type { Message } from '../messages/types.js';
 import { ByteDecoder, decodeText, invalidBytesMessage, type InvalidBytes, type TextEncodingName } from './decode.js';
 import { makeDiagnostic, type Diagnostic, type RecordDiagnosticCode } from '../diagnostics.js';
 import type { Position } from '../positions.js';
-import { lineOfField, positionOfField, recordDiagnostic, type RecordSource } from './diagnostics.js';
+import { lineOfField, positionOfField, recordDiagnostic, type FindingCells, type RecordSource } from './diagnostics.js';
 
 export { lineOfField };
 import { convertCell, mappingFromHeader, normalizeDate, type CellValue, type CsvMapping, type FieldRef, parseField, type WideItem } from './mapping.js';
@@ -45,6 +45,11 @@ export interface CsvRecordSource extends RecordSource {
   readonly fieldPositions: ReadonlyMap<string, Position>;
   /** Finding index → the row and the column of its first cell. */
   readonly findingPositions: readonly Position[];
+  /**
+   * A long sheet's finding cells, without a string per cell: the plan's finding columns (field →
+   * its bit and 1-based column) and, per finding, the bits of the cells its row filled.
+   */
+  readonly findingCells?: FindingCells;
 }
 
 
@@ -69,6 +74,8 @@ interface WideColumn {
 
 interface Plan {
   readonly mapping: CsvMapping;
+  /** `finding` as positionOfField reads it (field → bit and column), made once per sheet. */
+  readonly findingColumns: FindingCells['columns'];
   readonly headers: readonly string[];
   /** Cells a row must have: up to the last named column (a row with fewer lost its last cells). */
   readonly width: number;
@@ -276,7 +283,9 @@ export class CsvRecordReader {
     const itemColumn = finding.find((c) => c.field.name === 'finding.item');
     let width = headers.length;
     while (width > 0 && headers[width - 1] === '') width--;
-    return { mapping, headers, width, record, finding, follow, ...(itemColumn ? { itemColumn } : {}), key, wide, unmapped, rejectExtra: reject, defaults };
+    // A finding field has one column at most (about a dozen fields), so its bit fits a 32-bit mask.
+    const findingColumns = new Map(finding.map((c, i) => [c.field.path[0]!, { bit: 1 << i, column: c.index + 1 }] as const));
+    return { mapping, headers, width, record, finding, findingColumns, follow, ...(itemColumn ? { itemColumn } : {}), key, wide, unmapped, rejectExtra: reject, defaults };
   }
 
   /** Rows of one inspection → a located record, or the diagnostics that keep it out. */
@@ -285,7 +294,8 @@ export class CsvRecordReader {
     const first = allRows[0]!.line;
     const fieldPositions = new Map<string, Position>();
     const findingPositions: Position[] = [];
-    const source: CsvRecordSource = { file: this.file, line: first, index, fieldPositions, findingPositions };
+    const filled: number[] = [];
+    const source: CsvRecordSource = { file: this.file, line: first, index, fieldPositions, findingPositions, findingCells: { columns: plan.findingColumns, filled } };
     const problems: Diagnostic[] = [];
     /** `at` is the 0-based cell: the column is the spreadsheet's (1-based). */
     const problem = (line: number, field: string, message: Message, code: RecordDiagnosticCode = 'record_invalid', at = 0) =>
@@ -334,17 +344,22 @@ export class CsvRecordReader {
       if (getPath(raw, field.path) === undefined) setPath(raw, field.path, value);
     }
 
-    /** A row's cells of `columns` → one entry (a finding, a 复查) at `prefix` (`findings[2]`), each cell converted or reported. */
-    const entry = (columns: readonly Column[], texts: readonly string[], row: Row, prefix: string): Record<string, unknown> => {
+    /**
+     * A row's cells of `columns` → entry `k` of `list` (a finding, a 复查), each cell converted or
+     * reported; `cells` gets the bits (bit i: `columns[i]`) of the cells it read. The field's name is
+     * written out only for a problem: this runs for every finding of every record.
+     */
+    let cells = 0;
+    const entry = (columns: readonly Column[], texts: readonly string[], row: Row, list: 'findings' | 'follows', k: number): Record<string, unknown> => {
       const out: Record<string, unknown> = {};
+      cells = 0;
       columns.forEach((column, i) => {
         const text = texts[i]!;
         if (text === '') return;
-        const field = `${prefix}.${column.field.path[0]}`;
+        cells |= 1 << i;
         const converted = this.convert(column, text);
-        fieldPositions.set(field, { line: row.line, column: column.index + 1 });
         if (converted.ok) out[column.field.path[0]!] = converted.value;
-        else cellProblem(row.line, column.index, field, column.header, text, converted.expected);
+        else cellProblem(row.line, column.index, `${list}[${k}].${column.field.path[0]}`, column.header, text, converted.expected);
       });
       return out;
     };
@@ -354,7 +369,8 @@ export class CsvRecordReader {
         const texts = plan.finding.map((c) => row.cells[c.index] ?? '');
         if (texts.every((t) => t === '')) continue; // a row of an inspection with nothing found
         const f = findings.length;
-        const out = entry(plan.finding, texts, row, `findings[${f}]`);
+        const out = entry(plan.finding, texts, row, 'findings', f);
+        filled.push(cells);
         const given = plan.finding.find((c, i) => texts[i] !== '')!;
         if (plan.itemColumn && (row.cells[plan.itemColumn.index] ?? '') === '') {
           problem(row.line, `findings[${f}].item`, { messageId: 'record.csv_no_item', data: { column: given.header, item: plan.itemColumn.header } }, 'record_invalid', given.index);
@@ -424,7 +440,8 @@ export class CsvRecordReader {
       if (texts.every((t) => t === '')) continue;
       const follows = ((raw.follows as Record<string, unknown>[] | undefined) ??= []);
       const k = follows.length;
-      follows.push(entry(plan.follow, texts, row, `follows[${k}]`));
+      follows.push(entry(plan.follow, texts, row, 'follows', k));
+      plan.follow.forEach((column, i) => (cells & (1 << i)) !== 0 && fieldPositions.set(`follows[${k}].${column.field.path[0]}`, { line: row.line, column: column.index + 1 }));
       if (!fieldPositions.has(`follows[${k}]`)) fieldPositions.set(`follows[${k}]`, { line: row.line, column: plan.follow[texts.findIndex((t) => t !== '')]!.index + 1 });
     }
 

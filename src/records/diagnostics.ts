@@ -26,13 +26,21 @@ export type PositionOf = (path: DiagnosticPath) => Position | undefined;
  * attached non-enumerable, so a source printed as JSON stays { file, line, index }.
  */
 export function withFieldPositions(source: RecordSource, positionOf: PositionOf): RecordSource {
-  return Object.defineProperty({ ...source }, 'positionOf', { value: positionOf, enumerable: false });
+  // The callers hand over a source made for this record: no copy of it, once per record.
+  return Object.defineProperty(source, 'positionOf', { value: positionOf, enumerable: false });
+}
+
+/** A long sheet's finding cells: each finding field's bit and 1-based column; per finding, the bits its row filled. */
+export interface FindingCells {
+  readonly columns: ReadonlyMap<string, { readonly bit: number; readonly column: number }>;
+  readonly filled: readonly number[];
 }
 
 /** A CSV record's positions: the row and column each field and each finding came from. */
 interface CsvPositions {
   readonly fieldPositions: ReadonlyMap<string, Position>;
   readonly findingPositions: readonly Position[];
+  readonly findingCells?: FindingCells;
 }
 
 /**
@@ -47,6 +55,11 @@ export function positionOfField(source: RecordSource, field: string | Diagnostic
   for (let depth = path.length; depth > 0; depth--) {
     // A finding's field in its own cell; else the finding's row.
     if (depth === 2 && path[0] === 'findings' && typeof path[1] === 'number') return csv.findingPositions[path[1]] ?? start;
+    if (depth === 3 && path[0] === 'findings' && typeof path[1] === 'number' && csv.findingCells !== undefined) {
+      const cell = csv.findingCells.columns.get(String(path[2]));
+      const row = csv.findingPositions[path[1]];
+      if (cell !== undefined && row !== undefined && ((csv.findingCells.filled[path[1]] ?? 0) & cell.bit) !== 0) return { line: row.line, column: cell.column };
+    }
     const at = csv.fieldPositions.get(formatPath(path.slice(0, depth)));
     if (at !== undefined) return at;
   }
