@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { formatPath } from '../../src/diagnostics.js';
 import { renderMessage } from '../../src/messages/render.js';
 import { compileStandard, parseStandard, renderScorecard, scoreRecord, type Scorecard, type Standard } from '../../src/index.js';
+import { scoreBothWays } from '../support/both-paths.js';
 
 const STANDARD = `id: dims
 version: "1"
@@ -54,15 +55,7 @@ function load(text = STANDARD): Standard {
   return loaded.standard;
 }
 
-function score(record: unknown, text = STANDARD): Scorecard {
-  const standard = load(text);
-  const a = scoreRecord(compileStandard(standard), structuredClone(record));
-  const b = scoreRecord(compileStandard(standard, { codegen: false }), structuredClone(record));
-  expect(a).toStrictEqual(b);
-  expect(JSON.stringify(a)).toBe(JSON.stringify(b));
-  if (!a.ok) throw new Error(JSON.stringify(a.diagnostics));
-  return a.scorecard;
-}
+const score = (record: unknown, text = STANDARD): Scorecard => scoreBothWays(load(text), record);
 
 const base = { unit: { id: 'u' }, date: '2024-03-04', kind: 'scheduled', facts: { signs_missing: false }, findings: [] as unknown[] };
 const dims = (card: Scorecard) => Object.fromEntries((card.dimensions ?? []).map((d) => [d.id, d.band?.id ?? null]));
