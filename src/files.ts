@@ -130,7 +130,7 @@ export function realOrResolved(path: string): string {
 }
 
 /** Side files of the CLI (and a test file), as `file_too_large` names them. */
-export type SideFile = 'calendar' | 'units' | 'roster' | 'map' | 'tests' | 'assessment';
+export type SideFile = 'calendar' | 'units' | 'roster' | 'map' | 'tests' | 'assessment' | 'score-sheet';
 
 /** Most bytes a `--units` or `--roster` file may have (a list of units or areas, not records). */
 export const MAX_ROSTER_BYTES = 16 * 1024 * 1024;
@@ -147,6 +147,6 @@ export function readSideFile(path: string, what: SideFile, limit: number, locale
   const [code, data] =
     p.reason === 'too_large'
       ? (['file_too_large', { ...(p.bytes === undefined ? {} : { bytes: p.bytes }), limit: p.limit, what }] as const)
-      : (['file_not_found', p.reason === 'missing' ? { detail: p.detail } : { notFile: true }] as const);
+      : (['file_not_found', p.reason === 'missing' ? { reason: p.code, detail: p.detail } : { notFile: true }] as const);
   return { diagnostic: makeDiagnostic({ code, file: path, ...START, path: [], data }, locale) };
 }

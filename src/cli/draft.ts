@@ -8,7 +8,7 @@ import { basename, extname } from 'node:path';
 import { CsvError, parse as parseCsv } from 'csv-parse/sync';
 import { stringify } from 'yaml';
 import { renderDiagnostic, type Diagnostic } from '../diagnostics.js';
-import { readBounded } from '../files.js';
+import { readSideFile } from '../files.js';
 import { draftStandard, type SheetRowText } from '../import/draft.js';
 import type { Locale } from '../messages/locales.js';
 import { renderMessage } from '../messages/render.js';
@@ -45,9 +45,9 @@ async function sheetRows(path: string, bytes: Uint8Array, options: DraftCliOptio
 }
 
 export async function runDraft(path: string, options: DraftCliOptions, out: Output): Promise<number> {
-  const read = readBounded(path, { limit: DEFAULT_MAX_FILE_BYTES, regularOnly: true });
-  if ('problem' in read) {
-    out.err(cannotRead(path, new Error('detail' in read.problem ? read.problem.detail : read.problem.reason), options.lang));
+  const read = readSideFile(path, 'score-sheet', DEFAULT_MAX_FILE_BYTES, options.lang);
+  if ('diagnostic' in read) {
+    out.err(renderDiagnostic(read.diagnostic, options.lang));
     return 2;
   }
   const sheet = await sheetRows(path, read.bytes, options);

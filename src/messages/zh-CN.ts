@@ -86,7 +86,7 @@ const yamlWords = (d: Readonly<Record<string, unknown>>): string => YAML_ERRORS[
 const tooPrecise = (d: Record<string, unknown>): string => `${s(d.value)} 比 ${s(d.resolution)} 更精细：分值、界限和步长精确到 ${s(d.resolution)}（最多 4 位小数）`;
 
 /** 文件种类，用于 file_too_large（未说明时为标准文件）。 */
-const FILE_KINDS: Readonly<Record<string, string>> = { calendar: '校历文件', units: '单位名单', roster: '责任区名单', map: '映射文件', tests: '测试文件', assessment: '综合考评文件' };
+const FILE_KINDS: Readonly<Record<string, string>> = { calendar: '校历文件', units: '单位名单', roster: '责任区名单', map: '映射文件', tests: '测试文件', assessment: '综合考评文件', 'score-sheet': '评分表' };
 
 export const zhCN: Catalogue = {
   'diagnostic.file_not_found': (d) => `无法读取文件：${d.notFile ? '它不是普通文件（是目录、设备或管道）' : d.reason === 'overlay_needs_file' ? '叠加标准须从文件读取（loadStandard），由它解析 `extends:`' : reasonOf(SYSTEM_REASONS, d)}`,

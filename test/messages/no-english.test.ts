@@ -118,6 +118,12 @@ describe('library and system text is said from the catalogue under zh-CN', () =>
     const standard = await zh(['check', join(dir, 'nowhere.yaml')]);
     expect(standard).toContain('file_not_found');
     expectNoEnglish(standard);
+    // A side file (a calendar, a score sheet) names the system's reason too, not only that it failed.
+    for (const args of [['rank', '--standard', STANDARD, '--period', 'week', '--calendar', join(dir, 'nowhere-calendar.yaml'), 'fixtures/school/records.yaml'], ['draft', join(dir, 'nowhere.xlsx')]]) {
+      const side = await zh(args);
+      expect(side).toContain('file_not_found  无法读取文件：文件或目录不存在');
+      expectNoEnglish(side);
+    }
   });
 
   it("the test runner: a case expecting nothing, a record zod refuses, a record file yaml cannot read, an unwanted line", async () => {
