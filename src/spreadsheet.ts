@@ -2,9 +2,10 @@
 
 /**
  * What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection"): `=`, `+`, `-`, `@`,
- * tab, carriage return or line feed first. `=HYPERLINK(...)` in a unit's name must stay text.
+ * tab, carriage return or line feed first; and a NUL first, which some readers drop before looking at
+ * what follows it. `=HYPERLINK(...)` in a unit's name must stay text.
  */
-const FORMULA_START = /^[=+\-@\t\r\n]/;
+const FORMULA_START = /^[\0=+\-@\t\r\n]/;
 /** A number as scoresheet writes one (-2, 0.5, -1e+21): a number cell, harmless, left a number. */
 const NUMBER = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/;
 

@@ -12,13 +12,22 @@ export interface Output {
 }
 
 /**
+ * Control characters a terminal acts on (ESC starting `ESC[2J`, which clears the screen, C1's CSI, a bell,
+ * a backspace, a carriage return not ending a line): text from a record or standard printed as it is
+ * could rewrite what the reader sees. Each is shown as U+FFFD instead; tabs and line breaks stay.
+ * JSON output never holds one raw (JSON.stringify escapes them), so only text, Markdown and CSV change.
+ */
+const TERMINAL_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\r(?!\n)/g;
+export const printable = (text: string): string => text.replace(TERMINAL_CONTROL, '\uFFFD');
+
+/**
  * `-o FILE`: what a command would print on stdout, kept to be written to the file at the end
  * (`written`); its problems still go to stderr.
  */
 export function fileOutput(out: Output): Output & { written(): Buffer } {
   const chunks: Buffer[] = [];
   return {
-    out: (text) => chunks.push(Buffer.from(text + '\n', 'utf8')),
+    out: (text) => chunks.push(Buffer.from(printable(text) + '\n', 'utf8')),
     err: (text) => out.err(text),
     bytes: (data) => chunks.push(Buffer.from(data)),
     written: () => Buffer.concat(chunks),
@@ -64,8 +73,8 @@ export interface CliIo {
 /** The line-by-line writer every command is given, over the io's stdout and stderr. */
 export function lineOutput(io: Pick<CliIo, 'stdout' | 'stderr'>): Output {
   return {
-    out: (text) => io.stdout.write(text + '\n'),
-    err: (text) => io.stderr.write(text + '\n'),
+    out: (text) => io.stdout.write(printable(text) + '\n'),
+    err: (text) => io.stderr.write(printable(text) + '\n'),
     bytes: (data) => io.stdout.write(data),
   };
 }

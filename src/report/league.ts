@@ -8,7 +8,7 @@ import type { GroupAwards } from '../rank/awards.js';
 import type { League } from '../rank/league.js';
 import type { TableRow } from '../rank/rank.js';
 import type { Standard } from '../standard/schema.js';
-import { mdCell, mdRow } from './markdown.js';
+import { mdCell, mdFootnote, mdRow } from './markdown.js';
 import { formatTable } from './table.js';
 import { pushAll } from '../collections.js';
 import { boardDisplay, boardNumber, type BoardDisplay } from './display.js';
@@ -186,7 +186,7 @@ export function formatLeagueMarkdown(league: League, standard: Standard, locale:
       const header = `| ${w.rank} | ${w.unit} | ${w.score} | ${w.inspections} | ${w.change} | ${w.awards} |\n|---:|---|---:|---:|---|---|`;
       const body = rows(league, standard, table.period.key, group, locale, display).map(mdRow);
       // The footnotes under the table, as a list.
-      const notes = groupFootnotes(group, standard, locale, display).map(mdCell);
+      const notes = groupFootnotes(group, standard, locale, display).map(mdFootnote);
       blocks.push(`### ${mdCell(title)}\n\n${header}\n${body.join('\n')}${notes.length > 0 ? '\n\n' + notes.join('\n') : ''}`);
     }
   }

@@ -8,13 +8,24 @@ import { categorySubtotals, chargeTexts, cycleText, kindLabel, signedPoints, typ
 import { pushAll } from '../collections.js';
 
 /**
- * Text from a record or a standard as Markdown (a table cell, a heading, a list item): backslashes
- * and pipes escaped, `<` and `>` as entities so a name is never raw HTML, line breaks as spaces
+ * Text from a record or a standard as Markdown (a table cell, a heading, a list item), so that it is never
+ * markup: `&`, `<` and `>` as entities (never raw HTML nor an entity); backslashes, pipes, backticks, `*`
+ * and `~` escaped (never code, emphasis or a cell break); a `]` that would close a link, an image or a
+ * link definition (`](`, `][`, `]:`) escaped, so `![x](http://tracker)` is not fetched; a `_` that could
+ * open or close emphasis escaped (one between letters, `unknown_item`, cannot); line breaks as spaces
  * (a line break would end the cell; `<br>` would be HTML). Every Markdown scoresheet writes escapes here.
  */
 export function mdCell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n|\r/g, ' ');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\|`*~]|\](?=[([:])|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\$&')
+    .replace(/\r?\n|\r/g, ' ');
 }
+
+/** A footnote (`* …` in the catalogues) as a Markdown list item: the mark is the list's, the text is escaped. */
+export const mdFootnote = (note: string): string => (note.startsWith('* ') ? `* ${mdCell(note.slice(2))}` : mdCell(note));
 
 /** A Markdown table row of escaped cells. */
 export const mdRow = (cells: readonly string[]) => `| ${cells.map(mdCell).join(' | ')} |`;

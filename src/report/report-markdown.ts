@@ -10,7 +10,7 @@ import type { Locale } from '../messages/locales.js';
 import type { UnitRef } from '../record-schema.js';
 import type { RenderReportOptions } from './html.js';
 import { changeMark, notAwarded, tieFootnotes, vetoMark } from './league.js';
-import { mdCell, mdRow as row } from './markdown.js';
+import { mdCell, mdFootnote, mdRow as row } from './markdown.js';
 import type { Report, ReportGroupTable } from './report.js';
 import { boardDisplay, boardNumber } from './display.js';
 import { pushAll } from '../collections.js';
@@ -62,7 +62,7 @@ export function renderReportMarkdown(report: Report, options: RenderReportOption
     if (t.board?.bottom.length) notes.push(`- **${w.bottom}**${w.colon}${t.board.bottom.map(nameOf).join(w.sep)}`);
     for (const a of t.awards) if (a.none) notes.push(`- ${mdCell(award(a.award))}${w.colon}${notAwarded(a.none, lang)}`);
     // Equal scores placed apart by a tie-breaker, as under the HTML table (each note is a list item already).
-    for (const n of tieFootnotes(t.rows.map((r) => ({ rank: r.rank, score: r.score, name: unitName(r.unit) })), report.standard.tieBreakers ?? [], lang, display)) notes.push(mdCell(n));
+    for (const n of tieFootnotes(t.rows.map((r) => ({ rank: r.rank, score: r.score, name: unitName(r.unit) })), report.standard.tieBreakers ?? [], lang, display)) notes.push(mdFootnote(n));
     for (const x of rollup ? [] : report.warnings.filter((x) => x.group === t.group)) notes.push(`- ⚠ ${w.warning(nameOf(x.unit), x.periods.length)}`);
     for (const x of rollup ? [] : report.streaks.filter((x) => x.group === t.group)) notes.push(`- ${w.streak(nameOf(x.unit), mdCell(award(x.award)), x.periods.length)}`);
     if (notes.length > 0) pushAll(lines, ['', ...notes.map((n) => n.replace(/\r?\n/g, ' '))]);

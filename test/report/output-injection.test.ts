@@ -68,6 +68,7 @@ describe('spreadsheetCell (OWASP: a leading quote on a cell that would start a f
     ['\t=1', "'\t=1"],
     ['\r=1', "'\r=1"],
     ['\n=1', "'\n=1"],
+    ['\0=1+1', "'\0=1+1"],
   ])('%j → %j', (cell, written) => expect(spreadsheetCell(cell)).toBe(written));
 
   it.each(['-2', '-0.5', '3', '-1e+21', '', 'plain', '高一(3)班', "'=already"])('leaves %j as it is (numbers stay numbers)', (cell) => {
@@ -108,6 +109,13 @@ describe('CSV writers', () => {
 describe('Markdown (one escaping function, mdCell)', () => {
   it('mdCell escapes HTML, pipes and line breaks', () => {
     expect(mdCell(`${SCRIPT} | a\nb`)).toBe('&lt;script&gt;alert(1)&lt;/script&gt; \\| a b');
+  });
+
+  it('mdCell escapes links, images, code, emphasis and entities: text from a record never becomes Markdown', () => {
+    expect(mdCell('![x](http://tracker/p.png) [click](javascript:alert(1)) [r][1] [d]: http://x')).toBe('![x\\](http://tracker/p.png) [click\\](javascript:alert(1)) [r\\][1] [d\\]: http://x');
+    expect(mdCell('`code` *em* _em_ ~~del~~ &lt;b&gt;')).toBe('\\`code\\` \\*em\\* \\_em\\_ \\~\\~del\\~\\~ &amp;lt;b&amp;gt;');
+    // What cannot be markup stays as it is: a field path, a code between letters.
+    expect(mdCell('findings[0].item unknown_item')).toBe('findings[0].item unknown_item');
   });
 
   it('score --format md: unit names, notes and band names carry no raw HTML', () => {

@@ -1,0 +1,32 @@
+/**
+ * Text from a record printed by the CLI never carries a control character a terminal acts on: a unit
+ * named `ESC[2J…` would clear the reader's screen, a lone carriage return would overwrite the line.
+ * Each is printed as U+FFFD (src/cli/io.ts, printable); JSON escapes them itself.
+ */
+import { describe, expect, it } from 'vitest';
+import { printable } from '../../src/cli/io.js';
+import { runCli } from '../support/cli.js';
+
+const CLEAR = '\u001b[2J\u001b[H';
+const record = (name: string, note: string) =>
+  JSON.stringify({ id: 'r1', unit: { id: 'c1', name }, date: '2024-04-01', kind: 'random', findings: [{ item: 'floor', note }] });
+
+describe('terminal control characters in printed text', () => {
+  it('printable keeps tabs and line breaks and replaces ESC, C1, BEL, backspace and a lone CR', () => {
+    expect(printable('a\tb\nc\r\nd')).toBe('a\tb\nc\r\nd');
+    expect(printable(`${CLEAR}x\u0007\b\u009b\ry\u007f`)).toBe('\uFFFD[2J\uFFFD[Hx\uFFFD\uFFFD\uFFFD\uFFFDy\uFFFD');
+  });
+
+  it.each(['text', 'md', 'csv'])('score --format %s prints no ESC from a unit name or note', async (format) => {
+    const r = await runCli(['score', '--standard', 'standards/school-hygiene.yaml', '--input-format', 'ndjson', '-', '--format', format], { input: record(`${CLEAR}一班`, `ok\rFORGED`) });
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/[\u001b\u0007\u009b]|\r(?!\n)/);
+    expect(r.stdout).toMatch(/\uFFFD\\?\[2J/); // Markdown escapes the bracket too
+  });
+
+  it('score --format json keeps the name exact (escaped by JSON, not replaced)', async () => {
+    const r = await runCli(['score', '--standard', 'standards/school-hygiene.yaml', '--input-format', 'ndjson', '-', '--format', 'json'], { input: record(`${CLEAR}一班`, 'n') });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('\\u001b[2J');
+  });
+});
