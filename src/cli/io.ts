@@ -13,12 +13,14 @@ export interface Output {
 
 /**
  * Control characters a terminal acts on (ESC starting `ESC[2J`, which clears the screen, C1's CSI, a bell,
- * a backspace, a carriage return not ending a line): text from a record or standard printed as it is
- * could rewrite what the reader sees. Each is shown as U+FFFD instead; tabs and line breaks stay.
- * JSON output never holds one raw (JSON.stringify escapes them), so only text, Markdown and CSV change.
+ * a backspace, DEL, a carriage return not ending a line): text from a record or standard printed as it is
+ * could rewrite what the reader sees. Each is printed as its JSON escape (`\u001b`) instead; tabs and line
+ * breaks stay. JSON.stringify escapes C0 itself but not DEL or C1, which can stand only inside a JSON
+ * string, where the escape means the same character: JSON output stays exact.
  */
 const TERMINAL_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\r(?!\n)/g;
-export const printable = (text: string): string => text.replace(TERMINAL_CONTROL, '\uFFFD');
+const escapeControl = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+export const printable = (text: string): string => text.replace(TERMINAL_CONTROL, escapeControl);
 
 /**
  * `-o FILE`: what a command would print on stdout, kept to be written to the file at the end

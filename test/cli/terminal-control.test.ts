@@ -1,7 +1,7 @@
 /**
  * Text from a record printed by the CLI never carries a control character a terminal acts on: a unit
  * named `ESC[2J…` would clear the reader's screen, a lone carriage return would overwrite the line.
- * Each is printed as U+FFFD (src/cli/io.ts, printable); JSON escapes them itself.
+ * Each is printed as its JSON escape (src/cli/io.ts, printable), so JSON output stays exact.
  */
 import { describe, expect, it } from 'vitest';
 import { printable } from '../../src/cli/io.js';
@@ -14,19 +14,21 @@ const record = (name: string, note: string) =>
 describe('terminal control characters in printed text', () => {
   it('printable keeps tabs and line breaks and replaces ESC, C1, BEL, backspace and a lone CR', () => {
     expect(printable('a\tb\nc\r\nd')).toBe('a\tb\nc\r\nd');
-    expect(printable(`${CLEAR}x\u0007\b\u009b\ry\u007f`)).toBe('\uFFFD[2J\uFFFD[Hx\uFFFD\uFFFD\uFFFD\uFFFDy\uFFFD');
+    expect(printable(`${CLEAR}x\u0007\b\u009b\ry\u007f`)).toBe('\\u001b[2J\\u001b[Hx\\u0007\\u0008\\u009b\\u000dy\\u007f');
   });
 
   it.each(['text', 'md', 'csv'])('score --format %s prints no ESC from a unit name or note', async (format) => {
     const r = await runCli(['score', '--standard', 'standards/school-hygiene.yaml', '--input-format', 'ndjson', '-', '--format', format], { input: record(`${CLEAR}一班`, `ok\rFORGED`) });
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(/[\u001b\u0007\u009b]|\r(?!\n)/);
-    expect(r.stdout).toMatch(/\uFFFD\\?\[2J/); // Markdown escapes the bracket too
+    expect(r.stdout).toContain('\\u001b[2J');
   });
 
-  it('score --format json keeps the name exact (escaped by JSON, not replaced)', async () => {
-    const r = await runCli(['score', '--standard', 'standards/school-hygiene.yaml', '--input-format', 'ndjson', '-', '--format', 'json'], { input: record(`${CLEAR}一班`, 'n') });
+  it('score --format json keeps the name exact: C0 escaped by JSON, DEL and C1 escaped alike', async () => {
+    const name = `${CLEAR}一班\u009b\u007f`;
+    const r = await runCli(['score', '--standard', 'standards/school-hygiene.yaml', '--input-format', 'ndjson', '-', '--format', 'json'], { input: record(name, 'n') });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('\\u001b[2J');
+    expect(r.stdout).not.toMatch(/[\u001b\u007f\u009b]/);
+    expect(JSON.parse(r.stdout).scorecards[0].unit.name).toBe(name);
   });
 });
