@@ -130,7 +130,7 @@ export function realOrResolved(path: string): string {
 }
 
 /** Side files of the CLI (and a test file), as `file_too_large` names them. */
-export type SideFile = 'calendar' | 'units' | 'roster' | 'map' | 'tests' | 'assessment' | 'score-sheet';
+export type SideFile = 'calendar' | 'units' | 'roster' | 'map' | 'tests' | 'assessment' | 'score-sheet' | 'feed';
 
 /** Most bytes a `--units` or `--roster` file may have (a list of units or areas, not records). */
 export const MAX_ROSTER_BYTES = 16 * 1024 * 1024;

@@ -5,16 +5,17 @@
  * `score` prints), or compared with the feed's official scores (--compare).
  * Exit 0: done; 1: records rejected, --fail-on matched, or (--compare) a score differs; 2: could not run.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { agreementReport, formatAgreement, type AgreementEntry } from '../import/agreement.js';
 import { LIVES_FILE_NAMES, livesDate, livesToRecords, type LivesFileName, type LivesFiles, type LivesProblem } from '../import/lives.js';
 import { wordsOf } from '../messages/locales.js';
 import type { Locale } from '../messages/locales.js';
-import { formatDiagnostic } from '../diagnostics.js';
+import { formatDiagnostic, renderDiagnostic } from '../diagnostics.js';
+import { readSideFile } from '../files.js';
+import { DEFAULT_MAX_FILE_BYTES } from '../records/read.js';
 import { scoreBatch } from '../score/batch.js';
 import type { Verdict } from '../score/scorecard.js';
-import { cannotRead } from './inputs.js';
 import type { Output } from './io.js';
 import { formatSummary, renderScored, type Summary } from './score.js';
 import { loadStandardSet, standardLoadOptions } from './standards.js';
@@ -34,6 +35,8 @@ export interface ImportOptions {
   readonly compare?: boolean;
   /** --allow-root: folders where `extends:` may also find a base. */
   readonly allowRoot?: readonly string[];
+  /** The largest feed file read, in bytes (default DEFAULT_MAX_FILE_BYTES); a larger one is `file_too_large`. */
+  readonly maxFileBytes?: number;
 }
 
 /** Files a LIVES directory must hold (feed_info.csv is optional). */
@@ -55,13 +58,12 @@ export async function runImport(source: string, dir: string, options: ImportOpti
   for (const which of Object.keys(LIVES_FILE_NAMES) as LivesFileName[]) {
     const path = join(dir, LIVES_FILE_NAMES[which]);
     names[which] = path;
-    try {
-      files[which] = await readFile(path, 'utf8');
-    } catch (error) {
-      if (REQUIRED_FILES.includes(which)) {
-        out.err(cannotRead(path, error, options.lang));
-        return 2;
-      }
+    // Each file is read whole (csv-parse/sync, then the join): bounded like a JSON or YAML input.
+    const read = readSideFile(path, 'feed', options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, options.lang);
+    if ('bytes' in read) files[which] = read.bytes.toString('utf8');
+    else if (REQUIRED_FILES.includes(which) || read.diagnostic.code !== 'file_not_found') {
+      out.err(renderDiagnostic(read.diagnostic, options.lang));
+      return 2;
     }
   }
   const imported = livesToRecords(files as LivesFiles, { names, locale: options.lang });
@@ -70,11 +72,19 @@ export async function runImport(source: string, dir: string, options: ImportOpti
 
   const s = imported.stats;
   const feed = imported.feed;
-  const feedDate = feed?.feed_date ? (livesDate(feed.feed_date) ?? feed.feed_date) : undefined;
   out.err(
-    `LIVES ${feed?.municipality_name ? `feed of ${feed.municipality_name}` : 'feed'}${feedDate ? ` (${feedDate}${feed?.feed_version ? `, version ${feed.feed_version}` : ''})` : ''}: ` +
-      `${s.businesses} businesses, ${s.inspections} inspections, ${s.violations} violations → ${s.records} records; ` +
-      `${s.ambiguousKeys} business+date keys hold 2+ inspections (${s.ambiguousRecords} records); ${s.uncertainRecords} records have uncertain findings`,
+    wordsOf(options.lang).cli.livesSummary({
+      ...(feed?.municipality_name ? { municipality: feed.municipality_name } : {}),
+      ...(feed?.feed_date ? { date: livesDate(feed.feed_date) ?? feed.feed_date } : {}),
+      ...(feed?.feed_version ? { version: feed.feed_version } : {}),
+      businesses: s.businesses,
+      inspections: s.inspections,
+      violations: s.violations,
+      records: s.records,
+      ambiguousKeys: s.ambiguousKeys,
+      ambiguousRecords: s.ambiguousRecords,
+      uncertainRecords: s.uncertainRecords,
+    }),
   );
 
   const ndjson = imported.records.map((r) => JSON.stringify(r.record)).join('\n') + (imported.records.length > 0 ? '\n' : '');

@@ -356,7 +356,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .addOption(lang())
     .addOption(new Option('--fail-on <verdict>', help.import_failOn).argParser(collectVerdict))
     .addOption(allowRoot())
-    .action(async (source: string, dir: string, opts: { allowRoot?: string[]; standard?: string[]; output?: string; format: ImportOutputFormat; compare: boolean; lang: 'en' | 'zh-CN'; failOn?: Verdict[] }) => {
+    .addOption(new Option('--max-file-bytes <bytes>', help.import_maxFileBytes).argParser(byteSize).default(DEFAULT_MAX_FILE_BYTES, '64M'))
+    .action(async (source: string, dir: string, opts: { allowRoot?: string[]; standard?: string[]; output?: string; format: ImportOutputFormat; compare: boolean; lang: 'en' | 'zh-CN'; failOn?: Verdict[]; maxFileBytes: number }) => {
       exitCode = await runImport(source, dir, {
         ...(opts.standard ? { standards: opts.standard } : {}),
         ...(opts.output ? { output: opts.output } : {}),
@@ -365,6 +366,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         failOn: opts.failOn ?? [],
         compare: opts.compare,
         ...(opts.allowRoot ? { allowRoot: opts.allowRoot } : {}),
+        maxFileBytes: opts.maxFileBytes,
       }, output);
     });
 

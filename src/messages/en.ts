@@ -20,7 +20,7 @@ const TYPE_NAMES_EN: Readonly<Record<string, string>> = { number: 'a number', in
 const tooPrecise = (d: Record<string, unknown>): string => `${s(d.value)} is finer than ${s(d.resolution)}: points, bounds and steps are held exactly to ${s(d.resolution)} (at most 4 decimals)`;
 
 /** What a file is, for file_too_large (a standard unless said). */
-const FILE_KINDS: Readonly<Record<string, string>> = { calendar: 'a calendar', units: 'a units file', roster: 'a roster', map: 'a map file', tests: 'a test file', assessment: 'an assessment file', 'score-sheet': 'a score sheet (评分表)' };
+const FILE_KINDS: Readonly<Record<string, string>> = { calendar: 'a calendar', units: 'a units file', roster: 'a roster', map: 'a map file', tests: 'a test file', assessment: 'an assessment file', 'score-sheet': 'a score sheet (评分表)', feed: 'a LIVES feed file' };
 
 export const en: Catalogue = {
   'diagnostic.file_not_found': (d) => `cannot read the file: ${d.notFile ? 'it is not a regular file (a folder, a device or a pipe)' : d.reason === 'overlay_needs_file' ? 'an overlay is loaded from a file (loadStandard), which resolves `extends:`' : s(d.detail)}`,
@@ -291,6 +291,20 @@ const UNRANKED = { no_inspection: 'unranked: not inspected', too_few_inspections
  * English words of every table, heading and line a person reads (the reports, the CLI's summaries,
  * the CSV sheets and their maps). Its shape is the shape every locale's words take (`Words`).
  */
+/** What `import lives` says of a feed it read. */
+export interface LivesSummaryWords {
+  readonly municipality?: string;
+  readonly date?: string;
+  readonly version?: string;
+  readonly businesses: number;
+  readonly inspections: number;
+  readonly violations: number;
+  readonly records: number;
+  readonly ambiguousKeys: number;
+  readonly ambiguousRecords: number;
+  readonly uncertainRecords: number;
+}
+
 export const enWords = {
   /** Scorecards in a terminal (score --format text). */
   scorecard: { item: 'item', type: 'type', points: 'points', reason: 'reason', source: 'source', total: 'total', band: 'band', verdict: 'verdict', none: '—', incomplete: ' (incomplete: some items could not be scored)', categories: 'categories' },
@@ -464,6 +478,11 @@ export const enWords = {
     unknownRecordsFormat: (source: string) => `cannot tell the format of ${source}`,
     outputEncodingCsvOnly: '--output-encoding applies to --format csv only',
     unknownImportFormat: (source: string) => `unknown import format "${source}": the one supported is "lives"`,
+    /** `import lives`: what the feed held and what it became. */
+    livesSummary: (f: LivesSummaryWords) =>
+      `LIVES ${f.municipality ? `feed of ${f.municipality}` : 'feed'}${f.date ? ` (${f.date}${f.version ? `, version ${f.version}` : ''})` : ''}: ` +
+      `${f.businesses} businesses, ${f.inspections} inspections, ${f.violations} violations → ${f.records} records; ` +
+      `${f.ambiguousKeys} business+date keys hold 2+ inspections (${f.ambiguousRecords} records); ${f.uncertainRecords} records have uncertain findings`,
     compareNeedsStandard: '--compare needs --standard: the records must be scored to be compared',
     cannotWrite: (file: string, detail: string) => `cannot write ${file}: ${detail}`,
     pdfNeedsOutput: '--format pdf needs -o FILE.pdf',
@@ -682,6 +701,7 @@ export const enWords = {
     import_format: 'output format of scorecards (with --standard)',
     import_compare: 'with --standard: compare each total with the feed\'s official score and print the agreement table and band counts (exit 1 when one differs)',
     import_failOn: 'with --standard: exit 1 when any scorecard has this verdict (repeatable)',
+    import_maxFileBytes: 'refuse a feed file (businesses.csv, inspections.csv, …) larger than this (file_too_large): each is read whole',
     draft_description: 'turn a score sheet (评分表: 类别 / 项目 / 分值 / 评分标准 columns, .xlsx or .csv) into a draft standard YAML; phrases it does not know become judgement rules and warnings naming their cells',
     draft_sheet: 'the score sheet (.xlsx or .csv)',
     draft_output: 'write the draft standard here (default: standard output)',

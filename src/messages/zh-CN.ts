@@ -86,7 +86,7 @@ const yamlWords = (d: Readonly<Record<string, unknown>>): string => YAML_ERRORS[
 const tooPrecise = (d: Record<string, unknown>): string => `${s(d.value)} 比 ${s(d.resolution)} 更精细：分值、界限和步长精确到 ${s(d.resolution)}（最多 4 位小数）`;
 
 /** 文件种类，用于 file_too_large（未说明时为标准文件）。 */
-const FILE_KINDS: Readonly<Record<string, string>> = { calendar: '校历文件', units: '单位名单', roster: '责任区名单', map: '映射文件', tests: '测试文件', assessment: '综合考评文件', 'score-sheet': '评分表' };
+const FILE_KINDS: Readonly<Record<string, string>> = { calendar: '校历文件', units: '单位名单', roster: '责任区名单', map: '映射文件', tests: '测试文件', assessment: '综合考评文件', 'score-sheet': '评分表', feed: 'LIVES 数据文件' };
 
 export const zhCN: Catalogue = {
   'diagnostic.file_not_found': (d) => `无法读取文件：${d.notFile ? '它不是普通文件（是目录、设备或管道）' : d.reason === 'overlay_needs_file' ? '叠加标准须从文件读取（loadStandard），由它解析 `extends:`' : reasonOf(SYSTEM_REASONS, d)}`,
@@ -523,6 +523,10 @@ export const zhCNWords: Words = {
     unknownRecordsFormat: (source) => `无法判断 ${source} 的格式`,
     outputEncodingCsvOnly: '--output-encoding 只用于 --format csv',
     unknownImportFormat: (source) => `未知的导入格式 "${source}"：目前只支持 "lives"`,
+    livesSummary: (f) =>
+      `LIVES 数据${f.municipality ? `（${f.municipality}）` : ''}${f.date ? `，${f.date}${f.version ? `，版本 ${f.version}` : ''}` : ''}：` +
+      `${f.businesses} 家经营单位、${f.inspections} 次检查、${f.violations} 条违规 → ${f.records} 条记录；` +
+      `${f.ambiguousKeys} 个“单位+日期”键对应 2 次以上检查（${f.ambiguousRecords} 条记录）；${f.uncertainRecords} 条记录的问题项不确定`,
     compareNeedsStandard: '--compare 需要 --standard：记录要先评分才能比较',
     cannotWrite: (file, detail) => `无法写入 ${file}：${detail}`,
     pdfNeedsOutput: '--format pdf 需要 -o 文件名.pdf',
@@ -732,6 +736,7 @@ export const zhCNWords: Words = {
     import_format: '评分表的输出格式（配合 --standard）',
     import_compare: '配合 --standard：把每个总分与数据中的官方得分比较，输出一致性表和等级计数（有不一致时退出码为 1）',
     import_failOn: '配合 --standard：有评分表得出此结论时退出码为 1（可重复）',
+    import_maxFileBytes: '拒绝大于此大小的数据文件（businesses.csv、inspections.csv 等）（file_too_large）：每个文件整体读入',
     draft_description: '把评分表（含“类别/项目/分值/评分标准”列的 .xlsx 或 .csv）转换为标准草稿 YAML；不能识别的说法写为酌情扣分规则并给出指明单元格的警告',
     draft_sheet: '评分表文件（.xlsx 或 .csv）',
     draft_output: '把标准草稿写入此文件（默认：标准输出）',

@@ -119,8 +119,21 @@ describe('scoresheet import lives', () => {
     mkdirSync(empty);
     const missing = await runCli(['import', 'lives', empty]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/cannot read .*businesses\.csv/);
+    expect(missing.stderr).toMatch(/businesses\.csv:1:1  error  file_not_found  cannot read the file/);
     expect((await runCli(['import', 'yelp', feedDir])).code).toBe(2);
     expect((await runCli(['import', 'lives', feedDir, '--compare'])).code).toBe(2);
+  });
+
+  it('reads each feed file within --max-file-bytes: a larger one is file_too_large, nothing is read past it', async () => {
+    const r = await runCli(['import', 'lives', feedDir, '--max-file-bytes', '100']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/businesses\.csv:1:1  error  file_too_large  the file is \d+ bytes; a LIVES feed file may be at most 100 bytes/);
+  });
+
+  it('says what it read in the command\'s language (zh-CN)', async () => {
+    const r = await runCli(['import', 'lives', feedDir, '--lang', 'zh-CN']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('LIVES 数据（Testville），2016-08-19，版本 2.0：3 家经营单位、5 次检查、7 条违规 → 5 条记录；1 个“单位+日期”键对应 2 次以上检查（2 条记录）；2 条记录的问题项不确定');
   });
 });
