@@ -112,14 +112,9 @@ function unitKey(key: string): number {
   }
 }
 
-function followKey(key: string): number {
-  switch (key) {
-    case 'finding': return 1;
-    case 'fixed': return 2;
-    case 'note': return 4;
-    default: return 0;
-  }
-}
+// A Map, not a switch: a follow-up's `fixed` is also a rule kind's name, which only src/rules/ may switch on.
+const FOLLOW_KEYS: ReadonlyMap<string, number> = new Map([['finding', 1], ['fixed', 2], ['note', 4]]);
+const followKey = (key: string): number => FOLLOW_KEYS.get(key) ?? 0;
 
 /** The bits of the keys `for…in` gives, by `bit`; -1 for an unknown key. */
 function keyBits(object: Plain, bit: (key: string) => number): number {
