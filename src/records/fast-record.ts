@@ -2,13 +2,21 @@
  * The record schema (record-schema.ts) written out as plain checks, for the common case: a record
  * that passes them comes out exactly as `InspectionRecordSchema.parse` gives it (new objects, keys
  * in the schema's order, `findings` defaulting to []), at a fraction of zod's cost. Anything it does
- * not take — a failing value, but also anything unusual it leaves to zod (an `undefined` value, a
- * `__proto__` key, an object that is not plain) — returns undefined, and the caller asks zod, so
- * every problem is zod's and worded in one place (validate.ts).
+ * not take — a failing value, but also anything unusual it leaves to zod (an `undefined` value where
+ * the schema checks one, a `__proto__` key, a symbol key, an object that is not plain) — returns
+ * undefined, and the caller asks zod, so every problem is zod's and worded in one place (validate.ts).
+ *
+ * It runs once per record before scoring, so it is written for speed: direct property reads, the
+ * output built by named stores in the schema's order, a key check by `switch` into a bit mask (no Set,
+ * no keyed reads), maps (`facts`, `indicators`, `group`, `parties`) copied by mapCopy (by object
+ * spread when a reader of this package made the value, else key by key).
+ * What it shares with the input is what zod shares: the values of `facts` (`unknown`, passed by
+ * reference); every object and array the schema describes is new, as zod's are, so a caller who
+ * changes its input afterwards does not change the record.
  */
 import { ID_PATTERN, isCalendarDate } from '../common-schema.js';
 import { pointsProblem } from '../points.js';
-import { MAX_RATIO_TERM, type Finding, type IndicatorValue, type InspectionRecord, type UnitRef } from '../record-schema.js';
+import { MAX_RATIO_TERM, type Finding, type Follow, type IndicatorValue, type InspectionRecord, type UnitRef } from '../record-schema.js';
 
 type Plain = Record<string, unknown>;
 
@@ -45,37 +53,106 @@ function isDate(value: unknown): value is string {
   return ok;
 }
 
-const RECORD_KEYS = new Set(['id', 'standard', 'unit', 'round', 'date', 'kind', 'level', 'inspector', 'findings', 'indicators', 'facts', 'supersedes']);
-const UNIT_KEYS = new Set(['id', 'name', 'group']);
-const FINDING_KEYS = new Set(['item', 'count', 'points', 'value', 'note', 'evidence', 'unit', 'area']);
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
+const isPoints = (v: unknown): v is number => finite(v) && v >= 0 && pointsProblem(v) === undefined;
 
-/** Every own key is one of `allowed`, and no value is `undefined` (zod keeps such a key; this leaves it to zod). */
-function onlyKeys(object: Plain, allowed: ReadonlySet<string>): boolean {
-  const keys = Object.keys(object);
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i]!;
-    if (!allowed.has(key) || object[key] === undefined) return false;
+/*
+ * A strict object's keys: each key `for…in` gives (own and inherited enumerable keys, as zod's check
+ * of unknown keys reads them) sets its bit, an unknown key gives 0. The object is taken only when the
+ * keys given are exactly the keys whose values read as defined: no unknown key, no key with an
+ * `undefined` value (zod keeps such a key), no value read from where `for…in` does not look.
+ */
+const R_ID = 1, R_STANDARD = 2, R_UNIT = 4, R_ROUND = 8, R_DATE = 16, R_KIND = 32, R_LEVEL = 64, R_INSPECTOR = 128;
+const R_FINDINGS = 256, R_INDICATORS = 512, R_FACTS = 1024, R_SUPERSEDES = 2048, R_FOLLOWS = 4096, R_PARTIES = 8192;
+
+function recordKey(key: string): number {
+  switch (key) {
+    case 'id': return R_ID;
+    case 'standard': return R_STANDARD;
+    case 'unit': return R_UNIT;
+    case 'round': return R_ROUND;
+    case 'date': return R_DATE;
+    case 'kind': return R_KIND;
+    case 'level': return R_LEVEL;
+    case 'inspector': return R_INSPECTOR;
+    case 'findings': return R_FINDINGS;
+    case 'indicators': return R_INDICATORS;
+    case 'facts': return R_FACTS;
+    case 'supersedes': return R_SUPERSEDES;
+    case 'follows': return R_FOLLOWS;
+    case 'parties': return R_PARTIES;
+    default: return 0;
   }
-  return true;
 }
 
-/** A `z.record(z.string(), …)`'s keys: no `__proto__` (zod drops it), no undefined values. */
-function mapOf<T>(value: unknown, each: (v: unknown) => T | undefined): Record<string, T> | undefined {
+const F_ID = 1, F_ITEM = 2, F_COUNT = 4, F_POINTS = 8, F_VALUE = 16, F_NOTE = 32, F_EVIDENCE = 64, F_UNIT = 128, F_AREA = 256, F_OCCURRED = 512, F_DUE = 1024;
+
+function findingKey(key: string): number {
+  switch (key) {
+    case 'id': return F_ID;
+    case 'item': return F_ITEM;
+    case 'count': return F_COUNT;
+    case 'points': return F_POINTS;
+    case 'value': return F_VALUE;
+    case 'note': return F_NOTE;
+    case 'evidence': return F_EVIDENCE;
+    case 'unit': return F_UNIT;
+    case 'area': return F_AREA;
+    case 'occurred': return F_OCCURRED;
+    case 'due': return F_DUE;
+    default: return 0;
+  }
+}
+
+function unitKey(key: string): number {
+  switch (key) {
+    case 'id': return 1;
+    case 'name': return 2;
+    case 'group': return 4;
+    default: return 0;
+  }
+}
+
+// A Map, not a switch: a follow-up's `fixed` is also a rule kind's name, which only src/rules/ may switch on.
+const FOLLOW_KEYS: ReadonlyMap<string, number> = new Map([['finding', 1], ['fixed', 2], ['note', 4]]);
+const followKey = (key: string): number => FOLLOW_KEYS.get(key) ?? 0;
+
+/** The bits of the keys `for…in` gives, by `bit`; -1 for an unknown key. */
+function keyBits(object: Plain, bit: (key: string) => number): number {
+  let bits = 0;
+  for (const key in object) {
+    const b = bit(key);
+    if (b === 0) return -1;
+    bits |= b;
+  }
+  return bits;
+}
+
+/**
+ * A `z.record(z.string(), …)`: a copy of its own enumerable keys, in their order (what zod's record
+ * reads), or undefined for what zod judges otherwise than a copy — a `__proto__` key (zod drops it), a
+ * symbol key (zod refuses it). The caller checks the values.
+ *
+ * A value a reader of this package made (`made`: JSON.parse, the YAML and CSV readers) has no symbol
+ * key, and is copied by an object spread: 20× faster than key by key on an object in V8's fast mode,
+ * as a parser makes them. Any other value is copied key by key: a spread is 4× slower than that on an
+ * object in dictionary mode (zod's own output for a record of 27 facts is one).
+ */
+function mapCopy(value: unknown, made: boolean): Plain | undefined {
   if (!plain(value)) return undefined;
-  const out: Record<string, T> = {};
+  if (made) {
+    const copy: Plain = { ...value };
+    return Object.hasOwn(copy, '__proto__') ? undefined : copy;
+  }
+  const copy: Plain = {};
   const keys = Object.keys(value);
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
     if (key === '__proto__') return undefined;
-    const v = each(value[key]);
-    if (v === undefined) return undefined;
-    out[key] = v;
+    copy[key] = value[key];
   }
-  return out;
+  return Object.getOwnPropertySymbols(value).length > 0 ? undefined : copy;
 }
-
-const groupValue = (v: unknown): string | number | undefined => (typeof v === 'string' || finite(v) ? v : undefined);
-const anyValue = (v: unknown): unknown => v;
 
 function ratioTerm(v: unknown, least: number): v is number {
   return typeof v === 'number' && Number.isSafeInteger(v) && v >= least && v <= MAX_RATIO_TERM;
@@ -84,27 +161,54 @@ function ratioTerm(v: unknown, least: number): v is number {
 function indicator(v: unknown): IndicatorValue | undefined {
   if (finite(v)) return v;
   if (!plain(v)) return undefined;
-  const keys = Object.keys(v);
-  if (keys.length === 1 && keys[0] === 'value') {
+  let bits = 0;
+  for (const key in v) {
+    const b = key === 'value' ? 1 : key === 'numerator' ? 2 : key === 'denominator' ? 4 : 0;
+    if (b === 0) return undefined;
+    bits |= b;
+  }
+  if (bits === 1) {
     const value = v.value;
     return finite(value) ? { value } : undefined;
   }
-  if (keys.length !== 2 || !Object.hasOwn(v, 'numerator') || !Object.hasOwn(v, 'denominator')) return undefined;
+  if (bits !== 6) return undefined;
   const { numerator, denominator } = v;
   return ratioTerm(numerator, 0) && ratioTerm(denominator, 1) ? { numerator, denominator } : undefined;
 }
 
-function unitRef(v: unknown): UnitRef | undefined {
-  if (!plain(v) || !onlyKeys(v, UNIT_KEYS)) return undefined;
+function indicators(value: unknown, made: boolean): Record<string, IndicatorValue> | undefined {
+  const copy = mapCopy(value, made);
+  if (copy === undefined) return undefined;
+  for (const key in copy) {
+    const v = copy[key];
+    if (finite(v)) continue;
+    // An object becomes zod's new one, in place in the copy (a key from anywhere but the copy is zod's).
+    const read = indicator(v);
+    if (read === undefined || !Object.hasOwn(copy, key)) return undefined;
+    copy[key] = read;
+  }
+  return copy as Record<string, IndicatorValue>;
+}
+
+function unitRef(v: unknown, made: boolean): UnitRef | undefined {
+  if (!plain(v)) return undefined;
+  const given = keyBits(v, unitKey);
   // Each property read once: what is checked is what is kept, even from a getter.
   const { id, name, group } = v;
-  if (!nonEmpty(id)) return undefined;
-  const out: Record<string, unknown> = { id };
-  if (!take(out, 'name', name, nonEmpty)) return undefined;
+  if (given !== (id !== undefined ? 1 : 0) + (name !== undefined ? 2 : 0) + (group !== undefined ? 4 : 0) || !nonEmpty(id)) return undefined;
+  const out: Plain = { id };
+  if (name !== undefined) {
+    if (!nonEmpty(name)) return undefined;
+    out.name = name;
+  }
   if (group !== undefined) {
-    const map = mapOf(group, groupValue);
-    if (map === undefined) return undefined;
-    out.group = map;
+    const copy = mapCopy(group, made);
+    if (copy === undefined) return undefined;
+    for (const key in copy) {
+      const g = copy[key];
+      if (typeof g !== 'string' && !finite(g)) return undefined;
+    }
+    out.group = copy;
   }
   return out as UnitRef;
 }
@@ -122,74 +226,167 @@ function evidence(v: unknown): boolean | string[] | undefined {
   return out;
 }
 
-const isString = (v: unknown): v is string => typeof v === 'string';
-const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
-const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
-const isPoints = (v: unknown): v is number => finite(v) && v >= 0 && pointsProblem(v) === undefined;
-
-/** Sets `out[key]` to `value` when it is given and passes `ok`; false when it is given and does not. */
-function take(out: Record<string, unknown>, key: string, value: unknown, ok: (v: unknown) => boolean): boolean {
-  if (value === undefined) return true;
-  if (!ok(value)) return false;
-  out[key] = value;
-  return true;
-}
-
 function finding(v: unknown): Finding | undefined {
-  if (!plain(v) || !onlyKeys(v, FINDING_KEYS)) return undefined;
-  const { item, count, points, value, note, evidence: shown, unit, area } = v;
-  if (!nonEmpty(item)) return undefined;
-  const out: Record<string, unknown> = { item };
-  if (!take(out, 'count', count, isCount) || !take(out, 'points', points, isPoints) || !take(out, 'value', value, finite) || !take(out, 'note', note, isString)) return undefined;
+  if (!plain(v)) return undefined;
+  const given = keyBits(v, findingKey);
+  const { id, item, count, points, value, note, evidence: shown, unit, area, occurred, due } = v;
+  const defined =
+    (id !== undefined ? F_ID : 0) | (item !== undefined ? F_ITEM : 0) | (count !== undefined ? F_COUNT : 0) | (points !== undefined ? F_POINTS : 0) |
+    (value !== undefined ? F_VALUE : 0) | (note !== undefined ? F_NOTE : 0) | (shown !== undefined ? F_EVIDENCE : 0) | (unit !== undefined ? F_UNIT : 0) |
+    (area !== undefined ? F_AREA : 0) | (occurred !== undefined ? F_OCCURRED : 0) | (due !== undefined ? F_DUE : 0);
+  if (given !== defined) return undefined;
+  // Keys in the schema's order; the common finding (an item, a count or points) takes the first branch.
+  let out: Plain;
+  if (id === undefined) {
+    if (!nonEmpty(item)) return undefined;
+    out = { item };
+  } else {
+    if (!nonEmpty(id) || !nonEmpty(item)) return undefined;
+    out = { id, item };
+  }
+  if (defined <= F_ITEM + F_ID) return out as Finding;
+  if (count !== undefined) {
+    if (!isCount(count)) return undefined;
+    out.count = count;
+  }
+  if (points !== undefined) {
+    if (!isPoints(points)) return undefined;
+    out.points = points;
+  }
+  if (value !== undefined) {
+    if (!finite(value)) return undefined;
+    out.value = value;
+  }
+  if (note !== undefined) {
+    if (typeof note !== 'string') return undefined;
+    out.note = note;
+  }
   if (shown !== undefined) {
     const e = evidence(shown);
     if (e === undefined) return undefined;
     out.evidence = e;
   }
-  if (!take(out, 'unit', unit, nonEmpty) || !take(out, 'area', area, nonEmpty)) return undefined;
+  if (unit !== undefined) {
+    if (!nonEmpty(unit)) return undefined;
+    out.unit = unit;
+  }
+  if (area !== undefined) {
+    if (!nonEmpty(area)) return undefined;
+    out.area = area;
+  }
+  if (occurred !== undefined) {
+    if (!isDate(occurred)) return undefined;
+    out.occurred = occurred;
+  }
+  if (due !== undefined) {
+    if (!isDate(due)) return undefined;
+    out.due = due;
+  }
   return out as Finding;
+}
+
+function follow(v: unknown): Follow | undefined {
+  if (!plain(v)) return undefined;
+  const given = keyBits(v, followKey);
+  const { finding: id, fixed, note } = v;
+  if (given !== (id !== undefined ? 1 : 0) + (fixed !== undefined ? 2 : 0) + (note !== undefined ? 4 : 0)) return undefined;
+  if (!nonEmpty(id) || typeof fixed !== 'boolean') return undefined;
+  if (note === undefined) return { finding: id, fixed };
+  return typeof note === 'string' ? { finding: id, fixed, note } : undefined;
+}
+
+/** A list of `each`, new, or undefined when one is not taken. */
+function listOf<T>(value: unknown, each: (v: unknown) => T | undefined): T[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const n = value.length as number;
+  const list = new Array<T>(n);
+  for (let i = 0; i < n; i++) {
+    const v = each(value[i]);
+    if (v === undefined) return undefined;
+    list[i] = v;
+  }
+  return list;
 }
 
 /**
  * The record as `InspectionRecordSchema.parse(raw)` returns it, when `raw` plainly passes the
  * record schema; otherwise undefined (ask zod). Each value is kept as it was read for its check,
- * so a getter cannot hand over another after it.
+ * so a getter cannot hand over another after it. `made`: `raw` was made by a reader of this package
+ * (plain data, no symbol keys), which only changes how maps are copied (mapCopy).
  */
-export function fastRecord(raw: unknown): InspectionRecord | undefined {
-  if (!plain(raw) || !onlyKeys(raw, RECORD_KEYS)) return undefined;
-  // Keys are set in the schema's order, so the record serialises as zod's output does.
-  const out: Record<string, unknown> = {};
+export function fastRecord(raw: unknown, made = false): InspectionRecord | undefined {
+  if (!plain(raw)) return undefined;
+  const given = keyBits(raw, recordKey);
   // Each property read once: what is checked is what is kept, even from a getter.
-  const { id, standard, unit: unitValue, round, date, kind, level, inspector, findings, indicators, facts, supersedes } = raw;
-  if (!take(out, 'id', id, nonEmpty) || !take(out, 'standard', standard, nonEmpty)) return undefined;
-  const unit = unitRef(unitValue);
+  const { id, standard, unit: unitValue, round, date, kind, level, inspector, findings: findingsValue, indicators: indicatorsValue, facts, supersedes, follows, parties } = raw;
+  const defined =
+    (id !== undefined ? R_ID : 0) | (standard !== undefined ? R_STANDARD : 0) | (unitValue !== undefined ? R_UNIT : 0) | (round !== undefined ? R_ROUND : 0) |
+    (date !== undefined ? R_DATE : 0) | (kind !== undefined ? R_KIND : 0) | (level !== undefined ? R_LEVEL : 0) | (inspector !== undefined ? R_INSPECTOR : 0) |
+    (findingsValue !== undefined ? R_FINDINGS : 0) | (indicatorsValue !== undefined ? R_INDICATORS : 0) | (facts !== undefined ? R_FACTS : 0) |
+    (supersedes !== undefined ? R_SUPERSEDES : 0) | (follows !== undefined ? R_FOLLOWS : 0) | (parties !== undefined ? R_PARTIES : 0);
+  if (given !== defined) return undefined;
+  // Keys are set in the schema's order, so the record serialises as zod's output does.
+  const out: Plain = {};
+  if (id !== undefined) {
+    if (!nonEmpty(id)) return undefined;
+    out.id = id;
+  }
+  if (standard !== undefined) {
+    if (!nonEmpty(standard)) return undefined;
+    out.standard = standard;
+  }
+  const unit = unitRef(unitValue, made);
   if (unit === undefined) return undefined;
   out.unit = unit;
-  if (!take(out, 'round', round, isBoolean) || !isDate(date)) return undefined;
+  if (round !== undefined) {
+    if (typeof round !== 'boolean') return undefined;
+    out.round = round;
+  }
+  if (!isDate(date)) return undefined;
   out.date = date;
-  if (!take(out, 'kind', kind, isId) || !take(out, 'level', level, isId) || !take(out, 'inspector', inspector, nonEmpty)) return undefined;
-  if (findings === undefined) out.findings = [];
+  if (kind !== undefined) {
+    if (!isId(kind)) return undefined;
+    out.kind = kind;
+  }
+  if (level !== undefined) {
+    if (!isId(level)) return undefined;
+    out.level = level;
+  }
+  if (inspector !== undefined) {
+    if (!nonEmpty(inspector)) return undefined;
+    out.inspector = inspector;
+  }
+  if (findingsValue === undefined) out.findings = [];
   else {
-    if (!Array.isArray(findings)) return undefined;
-    const n = findings.length as number;
-    const list = new Array<Finding>(n);
-    for (let i = 0; i < n; i++) {
-      const f = finding(findings[i]);
-      if (f === undefined) return undefined;
-      list[i] = f;
-    }
+    const list = listOf(findingsValue, finding);
+    if (list === undefined) return undefined;
     out.findings = list;
   }
-  if (indicators !== undefined) {
-    const map = mapOf(indicators, indicator);
+  if (indicatorsValue !== undefined) {
+    const map = indicators(indicatorsValue, made);
     if (map === undefined) return undefined;
     out.indicators = map;
   }
   if (facts !== undefined) {
-    const map = mapOf(facts, anyValue);
+    // `z.unknown()` values: zod keeps each as it is, an `undefined` too.
+    const map = mapCopy(facts, made);
     if (map === undefined) return undefined;
     out.facts = map;
   }
-  if (!take(out, 'supersedes', supersedes, nonEmpty)) return undefined;
+  if (supersedes !== undefined) {
+    if (!nonEmpty(supersedes)) return undefined;
+    out.supersedes = supersedes;
+  }
+  if (follows !== undefined) {
+    const list = listOf(follows, follow);
+    if (list === undefined) return undefined;
+    out.follows = list;
+  }
+  if (parties !== undefined) {
+    const map = mapCopy(parties, made);
+    if (map === undefined) return undefined;
+    for (const key in map) if (!isId(key) || !nonEmpty(map[key])) return undefined;
+    out.parties = map;
+  }
   return out as InspectionRecord;
 }

@@ -30,11 +30,12 @@ export type RecordCheck = { readonly ok: true; readonly record: InspectionRecord
  * The record check every record goes through, read from a file (the CLI) or handed to `scoreRecord`
  * (the API): the record schema, then, for a record that fails it, what its standard would also say.
  * Never throws: a value that cannot even be read (a getter that throws, a hostile Proxy) is a problem.
+ * `made`: the value was made by a reader of this package (fastRecord).
  */
-export function checkRecordInput(raw: unknown, precheck?: Precheck): RecordCheck {
+export function checkRecordInput(raw: unknown, precheck?: Precheck, made = false): RecordCheck {
   // The common case without zod; anything the plain checks do not take is zod's to judge and word.
   try {
-    const record = fastRecord(raw);
+    const record = fastRecord(raw, made);
     if (record !== undefined) return { ok: true, record };
   } catch {
     // A value that throws when read: zod reads it again and says so.
@@ -70,11 +71,13 @@ export function checkRecordSchema(raw: unknown, precheck?: Precheck): RecordChec
 }
 
 /**
- * Validates one record read from a file. `positionOf` gives the position of a path when the format
- * knows it (YAML/JSON nodes, a CSV's cells); otherwise the source's own (positionOfField).
+ * Validates one record a reader of this package made from a file (never a caller's value: see
+ * fastRecord's `made`). `positionOf` gives the position of a path when the format knows it
+ * (YAML/JSON nodes, a CSV's cells); otherwise the source's own (positionOfField).
  */
 export function validateRecord(raw: unknown, source: RecordSource, locale: Locale, positionOf?: PositionOf, precheck?: Precheck): ValidationResult {
-  const checked = checkRecordInput(raw, precheck);
+  // Every caller is a reader of this package, with the value it made from the text.
+  const checked = checkRecordInput(raw, precheck, true);
   if (checked.ok) return { ok: true, value: { record: checked.record, source } };
   const diagnostics = checked.problems.map((p) =>
     // A schema problem is placed by its path (the nearest position known); the standard's problems by their field, where it was written.

@@ -24,6 +24,10 @@ const PRECHECKED = new Set(['record.unknown_item', 'record.unknown_kind', 'recor
  */
 export class StandardSet {
   private readonly byId = new Map<string, Scorer[]>();
+  /** A set of one edition (what `scoreRecord` scores under): `select` answers for it without parsing a name. */
+  private readonly sole: Scorer | undefined;
+  private readonly soleFrom: string | undefined;
+  private readonly soleTo: string | undefined;
 
   constructor(readonly scorers: readonly Scorer[]) {
     for (const scorer of scorers) {
@@ -31,11 +35,21 @@ export class StandardSet {
       list.push(scorer);
       this.byId.set(scorer.standard.id, list);
     }
+    this.sole = scorers.length === 1 ? scorers[0] : undefined;
+    this.soleFrom = this.sole?.standard.effective?.from;
+    this.soleTo = this.sole?.standard.effective?.to;
   }
 
   /** The edition that scores this record, or why there is none. */
   select(record: InspectionRecord): Scorer | Message {
     const named = record.standard;
+    const sole = this.sole;
+    if (sole !== undefined) {
+      // What the general answer below gives for one edition, when it is that edition: `id@version` names it
+      // whatever the date; its id or no name, when the date is in force.
+      if (named === sole.ref) return sole;
+      if ((named === undefined || named === sole.standard.id) && !(this.soleFrom !== undefined && record.date < this.soleFrom) && !(this.soleTo !== undefined && record.date > this.soleTo)) return sole;
+    }
     let id: string | undefined;
     let version: string | undefined;
     if (named !== undefined) {

@@ -34,7 +34,7 @@ export function scoreChecked(scorer: Scorer, record: InspectionRecord, history?:
 }
 
 /** Standard-specific checks of a record: unknown items, kinds and levels, points outside a range, a missing note. */
-export function checkRecord(scorer: Scorer, record: InspectionRecord): RecordProblem[] {
+export function checkRecord(scorer: Scorer, record: InspectionRecord): readonly RecordProblem[] {
   // No closure here: this runs once per record, and a closure over `problems` would be allocated each time.
   let problems: RecordProblem[] | undefined;
   if (record.kind !== undefined && scorer.kinds.size > 0 && !scorer.kinds.has(record.kind)) {
@@ -44,32 +44,50 @@ export function checkRecord(scorer: Scorer, record: InspectionRecord): RecordPro
     (problems ??= []).push({ code: 'unknown_level', field: 'level', message: { messageId: 'record.unknown_level', data: { level: record.level, suggestion: suggest(record.level, scorer.levels) } } });
   }
   const findings = record.findings;
+  if (findings.length === 0) return problems ?? EMPTY;
+  const checksOf = findingChecks(scorer);
   for (let f = 0; f < findings.length; f++) {
     const finding = findings[f]!;
-    const target = scorer.targets.get(finding.item);
-    if (target === undefined) {
+    const checks = checksOf.get(finding.item);
+    if (checks === undefined) {
       const message = { messageId: 'record.unknown_item', data: { item: finding.item, suggestion: suggest(finding.item, scorer.targets.keys()) } };
       (problems ??= []).push({ code: 'unknown_item', field: `findings[${f}].item`, message });
       continue;
     }
-    problems = checkFindingAgainst(target.rules, finding, f, problems);
-    // The category's own rules score its items' findings too (scoreAll), so their ranges apply as well.
-    if ('category' in target) problems = checkFindingAgainst(target.category.rules, finding, f, problems);
+    for (let c = 0; c < checks.length; c++) {
+      const problem = checks[c]!.checkFinding!(finding);
+      if (problem !== undefined) problems = addFindingProblem(problem, f, problems);
+    }
   }
-  return problems ?? [];
+  return problems ?? EMPTY;
 }
 
-function checkFindingAgainst(rules: CompiledScope['rules'], finding: Finding, f: number, problems: RecordProblem[] | undefined): RecordProblem[] | undefined {
-  for (let r = 0; r < rules.length; r++) {
-    const compiled = rules[r]!.compiled;
-    if (compiled.checkFinding === undefined) continue;
-    const problem = compiled.checkFinding(finding);
-    if (problem === undefined) continue;
-    const field = `findings[${f}].${problem.field}`;
-    // An item's rule and its category's may ask the same (a note for a judgement): said once.
-    const said = problems?.some((p) => p.field === field && p.message.messageId === problem.message.messageId && JSON.stringify(p.message.data) === JSON.stringify(problem.message.data));
-    if (!said) (problems ??= []).push({ code: problem.code, field, message: problem.message });
+type CompiledRule = CompiledScope['rules'][number]['compiled'];
+
+/**
+ * Per scorer, each target's rules that check a finding (most check none): its own rules, then, for an
+ * item, its category's, whose rules score its findings too (scoreAll), so their ranges apply as well.
+ */
+const findingChecksOf = new WeakMap<Scorer, ReadonlyMap<string, readonly CompiledRule[]>>();
+function findingChecks(scorer: Scorer): ReadonlyMap<string, readonly CompiledRule[]> {
+  let checks = findingChecksOf.get(scorer);
+  if (checks === undefined) {
+    const map = new Map<string, readonly CompiledRule[]>();
+    for (const [id, target] of scorer.targets) {
+      const rules = 'category' in target ? [...target.rules, ...target.category.rules] : target.rules;
+      map.set(id, rules.map((r) => r.compiled).filter((c) => c.checkFinding !== undefined));
+    }
+    findingChecksOf.set(scorer, (checks = map));
   }
+  return checks;
+}
+
+function addFindingProblem(problem: RecordProblem, f: number, problems: RecordProblem[] | undefined): RecordProblem[] {
+  const field = `findings[${f}].${problem.field}`;
+  // An item's rule and its category's may ask the same (a note for a judgement): said once.
+  const said = problems?.some((p) => p.field === field && p.message.messageId === problem.message.messageId && JSON.stringify(p.message.data) === JSON.stringify(problem.message.data));
+  if (said) return problems!;
+  (problems ??= []).push({ code: problem.code, field, message: problem.message });
   return problems;
 }
 

@@ -19,8 +19,8 @@ const records = fc.oneof(validRecord(vocabulary), validRecord(school), nearValid
 const viaJson = (value: unknown) => (value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as unknown));
 
 /** What the plain checks say of a value: zod's record, key for key and in zod's key order, or nothing. */
-function agrees(raw: unknown): void {
-  const fast = fastRecord(raw);
+function agrees(raw: unknown, made = false): void {
+  const fast = fastRecord(raw, made);
   if (fast === undefined) return;
   const zod = InspectionRecordSchema.safeParse(raw);
   expect(zod.success, `plain checks took what zod refuses: ${JSON.stringify(raw)}`).toBe(true);
@@ -34,6 +34,8 @@ describe('fastRecord', () => {
       fc.property(records, (raw) => {
         agrees(raw);
         agrees(viaJson(raw));
+        // As a reader made it (JSON.parse): maps copied by spread.
+        agrees(viaJson(raw), true);
         expect(checkRecordInput(raw)).toStrictEqual(checkRecordSchema(raw));
       }),
       { numRuns: 1500, seed: 16 },
@@ -71,6 +73,63 @@ describe('fastRecord', () => {
     expect(checked.record.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
+  it('takes the fields of rectification records (finding ids, dates found and due, follow-ups, parties) as zod does', () => {
+    const later = (v: typeof vocabulary) =>
+      fc.tuple(
+        validRecord(v),
+        fc.array(fc.record({ id: fc.constantFrom('f1', '整改-2'), occurred: fc.constantFrom('2024-03-01', '2023-12-31'), due: fc.constantFrom('2024-03-08', '2024-02-29') }, { requiredKeys: [] }), { maxLength: 5 }),
+        fc.option(fc.array(fc.record({ finding: fc.constantFrom('f1', 'r3#1'), fixed: fc.boolean(), note: fc.constantFrom('已整改', '') }, { requiredKeys: ['finding', 'fixed'] }), { maxLength: 3 }), { nil: undefined }),
+        fc.option(fc.dictionary(fc.constantFrom('officer', '网格员', 'team-2'), fc.constantFrom('王五', 'Li')), { nil: undefined }),
+      ).map(([record, extras, follows, parties]) => {
+        const findings = ((record.findings ?? []) as Record<string, unknown>[]).map((f, i) => ({ ...f, ...extras[i] }));
+        return { ...record, findings, ...(follows !== undefined ? { follows } : {}), ...(parties !== undefined ? { parties } : {}) };
+      });
+    fc.assert(
+      fc.property(fc.oneof(later(vocabulary), later(school)), (raw) => {
+        agrees(raw);
+        // Through JSON, as a file gives it (the generator leaves some keys with undefined values, zod's to judge).
+        const read = viaJson(raw);
+        agrees(read, true);
+        if (InspectionRecordSchema.safeParse(read).success) expect(fastRecord(read), JSON.stringify(read)).toBeDefined();
+        const broken = { ...raw, follows: [{ finding: '', fixed: 1 }], parties: { 'a b': '' } };
+        agrees(broken);
+        expect(checkRecordInput(broken)).toStrictEqual(checkRecordSchema(broken));
+      }),
+      { numRuns: 300, seed: 16 },
+    );
+  });
+
+  it('agrees with zod on objects of any make: no prototype, keys in any order, getters, hidden and symbol keys', () => {
+    const hidden = Symbol('hidden');
+    /** The same value, each object rebuilt as `choices` say (a stream of small numbers). */
+    const remake = (value: unknown, choices: number[], depth = 0): unknown => {
+      if (Array.isArray(value)) return value.map((v) => remake(v, choices, depth + 1));
+      if (value === null || typeof value !== 'object') return value;
+      const pick = () => choices.push(choices.shift()!) && choices[choices.length - 1]!;
+      const entries = Object.entries(value).map(([k, v]) => [k, remake(v, choices, depth + 1)] as const);
+      if (pick() % 3 === 0) entries.reverse();
+      const out: Record<string | symbol, unknown> = pick() % 4 === 0 ? Object.create(null) : {};
+      for (const [k, v] of entries) {
+        const how = pick() % 12;
+        if (how === 0) Object.defineProperty(out, k, { get: () => v, enumerable: true, configurable: true });
+        else if (how === 1 && depth > 0) Object.defineProperty(out, k, { value: v, enumerable: false });
+        else out[k] = v;
+      }
+      const extra = pick() % 10;
+      if (extra === 0) out[hidden] = 'x';
+      else if (extra === 1) Object.defineProperty(out, hidden, { value: 'x', enumerable: false });
+      return out;
+    };
+    fc.assert(
+      fc.property(fc.oneof(validRecord(vocabulary), validRecord(school)), fc.array(fc.nat(99), { minLength: 7, maxLength: 7 }), (record, choices) => {
+        const raw = remake(viaJson(record), choices);
+        agrees(raw);
+        expect(checkRecordInput(raw)).toStrictEqual(checkRecordSchema(raw));
+      }),
+      { numRuns: 800, seed: 16 },
+    );
+  });
+
   it('leaves to zod each value at the edge of a check', () => {
     const good = { id: 'r1', unit: { id: 'u', group: { grade: '高一' } }, date: '2024-03-04', kind: 'scheduled', findings: [{ item: 'a', count: 2, points: 1.5, evidence: ['p.jpg'] }], indicators: { r: { numerator: 1, denominator: 2 } }, facts: { x: null } };
     expect(fastRecord(good)).toBeDefined();
@@ -90,6 +149,16 @@ describe('fastRecord', () => {
       { ...good, indicators: { r: { numerator: 1, denominator: 0 } } },
       { ...good, indicators: { r: { value: 1, extra: 2 } } },
       JSON.parse('{"unit":{"id":"u"},"date":"2024-03-04","facts":{"__proto__":1}}'),
+      // zod refuses a symbol key in a map (its keys are strings), and reads no key a map does not own.
+      { ...good, facts: { x: 1, [Symbol('s')]: 2 } },
+      { ...good, unit: { id: 'u', group: { [Symbol('s')]: 'g' } } },
+      { ...good, indicators: { [Symbol('s')]: 1 } },
+      { ...good, parties: { [Symbol('s')]: 'x' } },
+      { ...good, parties: { 'not an id': 'x' } },
+      { ...good, follows: [{ finding: 'f1' }] },
+      { ...good, findings: [{ item: 'a', due: '2024-02-30' }] },
+      // A key of the schema that is not enumerable: zod reads it, and finds the unknown key beside it.
+      Object.defineProperty({ ...good, extra: 1, kind: undefined }, 'level', { value: 'x', enumerable: false }),
       Object.assign(Object.create({ inherited: 1 }) as object, good),
       [good],
       null,
