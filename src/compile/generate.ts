@@ -196,6 +196,15 @@ function scopeCode(e: Emitter, input: GenerateInput, scope: CompiledItem | Compi
   return `run.enterScope(${k}, ${indices});\n${label}: {\n${body}}\nrun.leaveScope(${k});\n`;
 }
 
+/**
+ * An item with no rules and no missing-evidence charge: scoring it takes and gives nothing, adds no line
+ * and no reason (its floor and caps hold at 0, maxima are never negative), so no code is generated for it;
+ * its findings still count for its category's own rules.
+ */
+function scoresNothing(item: CompiledItem): boolean {
+  return item.rules.length === 0 && !(item.evidenceRequired && item.max !== undefined);
+}
+
 /** 无书面材料该项不得分, where the item can be charged for it (the interpreter asks every scope; only these answer yes). */
 function evidenceCode(e: Emitter, scope: CompiledItem | CompiledCategory, label: string): string {
   if (!scope.evidenceRequired || scope.max === undefined) return '';
@@ -232,6 +241,7 @@ export function generateSource(input: GenerateInput): GeneratedSource {
     for (const item of category.items) {
       const g = group(item.index);
       if (collect) walk += `if (${g} !== undefined) pushAll(${categoryFindings} ??= [], ${g});\n`;
+      if (scoresNothing(item)) continue;
       const code = `${scopeCall(item, g)}${deducted} += run.deducted;\n${awarded} += run.awarded;\n`;
       walk += item.alwaysRun ? code : `if (${g} !== undefined) {\n${code}}\n`;
     }
