@@ -136,8 +136,9 @@ function factValue(e: Emitter, source: QuantitySource | undefined): { value: str
   }
 }
 
-function ruleContext(e: Emitter, input: GenerateInput, exit: string, max: number | undefined): RuleGenerateContext {
+function ruleContext(e: Emitter, input: GenerateInput, exit: string, max: number | undefined, entry: CompiledRuleEntry): RuleGenerateContext {
   return {
+    text: entry.reason !== undefined ? `, text: ${e.constant(entry.reason)}` : '',
     scope: 'run',
     exit,
     constant: (v) => e.constant(v),
@@ -166,7 +167,7 @@ function ruleContext(e: Emitter, input: GenerateInput, exit: string, max: number
 function ruleCode(e: Emitter, input: GenerateInput, entry: CompiledRuleEntry, max: number | undefined): string {
   const label = e.local('r');
   const rule = entry.rule!;
-  const code = ruleKind(rule).generate(rule, ruleContext(e, input, `break ${label};`, max));
+  const code = ruleKind(rule).generate(rule, ruleContext(e, input, `break ${label};`, max, entry));
   return `${label}: {\n${code}}\n`;
 }
 
