@@ -107,6 +107,17 @@ class Emitter {
     return `${prefix}${this.locals++}`;
   }
 
+  /** The local holding the record's indicator `id` as indicatorRatio reads it (`record.indicators?.[id]`). */
+  indicator(id: string): string {
+    const key = `indicator ${id}`;
+    let local = this.facts.get(key);
+    if (local !== undefined) return local;
+    local = this.local('i');
+    this.facts.set(key, local);
+    this.factReads.push(`const ${local} = run.record.indicators?.[${this.constant(id)}];`);
+    return local;
+  }
+
   /** The local holding a record's fact `name` as a quantity reads it (see readScopeFact with orInherited). */
   fact(name: string): string {
     let local = this.facts.get(name);
@@ -136,8 +147,23 @@ function factValue(e: Emitter, source: QuantitySource | undefined): { value: str
   }
 }
 
-function ruleContext(e: Emitter, input: GenerateInput, exit: string, max: number | undefined): RuleGenerateContext {
+/**
+ * What indicatorRatio gives for an indicator (compile/facts.ts), as an expression — or, with `asNumber`,
+ * what RecordRun.quantity makes of it (the ratio's value; n / 1 is n). The indicator is read once per scope
+ * into a local, and the percent multiplier of its declared unit resolved here, not looked up per record.
+ */
+function indicatorCode(e: Emitter, input: GenerateInput, id: string, asNumber: boolean): string {
+  const v = e.indicator(id);
+  // As the scorer's map of indicators has it (the last of a duplicated id, were there one).
+  const multiplier = new Map(input.standard.indicators.map((i) => [i.id, i] as const)).get(id)?.unit === 'percent' ? 100 : 1;
+  const missing = `{ messageId: ${e.constant('quantity.missing_indicator')}, data: { indicator: ${e.constant(id)} } }`;
+  if (asNumber) return `(${v} === undefined ? ${missing} : typeof ${v} === 'number' ? ${v} : 'value' in ${v} ? ${v}.value : ${v}.numerator * ${multiplier} / ${v}.denominator)`;
+  return `(${v} === undefined ? ${missing} : typeof ${v} === 'number' ? { numerator: ${v}, denominator: 1 } : 'value' in ${v} ? { numerator: ${v}.value, denominator: 1 } : { numerator: ${v}.numerator * ${multiplier}, denominator: ${v}.denominator })`;
+}
+
+function ruleContext(e: Emitter, input: GenerateInput, exit: string, max: number | undefined, entry: CompiledRuleEntry): RuleGenerateContext {
   return {
+    text: entry.reason !== undefined ? `, text: ${e.constant(entry.reason)}` : '',
     scope: 'run',
     exit,
     constant: (v) => e.constant(v),
@@ -146,11 +172,13 @@ function ruleContext(e: Emitter, input: GenerateInput, exit: string, max: number
     helper: (name) => name,
     condition: (c) => e.constant(input.condition(c)),
     quantity(source) {
+      if (source !== undefined && 'indicator' in source) return indicatorCode(e, input, source.indicator, true);
       const read = factValue(e, source);
       if (read === undefined) return `run.quantity(${e.constant(source)})`;
       return `(typeof ${read.value} === 'number' && Number.isFinite(${read.value}) ? ${read.value} : quantityProblem(${read.source}, ${read.value}))`;
     },
     ratio(source) {
+      if (source !== undefined && 'indicator' in source) return indicatorCode(e, input, source.indicator, false);
       const read = factValue(e, source);
       if (read === undefined) return `run.ratio(${e.constant(source)})`;
       return `(typeof ${read.value} === 'number' && Number.isFinite(${read.value}) ? { numerator: ${read.value}, denominator: 1 } : quantityProblem(${read.source}, ${read.value}))`;
@@ -166,7 +194,7 @@ function ruleContext(e: Emitter, input: GenerateInput, exit: string, max: number
 function ruleCode(e: Emitter, input: GenerateInput, entry: CompiledRuleEntry, max: number | undefined): string {
   const label = e.local('r');
   const rule = entry.rule!;
-  const code = ruleKind(rule).generate(rule, ruleContext(e, input, `break ${label};`, max));
+  const code = ruleKind(rule).generate(rule, ruleContext(e, input, `break ${label};`, max, entry));
   return `${label}: {\n${code}}\n`;
 }
 
@@ -194,6 +222,15 @@ function scopeCode(e: Emitter, input: GenerateInput, scope: CompiledItem | Compi
   if (scope.rules.length === scope.applicabilityRules) body += evidenceCode(e, scope, label);
   if ('category' in scope) body += `run.limitItem(${k});\n`;
   return `run.enterScope(${k}, ${indices});\n${label}: {\n${body}}\nrun.leaveScope(${k});\n`;
+}
+
+/**
+ * An item with no rules and no missing-evidence charge: scoring it takes and gives nothing, adds no line
+ * and no reason (its floor and caps hold at 0, maxima are never negative), so no code is generated for it;
+ * its findings still count for its category's own rules.
+ */
+function scoresNothing(item: CompiledItem): boolean {
+  return item.rules.length === 0 && !(item.evidenceRequired && item.max !== undefined);
 }
 
 /** 无书面材料该项不得分, where the item can be charged for it (the interpreter asks every scope; only these answer yes). */
@@ -232,6 +269,7 @@ export function generateSource(input: GenerateInput): GeneratedSource {
     for (const item of category.items) {
       const g = group(item.index);
       if (collect) walk += `if (${g} !== undefined) pushAll(${categoryFindings} ??= [], ${g});\n`;
+      if (scoresNothing(item)) continue;
       const code = `${scopeCall(item, g)}${deducted} += run.deducted;\n${awarded} += run.awarded;\n`;
       walk += item.alwaysRun ? code : `if (${g} !== undefined) {\n${code}}\n`;
     }

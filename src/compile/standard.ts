@@ -17,6 +17,7 @@ import type { LocalizedText, QuantitySource } from '../common-schema.js';
 import type { Band, Indicator, Standard } from '../standard/schema.js';
 import { pointsOf, roundPoints, type Points, type Ratio } from '../points.js';
 import { quantityProblem, readScopeFact, readsScoredFacts } from './facts.js';
+import { SCORESHEET_VERSION } from '../version.js';
 
 export type { CompiledBand, CompiledCategory, CompiledDimension, CompiledItem, CompiledRuleEntry, CompiledScope } from './compiled.js';
 
@@ -41,6 +42,8 @@ export interface Scorer {
   readonly bands: readonly CompiledBand[];
   /** Named outcome dimensions beside `bands` (the default one). */
   readonly dimensions: readonly CompiledDimension[];
+  /** Every scorecard's `provenance`: one frozen object per scorer (the same for every record it scores). */
+  readonly provenance: { readonly scoresheet: string; readonly standardHash: string; readonly chain?: readonly string[] };
   /** Whether the outcomes read the facts `category` or `item`: the run then keeps each part's points. */
   readonly readsScored: boolean;
   /** Derived outcomes, each one's tiers highest `min` first (the first a value reaches is its tier). */
@@ -263,10 +266,12 @@ export function compileStandard(standard: Standard, options: CompileOptions = {}
   const generatedSource =
     options.codegen === false ? undefined : generateSource({ standard, categories, items, targets, condition, kindNames, levelNames, indicatorNames });
 
+  const hash = sha256Hex(JSON.stringify(standard));
   return {
     standard,
     ref: `${standard.id}@${standard.version}`,
-    hash: sha256Hex(JSON.stringify(standard)),
+    hash,
+    provenance: Object.freeze(standard.lineage ? { scoresheet: SCORESHEET_VERSION, standardHash: hash, chain: standard.lineage } : { scoresheet: SCORESHEET_VERSION, standardHash: hash }),
     mode,
     base,
     ...(standard.scoring.max !== undefined ? { totalMax: pointsOf(standard.scoring.max) } : {}),

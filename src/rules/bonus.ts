@@ -26,7 +26,7 @@ const ${quantity} = ${g.quantity(rule.of)};
 if (typeof ${quantity} !== 'number') ${g.exit}
 const ${extra} = Math.floor(${quantity}) - ${g.number(rule.above)};
 if (${extra} <= 0) ${g.exit}
-${s}.award(${g.helper('timesPoints')}(${g.number(pointsOf(rule.points))}, ${extra}), { messageId: ${g.constant('line.bonus')}, data: { extra: ${extra}, above: ${g.number(rule.above)}, points: ${g.number(rule.points)} } });
+${s}.award(${g.helper('timesPoints')}(${g.number(pointsOf(rule.points))}, ${extra}), { messageId: ${g.constant('line.bonus')}, data: { extra: ${extra}, above: ${g.number(rule.above)}, points: ${g.number(rule.points)}${g.text} } });
 `;
   },
   compile(rule, context) {

@@ -38,18 +38,20 @@ export const byKind = defineRuleKind({
   },
   generate(rule, g) {
     const s = g.scope;
-    const [kind, level, entry, points, data, kindName, levelName] = [g.local(), g.local(), g.local(), g.local(), g.local(), g.local(), g.local()];
+    const [kind, level, entry, points, data, kindName, levelName, shown] = [g.local(), g.local(), g.local(), g.local(), g.local(), g.local(), g.local(), g.local()];
     return `if (${s}.findings.length === 0) ${g.exit}
 const ${kind} = ${s}.record.kind, ${level} = ${s}.record.level;
 const ${entry} = ${kind} === undefined ? undefined : ${g.constant(pointsTable(rule))}.get(${kind});
 if (${entry} === undefined) { ${s}.indeterminate({ messageId: ${g.constant('line.by_kind_unknown')}, data: { kind: ${kind} ?? '' } }); ${g.exit} }
 const ${points} = typeof ${entry} === 'number' ? ${entry} : ${level} === undefined ? undefined : ${entry}.get(${level});
 if (${points} === undefined) { ${s}.indeterminate({ messageId: ${g.constant('line.by_kind_unknown_level')}, data: { kind: ${kind}, level: ${level} ?? '' } }); ${g.exit} }
-const ${data} = { kind: ${kind}, level: ${level} ?? null, points: ${g.helper('pointsToNumber')}(${points}) };
 const ${kindName} = ${g.constant(g.kindNames)}.get(${kind});
 const ${levelName} = ${level} === undefined ? undefined : ${g.constant(g.levelNames)}.get(${level});
-if (${kindName} !== undefined) ${data}.kindName = ${kindName};
-if (${levelName} !== undefined) ${data}.levelName = ${levelName};
+const ${shown} = ${g.helper('pointsToNumber')}(${points});
+// The interpreter's data, key for key and in its order, as one literal of the four shapes it can take.
+const ${data} = ${kindName} !== undefined
+  ? (${levelName} !== undefined ? { kind: ${kind}, level: ${level}, points: ${shown}, kindName: ${kindName}, levelName: ${levelName}${g.text} } : { kind: ${kind}, level: ${level} ?? null, points: ${shown}, kindName: ${kindName}${g.text} })
+  : (${levelName} !== undefined ? { kind: ${kind}, level: ${level}, points: ${shown}, levelName: ${levelName}${g.text} } : { kind: ${kind}, level: ${level} ?? null, points: ${shown}${g.text} });
 ${s}.deduct(${points}, { messageId: ${g.constant('line.by_kind')}, data: ${data} }, { finding: ${s}.findingIndices[0] });
 `;
   },

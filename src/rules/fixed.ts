@@ -40,7 +40,7 @@ export const fixed = defineRuleKind({
     const messageId = g.constant(rule.effect === 'award' ? 'line.fixed_award' : 'line.fixed');
     const detail = `${s}.findingIndices.length > 0 ? { finding: ${s}.findingIndices[0] } : undefined`;
     const method = rule.effect === 'award' ? 'award' : 'deduct';
-    return code + `${s}.${method}(${g.number(pointsOf(rule.points))}, { messageId: ${messageId}, data: { points: ${g.number(rule.points)} } }, ${detail});\n`;
+    return code + `${s}.${method}(${g.number(pointsOf(rule.points))}, { messageId: ${messageId}, data: { points: ${g.number(rule.points)}${g.text} } }, ${detail});\n`;
   },
   compile(rule, context) {
     const points = rule.points === null ? null : pointsOf(rule.points);

@@ -27,7 +27,7 @@ export const judgement = defineRuleKind({
 for (let ${i} = 0; ${i} < ${findings}.length; ${i}++) {
   const ${finding} = ${findings}[${i}];
   if (${finding}.points === undefined) continue;
-  ${s}.${method}(${g.helper('pointsOf')}(${finding}.points), { messageId: ${messageId}, data: { points: ${finding}.points, note: ${finding}.note } }, { finding: ${s}.findingIndices[${i}], note: ${finding}.note });
+  ${s}.${method}(${g.helper('pointsOf')}(${finding}.points), { messageId: ${messageId}, data: { points: ${finding}.points, note: ${finding}.note${g.text} } }, { finding: ${s}.findingIndices[${i}], note: ${finding}.note });
 }
 `;
   },

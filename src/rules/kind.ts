@@ -140,6 +140,13 @@ export interface RuleGenerateContext {
   readonly levelNames: ReadonlyMap<string, LocalizedText>;
   readonly indicatorNames: ReadonlyMap<string, LocalizedText>;
   readonly max?: Points;
+  /**
+   * `, text: kN` where the rule has a reason text, else empty: to end the data of a reason that becomes a
+   * line (deduct, award, notApplicable — not unmet's, whose reason is also the verdict's). The line would get
+   * the text there anyway (RecordRun.push sets it as the data's last key); written in the literal, the
+   * object is made with it rather than grown by it.
+   */
+  readonly text: string;
 }
 
 /** What a rule may do to the points: take them, give them, or neither (a pass/fail or applicability rule). */

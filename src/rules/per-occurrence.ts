@@ -31,7 +31,7 @@ for (let ${i} = 0; ${i} < ${findings}.length; ${i}++) {
   ${range ? `if (${finding}.points === undefined) continue;` : ''}
   const ${count} = ${finding}.count ?? 1;
   const ${index} = ${s}.findingIndices[${i}];
-  ${s}.${method}(${g.helper('timesPoints')}(${each}, ${count}), { messageId: ${messageId}, data: { count: ${count}, points: ${shown} } }, ${finding}.note !== undefined ? { finding: ${index}, note: ${finding}.note } : { finding: ${index} });
+  ${s}.${method}(${g.helper('timesPoints')}(${each}, ${count}), { messageId: ${messageId}, data: { count: ${count}, points: ${shown}${g.text} } }, ${finding}.note !== undefined ? { finding: ${index}, note: ${finding}.note } : { finding: ${index} });
 }
 `;
   },

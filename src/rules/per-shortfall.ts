@@ -28,7 +28,7 @@ if (typeof ${actual} !== 'number') { ${s}.indeterminate(${actual}); ${g.exit} }
 if (${actual} < 0) { ${s}.indeterminate(${wrongType}); ${g.exit} }
 const ${shortfall} = Math.max(0, ${g.number(rule.required)} - Math.floor(${actual}));
 if (${shortfall} === 0) ${g.exit}
-${s}.deduct(${g.helper('timesPoints')}(${g.number(pointsOf(rule.points))}, ${shortfall}), { messageId: ${g.constant('line.per_shortfall')}, data: { required: ${g.number(rule.required)}, actual: ${actual}, shortfall: ${shortfall}, points: ${g.number(rule.points)} } }, { expected: ${g.constant(`≥ ${rule.required}`)}, actual: String(${actual}) });
+${s}.deduct(${g.helper('timesPoints')}(${g.number(pointsOf(rule.points))}, ${shortfall}), { messageId: ${g.constant('line.per_shortfall')}, data: { required: ${g.number(rule.required)}, actual: ${actual}, shortfall: ${shortfall}, points: ${g.number(rule.points)}${g.text} } }, { expected: ${g.constant(`≥ ${rule.required}`)}, actual: String(${actual}) });
 `;
   },
   compile(rule, context) {

@@ -31,7 +31,7 @@ if (!('numerator' in ${ratio})) { ${s}.indeterminate(${ratio}); ${g.exit} }
 const ${steps} = ${g.helper('stepsBelow')}(${ratio}, ${g.number(rule.target)}, ${g.number(rule.step)}, ${g.constant(rule.partial)});
 if (${steps} === 0) ${g.exit}
 const ${actual} = ${g.helper('formatQuantity')}(${ratio});
-${s}.deduct(${g.helper('timesPoints')}(${g.number(pointsOf(rule.points))}, ${steps}), { messageId: ${g.constant('line.per_step')}, data: { target: ${g.number(rule.target)}, actual: ${actual}, step: ${g.number(rule.step)}, steps: ${steps}, points: ${g.number(rule.points)} } }, { expected: ${g.constant(`≥ ${rule.target}`)}, actual: ${actual} });
+${s}.deduct(${g.helper('timesPoints')}(${g.number(pointsOf(rule.points))}, ${steps}), { messageId: ${g.constant('line.per_step')}, data: { target: ${g.number(rule.target)}, actual: ${actual}, step: ${g.number(rule.step)}, steps: ${steps}, points: ${g.number(rule.points)}${g.text} } }, { expected: ${g.constant(`≥ ${rule.target}`)}, actual: ${actual} });
 `;
   },
   compile(rule, context) {

@@ -73,7 +73,7 @@ export const threshold = defineRuleKind({
 if (!('numerator' in ${ratio})) { ${s}.indeterminate(${ratio}); ${g.exit} }
 if (${met.map((m) => `(${m})`).join(' && ')}) ${g.exit}
 const ${actual} = ${g.helper('formatQuantity')}(${ratio});
-const ${reason} = { messageId: ${g.constant('line.threshold')}, data: { quantity: ${quantity}, expected: ${g.constant(expected)}, actual: ${actual}${named} } };
+const ${reason} = { messageId: ${g.constant('line.threshold')}, data: { quantity: ${quantity}, expected: ${g.constant(expected)}, actual: ${actual}${named}${rule.effect === 'points' ? g.text : ''} } };
 ${unmet}
 `;
   },

@@ -5,11 +5,10 @@
  */
 import type { InspectionRecord } from '../record-schema.js';
 import type { RuleScope } from '../rules/kind.js';
-import { SCORESHEET_VERSION } from '../version.js';
 import type { Scorer } from '../compile/standard.js';
 import { decideBand, decideDimensions, nameOf, noteDecision } from './bands.js';
 import { pointsToNumber, type Points } from '../points.js';
-import type { CategoryTotal, DerivedOutcome, ScoreLine, Scorecard, Verdict, VerdictReason } from './scorecard.js';
+import type { CategoryTotal, DerivedOutcome, DimensionOutcome, ScoreLine, Scorecard, Verdict, VerdictReason } from './scorecard.js';
 
 /**
  * What scoring a record's rules leaves for its outcome (score.ts's RecordRun): lines, reasons, the
@@ -32,19 +31,19 @@ export function decideOutcome(scorer: Scorer, record: InspectionRecord, run: Rul
   const lines = run.lines;
   const reasons = run.reasons;
   let total = scorer.base;
-  for (const p of run.linePoints) total += p;
+  const linePoints = run.linePoints;
+  for (let i = 0; i < linePoints.length; i++) total += linePoints[i]!;
   const beforeTotalCaps = total;
 
-  const totalLine = (points: Points, messageId: string, data: Record<string, unknown>) => {
-    const line: ScoreLine = { type: 'capped', rule: 'scoring', points: pointsToNumber(points), reason: { messageId, data } };
-    lines.push(line);
-    total += points;
-  };
   if (scorer.totalMax !== undefined && total > scorer.totalMax) {
-    totalLine(scorer.totalMax - total, 'line.cap_total', { max: pointsToNumber(scorer.totalMax) });
+    const points = scorer.totalMax - total;
+    lines.push(totalLine(points, 'line.cap_total', { max: pointsToNumber(scorer.totalMax) }));
+    total += points;
   }
   if (scorer.totalMin !== undefined && total < scorer.totalMin) {
-    totalLine(scorer.totalMin - total, 'line.floor_total', { min: pointsToNumber(scorer.totalMin) });
+    const points = scorer.totalMin - total;
+    lines.push(totalLine(points, 'line.floor_total', { min: pointsToNumber(scorer.totalMin) }));
+    total += points;
   }
 
   let notEligible = false;
@@ -100,15 +99,20 @@ export function decideOutcome(scorer: Scorer, record: InspectionRecord, run: Rul
   }
 
   // The default dimension (outcomes.bands) is the scorecard's `band`; named ones are its `dimensions` (bands.ts).
-  const verdictSoFar = { failed, unknown, reasons };
-  const decided = decideBand(scorer.bands, scorer, record, run, total, beforeTotalCaps);
-  noteDecision(decided, verdictSoFar);
-  const band: Scorecard['band'] = decided.band !== undefined ? nameOf(decided.band) : null;
-  const dimensions = scorer.dimensions.length > 0 ? decideDimensions(scorer, record, run, total, beforeTotalCaps, verdictSoFar) : undefined;
-  failed = verdictSoFar.failed;
-  unknown = verdictSoFar.unknown;
+  // Without bands or dimensions (the common case) there is nothing to decide: no band, no reason.
+  let band: Scorecard['band'] = null;
+  let dimensions: DimensionOutcome[] | undefined;
+  if (scorer.bands.length > 0 || scorer.dimensions.length > 0) {
+    const verdictSoFar = { failed, unknown, reasons };
+    const decided = decideBand(scorer.bands, scorer, record, run, total, beforeTotalCaps);
+    noteDecision(decided, verdictSoFar);
+    if (decided.band !== undefined) band = nameOf(decided.band);
+    if (scorer.dimensions.length > 0) dimensions = decideDimensions(scorer, record, run, total, beforeTotalCaps, verdictSoFar);
+    failed = verdictSoFar.failed;
+    unknown = verdictSoFar.unknown;
+  }
 
-  const outcomes: DerivedOutcome[] = scorer.derived.map((d, i) => {
+  const outcomes: DerivedOutcome[] = scorer.derived.length === 0 ? [] : scorer.derived.map((d, i) => {
     const value = categories.filter((c) => c.points >= d.count.categories.min).length;
     const tier = d.tiers.find((t) => value >= t.min) ?? null; // sorted once, by compileStandard
     if (tier?.verdict === 'fail' && !run.totalUnknown) {
@@ -120,7 +124,8 @@ export function decideOutcome(scorer: Scorer, record: InspectionRecord, run: Rul
 
   const verdict: Verdict = notEligible ? 'not_eligible' : failed ? 'fail' : unknown ? 'indeterminate' : 'pass';
   // Built field by field in the order of Scorecard (the JSON key order); spreads are slow here.
-  const card: Mutable<Scorecard> = { standard: scorer.ref } as Mutable<Scorecard>;
+  const card = new CardObject() as Mutable<Scorecard>;
+  card.standard = scorer.ref;
   if (record.id !== undefined) card.record = record.id;
   if (record.supersedes !== undefined) card.supersedes = record.supersedes;
   card.unit = record.unit;
@@ -139,9 +144,21 @@ export function decideOutcome(scorer: Scorer, record: InspectionRecord, run: Rul
   if (dimensions !== undefined) card.dimensions = dimensions;
   card.verdict = verdict;
   card.reasons = verdict === 'pass' ? [] : (reasons as VerdictReason[]);
-  const lineage = scorer.standard.lineage;
-  card.provenance = lineage ? { scoresheet: SCORESHEET_VERSION, standardHash: scorer.hash, chain: lineage } : { scoresheet: SCORESHEET_VERSION, standardHash: scorer.hash };
+  card.provenance = scorer.provenance;
   return card;
 }
+
+/** A line of the total's own cap or floor. */
+function totalLine(points: Points, messageId: string, data: Record<string, unknown>): ScoreLine {
+  return { type: 'capped', rule: 'scoring', points: pointsToNumber(points), reason: { messageId, data } };
+}
+
+/**
+ * Makes a scorecard: a plain object (its prototype is Object.prototype, as a literal's), but made by
+ * `new`, so V8 sizes it for all its fields once it has seen a few (slack tracking) instead of growing a
+ * backing store field by field — the card's fields depend on the record, so it cannot be one literal.
+ */
+const CardObject = function CardObject() {} as unknown as new () => object;
+CardObject.prototype = Object.prototype;
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };

@@ -210,7 +210,14 @@ export class RecordRun implements RuleScope {
     this.awarded = 0;
     this.skipped = false;
     this.findingIndices = indices ?? EMPTY;
-    this.findings = indices === undefined ? EMPTY : indices.map((i) => this.record.findings[i]!);
+    if (indices === undefined) this.findings = EMPTY;
+    else {
+      // A loop, not `indices.map`: no closure per scope.
+      const all = this.record.findings;
+      const findings = new Array<Finding>(indices.length);
+      for (let i = 0; i < indices.length; i++) findings[i] = all[indices[i]!]!;
+      this.findings = findings;
+    }
   }
 
   /** Ends a scope: an undecided rule widens the category's range, as far as the item's floor and bonus cap let it. */

@@ -133,6 +133,49 @@ describe('generated scorers score as the interpreter does', () => {
     );
   });
 
+  it('a reason text on every rule kind ends its line’s data on both paths (the generated code writes it in the literal)', () => {
+    const reason = (n: number) => ({ en: `reason ${n}`, 'zh-CN': `理由${n}` });
+    const text = stringifyYaml({
+      format: 1, id: 'reasons', version: '1', name: { en: 'Reasons' }, scoring: { mode: 'deduct', base: 100 },
+      kinds: [{ id: 'random' }, { id: 'event' }], levels: [{ id: 'city' }], indicators: [{ id: 'rate', name: { en: 'Rate' }, unit: 'percent' }],
+      categories: [
+        {
+          id: 'c', name: { en: 'C' }, max: 100,
+          rules: [{ kind: 'by-kind', reason: reason(0), points: { random: 1, event: { city: 4 } } }],
+          items: [
+            { id: 'occ', name: { en: 'occ' }, max: 20, rules: [{ kind: 'per-occurrence', reason: reason(1), points: 2 }, { kind: 'per-occurrence', reason: reason(2), points: 1, effect: 'award' }] },
+            { id: 'range', name: { en: 'range' }, max: 20, rules: [{ kind: 'per-occurrence', reason: reason(3), points: { min: 1, max: 3 } }] },
+            { id: 'fix', name: { en: 'fix' }, max: 20, rules: [{ kind: 'fixed', reason: reason(4), points: 2 }, { kind: 'fixed', reason: reason(5), points: 1, effect: 'award', when: { fact: 'good', operator: 'equal', value: true } }] },
+            { id: 'judge', name: { en: 'judge' }, max: 20, rules: [{ kind: 'judgement', reason: reason(6), max: 5 }] },
+            { id: 'short', name: { en: 'short' }, max: 20, rules: [{ kind: 'per-shortfall', reason: reason(7), required: 4, points: 1, of: { fact: 'held' } }] },
+            { id: 'step', name: { en: 'step' }, max: 20, rules: [{ kind: 'per-step', reason: reason(8), target: 90, step: 2, points: 0.5, partial: 'floor', of: { indicator: 'rate' } }] },
+            { id: 'extra', name: { en: 'extra' }, max: 20, bonusMax: 2, rules: [{ kind: 'bonus', reason: reason(9), points: 0.5, of: { fact: 'reports' } }] },
+            { id: 'bar', name: { en: 'bar' }, max: 20, rules: [{ kind: 'threshold', reason: reason(10), of: { indicator: 'rate' }, min: 95, effect: 'points', points: 3 }, { kind: 'threshold', reason: reason(11), of: { fact: 'held' }, min: 2 }] },
+            { id: 'na', name: { en: 'na' }, max: 20, rules: [{ kind: 'not-applicable', reason: reason(12), when: { fact: 'none', operator: 'equal', value: true } }, { kind: 'per-occurrence', reason: reason(13), points: 1 }] },
+          ],
+        },
+      ],
+    });
+    const scorers = bothWays(text, 'reasons.yaml')!;
+    expect(scorers.generated.generated).toBeTypeOf('function');
+    const findings = [{ item: 'occ', count: 2 }, { item: 'range', points: 2 }, { item: 'fix' }, { item: 'judge', points: 1.5, note: '脏' }, { item: 'na' }];
+    const types = new Set<string>();
+    for (const [kind, level, held, none] of [['random', undefined, 1, true], ['event', 'city', 3, false]] as const) {
+      const record = { unit: { id: 'u' }, date: '2024-01-01', kind, ...(level ? { level } : {}), indicators: { rate: { numerator: 85, denominator: 100 } }, facts: { held, reports: 3, good: true, none }, findings };
+      expectSame(scorers, record);
+      const result = scoreRecord(scorers.generated, record);
+      if (!result.ok) throw new Error(JSON.stringify(result));
+      for (const line of result.scorecard.lines) {
+        if (line.type === 'capped') continue;
+        // Every rule here has a text, and it is the last key of its line's data, as the walk puts it.
+        expect(Object.keys(line.reason.data ?? {}).at(-1), JSON.stringify(line)).toBe('text');
+        types.add(`${line.type} ${line.rule}`);
+      }
+    }
+    expect(types.size).toBeGreaterThanOrEqual(13);
+    expect([...types].map((t) => t.split(' ')[0])).toEqual(expect.arrayContaining(['deduction', 'award', 'not_applicable', 'threshold_unmet']));
+  });
+
   it('interprets a standard whose generated code is too long to pay, and still shows its source', () => {
     const items = Array.from({ length: 250 }, (_, i) => ({ id: `i${i}`, name: { en: 'item' }, max: 2, rules: [{ kind: 'per-shortfall', required: 3, points: 1, of: { fact: `f${i}` } }, { kind: 'per-occurrence', points: 1 }] }));
     const text = stringifyYaml({ format: 1, id: 'long', version: '1', name: { en: 'Long' }, scoring: { mode: 'deduct' }, categories: [{ id: 'c', name: { en: 'c' }, items }] });
