@@ -172,79 +172,98 @@ export function livesToRecords(files: LivesFiles, options: LivesOptions = {}): L
   const businessNames = new Map<string, string>();
   const inspections: Inspection[] = [];
   const onKey = new Map<string, Key>();
-  const byBusiness = new Map<string, Inspection[]>();
+  // A business's inspections, wanted only for a violation without a readable date: built for the first.
+  let byBusiness: Map<string, Inspection[]> | undefined;
+  const ofBusiness = (business: string): readonly Inspection[] => {
+    if (byBusiness === undefined) {
+      byBusiness = new Map();
+      for (const inspection of inspections) pushTo(byBusiness, inspection.business, inspection);
+    }
+    return byBusiness.get(business) ?? [];
+  };
   const markUncertain = (list: readonly Inspection[], why: string) => {
     for (const inspection of list) (inspection.doubts ??= []).push(why);
   };
   let feed: Record<string, string> | undefined;
   const rowCount: Record<LivesFileName, number> = { businesses: 0, inspections: 0, violations: 0, feedInfo: 0 };
-  const read: Record<LivesFileName, (cells: Cells, line: number, index: number) => void> = {
-    businesses(cells) {
-      const id = cells.get('business_id').trim();
-      if (id !== '' && !businessNames.has(id)) businessNames.set(id, cells.get('name').trim());
-    },
-    inspections(cells, line, index) {
-      const business = cells.get('business_id').trim();
-      const rawDate = cells.get('date');
-      const date = dateOf(rawDate);
-      if (date === undefined) {
-        problem('warning', 'inspections', line, { messageId: 'import.lives_bad_date', data: { value: rawDate } });
-        return;
-      }
-      const rawScore = cells.get('score').trim();
-      let score: number | undefined;
-      if (rawScore !== '') {
-        score = Number(rawScore);
-        if (!Number.isFinite(score)) {
-          problem('warning', 'inspections', line, { messageId: 'import.lives_bad_score', data: { value: rawScore } });
-          score = undefined;
-        }
-      }
-      const id = keyOf(business, date);
-      let key = onKey.get(id);
-      if (key === undefined) onKey.set(id, (key = { inspections: [], findings: [] }));
-      const inspection: Inspection = {
-        line,
-        index,
-        business,
-        date,
-        score,
-        description: cells.get('description').trim(),
-        type: cells.get('type').trim(),
-        key,
-        position: key.inspections.length + 1,
+  // Each reader takes the file's header and returns what reads one row (its cells, line and 0-based index).
+  const read: Record<LivesFileName, (header: Header) => RowReader> = {
+    businesses(header) {
+      const [idAt, nameAt] = header.columns('business_id', 'name');
+      return (record) => {
+        const id = cell(record, idAt).trim();
+        if (id !== '' && !businessNames.has(id)) businessNames.set(id, cell(record, nameAt).trim());
       };
-      key.inspections.push(inspection);
-      inspections.push(inspection);
-      pushTo(byBusiness, business, inspection);
+    },
+    inspections(header) {
+      const [businessAt, dateAt, scoreAt, descriptionAt, typeAt] = header.columns('business_id', 'date', 'score', 'description', 'type');
+      return (record, line, index) => {
+        const business = cell(record, businessAt).trim();
+        const rawDate = cell(record, dateAt);
+        const date = dateOf(rawDate);
+        if (date === undefined) {
+          problem('warning', 'inspections', line, { messageId: 'import.lives_bad_date', data: { value: rawDate } });
+          return;
+        }
+        const rawScore = cell(record, scoreAt).trim();
+        let score: number | undefined;
+        if (rawScore !== '') {
+          score = Number(rawScore);
+          if (!Number.isFinite(score)) {
+            problem('warning', 'inspections', line, { messageId: 'import.lives_bad_score', data: { value: rawScore } });
+            score = undefined;
+          }
+        }
+        const id = keyOf(business, date);
+        let key = onKey.get(id);
+        if (key === undefined) onKey.set(id, (key = { inspections: [], findings: [] }));
+        const inspection: Inspection = {
+          line,
+          index,
+          business,
+          date,
+          score,
+          description: cell(record, descriptionAt).trim(),
+          type: cell(record, typeAt).trim(),
+          key,
+          position: key.inspections.length + 1,
+        };
+        key.inspections.push(inspection);
+        inspections.push(inspection);
+      };
     },
     // Violations onto their keys. A row that cannot be placed on one key, or names no item, makes
     // the records it may belong to uncertain rather than silently lighter.
-    violations(cells, line) {
-      const business = cells.get('business_id').trim();
-      const rawDate = cells.get('date');
-      const code = cells.get('code').trim();
-      const date = dateOf(rawDate);
-      if (date === undefined) {
-        problem('warning', 'violations', line, { messageId: 'import.lives_bad_date', data: { value: rawDate } });
-        markUncertain(byBusiness.get(business) ?? [], `${names.violations}:${line}: a violation of this business has no readable date ("${rawDate}")`);
-        return;
-      }
-      const key = onKey.get(keyOf(business, date));
-      if (key === undefined) {
-        problem('warning', 'violations', line, { messageId: 'import.lives_orphan_violation', data: { business, date, code } });
-        return;
-      }
-      if (code === '') {
-        problem('warning', 'violations', line, { messageId: 'import.lives_no_code', data: { business, date } });
-        markUncertain(key.inspections, `${names.violations}:${line}: a violation on this business and date has no item code`);
-        return;
-      }
-      const description = cells.get('description').trim();
-      key.findings.push(description !== '' ? { item: code, note: description } : { item: code });
+    violations(header) {
+      const [businessAt, dateAt, codeAt, descriptionAt] = header.columns('business_id', 'date', 'code', 'description');
+      return (record, line) => {
+        const business = cell(record, businessAt).trim();
+        const rawDate = cell(record, dateAt);
+        const code = cell(record, codeAt).trim();
+        const date = dateOf(rawDate);
+        if (date === undefined) {
+          problem('warning', 'violations', line, { messageId: 'import.lives_bad_date', data: { value: rawDate } });
+          markUncertain(ofBusiness(business), `${names.violations}:${line}: a violation of this business has no readable date ("${rawDate}")`);
+          return;
+        }
+        const key = onKey.get(keyOf(business, date));
+        if (key === undefined) {
+          problem('warning', 'violations', line, { messageId: 'import.lives_orphan_violation', data: { business, date, code } });
+          return;
+        }
+        if (code === '') {
+          problem('warning', 'violations', line, { messageId: 'import.lives_no_code', data: { business, date } });
+          markUncertain(key.inspections, `${names.violations}:${line}: a violation on this business and date has no item code`);
+          return;
+        }
+        const description = cell(record, descriptionAt).trim();
+        key.findings.push(description !== '' ? { item: code, note: description } : { item: code });
+      };
     },
-    feedInfo(cells) {
-      feed ??= cells.object();
+    feedInfo(header) {
+      return (record) => {
+        feed ??= header.object(record);
+      };
     },
   };
   for (const which of ['businesses', 'inspections', 'violations', 'feedInfo'] as const) {
@@ -334,24 +353,30 @@ function keyOf(business: string, date: string): string {
   return `${business}\u0000${date}`;
 }
 
-/** A row's cells by header name (trimmed, lower-cased; the first column of a name counts); '' when absent. */
-class Cells {
-  record: readonly string[] = [];
-  constructor(private readonly columns: ReadonlyMap<string, number>) {}
-  get(name: string): string {
-    const i = this.columns.get(name);
-    return i === undefined ? '' : (this.record[i] ?? '');
+type RowReader = (record: readonly string[], line: number, index: number) => void;
+
+/** A file's columns by header name (trimmed, lower-cased; the first column of a name counts). */
+class Header {
+  constructor(private readonly names: ReadonlyMap<string, number>) {}
+  /** Each name's column, -1 for a name the file lacks (its cells read ''). */
+  columns<const N extends readonly string[]>(...names: N): { readonly [K in keyof N]: number } {
+    return names.map((name) => this.names.get(name) ?? -1) as unknown as { readonly [K in keyof N]: number };
   }
-  /** The row as an object. No prototype: a column called "constructor" or "__proto__" is just a column. */
-  object(): Record<string, string> {
+  /** A row as an object. No prototype: a column called "constructor" or "__proto__" is just a column. */
+  object(record: readonly string[]): Record<string, string> {
     const out = Object.create(null) as Record<string, string>;
-    for (const [name, i] of this.columns) out[name] = this.record[i] ?? '';
+    for (const [name, i] of this.names) out[name] = record[i] ?? '';
     return out;
   }
 }
 
+/** The cell of column `at` (-1: a column the file lacks), '' past the row's end. */
+function cell(record: readonly string[], at: number): string {
+  return at < 0 ? '' : (record[at] ?? '');
+}
+
 /**
- * A CSV with a header row, each body row handed to `onRow` as it is parsed (header names trimmed and
+ * A CSV with a header row, each body row handed as it is parsed to what `reader` makes of the header (header names trimmed and
  * lower-cased; line, 0-based index). The number of body rows; undefined after an error.
  */
 function readCsv(
@@ -359,9 +384,9 @@ function readCsv(
   file: string,
   which: LivesFileName,
   problem: (severity: 'error' | 'warning', which: LivesFileName, line: number, message: Message) => void,
-  onRow: (cells: Cells, line: number, index: number) => void,
+  reader: (header: Header) => RowReader,
 ): number | undefined {
-  let cells: Cells | undefined;
+  let onRow: RowReader | undefined;
   let rows = 0;
   let headerLine = 0;
   let missing: readonly string[] = [];
@@ -374,7 +399,7 @@ function readCsv(
       skip_empty_lines: true,
       on_record: (record: string[], context: { lines: number }) => {
         try {
-          if (cells === undefined) {
+          if (onRow === undefined) {
             headerLine = context.lines;
             const columns = new Map<string, number>();
             record.forEach((h, i) => {
@@ -382,10 +407,9 @@ function readCsv(
               if (name !== '' && !columns.has(name)) columns.set(name, i);
             });
             missing = REQUIRED[which].filter((c) => !columns.has(c));
-            cells = new Cells(columns);
+            onRow = reader(new Header(columns));
           } else if (missing.length === 0) {
-            cells.record = record;
-            onRow(cells, context.lines - lineBreaks(record), rows++);
+            onRow(record, context.lines - lineBreaks(record), rows++);
           }
         } catch (error) {
           failure = { error };
@@ -403,7 +427,7 @@ function readCsv(
     return undefined;
   }
   // No header row at all (an empty file): every required column is missing.
-  if (cells === undefined) missing = REQUIRED[which];
+  if (onRow === undefined) missing = REQUIRED[which];
   for (const column of missing) problem('error', which, headerLine, { messageId: 'import.lives_missing_column', data: { file, column } });
   return missing.length > 0 ? undefined : rows;
 }
