@@ -4,6 +4,7 @@
  * deep-equal, the same keys in the same order — on generated feeds; and the one record it cannot build
  * (no business id) is still refused in zod's words.
  */
+import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { livesToRecords, type LivesFiles } from '../../src/import/lives.js';
@@ -59,5 +60,33 @@ describe('livesToRecords: records built in the record schema’s shape', () => {
     // The generated feeds do exercise both ways.
     expect(records).toBeGreaterThan(300);
     expect(refused).toBeGreaterThan(10);
+  });
+});
+
+describe('livesToRecords: the line of each row', () => {
+  // Where a text has plain lines (line feeds only, none empty), lives.ts counts them itself instead of
+  // asking csv-parse for each record's info: both ways must give the line csv-parse's info gives.
+  const rowArb = fc.tuple(fc.constantFrom('67372', '61072', ' 1 '), fc.constantFrom('94', '', '1 0'), fc.constantFrom('11/12/15', '2/30/16', '1/5/16'), fc.constantFrom('', 'x', 'two\nlines', 'three\n\nlines', 'cr\r\nlf', 'a, "q"'));
+  const textArb = fc
+    .record({ rows: fc.array(fc.tuple(rowArb, fc.constantFrom('', '', '', '\n')), { maxLength: 10 }), eol: fc.constantFrom('\n', '\r\n'), bom: fc.boolean(), lead: fc.constantFrom('', '', '\n'), end: fc.constantFrom('', '\n', '\n\n') })
+    .map(({ rows, eol, bom, lead, end }) => (bom ? '\uFEFF' : '') + lead.replace('\n', eol) + ['business_id,score,date,description', ...rows.map(([r, blank]) => line(r) + blank.replace('\n', eol))].join(eol) + end.replaceAll('\n', eol));
+
+  it('each record and each warning names the line csv-parse’s info counts (minus the line breaks inside the row), with or without carriage returns and empty lines', () => {
+    let plain = 0;
+    fc.assert(
+      fc.property(textArb, (text) => {
+        if (!text.includes('\r') && !text.includes('\n\n')) plain++;
+        const rows = (parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as { record: string[]; info: { lines: number } }[]).slice(1);
+        const expected = rows.map(({ record, info }) => info.lines - (record.join('').split('\n').length - 1));
+        const out = livesToRecords({ inspections: text });
+        const read = new Set(out.records.map((r) => r.source.index));
+        expect(out.records.map((r) => r.source.line)).toEqual(out.records.map((r) => expected[r.source.index]));
+        // The rows left out (a bad date) are warned about on their own lines.
+        const badDates = out.problems.filter((p) => p.messageId === 'import.lives_bad_date').map((p) => p.line);
+        expect(badDates).toEqual(expected.filter((_, i) => !read.has(i)).map((l) => Math.max(l, 1)));
+      }),
+      { numRuns: 400, seed: 16 },
+    );
+    expect(plain).toBeGreaterThan(20);
   });
 });
