@@ -168,7 +168,7 @@ export function livesToRecords(files: LivesFiles, options: LivesOptions = {}): L
     return date;
   };
 
-  // Each file is joined as it is parsed, in this order: a row is never kept as parsed, only what it becomes.
+  // The files are read in this order, each row joined as it is read: what a row becomes is kept, not the row.
   const businessNames = new Map<string, string>();
   const inspections: Inspection[] = [];
   const onKey = new Map<string, Key>();
@@ -272,7 +272,7 @@ export function livesToRecords(files: LivesFiles, options: LivesOptions = {}): L
     const rows = readCsv(text, names[which], which, problem, read[which]);
     if (rows !== undefined) rowCount[which] = rows;
   }
-  // A file that could not be read reads nothing: only its errors are said (rows read before it are dropped).
+  // A file that could not be read reads nothing: only the errors are said, no warning of a row read before.
   const emptyStats: LivesStats = { businesses: 0, inspections: 0, violations: 0, records: 0, keys: 0, ambiguousKeys: 0, ambiguousRecords: 0, uncertainRecords: 0 };
   if (problems.some((p) => p.severity === 'error')) return { records: [], problems: problems.filter((p) => p.severity === 'error'), fatal: true, stats: emptyStats };
 
