@@ -315,9 +315,9 @@ export function livesToRecords(files: LivesFiles, options: LivesOptions = {}): L
     const id = ambiguous ? `lives:${inspection.business}:${inspection.date}:${inspection.position}` : `lives:${inspection.business}:${inspection.date}`;
     const source = { file: names.inspections, line: inspection.line, index: inspection.index };
     if (inspection.business !== '') {
-      // Valid by construction, in the record schema's key order (test/import/lives-shape.test.ts): a non-empty
-      // id, a unit with a non-empty id and name, a calendar date, findings with a non-empty item and a string
-      // note, facts with fixed keys. scoreRecord checks it again as it checks every record.
+      // What the record schema would return for it, so it is not put through the schema (test/import/lives-shape.test.ts
+      // holds this on generated feeds): a non-empty id, a unit with a non-empty id and name, a calendar date,
+      // findings with a non-empty item and a string note, facts with fixed keys, in the schema's key order.
       const record = { id, unit: name ? { id: inspection.business, name } : { id: inspection.business }, date: inspection.date, findings, facts } as InspectionRecord;
       records.push({ record, source });
       continue;
