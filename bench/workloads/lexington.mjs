@@ -8,9 +8,12 @@
  * businesses to names on (business_id, date) and business_id, so each copy is its own set of keys: a copy
  * holds the same same-day pairs as the real feed, no more. Copy 0 is the feed as published.
  *
- * Timed, scoresheet: livesToRecords(texts) (csv-parse, joins, record validation) and one scoreRecord per
+ * Timed, scoresheet: livesToRecords(texts) (csv-parse, joins) and one scoreRecord (with its record check) per
  * record against standards/ky-food-establishment.yaml (compiled once, untimed). Floor: csv-parse/sync of
- * the same texts. Both counted in inspections/s. Checked once before timing: one scorecard per inspection
+ * the same texts giving each record with its line (`info: true`), as lives.ts did through issue 16's first
+ * runs. lives.ts now counts the lines of a plain text itself and asks csv-parse for records alone, so
+ * csv-parse without `info` is timed too and its ratio printed in the notes: that one is the parser's
+ * bare cost. Both counted in inspections/s. Checked once before timing: one scorecard per inspection
  * (less what the import or the scorer rejects, reported) and every copy scores exactly as the single feed.
  *
  * The data directory: $SCORESHEET_LEXINGTON_DIR, or ../shared/data/lexington-ky beside the repository.
@@ -28,8 +31,10 @@ const STANDARD = 'standards/ky-food-establishment.yaml';
 /** The files `scoresheet import lives` reads; feed_info.csv is optional and not repeated (one row). */
 const FILES = { businesses: 'businesses.csv', inspections: 'inspections.csv', violations: 'violations.csv', feedInfo: 'feed_info.csv' };
 const REPEATED = ['businesses', 'inspections', 'violations'];
-/** Exactly the options src/import/lives.ts (readCsv) gives csv-parse. */
+/** The options src/import/lives.ts (readCsv) gives csv-parse, and each record's line (`info`). */
 const CSV_OPTIONS = { bom: true, info: true, relax_column_count: true, skip_empty_lines: true };
+/** The options alone: records without their lines (what lives.ts asks for a text of plain lines). */
+const CSV_BARE = { bom: true, relax_column_count: true, skip_empty_lines: true };
 
 export async function run(ctx) {
   const { quick, log, time } = ctx;
@@ -115,6 +120,12 @@ export async function run(ctx) {
     for (const which of Object.keys(texts)) s += parse(texts[which], CSV_OPTIONS).length;
     sink.value += s;
   }, n, options);
+  log(`lexington: timing csv-parse without info on the same texts`);
+  const bare = await time('lexington csv-parse bare', () => {
+    let s = 0;
+    for (const which of Object.keys(texts)) s += parse(texts[which], CSV_BARE).length;
+    sink.value += s;
+  }, n, options);
   const peakMb = process.resourceUsage().maxRSS / 1024;
 
   const mb = (text) => (Buffer.byteLength(text) / 1e6).toFixed(1);
@@ -126,10 +137,11 @@ export async function run(ctx) {
       `(${dropped} left out by the import, ${rejected} rejected by the scorer, ${problems} import warnings); every copy scores as the single feed ` +
       `(totals add up to ${singleTotal.toLocaleString('en-US')} per copy, each scorecard's total, verdict and band equal); ${verdicts} ` +
       `(the import marks ${whole.stats.uncertainRecords.toLocaleString('en-US')} records uncertain: those on the ${whole.stats.ambiguousKeys.toLocaleString('en-US')} LIVES keys holding two inspections)`,
-    `lexington: records/s in inspections; scoresheet = livesToRecords (csv-parse + join + validation) + scoreRecord per record; ` +
-      `baseline (hand-written/s column) = csv-parse/sync alone with lives.ts's options, same texts; ` +
-      `± scoresheet ${ours.rme.toFixed(1)}% (${ours.samples} samples), csv-parse ${floor.rme.toFixed(1)}% (${floor.samples}); ` +
-      `one scoresheet pass ${(n / ours.perSecond).toFixed(2)} s, one csv-parse pass ${(n / floor.perSecond).toFixed(2)} s; ` +
+    `lexington: records/s in inspections; scoresheet = livesToRecords (csv-parse + join) + scoreRecord per record (which checks each record); ` +
+      `baseline (hand-written/s column) = csv-parse/sync alone with lives.ts's options and each record's line (info: true), same texts; ` +
+      `± scoresheet ${ours.rme.toFixed(1)}% (${ours.samples} samples), csv-parse ${floor.rme.toFixed(1)}% (${floor.samples}), without info ${bare.rme.toFixed(1)}% (${bare.samples}); ` +
+      `one scoresheet pass ${(n / ours.perSecond).toFixed(2)} s, one csv-parse pass ${(n / floor.perSecond).toFixed(2)} s, ` +
+      `without info ${(n / bare.perSecond).toFixed(2)} s (scoresheet ${(ours.perSecond / bare.perSecond).toFixed(2)}× of that); ` +
       `peak RSS of the bench process so far ${Math.round(peakMb)} MB (RSS before timing ${Math.round(rss0 / 1048576)} MB)`,
   ];
   return { rows: [row(NAME, n, { scoresheet: ours.perSecond, baseline: floor.perSecond })], notes };
