@@ -25,6 +25,7 @@ import { convertCell, mappingFromHeader, normalizeDate, type CellValue, type Csv
 import { DEFAULT_MAX_RECORD_BYTES, type ReadOptions, type ReadResult, type StreamItem } from './read.js';
 import { validateRecord, type LocatedRecord, type Precheck } from './validate.js';
 import { RecordSplitter } from './csv-splitter.js';
+import { batchedStream } from './batches.js';
 import { suggest } from '../suggest.js';
 import { pushAll, pushTo } from '../collections.js';
 import { csvFailure, type LibraryFailure } from '../messages/library.js';
@@ -520,16 +521,23 @@ export function readCsvRecords(input: string | Uint8Array, mapping: CsvMapping |
  * CSV from a byte stream: each record is yielded as soon as its rows have arrived (a wide row at
  * once; a long inspection when the next one begins, or at the end).
  */
-export async function* streamCsvRecords(input: AsyncIterable<Buffer | Uint8Array | string> | Iterable<Buffer | Uint8Array | string>, mapping: CsvMapping | undefined, options: CsvReadOptions = {}): AsyncGenerator<StreamItem> {
+export function streamCsvRecords(input: AsyncIterable<Buffer | Uint8Array | string> | Iterable<Buffer | Uint8Array | string>, mapping: CsvMapping | undefined, options: CsvReadOptions = {}): AsyncGenerator<StreamItem> {
+  return batchedStream(csvBatches(input, mapping, options));
+}
+
+/** streamCsvRecords a chunk at a time: the records each chunk completes. */
+async function* csvBatches(input: AsyncIterable<Buffer | Uint8Array | string> | Iterable<Buffer | Uint8Array | string>, mapping: CsvMapping | undefined, options: CsvReadOptions): AsyncGenerator<StreamItem[]> {
   const reader = new CsvTextReader(new CsvRecordReader(mapping, options), options.maxRecordBytes);
   const decoder = new ByteDecoder(options.encoding);
   for await (const chunk of input) {
     const { text, invalid } = decoder.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
-    yield* reader.push(text, invalid);
+    const items = reader.push(text, invalid);
+    if (items.length > 0) yield items;
   }
   const { text, invalid } = decoder.end();
-  yield* reader.push(text, invalid);
-  yield* reader.end();
+  const items = reader.push(text, invalid);
+  pushAll(items, reader.end());
+  if (items.length > 0) yield items;
 }
 
 /**
