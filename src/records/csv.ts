@@ -18,7 +18,7 @@ import type { Message } from '../messages/types.js';
 import { ByteDecoder, decodeText, invalidBytesMessage, type InvalidBytes, type TextEncodingName } from './decode.js';
 import { makeDiagnostic, type Diagnostic, type RecordDiagnosticCode } from '../diagnostics.js';
 import type { Position } from '../positions.js';
-import { lineOfField, positionOfField, recordDiagnostic, type FindingCells, type RecordSource } from './diagnostics.js';
+import { lineOfField, positionOfField, recordDiagnostic, type FieldPositions, type FindingCells, type RecordSource } from './diagnostics.js';
 
 export { lineOfField };
 import { convertCell, mappingFromHeader, normalizeDate, type CellValue, type CsvMapping, type FieldRef, parseField, type WideItem } from './mapping.js';
@@ -43,7 +43,7 @@ export interface CsvReadOptions extends ReadOptions {
 /** A CSV record's source: besides its first row, the row and column each field and each finding came from. */
 export interface CsvRecordSource extends RecordSource {
   /** `date`, `unit.id`, `facts.x` → row and column (1-based, as a spreadsheet counts them). */
-  readonly fieldPositions: ReadonlyMap<string, Position>;
+  readonly fieldPositions: FieldPositions;
   /** Finding index → the row and the column of its first cell. */
   readonly findingPositions: readonly Position[];
   /**
@@ -81,6 +81,8 @@ interface Plan {
   /** Cells a row must have: up to the last named column (a row with fewer lost its last cells). */
   readonly width: number;
   readonly record: readonly Column[];
+  /** A record field's path → its columns in `record` (the last one read gives its position). */
+  readonly recordPaths: ReadonlyMap<string, readonly number[]>;
   readonly finding: readonly Column[];
   /** `follow.*` columns: a row with any of them filled is one entry of the record's `follows` (复查). */
   readonly follow: readonly Column[];
@@ -115,9 +117,9 @@ interface Group {
   readonly rows: Row[];
   readonly index: number;
   /** The first row of an earlier group with the same key (the rows of one inspection are apart). */
-  readonly splitFrom?: number;
+  readonly splitFrom?: number | undefined;
   /** A row next to it that cannot be read and whose key is unknown: it may have been one of its rows. */
-  beside?: { readonly line: number; readonly code: RecordDiagnosticCode };
+  beside?: { readonly line: number; readonly code: RecordDiagnosticCode } | undefined;
 }
 
 /**
@@ -187,13 +189,13 @@ export class CsvRecordReader {
       return out;
     }
     const keyCells = plan.key.map((i) => trimmed[i] ?? '');
-    const key = JSON.stringify(keyCells);
+    const key = groupKey(keyCells);
     if (this.group !== undefined) out.push(this.finish(this.group));
     const splitFrom = this.seenKeys.get(key);
     if (splitFrom === undefined) this.seenKeys.set(key, line);
     const beside = this.unknownRow;
     this.unknownRow = undefined;
-    this.group = { key, keyCells, rows: [row], index: this.index++, ...(splitFrom !== undefined ? { splitFrom } : {}), ...(beside ? { beside } : {}) };
+    this.group = { key, keyCells, rows: [row], index: this.index++, splitFrom, beside };
     return out;
   }
 
@@ -281,19 +283,21 @@ export class CsvRecordReader {
     const reject = mapping.unmapped === 'reject';
     const unmapped = reject ? headers.flatMap((h, i) => (mapped.has(i) || ignored.has(h) ? [] : [i])) : [];
     const defaults = Object.entries(mapping.defaults ?? {}).map(([name, value]) => [parseField(name)!, value] as const);
+    const recordPaths = new Map<string, number[]>();
+    record.forEach((column, i) => pushTo(recordPaths, column.path, i));
     const itemColumn = finding.find((c) => c.field.name === 'finding.item');
     let width = headers.length;
     while (width > 0 && headers[width - 1] === '') width--;
     // A finding field has one column at most (about a dozen fields), so its bit fits a 32-bit mask.
     const findingColumns = new Map(finding.map((c, i) => [c.field.path[0]!, { bit: 1 << i, column: c.index + 1 }] as const));
-    return { mapping, headers, width, record, finding, findingColumns, follow, ...(itemColumn ? { itemColumn } : {}), key, wide, unmapped, rejectExtra: reject, defaults };
+    return { mapping, headers, width, record, recordPaths, finding, findingColumns, follow, ...(itemColumn ? { itemColumn } : {}), key, wide, unmapped, rejectExtra: reject, defaults };
   }
 
   /** Rows of one inspection → a located record, or the diagnostics that keep it out. */
   private build(allRows: readonly Row[], index: number, splitFrom?: number, beside?: Group['beside']): StreamItem {
     const plan = this.plan!;
     const first = allRows[0]!.line;
-    const fieldPositions = new Map<string, Position>();
+    const fieldPositions = new CsvFieldPositions(plan);
     const findingPositions: Position[] = [];
     const filled: number[] = [];
     const source: CsvRecordSource = { file: this.file, line: first, index, fieldPositions, findingPositions, findingCells: { columns: plan.findingColumns, filled } };
@@ -321,7 +325,8 @@ export class CsvRecordReader {
     const findings = raw.findings as Record<string, unknown>[];
 
     // Record fields: the first non-empty cell; a different value further down is a conflict.
-    for (const column of plan.record) {
+    for (let c = 0; c < plan.record.length; c++) {
+      const column = plan.record[c]!;
       let given: { text: string; line: number } | undefined;
       const at = column.index;
       for (const row of rows) {
@@ -339,7 +344,7 @@ export class CsvRecordReader {
         continue;
       }
       setPath(raw, column.field.path, converted.value);
-      fieldPositions.set(column.path, { line: given.line, column: at + 1 });
+      fieldPositions.read(c, given.line);
     }
     for (const [field, value] of plan.defaults) {
       if (getPath(raw, field.path) === undefined) setPath(raw, field.path, value);
@@ -469,6 +474,57 @@ export class CsvRecordReader {
     const translated = column.values?.[text];
     if (translated !== undefined) return { ok: true, value: translated };
     return convertCell(text, column.field.type, column.field.path[0] === 'indicators');
+  }
+}
+
+/**
+ * A long sheet's group key as one string, for the map of keys seen: the cells joined by NUL (half the
+ * cost of JSON.stringify, per inspection), or their JSON where a cell holds a NUL itself — a key
+ * that starts with "[", never with NUL, so the two kinds cannot meet.
+ */
+function groupKey(cells: readonly string[]): string {
+  for (const cell of cells) if (cell.includes('\0')) return JSON.stringify(cells);
+  return `\0${cells.join('\0')}`;
+}
+
+/**
+ * Where a CSV record's fields were read. A record column's row is kept as a number (its column is the
+ * plan's) and made a Position only when a diagnostic asks: no Map entry and no Position per field of
+ * every record. The rarer fields (a wide sheet's finding cells, 复查 cells) go into a Map made when needed.
+ */
+class CsvFieldPositions implements FieldPositions {
+  readonly #plan: Plan;
+  /** Per column of plan.record: the row its value was read from (0: none). */
+  readonly #lines: number[];
+  #other: Map<string, Position> | undefined;
+
+  constructor(plan: Plan) {
+    this.#plan = plan;
+    this.#lines = new Array<number>(plan.record.length).fill(0);
+  }
+
+  /** Record column `c`'s value was read on `line`. */
+  read(c: number, line: number): void {
+    this.#lines[c] = line;
+  }
+
+  set(path: string, position: Position): void {
+    (this.#other ??= new Map()).set(path, position);
+  }
+
+  has(path: string): boolean {
+    return this.get(path) !== undefined;
+  }
+
+  get(path: string): Position | undefined {
+    const other = this.#other?.get(path);
+    if (other !== undefined) return other;
+    const columns = this.#plan.recordPaths.get(path) ?? [];
+    for (let k = columns.length - 1; k >= 0; k--) {
+      const line = this.#lines[columns[k]!]!;
+      if (line > 0) return { line, column: this.#plan.record[columns[k]!]!.index + 1 };
+    }
+    return undefined;
   }
 }
 

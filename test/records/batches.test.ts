@@ -148,6 +148,17 @@ describe('scoreStream over a reader\'s batches', () => {
     ]);
   });
 
+  it('places a CSV record field\'s problem at the row and column its value was read from', async () => {
+    const mapped = parseMapping('layout: long\nkey: [编号]\ncolumns:\n  班级: unit.id\n  日期: date\n  编号: id\n  项目: finding.item\n  扣分: finding.points\n');
+    if (!mapped.ok) throw new Error(JSON.stringify(mapped.diagnostics));
+    const text = ['班级,日期,编号,项目,扣分', 'g1,,r1,i,1', ',2024-02-30,r1,i,2', 'g2,2024-03-04,r2,i,9', ''].join('\n');
+    const items = await collect(scoreStream(set, streamCsvRecords(stream([Buffer.from(text)]), mapped.mapping, { file: 'f.csv', precheck: set.precheck }), 'en'));
+    expect(items.flatMap((i) => ('diagnostics' in i ? i.diagnostics : [])).map((d) => [d.code, d.line, d.column, d.index])).toEqual([
+      ['invalid_date', 3, 2, 0],
+      ['points_out_of_range', 4, 5, 1],
+    ]);
+  });
+
   it('reads the items of a stream that is not a reader\'s one by one', async () => {
     const items: StreamItem[] = [{ diagnostics: [] }];
     expect(await collect(scoreStream(set, oneByOne(stream([]) as AsyncIterable<never>), 'en'))).toEqual([]);
