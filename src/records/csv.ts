@@ -26,6 +26,7 @@ import { DEFAULT_MAX_RECORD_BYTES, type ReadOptions, type ReadResult, type Strea
 import { validateRecord, type LocatedRecord, type Precheck } from './validate.js';
 import { RecordSplitter } from './csv-splitter.js';
 import { batchedStream } from './batches.js';
+import { IdSet } from './id-set.js';
 import { suggest } from '../suggest.js';
 import { pushAll, pushTo } from '../collections.js';
 import { csvFailure, type LibraryFailure } from '../messages/library.js';
@@ -136,8 +137,11 @@ export class CsvRecordReader {
   private group: Group | undefined;
   /** The map does not fit the header: the rest is not read. */
   private mismatch = false;
-  /** First row of every long-layout group key seen, to catch an inspection whose rows are apart. */
-  private readonly seenKeys = new Map<string, number>();
+  /**
+   * First row of every long-layout group key seen, to catch an inspection whose rows are apart: kept as
+   * 64-bit fingerprints (IdSet), flat in memory however long the sheet (docs/records.md#rows-apart).
+   */
+  private readonly seenKeys = new IdSet();
   /** An unreadable row whose key is unknown: the next inspection to begin may have had it. */
   private unknownRow: { readonly line: number; readonly code: RecordDiagnosticCode } | undefined;
 
@@ -191,8 +195,8 @@ export class CsvRecordReader {
     const keyCells = plan.key.map((i) => trimmed[i] ?? '');
     const key = groupKey(keyCells);
     if (this.group !== undefined) out.push(this.finish(this.group));
-    const splitFrom = this.seenKeys.get(key);
-    if (splitFrom === undefined) this.seenKeys.set(key, line);
+    const seen = this.seenKeys.addOrFind(key, line, undefined, 0);
+    const splitFrom = seen === -1 ? undefined : this.seenKeys.lineOf(seen);
     const beside = this.unknownRow;
     this.unknownRow = undefined;
     this.group = { key, keyCells, rows: [row], index: this.index++, splitFrom, beside };
