@@ -34,3 +34,10 @@ export function batchedStream<T>(batches: AsyncGenerator<readonly T[]>): AsyncGe
 export function batchesOf<T>(items: AsyncIterable<T>): AsyncIterable<readonly T[]> | undefined {
   return (items as Batched<T>)[BATCHES]?.();
 }
+
+/** A stream's items a batch at a time: its reader's batches where it has them (batchesOf), else each item alone. */
+export async function* batchesFrom<T>(items: AsyncIterable<T>): AsyncGenerator<readonly T[]> {
+  const batches = batchesOf(items);
+  if (batches !== undefined) yield* batches;
+  else for await (const item of items) yield [item];
+}

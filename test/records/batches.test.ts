@@ -12,6 +12,8 @@ import { parseMapping } from '../../src/records/mapping.js';
 import { readNdjsonBytes, streamNdjsonRecords, type StreamItem } from '../../src/records/read.js';
 import { scoreBatch, scoreStream, type ScoreItem } from '../../src/score/batch.js';
 import { StandardSet } from '../../src/score/editions.js';
+import { assignStream, recordItems } from '../../src/cli/inputs.js';
+import { PassThrough } from 'node:stream';
 
 const loaded = parseStandard(`id: demo
 version: "1"
@@ -157,6 +159,20 @@ describe('scoreStream over a reader\'s batches', () => {
       ['invalid_date', 3, 2, 0],
       ['points_out_of_range', 4, 5, 1],
     ]);
+  });
+
+  it('gets the CLI\'s records (recordItems, assignStream) a chunk at a time, the same items as one by one', async () => {
+    const text = [good('a', 1), '{"unit":', good('b', 2), good('a', 3)].join('\n') + '\n';
+    const read = () => {
+      const stdin = new PassThrough();
+      stdin.end(text);
+      return assignStream(recordItems('-', 'ndjson', { lang: 'en', precheck: set.precheck }, stdin), {}, 'en');
+    };
+    const batches = batchesOf(read());
+    expect(batches).toBeDefined();
+    const batched = (await collect(batches!)).flat();
+    expect(batched).toHaveLength(4);
+    expect(seen(await collect(scoreStream(set, read(), 'en')))).toEqual(seen(await collect(scoreStream(set, oneByOne(read()), 'en'))));
   });
 
   it('reads the items of a stream that is not a reader\'s one by one', async () => {
