@@ -5,7 +5,6 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileStandard, parseStandard } from '../../src/index.js';
 import { batchedStream, batchesOf } from '../../src/records/batches.js';
 import { streamCsvRecords } from '../../src/records/csv.js';
 import { parseMapping } from '../../src/records/mapping.js';
@@ -14,37 +13,9 @@ import { scoreBatch, scoreStream, type ScoreItem } from '../../src/score/batch.j
 import { StandardSet } from '../../src/score/editions.js';
 import { assignStream, recordItems } from '../../src/cli/inputs.js';
 import { PassThrough } from 'node:stream';
+import { cut, demoEdition, stream } from '../support/streams.js';
 
-const loaded = parseStandard(`id: demo
-version: "1"
-name: { en: Demo }
-scoring: { mode: deduct }
-categories:
-  - id: c
-    name: { en: C }
-    max: 10
-    items:
-      - { id: i, name: { en: I }, max: 10, rules: [ { kind: per-occurrence, points: { min: 1, max: 3 } } ] }
-`);
-if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
-const set = new StandardSet([compileStandard(loaded.standard)]);
-
-/** `bytes` cut at the given points, as a stream of chunks. */
-function cut(bytes: Buffer, at: readonly number[]): Buffer[] {
-  const points = [...new Set(at.map((n) => n % (bytes.length + 1)))].sort((a, b) => a - b);
-  const chunks: Buffer[] = [];
-  let from = 0;
-  for (const p of points) {
-    chunks.push(bytes.subarray(from, p));
-    from = p;
-  }
-  chunks.push(bytes.subarray(from));
-  return chunks;
-}
-
-async function* stream(chunks: readonly Buffer[]): AsyncGenerator<Buffer> {
-  for (const c of chunks) yield c;
-}
+const set = new StandardSet([demoEdition('1', undefined, undefined, '{ min: 1, max: 3 }')]);
 
 /** The same items without their batches: what any consumer but scoreStream sees. */
 async function* oneByOne<T>(items: AsyncIterable<T>): AsyncGenerator<T> {
