@@ -316,7 +316,7 @@ export class CsvRecordReader {
     if (beside !== undefined) problem(first, '', { messageId: 'record.csv_beside_unreadable', data: { line: beside.line } }, beside.code);
     // An unreadable row is reported as such, and only the others are read (its cells would report noise).
     for (const row of allRows) if (row.problem) problem(row.line, '', row.problem.message, row.problem.code);
-    const rows = allRows.filter((row) => row.problem === undefined);
+    const rows = allRows.some((row) => row.problem !== undefined) ? allRows.filter((row) => row.problem === undefined) : allRows;
     if (rows.length === 0) return { diagnostics: problems };
     for (const row of rows) {
       // Its missing cells would read as empty, that is as nothing found: a clean score for a cut row.
@@ -331,24 +331,28 @@ export class CsvRecordReader {
     // Record fields: the first non-empty cell; a different value further down is a conflict.
     for (let c = 0; c < plan.record.length; c++) {
       const column = plan.record[c]!;
-      let given: { text: string; line: number } | undefined;
+      // The cell given first, as two locals: this runs for every record column of every record.
+      let givenText = '';
+      let givenLine = 0;
       const at = column.index;
       for (const row of rows) {
         const text = row.cells[column.index] ?? '';
         if (text === '') continue;
-        if (given === undefined) given = { text, line: row.line };
-        else if (text !== given.text) {
-          problem(row.line, column.path, { messageId: 'record.csv_conflict', data: { column: column.header, value: text, first: given.text, line: given.line } }, 'record_invalid', at);
+        if (givenLine === 0) {
+          givenText = text;
+          givenLine = row.line;
+        } else if (text !== givenText) {
+          problem(row.line, column.path, { messageId: 'record.csv_conflict', data: { column: column.header, value: text, first: givenText, line: givenLine } }, 'record_invalid', at);
         }
       }
-      if (given === undefined) continue;
-      const converted = this.convert(column, given.text);
+      if (givenLine === 0) continue;
+      const converted = this.convert(column, givenText);
       if (!converted.ok) {
-        cellProblem(given.line, at, column.path, column.header, given.text, converted.expected);
+        cellProblem(givenLine, at, column.path, column.header, givenText, converted.expected);
         continue;
       }
       setPath(raw, column.field.path, converted.value);
-      fieldPositions.read(c, given.line);
+      fieldPositions.read(c, givenLine);
     }
     for (const [field, value] of plan.defaults) {
       if (getPath(raw, field.path) === undefined) setPath(raw, field.path, value);
@@ -540,7 +544,8 @@ function sameKey(columns: readonly number[], cells: readonly string[], key: read
 
 function setPath(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
   let node = target;
-  for (const key of path.slice(0, -1)) {
+  for (let i = 0; i < path.length - 1; i++) {
+    const key = path[i]!;
     const next = node[key];
     if (typeof next !== 'object' || next === null) node[key] = {};
     node = node[key] as Record<string, unknown>;
