@@ -20,6 +20,7 @@ import { pushAll } from '../collections.js';
 import type { FirstRecord } from '../score/batch.js';
 import { DEFAULT_MAX_RECORD_BYTES } from '../records/read.js';
 import { systemFailure } from '../messages/library.js';
+import { batchedStream, batchesFrom } from '../records/batches.js';
 
 export interface SourceOptions {
   readonly lang: Locale;
@@ -62,7 +63,12 @@ export function isInputProblem(d: Diagnostic): boolean {
  * (memory bounded by the longest record), JSON and YAML whole (up to maxFileBytes: a larger file is
  * one `file_too_large` problem). Throws SourceError when the source cannot be read at all.
  */
-export async function* recordItems(source: string, format: RecordFormat, options: SourceOptions, stdin: Readable): AsyncGenerator<StreamItem> {
+export function recordItems(source: string, format: RecordFormat, options: SourceOptions, stdin: Readable): AsyncGenerator<StreamItem> {
+  // A chunk's records handed on together (batchedStream): scoreStream takes them without an async step each.
+  return batchedStream(recordBatches(source, format, options, stdin));
+}
+
+async function* recordBatches(source: string, format: RecordFormat, options: SourceOptions, stdin: Readable): AsyncGenerator<readonly StreamItem[]> {
   const file = source === '-' ? '<stdin>' : source;
   const read = {
     file,
@@ -79,15 +85,22 @@ export async function* recordItems(source: string, format: RecordFormat, options
       mapping = loaded.mapping;
     }
     const input = source === '-' ? stdin : createReadStream(source);
-    for await (const item of streamRecords(input, {
+    const items = streamRecords(input, {
       ...read,
       format,
       ...(mapping ? { mapping } : {}),
       ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
       ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
-    })) {
-      if (!('record' in item) && item.diagnostics.some(isInputProblem)) throw new SourceError(item.diagnostics.map(formatDiagnostic).join('\n'));
-      yield item;
+    });
+    for await (const batch of batchesFrom(items)) {
+      const bad = batch.findIndex((item) => !('record' in item) && item.diagnostics.some(isInputProblem));
+      if (bad === -1) {
+        yield batch;
+        continue;
+      }
+      // What came before the problem is handed on, as it would have been one by one.
+      if (bad > 0) yield batch.slice(0, bad);
+      throw new SourceError((batch[bad] as { diagnostics: Diagnostic[] }).diagnostics.map(formatDiagnostic).join('\n'));
     }
   } catch (error) {
     if (error instanceof SourceError) throw error;
@@ -180,18 +193,28 @@ export async function loadRoster(options: RosterOptions, locale: Locale): Promis
 }
 
 /** Charges each streamed record's findings to their units (see assignFindings), record by record. */
-export async function* assignStream(items: AsyncIterable<StreamItem>, roster: Roster, locale: Locale): AsyncGenerator<StreamItem> {
+export function assignStream(items: AsyncIterable<StreamItem>, roster: Roster, locale: Locale): AsyncGenerator<StreamItem> {
+  return batchedStream(assignBatches(items, roster, locale));
+}
+
+async function* assignBatches(items: AsyncIterable<StreamItem>, roster: Roster, locale: Locale): AsyncGenerator<readonly StreamItem[]> {
   const assign = findingAssigner(roster, locale);
-  for await (const item of items) {
-    if (!('record' in item)) {
-      yield item;
-      continue;
+  const records: LocatedRecord[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for await (const batch of batchesFrom(items)) {
+    const out: StreamItem[] = [];
+    for (const item of batch) {
+      if (!('record' in item)) {
+        out.push(item);
+        continue;
+      }
+      records.length = 0;
+      diagnostics.length = 0;
+      assign(item, records, diagnostics);
+      if (diagnostics.length > 0) out.push({ diagnostics: [...diagnostics] });
+      pushAll(out, records);
     }
-    const records: LocatedRecord[] = [];
-    const diagnostics: Diagnostic[] = [];
-    assign(item, records, diagnostics);
-    if (diagnostics.length > 0) yield { diagnostics };
-    yield* records;
+    if (out.length > 0) yield out;
   }
 }
 

@@ -26,12 +26,13 @@ import { HistoryScorer, usesHistory } from './history.js';
  * }
  * ```
  */
-export async function* scoreHistoryStream(set: StandardSet, items: AsyncIterable<StreamItem>, locale: Locale, ids: RecordIds = new RecordIds(), history?: HistoryScorer): AsyncGenerator<ScoreItem> {
-  if (!set.scorers.some(usesHistory)) {
-    yield* scoreStream(set, items, locale, ids);
-    return;
-  }
-  history ??= new HistoryScorer((record) => set.select(record));
+export function scoreHistoryStream(set: StandardSet, items: AsyncIterable<StreamItem>, locale: Locale, ids: RecordIds = new RecordIds(), history?: HistoryScorer): AsyncGenerator<ScoreItem> {
+  // Without history, scoreStream itself (no layer of its own here: it takes a reader's items a chunk at a time).
+  if (!set.scorers.some(usesHistory)) return scoreStream(set, items, locale, ids);
+  return historyStream(items, locale, ids, history ?? new HistoryScorer((record) => set.select(record)));
+}
+
+async function* historyStream(items: AsyncIterable<StreamItem>, locale: Locale, ids: RecordIds, history: HistoryScorer): AsyncGenerator<ScoreItem> {
   for await (const item of items) {
     if (!('record' in item)) {
       yield item;

@@ -18,13 +18,15 @@ import type { Message } from '../messages/types.js';
 import { ByteDecoder, decodeText, invalidBytesMessage, type InvalidBytes, type TextEncodingName } from './decode.js';
 import { makeDiagnostic, type Diagnostic, type RecordDiagnosticCode } from '../diagnostics.js';
 import type { Position } from '../positions.js';
-import { lineOfField, positionOfField, recordDiagnostic, type FindingCells, type RecordSource } from './diagnostics.js';
+import { lineOfField, positionOfField, recordDiagnostic, type FieldPositions, type FindingCells, type RecordSource } from './diagnostics.js';
 
 export { lineOfField };
 import { convertCell, mappingFromHeader, normalizeDate, type CellValue, type CsvMapping, type FieldRef, parseField, type WideItem } from './mapping.js';
 import { DEFAULT_MAX_RECORD_BYTES, type ReadOptions, type ReadResult, type StreamItem } from './read.js';
 import { validateRecord, type LocatedRecord, type Precheck } from './validate.js';
 import { RecordSplitter } from './csv-splitter.js';
+import { batchedStream } from './batches.js';
+import { IdSet } from './id-set.js';
 import { suggest } from '../suggest.js';
 import { pushAll, pushTo } from '../collections.js';
 import { csvFailure, type LibraryFailure } from '../messages/library.js';
@@ -42,7 +44,7 @@ export interface CsvReadOptions extends ReadOptions {
 /** A CSV record's source: besides its first row, the row and column each field and each finding came from. */
 export interface CsvRecordSource extends RecordSource {
   /** `date`, `unit.id`, `facts.x` → row and column (1-based, as a spreadsheet counts them). */
-  readonly fieldPositions: ReadonlyMap<string, Position>;
+  readonly fieldPositions: FieldPositions;
   /** Finding index → the row and the column of its first cell. */
   readonly findingPositions: readonly Position[];
   /**
@@ -80,6 +82,8 @@ interface Plan {
   /** Cells a row must have: up to the last named column (a row with fewer lost its last cells). */
   readonly width: number;
   readonly record: readonly Column[];
+  /** A record field's path → its columns in `record` (the last one read gives its position). */
+  readonly recordPaths: ReadonlyMap<string, readonly number[]>;
   readonly finding: readonly Column[];
   /** `follow.*` columns: a row with any of them filled is one entry of the record's `follows` (复查). */
   readonly follow: readonly Column[];
@@ -114,9 +118,9 @@ interface Group {
   readonly rows: Row[];
   readonly index: number;
   /** The first row of an earlier group with the same key (the rows of one inspection are apart). */
-  readonly splitFrom?: number;
+  readonly splitFrom?: number | undefined;
   /** A row next to it that cannot be read and whose key is unknown: it may have been one of its rows. */
-  beside?: { readonly line: number; readonly code: RecordDiagnosticCode };
+  beside?: { readonly line: number; readonly code: RecordDiagnosticCode } | undefined;
 }
 
 /**
@@ -133,8 +137,11 @@ export class CsvRecordReader {
   private group: Group | undefined;
   /** The map does not fit the header: the rest is not read. */
   private mismatch = false;
-  /** First row of every long-layout group key seen, to catch an inspection whose rows are apart. */
-  private readonly seenKeys = new Map<string, number>();
+  /**
+   * First row of every long-layout group key seen, to catch an inspection whose rows are apart: kept as
+   * 64-bit fingerprints (IdSet), flat in memory however long the sheet (docs/records.md#rows-apart).
+   */
+  private readonly seenKeys = new IdSet();
   /** An unreadable row whose key is unknown: the next inspection to begin may have had it. */
   private unknownRow: { readonly line: number; readonly code: RecordDiagnosticCode } | undefined;
 
@@ -186,13 +193,13 @@ export class CsvRecordReader {
       return out;
     }
     const keyCells = plan.key.map((i) => trimmed[i] ?? '');
-    const key = JSON.stringify(keyCells);
+    const key = groupKey(keyCells);
     if (this.group !== undefined) out.push(this.finish(this.group));
-    const splitFrom = this.seenKeys.get(key);
-    if (splitFrom === undefined) this.seenKeys.set(key, line);
+    const seen = this.seenKeys.addOrFind(key, line, undefined, 0);
+    const splitFrom = seen === -1 ? undefined : this.seenKeys.lineOf(seen);
     const beside = this.unknownRow;
     this.unknownRow = undefined;
-    this.group = { key, keyCells, rows: [row], index: this.index++, ...(splitFrom !== undefined ? { splitFrom } : {}), ...(beside ? { beside } : {}) };
+    this.group = { key, keyCells, rows: [row], index: this.index++, splitFrom, beside };
     return out;
   }
 
@@ -280,19 +287,21 @@ export class CsvRecordReader {
     const reject = mapping.unmapped === 'reject';
     const unmapped = reject ? headers.flatMap((h, i) => (mapped.has(i) || ignored.has(h) ? [] : [i])) : [];
     const defaults = Object.entries(mapping.defaults ?? {}).map(([name, value]) => [parseField(name)!, value] as const);
+    const recordPaths = new Map<string, number[]>();
+    record.forEach((column, i) => pushTo(recordPaths, column.path, i));
     const itemColumn = finding.find((c) => c.field.name === 'finding.item');
     let width = headers.length;
     while (width > 0 && headers[width - 1] === '') width--;
     // A finding field has one column at most (about a dozen fields), so its bit fits a 32-bit mask.
     const findingColumns = new Map(finding.map((c, i) => [c.field.path[0]!, { bit: 1 << i, column: c.index + 1 }] as const));
-    return { mapping, headers, width, record, finding, findingColumns, follow, ...(itemColumn ? { itemColumn } : {}), key, wide, unmapped, rejectExtra: reject, defaults };
+    return { mapping, headers, width, record, recordPaths, finding, findingColumns, follow, ...(itemColumn ? { itemColumn } : {}), key, wide, unmapped, rejectExtra: reject, defaults };
   }
 
   /** Rows of one inspection → a located record, or the diagnostics that keep it out. */
   private build(allRows: readonly Row[], index: number, splitFrom?: number, beside?: Group['beside']): StreamItem {
     const plan = this.plan!;
     const first = allRows[0]!.line;
-    const fieldPositions = new Map<string, Position>();
+    const fieldPositions = new CsvFieldPositions(plan);
     const findingPositions: Position[] = [];
     const filled: number[] = [];
     const source: CsvRecordSource = { file: this.file, line: first, index, fieldPositions, findingPositions, findingCells: { columns: plan.findingColumns, filled } };
@@ -307,7 +316,7 @@ export class CsvRecordReader {
     if (beside !== undefined) problem(first, '', { messageId: 'record.csv_beside_unreadable', data: { line: beside.line } }, beside.code);
     // An unreadable row is reported as such, and only the others are read (its cells would report noise).
     for (const row of allRows) if (row.problem) problem(row.line, '', row.problem.message, row.problem.code);
-    const rows = allRows.filter((row) => row.problem === undefined);
+    const rows = allRows.some((row) => row.problem !== undefined) ? allRows.filter((row) => row.problem === undefined) : allRows;
     if (rows.length === 0) return { diagnostics: problems };
     for (const row of rows) {
       // Its missing cells would read as empty, that is as nothing found: a clean score for a cut row.
@@ -320,25 +329,30 @@ export class CsvRecordReader {
     const findings = raw.findings as Record<string, unknown>[];
 
     // Record fields: the first non-empty cell; a different value further down is a conflict.
-    for (const column of plan.record) {
-      let given: { text: string; line: number } | undefined;
+    for (let c = 0; c < plan.record.length; c++) {
+      const column = plan.record[c]!;
+      // The cell given first, as two locals: this runs for every record column of every record.
+      let givenText = '';
+      let givenLine = 0;
       const at = column.index;
       for (const row of rows) {
         const text = row.cells[column.index] ?? '';
         if (text === '') continue;
-        if (given === undefined) given = { text, line: row.line };
-        else if (text !== given.text) {
-          problem(row.line, column.path, { messageId: 'record.csv_conflict', data: { column: column.header, value: text, first: given.text, line: given.line } }, 'record_invalid', at);
+        if (givenLine === 0) {
+          givenText = text;
+          givenLine = row.line;
+        } else if (text !== givenText) {
+          problem(row.line, column.path, { messageId: 'record.csv_conflict', data: { column: column.header, value: text, first: givenText, line: givenLine } }, 'record_invalid', at);
         }
       }
-      if (given === undefined) continue;
-      const converted = this.convert(column, given.text);
+      if (givenLine === 0) continue;
+      const converted = this.convert(column, givenText);
       if (!converted.ok) {
-        cellProblem(given.line, at, column.path, column.header, given.text, converted.expected);
+        cellProblem(givenLine, at, column.path, column.header, givenText, converted.expected);
         continue;
       }
       setPath(raw, column.field.path, converted.value);
-      fieldPositions.set(column.path, { line: given.line, column: at + 1 });
+      fieldPositions.read(c, givenLine);
     }
     for (const [field, value] of plan.defaults) {
       if (getPath(raw, field.path) === undefined) setPath(raw, field.path, value);
@@ -471,6 +485,57 @@ export class CsvRecordReader {
   }
 }
 
+/**
+ * A long sheet's group key as one string, for the map of keys seen: the cells joined by NUL (half the
+ * cost of JSON.stringify, per inspection), or their JSON where a cell holds a NUL itself — a key
+ * that starts with "[", never with NUL, so the two kinds cannot meet.
+ */
+function groupKey(cells: readonly string[]): string {
+  for (const cell of cells) if (cell.includes('\0')) return JSON.stringify(cells);
+  return `\0${cells.join('\0')}`;
+}
+
+/**
+ * Where a CSV record's fields were read. A record column's row is kept as a number (its column is the
+ * plan's) and made a Position only when a diagnostic asks: no Map entry and no Position per field of
+ * every record. The rarer fields (a wide sheet's finding cells, 复查 cells) go into a Map made when needed.
+ */
+class CsvFieldPositions implements FieldPositions {
+  readonly #plan: Plan;
+  /** Per column of plan.record: the row its value was read from (0: none). */
+  readonly #lines: number[];
+  #other: Map<string, Position> | undefined;
+
+  constructor(plan: Plan) {
+    this.#plan = plan;
+    this.#lines = new Array<number>(plan.record.length).fill(0);
+  }
+
+  /** Record column `c`'s value was read on `line`. */
+  read(c: number, line: number): void {
+    this.#lines[c] = line;
+  }
+
+  set(path: string, position: Position): void {
+    (this.#other ??= new Map()).set(path, position);
+  }
+
+  has(path: string): boolean {
+    return this.get(path) !== undefined;
+  }
+
+  get(path: string): Position | undefined {
+    const other = this.#other?.get(path);
+    if (other !== undefined) return other;
+    const columns = this.#plan.recordPaths.get(path) ?? [];
+    for (let k = columns.length - 1; k >= 0; k--) {
+      const line = this.#lines[columns[k]!]!;
+      if (line > 0) return { line, column: this.#plan.record[columns[k]!]!.index + 1 };
+    }
+    return undefined;
+  }
+}
+
 /** Whether a row's key cells are `key` (each cell of `key`), or all blank when `key` is undefined. */
 function sameKey(columns: readonly number[], cells: readonly string[], key: readonly string[] | undefined): boolean {
   for (let k = 0; k < columns.length; k++) if ((cells[columns[k]!] ?? '') !== (key === undefined ? '' : key[k])) return false;
@@ -479,7 +544,8 @@ function sameKey(columns: readonly number[], cells: readonly string[], key: read
 
 function setPath(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
   let node = target;
-  for (const key of path.slice(0, -1)) {
+  for (let i = 0; i < path.length - 1; i++) {
+    const key = path[i]!;
     const next = node[key];
     if (typeof next !== 'object' || next === null) node[key] = {};
     node = node[key] as Record<string, unknown>;
@@ -520,16 +586,23 @@ export function readCsvRecords(input: string | Uint8Array, mapping: CsvMapping |
  * CSV from a byte stream: each record is yielded as soon as its rows have arrived (a wide row at
  * once; a long inspection when the next one begins, or at the end).
  */
-export async function* streamCsvRecords(input: AsyncIterable<Buffer | Uint8Array | string> | Iterable<Buffer | Uint8Array | string>, mapping: CsvMapping | undefined, options: CsvReadOptions = {}): AsyncGenerator<StreamItem> {
+export function streamCsvRecords(input: AsyncIterable<Buffer | Uint8Array | string> | Iterable<Buffer | Uint8Array | string>, mapping: CsvMapping | undefined, options: CsvReadOptions = {}): AsyncGenerator<StreamItem> {
+  return batchedStream(csvBatches(input, mapping, options));
+}
+
+/** streamCsvRecords a chunk at a time: the records each chunk completes. */
+async function* csvBatches(input: AsyncIterable<Buffer | Uint8Array | string> | Iterable<Buffer | Uint8Array | string>, mapping: CsvMapping | undefined, options: CsvReadOptions): AsyncGenerator<StreamItem[]> {
   const reader = new CsvTextReader(new CsvRecordReader(mapping, options), options.maxRecordBytes);
   const decoder = new ByteDecoder(options.encoding);
   for await (const chunk of input) {
     const { text, invalid } = decoder.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
-    yield* reader.push(text, invalid);
+    const items = reader.push(text, invalid);
+    if (items.length > 0) yield items;
   }
   const { text, invalid } = decoder.end();
-  yield* reader.push(text, invalid);
-  yield* reader.end();
+  const items = reader.push(text, invalid);
+  pushAll(items, reader.end());
+  if (items.length > 0) yield items;
 }
 
 /**

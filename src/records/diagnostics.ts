@@ -36,9 +36,14 @@ export interface FindingCells {
   readonly filled: readonly number[];
 }
 
+/** Where each field of a CSV record was read (`date`, `unit.id`, `findings[0].note` → row and column). */
+export interface FieldPositions {
+  get(path: string): Position | undefined;
+}
+
 /** A CSV record's positions: the row and column each field and each finding came from. */
 interface CsvPositions {
-  readonly fieldPositions: ReadonlyMap<string, Position>;
+  readonly fieldPositions: FieldPositions;
   readonly findingPositions: readonly Position[];
   readonly findingCells?: FindingCells;
 }

@@ -1,7 +1,7 @@
 /**
  * The record ids seen so far, in flat memory: each id is kept as a 64-bit fingerprint in an
- * open-addressing hash table of typed arrays (linear probing, 64 shards each grown by a quarter
- * past 85 % full), with its record's line, and where known its byte offset and file number — 12
+ * open-addressing hash table of typed arrays (linear probing, 64 shards each grown past 85 % full:
+ * doubled while small, then by a quarter), with its record's line, and where known its byte offset and file number — 12
  * bytes a slot, about 16 an id, against ~100 for a Map of strings. A fingerprint hit is a duplicate only when the caller's `same` check
  * (re-reading the earlier record) says so; without one, two ids with the same fingerprint count as
  * one (docs/records.md#duplicate-record-ids gives the odds).
@@ -28,9 +28,15 @@ export const fingerprint64: Fingerprint = (id, out) => {
 /** Shards by the fingerprint's top bits: each grows on its own, so a growth copies 1/64 of the table, not all of it. */
 const SHARD_BITS = 6;
 const SLOT_BITS = 26;
-const INITIAL_SLOTS = 64;
+const INITIAL_SLOTS = 256;
 /**
- * Grown by a quarter past 85 % full, so a shard is 68–85 % full once it has grown (about 16 bytes an
+ * A shard doubles while it is smaller than this, then grows by a quarter: small tables are few bytes,
+ * and growing them a quarter at a time cost more than the ids themselves (a 100,000-id stream grew
+ * each shard ten times). A shard is this large from about 450,000 ids on.
+ */
+const DOUBLE_BELOW = 8192;
+/**
+ * Past DOUBLE_BELOW grown by a quarter past 85 % full, so a large shard is 68–85 % full (about 16 bytes an
  * id; doubling at 80 % would leave it 40–80 % full, 20 bytes an id on average and 25 at the worst).
  * Linear probing over well-mixed fingerprints stays short at that load.
  */
@@ -51,7 +57,7 @@ class Shard {
 
   grow(): void {
     const { high, low, line, offset, file } = this;
-    const size = Math.ceil(line.length * GROWTH);
+    const size = line.length < DOUBLE_BELOW ? line.length * 2 : Math.ceil(line.length * GROWTH);
     this.high = new Uint32Array(size);
     this.low = new Uint32Array(size);
     this.line = new Uint32Array(size);

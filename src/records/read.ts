@@ -10,14 +10,16 @@
 import { isNode, isSeq, LineCounter, parseAllDocuments, parseDocument, type Document, type YAMLSeq } from 'yaml';
 import type { Locale } from '../messages/locales.js';
 import { DocumentPositions } from '../positions.js';
-import type { Diagnostic } from '../diagnostics.js';
-import { recordDiagnostic, withFieldPositions, type PositionOf } from './diagnostics.js';
+import type { Diagnostic, DiagnosticPath } from '../diagnostics.js';
+import type { Position } from '../positions.js';
+import { recordDiagnostic, withFieldPositions, type RecordSource } from './diagnostics.js';
 import { validateRecord, type LocatedRecord, type Precheck } from './validate.js';
 import { firstBadByte, invalidBytesMessage, StreamEncoding, type Encoding, type TextEncodingName } from './decode.js';
 import { pushAll } from '../collections.js';
 import { chunkBytes, LineSplitter, type SplitLine } from './line-splitter.js';
 import { isUtf8 } from 'node:buffer';
 import { jsonFailure } from '../messages/library.js';
+import { batchedStream } from './batches.js';
 
 export type RecordFormat = 'json' | 'yaml' | 'ndjson' | 'csv' | 'xlsx';
 
@@ -145,33 +147,41 @@ export type StreamItem = LocatedRecord | { diagnostics: Diagnostic[] };
  * bytes that do not read in it is refused (`invalid_encoding`, with its first bad byte's line and
  * offset in the input); the lines after either are read on.
  */
-export async function* streamNdjsonRecords(input: AsyncIterable<Uint8Array | string>, options: NdjsonStreamOptions = {}): AsyncGenerator<StreamItem> {
+export function streamNdjsonRecords(input: AsyncIterable<Uint8Array | string>, options: NdjsonStreamOptions = {}): AsyncGenerator<StreamItem> {
+  return batchedStream(ndjsonBatches(input, options));
+}
+
+/** streamNdjsonRecords a chunk at a time: the items of every line each chunk completes. */
+async function* ndjsonBatches(input: AsyncIterable<Uint8Array | string>, options: NdjsonStreamOptions): AsyncGenerator<StreamItem[]> {
   const maxBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
   const decision = new StreamEncoding(options.encoding);
   const splitter = new LineSplitter(maxBytes);
   const state = { index: 0 };
   const lines: SplitLine[] = [];
   let number = 0;
-  const items = function* (): Generator<StreamItem> {
+  const items = (): StreamItem[] => {
     // A line beyond ASCII is complete only once its chunk has been seen, so the encoding is decided by then.
     const encoding = decision.encoding ?? 'utf-8';
+    const out: StreamItem[] = [];
     for (const line of lines) {
-      number++;
-      const item = ndjsonBytesLine(line, number, encoding, maxBytes, state, options);
-      if (item !== undefined) yield item;
+      const item = ndjsonBytesLine(line, ++number, encoding, maxBytes, state, options);
+      if (item !== undefined) out.push(item);
     }
     lines.length = 0;
+    return out;
   };
   for await (const chunk of input) {
     const bytes = chunkBytes(chunk);
     if (decision.encoding === undefined) decision.push(bytes);
     splitter.push(bytes, lines);
-    yield* items();
+    const out = items();
+    if (out.length > 0) yield out;
   }
   // The input has ended: the encoding is decided on all of it, and the last line may lack its LF.
   decision.end();
   splitter.end(lines);
-  yield* items();
+  const out = items();
+  if (out.length > 0) yield out;
 }
 
 /**
@@ -248,10 +258,10 @@ function ndjsonLine(lineText: string, line: number, state: { index: number }, op
     const column = jsonErrorColumn(failure.detail, text.length);
     return { diagnostics: [recordDiagnostic({ file, line, index }, '', { messageId: 'record.json_syntax', data: { ...failure } }, locale, 'record_syntax', { line, column: column + (text === lineText ? 0 : 1) })] };
   }
-  const positionOf = ndjsonPositions(text, line, text === lineText ? 0 : 1);
-  const result = validateRecord(raw, withFieldPositions({ file, line, index }, positionOf), locale, positionOf, options.precheck);
+  const source = new NdjsonSource(file, line, index, text, text === lineText ? 0 : 1);
+  const result = validateRecord(raw, source, locale, undefined, options.precheck);
   if (!result.ok) return { diagnostics: result.diagnostics };
-  return offset === undefined ? result.value : { record: result.value.record, source: result.value.source, offset };
+  return offset === undefined ? result.value : { record: result.value.record, source, offset };
 }
 
 /** The 1-based column JSON.parse's message names (`at position 12`), where the text ends (`end of JSON input`), else 1. */
@@ -262,16 +272,33 @@ function jsonErrorColumn(detail: string, length: number): number {
 }
 
 /**
- * Positions inside one NDJSON line, found only when a record has a problem: the line read again as
- * YAML (JSON is YAML 1.2), whose nodes know their columns; `shift` counts a BOM taken off.
+ * An NDJSON record's source: `{ file, line, index }` as JSON. Its fields' columns are found only when
+ * a record has a problem (positionOfField asks `positionOf`): the line read again as YAML (JSON is
+ * YAML 1.2), whose nodes know their columns; `shift` counts a BOM taken off. One object per record,
+ * its method on the prototype: no closure or property defined per record.
  */
-function ndjsonPositions(text: string, line: number, shift: number): PositionOf {
-  let positions: DocumentPositions | undefined;
-  return (path) => {
-    if (positions === undefined) {
+class NdjsonSource implements RecordSource {
+  readonly #text: string;
+  readonly #shift: number;
+  #positions: DocumentPositions | undefined;
+
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly index: number,
+    text: string,
+    shift: number,
+  ) {
+    this.#text = text;
+    this.#shift = shift;
+  }
+
+  positionOf(path: DiagnosticPath): Position {
+    if (this.#positions === undefined) {
+      const text = this.#text;
       const lineCounter = new LineCounter();
-      positions = new DocumentPositions(parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, logLevel: 'silent' }), lineCounter, text);
+      this.#positions = new DocumentPositions(parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, logLevel: 'silent' }), lineCounter, text);
     }
-    return { line, column: positions.atPath(path).column + shift };
-  };
+    return { line: this.line, column: this.#positions.atPath(path).column + this.#shift };
+  }
 }

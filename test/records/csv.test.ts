@@ -168,6 +168,13 @@ describe('long layout', () => {
     expect(conflict.diagnostics.map((d) => [d.line, d.code, formatPath(d.path), d.data])).toEqual([[3, 'record_invalid', 'unit.id', { column: '班级编号', value: 'c2', first: 'c1', line: 2 }]]);
   });
 
+  it('tells apart keys whose cells differ only where a NUL falls, so neither is taken for the other\'s rows apart', () => {
+    const keyed = map(`layout: long\nkey: [编号, 班级编号]\ncolumns: { 编号: id, 班级编号: unit.id, 日期: date, 检查项: finding.item }\n`);
+    const read = readCsvRecords(rows('编号,班级编号,日期,检查项', '"a\0b",c,2024-03-04,floor', 'x,y,2024-03-04,floor', 'a,"b\0c",2024-03-04,floor'), keyed, { file: 's.csv' });
+    expect(read.diagnostics.filter((d) => d.messageId === 'record.csv_split')).toEqual([]);
+    expect(read.records.map((r) => r.record.unit.id)).toEqual(['c', 'y', 'b\0c']);
+  });
+
   it('numbers rows as a spreadsheet does: header 1, blank rows counted, a quoted line break does not shift later rows', () => {
     const text = `\uFEFF${header}\r\n"r1",c1,"一\n班",高一,2024-03-04,周一检查,地面,1,,\r\n\r\nr2,c2,二班,高一,2024-13-01,周一检查,地面,1,,\r\n`;
     const { records, diagnostics } = summary(text, LONG);

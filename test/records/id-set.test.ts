@@ -29,6 +29,19 @@ describe('IdSet', () => {
     expect(set.size).toBe(n);
   });
 
+  it('grows a shard past its doublings by a quarter at a time and finds every id again', () => {
+    // Every id in shard 0 (high word 0): 12,000 ids take it past 8,192 slots, where it grows by a quarter.
+    const oneShard: Fingerprint = (id, out) => {
+      fingerprint64(id, out);
+      out[0] = 0;
+    };
+    const set = new IdSet(oneShard);
+    const n = 12_000;
+    for (let i = 0; i < n; i++) expect(set.addOrFind(`r${i}`, i, undefined, 0)).toBe(-1);
+    for (let i = 0; i < n; i += 7) expect(set.lineOf(set.addOrFind(`r${i}`, 0, undefined, 0))).toBe(i);
+    expect(set.size).toBe(n);
+  });
+
   it('keeps ids that share a fingerprint apart when the check says they differ, through growth', () => {
     const set = new IdSet(tiny);
     // The entry's line is its id's number: the check reads the earlier id back from it.

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LineSplitter, type SplitLine } from '../../src/records/line-splitter.js';
 import { readNdjsonBytes, streamNdjsonRecords, type StreamItem } from '../../src/records/read.js';
+import { cut, stream } from '../support/streams.js';
 
 function split(chunks: readonly (string | Uint8Array)[], maxBytes = 1 << 20): (string | null | number)[][] {
   const splitter = new LineSplitter(maxBytes);
@@ -10,23 +11,6 @@ function split(chunks: readonly (string | Uint8Array)[], maxBytes = 1 << 20): (s
   for (const c of chunks) splitter.push(typeof c === 'string' ? Buffer.from(c) : Buffer.from(c), out);
   splitter.end(out);
   return out.map((l) => ('tooLarge' in l ? [null] : [l.bytes.toString('utf8'), l.offset]));
-}
-
-/** `bytes` cut at the given points, as a stream of chunks. */
-function cut(bytes: Buffer, at: readonly number[]): Buffer[] {
-  const points = [...new Set(at.map((n) => n % (bytes.length + 1)))].sort((a, b) => a - b);
-  const chunks: Buffer[] = [];
-  let from = 0;
-  for (const p of points) {
-    chunks.push(bytes.subarray(from, p));
-    from = p;
-  }
-  chunks.push(bytes.subarray(from));
-  return chunks;
-}
-
-async function* stream(chunks: readonly Buffer[]): AsyncGenerator<Buffer> {
-  for (const c of chunks) yield c;
 }
 
 async function collect(items: AsyncIterable<StreamItem>): Promise<StreamItem[]> {

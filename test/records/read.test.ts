@@ -4,29 +4,13 @@ import iconv from 'iconv-lite';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatPath } from '../../src/diagnostics.js';
-import { compileStandard, parseStandard } from '../../src/index.js';
 import { readDocumentRecords, readNdjsonRecords, streamNdjsonRecords } from '../../src/records/read.js';
 import { scoreBatch, scoreStream } from '../../src/score/batch.js';
 import { assignFindings } from '../../src/aggregate/responsibility.js';
 import { StandardSet } from '../../src/score/editions.js';
+import { demoEdition } from '../support/streams.js';
 
-function edition(version: string, from: string, to: string | undefined, points: number) {
-  const text = `id: demo
-version: "${version}"
-name: { en: Demo }
-effective: { from: ${from}${to ? `, to: ${to}` : ''} }
-scoring: { mode: deduct }
-categories:
-  - id: c
-    name: { en: C }
-    max: 10
-    items:
-      - { id: i, name: { en: I }, max: 10, rules: [ { kind: per-occurrence, points: ${points} } ] }
-`;
-  const r = parseStandard(text);
-  if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
-  return compileStandard(r.standard);
-}
+const edition = demoEdition;
 
 const set = new StandardSet([edition('2013', '2013-01-01', '2023-12-31', 1), edition('2024', '2024-01-01', undefined, 2)]);
 
