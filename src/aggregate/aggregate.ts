@@ -106,6 +106,7 @@ export function aggregateScorecards(scorecards: readonly Scorecard[], options: A
   const units = [...unitRefs.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const period of [...periods.values()].sort((a, b) => (a.key < b.key ? -1 : 1))) {
     const inPeriod = cells.get(period.key)!;
+    CELLS.set(period, inPeriod);
     for (const unit of units) results.push(summarize(unit, period, inPeriod.get(unit.id), options));
   }
   return results;
@@ -130,6 +131,8 @@ class Cell {
   totals: Points = 0;
   changes: Points = 0;
   least: Points = Infinity;
+  /** Its result's traced lines, once read. */
+  traced: readonly TracedLine[] | undefined;
 
   constructor(card: Scorecard) {
     this.cards = [card];
@@ -192,11 +195,32 @@ function tracedLines(cards: readonly Scorecard[]): TracedLine[] {
   return lines;
 }
 
-const NO_INSPECTION: Readonly<Record<Verdict, number>> = { pass: 0, fail: 0, indeterminate: 0, not_eligible: 0 };
+const noVerdicts = (): Record<Verdict, number> => ({ pass: 0, fail: 0, indeterminate: 0, not_eligible: 0 });
 
 /**
- * A result whose `lines` are traced when first read (then kept): the same keys in the same order
- * as a plain result, so it serialises byte for byte as one.
+ * Each period's cells, for its results' `lines` getter. A period object belongs to one aggregation
+ * (periodOf makes a new one each time, and an aggregation asks once per date), so a result finds
+ * its cell through its own `period` and `unit.id`, with nothing hidden on the result itself.
+ */
+const CELLS = new WeakMap<Period, ReadonlyMap<string, Cell>>();
+
+/**
+ * The `lines` of every inspected result: ONE getter function for all of them. An object literal
+ * with its own `get lines()` closure needs a map of its own each time, so V8 turns such objects
+ * into slow dictionaries, and every read of a result in ranking and awards paid for it.
+ */
+const LINES: PropertyDescriptor = {
+  get(this: UnitPeriodResult): readonly TracedLine[] {
+    const cell = CELLS.get(this.period)!.get(this.unit.id)!;
+    return (cell.traced ??= tracedLines(cell.ordered()));
+  },
+  enumerable: true,
+  configurable: true,
+};
+
+/**
+ * A result. An inspected unit's `lines` are traced when first read (then kept by its cell): the
+ * same keys in the same order as a plain result, so it serialises byte for byte as one.
  */
 function result(
   unit: UnitRef,
@@ -206,22 +230,24 @@ function result(
   score: number | null,
   unscored: UnitPeriodResult['unscored'],
 ): UnitPeriodResult {
-  let lines: TracedLine[] | undefined = cell === undefined ? [] : undefined;
-  const out = {
+  if (cell === undefined) {
+    const none = { unit, period, inspections: 0, vetoes: 0, deductions: 0, verdicts: noVerdicts(), shortfalls, latest: null, lines: [], score };
+    return unscored === undefined ? none : Object.assign(none, { unscored });
+  }
+  const out: Record<string, unknown> = {
     unit,
     period,
-    inspections: cell?.cards.length ?? 0,
-    vetoes: cell?.vetoes ?? 0,
-    deductions: cell?.deductions ?? 0,
-    verdicts: cell?.verdicts ?? { ...NO_INSPECTION },
+    inspections: cell.cards.length,
+    vetoes: cell.vetoes,
+    deductions: cell.deductions,
+    verdicts: cell.verdicts,
     shortfalls,
-    latest: cell === undefined ? null : { date: cell.last.date, total: cell.last.total },
-    get lines(): readonly TracedLine[] {
-      return (lines ??= tracedLines(cell!.ordered()));
-    },
-    score,
+    latest: { date: cell.last.date, total: cell.last.total },
   };
-  return unscored === undefined ? out : Object.assign(out, { unscored });
+  Object.defineProperty(out, 'lines', LINES);
+  out.score = score;
+  if (unscored !== undefined) out.unscored = unscored;
+  return out as unknown as UnitPeriodResult;
 }
 
 function summarize(unit: UnitRef, period: Period, cell: Cell | undefined, options: AggregateOptions): UnitPeriodResult {
@@ -229,18 +255,14 @@ function summarize(unit: UnitRef, period: Period, cell: Cell | undefined, option
   for (const f of options.frequency ?? []) {
     if (f.per !== options.period) continue;
     let actual = 0;
-    if (cell !== undefined) for (const c of cell.cards) if (f.kind === undefined || c.kind === f.kind) actual++;
+    if (cell !== undefined && f.kind === undefined) actual = cell.cards.length;
+    else if (cell !== undefined) for (const c of cell.cards) if (c.kind === f.kind) actual++;
     const missing = Math.max(0, f.min - actual);
     if (missing === 0) continue;
     const cost = f.points !== undefined ? roundPoints(f.points) * missing : 0;
-    shortfalls.push({
-      requirement: f.id,
-      ...(f.kind !== undefined ? { kind: f.kind } : {}),
-      required: f.min,
-      actual,
-      missing,
-      points: pointsToNumber(options.mode === 'accumulate' ? cost : -cost),
-    });
+    const points = pointsToNumber(options.mode === 'accumulate' ? cost : -cost);
+    // Two literals, not a spread of `{ kind }`: a spread in the middle of a literal takes V8's slow path.
+    shortfalls.push(f.kind === undefined ? { requirement: f.id, required: f.min, actual, missing, points } : { requirement: f.id, kind: f.kind, required: f.min, actual, missing, points });
   }
   if (cell === undefined) return result(unit, period, cell, shortfalls, null, 'no_inspection');
   if (cell.unknown) return result(unit, period, cell, shortfalls, null, 'indeterminate');
