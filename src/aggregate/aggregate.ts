@@ -23,6 +23,9 @@ export interface AggregateOptions {
   readonly mode: 'deduct' | 'accumulate' | 'award';
 }
 
+/** What aggregation reads of a scorecard (a Scorecard is one). */
+export type AggregatedCard = Pick<Scorecard, 'record' | 'supersedes' | 'unit' | 'date' | 'kind' | 'base' | 'total' | 'complete' | 'verdict' | 'lines'>;
+
 export interface TracedLine extends ScoreLine {
   /** The inspection the line comes from. */
   readonly record?: string;
@@ -71,7 +74,7 @@ export interface UnitPeriodResult {
  * for (const r of aggregateScorecards(scorecards, { period: 'week', method: 'mean', mode: 'deduct' })) console.log(r.unit.id, r.period.key);
  * ```
  */
-export function aggregateScorecards(scorecards: readonly Scorecard[], options: AggregateOptions): UnitPeriodResult[] {
+export function aggregateScorecards(scorecards: readonly AggregatedCard[], options: AggregateOptions): UnitPeriodResult[] {
   let superseded: Set<string> | undefined;
   for (const c of scorecards) if (c.supersedes !== undefined) (superseded ??= new Set()).add(c.supersedes);
   const periods = new Map<string, Period>();
@@ -112,17 +115,17 @@ export function aggregateScorecards(scorecards: readonly Scorecard[], options: A
   return results;
 }
 
-const byDateThenRecord = (a: Scorecard, b: Scorecard): number =>
+const byDateThenRecord = (a: AggregatedCard, b: AggregatedCard): number =>
   a.date < b.date ? -1 : a.date > b.date ? 1 : (a.record ?? '') < (b.record ?? '') ? -1 : (a.record ?? '') > (b.record ?? '') ? 1 : 0;
 
 /** A unit's inspections in one period: running totals, and its scorecards by reference. */
 class Cell {
-  readonly cards: Scorecard[];
+  readonly cards: AggregatedCard[];
   /** Whether the cards arrived in date (then record) order. */
   inOrder = true;
   /** The earliest and the latest card by date, then record (of equal ones, the first and the last to arrive, as a stable sort puts them). */
-  first: Scorecard;
-  last: Scorecard;
+  first: AggregatedCard;
+  last: AggregatedCard;
   readonly verdicts: Record<Verdict, number> = { pass: 0, fail: 0, indeterminate: 0, not_eligible: 0 };
   vetoes = 0;
   deductions = 0;
@@ -134,14 +137,14 @@ class Cell {
   /** Its result's traced lines, once read. */
   traced: readonly TracedLine[] | undefined;
 
-  constructor(card: Scorecard) {
+  constructor(card: AggregatedCard) {
     this.cards = [card];
     this.first = card;
     this.last = card;
     this.count(card);
   }
 
-  add(card: Scorecard): void {
+  add(card: AggregatedCard): void {
     if (byDateThenRecord(this.last, card) > 0) {
       this.inOrder = false;
       if (byDateThenRecord(card, this.first) < 0) this.first = card;
@@ -150,7 +153,7 @@ class Cell {
     this.count(card);
   }
 
-  private count(card: Scorecard): void {
+  private count(card: AggregatedCard): void {
     this.verdicts[card.verdict]++;
     if (!card.complete) this.unknown = true;
     const lines = card.lines;
@@ -166,7 +169,7 @@ class Cell {
   }
 
   /** The cards in date (then record) order: sorted only when they did not arrive so. */
-  ordered(): readonly Scorecard[] {
+  ordered(): readonly AggregatedCard[] {
     return this.inOrder ? this.cards : [...this.cards].sort(byDateThenRecord);
   }
 }
@@ -189,7 +192,7 @@ function traced(line: ScoreLine, record: string | undefined, date: string): Trac
 }
 void everyKeyListed;
 
-function tracedLines(cards: readonly Scorecard[]): TracedLine[] {
+function tracedLines(cards: readonly AggregatedCard[]): TracedLine[] {
   const lines: TracedLine[] = [];
   for (const card of cards) for (const line of card.lines) lines.push(traced(line, card.record, card.date));
   return lines;
