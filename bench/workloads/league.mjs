@@ -2,8 +2,10 @@
  * League tables (the league-tables issue): the school standard, 100,000 records scored, aggregated by
  * week and ranked per grade, against a hand-written equivalent (bench/league-baseline.mjs).
  *
- * scoresheet (timed): scoreRecord with the compiled standard for every record, then buildLeague
- * (period week, groupBy grade), as `scoresheet rank --period week --group-by grade` does.
+ * scoresheet (timed): scoreRecord with the compiled standard for every record, each scorecard added to
+ * a LeagueBuilder as it is scored (it keeps what the league reads, not the whole card), then the
+ * league built (period week, groupBy grade): buildLeague's league, as `scoresheet rank --period week
+ * --group-by grade` gives it.
  * hand-written (timed): scoreSchoolHygiene per record, ISO week by day arithmetic, 100 + Σ per class
  * and week, sorted, competition ranks per grade. Untimed: generating and validating the records,
  * loading and compiling the standard, and the check that both give the same tables — for every
@@ -15,7 +17,8 @@
  * term runs across the new year, so 2024-12-30 and 2024-12-31 fall in ISO week 2025-W01.
  */
 import { readFileSync } from 'node:fs';
-import { buildLeague, compileStandard, parseStandard, scoreRecord } from '../../dist/index.js';
+import { compileStandard, parseStandard, scoreRecord } from '../../dist/index.js';
+import { LeagueBuilder } from '../../dist/league.js';
 import { InspectionRecordSchema } from '../../dist/schemas.js';
 import { DEFAULT_SEED, QUICK_RECORDS, generateSchool, prng } from '../generate.mjs';
 import { handWrittenLeague } from '../league-baseline.mjs';
@@ -75,15 +78,15 @@ export function loadSchoolStandard(path) {
   return { standard: loaded.standard, scorer: compileStandard(loaded.standard) };
 }
 
-/** The scoresheet side, as a user of the API writes it: score every record, then one buildLeague. */
+/** The scoresheet side, as a user of the API writes it: score every record into a LeagueBuilder, then build. */
 export function scoresheetLeague(standard, scorer, records) {
-  const cards = new Array(records.length);
+  const league = new LeagueBuilder(standard, LEAGUE_OPTIONS);
   for (let i = 0; i < records.length; i++) {
     const result = scoreRecord(scorer, records[i]);
     if (!result.ok) throw new Error(`scoresheet rejected record ${records[i].id}: ${JSON.stringify(result.diagnostics)}`);
-    cards[i] = result.scorecard;
+    league.add(result.scorecard);
   }
-  return buildLeague(standard, cards, LEAGUE_OPTIONS);
+  return league.build();
 }
 
 /** A League's tables in the hand-written side's form: [{ week, grade, rows: [{ unit, rank, score }] }]. */
@@ -188,7 +191,7 @@ export async function run(ctx) {
   const stats = leagueStats(league);
 
   const options = { iterations: 5, time: quick ? 300 : 3000, warmup: true };
-  log('league: timing scoresheet (scoreRecord + buildLeague)');
+  log('league: timing scoresheet (scoreRecord + LeagueBuilder)');
   const ours = await time('scoresheet league', () => {
     sink.value += scoresheetLeague(standard, scorer, records).tables.length;
   }, n, options);
@@ -203,7 +206,7 @@ export async function run(ctx) {
       `tinybench league: ± scoresheet ${ours.rme.toFixed(1)}% (${ours.samples} samples), hand-written ${theirs.rme.toFixed(1)}% (${theirs.samples} samples)`,
       `league: ${n.toLocaleString('en-US')} records, ${GRADES.length * CLASSES_PER_GRADE} classes (${GRADES.length} grades × ${CLASSES_PER_GRADE}), ${stats.weeks} ISO weeks (incl. 2025-W01 across the new year): ` +
         `${stats.tables} (week, grade) tables checked equal — ${stats.ranked.toLocaleString('en-US')} ranked rows (${stats.shared} sharing a rank, ${stats.brokenTies} places decided by fewer deductions), ${stats.unranked} not inspected`,
-      'league: scoresheet = scoreRecord for every record + buildLeague(period week, groupBy grade), which also builds awards, boards, warnings, streaks and traced lines; ' +
+      'league: scoresheet = scoreRecord for every record, each scorecard added to a LeagueBuilder, then build() (buildLeague\'s league: period week, groupBy grade, with awards, boards, warnings, streaks and traced lines); ' +
         'hand-written = scoreSchoolHygiene per record, ISO week by UTC day arithmetic (cached per date), 100 + Σ (total − 100) per class per week (aggregate sum, base 100), ' +
         'sorted by score, fewer deduction lines, id; competition ranks (1,2,2,4) per grade',
     ],

@@ -23,6 +23,9 @@ export interface AggregateOptions {
   readonly mode: 'deduct' | 'accumulate' | 'award';
 }
 
+/** What aggregation reads of a scorecard (a Scorecard is one). */
+export type AggregatedCard = Pick<Scorecard, 'record' | 'supersedes' | 'unit' | 'date' | 'kind' | 'base' | 'total' | 'complete' | 'verdict' | 'lines'>;
+
 export interface TracedLine extends ScoreLine {
   /** The inspection the line comes from. */
   readonly record?: string;
@@ -71,7 +74,7 @@ export interface UnitPeriodResult {
  * for (const r of aggregateScorecards(scorecards, { period: 'week', method: 'mean', mode: 'deduct' })) console.log(r.unit.id, r.period.key);
  * ```
  */
-export function aggregateScorecards(scorecards: readonly Scorecard[], options: AggregateOptions): UnitPeriodResult[] {
+export function aggregateScorecards(scorecards: readonly AggregatedCard[], options: AggregateOptions): UnitPeriodResult[] {
   let superseded: Set<string> | undefined;
   for (const c of scorecards) if (c.supersedes !== undefined) (superseded ??= new Set()).add(c.supersedes);
   const periods = new Map<string, Period>();
@@ -106,22 +109,23 @@ export function aggregateScorecards(scorecards: readonly Scorecard[], options: A
   const units = [...unitRefs.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const period of [...periods.values()].sort((a, b) => (a.key < b.key ? -1 : 1))) {
     const inPeriod = cells.get(period.key)!;
+    CELLS.set(period, inPeriod);
     for (const unit of units) results.push(summarize(unit, period, inPeriod.get(unit.id), options));
   }
   return results;
 }
 
-const byDateThenRecord = (a: Scorecard, b: Scorecard): number =>
+const byDateThenRecord = (a: AggregatedCard, b: AggregatedCard): number =>
   a.date < b.date ? -1 : a.date > b.date ? 1 : (a.record ?? '') < (b.record ?? '') ? -1 : (a.record ?? '') > (b.record ?? '') ? 1 : 0;
 
 /** A unit's inspections in one period: running totals, and its scorecards by reference. */
 class Cell {
-  readonly cards: Scorecard[];
+  readonly cards: AggregatedCard[];
   /** Whether the cards arrived in date (then record) order. */
   inOrder = true;
   /** The earliest and the latest card by date, then record (of equal ones, the first and the last to arrive, as a stable sort puts them). */
-  first: Scorecard;
-  last: Scorecard;
+  first: AggregatedCard;
+  last: AggregatedCard;
   readonly verdicts: Record<Verdict, number> = { pass: 0, fail: 0, indeterminate: 0, not_eligible: 0 };
   vetoes = 0;
   deductions = 0;
@@ -130,15 +134,17 @@ class Cell {
   totals: Points = 0;
   changes: Points = 0;
   least: Points = Infinity;
+  /** Its result's traced lines, once read. */
+  traced: readonly TracedLine[] | undefined;
 
-  constructor(card: Scorecard) {
+  constructor(card: AggregatedCard) {
     this.cards = [card];
     this.first = card;
     this.last = card;
     this.count(card);
   }
 
-  add(card: Scorecard): void {
+  add(card: AggregatedCard): void {
     if (byDateThenRecord(this.last, card) > 0) {
       this.inOrder = false;
       if (byDateThenRecord(card, this.first) < 0) this.first = card;
@@ -147,7 +153,7 @@ class Cell {
     this.count(card);
   }
 
-  private count(card: Scorecard): void {
+  private count(card: AggregatedCard): void {
     this.verdicts[card.verdict]++;
     if (!card.complete) this.unknown = true;
     const lines = card.lines;
@@ -163,7 +169,7 @@ class Cell {
   }
 
   /** The cards in date (then record) order: sorted only when they did not arrive so. */
-  ordered(): readonly Scorecard[] {
+  ordered(): readonly AggregatedCard[] {
     return this.inOrder ? this.cards : [...this.cards].sort(byDateThenRecord);
   }
 }
@@ -186,17 +192,38 @@ function traced(line: ScoreLine, record: string | undefined, date: string): Trac
 }
 void everyKeyListed;
 
-function tracedLines(cards: readonly Scorecard[]): TracedLine[] {
+function tracedLines(cards: readonly AggregatedCard[]): TracedLine[] {
   const lines: TracedLine[] = [];
   for (const card of cards) for (const line of card.lines) lines.push(traced(line, card.record, card.date));
   return lines;
 }
 
-const NO_INSPECTION: Readonly<Record<Verdict, number>> = { pass: 0, fail: 0, indeterminate: 0, not_eligible: 0 };
+const noVerdicts = (): Record<Verdict, number> => ({ pass: 0, fail: 0, indeterminate: 0, not_eligible: 0 });
 
 /**
- * A result whose `lines` are traced when first read (then kept): the same keys in the same order
- * as a plain result, so it serialises byte for byte as one.
+ * Each period's cells, for its results' `lines` getter. A period object belongs to one aggregation
+ * (periodOf makes a new one each time, and an aggregation asks once per date), so a result finds
+ * its cell through its own `period` and `unit.id`, with nothing hidden on the result itself.
+ */
+const CELLS = new WeakMap<Period, ReadonlyMap<string, Cell>>();
+
+/**
+ * The `lines` of every inspected result: ONE getter function for all of them. An object literal
+ * with its own `get lines()` closure needs a map of its own each time, so V8 turns such objects
+ * into slow dictionaries, and every read of a result in ranking and awards paid for it.
+ */
+const LINES: PropertyDescriptor = {
+  get(this: UnitPeriodResult): readonly TracedLine[] {
+    const cell = CELLS.get(this.period)!.get(this.unit.id)!;
+    return (cell.traced ??= tracedLines(cell.ordered()));
+  },
+  enumerable: true,
+  configurable: true,
+};
+
+/**
+ * A result. An inspected unit's `lines` are traced when first read (then kept by its cell): the
+ * same keys in the same order as a plain result, so it serialises byte for byte as one.
  */
 function result(
   unit: UnitRef,
@@ -206,22 +233,24 @@ function result(
   score: number | null,
   unscored: UnitPeriodResult['unscored'],
 ): UnitPeriodResult {
-  let lines: TracedLine[] | undefined = cell === undefined ? [] : undefined;
-  const out = {
+  if (cell === undefined) {
+    const none = { unit, period, inspections: 0, vetoes: 0, deductions: 0, verdicts: noVerdicts(), shortfalls, latest: null, lines: [], score };
+    return unscored === undefined ? none : Object.assign(none, { unscored });
+  }
+  const out: Record<string, unknown> = {
     unit,
     period,
-    inspections: cell?.cards.length ?? 0,
-    vetoes: cell?.vetoes ?? 0,
-    deductions: cell?.deductions ?? 0,
-    verdicts: cell?.verdicts ?? { ...NO_INSPECTION },
+    inspections: cell.cards.length,
+    vetoes: cell.vetoes,
+    deductions: cell.deductions,
+    verdicts: cell.verdicts,
     shortfalls,
-    latest: cell === undefined ? null : { date: cell.last.date, total: cell.last.total },
-    get lines(): readonly TracedLine[] {
-      return (lines ??= tracedLines(cell!.ordered()));
-    },
-    score,
+    latest: { date: cell.last.date, total: cell.last.total },
   };
-  return unscored === undefined ? out : Object.assign(out, { unscored });
+  Object.defineProperty(out, 'lines', LINES);
+  out.score = score;
+  if (unscored !== undefined) out.unscored = unscored;
+  return out as unknown as UnitPeriodResult;
 }
 
 function summarize(unit: UnitRef, period: Period, cell: Cell | undefined, options: AggregateOptions): UnitPeriodResult {
@@ -229,18 +258,14 @@ function summarize(unit: UnitRef, period: Period, cell: Cell | undefined, option
   for (const f of options.frequency ?? []) {
     if (f.per !== options.period) continue;
     let actual = 0;
-    if (cell !== undefined) for (const c of cell.cards) if (f.kind === undefined || c.kind === f.kind) actual++;
+    if (cell !== undefined && f.kind === undefined) actual = cell.cards.length;
+    else if (cell !== undefined) for (const c of cell.cards) if (c.kind === f.kind) actual++;
     const missing = Math.max(0, f.min - actual);
     if (missing === 0) continue;
     const cost = f.points !== undefined ? roundPoints(f.points) * missing : 0;
-    shortfalls.push({
-      requirement: f.id,
-      ...(f.kind !== undefined ? { kind: f.kind } : {}),
-      required: f.min,
-      actual,
-      missing,
-      points: pointsToNumber(options.mode === 'accumulate' ? cost : -cost),
-    });
+    const points = pointsToNumber(options.mode === 'accumulate' ? cost : -cost);
+    // Two literals, not a spread of `{ kind }`: a spread in the middle of a literal takes V8's slow path.
+    shortfalls.push(f.kind === undefined ? { requirement: f.id, required: f.min, actual, missing, points } : { requirement: f.id, kind: f.kind, required: f.min, actual, missing, points });
   }
   if (cell === undefined) return result(unit, period, cell, shortfalls, null, 'no_inspection');
   if (cell.unknown) return result(unit, period, cell, shortfalls, null, 'indeterminate');

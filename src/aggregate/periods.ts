@@ -4,7 +4,7 @@
  * of that day, so no period shifts with the machine's time zone. Every date YYYY-MM-DD can write
  * (0000-01-01 to 9999-12-31, proleptic Gregorian) gets its true period.
  */
-import { addDays, differenceInCalendarDays, getISOWeek, getISOWeekYear, getQuarter, startOfISOWeek } from 'date-fns';
+import { differenceInCalendarDays, getQuarter, startOfISOWeek } from 'date-fns';
 import { wordsOf, type Locale } from '../messages/locales.js';
 import type { LocalizedText } from '../common-schema.js';
 
@@ -80,6 +80,33 @@ export function termWeek(date: string, term: Term): number {
   return Math.floor(differenceInCalendarDays(calendarDay(date), first) / 7) + 1;
 }
 
+const DAY_MS = 86_400_000;
+
+/** A UTC day as YYYY-MM-DD (days since 1970-01-01). */
+function formatUtcDay(day: number): string {
+  const d = new Date(day * DAY_MS);
+  return `${isoYear(d.getUTCFullYear())}-${twoDigits(d.getUTCMonth() + 1)}-${twoDigits(d.getUTCDate())}`;
+}
+
+/**
+ * The ISO week (Monday to Sunday) of a calendar date, by arithmetic on UTC day numbers: no time
+ * zone can move a date, and it costs a fraction of date-fns' startOfISOWeek + getISOWeekYear +
+ * getISOWeek (most of a small league's aggregation). The week-year is its Thursday's year.
+ */
+function isoWeek(date: string): Period {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const utc = new Date(0);
+  utc.setUTCFullYear(y, m - 1, d); // not Date.UTC: that reads years 0–99 as 1900–1999
+  const day = Math.floor(utc.getTime() / DAY_MS);
+  const monday = day - ((((day + 3) % 7) + 7) % 7); // 1970-01-01, day 0, was a Thursday
+  const thursday = new Date((monday + 3) * DAY_MS);
+  const year = thursday.getUTCFullYear();
+  const january1 = new Date(0);
+  january1.setUTCFullYear(year, 0, 1);
+  const week = Math.floor((monday + 3 - january1.getTime() / DAY_MS) / 7) + 1;
+  return { key: `${isoYear(year)}-W${twoDigits(week)}`, unit: 'week', start: formatUtcDay(monday), end: formatUtcDay(monday + 6) };
+}
+
 /**
  * The period of a date. With a calendar, `term` periods are its terms and weeks carry their
  * teaching-week number; a date outside every term (or in a holiday) has no term period.
@@ -92,20 +119,12 @@ export function termWeek(date: string, term: Term): number {
  * ```
  */
 export function periodOf(date: string, unit: PeriodUnit, calendar?: Calendar): Period | undefined {
-  const day = calendarDay(date);
   switch (unit) {
     case 'week': {
-      const start = startOfISOWeek(day);
-      const key = `${isoYear(getISOWeekYear(day))}-W${twoDigits(getISOWeek(day))}`;
       const term = termOf(date, calendar);
       if (calendar && !term) return undefined;
-      return {
-        key,
-        unit,
-        start: formatDay(start),
-        end: formatDay(addDays(start, 6)),
-        ...(term ? { term: term.id, termWeek: termWeek(date, term) } : {}),
-      };
+      const week = isoWeek(date);
+      return term ? { ...week, term: term.id, termWeek: termWeek(date, term) } : week;
     }
     case 'month': {
       const [y, m] = date.split('-') as [string, string];
@@ -114,7 +133,7 @@ export function periodOf(date: string, unit: PeriodUnit, calendar?: Calendar): P
     }
     case 'quarter': {
       const y = date.slice(0, 4);
-      const q = getQuarter(day);
+      const q = getQuarter(calendarDay(date));
       const startMonth = (q - 1) * 3;
       return { key: `${y}-Q${q}`, unit, start: formatDay(localNoon(Number(y), startMonth, 1)), end: formatDay(localNoon(Number(y), startMonth + 3, 0)) };
     }

@@ -16,7 +16,8 @@ export { giveAwards, makeBoards, lastWarnings, awardStreaks } from '../rank/awar
 export type { GroupAwards, Boards, BoardOptions, LastWarning, Streak, ExclusionCheck } from '../rank/awards.js';
 export { rollUp, aggregateMembers } from '../rank/rollup.js';
 export type { GroupPeriodResult, GroupMember, RollupOptions, RollupAggregate } from '../rank/rollup.js';
-export type { RollupLeague, SharedAward } from '../rank/league.js';
+export { LeagueBuilder } from '../rank/league.js';
+export type { RollupLeague, SharedAward, LeagueCard } from '../rank/league.js';
 export type { Award, Rollup, ExclusionRule } from '../standard/ranking-schema.js';
 export { HistoryScorer } from '../history/history.js';
 export { scoreHistoryStream } from '../history/stream.js';

@@ -90,18 +90,30 @@ function awardGroup(period: string, group: string, rows: readonly TableRow[], aw
   const excluded: TableRow[] = [];
   for (const row of rows) if (row.rank !== null) (isExcluded(row, award.exclude, check) ? excluded : eligible).push(row);
   const qualifies = (r: TableRow) => award.min === undefined || roundPoints(r.result.score!) >= roundPoints(award.min);
-  const base = { period, group, award: award.id, ...(excluded.length > 0 ? { excluded: excluded.map((r) => r.result.unit.id) } : {}) };
+  const given = (holders: string[], none?: GroupAwards['none'], passedOver: readonly string[] = []) => groupAwards(period, group, award.id, excluded, holders, none, passedOver);
   let candidates = eligible;
   if (award.winners === 'best') {
     candidates = eligible.filter((r) => r.rank === eligible[0]?.rank);
-    if (candidates.length > 1 && award.ties === 'none' && award.quota === undefined) return { ...base, holders: [], none: 'tie' };
+    if (candidates.length > 1 && award.ties === 'none' && award.quota === undefined) return given([], 'tie');
   }
   const { holders, passedOver, tie } = byPlace(candidates.filter(qualifies), award);
-  const more = passedOver.length > 0 ? { passedOver } : {};
-  if (holders.length > 0) return { ...base, holders, ...more };
-  if (tie) return { ...base, holders, none: 'tie', ...more };
+  if (holders.length > 0) return given(holders, undefined, passedOver);
+  if (tie) return given(holders, 'tie', passedOver);
   // Nobody eligible qualifies: say so only when an excluded unit would have, else it is the minimum.
-  return { ...base, holders, none: excluded.some(qualifies) ? 'excluded' : 'below_minimum' };
+  return given(holders, excluded.some(qualifies) ? 'excluded' : 'below_minimum');
+}
+
+/**
+ * One GroupAwards, its optional keys added in their order by assignment: objects spread together
+ * (`{ ...base, holders, ...more }`) each got a V8 map of their own.
+ */
+function groupAwards(period: string, group: string, award: string, excluded: readonly TableRow[], holders: string[], none: GroupAwards['none'], passedOver: readonly string[]): GroupAwards {
+  const out: Record<string, unknown> = { period, group, award };
+  if (excluded.length > 0) out.excluded = excluded.map((r) => r.result.unit.id);
+  out.holders = holders;
+  if (none !== undefined) out.none = none;
+  if (passedOver.length > 0) out.passedOver = passedOver;
+  return out as unknown as GroupAwards;
 }
 
 /**

@@ -3,7 +3,7 @@
  * group → awards, boards, warnings and streaks. Options not given come from the standard's
  * `ranking:` section.
  */
-import { aggregateScorecards, type UnitPeriodResult } from '../aggregate/aggregate.js';
+import { aggregateScorecards, type AggregatedCard, type UnitPeriodResult } from '../aggregate/aggregate.js';
 import { periodOf, type Calendar, type PeriodUnit } from '../aggregate/periods.js';
 import type { LocalizedText } from '../common-schema.js';
 import type { UnitRef } from '../record-schema.js';
@@ -65,6 +65,9 @@ export interface League {
   readonly rollup?: RollupLeague;
 }
 
+/** What a league reads of a scorecard (a Scorecard is one): aggregation's fields, and what exclusions ask. */
+export type LeagueCard = AggregatedCard & Pick<Scorecard, 'standard' | 'band' | 'outcomes'>;
+
 /**
  * @example
  * ```ts
@@ -76,7 +79,7 @@ export interface League {
  * for (const table of league.tables) console.log(table.period.key);
  * ```
  */
-export function buildLeague(standard: Standard, scorecards: readonly Scorecard[], options: LeagueOptions): League {
+export function buildLeague(standard: Standard, scorecards: readonly LeagueCard[], options: LeagueOptions): League {
   const ranking = standard.ranking ?? RankingSchema.parse({});
   const calendar = options.calendar ?? standard.calendar;
   const aggregateOptions = {
@@ -175,13 +178,13 @@ const idOf = (standard: string) => (standard.includes('@') ? standard.slice(0, s
  * What the scorecards say of a unit in a period, for exclusions in object form: this standard's
  * scorecards, or (`standard`) another's from `elsewhere`. Superseded scorecards do not count.
  */
-function exclusionCheck(own: string, scorecards: readonly Scorecard[], elsewhere: readonly Scorecard[], period: PeriodUnit, calendar: Calendar | undefined): ExclusionCheck {
-  let index: Map<string, Scorecard[]> | undefined;
+function exclusionCheck(own: string, scorecards: readonly LeagueCard[], elsewhere: readonly Scorecard[], period: PeriodUnit, calendar: Calendar | undefined): ExclusionCheck {
+  let index: Map<string, LeagueCard[]> | undefined;
   const build = () => {
-    const map = new Map<string, Scorecard[]>();
+    const map = new Map<string, LeagueCard[]>();
     const superseded = new Set<string>();
     for (const c of [...scorecards, ...elsewhere]) if (c.supersedes !== undefined) superseded.add(c.supersedes);
-    const add = (c: Scorecard, standard: string) => {
+    const add = (c: LeagueCard, standard: string) => {
       if (c.record !== undefined && superseded.has(c.record)) return;
       const key = periodOf(c.date, period, calendar)?.key;
       if (key !== undefined) pushTo(map, `${standard}\u0000${c.unit.id}\u0000${key}`, c);
@@ -197,10 +200,64 @@ function exclusionCheck(own: string, scorecards: readonly Scorecard[], elsewhere
   };
 }
 
-function says(card: Scorecard, rule: ExclusionRule): boolean {
+function says(card: LeagueCard, rule: ExclusionRule): boolean {
   if (rule.veto) return card.lines.some((l) => l.type === 'veto');
   if (rule.verdict !== undefined) return card.verdict === rule.verdict;
   if (rule.bands !== undefined) return card.band !== null && rule.bands.includes(card.band.id);
   const outcome = card.outcomes.find((o) => o.id === rule.outcome);
   return outcome?.tier != null && rule.tiers!.includes(outcome.tier.id);
+}
+
+/**
+ * A league built while scorecards are scored: of each card it keeps only what the league reads (a
+ * LeagueCard: unit, date, totals, verdict, lines, band, outcomes), so the rest of the card —
+ * categories, reasons, provenance — is garbage at once. Holding every full scorecard of a large run
+ * until buildLeague cost about as much again as scoring them (the garbage collector copies each card
+ * it must keep). The league is buildLeague's on the same scorecards.
+ *
+ * @example
+ * ```ts
+ * import { compileStandard, scoreRecord, type Standard } from 'scoresheet';
+ * import { LeagueBuilder } from 'scoresheet/league';
+ *
+ * declare const standard: Standard;
+ * declare const records: unknown[];
+ * const scorer = compileStandard(standard);
+ * const builder = new LeagueBuilder(standard, { period: 'week', groupBy: 'grade' });
+ * for (const record of records) {
+ *   const scored = scoreRecord(scorer, record);
+ *   if (scored.ok) builder.add(scored.scorecard);
+ * }
+ * console.log(builder.build().tables.length);
+ * ```
+ */
+export class LeagueBuilder {
+  readonly #cards: LeagueCard[] = [];
+
+  constructor(
+    readonly standard: Standard,
+    readonly options: LeagueOptions,
+  ) {}
+
+  add(card: Scorecard): void {
+    this.#cards.push({
+      standard: card.standard,
+      record: card.record,
+      supersedes: card.supersedes,
+      unit: card.unit,
+      date: card.date,
+      kind: card.kind,
+      base: card.base,
+      total: card.total,
+      complete: card.complete,
+      verdict: card.verdict,
+      lines: card.lines,
+      band: card.band,
+      outcomes: card.outcomes,
+    });
+  }
+
+  build(): League {
+    return buildLeague(this.standard, this.#cards, this.options);
+  }
 }
