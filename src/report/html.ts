@@ -13,7 +13,7 @@ import type { UnrankedReason } from '../rank/rank.js';
 import type { UnitRef } from '../record-schema.js';
 import type { LineType } from '../score/scorecard.js';
 import type { LocalizedText } from '../common-schema.js';
-import { changeMark, notAwarded, tieFootnotes, vetoMark } from './league.js';
+import { changeMark, leftOutNote, notAwarded, tieFootnotes, vetoMark } from './league.js';
 import type { Report, ReportGroupTable, ReportInspection, ReportUnit, ReportUnitPeriod } from './report.js';
 import { escapeXml as esc, lineChart, sparkline } from './svg.js';
 import { boardDisplay, boardNumber, type BoardDisplay, type DisplayOptions } from './display.js';
@@ -291,6 +291,8 @@ function leagueSection(ctx: Ctx): string {
       );
     }
   }
+  const leftOut = leftOutNote(ctx.report.leftOut ?? [], ctx.lang);
+  if (leftOut) out.push(`<div class="alert left-out" role="note"><p>${esc(leftOut.title)}</p><ul>${leftOut.lines.map((l) => `<li>${esc(l)}</li>`).join('')}</ul></div>`);
   out.push('</section>');
   return out.join('\n');
 }

@@ -9,7 +9,7 @@ import { wordsOf } from '../messages/locales.js';
 import type { Locale } from '../messages/locales.js';
 import type { UnitRef } from '../record-schema.js';
 import type { RenderReportOptions } from './html.js';
-import { changeMark, notAwarded, tieFootnotes, vetoMark } from './league.js';
+import { changeMark, leftOutMarkdown, notAwarded, tieFootnotes, vetoMark } from './league.js';
 import { mdCell, mdFootnote, mdRow as row } from './markdown.js';
 import type { Report, ReportGroupTable } from './report.js';
 import { boardDisplay, boardNumber } from './display.js';
@@ -75,6 +75,8 @@ export function renderReportMarkdown(report: Report, options: RenderReportOption
     for (const t of report.rollup.tables) blocks.push(groupTable(t, [title, t.group].filter(Boolean).join(' · '), true));
     if (report.rollup.assumption) blocks.push(`> ${l.assumption}${w.colon}${mdCell(report.rollup.assumption)}`);
   }
+  const leftOut = leftOutMarkdown(report.leftOut ?? [], lang);
+  if (leftOut !== '') blocks.push(leftOut);
 
   const costliest = [`## ${w.costliest}`, ''];
   if (report.costliest.length === 0) costliest.push(w.none);

@@ -10,7 +10,7 @@ import type { TracedLine, UnitPeriodResult } from '../aggregate/aggregate.js';
 import { periodOf, type Calendar, type Period, type PeriodUnit } from '../aggregate/periods.js';
 import type { Message } from '../messages/types.js';
 import { awardStreaks, lastWarnings, type Boards, type GroupAwards, type LastWarning, type Streak } from '../rank/awards.js';
-import type { League } from '../rank/league.js';
+import type { League, LeftOutCard } from '../rank/league.js';
 import type { RollupAggregate } from '../rank/rollup.js';
 import type { LeagueTable, UnrankedReason } from '../rank/rank.js';
 import type { UnitRef } from '../record-schema.js';
@@ -178,6 +178,8 @@ export interface Report {
   readonly ledger?: { readonly asOf: string; readonly entries: readonly LedgerEntry[] };
   /** The roll-up the league was built with: its groups' tables and awards. */
   readonly rollup?: ReportRollup;
+  /** Inspections in no period of the calendar (a holiday, between terms), left out of every table; absent when none. */
+  readonly leftOut?: readonly LeftOutCard[];
 }
 
 /**
@@ -276,6 +278,7 @@ export function buildReport(league: League, standard: Standard, options: ReportO
     },
     ...(options.generator ? { generator: options.generator } : {}),
     ...(reportRollup ? { rollup: reportRollup } : {}),
+    ...(league.leftOut !== undefined && league.leftOut.length > 0 ? { leftOut: league.leftOut } : {}),
   };
 }
 
