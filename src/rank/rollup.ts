@@ -124,12 +124,12 @@ function isPassing(m: UnitPeriodResult): boolean {
 export function aggregateMembers(members: readonly GroupMember[], aggregate: RollupAggregate): number | null {
   const points = members.map((m) => roundPoints(m.score!));
   if (aggregate !== 'passing' && !points.every(isWithinPoints)) return null;
-  const exact = (p: number | undefined) => (p === undefined ? null : pointsToNumber(p));
   switch (aggregate) {
     case 'mean':
-      return exact(meanPoints(sumOf(points), points.length));
-    case 'sum':
-      return exact(pointsOfSum(sumOf(points)));
+    case 'sum': {
+      const held = aggregate === 'mean' ? meanPoints(sumOf(points), points.length) : pointsOfSum(sumOf(points));
+      return held === undefined ? null : pointsToNumber(held);
+    }
     case 'min':
       return pointsToNumber(points.reduce((a, b) => Math.min(a, b)));
     case 'max':

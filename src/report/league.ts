@@ -69,7 +69,10 @@ export const LEFT_OUT_WARNED = 5;
 export function leftOutWarnings(leftOut: readonly LeftOutCard[], locale: Locale): string[] {
   const w = wordsOf(locale).league.leftOut;
   if (leftOut.length <= LEFT_OUT_WARNED) {
-    return leftOut.map((c) => w.warning(...leftOutParts(c, locale)));
+    return leftOut.map((c) => {
+      const [inspection, why] = leftOutParts(c, locale);
+      return w.warning(inspection, why);
+    });
   }
   return [w.warnings(leftOut.length, LEFT_OUT_WARNED, leftOut.slice(0, LEFT_OUT_WARNED).map((c) => leftOutText(c, locale)).join(w.sep))];
 }
