@@ -360,6 +360,8 @@ export const enWords = {
     top: 'Top board', bottom: 'Bottom board', allUnits: 'All units',
     unranked: UNRANKED,
     costliest: 'Items that cost the most points', item: 'item', lost: 'points lost', times: 'times', unitsCharged: 'units', source: 'clause', none: 'No points were lost.',
+    /** Points lost to an item whose sum would pass the exact range of points (refused, not shown inexact). */
+    beyondRange: 'beyond the exact range of points',
     details: 'Deductions this period', date: 'date', points: 'points', reason: 'reason', total: 'total', colon: ': ', sep: ', ',
     note: (note: string) => ` (${note})`,
     warning: (name: string, n: number) => `${name} has been last in its group ${n} periods running`,
@@ -392,6 +394,7 @@ export const enWords = {
     streak: (name: string, award: string, n: number) => `${name} has held the ${award} ${n} periods running`,
     costliest: (n: number) => `Items that cost the most points (top ${n})`,
     costliestNone: 'No points were lost in the periods of this report.',
+    beyondRange: 'beyond the exact range of points',
     item: 'Item',
     lost: 'Points lost',
     times: 'Times',

@@ -312,7 +312,7 @@ function costliestSection(ctx: Ctx): string {
     '<tbody>',
     ...report.costliest.map(
       (c, i) =>
-        `<tr><td class="num">${i + 1}</td><th scope="row">${esc(c.item === '' ? w.total : ctx.text(report.names.items[c.item], c.item))}</th><td class="num">${esc(ctx.num(c.points))}</td><td class="num">${c.times}</td><td class="num">${c.units}</td><td>${esc(c.sources.join(w.sourceSep))}</td></tr>`,
+        `<tr><td class="num">${i + 1}</td><th scope="row">${esc(c.item === '' ? w.total : ctx.text(report.names.items[c.item], c.item))}</th><td class="num">${esc(c.points === null ? w.beyondRange : ctx.num(c.points))}</td><td class="num">${c.times}</td><td class="num">${c.units}</td><td>${esc(c.sources.join(w.sourceSep))}</td></tr>`,
     ),
     '</tbody>',
     '</table>',

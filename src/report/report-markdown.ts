@@ -84,7 +84,7 @@ export function renderReportMarkdown(report: Report, options: RenderReportOption
     costliest.push(row(['#', w.item, w.lost, w.times, w.unitsCharged, w.source]), '|---:|---|---:|---:|---:|---|');
     report.costliest.forEach((c, i) => {
       const name = c.item === '' ? w.total : report.names.items[c.item] ? localizedText(report.names.items[c.item]!, lang) : c.item;
-      costliest.push(row([String(i + 1), name, num(c.points), String(c.times), String(c.units), c.sources.join('; ')]));
+      costliest.push(row([String(i + 1), name, c.points === null ? w.beyondRange : num(c.points), String(c.times), String(c.units), c.sources.join('; ')]));
     });
   }
   blocks.push(costliest.join('\n'));

@@ -94,3 +94,20 @@ describe('roll-up sums and means past 2^53', () => {
     );
   });
 });
+
+describe('the costliest items of a report past 2^53', () => {
+  it("an item's points lost are exact, or refused (null, listed first) when beyond the exact range", async () => {
+    const { buildReport } = await import('../../src/report/report.js');
+    const { renderReportMarkdown } = await import('../../src/report/report-markdown.js');
+    const { groupStandard, league } = await import('../support/group-league.js');
+    const deduction = (points: number, item: string) => ({ type: 'deduction' as const, item, category: 'c', rule: 'r', points, reason: { messageId: 'x' } });
+    const big = { ...card(0n, 0), lines: Array.from({ length: 10 }, () => deduction(-MAX_POINTS, 'floor')) };
+    const small = { ...card(0n, 1), unit: { id: 'v' }, lines: [deduction(-0.1, 'desk'), deduction(-0.2, 'desk')] };
+    const report = buildReport(league(groupStandard, [big, small] as never), groupStandard);
+    expect(report.costliest.map((c) => [c.item, c.points])).toEqual([
+      ['floor', null],
+      ['desk', 0.3],
+    ]);
+    expect(renderReportMarkdown(report, { lang: 'en' })).toContain('| beyond the exact range of points | 10 |');
+  });
+});
