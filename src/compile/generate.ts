@@ -166,10 +166,6 @@ function ruleContext(e: Emitter, input: GenerateInput, exit: string, max: number
     text: entry.reason !== undefined ? `, text: ${e.constant(entry.reason)}` : '',
     scope: 'run',
     exit,
-    sharedReason(messageId, data) {
-      const withText = entry.reason !== undefined ? { ...data, text: entry.reason } : data;
-      return e.constant(Object.freeze(withText === undefined ? { messageId } : { messageId, data: Object.freeze(withText) }));
-    },
     constant: (v) => e.constant(v),
     number: (v) => e.number(v),
     local: () => e.local(),

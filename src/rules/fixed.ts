@@ -37,10 +37,10 @@ export const fixed = defineRuleKind({
     if (rule.points === null) {
       return code + `${s}.indeterminate({ messageId: ${g.constant('line.fixed_unknown')}, data: { effect: ${g.constant(rule.effect)} } });\n`;
     }
-    const reason = g.sharedReason(rule.effect === 'award' ? 'line.fixed_award' : 'line.fixed', { points: rule.points });
+    const messageId = g.constant(rule.effect === 'award' ? 'line.fixed_award' : 'line.fixed');
     const detail = `${s}.findingIndices.length > 0 ? { finding: ${s}.findingIndices[0] } : undefined`;
     const method = rule.effect === 'award' ? 'award' : 'deduct';
-    return code + `${s}.${method}(${g.number(pointsOf(rule.points))}, ${reason}, ${detail});\n`;
+    return code + `${s}.${method}(${g.number(pointsOf(rule.points))}, { messageId: ${messageId}, data: { points: ${g.number(rule.points)}${g.text} } }, ${detail});\n`;
   },
   compile(rule, context) {
     const points = rule.points === null ? null : pointsOf(rule.points);

@@ -147,12 +147,6 @@ export interface RuleGenerateContext {
    * object is made with it rather than grown by it.
    */
   readonly text: string;
-  /**
-   * The name of a constant holding a line's reason that does not depend on the record: `{ messageId, data }`
-   * with the rule's text last in `data` (as {@link text}), made once per rule and frozen, so every line of
-   * every scorecard the rule makes shares it (no reason and data objects per line; nothing can change it).
-   */
-  sharedReason(messageId: string, data?: Readonly<Record<string, unknown>>): string;
 }
 
 /** What a rule may do to the points: take them, give them, or neither (a pass/fail or applicability rule). */

@@ -18,7 +18,7 @@ export const notApplicable = defineRuleKind({
   findingFields: () => [],
   generate(rule, g) {
     const when = generateWhen(rule.when, g);
-    return `${when.code}if (${when.holds}) ${g.scope}.notApplicable(${g.sharedReason('line.not_applicable')});\n`;
+    return `${when.code}if (${when.holds}) ${g.scope}.notApplicable({ messageId: ${g.constant('line.not_applicable')}${g.text === '' ? '' : `, data: { ${g.text.slice(2)} }`} });\n`;
   },
   compile(rule, context) {
     const when = context.condition(rule.when);

@@ -373,10 +373,9 @@ export class RecordRun implements RuleScope {
     if (text !== undefined && type !== 'capped') {
       // The rule's own text leads its line. The reason was made for this line (RuleScope.deduct): the
       // text is added to it in place, as the last key of its data — copying it would cost more than the rest.
-      // Generated code writes it in the reason itself (RuleGenerateContext.text; a shared reason is frozen).
       const owned = reason as { data?: Record<string, unknown> };
       if (owned.data === undefined) owned.data = { text };
-      else if (owned.data.text !== text) owned.data.text = text;
+      else owned.data.text = text;
     }
     // Built field by field, in the order the fields are listed in ScoreLine (spreads are slow here).
     const line: { -readonly [K in keyof ScoreLine]: ScoreLine[K] } = {
