@@ -129,70 +129,29 @@ function keyBits(object: Plain, bit: (key: string) => number): number {
 }
 
 /**
- * The key list a map was last copied with at one place of the schema (a record's `facts`, its
- * `indicators`, …), and an object with those keys, in V8's fast mode, that a copy starts from.
- */
-class MapShape {
-  keys: readonly string[] | undefined;
-  template: Plain | undefined;
-  /** The keys of the last copy that did not match, to adopt when the next has them too. */
-  pending: readonly string[] | undefined;
-}
-
-/** A map of at most this many keys copied key by key stays in fast mode: no template needed. */
-const FEW_KEYS = 8;
-
-const sameKeys = (a: readonly string[] | undefined, b: readonly string[]): boolean => {
-  if (a === undefined || a.length !== b.length) return false;
-  for (let i = 0; i < b.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-};
-
-/**
  * A `z.record(z.string(), …)`: a copy of its own enumerable keys, in their order (what zod's record
  * reads), or undefined for what zod judges otherwise than a copy — a `__proto__` key (zod drops it), a
  * symbol key (zod refuses it). The caller checks the values.
  *
  * A value a reader of this package made (`made`: JSON.parse, the YAML and CSV readers) has no symbol
  * key, and is copied by an object spread: 20× faster than key by key on an object in V8's fast mode,
- * as a parser makes them. Any other value is copied key by key (a spread is 4× slower than that on an
- * object in dictionary mode — zod's own output for a record of 27 facts is one): into a clone of the
- * `shape`'s template when the keys are the ones the last records had, so that the copy is in fast mode
- * (added key by key past a dozen keys, it would be a dictionary, slower for every rule that reads it).
+ * as a parser makes them. Any other value is copied key by key: a spread is 4× slower than that on an
+ * object in dictionary mode (zod's own output for a record of 27 facts is one).
  */
-function mapCopy(value: unknown, made: boolean, shape: MapShape): Plain | undefined {
+function mapCopy(value: unknown, made: boolean): Plain | undefined {
   if (!plain(value)) return undefined;
   if (made) {
     const copy: Plain = { ...value };
     return Object.hasOwn(copy, '__proto__') ? undefined : copy;
   }
-  const keys = Object.keys(value);
-  if (Object.getOwnPropertySymbols(value).length > 0) return undefined;
-  const n = keys.length;
-  if (sameKeys(shape.keys, keys)) {
-    // The template's keys are these, in this order, and none is `__proto__`: each store overwrites a field.
-    const copy: Plain = { ...shape.template! };
-    for (let i = 0; i < n; i++) {
-      const key = keys[i]!;
-      copy[key] = value[key];
-    }
-    return copy;
-  }
   const copy: Plain = {};
-  for (let i = 0; i < n; i++) {
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
     if (key === '__proto__') return undefined;
     copy[key] = value[key];
   }
-  // Another record with these keys: they are the common ones now (one-off key lists never cost a template).
-  if (n > FEW_KEYS && sameKeys(shape.pending, keys)) {
-    const template: Plain = { ...copy };
-    for (let i = 0; i < n; i++) template[keys[i]!] = undefined; // holds no caller's value
-    shape.keys = keys;
-    shape.template = template;
-    shape.pending = undefined;
-  } else shape.pending = keys;
-  return copy;
+  return Object.getOwnPropertySymbols(value).length > 0 ? undefined : copy;
 }
 
 function ratioTerm(v: unknown, least: number): v is number {
@@ -217,10 +176,8 @@ function indicator(v: unknown): IndicatorValue | undefined {
   return ratioTerm(numerator, 0) && ratioTerm(denominator, 1) ? { numerator, denominator } : undefined;
 }
 
-const INDICATORS = new MapShape(), GROUP = new MapShape(), FACTS = new MapShape(), PARTIES = new MapShape();
-
 function indicators(value: unknown, made: boolean): Record<string, IndicatorValue> | undefined {
-  const copy = mapCopy(value, made, INDICATORS);
+  const copy = mapCopy(value, made);
   if (copy === undefined) return undefined;
   for (const key in copy) {
     const v = copy[key];
@@ -245,7 +202,7 @@ function unitRef(v: unknown, made: boolean): UnitRef | undefined {
     out.name = name;
   }
   if (group !== undefined) {
-    const copy = mapCopy(group, made, GROUP);
+    const copy = mapCopy(group, made);
     if (copy === undefined) return undefined;
     for (const key in copy) {
       const g = copy[key];
@@ -412,7 +369,7 @@ export function fastRecord(raw: unknown, made = false): InspectionRecord | undef
   }
   if (facts !== undefined) {
     // `z.unknown()` values: zod keeps each as it is, an `undefined` too.
-    const map = mapCopy(facts, made, FACTS);
+    const map = mapCopy(facts, made);
     if (map === undefined) return undefined;
     out.facts = map;
   }
@@ -426,7 +383,7 @@ export function fastRecord(raw: unknown, made = false): InspectionRecord | undef
     out.follows = list;
   }
   if (parties !== undefined) {
-    const map = mapCopy(parties, made, PARTIES);
+    const map = mapCopy(parties, made);
     if (map === undefined) return undefined;
     for (const key in map) if (!isId(key) || !nonEmpty(map[key])) return undefined;
     out.parties = map;
