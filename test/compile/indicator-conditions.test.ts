@@ -209,6 +209,27 @@ describe('conditions on indicators compare exactly', () => {
   });
 });
 
+/**
+ * A ratio a / b near n / d (a, b coprime, b ≤ 1e11 + 1) and the percent c / (100 b′) just below it, with
+ * a · b′ − b · c = 1: their cross products (~1e24 × 100) are 1 × 100 apart, beyond what doubles tell apart.
+ */
+function neighbours(n: number, den: number): [number, number, number, number] {
+  let [a, b] = [BigInt(n) + 1n, BigInt(den % 1e11) + 2n];
+  while (gcd(a, b) !== 1n) a += 1n;
+  const d = ((inverse(a % b, b) % b) + b) % b; // a⁻¹ mod b
+  const c = (a * d - 1n) / b;
+  return [Number(a), Number(b), Number(c), Number(d) * 100];
+}
+const gcd = (x: bigint, y: bigint): bigint => (y === 0n ? x : gcd(y, x % y));
+function inverse(x: bigint, m: bigint): bigint {
+  let [r0, r1, s0, s1] = [m, x, 0n, 1n];
+  while (r1 !== 0n) {
+    const q = r0 / r1;
+    [r0, r1, s0, s1] = [r1, r0 - q * r1, s1, s0 - q * s1];
+  }
+  return s0;
+}
+
 describe('an exact ratio in a condition, operator by operator', () => {
   const indicators = new Map([
     ['cov', { id: 'cov', unit: 'ratio' }],
@@ -244,6 +265,27 @@ describe('an exact ratio in a condition, operator by operator', () => {
     // 1/3 against 100/11 and itself
     expect(run({ fact: 'indicators', path: 'cov', operator: 'lessThan', value: { fact: 'indicators', path: 'pct' } }).value).toBe(true);
     expect(run({ fact: 'indicators', path: 'cov', operator: 'equal', value: { fact: 'indicators', path: '$.cov' } }).value).toBe(true);
+  });
+
+  it('property: ratio against ratio is the cross-multiplied comparison, up to MAX_RATIO_TERM', () => {
+    const lessThan = compileCondition({ fact: 'indicators', path: 'cov', operator: 'lessThan', value: { fact: 'indicators', path: 'pct' } });
+    const equal = compileCondition({ fact: 'indicators', path: 'cov', operator: 'equal', value: { fact: 'indicators', path: 'pct' } });
+    fc.assert(
+      fc.property(ratio, ratio, fc.constantFrom('any', 'same', 'neighbours'), ([n, d], [n2, d2], how) => {
+        // the percent made equal to the ratio, its neighbour just below, or anything
+        const [n1, d1, pn, pd] = how === 'same' ? [n, d, n, d * 100] : how === 'neighbours' ? neighbours(n, d) : [n, d, n2, d2];
+        const f = buildFacts(indicators, {
+          unit: { id: 'u' },
+          date: '2024-03-04',
+          findings: [],
+          indicators: { cov: { numerator: n1, denominator: d1 }, pct: { numerator: pn, denominator: pd } },
+        } as InspectionRecord);
+        const [l, r] = [BigInt(n1) * BigInt(pd), 100n * BigInt(pn) * BigInt(d1)];
+        expect(lessThan.evaluate(f)).toBe(l < r);
+        expect(equal.evaluate(f)).toBe(l === r);
+      }),
+      { numRuns: 300, seed: 20261205 },
+    );
   });
 
   it('a failed condition shows the float quotient; a type problem calls the ratio a number', () => {
