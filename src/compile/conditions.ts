@@ -201,11 +201,16 @@ const plain = (v: unknown): unknown => (v instanceof ExactRatio ? v.value : v);
 
 const isNumeric = (v: unknown): v is number | ExactRatio => Number.isFinite(v) || v instanceof ExactRatio;
 
-/** Finite numbers or exact ratios, compared exactly: <0, 0 or >0. */
+/**
+ * Finite numbers or exact ratios, compared exactly: <0, 0 or >0. Rounding keeps order (x ≥ y ⇒ fl(x) ≥ fl(y)),
+ * and a number is the double nearest the decimal it was written as: so where the float quotient and the
+ * number (or the two quotients) differ, they are ordered as the exact values are; only a tie is worked out.
+ */
 function compareNumeric(a: number | ExactRatio, b: number | ExactRatio): number {
-  if (a instanceof ExactRatio) return b instanceof ExactRatio ? compareRatios(a, b) : compareRatio(a, b);
-  if (b instanceof ExactRatio) return -compareRatio(b, a);
-  return a === b ? 0 : a < b ? -1 : 1;
+  const [x, y] = [plain(a) as number, plain(b) as number];
+  if (x !== y) return x < y ? -1 : 1;
+  if (a instanceof ExactRatio) return b instanceof ExactRatio ? compareRatios(a, b) : compareRatio(a, y);
+  return b instanceof ExactRatio ? -compareRatio(b, x) : 0;
 }
 
 /** Whether two values are the same number, exactly (an exact ratio is never anything but a number). */
