@@ -440,8 +440,8 @@ function compileLeaf(leaf: FactCondition, overrides: CompileOptions['operators']
   if (typeof leaf.operator !== 'string') throw new Error(`condition on fact "${leaf.fact}" needs an "operator"`);
   if (!Object.hasOwn(leaf, 'value')) throw new Error(`condition on fact "${leaf.fact}" needs a "value"`);
   const ref = isFactRef(leaf.value) ? leaf.value : undefined;
-  const exact = readsExactRatio(leaf.fact, leaf.path) || (ref !== undefined && readsExactRatio(ref.fact, ref.path));
-  const op = compileOperator(leaf.operator, overrides, ref?.days ?? ref?.hours ?? 0, exact);
+  const readsRatio = readsExactRatio(leaf.fact, leaf.path) || (ref !== undefined && readsExactRatio(ref.fact, ref.path));
+  const op = compileOperator(leaf.operator, overrides, ref?.days ?? ref?.hours ?? 0, readsRatio);
   const getA = compileGetter(leaf.fact, leaf.path, ownFact);
   const getB = ref !== undefined ? compileGetter(ref.fact, ref.path, ownFact) : undefined;
   const literal = leaf.value;

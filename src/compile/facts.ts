@@ -35,17 +35,17 @@ export function indicatorRatio(indicators: ReadonlyMap<string, Indicator>, recor
 export function buildFacts(declared: ReadonlyMap<string, Indicator>, record: InspectionRecord, scored?: ScoredFacts): Facts {
   const indicators: Record<string, number> = {};
   // A ratio given as numerator / denominator is its float quotient here, and exact where conditions compare it.
-  let exact: Map<string, ExactRatio> | undefined;
+  let ratios: Map<string, ExactRatio> | undefined;
   for (const id of Object.keys(record.indicators ?? {})) {
     const r = indicatorRatio(declared, record, id);
     if (!('numerator' in r)) continue;
     const value = r.numerator / r.denominator;
     indicators[id] = value;
     if (r.denominator !== 1 && Number.isInteger(r.numerator) && Number.isInteger(r.denominator)) {
-      (exact ??= new Map()).set(id, new ExactRatio(r.numerator, r.denominator, value));
+      (ratios ??= new Map()).set(id, new ExactRatio(r.numerator, r.denominator, value));
     }
   }
-  if (exact !== undefined) withExactRatios(indicators, exact);
+  if (ratios !== undefined) withExactRatios(indicators, ratios);
   const findings: Record<string, number> = {};
   for (const f of record.findings) findings[f.item] = (findings[f.item] ?? 0) + (f.count ?? 1);
   // The record's own facts first: the built-in ones (kind, level, date, unit, indicators, findings) win.
