@@ -219,6 +219,16 @@ export function compareRatio(ratio: Ratio, bound: number): number {
   return left === right ? 0 : left! < right! ? -1 : 1;
 }
 
+/** Compares two ratios of whole numerators and denominators exactly (cross-multiplied): <0, 0 or >0. */
+export function compareRatios(a: Ratio, b: Ratio): number {
+  const left = a.numerator * b.denominator;
+  const right = b.numerator * a.denominator;
+  // A product of doubles below 2^53 is the exact product (a larger exact product never rounds below it).
+  if (Math.abs(left) < EXACT * 2 && Math.abs(right) < EXACT * 2) return left === right ? 0 : left < right ? -1 : 1;
+  const [l, r] = [BigInt(a.numerator) * BigInt(b.denominator), BigInt(b.numerator) * BigInt(a.denominator)];
+  return l === r ? 0 : l < r ? -1 : 1;
+}
+
 /**
  * Whole steps by which a ratio falls below a target (每下降2%扣0.5分): `floor` counts only complete
  * steps, `ceil` counts a partial step as a whole one. 0 when at or above the target. Counted exactly

@@ -24,6 +24,7 @@ import {
 import { compareInstants, dayOf, hoursToMs, parseInstant, type Instant } from '../dates.js';
 import { FORBIDDEN_SEGMENTS, parsePath } from '../paths.js';
 import { pushAll } from '../collections.js';
+import { compareRatio, compareRatios, type Ratio } from '../points.js';
 
 export type { CompiledCondition, Facts };
 
@@ -79,6 +80,7 @@ type BinOp = (a: unknown, b: unknown, sink: Sink) => Ternary;
 /** `typeof`, but `null`, `array`, and `NaN` / `Infinity` / `-Infinity` for non-finite numbers. */
 export function describeType(v: unknown): string {
   if (v === null) return 'null';
+  if (v instanceof ExactRatio) return 'number';
   if (Array.isArray(v)) return 'array';
   if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
   return typeof v;
@@ -93,7 +95,15 @@ function problem(sink: Sink, side: 'fact' | 'value', expected: TypeProblem['expe
  * Build a base operator. `aSide` says which side of the condition `a` came from (a `swap:` further
  * out flips it), used only to say where a type problem is.
  */
-function baseOperator(name: OperatorName, aSide: 'fact' | 'value', override: OperatorFunction | undefined, span: number): BinOp {
+function baseOperator(name: OperatorName, aSide: 'fact' | 'value', override: OperatorFunction | undefined, span: number, exact: boolean): BinOp {
+  const op = plainOperator(name, aSide, override, span);
+  if (!exact) return op;
+  // An overriding comparison (tests only) sees what json-rules-engine would: the float quotient.
+  return override !== undefined && !isDateOperator(name) ? (a, b, s) => op(plain(a), plain(b), s) : exactOperator(name, op);
+}
+
+/** A base operator on plain values (json-rules-engine's, three-valued); see {@link baseOperator}. */
+function plainOperator(name: OperatorName, aSide: 'fact' | 'value', override: OperatorFunction | undefined, span: number): BinOp {
   const bSide = aSide === 'fact' ? 'value' : 'fact';
   if (override !== undefined && !isDateOperator(name)) {
     const cmp = override;
@@ -154,6 +164,103 @@ function baseOperator(name: OperatorName, aSide: 'fact' | 'value', override: Ope
 }
 
 const isDateOperator = (name: OperatorName): boolean => name.startsWith('date') || name.startsWith('within');
+
+// ---------------------------------------------------------------------------------------------
+// Exact ratios
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A number of the facts that is a ratio as given (an indicator's numerator / denominator, whole numbers):
+ * the facts object holds its float quotient `value` (what json-rules-engine, explanations and paths
+ * see), and the comparing operators read this instead, registered by {@link withExactRatios}. So a
+ * ratio is compared with a number exactly, as threshold rules compare (points.ts compareRatio): the
+ * number as the decimal it was written as, never its binary value — 9/10 equals 0.9, 1/3 is above
+ * 0.3333333333333333 and 100/11 below 9.090909090909092, where their float quotients are equal.
+ */
+export class ExactRatio implements Ratio {
+  constructor(
+    readonly numerator: number,
+    readonly denominator: number,
+    readonly value: number,
+  ) {}
+}
+
+/** The only fact whose values may be exact ratios (buildFacts registers them): a leaf reading `indicators.<id>`. */
+const EXACT_RATIO_FACT = 'indicators';
+
+const exactRatios = new WeakMap<object, ReadonlyMap<string, ExactRatio>>();
+
+/** Registers the exact ratios behind some of the values of `numbers` (key → ratio); returns `numbers`. */
+export function withExactRatios<T extends object>(numbers: T, ratios: ReadonlyMap<string, ExactRatio>): T {
+  exactRatios.set(numbers, ratios);
+  return numbers;
+}
+
+/** The float quotient of an exact ratio; anything else as it is. */
+const plain = (v: unknown): unknown => (v instanceof ExactRatio ? v.value : v);
+
+const isNumeric = (v: unknown): v is number | ExactRatio => Number.isFinite(v) || v instanceof ExactRatio;
+
+/**
+ * Finite numbers or exact ratios, compared exactly: <0, 0 or >0. Rounding keeps order (x ≥ y ⇒ fl(x) ≥ fl(y)),
+ * and a number is the double nearest the decimal it was written as: so where the float quotient and the
+ * number (or the two quotients) differ, they are ordered as the exact values are; only a tie is worked out.
+ */
+function compareNumeric(a: number | ExactRatio, b: number | ExactRatio): number {
+  const [x, y] = [plain(a) as number, plain(b) as number];
+  if (x !== y) return x < y ? -1 : 1;
+  if (a instanceof ExactRatio) return b instanceof ExactRatio ? compareRatios(a, b) : compareRatio(a, y);
+  return b instanceof ExactRatio ? -compareRatio(b, x) : 0;
+}
+
+/** Whether two values are the same number, exactly (an exact ratio is never anything but a number). */
+const sameNumber = (a: unknown, b: unknown): boolean => isNumeric(a) && isNumeric(b) && compareNumeric(a, b) === 0;
+
+/**
+ * The operator for a leaf that may read an exact ratio: where one comes, the operators that compare
+ * numbers compare it exactly; everything else (types that do not fit, the date operators) goes to
+ * the plain operator with the float quotient, as before.
+ */
+function exactOperator(name: OperatorName, op: BinOp): BinOp {
+  const ordered = (holds: (c: number) => boolean): BinOp => (a, b, s) =>
+    (a instanceof ExactRatio || b instanceof ExactRatio) && isNumeric(a) && isNumeric(b) ? holds(compareNumeric(a, b)) : op(plain(a), plain(b), s);
+  switch (name) {
+    case 'equal':
+      return (a, b, s) => (a instanceof ExactRatio || b instanceof ExactRatio ? sameNumber(a, b) : op(a, b, s));
+    case 'notEqual':
+      return (a, b, s) => (a instanceof ExactRatio || b instanceof ExactRatio ? !sameNumber(a, b) : op(a, b, s));
+    // like indexOf, holes are skipped
+    case 'in':
+      return (a, b, s) => (a instanceof ExactRatio && Array.isArray(b) ? b.some((x) => sameNumber(a, x)) : op(plain(a), b, s));
+    case 'notIn':
+      return (a, b, s) => (a instanceof ExactRatio && Array.isArray(b) ? !b.some((x) => sameNumber(a, x)) : op(plain(a), b, s));
+    case 'contains':
+      return (a, b, s) => (b instanceof ExactRatio && Array.isArray(a) ? a.some((x) => sameNumber(x, b)) : op(a, plain(b), s));
+    case 'doesNotContain':
+      return (a, b, s) => (b instanceof ExactRatio && Array.isArray(a) ? !a.some((x) => sameNumber(x, b)) : op(a, plain(b), s));
+    case 'lessThan':
+      return ordered((c) => c < 0);
+    case 'lessThanInclusive':
+      return ordered((c) => c <= 0);
+    case 'greaterThan':
+      return ordered((c) => c > 0);
+    case 'greaterThanInclusive':
+      return ordered((c) => c >= 0);
+    default:
+      return (a, b, s) => op(plain(a), plain(b), s);
+  }
+}
+
+/** Whether a fact at a path may read an exact ratio: `indicators` with a path of one name. */
+function readsExactRatio(fact: string, path: string | undefined): boolean {
+  if (fact !== EXACT_RATIO_FACT || !path) return false;
+  try {
+    const parsed = parsePath(path);
+    return !parsed.blocked && parsed.segments.length === 1;
+  } catch {
+    return false; // reading the fact says what is wrong with the path
+  }
+}
 
 /** A date operator: both operands read as dates (with times when `timed`), else indeterminate. */
 function dates(cmp: (a: Instant, b: Instant) => boolean, aSide: 'fact' | 'value', bSide: 'fact' | 'value', timed = false): BinOp {
@@ -248,7 +355,7 @@ function decorate(name: DecoratorName, next: BinOp, aSide: 'fact' | 'value'): Bi
  * Compose `d1:d2:…:op` like json-rules-engine's OperatorMap.get: the leftmost decorator is the
  * outermost. Throws for an unknown operator or decorator.
  */
-function compileOperator(text: string, overrides: CompileOptions['operators'], span = 0): BinOp {
+function compileOperator(text: string, overrides: CompileOptions['operators'], span = 0, exact = false): BinOp {
   const parsed = parseOperator(text);
   if (!parsed.ok) throw new Error(parsed.message);
   const { decorators, operator } = parsed;
@@ -259,7 +366,7 @@ function compileOperator(text: string, overrides: CompileOptions['operators'], s
     sides.push(side);
     if (d === 'swap') side = side === 'fact' ? 'value' : 'fact';
   }
-  let op = baseOperator(operator, side, overrides?.[operator], span);
+  let op = baseOperator(operator, side, overrides?.[operator], span, exact);
   for (let i = decorators.length - 1; i >= 0; i--) op = decorate(decorators[i]!, op, sides[i]!);
   return op;
 }
@@ -284,6 +391,14 @@ function compileGetter(fact: string, path: string | undefined, read: FactReader<
   const n = segs.length;
   if (n === 1) {
     const k0 = segs[0]!;
+    if (fact === EXACT_RATIO_FACT) {
+      const key = String(k0);
+      return (input) => {
+        const v = top(input);
+        if (typeof v !== 'object' || v === null || !Object.hasOwn(v, k0)) return undefined;
+        return exactRatios.get(v)?.get(key) ?? (v as Record<string | number, unknown>)[k0];
+      };
+    }
     return (input) => {
       const v = top(input);
       return typeof v === 'object' && v !== null && Object.hasOwn(v, k0) ? (v as Record<string | number, unknown>)[k0] : undefined;
@@ -325,7 +440,8 @@ function compileLeaf(leaf: FactCondition, overrides: CompileOptions['operators']
   if (typeof leaf.operator !== 'string') throw new Error(`condition on fact "${leaf.fact}" needs an "operator"`);
   if (!Object.hasOwn(leaf, 'value')) throw new Error(`condition on fact "${leaf.fact}" needs a "value"`);
   const ref = isFactRef(leaf.value) ? leaf.value : undefined;
-  const op = compileOperator(leaf.operator, overrides, ref?.days ?? ref?.hours ?? 0);
+  const readsRatio = readsExactRatio(leaf.fact, leaf.path) || (ref !== undefined && readsExactRatio(ref.fact, ref.path));
+  const op = compileOperator(leaf.operator, overrides, ref?.days ?? ref?.hours ?? 0, readsRatio);
   const getA = compileGetter(leaf.fact, leaf.path, ownFact);
   const getB = ref !== undefined ? compileGetter(ref.fact, ref.path, ownFact) : undefined;
   const literal = leaf.value;
@@ -378,7 +494,7 @@ function compileLeaf(leaf: FactCondition, overrides: CompileOptions['operators']
         });
       }
     } else if (r === negated) {
-      const data = withPath({ fact: leaf.fact, operator: leaf.operator, value: b, actual: a }, leaf.path);
+      const data = withPath({ fact: leaf.fact, operator: leaf.operator, value: plain(b), actual: plain(a) }, leaf.path);
       if (negated) data.negated = true;
       out.push({ messageId: 'condition.failed', data });
     }

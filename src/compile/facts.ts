@@ -2,7 +2,7 @@
  * Reading a record's facts, as conditions and quantities see them: the facts object, one fact read
  * straight from the record without building it, an indicator as an exact ratio.
  */
-import type { Facts } from './conditions.js';
+import { ExactRatio, withExactRatios, type Facts } from './conditions.js';
 import { collectConditionRefs, collectFacts, type Condition } from '../condition-schema.js';
 import type { Message } from '../messages/types.js';
 import { parsePath, resolvePath } from '../paths.js';
@@ -34,10 +34,18 @@ export function indicatorRatio(indicators: ReadonlyMap<string, Indicator>, recor
  */
 export function buildFacts(declared: ReadonlyMap<string, Indicator>, record: InspectionRecord, scored?: ScoredFacts): Facts {
   const indicators: Record<string, number> = {};
+  // A ratio given as numerator / denominator is its float quotient here, and exact where conditions compare it.
+  let ratios: Map<string, ExactRatio> | undefined;
   for (const id of Object.keys(record.indicators ?? {})) {
     const r = indicatorRatio(declared, record, id);
-    if ('numerator' in r) indicators[id] = r.numerator / r.denominator;
+    if (!('numerator' in r)) continue;
+    const value = r.numerator / r.denominator;
+    indicators[id] = value;
+    if (r.denominator !== 1 && Number.isInteger(r.numerator) && Number.isInteger(r.denominator)) {
+      (ratios ??= new Map()).set(id, new ExactRatio(r.numerator, r.denominator, value));
+    }
   }
+  if (ratios !== undefined) withExactRatios(indicators, ratios);
   const findings: Record<string, number> = {};
   for (const f of record.findings) findings[f.item] = (findings[f.item] ?? 0) + (f.count ?? 1);
   // The record's own facts first: the built-in ones (kind, level, date, unit, indicators, findings) win.
