@@ -63,7 +63,11 @@ export interface Rejected {
 
 /** How the league is fed: with every scorecard held (`report` shows them), or as they are scored (`rank`). */
 export interface LeagueFeed {
-  /** Hold every scorecard (returned as `scorecards`); otherwise each goes to a LeagueBuilder as it is scored and only what the league reads is kept. */
+  /**
+   * Hold every scorecard (returned as `scorecards`); otherwise each goes to a LeagueBuilder as it is
+   * scored and only what the league reads is kept — unless the standard has awards by kinds or --also
+   * standards are given: those are still held (see needsCards).
+   */
   readonly hold: boolean;
   /** Verdicts to look for among the ranked scorecards (`rank --fail-on`): those found are `verdicts`. */
   readonly watch?: readonly Verdict[];
@@ -126,7 +130,6 @@ export async function loadLeagueInput(inputs: readonly string[], options: League
   // The --also standards' scorecards only decide awards; the table ranks the standard's own.
   const alsoIds = new Set((also?.scorers ?? []).map((s) => s.standard.id).filter((id) => id !== standard.id));
   const idOf = (c: Scorecard) => c.standard.slice(0, c.standard.lastIndexOf('@'));
-  // `elsewhere` is given even when empty (the same league): the streamed path fills it after the builder is made.
   const leagueOptions = (elsewhere: readonly Scorecard[]): LeagueOptions => ({
     period: options.period,
     ...(options.groupBy ? { groupBy: options.groupBy } : {}),
@@ -134,9 +137,14 @@ export async function loadLeagueInput(inputs: readonly string[], options: League
     ...(roster.units ? { units: roster.units } : {}),
     ...(calendar ? { calendar } : {}),
     ...(options.rollUp !== undefined ? { rollup: options.rollUp } : {}),
-    elsewhere,
+    ...(elsewhere.length > 0 ? { elsewhere } : {}),
   });
-  const take = feed.hold ? holdCards() : streamCards(alsoIds.size === 0 ? undefined : (c) => alsoIds.has(idOf(c)), feed.watch ?? [], (elsewhere) => new LeagueBuilder(standard, leagueOptions(elsewhere)));
+  // What buildLeague does not yet leave out of a streamed league as the held path does (the held path
+  // drops superseded cards before anything else): a card superseded by one of another kind, in the
+  // tables of awards by kinds (buildLeague filters by kind first), and an own card superseded by an
+  // --also standard's (aggregation sees only the own cards). Either needs every card at the end.
+  const needsCards = alsoIds.size > 0 || (standard.ranking?.awards ?? []).some((a) => a.kinds !== undefined);
+  const take = feed.hold || needsCards ? holdCards() : streamCards(feed.watch ?? [], new LeagueBuilder(standard, leagueOptions([])));
   // Problems go to stderr as they are found, the first --max-problems of them: none is held beyond those.
   const problems = problemPrinter(out, options.maxProblems ?? DEFAULT_MAX_PROBLEMS, options.lang);
   const counter = rejectedRecordCounter();
@@ -183,17 +191,13 @@ function holdCards(): { readonly cards: Scorecard[]; add(card: Scorecard): void 
 }
 
 /**
- * Each scorecard to a LeagueBuilder as it is scored (those of the --also standards, `elsewhere`, held
- * for the awards they exclude from): the builder keeps only what the league reads, and the rest of
- * every card is garbage at once. A superseded card is added too; the league leaves it out as it does
- * in buildLeague (aggregation and exclusions drop what another card supersedes). Of the watched
+ * Each scorecard to a LeagueBuilder as it is scored: the builder keeps only what the league reads, and
+ * the rest of every card is garbage at once. A superseded card is added too; the league leaves it out
+ * as the held path does (aggregation and exclusions drop what another card supersedes). Of the watched
  * verdicts, only the ids of the cards that have one are kept, to tell at the end whether such a card
  * was superseded.
  */
-function streamCards(isElsewhere: ((card: Scorecard) => boolean) | undefined, watch: readonly Verdict[], builderOf: (elsewhere: readonly Scorecard[]) => LeagueBuilder) {
-  const elsewhere: Scorecard[] = [];
-  // The builder reads its options (elsewhere among them) when it builds: the array is filled by then.
-  const builder = builderOf(elsewhere);
+function streamCards(watch: readonly Verdict[], builder: LeagueBuilder) {
   const superseded = new Set<string>();
   const watched = new Set(watch);
   const found = new Set<Verdict>();
@@ -201,10 +205,6 @@ function streamCards(isElsewhere: ((card: Scorecard) => boolean) | undefined, wa
   return {
     add(card: Scorecard): void {
       if (card.supersedes !== undefined) superseded.add(card.supersedes);
-      if (isElsewhere?.(card)) {
-        elsewhere.push(card);
-        return;
-      }
       builder.add(card);
       if (!watched.has(card.verdict)) return;
       if (card.record === undefined) found.add(card.verdict);
