@@ -13,10 +13,7 @@ import { jsonPieces } from '../../src/cli/rank.js';
 import { runCli } from '../support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'scoresheet-rank-stream-'));
-const file = (name: string, text: string) => {
-  writeFileSync(join(dir, name), text);
-  return join(dir, name);
-};
+const file = (name: string, text: string) => (writeFileSync(join(dir, name), text), join(dir, name));
 
 // Awards by kinds, a band exclusion and a veto exclusion; records that supersede others (the same kind).
 const CLASSES = file('classes.yaml', `
@@ -43,14 +40,8 @@ ranking:
 `);
 // The same without the award by kinds: a league rank streams.
 const FLAGS = file('flags.yaml', readFileSync(CLASSES, 'utf8').replace(/\n    - \{ id: weekly-flag.*\n/, '\n'));
-const CANTEEN = file('canteen.yaml', `
-id: canteen
-version: "1"
-name: { en: Food safety }
-scoring: { mode: deduct, base: 100 }
-categories:
-  - { id: kitchen, name: { en: Kitchen }, items: [ { id: fridge, name: { en: Fridge }, rules: [ { kind: threshold, of: { fact: fridgeC }, max: 8 } ] } ] }
-`);
+// Another standard, whose failed checks exclude from the weekly flag: the classes' kitchen alone.
+const CANTEEN = file('canteen.yaml', readFileSync(CLASSES, 'utf8').replace('id: classes', 'id: canteen').replace(/\n {2}- id: room[\s\S]*?(?=\n {2}- \{ id: kitchen)/, '').replace(/\noutcomes:[\s\S]*$/, '\n'));
 const RECORDS = file('records.yaml', `
 - { id: r1, standard: classes, unit: { id: a }, date: 2024-03-04, kind: daily, facts: { fridgeC: 4 }, findings: [] }
 - { id: r2, standard: classes, unit: { id: b }, date: 2024-03-04, kind: daily, facts: { fridgeC: 4 }, findings: [ { item: floor, count: 3 } ] }
