@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { loadLeagueInput, type LeagueInputOptions } from '../../src/cli/league-input.js';
+import { loadLeagueInput, streamCards, type LeagueInputOptions } from '../../src/cli/league-input.js';
+import type { League } from '../../src/rank/league.js';
+import type { Scorecard } from '../../src/score/scorecard.js';
 import { jsonPieces } from '../../src/cli/rank.js';
 import { runCli } from '../support/cli.js';
 
@@ -98,6 +100,18 @@ describe('rank’s league, fed as records are scored', () => {
     const r = await runCli(['rank', '--standard', CLASSES, '--period', 'week', records, '--format', 'json']);
     const awards = JSON.parse(r.stdout).awards as { award: string; holders: string[] }[];
     expect(awards.find((a) => a.award === 'weekly-flag')?.holders).toEqual(['b']);
+  });
+
+  it('gives the builder one object for units the same to the letter, and keeps apart those that differ', () => {
+    const added: Scorecard[] = [];
+    const feed = streamCards([], { add: (card) => added.push(card), build: () => ({}) as League });
+    const card = (record: string, grade: string) => ({ record, unit: { id: 'a', group: { grade } }, date: '2024-03-04', verdict: 'pass', lines: [] }) as unknown as Scorecard;
+    for (const c of [card('r1', '1'), card('r2', '1'), card('r3', '2'), card('r4', '2')]) feed.add(c);
+    expect(added.map((c) => c.record)).toEqual(['r1', 'r2', 'r3', 'r4']);
+    expect(added[1]!.unit).toBe(added[0]!.unit);
+    expect(added[3]!.unit).toBe(added[2]!.unit);
+    expect(added[2]!.unit).not.toBe(added[0]!.unit);
+    expect(added[2]!.unit).toEqual({ id: 'a', group: { grade: '2' } });
   });
 
   it('--fail-on counts a failed record only while no other record supersedes it', async () => {
