@@ -64,6 +64,35 @@ export function isWithinPoints(points: Points): boolean {
   return points <= MAX_SCALED && points >= -MAX_SCALED;
 }
 
+/**
+ * Adds points to a running sum exactly at any size: a plain number while the sum is a safe integer,
+ * a bigint once it is not (both terms must be whole points, as {@link roundPoints} gives).
+ */
+export function addPoints(sum: Points | bigint, points: Points): Points | bigint {
+  if (typeof sum === 'number') {
+    const next = sum + points;
+    if (Number.isSafeInteger(next)) return next;
+    return BigInt(sum) + BigInt(points);
+  }
+  return sum + BigInt(points);
+}
+
+const MAX_SCALED_BIG = BigInt(MAX_SCALED);
+
+/** An exact sum of points as points, when it is within {@link MAX_POINTS} (so every reader gets it exactly); else undefined. */
+export function pointsOfSum(sum: Points | bigint): Points | undefined {
+  if (typeof sum === 'number') return isWithinPoints(sum) ? sum : undefined;
+  return sum <= MAX_SCALED_BIG && sum >= -MAX_SCALED_BIG ? Number(sum) : undefined;
+}
+
+/**
+ * An exact sum of points divided by a count, rounded once, half away from zero, to the point scale (a mean);
+ * undefined when the mean is beyond {@link MAX_POINTS}.
+ */
+export function meanPoints(sum: Points | bigint, count: number): Points | undefined {
+  return pointsOfSum(weighSum(BigInt(sum), BigInt(count)));
+}
+
 /** The nearest double to the exact decimal: for JSON output (prints as 2.5, 0.3, never 0.30000000000000004). */
 export function pointsToNumber(points: Points): number {
   return points / POINT_SCALE;
@@ -241,7 +270,11 @@ export function weighPoints(terms: readonly (readonly [points: Points, numerator
   if (!(denominator !== 0 && Number.isInteger(denominator))) throw new RangeError(`not a whole denominator: ${denominator}`);
   let sum = 0n;
   for (const [points, numerator] of terms) sum += BigInt(points) * BigInt(numerator);
-  let d = BigInt(denominator);
+  return Number(weighSum(sum, BigInt(denominator)));
+}
+
+/** sum / d rounded half away from zero (d ≠ 0). */
+function weighSum(sum: bigint, d: bigint): bigint {
   if (d < 0n) {
     d = -d;
     sum = -sum;
@@ -249,5 +282,5 @@ export function weighPoints(terms: readonly (readonly [points: Points, numerator
   const negative = sum < 0n;
   const abs = negative ? -sum : sum;
   const rounded = (abs % d) * 2n >= d ? abs / d + 1n : abs / d;
-  return Number(negative ? -rounded : rounded);
+  return negative ? -rounded : rounded;
 }

@@ -4,7 +4,7 @@
  * in a league table traces back to inspections and rules.
  */
 import type { UnitRef } from '../record-schema.js';
-import { pointsToNumber, roundPoints, type Points } from '../points.js';
+import { addPoints, isWithinPoints, meanPoints, pointsOfSum, pointsToNumber, roundPoints, type Points } from '../points.js';
 import type { Scorecard, ScoreLine, Verdict } from '../score/scorecard.js';
 import type { Frequency } from '../standard/ranking-schema.js';
 import { periodOf, type Calendar, type Period, type PeriodUnit } from './periods.js';
@@ -21,6 +21,11 @@ export interface AggregateOptions {
   readonly frequency?: readonly Frequency[];
   /** deduct/award: frequency shortfall points lower the score; accumulate: they add penalty points. */
   readonly mode: 'deduct' | 'accumulate' | 'award';
+  /**
+   * Told of each scorecard in no period (with a calendar: a date in a holiday or between terms has no
+   * term and no teaching week), which aggregation leaves out.
+   */
+  readonly leftOut?: (card: AggregatedCard) => void;
 }
 
 /** What aggregation reads of a scorecard (a Scorecard is one). */
@@ -54,8 +59,11 @@ export interface UnitPeriodResult {
   readonly shortfalls: readonly FrequencyShortfall[];
   readonly latest: { readonly date: string; readonly total: number } | null;
   readonly lines: readonly TracedLine[];
-  /** Why the score is null. */
-  readonly unscored?: 'no_inspection' | 'indeterminate';
+  /**
+   * Why the score is null: no inspection, an indeterminate total, or (`too_large`) a score that would
+   * pass the exact range of points (MAX_POINTS), refused rather than given inexact.
+   */
+  readonly unscored?: 'no_inspection' | 'indeterminate' | 'too_large';
 }
 
 
@@ -91,7 +99,10 @@ export function aggregateScorecards(scorecards: readonly AggregatedCard[], optio
       period = periodOf(card.date, options.period, options.calendar);
       periodOfDate.set(card.date, period);
     }
-    if (!period) continue;
+    if (!period) {
+      options.leftOut?.(card);
+      continue;
+    }
     let units = cells.get(period.key);
     if (units === undefined) {
       periods.set(period.key, period);
@@ -130,10 +141,12 @@ class Cell {
   vetoes = 0;
   deductions = 0;
   unknown = false;
-  /** Σ total and Σ (total − base) in exact points, and the least total. */
-  totals: Points = 0;
-  changes: Points = 0;
+  /** Σ total and Σ (total − base) in exact points (a bigint once past 2^53), and the least total. */
+  totals: Points | bigint = 0;
+  changes: Points | bigint = 0;
   least: Points = Infinity;
+  /** A card's total or base beyond the exact range (MAX_POINTS): no score of this cell is exact. */
+  outOfRange = false;
   /** Its result's traced lines, once read. */
   traced: readonly TracedLine[] | undefined;
 
@@ -163,8 +176,10 @@ class Cell {
       else if (type === 'veto') this.vetoes++;
     }
     const total = roundPoints(card.total);
-    this.totals += total;
-    this.changes += total - roundPoints(card.base);
+    const base = roundPoints(card.base);
+    if (!isWithinPoints(total) || !isWithinPoints(base)) this.outOfRange = true;
+    this.totals = addPoints(this.totals, total);
+    this.changes = addPoints(this.changes, total - base);
     if (total < this.least) this.least = total;
   }
 
@@ -255,6 +270,8 @@ function result(
 
 function summarize(unit: UnitRef, period: Period, cell: Cell | undefined, options: AggregateOptions): UnitPeriodResult {
   const shortfalls: FrequencyShortfall[] = [];
+  // What the shortfalls cost the score, exactly; undefined when a cost is beyond the exact range.
+  let costs: bigint | undefined = 0n;
   for (const f of options.frequency ?? []) {
     if (f.per !== options.period) continue;
     let actual = 0;
@@ -262,24 +279,35 @@ function summarize(unit: UnitRef, period: Period, cell: Cell | undefined, option
     else if (cell !== undefined) for (const c of cell.cards) if (c.kind === f.kind) actual++;
     const missing = Math.max(0, f.min - actual);
     if (missing === 0) continue;
-    const cost = f.points !== undefined ? roundPoints(f.points) * missing : 0;
+    const each = f.points !== undefined ? roundPoints(f.points) : 0;
+    if (!isWithinPoints(each)) costs = undefined;
+    else if (costs !== undefined) costs += BigInt(options.mode === 'accumulate' ? each : -each) * BigInt(missing);
+    const cost = each * missing;
     const points = pointsToNumber(options.mode === 'accumulate' ? cost : -cost);
     // Two literals, not a spread of `{ kind }`: a spread in the middle of a literal takes V8's slow path.
     shortfalls.push(f.kind === undefined ? { requirement: f.id, required: f.min, actual, missing, points } : { requirement: f.id, kind: f.kind, required: f.min, actual, missing, points });
   }
   if (cell === undefined) return result(unit, period, cell, shortfalls, null, 'no_inspection');
   if (cell.unknown) return result(unit, period, cell, shortfalls, null, 'indeterminate');
+  const score = cell.outOfRange || costs === undefined ? undefined : periodScore(cell, options, costs);
+  return score === undefined ? result(unit, period, cell, shortfalls, null, 'too_large') : result(unit, period, cell, shortfalls, pointsToNumber(score), undefined);
+}
 
-  let score: Points;
+/**
+ * A cell's score by the standard's method, shortfalls included, in exact points; undefined when it (or
+ * a frequency shortfall's cost) would pass MAX_POINTS, where points are no longer exact.
+ */
+function periodScore(cell: Cell, options: AggregateOptions, costs: bigint): Points | undefined {
+  let score: Points | bigint | undefined;
   switch (options.method) {
     case 'sum': {
       const start = options.base !== undefined ? roundPoints(options.base) : roundPoints(cell.first.base);
-      score = start + cell.changes;
+      score = isWithinPoints(start) ? addPoints(cell.changes, start) : undefined;
       break;
     }
     case 'mean':
       // A mean need not be a 4-decimal number: rounded half away from zero to the point scale.
-      score = Math.round(cell.totals / cell.cards.length);
+      score = meanPoints(cell.totals, cell.cards.length);
       break;
     case 'min':
       score = cell.least;
@@ -288,6 +316,6 @@ function summarize(unit: UnitRef, period: Period, cell: Cell | undefined, option
       score = roundPoints(cell.last.total);
       break;
   }
-  for (const s of shortfalls) score += roundPoints(s.points);
-  return result(unit, period, cell, shortfalls, pointsToNumber(score), undefined);
+  if (score === undefined) return undefined;
+  return pointsOfSum(costs === 0n ? score : BigInt(score) + costs);
 }

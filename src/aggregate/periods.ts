@@ -74,6 +74,35 @@ export function termOf(date: string, calendar: Calendar | undefined): Term | und
   return undefined;
 }
 
+/** Why a date has no term: it falls in a holiday of a term, outside every term, or there is no calendar. */
+export type NoTerm =
+  | { readonly reason: 'holiday'; readonly term: string; readonly holiday?: LocalizedText }
+  | { readonly reason: 'outside_terms' }
+  | { readonly reason: 'no_calendar' };
+
+/**
+ * Why a date is in no term of the calendar (and so in no `term` period, and in no teaching week);
+ * undefined when it is in one.
+ *
+ * @example
+ * ```ts
+ * import { noTermOf } from 'scoresheet/league';
+ *
+ * const calendar = { terms: [{ id: '2024-spring', from: '2024-02-26', to: '2024-07-05', holidays: [{ from: '2024-04-04', to: '2024-04-06' }] }] };
+ * console.log(noTermOf('2024-04-05', calendar)); // { reason: 'holiday', term: '2024-spring' }
+ * ```
+ */
+export function noTermOf(date: string, calendar: Calendar | undefined): NoTerm | undefined {
+  if (!calendar) return { reason: 'no_calendar' };
+  for (const term of calendar.terms) {
+    if (date < term.from || date > term.to) continue;
+    const holiday = term.holidays?.find((h) => date >= h.from && date <= h.to);
+    if (holiday === undefined) return undefined;
+    return holiday.name !== undefined ? { reason: 'holiday', term: term.id, holiday: holiday.name } : { reason: 'holiday', term: term.id };
+  }
+  return { reason: 'outside_terms' };
+}
+
 /** 第n周: weeks counted from the Monday of the term's first week, 1-based. */
 export function termWeek(date: string, term: Term): number {
   const first = startOfISOWeek(calendarDay(term.from));

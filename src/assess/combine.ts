@@ -91,7 +91,8 @@ function cells(sources: ReadonlyMap<string, readonly UnitPeriodResult[]>): Cell[
 }
 
 const missingOf = (r: UnitPeriodResult | undefined): Missing | undefined =>
-  r === undefined || r.score === null ? (r?.unscored === 'indeterminate' ? 'indeterminate' : 'no_inspection') : undefined;
+  // A score refused as beyond the exact range (too_large) was inspected: undecided, not missing.
+  r === undefined || r.score === null ? (r?.unscored === 'indeterminate' || r?.unscored === 'too_large' ? 'indeterminate' : 'no_inspection') : undefined;
 
 /**
  * What a part's result earns: weight × (result − worst) / (best − worst), held within 0 and the weight

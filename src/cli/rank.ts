@@ -7,6 +7,7 @@ import type { Verdict } from '../score/scorecard.js';
 import type { Readable } from 'node:stream';
 import { wordsOf } from '../messages/locales.js';
 import { leagueWorkbook } from '../report/xlsx.js';
+import { leftOutWarnings } from '../report/league.js';
 import { fileOutput, writeOutputFile, type Output } from './io.js';
 import { loadLeagueInput, type LeagueInputOptions } from './league-input.js';
 
@@ -32,6 +33,8 @@ export async function runRank(inputs: readonly string[], options: RankCliOptions
   const input = await loadLeagueInput(inputs, options, terminal, stdin, { hold: false, watch: options.failOn });
   if (input === 2) return 2;
   const { standard, league, verdicts, rejected } = input;
+  // Inspections in no period (a holiday, between terms) are a warning, not a failure: the exit code stays.
+  for (const line of leftOutWarnings(league.leftOut ?? [], options.lang)) terminal.err(line);
   const file = options.output !== undefined ? fileOutput(terminal) : undefined;
   const out = file ?? terminal;
 

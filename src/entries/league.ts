@@ -2,8 +2,8 @@
  *
  * @module scoresheet/league
  */
-export { periodOf, periodLabel } from '../aggregate/periods.js';
-export type { Period, PeriodUnit, Calendar, Term } from '../aggregate/periods.js';
+export { periodOf, periodLabel, noTermOf } from '../aggregate/periods.js';
+export type { Period, PeriodUnit, Calendar, Term, NoTerm } from '../aggregate/periods.js';
 export { parseCalendar, loadCalendar } from '../aggregate/calendar-file.js';
 export type { CalendarResult, CalendarOptions } from '../aggregate/calendar-file.js';
 export { aggregateScorecards } from '../aggregate/aggregate.js';
@@ -17,7 +17,7 @@ export type { GroupAwards, Boards, BoardOptions, LastWarning, Streak, ExclusionC
 export { rollUp, aggregateMembers } from '../rank/rollup.js';
 export type { GroupPeriodResult, GroupMember, RollupOptions, RollupAggregate } from '../rank/rollup.js';
 export { LeagueBuilder } from '../rank/league.js';
-export type { RollupLeague, SharedAward, LeagueCard } from '../rank/league.js';
+export type { RollupLeague, SharedAward, LeagueCard, LeftOutCard } from '../rank/league.js';
 export type { Award, Rollup, ExclusionRule } from '../standard/ranking-schema.js';
 export { HistoryScorer } from '../history/history.js';
 export { scoreHistoryStream } from '../history/stream.js';

@@ -285,7 +285,7 @@ export const en: Catalogue = {
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 /** Why a unit has no rank, in every league table (rank, report). */
-const UNRANKED = { no_inspection: 'unranked: not inspected', too_few_inspections: 'unranked: too few inspections', indeterminate: 'unranked: score indeterminate' };
+const UNRANKED = { no_inspection: 'unranked: not inspected', too_few_inspections: 'unranked: too few inspections', indeterminate: 'unranked: score indeterminate', too_large: 'unranked: score beyond the exact range of points' };
 
 /**
  * English words of every table, heading and line a person reads (the reports, the CLI's summaries,
@@ -338,6 +338,21 @@ export const enWords = {
     /** A group award named on a member's row (shared by every member, 同奖). */
     shared: (award: string, group: string) => `${award} (with ${group})`,
     assumption: 'assumption',
+    /** Inspections in no period of the calendar (a holiday, between terms), left out of the tables. */
+    leftOut: {
+      why: {
+        holiday: (term: string, holiday?: string) => (holiday ? `in the holiday ${holiday} of term ${term}` : `in a holiday of term ${term}`),
+        outside_terms: 'outside every term',
+        no_calendar: 'in no term (no calendar)',
+      },
+      inspection: (record: string | undefined, unit: string, date: string) => `${record !== undefined ? `#${record} ` : ''}${unit} ${date}`,
+      line: (inspection: string, why: string) => `${inspection}: ${why}`,
+      note: (n: number) => `${plural(n, 'inspection is', 'inspections are')} in no period of the calendar and left out of these tables:`,
+      more: (n: number) => `… and ${n} more`,
+      warning: (inspection: string, why: string) => `warning: inspection ${inspection} is ${why}: left out of the league`,
+      warnings: (n: number, shown: number, first: string) => `warning: ${n} inspections are in no period of the calendar and are left out of the league; the first ${shown}: ${first}`,
+      sep: '; ',
+    },
   },
   /** The report as Markdown (report --format md). */
   reportMarkdown: {
@@ -345,6 +360,8 @@ export const enWords = {
     top: 'Top board', bottom: 'Bottom board', allUnits: 'All units',
     unranked: UNRANKED,
     costliest: 'Items that cost the most points', item: 'item', lost: 'points lost', times: 'times', unitsCharged: 'units', source: 'clause', none: 'No points were lost.',
+    /** Points lost to an item whose sum would pass the exact range of points (refused, not shown inexact). */
+    beyondRange: 'beyond the exact range of points',
     details: 'Deductions this period', date: 'date', points: 'points', reason: 'reason', total: 'total', colon: ': ', sep: ', ',
     note: (note: string) => ` (${note})`,
     warning: (name: string, n: number) => `${name} has been last in its group ${n} periods running`,
@@ -377,6 +394,7 @@ export const enWords = {
     streak: (name: string, award: string, n: number) => `${name} has held the ${award} ${n} periods running`,
     costliest: (n: number) => `Items that cost the most points (top ${n})`,
     costliestNone: 'No points were lost in the periods of this report.',
+    beyondRange: 'beyond the exact range of points',
     item: 'Item',
     lost: 'Points lost',
     times: 'Times',

@@ -363,7 +363,7 @@ export const zhCN: Catalogue = {
 };
 
 /** 单位未排名的原因（rank 和 report 的每张排名表）。 */
-const UNRANKED = { no_inspection: '未排名：本期未检查', too_few_inspections: '未排名：检查次数不足', indeterminate: '未排名：得分无法判定' };
+const UNRANKED = { no_inspection: '未排名：本期未检查', too_few_inspections: '未排名：检查次数不足', indeterminate: '未排名：得分无法判定', too_large: '未排名：得分超出可精确计算的范围' };
 
 /** 报表、表格、CSV 表头和命令行输出里的中文用语（结构同 en.ts 的 enWords）。 */
 export const zhCNWords: Words = {
@@ -392,12 +392,27 @@ export const zhCNWords: Words = {
     members: '成员',
     shared: (award, group) => `${award}（随${group}）`,
     assumption: '假设',
+    leftOut: {
+      why: {
+        holiday: (term, holiday) => (holiday ? `在学期 ${term} 的${holiday}假期内` : `在学期 ${term} 的假期内`),
+        outside_terms: '不在任何学期内',
+        no_calendar: '不在任何学期内（未给校历）',
+      },
+      inspection: (record, unit, date) => `${record !== undefined ? `#${record} ` : ''}${unit} ${date}`,
+      line: (inspection, why) => `${inspection}：${why}`,
+      note: (n) => `${n} 次检查不在校历的任何周期内，未计入上表：`,
+      more: (n) => `……另有 ${n} 次`,
+      warning: (inspection, why) => `警告：检查 ${inspection} ${why}，未计入评比`,
+      warnings: (n, shown, first) => `警告：${n} 次检查不在校历的任何周期内，未计入评比；前 ${shown} 次：${first}`,
+      sep: '；',
+    },
   },
   reportMarkdown: {
     report: '评比报告', asOf: '截至', rank: '名次', unit: '单位', score: '得分', inspections: '检查次数', change: '升降', awards: '奖励',
     top: '红榜', bottom: '黑榜', allUnits: '全部单位',
     unranked: UNRANKED,
     costliest: '扣分最多的项目', item: '检查项', lost: '扣分合计', times: '次数', unitsCharged: '涉及单位', source: '依据', none: '没有扣分。',
+    beyondRange: '超出可精确计算的范围',
     details: '本期扣分明细', date: '日期', points: '分数', reason: '原因', total: '总分', colon: '：', sep: '、',
     note: (note) => `（${note}）`,
     warning: (name, n) => `${name} 已连续 ${n} 期排名末位`,
@@ -429,6 +444,7 @@ export const zhCNWords: Words = {
     streak: (name, award, n) => `${name} 已连续 ${n} 期获得${award}`,
     costliest: (n) => `扣分最多的项目（前 ${n} 项）`,
     costliestNone: '本报告期内没有扣分。',
+    beyondRange: '超出可精确计算的范围',
     item: '检查项',
     lost: '扣分合计',
     times: '次数',

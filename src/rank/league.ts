@@ -4,7 +4,7 @@
  * `ranking:` section.
  */
 import { aggregateScorecards, type AggregatedCard, type UnitPeriodResult } from '../aggregate/aggregate.js';
-import { periodOf, type Calendar, type PeriodUnit } from '../aggregate/periods.js';
+import { noTermOf, periodOf, type Calendar, type NoTerm, type PeriodUnit } from '../aggregate/periods.js';
 import type { LocalizedText } from '../common-schema.js';
 import type { UnitRef } from '../record-schema.js';
 import type { Scorecard } from '../score/scorecard.js';
@@ -51,6 +51,18 @@ export interface RollupLeague extends Pick<League, 'tables' | 'awards'> {
   readonly shared: readonly SharedAward[];
 }
 
+/**
+ * An inspection in no period, left out of every table: with a calendar, a date in a holiday or between
+ * terms has no term and no teaching week. Superseded scorecards are not listed (they are replaced, not left out).
+ */
+export interface LeftOutCard {
+  readonly record?: string;
+  readonly unit: UnitRef;
+  readonly date: string;
+  /** Why its date has no period: a holiday of a term, outside every term (or no calendar for `term`). */
+  readonly why: NoTerm;
+}
+
 export interface League {
   readonly standard: string;
   readonly period: PeriodUnit;
@@ -63,6 +75,8 @@ export interface League {
   readonly streaks: readonly Streak[];
   /** The roll-up chosen with `rollup`: groups ranked from their members. */
   readonly rollup?: RollupLeague;
+  /** The inspections in no period, left out of the tables (by date, unit, record); absent when there are none. */
+  readonly leftOut?: readonly LeftOutCard[];
 }
 
 /** What a league reads of a scorecard (a Scorecard is one): aggregation's fields, and what exclusions ask. */
@@ -91,7 +105,8 @@ export function buildLeague(standard: Standard, scorecards: readonly LeagueCard[
     ...(options.units ? { units: options.units } : {}),
     ...(calendar ? { calendar } : {}),
   };
-  const results = aggregateScorecards(scorecards, aggregateOptions);
+  const leftOut: LeftOutCard[] = [];
+  const results = aggregateScorecards(scorecards, { ...aggregateOptions, leftOut: (card) => leftOut.push(leftOutCard(card, calendar)) });
   const rankOptions: RankOptions = {
     better: standard.scoring.mode === 'accumulate' ? 'lower' : 'higher',
     ties: options.ties ?? ranking.ties,
@@ -118,8 +133,17 @@ export function buildLeague(standard: Standard, scorecards: readonly LeagueCard[
     warnings: ranking.lastWarning ? lastWarnings(tables, ranking.lastWarning) : [],
     streaks: awardStreaks(awards, tables.map((t) => t.period.key), ranking.streak),
     ...(rollup ? { rollup } : {}),
+    ...(leftOut.length > 0 ? { leftOut: leftOut.sort(byDateUnitRecord) } : {}),
   };
 }
+
+function leftOutCard(card: AggregatedCard, calendar: Calendar | undefined): LeftOutCard {
+  const why = noTermOf(card.date, calendar) ?? { reason: 'outside_terms' };
+  return card.record !== undefined ? { record: card.record, unit: card.unit, date: card.date, why } : { unit: card.unit, date: card.date, why };
+}
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byDateUnitRecord = (a: LeftOutCard, b: LeftOutCard) => compareText(a.date, b.date) || compareText(a.unit.id, b.unit.id) || compareText(a.record ?? '', b.record ?? '');
 
 /** Each award on the tables of the records it counts: all of them, or (`kinds`) those of its kinds only. */
 function awardsOf(tables: readonly LeagueTable[], awards: readonly Award[], check: ExclusionCheck, tablesOfKinds: (kinds: readonly string[]) => LeagueTable[]): GroupAwards[] {

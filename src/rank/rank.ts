@@ -11,7 +11,8 @@ import { pushTo } from '../collections.js';
 
 export type TiePolicy = 'competition' | 'dense' | 'ordinal' | 'fractional';
 export type TieBreaker = (typeof TIE_BREAKERS)[number];
-export type UnrankedReason = 'no_inspection' | 'too_few_inspections' | 'indeterminate';
+/** `too_large`: the period score would pass the exact range of points, so it is refused (aggregate.ts). */
+export type UnrankedReason = 'no_inspection' | 'too_few_inspections' | 'indeterminate' | 'too_large';
 
 export interface RankOptions {
   /** higher: deduct and award modes; lower: accumulate (penalty points). */
@@ -93,7 +94,7 @@ function rankGroup(members: readonly UnitPeriodResult[], options: RankOptions, p
   const unranked: TableRow[] = [];
   for (const r of members) {
     const reason: UnrankedReason | undefined =
-      r.inspections === 0 ? 'no_inspection' : r.score === null ? 'indeterminate' : r.inspections < min ? 'too_few_inspections' : undefined;
+      r.inspections === 0 ? 'no_inspection' : r.score === null ? (r.unscored === 'too_large' ? 'too_large' : 'indeterminate') : r.inspections < min ? 'too_few_inspections' : undefined;
     if (reason) unranked.push({ result: r, rank: null, unranked: reason, change: null, vetoes: vetoesOf(r) });
     else ranked.push(r);
   }

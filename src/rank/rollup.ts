@@ -6,7 +6,7 @@
  * ties, tie-breakers, awards and every output format treat it as they treat a unit.
  */
 import type { TracedLine, UnitPeriodResult } from '../aggregate/aggregate.js';
-import { pointsToNumber, roundPoints } from '../points.js';
+import { isWithinPoints, meanPoints, pointsOfSum, pointsToNumber, roundPoints } from '../points.js';
 import type { Rollup } from '../standard/ranking-schema.js';
 import type { Verdict } from '../score/scorecard.js';
 import { pushAll, pushTo } from '../collections.js';
@@ -85,12 +85,14 @@ function groupResult(id: string, members: readonly UnitPeriodResult[], options: 
   }
   const listed: GroupMember[] = members.map((m) => ({ id: m.unit.id, score: m.score, passing: isPassing(m) }));
   const within = options.within === undefined ? undefined : first.unit.group?.[options.within];
-  const unscored = listed.some((m) => m.score === null) ? (members.every((m) => m.inspections === 0) ? 'no_inspection' : 'indeterminate') : undefined;
+  const missing = listed.some((m) => m.score === null) ? (members.every((m) => m.inspections === 0) ? 'no_inspection' : 'indeterminate') : undefined;
+  const score = missing ? null : aggregateMembers(listed, options.aggregate);
+  const unscored = missing ?? (score === null ? 'too_large' : undefined);
   return {
     unit: { id, name: id, ...(within !== undefined ? { group: { [options.within!]: within } } : {}) },
     period: first.period,
     inspections,
-    score: unscored ? null : aggregateMembers(listed, options.aggregate),
+    score,
     vetoes,
     deductions,
     verdicts,
@@ -109,7 +111,8 @@ function isPassing(m: UnitPeriodResult): boolean {
 
 /**
  * The group's score from its members (every member scored): exact on the point scale; a mean or a
- * share that is not a 4-decimal number is rounded half away from zero, as a period mean is.
+ * share that is not a 4-decimal number is rounded half away from zero, as a period mean is. null when
+ * a member's score, or the sum or mean, is beyond the exact range of points (MAX_POINTS): refused, never inexact.
  *
  * @example
  * ```ts
@@ -118,13 +121,15 @@ function isPassing(m: UnitPeriodResult): boolean {
  * console.log(aggregateMembers([{ id: 'a', score: 98, passing: true }, { id: 'b', score: 95, passing: false }], 'passing')); // 50
  * ```
  */
-export function aggregateMembers(members: readonly GroupMember[], aggregate: RollupAggregate): number {
+export function aggregateMembers(members: readonly GroupMember[], aggregate: RollupAggregate): number | null {
   const points = members.map((m) => roundPoints(m.score!));
+  if (aggregate !== 'passing' && !points.every(isWithinPoints)) return null;
   switch (aggregate) {
     case 'mean':
-      return pointsToNumber(Math.round(points.reduce((a, b) => a + b, 0) / points.length));
-    case 'sum':
-      return pointsToNumber(points.reduce((a, b) => a + b, 0));
+    case 'sum': {
+      const held = aggregate === 'mean' ? meanPoints(sumOf(points), points.length) : pointsOfSum(sumOf(points));
+      return held === undefined ? null : pointsToNumber(held);
+    }
     case 'min':
       return pointsToNumber(points.reduce((a, b) => Math.min(a, b)));
     case 'max':
@@ -132,4 +137,11 @@ export function aggregateMembers(members: readonly GroupMember[], aggregate: Rol
     case 'passing':
       return pointsToNumber(Math.round((roundPoints(100) * members.filter((m) => m.passing).length) / members.length));
   }
+}
+
+/** Σ points, exactly: a bigint (members are few; every one is whole points within MAX_POINTS). */
+function sumOf(points: readonly number[]): bigint {
+  let sum = 0n;
+  for (const p of points) sum += BigInt(p);
+  return sum;
 }

@@ -13,7 +13,7 @@ import type { UnrankedReason } from '../rank/rank.js';
 import type { UnitRef } from '../record-schema.js';
 import type { LineType } from '../score/scorecard.js';
 import type { LocalizedText } from '../common-schema.js';
-import { changeMark, notAwarded, tieFootnotes, vetoMark } from './league.js';
+import { changeMark, leftOutNote, notAwarded, tieFootnotes, vetoMark } from './league.js';
 import type { Report, ReportGroupTable, ReportInspection, ReportUnit, ReportUnitPeriod } from './report.js';
 import { escapeXml as esc, lineChart, sparkline } from './svg.js';
 import { boardDisplay, boardNumber, type BoardDisplay, type DisplayOptions } from './display.js';
@@ -291,6 +291,8 @@ function leagueSection(ctx: Ctx): string {
       );
     }
   }
+  const leftOut = leftOutNote(ctx.report.leftOut ?? [], ctx.lang);
+  if (leftOut) out.push(`<div class="alert left-out" role="note"><p>${esc(leftOut.title)}</p><ul>${leftOut.lines.map((l) => `<li>${esc(l)}</li>`).join('')}</ul></div>`);
   out.push('</section>');
   return out.join('\n');
 }
@@ -310,7 +312,7 @@ function costliestSection(ctx: Ctx): string {
     '<tbody>',
     ...report.costliest.map(
       (c, i) =>
-        `<tr><td class="num">${i + 1}</td><th scope="row">${esc(c.item === '' ? w.total : ctx.text(report.names.items[c.item], c.item))}</th><td class="num">${esc(ctx.num(c.points))}</td><td class="num">${c.times}</td><td class="num">${c.units}</td><td>${esc(c.sources.join(w.sourceSep))}</td></tr>`,
+        `<tr><td class="num">${i + 1}</td><th scope="row">${esc(c.item === '' ? w.total : ctx.text(report.names.items[c.item], c.item))}</th><td class="num">${esc(c.points === null ? w.beyondRange : ctx.num(c.points))}</td><td class="num">${c.times}</td><td class="num">${c.units}</td><td>${esc(c.sources.join(w.sourceSep))}</td></tr>`,
     ),
     '</tbody>',
     '</table>',

@@ -5,7 +5,7 @@ import { wordsOf } from '../messages/locales.js';
 import type { Locale } from '../messages/locales.js';
 import type { Message } from '../messages/types.js';
 import type { GroupAwards } from '../rank/awards.js';
-import type { League } from '../rank/league.js';
+import type { League, LeftOutCard } from '../rank/league.js';
 import type { TableRow } from '../rank/rank.js';
 import type { Standard } from '../standard/schema.js';
 import { mdCell, mdFootnote, mdRow } from './markdown.js';
@@ -29,6 +29,52 @@ export function notAwarded(none: NonNullable<GroupAwards['none']>, locale: Local
 /** A row's 一票否决 mark: each veto's reason (一票否决：发生食品安全事故), '' when it has none. */
 export function vetoMark(vetoes: readonly { readonly reason: Message }[], locale: Locale): string {
   return vetoes.map((v) => renderMessage(v.reason, locale)).join(wordsOf(locale).league.separator);
+}
+
+/** An inspection left out of the league (in no period), in words: #r7 高一(3)班 2024-04-05: in a holiday of term 2024-spring. */
+export function leftOutText(card: LeftOutCard, locale: Locale): string {
+  const [inspection, why] = leftOutParts(card, locale);
+  return wordsOf(locale).league.leftOut.line(inspection, why);
+}
+
+/** A left-out inspection (#r7 高一(3)班 2024-04-05) and why it is in no period, in words. */
+function leftOutParts(card: LeftOutCard, locale: Locale): [inspection: string, why: string] {
+  const w = wordsOf(locale).league.leftOut;
+  const why = card.why.reason === 'holiday' ? w.why.holiday(card.why.term, card.why.holiday && localizedText(card.why.holiday, locale)) : w.why[card.why.reason];
+  return [w.inspection(card.record, card.unit.name ?? card.unit.id, card.date), why];
+}
+
+/** How many left-out inspections a note under the tables names; the rest are counted. */
+export const LEFT_OUT_LISTED = 10;
+
+/** The note under a league's tables: how many inspections are in no period, the first of them, and how many more. */
+export function leftOutNote(leftOut: readonly LeftOutCard[], locale: Locale): { readonly title: string; readonly lines: readonly string[] } | undefined {
+  if (leftOut.length === 0) return undefined;
+  const w = wordsOf(locale).league.leftOut;
+  const lines = leftOut.slice(0, LEFT_OUT_LISTED).map((c) => leftOutText(c, locale));
+  if (leftOut.length > LEFT_OUT_LISTED) lines.push(w.more(leftOut.length - LEFT_OUT_LISTED));
+  return { title: w.note(leftOut.length), lines };
+}
+
+/** The note under Markdown tables: a quoted title, then the inspections as a list; '' when none is left out. */
+export function leftOutMarkdown(leftOut: readonly LeftOutCard[], locale: Locale): string {
+  const note = leftOutNote(leftOut, locale);
+  return note === undefined ? '' : [`> ${mdCell(note.title)}`, '', ...note.lines.map((l) => `- ${mdCell(l)}`)].join('\n');
+}
+
+/** Warnings printed past this many left-out inspections become one line with their count and the first of them. */
+export const LEFT_OUT_WARNED = 5;
+
+/** The warning lines `rank` and `report` print on stderr: one per left-out inspection, or one line past a handful. */
+export function leftOutWarnings(leftOut: readonly LeftOutCard[], locale: Locale): string[] {
+  const w = wordsOf(locale).league.leftOut;
+  if (leftOut.length <= LEFT_OUT_WARNED) {
+    return leftOut.map((c) => {
+      const [inspection, why] = leftOutParts(c, locale);
+      return w.warning(inspection, why);
+    });
+  }
+  return [w.warnings(leftOut.length, LEFT_OUT_WARNED, leftOut.slice(0, LEFT_OUT_WARNED).map((c) => leftOutText(c, locale)).join(w.sep))];
 }
 
 function unitName(row: TableRow): string {
@@ -83,7 +129,7 @@ export function rollupAsLeague(league: League, standard: Standard, locale: Local
   if (rollup === undefined) return undefined;
   const title = rollupTitle(rollup, locale);
   const awards = standard.ranking?.rollups.find((r) => r.id === rollup.id)?.awards ?? [];
-  const { rollup: _units, ...plain } = league;
+  const { rollup: _units, leftOut: _leftOut, ...plain } = league;
   return {
     league: { ...plain, results: rollup.results, tables: rollup.tables, awards: rollup.awards, boards: [], warnings: [], streaks: [], groupBy: rollup.within ?? '' },
     standard: { ...standard, name: { 'zh-CN': title, en: title }, ranking: { ...standard.ranking!, awards, rollups: [] } },
@@ -168,6 +214,8 @@ export function formatLeagueText(league: League, standard: Standard, locale: Loc
   for (const warning of league.warnings) notes.push(`${w.warning}: ${names.get(warning.unit) ?? warning.unit} (${warning.periods.join(', ')})`);
   for (const streak of league.streaks) notes.push(`${w.streak}: ${names.get(streak.unit) ?? streak.unit} ${awardName(streak.award)} × ${streak.periods.length} (${streak.periods.join(', ')})`);
   if (notes.length > 0) blocks.push(notes.join('\n'));
+  const leftOut = leftOutNote(league.leftOut ?? [], locale);
+  if (leftOut) blocks.push([leftOut.title, ...leftOut.lines.map((l) => `  ${l}`)].join('\n'));
   const rollup = rollupAsLeague(league, standard, locale);
   if (rollup) {
     blocks.push(formatLeagueText(rollup.league, rollup.standard, locale));
@@ -190,6 +238,8 @@ export function formatLeagueMarkdown(league: League, standard: Standard, locale:
       blocks.push(`### ${mdCell(title)}\n\n${header}\n${body.join('\n')}${notes.length > 0 ? '\n\n' + notes.join('\n') : ''}`);
     }
   }
+  const leftOut = leftOutMarkdown(league.leftOut ?? [], locale);
+  if (leftOut !== '') blocks.push(leftOut);
   const rollup = rollupAsLeague(league, standard, locale);
   if (rollup) {
     blocks.push(formatLeagueMarkdown(rollup.league, rollup.standard, locale).trimEnd());

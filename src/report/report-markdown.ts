@@ -9,7 +9,7 @@ import { wordsOf } from '../messages/locales.js';
 import type { Locale } from '../messages/locales.js';
 import type { UnitRef } from '../record-schema.js';
 import type { RenderReportOptions } from './html.js';
-import { changeMark, notAwarded, tieFootnotes, vetoMark } from './league.js';
+import { changeMark, leftOutMarkdown, notAwarded, tieFootnotes, vetoMark } from './league.js';
 import { mdCell, mdFootnote, mdRow as row } from './markdown.js';
 import type { Report, ReportGroupTable } from './report.js';
 import { boardDisplay, boardNumber } from './display.js';
@@ -75,6 +75,8 @@ export function renderReportMarkdown(report: Report, options: RenderReportOption
     for (const t of report.rollup.tables) blocks.push(groupTable(t, [title, t.group].filter(Boolean).join(' · '), true));
     if (report.rollup.assumption) blocks.push(`> ${l.assumption}${w.colon}${mdCell(report.rollup.assumption)}`);
   }
+  const leftOut = leftOutMarkdown(report.leftOut ?? [], lang);
+  if (leftOut !== '') blocks.push(leftOut);
 
   const costliest = [`## ${w.costliest}`, ''];
   if (report.costliest.length === 0) costliest.push(w.none);
@@ -82,7 +84,7 @@ export function renderReportMarkdown(report: Report, options: RenderReportOption
     costliest.push(row(['#', w.item, w.lost, w.times, w.unitsCharged, w.source]), '|---:|---|---:|---:|---:|---|');
     report.costliest.forEach((c, i) => {
       const name = c.item === '' ? w.total : report.names.items[c.item] ? localizedText(report.names.items[c.item]!, lang) : c.item;
-      costliest.push(row([String(i + 1), name, num(c.points), String(c.times), String(c.units), c.sources.join('; ')]));
+      costliest.push(row([String(i + 1), name, c.points === null ? w.beyondRange : num(c.points), String(c.times), String(c.units), c.sources.join('; ')]));
     });
   }
   blocks.push(costliest.join('\n'));

@@ -10,7 +10,7 @@ import type { TracedLine, UnitPeriodResult } from '../aggregate/aggregate.js';
 import { periodOf, type Calendar, type Period, type PeriodUnit } from '../aggregate/periods.js';
 import type { Message } from '../messages/types.js';
 import { awardStreaks, lastWarnings, type Boards, type GroupAwards, type LastWarning, type Streak } from '../rank/awards.js';
-import type { League } from '../rank/league.js';
+import type { League, LeftOutCard } from '../rank/league.js';
 import type { RollupAggregate } from '../rank/rollup.js';
 import type { LeagueTable, UnrankedReason } from '../rank/rank.js';
 import type { UnitRef } from '../record-schema.js';
@@ -18,7 +18,7 @@ import type { LineType, Scorecard } from '../score/scorecard.js';
 import type { LocalizedText } from '../common-schema.js';
 import type { Standard } from '../standard/schema.js';
 import { pushTo } from '../collections.js';
-import { pointsToNumber, roundPoints } from '../points.js';
+import { addPoints, pointsOfSum, pointsToNumber, roundPoints, type Points } from '../points.js';
 
 export interface ReportOptions {
   /** The period key the report is as of (its tables lead; later periods are left out). Default: the latest. */
@@ -127,8 +127,11 @@ export interface ReportUnit {
 export interface CostlyItem {
   /** The item or category id; '' for lines on the total. */
   readonly item: string;
-  /** Points lost to it (a positive number: deductions in deduct mode, penalty points in accumulate mode). */
-  readonly points: number;
+  /**
+   * Points lost to it (a positive number: deductions in deduct mode, penalty points in accumulate mode);
+   * null when their sum is beyond the exact range of points (MAX_POINTS): refused, never inexact (listed first).
+   */
+  readonly points: number | null;
   /** Lines that cost points. */
   readonly times: number;
   /** Distinct units charged. */
@@ -178,6 +181,8 @@ export interface Report {
   readonly ledger?: { readonly asOf: string; readonly entries: readonly LedgerEntry[] };
   /** The roll-up the league was built with: its groups' tables and awards. */
   readonly rollup?: ReportRollup;
+  /** Inspections in no period of the calendar (a holiday, between terms), left out of every table; absent when none. */
+  readonly leftOut?: readonly LeftOutCard[];
 }
 
 /**
@@ -276,6 +281,7 @@ export function buildReport(league: League, standard: Standard, options: ReportO
     },
     ...(options.generator ? { generator: options.generator } : {}),
     ...(reportRollup ? { rollup: reportRollup } : {}),
+    ...(league.leftOut !== undefined && league.leftOut.length > 0 ? { leftOut: league.leftOut } : {}),
   };
 }
 
@@ -427,7 +433,7 @@ function unitDetails(
 /** The items that cost the most points over the report's periods, most first. */
 function costliest(results: readonly UnitPeriodResult[], mode: Standard['scoring']['mode'], top: number): CostlyItem[] {
   const cost = (points: number) => (mode === 'accumulate' ? Math.max(0, points) : Math.max(0, -points));
-  const byItem = new Map<string, { points: number; times: number; units: Set<string>; sources: Set<string> }>();
+  const byItem = new Map<string, { points: Points | bigint; times: number; units: Set<string>; sources: Set<string> }>();
   for (const r of results) {
     for (const line of r.lines) {
       const c = cost(line.points);
@@ -435,7 +441,7 @@ function costliest(results: readonly UnitPeriodResult[], mode: Standard['scoring
       const key = line.item ?? '';
       const entry = byItem.get(key) ?? { points: 0, times: 0, units: new Set<string>(), sources: new Set<string>() };
       // Points are exact to 4 decimals: sum them as exact points.
-      entry.points += roundPoints(c);
+      entry.points = addPoints(entry.points, roundPoints(c));
       entry.times++;
       entry.units.add(r.unit.id);
       if (line.source) entry.sources.add(line.source);
@@ -443,7 +449,10 @@ function costliest(results: readonly UnitPeriodResult[], mode: Standard['scoring
     }
   }
   return [...byItem.entries()]
-    .map(([item, e]) => ({ item, points: pointsToNumber(e.points), times: e.times, units: e.units.size, sources: [...e.sources] }))
-    .sort((a, b) => b.points - a.points || b.times - a.times || (a.item < b.item ? -1 : 1))
+    .map(([item, e]) => {
+      const held = pointsOfSum(e.points);
+      return { item, points: held === undefined ? null : pointsToNumber(held), times: e.times, units: e.units.size, sources: [...e.sources] };
+    })
+    .sort((a, b) => (b.points ?? Infinity) - (a.points ?? Infinity) || b.times - a.times || (a.item < b.item ? -1 : 1))
     .slice(0, top);
 }

@@ -12,11 +12,11 @@ import { pointsToNumber, roundPoints } from '../../src/points.js';
 const period = { key: '2024', unit: 'year' as const, start: '2024-01-01', end: '2024-12-31' };
 
 /** A unit's period result with only what combining reads. */
-function result(unit: string, score: number | null, unscored?: 'no_inspection' | 'indeterminate'): UnitPeriodResult {
+function result(unit: string, score: number | null, unscored?: 'no_inspection' | 'indeterminate' | 'too_large'): UnitPeriodResult {
   return {
     unit: { id: unit },
     period,
-    inspections: score === null && unscored !== 'indeterminate' ? 0 : 1,
+    inspections: score === null && unscored === 'no_inspection' || (score === null && unscored === undefined) ? 0 : 1,
     score,
     vetoes: 0,
     deductions: 0,
@@ -102,6 +102,9 @@ describe('combineParts', () => {
     expect(missing!.lines[1]).toMatchObject({ result: null, contribution: null, missing: 'no_inspection' });
     expect(unknown).toMatchObject({ total: null, missing: ['b'] });
     expect(unknown!.lines[1]!.missing).toBe('indeterminate');
+    // A part whose period score was refused as beyond the exact range was inspected: indeterminate, not missing.
+    const [, refused] = combineParts(c, new Map([['a', [result('u', 98), result('v', 98)]], ['b', [result('v', null, 'too_large')]]]));
+    expect(refused!.lines[1]!.missing).toBe('indeterminate');
   });
 
   const decimal = fc.integer({ min: 0, max: 1_000_000 }).map((n) => n / 100);

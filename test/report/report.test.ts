@@ -73,8 +73,8 @@ describe('buildReport (school fixture)', () => {
   it('lists the costliest items, most first, and they add up to every point lost', () => {
     const all = buildReport(school.league, school.standard, { top: 1000 });
     const lost = linesOf(all).reduce((s, l) => s + Math.max(0, -l.points), 0);
-    expect(all.costliest.reduce((s, c) => s + c.points, 0)).toBeCloseTo(lost, 6);
-    const points = all.costliest.map((c) => c.points);
+    expect(all.costliest.reduce((s, c) => s + c.points!, 0)).toBeCloseTo(lost, 6);
+    const points = all.costliest.map((c) => c.points!);
     expect(points).toEqual([...points].sort((a, b) => b - a));
     expect(report.costliest.length).toBeLessThanOrEqual(10);
     expect(buildReport(school.league, school.standard, { top: 1 }).costliest).toEqual([all.costliest[0]]);
