@@ -58,10 +58,18 @@ const RECORDS = file('records.yaml', `
 - { id: r8, standard: classes, unit: { id: a }, date: 2024-03-12, kind: daily, facts: { fridgeC: 4 }, findings: [ { item: floor } ] }
 `);
 
+// Inspections in no period of the calendar (left out, t2-calendar), one of them superseded.
+const HOLIDAYS = file('holidays.ndjson', [
+  { id: 'h1', unit: { id: 'g1-01', group: { grade: '高一' } }, date: '2024-03-04', kind: 'scheduled', findings: [] },
+  { id: 'h2', unit: { id: 'g1-02', group: { grade: '高一' } }, date: '2024-04-05', kind: 'scheduled', findings: [] },
+  { id: 'h3', unit: { id: 'g1-03', group: { grade: '高一' } }, date: '2024-08-01', kind: 'scheduled', findings: [] },
+  { id: 'h4', unit: { id: 'g1-03', group: { grade: '高一' } }, date: '2024-08-02', kind: 'scheduled', supersedes: 'h3', findings: [] },
+].map((r) => JSON.stringify(r)).join('\n') + '\n');
 const SCHOOL = { standards: ['standards/school-hygiene.yaml'], period: 'week', groupBy: 'grade', units: 'fixtures/school/units.yaml', roster: 'fixtures/school/roster.yaml' } as const;
 const CASES: [string, Omit<LeagueInputOptions, 'lang'>, string[]][] = [
   ['school, roster and units', SCHOOL, ['fixtures/school/records.yaml']],
   ['school with its calendar', { ...SCHOOL, period: 'term', calendar: 'fixtures/school/calendar.yaml' }, ['fixtures/school/records.yaml']],
+  ['school, inspections in no term left out', { standards: ['standards/school-hygiene.yaml'], period: 'term', calendar: 'fixtures/school/calendar.yaml' }, [HOLIDAYS]],
   ['school, CSV and NDJSON sources as one stream', { standards: ['standards/school-hygiene.yaml'], period: 'week' }, ['fixtures/csv/school-week.ndjson', 'fixtures/csv/school-week.json']],
   ['school month, bands by kind', { standards: ['standards/school-hygiene-month.yaml'], period: 'month' }, ['fixtures/school-hygiene-month/records.yaml']],
   ['exclusions by veto and band, supersedes (the canteen records rejected)', { standards: [FLAGS], period: 'week' }, [RECORDS]],
@@ -85,6 +93,7 @@ describe('rank’s league, fed as records are scored', () => {
     const streamed = await loadLeagueInput(inputs, opts, quiet, empty(), { hold: false, watch: ['fail', 'indeterminate'] });
     if (held === 2 || streamed === 2) throw new Error('could not load');
     expect(held.league.tables.length).toBeGreaterThan(0);
+    if (inputs[0] === HOLIDAYS) expect(held.league.leftOut?.map((c) => c.record)).toEqual(['h2', 'h4']);
     expect(JSON.stringify(streamed.league)).toBe(JSON.stringify(held.league));
     expect(streamed.scorecards === undefined).toBe(streams);
     expect([...streamed.verdicts].sort()).toEqual([...new Set(held.scorecards.map((c) => c.verdict))].filter((v) => v === 'fail' || v === 'indeterminate').sort());
