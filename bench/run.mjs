@@ -162,8 +162,12 @@ async function loadWorkload() {
 
 // ─── memory: peak RSS of the CLI streaming NDJSON ──────────────────────────────────────────────
 
-/** Runs `ndjson.mjs | scoresheet score --format ndjson - > /dev/null` and returns the CLI's peak RSS. */
-function peakRss(count, { ids = true } = {}) {
+const SCORE = ['score', '--format', 'ndjson'];
+/** The league `rank` feeds as records are scored (its text tables: the league, without every traced line printed). */
+const RANK = ['rank', '--period', 'week', '--group-by', 'grade'];
+
+/** Runs `ndjson.mjs | scoresheet score --format ndjson - > /dev/null` (or `command`) and returns the CLI's peak RSS. */
+function peakRss(count, { ids = true, command = SCORE } = {}) {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const generator = spawn(process.execPath, [path('bench/ndjson.mjs'), '--standard', 'school', '--count', String(count), '--seed', String(seed), ...(ids ? [] : ['--no-ids'])], {
@@ -173,7 +177,7 @@ function peakRss(count, { ids = true } = {}) {
     const devnull = openSync('/dev/null', 'w');
     const cli = spawn(
       process.execPath,
-      ['--require', path('bench/maxrss.cjs'), path('dist/cli.js'), 'score', '--standard', 'standards/school-hygiene.yaml', '--input-format', 'ndjson', '--format', 'ndjson', '-'],
+      ['--require', path('bench/maxrss.cjs'), path('dist/cli.js'), ...command, '--standard', 'standards/school-hygiene.yaml', '--input-format', 'ndjson', '-'],
       { cwd: ROOT, stdio: [generator.stdout, devnull, 'pipe'] },
     );
     closeSync(devnull);
@@ -182,7 +186,7 @@ function peakRss(count, { ids = true } = {}) {
     cli.on('error', reject);
     cli.on('close', (code) => {
       const m = /bench:maxrss-kb=(\d+)/.exec(stderr);
-      if (code !== 0 || !m) return reject(new Error(`scoresheet score exited ${code} on ${count} records: ${stderr.slice(-2000)}`));
+      if (code !== 0 || !m) return reject(new Error(`scoresheet ${command[0]} exited ${code} on ${count} records: ${stderr.slice(-2000)}`));
       resolve({ mb: Number(m[1]) / 1024, seconds: (Date.now() - started) / 1000 });
     });
   });
@@ -198,7 +202,11 @@ async function memoryWorkload() {
   log(`memory: the same on ${small} and ${large} records without ids`);
   const c = await peakRss(small, { ids: false });
   const d = await peakRss(large, { ids: false });
-  return { small, large, a, b, c, d, memory: { rss100kMb: round(a.mb, 1), rss1mMb: round(b.mb, 1) } };
+  // Printed, not a target: rank holds what its league reads of every scorecard (LeagueBuilder).
+  log(`memory: scoresheet rank on ${small} and ${large} records`);
+  const e = await peakRss(small, { command: RANK });
+  const f = await peakRss(large, { command: RANK });
+  return { small, large, a, b, c, d, e, f, memory: { rss100kMb: round(a.mb, 1), rss1mMb: round(b.mb, 1) } };
 }
 
 // ─── output ────────────────────────────────────────────────────────────────────────────────────
@@ -275,6 +283,7 @@ async function main() {
         `${mem.small.toLocaleString('en-US')} records ${memory.rss100kMb} MB (${mem.a.seconds.toFixed(1)} s), ` +
         `${mem.large.toLocaleString('en-US')} records ${memory.rss1mMb} MB (${mem.b.seconds.toFixed(1)} s): ${r.toFixed(2)}×`,
       `  the same records without ids (no duplicate-id set to keep): ${round(mem.c.mb, 1)} MB and ${round(mem.d.mb, 1)} MB: ${(mem.d.mb / mem.c.mb).toFixed(2)}×`,
+      `  scoresheet ${RANK.join(' ')} (text tables; not a target): ${round(mem.e.mb, 1)} MB (${mem.e.seconds.toFixed(1)} s) and ${round(mem.f.mb, 1)} MB (${mem.f.seconds.toFixed(1)} s): ${(mem.f.mb / mem.e.mb).toFixed(2)}×`,
     );
     check(r <= TARGETS.rssRatio, `peak RSS for ${mem.large.toLocaleString('en-US')} records ≤ ${TARGETS.rssRatio}× that for ${mem.small.toLocaleString('en-US')}: ${r.toFixed(2)}×`);
   }

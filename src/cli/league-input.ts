@@ -8,14 +8,14 @@ import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { wordsOf, type Locale } from '../messages/locales.js';
 import type { TextEncodingName } from '../records/decode.js';
 import type { RecordFormat } from '../records/read.js';
-import { buildLeague, type League } from '../rank/league.js';
+import { buildLeague, LeagueBuilder, type League, type LeagueOptions } from '../rank/league.js';
 import type { TiePolicy } from '../rank/rank.js';
 import type { Readable } from 'node:stream';
 import { RecordIds } from '../score/batch.js';
 import { StandardSet } from '../score/editions.js';
 import { scoreHistoryStream } from '../history/stream.js';
 import { HistoryScorer, usesHistory, type LedgerEntry } from '../history/history.js';
-import type { Scorecard } from '../score/scorecard.js';
+import type { Scorecard, Verdict } from '../score/scorecard.js';
 import type { Standard } from '../standard/schema.js';
 import { assignStream, loadRoster, ndjsonIdCheck, recordItems, SourceError, sourceFormats } from './inputs.js';
 import type { Output } from './io.js';
@@ -61,11 +61,26 @@ export interface Rejected {
   readonly notListed: number;
 }
 
+/** How the league is fed: with every scorecard held (`report` shows them), or as they are scored (`rank`). */
+export interface LeagueFeed {
+  /**
+   * Hold every scorecard (returned as `scorecards`); otherwise each goes to a LeagueBuilder as it is
+   * scored and only what the league reads is kept — unless the standard has awards by kinds or --also
+   * standards are given: those are still held (see needsCards).
+   */
+  readonly hold: boolean;
+  /** Verdicts to look for among the ranked scorecards (`rank --fail-on`): those found are `verdicts`. */
+  readonly watch?: readonly Verdict[];
+}
+
 export interface LeagueInput {
   /** The standard whose ranking rules apply: the newest edition loaded. */
   readonly standard: Standard;
   readonly league: League;
-  readonly scorecards: readonly Scorecard[];
+  /** The ranked scorecards (superseded ones and the --also standards' left out), when held. */
+  readonly scorecards?: readonly Scorecard[];
+  /** Which of the watched verdicts some ranked scorecard has. */
+  readonly verdicts: ReadonlySet<Verdict>;
   readonly rejected: Rejected;
   readonly calendar?: Calendar;
   /** The rectification ledger as of the last record, for a standard with deadlines (issue 17). */
@@ -73,7 +88,9 @@ export interface LeagueInput {
 }
 
 /** The league of the records in `inputs` (`stdin` when none); 2 when it could not be made (said on `out`). */
-export async function loadLeagueInput(inputs: readonly string[], options: LeagueInputOptions, out: Output, stdin: Readable): Promise<LeagueInput | 2> {
+export async function loadLeagueInput(inputs: readonly string[], options: LeagueInputOptions, out: Output, stdin: Readable, feed?: LeagueFeed & { readonly hold: true }): Promise<(LeagueInput & { readonly scorecards: readonly Scorecard[] }) | 2>;
+export async function loadLeagueInput(inputs: readonly string[], options: LeagueInputOptions, out: Output, stdin: Readable, feed: LeagueFeed): Promise<LeagueInput | 2>;
+export async function loadLeagueInput(inputs: readonly string[], options: LeagueInputOptions, out: Output, stdin: Readable, feed: LeagueFeed = { hold: true }): Promise<LeagueInput | 2> {
   const ranked = await loadStandardSet(options.standards, standardLoadOptions(options), out);
   if (!ranked) return 2;
   const also = options.also && options.also.length > 0 ? await loadStandardSet(options.also, standardLoadOptions(options), out) : undefined;
@@ -110,14 +127,31 @@ export async function loadLeagueInput(inputs: readonly string[], options: League
   const read = async function* () {
     for (let i = 0; i < sources.length; i++) yield* recordItems(sources[i]!, formats[i]!, { ...options, precheck: set.precheck }, stdin);
   };
-  const cards: Scorecard[] = [];
+  // The --also standards' scorecards only decide awards; the table ranks the standard's own.
+  const alsoIds = new Set((also?.scorers ?? []).map((s) => s.standard.id).filter((id) => id !== standard.id));
+  const idOf = (c: Scorecard) => c.standard.slice(0, c.standard.lastIndexOf('@'));
+  const leagueOptions = (elsewhere: readonly Scorecard[]): LeagueOptions => ({
+    period: options.period,
+    ...(options.groupBy ? { groupBy: options.groupBy } : {}),
+    ...(options.ties ? { ties: options.ties } : {}),
+    ...(roster.units ? { units: roster.units } : {}),
+    ...(calendar ? { calendar } : {}),
+    ...(options.rollUp !== undefined ? { rollup: options.rollUp } : {}),
+    ...(elsewhere.length > 0 ? { elsewhere } : {}),
+  });
+  // What buildLeague does not yet leave out of a streamed league as the held path does (the held path
+  // drops superseded cards before anything else): a card superseded by one of another kind, in the
+  // tables of awards by kinds (buildLeague filters by kind first), and an own card superseded by an
+  // --also standard's (aggregation sees only the own cards). Either needs every card at the end.
+  const needsCards = alsoIds.size > 0 || (standard.ranking?.awards ?? []).some((a) => a.kinds !== undefined);
+  const take = feed.hold || needsCards ? holdCards() : streamCards(feed.watch ?? [], new LeagueBuilder(standard, leagueOptions([])));
   // Problems go to stderr as they are found, the first --max-problems of them: none is held beyond those.
   const problems = problemPrinter(out, options.maxProblems ?? DEFAULT_MAX_PROBLEMS, options.lang);
   const counter = rejectedRecordCounter();
   const history = set.scorers.some(usesHistory) ? new HistoryScorer((record) => set.select(record)) : undefined;
   try {
     for await (const item of scoreHistoryStream(set, assignStream(read(), roster, options.lang), options.lang, new RecordIds({ verify: ndjsonIdCheck(options.maxRecordBytes) }), history)) {
-      if ('scorecard' in item) cards.push(item.scorecard);
+      if ('scorecard' in item) take.add(item.scorecard);
       else {
         for (const d of item.diagnostics) {
           counter.add(d);
@@ -133,24 +167,57 @@ export async function loadLeagueInput(inputs: readonly string[], options: League
   }
   problems.end();
   const rejected: Rejected = { records: counter.count(), listed: problems.printed, notListed: problems.notPrinted() };
+  if (!('cards' in take)) {
+    const { league, verdicts } = take.end();
+    return { standard, league, verdicts, rejected, ...(calendar ? { calendar } : {}) };
+  }
+  const cards = take.cards;
   // A record another one supersedes (a corrected sheet, 复核) is left out.
   const superseded = new Set(cards.map((c) => c.supersedes).filter((s): s is string => s !== undefined));
   const current = superseded.size === 0 ? cards : cards.filter((c) => c.record === undefined || !superseded.has(c.record));
-  // The --also standards' scorecards only decide awards; the table ranks the standard's own.
-  const alsoIds = new Set((also?.scorers ?? []).map((s) => s.standard.id).filter((id) => id !== standard.id));
-  const idOf = (c: Scorecard) => c.standard.slice(0, c.standard.lastIndexOf('@'));
   const scorecards = alsoIds.size === 0 ? current : current.filter((c) => !alsoIds.has(idOf(c)));
   const elsewhere = alsoIds.size === 0 ? [] : current.filter((c) => alsoIds.has(idOf(c)));
-
-  const league = buildLeague(standard, scorecards, {
-    period: options.period,
-    ...(options.groupBy ? { groupBy: options.groupBy } : {}),
-    ...(options.ties ? { ties: options.ties } : {}),
-    ...(roster.units ? { units: roster.units } : {}),
-    ...(calendar ? { calendar } : {}),
-    ...(options.rollUp !== undefined ? { rollup: options.rollUp } : {}),
-    ...(elsewhere.length > 0 ? { elsewhere } : {}),
-  });
+  const league = buildLeague(standard, scorecards, leagueOptions(elsewhere));
+  const watched = new Set(feed.watch ?? []);
+  const verdicts = new Set(scorecards.filter((c) => watched.has(c.verdict)).map((c) => c.verdict));
   const asOf = scorecards.reduce((last, c) => (c.date > last ? c.date : last), '');
-  return { standard, league, scorecards, rejected, ...(calendar ? { calendar } : {}), ...(history && { ledger: { asOf, entries: history.ledger(asOf) } }) };
+  return { standard, league, scorecards, verdicts, rejected, ...(calendar ? { calendar } : {}), ...(history && { ledger: { asOf, entries: history.ledger(asOf) } }) };
+}
+
+/** Every scorecard, held. */
+function holdCards(): { readonly cards: Scorecard[]; add(card: Scorecard): void } {
+  const cards: Scorecard[] = [];
+  return { cards, add: (card) => cards.push(card) };
+}
+
+/**
+ * Each scorecard to a LeagueBuilder as it is scored: the builder keeps only what the league reads, and
+ * the rest of every card is garbage at once. A superseded card is added too; the league leaves it out
+ * as the held path does (aggregation and exclusions drop what another card supersedes). Of the watched
+ * verdicts, only the ids of the cards that have one are kept, to tell at the end whether such a card
+ * was superseded. Units the same to the letter are given as one object (each record parses its own):
+ * 1M school records, rank's peak RSS 707 → 595 MB.
+ */
+export function streamCards(watch: readonly Verdict[], builder: Pick<LeagueBuilder, 'add' | 'build'>) {
+  const superseded = new Set<string>();
+  const watched = new Set(watch);
+  const found = new Set<Verdict>();
+  const watchedIds: { readonly id: string; readonly verdict: Verdict }[] = [];
+  const units = new Map<string, Scorecard['unit']>();
+  return {
+    add(card: Scorecard): void {
+      if (card.supersedes !== undefined) superseded.add(card.supersedes);
+      const key = JSON.stringify(card.unit);
+      let unit = units.get(key);
+      if (unit === undefined) units.set(key, (unit = card.unit));
+      builder.add(unit === card.unit ? card : { ...card, unit });
+      if (!watched.has(card.verdict)) return;
+      if (card.record === undefined) found.add(card.verdict);
+      else watchedIds.push({ id: card.record, verdict: card.verdict });
+    },
+    end(): { league: League; verdicts: ReadonlySet<Verdict> } {
+      for (const w of watchedIds) if (!superseded.has(w.id)) found.add(w.verdict);
+      return { league: builder.build(), verdicts: found };
+    },
+  };
 }

@@ -29,9 +29,10 @@ export async function runRank(inputs: readonly string[], options: RankCliOptions
     terminal.err(wordsOf(options.lang).cli.xlsxNeedsOutput);
     return 2;
   }
-  const input = await loadLeagueInput(inputs, options, terminal, stdin);
+  // Nothing here reads a scorecard beyond the league and the --fail-on verdicts: each is fed to the league as it is scored.
+  const input = await loadLeagueInput(inputs, options, terminal, stdin, { hold: false, watch: options.failOn });
   if (input === 2) return 2;
-  const { standard, league, scorecards, rejected } = input;
+  const { standard, league, verdicts, rejected } = input;
   // Inspections in no period (a holiday, between terms) are a warning, not a failure: the exit code stays.
   for (const line of leftOutWarnings(league.leftOut ?? [], options.lang)) terminal.err(line);
   const file = options.output !== undefined ? fileOutput(terminal) : undefined;
@@ -41,9 +42,36 @@ export async function runRank(inputs: readonly string[], options: RankCliOptions
     if (!(await writeOutputFile(options.output!, await leagueWorkbook(league, standard, options.lang), terminal, wordsOf(options.lang).cli.cannotWrite))) return 2;
   } else if (options.format === 'json') {
     // The problems printed on stderr (the first --max-problems), and how many more there were.
-    out.out(JSON.stringify({ ...league, rejected: rejected.listed, ...(rejected.notListed > 0 ? { rejectedNotListed: rejected.notListed } : {}) }, null, 2));
+    // In pieces: a large run's league is longer than one string can be.
+    for (const piece of jsonPieces({ ...league, rejected: rejected.listed, ...(rejected.notListed > 0 ? { rejectedNotListed: rejected.notListed } : {}) })) out.out(piece);
   } else out.out((options.format === 'csv' ? '\uFEFF' : '') + renderLeague(league, standard, { format: options.format, locale: options.lang, ...display(options) }));
   if (file !== undefined && options.format !== 'xlsx' && !(await writeOutputFile(options.output!, file.written(), terminal, wordsOf(options.lang).cli.cannotWrite))) return 2;
-  const failOn = options.failOn.some((v) => scorecards.some((c) => c.verdict === v));
+  const failOn = options.failOn.some((v) => verdicts.has(v));
   return rejected.records > 0 || failOn ? 1 : 0;
+}
+
+/**
+ * `JSON.stringify(value, null, 2)` in lines of pieces (joined by line breaks, the same text): each member
+ * of the object, each element of a member that is an array, so that no piece is the whole value.
+ */
+export function* jsonPieces(value: Readonly<Record<string, unknown>>): Generator<string> {
+  const indent = (json: string, by: string) => json.replace(/\n/g, `\n${by}`);
+  const members = Object.entries(value).filter(([, v]) => JSON.stringify(v) !== undefined);
+  if (members.length === 0) {
+    yield '{}';
+    return;
+  }
+  yield '{';
+  for (let m = 0; m < members.length; m++) {
+    const [key, member] = members[m]!;
+    const comma = m < members.length - 1 ? ',' : '';
+    if (!Array.isArray(member) || member.length === 0) {
+      yield `  ${JSON.stringify(key)}: ${indent(JSON.stringify(member, null, 2), '  ')}${comma}`;
+      continue;
+    }
+    yield `  ${JSON.stringify(key)}: [`;
+    for (let i = 0; i < member.length; i++) yield `    ${indent(JSON.stringify(member[i], null, 2) ?? 'null', '    ')}${i < member.length - 1 ? ',' : ''}`;
+    yield `  ]${comma}`;
+  }
+  yield '}';
 }
