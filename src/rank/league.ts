@@ -116,9 +116,13 @@ export function buildLeague(standard: Standard, scorecards: readonly LeagueCard[
   };
   const tables = rankUnits(results, rankOptions);
   const check = exclusionCheck(standard.id, scorecards, options.elsewhere ?? [], options.period, calendar);
+  let superseded: Set<string> | undefined;
   const awards = awardsOf(tables, ranking.awards, check, (kinds) => {
     const only = new Set(kinds);
-    const cards = scorecards.filter((c) => c.kind !== undefined && only.has(c.kind));
+    // Superseded cards go first: a correction of another kind still takes its record out of this kind's table.
+    superseded ??= new Set(scorecards.flatMap((c) => (c.supersedes === undefined ? [] : [c.supersedes])));
+    const gone = superseded;
+    const cards = scorecards.filter((c) => c.kind !== undefined && only.has(c.kind) && (c.record === undefined || !gone.has(c.record)));
     return rankUnits(aggregateScorecards(cards, aggregateOptions), rankOptions);
   });
   const rollup = options.rollup === undefined ? undefined : buildRollup(ranking, options.rollup, results, rankOptions, check);

@@ -65,6 +65,14 @@ describe('awards limited to inspection kinds (gap G8)', () => {
     expect(l.tables[0]!.groups[0]!.rows.map((r) => [r.result.unit.id, r.result.score])).toEqual([['a', 95], ['b', 87]]);
     expect(given(l)).toEqual([{ award: 'all', holders: ['a'] }, { award: 'monday', holders: ['b'] }]);
   });
+
+  it('leaves out a record superseded by a correction of another kind: the correction takes it out of its old kind\'s table', () => {
+    // a's only scheduled check (100) was corrected to a random check with 10 deductions: a has no scheduled check left.
+    const wrong = inspect({ id: 'a', kind: 'scheduled' });
+    const corrected = { ...inspect({ id: 'a', kind: 'random', floor: 10 }), supersedes: wrong.record! };
+    const l = league(withRanking([{ id: 'monday', kinds: ['scheduled'] }]), [wrong, inspect({ id: 'b', kind: 'scheduled', floor: 3 }), corrected]);
+    expect(given(l)).toEqual([{ award: 'monday', holders: ['b'] }]);
+  });
 });
 
 describe('eligibility by a verdict, a band or a veto, here or in another standard', () => {
