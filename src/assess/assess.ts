@@ -2,7 +2,8 @@
  * Scorecards → an assessment's results: each part's (or stage's) scorecards aggregated per unit and
  * period as its standard's league aggregates them, then combined (combine.ts).
  */
-import { aggregateScorecards, type UnitPeriodResult } from '../aggregate/aggregate.js';
+import { aggregateScorecards, type AggregatedCard, type UnitPeriodResult } from '../aggregate/aggregate.js';
+import { byDateUnitRecord, leftOutCard, type LeftOutCard } from '../rank/league.js';
 import type { Calendar, PeriodUnit } from '../aggregate/periods.js';
 import type { LocalizedText } from '../common-schema.js';
 import type { UnitRef } from '../record-schema.js';
@@ -25,6 +26,8 @@ interface Head {
   readonly name: LocalizedText;
   readonly period: PeriodUnit;
   readonly assumptions: readonly string[];
+  /** Inspections in no period of the calendar (a holiday, between terms), left out of every result; absent when none. */
+  leftOut?: readonly LeftOutCard[];
 }
 
 /** A result with its competition rank (1, 2, 2, 4) among the period's results that have a total (or final); null without one. */
@@ -58,10 +61,12 @@ const standardIdOf = (ref: string): string => {
  * The period results of a standard's scorecards, as its league aggregates them. `kinds`: a stage's, whose
  * results count only the frequency requirements of those kinds (another stage's inspections are not its shortfall).
  */
-function periodResults(standard: Standard, cards: readonly Scorecard[], method: 'sum' | 'mean' | 'min' | 'latest' | undefined, options: AssessOptions, kinds?: readonly string[]): UnitPeriodResult[] {
+function periodResults(standard: Standard, cards: readonly Scorecard[], method: 'sum' | 'mean' | 'min' | 'latest' | undefined, options: AssessOptions, leftOut: Map<AggregatedCard, LeftOutCard>, kinds?: readonly string[]): UnitPeriodResult[] {
   const ranking = standard.ranking;
   const calendar = options.calendar ?? standard.calendar;
   return aggregateScorecards(cards, {
+    // Never dropped without a word: the same card in two stages is said once.
+    leftOut: (card) => leftOut.set(card, leftOutCard(card, calendar)),
     period: options.period,
     method: method ?? ranking?.aggregate ?? 'mean',
     mode: standard.scoring.mode,
@@ -88,13 +93,15 @@ function periodResults(standard: Standard, cards: readonly Scorecard[], method: 
  */
 export function assessScorecards(assessment: Assessment, standards: ReadonlyMap<string, Standard>, scorecards: readonly Scorecard[], options: AssessOptions): AssessmentResult {
   const head: Head = { id: assessment.id, name: assessment.name, period: options.period, assumptions: assessment.assumptions };
+  const leftOut = new Map<AggregatedCard, LeftOutCard>();
   if (assessment.assess === 'composite') {
     const parts = new Map<string, UnitPeriodResult[]>();
     for (const part of assessment.parts) {
       const standard = standards.get(part.id)!;
       const cards = scorecards.filter((c) => standardIdOf(c.standard) === standard.id);
-      parts.set(part.id, periodResults(standard, cards, part.aggregate, options));
+      parts.set(part.id, periodResults(standard, cards, part.aggregate, options, leftOut));
     }
+    if (leftOut.size > 0) head.leftOut = [...leftOut.values()].sort(byDateUnitRecord);
     return { ...head, assess: 'composite', results: ranked(combineParts(assessment, parts), (r) => r.total, 'higher') };
   }
   const standard = standards.get(assessment.id)!;
@@ -102,8 +109,9 @@ export function assessScorecards(assessment: Assessment, standards: ReadonlyMap<
   const results = new Map<string, UnitPeriodResult[]>();
   for (const stage of assessment.stages) {
     const cards = mine.filter((c) => c.kind !== undefined && stage.kinds.includes(c.kind));
-    results.set(stage.id, periodResults(standard, cards, assessment.aggregate, options, stage.kinds));
+    results.set(stage.id, periodResults(standard, cards, assessment.aggregate, options, leftOut, stage.kinds));
   }
+  if (leftOut.size > 0) head.leftOut = [...leftOut.values()].sort(byDateUnitRecord);
   const better = standard.scoring.mode === 'accumulate' ? 'lower' : 'higher';
   return { ...head, assess: 'stages', standard: `${standard.id}@${standard.version}`, final: assessment.final, results: ranked(combineStages(assessment, better, results), (r) => r.final, better) };
 }

@@ -6,6 +6,7 @@
 import { dirname, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { assessScorecards } from '../assess/assess.js';
+import { leftOutWarnings } from '../report/league.js';
 import { loadAssessment } from '../assess/load.js';
 import { renderAssessment } from '../assess/render.js';
 import { formatDiagnostic } from '../diagnostics.js';
@@ -33,6 +34,7 @@ export async function runAssess(inputs: readonly string[], options: AssessCliOpt
     period: options.period,
     ...(input.calendar ? { calendar: input.calendar } : {}),
   });
+  for (const line of leftOutWarnings(result.leftOut ?? [], options.lang)) out.err(line);
   if (options.format === 'json') {
     const { listed, notListed } = input.rejected;
     out.out(JSON.stringify({ ...result, rejected: listed, ...(notListed > 0 ? { rejectedNotListed: notListed } : {}) }, null, 2));

@@ -141,13 +141,14 @@ export function buildLeague(standard: Standard, scorecards: readonly LeagueCard[
   };
 }
 
-function leftOutCard(card: AggregatedCard, calendar: Calendar | undefined): LeftOutCard {
+/** What the league says of a card in no period: why it is in none. */
+export function leftOutCard(card: AggregatedCard, calendar: Calendar | undefined): LeftOutCard {
   const why = noTermOf(card.date, calendar) ?? { reason: 'outside_terms' };
   return card.record !== undefined ? { record: card.record, unit: card.unit, date: card.date, why } : { unit: card.unit, date: card.date, why };
 }
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const byDateUnitRecord = (a: LeftOutCard, b: LeftOutCard) => compareText(a.date, b.date) || compareText(a.unit.id, b.unit.id) || compareText(a.record ?? '', b.record ?? '');
+export const byDateUnitRecord = (a: LeftOutCard, b: LeftOutCard): number => compareText(a.date, b.date) || compareText(a.unit.id, b.unit.id) || compareText(a.record ?? '', b.record ?? '');
 
 /** Each award on the tables of the records it counts: all of them, or (`kinds`) those of its kinds only. */
 function awardsOf(tables: readonly LeagueTable[], awards: readonly Award[], check: ExclusionCheck, tablesOfKinds: (kinds: readonly string[]) => LeagueTable[]): GroupAwards[] {

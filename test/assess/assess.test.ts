@@ -42,3 +42,39 @@ describe('assessScorecards: stages', () => {
     expect(result.results[0]!.final).toBe(0);
   });
 });
+
+describe('assessScorecards: inspections in no period', () => {
+  it('lists an inspection the calendar puts in no period (a holiday, between terms), once, instead of dropping it without a word', async () => {
+    const loaded = await loadStandard('standards/community-red-flag.yaml');
+    if (!loaded.ok) throw new Error('community-red-flag does not load');
+    const scorer = compileStandard(loaded.standard);
+    const cards = [
+      { id: 'in', kind: 'weekly', date: '2024-03-04' },
+      { id: 'holiday', kind: 'weekly', date: '2024-04-05' },
+      { id: 'summer', kind: 'street-quarterly', date: '2024-08-01' },
+    ].map((r) => {
+      const result = scoreRecord(scorer, { ...r, standard: 'community-red-flag', unit: { id: 'u' }, findings: [] });
+      if (!result.ok) throw new Error('record rejected');
+      return result.scorecard;
+    }) as Scorecard[];
+    const stages: Stages = {
+      assess: 'stages',
+      id: 's',
+      name: { en: 'S' },
+      assumptions: [],
+      standard: 'community-red-flag.yaml',
+      final: 'last',
+      stages: [
+        { id: 'weekly', name: { en: 'weekly' }, kinds: ['weekly'] },
+        { id: 'all', name: { en: 'all' }, kinds: ['weekly', 'street-quarterly'] },
+      ],
+    };
+    const calendar = { terms: [{ id: 'spring', from: '2024-02-26', to: '2024-07-05', holidays: [{ from: '2024-04-04', to: '2024-04-06' }] }] };
+    const result = assessScorecards(stages, new Map([['s', loaded.standard]]), cards, { period: 'term', calendar });
+    expect(result.leftOut?.map((c) => [c.record, c.date, c.why.reason])).toEqual([
+      ['holiday', '2024-04-05', 'holiday'],
+      ['summer', '2024-08-01', 'outside_terms'],
+    ]);
+    expect(assessScorecards(stages, new Map([['s', loaded.standard]]), cards.slice(0, 1), { period: 'term', calendar }).leftOut).toBeUndefined();
+  });
+});
