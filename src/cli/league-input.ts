@@ -65,8 +65,8 @@ export interface Rejected {
 export interface LeagueFeed {
   /**
    * Hold every scorecard (returned as `scorecards`); otherwise each goes to a LeagueBuilder as it is
-   * scored and only what the league reads is kept — unless the standard has awards by kinds or --also
-   * standards are given: those are still held (see needsCards).
+   * scored and only what the league reads is kept — unless --also standards are given: those cards are
+   * still held (see needsCards).
    */
   readonly hold: boolean;
   /** Verdicts to look for among the ranked scorecards (`rank --fail-on`): those found are `verdicts`. */
@@ -139,11 +139,10 @@ export async function loadLeagueInput(inputs: readonly string[], options: League
     ...(options.rollUp !== undefined ? { rollup: options.rollUp } : {}),
     ...(elsewhere.length > 0 ? { elsewhere } : {}),
   });
-  // What buildLeague does not yet leave out of a streamed league as the held path does (the held path
-  // drops superseded cards before anything else): a card superseded by one of another kind, in the
-  // tables of awards by kinds (buildLeague filters by kind first), and an own card superseded by an
-  // --also standard's (aggregation sees only the own cards). Either needs every card at the end.
-  const needsCards = alsoIds.size > 0 || (standard.ranking?.awards ?? []).some((a) => a.kinds !== undefined);
+  // What a streamed league cannot yet leave out as the held path does (the held path drops superseded
+  // cards before anything else): an own card superseded by an --also standard's (aggregation sees only
+  // the own cards). That needs every card at the end. (Awards by kinds now drop superseded cards first.)
+  const needsCards = alsoIds.size > 0;
   const take = feed.hold || needsCards ? holdCards() : streamCards(feed.watch ?? [], new LeagueBuilder(standard, leagueOptions([])));
   // Problems go to stderr as they are found, the first --max-problems of them: none is held beyond those.
   const problems = problemPrinter(out, options.maxProblems ?? DEFAULT_MAX_PROBLEMS, options.lang);

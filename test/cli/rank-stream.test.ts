@@ -73,14 +73,14 @@ const CASES: [string, Omit<LeagueInputOptions, 'lang'>, string[]][] = [
   ['school, CSV and NDJSON sources as one stream', { standards: ['standards/school-hygiene.yaml'], period: 'week' }, ['fixtures/csv/school-week.ndjson', 'fixtures/csv/school-week.json']],
   ['school month, bands by kind', { standards: ['standards/school-hygiene-month.yaml'], period: 'month' }, ['fixtures/school-hygiene-month/records.yaml']],
   ['exclusions by veto and band, supersedes (the canteen records rejected)', { standards: [FLAGS], period: 'week' }, [RECORDS]],
-];
-// Held still (needsCards in league-input.ts): awards by kinds, --also.
-const HELD: [string, Omit<LeagueInputOptions, 'lang'>, string[]][] = [
-  ['awards by kinds, exclusions, supersedes, --also', { standards: [CLASSES], also: [CANTEEN], period: 'week' }, [RECORDS]],
   ['awards by kinds', { standards: [CLASSES], period: 'week' }, [RECORDS]],
-  ['--also', { standards: [FLAGS], also: [CANTEEN], period: 'week' }, [RECORDS]],
   ['community red flag by month (awards by kinds)', { standards: ['standards/community-red-flag.yaml'], period: 'month', groupBy: 'community', units: 'fixtures/community-red-flag/units.yaml' }, ['fixtures/community-red-flag/weekly.yaml']],
   ['community red flag, a roll-up', { standards: ['standards/community-red-flag.yaml'], period: 'quarter', rollUp: 'alliances' }, ['fixtures/community-red-flag/communities.yaml']],
+];
+// Held still (needsCards in league-input.ts): --also (aggregation sees only the own cards' supersedes).
+const HELD: [string, Omit<LeagueInputOptions, 'lang'>, string[]][] = [
+  ['awards by kinds, exclusions, supersedes, --also', { standards: [CLASSES], also: [CANTEEN], period: 'week' }, [RECORDS]],
+  ['--also', { standards: [FLAGS], also: [CANTEEN], period: 'week' }, [RECORDS]],
 ];
 
 const quiet = { out: () => {}, err: () => {} };
@@ -100,7 +100,7 @@ describe('rank’s league, fed as records are scored', () => {
     expect(streamed.rejected).toEqual(held.rejected);
   });
 
-  it('a record superseded by one of another kind stays out of the award by kinds (those cards are held)', async () => {
+  it('a record superseded by one of another kind stays out of the award by kinds (streamed: buildLeague drops superseded cards first)', async () => {
     const records = file('kind-corrected.yaml', `
 - { id: w1, standard: classes, unit: { id: a }, date: 2024-03-04, kind: weekly, facts: { fridgeC: 4 }, findings: [] }
 - { id: w2, standard: classes, unit: { id: b }, date: 2024-03-04, kind: weekly, facts: { fridgeC: 4 }, findings: [ { item: floor, count: 5 } ] }
