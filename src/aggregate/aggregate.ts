@@ -8,6 +8,7 @@ import { addPoints, isWithinPoints, meanPoints, pointsOfSum, pointsToNumber, rou
 import type { Scorecard, ScoreLine, Verdict } from '../score/scorecard.js';
 import type { Frequency } from '../standard/ranking-schema.js';
 import { periodOf, type Calendar, type Period, type PeriodUnit } from './periods.js';
+import { supersededIds } from '../score/scorecard.js';
 
 export interface AggregateOptions {
   readonly period: PeriodUnit;
@@ -83,8 +84,7 @@ export interface UnitPeriodResult {
  * ```
  */
 export function aggregateScorecards(scorecards: readonly AggregatedCard[], options: AggregateOptions): UnitPeriodResult[] {
-  let superseded: Set<string> | undefined;
-  for (const c of scorecards) if (c.supersedes !== undefined) (superseded ??= new Set()).add(c.supersedes);
+  const superseded = supersededIds(scorecards);
   const periods = new Map<string, Period>();
   // period key → unit id → the unit's cell in that period (nested maps: no key string per card)
   const cells = new Map<string, Map<string, Cell>>();
@@ -93,7 +93,7 @@ export function aggregateScorecards(scorecards: readonly AggregatedCard[], optio
   // A term's records share a few hundred dates: each date's period is worked out once, not per scorecard.
   const periodOfDate = new Map<string, Period | undefined>();
   for (const card of scorecards) {
-    if (superseded !== undefined && card.record !== undefined && superseded.has(card.record)) continue;
+    if (superseded.size > 0 && card.record !== undefined && superseded.has(card.record)) continue;
     let period = periodOfDate.get(card.date);
     if (period === undefined && !periodOfDate.has(card.date)) {
       period = periodOf(card.date, options.period, options.calendar);

@@ -21,6 +21,7 @@ import { assignStream, loadRoster, ndjsonIdCheck, recordItems, SourceError, sour
 import type { Output } from './io.js';
 import { loadStandardSet, standardLoadOptions } from './standards.js';
 import { DEFAULT_MAX_PROBLEMS, problemPrinter, rejectedRecordCounter } from './problems.js';
+import { supersededIds } from '../score/scorecard.js';
 
 export interface LeagueInputOptions {
   readonly standards: readonly string[];
@@ -172,7 +173,7 @@ export async function loadLeagueInput(inputs: readonly string[], options: League
   }
   const cards = take.cards;
   // A record another one supersedes (a corrected sheet, 复核) is left out.
-  const superseded = new Set(cards.map((c) => c.supersedes).filter((s): s is string => s !== undefined));
+  const superseded = supersededIds(cards);
   const current = superseded.size === 0 ? cards : cards.filter((c) => c.record === undefined || !superseded.has(c.record));
   const scorecards = alsoIds.size === 0 ? current : current.filter((c) => !alsoIds.has(idOf(c)));
   const elsewhere = alsoIds.size === 0 ? [] : current.filter((c) => alsoIds.has(idOf(c)));

@@ -14,6 +14,7 @@ import type { Output } from './io.js';
 import { DEFAULT_MAX_PROBLEMS, problemPrinter } from './problems.js';
 import { loadStandardSet, standardLoadOptions } from './standards.js';
 import type { ActionsOptions } from './actions.js';
+import { supersededIds } from '../score/scorecard.js';
 
 /** As `actions` reads records (standards, input format, encoding, limits), with a month instead of a day. */
 export interface SettleOptions extends Omit<ActionsOptions, 'format' | 'asOf'> {
@@ -56,7 +57,7 @@ export async function runSettle(inputs: readonly string[], options: SettleOption
     return 2;
   }
   // A record another one supersedes (a corrected sheet, 复核) is not settled: its correction is.
-  const superseded = new Set(charged.map((c) => c.supersedes).filter((s): s is string => s !== undefined));
+  const superseded = supersededIds(charged);
   const settled = superseded.size === 0 ? charged : charged.filter((c) => c.record === undefined || !superseded.has(c.record));
   problems.end();
   const text = formatSettlement(settleCharges(settled, options.month, units.values()), { format: options.format, locale: options.lang, ...(options.month !== undefined && { month: options.month }) });

@@ -21,6 +21,7 @@ import { inlineSource, placeProblems, type RecordSource } from '../records/diagn
 import { editionProblem } from '../score/editions.js';
 import type { Locale } from '../messages/locales.js';
 import { spanDays, weekdayNumber, type Charge as ChargeSpec, type FoundLate, type Rectify, type Repeat } from '../common-schema.js';
+import { supersededIds } from '../score/scorecard.js';
 
 /** The keys an item or a rule may carry about time (and what its findings charge). */
 type HistoryKeys = {
@@ -286,7 +287,7 @@ export interface HistoryResult {
  */
 export function scoreHistory(scorer: Scorer | ((record: InspectionRecord) => Scorer | Message), records: readonly InspectionRecord[], options: HistoryOptions = {}): HistoryResult {
   const asOf = options.asOf ?? records.reduce((max, r) => (r.date > max ? r.date : max), '');
-  const superseded = new Set(records.map((r) => r.supersedes).filter((s): s is string => s !== undefined));
+  const superseded = supersededIds(records);
   const byUnit = new Map<string, number[]>();
   records.forEach((r, i) => {
     if (r.date > asOf || (r.id !== undefined && superseded.has(r.id))) return;

@@ -14,6 +14,7 @@ import { awardStreaks, giveAwards, lastWarnings, makeBoards, type Boards, type E
 import { rankUnits, type LeagueTable, type RankOptions, type TiePolicy } from './rank.js';
 import { rollUp, type GroupPeriodResult, type RollupAggregate } from './rollup.js';
 import { pushTo } from '../collections.js';
+import { supersededIds } from '../score/scorecard.js';
 
 export interface LeagueOptions {
   readonly period: PeriodUnit;
@@ -120,8 +121,7 @@ export function buildLeague(standard: Standard, scorecards: readonly LeagueCard[
   const awards = awardsOf(tables, ranking.awards, check, (kinds) => {
     const only = new Set(kinds);
     // Superseded cards go first: a correction of another kind still takes its record out of this kind's table.
-    superseded ??= new Set(scorecards.flatMap((c) => (c.supersedes === undefined ? [] : [c.supersedes])));
-    const gone = superseded;
+    const gone = (superseded ??= supersededIds(scorecards));
     const cards = scorecards.filter((c) => c.kind !== undefined && only.has(c.kind) && (c.record === undefined || !gone.has(c.record)));
     return rankUnits(aggregateScorecards(cards, aggregateOptions), rankOptions);
   });
@@ -211,8 +211,7 @@ function exclusionCheck(own: string, scorecards: readonly LeagueCard[], elsewher
   let index: Map<string, LeagueCard[]> | undefined;
   const build = () => {
     const map = new Map<string, LeagueCard[]>();
-    const superseded = new Set<string>();
-    for (const c of [...scorecards, ...elsewhere]) if (c.supersedes !== undefined) superseded.add(c.supersedes);
+    const superseded = supersededIds([...scorecards, ...elsewhere]);
     const add = (c: LeagueCard, standard: string) => {
       if (c.record !== undefined && superseded.has(c.record)) return;
       const key = periodOf(c.date, period, calendar)?.key;

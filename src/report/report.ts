@@ -19,6 +19,7 @@ import type { LocalizedText } from '../common-schema.js';
 import type { Standard } from '../standard/schema.js';
 import { pushTo } from '../collections.js';
 import { addPoints, pointsOfSum, pointsToNumber, roundPoints, type Points } from '../points.js';
+import { supersededIds } from '../score/scorecard.js';
 
 export interface ReportOptions {
   /** The period key the report is as of (its tables lead; later periods are left out). Default: the latest. */
@@ -323,7 +324,7 @@ function reportTables(
 /** Scorecards by `period\0unit`, as aggregateScorecards places them (superseded ones dropped). */
 function placeScorecards(cards: readonly Scorecard[] | undefined, unit: PeriodUnit, calendar: Calendar | undefined, keys: ReadonlySet<string>): Map<string, Scorecard[]> | undefined {
   if (!cards) return undefined;
-  const superseded = new Set(cards.map((c) => c.supersedes).filter((s): s is string => s !== undefined));
+  const superseded = supersededIds(cards);
   const out = new Map<string, Scorecard[]>();
   for (const card of cards) {
     if (card.record !== undefined && superseded.has(card.record)) continue;

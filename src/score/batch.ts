@@ -15,6 +15,7 @@ import { editionProblem, StandardSet } from './editions.js';
 import { scoreChecked } from './score.js';
 import type { Scorecard, ScoreAttempt, ScoreResult } from './scorecard.js';
 import { pushAll } from '../collections.js';
+import { supersededIds } from './scorecard.js';
 
 export interface ScoredRecord {
   readonly scorecard: Scorecard;
@@ -173,7 +174,7 @@ export function scoreBatch(set: StandardSet, records: readonly LocatedRecord[], 
     if (duplicate) diagnostics.push(duplicate);
     else kept.push(located);
   }
-  const superseded = new Set(kept.map((r) => r.record.supersedes).filter((s): s is string => s !== undefined));
+  const superseded = supersededIds(kept.map((r) => r.record));
   const scored: ScoredRecord[] = [];
   for (const located of kept) {
     if (located.record.id !== undefined && superseded.has(located.record.id)) continue;

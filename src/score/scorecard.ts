@@ -153,3 +153,13 @@ export type ScoreResult =
 export type ScoreAttempt =
   | { readonly ok: true; readonly scorecard: Scorecard }
   | { readonly ok: false; readonly problems: readonly RecordProblem[] };
+
+/**
+ * The records others supersede (a corrected sheet, 复核, an appeal's outcome), by the `supersedes` of
+ * each record or scorecard: wherever they are counted, ranked or settled, these are left out.
+ */
+export function supersededIds(items: Iterable<{ readonly supersedes?: string | undefined }>): Set<string> {
+  const ids = new Set<string>();
+  for (const item of items) if (item.supersedes !== undefined) ids.add(item.supersedes);
+  return ids;
+}
