@@ -34,6 +34,11 @@ export interface Scorer {
   readonly items: readonly CompiledItem[];
   /** Item or category lookup by id and by `category.item`. */
   readonly targets: ReadonlyMap<string, CompiledItem | CompiledCategory>;
+  /**
+   * Each target's rules that check a finding (most check none), by the same ids as `targets`: its own
+   * rules, then, for an item, its category's, whose rules score its findings too, so their ranges apply as well.
+   */
+  readonly findingChecks: ReadonlyMap<string, readonly CompiledRuleEntry['compiled'][]>;
   readonly kinds: ReadonlySet<string>;
   readonly levels: ReadonlySet<string>;
   readonly indicators: ReadonlyMap<string, Indicator>;
@@ -279,6 +284,9 @@ export function compileStandard(standard: Standard, options: CompileOptions = {}
     categories,
     items,
     targets,
+    findingChecks: new Map(
+      [...targets].map(([id, target]) => [id, ('category' in target ? [...target.rules, ...target.category.rules] : target.rules).map((r) => r.compiled).filter((c) => c.checkFinding !== undefined)]),
+    ),
     kinds: new Set(kinds),
     levels: new Set(levels),
     indicators: new Map(standard.indicators.map((i) => [i.id, i])),

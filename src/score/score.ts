@@ -45,10 +45,9 @@ export function checkRecord(scorer: Scorer, record: InspectionRecord): readonly 
   }
   const findings = record.findings;
   if (findings.length === 0) return problems ?? EMPTY;
-  const checksOf = findingChecks(scorer);
   for (let f = 0; f < findings.length; f++) {
     const finding = findings[f]!;
-    const checks = checksOf.get(finding.item);
+    const checks = scorer.findingChecks.get(finding.item);
     if (checks === undefined) {
       const message = { messageId: 'record.unknown_item', data: { item: finding.item, suggestion: suggest(finding.item, scorer.targets.keys()) } };
       (problems ??= []).push({ code: 'unknown_item', field: `findings[${f}].item`, message });
@@ -60,26 +59,6 @@ export function checkRecord(scorer: Scorer, record: InspectionRecord): readonly 
     }
   }
   return problems ?? EMPTY;
-}
-
-type CompiledRule = CompiledScope['rules'][number]['compiled'];
-
-/**
- * Per scorer, each target's rules that check a finding (most check none): its own rules, then, for an
- * item, its category's, whose rules score its findings too (scoreAll), so their ranges apply as well.
- */
-const findingChecksOf = new WeakMap<Scorer, ReadonlyMap<string, readonly CompiledRule[]>>();
-function findingChecks(scorer: Scorer): ReadonlyMap<string, readonly CompiledRule[]> {
-  let checks = findingChecksOf.get(scorer);
-  if (checks === undefined) {
-    const map = new Map<string, readonly CompiledRule[]>();
-    for (const [id, target] of scorer.targets) {
-      const rules = 'category' in target ? [...target.rules, ...target.category.rules] : target.rules;
-      map.set(id, rules.map((r) => r.compiled).filter((c) => c.checkFinding !== undefined));
-    }
-    findingChecksOf.set(scorer, (checks = map));
-  }
-  return checks;
 }
 
 function addFindingProblem(problem: RecordProblem, f: number, problems: RecordProblem[] | undefined): RecordProblem[] {
