@@ -10,7 +10,7 @@ import { inlineSource, placeProblems, recordDiagnostic, type RecordSource } from
 import type { StreamItem } from '../records/read.js';
 import { checkRecordInput, type LocatedRecord } from '../records/validate.js';
 import { IdSet, type Fingerprint } from '../records/id-set.js';
-import { batchesOf } from '../records/batches.js';
+import { batchesFrom } from '../records/batches.js';
 import { editionProblem, StandardSet } from './editions.js';
 import { scoreChecked } from './score.js';
 import type { Scorecard, ScoreAttempt, ScoreResult } from './scorecard.js';
@@ -203,16 +203,14 @@ export function scoreBatch(set: StandardSet, records: readonly LocatedRecord[], 
  */
 export async function* scoreStream(set: StandardSet, items: AsyncIterable<StreamItem>, locale: Locale, ids: RecordIds = new RecordIds()): AsyncGenerator<ScoreItem> {
   // A reader's items a chunk at a time where it gives them so: one async step per chunk, not two per record.
-  const batches = batchesOf(items);
-  if (batches !== undefined) {
-    for await (const batch of batches) for (const item of batch) yield scoreStreamItem(set, item, locale, ids);
-  } else {
-    for await (const item of items) yield scoreStreamItem(set, item, locale, ids);
+  for await (const batch of batchesFrom(items)) {
+    for (const item of batch) {
+      if (!('record' in item)) {
+        yield item;
+        continue;
+      }
+      const duplicate = ids.duplicate(item, locale);
+      yield duplicate ? { diagnostics: [duplicate] } : scoreLocated(set, item, locale);
+    }
   }
-}
-
-function scoreStreamItem(set: StandardSet, item: StreamItem, locale: Locale, ids: RecordIds): ScoreItem {
-  if (!('record' in item)) return item;
-  const duplicate = ids.duplicate(item, locale);
-  return duplicate ? { diagnostics: [duplicate] } : scoreLocated(set, item, locale);
 }
