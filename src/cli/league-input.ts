@@ -22,6 +22,7 @@ import type { Output } from './io.js';
 import { loadStandardSet, standardLoadOptions } from './standards.js';
 import { DEFAULT_MAX_PROBLEMS, problemPrinter, rejectedRecordCounter } from './problems.js';
 import { supersededIds } from '../score/scorecard.js';
+import { reportCard, type ReportCard } from '../report/report.js';
 
 export interface LeagueInputOptions {
   readonly standards: readonly string[];
@@ -70,16 +71,21 @@ export interface LeagueFeed {
    * still held (see needsCards).
    */
   readonly hold: boolean;
+  /**
+   * With `hold`: keep of each scorecard only what a report reads (a ReportCard, `report`), units the
+   * same to the letter as one object. Not with --also standards: those cards are held whole.
+   */
+  readonly slim?: boolean;
   /** Verdicts to look for among the ranked scorecards (`rank --fail-on`): those found are `verdicts`. */
   readonly watch?: readonly Verdict[];
 }
 
-export interface LeagueInput {
+export interface LeagueInput<Card extends ReportCard = Scorecard> {
   /** The standard whose ranking rules apply: the newest edition loaded. */
   readonly standard: Standard;
   readonly league: League;
   /** The ranked scorecards (superseded ones and the --also standards' left out), when held. */
-  readonly scorecards?: readonly Scorecard[];
+  readonly scorecards?: readonly Card[];
   /** Which of the watched verdicts some ranked scorecard has. */
   readonly verdicts: ReadonlySet<Verdict>;
   readonly rejected: Rejected;
@@ -89,9 +95,10 @@ export interface LeagueInput {
 }
 
 /** The league of the records in `inputs` (`stdin` when none); 2 when it could not be made (said on `out`). */
-export async function loadLeagueInput(inputs: readonly string[], options: LeagueInputOptions, out: Output, stdin: Readable, feed?: LeagueFeed & { readonly hold: true }): Promise<(LeagueInput & { readonly scorecards: readonly Scorecard[] }) | 2>;
-export async function loadLeagueInput(inputs: readonly string[], options: LeagueInputOptions, out: Output, stdin: Readable, feed: LeagueFeed): Promise<LeagueInput | 2>;
-export async function loadLeagueInput(inputs: readonly string[], options: LeagueInputOptions, out: Output, stdin: Readable, feed: LeagueFeed = { hold: true }): Promise<LeagueInput | 2> {
+export async function loadLeagueInput(inputs: readonly string[], options: LeagueInputOptions, out: Output, stdin: Readable, feed: LeagueFeed & { readonly hold: true; readonly slim: true }): Promise<(LeagueInput<ReportCard> & { readonly scorecards: readonly ReportCard[] }) | 2>;
+export async function loadLeagueInput(inputs: readonly string[], options: LeagueInputOptions, out: Output, stdin: Readable, feed?: LeagueFeed & { readonly hold: true; readonly slim?: false }): Promise<(LeagueInput & { readonly scorecards: readonly Scorecard[] }) | 2>;
+export async function loadLeagueInput(inputs: readonly string[], options: LeagueInputOptions, out: Output, stdin: Readable, feed: LeagueFeed): Promise<LeagueInput<ReportCard> | 2>;
+export async function loadLeagueInput(inputs: readonly string[], options: LeagueInputOptions, out: Output, stdin: Readable, feed: LeagueFeed = { hold: true }): Promise<LeagueInput<ReportCard> | 2> {
   const ranked = await loadStandardSet(options.standards, standardLoadOptions(options), out);
   if (!ranked) return 2;
   const also = options.also && options.also.length > 0 ? await loadStandardSet(options.also, standardLoadOptions(options), out) : undefined;
@@ -130,7 +137,7 @@ export async function loadLeagueInput(inputs: readonly string[], options: League
   };
   // The --also standards' scorecards only decide awards; the table ranks the standard's own.
   const alsoIds = new Set((also?.scorers ?? []).map((s) => s.standard.id).filter((id) => id !== standard.id));
-  const idOf = (c: Scorecard) => c.standard.slice(0, c.standard.lastIndexOf('@'));
+  const idOf = (c: ReportCard) => c.standard.slice(0, c.standard.lastIndexOf('@'));
   const leagueOptions = (elsewhere: readonly Scorecard[]): LeagueOptions => ({
     period: options.period,
     ...(options.groupBy ? { groupBy: options.groupBy } : {}),
@@ -144,7 +151,7 @@ export async function loadLeagueInput(inputs: readonly string[], options: League
   // cards before anything else): an own card superseded by an --also standard's (aggregation sees only
   // the own cards). That needs every card at the end. (Awards by kinds now drop superseded cards first.)
   const needsCards = alsoIds.size > 0;
-  const take = feed.hold || needsCards ? holdCards() : streamCards(feed.watch ?? [], new LeagueBuilder(standard, leagueOptions([])));
+  const take = feed.hold || needsCards ? holdCards(feed.slim === true && !needsCards) : streamCards(feed.watch ?? [], new LeagueBuilder(standard, leagueOptions([])));
   // Problems go to stderr as they are found, the first --max-problems of them: none is held beyond those.
   const problems = problemPrinter(out, options.maxProblems ?? DEFAULT_MAX_PROBLEMS, options.lang);
   const counter = rejectedRecordCounter();
@@ -176,7 +183,8 @@ export async function loadLeagueInput(inputs: readonly string[], options: League
   const superseded = supersededIds(cards);
   const current = superseded.size === 0 ? cards : cards.filter((c) => c.record === undefined || !superseded.has(c.record));
   const scorecards = alsoIds.size === 0 ? current : current.filter((c) => !alsoIds.has(idOf(c)));
-  const elsewhere = alsoIds.size === 0 ? [] : current.filter((c) => alsoIds.has(idOf(c)));
+  // Held whole with --also (holdCards): the other standards' cards are Scorecards.
+  const elsewhere = alsoIds.size === 0 ? [] : (current.filter((c) => alsoIds.has(idOf(c))) as Scorecard[]);
   const league = buildLeague(standard, scorecards, leagueOptions(elsewhere));
   const watched = new Set(feed.watch ?? []);
   const verdicts = new Set(scorecards.filter((c) => watched.has(c.verdict)).map((c) => c.verdict));
@@ -184,10 +192,23 @@ export async function loadLeagueInput(inputs: readonly string[], options: League
   return { standard, league, scorecards, verdicts, rejected, ...(calendar ? { calendar } : {}), ...(history && { ledger: { asOf, entries: history.ledger(asOf) } }) };
 }
 
-/** Every scorecard, held. */
-function holdCards(): { readonly cards: Scorecard[]; add(card: Scorecard): void } {
-  const cards: Scorecard[] = [];
-  return { cards, add: (card) => cards.push(card) };
+/** Every scorecard, held: whole, or (`slim`) only what a report reads, units the same to the letter as one object. */
+function holdCards(slim: boolean): { readonly cards: ReportCard[]; add(card: Scorecard): void } {
+  const cards: ReportCard[] = [];
+  if (!slim) return { cards, add: (card) => cards.push(card) };
+  const unitOf = sameUnits();
+  return { cards, add: (card) => cards.push(reportCard(unitOf(card))) };
+}
+
+/** A card whose unit is the same to the letter as an earlier card's gets that card's unit object (each record parses its own). */
+function sameUnits(): (card: Scorecard) => Scorecard {
+  const units = new Map<string, Scorecard['unit']>();
+  return (card) => {
+    const key = JSON.stringify(card.unit);
+    const unit = units.get(key);
+    if (unit === undefined) units.set(key, card.unit);
+    return unit === undefined || unit === card.unit ? card : { ...card, unit };
+  };
 }
 
 /**
@@ -203,14 +224,11 @@ export function streamCards(watch: readonly Verdict[], builder: Pick<LeagueBuild
   const watched = new Set(watch);
   const found = new Set<Verdict>();
   const watchedIds: { readonly id: string; readonly verdict: Verdict }[] = [];
-  const units = new Map<string, Scorecard['unit']>();
+  const unitOf = sameUnits();
   return {
     add(card: Scorecard): void {
       if (card.supersedes !== undefined) superseded.add(card.supersedes);
-      const key = JSON.stringify(card.unit);
-      let unit = units.get(key);
-      if (unit === undefined) units.set(key, (unit = card.unit));
-      builder.add(unit === card.unit ? card : { ...card, unit });
+      builder.add(unitOf(card));
       if (!watched.has(card.verdict)) return;
       if (card.record === undefined) found.add(card.verdict);
       else watchedIds.push({ id: card.record, verdict: card.verdict });

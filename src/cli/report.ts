@@ -4,13 +4,13 @@
  * a PDF printed by headless Chromium. Exit codes as `rank`: 0 every record scored; 1 some rejected;
  * 2 could not run (bad input, no Chromium or playwright-core for PDF).
  */
-import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import type { Readable } from 'node:stream';
-import { renderReportHtml } from '../report/html.js';
+import { createWriteStream, existsSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { reportHtmlLines } from '../report/html.js';
 import { display } from './rank.js';
 import { buildReport } from '../report/report.js';
-import { renderReportMarkdown } from '../report/report-markdown.js';
+import { reportMarkdownLines } from '../report/report-markdown.js';
 import { SCORESHEET_VERSION } from '../version.js';
 import { writeOutputFile, type Output } from './io.js';
 import { leagueWorkbook } from '../report/xlsx.js';
@@ -49,7 +49,8 @@ export async function runReport(inputs: readonly string[], options: ReportCliOpt
     out.err(wordsOf(options.lang).cli.xlsxNeedsOutput);
     return 2;
   }
-  const input = await loadLeagueInput(inputs, options, out, stdin);
+  // Of each scorecard only what the report reads is held (a ReportCard).
+  const input = await loadLeagueInput(inputs, options, out, stdin, { hold: true, slim: true });
   if (input === 2) return 2;
   const { standard, league, scorecards, rejected, calendar, ledger } = input;
   // Inspections in no period (a holiday, between terms) are a warning, not a failure: the exit code stays.
@@ -76,24 +77,48 @@ export async function runReport(inputs: readonly string[], options: ReportCliOpt
     return rejectedRecords > 0 ? 1 : 0;
   }
   const shown = { lang: options.lang, ...display(options) };
-  const text = options.format === 'md' ? renderReportMarkdown(report, shown) : renderReportHtml(report, shown);
+  // The page in pieces (lines), written as they come: a large run's report is never one string.
+  const lines = options.format === 'md' ? reportMarkdownLines(report, shown) : reportHtmlLines(report, shown);
   if (options.format === 'pdf') {
-    const printed = await printPdf(text, options.output!, options.chromium);
+    const printed = await printPdf([...lines].join('\n') + '\n', options.output!, options.chromium);
     if (printed !== undefined) {
       out.err(renderMessage(printed, options.lang));
       return 2;
     }
   } else if (options.output) {
     try {
-      await writeFile(options.output, text, 'utf8');
+      await writeLines(options.output, lines);
     } catch (error) {
       out.err(wordsOf(options.lang).cli.cannotWrite(options.output, renderMessage({ messageId: 'library.system', data: systemFailure(error) }, options.lang)));
       return 2;
     }
   } else {
-    out.out(text.replace(/\n$/, ''));
+    for (const batch of batches(lines)) out.out(batch);
   }
   return rejectedRecords > 0 ? 1 : 0;
+}
+
+/** Lines joined by line breaks into pieces of about 1 MB (a line longer stays whole): fewer writes than a line each. */
+function* batches(lines: Iterable<string>): Generator<string> {
+  let batch: string[] = [];
+  let size = 0;
+  for (const line of lines) {
+    batch.push(line);
+    size += line.length + 1;
+    if (size < 1 << 20) continue;
+    yield batch.join('\n');
+    batch = [];
+    size = 0;
+  }
+  if (batch.length > 0) yield batch.join('\n');
+}
+
+/** Writes each line and a line break to `path` (UTF-8), a batch at a time, as fast as the file takes them. */
+async function writeLines(path: string, lines: Iterable<string>): Promise<void> {
+  const withBreaks = function* () {
+    for (const batch of batches(lines)) yield batch + '\n';
+  };
+  await pipeline(Readable.from(withBreaks()), createWriteStream(path));
 }
 
 /** Prints HTML to an A4 PDF with headless Chromium; the reason when it cannot (a catalogue message), undefined when done. */

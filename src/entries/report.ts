@@ -2,11 +2,11 @@
  *
  * @module scoresheet/report
  */
-export { buildReport } from '../report/report.js';
-export type { Report, ReportOptions, ReportGroupTable, ReportRow, ReportUnit, ReportUnitPeriod, ReportInspection, ReportLine, CostlyItem } from '../report/report.js';
-export { renderReportHtml } from '../report/html.js';
+export { buildReport, reportCard } from '../report/report.js';
+export type { Report, ReportCard, ReportOptions, ReportGroupTable, ReportRow, ReportUnit, ReportUnitPeriod, ReportInspection, ReportLine, CostlyItem } from '../report/report.js';
+export { renderReportHtml, reportHtmlLines } from '../report/html.js';
 export type { RenderReportOptions } from '../report/html.js';
-export { renderReportMarkdown } from '../report/report-markdown.js';
+export { renderReportMarkdown, reportMarkdownLines } from '../report/report-markdown.js';
 export { lineChart, sparkline } from '../report/svg.js';
 export { formatCsv } from '../report/csv.js';
 export { leagueWorkbook, scorecardsWorkbook } from '../report/xlsx.js';

@@ -65,6 +65,27 @@ function scoreRange(report: Report): { min: number; max: number } {
  * ```
  */
 export function renderReportHtml(report: Report, options: RenderReportOptions = {}): string {
+  return [...reportHtmlLines(report, options)].join('\n') + '\n';
+}
+
+/**
+ * renderReportHtml's text in pieces: joined by line breaks, with one at the end, they are that text.
+ * The CLI writes them as they come, so a large run's report (every unit's every deduction) is never
+ * one string, nor one array of its rows.
+ *
+ * @example
+ * ```ts
+ * import { createWriteStream } from 'node:fs';
+ * import type { Report } from 'scoresheet/report';
+ * import { reportHtmlLines } from 'scoresheet/report';
+ *
+ * declare const report: Report;
+ * const file = createWriteStream('league.html');
+ * for (const line of reportHtmlLines(report, { lang: 'en' })) file.write(line + '\n');
+ * file.end();
+ * ```
+ */
+export function* reportHtmlLines(report: Report, options: RenderReportOptions = {}): Generator<string> {
   const lang = options.lang ?? 'zh-CN';
   const w = wordsOf(lang).html;
   const display = boardDisplay(report.standard, options);
@@ -118,7 +139,6 @@ export function renderReportHtml(report: Report, options: RenderReportOptions = 
     '</header>',
   ];
 
-  const body = ['<main>', leagueSection(ctx), costliestSection(ctx), unitsSection(ctx), historySection(ctx), ledgerSection(ctx), '</main>'];
   const footer = [
     '<footer>',
     `<p>${esc([report.generator ? w.generated(report.generator) : '', `${report.standard.id}@${report.standard.version}`, report.standard.source ?? ''].filter(Boolean).join(w.dot))}</p>`,
@@ -126,7 +146,11 @@ export function renderReportHtml(report: Report, options: RenderReportOptions = 
     '</body>',
     '</html>',
   ];
-  return [...head, ...header, ...body, ...footer].filter((s) => s !== '').join('\n') + '\n';
+  // Empty pieces of the page's frame are left out; a section's own blank lines stay.
+  for (const piece of [...head, ...header, '<main>', leagueSection(ctx), costliestSection(ctx)]) if (piece !== '') yield piece;
+  yield* unitsSection(ctx);
+  yield* historySection(ctx);
+  for (const piece of [ledgerSection(ctx), '</main>', ...footer]) if (piece !== '') yield piece;
 }
 
 /** 整改台账: every finding with a deadline, overdue ones marked; nothing for a standard without deadlines. */
@@ -378,12 +402,13 @@ function absentPeriods(ctx: Ctx, unit: ReportUnit): string {
   return `<p class="muted">${esc(ctx.w.notInspectedIn + ctx.w.colon + absent.map((p) => shortPeriod(ctx, p.period)).join(ctx.w.listSep))}</p>`;
 }
 
-function unitsSection(ctx: Ctx): string {
+/** Every unit's trend and deductions, a unit at a time (the report's bulk: every line of every inspection). */
+function* unitsSection(ctx: Ctx): Generator<string> {
   const { w, report } = ctx;
-  const out = ['<section id="units" aria-labelledby="units-h">', `<h2 id="units-h">${esc(w.units)}</h2>`, `<p class="muted">${esc(w.unitsHint)}</p>`];
+  yield* ['<section id="units" aria-labelledby="units-h">', `<h2 id="units-h">${esc(w.units)}</h2>`, `<p class="muted">${esc(w.unitsHint)}</p>`];
   let group: string | undefined;
   for (const unit of report.units) {
-    if (unit.group !== group && report.groupBy) out.push(`<h3>${esc(groupTitle(ctx, unit.group))}</h3>`);
+    if (unit.group !== group && report.groupBy) yield `<h3>${esc(groupTitle(ctx, unit.group))}</h3>`;
     group = unit.group;
     const name = unitName(unit.unit);
     const latest = unit.periods.find((p) => p.period.key === report.current?.key);
@@ -399,24 +424,24 @@ function unitsSection(ctx: Ctx): string {
             },
           )
         : '';
-    pushAll(out, [
+    yield* [
       `<details class="unit" id="${ctx.anchor.get(unit.unit.id)}">`,
       `<summary><span class="name">${esc(name)}</span><span class="muted">${esc(w.unitSummary(latest === undefined ? undefined : latest.score === null ? null : ctx.num(latest.score), latest?.rank ?? null, latest?.ranked ?? 0, latest?.detailed.reduce((s, i) => s + i.lines.length, 0) ?? 0))}</span>${latest && latest.awards.length > 0 ? ` ${FLAG}` : ''}</summary>`,
       chart,
       ...[...unit.periods].reverse().filter((p) => p.inspections > 0).map((p) => unitPeriodBlock(ctx, p)),
       absentPeriods(ctx, unit),
       '</details>',
-    ]);
+    ];
   }
-  out.push('</section>');
-  return out.join('\n');
+  yield '</section>';
 }
 
-function historySection(ctx: Ctx): string {
+/** Earlier periods' tables, a period at a time; nothing when the report has one period. */
+function* historySection(ctx: Ctx): Generator<string> {
   const { w, report } = ctx;
   const earlier = [...report.periods].reverse().slice(1);
-  if (earlier.length === 0) return '';
-  const out = ['<section id="history" aria-labelledby="history-h">', `<h2 id="history-h">${esc(w.history)}</h2>`, `<p class="muted">${esc(w.historyHint)}</p>`];
+  if (earlier.length === 0) return;
+  yield* ['<section id="history" aria-labelledby="history-h">', `<h2 id="history-h">${esc(w.history)}</h2>`, `<p class="muted">${esc(w.historyHint)}</p>`];
   for (const period of earlier) {
     const tables = report.tables.filter((t) => t.period.key === period.key);
     const holders = tables
@@ -426,13 +451,12 @@ function historySection(ctx: Ctx): string {
       })
       .filter(Boolean)
       .join(w.groupSep);
-    pushAll(out, [
+    yield* [
       '<details class="period">',
       `<summary><span class="name">${esc(ctx.period(period))}</span>${holders ? `${FLAG}<span class="muted">${esc(holders)}</span>` : ''}</summary>`,
       ...tables.map((t) => `<h3>${esc(groupTitle(ctx, t.group))}</h3>\n${leagueTable(ctx, t, false)}\n${boardsAndNotes(ctx, t, false)}`),
       '</details>',
-    ]);
+    ];
   }
-  out.push('</section>');
-  return out.join('\n');
+  yield '</section>';
 }

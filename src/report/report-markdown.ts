@@ -29,6 +29,23 @@ const unitName = (u: UnitRef) => u.name ?? u.id;
  * ```
  */
 export function renderReportMarkdown(report: Report, options: RenderReportOptions = {}): string {
+  return [...reportMarkdownLines(report, options)].join('\n') + '\n';
+}
+
+/**
+ * renderReportMarkdown's text in pieces: joined by line breaks, with one at the end, they are that
+ * text. The period's deductions come a line at a time, so a large run's report is never one string.
+ *
+ * @example
+ * ```ts
+ * import type { Report } from 'scoresheet/report';
+ * import { reportMarkdownLines } from 'scoresheet/report';
+ *
+ * declare const report: Report;
+ * for (const line of reportMarkdownLines(report, { lang: 'en' })) process.stdout.write(line + '\n');
+ * ```
+ */
+export function* reportMarkdownLines(report: Report, options: RenderReportOptions = {}): Generator<string> {
   const lang: Locale = options.lang ?? 'zh-CN';
   const w = wordsOf(lang).reportMarkdown;
   const display = boardDisplay(report.standard, options);
@@ -88,25 +105,26 @@ export function renderReportMarkdown(report: Report, options: RenderReportOption
     });
   }
   blocks.push(costliest.join('\n'));
+  // Blocks apart by a blank line.
+  for (let i = 0; i < blocks.length; i++) yield* i === 0 ? [blocks[i]!] : ['', blocks[i]!];
 
   if (current) {
-    const details = [`## ${w.details} · ${mdCell(label(current))}`, ''];
-    details.push(row([w.unit, w.date, w.item, w.points, w.reason, w.source]), '|---|---|---|---:|---|---|');
-    let any = false;
+    yield* ['', `## ${w.details} · ${mdCell(label(current))}`, ''];
+    const inCurrent = (unit: Report['units'][number]) => unit.periods.find((x) => x.period.key === current.key)?.detailed ?? [];
+    if (!report.units.some((unit) => inCurrent(unit).some((inspection) => inspection.lines.length > 0))) {
+      yield w.none;
+      return;
+    }
+    yield* [row([w.unit, w.date, w.item, w.points, w.reason, w.source]), '|---|---|---|---:|---|---|'];
     for (const unit of report.units) {
-      const p = unit.periods.find((x) => x.period.key === current.key);
-      for (const inspection of p?.detailed ?? []) {
+      for (const inspection of inCurrent(unit)) {
         for (const line of inspection.lines) {
-          any = true;
           const item = line.item ? (report.names.items[line.item] ? localizedText(report.names.items[line.item]!, lang) : line.item) : w.total;
           const points = line.points > 0 ? `+${num(line.points)}` : num(line.points);
           const reason = renderMessage(line.reason, lang) + (line.note ? w.note(line.note) : '');
-          details.push(row([unitName(unit.unit), inspection.date, item, points, reason, line.source ?? '']));
+          yield row([unitName(unit.unit), inspection.date, item, points, reason, line.source ?? '']);
         }
       }
     }
-    if (!any) details.splice(2, 2, w.none);
-    blocks.push(details.join('\n'));
   }
-  return blocks.join('\n\n') + '\n';
 }

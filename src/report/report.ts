@@ -10,7 +10,7 @@ import type { TracedLine, UnitPeriodResult } from '../aggregate/aggregate.js';
 import { periodOf, type Calendar, type Period, type PeriodUnit } from '../aggregate/periods.js';
 import type { Message } from '../messages/types.js';
 import { awardStreaks, lastWarnings, type Boards, type GroupAwards, type LastWarning, type Streak } from '../rank/awards.js';
-import type { League, LeftOutCard } from '../rank/league.js';
+import type { League, LeagueCard, LeftOutCard } from '../rank/league.js';
 import type { RollupAggregate } from '../rank/rollup.js';
 import type { LeagueTable, UnrankedReason } from '../rank/rank.js';
 import type { UnitRef } from '../record-schema.js';
@@ -27,8 +27,9 @@ export interface ReportOptions {
   /**
    * The scorecards the league was built from: adds each inspection's kind, inspector and total, and
    * the inspections that cost nothing. Without them, inspections are rebuilt from the league's lines.
+   * What the report reads of each is a ReportCard (a Scorecard is one; `reportCard` keeps just that).
    */
-  readonly scorecards?: readonly Scorecard[];
+  readonly scorecards?: readonly ReportCard[];
   /** The calendar given to buildLeague, to place the scorecards in their periods (default: the standard's). */
   readonly calendar?: Calendar;
   /** How many of the costliest items to list (default 10). */
@@ -39,6 +40,54 @@ export interface ReportOptions {
   readonly generator?: string;
   /** The rectification ledger (整改台账) for a standard with deadlines: the HTML report gets a section. */
   readonly ledger?: { readonly asOf: string; readonly entries: readonly LedgerEntry[] };
+}
+
+/** What a report (and the league under it) reads of a scorecard: a Scorecard is one. */
+export type ReportCard = LeagueCard & Pick<Scorecard, 'level' | 'inspector' | 'cycle' | 'charges'>;
+
+/**
+ * The ReportCard of a scorecard, a new object with only those fields (absent ones left out): a large
+ * run's report holds one per record, and the rest of the scorecard (categories, reasons, provenance)
+ * is garbage at once. Its lines, band and outcomes are the scorecard's own, not copies.
+ *
+ * @example
+ * ```ts
+ * import { compileStandard, scoreRecord, type Standard } from 'scoresheet';
+ * import { buildLeague } from 'scoresheet';
+ * import { buildReport, reportCard, type ReportCard } from 'scoresheet/report';
+ *
+ * declare const standard: Standard;
+ * declare const records: unknown[];
+ * const scorer = compileStandard(standard);
+ * const cards: ReportCard[] = [];
+ * for (const record of records) {
+ *   const scored = scoreRecord(scorer, record);
+ *   if (scored.ok) cards.push(reportCard(scored.scorecard));
+ * }
+ * const report = buildReport(buildLeague(standard, cards, { period: 'week' }), standard, { scorecards: cards });
+ * ```
+ */
+export function reportCard(card: Scorecard): ReportCard {
+  const out: { -readonly [K in keyof ReportCard]: ReportCard[K] } = {
+    standard: card.standard,
+    unit: card.unit,
+    date: card.date,
+    base: card.base,
+    total: card.total,
+    complete: card.complete,
+    verdict: card.verdict,
+    lines: card.lines,
+    band: card.band,
+    outcomes: card.outcomes,
+  };
+  if (card.record !== undefined) out.record = card.record;
+  if (card.supersedes !== undefined) out.supersedes = card.supersedes;
+  if (card.kind !== undefined) out.kind = card.kind;
+  if (card.level !== undefined) out.level = card.level;
+  if (card.inspector !== undefined) out.inspector = card.inspector;
+  if (card.cycle !== undefined) out.cycle = card.cycle;
+  if (card.charges !== undefined) out.charges = card.charges;
+  return out;
 }
 
 export interface ReportRow {
@@ -322,10 +371,10 @@ function reportTables(
 }
 
 /** Scorecards by `period\0unit`, as aggregateScorecards places them (superseded ones dropped). */
-function placeScorecards(cards: readonly Scorecard[] | undefined, unit: PeriodUnit, calendar: Calendar | undefined, keys: ReadonlySet<string>): Map<string, Scorecard[]> | undefined {
+function placeScorecards(cards: readonly ReportCard[] | undefined, unit: PeriodUnit, calendar: Calendar | undefined, keys: ReadonlySet<string>): Map<string, ReportCard[]> | undefined {
   if (!cards) return undefined;
   const superseded = supersededIds(cards);
-  const out = new Map<string, Scorecard[]>();
+  const out = new Map<string, ReportCard[]>();
   for (const card of cards) {
     if (card.record !== undefined && superseded.has(card.record)) continue;
     const period = periodOf(card.date, unit, calendar);
@@ -348,7 +397,7 @@ const toLine = (line: TracedLine | Scorecard['lines'][number]): ReportLine => ({
 const byDate = <T extends { date: string; record?: string | undefined }>(a: T, b: T) =>
   a.date < b.date ? -1 : a.date > b.date ? 1 : (a.record ?? '') < (b.record ?? '') ? -1 : (a.record ?? '') > (b.record ?? '') ? 1 : 0;
 
-function inspectionsOf(result: UnitPeriodResult, cards: readonly Scorecard[] | undefined): { detailed: ReportInspection[]; clean: number } {
+function inspectionsOf(result: UnitPeriodResult, cards: readonly ReportCard[] | undefined): { detailed: ReportInspection[]; clean: number } {
   // With scorecards — when they account for every inspection — each card is an inspection.
   if (cards && cards.length === result.inspections) {
     const ordered = [...cards].sort(byDate);
@@ -381,7 +430,7 @@ function inspectionsOf(result: UnitPeriodResult, cards: readonly Scorecard[] | u
 function unitDetails(
   tables: readonly LeagueTable[],
   results: readonly UnitPeriodResult[],
-  cards: Map<string, Scorecard[]> | undefined,
+  cards: Map<string, ReportCard[]> | undefined,
   heldBy: (period: string, unit: string) => string[],
 ): ReportUnit[] {
   // Rank, group and group size of each unit in each period.
