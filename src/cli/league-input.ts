@@ -197,17 +197,18 @@ function holdCards(slim: boolean): { readonly cards: ReportCard[]; add(card: Sco
   const cards: ReportCard[] = [];
   if (!slim) return { cards, add: (card) => cards.push(card) };
   const unitOf = sameUnits();
-  return { cards, add: (card) => cards.push(reportCard(unitOf(card))) };
+  return { cards, add: (card) => cards.push(reportCard(card, unitOf(card.unit))) };
 }
 
-/** A card whose unit is the same to the letter as an earlier card's gets that card's unit object (each record parses its own). */
-function sameUnits(): (card: Scorecard) => Scorecard {
+/** A unit the same to the letter as an earlier one is given as that one's object (each record parses its own). */
+function sameUnits(): (unit: Scorecard['unit']) => Scorecard['unit'] {
   const units = new Map<string, Scorecard['unit']>();
-  return (card) => {
-    const key = JSON.stringify(card.unit);
-    const unit = units.get(key);
-    if (unit === undefined) units.set(key, card.unit);
-    return unit === undefined || unit === card.unit ? card : { ...card, unit };
+  return (unit) => {
+    const key = JSON.stringify(unit);
+    const known = units.get(key);
+    if (known !== undefined) return known;
+    units.set(key, unit);
+    return unit;
   };
 }
 
@@ -228,7 +229,8 @@ export function streamCards(watch: readonly Verdict[], builder: Pick<LeagueBuild
   return {
     add(card: Scorecard): void {
       if (card.supersedes !== undefined) superseded.add(card.supersedes);
-      builder.add(unitOf(card));
+      const unit = unitOf(card.unit);
+      builder.add(unit === card.unit ? card : { ...card, unit });
       if (!watched.has(card.verdict)) return;
       if (card.record === undefined) found.add(card.verdict);
       else watchedIds.push({ id: card.record, verdict: card.verdict });

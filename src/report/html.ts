@@ -374,7 +374,8 @@ function inspectionRows(ctx: Ctx, inspection: ReportInspection): string {
   );
 }
 
-function unitPeriodBlock(ctx: Ctx, p: ReportUnitPeriod): string {
+/** A unit's period: its facts, then an inspection at a time (`detailed` is built when read: read once here). */
+function* unitPeriodBlock(ctx: Ctx, p: ReportUnitPeriod): Generator<string> {
   const w = ctx.w;
   const facts = [
     p.score === null ? (p.unranked ? w.unranked[p.unranked] : w.none) : w.scoreOf(ctx.num(p.score)),
@@ -382,18 +383,18 @@ function unitPeriodBlock(ctx: Ctx, p: ReportUnitPeriod): string {
     w.inspectionsOf(p.inspections),
   ].filter(Boolean);
   const flags = p.awards.map((a) => `${FLAG}${esc(awardText(ctx, a))}`).join(' ');
-  const out = [`<h4>${esc(ctx.period(p.period))} <small>${esc(facts.join(w.dot))}</small> ${flags}</h4>`];
-  if (p.detailed.length > 0) {
-    pushAll(out, [
+  yield `<h4>${esc(ctx.period(p.period))} <small>${esc(facts.join(w.dot))}</small> ${flags}</h4>`;
+  const detailed = p.detailed;
+  if (detailed.length > 0) {
+    yield* [
       '<table class="lines">',
       `<thead><tr><th scope="col">${esc(w.date)}</th><th scope="col">${esc(w.item)}</th><th scope="col" class="num">${esc(w.points)}</th><th scope="col">${esc(w.reason)}</th><th scope="col">${esc(w.source)}</th></tr></thead>`,
-      ...p.detailed.map((i) => inspectionRows(ctx, i)),
-      '</table>',
-    ]);
+    ];
+    for (const inspection of detailed) yield inspectionRows(ctx, inspection);
+    yield '</table>';
   }
-  if (p.clean > 0) out.push(`<p class="muted">${esc(w.clean(p.clean))}</p>`);
-  for (const s of p.shortfalls) out.push(`<p class="muted">${esc(w.shortfall(s.requirement, s.missing, s.points))}</p>`);
-  return out.join('\n');
+  if (p.clean > 0) yield `<p class="muted">${esc(w.clean(p.clean))}</p>`;
+  for (const s of p.shortfalls) yield `<p class="muted">${esc(w.shortfall(s.requirement, s.missing, s.points))}</p>`;
 }
 
 function absentPeriods(ctx: Ctx, unit: ReportUnit): string {
@@ -428,10 +429,9 @@ function* unitsSection(ctx: Ctx): Generator<string> {
       `<details class="unit" id="${ctx.anchor.get(unit.unit.id)}">`,
       `<summary><span class="name">${esc(name)}</span><span class="muted">${esc(w.unitSummary(latest === undefined ? undefined : latest.score === null ? null : ctx.num(latest.score), latest?.rank ?? null, latest?.ranked ?? 0, latest?.detailed.reduce((s, i) => s + i.lines.length, 0) ?? 0))}</span>${latest && latest.awards.length > 0 ? ` ${FLAG}` : ''}</summary>`,
       chart,
-      ...[...unit.periods].reverse().filter((p) => p.inspections > 0).map((p) => unitPeriodBlock(ctx, p)),
-      absentPeriods(ctx, unit),
-      '</details>',
     ];
+    for (const p of [...unit.periods].reverse()) if (p.inspections > 0) yield* unitPeriodBlock(ctx, p);
+    yield* [absentPeriods(ctx, unit), '</details>'];
   }
   yield '</section>';
 }

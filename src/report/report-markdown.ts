@@ -110,14 +110,14 @@ export function* reportMarkdownLines(report: Report, options: RenderReportOption
 
   if (current) {
     yield* ['', `## ${w.details} · ${mdCell(label(current))}`, ''];
-    const inCurrent = (unit: Report['units'][number]) => unit.periods.find((x) => x.period.key === current.key)?.detailed ?? [];
-    if (!report.units.some((unit) => inCurrent(unit).some((inspection) => inspection.lines.length > 0))) {
+    const inCurrent = (unit: Report['units'][number]) => unit.periods.find((x) => x.period.key === current.key);
+    if (!report.units.some((unit) => (inCurrent(unit)?.detailed ?? []).some((inspection) => inspection.lines.length > 0))) {
       yield w.none;
       return;
     }
     yield* [row([w.unit, w.date, w.item, w.points, w.reason, w.source]), '|---|---|---|---:|---|---|'];
     for (const unit of report.units) {
-      for (const inspection of inCurrent(unit)) {
+      for (const inspection of inCurrent(unit)?.detailed ?? []) {
         for (const line of inspection.lines) {
           const item = line.item ? (report.names.items[line.item] ? localizedText(report.names.items[line.item]!, lang) : line.item) : w.total;
           const points = line.points > 0 ? `+${num(line.points)}` : num(line.points);

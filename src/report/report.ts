@@ -14,7 +14,7 @@ import type { League, LeagueCard, LeftOutCard } from '../rank/league.js';
 import type { RollupAggregate } from '../rank/rollup.js';
 import type { LeagueTable, UnrankedReason } from '../rank/rank.js';
 import type { UnitRef } from '../record-schema.js';
-import type { LineType, Scorecard } from '../score/scorecard.js';
+import type { LineType, Scorecard, ScoreLine } from '../score/scorecard.js';
 import type { LocalizedText } from '../common-schema.js';
 import type { Standard } from '../standard/schema.js';
 import { pushTo } from '../collections.js';
@@ -45,8 +45,12 @@ export interface ReportOptions {
 /** What a report (and the league under it) reads of a scorecard: a Scorecard is one. */
 export type ReportCard = LeagueCard & Pick<Scorecard, 'level' | 'inspector' | 'cycle' | 'charges'>;
 
+/** One empty list for every card without lines or outcomes (most of a large run's: each card parses its own). */
+const NONE: readonly never[] = Object.freeze([]);
+
 /**
- * The ReportCard of a scorecard, a new object with only those fields (absent ones left out): a large
+ * The ReportCard of a scorecard (with `unit` in place of its own, when given: one object for units the
+ * same to the letter), a new object with only those fields (absent ones left out): a large
  * run's report holds one per record, and the rest of the scorecard (categories, reasons, provenance)
  * is garbage at once. Its lines, band and outcomes are the scorecard's own, not copies.
  *
@@ -67,18 +71,18 @@ export type ReportCard = LeagueCard & Pick<Scorecard, 'level' | 'inspector' | 'c
  * const report = buildReport(buildLeague(standard, cards, { period: 'week' }), standard, { scorecards: cards });
  * ```
  */
-export function reportCard(card: Scorecard): ReportCard {
+export function reportCard(card: Scorecard, unit: Scorecard['unit'] = card.unit): ReportCard {
   const out: { -readonly [K in keyof ReportCard]: ReportCard[K] } = {
     standard: card.standard,
-    unit: card.unit,
+    unit,
     date: card.date,
     base: card.base,
     total: card.total,
     complete: card.complete,
     verdict: card.verdict,
-    lines: card.lines,
+    lines: card.lines.length === 0 ? NONE : card.lines,
     band: card.band,
-    outcomes: card.outcomes,
+    outcomes: card.outcomes.length === 0 ? NONE : card.outcomes,
   };
   if (card.record !== undefined) out.record = card.record;
   if (card.supersedes !== undefined) out.supersedes = card.supersedes;
@@ -289,6 +293,11 @@ export function buildReport(league: League, standard: Standard, options: ReportO
   const cards = placeScorecards(options.scorecards, league.period, options.calendar ?? standard.calendar, keys);
   const units = unitDetails(tables, league.results.filter((r) => keys.has(r.period.key)), cards, heldBy);
   const results = league.results.filter((r) => keys.has(r.period.key));
+  // A result's lines read from its cards where they account for it: the league's traced copies are never made.
+  const linesOf = (r: UnitPeriodResult): readonly ScoreLine[] => {
+    const own = cards?.get(`${r.period.key}\u0000${r.unit.id}`) ?? [];
+    return own.length === r.inspections && own.length > 0 ? own.filter((c) => c.lines.length > 0).sort(byDate).flatMap((c) => c.lines) : r.lines;
+  };
   const mode = standard.scoring.mode;
 
   const items: Record<string, LocalizedText> = {};
@@ -315,7 +324,7 @@ export function buildReport(league: League, standard: Standard, options: ReportO
     current: periods[periods.length - 1] ?? null,
     tables: groupTables,
     units,
-    costliest: costliest(results, mode, options.top ?? 10),
+    costliest: costliest(results, linesOf, mode, options.top ?? 10),
     warnings,
     streaks,
     names: { items, awards: named([...(ranking?.awards ?? []), ...(ranking?.rollups.find((r) => r.id === rollup?.id)?.awards ?? [])]), kinds: named(standard.kinds), levels: named(standard.levels) },
@@ -326,7 +335,7 @@ export function buildReport(league: League, standard: Standard, options: ReportO
     totals: {
       inspections: results.reduce((s, r) => s + r.inspections, 0),
       units: new Set(results.map((r) => r.unit.id)).size,
-      lines: results.reduce((s, r) => s + r.lines.length, 0),
+      lines: results.reduce((s, r) => s + linesOf(r).length, 0),
       rejected: options.rejected ?? 0,
     },
     ...(options.generator ? { generator: options.generator } : {}),
@@ -397,25 +406,42 @@ const toLine = (line: TracedLine | Scorecard['lines'][number]): ReportLine => ({
 const byDate = <T extends { date: string; record?: string | undefined }>(a: T, b: T) =>
   a.date < b.date ? -1 : a.date > b.date ? 1 : (a.record ?? '') < (b.record ?? '') ? -1 : (a.record ?? '') > (b.record ?? '') ? 1 : 0;
 
-function inspectionsOf(result: UnitPeriodResult, cards: readonly ReportCard[] | undefined): { detailed: ReportInspection[]; clean: number } {
-  // With scorecards — when they account for every inspection — each card is an inspection.
+/**
+ * A unit's inspections in a period: with scorecards — when they account for every inspection — each
+ * card is one, and `detailed` is built from them each time it is read (a getter, so a report of a large
+ * run holds no copy of its lines: the renderers read a unit's inspections once, as they write them);
+ * otherwise they are rebuilt from the league's lines.
+ */
+function inspectionsOf(result: UnitPeriodResult, cards: readonly ReportCard[] | undefined): { detailed: () => ReportInspection[]; clean: number } {
   if (cards && cards.length === result.inspections) {
-    const ordered = [...cards].sort(byDate);
-    const detailed = ordered
-      .filter((c) => c.lines.length > 0)
-      .map((c) => ({
-        ...(c.record !== undefined ? { record: c.record } : {}),
-        date: c.date,
-        ...(c.kind !== undefined ? { kind: c.kind } : {}),
-        ...(c.level !== undefined ? { level: c.level } : {}),
-        ...(c.inspector !== undefined ? { inspector: c.inspector } : {}),
-        total: c.total,
-        lines: c.lines.map(toLine),
-        ...(c.cycle !== undefined ? { cycle: c.cycle } : {}),
-        ...(c.charges !== undefined && c.charges.length > 0 ? { charges: c.charges } : {}),
-      }));
-    return { detailed, clean: ordered.length - detailed.length };
+    let clean = 0;
+    for (const c of cards) if (c.lines.length === 0) clean++;
+    return { detailed: () => detailedOf(cards), clean };
   }
+  const { detailed, clean } = fromLines(result);
+  return { detailed: () => detailed, clean };
+}
+
+/** The cards with lines, by date, as inspections. */
+function detailedOf(cards: readonly ReportCard[]): ReportInspection[] {
+  return cards
+    .filter((c) => c.lines.length > 0)
+    .sort(byDate)
+    .map((c) => ({
+      ...(c.record !== undefined ? { record: c.record } : {}),
+      date: c.date,
+      ...(c.kind !== undefined ? { kind: c.kind } : {}),
+      ...(c.level !== undefined ? { level: c.level } : {}),
+      ...(c.inspector !== undefined ? { inspector: c.inspector } : {}),
+      total: c.total,
+      lines: c.lines.map(toLine),
+      ...(c.cycle !== undefined ? { cycle: c.cycle } : {}),
+      ...(c.charges !== undefined && c.charges.length > 0 ? { charges: c.charges } : {}),
+    }));
+}
+
+/** Inspections rebuilt from a result's traced lines (no scorecards): those with lines, and how many without. */
+function fromLines(result: UnitPeriodResult): { detailed: ReportInspection[]; clean: number } {
   const byRecord = new Map<string, ReportInspection & { lines: ReportLine[] }>();
   for (const line of result.lines) {
     const key = `${line.date}\u0000${line.record ?? ''}`;
@@ -462,7 +488,7 @@ function unitDetails(
         const key = `${r.period.key}\u0000${unit.id}`;
         const place = placed.get(key);
         const { detailed, clean } = inspectionsOf(r, cards ? (cards.get(key) ?? []) : undefined);
-        return {
+        const out: Record<string, unknown> = {
           period: r.period,
           score: r.score,
           rank: place?.rank ?? null,
@@ -470,10 +496,12 @@ function unitDetails(
           ...(place?.unranked ? { unranked: place.unranked } : {}),
           inspections: r.inspections,
           shortfalls: r.shortfalls,
-          detailed,
-          clean,
-          awards: heldBy(r.period.key, unit.id),
         };
+        // In its place among the keys (the model serialises as a plain one), built when read.
+        Object.defineProperty(out, 'detailed', { get: detailed, enumerable: true, configurable: true });
+        out.clean = clean;
+        out.awards = heldBy(r.period.key, unit.id);
+        return out as unknown as ReportUnitPeriod;
       }),
   }));
   // Grouped as the tables are, then by id (高一(1)班, 高一(2)班, …).
@@ -481,11 +509,11 @@ function unitDetails(
 }
 
 /** The items that cost the most points over the report's periods, most first. */
-function costliest(results: readonly UnitPeriodResult[], mode: Standard['scoring']['mode'], top: number): CostlyItem[] {
+function costliest(results: readonly UnitPeriodResult[], linesOf: (r: UnitPeriodResult) => readonly ScoreLine[], mode: Standard['scoring']['mode'], top: number): CostlyItem[] {
   const cost = (points: number) => (mode === 'accumulate' ? Math.max(0, points) : Math.max(0, -points));
   const byItem = new Map<string, { points: Points | bigint; times: number; units: Set<string>; sources: Set<string> }>();
   for (const r of results) {
-    for (const line of r.lines) {
+    for (const line of linesOf(r)) {
       const c = cost(line.points);
       if (c === 0) continue;
       const key = line.item ?? '';
