@@ -23,35 +23,25 @@ const dir = mkdtempSync(join(tmpdir(), 'scoresheet-report-stream-'));
 const file = (name: string, text: string) => (writeFileSync(join(dir, name), text), join(dir, name));
 
 // Awards by kinds, exclusions by veto and band, a record that supersedes another; a second standard for --also.
-const CLASSES = file('classes.yaml', `
-id: classes
-version: "1"
-name: { en: Class hygiene }
-scoring: { mode: deduct, base: 100 }
-kinds: [ { id: daily, name: { en: Daily } }, { id: weekly, name: { en: Weekly } } ]
-categories:
-  - id: room
-    name: { en: Classroom }
-    items:
-      - { id: floor, name: { en: Floor }, rules: [ { kind: per-occurrence, points: 1 } ] }
-      - { id: fire, name: { en: Fire }, rules: [ { kind: per-occurrence, points: 1 } ] }
-outcomes:
-  vetoes: [ { id: fire, name: { en: Fire }, item: fire } ]
-  bands: [ { id: good, name: { en: Good }, min: 99 }, { id: poor, name: { en: Poor }, below: 99 } ]
-ranking:
-  aggregate: mean
-  awards:
-    - { id: flag, name: { en: Flag }, period: week, exclude: [veto, { bands: [poor] }] }
-    - { id: weekly-flag, name: { en: Weekly flag }, period: week, kinds: [weekly], exclude: [{ standard: canteen, verdict: fail }] }
-`);
-const CANTEEN = file('canteen.yaml', `
-id: canteen
-version: "1"
-name: { en: Canteen }
-scoring: { mode: deduct, base: 100 }
-categories:
-  - { id: kitchen, name: { en: Kitchen }, items: [ { id: fridge, name: { en: Fridge }, rules: [ { kind: threshold, of: { fact: fridgeC }, max: 8 } ] } ] }
-`);
+const perOccurrence = (id: string) => ({ id, name: { en: id }, rules: [{ kind: 'per-occurrence', points: 1 }] });
+// JSON is YAML: the standards as data.
+const CLASSES = file('classes.yaml', JSON.stringify({
+  id: 'classes', version: '1', name: { en: 'Class hygiene' }, scoring: { mode: 'deduct', base: 100 },
+  kinds: [{ id: 'daily', name: { en: 'Daily' } }, { id: 'weekly', name: { en: 'Weekly' } }],
+  categories: [{ id: 'room', name: { en: 'Classroom' }, items: [perOccurrence('floor'), perOccurrence('fire')] }],
+  outcomes: { vetoes: [{ id: 'fire', name: { en: 'Fire' }, item: 'fire' }], bands: [{ id: 'good', name: { en: 'Good' }, min: 99 }, { id: 'poor', name: { en: 'Poor' }, below: 99 }] },
+  ranking: {
+    aggregate: 'mean',
+    awards: [
+      { id: 'flag', name: { en: 'Flag' }, period: 'week', exclude: ['veto', { bands: ['poor'] }] },
+      { id: 'weekly-flag', name: { en: 'Weekly flag' }, period: 'week', kinds: ['weekly'], exclude: [{ standard: 'canteen', verdict: 'fail' }] },
+    ],
+  },
+}));
+const CANTEEN = file('canteen.yaml', JSON.stringify({
+  id: 'canteen', version: '1', name: { en: 'Canteen' }, scoring: { mode: 'deduct', base: 100 },
+  categories: [{ id: 'kitchen', name: { en: 'Kitchen' }, items: [{ id: 'fridge', name: { en: 'Fridge' }, rules: [{ kind: 'threshold', of: { fact: 'fridgeC' }, max: 8 }] }] }],
+}));
 const RECORDS = file('records.yaml', `
 - { id: r1, standard: classes, unit: { id: a }, date: 2024-03-04, kind: daily, findings: [] }
 - { id: r2, standard: classes, unit: { id: b }, date: 2024-03-04, kind: daily, findings: [ { item: floor, count: 3, note: "纸屑 <b>" } ] }
