@@ -56,8 +56,7 @@ const NONE: readonly never[] = Object.freeze([]);
  *
  * @example
  * ```ts
- * import { compileStandard, scoreRecord, type Standard } from 'scoresheet';
- * import { buildLeague } from 'scoresheet';
+ * import { buildLeague, compileStandard, scoreRecord, type Standard } from 'scoresheet';
  * import { buildReport, reportCard, type ReportCard } from 'scoresheet/report';
  *
  * declare const standard: Standard;
