@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseStandard, type Scorecard, type ScorecardLine, type Standard } from '../../src/index.js';
+import { parseStandard, type Scorecard, type Standard } from '../../src/index.js';
 import { MAX_RATIO_TERM } from '../../src/record-schema.js';
 import { scoreBothWays } from '../support/both-paths.js';
 
@@ -61,10 +61,10 @@ const record = (n: number, d: number) => ({
 /** An item's lines as the reader sees them, without what names the item, its rule or the quantity's source. */
 function linesOf(card: Scorecard, item: string): unknown[] {
   return card.lines
-    .filter((l: ScorecardLine) => l.item === item)
+    .filter((l) => l.item === item)
     .map((l) => {
       const { quantity: _q, quantityName: _n, ...data } = (l.reason.data ?? {}) as Record<string, unknown>;
-      return { kind: l.kind, points: l.points, data, detail: l.detail };
+      return { type: l.type, points: l.points, messageId: l.reason.messageId, data, expected: l.expected, actual: l.actual };
     });
 }
 
