@@ -182,8 +182,8 @@ export function readPath(value: unknown, path: string | undefined): unknown {
 export function quantityRatio(source: { readonly fact: string; readonly path?: string }, top: unknown, value: number): Ratio {
   if (source.fact === 'indicators' && source.path && typeof top === 'object' && top !== null) {
     const parsed = parsedPath(source.path);
-    const exact = parsed.segments.length === 1 && !parsed.blocked ? exactRatioAt(top, String(parsed.segments[0])) : undefined;
-    if (exact !== undefined && exact.value === value) return { numerator: exact.numerator, denominator: exact.denominator };
+    const ratio = parsed.segments.length === 1 && !parsed.blocked ? exactRatioAt(top, String(parsed.segments[0])) : undefined;
+    if (ratio !== undefined && ratio.value === value) return { numerator: ratio.numerator, denominator: ratio.denominator };
   }
   return { numerator: value, denominator: 1 };
 }

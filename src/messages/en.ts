@@ -353,6 +353,13 @@ export const enWords = {
       warnings: (n: number, shown: number, first: string) => `warning: ${n} inspections are in no period of the calendar and are left out of the league; the first ${shown}: ${first}`,
       sep: '; ',
     },
+    /** A period score refused because it would pass the exact range of points (its row is unranked). */
+    tooLarge: {
+      score: (unit: string, period: string) => `${unit} ${period}`,
+      warning: (score: string, max: number) => `warning: the score of ${score} would pass the exact range of points (±${max}): refused, its row is unranked`,
+      warnings: (n: number, max: number, shown: number, first: string) => `warning: ${n} scores would pass the exact range of points (±${max}): refused, their rows are unranked; the first ${shown}: ${first}`,
+      sep: '; ',
+    },
   },
   /** The report as Markdown (report --format md). */
   reportMarkdown: {

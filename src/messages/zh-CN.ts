@@ -406,6 +406,12 @@ export const zhCNWords: Words = {
       warnings: (n, shown, first) => `警告：${n} 次检查不在校历的任何周期内，未计入评比；前 ${shown} 次：${first}`,
       sep: '；',
     },
+    tooLarge: {
+      score: (unit, period) => `${unit} ${period}`,
+      warning: (score, max) => `警告：${score} 的得分超出可精确计算的范围（±${max}），不予计算，列为未排名`,
+      warnings: (n, max, shown, first) => `警告：${n} 个得分超出可精确计算的范围（±${max}），不予计算，列为未排名；前 ${shown} 个：${first}`,
+      sep: '；',
+    },
   },
   reportMarkdown: {
     report: '评比报告', asOf: '截至', rank: '名次', unit: '单位', score: '得分', inspections: '检查次数', change: '升降', awards: '奖励',
