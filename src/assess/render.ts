@@ -147,7 +147,7 @@ export function renderAssessment(result: AssessmentResult, options: { readonly f
     else if (b.kind === 'note') {
       // As a league's note: the title, then the inspections.
       if (md) out.push(b.markdown);
-      else out.push(b.title, ...b.lines.map((l) => `  ${l}`));
+      else out.push([b.title, ...b.lines.map((l) => `  ${l}`)].join('\n'));
     }
     else {
       if (b.title !== undefined) out.push(md ? `### ${mdCell(b.title)}` : b.title);
