@@ -672,6 +672,10 @@ export const zhCNWords: Words = {
     explainTitle: (unit: string, period: string, total: string, band: string | undefined) => `${unit}，${period}：${total}${band === undefined ? '' : `（${band}）`}`,
     flag: (from: string, to: string, difference: number, inflated: boolean) => `${from} → ${to}：${difference > 0 ? '+' : ''}${difference}${inflated ? `（${from}虚高）` : ''}`,
     assumptions: '假设',
+    leftOut: {
+      warning: (inspection, why) => `警告：检查 ${inspection} ${why}，未计入考评`,
+      warnings: (n, shown, first) => `警告：${n} 次检查不在校历的任何周期内，未计入考评；前 ${shown} 次：${first}`,
+    },
   },
   help: {
     description: '按 YAML 评分标准给检查记录评分。',

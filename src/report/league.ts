@@ -65,16 +65,20 @@ export function leftOutMarkdown(leftOut: readonly LeftOutCard[], locale: Locale)
 /** Warnings printed past this many left-out inspections become one line with their count and the first of them. */
 export const LEFT_OUT_WARNED = 5;
 
-/** The warning lines `rank` and `report` print on stderr: one per left-out inspection, or one line past a handful. */
-export function leftOutWarnings(leftOut: readonly LeftOutCard[], locale: Locale): string[] {
-  const w = wordsOf(locale).league.leftOut;
+/**
+ * The warning lines `rank` and `report` (or, with `of: 'assessment'`, `assess`) print on stderr: one per
+ * left-out inspection, or one line past a handful.
+ */
+export function leftOutWarnings(leftOut: readonly LeftOutCard[], locale: Locale, of: 'league' | 'assessment' = 'league'): string[] {
+  const words = wordsOf(locale);
+  const w = of === 'league' ? words.league.leftOut : words.assess.leftOut;
   if (leftOut.length <= LEFT_OUT_WARNED) {
     return leftOut.map((c) => {
       const [inspection, why] = leftOutParts(c, locale);
       return w.warning(inspection, why);
     });
   }
-  return [w.warnings(leftOut.length, LEFT_OUT_WARNED, leftOut.slice(0, LEFT_OUT_WARNED).map((c) => leftOutText(c, locale)).join(w.sep))];
+  return [w.warnings(leftOut.length, LEFT_OUT_WARNED, leftOut.slice(0, LEFT_OUT_WARNED).map((c) => leftOutText(c, locale)).join(words.league.leftOut.sep))];
 }
 
 /**

@@ -10,6 +10,7 @@ import type { Stages } from '../../src/assess/schema.js';
 import { compileStandard } from '../../src/compile/standard.js';
 import { scoreRecord } from '../../src/score/batch.js';
 import { loadStandard } from '../../src/standard/load-file.js';
+import { runCli } from '../support/cli.js';
 
 const NAME = '![x](http://tracker) <b>*';
 
@@ -72,5 +73,17 @@ describe('an assessment notes the inspections it left out', () => {
     const md = renderAssessment(await assessed(['2024-03-04']), { format: 'md', locale: 'en' });
     expect(md).toContain('- ![x\\](http://tracker) &lt;b&gt;\\*, spring: indeterminate: no result for street');
     expect(md).not.toMatch(/(?<!\\)\]\(/);
+  });
+
+  it('scoresheet assess: the note on stdout, and stderr says "left out of the assessment" (not "of the league"), in either language', async () => {
+    // --period term without a calendar: every inspection is in no period.
+    const args = ['assess', '--standard', 'standards/assessments/gd-village-stages.yaml', '--period', 'term', 'fixtures/gd-village-stages/records.yaml'];
+    const en = await runCli(args);
+    expect(en.code).toBe(0);
+    expect(en.stderr).toMatch(/^warning: 8 inspections are in no period of the calendar and are left out of the assessment; the first 5: #lg-self-2011 龙岗村 2011-08-28: in no term \(no calendar\);/);
+    expect(en.stdout).toContain('8 inspections are in no period of the calendar and left out of these tables:\n  #lg-self-2011 龙岗村 2011-08-28: in no term (no calendar)');
+    const zh = await runCli([...args, '--lang', 'zh-CN']);
+    expect(zh.stderr).toMatch(/^警告：8 次检查不在校历的任何周期内，未计入考评；前 5 次：/);
+    expect(zh.stdout).toContain('8 次检查不在校历的任何周期内，未计入上表：');
   });
 });
