@@ -76,6 +76,8 @@ describe('a score refused as beyond the exact range of points', () => {
     expect(md.stdout).toContain('| — | 甲 | — | 2 | — | unranked: score beyond the exact range of points |');
     const html = await run('report', '--format', 'html', '--lang', 'zh-CN');
     expect(html.stderr).toContain('警告：甲 2024-W10 的得分超出可精确计算的范围');
+    // The unit's summary in the details says why too, not just that it has no score.
+    expect(html.stdout).toContain('<summary><span class="name">甲</span><span class="muted">未排名：得分超出可精确计算的范围</span></summary>');
     expect(html.stdout).toMatch(/<tr class="unranked"><td class="rank">—<\/td><th scope="row"><a href="#u\d+">甲<\/a><\/th><td class="num">—<\/td><td class="num">2<\/td><td class="change none">—<\/td><td>未排名：得分超出可精确计算的范围<\/td>/);
   });
 
