@@ -17,13 +17,17 @@ import { compareRatio, pointsOf, pointsToNumber, stepsBelow, timesPoints } from 
 import type { InspectionRecord } from '../record-schema.js';
 import { formatQuantity } from '../rules/format.js';
 import { ruleKind } from '../rules/index.js';
-import type { GeneratedHelper, RuleGenerateContext, RuleScope, ScopeCondition } from '../rules/kind.js';
+import type { CompiledRule, GeneratedHelper, RuleGenerateContext, RuleScope, ScopeCondition } from '../rules/kind.js';
 import type { Standard } from '../standard/schema.js';
 import { quantityProblem, readScopeFact } from './facts.js';
 import type { CompiledCategory, CompiledItem, CompiledRuleEntry } from './compiled.js';
 
-/** The generated scoring of one record: what RecordRun.scoreAll's walk does, for one standard. */
-export type GeneratedScore = (run: RuleScope, record: InspectionRecord) => void;
+/**
+ * The generated scoring of one record: the standard's checks (score.ts's checkRecord), then what
+ * RecordRun.scoreAll's walk does, for one standard. False, with nothing scored, when a check fails:
+ * checkRecord then says which.
+ */
+export type GeneratedScore = (run: RuleScope, record: InspectionRecord) => boolean;
 
 const HELPERS: Readonly<Record<GeneratedHelper | 'pushAll' | 'byNumber' | 'isPlain' | 'hasOwn' | 'quantityProblem', unknown>> = {
   timesPoints,
@@ -52,6 +56,10 @@ export interface GenerateInput {
   readonly categories: readonly CompiledCategory[];
   readonly items: readonly CompiledItem[];
   readonly targets: ReadonlyMap<string, CompiledItem | CompiledCategory>;
+  /** What checkRecord asks of a record: each target's finding checks, the kinds and levels the standard declares. */
+  readonly findingChecks: ReadonlyMap<string, readonly CompiledRule[]>;
+  readonly kinds: ReadonlySet<string>;
+  readonly levels: ReadonlySet<string>;
   readonly condition: (c: Condition) => ScopeCondition;
   readonly kindNames: RuleGenerateContext['kindNames'];
   readonly levelNames: RuleGenerateContext['levelNames'];
@@ -282,19 +290,30 @@ export function generateSource(input: GenerateInput): GeneratedSource {
     walk += `run.limitCategory(${e.constant(category)}, ${deducted}, ${awarded});\n`;
   }
 
+  // checkRecord's questions, asked here as the findings are grouped (one lookup of each finding's item):
+  // any answer but "fine" ends the function before anything is scored.
+  const checksOf = new Map<number, readonly CompiledRule[]>();
+  for (const [id, slot] of slots) if (!checksOf.has(slot)) checksOf.set(slot, input.findingChecks.get(id) ?? []);
   const groups = Array.from({ length: slotCount }, (_, s) => group(s));
-  const cases = groups.map((g, s) => `case ${s}: (${g} ??= []).push(i); break;`).join('\n    ');
+  const cases = groups.map((g, s) => {
+    const checks = (checksOf.get(s) ?? []).map((c) => `${e.constant(c)}.checkFinding(finding) !== undefined`);
+    return `case ${s}: (${g} ??= []).push(i);${checks.length > 0 ? ` if (${checks.join(' || ')}) return false;` : ''} break;`;
+  });
+  const declared = (set: ReadonlySet<string>, field: 'kind' | 'level') =>
+    set.size > 0 ? `if (record.${field} !== undefined && !${e.constant(set)}.has(record.${field})) return false;\n` : '';
   const slotTable = e.constant(slots);
-  const body = `const findings = record.findings;
+  const body = `${declared(input.kinds, 'kind')}${declared(input.levels, 'level')}const findings = record.findings;
 const F = record.facts;
 const P = F !== undefined && isPlain(F);
 ${groups.length > 0 ? `let ${groups.join(', ')};` : ''}
 for (let i = 0; i < findings.length; i++) {
-  switch (${slotTable}.get(findings[i].item)) {
-    ${cases}
+  const finding = findings[i];
+  switch (${slotTable}.get(finding.item)) {
+    ${cases.join('\n    ')}
+    default: return false;
   }
 }
-${walk}`;
+${walk}return true;`;
   const ref = `${input.standard.id}@${input.standard.version}`;
   const constants = e.constants.map((_, i) => `k${i} = K[${i}]`);
   const source = `'use strict';

@@ -23,10 +23,17 @@ const EMPTY: readonly never[] = [];
  * checks, then the score. The API's `scoreRecord` (batch.ts) takes any value and checks it first.
  */
 export function scoreChecked(scorer: Scorer, record: InspectionRecord, history?: RecordHistory): ScoreAttempt {
-  const problems = checkRecord(scorer, record);
-  if (problems.length > 0) return { ok: false, problems };
-  const run = new RecordRun(scorer, record, history);
-  run.scoreAll();
+  // The generated code has no history hook: a record scored with its unit's history is interpreted.
+  const generated = history === undefined ? scorer.generated : undefined;
+  let run = new RecordRun(scorer, record, history);
+  // The generated function asks checkRecord's questions itself, and scores only a record that passes them.
+  if (generated === undefined || !generated(run, record)) {
+    const problems = checkRecord(scorer, record);
+    if (problems.length > 0) return { ok: false, problems };
+    // (Generated code refuses only what checkRecord reports; were they ever to differ, the interpreter scores.)
+    if (generated !== undefined) run = new RecordRun(scorer, record, history);
+    run.scoreAll();
+  }
   if (scorer.readsScored) run.settleScored();
   // Points beyond the exact range would be a wrong total: the record is refused instead.
   if (run.tooLarge !== undefined) return { ok: false, problems: [run.tooLarge] };
@@ -137,11 +144,9 @@ export class RecordRun implements RuleScope {
     this.parts = scorer.readsScored ? new PartTally(scorer.items.length, scorer.categories.length) : undefined;
   }
 
+  /** Scores every item and category by walking the compiled rules (the interpreter; scoreChecked picks the generated code where it can). */
   scoreAll(): void {
     const { scorer, record } = this;
-    // The generated code has no history hook: a record scored with its unit's history is interpreted.
-    const generated = scorer.generated;
-    if (generated !== undefined && this.history === undefined) return generated(this, record);
     const byItem = groupFindings(scorer, record.findings);
     for (const category of scorer.categories) {
       this.enterCategory(category);
