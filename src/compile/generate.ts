@@ -247,6 +247,11 @@ function evidenceCode(e: Emitter, scope: CompiledItem | CompiledCategory, label:
   return `if (run.findings.length > 0 && run.chargeMissingEvidence(${e.constant(scope)})) break ${label};\n`;
 }
 
+/** Adds a group's finding indices to its category's list: the first group's copied (exactly its size), the others pushed. */
+function collectCode(list: string, group: string): string {
+  return `if (${group} !== undefined) { if (${list} === undefined) ${list} = ${group}.slice(); else pushAll(${list}, ${group}); }\n`;
+}
+
 /** The source of a standard's scoring function (see the module's comment). */
 export function generateSource(input: GenerateInput): GeneratedSource {
   const e = new Emitter();
@@ -276,14 +281,14 @@ export function generateSource(input: GenerateInput): GeneratedSource {
     if (collect) walk += `let ${categoryFindings};\n`;
     for (const item of category.items) {
       const g = group(item.index);
-      if (collect) walk += `if (${g} !== undefined) pushAll(${categoryFindings} ??= [], ${g});\n`;
+      if (collect) walk += collectCode(categoryFindings, g);
       if (scoresNothing(item)) continue;
       const code = `${scopeCall(item, g)}${deducted} += run.deducted;\n${awarded} += run.awarded;\n`;
       walk += item.alwaysRun ? code : `if (${g} !== undefined) {\n${code}}\n`;
     }
     if (collect) {
       const own = group(input.items.length + category.index);
-      walk += `if (${own} !== undefined) pushAll(${categoryFindings} ??= [], ${own});\n`;
+      walk += collectCode(categoryFindings, own);
       const code = `if (${categoryFindings} !== undefined) ${categoryFindings}.sort(byNumber);\n${scopeCall(category, categoryFindings)}${deducted} += run.deducted;\n${awarded} += run.awarded;\n`;
       walk += category.alwaysRun ? code : `if (${categoryFindings} !== undefined) {\n${code}}\n`;
     }
@@ -297,7 +302,8 @@ export function generateSource(input: GenerateInput): GeneratedSource {
   const groups = Array.from({ length: slotCount }, (_, s) => group(s));
   const cases = groups.map((g, s) => {
     const checks = (checksOf.get(s) ?? []).map((c) => `${e.constant(c)}.checkFinding(finding) !== undefined`);
-    return `case ${s}: (${g} ??= []).push(i);${checks.length > 0 ? ` if (${checks.join(' || ')}) return false;` : ''} break;`;
+    // A literal first: an array grown by push from empty gets room for 17.
+    return `case ${s}: if (${g} === undefined) ${g} = [i]; else ${g}.push(i);${checks.length > 0 ? ` if (${checks.join(' || ')}) return false;` : ''} break;`;
   });
   const declared = (set: ReadonlySet<string>, field: 'kind' | 'level') =>
     set.size > 0 ? `if (record.${field} !== undefined && !${e.constant(set)}.has(record.${field})) return false;\n` : '';

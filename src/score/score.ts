@@ -91,7 +91,7 @@ export interface RecordHistory {
 /** The state of scoring one record; it is also the RuleScope every rule sees. */
 export class RecordRun implements RuleScope {
   readonly lines: ScoreLine[] = [];
-  /** Signed exact points of each line, parallel to `lines`. */
+  /** Signed exact points of each line, parallel to `lines`: kept only when scored with history (its layer reads them). */
   readonly linePoints: Points[] = [];
   readonly reasons: VerdictReason[] = [];
   /** Reasons that make the total itself unknown. */
@@ -129,8 +129,8 @@ export class RecordRun implements RuleScope {
   /** The facts `category` and `item`, once every rule has run (settleScored). */
   scored: ScoredFacts | undefined;
   private readonly sign: 1 | -1;
-  /** base + Σ lines so far, to see the total leave the exact range. */
-  private runningTotal: Points;
+  /** base + Σ lines so far, in line order (the total before its own cap and floor; outcome.ts), to see it leave the exact range. */
+  runningTotal: Points;
 
   constructor(
     readonly scorer: Scorer,
@@ -379,7 +379,7 @@ export class RecordRun implements RuleScope {
       if (detail.note !== undefined) line.note = detail.note;
     }
     this.lines.push(line);
-    this.linePoints.push(signed);
+    if (this.history !== undefined) this.linePoints.push(signed);
     this.categoryPoints[this.categoryIndex]! += signed;
     this.runningTotal += signed;
     // Every sum below is of values within the exact range, so it is exact, and so is this test.
