@@ -4,7 +4,8 @@
  * (part, result, scale, weight, contribution) or each stage's flags. JSON is the results themselves.
  */
 import { formatCsv } from '../report/csv.js';
-import { mdRow } from '../report/markdown.js';
+import { leftOutMarkdown, leftOutNote } from '../report/league.js';
+import { mdCell, mdRow } from '../report/markdown.js';
 import { formatTable, type Align } from '../report/table.js';
 import { escapeXml } from '../report/svg.js';
 import { localizedText } from '../messages/render.js';
@@ -62,16 +63,23 @@ function undecidedStages(r: StagedResult, locale: Locale): string | undefined {
   return w.explainTitle(r.unit.name ?? r.unit.id, r.period.key, w.undecided(r.stages.filter((s) => r.missing!.includes(s.stage)).map((s) => localizedText(s.name, locale)).join(w.separator)), undefined);
 }
 
-/** What every format shows, in order: the table, then each total's explanation (or the undecided finals), then the assumptions. */
+/**
+ * What every format shows, in order: the table, the inspections left out of it (in no period), then each
+ * total's explanation (or the undecided finals), then the assumptions.
+ */
 type Block =
   | { readonly kind: 'table'; readonly title?: string; readonly header: readonly string[]; readonly rows: readonly (readonly string[])[]; readonly align: readonly Align[]; readonly flagged?: readonly boolean[] }
   | { readonly kind: 'heading'; readonly text: string }
-  | { readonly kind: 'list'; readonly items: readonly string[]; readonly bullets: boolean };
+  | { readonly kind: 'list'; readonly items: readonly string[]; readonly bullets: boolean }
+  | { readonly kind: 'note'; readonly title: string; readonly lines: readonly string[]; readonly markdown: string };
 
 function blocks(result: AssessmentResult, locale: Locale): Block[] {
   const w = wordsOf(locale).assess;
   const main = table(result, locale);
   const out: Block[] = [{ kind: 'table', ...main, ...(result.assess === 'stages' ? { flagged: result.results.map((r) => r.flags.length > 0) } : {}) }];
+  // What is printed or pinned up says that some inspections were not counted, as a league's notes do.
+  const leftOut = leftOutNote(result.leftOut ?? [], locale);
+  if (leftOut !== undefined) out.push({ kind: 'note', ...leftOut, markdown: leftOutMarkdown(result.leftOut!, locale) });
   if (result.assess === 'composite') {
     out.push({ kind: 'heading', text: w.explain });
     for (const r of result.results) {
@@ -93,6 +101,7 @@ function html(title: string, parts: readonly Block[], locale: Locale): string {
   const body = parts.map((b) => {
     if (b.kind === 'heading') return `<h2>${esc(b.text)}</h2>`;
     if (b.kind === 'list') return `<ul>${b.items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>`;
+    if (b.kind === 'note') return `<div class="left-out" role="note"><p>${esc(b.title)}</p><ul>${b.lines.map((l) => `<li>${esc(l)}</li>`).join('')}</ul></div>`;
     const head = `<tr>${b.header.map((h, i) => cell('th', h, b.align[i] === 'right')).join('')}</tr>`;
     const rows = b.rows.map((row, r) => `<tr${b.flagged?.[r] ? ' class="flagged"' : ''}>${row.map((c, i) => cell('td', c, b.align[i] === 'right')).join('')}</tr>`);
     return `${b.title === undefined ? '' : `<h3>${esc(b.title)}</h3>`}<table><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`;
@@ -129,13 +138,19 @@ export function renderAssessment(result: AssessmentResult, options: { readonly f
   const title = `${localizedText(result.name, locale)} (${result.id}) · ${w.periodOf[result.period]}`;
   if (format === 'html') return html(title, parts, locale);
   const md = format === 'md';
-  const out: string[] = [md ? `# ${title}` : title];
+  // Markdown escapes every text (a unit's name, an assumption) as league reports do: it never becomes markup.
+  const out: string[] = [md ? `# ${mdCell(title)}` : title];
   for (const b of parts) {
     out.push('');
-    if (b.kind === 'heading') out.push(md ? `## ${b.text}` : b.text);
-    else if (b.kind === 'list') for (const item of b.items) out.push(md || b.bullets ? `- ${item}` : item);
+    if (b.kind === 'heading') out.push(md ? `## ${mdCell(b.text)}` : b.text);
+    else if (b.kind === 'list') for (const item of b.items) out.push(md ? `- ${mdCell(item)}` : b.bullets ? `- ${item}` : item);
+    else if (b.kind === 'note') {
+      // As a league's note: the title, then the inspections.
+      if (md) out.push(b.markdown);
+      else out.push([b.title, ...b.lines.map((l) => `  ${l}`)].join('\n'));
+    }
     else {
-      if (b.title !== undefined) out.push(md ? `### ${b.title}` : b.title);
+      if (b.title !== undefined) out.push(md ? `### ${mdCell(b.title)}` : b.title);
       if (md) {
         if (b.title !== undefined) out.push('');
         out.push(mdRow(b.header), mdRow(b.header.map((_, i) => (b.align[i] === 'right' ? '---:' : '---'))));

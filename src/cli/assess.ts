@@ -34,7 +34,7 @@ export async function runAssess(inputs: readonly string[], options: AssessCliOpt
     period: options.period,
     ...(input.calendar ? { calendar: input.calendar } : {}),
   });
-  for (const line of leftOutWarnings(result.leftOut ?? [], options.lang)) out.err(line);
+  for (const line of leftOutWarnings(result.leftOut ?? [], options.lang, 'assessment')) out.err(line);
   if (options.format === 'json') {
     const { listed, notListed } = input.rejected;
     out.out(JSON.stringify({ ...result, rejected: listed, ...(notListed > 0 ? { rejectedNotListed: notListed } : {}) }, null, 2));

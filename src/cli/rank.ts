@@ -7,7 +7,7 @@ import type { Verdict } from '../score/scorecard.js';
 import type { Readable } from 'node:stream';
 import { wordsOf } from '../messages/locales.js';
 import { leagueWorkbook } from '../report/xlsx.js';
-import { leftOutWarnings } from '../report/league.js';
+import { leftOutWarnings, tooLargeWarnings } from '../report/league.js';
 import { fileOutput, writeOutputFile, type Output } from './io.js';
 import { loadLeagueInput, type LeagueInputOptions } from './league-input.js';
 
@@ -35,6 +35,8 @@ export async function runRank(inputs: readonly string[], options: RankCliOptions
   const { standard, league, verdicts, rejected } = input;
   // Inspections in no period (a holiday, between terms) are a warning, not a failure: the exit code stays.
   for (const line of leftOutWarnings(league.leftOut ?? [], options.lang)) terminal.err(line);
+  // A score refused as beyond the exact range shows as an unranked row: said here too, as a warning.
+  for (const line of tooLargeWarnings(league, options.lang)) terminal.err(line);
   const file = options.output !== undefined ? fileOutput(terminal) : undefined;
   const out = file ?? terminal;
 

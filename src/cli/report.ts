@@ -14,7 +14,7 @@ import { renderReportMarkdown } from '../report/report-markdown.js';
 import { SCORESHEET_VERSION } from '../version.js';
 import { writeOutputFile, type Output } from './io.js';
 import { leagueWorkbook } from '../report/xlsx.js';
-import { leftOutWarnings } from '../report/league.js';
+import { leftOutWarnings, tooLargeWarnings } from '../report/league.js';
 import { loadLeagueInput, type LeagueInputOptions } from './league-input.js';
 import { wordsOf } from '../messages/locales.js';
 import { renderMessage } from '../messages/render.js';
@@ -54,6 +54,8 @@ export async function runReport(inputs: readonly string[], options: ReportCliOpt
   const { standard, league, scorecards, rejected, calendar, ledger } = input;
   // Inspections in no period (a holiday, between terms) are a warning, not a failure: the exit code stays.
   for (const line of leftOutWarnings(league.leftOut ?? [], options.lang)) out.err(line);
+  // A score refused as beyond the exact range shows as an unranked row: said here too, as a warning.
+  for (const line of tooLargeWarnings(league, options.lang)) out.err(line);
   // The problems were printed as they were found; the report says how many records were left out.
   const rejectedRecords = rejected.records;
   if (options.at !== undefined && !league.tables.some((t) => t.period.key === options.at)) {

@@ -196,6 +196,11 @@ export function withExactRatios<T extends object>(numbers: T, ratios: ReadonlyMa
   return numbers;
 }
 
+/** The exact ratio registered behind `numbers[key]` (see {@link withExactRatios}), if any. */
+export function exactRatioAt(numbers: object, key: string): ExactRatio | undefined {
+  return exactRatios.get(numbers)?.get(key);
+}
+
 /** The float quotient of an exact ratio; anything else as it is. */
 const plain = (v: unknown): unknown => (v instanceof ExactRatio ? v.value : v);
 

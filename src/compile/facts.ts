@@ -2,7 +2,7 @@
  * Reading a record's facts, as conditions and quantities see them: the facts object, one fact read
  * straight from the record without building it, an indicator as an exact ratio.
  */
-import { ExactRatio, withExactRatios, type Facts } from './conditions.js';
+import { ExactRatio, exactRatioAt, withExactRatios, type Facts } from './conditions.js';
 import { collectConditionRefs, collectFacts, type Condition } from '../condition-schema.js';
 import type { Message } from '../messages/types.js';
 import { parsePath, resolvePath } from '../paths.js';
@@ -158,15 +158,34 @@ function isPlainData(facts: object): boolean {
 
 const parsedPaths = new Map<string, ReturnType<typeof parsePath>>();
 
-/** `value` at `path` (a fact's `path:`), each path parsed once. */
-export function readPath(value: unknown, path: string | undefined): unknown {
-  if (path === undefined) return value;
+function parsedPath(path: string): ReturnType<typeof parsePath> {
   let parsed = parsedPaths.get(path);
   if (parsed === undefined) {
     parsed = parsePath(path);
     if (parsedPaths.size < 1024) parsedPaths.set(path, parsed);
   }
-  return resolvePath(value, parsed);
+  return parsed;
+}
+
+/** `value` at `path` (a fact's `path:`), each path parsed once. */
+export function readPath(value: unknown, path: string | undefined): unknown {
+  return path === undefined ? value : resolvePath(value, parsedPath(path));
+}
+
+/**
+ * A quantity's number as a ratio: `value` / 1 — but read from the built-in fact `indicators` at one
+ * name (`of: { fact: indicators, path: x }`), the value is an indicator's float quotient (buildFacts),
+ * and its exact ratio is what a rule compares, as with `of: { indicator: x }` and conditions: 1/11 as
+ * a percent is below 9.090909090909092. `top` is the fact as read (a record's own fact, where it wins,
+ * has no exact ratios); `value` is what the path gave, read once.
+ */
+export function quantityRatio(source: { readonly fact: string; readonly path?: string }, top: unknown, value: number): Ratio {
+  if (source.fact === 'indicators' && source.path && typeof top === 'object' && top !== null) {
+    const parsed = parsedPath(source.path);
+    const ratio = parsed.segments.length === 1 && !parsed.blocked ? exactRatioAt(top, String(parsed.segments[0])) : undefined;
+    if (ratio !== undefined && ratio.value === value) return { numerator: ratio.numerator, denominator: ratio.denominator };
+  }
+  return { numerator: value, denominator: 1 };
 }
 
 /** The facts read by conditions, following named conditions (each once, whatever the cycles). */

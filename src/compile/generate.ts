@@ -19,7 +19,7 @@ import { formatQuantity } from '../rules/format.js';
 import { ruleKind } from '../rules/index.js';
 import type { CompiledRule, GeneratedHelper, RuleGenerateContext, RuleScope, ScopeCondition } from '../rules/kind.js';
 import type { Standard } from '../standard/schema.js';
-import { quantityProblem, readScopeFact } from './facts.js';
+import { quantityProblem, quantityRatio, readScopeFact } from './facts.js';
 import type { CompiledCategory, CompiledItem, CompiledRuleEntry } from './compiled.js';
 
 /**
@@ -29,7 +29,7 @@ import type { CompiledCategory, CompiledItem, CompiledRuleEntry } from './compil
  */
 export type GeneratedScore = (run: RuleScope, record: InspectionRecord) => boolean;
 
-const HELPERS: Readonly<Record<GeneratedHelper | 'pushAll' | 'byNumber' | 'isPlain' | 'hasOwn' | 'quantityProblem', unknown>> = {
+const HELPERS: Readonly<Record<GeneratedHelper | 'pushAll' | 'byNumber' | 'isPlain' | 'hasOwn' | 'quantityProblem' | 'quantityRatio', unknown>> = {
   timesPoints,
   pointsOf,
   pointsToNumber,
@@ -38,6 +38,7 @@ const HELPERS: Readonly<Record<GeneratedHelper | 'pushAll' | 'byNumber' | 'isPla
   formatQuantity,
   pushAll,
   quantityProblem,
+  quantityRatio,
   byNumber: (a: number, b: number) => a - b,
   isPlain: (facts: object) => {
     const proto = Object.getPrototypeOf(facts);
@@ -189,7 +190,9 @@ function ruleContext(e: Emitter, input: GenerateInput, exit: string, max: number
       if (source !== undefined && 'indicator' in source) return indicatorCode(e, input, source.indicator, false);
       const read = factValue(e, source);
       if (read === undefined) return `run.ratio(${e.constant(source)})`;
-      return `(typeof ${read.value} === 'number' && Number.isFinite(${read.value}) ? { numerator: ${read.value}, denominator: 1 } : quantityProblem(${read.source}, ${read.value}))`;
+      // The fact `indicators` may hold an exact ratio behind the number (quantityRatio finds it).
+      const ratio = source!.fact === 'indicators' ? `quantityRatio(${read.source}, ${e.fact(source!.fact)}, ${read.value})` : `{ numerator: ${read.value}, denominator: 1 }`;
+      return `(typeof ${read.value} === 'number' && Number.isFinite(${read.value}) ? ${ratio} : quantityProblem(${read.source}, ${read.value}))`;
     },
     kindNames: input.kindNames,
     levelNames: input.levelNames,

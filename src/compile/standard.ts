@@ -103,7 +103,8 @@ function quantityReader(source: QuantitySource | undefined): (scope: RuleScope) 
 }
 
 function ratioReader(source: QuantitySource | undefined): (scope: RuleScope) => Ratio | Message {
-  const read = factQuantity(source);
+  // The fact `indicators` may hold an exact ratio behind the number: the scope's method knows.
+  const read = source !== undefined && 'fact' in source && source.fact === 'indicators' ? undefined : factQuantity(source);
   if (read === undefined) return (scope) => scope.ratio(source);
   const fact = source as { readonly fact: string; readonly path?: string };
   return (scope) => {

@@ -353,6 +353,13 @@ export const enWords = {
       warnings: (n: number, shown: number, first: string) => `warning: ${n} inspections are in no period of the calendar and are left out of the league; the first ${shown}: ${first}`,
       sep: '; ',
     },
+    /** A period score refused because it would pass the exact range of points (its row is unranked). */
+    tooLarge: {
+      score: (unit: string, period: string) => `${unit} ${period}`,
+      warning: (score: string, max: number) => `warning: the score of ${score} would pass the exact range of points (±${max}): refused, its row is unranked`,
+      warnings: (n: number, max: number, shown: number, first: string) => `warning: ${n} scores would pass the exact range of points (±${max}): refused, their rows are unranked; the first ${shown}: ${first}`,
+      sep: '; ',
+    },
   },
   /** The report as Markdown (report --format md). */
   reportMarkdown: {
@@ -627,6 +634,11 @@ export const enWords = {
     explainTitle: (unit: string, period: string, total: string, band: string | undefined) => `${unit}, ${period}: ${total}${band === undefined ? '' : ` (${band})`}`,
     flag: (from: string, to: string, difference: number, inflated: boolean) => `${from} → ${to}: ${difference > 0 ? '+' : ''}${difference}${inflated ? ` (${from} inflated)` : ''}`,
     assumptions: 'Assumptions',
+    /** `assess`'s stderr warnings of inspections in no period (the league's say "the league"). */
+    leftOut: {
+      warning: (inspection: string, why: string) => `warning: inspection ${inspection} is ${why}: left out of the assessment`,
+      warnings: (n: number, shown: number, first: string) => `warning: ${n} inspections are in no period of the calendar and are left out of the assessment; the first ${shown}: ${first}`,
+    },
   },
   help: {
     description: 'Score inspections against YAML standards.',

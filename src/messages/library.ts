@@ -36,3 +36,20 @@ export function systemFailure(error: unknown): LibraryFailure {
   const e = error as { code?: unknown; message?: unknown };
   return { reason: typeof e?.code === 'string' ? e.code : 'other', detail: typeof e?.message === 'string' ? e.message : String(error) };
 }
+
+/**
+ * exceljs's (and its zip reader's) messages by what went wrong: the zip damaged or cut short, XML inside
+ * that does not parse (saxes: `line:col: …`), or a part missing or not where a workbook has it (exceljs
+ * then fails reading a property of undefined).
+ */
+const XLSX_REASONS: readonly (readonly [RegExp, string])[] = [
+  [/corrupted zip|end of central directory|end of data reached|invalid signature|invalid (zip|compression)|crc32|bad (offset|header)/i, 'xlsx_zip'],
+  [/^\d+:\d+: /, 'xlsx_xml'],
+];
+
+/** Why exceljs could not read a workbook. */
+export function xlsxFailure(error: unknown): LibraryFailure {
+  const detail = error instanceof Error ? error.message : String(error);
+  const reason = XLSX_REASONS.find(([pattern]) => pattern.test(detail))?.[1] ?? (error instanceof TypeError ? 'xlsx_structure' : 'other');
+  return { reason, detail };
+}

@@ -76,6 +76,12 @@ const SYSTEM_REASONS: Readonly<Record<string, string>> = {
   EROFS: '文件系统只读',
   EEXIST: '文件已存在',
 };
+/** 读取 .xlsx 工作簿出错的原因（messages/library.ts 的 xlsxFailure）。 */
+const XLSX_REASONS: Readonly<Record<string, string>> = {
+  xlsx_zip: '压缩包已损坏或不完整（文件可能只下载或复制了一部分）；请用 Excel 打开后重新保存，或重新获取该文件',
+  xlsx_xml: '工作簿内部的 XML 已损坏；请用 Excel 打开后重新保存',
+  xlsx_structure: '工作簿缺少必需的部分或结构已损坏；请用 Excel 打开后重新保存',
+};
 /** 原因的中文；未收录的原因只给出其代码，不引用库的英文原文。 */
 const reasonOf = (table: Readonly<Record<string, string>>, d: Readonly<Record<string, unknown>>): string =>
   table[s(d.reason)] ?? (d.reason !== undefined && d.reason !== 'other' ? `错误代码 ${s(d.reason)}` : '无法解析');
@@ -296,7 +302,7 @@ export const zhCN: Catalogue = {
   'record.schema_invalid_value': (d) => `应为以下之一：${s(d.values)}`,
   'record.schema_invalid_format': (d) => `格式不正确（${s(d.format)}）`,
   'input.xlsx_encrypted': (d) => `无法读取 ${s(d.file)}：这是设了密码的工作簿（或旧的 .xls），不是 .xlsx：请在 Excel 或 WPS 中取消密码或另存为 .xlsx 后再读取`,
-  'input.xlsx_not_zip': (d) => `无法读取 ${s(d.file)}：它不是 .xlsx 工作簿（.xlsx 是 zip 压缩包）${d.detail ? `：${s(d.detail)}` : ''}`,
+  'input.xlsx_not_zip': (d) => `无法读取 ${s(d.file)}：它不是 .xlsx 工作簿（.xlsx 是 zip 压缩包）${XLSX_REASONS[s(d.reason)] !== undefined ? `：${XLSX_REASONS[s(d.reason)]}` : ''}`,
   'input.xlsx_unpacked_too_large': (d) => `无法读取 ${s(d.file)}：工作簿解压后超过 ${s(d.limit)} 字节（--max-file-bytes 的八分之一），因此不读取；请把该表另存为 CSV（CSV 逐行读取）`,
   'input.xlsx_no_sheet': (d) => `${s(d.file)} 中没有${d.sheet ? `工作表“${s(d.sheet)}”` : '可读取的工作表'}；其工作表：${s(d.sheets)}`,
   'input.draft_no_criteria': (d) => `${s(d.file)} 的前10行中没有“评分标准”列：评分表须有此列（以及“类别”“项目”“分值”列）`,
@@ -304,7 +310,7 @@ export const zhCN: Catalogue = {
   'input.xlsx_async': (d) => `${s(d.file)}：工作簿须异步读取：请用 streamRecords 或 readXlsxRecords`,
   'record.xlsx_formula': (d) => `单元格 ${s(d.cell)} 是公式（${s(d.formula)}），没有保存的计算结果，此行无法读取：请在 Excel 或 WPS 中打开并保存，或粘贴为数值`,
   'record.xlsx_error_value': (d) => `单元格 ${s(d.cell)} 的值是错误 ${s(d.value)}，此行无法读取`,
-  'input.unreadable': (d) => `无法读取 ${s(d.file)}：${reasonOf(SYSTEM_REASONS, d)}`,
+  'input.unreadable': (d) => `无法读取 ${s(d.file)}：${XLSX_REASONS[s(d.reason)] ?? reasonOf(SYSTEM_REASONS, d)}`,
   'assess.weight_sum': (d) => `权重合计为 ${s(d.sum)}，不是声明的 ${s(d.total)}：请调整各组成部分（或各阶段）的权重，使其合计相符`,
   'assess.flat_scale': (d) => `最好值与最差值都是 ${s(d.best)}：组成部分的折算需要两个不同的端点（最好值得全部权重，最差值得 0）`,
   'assess.kind_twice': (d) => `检查类型"${s(d.kind)}"已属于阶段"${s(d.stage)}"：一条记录的检查类型只能对应一个阶段`,
@@ -404,6 +410,12 @@ export const zhCNWords: Words = {
       more: (n) => `……另有 ${n} 次`,
       warning: (inspection, why) => `警告：检查 ${inspection} ${why}，未计入评比`,
       warnings: (n, shown, first) => `警告：${n} 次检查不在校历的任何周期内，未计入评比；前 ${shown} 次：${first}`,
+      sep: '；',
+    },
+    tooLarge: {
+      score: (unit, period) => `${unit} ${period}`,
+      warning: (score, max) => `警告：${score} 的得分超出可精确计算的范围（±${max}），不予计算，列为未排名`,
+      warnings: (n, max, shown, first) => `警告：${n} 个得分超出可精确计算的范围（±${max}），不予计算，列为未排名；前 ${shown} 个：${first}`,
       sep: '；',
     },
   },
@@ -660,6 +672,10 @@ export const zhCNWords: Words = {
     explainTitle: (unit: string, period: string, total: string, band: string | undefined) => `${unit}，${period}：${total}${band === undefined ? '' : `（${band}）`}`,
     flag: (from: string, to: string, difference: number, inflated: boolean) => `${from} → ${to}：${difference > 0 ? '+' : ''}${difference}${inflated ? `（${from}虚高）` : ''}`,
     assumptions: '假设',
+    leftOut: {
+      warning: (inspection, why) => `警告：检查 ${inspection} ${why}，未计入考评`,
+      warnings: (n, shown, first) => `警告：${n} 次检查不在校历的任何周期内，未计入考评；前 ${shown} 次：${first}`,
+    },
   },
   help: {
     description: '按 YAML 评分标准给检查记录评分。',

@@ -19,6 +19,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { makeDiagnostic, type Diagnostic } from '../diagnostics.js';
+import { xlsxFailure } from '../messages/library.js';
 import type { Message } from '../messages/types.js';
 import { CsvRecordReader, type RowProblem } from './csv.js';
 import { recordDiagnostic } from './diagnostics.js';
@@ -118,17 +119,17 @@ async function openWorkbook(bytes: Uint8Array, options: XlsxReadOptions): Promis
   try {
     if (!(await unpacksWithin(bytes, limit))) return { messageId: 'input.xlsx_unpacked_too_large', data: { file, limit } };
   } catch (error) {
-    return { messageId: 'input.xlsx_not_zip', data: { file, detail: (error as Error).message } };
+    return { messageId: 'input.xlsx_not_zip', data: { file, ...xlsxFailure(error) } };
   }
   const { Workbook } = await exceljs();
   const workbook = new Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer, { maxRows: MAX_SHEET_ROWS } as Parameters<typeof workbook.xlsx.load>[1]);
   } catch (error) {
-    const detail = (error as Error).message;
+    const failure = xlsxFailure(error);
     // Too many rows to hold (a million empty ones below the records): read it row by row instead.
-    if (/^Max row count/.test(detail)) return 'too-many-rows';
-    return { messageId: 'input.unreadable', data: { file, detail } };
+    if (/^Max row count/.test(failure.detail)) return 'too-many-rows';
+    return { messageId: 'input.unreadable', data: { file, ...failure } };
   }
   return workbook;
 }
@@ -224,7 +225,7 @@ async function streamedItems(bytes: Uint8Array, mapping: CsvMapping | undefined,
       }
     }
   } catch (error) {
-    return [{ diagnostics: [makeDiagnostic({ code: 'unreadable_input', file, line: 1, column: 1, path: [], messageId: 'input.unreadable', data: { file, detail: (error as Error).message } }, locale)] }];
+    return [{ diagnostics: [makeDiagnostic({ code: 'unreadable_input', file, line: 1, column: 1, path: [], messageId: 'input.unreadable', data: { file, ...xlsxFailure(error) } }, locale)] }];
   }
   if (chosen === undefined) {
     const message = { messageId: 'input.xlsx_no_sheet', data: { file, sheet: options.sheet ?? '', sheets: names.filter((n) => n !== MAP_SHEET).join(', ') } };

@@ -399,9 +399,14 @@ function unitsSection(ctx: Ctx): string {
             },
           )
         : '';
+    // A period score refused (beyond the exact range) or undecided says why, as its row does; not just "no score".
+    const summary =
+      latest?.score === null && latest.unranked !== undefined && latest.unranked !== 'no_inspection'
+        ? w.unranked[latest.unranked]
+        : w.unitSummary(latest === undefined ? undefined : latest.score === null ? null : ctx.num(latest.score), latest?.rank ?? null, latest?.ranked ?? 0, latest?.detailed.reduce((s, i) => s + i.lines.length, 0) ?? 0);
     pushAll(out, [
       `<details class="unit" id="${ctx.anchor.get(unit.unit.id)}">`,
-      `<summary><span class="name">${esc(name)}</span><span class="muted">${esc(w.unitSummary(latest === undefined ? undefined : latest.score === null ? null : ctx.num(latest.score), latest?.rank ?? null, latest?.ranked ?? 0, latest?.detailed.reduce((s, i) => s + i.lines.length, 0) ?? 0))}</span>${latest && latest.awards.length > 0 ? ` ${FLAG}` : ''}</summary>`,
+      `<summary><span class="name">${esc(name)}</span><span class="muted">${esc(summary)}</span>${latest && latest.awards.length > 0 ? ` ${FLAG}` : ''}</summary>`,
       chart,
       ...[...unit.periods].reverse().filter((p) => p.inspections > 0).map((p) => unitPeriodBlock(ctx, p)),
       absentPeriods(ctx, unit),

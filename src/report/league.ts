@@ -12,7 +12,7 @@ import { mdCell, mdFootnote, mdRow } from './markdown.js';
 import { formatTable } from './table.js';
 import { pushAll } from '../collections.js';
 import { boardDisplay, boardNumber, type BoardDisplay } from './display.js';
-import { roundPoints } from '../points.js';
+import { MAX_POINTS, roundPoints } from '../points.js';
 
 export function changeMark(change: number | null): string {
   if (change === null) return '—';
@@ -65,16 +65,37 @@ export function leftOutMarkdown(leftOut: readonly LeftOutCard[], locale: Locale)
 /** Warnings printed past this many left-out inspections become one line with their count and the first of them. */
 export const LEFT_OUT_WARNED = 5;
 
-/** The warning lines `rank` and `report` print on stderr: one per left-out inspection, or one line past a handful. */
-export function leftOutWarnings(leftOut: readonly LeftOutCard[], locale: Locale): string[] {
-  const w = wordsOf(locale).league.leftOut;
+/**
+ * The warning lines `rank` and `report` (or, with `of: 'assessment'`, `assess`) print on stderr: one per
+ * left-out inspection, or one line past a handful.
+ */
+export function leftOutWarnings(leftOut: readonly LeftOutCard[], locale: Locale, of: 'league' | 'assessment' = 'league'): string[] {
+  const words = wordsOf(locale);
+  const w = of === 'league' ? words.league.leftOut : words.assess.leftOut;
   if (leftOut.length <= LEFT_OUT_WARNED) {
     return leftOut.map((c) => {
       const [inspection, why] = leftOutParts(c, locale);
       return w.warning(inspection, why);
     });
   }
-  return [w.warnings(leftOut.length, LEFT_OUT_WARNED, leftOut.slice(0, LEFT_OUT_WARNED).map((c) => leftOutText(c, locale)).join(w.sep))];
+  return [w.warnings(leftOut.length, LEFT_OUT_WARNED, leftOut.slice(0, LEFT_OUT_WARNED).map((c) => leftOutText(c, locale)).join(words.league.leftOut.sep))];
+}
+
+/**
+ * The warning lines `rank` and `report` print on stderr for period scores refused as beyond the exact
+ * range of points (`too_large`, aggregate.ts), units' and a roll-up's groups': one per score, or one line
+ * past a handful. Their rows say `unranked` in the tables; this says so where a script or a person looks.
+ */
+export function tooLargeWarnings(league: League, locale: Locale): string[] {
+  const w = wordsOf(locale).league.tooLarge;
+  const refused: string[] = [];
+  const collect = (results: League['results'], prefix: string) => {
+    for (const r of results) if (r.unscored === 'too_large') refused.push(w.score(prefix + (r.unit.name ?? r.unit.id), periodLabel(r.period, locale)));
+  };
+  collect(league.results, '');
+  if (league.rollup !== undefined) collect(league.rollup.results, `${rollupTitle(league.rollup, locale)} `);
+  if (refused.length <= LEFT_OUT_WARNED) return refused.map((score) => w.warning(score, MAX_POINTS));
+  return [w.warnings(refused.length, MAX_POINTS, LEFT_OUT_WARNED, refused.slice(0, LEFT_OUT_WARNED).join(w.sep))];
 }
 
 function unitName(row: TableRow): string {

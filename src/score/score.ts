@@ -10,7 +10,7 @@ import type { QuantitySource } from '../common-schema.js';
 import { suggest } from '../suggest.js';
 import type { CompiledCategory, CompiledItem, CompiledRuleEntry, CompiledScope, Scorer } from '../compile/standard.js';
 import { decideOutcome } from './outcome.js';
-import { buildFacts, indicatorRatio, quantityProblem, readPath, readScopeFact } from '../compile/facts.js';
+import { buildFacts, indicatorRatio, quantityProblem, quantityRatio, readPath, readScopeFact } from '../compile/facts.js';
 import { isWithinPoints, MAX_POINTS, pointsToNumber, sumExactly, type Points, type Ratio } from '../points.js';
 import type { LineType, ScoreAttempt, ScoreLine, VerdictReason } from './scorecard.js';
 import type { RecordProblem } from '../diagnostics.js';
@@ -479,20 +479,25 @@ export class RecordRun implements RuleScope {
       return sumExactly(values) ?? this.refuseTooLarge(undefined);
     }
     if ('indicator' in source) return indicatorRatio(this.scorer.indicators, this.record, source.indicator);
-    const value = this.factValue(source);
+    const top = this.fact(source.fact);
+    const value = readPath(top, source.path);
     if (typeof value !== 'number' || !Number.isFinite(value)) return quantityProblem(source, value);
-    return { numerator: value, denominator: 1 };
+    return quantityRatio(source, top, value);
   }
 
   /** `readPath(this.facts()[fact], path)`, read from the record without building the facts object. */
   private factValue(source: { readonly fact: string; readonly path?: string }): unknown {
-    const name = source.fact;
+    return readPath(this.fact(source.fact), source.path);
+  }
+
+  /** `this.facts()[name]`, read from the record without building the facts object. */
+  private fact(name: string): unknown {
     let read = factReaders.get(name);
     if (read === undefined) {
       read = readScopeFact(name, true);
       if (factReaders.size < 4096) factReaders.set(name, read);
     }
-    return readPath(read(this), source.path);
+    return read(this);
   }
 }
 
