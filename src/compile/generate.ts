@@ -17,13 +17,17 @@ import { compareRatio, pointsOf, pointsToNumber, stepsBelow, timesPoints } from 
 import type { InspectionRecord } from '../record-schema.js';
 import { formatQuantity } from '../rules/format.js';
 import { ruleKind } from '../rules/index.js';
-import type { GeneratedHelper, RuleGenerateContext, RuleScope, ScopeCondition } from '../rules/kind.js';
+import type { CompiledRule, GeneratedHelper, RuleGenerateContext, RuleScope, ScopeCondition } from '../rules/kind.js';
 import type { Standard } from '../standard/schema.js';
 import { quantityProblem, quantityRatio, readScopeFact } from './facts.js';
 import type { CompiledCategory, CompiledItem, CompiledRuleEntry } from './compiled.js';
 
-/** The generated scoring of one record: what RecordRun.scoreAll's walk does, for one standard. */
-export type GeneratedScore = (run: RuleScope, record: InspectionRecord) => void;
+/**
+ * The generated scoring of one record: the standard's checks (score.ts's checkRecord), then what
+ * RecordRun.scoreAll's walk does, for one standard. False, with nothing scored, when a check fails:
+ * checkRecord then says which.
+ */
+export type GeneratedScore = (run: RuleScope, record: InspectionRecord) => boolean;
 
 const HELPERS: Readonly<Record<GeneratedHelper | 'pushAll' | 'byNumber' | 'isPlain' | 'hasOwn' | 'quantityProblem' | 'quantityRatio', unknown>> = {
   timesPoints,
@@ -53,6 +57,10 @@ export interface GenerateInput {
   readonly categories: readonly CompiledCategory[];
   readonly items: readonly CompiledItem[];
   readonly targets: ReadonlyMap<string, CompiledItem | CompiledCategory>;
+  /** What checkRecord asks of a record: each target's finding checks, the kinds and levels the standard declares. */
+  readonly findingChecks: ReadonlyMap<string, readonly CompiledRule[]>;
+  readonly kinds: ReadonlySet<string>;
+  readonly levels: ReadonlySet<string>;
   readonly condition: (c: Condition) => ScopeCondition;
   readonly kindNames: RuleGenerateContext['kindNames'];
   readonly levelNames: RuleGenerateContext['levelNames'];
@@ -242,6 +250,11 @@ function evidenceCode(e: Emitter, scope: CompiledItem | CompiledCategory, label:
   return `if (run.findings.length > 0 && run.chargeMissingEvidence(${e.constant(scope)})) break ${label};\n`;
 }
 
+/** Adds a group's finding indices to its category's list: the first group's copied (exactly its size), the others pushed. */
+function collectCode(list: string, group: string): string {
+  return `if (${group} !== undefined) { if (${list} === undefined) ${list} = ${group}.slice(); else pushAll(${list}, ${group}); }\n`;
+}
+
 /** The source of a standard's scoring function (see the module's comment). */
 export function generateSource(input: GenerateInput): GeneratedSource {
   const e = new Emitter();
@@ -271,33 +284,45 @@ export function generateSource(input: GenerateInput): GeneratedSource {
     if (collect) walk += `let ${categoryFindings};\n`;
     for (const item of category.items) {
       const g = group(item.index);
-      if (collect) walk += `if (${g} !== undefined) pushAll(${categoryFindings} ??= [], ${g});\n`;
+      if (collect) walk += collectCode(categoryFindings, g);
       if (scoresNothing(item)) continue;
       const code = `${scopeCall(item, g)}${deducted} += run.deducted;\n${awarded} += run.awarded;\n`;
       walk += item.alwaysRun ? code : `if (${g} !== undefined) {\n${code}}\n`;
     }
     if (collect) {
       const own = group(input.items.length + category.index);
-      walk += `if (${own} !== undefined) pushAll(${categoryFindings} ??= [], ${own});\n`;
+      walk += collectCode(categoryFindings, own);
       const code = `if (${categoryFindings} !== undefined) ${categoryFindings}.sort(byNumber);\n${scopeCall(category, categoryFindings)}${deducted} += run.deducted;\n${awarded} += run.awarded;\n`;
       walk += category.alwaysRun ? code : `if (${categoryFindings} !== undefined) {\n${code}}\n`;
     }
     walk += `run.limitCategory(${e.constant(category)}, ${deducted}, ${awarded});\n`;
   }
 
+  // checkRecord's questions, asked here as the findings are grouped (one lookup of each finding's item):
+  // any answer but "fine" ends the function before anything is scored.
+  const checksOf = new Map<number, readonly CompiledRule[]>();
+  for (const [id, slot] of slots) if (!checksOf.has(slot)) checksOf.set(slot, input.findingChecks.get(id) ?? []);
   const groups = Array.from({ length: slotCount }, (_, s) => group(s));
-  const cases = groups.map((g, s) => `case ${s}: (${g} ??= []).push(i); break;`).join('\n    ');
+  const cases = groups.map((g, s) => {
+    const checks = (checksOf.get(s) ?? []).map((c) => `${e.constant(c)}.checkFinding(finding) !== undefined`);
+    // A literal first: an array grown by push from empty gets room for 17.
+    return `case ${s}: if (${g} === undefined) ${g} = [i]; else ${g}.push(i);${checks.length > 0 ? ` if (${checks.join(' || ')}) return false;` : ''} break;`;
+  });
+  const declared = (set: ReadonlySet<string>, field: 'kind' | 'level') =>
+    set.size > 0 ? `if (record.${field} !== undefined && !${e.constant(set)}.has(record.${field})) return false;\n` : '';
   const slotTable = e.constant(slots);
-  const body = `const findings = record.findings;
+  const body = `${declared(input.kinds, 'kind')}${declared(input.levels, 'level')}const findings = record.findings;
 const F = record.facts;
 const P = F !== undefined && isPlain(F);
 ${groups.length > 0 ? `let ${groups.join(', ')};` : ''}
 for (let i = 0; i < findings.length; i++) {
-  switch (${slotTable}.get(findings[i].item)) {
-    ${cases}
+  const finding = findings[i];
+  switch (${slotTable}.get(finding.item)) {
+    ${cases.join('\n    ')}
+    default: return false;
   }
 }
-${walk}`;
+${walk}return true;`;
   const ref = `${input.standard.id}@${input.standard.version}`;
   const constants = e.constants.map((_, i) => `k${i} = K[${i}]`);
   const source = `'use strict';

@@ -269,8 +269,15 @@ export function compileStandard(standard: Standard, options: CompileOptions = {}
     ...(p.source !== undefined ? { source: p.source } : {}),
   }));
 
+  const findingChecks = new Map(
+    [...targets].map(([id, target]) => [id, ('category' in target ? [...target.rules, ...target.category.rules] : target.rules).map((r) => r.compiled).filter((c) => c.checkFinding !== undefined)]),
+  );
+  const kindSet = new Set(kinds);
+  const levelSet = new Set(levels);
   const generatedSource =
-    options.codegen === false ? undefined : generateSource({ standard, categories, items, targets, condition, kindNames, levelNames, indicatorNames });
+    options.codegen === false
+      ? undefined
+      : generateSource({ standard, categories, items, targets, findingChecks, kinds: kindSet, levels: levelSet, condition, kindNames, levelNames, indicatorNames });
 
   const hash = sha256Hex(JSON.stringify(standard));
   return {
@@ -285,11 +292,9 @@ export function compileStandard(standard: Standard, options: CompileOptions = {}
     categories,
     items,
     targets,
-    findingChecks: new Map(
-      [...targets].map(([id, target]) => [id, ('category' in target ? [...target.rules, ...target.category.rules] : target.rules).map((r) => r.compiled).filter((c) => c.checkFinding !== undefined)]),
-    ),
-    kinds: new Set(kinds),
-    levels: new Set(levels),
+    findingChecks,
+    kinds: kindSet,
+    levels: levelSet,
     indicators: new Map(standard.indicators.map((i) => [i.id, i])),
     vetoes,
     prerequisites,

@@ -74,9 +74,13 @@ function attemptRecord(scorer: Scorer, input: unknown): ScoreAttempt {
 }
 
 const soleSets = new WeakMap<Scorer, StandardSet>();
+/** The last scorer asked about and its set (held until another is asked about): a loop over records asks about one scorer, and skips the WeakMap lookup. */
+let lastSole: { readonly scorer: Scorer; readonly set: StandardSet } | undefined;
 function soleSet(scorer: Scorer): StandardSet {
+  if (lastSole?.scorer === scorer) return lastSole.set;
   let set = soleSets.get(scorer);
   if (set === undefined) soleSets.set(scorer, (set = new StandardSet([scorer])));
+  lastSole = { scorer, set };
   return set;
 }
 

@@ -23,10 +23,17 @@ const EMPTY: readonly never[] = [];
  * checks, then the score. The API's `scoreRecord` (batch.ts) takes any value and checks it first.
  */
 export function scoreChecked(scorer: Scorer, record: InspectionRecord, history?: RecordHistory): ScoreAttempt {
-  const problems = checkRecord(scorer, record);
-  if (problems.length > 0) return { ok: false, problems };
-  const run = new RecordRun(scorer, record, history);
-  run.scoreAll();
+  // The generated code has no history hook: a record scored with its unit's history is interpreted.
+  const generated = history === undefined ? scorer.generated : undefined;
+  let run = new RecordRun(scorer, record, history);
+  // The generated function asks checkRecord's questions itself, and scores only a record that passes them.
+  if (generated === undefined || !generated(run, record)) {
+    const problems = checkRecord(scorer, record);
+    if (problems.length > 0) return { ok: false, problems };
+    // (Generated code refuses only what checkRecord reports; were they ever to differ, the interpreter scores.)
+    if (generated !== undefined) run = new RecordRun(scorer, record, history);
+    run.scoreAll();
+  }
   if (scorer.readsScored) run.settleScored();
   // Points beyond the exact range would be a wrong total: the record is refused instead.
   if (run.tooLarge !== undefined) return { ok: false, problems: [run.tooLarge] };
@@ -84,7 +91,7 @@ export interface RecordHistory {
 /** The state of scoring one record; it is also the RuleScope every rule sees. */
 export class RecordRun implements RuleScope {
   readonly lines: ScoreLine[] = [];
-  /** Signed exact points of each line, parallel to `lines`. */
+  /** Signed exact points of each line, parallel to `lines`: kept only when scored with history (its layer reads them). */
   readonly linePoints: Points[] = [];
   readonly reasons: VerdictReason[] = [];
   /** Reasons that make the total itself unknown. */
@@ -122,8 +129,8 @@ export class RecordRun implements RuleScope {
   /** The facts `category` and `item`, once every rule has run (settleScored). */
   scored: ScoredFacts | undefined;
   private readonly sign: 1 | -1;
-  /** base + Σ lines so far, to see the total leave the exact range. */
-  private runningTotal: Points;
+  /** base + Σ lines so far, in line order (the total before its own cap and floor; outcome.ts), to see it leave the exact range. */
+  runningTotal: Points;
 
   constructor(
     readonly scorer: Scorer,
@@ -137,11 +144,9 @@ export class RecordRun implements RuleScope {
     this.parts = scorer.readsScored ? new PartTally(scorer.items.length, scorer.categories.length) : undefined;
   }
 
+  /** Scores every item and category by walking the compiled rules (the interpreter; scoreChecked picks the generated code where it can). */
   scoreAll(): void {
     const { scorer, record } = this;
-    // The generated code has no history hook: a record scored with its unit's history is interpreted.
-    const generated = scorer.generated;
-    if (generated !== undefined && this.history === undefined) return generated(this, record);
     const byItem = groupFindings(scorer, record.findings);
     for (const category of scorer.categories) {
       this.enterCategory(category);
@@ -374,7 +379,7 @@ export class RecordRun implements RuleScope {
       if (detail.note !== undefined) line.note = detail.note;
     }
     this.lines.push(line);
-    this.linePoints.push(signed);
+    if (this.history !== undefined) this.linePoints.push(signed);
     this.categoryPoints[this.categoryIndex]! += signed;
     this.runningTotal += signed;
     // Every sum below is of values within the exact range, so it is exact, and so is this test.
