@@ -112,6 +112,11 @@ export function livesDate(text: string): string | undefined {
 /** A violation, as the finding it becomes (`item`, then `note` when described). */
 type FindingInput = NonNullable<InspectionRecordInput['findings']>[number];
 
+/**
+ * One inspections.csv row. The first inspection on a LIVES key (business_id, date) stands for the key: the
+ * violations placed on the key go to its `findings`, which the others on the key share, as they share
+ * `siblings` (no object of its own per key: a key of one inspection, the common case, is that inspection).
+ */
 interface Inspection {
   readonly line: number;
   readonly index: number;
@@ -120,17 +125,14 @@ interface Inspection {
   readonly score: number | undefined;
   readonly description: string;
   readonly type: string;
-  readonly key: Key;
+  /** The findings of the violations placed on its key. */
+  readonly findings: FindingInput[];
+  /** Every inspection on its key, once the key holds two or more (one list, shared); undefined while alone. */
+  siblings: Inspection[] | undefined;
   /** 1-based place among the inspections on its key. */
   readonly position: number;
   /** Why its findings may not be its own or complete (violation rows that could not be placed). */
-  doubts?: string[];
-}
-
-/** One LIVES key (business_id, date): its inspections, and the findings of the violations placed on it. */
-interface Key {
-  readonly inspections: Inspection[];
-  readonly findings: FindingInput[];
+  doubts: string[] | undefined;
 }
 
 const REQUIRED: Readonly<Record<LivesFileName, readonly string[]>> = {
@@ -171,7 +173,9 @@ export function livesToRecords(files: LivesFiles, options: LivesOptions = {}): L
   // The files are read in this order, each row joined as it is read: what a row becomes is kept, not the row.
   const businessNames = new Map<string, string>();
   const inspections: Inspection[] = [];
-  const onKey = new Map<string, Key>();
+  /** The first inspection on each key. */
+  const onKey = new Map<string, Inspection>();
+  let ambiguousKeys = 0;
   // A business's inspections, wanted only for a violation without a readable date: built for the first.
   let byBusiness: Map<string, Inspection[]> | undefined;
   const ofBusiness = (business: string): readonly Inspection[] => {
@@ -215,8 +219,15 @@ export function livesToRecords(files: LivesFiles, options: LivesOptions = {}): L
           }
         }
         const id = keyOf(business, date);
-        let key = onKey.get(id);
-        if (key === undefined) onKey.set(id, (key = { inspections: [], findings: [] }));
+        const first = onKey.get(id);
+        let siblings: Inspection[] | undefined;
+        if (first !== undefined) {
+          siblings = first.siblings;
+          if (siblings === undefined) {
+            first.siblings = siblings = [first];
+            ambiguousKeys++;
+          }
+        }
         const inspection: Inspection = {
           line,
           index,
@@ -225,10 +236,13 @@ export function livesToRecords(files: LivesFiles, options: LivesOptions = {}): L
           score,
           description: cell(record, descriptionAt).trim(),
           type: cell(record, typeAt).trim(),
-          key,
-          position: key.inspections.length + 1,
+          findings: first === undefined ? [] : first.findings,
+          siblings,
+          position: siblings === undefined ? 1 : siblings.length + 1,
+          doubts: undefined,
         };
-        key.inspections.push(inspection);
+        if (first === undefined) onKey.set(id, inspection);
+        else siblings!.push(inspection);
         inspections.push(inspection);
       };
     },
@@ -236,28 +250,40 @@ export function livesToRecords(files: LivesFiles, options: LivesOptions = {}): L
     // the records it may belong to uncertain rather than silently lighter.
     violations(header) {
       const [businessAt, dateAt, codeAt, descriptionAt] = header.columns('business_id', 'date', 'code', 'description');
+      // A feed lists an inspection's violations together: a row on the previous row's business and date
+      // spelling reuses its lookup.
+      let lastBusiness: string | undefined;
+      let lastRawDate = '';
+      let lastDate = '';
+      let lastFirst: Inspection | undefined;
       return (record, line) => {
         const business = cell(record, businessAt).trim();
         const rawDate = cell(record, dateAt);
         const code = cell(record, codeAt).trim();
-        const date = dateOf(rawDate);
-        if (date === undefined) {
-          problem('warning', 'violations', line, { messageId: 'import.lives_bad_date', data: { value: rawDate } });
-          markUncertain(ofBusiness(business), `${names.violations}:${line}: a violation of this business has no readable date ("${rawDate}")`);
-          return;
+        if (business !== lastBusiness || rawDate !== lastRawDate) {
+          const date = dateOf(rawDate);
+          if (date === undefined) {
+            problem('warning', 'violations', line, { messageId: 'import.lives_bad_date', data: { value: rawDate } });
+            markUncertain(ofBusiness(business), `${names.violations}:${line}: a violation of this business has no readable date ("${rawDate}")`);
+            return;
+          }
+          lastBusiness = business;
+          lastRawDate = rawDate;
+          lastDate = date;
+          lastFirst = onKey.get(keyOf(business, date));
         }
-        const key = onKey.get(keyOf(business, date));
-        if (key === undefined) {
-          problem('warning', 'violations', line, { messageId: 'import.lives_orphan_violation', data: { business, date, code } });
+        const first = lastFirst;
+        if (first === undefined) {
+          problem('warning', 'violations', line, { messageId: 'import.lives_orphan_violation', data: { business, date: lastDate, code } });
           return;
         }
         if (code === '') {
-          problem('warning', 'violations', line, { messageId: 'import.lives_no_code', data: { business, date } });
-          markUncertain(key.inspections, `${names.violations}:${line}: a violation on this business and date has no item code`);
+          problem('warning', 'violations', line, { messageId: 'import.lives_no_code', data: { business, date: lastDate } });
+          markUncertain(first.siblings ?? [first], `${names.violations}:${line}: a violation on this business and date has no item code`);
           return;
         }
         const description = cell(record, descriptionAt).trim();
-        key.findings.push(description !== '' ? { item: code, note: description } : { item: code });
+        first.findings.push(description !== '' ? { item: code, note: description } : { item: code });
       };
     },
     feedInfo(header) {
@@ -278,40 +304,31 @@ export function livesToRecords(files: LivesFiles, options: LivesOptions = {}): L
 
   const warnedBusiness = new Set<string>();
   const records: LocatedRecord[] = [];
-  let ambiguousKeys = 0;
   let ambiguousRecords = 0;
   let uncertainRecords = 0;
-  for (const [, key] of onKey) if (key.inspections.length > 1) ambiguousKeys++;
   for (const inspection of inspections) {
-    const { key } = inspection;
-    const siblings = key.inspections;
-    const ambiguous = siblings.length > 1;
+    const { siblings } = inspection;
+    const ambiguous = siblings !== undefined;
     const name = businessNames.get(inspection.business);
     if (name === undefined && files.businesses !== undefined && !warnedBusiness.has(inspection.business)) {
       warnedBusiness.add(inspection.business);
       problem('warning', 'inspections', inspection.line, { messageId: 'import.lives_unknown_business', data: { business: inspection.business } });
     }
     // Each record its own findings: the key's list itself for its one inspection, a copy per sibling.
-    const findings = ambiguous ? key.findings.map((f) => ({ ...f })) : key.findings;
-    const doubts = inspection.doubts ?? [];
-    if (ambiguous && key.findings.length > 0) {
-      doubts.unshift(
+    const findings = ambiguous ? inspection.findings.map((f) => ({ ...f })) : inspection.findings;
+    let doubts = inspection.doubts;
+    if (ambiguous && inspection.findings.length > 0) {
+      const shared =
         `${siblings.length} inspections of business ${inspection.business} on ${inspection.date} share one LIVES key; ` +
-          `the ${key.findings.length} violation row(s) on it cannot be split between them (official scores ${siblings.map((s) => s.score ?? '?').join(', ')})`,
-      );
+        `the ${inspection.findings.length} violation row(s) on it cannot be split between them (official scores ${siblings.map((s) => s.score ?? '?').join(', ')})`;
+      doubts = doubts === undefined ? [shared] : [shared, ...doubts];
     }
-    if (doubts.length > 0) {
+    if (doubts !== undefined) {
       findings.push({ item: UNCERTAIN_FINDINGS_ITEM, note: doubts.join('; ') });
       uncertainRecords++;
     }
     if (ambiguous) ambiguousRecords++;
-    const facts: Record<string, unknown> = {};
-    if (inspection.score !== undefined) facts.officialScore = inspection.score;
-    facts.livesAmbiguousKey = ambiguous;
-    facts.inspectionsOnKey = siblings.length;
-    if (ambiguous) facts.officialScoresOnKey = siblings.map((s) => s.score ?? null);
-    if (inspection.type !== '') facts.livesType = inspection.type;
-    if (inspection.description !== '') facts.livesDescription = inspection.description;
+    const facts = livesFacts(inspection);
     const id = ambiguous ? `lives:${inspection.business}:${inspection.date}:${inspection.position}` : `lives:${inspection.business}:${inspection.date}`;
     const source = { file: names.inspections, line: inspection.line, index: inspection.index };
     if (inspection.business !== '') {
@@ -347,6 +364,22 @@ export function livesToRecords(files: LivesFiles, options: LivesOptions = {}): L
       uncertainRecords,
     },
   };
+}
+
+/**
+ * A record's facts, keys in a fixed order. The common record (a score, alone on its key, no type or
+ * description) is one object literal, so such records share one shape.
+ */
+function livesFacts({ score, siblings, type, description }: Inspection): Record<string, unknown> {
+  if (score !== undefined && siblings === undefined && type === '' && description === '') return { officialScore: score, livesAmbiguousKey: false, inspectionsOnKey: 1 };
+  const facts: Record<string, unknown> = {};
+  if (score !== undefined) facts.officialScore = score;
+  facts.livesAmbiguousKey = siblings !== undefined;
+  facts.inspectionsOnKey = siblings === undefined ? 1 : siblings.length;
+  if (siblings !== undefined) facts.officialScoresOnKey = siblings.map((s) => s.score ?? null);
+  if (type !== '') facts.livesType = type;
+  if (description !== '') facts.livesDescription = description;
+  return facts;
 }
 
 function keyOf(business: string, date: string): string {
@@ -439,12 +472,17 @@ function readCsv(
   if (records !== undefined) {
     // Plain lines: each line feed ends a record or sits in one of its cells, so a record ends on line
     // 1 + the line feeds before its end — counted here, not by csv-parse's info context for each record
-    // (a third of its time).
-    let end = 0;
-    for (const record of records) {
-      const breaks = lineBreaks(record);
-      end += 1 + breaks;
-      take(record, end, breaks);
+    // (a third of its time). When the text holds no more line feeds than records end with, no cell
+    // holds one, and record i ends on line i + 1.
+    if (lineFeeds(text) === records.length - (text.endsWith('\n') ? 0 : 1)) {
+      for (let i = 0; i < records.length; i++) take(records[i]!, i + 1, 0);
+    } else {
+      let end = 0;
+      for (const record of records) {
+        const breaks = lineBreaks(record);
+        end += 1 + breaks;
+        take(record, end, breaks);
+      }
     }
   }
   // No header row at all (an empty file): every required column is missing.
@@ -459,6 +497,12 @@ function readCsv(
  */
 function plainLines(text: string): boolean {
   return !text.includes('\r') && !text.includes('\n\n') && !/^\uFEFF?\n/.test(text);
+}
+
+function lineFeeds(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 /** The line feeds inside a record's cells. */
