@@ -351,8 +351,8 @@ class HeldCards {
   #flags = new Uint8Array(1024);
   #standard: string | undefined;
   readonly #rare = new Map<number, Pick<LeagueCard, 'standard' | 'band' | 'outcomes' | 'supersedes'>>();
-  /** The last unit held for each unit id. */
-  readonly #units = new Map<string, UnitRef>();
+  /** The last unit held for each unit id, and its keys (and its group's). */
+  readonly #units = new Map<string, { readonly unit: UnitRef; readonly keys: Keys }>();
 
   add(card: LeagueCard): void {
     const i = this.#count++;
@@ -373,8 +373,8 @@ class HeldCards {
    */
   #unitOf(unit: UnitRef): UnitRef {
     const held = this.#units.get(unit.id);
-    if (held === unit || (held !== undefined && sameShape(held, unit))) return held;
-    this.#units.set(unit.id, unit);
+    if (held !== undefined && (held.unit === unit || sameAs(held.keys, held.unit, unit))) return held.unit;
+    this.#units.set(unit.id, { unit, keys: keysOf(unit) });
     return unit;
   }
 
@@ -414,20 +414,32 @@ class HeldCards {
   }
 }
 
-/** The same keys in the same order with the same values, for a unit and its group (so the same JSON too). */
-function sameShape(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): boolean {
-  const keys = Object.keys(a);
-  const others = Object.keys(b);
-  if (keys.length !== others.length) return false;
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i]!;
-    if (key !== others[i]) return false;
-    const x = a[key];
-    const y = b[key];
-    if (x === y) continue;
-    if (key !== 'group' || typeof x !== 'object' || typeof y !== 'object' || x === null || y === null || !sameShape(x as Record<string, unknown>, y as Record<string, unknown>)) return false;
+/** An object's keys in order, and those of its `group` when that is an object. */
+interface Keys {
+  readonly own: readonly string[];
+  readonly group?: Keys;
+}
+
+function keysOf(object: object): Keys {
+  const group = (object as { group?: unknown }).group;
+  return typeof group === 'object' && group !== null ? { own: Object.keys(object), group: keysOf(group) } : { own: Object.keys(object) };
+}
+
+/**
+ * Whether `b` has `a`'s keys (listed in `keys`) in the same order with the same values, its group
+ * compared the same way: so the same JSON too. A for-in walk, with no list made of `b`'s keys.
+ */
+function sameAs(keys: Keys, a: object, b: object): boolean {
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let i = 0;
+  for (const key in y) {
+    if (key !== keys.own[i++] || !Object.hasOwn(y, key)) return false;
+    if (x[key] === y[key]) continue;
+    const group = x[key];
+    if (key !== 'group' || keys.group === undefined || typeof y[key] !== 'object' || y[key] === null || !sameAs(keys.group, group as object, y[key] as object)) return false;
   }
-  return true;
+  return i === keys.own.length;
 }
 
 const VERDICTS: readonly Verdict[] = ['pass', 'fail', 'indeterminate', 'not_eligible'];
