@@ -70,8 +70,9 @@ export interface UnitPeriodResult {
 
 /**
  * Groups scorecards by unit and period and computes each period score. Superseded scorecards are dropped.
- * One pass through an {@link Aggregation}: each (period, unit) cell keeps running totals, and a result's
- * traced `lines` are built only when read.
+ * One pass: each (period, unit) cell keeps running totals (counts, verdicts, the points of its
+ * inspections, its first and latest) and its scorecards by reference; a result's traced `lines` are
+ * built only when read, and its scorecards sorted by date only then, when they did not arrive in order.
  *
  * @example
  * ```ts
@@ -84,111 +85,58 @@ export interface UnitPeriodResult {
  */
 export function aggregateScorecards(scorecards: readonly AggregatedCard[], options: AggregateOptions): UnitPeriodResult[] {
   const superseded = supersededIds(scorecards);
-  const aggregation = new Aggregation(options);
+  const periods = new Map<string, Period>();
+  // period key → unit id → the unit's cell in that period (nested maps: no key string per card)
+  const cells = new Map<string, Map<string, Cell>>();
+  const unitRefs = new Map<string, UnitRef>((options.units ?? []).map((u) => [u.id, u]));
+
+  // A term's records share a few hundred dates: each date's period is worked out once, not per scorecard.
+  const periodOfDate = new Map<string, Period | undefined>();
   for (const card of scorecards) {
     if (superseded.size > 0 && card.record !== undefined && superseded.has(card.record)) continue;
-    aggregation.add(card);
-  }
-  return aggregation.results();
-}
-
-/**
- * Scorecards placed one at a time into (period, unit) cells of running totals (counts, verdicts, the
- * points of its inspections, its first and latest): nothing is kept of a card but its lines, when it
- * has any, with its record and date, for the traced lines a report may ask for. The caller drops
- * superseded cards (a card may supersede one that came before it). Once `results()` has been read,
- * its results read the cells: add nothing more.
- */
-export class Aggregation {
-  readonly #options: AggregateOptions;
-  readonly #periods = new Map<string, Period>();
-  /** period key → unit id → the unit's cell in that period (nested maps: no key string per card). */
-  readonly #cells = new Map<string, Map<string, Cell>>();
-  readonly #units: Map<string, UnitRef>;
-  /** A term's records share a few hundred dates: each date's period is worked out once, not per card. */
-  readonly #periodOfDate = new Map<string, Period | undefined>();
-  /** The last card's date, and its period's cells: cards mostly come in date order. */
-  #date: string | undefined;
-  #dateCells: Map<string, Cell> | undefined;
-  /** Whether cells count their cards by kind (a frequency requirement of a kind, in this period unit). */
-  readonly #byKind: boolean;
-
-  constructor(options: AggregateOptions) {
-    this.#options = options;
-    this.#units = new Map((options.units ?? []).map((u) => [u.id, u]));
-    this.#byKind = (options.frequency ?? []).some((f) => f.per === options.period && f.kind !== undefined);
-  }
-
-  add(card: AggregatedCard): void {
-    let units = this.#dateCells;
-    if (card.date !== this.#date || units === undefined) {
-      units = this.#cellsOf(card);
-      if (units === undefined) return;
+    let period = periodOfDate.get(card.date);
+    if (period === undefined && !periodOfDate.has(card.date)) {
+      period = periodOf(card.date, options.period, options.calendar);
+      periodOfDate.set(card.date, period);
+    }
+    if (!period) {
+      options.leftOut?.(card);
+      continue;
+    }
+    let units = cells.get(period.key);
+    if (units === undefined) {
+      periods.set(period.key, period);
+      cells.set(period.key, (units = new Map()));
     }
     const unitId = card.unit.id;
     const cell = units.get(unitId);
     if (cell === undefined) {
-      if (!this.#units.has(unitId)) this.#units.set(unitId, card.unit);
-      units.set(unitId, new Cell(card, this.#byKind));
+      if (!unitRefs.has(unitId)) unitRefs.set(unitId, card.unit);
+      units.set(unitId, new Cell(card));
     } else cell.add(card);
   }
 
-  /** The cells of the card's period (undefined, and the card told to `leftOut`, when it has none). */
-  #cellsOf(card: AggregatedCard): Map<string, Cell> | undefined {
-    let period = this.#periodOfDate.get(card.date);
-    if (period === undefined && !this.#periodOfDate.has(card.date)) {
-      period = periodOf(card.date, this.#options.period, this.#options.calendar);
-      this.#periodOfDate.set(card.date, period);
-    }
-    if (!period) {
-      this.#options.leftOut?.(card);
-      return undefined;
-    }
-    let units = this.#cells.get(period.key);
-    if (units === undefined) {
-      this.#periods.set(period.key, period);
-      this.#cells.set(period.key, (units = new Map()));
-    }
-    this.#date = card.date;
-    this.#dateCells = units;
-    return units;
+  const results: UnitPeriodResult[] = [];
+  const units = [...unitRefs.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const period of [...periods.values()].sort((a, b) => (a.key < b.key ? -1 : 1))) {
+    const inPeriod = cells.get(period.key)!;
+    CELLS.set(period, inPeriod);
+    for (const unit of units) results.push(summarize(unit, period, inPeriod.get(unit.id), options));
   }
-
-  /** One result per unit (known or seen) per period with a card, by period, then unit id. */
-  results(): UnitPeriodResult[] {
-    const results: UnitPeriodResult[] = [];
-    const units = [...this.#units.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    for (const period of [...this.#periods.values()].sort((a, b) => (a.key < b.key ? -1 : 1))) {
-      const inPeriod = this.#cells.get(period.key)!;
-      CELLS.set(period, inPeriod);
-      for (const unit of units) results.push(summarize(unit, period, inPeriod.get(unit.id), this.#options));
-    }
-    return results;
-  }
+  return results;
 }
 
-/** By date, then record: negative when (date a, record a) comes first. */
-const byDateThenRecord = (dateA: string, recordA: string | undefined, dateB: string, recordB: string | undefined): number =>
-  dateA < dateB ? -1 : dateA > dateB ? 1 : (recordA ?? '') < (recordB ?? '') ? -1 : (recordA ?? '') > (recordB ?? '') ? 1 : 0;
+const byDateThenRecord = (a: AggregatedCard, b: AggregatedCard): number =>
+  a.date < b.date ? -1 : a.date > b.date ? 1 : (a.record ?? '') < (b.record ?? '') ? -1 : (a.record ?? '') > (b.record ?? '') ? 1 : 0;
 
-/**
- * A unit's inspections in one period: running totals, and of its cards only the lines (with their
- * record and date), when a card has any: a reference, traced when a result's lines are read.
- */
+/** A unit's inspections in one period: running totals, and its scorecards by reference. */
 class Cell {
-  inspections = 0;
+  readonly cards: AggregatedCard[];
   /** Whether the cards arrived in date (then record) order. */
   inOrder = true;
-  /**
-   * The earliest and the latest card by date, then record (of equal ones, the first and the last to
-   * arrive, as a stable sort puts them): what the league reads of them.
-   */
-  firstDate: string;
-  firstRecord: string | undefined;
-  firstBase: number;
-  lastDate: string;
-  lastRecord: string | undefined;
-  lastTotal: number;
+  /** The earliest and the latest card by date, then record (of equal ones, the first and the last to arrive, as a stable sort puts them). */
+  first: AggregatedCard;
+  last: AggregatedCard;
   readonly verdicts: Record<Verdict, number> = { pass: 0, fail: 0, indeterminate: 0, not_eligible: 0 };
   vetoes = 0;
   deductions = 0;
@@ -199,52 +147,29 @@ class Cell {
   least: Points = Infinity;
   /** A card's total or base beyond the exact range (MAX_POINTS): no score of this cell is exact. */
   outOfRange = false;
-  /** Cards by kind, when a frequency requirement counts a kind. */
-  readonly kinds: Map<string, number> | undefined;
-  /** The lines of each card that has any, in arrival order, with the card's record and date. */
-  readonly lineSets: (readonly ScoreLine[])[] = [];
-  readonly lineRecords: (string | undefined)[] = [];
-  readonly lineDates: string[] = [];
   /** Its result's traced lines, once read. */
   traced: readonly TracedLine[] | undefined;
 
-  constructor(card: AggregatedCard, byKind: boolean) {
-    this.firstDate = this.lastDate = card.date;
-    this.firstRecord = this.lastRecord = card.record;
-    this.firstBase = card.base;
-    this.lastTotal = card.total;
-    this.kinds = byKind ? new Map() : undefined;
+  constructor(card: AggregatedCard) {
+    this.cards = [card];
+    this.first = card;
+    this.last = card;
     this.count(card);
   }
 
   add(card: AggregatedCard): void {
-    const { date, record } = card;
-    if (byDateThenRecord(this.lastDate, this.lastRecord, date, record) > 0) {
+    if (byDateThenRecord(this.last, card) > 0) {
       this.inOrder = false;
-      if (byDateThenRecord(date, record, this.firstDate, this.firstRecord) < 0) {
-        this.firstDate = date;
-        this.firstRecord = record;
-        this.firstBase = card.base;
-      }
-    } else {
-      this.lastDate = date;
-      this.lastRecord = record;
-      this.lastTotal = card.total;
-    }
+      if (byDateThenRecord(card, this.first) < 0) this.first = card;
+    } else this.last = card;
+    this.cards.push(card);
     this.count(card);
   }
 
   private count(card: AggregatedCard): void {
-    this.inspections++;
     this.verdicts[card.verdict]++;
     if (!card.complete) this.unknown = true;
-    if (this.kinds !== undefined && card.kind !== undefined) this.kinds.set(card.kind, (this.kinds.get(card.kind) ?? 0) + 1);
     const lines = card.lines;
-    if (lines.length > 0) {
-      this.lineSets.push(lines);
-      this.lineRecords.push(card.record);
-      this.lineDates.push(card.date);
-    }
     for (let i = 0; i < lines.length; i++) {
       const type = lines[i]!.type;
       if (type === 'deduction') this.deductions++;
@@ -258,14 +183,9 @@ class Cell {
     if (total < this.least) this.least = total;
   }
 
-  /** Every line of its cards, each with its record and date, cards in date (then record) order. */
-  tracedLines(): TracedLine[] {
-    const order = this.lineSets.map((_, i) => i);
-    // Sorted only when the cards did not arrive in order; a stable sort keeps equal ones as they came.
-    if (!this.inOrder) order.sort((a, b) => byDateThenRecord(this.lineDates[a]!, this.lineRecords[a], this.lineDates[b]!, this.lineRecords[b]));
-    const out: TracedLine[] = [];
-    for (const i of order) for (const line of this.lineSets[i]!) out.push(traced(line, this.lineRecords[i], this.lineDates[i]!));
-    return out;
+  /** The cards in date (then record) order: sorted only when they did not arrive so. */
+  ordered(): readonly AggregatedCard[] {
+    return this.inOrder ? this.cards : [...this.cards].sort(byDateThenRecord);
   }
 }
 
@@ -287,6 +207,12 @@ function traced(line: ScoreLine, record: string | undefined, date: string): Trac
 }
 void everyKeyListed;
 
+function tracedLines(cards: readonly AggregatedCard[]): TracedLine[] {
+  const lines: TracedLine[] = [];
+  for (const card of cards) for (const line of card.lines) lines.push(traced(line, card.record, card.date));
+  return lines;
+}
+
 const noVerdicts = (): Record<Verdict, number> => ({ pass: 0, fail: 0, indeterminate: 0, not_eligible: 0 });
 
 /**
@@ -304,7 +230,7 @@ const CELLS = new WeakMap<Period, ReadonlyMap<string, Cell>>();
 const LINES: PropertyDescriptor = {
   get(this: UnitPeriodResult): readonly TracedLine[] {
     const cell = CELLS.get(this.period)!.get(this.unit.id)!;
-    return (cell.traced ??= cell.tracedLines());
+    return (cell.traced ??= tracedLines(cell.ordered()));
   },
   enumerable: true,
   configurable: true,
@@ -329,12 +255,12 @@ function result(
   const out: Record<string, unknown> = {
     unit,
     period,
-    inspections: cell.inspections,
+    inspections: cell.cards.length,
     vetoes: cell.vetoes,
     deductions: cell.deductions,
     verdicts: cell.verdicts,
     shortfalls,
-    latest: { date: cell.lastDate, total: cell.lastTotal },
+    latest: { date: cell.last.date, total: cell.last.total },
   };
   Object.defineProperty(out, 'lines', LINES);
   out.score = score;
@@ -348,7 +274,9 @@ function summarize(unit: UnitRef, period: Period, cell: Cell | undefined, option
   let costs: bigint | undefined = 0n;
   for (const f of options.frequency ?? []) {
     if (f.per !== options.period) continue;
-    const actual = cell === undefined ? 0 : f.kind === undefined ? cell.inspections : (cell.kinds!.get(f.kind) ?? 0);
+    let actual = 0;
+    if (cell !== undefined && f.kind === undefined) actual = cell.cards.length;
+    else if (cell !== undefined) for (const c of cell.cards) if (c.kind === f.kind) actual++;
     const missing = Math.max(0, f.min - actual);
     if (missing === 0) continue;
     const each = f.points !== undefined ? roundPoints(f.points) : 0;
@@ -373,19 +301,19 @@ function periodScore(cell: Cell, options: AggregateOptions, costs: bigint): Poin
   let score: Points | bigint | undefined;
   switch (options.method) {
     case 'sum': {
-      const start = options.base !== undefined ? roundPoints(options.base) : roundPoints(cell.firstBase);
+      const start = options.base !== undefined ? roundPoints(options.base) : roundPoints(cell.first.base);
       score = isWithinPoints(start) ? addPoints(cell.changes, start) : undefined;
       break;
     }
     case 'mean':
       // A mean need not be a 4-decimal number: rounded half away from zero to the point scale.
-      score = meanPoints(cell.totals, cell.inspections);
+      score = meanPoints(cell.totals, cell.cards.length);
       break;
     case 'min':
       score = cell.least;
       break;
     case 'latest':
-      score = roundPoints(cell.lastTotal);
+      score = roundPoints(cell.last.total);
       break;
   }
   if (score === undefined) return undefined;

@@ -3,11 +3,11 @@
  * group → awards, boards, warnings and streaks. Options not given come from the standard's
  * `ranking:` section.
  */
-import { Aggregation, aggregateScorecards, type AggregatedCard, type AggregateOptions, type UnitPeriodResult } from '../aggregate/aggregate.js';
+import { aggregateScorecards, type AggregatedCard, type UnitPeriodResult } from '../aggregate/aggregate.js';
 import { noTermOf, periodOf, type Calendar, type NoTerm, type PeriodUnit } from '../aggregate/periods.js';
 import type { LocalizedText } from '../common-schema.js';
 import type { UnitRef } from '../record-schema.js';
-import type { Scorecard, ScoreLine, Verdict } from '../score/scorecard.js';
+import type { Scorecard } from '../score/scorecard.js';
 import type { Standard } from '../standard/schema.js';
 import { RankingSchema, type Award, type ExclusionRule, type Ranking } from '../standard/ranking-schema.js';
 import { awardStreaks, giveAwards, lastWarnings, makeBoards, type Boards, type ExclusionCheck, type GroupAwards, type LastWarning, type Streak } from './awards.js';
@@ -95,68 +95,34 @@ export type LeagueCard = AggregatedCard & Pick<Scorecard, 'standard' | 'band' | 
  * ```
  */
 export function buildLeague(standard: Standard, scorecards: readonly LeagueCard[], options: LeagueOptions): League {
-  const setting = leagueSetting(standard, options);
-  const leftOut: LeftOutCard[] = [];
-  const results = aggregateScorecards(scorecards, { ...setting.aggregate, leftOut: (card) => leftOut.push(leftOutCard(card, setting.calendar)) });
-  return leagueOf(standard, options, setting, results, leftOut, () => scorecards);
-}
-
-/** What a league's options and the standard's `ranking:` make of aggregation and ranking. */
-interface LeagueSetting {
-  readonly ranking: Ranking;
-  readonly calendar: Calendar | undefined;
-  readonly aggregate: AggregateOptions;
-  readonly rank: RankOptions;
-}
-
-function leagueSetting(standard: Standard, options: LeagueOptions): LeagueSetting {
   const ranking = standard.ranking ?? RankingSchema.parse({});
   const calendar = options.calendar ?? standard.calendar;
-  return {
-    ranking,
-    calendar,
-    aggregate: {
-      period: options.period,
-      method: ranking.aggregate,
-      mode: standard.scoring.mode,
-      frequency: ranking.frequency,
-      ...(ranking.base !== undefined ? { base: ranking.base } : {}),
-      ...(options.units ? { units: options.units } : {}),
-      ...(calendar ? { calendar } : {}),
-    },
-    rank: {
-      better: standard.scoring.mode === 'accumulate' ? 'lower' : 'higher',
-      ties: options.ties ?? ranking.ties,
-      tieBreakers: ranking.tieBreakers,
-      minInspections: ranking.minInspections,
-      ...(options.groupBy ? { groupBy: options.groupBy } : {}),
-    },
+  const aggregateOptions = {
+    period: options.period,
+    method: ranking.aggregate,
+    mode: standard.scoring.mode,
+    frequency: ranking.frequency,
+    ...(ranking.base !== undefined ? { base: ranking.base } : {}),
+    ...(options.units ? { units: options.units } : {}),
+    ...(calendar ? { calendar } : {}),
   };
-}
-
-/**
- * The league from the aggregated results: tables, awards, boards, warnings, streaks, the roll-up.
- * `scorecards` (asked only by exclusions in object form and awards limited to kinds) are the
- * non-superseded and superseded cards the results were aggregated from.
- */
-function leagueOf(
-  standard: Standard,
-  options: LeagueOptions,
-  setting: LeagueSetting,
-  results: readonly UnitPeriodResult[],
-  leftOut: LeftOutCard[],
-  scorecards: () => readonly LeagueCard[],
-): League {
-  const { ranking, calendar, aggregate: aggregateOptions, rank: rankOptions } = setting;
+  const leftOut: LeftOutCard[] = [];
+  const results = aggregateScorecards(scorecards, { ...aggregateOptions, leftOut: (card) => leftOut.push(leftOutCard(card, calendar)) });
+  const rankOptions: RankOptions = {
+    better: standard.scoring.mode === 'accumulate' ? 'lower' : 'higher',
+    ties: options.ties ?? ranking.ties,
+    tieBreakers: ranking.tieBreakers,
+    minInspections: ranking.minInspections,
+    ...(options.groupBy ? { groupBy: options.groupBy } : {}),
+  };
   const tables = rankUnits(results, rankOptions);
   const check = exclusionCheck(standard.id, scorecards, options.elsewhere ?? [], options.period, calendar);
   let superseded: Set<string> | undefined;
   const awards = awardsOf(tables, ranking.awards, check, (kinds) => {
     const only = new Set(kinds);
-    const all = scorecards();
     // Superseded cards go first: a correction of another kind still takes its record out of this kind's table.
-    const gone = (superseded ??= supersededIds(all));
-    const cards = all.filter((c) => c.kind !== undefined && only.has(c.kind) && (c.record === undefined || !gone.has(c.record)));
+    const gone = (superseded ??= supersededIds(scorecards));
+    const cards = scorecards.filter((c) => c.kind !== undefined && only.has(c.kind) && (c.record === undefined || !gone.has(c.record)));
     return rankUnits(aggregateScorecards(cards, aggregateOptions), rankOptions);
   });
   const rollup = options.rollup === undefined ? undefined : buildRollup(ranking, options.rollup, results, rankOptions, check);
@@ -241,24 +207,23 @@ const idOf = (standard: string) => (standard.includes('@') ? standard.slice(0, s
  * What the scorecards say of a unit in a period, for exclusions in object form: this standard's
  * scorecards, or (`standard`) another's from `elsewhere`. Superseded scorecards do not count.
  */
-function exclusionCheck(ownId: string, scorecards: () => readonly LeagueCard[], elsewhere: readonly Scorecard[], period: PeriodUnit, calendar: Calendar | undefined): ExclusionCheck {
+function exclusionCheck(own: string, scorecards: readonly LeagueCard[], elsewhere: readonly Scorecard[], period: PeriodUnit, calendar: Calendar | undefined): ExclusionCheck {
   let index: Map<string, LeagueCard[]> | undefined;
   const build = () => {
     const map = new Map<string, LeagueCard[]>();
-    const own = scorecards();
-    const superseded = supersededIds([...own, ...elsewhere]);
+    const superseded = supersededIds([...scorecards, ...elsewhere]);
     const add = (c: LeagueCard, standard: string) => {
       if (c.record !== undefined && superseded.has(c.record)) return;
       const key = periodOf(c.date, period, calendar)?.key;
       if (key !== undefined) pushTo(map, `${standard}\u0000${c.unit.id}\u0000${key}`, c);
     };
-    for (const c of own) add(c, ownId);
+    for (const c of scorecards) add(c, own);
     for (const c of elsewhere) add(c, idOf(c.standard));
     return map;
   };
   return (rule, unit, periodKey) => {
     index ??= build();
-    const cards = index.get(`${rule.standard ?? ownId}\u0000${unit}\u0000${periodKey}`) ?? [];
+    const cards = index.get(`${rule.standard ?? own}\u0000${unit}\u0000${periodKey}`) ?? [];
     return cards.some((c) => says(c, rule));
   };
 }
@@ -272,14 +237,11 @@ function says(card: LeagueCard, rule: ExclusionRule): boolean {
 }
 
 /**
- * A league built while scorecards are scored: each card is aggregated as it comes (its period and
- * cell worked out, its counts and points added to the cell's running totals), and kept only as a
- * row of columns (no object per card; its lines by reference, when it has any), so the rest of the
- * card — categories, reasons, provenance — is garbage at once. Holding every scorecard of a large run
+ * A league built while scorecards are scored: of each card it keeps only what the league reads (a
+ * LeagueCard: unit, date, totals, verdict, lines, band, outcomes), so the rest of the card —
+ * categories, reasons, provenance — is garbage at once. Holding every full scorecard of a large run
  * until buildLeague cost about as much again as scoring them (the garbage collector copies each card
- * it must keep). The league is buildLeague's on the same scorecards: the kept columns are what
- * exclusions in object form and awards limited to kinds read, and when a card supersedes another
- * (which may have come before it), `build` is buildLeague on them.
+ * it must keep). The league is buildLeague's on the same scorecards.
  *
  * @example
  * ```ts
@@ -298,151 +260,32 @@ function says(card: LeagueCard, rule: ExclusionRule): boolean {
  * ```
  */
 export class LeagueBuilder {
-  readonly #setting: LeagueSetting;
-  readonly #cards = new HeldCards();
-  /** The cards aggregated so far; undefined once a build has read it (the next add starts anew). */
-  #aggregation: Aggregation | undefined;
-  #leftOut: LeftOutCard[] = [];
-  #superseding = false;
+  readonly #cards: LeagueCard[] = [];
 
   constructor(
     readonly standard: Standard,
     readonly options: LeagueOptions,
-  ) {
-    this.#setting = leagueSetting(standard, options);
-  }
+  ) {}
 
   add(card: Scorecard): void {
-    if (card.supersedes !== undefined) this.#superseding = true;
-    if (!this.#superseding) (this.#aggregation ?? this.#restart()).add(card);
-    this.#cards.add(card);
+    this.#cards.push({
+      standard: card.standard,
+      record: card.record,
+      supersedes: card.supersedes,
+      unit: card.unit,
+      date: card.date,
+      kind: card.kind,
+      base: card.base,
+      total: card.total,
+      complete: card.complete,
+      verdict: card.verdict,
+      lines: card.lines,
+      band: card.band,
+      outcomes: card.outcomes,
+    });
   }
 
   build(): League {
-    const cards = () => this.#cards.all();
-    if (this.#superseding) return buildLeague(this.standard, cards(), this.options);
-    const aggregation = this.#aggregation ?? this.#restart();
-    // A build's results read the aggregation's cells: cards added after it go to a new one.
-    this.#aggregation = undefined;
-    return leagueOf(this.standard, this.options, this.#setting, aggregation.results(), [...this.#leftOut], cards);
-  }
-
-  /** A new aggregation of the cards held so far. */
-  #restart(): Aggregation {
-    const { aggregate, calendar } = this.#setting;
-    const leftOut: LeftOutCard[] = (this.#leftOut = []);
-    const aggregation = (this.#aggregation = new Aggregation({ ...aggregate, leftOut: (card) => leftOut.push(leftOutCard(card, calendar)) }));
-    for (const card of this.#cards.all()) aggregation.add(card);
-    return aggregation;
+    return buildLeague(this.standard, this.#cards, this.options);
   }
 }
-
-/**
- * Every added card, compactly: no object per card. Its record, unit, date, kind and lines by reference
- * in one list (an empty `lines` as one shared empty list, so a clean card keeps nothing of its own
- * alive), its total and base in a Float64Array, its verdict and completeness in a byte; the fields
- * that are mostly the same (the standard, no band, no outcomes, supersedes nothing) only where a card
- * differs.
- */
-class HeldCards {
-  #count = 0;
-  readonly #refs: unknown[] = [];
-  #points = new Float64Array(2 * 1024);
-  #flags = new Uint8Array(1024);
-  #standard: string | undefined;
-  readonly #rare = new Map<number, Pick<LeagueCard, 'standard' | 'band' | 'outcomes' | 'supersedes'>>();
-  /** The last unit held for each unit id, and its keys (and its group's). */
-  readonly #units = new Map<string, { readonly unit: UnitRef; readonly keys: Keys }>();
-
-  add(card: LeagueCard): void {
-    const i = this.#count++;
-    if (i === this.#flags.length) this.#grow();
-    this.#refs.push(card.record, this.#unitOf(card.unit), card.date, card.kind, card.lines.length > 0 ? card.lines : NO_LINES);
-    this.#points[2 * i] = card.total;
-    this.#points[2 * i + 1] = card.base;
-    this.#flags[i] = VERDICTS.indexOf(card.verdict) | (card.complete ? COMPLETE : 0);
-    this.#standard ??= card.standard;
-    if (card.standard !== this.#standard || card.band !== null || card.outcomes.length > 0 || card.supersedes !== undefined) {
-      this.#rare.set(i, { standard: card.standard, band: card.band, outcomes: card.outcomes, supersedes: card.supersedes });
-    }
-  }
-
-  /**
-   * The unit, or the one held for its id when that is the same to the letter: each record's unit is an
-   * object of its own, and holding one per card cost more than all the rest of the league.
-   */
-  #unitOf(unit: UnitRef): UnitRef {
-    const held = this.#units.get(unit.id);
-    if (held !== undefined && (held.unit === unit || sameAs(held.keys, held.unit, unit))) return held.unit;
-    this.#units.set(unit.id, { unit, keys: keysOf(unit) });
-    return unit;
-  }
-
-  #grow(): void {
-    const points = new Float64Array(2 * this.#points.length);
-    points.set(this.#points);
-    this.#points = points;
-    const flags = new Uint8Array(2 * this.#flags.length);
-    flags.set(this.#flags);
-    this.#flags = flags;
-  }
-
-  /** The held cards as LeagueCards, in the order they were added. */
-  all(): LeagueCard[] {
-    const cards: LeagueCard[] = [];
-    const refs = this.#refs;
-    for (let i = 0; i < this.#count; i++) {
-      const r = 5 * i;
-      const rare = this.#rare.get(i);
-      cards.push({
-        standard: rare?.standard ?? this.#standard!,
-        record: refs[r] as string | undefined,
-        supersedes: rare?.supersedes,
-        unit: refs[r + 1] as UnitRef,
-        date: refs[r + 2] as string,
-        kind: refs[r + 3] as string | undefined,
-        base: this.#points[2 * i + 1]!,
-        total: this.#points[2 * i]!,
-        complete: (this.#flags[i]! & COMPLETE) !== 0,
-        verdict: VERDICTS[this.#flags[i]! & ~COMPLETE]!,
-        lines: refs[r + 4] as readonly ScoreLine[],
-        band: rare?.band ?? null,
-        outcomes: rare?.outcomes ?? NO_OUTCOMES,
-      });
-    }
-    return cards;
-  }
-}
-
-/** An object's keys in order, and those of its `group` when that is an object. */
-interface Keys {
-  readonly own: readonly string[];
-  readonly group?: Keys;
-}
-
-function keysOf(object: object): Keys {
-  const group = (object as { group?: unknown }).group;
-  return typeof group === 'object' && group !== null ? { own: Object.keys(object), group: keysOf(group) } : { own: Object.keys(object) };
-}
-
-/**
- * Whether `b` has `a`'s keys (listed in `keys`) in the same order with the same values, its group
- * compared the same way: so the same JSON too. A for-in walk, with no list made of `b`'s keys.
- */
-function sameAs(keys: Keys, a: object, b: object): boolean {
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  let i = 0;
-  for (const key in y) {
-    if (key !== keys.own[i++] || !Object.hasOwn(y, key)) return false;
-    if (x[key] === y[key]) continue;
-    const group = x[key];
-    if (key !== 'group' || keys.group === undefined || typeof y[key] !== 'object' || y[key] === null || !sameAs(keys.group, group as object, y[key] as object)) return false;
-  }
-  return i === keys.own.length;
-}
-
-const VERDICTS: readonly Verdict[] = ['pass', 'fail', 'indeterminate', 'not_eligible'];
-const COMPLETE = 8;
-const NO_LINES: readonly ScoreLine[] = Object.freeze([]);
-const NO_OUTCOMES: Scorecard['outcomes'] = Object.freeze([]);

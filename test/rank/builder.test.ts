@@ -1,10 +1,10 @@
 /**
- * LeagueBuilder aggregates each scorecard as it comes and keeps of it only compact columns, and builds
- * buildLeague's league: the same JSON, byte for byte, for the school league (awards, boards, warnings,
- * streaks, traced lines), for awards limited to inspection kinds, for exclusions by band, veto and
- * verdict here or by another standard (`elsewhere`), which read the kept band, lines and verdict, and
- * (a property) for any sequence of cards: superseded before or after their correction, out of date
- * order, in no period, units of one id in other shapes, built, added to and built again.
+ * LeagueBuilder keeps of each scorecard only what the league reads, and builds buildLeague's league:
+ * the same JSON, byte for byte, for the school league (awards, boards, warnings, streaks, traced
+ * lines), for awards limited to inspection kinds, for exclusions by band, veto and verdict here or by
+ * another standard (`elsewhere`), which read the kept band, lines and verdict, and (a property) for any
+ * sequence of cards: superseded before or after their correction, out of date order, in no period,
+ * units of one id in other shapes, built, added to and built again.
  */
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
