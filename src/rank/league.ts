@@ -241,7 +241,9 @@ function says(card: LeagueCard, rule: ExclusionRule): boolean {
  * LeagueCard: unit, date, totals, verdict, lines, band, outcomes), so the rest of the card —
  * categories, reasons, provenance — is garbage at once. Holding every full scorecard of a large run
  * until buildLeague cost about as much again as scoring them (the garbage collector copies each card
- * it must keep). The league is buildLeague's on the same scorecards.
+ * it must keep). So is a unit object per card (each record's unit is a copy of its own): a unit the same
+ * to the letter as the one kept for its id is kept once, and an empty `lines` or `outcomes` as one shared
+ * empty list. The league is buildLeague's on the same scorecards.
  *
  * @example
  * ```ts
@@ -272,20 +274,64 @@ export class LeagueBuilder {
       standard: card.standard,
       record: card.record,
       supersedes: card.supersedes,
-      unit: card.unit,
+      unit: this.#unitOf(card.unit),
       date: card.date,
       kind: card.kind,
       base: card.base,
       total: card.total,
       complete: card.complete,
       verdict: card.verdict,
-      lines: card.lines,
+      lines: card.lines.length > 0 ? card.lines : NO_LINES,
       band: card.band,
-      outcomes: card.outcomes,
+      outcomes: card.outcomes.length > 0 ? card.outcomes : NO_OUTCOMES,
     });
+  }
+
+  /** The last unit kept for each unit id, and its keys (and its group's). */
+  readonly #units = new Map<string, { readonly unit: UnitRef; readonly keys: Keys }>();
+
+  /**
+   * The unit, or the one kept for its id when that is the same to the letter: each record's unit is an
+   * object of its own, and keeping one per card cost about as much as the rest of the league.
+   */
+  #unitOf(unit: UnitRef): UnitRef {
+    const kept = this.#units.get(unit.id);
+    if (kept !== undefined && (kept.unit === unit || sameAs(kept.keys, kept.unit, unit))) return kept.unit;
+    this.#units.set(unit.id, { unit, keys: keysOf(unit) });
+    return unit;
   }
 
   build(): League {
     return buildLeague(this.standard, this.#cards, this.options);
   }
+}
+
+const NO_LINES: Scorecard['lines'] = Object.freeze([]);
+const NO_OUTCOMES: Scorecard['outcomes'] = Object.freeze([]);
+
+/** An object's keys in order, and those of its `group` when that is an object. */
+interface Keys {
+  readonly own: readonly string[];
+  readonly group?: Keys;
+}
+
+function keysOf(object: object): Keys {
+  const group = (object as { group?: unknown }).group;
+  return typeof group === 'object' && group !== null ? { own: Object.keys(object), group: keysOf(group) } : { own: Object.keys(object) };
+}
+
+/**
+ * Whether `b` has `a`'s keys (listed in `keys`) in the same order with the same values, its group
+ * compared the same way: so the same JSON too. A for-in walk, with no list made of `b`'s keys.
+ */
+function sameAs(keys: Keys, a: object, b: object): boolean {
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let i = 0;
+  for (const key in y) {
+    if (key !== keys.own[i++] || !Object.hasOwn(y, key)) return false;
+    if (x[key] === y[key]) continue;
+    if (key !== 'group' || keys.group === undefined || typeof y[key] !== 'object' || y[key] === null || !sameAs(keys.group, x[key] as object, y[key] as object)) return false;
+  }
+  return i === keys.own.length;
 }

@@ -1,14 +1,18 @@
 /**
  * LeagueBuilder keeps of each scorecard only what the league reads, and builds buildLeague's league:
  * the same JSON, byte for byte, for the school league (awards, boards, warnings, streaks, traced
- * lines), for awards limited to inspection kinds, and for exclusions by band, veto and verdict here
- * or by another standard (`elsewhere`), which read the kept band, lines and verdict.
+ * lines), for awards limited to inspection kinds, for exclusions by band, veto and verdict here or by
+ * another standard (`elsewhere`), which read the kept band, lines and verdict, and (a property) for any
+ * sequence of cards: superseded before or after their correction, out of date order, in no period,
+ * units of one id in other shapes, built, added to and built again.
  */
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateSchool, prng } from '../../bench/generate.mjs';
 import { LeagueBuilder } from '../../src/entries/league.js';
 import { buildLeague, compileStandard, parseStandard, scoreRecord, type LeagueOptions, type Scorecard, type Standard } from '../../src/index.js';
+import type { Calendar } from '../../src/aggregate/periods.js';
 import { canteenCheck, inspect, withRanking } from '../support/group-league.js';
 
 function built(standard: Standard, cards: readonly Scorecard[], options: LeagueOptions): string {
@@ -53,5 +57,75 @@ describe('LeagueBuilder', () => {
     const expected = buildLeague(standard, cards, options);
     expect(expected.awards.some((a) => (a.excluded ?? []).length > 0)).toBe(true);
     expect(built(standard, cards, options)).toBe(JSON.stringify(expected));
+  });
+});
+
+describe('LeagueBuilder, incrementally', () => {
+  // Cards to draw from: clean, with deductions, with a veto, failing; random and scheduled.
+  const pool = [
+    inspect({ id: 'x' }),
+    inspect({ id: 'x', floor: 2 }),
+    inspect({ id: 'x', kind: 'scheduled', floor: 1 }),
+    inspect({ id: 'x', facts: { smoking: true } }),
+    inspect({ id: 'x', facts: { closedHours: 5 } }),
+    inspect({ id: 'x', kind: 'scheduled' }),
+  ];
+  // The same unit id in other shapes: a name, another group, the group's keys in another order.
+  const units = [
+    { id: 'a', name: 'A', group: { grade: '一', set: 'p' } },
+    { id: 'a', name: 'A', group: { set: 'p', grade: '一' } },
+    { id: 'a', group: { grade: '一', set: 'p' } },
+    { id: 'b', name: 'B', group: { grade: '一', set: 'q' } },
+    { id: 'c', name: 'C', group: { grade: '二', set: 'q' } },
+    { id: 'c', name: 'C2', group: { grade: '二', set: 'q' } },
+  ];
+  // Two teaching weeks, a holiday and a day between terms (both in no period).
+  const dates = ['2024-03-04', '2024-03-05', '2024-03-06', '2024-03-11', '2024-03-12', '2024-04-05', '2024-08-01'];
+  const calendar: Calendar = {
+    terms: [
+      { id: 'spring', from: '2024-02-26', to: '2024-07-05', holidays: [{ from: '2024-04-04', to: '2024-04-06' }] },
+      { id: 'autumn', from: '2024-09-01', to: '2025-01-20' },
+    ],
+  };
+  const standard = withRanking([
+    { id: 'flag' },
+    { id: 'monday', kinds: ['scheduled'] },
+    { id: 'good', winners: 'bar', min: 0, exclude: [{ bands: ['poor'] }, 'veto'] },
+  ]);
+  const card = fc
+    .record({
+      from: fc.nat(pool.length - 1),
+      unit: fc.nat(units.length - 1),
+      date: fc.nat(dates.length - 1),
+      record: fc.option(fc.nat(9), { nil: undefined }),
+      supersedes: fc.option(fc.nat(9), { nil: undefined }),
+    })
+    .map(({ from, unit, date, record, supersedes }): Scorecard => {
+      const { record: _record, supersedes: _supersedes, ...rest } = pool[from]!;
+      return {
+        ...rest,
+        unit: { ...units[unit]!, group: { ...units[unit]!.group } },
+        date: dates[date]!,
+        ...(record !== undefined ? { record: `r${record}` } : {}),
+        // A third of the cards with a record supersede another.
+        ...(supersedes !== undefined && supersedes % 3 === 0 ? { supersedes: `r${supersedes}` } : {}),
+      };
+    });
+
+  it('is buildLeague of the cards added so far, at every build, and a build stays as it was after more adds', () => {
+    fc.assert(
+      fc.property(fc.array(card, { maxLength: 40 }), fc.array(card, { maxLength: 20 }), fc.constantFrom('week', 'term', 'month'), (first, then, period) => {
+        const options: LeagueOptions = { period, groupBy: 'grade', calendar };
+        const builder = new LeagueBuilder(standard, options);
+        for (const c of first) builder.add(c);
+        const before = builder.build();
+        const seen = JSON.stringify(before);
+        expect(seen).toBe(JSON.stringify(buildLeague(standard, first, options)));
+        for (const c of then) builder.add(c);
+        expect(JSON.stringify(builder.build())).toBe(JSON.stringify(buildLeague(standard, [...first, ...then], options)));
+        expect(JSON.stringify(before)).toBe(seen);
+      }),
+      { numRuns: 100, seed: 16 },
+    );
   });
 });
