@@ -9,7 +9,8 @@
  * It runs once per record before scoring, so it is written for speed: direct property reads, the
  * output built by named stores in the schema's order, a key check by `switch` into a bit mask (no Set,
  * no keyed reads), maps (`facts`, `indicators`, `group`, `parties`) copied by mapCopy (by object
- * spread when a reader of this package made the value, else key by key).
+ * spread when a reader of this package made the value, else key by key; many facts into a clone of
+ * a fast-mode object of their keys, MapShape).
  * What it shares with the input is what zod shares: the values of `facts` (`unknown`, passed by
  * reference); every object and array the schema describes is new, as zod's are, so a caller who
  * changes its input afterwards does not change the record.
