@@ -170,33 +170,39 @@ function sameKeys(a: readonly string[] | undefined, b: readonly string[]): boole
 
 /**
  * The key list a field's large maps share, and a fast-mode object with those keys to clone for each.
- * An object given more than ~16 properties by keyed stores becomes a hash table (V8's dictionary mode),
- * and so does every read of it in scoring: the 2013 form's 27 facts scored ~25 % slower so. A clone of
- * an object in fast mode (an object spread) stays in fast mode, and its values are then written over its
- * own keys, which changes no shape. Records from one source share their facts' keys: the shape is the
- * key list two maps in a row had, so a mix of lists costs a comparison, not a new shape per record.
+ * An object given more than ~18 properties by keyed stores becomes a hash table (V8's dictionary mode):
+ * larger, slower to build, and every read of it a lookup. A clone of an object in fast mode (an object
+ * spread) stays in fast mode, and its values are then written over its own keys, which changes no shape.
+ * Records from one source share their facts' keys: the shape is a key list two maps in a row had. A new
+ * shape (a spread of a dictionary, ~4 µs for 27 keys) replaces the last only when that one has not been
+ * seen for STALE maps, so records mixing a few lists do not make a new shape every few records.
  */
 class MapShape {
   /** A map of up to this many keys copied key by key stays in fast mode (V8 normalizes an object past ~18 keys added by keyed stores). */
   static readonly LEAST = 12;
+  static readonly STALE = 16;
   private keys: readonly string[] | undefined;
   private template: Plain | undefined;
-  /** The key list of the last map that had another. */
+  /** The key list of the last map that had another, and how many maps in a row had another. */
   private last: readonly string[] | undefined;
+  private misses = 0;
 
   copy(value: Plain, keys: readonly string[]): Plain | undefined {
     if (this.template === undefined || !sameKeys(this.keys, keys)) {
       const twice = sameKeys(this.last, keys);
       this.last = keys;
+      this.misses++;
       const copy = keyByKey(value, keys);
-      if (!twice || copy === undefined) return copy;
+      if (!twice || copy === undefined || (this.template !== undefined && this.misses < MapShape.STALE)) return copy;
       // A spread of the key-by-key copy is in fast mode; its values are the record's, and are let go.
       const template: Plain = { ...copy };
       for (let i = 0; i < keys.length; i++) template[keys[i]!] = undefined;
       this.keys = keys;
       this.template = template;
+      this.misses = 0;
       return copy;
     }
+    this.misses = 0;
     // The template has no `__proto__` key (keyByKey refused it), so neither have these keys.
     const copy: Plain = { ...this.template };
     for (let i = 0; i < keys.length; i++) {

@@ -137,7 +137,7 @@ describe('fastRecord', () => {
     const made = fc.record({ list: fc.nat(), values: fc.array(value, { minLength: 30, maxLength: 30 }), how: fc.nat(11), getter: fc.nat(29), mutate: fc.nat(3) });
     const hidden = Symbol('hidden');
     fc.assert(
-      fc.property(fc.array(keyList, { minLength: 1, maxLength: 3 }), fc.array(made, { minLength: 1, maxLength: 10 }), (lists, records) => {
+      fc.property(fc.array(keyList, { minLength: 1, maxLength: 3 }), fc.array(made, { minLength: 1, maxLength: 40 }), (lists, records) => {
         for (const r of records) {
           const keys = lists[r.list % lists.length]!;
           let reads = 0;
