@@ -9,7 +9,8 @@
  * It runs once per record before scoring, so it is written for speed: direct property reads, the
  * output built by named stores in the schema's order, a key check by `switch` into a bit mask (no Set,
  * no keyed reads), maps (`facts`, `indicators`, `group`, `parties`) copied by mapCopy (by object
- * spread when a reader of this package made the value, else key by key).
+ * spread when a reader of this package made the value, else key by key; many facts into a clone of
+ * a fast-mode object of their keys, MapShape).
  * What it shares with the input is what zod shares: the values of `facts` (`unknown`, passed by
  * reference); every object and array the schema describes is new, as zod's are, so a caller who
  * changes its input afterwards does not change the record.
@@ -135,24 +136,84 @@ function keyBits(object: Plain, bit: (key: string) => number): number {
  *
  * A value a reader of this package made (`made`: JSON.parse, the YAML and CSV readers) has no symbol
  * key, and is copied by an object spread: 20× faster than key by key on an object in V8's fast mode,
- * as a parser makes them. Any other value is copied key by key: a spread is 4× slower than that on an
- * object in dictionary mode (zod's own output for a record of 27 facts is one).
+ * as a parser makes them. Any other value is copied key by key (a spread is 4× slower than that on an
+ * object in dictionary mode, as zod's own output for a record of 27 facts is), into a clone of the
+ * field's `shape` when it has many keys.
  */
-function mapCopy(value: unknown, made: boolean): Plain | undefined {
+function mapCopy(value: unknown, made: boolean, shape?: MapShape): Plain | undefined {
   if (!plain(value)) return undefined;
   if (made) {
     const copy: Plain = { ...value };
     return Object.hasOwn(copy, '__proto__') ? undefined : copy;
   }
-  const copy: Plain = {};
   const keys = Object.keys(value);
+  const copy = shape !== undefined && keys.length > MapShape.LEAST ? shape.copy(value, keys) : keyByKey(value, keys);
+  return copy === undefined || Object.getOwnPropertySymbols(value).length > 0 ? undefined : copy;
+}
+
+/** `keys` of `value` (its own, from Object.keys) copied into a new object, each value read once; undefined for a `__proto__` key. */
+function keyByKey(value: Plain, keys: readonly string[]): Plain | undefined {
+  const copy: Plain = {};
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
     if (key === '__proto__') return undefined;
     copy[key] = value[key];
   }
-  return Object.getOwnPropertySymbols(value).length > 0 ? undefined : copy;
+  return copy;
 }
+
+function sameKeys(a: readonly string[] | undefined, b: readonly string[]): boolean {
+  if (a === undefined || a.length !== b.length) return false;
+  for (let i = 0; i < b.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * The key list a field's large maps share, and a fast-mode object with those keys to clone for each.
+ * An object given more than ~18 properties by keyed stores becomes a hash table (V8's dictionary mode):
+ * larger, slower to build, and every read of it a lookup. A clone of an object in fast mode (an object
+ * spread) stays in fast mode, and its values are then written over its own keys, which changes no shape.
+ * Records from one source share their facts' keys: the shape is a key list two maps in a row had. A new
+ * shape (a spread of a dictionary, ~4 µs for 27 keys) replaces the last only when that one has not been
+ * seen for STALE maps, so records mixing a few lists do not make a new shape every few records.
+ */
+class MapShape {
+  /** A map of up to this many keys copied key by key stays in fast mode (V8 normalizes an object past ~18 keys added by keyed stores). */
+  static readonly LEAST = 12;
+  static readonly STALE = 16;
+  private keys: readonly string[] | undefined;
+  private template: Plain | undefined;
+  /** The key list of the last map that had another, and how many maps in a row had another. */
+  private last: readonly string[] | undefined;
+  private misses = 0;
+
+  copy(value: Plain, keys: readonly string[]): Plain | undefined {
+    if (this.template === undefined || !sameKeys(this.keys, keys)) {
+      const twice = sameKeys(this.last, keys);
+      this.last = keys;
+      this.misses++;
+      const copy = keyByKey(value, keys);
+      if (!twice || copy === undefined || (this.template !== undefined && this.misses < MapShape.STALE)) return copy;
+      // A spread of the key-by-key copy is in fast mode; its values are the record's, and are let go.
+      const template: Plain = { ...copy };
+      for (let i = 0; i < keys.length; i++) template[keys[i]!] = undefined;
+      this.keys = keys;
+      this.template = template;
+      this.misses = 0;
+      return copy;
+    }
+    this.misses = 0;
+    // The template has no `__proto__` key (keyByKey refused it), so neither have these keys.
+    const copy: Plain = { ...this.template };
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      copy[key] = value[key];
+    }
+    return copy;
+  }
+}
+
+const factsShape = new MapShape();
 
 function ratioTerm(v: unknown, least: number): v is number {
   return typeof v === 'number' && Number.isSafeInteger(v) && v >= least && v <= MAX_RATIO_TERM;
@@ -369,7 +430,7 @@ export function fastRecord(raw: unknown, made = false): InspectionRecord | undef
   }
   if (facts !== undefined) {
     // `z.unknown()` values: zod keeps each as it is, an `undefined` too.
-    const map = mapCopy(facts, made);
+    const map = mapCopy(facts, made, factsShape);
     if (map === undefined) return undefined;
     out.facts = map;
   }

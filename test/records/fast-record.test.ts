@@ -130,6 +130,48 @@ describe('fastRecord', () => {
     );
   });
 
+  it('copies many facts (more than a dozen, where a key-by-key copy leaves V8\'s fast mode) as zod does, record after record, each value read once', () => {
+    const names = fc.constantFrom(...Array.from({ length: 36 }, (_, i) => `f${i}`), '0', '7', 'toString', 'constructor', '__proto__');
+    const keyList = fc.uniqueArray(names, { minLength: 8, maxLength: 30 });
+    const value = fc.oneof(fc.integer(), fc.boolean(), fc.constant(undefined), fc.constant(null), fc.string({ maxLength: 3 }), fc.constant({ x: 1 }));
+    const made = fc.record({ list: fc.nat(), values: fc.array(value, { minLength: 30, maxLength: 30 }), how: fc.nat(11), getter: fc.nat(29), mutate: fc.nat(3) });
+    const hidden = Symbol('hidden');
+    fc.assert(
+      fc.property(fc.array(keyList, { minLength: 1, maxLength: 3 }), fc.array(made, { minLength: 1, maxLength: 40 }), (lists, records) => {
+        for (const r of records) {
+          const keys = lists[r.list % lists.length]!;
+          let reads = 0;
+          // Key by key, as zod builds its output (past ~18 keys an object in dictionary mode); `__proto__` as an own key.
+          const facts: Record<string | symbol, unknown> = {};
+          keys.forEach((k, i) => {
+            const v = r.values[i];
+            if (r.how === 0 && i === r.getter % keys.length) Object.defineProperty(facts, k, { get: () => (reads++, v), enumerable: true, configurable: true });
+            else Object.defineProperty(facts, k, { value: v, enumerable: true, writable: true, configurable: true });
+          });
+          if (r.how === 1) facts[hidden] = 1;
+          if (r.how === 2) Object.defineProperty(facts, 'hiddenFact', { value: 1, enumerable: false });
+          if (r.how === 3) Object.defineProperty(facts, hidden, { value: 1, enumerable: false });
+          const raw = { unit: { id: 'u' }, date: '2024-03-04', facts: r.how === 4 ? viaJson(facts) : facts };
+          const fast = fastRecord(raw);
+          if (r.how === 0 && fast !== undefined) expect(reads).toBe(1);
+          const zod = InspectionRecordSchema.safeParse(raw);
+          // Taken unless a key is zod's to judge (`__proto__`, a symbol: even a hidden one is left to zod).
+          if (!keys.includes('__proto__') && r.how !== 1 && r.how !== 3) expect(fast, JSON.stringify(raw)).toBeDefined();
+          if (fast === undefined) continue;
+          expect(zod.success).toBe(true);
+          expect(fast).toStrictEqual(zod.data);
+          expect(Object.keys(fast.facts!)).toStrictEqual(Object.keys(zod.data!.facts!));
+          // A caller's change to one record's facts is not in the next record's.
+          const own = fast.facts!;
+          if (r.mutate === 0) own['added'] = 1;
+          else if (r.mutate === 1) delete own[keys[0]!];
+          else if (r.mutate === 2) own[keys[keys.length - 1]!] = 'changed';
+        }
+      }),
+      { numRuns: 400, seed: 16 },
+    );
+  });
+
   it('leaves to zod each value at the edge of a check', () => {
     const good = { id: 'r1', unit: { id: 'u', group: { grade: '高一' } }, date: '2024-03-04', kind: 'scheduled', findings: [{ item: 'a', count: 2, points: 1.5, evidence: ['p.jpg'] }], indicators: { r: { numerator: 1, denominator: 2 } }, facts: { x: null } };
     expect(fastRecord(good)).toBeDefined();
