@@ -8,6 +8,7 @@ import { parse as parseSync } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { plainRows } from '../../src/records/csv-splitter.js';
 import { PARSE_OPTIONS, readCsvRecords } from '../../src/records/csv.js';
+import { parseMapping } from '../../src/records/mapping.js';
 
 const LIMIT = 1024 * 1024;
 const csvParse = (text: string, limit = LIMIT) => parseSync(text, { ...PARSE_OPTIONS, max_record_size: limit }) as string[][];
@@ -37,7 +38,9 @@ describe('plainRows', () => {
   });
 
   it('reads a quote-free sheet as one with quotes around every cell', () => {
-    const map = { layout: 'long' as const, columns: { 编号: 'id', 班级编号: 'unit.id', 日期: 'date', 检查项: 'finding.item', 扣分: 'finding.points' } };
+    const parsed = parseMapping('layout: long\ncolumns: { 编号: id, 班级编号: unit.id, 日期: date, 检查项: finding.item, 扣分: finding.points }\n');
+    if (!parsed.ok) throw new Error('bad map');
+    const map = parsed.mapping;
     const rows = [['编号', '班级编号', '日期', '检查项', '扣分'], ['r1', 'g1', '2024-03-01', 'floor', '1'], ['', '', '', 'corner', '2'], ['r2', 'g2', '2024-03-02', '', '']];
     const plain = rows.map((r) => r.join(',')).join('\n') + '\n';
     const quoted = rows.map((r) => r.map((c) => `"${c}"`).join(',')).join('\n') + '\n';
