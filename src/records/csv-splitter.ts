@@ -78,26 +78,3 @@ export class RecordSplitter {
     return cut;
   }
 }
-
-/**
- * The rows of CSV text that has no quote and no CR, as csv-parse reads it with csv.ts's options (a
- * BOM first dropped, rows at LF, cells at commas, a last LF ending the last row), or undefined for
- * any other text: csv-parse reads that. Most sheets have no quoted cell, and csv-parse costs ten
- * times these two native splits (it turns the text into bytes and each cell back into a string).
- * `limit` is csv-parse's max_record_size: text that could hold a row past it is csv-parse's too
- * (a UTF-16 unit is at most 3 UTF-8 bytes).
- */
-export function plainRows(text: string, limit: number): string[][] | undefined {
-  if (text.length * 3 > limit || text.includes('"') || text.includes('\r') || !wellFormed(text)) return undefined;
-  const lines = (text.charCodeAt(0) === BOM ? text.slice(1) : text).split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
-  const rows = new Array<string[]>(lines.length);
-  for (let i = 0; i < lines.length; i++) rows[i] = lines[i]!.split(',');
-  return rows;
-}
-const BOM = 0xfeff;
-
-/** No lone surrogate (csv-parse's bytes would turn one into U+FFFD); isWellFormed where the runtime has it. */
-function wellFormed(text: string): boolean {
-  return (text as { isWellFormed?: () => boolean }).isWellFormed?.() ?? !/\p{Surrogate}/u.test(text);
-}

@@ -24,7 +24,7 @@ export { lineOfField };
 import { convertCell, mappingFromHeader, normalizeDate, type CellValue, type CsvMapping, type FieldRef, parseField, type WideItem } from './mapping.js';
 import { DEFAULT_MAX_RECORD_BYTES, type ReadOptions, type ReadResult, type StreamItem } from './read.js';
 import { validateRecord, type LocatedRecord, type Precheck } from './validate.js';
-import { plainRows, RecordSplitter } from './csv-splitter.js';
+import { RecordSplitter } from './csv-splitter.js';
 import { batchedStream } from './batches.js';
 import { IdSet } from './id-set.js';
 import { suggest } from '../suggest.js';
@@ -562,8 +562,7 @@ function getPath(target: Record<string, unknown>, path: readonly string[]): unkn
   return node;
 }
 
-/** csv-parse's options for every sheet (plainRows must read quote-free text as these do). */
-export const PARSE_OPTIONS = { bom: true, relax_quotes: true, relax_column_count: true } as const;
+const PARSE_OPTIONS = { bom: true, relax_quotes: true, relax_column_count: true } as const;
 
 /**
  * A whole CSV, as text or as bytes (decoded as docs/records.md says) → records and diagnostics.
@@ -683,11 +682,10 @@ class CsvTextReader {
     if (this.nextInvalid === this.invalid.length) {
       // No bad bytes to place on their rows: csv-parse without a callback per record (the context it
       // builds for one was a fifth of its time); the rows are numbered by count. A piece it cannot
-      // read is read again below, record by record, so the records before the error are kept. A
-      // piece without quotes is split without it (plainRows).
-      let records = plainRows(text, this.limit);
+      // read is read again below, record by record, so the records before the error are kept.
+      let records: string[][] | undefined;
       try {
-        records ??= parseSync(text, { ...PARSE_OPTIONS, max_record_size: this.limit }) as string[][];
+        records = parseSync(text, { ...PARSE_OPTIONS, max_record_size: this.limit }) as string[][];
       } catch (error) {
         if (!(error instanceof CsvError)) throw error;
       }
