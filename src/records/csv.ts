@@ -26,7 +26,7 @@ import { DEFAULT_MAX_RECORD_BYTES, type ReadOptions, type ReadResult, type Strea
 import { validateRecord, type LocatedRecord, type Precheck } from './validate.js';
 import { RecordSplitter } from './csv-splitter.js';
 import { batchedStream } from './batches.js';
-import { IdSet } from './id-set.js';
+import { fingerprintCells, IdSet } from './id-set.js';
 import { suggest } from '../suggest.js';
 import { pushAll, pushTo } from '../collections.js';
 import { csvFailure, type LibraryFailure } from '../messages/library.js';
@@ -112,7 +112,6 @@ export interface RowProblem {
 }
 
 interface Group {
-  readonly key: string;
   /** The key's cells (none for a group begun by a row whose key cannot be read). */
   readonly keyCells?: readonly string[];
   readonly rows: Row[];
@@ -141,7 +140,7 @@ export class CsvRecordReader {
    * First row of every long-layout group key seen, to catch an inspection whose rows are apart: kept as
    * 64-bit fingerprints (IdSet), flat in memory however long the sheet (docs/records.md#rows-apart).
    */
-  private readonly seenKeys = new IdSet();
+  private readonly seenKeys = new IdSet(fingerprintCells);
   /** An unreadable row whose key is unknown: the next inspection to begin may have had it. */
   private unknownRow: { readonly line: number; readonly code: RecordDiagnosticCode } | undefined;
 
@@ -155,7 +154,7 @@ export class CsvRecordReader {
     this.headerRow = mapping?.header ?? 1;
   }
 
-  push(cells: readonly string[], line: number, problem?: RowProblem): StreamItem[] {
+  push(cells: string[], line: number, problem?: RowProblem): StreamItem[] {
     if (line < this.headerRow) return [];
     if (this.mismatch) return [];
     if (this.plan === undefined) {
@@ -169,7 +168,8 @@ export class CsvRecordReader {
       this.plan = plan;
       return [];
     }
-    const trimmed = new Array<string>(cells.length);
+    // Trimmed in place: the row's array is csv-parse's, made for this row and read nowhere else.
+    const trimmed = cells;
     let blank = true;
     for (let i = 0; i < cells.length; i++) if ((trimmed[i] = cells[i]!.trim()) !== '') blank = false;
     if (problem === undefined && blank) return [];
@@ -180,7 +180,7 @@ export class CsvRecordReader {
     if (problem !== undefined && plan.key.some((i) => i >= problem.trusted)) {
       // Its key cannot be read: it may belong to the inspection above or to the next one, so both are left out.
       this.unknownRow = { line, code: problem.code };
-      if (this.group === undefined) this.group = { key: `\0${line}`, rows: [row], index: this.index++ };
+      if (this.group === undefined) this.group = { rows: [row], index: this.index++ };
       else {
         this.group.rows.push(row);
         this.group.beside = this.unknownRow;
@@ -193,13 +193,12 @@ export class CsvRecordReader {
       return out;
     }
     const keyCells = plan.key.map((i) => trimmed[i] ?? '');
-    const key = groupKey(keyCells);
     if (this.group !== undefined) out.push(this.finish(this.group));
-    const seen = this.seenKeys.addOrFind(key, line, undefined, 0);
+    const seen = this.seenKeys.addOrFind(keyCells, line, undefined, 0);
     const splitFrom = seen === -1 ? undefined : this.seenKeys.lineOf(seen);
     const beside = this.unknownRow;
     this.unknownRow = undefined;
-    this.group = { key, keyCells, rows: [row], index: this.index++, splitFrom, beside };
+    this.group = { keyCells, rows: [row], index: this.index++, splitFrom, beside };
     return out;
   }
 
@@ -483,16 +482,6 @@ export class CsvRecordReader {
     if (translated !== undefined) return { ok: true, value: translated };
     return convertCell(text, column.field.type, column.field.path[0] === 'indicators');
   }
-}
-
-/**
- * A long sheet's group key as one string, for the map of keys seen: the cells joined by NUL (half the
- * cost of JSON.stringify, per inspection), or their JSON where a cell holds a NUL itself — a key
- * that starts with "[", never with NUL, so the two kinds cannot meet.
- */
-function groupKey(cells: readonly string[]): string {
-  for (const cell of cells) if (cell.includes('\0')) return JSON.stringify(cells);
-  return `\0${cells.join('\0')}`;
 }
 
 /**

@@ -8,7 +8,7 @@
  */
 
 /** Writes a 64-bit fingerprint of `id` into out[0] (high) and out[1] (low). */
-export type Fingerprint = (id: string, out: Uint32Array) => void;
+export type Fingerprint<K = string> = (id: K, out: Uint32Array) => void;
 
 /** cyrb53's two 32-bit lanes, both kept: a fast, well-mixed, non-cryptographic 64-bit hash of the UTF-16 code units. */
 export const fingerprint64: Fingerprint = (id, out) => {
@@ -19,11 +19,35 @@ export const fingerprint64: Fingerprint = (id, out) => {
     h1 = Math.imul(h1 ^ c, 2654435761);
     h2 = Math.imul(h2 ^ c, 1597334677);
   }
+  finishFingerprint(h1, h2, out);
+};
+
+/**
+ * A key of several cells (a long sheet's inspection key) as one fingerprint, without joining them into
+ * a string: cyrb53 over each cell's length and then its code units, so ['a,b'] and ['a', 'b'] differ.
+ */
+export const fingerprintCells: Fingerprint<readonly string[]> = (cells, out) => {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (const cell of cells) {
+    h1 = Math.imul(h1 ^ cell.length, 2654435761);
+    h2 = Math.imul(h2 ^ cell.length, 1597334677);
+    for (let i = 0; i < cell.length; i++) {
+      const c = cell.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
+    }
+  }
+  finishFingerprint(h1, h2, out);
+};
+
+/** cyrb53's last mixing of its two lanes. */
+function finishFingerprint(h1: number, h2: number, out: Uint32Array): void {
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   out[0] = h1;
   out[1] = h2;
-};
+}
 
 /** Shards by the fingerprint's top bits: each grows on its own, so a growth copies 1/64 of the table, not all of it. */
 const SHARD_BITS = 6;
@@ -93,12 +117,13 @@ function release(array: Uint32Array | Float64Array): void {
   structuredClone(buffer, { transfer: [buffer] });
 }
 
-export class IdSet {
+/** Keys (ids by default; any K with its Fingerprint) seen so far. */
+export class IdSet<K = string> {
   private readonly shards: Shard[] = Array.from({ length: 1 << SHARD_BITS }, () => new Shard());
   private count = 0;
   private readonly fp = new Uint32Array(2);
 
-  constructor(private readonly fingerprint: Fingerprint = fingerprint64) {}
+  constructor(private readonly fingerprint: Fingerprint<K> = fingerprint64 as Fingerprint<unknown>) {}
 
   get size(): number {
     return this.count;
@@ -108,7 +133,7 @@ export class IdSet {
    * The earlier entry with `id`'s fingerprint that `same` confirms (every such entry is asked, in
    * probe order; no `same`: the first), or -1 after adding `id` as a new entry.
    */
-  addOrFind(id: string, line: number, offset: number | undefined, file: number, same?: (entry: number) => boolean): number {
+  addOrFind(id: K, line: number, offset: number | undefined, file: number, same?: (entry: number) => boolean): number {
     this.fingerprint(id, this.fp);
     const hi = this.fp[0]!;
     const lo = this.fp[1]!;

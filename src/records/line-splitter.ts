@@ -16,6 +16,17 @@ export interface BoundedLine {
 
 export type SplitLine = BoundedLine | { readonly tooLarge: true };
 
+/**
+ * Whole lines inside one chunk, not cut apart (`blocks`): from the first one's start to the last
+ * one's LF, included; `offset` is its first byte's in the stream. A reader decodes a block of UTF-8
+ * at once and cuts its text (read.ts), instead of making a Buffer view and a string per line; it
+ * checks each line's length itself.
+ */
+export interface LineBlock {
+  readonly block: Buffer;
+  readonly offset: number;
+}
+
 const LF = 0x0a;
 const CR = 0x0d;
 
@@ -27,12 +38,25 @@ export class LineSplitter {
   private lineStart = 0;
   private chunkStart = 0;
 
-  constructor(private readonly maxBytes: number) {}
+  /** `blocks`: the lines wholly inside a chunk come as one LineBlock. */
+  constructor(
+    private readonly maxBytes: number,
+    private readonly blocks = false,
+  ) {}
 
-  /** Appends to `out` every line `chunk` completes. */
-  push(chunk: Buffer, out: SplitLine[]): void {
+  /** Appends to `out` every line `chunk` completes (with `blocks`, those inside it as one LineBlock). */
+  push(chunk: Buffer, out: (SplitLine | LineBlock)[]): void {
     const { maxBytes } = this;
     for (let start = 0; start < chunk.length; ) {
+      if (this.blocks && this.size === 0) {
+        const last = chunk.lastIndexOf(LF);
+        if (last >= start) {
+          out.push({ block: chunk.subarray(start, last + 1), offset: this.chunkStart + start });
+          start = last + 1;
+          this.lineStart = this.chunkStart + start;
+          continue;
+        }
+      }
       const eol = chunk.indexOf(LF, start);
       const end = eol === -1 ? chunk.length : eol;
       if (eol === -1 || this.size > 0) {
@@ -52,7 +76,7 @@ export class LineSplitter {
   }
 
   /** The last line, when the stream does not end with LF. */
-  end(out: SplitLine[]): void {
+  end(out: (SplitLine | LineBlock)[]): void {
     if (this.size > 0) out.push(this.finish());
   }
 
@@ -73,4 +97,16 @@ function withoutCr(bytes: Buffer): Buffer {
 /** A chunk as a Buffer over the same memory (a string as its UTF-8 bytes). */
 export function chunkBytes(chunk: Uint8Array | string): Buffer {
   return typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+}
+
+/** A block's lines as the splitter gives them without `blocks` (each too large, or its bytes without a CR before its LF). */
+export function blockLines(block: LineBlock, maxBytes: number): SplitLine[] {
+  const { block: bytes, offset } = block;
+  const out: SplitLine[] = [];
+  for (let start = 0; start < bytes.length; ) {
+    const end = bytes.indexOf(LF, start);
+    out.push(end - start > maxBytes ? { tooLarge: true } : { bytes: withoutCr(bytes.subarray(start, end)), offset: offset + start });
+    start = end + 1;
+  }
+  return out;
 }

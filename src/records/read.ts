@@ -16,7 +16,7 @@ import { recordDiagnostic, withFieldPositions, type RecordSource } from './diagn
 import { validateRecord, type LocatedRecord, type Precheck } from './validate.js';
 import { firstBadByte, invalidBytesMessage, StreamEncoding, type Encoding, type TextEncodingName } from './decode.js';
 import { pushAll } from '../collections.js';
-import { chunkBytes, LineSplitter, type SplitLine } from './line-splitter.js';
+import { blockLines, chunkBytes, LineSplitter, type LineBlock, type SplitLine } from './line-splitter.js';
 import { isUtf8 } from 'node:buffer';
 import { jsonFailure } from '../messages/library.js';
 import { batchedStream } from './batches.js';
@@ -155,31 +155,27 @@ export function streamNdjsonRecords(input: AsyncIterable<Uint8Array | string>, o
 async function* ndjsonBatches(input: AsyncIterable<Uint8Array | string>, options: NdjsonStreamOptions): AsyncGenerator<StreamItem[]> {
   const maxBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
   const decision = new StreamEncoding(options.encoding);
-  const splitter = new LineSplitter(maxBytes);
-  const state = { index: 0 };
-  const lines: SplitLine[] = [];
-  let number = 0;
+  const splitter = new LineSplitter(maxBytes, true);
+  const state = { index: 0, line: 0 };
+  const pieces: (SplitLine | LineBlock)[] = [];
   const items = (): StreamItem[] => {
     // A line beyond ASCII is complete only once its chunk has been seen, so the encoding is decided by then.
     const encoding = decision.encoding ?? 'utf-8';
     const out: StreamItem[] = [];
-    for (const line of lines) {
-      const item = ndjsonBytesLine(line, ++number, encoding, maxBytes, state, options);
-      if (item !== undefined) out.push(item);
-    }
-    lines.length = 0;
+    for (const piece of pieces) ndjsonPiece(piece, encoding, maxBytes, state, options, out);
+    pieces.length = 0;
     return out;
   };
   for await (const chunk of input) {
     const bytes = chunkBytes(chunk);
     if (decision.encoding === undefined) decision.push(bytes);
-    splitter.push(bytes, lines);
+    splitter.push(bytes, pieces);
     const out = items();
     if (out.length > 0) yield out;
   }
   // The input has ended: the encoding is decided on all of it, and the last line may lack its LF.
   decision.end();
-  splitter.end(lines);
+  splitter.end(pieces);
   const out = items();
   if (out.length > 0) yield out;
 }
@@ -196,20 +192,54 @@ export function readNdjsonBytes(bytes: Uint8Array, options: NdjsonStreamOptions 
   if (decision.encoding === undefined) decision.push(all);
   const { encoding } = decision.end();
   const result: ReadResult = { records: [], diagnostics: [] };
-  const state = { index: 0 };
-  const lines: SplitLine[] = [];
-  const splitter = new LineSplitter(maxBytes);
-  splitter.push(all, lines);
-  splitter.end(lines);
-  let number = 0;
-  for (const line of lines) {
-    number++;
-    const item = ndjsonBytesLine(line, number, encoding, maxBytes, state, options);
-    if (item !== undefined && 'record' in item) result.records.push(item);
-    else if (item !== undefined) pushAll(result.diagnostics, item.diagnostics);
+  const state = { index: 0, line: 0 };
+  const pieces: (SplitLine | LineBlock)[] = [];
+  const splitter = new LineSplitter(maxBytes, true);
+  splitter.push(all, pieces);
+  splitter.end(pieces);
+  const items: StreamItem[] = [];
+  for (const piece of pieces) ndjsonPiece(piece, encoding, maxBytes, state, options, items);
+  for (const item of items) {
+    if ('record' in item) result.records.push(item);
+    else pushAll(result.diagnostics, item.diagnostics);
   }
   return result;
 }
+
+/** What the lines read so far have taken: records' indexes and the lines' numbers. */
+interface NdjsonState {
+  index: number;
+  line: number;
+}
+
+/**
+ * A piece of the splitter's output → the items of its lines, onto `out`. A block of UTF-8 is checked
+ * and decoded at once and its text cut at its line breaks, as the bytes are (a byte offset per line);
+ * anything else goes line by line (ndjsonBytesLine).
+ */
+function ndjsonPiece(piece: SplitLine | LineBlock, encoding: Encoding, maxBytes: number, state: NdjsonState, options: ReadOptions, out: StreamItem[]): void {
+  const push = (item: StreamItem | undefined) => item !== undefined && out.push(item);
+  if (!('block' in piece)) return void push(ndjsonBytesLine(piece, ++state.line, encoding, maxBytes, state, options));
+  const { block, offset } = piece;
+  if (encoding !== 'utf-8' || !isUtf8(block)) {
+    for (const line of blockLines(piece, maxBytes)) push(ndjsonBytesLine(line, ++state.line, encoding, maxBytes, state, options));
+    return;
+  }
+  const text = block.toString('utf8');
+  // Line k of the bytes is line k of the text: an LF is one byte and one character in UTF-8.
+  for (let b = 0, t = 0; b < block.length; ) {
+    const bEnd = block.indexOf(LF, b);
+    const tEnd = text.indexOf('\n', t);
+    const line = ++state.line;
+    if (bEnd - b > maxBytes) push(tooLargeLine(line, maxBytes, state, options));
+    else push(ndjsonLine(text.slice(t, tEnd > t && text.charCodeAt(tEnd - 1) === CR ? tEnd - 1 : tEnd), line, state, options, offset + b));
+    b = bEnd + 1;
+    t = tEnd + 1;
+  }
+}
+
+const LF = 0x0a;
+const CR = 0x0d;
 
 /** One decoder per encoding, reused: a fatal decoder starts afresh at every decode() call. */
 const decoders = new Map<Encoding, InstanceType<typeof TextDecoder>>();
@@ -228,11 +258,7 @@ function decodeLine(bytes: Buffer, encoding: Encoding): string | undefined {
 
 /** One NDJSON line's bytes → its item: too long, bytes that do not read in the encoding (their first bad one's line and offset), or as ndjsonLine reads its text. */
 function ndjsonBytesLine(line: SplitLine, number: number, encoding: Encoding, maxBytes: number, state: { index: number }, options: ReadOptions): StreamItem | undefined {
-  if ('tooLarge' in line) {
-    const at = { file: options.file ?? '<stdin>', line: number };
-    const message = { messageId: 'record.too_large', data: { limit: maxBytes } };
-    return { diagnostics: [recordDiagnostic({ ...at, index: state.index++ }, '', message, options.locale ?? 'en', 'record_too_large')] };
-  }
+  if ('tooLarge' in line) return tooLargeLine(number, maxBytes, state, options);
   const text = decodeLine(line.bytes, encoding);
   if (text === undefined) {
     const at = { file: options.file ?? '<stdin>', line: number };
@@ -241,6 +267,12 @@ function ndjsonBytesLine(line: SplitLine, number: number, encoding: Encoding, ma
     return { diagnostics: [recordDiagnostic({ ...at, index: state.index++ }, '', invalidBytesMessage(invalid), options.locale ?? 'en', 'invalid_encoding')] };
   }
   return ndjsonLine(text, number, state, options, line.offset);
+}
+
+/** A line longer than maxBytes: refused, never held whole. */
+function tooLargeLine(number: number, maxBytes: number, state: { index: number }, options: ReadOptions): StreamItem {
+  const at = { file: options.file ?? '<stdin>', line: number, index: state.index++ };
+  return { diagnostics: [recordDiagnostic(at, '', { messageId: 'record.too_large', data: { limit: maxBytes } }, options.locale ?? 'en', 'record_too_large')] };
 }
 
 function ndjsonLine(lineText: string, line: number, state: { index: number }, options: ReadOptions, offset?: number): StreamItem | undefined {

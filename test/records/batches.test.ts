@@ -5,11 +5,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { batchedStream, batchesOf } from '../../src/records/batches.js';
+import { batchedStream, batchesFrom, batchesOf } from '../../src/records/batches.js';
 import { streamCsvRecords } from '../../src/records/csv.js';
 import { parseMapping } from '../../src/records/mapping.js';
 import { readNdjsonBytes, streamNdjsonRecords, type StreamItem } from '../../src/records/read.js';
-import { scoreBatch, scoreStream, type ScoreItem } from '../../src/score/batch.js';
+import { RecordIds, scoreBatch, scoreLocated, scoreStream, type ScoreItem } from '../../src/score/batch.js';
 import { StandardSet } from '../../src/score/editions.js';
 import { assignStream, recordItems } from '../../src/cli/inputs.js';
 import { PassThrough } from 'node:stream';
@@ -150,5 +150,77 @@ describe('scoreStream over a reader\'s batches', () => {
     const items: StreamItem[] = [{ diagnostics: [] }];
     expect(await collect(scoreStream(set, oneByOne(stream([]) as AsyncIterable<never>), 'en'))).toEqual([]);
     expect(await collect(scoreStream(set, oneByOne((async function* () { yield* items; })()), 'en'))).toEqual(items);
+  });
+});
+
+describe('scoreStream\'s items (a hand-written async iterator, not a generator)', () => {
+  const text = [good('a', 1), '{"unit":', good('b', 2), good('a', 3), good('c', 1)].join('\n') + '\n';
+  /** A reader of `text` in `cuts`, which notes when it is closed and can fail after its first chunk. */
+  function reader(cuts: readonly number[], failAfterFirst = false) {
+    const state = { closed: false };
+    const bytes = Buffer.from(text);
+    const chunks = cut(bytes, [...cuts]);
+    const source = (async function* () {
+      try {
+        for (const [i, chunk] of chunks.entries()) {
+          if (failAfterFirst && i === 1) throw new Error('disk gone');
+          yield chunk;
+        }
+      } finally {
+        state.closed = true;
+      }
+    })();
+    return { state, items: streamNdjsonRecords(source, { file: 'f.ndjson', precheck: set.precheck }) };
+  }
+  /** The straightforward version: an async generator over the same batches. */
+  async function* generator(items: AsyncIterable<StreamItem>): AsyncGenerator<ScoreItem> {
+    const ids = new RecordIds();
+    for await (const batch of batchesFrom(items)) {
+      for (const item of batch) {
+        if (!('record' in item)) {
+          yield item;
+          continue;
+        }
+        const duplicate = ids.duplicate(item, 'en');
+        yield duplicate ? { diagnostics: [duplicate] } : scoreLocated(set, item, 'en');
+      }
+    }
+  }
+  /** What a consumer sees: each answer to `requests` (next, return, throw) taken k at a time, and whether the reader was closed. */
+  async function run(make: (items: AsyncIterable<StreamItem>) => AsyncGenerator<ScoreItem>, cuts: number[], requests: readonly string[], concurrent: number, fail: boolean) {
+    const { state, items } = reader(cuts, fail);
+    const it = make(items);
+    const answers: unknown[] = [];
+    for (let i = 0; i < requests.length; i += concurrent) {
+      const batch = requests.slice(i, i + concurrent).map((r) => (r === 'next' ? it.next() : r === 'return' ? it.return(undefined) : it.throw(new Error('stop'))));
+      for (const settled of await Promise.allSettled(batch)) {
+        if (settled.status === 'rejected') answers.push(['rejected', (settled.reason as Error).message]);
+        else answers.push(settled.value.done ? ['done', settled.value.value] : seen([settled.value.value]));
+      }
+    }
+    return { answers, closed: state.closed };
+  }
+
+  it('answers next, return and throw as the generator does, requests one at a time or several at once, the reader closed alike', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.nat({ max: 400 }), { maxLength: 6 }),
+        fc.array(fc.constantFrom('next', 'next', 'next', 'next', 'return', 'throw'), { maxLength: 9 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.boolean(),
+        async (cuts, requests, concurrent, fail) => {
+          const ours = await run((items) => scoreStream(set, items, 'en'), cuts, requests, concurrent, fail);
+          const theirs = await run(generator, cuts, requests, concurrent, fail);
+          expect(ours).toEqual(theirs);
+        },
+      ),
+      { seed: 1618, numRuns: 150 },
+    );
+  });
+
+  it('closes the reader when the consumer stops early', async () => {
+    const { state, items } = reader([60, 200]);
+    for await (const item of scoreStream(set, items, 'en')) if ('scorecard' in item) break;
+    expect(state.closed).toBe(true);
   });
 });

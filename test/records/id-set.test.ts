@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ndjsonIdCheck } from '../../src/cli/inputs.js';
-import { fingerprint64, IdSet, type Fingerprint } from '../../src/records/id-set.js';
+import { fingerprint64, fingerprintCells, IdSet, type Fingerprint } from '../../src/records/id-set.js';
 import { readNdjsonBytes } from '../../src/records/read.js';
 import { RecordIds } from '../../src/score/batch.js';
 
@@ -63,6 +63,17 @@ describe('IdSet', () => {
       seen.add(`${out[0]}:${out[1]}`);
     }
     expect(seen.size).toBe(11);
+  });
+
+  it('fingerprints a key of cells apart from the same characters cut into other cells', () => {
+    const seen = new Set<string>();
+    const out = new Uint32Array(2);
+    const keys = [[], [''], ['', ''], ['a,b'], ['a', 'b'], ['ab'], ['ab', ''], ['', 'ab'], ['a\u0000b'], ['a', '\u0000b'], ['高一', '2024-03-04'], ['高一2024', '-03-04']];
+    for (const key of keys) {
+      fingerprintCells(key, out);
+      seen.add(`${out[0]}:${out[1]}`);
+    }
+    expect(seen.size).toBe(keys.length);
   });
 });
 

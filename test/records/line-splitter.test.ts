@@ -1,8 +1,8 @@
 /** The chunk line splitter under NDJSON streams: edges of lines and of chunks. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LineSplitter, type SplitLine } from '../../src/records/line-splitter.js';
-import { readNdjsonBytes, streamNdjsonRecords, type StreamItem } from '../../src/records/read.js';
+import { blockLines, LineSplitter, type LineBlock, type SplitLine } from '../../src/records/line-splitter.js';
+import { readNdjsonBytes, readNdjsonRecords, streamNdjsonRecords, type StreamItem } from '../../src/records/read.js';
 import { cut, stream } from '../support/streams.js';
 
 function split(chunks: readonly (string | Uint8Array)[], maxBytes = 1 << 20): (string | null | number)[][] {
@@ -73,5 +73,36 @@ describe('streamNdjsonRecords over the splitter', () => {
     const [bad] = items.flatMap((i) => ('diagnostics' in i ? i.diagnostics : []));
     expect(bad?.code).toBe('invalid_encoding');
     expect(bad?.data).toMatchObject({ line: 2, offset: Buffer.byteLength(record('a')) + 1 + 6 });
+  });
+});
+
+describe('LineSplitter blocks (the lines inside a chunk as one block, decoded at once by the NDJSON reader)', () => {
+  const unit = fc.constantFrom('a', '\n', '\r', '高', '\u{1F600}', '{', ' ', '"');
+  it('cut back into lines by blockLines, gives the lines the splitter gives without blocks', () => {
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 60 }), fc.array(fc.nat(), { maxLength: 8 }), fc.integer({ min: 1, max: 20 }), (text, at, max) => {
+        const splitter = new LineSplitter(max, true);
+        const pieces: (SplitLine | LineBlock)[] = [];
+        for (const c of cut(Buffer.from(text), at)) splitter.push(Buffer.from(c), pieces);
+        splitter.end(pieces);
+        const lines = pieces.flatMap((p) => ('block' in p ? blockLines(p, max) : [p]));
+        expect(lines.map((l) => ('tooLarge' in l ? [null] : [l.bytes.toString('utf8'), l.offset]))).toEqual(split(cut(Buffer.from(text), at), max));
+      }),
+      { seed: 17 },
+    );
+  });
+
+  it('streamed NDJSON (blocks decoded at once) gives the records and diagnostics of the text read line by line', async () => {
+    const line = fc.constantFrom('{"unit":{"id":"高一(3)班"},"date":"2024-03-04","findings":[]}', '{"unit":{"id":"x"},"date":"2024-02-30","findings":[]}', '{"unit":', '', '  ', '{"unit":{"id":"x"},"date":"2024-03-04","findings":[],"extra":"扫帚"}');
+    await fc.assert(
+      fc.asyncProperty(fc.array(line, { maxLength: 10 }), fc.boolean(), fc.boolean(), fc.array(fc.nat(), { maxLength: 6 }), async (lines, bom, crlf, at) => {
+        const text = (bom ? '\uFEFF' : '') + lines.join(crlf ? '\r\n' : '\n');
+        const byLine = readNdjsonRecords(text, { file: 'f.ndjson' });
+        const streamed = await collect(streamNdjsonRecords(stream(cut(Buffer.from(text), at)), { file: 'f.ndjson' }));
+        expect(streamed.filter((i) => 'record' in i).map((i) => ('record' in i ? [i.record, i.source.line, i.source.index] : []))).toEqual(byLine.records.map((r) => [r.record, r.source.line, r.source.index]));
+        expect(streamed.flatMap((i) => ('diagnostics' in i ? i.diagnostics : []))).toEqual(byLine.diagnostics);
+      }),
+      { seed: 18, numRuns: 80 },
+    );
   });
 });
