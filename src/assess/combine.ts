@@ -10,8 +10,11 @@ import { pointsToNumber, POINT_SCALE, roundPoints, weighPoints, type Points } fr
 import type { UnitRef } from '../record-schema.js';
 import type { Composite, Stages } from './schema.js';
 
-/** Why a part or stage has no result in a period: not inspected, or its result is indeterminate. */
-export type Missing = 'no_inspection' | 'indeterminate';
+/**
+ * Why a part or stage has no result in a period: not inspected, its result indeterminate, or its result
+ * refused as beyond the exact range of points (too_large: inspected, so undecided, never missing).
+ */
+export type Missing = 'no_inspection' | 'indeterminate' | 'too_large';
 
 /** One line of a composite's result: a part, its result, its weight and what it contributes. */
 export interface PartLine {
@@ -91,8 +94,7 @@ function cells(sources: ReadonlyMap<string, readonly UnitPeriodResult[]>): Cell[
 }
 
 const missingOf = (r: UnitPeriodResult | undefined): Missing | undefined =>
-  // A score refused as beyond the exact range (too_large) was inspected: undecided, not missing.
-  r === undefined || r.score === null ? (r?.unscored === 'indeterminate' || r?.unscored === 'too_large' ? 'indeterminate' : 'no_inspection') : undefined;
+  r === undefined || r.score === null ? (r?.unscored === 'indeterminate' || r?.unscored === 'too_large' ? r.unscored : 'no_inspection') : undefined;
 
 /**
  * What a part's result earns: weight × (result − worst) / (best − worst), held within 0 and the weight

@@ -11,7 +11,7 @@ import { escapeXml } from '../report/svg.js';
 import { localizedText } from '../messages/render.js';
 import { wordsOf, type Locale } from '../messages/locales.js';
 import type { AssessmentResult } from './assess.js';
-import type { CompositeResult, StagedResult } from './combine.js';
+import type { CompositeResult, Missing, StagedResult } from './combine.js';
 
 export type AssessFormat = 'text' | 'md' | 'csv' | 'html';
 
@@ -20,7 +20,7 @@ type Words = ReturnType<typeof wordsOf>['assess'];
 const num = (n: number | null, w: Words): string => (n === null ? w.none : String(n));
 
 /** A result's cell of a part or stage: its result, or why it has none. */
-const resultCell = (c: { readonly result: number | null; readonly missing?: 'no_inspection' | 'indeterminate' }, w: Words): string => (c.result === null ? w.missing[c.missing!] : String(c.result));
+const resultCell = (c: { readonly result: number | null; readonly missing?: Missing }, w: Words): string => (c.result === null ? w.missing[c.missing!] : String(c.result));
 
 /**
  * The table of every unit and period: period, rank, unit, one column per part (or stage), the total (or

@@ -626,7 +626,7 @@ export const enWords = {
     period: 'period', rank: 'rank', unitId: 'unit id', unit: 'unit', total: 'total', band: 'band', flags: 'discrepancies', part: 'part', result: 'result', weight: 'weight', contribution: 'contribution',
     none: '—', separator: '; ',
     final: { last: 'final (last stage)', weighted: 'final (weighted)' } as Readonly<Record<'last' | 'weighted', string>>,
-    missing: { no_inspection: 'not inspected', indeterminate: 'indeterminate' } as Readonly<Record<'no_inspection' | 'indeterminate', string>>,
+    missing: { no_inspection: 'not inspected', indeterminate: 'indeterminate', too_large: 'beyond the exact range of points' } as Readonly<Record<'no_inspection' | 'indeterminate' | 'too_large', string>>,
     periodOf: { week: 'weekly', month: 'monthly', quarter: 'quarterly', term: 'per term', year: 'yearly' } as Readonly<Record<'week' | 'month' | 'quarter' | 'term' | 'year', string>>,
     scale: (worst: number | undefined, best: number | undefined) => (worst === undefined ? 'scale (worst → best)' : `${worst} → ${best}`),
     undecided: (what: string) => `indeterminate: no result for ${what}`,

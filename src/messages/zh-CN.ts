@@ -664,7 +664,7 @@ export const zhCNWords: Words = {
     period: '周期', rank: '名次', unitId: '单位编号', unit: '单位', total: '总分', band: '等级', flags: '差异', part: '组成部分', result: '结果', weight: '权重', contribution: '得分',
     none: '—', separator: '；',
     final: { last: '最终结果（以末级为准）', weighted: '最终结果（加权）' },
-    missing: { no_inspection: '未检查', indeterminate: '不确定' },
+    missing: { no_inspection: '未检查', indeterminate: '不确定', too_large: '超出可精确计算的范围' },
     periodOf: { week: '按周', month: '按月', quarter: '按季度', term: '按学期', year: '按年' },
     scale: (worst: number | undefined, best: number | undefined) => (worst === undefined ? '折算（最差 → 最好）' : `${worst} → ${best}`),
     undecided: (what: string) => `不确定：${what}无结果`,

@@ -102,9 +102,10 @@ describe('combineParts', () => {
     expect(missing!.lines[1]).toMatchObject({ result: null, contribution: null, missing: 'no_inspection' });
     expect(unknown).toMatchObject({ total: null, missing: ['b'] });
     expect(unknown!.lines[1]!.missing).toBe('indeterminate');
-    // A part whose period score was refused as beyond the exact range was inspected: indeterminate, not missing.
+    // A part whose period score was refused as beyond the exact range was inspected: undecided, and says why.
     const [, refused] = combineParts(c, new Map([['a', [result('u', 98), result('v', 98)]], ['b', [result('v', null, 'too_large')]]]));
-    expect(refused!.lines[1]!.missing).toBe('indeterminate');
+    expect(refused).toMatchObject({ total: null, band: null, missing: ['b'] });
+    expect(refused!.lines[1]!.missing).toBe('too_large');
   });
 
   const decimal = fc.integer({ min: 0, max: 1_000_000 }).map((n) => n / 100);

@@ -87,3 +87,16 @@ describe('an assessment notes the inspections it left out', () => {
     expect(zh.stdout).toContain('8 次检查不在校历的任何周期内，未计入上表：');
   });
 });
+
+describe('an assessment says why a result is missing', () => {
+  it('a stage whose period score was refused as beyond the exact range says so, in both languages', async () => {
+    const result = await assessed(['2024-03-04']);
+    if (result.assess !== 'stages') throw new Error('a staged assessment');
+    const refused = {
+      ...result,
+      results: result.results.map((r) => ({ ...r, final: null, missing: ['street'], stages: r.stages.map((s) => (s.stage === 'street' ? { ...s, result: null, missing: 'too_large' as const } : s)) })),
+    };
+    expect(renderAssessment(refused, { format: 'text', locale: 'en' })).toContain('beyond the exact range of points');
+    expect(renderAssessment(refused, { format: 'text', locale: 'zh-CN' })).toContain('超出可精确计算的范围');
+  });
+});
