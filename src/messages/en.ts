@@ -218,7 +218,7 @@ export const en: Catalogue = {
   'input.xlsx_encrypted': (d) => `cannot read ${s(d.file)}: it is a password-protected workbook (or an old .xls), not an .xlsx: remove the password or save it as .xlsx in Excel or WPS, then read it again`,
   'input.xlsx_not_zip': (d) => `cannot read ${s(d.file)}: it is not an .xlsx workbook (an .xlsx is a zip archive)${d.detail ? `: ${s(d.detail)}` : ''}`,
   'input.xlsx_unpacked_too_large': (d) => `cannot read ${s(d.file)}: the workbook unpacks to more than ${s(d.limit)} bytes (an eighth of --max-file-bytes), so it is not read; save the sheet as CSV, which is read a row at a time`,
-  'input.xlsx_no_sheet': (d) => `${s(d.file)} has no sheet ${d.sheet ? `"${s(d.sheet)}"` : 'to read'}; its sheets: ${s(d.sheets)}`,
+  'input.xlsx_no_sheet': (d) => `${s(d.file)} has no sheet ${d.sheet ? `"${s(d.sheet)}"` : 'to read'}; ${s(d.sheets) === '' ? 'it has no sheets at all' : `its sheets: ${s(d.sheets)}`}`,
   'input.draft_no_criteria': (d) => `${s(d.file)} has no 评分标准 column in its first 10 rows: a score sheet needs one (and 类别, 项目, 分值 columns beside it)`,
   'input.draft_too_many_rows': (d) => `cannot read ${s(d.file)}: its sheet has more than ${s(d.limit)} rows (empty ones counted), and a score sheet is read whole; delete the empty rows below the table, or save the sheet as CSV`,
   'input.xlsx_async': (d) => `${s(d.file)}: a workbook is read asynchronously: use streamRecords or readXlsxRecords`,

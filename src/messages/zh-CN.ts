@@ -304,7 +304,7 @@ export const zhCN: Catalogue = {
   'input.xlsx_encrypted': (d) => `无法读取 ${s(d.file)}：这是设了密码的工作簿（或旧的 .xls），不是 .xlsx：请在 Excel 或 WPS 中取消密码或另存为 .xlsx 后再读取`,
   'input.xlsx_not_zip': (d) => `无法读取 ${s(d.file)}：它不是 .xlsx 工作簿（.xlsx 是 zip 压缩包）${XLSX_REASONS[s(d.reason)] !== undefined ? `：${XLSX_REASONS[s(d.reason)]}` : ''}`,
   'input.xlsx_unpacked_too_large': (d) => `无法读取 ${s(d.file)}：工作簿解压后超过 ${s(d.limit)} 字节（--max-file-bytes 的八分之一），因此不读取；请把该表另存为 CSV（CSV 逐行读取）`,
-  'input.xlsx_no_sheet': (d) => `${s(d.file)} 中没有${d.sheet ? `工作表“${s(d.sheet)}”` : '可读取的工作表'}；其工作表：${s(d.sheets)}`,
+  'input.xlsx_no_sheet': (d) => `${s(d.file)} 中没有${d.sheet ? `工作表“${s(d.sheet)}”` : '可读取的工作表'}；${s(d.sheets) === '' ? '该文件没有任何工作表' : `其工作表：${s(d.sheets)}`}`,
   'input.draft_no_criteria': (d) => `${s(d.file)} 的前10行中没有“评分标准”列：评分表须有此列（以及“类别”“项目”“分值”列）`,
   'input.draft_too_many_rows': (d) => `无法读取 ${s(d.file)}：工作表超过 ${s(d.limit)} 行（含空行），而评分表须整体读取；请删除表格下方的空行，或另存为 CSV`,
   'input.xlsx_async': (d) => `${s(d.file)}：工作簿须异步读取：请用 streamRecords 或 readXlsxRecords`,

@@ -3,6 +3,7 @@
  * exceljs (numbers as numbers, dates as Excel dates or serial numbers, merged header cells, Chinese
  * headers) read with the same maps give the CSVs' scorecards; problems name their cell.
  */
+import { renderMessage } from '../../src/messages/render.js';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -137,6 +138,12 @@ describe('records from .xlsx', async () => {
     expect(r.stdout).toContain('scored 23, rejected 1');
     const wrong = await runCli([...args, '--sheet', 'Sheet9']);
     expect([wrong.code, wrong.stderr.trim()]).toEqual([2, `${file}:1:1  error  unreadable_input  ${file} has no sheet "Sheet9"; its sheets: 说明, 第一周`]);
+  });
+
+  it('a workbook with no sheets at all says so, not "its sheets:" and nothing', () => {
+    const data = { file: 'empty.xlsx', sheet: '', sheets: '' };
+    expect(renderMessage({ messageId: 'input.xlsx_no_sheet', data }, 'en')).toBe('empty.xlsx has no sheet to read; it has no sheets at all');
+    expect(renderMessage({ messageId: 'input.xlsx_no_sheet', data }, 'zh-CN')).toBe('empty.xlsx 中没有可读取的工作表；该文件没有任何工作表');
   });
 
   it('readRecords (synchronous) says a workbook is read by streamRecords', () => {
