@@ -274,7 +274,7 @@ export class LeagueBuilder {
       standard: card.standard,
       record: card.record,
       supersedes: card.supersedes,
-      unit: this.#unitOf(card.unit),
+      unit: this.#units.of(card.unit),
       date: card.date,
       kind: card.kind,
       base: card.base,
@@ -287,22 +287,29 @@ export class LeagueBuilder {
     });
   }
 
+  /** Each record's unit is an object of its own: keeping one per card cost about as much as the rest of the league. */
+  readonly #units = new SameUnits();
+
+  build(): League {
+    return buildLeague(this.standard, this.#cards, this.options);
+  }
+}
+
+/**
+ * Units the same to the letter (the same keys in the same order, the same values, group included: so the
+ * same JSON) given as one object: each record parses its own copy of its unit, and a league or report of
+ * many cards would otherwise hold one per card.
+ */
+export class SameUnits {
   /** The last unit kept for each unit id, and its keys (and its group's). */
   readonly #units = new Map<string, { readonly unit: UnitRef; readonly keys: Keys }>();
 
-  /**
-   * The unit, or the one kept for its id when that is the same to the letter: each record's unit is an
-   * object of its own, and keeping one per card cost about as much as the rest of the league.
-   */
-  #unitOf(unit: UnitRef): UnitRef {
+  /** The unit, or the one kept for its id when that is the same to the letter. */
+  of(unit: UnitRef): UnitRef {
     const kept = this.#units.get(unit.id);
     if (kept !== undefined && (kept.unit === unit || sameAs(kept.keys, kept.unit, unit))) return kept.unit;
     this.#units.set(unit.id, { unit, keys: keysOf(unit) });
     return unit;
-  }
-
-  build(): League {
-    return buildLeague(this.standard, this.#cards, this.options);
   }
 }
 

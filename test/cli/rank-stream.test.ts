@@ -8,9 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { loadLeagueInput, streamCards, type LeagueInputOptions } from '../../src/cli/league-input.js';
-import type { League } from '../../src/rank/league.js';
-import type { Scorecard } from '../../src/score/scorecard.js';
+import { loadLeagueInput, type LeagueInputOptions } from '../../src/cli/league-input.js';
+import { SameUnits } from '../../src/rank/league.js';
 import { jsonPieces } from '../../src/cli/rank.js';
 import { runCli } from '../support/cli.js';
 
@@ -111,16 +110,18 @@ describe('rank’s league, fed as records are scored', () => {
     expect(awards.find((a) => a.award === 'weekly-flag')?.holders).toEqual(['b']);
   });
 
-  it('gives the builder one object for units the same to the letter, and keeps apart those that differ', () => {
-    const added: Scorecard[] = [];
-    const feed = streamCards([], { add: (card) => added.push(card), build: () => ({}) as League });
-    const card = (record: string, grade: string) => ({ record, unit: { id: 'a', group: { grade } }, date: '2024-03-04', verdict: 'pass', lines: [] }) as unknown as Scorecard;
-    for (const c of [card('r1', '1'), card('r2', '1'), card('r3', '2'), card('r4', '2')]) feed.add(c);
-    expect(added.map((c) => c.record)).toEqual(['r1', 'r2', 'r3', 'r4']);
-    expect(added[1]!.unit).toBe(added[0]!.unit);
-    expect(added[3]!.unit).toBe(added[2]!.unit);
-    expect(added[2]!.unit).not.toBe(added[0]!.unit);
-    expect(added[2]!.unit).toEqual({ id: 'a', group: { grade: '2' } });
+  it('gives one object for units the same to the letter, and keeps apart those that differ (SameUnits, which the builder and report keep)', () => {
+    const units = new SameUnits();
+    const unit = (grade: string, name?: string) => (name === undefined ? { id: 'a', group: { grade } } : { id: 'a', name, group: { grade } });
+    const given = [unit('1'), unit('1'), unit('2'), unit('2'), unit('2', 'A'), { group: { grade: '2' }, id: 'a' }].map((u) => units.of(u));
+    expect(given[1]).toBe(given[0]);
+    expect(given[3]).toBe(given[2]);
+    expect(given[2]).not.toBe(given[0]);
+    expect(given[2]).toEqual({ id: 'a', group: { grade: '2' } });
+    // Another key, or the same keys in another order (other JSON), is another unit.
+    expect(given[4]).not.toBe(given[2]);
+    expect(given[5]).not.toBe(given[2]);
+    expect(JSON.stringify(given[5])).toBe('{"group":{"grade":"2"},"id":"a"}');
   });
 
   it('--fail-on counts a failed record only while no other record supersedes it', async () => {
