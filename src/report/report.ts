@@ -293,10 +293,13 @@ export function buildReport(league: League, standard: Standard, options: ReportO
   const units = unitDetails(tables, league.results.filter((r) => keys.has(r.period.key)), cards, heldBy);
   const results = league.results.filter((r) => keys.has(r.period.key));
   // A result's lines read from its cards where they account for it: the league's traced copies are never made.
-  const linesOf = (r: UnitPeriodResult): readonly ScoreLine[] => {
-    const own = cards?.get(`${r.period.key}\u0000${r.unit.id}`) ?? [];
-    return own.length === r.inspections && own.length > 0 ? own.filter((c) => c.lines.length > 0).sort(byDate).flatMap((c) => c.lines) : r.lines;
+  const ownCards = (r: UnitPeriodResult): readonly ReportCard[] | undefined => {
+    const own = cards?.get(`${r.period.key}\u0000${r.unit.id}`);
+    return own !== undefined && own.length === r.inspections && own.length > 0 ? own : undefined;
   };
+  // In date order, as the league traces them (the costliest items list their sources in the order met).
+  const linesOf = (r: UnitPeriodResult): readonly ScoreLine[] => ownCards(r)?.filter((c) => c.lines.length > 0).sort(byDate).flatMap((c) => c.lines) ?? r.lines;
+  const lineCount = (r: UnitPeriodResult): number => ownCards(r)?.reduce((n, c) => n + c.lines.length, 0) ?? r.lines.length;
   const mode = standard.scoring.mode;
 
   const items: Record<string, LocalizedText> = {};
@@ -334,7 +337,7 @@ export function buildReport(league: League, standard: Standard, options: ReportO
     totals: {
       inspections: results.reduce((s, r) => s + r.inspections, 0),
       units: new Set(results.map((r) => r.unit.id)).size,
-      lines: results.reduce((s, r) => s + linesOf(r).length, 0),
+      lines: results.reduce((s, r) => s + lineCount(r), 0),
       rejected: options.rejected ?? 0,
     },
     ...(options.generator ? { generator: options.generator } : {}),
