@@ -29,6 +29,16 @@ function expectSameAnswer(scorer: Scorer, raw: unknown): boolean {
   return passes;
 }
 
+/** Each standard compiled once (the shipped ones come up again and again): undefined when it does not load. */
+const scorers = new Map<string, Scorer | undefined>();
+function compiled(text: string): Scorer | undefined {
+  if (!scorers.has(text)) {
+    const loaded = parseStandard(text, { file: 'generated.yaml', resolveBase: resolveShipped });
+    scorers.set(text, loaded.ok ? compileStandard(loaded.standard) : undefined);
+  }
+  return scorers.get(text);
+}
+
 describe('the generated checks', () => {
   it('refuse exactly the records checkRecord reports, on shipped and generated standards', () => {
     const standard = fc.oneof(fc.constantFrom(...SHIPPED.values()), schemaStandard);
@@ -41,10 +51,8 @@ describe('the generated checks', () => {
           return fc.tuple(fc.constant(text), fc.array(record, { minLength: 1, maxLength: 8 }));
         }),
         ([text, records]) => {
-          const loaded = parseStandard(text, { file: 'generated.yaml', resolveBase: resolveShipped });
-          if (!loaded.ok) return;
-          const scorer = compileStandard(loaded.standard);
-          if (scorer.generated === undefined) return;
+          const scorer = compiled(text);
+          if (scorer?.generated === undefined) return;
           for (const record of records) {
             if (InspectionRecordSchema.safeParse(record).success) answers[expectSameAnswer(scorer, record) ? 'passed' : 'refused']++;
           }
