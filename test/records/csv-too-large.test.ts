@@ -10,10 +10,12 @@ import { describe, expect, it } from 'vitest';
 import { compileStandard, parseStandard } from '../../src/index.js';
 import { readCsvRecords, streamCsvRecords } from '../../src/records/csv.js';
 import { RecordSplitter, type SplitPiece } from '../../src/records/csv-splitter.js';
-import { parseMapping, type CsvMapping } from '../../src/records/mapping.js';
+import type { CsvMapping } from '../../src/records/mapping.js';
 import type { StreamItem } from '../../src/records/read.js';
 import { scoreBatch } from '../../src/score/batch.js';
 import { StandardSet } from '../../src/score/editions.js';
+import { cut } from '../support/streams.js';
+import { csvMap as map } from '../support/csv-map.js';
 
 const parsed = parseStandard(`id: mini
 version: "1"
@@ -29,11 +31,6 @@ categories:
 if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
 const set = new StandardSet([compileStandard(parsed.standard)]);
 
-function map(text: string): CsvMapping {
-  const result = parseMapping(text, 'm.yaml');
-  if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
-  return result.mapping;
-}
 const LONG = map('layout: long\ncolumns: { 班级: unit.id, 日期: date, 类型: kind, 检查项: finding.item, 次数: finding.count, 说明: finding.note }\nkey: [班级, 日期]\n');
 const WIDE = map('layout: wide\ncolumns: { 班级: unit.id, 日期: date, 类型: kind }\nitems: [ { column: 地面, item: floor, cell: count, note: 说明 } ]\n');
 const LIMIT = 200;
@@ -59,19 +56,6 @@ async function streamed(chunks: readonly string[], mapping: CsvMapping): Promise
     else for (const d of item.diagnostics) out.push({ diagnostics: [d] });
   }
   return out.sort((a, b) => lineOf(a) - lineOf(b));
-}
-
-/** `text` cut at `at` (character offsets). */
-function cutText(text: string, at: readonly number[]): string[] {
-  const points = [...new Set(at.map((n) => n % (text.length + 1)))].sort((a, b) => a - b);
-  const out: string[] = [];
-  let from = 0;
-  for (const p of points) {
-    out.push(text.slice(from, p));
-    from = p;
-  }
-  out.push(text.slice(from));
-  return out;
 }
 
 describe('RecordSplitter with a limit', () => {
@@ -118,11 +102,10 @@ describe('RecordSplitter with a limit', () => {
       fc.property(fc.array(record, { maxLength: 8 }), fc.array(fc.nat(), { maxLength: 12 }), fc.integer({ min: 4, max: 40 }), fc.boolean(), (records, at, limit, crlf) => {
         const text = records.join(crlf ? '\r\n' : '\n');
         const once = split([text], limit);
-        const chunks = cutText(text, at);
-        const cut = split(chunks, limit);
-        expect(cut.pieces).toEqual(once.pieces);
-        for (const p of cut.pieces) if (typeof p !== 'string') expect((p as { head: string }).head.length).toBeLessThanOrEqual(limit);
-        for (const h of cut.held) expect(h).toBeLessThanOrEqual(limit + 1);
+        const chunked = split(cut(text, at), limit);
+        expect(chunked.pieces).toEqual(once.pieces);
+        for (const p of chunked.pieces) if (typeof p !== 'string') expect((p as { head: string }).head.length).toBeLessThanOrEqual(limit);
+        for (const h of chunked.held) expect(h).toBeLessThanOrEqual(limit + 1);
       }),
       { numRuns: 300 },
     );
@@ -192,7 +175,7 @@ describe('a CSV record over maxRecordBytes', () => {
       fc.asyncProperty(fc.array(row, { maxLength: 10 }), fc.array(fc.nat(), { maxLength: 15 }), fc.boolean(), async (rows, at, crlf) => {
         const text = ['班级,日期,类型,检查项,次数,说明', ...rows, ''].join(crlf ? '\r\n' : '\n');
         const expected = whole(text, LONG);
-        expect(seen(await streamed(cutText(text, at), LONG))).toEqual(seen(expected));
+        expect(seen(await streamed(cut(text, at), LONG))).toEqual(seen(expected));
         // Every record past the limit is reported on its own row.
         const huge = rows.flatMap((r, i) => (r.includes(HUGE) ? [i + 2] : []));
         expect(expected.flatMap((i) => ('record' in i ? [] : i.diagnostics.filter((d) => d.message.endsWith('left out unread')).map((d) => d.line)))).toEqual(huge);
@@ -213,7 +196,7 @@ describe('a CSV record over maxRecordBytes', () => {
       [['record_too_large', 3, 1, 'the CSV record is longer than 200 bytes (--max-record-bytes): a quote in it is never closed, so it runs to the end of the file and nothing after it can be read']],
     ];
     expect(seen(whole(text, WIDE))).toEqual(expected);
-    expect(seen(await streamed(cutText(text, [30, 70, 333]), WIDE))).toEqual(expected);
+    expect(seen(await streamed(cut(text, [30, 70, 333]), WIDE))).toEqual(expected);
   });
 
   it('never holds the record whole: 4 MB of one cell in 64 KB chunks, the rows after it read', async () => {
