@@ -224,8 +224,9 @@ export class CsvRecordReader {
   }
 
   /**
-   * A syntax error at `line`: the rest of the text cannot be read. An inspection still open (long
-   * layout) may have had rows past that point, so it is left out too.
+   * A syntax error (or, with `tooLarge`, a record past the limit that leaves nothing more to read) at
+   * `line`: the rest of the text cannot be read. An inspection still open (long layout) may have had
+   * rows past that point, so it is left out too.
    */
   fail(failure: LibraryFailure | undefined, line: number, tooLarge?: { limit: number; unclosed: boolean }): StreamItem[] {
     const out: StreamItem[] = [];
@@ -633,6 +634,10 @@ async function* csvBatches(input: AsyncIterable<Buffer | Uint8Array | string> | 
  *
  * A row with bytes that are not in the file's encoding (the decoder lists them by line) is reported on
  * its row; the others are read.
+ *
+ * A record longer than the limit never reaches csv-parse: the splitter drops it as it scans it (never
+ * holding more than the limit of it) and hands over its first cells instead; it is reported on its row
+ * and the records after it are read (CsvRecordReader.tooLarge).
  */
 class CsvTextReader {
   private readonly splitter: RecordSplitter;

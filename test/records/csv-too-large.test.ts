@@ -184,6 +184,24 @@ describe('a CSV record over maxRecordBytes', () => {
     );
   });
 
+  it('keeps bytes not in the encoding on their own rows, before and after it (its own go with it)', async () => {
+    const rows = ['班级,日期,类型,地面,说明', 'c1,2024-03-04,random,1,\xff', `c2,2024-03-04,random,2,${HUGE.slice(0, 7)}\xff${HUGE.slice(7)}`, 'c3,2024-03-04,random,,', 'c4,2024-03-05,random,3,\xff', ''];
+    const bytes = Buffer.concat(rows.join('\n').split('\xff').flatMap((part, i) => (i === 0 ? [Buffer.from(part)] : [Buffer.from([0xff]), Buffer.from(part)])));
+    const expected = [
+      ['invalid_encoding', 2],
+      ['record_too_large', 3],
+      ['record', 'c3', 4, 2],
+      ['invalid_encoding', 5],
+    ];
+    for (const at of [[], [40, 90, 200, 260]]) {
+      const out: unknown[] = [];
+      for await (const item of streamCsvRecords(cut(bytes, at), WIDE, { file: 't.csv', maxRecordBytes: LIMIT, encoding: 'utf-8' })) {
+        out.push('record' in item ? ['record', item.record.unit.id, item.source.line, item.source.index] : [item.diagnostics[0]!.code, item.diagnostics[0]!.line]);
+      }
+      expect(out).toEqual(expected);
+    }
+  });
+
   it('a header past the limit: said once, and nothing read', () => {
     const items = seen(whole(`班级,日期,类型,地面,说明${',x'.repeat(200)}\nc1,2024-03-04,random,1,\n`, WIDE));
     expect(items).toEqual([[['record_too_large', 1, 0, 'the CSV record is longer than 200 bytes (--max-record-bytes); the rest of the file cannot be read']]]);
