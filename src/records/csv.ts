@@ -497,10 +497,11 @@ export class CsvRecordReader {
     const result = validateRecord(raw, source, this.locale, (path) => positionOfField(source, path), this.precheck);
     if (problems.length === 0) return result.ok ? result.value : { diagnostics: result.diagnostics };
     const reported = new Set(problems.map((p) => formatPath(p.path)));
-    // A record that lost a row is not whole: what is said of its own fields (a date missing because the
-    // lost row held it) is noise; what is said of the findings its readable rows hold is not.
+    // A record that lost a row is not whole: a field of its own said to be missing may have been on the
+    // lost row, so that is noise; what is said of a value its readable rows gave is not.
     const lost = rows.length < allRows.length;
-    const more = result.ok ? [] : result.diagnostics.filter((d) => !reported.has(formatPath(d.path)) && !(lost && d.path[0] !== 'findings' && d.path[0] !== 'follows'));
+    const heldByLostRow = (d: Diagnostic) => lost && d.path.length > 0 && d.path[0] !== 'findings' && d.path[0] !== 'follows' && getPath(raw, d.path.map(String)) === undefined;
+    const more = result.ok ? [] : result.diagnostics.filter((d) => !reported.has(formatPath(d.path)) && !heldByLostRow(d));
     return { diagnostics: [...problems, ...more].sort((a, b) => a.line - b.line) };
   }
 

@@ -142,13 +142,15 @@ describe('a CSV record over maxRecordBytes', () => {
     ]);
   });
 
-  it('long: says nothing of the fields the lost row held, and still of the findings of the rows it kept', () => {
-    const text = ['班级,日期,类型,检查项,次数,说明', `c2,2024-03-04,random,floor,1,${HUGE}`, ',,,flor,2,', 'c3,2024-03-04,random,,,', ''].join('\n');
+  it('long: says nothing of the fields the lost row may have held, and still of what the rows it kept hold', () => {
+    const text = ['班级,日期,类型,检查项,次数,说明', `c2,2024-03-04,random,floor,1,${HUGE}`, ',,,flor,2,', 'c3,2024-03-04,random,,,', 'c4,2024-02-30,random,floor,1,', `,,,floor,1,${HUGE}`, ''].join('\n');
     const read = readCsvRecords(text, LONG, { file: 't.csv', maxRecordBytes: LIMIT, precheck: set.precheck });
     expect(read.records.map((r) => r.record.unit.id)).toEqual(['c3']);
     expect(read.diagnostics.map((d) => [d.code, d.line, d.index])).toEqual([
       ['record_too_large', 2, 0],
       ['unknown_item', 3, 0],
+      ['invalid_date', 5, 2], // a value a readable row gave: said as ever
+      ['record_too_large', 6, 2],
     ]);
   });
 
