@@ -50,7 +50,7 @@ export class RecordSplitter {
     const { from, start } = this.scan(false, out);
     if (start > from) out.push(b.slice(from, start));
     // The record being read is already too long (a huge quoted cell, an unclosed quote): stop holding it.
-    if (this.skip === undefined && b.length - start > this.limit) this.beginSkip(b, start);
+    if (this.skip === undefined && lengthOf(b, start, b.length) > this.limit) this.beginSkip(b, start);
     this.keep(b, start);
     return out;
   }
@@ -65,7 +65,7 @@ export class RecordSplitter {
     const b = this.buffer;
     const open = this.inQuotes ? this.quoteAt : -1;
     let result: { text: string; openQuote?: number } | { oversize: Oversize };
-    if (this.skip === undefined && b.length > this.limit) this.beginSkip(b, 0);
+    if (this.skip === undefined && lengthOf(b, 0, b.length) > this.limit) this.beginSkip(b, 0);
     if (this.skip !== undefined) {
       this.skipTo(b, 0, b.length);
       const { head, lines } = this.skip;
@@ -113,8 +113,7 @@ export class RecordSplitter {
       this.fieldStart = c === COMMA || c === LF;
       i++;
       if (c !== LF) continue;
-      // Its length without the line break, as an unfinished record's is measured (push).
-      if (this.skip === undefined && i - 1 - start > this.limit) {
+      if (this.skip === undefined && lengthOf(b, start, i - 1) > this.limit) {
         if (start > from) out.push(b.slice(from, start));
         this.beginSkip(b, start);
         from = start;
@@ -156,6 +155,14 @@ export class RecordSplitter {
       skip.afterCr = c === CR;
     }
   }
+}
+
+/**
+ * A record's length, b[start, end) without the CR of a CRLF: a record's line break never counts, and
+ * a record not yet ended is measured as it will be (so a stream cut anywhere measures as the whole text).
+ */
+function lengthOf(b: string, start: number, end: number): number {
+  return end - start - (end > start && b.charCodeAt(end - 1) === CR ? 1 : 0);
 }
 
 /** The end of the last whole cell of b[start, end) that begins a record: its last comma outside quotes (start when none). */

@@ -86,6 +86,9 @@ describe('RecordSplitter with a limit', () => {
     // A record at the limit is read; one character more is not.
     expect(split(['abcde\nf\n'], 5).pieces).toEqual(['abcde\nf\n']);
     expect(split(['abcdef\nf\n'], 5).pieces).toEqual([{ head: '', lines: 1 }, 'f\n']);
+    // Its line break never counts, a CRLF cut between its CR and LF included.
+    expect(split(['abcde\r', '\nf\r\n'], 5).pieces).toEqual(['abcde\r\nf\r\n']);
+    expect(split(['abcdef\r', '\nf\r\n'], 5).pieces).toEqual([{ head: '', lines: 1 }, 'f\r\n']);
     // One that runs to the end inside a quote took everything after it.
     expect(split(['a\n"', 'x\n'.repeat(20)], 10).pieces).toEqual(['a\n', { head: '', lines: 20, unclosed: true }]);
     expect(split(['a\n', 'b'.repeat(30)], 10).pieces).toEqual(['a\n', { head: '', lines: 0 }]);
