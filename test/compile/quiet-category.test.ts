@@ -10,34 +10,20 @@ function standard(alwaysRun: boolean, categoryRule: boolean): Standard {
   const quietItem = alwaysRun
     ? '{ id: b2, name: { en: B2 }, max: 5, rules: [ { kind: fixed, points: 3, when: { fact: late, operator: equal, value: true } } ] }'
     : '{ id: b2, name: { en: B2 }, max: 5, rules: [ { kind: per-occurrence, points: 3 } ] }';
-  const text = `id: quiet
-version: "1"
-name: { en: Quiet }
-scoring: { mode: deduct, base: 100 }
-categories:
-  - id: a
-    name: { en: A }
-    max: 30
-    items:
-      - { id: a1, name: { en: A1 }, max: 10, rules: [ { kind: per-occurrence, points: 4 } ] }
-  - id: b
-    name: { en: B }
-    max: 6
-    bonusMax: 1
-    items:
-      - { id: b1, name: { en: B1 }, max: 4, rules: [ { kind: per-occurrence, points: 2 } ] }
-      - ${quietItem}
-      - { id: b3, name: { en: B3 }, rules: [] }${categoryRule ? '\n    rules: [ { kind: fixed, points: 1 } ]' : ''}
-  - id: c
-    name: { en: C }
-    items:
-      - { id: c1, name: { en: C1 }, rules: [ { kind: fixed, points: null } ] }
-      - { id: c2, name: { en: C2 }, bonusMax: 2, rules: [ { kind: bonus, points: 1 } ] }
-outcomes:
-  vetoes:
-    - { id: b-low, name: { en: B low }, when: { fact: category, path: b.points, operator: lessThan, value: 3 } }
-  prerequisites:
-    - { id: b1-clean, name: { en: B1 clean }, require: { fact: item, path: b1.deducted, operator: equal, value: 0 } }
+  const bRule = categoryRule ? ', rules: [ { kind: fixed, points: 1 } ]' : '';
+  const text = `{ id: quiet, version: "1", name: { en: Quiet }, scoring: { mode: deduct, base: 100 },
+  categories: [
+    { id: a, name: { en: A }, max: 30, items: [ { id: a1, name: { en: A1 }, max: 10, rules: [ { kind: per-occurrence, points: 4 } ] } ] },
+    { id: b, name: { en: B }, max: 6, bonusMax: 1${bRule}, items: [
+      { id: b1, name: { en: B1 }, max: 4, rules: [ { kind: per-occurrence, points: 2 } ] },
+      ${quietItem},
+      { id: b3, name: { en: B3 }, rules: [] } ] },
+    { id: c, name: { en: C }, items: [
+      { id: c1, name: { en: C1 }, rules: [ { kind: fixed, points: null } ] },
+      { id: c2, name: { en: C2 }, bonusMax: 2, rules: [ { kind: bonus, points: 1 } ] } ] } ],
+  outcomes: {
+    vetoes: [ { id: b-low, name: { en: B low }, when: { fact: category, path: b.points, operator: lessThan, value: 3 } } ],
+    prerequisites: [ { id: b1-clean, name: { en: B1 clean }, require: { fact: item, path: b1.deducted, operator: equal, value: 0 } } ] } }
 `;
   const loaded = parseStandard(text, { file: 'quiet.yaml' });
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
