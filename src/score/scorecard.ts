@@ -51,9 +51,9 @@ export interface VerdictReason extends Message {
 /**
  * `{ ...reason, item, rule }` (no `item` key when `item` is undefined): a reason placed at its item and rule.
  * The common reason — a plain object of `messageId` then `data`, as every rule kind makes it — is built by
- * name: on V8 (Node 20) keys added to a spread's copy give each copy a hidden class of its own, about 1 µs
- * and a new map's garbage per reason (the Lexington feed's uncertain records spent a third of their scoring
- * there). Anything else is spread, as before.
+ * name: on V8 (Node 20) a spread's copy with keys added after it is made slowly, 1.2–1.5 µs against 0.04 µs
+ * for the same object built by name, even when every copy has one map (the Lexington feed's uncertain records
+ * spent a third of their scoring there). Anything else is spread, as before.
  */
 export function placeReason(reason: Message, item: string | undefined, rule: string | undefined): VerdictReason {
   let keys = 0;
