@@ -70,9 +70,9 @@ export interface UnitPeriodResult {
 
 /**
  * Groups scorecards by unit and period and computes each period score. Superseded scorecards are dropped.
- * One pass: each (period, unit) cell keeps running totals (counts, verdicts, the points of its
- * inspections, its first and latest) and its scorecards by reference; a result's traced `lines` are
- * built only when read, and its scorecards sorted by date only then, when they did not arrive in order.
+ * One pass through an {@link Aggregation}: each (period, unit) cell keeps running totals (counts, verdicts,
+ * the points of its inspections, its first and latest) and a few columns per card; a result's traced
+ * `lines` are built only when read, and its cards sorted by date only then, when they did not arrive in order.
  *
  * @example
  * ```ts
@@ -85,107 +85,294 @@ export interface UnitPeriodResult {
  */
 export function aggregateScorecards(scorecards: readonly AggregatedCard[], options: AggregateOptions): UnitPeriodResult[] {
   const superseded = supersededIds(scorecards);
-  const periods = new Map<string, Period>();
-  // period key → unit id → the unit's cell in that period (nested maps: no key string per card)
-  const cells = new Map<string, Map<string, Cell>>();
-  const unitRefs = new Map<string, UnitRef>((options.units ?? []).map((u) => [u.id, u]));
-
-  // A term's records share a few hundred dates: each date's period is worked out once, not per scorecard.
-  const periodOfDate = new Map<string, Period | undefined>();
-  for (const card of scorecards) {
-    if (superseded.size > 0 && card.record !== undefined && superseded.has(card.record)) continue;
-    let period = periodOfDate.get(card.date);
-    if (period === undefined && !periodOfDate.has(card.date)) {
-      period = periodOf(card.date, options.period, options.calendar);
-      periodOfDate.set(card.date, period);
-    }
-    if (!period) {
-      options.leftOut?.(card);
-      continue;
-    }
-    let units = cells.get(period.key);
-    if (units === undefined) {
-      periods.set(period.key, period);
-      cells.set(period.key, (units = new Map()));
-    }
-    const unitId = card.unit.id;
-    const cell = units.get(unitId);
-    if (cell === undefined) {
-      if (!unitRefs.has(unitId)) unitRefs.set(unitId, card.unit);
-      units.set(unitId, new Cell(card));
-    } else cell.add(card);
-  }
-
-  const results: UnitPeriodResult[] = [];
-  const units = [...unitRefs.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (const period of [...periods.values()].sort((a, b) => (a.key < b.key ? -1 : 1))) {
-    const inPeriod = cells.get(period.key)!;
-    CELLS.set(period, inPeriod);
-    for (const unit of units) results.push(summarize(unit, period, inPeriod.get(unit.id), options));
-  }
-  return results;
+  const aggregation = new Aggregation(options);
+  for (const card of scorecards) if (superseded.size === 0 || card.record === undefined || !superseded.has(card.record)) aggregation.add(card);
+  return aggregation.results(options.leftOut);
 }
 
-const byDateThenRecord = (a: AggregatedCard, b: AggregatedCard): number =>
-  a.date < b.date ? -1 : a.date > b.date ? 1 : (a.record ?? '') < (b.record ?? '') ? -1 : (a.record ?? '') > (b.record ?? '') ? 1 : 0;
+/**
+ * Which lines a result traces: all of them, or (`vetoes`) only the 一票否决 lines, which is all that the
+ * tables, awards and roll-ups read of them (rank's text, Markdown, CSV and xlsx print no other line).
+ */
+export type TracedLines = 'all' | 'vetoes';
 
-/** A unit's inspections in one period: running totals, and its scorecards by reference. */
+/** A card left out (in no period), as kept by an Aggregation that may be told to take it out again. */
+type LeftOut<Card> = { readonly card: Card; readonly record: string | undefined };
+
+/**
+ * Scorecards placed in their (period, unit) cells as they come: of a card, its cell keeps only a few
+ * columns (record, date, totals, verdict, counts, kind, unit, and the lines it traces by reference), not
+ * the card. `remove` takes a record's cards out again (a correction that supersedes it came later);
+ * `results` gives aggregateScorecards' results of the cards placed so far, and may be asked again after
+ * more are placed (the results given before stay as they were).
+ */
+export class Aggregation<Card extends AggregatedCard = AggregatedCard> {
+  /** period key → unit id → the unit's cell in that period (nested maps: no key string per card). */
+  readonly #cells = new Map<string, Map<string, Cell>>();
+  /**
+   * Each date's period, worked out once (a term's records share a few hundred dates), and the date's
+   * string kept by the cells (one per date, not one per card).
+   */
+  readonly #dates = new Map<string, { readonly date: string; readonly period: Period | undefined }>();
+  /** The first period object made for each key. */
+  readonly #periods = new Map<string, Period>();
+  readonly #leftOut: LeftOut<Card>[] = [];
+  /** With `remove`: the cells holding each record's cards. */
+  readonly #where: Map<string, Cell | Cell[]> | undefined;
+  #seq = 0;
+
+  constructor(
+    readonly options: Omit<AggregateOptions, 'leftOut'>,
+    readonly settings: {
+      readonly traced?: TracedLines;
+      /** Keep where each record went, so that `remove` can take it out. */
+      readonly removable?: boolean;
+      /** What is kept of a card in no period (the card itself by default). */
+      readonly leftOut?: (card: AggregatedCard) => Card;
+    } = {},
+  ) {
+    if (settings.removable) this.#where = new Map();
+  }
+
+  /** Places a card in its cell (`unit`: the object to show for its unit, the card's own by default). */
+  add(card: AggregatedCard, unit: UnitRef = card.unit): void {
+    let dated = this.#dates.get(card.date);
+    if (dated === undefined) this.#dates.set(card.date, (dated = { date: card.date, period: periodOf(card.date, this.options.period, this.options.calendar) }));
+    const period = dated.period;
+    if (!period) {
+      this.#leftOut.push({ card: this.settings.leftOut ? this.settings.leftOut(card) : (card as Card), record: card.record });
+      return;
+    }
+    let units = this.#cells.get(period.key);
+    if (units === undefined) {
+      if (!this.#periods.has(period.key)) this.#periods.set(period.key, period);
+      this.#cells.set(period.key, (units = new Map()));
+    }
+    let cell = units.get(unit.id);
+    if (cell === undefined) units.set(unit.id, (cell = new Cell(period.key, unit.id)));
+    else if (cell.frozen) units.set(unit.id, (cell = cell.thaw()));
+    cell.add(card, dated.date, unit, this.#seq++, this.settings.traced ?? 'all');
+    if (this.#where !== undefined && card.record !== undefined) {
+      const was = this.#where.get(card.record);
+      if (was === undefined) this.#where.set(card.record, cell);
+      else if (Array.isArray(was)) was.push(cell);
+      else if (was !== cell) this.#where.set(card.record, [was, cell]);
+    }
+  }
+
+  /** Takes every card of `record` out (of its cell, or of the cards in no period). Needs `removable`. */
+  remove(record: string): void {
+    const was = this.#where?.get(record);
+    if (was !== undefined) {
+      this.#where!.delete(record);
+      for (const placed of Array.isArray(was) ? was : [was]) {
+        // The cell now in the map: `placed` may be one a result read, and this its copy.
+        const units = this.#cells.get(placed.periodKey)!;
+        let cell = units.get(placed.unitId);
+        if (cell === undefined) continue;
+        if (cell.frozen) units.set(cell.unitId, (cell = cell.thaw()));
+        cell.remove(record);
+        if (cell.count === 0) units.delete(cell.unitId);
+      }
+    }
+    for (let i = this.#leftOut.length - 1; i >= 0; i--) if (this.#leftOut[i]!.record === record) this.#leftOut.splice(i, 1);
+  }
+
+  /** The results of the cards placed so far; `leftOut` is told of each card in no period, in the order they came. */
+  results(leftOut?: (card: Card) => void): UnitPeriodResult[] {
+    if (leftOut) for (const l of this.#leftOut) leftOut(l.card);
+    // Each unit as its first card (the first to come) shows it, unless the roster lists it.
+    const unitRefs = new Map<string, UnitRef>((this.options.units ?? []).map((u) => [u.id, u]));
+    const firstSeq = new Map<string, number>();
+    const periods: Period[] = [];
+    for (const [key, units] of this.#cells) {
+      if (units.size === 0) continue;
+      periods.push(this.#periods.get(key)!);
+      for (const cell of units.values()) {
+        const id = cell.unitId;
+        if (unitRefs.has(id) && !firstSeq.has(id)) continue;
+        const seq = firstSeq.get(id);
+        if (seq === undefined || cell.seqs[0]! < seq) {
+          firstSeq.set(id, cell.seqs[0]!);
+          unitRefs.set(id, cell.units[0]!);
+        }
+      }
+    }
+    const results: UnitPeriodResult[] = [];
+    const units = [...unitRefs.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    for (const kept of periods.sort((a, b) => (a.key < b.key ? -1 : 1))) {
+      const inPeriod = this.#cells.get(kept.key)!;
+      // A period object of this call's own: its results find their cells through it (CELLS).
+      const period = { ...kept };
+      const views = new Map<string, Cell>();
+      CELLS.set(period, views);
+      for (const unit of units) {
+        const cell = inPeriod.get(unit.id);
+        if (cell !== undefined) {
+          cell.frozen = true;
+          views.set(unit.id, cell);
+        }
+        results.push(summarize(unit, period, cell, this.options));
+      }
+    }
+    return results;
+  }
+}
+
+const VERDICTS: readonly Verdict[] = ['pass', 'fail', 'indeterminate', 'not_eligible'];
+const VERDICT_INDEX: Readonly<Record<Verdict, number>> = { pass: 0, fail: 1, indeterminate: 2, not_eligible: 3 };
+/** flags: the verdict's index in the low two bits, and this bit when the total is not complete. */
+const INCOMPLETE = 4;
+
+/** The columns a cell keeps of each card. */
+const COLUMNS = ['seqs', 'records', 'dates', 'units', 'cardTotals', 'cardBases', 'kinds', 'flags', 'vetoCounts', 'deductionCounts', 'lines'] as const;
+
+/**
+ * A unit's inspections in one period: a few columns per card, in the order they came, and running totals.
+ * Once a result has read it (`frozen`), a change goes to a copy (`thaw`), so that result stays as it was.
+ */
 class Cell {
-  readonly cards: AggregatedCard[];
+  frozen = false;
+  /** The order each card came in, across the aggregation. */
+  seqs: number[] = [];
+  records: (string | undefined)[] = [];
+  dates: string[] = [];
+  units: UnitRef[] = [];
+  cardTotals: number[] = [];
+  cardBases: number[] = [];
+  kinds: (string | undefined)[] = [];
+  /** The verdict's index, and INCOMPLETE. */
+  flags: number[] = [];
+  vetoCounts: number[] = [];
+  deductionCounts: number[] = [];
+  /** The lines each card traces (all, or its vetoes), undefined for none. */
+  lines: (readonly ScoreLine[] | undefined)[] = [];
+
   /** Whether the cards arrived in date (then record) order. */
   inOrder = true;
   /** The earliest and the latest card by date, then record (of equal ones, the first and the last to arrive, as a stable sort puts them). */
-  first: AggregatedCard;
-  last: AggregatedCard;
-  readonly verdicts: Record<Verdict, number> = { pass: 0, fail: 0, indeterminate: 0, not_eligible: 0 };
+  first = 0;
+  last = 0;
+  verdicts: Record<Verdict, number> = noVerdicts();
   vetoes = 0;
   deductions = 0;
-  unknown = false;
+  incomplete = 0;
   /** Σ total and Σ (total − base) in exact points (a bigint once past 2^53), and the least total. */
   totals: Points | bigint = 0;
   changes: Points | bigint = 0;
   least: Points = Infinity;
-  /** A card's total or base beyond the exact range (MAX_POINTS): no score of this cell is exact. */
-  outOfRange = false;
+  /** Cards whose total or base is beyond the exact range (MAX_POINTS): no score of this cell is exact. */
+  outOfRange = 0;
   /** Its result's traced lines, once read. */
   traced: readonly TracedLine[] | undefined;
 
-  constructor(card: AggregatedCard) {
-    this.cards = [card];
-    this.first = card;
-    this.last = card;
-    this.count(card);
+  constructor(
+    readonly periodKey: string,
+    readonly unitId: string,
+  ) {}
+
+  get count(): number {
+    return this.seqs.length;
   }
 
-  add(card: AggregatedCard): void {
-    if (byDateThenRecord(this.last, card) > 0) {
-      this.inOrder = false;
-      if (byDateThenRecord(card, this.first) < 0) this.first = card;
-    } else this.last = card;
-    this.cards.push(card);
-    this.count(card);
+  /** Negative when card i comes before card j by date, then record. */
+  compare(i: number, j: number): number {
+    const a = this.dates[i]!;
+    const b = this.dates[j]!;
+    if (a !== b) return a < b ? -1 : 1;
+    const x = this.records[i] ?? '';
+    const y = this.records[j] ?? '';
+    return x < y ? -1 : x > y ? 1 : 0;
   }
 
-  private count(card: AggregatedCard): void {
-    this.verdicts[card.verdict]++;
-    if (!card.complete) this.unknown = true;
+  add(card: AggregatedCard, date: string, unit: UnitRef, seq: number, traced: TracedLines): void {
     const lines = card.lines;
+    let vetoes = 0;
+    let deductions = 0;
     for (let i = 0; i < lines.length; i++) {
       const type = lines[i]!.type;
-      if (type === 'deduction') this.deductions++;
-      else if (type === 'veto') this.vetoes++;
+      if (type === 'deduction') deductions++;
+      else if (type === 'veto') vetoes++;
     }
-    const total = roundPoints(card.total);
-    const base = roundPoints(card.base);
-    if (!isWithinPoints(total) || !isWithinPoints(base)) this.outOfRange = true;
+    this.seqs.push(seq);
+    this.records.push(card.record);
+    this.dates.push(date);
+    this.units.push(unit);
+    this.cardTotals.push(card.total);
+    this.cardBases.push(card.base);
+    this.kinds.push(card.kind);
+    this.flags.push(VERDICT_INDEX[card.verdict] | (card.complete ? 0 : INCOMPLETE));
+    this.vetoCounts.push(vetoes);
+    this.deductionCounts.push(deductions);
+    this.lines.push(lines.length === 0 ? undefined : traced === 'all' ? lines : vetoes === 0 ? undefined : lines.filter((l) => l.type === 'veto'));
+    this.count1(this.seqs.length - 1);
+  }
+
+  /** Takes the cards of `record` out, and counts the rest again. */
+  remove(record: string): void {
+    for (let i = this.count - 1; i >= 0; i--) if (this.records[i] === record) for (const key of COLUMNS) this[key].splice(i, 1);
+    this.inOrder = true;
+    this.first = this.last = 0;
+    this.verdicts = noVerdicts();
+    this.vetoes = this.deductions = this.incomplete = this.outOfRange = 0;
+    this.totals = this.changes = 0;
+    this.least = Infinity;
+    for (let i = 0; i < this.count; i++) this.count1(i);
+  }
+
+  /** A copy to change, for a cell a result has read. */
+  thaw(): Cell {
+    const copy = new Cell(this.periodKey, this.unitId);
+    copy.seqs = this.seqs.slice();
+    copy.records = this.records.slice();
+    copy.dates = this.dates.slice();
+    copy.units = this.units.slice();
+    copy.cardTotals = this.cardTotals.slice();
+    copy.cardBases = this.cardBases.slice();
+    copy.kinds = this.kinds.slice();
+    copy.flags = this.flags.slice();
+    copy.vetoCounts = this.vetoCounts.slice();
+    copy.deductionCounts = this.deductionCounts.slice();
+    copy.lines = this.lines.slice();
+    copy.inOrder = this.inOrder;
+    copy.first = this.first;
+    copy.last = this.last;
+    copy.verdicts = { ...this.verdicts };
+    copy.vetoes = this.vetoes;
+    copy.deductions = this.deductions;
+    copy.incomplete = this.incomplete;
+    copy.totals = this.totals;
+    copy.changes = this.changes;
+    copy.least = this.least;
+    copy.outOfRange = this.outOfRange;
+    return copy;
+  }
+
+  /** Counts card i (the last to come of those counted) into the running totals. */
+  private count1(i: number): void {
+    if (i > 0) {
+      if (this.compare(this.last, i) > 0) {
+        this.inOrder = false;
+        if (this.compare(i, this.first) < 0) this.first = i;
+      } else this.last = i;
+    }
+    const flags = this.flags[i]!;
+    this.verdicts[VERDICTS[flags & 3]!]++;
+    if (flags & INCOMPLETE) this.incomplete++;
+    this.vetoes += this.vetoCounts[i]!;
+    this.deductions += this.deductionCounts[i]!;
+    const total = roundPoints(this.cardTotals[i]!);
+    const base = roundPoints(this.cardBases[i]!);
+    if (!isWithinPoints(total) || !isWithinPoints(base)) this.outOfRange++;
     this.totals = addPoints(this.totals, total);
     this.changes = addPoints(this.changes, total - base);
     if (total < this.least) this.least = total;
   }
 
-  /** The cards in date (then record) order: sorted only when they did not arrive so. */
-  ordered(): readonly AggregatedCard[] {
-    return this.inOrder ? this.cards : [...this.cards].sort(byDateThenRecord);
+  /** The cards' indices in date (then record) order: sorted only when they did not arrive so. */
+  ordered(): number[] {
+    const order = Array.from({ length: this.count }, (_, i) => i);
+    return this.inOrder ? order : order.sort((i, j) => this.compare(i, j) || i - j);
   }
 }
 
@@ -207,9 +394,13 @@ function traced(line: ScoreLine, record: string | undefined, date: string): Trac
 }
 void everyKeyListed;
 
-function tracedLines(cards: readonly AggregatedCard[]): TracedLine[] {
+/** The lines of a cell's cards, each with its record and date, the cards in date (then record) order. */
+function tracedLines(cell: Cell): TracedLine[] {
   const lines: TracedLine[] = [];
-  for (const card of cards) for (const line of card.lines) lines.push(traced(line, card.record, card.date));
+  for (const i of cell.ordered()) {
+    const own = cell.lines[i];
+    if (own !== undefined) for (const line of own) lines.push(traced(line, cell.records[i], cell.dates[i]!));
+  }
   return lines;
 }
 
@@ -230,7 +421,7 @@ const CELLS = new WeakMap<Period, ReadonlyMap<string, Cell>>();
 const LINES: PropertyDescriptor = {
   get(this: UnitPeriodResult): readonly TracedLine[] {
     const cell = CELLS.get(this.period)!.get(this.unit.id)!;
-    return (cell.traced ??= tracedLines(cell.ordered()));
+    return (cell.traced ??= tracedLines(cell));
   },
   enumerable: true,
   configurable: true,
@@ -255,12 +446,12 @@ function result(
   const out: Record<string, unknown> = {
     unit,
     period,
-    inspections: cell.cards.length,
+    inspections: cell.count,
     vetoes: cell.vetoes,
     deductions: cell.deductions,
     verdicts: cell.verdicts,
     shortfalls,
-    latest: { date: cell.last.date, total: cell.last.total },
+    latest: { date: cell.dates[cell.last]!, total: cell.cardTotals[cell.last]! },
   };
   Object.defineProperty(out, 'lines', LINES);
   out.score = score;
@@ -275,8 +466,8 @@ function summarize(unit: UnitRef, period: Period, cell: Cell | undefined, option
   for (const f of options.frequency ?? []) {
     if (f.per !== options.period) continue;
     let actual = 0;
-    if (cell !== undefined && f.kind === undefined) actual = cell.cards.length;
-    else if (cell !== undefined) for (const c of cell.cards) if (c.kind === f.kind) actual++;
+    if (cell !== undefined && f.kind === undefined) actual = cell.count;
+    else if (cell !== undefined) for (const kind of cell.kinds) if (kind === f.kind) actual++;
     const missing = Math.max(0, f.min - actual);
     if (missing === 0) continue;
     const each = f.points !== undefined ? roundPoints(f.points) : 0;
@@ -288,8 +479,8 @@ function summarize(unit: UnitRef, period: Period, cell: Cell | undefined, option
     shortfalls.push(f.kind === undefined ? { requirement: f.id, required: f.min, actual, missing, points } : { requirement: f.id, kind: f.kind, required: f.min, actual, missing, points });
   }
   if (cell === undefined) return result(unit, period, cell, shortfalls, null, 'no_inspection');
-  if (cell.unknown) return result(unit, period, cell, shortfalls, null, 'indeterminate');
-  const score = cell.outOfRange || costs === undefined ? undefined : periodScore(cell, options, costs);
+  if (cell.incomplete > 0) return result(unit, period, cell, shortfalls, null, 'indeterminate');
+  const score = cell.outOfRange > 0 || costs === undefined ? undefined : periodScore(cell, options, costs);
   return score === undefined ? result(unit, period, cell, shortfalls, null, 'too_large') : result(unit, period, cell, shortfalls, pointsToNumber(score), undefined);
 }
 
@@ -301,19 +492,19 @@ function periodScore(cell: Cell, options: AggregateOptions, costs: bigint): Poin
   let score: Points | bigint | undefined;
   switch (options.method) {
     case 'sum': {
-      const start = options.base !== undefined ? roundPoints(options.base) : roundPoints(cell.first.base);
+      const start = options.base !== undefined ? roundPoints(options.base) : roundPoints(cell.cardBases[cell.first]!);
       score = isWithinPoints(start) ? addPoints(cell.changes, start) : undefined;
       break;
     }
     case 'mean':
       // A mean need not be a 4-decimal number: rounded half away from zero to the point scale.
-      score = meanPoints(cell.totals, cell.cards.length);
+      score = meanPoints(cell.totals, cell.count);
       break;
     case 'min':
       score = cell.least;
       break;
     case 'latest':
-      score = roundPoints(cell.last.total);
+      score = roundPoints(cell.cardTotals[cell.last]!);
       break;
   }
   if (score === undefined) return undefined;
