@@ -85,7 +85,7 @@ export interface UnitPeriodResult {
  */
 export function aggregateScorecards(scorecards: readonly AggregatedCard[], options: AggregateOptions): UnitPeriodResult[] {
   const superseded = supersededIds(scorecards);
-  const aggregation = new Aggregation(options);
+  const aggregation = new Aggregation(options, { leftOut: (card) => card });
   for (const card of scorecards) if (superseded.size === 0 || card.record === undefined || !superseded.has(card.record)) aggregation.add(card);
   return aggregation.results(options.leftOut);
 }
@@ -106,7 +106,7 @@ type LeftOut<Card> = { readonly card: Card; readonly record: string | undefined 
  * `results` gives aggregateScorecards' results of the cards placed so far, and may be asked again after
  * more are placed (the results given before stay as they were).
  */
-export class Aggregation<Card extends AggregatedCard = AggregatedCard> {
+export class Aggregation<Card extends Pick<AggregatedCard, 'record' | 'unit' | 'date'> = AggregatedCard> {
   /** period key → unit id → the unit's cell in that period (nested maps: no key string per card). */
   readonly #cells = new Map<string, Map<string, Cell>>();
   /**
@@ -127,9 +127,9 @@ export class Aggregation<Card extends AggregatedCard = AggregatedCard> {
       readonly traced?: TracedLines;
       /** Keep where each record went, so that `remove` can take it out. */
       readonly removable?: boolean;
-      /** What is kept of a card in no period (the card itself by default). */
-      readonly leftOut?: (card: AggregatedCard) => Card;
-    } = {},
+      /** What is kept of a card in no period. */
+      readonly leftOut: (card: AggregatedCard) => Card;
+    },
   ) {
     if (settings.removable) this.#where = new Map();
   }
@@ -140,7 +140,7 @@ export class Aggregation<Card extends AggregatedCard = AggregatedCard> {
     if (dated === undefined) this.#dates.set(card.date, (dated = { date: card.date, period: periodOf(card.date, this.options.period, this.options.calendar) }));
     const period = dated.period;
     if (!period) {
-      this.#leftOut.push({ card: this.settings.leftOut ? this.settings.leftOut(card) : (card as Card), record: card.record });
+      this.#leftOut.push({ card: this.settings.leftOut(card), record: card.record });
       return;
     }
     let units = this.#cells.get(period.key);

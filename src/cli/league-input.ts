@@ -4,6 +4,7 @@
  */
 import { loadCalendar } from '../aggregate/calendar-file.js';
 import type { Calendar, PeriodUnit } from '../aggregate/periods.js';
+import type { TracedLines } from '../aggregate/aggregate.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { wordsOf, type Locale } from '../messages/locales.js';
 import type { TextEncodingName } from '../records/decode.js';
@@ -78,6 +79,8 @@ export interface LeagueFeed {
   readonly slim?: boolean;
   /** Verdicts to look for among the ranked scorecards (`rank --fail-on`): those found are `verdicts`. */
   readonly watch?: readonly Verdict[];
+  /** Without `hold`: the lines the league's results trace (`vetoes` when the output prints no other line). */
+  readonly traced?: TracedLines;
 }
 
 export interface LeagueInput<Card extends ReportCard = Scorecard> {
@@ -151,7 +154,7 @@ export async function loadLeagueInput(inputs: readonly string[], options: League
   // cards before anything else): an own card superseded by an --also standard's (aggregation sees only
   // the own cards). That needs every card at the end. (Awards by kinds now drop superseded cards first.)
   const needsCards = alsoIds.size > 0;
-  const take = feed.hold || needsCards ? holdCards(feed.slim === true && !needsCards) : streamCards(feed.watch ?? [], new LeagueBuilder(standard, leagueOptions([])));
+  const take = feed.hold || needsCards ? holdCards(feed.slim === true && !needsCards) : streamCards(feed.watch ?? [], new LeagueBuilder(standard, leagueOptions([]), { traced: feed.traced ?? 'all' }));
   // Problems go to stderr as they are found, the first --max-problems of them: none is held beyond those.
   const problems = problemPrinter(out, options.maxProblems ?? DEFAULT_MAX_PROBLEMS, options.lang);
   const counter = rejectedRecordCounter();

@@ -30,7 +30,8 @@ export async function runRank(inputs: readonly string[], options: RankCliOptions
     return 2;
   }
   // Nothing here reads a scorecard beyond the league and the --fail-on verdicts: each is fed to the league as it is scored.
-  const input = await loadLeagueInput(inputs, options, terminal, stdin, { hold: false, watch: options.failOn });
+  // Only JSON prints the results' traced lines; the tables show a row's vetoes alone, so the league keeps no other line.
+  const input = await loadLeagueInput(inputs, options, terminal, stdin, { hold: false, watch: options.failOn, traced: options.format === 'json' ? 'all' : 'vetoes' });
   if (input === 2) return 2;
   const { standard, league, verdicts, rejected } = input;
   // Inspections in no period (a holiday, between terms) are a warning, not a failure: the exit code stays.
