@@ -100,44 +100,45 @@ export type TracedLines = 'all' | 'vetoes';
 type LeftOut<Card> = { readonly card: Card; readonly record: string | undefined };
 
 /**
- * Scorecards placed in their (period, unit) cells as they come: of a card, its cell keeps only a few
- * columns (record, date, totals, verdict, counts, kind, unit, and the lines it traces by reference), not
- * the card. `remove` takes a record's cards out again (a correction that supersedes it came later);
- * `results` gives aggregateScorecards' results of the cards placed so far, and may be asked again after
- * more are placed (the results given before stay as they were).
+ * Scorecards placed in their (period, unit) cells as they come: of a card, only a few columns are kept
+ * (record, date, totals, verdict, counts, kind, unit, and the lines it traces by reference), in chunks
+ * shared by all cells, not the card. `remove` takes a record's cards out again (a correction that
+ * supersedes it came later); `results` gives aggregateScorecards' results of the cards placed so far, and
+ * may be asked again after more are placed (the results given before stay as they were).
  */
 export class Aggregation<Card extends Pick<AggregatedCard, 'record' | 'unit' | 'date'> = AggregatedCard> {
+  readonly #cards: Cards;
   /** period key → unit id → the unit's cell in that period (nested maps: no key string per card). */
   readonly #cells = new Map<string, Map<string, Cell>>();
-  /**
-   * Each date's period, worked out once (a term's records share a few hundred dates), and the date's
-   * string kept by the cells (one per date, not one per card).
-   */
-  readonly #dates = new Map<string, { readonly date: string; readonly period: Period | undefined }>();
+  /** Each date's period, worked out once (a term's records share a few hundred dates), and its number in the date column. */
+  readonly #dates = new Map<string, { readonly index: number; readonly period: Period | undefined }>();
   /** The first period object made for each key. */
   readonly #periods = new Map<string, Period>();
   readonly #leftOut: LeftOut<Card>[] = [];
-  /** With `remove`: the cells holding each record's cards. */
-  readonly #where: Map<string, Cell | Cell[]> | undefined;
-  #seq = 0;
+  /**
+   * The cells holding each record's cards: made at the first `remove` (most streams correct no record, and
+   * a map of every record would cost about as much as the rest of what is kept), then kept up to date.
+   */
+  #where: Map<string, Cell | Cell[]> | undefined;
 
   constructor(
     readonly options: Omit<AggregateOptions, 'leftOut'>,
     readonly settings: {
       readonly traced?: TracedLines;
-      /** Keep where each record went, so that `remove` can take it out. */
-      readonly removable?: boolean;
       /** What is kept of a card in no period. */
       readonly leftOut: (card: AggregatedCard) => Card;
     },
   ) {
-    if (settings.removable) this.#where = new Map();
+    this.#cards = new Cards(settings.traced ?? 'all');
   }
 
   /** Places a card in its cell (`unit`: the object to show for its unit, the card's own by default). */
   add(card: AggregatedCard, unit: UnitRef = card.unit): void {
     let dated = this.#dates.get(card.date);
-    if (dated === undefined) this.#dates.set(card.date, (dated = { date: card.date, period: periodOf(card.date, this.options.period, this.options.calendar) }));
+    if (dated === undefined) {
+      const period = periodOf(card.date, this.options.period, this.options.calendar);
+      this.#dates.set(card.date, (dated = { index: period ? this.#cards.dates.push(card.date) - 1 : -1, period }));
+    }
     const period = dated.period;
     if (!period) {
       this.#leftOut.push({ card: this.settings.leftOut(card), record: card.record });
@@ -149,33 +150,37 @@ export class Aggregation<Card extends Pick<AggregatedCard, 'record' | 'unit' | '
       this.#cells.set(period.key, (units = new Map()));
     }
     let cell = units.get(unit.id);
-    if (cell === undefined) units.set(unit.id, (cell = new Cell(period.key, unit.id)));
-    else if (cell.frozen) units.set(unit.id, (cell = cell.thaw()));
-    cell.add(card, dated.date, unit, this.#seq++, this.settings.traced ?? 'all');
-    if (this.#where !== undefined && card.record !== undefined) {
-      const was = this.#where.get(card.record);
-      if (was === undefined) this.#where.set(card.record, cell);
-      else if (Array.isArray(was)) was.push(cell);
-      else if (was !== cell) this.#where.set(card.record, [was, cell]);
-    }
+    if (cell === undefined) units.set(unit.id, (cell = new Cell(this.#cards, period.key, unit.id)));
+    cell.append(this.#cards.add(card, dated.index, unit));
+    if (this.#where !== undefined && card.record !== undefined) placed(this.#where, card.record, cell);
   }
 
-  /** Takes every card of `record` out (of its cell, or of the cards in no period). Needs `removable`. */
+  /** Takes every card of `record` out (of its cell, or of the cards in no period). */
   remove(record: string): void {
-    const was = this.#where?.get(record);
+    const where = (this.#where ??= this.#placed());
+    const was = where.get(record);
     if (was !== undefined) {
-      this.#where!.delete(record);
-      for (const placed of Array.isArray(was) ? was : [was]) {
-        // The cell now in the map: `placed` may be one a result read, and this its copy.
-        const units = this.#cells.get(placed.periodKey)!;
-        let cell = units.get(placed.unitId);
-        if (cell === undefined) continue;
-        if (cell.frozen) units.set(cell.unitId, (cell = cell.thaw()));
+      where.delete(record);
+      for (const cell of Array.isArray(was) ? was : [was]) {
         cell.remove(record);
-        if (cell.count === 0) units.delete(cell.unitId);
+        if (cell.count === 0) this.#cells.get(cell.periodKey)!.delete(cell.unitId);
       }
     }
     for (let i = this.#leftOut.length - 1; i >= 0; i--) if (this.#leftOut[i]!.record === record) this.#leftOut.splice(i, 1);
+  }
+
+  /** Where each record's cards are. */
+  #placed(): Map<string, Cell | Cell[]> {
+    const where = new Map<string, Cell | Cell[]>();
+    for (const units of this.#cells.values()) {
+      for (const cell of units.values()) {
+        for (let i = cell.head; i !== -1; i = this.#cards.next.get(i)) {
+          const record = this.#cards.records[i];
+          if (record !== undefined) placed(where, record, cell);
+        }
+      }
+    }
+    return where;
   }
 
   /** The results of the cards placed so far; `leftOut` is told of each card in no period, in the order they came. */
@@ -183,18 +188,18 @@ export class Aggregation<Card extends Pick<AggregatedCard, 'record' | 'unit' | '
     if (leftOut) for (const l of this.#leftOut) leftOut(l.card);
     // Each unit as its first card (the first to come) shows it, unless the roster lists it.
     const unitRefs = new Map<string, UnitRef>((this.options.units ?? []).map((u) => [u.id, u]));
-    const firstSeq = new Map<string, number>();
+    const firstCard = new Map<string, number>();
     const periods: Period[] = [];
     for (const [key, units] of this.#cells) {
       if (units.size === 0) continue;
       periods.push(this.#periods.get(key)!);
       for (const cell of units.values()) {
         const id = cell.unitId;
-        if (unitRefs.has(id) && !firstSeq.has(id)) continue;
-        const seq = firstSeq.get(id);
-        if (seq === undefined || cell.seqs[0]! < seq) {
-          firstSeq.set(id, cell.seqs[0]!);
-          unitRefs.set(id, cell.units[0]!);
+        if (unitRefs.has(id) && !firstCard.has(id)) continue;
+        const first = firstCard.get(id);
+        if (first === undefined || cell.head < first) {
+          firstCard.set(id, cell.head);
+          unitRefs.set(id, this.#cards.units[cell.head]!);
         }
       }
     }
@@ -202,16 +207,13 @@ export class Aggregation<Card extends Pick<AggregatedCard, 'record' | 'unit' | '
     const units = [...unitRefs.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     for (const kept of periods.sort((a, b) => (a.key < b.key ? -1 : 1))) {
       const inPeriod = this.#cells.get(kept.key)!;
-      // A period object of this call's own: its results find their cells through it (CELLS).
+      // A period object of this call's own: its results find their cells' views through it (VIEWS).
       const period = { ...kept };
-      const views = new Map<string, Cell>();
-      CELLS.set(period, views);
+      const views = new Map<string, View>();
+      VIEWS.set(period, views);
       for (const unit of units) {
         const cell = inPeriod.get(unit.id);
-        if (cell !== undefined) {
-          cell.frozen = true;
-          views.set(unit.id, cell);
-        }
+        if (cell !== undefined) views.set(unit.id, cell.view());
         results.push(summarize(unit, period, cell, this.options));
       }
     }
@@ -219,40 +221,108 @@ export class Aggregation<Card extends Pick<AggregatedCard, 'record' | 'unit' | '
   }
 }
 
+/** Notes that a card of `record` is in `cell`. */
+function placed(where: Map<string, Cell | Cell[]>, record: string, cell: Cell): void {
+  const was = where.get(record);
+  if (was === undefined) where.set(record, cell);
+  else if (Array.isArray(was)) {
+    if (!was.includes(cell)) was.push(cell);
+  } else if (was !== cell) where.set(record, [was, cell]);
+}
+
+/** A column of numbers grown a chunk at a time: never copied, never more than a chunk to spare. */
+class NumberColumn {
+  readonly #chunks: (Float64Array | Int32Array)[] = [];
+  constructor(readonly make: (length: number) => Float64Array | Int32Array) {}
+  get(i: number): number {
+    return this.#chunks[i >>> CHUNK_BITS]![i & (CHUNK - 1)]!;
+  }
+  set(i: number, value: number): void {
+    const c = i >>> CHUNK_BITS;
+    (this.#chunks[c] ??= this.make(CHUNK))[i & (CHUNK - 1)] = value;
+  }
+}
+const CHUNK_BITS = 14;
+const CHUNK = 1 << CHUNK_BITS;
+const floats = (length: number) => new Float64Array(length);
+const ints = (length: number) => new Int32Array(length);
+
 const VERDICTS: readonly Verdict[] = ['pass', 'fail', 'indeterminate', 'not_eligible'];
 const VERDICT_INDEX: Readonly<Record<Verdict, number>> = { pass: 0, fail: 1, indeterminate: 2, not_eligible: 3 };
 /** flags: the verdict's index in the low two bits, and this bit when the total is not complete. */
 const INCOMPLETE = 4;
 
-/** The columns a cell keeps of each card. */
-const COLUMNS = ['seqs', 'records', 'dates', 'units', 'cardTotals', 'cardBases', 'kinds', 'flags', 'vetoCounts', 'deductionCounts', 'lines'] as const;
+/** What an aggregation keeps of each card, by its number (the order it came in): a row of columns. */
+class Cards {
+  count = 0;
+  /** The next card of the same cell, -1 after its last. */
+  readonly next = new NumberColumn(ints);
+  readonly totals = new NumberColumn(floats);
+  readonly bases = new NumberColumn(floats);
+  /** The date's number in `dates`. */
+  readonly date = new NumberColumn(ints);
+  readonly flags = new NumberColumn(ints);
+  readonly vetoes = new NumberColumn(ints);
+  readonly deductions = new NumberColumn(ints);
+  readonly records: (string | undefined)[] = [];
+  readonly units: UnitRef[] = [];
+  readonly kinds: (string | undefined)[] = [];
+  /** The lines each card traces (all, or its vetoes), undefined for none. */
+  readonly lines: (readonly ScoreLine[] | undefined)[] = [];
+  /** Every date of a card in a period, once. */
+  readonly dates: string[] = [];
+
+  constructor(readonly traced: TracedLines) {}
+
+  /** Keeps a card's row; its number. */
+  add(card: AggregatedCard, date: number, unit: UnitRef): number {
+    const lines = card.lines;
+    let vetoes = 0;
+    let deductions = 0;
+    for (let i = 0; i < lines.length; i++) {
+      const type = lines[i]!.type;
+      if (type === 'deduction') deductions++;
+      else if (type === 'veto') vetoes++;
+    }
+    const i = this.count++;
+    this.next.set(i, -1);
+    this.totals.set(i, card.total);
+    this.bases.set(i, card.base);
+    this.date.set(i, date);
+    this.flags.set(i, VERDICT_INDEX[card.verdict] | (card.complete ? 0 : INCOMPLETE));
+    this.vetoes.set(i, vetoes);
+    this.deductions.set(i, deductions);
+    this.records.push(card.record);
+    this.units.push(unit);
+    this.kinds.push(card.kind);
+    this.lines.push(lines.length === 0 ? undefined : this.traced === 'all' ? lines : vetoes === 0 ? undefined : lines.filter((l) => l.type === 'veto'));
+    return i;
+  }
+
+  dateOf(i: number): string {
+    return this.dates[this.date.get(i)]!;
+  }
+}
+
+/** What a result reads of its cell's lines: traced when first read, or before the cell changes. */
+interface View {
+  readonly cell: Cell;
+  traced?: readonly TracedLine[];
+}
 
 /**
- * A unit's inspections in one period: a few columns per card, in the order they came, and running totals.
- * Once a result has read it (`frozen`), a change goes to a copy (`thaw`), so that result stays as it was.
+ * A unit's inspections in one period: its cards (a list through Cards.next, in the order they came) and
+ * running totals. A result reads it through a View; before the cell changes, its views are given their lines.
  */
 class Cell {
-  frozen = false;
-  /** The order each card came in, across the aggregation. */
-  seqs: number[] = [];
-  records: (string | undefined)[] = [];
-  dates: string[] = [];
-  units: UnitRef[] = [];
-  cardTotals: number[] = [];
-  cardBases: number[] = [];
-  kinds: (string | undefined)[] = [];
-  /** The verdict's index, and INCOMPLETE. */
-  flags: number[] = [];
-  vetoCounts: number[] = [];
-  deductionCounts: number[] = [];
-  /** The lines each card traces (all, or its vetoes), undefined for none. */
-  lines: (readonly ScoreLine[] | undefined)[] = [];
-
+  head = -1;
+  tail = -1;
+  count = 0;
   /** Whether the cards arrived in date (then record) order. */
   inOrder = true;
   /** The earliest and the latest card by date, then record (of equal ones, the first and the last to arrive, as a stable sort puts them). */
-  first = 0;
-  last = 0;
+  first = -1;
+  last = -1;
   verdicts: Record<Verdict, number> = noVerdicts();
   vetoes = 0;
   deductions = 0;
@@ -263,116 +333,97 @@ class Cell {
   least: Points = Infinity;
   /** Cards whose total or base is beyond the exact range (MAX_POINTS): no score of this cell is exact. */
   outOfRange = 0;
-  /** Its result's traced lines, once read. */
-  traced: readonly TracedLine[] | undefined;
+  /** The views results have of it as it is now. */
+  #views: View[] | undefined;
 
   constructor(
+    readonly cards: Cards,
     readonly periodKey: string,
     readonly unitId: string,
   ) {}
 
-  get count(): number {
-    return this.seqs.length;
-  }
-
   /** Negative when card i comes before card j by date, then record. */
   compare(i: number, j: number): number {
-    const a = this.dates[i]!;
-    const b = this.dates[j]!;
+    const a = this.cards.dateOf(i);
+    const b = this.cards.dateOf(j);
     if (a !== b) return a < b ? -1 : 1;
-    const x = this.records[i] ?? '';
-    const y = this.records[j] ?? '';
+    const x = this.cards.records[i] ?? '';
+    const y = this.cards.records[j] ?? '';
     return x < y ? -1 : x > y ? 1 : 0;
   }
 
-  add(card: AggregatedCard, date: string, unit: UnitRef, seq: number, traced: TracedLines): void {
-    const lines = card.lines;
-    let vetoes = 0;
-    let deductions = 0;
-    for (let i = 0; i < lines.length; i++) {
-      const type = lines[i]!.type;
-      if (type === 'deduction') deductions++;
-      else if (type === 'veto') vetoes++;
-    }
-    this.seqs.push(seq);
-    this.records.push(card.record);
-    this.dates.push(date);
-    this.units.push(unit);
-    this.cardTotals.push(card.total);
-    this.cardBases.push(card.base);
-    this.kinds.push(card.kind);
-    this.flags.push(VERDICT_INDEX[card.verdict] | (card.complete ? 0 : INCOMPLETE));
-    this.vetoCounts.push(vetoes);
-    this.deductionCounts.push(deductions);
-    this.lines.push(lines.length === 0 ? undefined : traced === 'all' ? lines : vetoes === 0 ? undefined : lines.filter((l) => l.type === 'veto'));
-    this.count1(this.seqs.length - 1);
+  append(i: number): void {
+    if (this.#views !== undefined) this.#detach();
+    if (this.tail === -1) this.head = i;
+    else this.cards.next.set(this.tail, i);
+    this.tail = i;
+    this.#count(i);
   }
 
   /** Takes the cards of `record` out, and counts the rest again. */
   remove(record: string): void {
-    for (let i = this.count - 1; i >= 0; i--) if (this.records[i] === record) for (const key of COLUMNS) this[key].splice(i, 1);
+    if (this.#views !== undefined) this.#detach();
+    const { cards } = this;
+    let kept = -1;
+    for (let i = this.head; i !== -1; i = cards.next.get(i)) {
+      if (cards.records[i] === record) continue;
+      if (kept === -1) this.head = i;
+      else cards.next.set(kept, i);
+      kept = i;
+    }
+    if (kept === -1) this.head = -1;
+    else cards.next.set(kept, -1);
+    this.tail = kept;
+    this.count = 0;
     this.inOrder = true;
-    this.first = this.last = 0;
+    this.first = this.last = -1;
     this.verdicts = noVerdicts();
     this.vetoes = this.deductions = this.incomplete = this.outOfRange = 0;
     this.totals = this.changes = 0;
     this.least = Infinity;
-    for (let i = 0; i < this.count; i++) this.count1(i);
+    for (let i = this.head; i !== -1; i = cards.next.get(i)) this.#count(i);
   }
 
-  /** A copy to change, for a cell a result has read. */
-  thaw(): Cell {
-    const copy = new Cell(this.periodKey, this.unitId);
-    copy.seqs = this.seqs.slice();
-    copy.records = this.records.slice();
-    copy.dates = this.dates.slice();
-    copy.units = this.units.slice();
-    copy.cardTotals = this.cardTotals.slice();
-    copy.cardBases = this.cardBases.slice();
-    copy.kinds = this.kinds.slice();
-    copy.flags = this.flags.slice();
-    copy.vetoCounts = this.vetoCounts.slice();
-    copy.deductionCounts = this.deductionCounts.slice();
-    copy.lines = this.lines.slice();
-    copy.inOrder = this.inOrder;
-    copy.first = this.first;
-    copy.last = this.last;
-    copy.verdicts = { ...this.verdicts };
-    copy.vetoes = this.vetoes;
-    copy.deductions = this.deductions;
-    copy.incomplete = this.incomplete;
-    copy.totals = this.totals;
-    copy.changes = this.changes;
-    copy.least = this.least;
-    copy.outOfRange = this.outOfRange;
-    return copy;
+  /** A view for a result, which reads the cell as it is now. */
+  view(): View {
+    const view: View = { cell: this };
+    (this.#views ??= []).push(view);
+    return view;
+  }
+
+  /** Before a change: the views get their lines as they are, and the verdicts they read stay as they are. */
+  #detach(): void {
+    for (const view of this.#views!) view.traced ??= tracedLines(this);
+    this.#views = undefined;
+    this.verdicts = { ...this.verdicts };
   }
 
   /** Counts card i (the last to come of those counted) into the running totals. */
-  private count1(i: number): void {
-    if (i > 0) {
-      if (this.compare(this.last, i) > 0) {
-        this.inOrder = false;
-        if (this.compare(i, this.first) < 0) this.first = i;
-      } else this.last = i;
-    }
-    const flags = this.flags[i]!;
+  #count(i: number): void {
+    const { cards } = this;
+    if (this.count++ === 0) this.first = this.last = i;
+    else if (this.compare(this.last, i) > 0) {
+      this.inOrder = false;
+      if (this.compare(i, this.first) < 0) this.first = i;
+    } else this.last = i;
+    const flags = cards.flags.get(i);
     this.verdicts[VERDICTS[flags & 3]!]++;
     if (flags & INCOMPLETE) this.incomplete++;
-    this.vetoes += this.vetoCounts[i]!;
-    this.deductions += this.deductionCounts[i]!;
-    const total = roundPoints(this.cardTotals[i]!);
-    const base = roundPoints(this.cardBases[i]!);
+    this.vetoes += cards.vetoes.get(i);
+    this.deductions += cards.deductions.get(i);
+    const total = roundPoints(cards.totals.get(i));
+    const base = roundPoints(cards.bases.get(i));
     if (!isWithinPoints(total) || !isWithinPoints(base)) this.outOfRange++;
     this.totals = addPoints(this.totals, total);
     this.changes = addPoints(this.changes, total - base);
     if (total < this.least) this.least = total;
   }
 
-  /** The cards' indices in date (then record) order: sorted only when they did not arrive so. */
-  ordered(): number[] {
-    const order = Array.from({ length: this.count }, (_, i) => i);
-    return this.inOrder ? order : order.sort((i, j) => this.compare(i, j) || i - j);
+  /** How many of its cards are of `kind`. */
+  ofKind(kind: string): number {
+    let n = 0;
+    for (let i = this.head; i !== -1; i = this.cards.next.get(i)) if (this.cards.kinds[i] === kind) n++;
+    return n;
   }
 }
 
@@ -396,22 +447,24 @@ void everyKeyListed;
 
 /** The lines of a cell's cards, each with its record and date, the cards in date (then record) order. */
 function tracedLines(cell: Cell): TracedLine[] {
+  const { cards } = cell;
+  const withLines: number[] = [];
+  for (let i = cell.head; i !== -1; i = cards.next.get(i)) if (cards.lines[i] !== undefined) withLines.push(i);
+  // Sorted only when they did not arrive in order; of equal ones, the first to come first.
+  if (!cell.inOrder) withLines.sort((i, j) => cell.compare(i, j) || i - j);
   const lines: TracedLine[] = [];
-  for (const i of cell.ordered()) {
-    const own = cell.lines[i];
-    if (own !== undefined) for (const line of own) lines.push(traced(line, cell.records[i], cell.dates[i]!));
-  }
+  for (const i of withLines) for (const line of cards.lines[i]!) lines.push(traced(line, cards.records[i], cards.dateOf(i)));
   return lines;
 }
 
 const noVerdicts = (): Record<Verdict, number> => ({ pass: 0, fail: 0, indeterminate: 0, not_eligible: 0 });
 
 /**
- * Each period's cells, for its results' `lines` getter. A period object belongs to one aggregation
- * (periodOf makes a new one each time, and an aggregation asks once per date), so a result finds
- * its cell through its own `period` and `unit.id`, with nothing hidden on the result itself.
+ * Each period's views of its cells, for its results' `lines` getter. A period object belongs to one
+ * call of Aggregation.results (each makes its own), so a result finds its cell's view through its own
+ * `period` and `unit.id`, with nothing hidden on the result itself.
  */
-const CELLS = new WeakMap<Period, ReadonlyMap<string, Cell>>();
+const VIEWS = new WeakMap<Period, ReadonlyMap<string, View>>();
 
 /**
  * The `lines` of every inspected result: ONE getter function for all of them. An object literal
@@ -420,8 +473,8 @@ const CELLS = new WeakMap<Period, ReadonlyMap<string, Cell>>();
  */
 const LINES: PropertyDescriptor = {
   get(this: UnitPeriodResult): readonly TracedLine[] {
-    const cell = CELLS.get(this.period)!.get(this.unit.id)!;
-    return (cell.traced ??= tracedLines(cell));
+    const view = VIEWS.get(this.period)!.get(this.unit.id)!;
+    return (view.traced ??= tracedLines(view.cell));
   },
   enumerable: true,
   configurable: true,
@@ -451,7 +504,7 @@ function result(
     deductions: cell.deductions,
     verdicts: cell.verdicts,
     shortfalls,
-    latest: { date: cell.dates[cell.last]!, total: cell.cardTotals[cell.last]! },
+    latest: { date: cell.cards.dateOf(cell.last), total: cell.cards.totals.get(cell.last) },
   };
   Object.defineProperty(out, 'lines', LINES);
   out.score = score;
@@ -467,7 +520,7 @@ function summarize(unit: UnitRef, period: Period, cell: Cell | undefined, option
     if (f.per !== options.period) continue;
     let actual = 0;
     if (cell !== undefined && f.kind === undefined) actual = cell.count;
-    else if (cell !== undefined) for (const kind of cell.kinds) if (kind === f.kind) actual++;
+    else if (cell !== undefined) actual = cell.ofKind(f.kind!);
     const missing = Math.max(0, f.min - actual);
     if (missing === 0) continue;
     const each = f.points !== undefined ? roundPoints(f.points) : 0;
@@ -492,7 +545,7 @@ function periodScore(cell: Cell, options: AggregateOptions, costs: bigint): Poin
   let score: Points | bigint | undefined;
   switch (options.method) {
     case 'sum': {
-      const start = options.base !== undefined ? roundPoints(options.base) : roundPoints(cell.cardBases[cell.first]!);
+      const start = options.base !== undefined ? roundPoints(options.base) : roundPoints(cell.cards.bases.get(cell.first));
       score = isWithinPoints(start) ? addPoints(cell.changes, start) : undefined;
       break;
     }
@@ -504,7 +557,7 @@ function periodScore(cell: Cell, options: AggregateOptions, costs: bigint): Poin
       score = cell.least;
       break;
     case 'latest':
-      score = roundPoints(cell.cardTotals[cell.last]!);
+      score = roundPoints(cell.cards.totals.get(cell.last));
       break;
   }
   if (score === undefined) return undefined;

@@ -326,7 +326,7 @@ export class LeagueBuilder {
   ) {
     this.#settings = leagueSettings(standard, options);
     if (!readsCards(this.#settings.ranking, options)) {
-      this.#cells = new Aggregation(this.#settings.aggregate, { traced: builder.traced ?? 'all', removable: true, leftOut: inNoPeriod });
+      this.#cells = new Aggregation(this.#settings.aggregate, { traced: builder.traced ?? 'all', leftOut: inNoPeriod });
     }
   }
 
