@@ -111,7 +111,7 @@ export class Aggregation<Card extends Pick<AggregatedCard, 'record' | 'unit' | '
   /** period key → unit id → the unit's cell in that period (nested maps: no key string per card). */
   readonly #cells = new Map<string, Map<string, Cell>>();
   /** Each date's period, worked out once (a term's records share a few hundred dates), and its number in the date column. */
-  readonly #dates = new Map<string, { readonly index: number; readonly period: Period | undefined }>();
+  readonly #dates = new Map<string, { readonly index: number; readonly period: Period | undefined; readonly units: Map<string, Cell> | undefined }>();
   /** The first period object made for each key. */
   readonly #periods = new Map<string, Period>();
   readonly #leftOut: LeftOut<Card>[] = [];
@@ -137,22 +137,28 @@ export class Aggregation<Card extends Pick<AggregatedCard, 'record' | 'unit' | '
     let dated = this.#dates.get(card.date);
     if (dated === undefined) {
       const period = periodOf(card.date, this.options.period, this.options.calendar);
-      this.#dates.set(card.date, (dated = { index: period ? this.#cards.dates.push(card.date) - 1 : -1, period }));
+      this.#dates.set(card.date, (dated = { index: period ? this.#cards.dates.push(card.date) - 1 : -1, period, units: period && this.#unitsIn(period) }));
     }
     const period = dated.period;
-    if (!period) {
+    const units = dated.units;
+    if (!period || !units) {
       this.#leftOut.push({ card: this.settings.leftOut(card), record: card.record });
       return;
-    }
-    let units = this.#cells.get(period.key);
-    if (units === undefined) {
-      if (!this.#periods.has(period.key)) this.#periods.set(period.key, period);
-      this.#cells.set(period.key, (units = new Map()));
     }
     let cell = units.get(unit.id);
     if (cell === undefined) units.set(unit.id, (cell = new Cell(this.#cards, period.key, unit.id)));
     cell.append(this.#cards.add(card, dated.index, unit));
     if (this.#where !== undefined && card.record !== undefined) placed(this.#where, card.record, cell);
+  }
+
+  /** The cells of a period (its first period object kept for its key). */
+  #unitsIn(period: Period): Map<string, Cell> {
+    let units = this.#cells.get(period.key);
+    if (units === undefined) {
+      this.#periods.set(period.key, period);
+      this.#cells.set(period.key, (units = new Map()));
+    }
+    return units;
   }
 
   /** Takes every card of `record` out (of its cell, or of the cards in no period). */
@@ -174,7 +180,7 @@ export class Aggregation<Card extends Pick<AggregatedCard, 'record' | 'unit' | '
     const where = new Map<string, Cell | Cell[]>();
     for (const units of this.#cells.values()) {
       for (const cell of units.values()) {
-        for (let i = cell.head; i !== -1; i = this.#cards.next.get(i)) {
+        for (let i = cell.head; i !== -1; i = this.#cards.next(i)) {
           const record = this.#cards.records[i];
           if (record !== undefined) placed(where, record, cell);
         }
@@ -230,40 +236,32 @@ function placed(where: Map<string, Cell | Cell[]>, record: string, cell: Cell): 
   } else if (was !== cell) where.set(record, [was, cell]);
 }
 
-/** A column of numbers grown a chunk at a time: never copied, never more than a chunk to spare. */
-class NumberColumn {
-  readonly #chunks: (Float64Array | Int32Array)[] = [];
-  constructor(readonly make: (length: number) => Float64Array | Int32Array) {}
-  get(i: number): number {
-    return this.#chunks[i >>> CHUNK_BITS]![i & (CHUNK - 1)]!;
-  }
-  set(i: number, value: number): void {
-    const c = i >>> CHUNK_BITS;
-    (this.#chunks[c] ??= this.make(CHUNK))[i & (CHUNK - 1)] = value;
-  }
-}
+/** Cards a chunk of the number columns holds: they grow a chunk at a time, never copied, never more than a chunk to spare. */
 const CHUNK_BITS = 14;
 const CHUNK = 1 << CHUNK_BITS;
-const floats = (length: number) => new Float64Array(length);
-const ints = (length: number) => new Int32Array(length);
+/** A card's integers, side by side in its chunk: the next card of its cell (-1 after the last), its date's number in `dates`, flags, vetoes, deductions. */
+const NEXT = 0;
+const DATE = 1;
+const FLAGS = 2;
+const VETOES = 3;
+const DEDUCTIONS = 4;
+const INTS = 5;
+/** A card's total and base, side by side. */
+const TOTAL = 0;
+const BASE = 1;
+const FLOATS = 2;
 
 const VERDICTS: readonly Verdict[] = ['pass', 'fail', 'indeterminate', 'not_eligible'];
-const VERDICT_INDEX: Readonly<Record<Verdict, number>> = { pass: 0, fail: 1, indeterminate: 2, not_eligible: 3 };
+/** A verdict's index in VERDICTS (compared, not looked up by key: a keyed read of a string was a good part of a card's time). */
+const verdictIndex = (v: Verdict): number => (v === 'pass' ? 0 : v === 'fail' ? 1 : v === 'indeterminate' ? 2 : 3);
 /** flags: the verdict's index in the low two bits, and this bit when the total is not complete. */
 const INCOMPLETE = 4;
 
 /** What an aggregation keeps of each card, by its number (the order it came in): a row of columns. */
 class Cards {
   count = 0;
-  /** The next card of the same cell, -1 after its last. */
-  readonly next = new NumberColumn(ints);
-  readonly totals = new NumberColumn(floats);
-  readonly bases = new NumberColumn(floats);
-  /** The date's number in `dates`. */
-  readonly date = new NumberColumn(ints);
-  readonly flags = new NumberColumn(ints);
-  readonly vetoes = new NumberColumn(ints);
-  readonly deductions = new NumberColumn(ints);
+  readonly #ints: Int32Array[] = [];
+  readonly #floats: Float64Array[] = [];
   readonly records: (string | undefined)[] = [];
   readonly units: UnitRef[] = [];
   readonly kinds: (string | undefined)[] = [];
@@ -285,13 +283,20 @@ class Cards {
       else if (type === 'veto') vetoes++;
     }
     const i = this.count++;
-    this.next.set(i, -1);
-    this.totals.set(i, card.total);
-    this.bases.set(i, card.base);
-    this.date.set(i, date);
-    this.flags.set(i, VERDICT_INDEX[card.verdict] | (card.complete ? 0 : INCOMPLETE));
-    this.vetoes.set(i, vetoes);
-    this.deductions.set(i, deductions);
+    const at = i & (CHUNK - 1);
+    if (at === 0) {
+      this.#ints.push(new Int32Array(CHUNK * INTS));
+      this.#floats.push(new Float64Array(CHUNK * FLOATS));
+    }
+    const ints = this.#ints[i >>> CHUNK_BITS]!;
+    const floats = this.#floats[i >>> CHUNK_BITS]!;
+    ints[at * INTS + NEXT] = -1;
+    ints[at * INTS + DATE] = date;
+    ints[at * INTS + FLAGS] = verdictIndex(card.verdict) | (card.complete ? 0 : INCOMPLETE);
+    ints[at * INTS + VETOES] = vetoes;
+    ints[at * INTS + DEDUCTIONS] = deductions;
+    floats[at * FLOATS + TOTAL] = card.total;
+    floats[at * FLOATS + BASE] = card.base;
     this.records.push(card.record);
     this.units.push(unit);
     this.kinds.push(card.kind);
@@ -299,8 +304,26 @@ class Cards {
     return i;
   }
 
+  /** One of card i's integers (NEXT, DATE, FLAGS, VETOES, DEDUCTIONS). */
+  int(i: number, field: number): number {
+    return this.#ints[i >>> CHUNK_BITS]![(i & (CHUNK - 1)) * INTS + field]!;
+  }
+
+  /** Card i's TOTAL or BASE. */
+  float(i: number, field: number): number {
+    return this.#floats[i >>> CHUNK_BITS]![(i & (CHUNK - 1)) * FLOATS + field]!;
+  }
+
+  next(i: number): number {
+    return this.int(i, NEXT);
+  }
+
+  setNext(i: number, next: number): void {
+    this.#ints[i >>> CHUNK_BITS]![(i & (CHUNK - 1)) * INTS + NEXT] = next;
+  }
+
   dateOf(i: number): string {
-    return this.dates[this.date.get(i)]!;
+    return this.dates[this.int(i, DATE)]!;
   }
 }
 
@@ -355,7 +378,7 @@ class Cell {
   append(i: number): void {
     if (this.#views !== undefined) this.#detach();
     if (this.tail === -1) this.head = i;
-    else this.cards.next.set(this.tail, i);
+    else this.cards.setNext(this.tail, i);
     this.tail = i;
     this.#count(i);
   }
@@ -365,14 +388,14 @@ class Cell {
     if (this.#views !== undefined) this.#detach();
     const { cards } = this;
     let kept = -1;
-    for (let i = this.head; i !== -1; i = cards.next.get(i)) {
+    for (let i = this.head; i !== -1; i = cards.next(i)) {
       if (cards.records[i] === record) continue;
       if (kept === -1) this.head = i;
-      else cards.next.set(kept, i);
+      else cards.setNext(kept, i);
       kept = i;
     }
     if (kept === -1) this.head = -1;
-    else cards.next.set(kept, -1);
+    else cards.setNext(kept, -1);
     this.tail = kept;
     this.count = 0;
     this.inOrder = true;
@@ -381,7 +404,7 @@ class Cell {
     this.vetoes = this.deductions = this.incomplete = this.outOfRange = 0;
     this.totals = this.changes = 0;
     this.least = Infinity;
-    for (let i = this.head; i !== -1; i = cards.next.get(i)) this.#count(i);
+    for (let i = this.head; i !== -1; i = cards.next(i)) this.#count(i);
   }
 
   /** A view for a result, which reads the cell as it is now. */
@@ -406,13 +429,13 @@ class Cell {
       this.inOrder = false;
       if (this.compare(i, this.first) < 0) this.first = i;
     } else this.last = i;
-    const flags = cards.flags.get(i);
+    const flags = cards.int(i, FLAGS);
     this.verdicts[VERDICTS[flags & 3]!]++;
     if (flags & INCOMPLETE) this.incomplete++;
-    this.vetoes += cards.vetoes.get(i);
-    this.deductions += cards.deductions.get(i);
-    const total = roundPoints(cards.totals.get(i));
-    const base = roundPoints(cards.bases.get(i));
+    this.vetoes += cards.int(i, VETOES);
+    this.deductions += cards.int(i, DEDUCTIONS);
+    const total = roundPoints(cards.float(i, TOTAL));
+    const base = roundPoints(cards.float(i, BASE));
     if (!isWithinPoints(total) || !isWithinPoints(base)) this.outOfRange++;
     this.totals = addPoints(this.totals, total);
     this.changes = addPoints(this.changes, total - base);
@@ -422,7 +445,7 @@ class Cell {
   /** How many of its cards are of `kind`. */
   ofKind(kind: string): number {
     let n = 0;
-    for (let i = this.head; i !== -1; i = this.cards.next.get(i)) if (this.cards.kinds[i] === kind) n++;
+    for (let i = this.head; i !== -1; i = this.cards.next(i)) if (this.cards.kinds[i] === kind) n++;
     return n;
   }
 }
@@ -449,7 +472,7 @@ void everyKeyListed;
 function tracedLines(cell: Cell): TracedLine[] {
   const { cards } = cell;
   const withLines: number[] = [];
-  for (let i = cell.head; i !== -1; i = cards.next.get(i)) if (cards.lines[i] !== undefined) withLines.push(i);
+  for (let i = cell.head; i !== -1; i = cards.next(i)) if (cards.lines[i] !== undefined) withLines.push(i);
   // Sorted only when they did not arrive in order; of equal ones, the first to come first.
   if (!cell.inOrder) withLines.sort((i, j) => cell.compare(i, j) || i - j);
   const lines: TracedLine[] = [];
@@ -504,7 +527,7 @@ function result(
     deductions: cell.deductions,
     verdicts: cell.verdicts,
     shortfalls,
-    latest: { date: cell.cards.dateOf(cell.last), total: cell.cards.totals.get(cell.last) },
+    latest: { date: cell.cards.dateOf(cell.last), total: cell.cards.float(cell.last, TOTAL) },
   };
   Object.defineProperty(out, 'lines', LINES);
   out.score = score;
@@ -545,7 +568,7 @@ function periodScore(cell: Cell, options: AggregateOptions, costs: bigint): Poin
   let score: Points | bigint | undefined;
   switch (options.method) {
     case 'sum': {
-      const start = options.base !== undefined ? roundPoints(options.base) : roundPoints(cell.cards.bases.get(cell.first));
+      const start = options.base !== undefined ? roundPoints(options.base) : roundPoints(cell.cards.float(cell.first, BASE));
       score = isWithinPoints(start) ? addPoints(cell.changes, start) : undefined;
       break;
     }
@@ -557,7 +580,7 @@ function periodScore(cell: Cell, options: AggregateOptions, costs: bigint): Poin
       score = cell.least;
       break;
     case 'latest':
-      score = roundPoints(cell.cards.totals.get(cell.last));
+      score = roundPoints(cell.cards.float(cell.last, TOTAL));
       break;
   }
   if (score === undefined) return undefined;
