@@ -28,7 +28,7 @@ export interface LeagueOptions {
    * Scorecards of other standards (by their `id`), for awards that exclude a unit by what another
    * standard says of it in the same period (`exclude: [{ standard: food-safety, verdict: fail }]`).
    */
-  readonly elsewhere?: readonly Scorecard[];
+  readonly elsewhere?: readonly LeagueCard[];
 }
 
 /** A group award named on each member's row (同奖): the members of the holding group in that period. */
@@ -239,7 +239,7 @@ const idOf = (standard: string) => (standard.includes('@') ? standard.slice(0, s
  * What the scorecards say of a unit in a period, for exclusions in object form: this standard's
  * scorecards, or (`standard`) another's from `elsewhere`. Superseded scorecards do not count.
  */
-function exclusionCheck(own: string, scorecards: readonly LeagueCard[], elsewhere: readonly Scorecard[], period: PeriodUnit, calendar: Calendar | undefined): ExclusionCheck {
+function exclusionCheck(own: string, scorecards: readonly LeagueCard[], elsewhere: readonly LeagueCard[], period: PeriodUnit, calendar: Calendar | undefined): ExclusionCheck {
   let index: Map<string, LeagueCard[]> | undefined;
   const build = () => {
     const map = new Map<string, LeagueCard[]>();
@@ -314,6 +314,8 @@ export class LeagueBuilder {
   readonly #cells: Aggregation<SaidOfLeftOut> | undefined;
   /** Otherwise what the league reads of each card. */
   readonly #cards: LeagueCard[] = [];
+  /** And of each card of another standard (addElsewhere), for exclusions by what it says. */
+  readonly #elsewhere: LeagueCard[] = [];
   /** The records some card supersedes. */
   readonly #superseded = new Set<string>();
   /** Each record's unit is an object of its own: keeping one per card cost about as much as the rest of the league. */
@@ -333,32 +335,59 @@ export class LeagueBuilder {
   add(card: Scorecard): void {
     const cells = this.#cells;
     if (cells === undefined) {
-      this.#cards.push({
-        standard: card.standard,
-        record: card.record,
-        supersedes: card.supersedes,
-        unit: this.#units.of(card.unit),
-        date: card.date,
-        kind: card.kind,
-        base: card.base,
-        total: card.total,
-        complete: card.complete,
-        verdict: card.verdict,
-        lines: card.lines.length > 0 ? card.lines : NO_LINES,
-        band: card.band,
-        outcomes: card.outcomes.length > 0 ? card.outcomes : NO_OUTCOMES,
-      });
+      this.#cards.push(this.#leagueCard(card));
       return;
     }
+    this.#supersede(card, cells);
+    if (card.record === undefined || !this.#superseded.has(card.record)) cells.add(card, this.#units.of(card.unit));
+  }
+
+  /**
+   * A scorecard of another standard (`rank --also`), which only the ranking's exclusions by that standard
+   * read: as a card of `options.elsewhere`, except that the cards added, here or with `add`, supersede one
+   * another (an own card a correction of another standard supersedes is left out, and the other way round).
+   */
+  addElsewhere(card: Scorecard): void {
+    if (this.#cells === undefined) this.#elsewhere.push(this.#leagueCard(card));
+    // The cells read nothing of another standard's cards but what they supersede.
+    else this.#supersede(card, this.#cells);
+  }
+
+  /** What the league reads of a card. */
+  #leagueCard(card: Scorecard): LeagueCard {
+    return {
+      standard: card.standard,
+      record: card.record,
+      supersedes: card.supersedes,
+      unit: this.#units.of(card.unit),
+      date: card.date,
+      kind: card.kind,
+      base: card.base,
+      total: card.total,
+      complete: card.complete,
+      verdict: card.verdict,
+      lines: card.lines.length > 0 ? card.lines : NO_LINES,
+      band: card.band,
+      outcomes: card.outcomes.length > 0 ? card.outcomes : NO_OUTCOMES,
+    };
+  }
+
+  /** A card's correction: the record it supersedes out of the cells, and never placed after. */
+  #supersede(card: Scorecard, cells: Aggregation<SaidOfLeftOut>): void {
     if (card.supersedes !== undefined && !this.#superseded.has(card.supersedes)) {
       this.#superseded.add(card.supersedes);
       cells.remove(card.supersedes);
     }
-    if (card.record === undefined || !this.#superseded.has(card.record)) cells.add(card, this.#units.of(card.unit));
   }
 
   build(): League {
-    if (this.#cells === undefined) return buildLeague(this.standard, this.#cards, this.options);
+    if (this.#cells === undefined) {
+      if (this.#elsewhere.length === 0) return buildLeague(this.standard, this.#cards, this.options);
+      // Superseded cards of either kind go first, as `rank --also` held them.
+      const gone = supersededIds([...this.#cards, ...this.#elsewhere]);
+      const current = (cards: readonly LeagueCard[]) => cards.filter((c) => c.record === undefined || !gone.has(c.record));
+      return buildLeague(this.standard, current(this.#cards), { ...this.options, elsewhere: [...(this.options.elsewhere ?? []), ...current(this.#elsewhere)] });
+    }
     const leftOut: LeftOutCard[] = [];
     const results = this.#cells.results((card) => leftOut.push(leftOutCard(card, this.#settings.calendar)));
     return assemble(this.standard, this.options, this.#settings, results, leftOut, readsNoCards, readsNoCards);

@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { generateSchool, prng } from '../../bench/generate.mjs';
 import { LeagueBuilder } from '../../src/entries/league.js';
 import { readsCards } from '../../src/rank/league.js';
+import { supersededIds } from '../../src/score/scorecard.js';
 import { renderLeague } from '../../src/report/render.js';
 import { RankingSchema } from '../../src/standard/ranking-schema.js';
 import { buildLeague, compileStandard, parseStandard, scoreRecord, type League, type LeagueOptions, type Scorecard, type ScoreLine, type Standard } from '../../src/index.js';
@@ -208,5 +209,23 @@ describe("LeagueBuilder's cells (a ranking that reads no more of a card than its
     expect(names(builder.build())).toEqual(['2024-W10 A', '2024-W11 A']);
     builder.add(at('A4', '2024-03-12', 'r4', 'r1'));
     expect(names(builder.build())).toEqual(['2024-W10 A2', '2024-W11 A2']);
+  });
+
+  it("takes another standard's cards (addElsewhere) as rank --also held them: corrections across standards first, then buildLeague with them elsewhere", () => {
+    const byCanteen = withRanking([{ id: 'flag', exclude: ['veto', { standard: 'canteen', verdict: 'fail' }] }]);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(card, fc.boolean()), { maxLength: 40 }), fc.boolean(), (items, cells) => {
+        const standard = cells ? lean('mean') : byCanteen;
+        const options: LeagueOptions = { period: 'week', groupBy: 'grade', calendar };
+        const cards = items.map(([c, other]) => (other ? { ...c, standard: 'canteen@1' } : c));
+        const builder = new LeagueBuilder(standard, options);
+        cards.forEach((c, i) => (items[i]![1] ? builder.addElsewhere(c) : builder.add(c)));
+        const gone = supersededIds(cards);
+        const current = cards.filter((c) => c.record === undefined || !gone.has(c.record));
+        const expected = buildLeague(standard, current.filter((c) => c.standard !== 'canteen@1'), { ...options, elsewhere: current.filter((c) => c.standard === 'canteen@1') });
+        expect(JSON.stringify(builder.build())).toBe(JSON.stringify(expected));
+      }),
+      { numRuns: 100, seed: 16 },
+    );
   });
 });
