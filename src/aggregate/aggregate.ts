@@ -181,7 +181,7 @@ export class Aggregation<Card extends Pick<AggregatedCard, 'record' | 'unit' | '
     for (const units of this.#cells.values()) {
       for (const cell of units.values()) {
         for (let i = cell.head; i !== -1; i = this.#cards.next(i)) {
-          const record = this.#cards.records[i];
+          const record = this.#cards.record(i);
           if (record !== undefined) placed(where, record, cell);
         }
       }
@@ -205,7 +205,7 @@ export class Aggregation<Card extends Pick<AggregatedCard, 'record' | 'unit' | '
         const first = firstCard.get(id);
         if (first === undefined || cell.head < first) {
           firstCard.set(id, cell.head);
-          unitRefs.set(id, this.#cards.units[cell.head]!);
+          unitRefs.set(id, this.#cards.unit(cell.head));
         }
       }
     }
@@ -250,6 +250,12 @@ const INTS = 5;
 const TOTAL = 0;
 const BASE = 1;
 const FLOATS = 2;
+/** A card's references, side by side. */
+const RECORD = 0;
+const UNIT = 1;
+const KIND = 2;
+const TRACES = 3;
+const REFS = 4;
 
 const VERDICTS: readonly Verdict[] = ['pass', 'fail', 'indeterminate', 'not_eligible'];
 /** A verdict's index in VERDICTS (compared, not looked up by key: a keyed read of a string was a good part of a card's time). */
@@ -262,11 +268,8 @@ class Cards {
   count = 0;
   readonly #ints: Int32Array[] = [];
   readonly #floats: Float64Array[] = [];
-  readonly records: (string | undefined)[] = [];
-  readonly units: UnitRef[] = [];
-  readonly kinds: (string | undefined)[] = [];
-  /** The lines each card traces (all, or its vetoes), undefined for none. */
-  readonly lines: (readonly ScoreLine[] | undefined)[] = [];
+  /** A card's record, unit, kind and the lines it traces (all, or its vetoes; undefined for none), side by side. */
+  readonly #refs: unknown[][] = [];
   /** Every date of a card in a period, once. */
   readonly dates: string[] = [];
 
@@ -287,6 +290,7 @@ class Cards {
     if (at === 0) {
       this.#ints.push(new Int32Array(CHUNK * INTS));
       this.#floats.push(new Float64Array(CHUNK * FLOATS));
+      this.#refs.push(new Array<unknown>(CHUNK * REFS).fill(undefined));
     }
     const ints = this.#ints[i >>> CHUNK_BITS]!;
     const floats = this.#floats[i >>> CHUNK_BITS]!;
@@ -297,11 +301,32 @@ class Cards {
     ints[at * INTS + DEDUCTIONS] = deductions;
     floats[at * FLOATS + TOTAL] = card.total;
     floats[at * FLOATS + BASE] = card.base;
-    this.records.push(card.record);
-    this.units.push(unit);
-    this.kinds.push(card.kind);
-    this.lines.push(lines.length === 0 ? undefined : this.traced === 'all' ? lines : vetoes === 0 ? undefined : lines.filter((l) => l.type === 'veto'));
+    const refs = this.#refs[i >>> CHUNK_BITS]!;
+    refs[at * REFS + RECORD] = card.record;
+    refs[at * REFS + UNIT] = unit;
+    refs[at * REFS + KIND] = card.kind;
+    refs[at * REFS + TRACES] = lines.length === 0 ? undefined : this.traced === 'all' ? lines : vetoes === 0 ? undefined : lines.filter((l) => l.type === 'veto');
     return i;
+  }
+
+  #ref(i: number, field: number): unknown {
+    return this.#refs[i >>> CHUNK_BITS]![(i & (CHUNK - 1)) * REFS + field];
+  }
+
+  record(i: number): string | undefined {
+    return this.#ref(i, RECORD) as string | undefined;
+  }
+
+  unit(i: number): UnitRef {
+    return this.#ref(i, UNIT) as UnitRef;
+  }
+
+  kind(i: number): string | undefined {
+    return this.#ref(i, KIND) as string | undefined;
+  }
+
+  lines(i: number): readonly ScoreLine[] | undefined {
+    return this.#ref(i, TRACES) as readonly ScoreLine[] | undefined;
   }
 
   /** One of card i's integers (NEXT, DATE, FLAGS, VETOES, DEDUCTIONS). */
@@ -370,8 +395,8 @@ class Cell {
     const a = this.cards.dateOf(i);
     const b = this.cards.dateOf(j);
     if (a !== b) return a < b ? -1 : 1;
-    const x = this.cards.records[i] ?? '';
-    const y = this.cards.records[j] ?? '';
+    const x = this.cards.record(i) ?? '';
+    const y = this.cards.record(j) ?? '';
     return x < y ? -1 : x > y ? 1 : 0;
   }
 
@@ -389,7 +414,7 @@ class Cell {
     const { cards } = this;
     let kept = -1;
     for (let i = this.head; i !== -1; i = cards.next(i)) {
-      if (cards.records[i] === record) continue;
+      if (cards.record(i) === record) continue;
       if (kept === -1) this.head = i;
       else cards.setNext(kept, i);
       kept = i;
@@ -445,7 +470,7 @@ class Cell {
   /** How many of its cards are of `kind`. */
   ofKind(kind: string): number {
     let n = 0;
-    for (let i = this.head; i !== -1; i = this.cards.next(i)) if (this.cards.kinds[i] === kind) n++;
+    for (let i = this.head; i !== -1; i = this.cards.next(i)) if (this.cards.kind(i) === kind) n++;
     return n;
   }
 }
@@ -472,11 +497,11 @@ void everyKeyListed;
 function tracedLines(cell: Cell): TracedLine[] {
   const { cards } = cell;
   const withLines: number[] = [];
-  for (let i = cell.head; i !== -1; i = cards.next(i)) if (cards.lines[i] !== undefined) withLines.push(i);
+  for (let i = cell.head; i !== -1; i = cards.next(i)) if (cards.lines(i) !== undefined) withLines.push(i);
   // Sorted only when they did not arrive in order; of equal ones, the first to come first.
   if (!cell.inOrder) withLines.sort((i, j) => cell.compare(i, j) || i - j);
   const lines: TracedLine[] = [];
-  for (const i of withLines) for (const line of cards.lines[i]!) lines.push(traced(line, cards.records[i], cards.dateOf(i)));
+  for (const i of withLines) for (const line of cards.lines(i)!) lines.push(traced(line, cards.record(i), cards.dateOf(i)));
   return lines;
 }
 
