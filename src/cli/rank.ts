@@ -59,7 +59,9 @@ export async function runRank(inputs: readonly string[], options: RankCliOptions
  */
 export function* jsonPieces(value: Readonly<Record<string, unknown>>): Generator<string> {
   const indent = (json: string, by: string) => json.replace(/\n/g, `\n${by}`);
-  const members = Object.entries(value).filter(([, v]) => JSON.stringify(v) !== undefined);
+  // A member JSON leaves out (undefined, a function, a symbol, a toJSON giving undefined), found without
+  // making the member's whole text: the results of a large run are the longest part of the league.
+  const members = Object.entries(value).filter(([, v]) => (typeof v === 'object' && v !== null && typeof (v as { toJSON?: unknown }).toJSON !== 'function' ? true : JSON.stringify(v) !== undefined));
   if (members.length === 0) {
     yield '{}';
     return;

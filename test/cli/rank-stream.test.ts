@@ -153,8 +153,14 @@ describe('jsonPieces', () => {
       { a: [], b: {}, c: null, d: 'x\u2028"y"\n', e: [undefined, [], [[1, { z: [] }]], { y: undefined }] },
       { only: [1] },
       { nested: { list: [1, 2, { deep: ['a'] }] }, last: [withGetter, withGetter] },
+      { s: Symbol('s'), gone: { toJSON: () => undefined }, date: new Date(0), kept: { toJSON: () => ['x'] } },
     ];
     for (const value of values) expect([...jsonPieces(value)].join('\n')).toBe(JSON.stringify(value, null, 2));
+    // Each element of an array member is made into text once: never the whole member first (a large run's results).
+    let made = 0;
+    const counted = { toJSON: () => ++made };
+    expect([...jsonPieces({ results: [counted, counted, counted] })].join('\n')).toBe('{\n  "results": [\n    1,\n    2,\n    3\n  ]\n}');
+    expect(made).toBe(3);
     const r = await runCli(['rank', '--standard', CLASSES, '--also', CANTEEN, '--period', 'week', RECORDS, '--format', 'json']);
     const league = await loadLeagueInput([RECORDS], { lang: 'en', standards: [CLASSES], also: [CANTEEN], period: 'week' }, quiet, empty(), { hold: false });
     if (league === 2) throw new Error('could not load');
