@@ -70,7 +70,7 @@ export interface UnitPeriodResult {
 
 /**
  * Groups scorecards by unit and period and computes each period score. Superseded scorecards are dropped.
- * One pass through an {@link Aggregation}: each (period, unit) cell keeps running totals (counts, verdicts,
+ * One pass through an Aggregation (below): each (period, unit) cell keeps running totals (counts, verdicts,
  * the points of its inspections, its first and latest) and a few columns per card; a result's traced
  * `lines` are built only when read, and its cards sorted by date only then, when they did not arrive in order.
  *
