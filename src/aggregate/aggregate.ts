@@ -258,7 +258,7 @@ const TRACES = 3;
 const REFS = 4;
 
 const VERDICTS: readonly Verdict[] = ['pass', 'fail', 'indeterminate', 'not_eligible'];
-/** A verdict's index in VERDICTS (compared, not looked up by key: a keyed read of a string was a good part of a card's time). */
+/** A verdict's index in VERDICTS, compared rather than read by key. */
 const verdictIndex = (v: Verdict): number => (v === 'pass' ? 0 : v === 'fail' ? 1 : v === 'indeterminate' ? 2 : 3);
 /** flags: the verdict's index in the low two bits, and this bit when the total is not complete. */
 const INCOMPLETE = 4;
