@@ -27,6 +27,8 @@ export interface ActionsOptions extends RosterOptions {
   readonly encoding?: TextEncodingName;
   /** A CSV's map (`--map`; read with the first CSV): an office's 复查 sheet read as it is (docs/records.md). */
   readonly map?: string;
+  /** xlsx: the sheet to read (`--sheet`). */
+  readonly sheet?: string;
   readonly allowRoot?: readonly string[];
   readonly maxProblems?: number;
   readonly maxRecordBytes?: number;

@@ -9,6 +9,11 @@ export interface Output {
   err(text: string): void;
   /** Raw bytes to stdout (a CSV in another encoding than UTF-8). */
   bytes?(data: Uint8Array): void;
+  /**
+   * A promise while stdout's buffer is full (its reader, a pipe, is slower than the command), else
+   * undefined: a command that writes a line per record waits on it before it reads on.
+   */
+  ready?(): Promise<void> | undefined;
 }
 
 /**
@@ -19,8 +24,10 @@ export interface Output {
  * string, where the escape means the same character: JSON output stays exact.
  */
 const TERMINAL_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\r(?!\n)/g;
+/** Every character TERMINAL_CONTROL can match (a CR, lone or not, among them): one character class scans in half the alternation's time, and most lines have none. */
+const MAYBE_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 const escapeControl = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-export const printable = (text: string): string => text.replace(TERMINAL_CONTROL, escapeControl);
+export const printable = (text: string): string => (MAYBE_CONTROL.test(text) ? text.replace(TERMINAL_CONTROL, escapeControl) : text);
 
 /**
  * `-o FILE`: what a command would print on stdout, kept to be written to the file at the end
@@ -52,7 +59,12 @@ export const EXIT_BROKEN_PIPE = 141;
 
 /** Where the CLI writes: a stream such as process.stdout, or anything that collects what it is given. */
 export interface CliWriter {
+  /** A stream returns false when its buffer is full, and then emits 'drain' (or 'close'). */
   write(chunk: string | Uint8Array): unknown;
+  once?(event: 'drain' | 'close', listener: () => void): unknown;
+  off?(event: 'drain' | 'close', listener: () => void): unknown;
+  /** A stream destroyed (closed, or failed) drains no more. */
+  readonly destroyed?: boolean;
   /** A terminal: `check` draws code frames, and help wraps at `columns`. */
   readonly isTTY?: boolean;
   readonly columns?: number;
@@ -72,12 +84,34 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
-/** The line-by-line writer every command is given, over the io's stdout and stderr. */
+/**
+ * The line-by-line writer every command is given, over the io's stdout and stderr. A pipe to a slower
+ * reader queues what is written in the process (`process.stdout` to a pipe does not block): `ready`
+ * says when to wait for it to drain (`score` piped into a slow reader held 3–4 KB a record before).
+ */
 export function lineOutput(io: Pick<CliIo, 'stdout' | 'stderr'>): Output {
+  const { stdout } = io;
+  let waiting: Promise<void> | undefined;
+  const write = (chunk: string | Uint8Array) => {
+    if (stdout.write(chunk) !== false || waiting !== undefined || stdout.destroyed === true) return;
+    const { once, off } = stdout;
+    if (once === undefined || off === undefined) return;
+    waiting = new Promise<void>((resolve) => {
+      const done = () => {
+        off.call(stdout, 'drain', done);
+        off.call(stdout, 'close', done);
+        waiting = undefined;
+        resolve();
+      };
+      once.call(stdout, 'drain', done);
+      once.call(stdout, 'close', done);
+    });
+  };
   return {
-    out: (text) => io.stdout.write(printable(text) + '\n'),
+    out: (text) => write(printable(text) + '\n'),
     err: (text) => io.stderr.write(printable(text) + '\n'),
-    bytes: (data) => io.stdout.write(data),
+    bytes: write,
+    ready: () => waiting,
   };
 }
 

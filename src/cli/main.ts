@@ -225,6 +225,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .addOption(new Option('--format <format>', help.actions_format).choices(['text', 'json', 'csv', 'md', 'html']).default('text'))
     .addOption(new Option('--input-format <format>', help.rank_inputFormat).choices(['json', 'yaml', 'ndjson', 'csv', 'xlsx']))
     .addOption(new Option('--encoding <encoding>', help.rank_encoding).choices(['utf-8', 'gbk', 'gb18030']))
+    .option('--sheet <name>', help.score_sheet)
     .addOption(lang());
   recordSideFiles(actionsCommand, { map: help.score_map, units: help.score_units, roster: help.score_roster })
     .addOption(allowRoot())
@@ -238,8 +239,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .addOption(new Option('--standard <file|dir>', help.settle_standard).argParser(collect).makeOptionMandatory())
     .addOption(new Option('--month <month>', help.settle_month).argParser((v: string) => { if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(v)) throw new InvalidArgumentError(help.settle_monthExpected); return v; }))
     .addOption(new Option('--format <format>', help.settle_format).choices(['text', 'json', 'csv', 'md']).default('text'))
-    .addOption(new Option('--input-format <format>', help.rank_inputFormat).choices(['json', 'yaml', 'ndjson', 'csv']))
+    .addOption(new Option('--input-format <format>', help.rank_inputFormat).choices(['json', 'yaml', 'ndjson', 'csv', 'xlsx']))
     .addOption(new Option('--encoding <encoding>', help.rank_encoding).choices(['utf-8', 'gbk', 'gb18030']))
+    .option('--map <file>', help.score_map)
+    .option('--sheet <name>', help.score_sheet)
     .addOption(lang())
     .addOption(allowRoot())
     .action(async (inputs: string[], { standard, ...opts }: Omit<SettleOptions, 'standards'> & { standard: string[] }) => {
@@ -266,9 +269,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .addOption(new Option('--period <period>', help.assess_period).choices(['week', 'month', 'quarter', 'term', 'year']).makeOptionMandatory())
     .addOption(new Option('--format <format>', help.format).choices(['text', 'json', 'csv', 'md', 'html']).default('text'))
     .option('--calendar <file>', help.rank_calendar)
-    .addOption(new Option('--input-format <format>', help.rank_inputFormat).choices(['json', 'yaml', 'ndjson', 'csv']))
+    .addOption(new Option('--input-format <format>', help.rank_inputFormat).choices(['json', 'yaml', 'ndjson', 'csv', 'xlsx']))
     .addOption(new Option('--encoding <encoding>', help.rank_encoding).choices(['utf-8', 'gbk', 'gb18030']))
     .option('--map <file>', help.rank_map)
+    .option('--sheet <name>', help.score_sheet)
     .addOption(lang())
     .addOption(allowRoot())
     .action(async (inputs: string[], opts: AssessCliOptions) => {

@@ -5,6 +5,10 @@
  * 2 could not run (bad input, no Chromium or playwright-core for PDF).
  */
 import { createWriteStream, existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { reportHtmlLines } from '../report/html.js';
@@ -82,7 +86,7 @@ export async function runReport(inputs: readonly string[], options: ReportCliOpt
   // The page in pieces (lines), written as they come: a large run's report is never one string.
   const lines = options.format === 'md' ? reportMarkdownLines(report, shown) : reportHtmlLines(report, shown);
   if (options.format === 'pdf') {
-    const printed = await printPdf([...lines].join('\n') + '\n', options.output!, options.chromium);
+    const printed = await printPdf(lines, options.output!, options.chromium);
     if (printed !== undefined) {
       out.err(renderMessage(printed, options.lang));
       return 2;
@@ -123,8 +127,12 @@ async function writeLines(path: string, lines: Iterable<string>): Promise<void> 
   await pipeline(Readable.from(withBreaks()), createWriteStream(path));
 }
 
-/** Prints HTML to an A4 PDF with headless Chromium; the reason when it cannot (a catalogue message), undefined when done. */
-export async function printPdf(html: string, path: string, chromium?: string): Promise<Message | undefined> {
+/**
+ * Prints an HTML page (its lines) to an A4 PDF with headless Chromium; the reason when it cannot (a
+ * catalogue message), undefined when done. The page reaches Chromium as a file written a batch of lines
+ * at a time, so this process never holds it as one string.
+ */
+export async function printPdf(lines: Iterable<string>, path: string, chromium?: string): Promise<Message | undefined> {
   const executablePath = chromium || DEFAULT_CHROMIUM;
   if (!existsSync(executablePath)) {
     return { messageId: 'pdf.no_chromium', data: { path: executablePath } };
@@ -139,15 +147,19 @@ export async function printPdf(html: string, path: string, chromium?: string): P
     return { messageId: 'pdf.no_playwright' };
   }
   let browser: import('playwright-core').Browser | undefined;
+  const dir = await mkdtemp(join(tmpdir(), 'scoresheet-pdf-'));
   try {
+    const page = join(dir, 'report.html');
+    await writeLines(page, lines);
     browser = await playwright.chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-    const page = await browser.newPage();
-    await page.setContent(html, { waitUntil: 'load' });
-    await page.pdf({ path, format: 'A4', printBackground: true, preferCSSPageSize: true });
+    const tab = await browser.newPage();
+    await tab.goto(pathToFileURL(page).href, { waitUntil: 'load' });
+    await tab.pdf({ path, format: 'A4', printBackground: true, preferCSSPageSize: true });
     return undefined;
   } catch (error) {
     return { messageId: 'pdf.failed', data: { path: executablePath, detail: (error as Error).message } };
   } finally {
     await browser?.close();
+    await rm(dir, { recursive: true, force: true });
   }
 }

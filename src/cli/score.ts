@@ -112,6 +112,9 @@ export async function runScore(inputs: readonly string[], options: ScoreOptions,
           summary[item.scorecard.verdict]++;
           sink.scored(item);
         } else reject(item.diagnostics);
+        // A reader slower than scoring (a pipe): wait for it rather than hold what it has not read.
+        const ready = out.ready?.();
+        if (ready !== undefined) await ready;
       }
     } catch (error) {
       if (!(error instanceof SourceError)) throw error;

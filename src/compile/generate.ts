@@ -278,6 +278,11 @@ export function generateSource(input: GenerateInput): GeneratedSource {
   let walk = '';
   for (const category of input.categories) {
     const [deducted, awarded] = [e.local('d'), e.local('a')];
+    // A category no finding names and with nothing that runs without one scores nothing: its limit takes and
+    // gives nothing, adds no line and no undecided points (and a part's tally is already 0), so it is skipped.
+    const quiet = !category.alwaysRun && category.items.every((item) => !item.alwaysRun);
+    const named = [...category.items.map((item) => group(item.index)), group(input.items.length + category.index)];
+    const start = walk.length;
     walk += `// category ${category.index}\nrun.enterCategory(${e.constant(category)});\nlet ${deducted} = 0, ${awarded} = 0;\n`;
     const collect = category.rules.length > 0;
     const categoryFindings = e.local('c');
@@ -296,6 +301,7 @@ export function generateSource(input: GenerateInput): GeneratedSource {
       walk += category.alwaysRun ? code : `if (${categoryFindings} !== undefined) {\n${code}}\n`;
     }
     walk += `run.limitCategory(${e.constant(category)}, ${deducted}, ${awarded});\n`;
+    if (quiet) walk = `${walk.slice(0, start)}if (${named.map((g) => `${g} !== undefined`).join(' || ')}) {\n${walk.slice(start)}}\n`;
   }
 
   // checkRecord's questions, asked here as the findings are grouped (one lookup of each finding's item):

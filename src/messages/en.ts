@@ -270,6 +270,7 @@ export const en: Catalogue = {
   'record.csv_syntax': (d) => `CSV syntax error, the rest of the file cannot be read: ${s(d.detail)}`,
   'record.too_large': (d) => `the record is longer than ${s(d.limit)} bytes (--max-record-bytes), so it is left out unread`,
   'record.csv_too_large': (d) => `the CSV record is longer than ${s(d.limit)} bytes (--max-record-bytes); the rest of the file cannot be read`,
+  'record.csv_too_large_unclosed': (d) => `the CSV record is longer than ${s(d.limit)} bytes (--max-record-bytes): a quote in it is never closed, so it runs to the end of the file and nothing after it can be read`,
   'record.file_too_large': (d) => `the file is larger than ${s(d.limit)} bytes (--max-file-bytes); JSON and YAML are read whole: split the file, or write NDJSON, which is read a line at a time`,
   'cli.problems_not_shown': (d) => `${s(d.count)} more problem(s) not shown (--max-problems ${s(d.max)})`,
   'line.fixed_unknown': (d) => (d.effect === 'award' ? 'awarded, but the standard gives no points for it: the total is unknown' : 'not met, but the standard gives no points for it: the total is unknown'),

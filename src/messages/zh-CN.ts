@@ -356,6 +356,7 @@ export const zhCN: Catalogue = {
   'record.csv_syntax': (d) => `CSV 格式错误，文件其余部分无法读取：${reasonOf(CSV_REASONS, d)}`,
   'record.too_large': (d) => `该记录超过 ${s(d.limit)} 字节（--max-record-bytes），未读取，不予评分`,
   'record.csv_too_large': (d) => `该 CSV 记录超过 ${s(d.limit)} 字节（--max-record-bytes），文件其余部分无法读取`,
+  'record.csv_too_large_unclosed': (d) => `该 CSV 记录超过 ${s(d.limit)} 字节（--max-record-bytes）：其中有引号没有闭合，记录一直延续到文件末尾，其后内容均无法读取`,
   'record.file_too_large': (d) => `文件超过 ${s(d.limit)} 字节（--max-file-bytes）；JSON 和 YAML 须整体读取：请拆分文件，或改用逐行读取的 NDJSON`,
   'cli.problems_not_shown': (d) => `另有 ${s(d.count)} 个问题未显示（--max-problems ${s(d.max)}）`,
   'line.fixed_unknown': (d) => (d.effect === 'award' ? '应奖分，但标准未规定分值：总分未知' : '未达到要求，但标准未规定分值：总分未知'),

@@ -15,7 +15,7 @@ export type RollupAggregate = Rollup['aggregate'];
 
 export interface GroupMember {
   readonly id: string;
-  /** The member's period score; null when it was not inspected or its score is indeterminate. */
+  /** The member's period score; null when it was not inspected, its score is indeterminate or refused as too large. */
   readonly score: number | null;
   /** Inspected, and no inspection failed, was undecided or not eligible. */
   readonly passing: boolean;
@@ -40,7 +40,8 @@ const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /**
  * One result per group and period from the members' results. A member without a value for `by` is in
  * no group. A member with no score (not inspected, or indeterminate) makes its group's score
- * indeterminate: a missing member is never counted as passing, nor as zero.
+ * indeterminate, and one whose score was refused as beyond the exact range of points makes it refused
+ * too (`unscored: 'too_large'`): a missing member is never counted as passing, nor as zero.
  *
  * @example
  * ```ts
@@ -85,7 +86,7 @@ function groupResult(id: string, members: readonly UnitPeriodResult[], options: 
   }
   const listed: GroupMember[] = members.map((m) => ({ id: m.unit.id, score: m.score, passing: isPassing(m) }));
   const within = options.within === undefined ? undefined : first.unit.group?.[options.within];
-  const missing = listed.some((m) => m.score === null) ? (members.every((m) => m.inspections === 0) ? 'no_inspection' : 'indeterminate') : undefined;
+  const missing = listed.some((m) => m.score === null) ? missingReason(members) : undefined;
   const score = missing ? null : aggregateMembers(listed, options.aggregate);
   const unscored = missing ?? (score === null ? 'too_large' : undefined);
   return {
@@ -103,6 +104,16 @@ function groupResult(id: string, members: readonly UnitPeriodResult[], options: 
     aggregate: options.aggregate,
     members: listed,
   };
+}
+
+/**
+ * Why a group with a member without a score has none: no member inspected; a member's own score refused
+ * as beyond the exact range of points (too_large: the group's sum or mean is refused with it, whatever
+ * the others come to); else a member undecided or not inspected (indeterminate).
+ */
+function missingReason(members: readonly UnitPeriodResult[]): 'no_inspection' | 'too_large' | 'indeterminate' {
+  if (members.every((m) => m.inspections === 0)) return 'no_inspection';
+  return members.some((m) => m.score === null && m.unscored === 'too_large') ? 'too_large' : 'indeterminate';
 }
 
 function isPassing(m: UnitPeriodResult): boolean {

@@ -1,11 +1,26 @@
 /**
  * Cuts a stream of CSV text into whole records, so that streamCsvRecords (csv.ts) hands csv-parse no
- * record split across two chunks, even one whose quoted cell holds a line break.
+ * record split across two chunks, even one whose quoted cell holds a line break. A record longer than
+ * the limit is dropped as it is scanned, never held whole, and the records after it are cut as usual.
  */
 
 const QUOTE = 0x22;
 const COMMA = 0x2c;
 const LF = 0x0a;
+const CR = 0x0d;
+
+/** A record longer than the limit, in place of its text. */
+export interface Oversize {
+  /** Its first cells as written: up to the last comma (outside quotes) of its first `limit` characters; '' when there is none. */
+  readonly head: string;
+  /** The line breaks it took, its own last one included (LF, CRLF and CR one each, as csv-parse counts them). */
+  readonly lines: number;
+  /** It runs on to the end of the text inside a quote never closed (everything after the quote went with it). */
+  readonly unclosed?: true;
+}
+
+/** Whole records as text, or a record too long to be read in their place. */
+export type SplitPiece = string | Oversize;
 
 /** Cuts CSV text after its last complete record: a line break outside a quoted field. */
 export class RecordSplitter {
@@ -15,43 +30,68 @@ export class RecordSplitter {
   private fieldStart = true;
   /** Where in the buffer the quoted field now open began. */
   private quoteAt = -1;
+  /** The record being dropped (it is past the limit): its head and the line breaks seen so far. */
+  private skip: { head: string; lines: number; afterCr: boolean } | undefined;
 
-  /** How much of an unfinished record is held (characters). */
+  constructor(
+    /** The longest record held, in characters as written (quotes and commas included). */
+    private readonly limit = Infinity,
+  ) {}
+
+  /** How much of an unfinished record is held (characters): never much over the limit. */
   get held(): number {
     return this.buffer.length;
   }
 
-  /** Adds text; returns the complete records received so far ('' when none is complete). */
-  push(text: string): string {
+  /** Adds text; returns the records it completes: whole ones as text, each one past the limit as an Oversize. */
+  push(text: string): SplitPiece[] {
     const b = (this.buffer += text);
-    const cut = this.scan(false);
-    this.buffer = b.slice(cut);
-    this.scanned -= cut;
-    if (this.quoteAt >= 0) this.quoteAt -= cut;
-    return b.slice(0, cut);
+    const out: SplitPiece[] = [];
+    const { from, start } = this.scan(false, out);
+    if (start > from) out.push(b.slice(from, start));
+    // The record being read is already too long (a huge quoted cell, an unclosed quote): stop holding it.
+    if (this.skip === undefined && lengthOf(b, start, b.length) > this.limit) this.beginSkip(b, start);
+    this.keep(b, start);
+    return out;
   }
 
   /**
-   * What is left after the last complete record (the last line, when it has no line break), and
-   * where the quote is that it leaves open, if any.
+   * The end of the text: what is left after the last complete record (the last line, when it has no
+   * line break) and where the quote is that it leaves open, if any; or that record as an Oversize.
    */
-  rest(): { text: string; openQuote?: number } {
-    this.scan(true);
-    const text = this.buffer;
+  rest(): { text: string; openQuote?: number } | { oversize: Oversize } {
+    const out: SplitPiece[] = [];
+    this.scan(true, out); // only the character a quote waited for: no line break is left to find
+    const b = this.buffer;
     const open = this.inQuotes ? this.quoteAt : -1;
+    let result: { text: string; openQuote?: number } | { oversize: Oversize };
+    if (this.skip === undefined && lengthOf(b, 0, b.length) > this.limit) this.beginSkip(b, 0);
+    if (this.skip !== undefined) {
+      this.skipTo(b, 0, b.length);
+      const { head, lines } = this.skip;
+      result = { oversize: this.inQuotes ? { head, lines, unclosed: true } : { head, lines } };
+    } else {
+      result = open >= 0 ? { text: b, openQuote: open } : { text: b };
+    }
     this.buffer = '';
     this.scanned = 0;
     this.inQuotes = false;
     this.fieldStart = true;
     this.quoteAt = -1;
-    return open >= 0 ? { text, openQuote: open } : { text };
+    this.skip = undefined;
+    return result;
   }
 
-  /** Scans on from where it stopped; returns the end of the last complete record. */
-  private scan(atEnd: boolean): number {
+  /**
+   * Scans on from where it stopped, onto `out`: each record that ends past the limit as an Oversize,
+   * with the whole records before it as text. Returns where the text not handed out begins (`from`)
+   * and where the record being read began (`start`).
+   */
+  private scan(atEnd: boolean, out: SplitPiece[]): { from: number; start: number } {
     const b = this.buffer;
     let i = this.scanned;
-    let cut = 0;
+    let from = 0;
+    let start = 0;
     while (i < b.length) {
       const c = b.charCodeAt(i);
       if (this.inQuotes) {
@@ -72,9 +112,76 @@ export class RecordSplitter {
       }
       this.fieldStart = c === COMMA || c === LF;
       i++;
-      if (c === LF) cut = i;
+      if (c !== LF) continue;
+      if (this.skip === undefined && lengthOf(b, start, i - 1) > this.limit) {
+        if (start > from) out.push(b.slice(from, start));
+        this.beginSkip(b, start);
+        from = start;
+      }
+      if (this.skip !== undefined) {
+        this.skipTo(b, from, i);
+        out.push({ head: this.skip.head, lines: this.skip.lines });
+        this.skip = undefined;
+        from = i;
+      }
+      start = i;
     }
     this.scanned = i;
-    return cut;
+    return { from, start };
   }
+
+  /** b[from, …) is the record being read: held, or past the limit counted and let go up to the scan. */
+  private keep(b: string, from: number): void {
+    if (this.skip !== undefined) {
+      this.skipTo(b, from, this.scanned);
+      from = this.scanned;
+    }
+    this.buffer = b.slice(from);
+    this.scanned -= from;
+    if (this.quoteAt >= 0) this.quoteAt -= from;
+  }
+
+  /** Begins dropping the record at `start` of `b`, which holds at least its first `limit` characters. */
+  private beginSkip(b: string, start: number): void {
+    this.skip = { head: b.slice(start, lastFieldEnd(b, start, Math.min(b.length, start + this.limit))), lines: 0, afterCr: false };
+  }
+
+  /** Counts the line breaks of b[from, to), which is dropped. */
+  private skipTo(b: string, from: number, to: number): void {
+    const skip = this.skip!;
+    for (let i = from; i < to; i++) {
+      const c = b.charCodeAt(i);
+      if (c === CR || (c === LF && !skip.afterCr)) skip.lines++;
+      skip.afterCr = c === CR;
+    }
+  }
+}
+
+/**
+ * A record's length, b[start, end) without the CR of a CRLF: a record's line break never counts, and
+ * a record not yet ended is measured as it will be (so a stream cut anywhere measures as the whole text).
+ */
+function lengthOf(b: string, start: number, end: number): number {
+  return end - start - (end > start && b.charCodeAt(end - 1) === CR ? 1 : 0);
+}
+
+/** The end of the last whole cell of b[start, end) that begins a record: its last comma outside quotes (start when none). */
+function lastFieldEnd(b: string, start: number, end: number): number {
+  let inQuotes = false;
+  let fieldStart = true;
+  let last = start;
+  for (let i = start; i < end; i++) {
+    const c = b.charCodeAt(i);
+    if (inQuotes) {
+      if (c === QUOTE) {
+        if (b.charCodeAt(i + 1) === QUOTE && i + 1 < end) i++;
+        else inQuotes = false;
+      }
+      continue;
+    }
+    if (c === QUOTE && fieldStart) inQuotes = true;
+    if (c === COMMA) last = i;
+    fieldStart = c === COMMA;
+  }
+  return last;
 }

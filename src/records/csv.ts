@@ -24,7 +24,7 @@ export { lineOfField };
 import { convertCell, mappingFromHeader, normalizeDate, type CellValue, type CsvMapping, type FieldRef, parseField, type WideItem } from './mapping.js';
 import { DEFAULT_MAX_RECORD_BYTES, type ReadOptions, type ReadResult, type StreamItem } from './read.js';
 import { validateRecord, type LocatedRecord, type Precheck } from './validate.js';
-import { RecordSplitter } from './csv-splitter.js';
+import { RecordSplitter, type Oversize, type SplitPiece } from './csv-splitter.js';
 import { batchedStream } from './batches.js';
 import { fingerprintCells, IdSet } from './id-set.js';
 import { suggest } from '../suggest.js';
@@ -134,7 +134,7 @@ export class CsvRecordReader {
   private readonly headerRow: number;
   private index = 0;
   private group: Group | undefined;
-  /** The map does not fit the header: the rest is not read. */
+  /** The map does not fit the header (or nothing more can be read): the rest is not read. */
   private mismatch = false;
   /**
    * First row of every long-layout group key seen, to catch an inspection whose rows are apart: kept as
@@ -203,10 +203,32 @@ export class CsvRecordReader {
   }
 
   /**
-   * A syntax error at `line`: the rest of the text cannot be read. An inspection still open (long
-   * layout) may have had rows past that point, so it is left out too.
+   * A record longer than the limit (csv-splitter.ts's Oversize), on row `line`; `cells` are its first
+   * cells, those whole within the limit. A row is reported and left out, and in a long sheet so is
+   * the inspection it belonged to (and, when its first cells do not hold the key, the inspections on
+   * either side of it, as for any row whose key cannot be read). A header that long, or a record that
+   * runs to the end of the text inside an unclosed quote, leaves nothing more to read.
    */
-  fail(failure: LibraryFailure | undefined, line: number, tooLarge?: { limit: number }): StreamItem[] {
+  tooLarge(cells: string[], line: number, limit: number, unclosed: boolean): StreamItem[] {
+    if (line < this.headerRow || this.mismatch) return [];
+    if (this.plan === undefined || unclosed) {
+      this.mismatch = true;
+      return this.fail(undefined, line, { limit, unclosed });
+    }
+    return this.push(cells, line, { message: { messageId: 'record.too_large', data: { limit } }, code: 'record_too_large', trusted: cells.length });
+  }
+
+  /** Nothing more of the text can be read (the map does not fit, the header is past the limit). */
+  get done(): boolean {
+    return this.mismatch;
+  }
+
+  /**
+   * A syntax error (or, with `tooLarge`, a record past the limit that leaves nothing more to read) at
+   * `line`: the rest of the text cannot be read. An inspection still open (long layout) may have had
+   * rows past that point, so it is left out too.
+   */
+  fail(failure: LibraryFailure | undefined, line: number, tooLarge?: { limit: number; unclosed: boolean }): StreamItem[] {
     const out: StreamItem[] = [];
     const open = this.group;
     this.group = undefined;
@@ -214,7 +236,9 @@ export class CsvRecordReader {
       const message: Message = { messageId: 'record.csv_cut_short', data: { line } };
       out.push({ diagnostics: [recordDiagnostic({ file: this.file, line: open.rows[0]!.line, index: open.index }, '', message, this.locale, 'record_syntax')] });
     }
-    const message: Message = tooLarge ? { messageId: 'record.csv_too_large', data: tooLarge } : { messageId: 'record.csv_syntax', data: { ...failure } };
+    const message: Message = tooLarge
+      ? { messageId: tooLarge.unclosed ? 'record.csv_too_large_unclosed' : 'record.csv_too_large', data: { limit: tooLarge.limit } }
+      : { messageId: 'record.csv_syntax', data: { ...failure } };
     out.push({ diagnostics: [recordDiagnostic({ file: this.file, line, index: this.index++ }, '', message, this.locale, tooLarge ? 'record_too_large' : 'record_syntax')] });
     return out;
   }
@@ -473,7 +497,11 @@ export class CsvRecordReader {
     const result = validateRecord(raw, source, this.locale, (path) => positionOfField(source, path), this.precheck);
     if (problems.length === 0) return result.ok ? result.value : { diagnostics: result.diagnostics };
     const reported = new Set(problems.map((p) => formatPath(p.path)));
-    const more = result.ok ? [] : result.diagnostics.filter((d) => !reported.has(formatPath(d.path)));
+    // A record that lost a row is not whole: a field of its own said to be missing may have been on the
+    // lost row, so that is noise; what is said of a value its readable rows gave is not.
+    const lost = rows.length < allRows.length;
+    const heldByLostRow = (d: Diagnostic) => lost && d.path.length > 0 && d.path[0] !== 'findings' && d.path[0] !== 'follows' && getPath(raw, d.path.map(String)) === undefined;
+    const more = result.ok ? [] : result.diagnostics.filter((d) => !reported.has(formatPath(d.path)) && !heldByLostRow(d));
     return { diagnostics: [...problems, ...more].sort((a, b) => a.line - b.line) };
   }
 
@@ -607,9 +635,13 @@ async function* csvBatches(input: AsyncIterable<Buffer | Uint8Array | string> | 
  *
  * A row with bytes that are not in the file's encoding (the decoder lists them by line) is reported on
  * its row; the others are read.
+ *
+ * A record longer than the limit never reaches csv-parse: the splitter drops it as it scans it (never
+ * holding more than the limit of it) and hands over its first cells instead; it is reported on its row
+ * and the records after it are read (CsvRecordReader.tooLarge).
  */
 class CsvTextReader {
-  private readonly splitter = new RecordSplitter();
+  private readonly splitter: RecordSplitter;
   /** Rows (csv-parse records) and lines before the next piece: the spreadsheet's row numbers, the file's lines. */
   private rows = 0;
   private lines = 0;
@@ -620,27 +652,27 @@ class CsvTextReader {
 
   constructor(
     private readonly reader: CsvRecordReader,
-    /** A record longer than this is refused, and never held whole (csv-parse counts it in characters). */
+    /** A record longer than this (characters as written, its line break not counted) is refused, never held whole. */
     private readonly limit: number = DEFAULT_MAX_RECORD_BYTES,
-  ) {}
+  ) {
+    this.splitter = new RecordSplitter(limit);
+  }
 
   push(text: string, invalid: readonly InvalidBytes[] = []): StreamItem[] {
-    if (this.stopped) return [];
+    if (this.stopped || this.reader.done) return [];
     pushAll(this.invalid, invalid);
-    const piece = this.splitter.push(text);
-    const items = piece === '' ? [] : this.parse(piece);
-    if (!this.stopped && this.splitter.held > this.limit) {
-      // The record being read is already too long (a huge quoted cell, an unclosed quote): stop holding it.
-      pushAll(items, this.reader.fail(undefined, this.rows + 1, { limit: this.limit }));
-      this.stopped = true;
-      this.splitter.rest();
-    }
-    return items;
+    return this.read(this.splitter.push(text));
   }
 
   end(): StreamItem[] {
     const out: StreamItem[] = [];
-    for (let rest = this.splitter.rest(); rest.text !== '' && !this.stopped; rest = this.splitter.rest()) {
+    while (!this.stopped && !this.reader.done) {
+      const rest = this.splitter.rest();
+      if ('oversize' in rest) {
+        pushAll(out, this.oversize(rest.oversize, true));
+        break;
+      }
+      if (rest.text === '') break;
       if (rest.openQuote === undefined) {
         pushAll(out, this.parse(rest.text));
         break;
@@ -650,11 +682,31 @@ class CsvTextReader {
       pushAll(out, this.unclosed(rest.text.slice(0, rest.openQuote)));
       this.lines += countLines(rest.text.slice(0, cut));
       this.badBytesUpTo(this.lines); // bad bytes in the unreadable row go with it
-      const piece = this.splitter.push(rest.text.slice(cut));
-      if (piece !== '') pushAll(out, this.parse(piece));
+      pushAll(out, this.read(this.splitter.push(rest.text.slice(cut))));
     }
     pushAll(out, this.reader.end());
     return out;
+  }
+
+  /** The splitter's pieces: whole records to parse, and records past the limit. */
+  private read(pieces: readonly SplitPiece[]): StreamItem[] {
+    if (pieces.length === 1 && typeof pieces[0] === 'string') return this.parse(pieces[0]);
+    const items: StreamItem[] = [];
+    for (const piece of pieces) pushAll(items, typeof piece === 'string' ? this.parse(piece) : this.oversize(piece, false));
+    return items;
+  }
+
+  /**
+   * A record past the limit is one row, reported on it; its first cells (those whole within the limit)
+   * say which inspection of a long sheet it belonged to. The rows after it are read on.
+   */
+  private oversize(piece: Oversize, atEnd: boolean): StreamItem[] {
+    if (this.stopped) return [];
+    const row = ++this.rows;
+    this.lines += piece.lines;
+    this.badBytesUpTo(atEnd ? Infinity : this.lines); // bad bytes in it go with it
+    const cells = piece.head === '' ? [] : ((parseSync(piece.head, PARSE_OPTIONS) as string[][])[0] ?? []);
+    return this.reader.tooLarge(cells, row, this.limit, piece.unclosed === true);
   }
 
   /** The row of an unclosed quote: what comes before the quote is read as its cells. */
@@ -674,7 +726,7 @@ class CsvTextReader {
       // read is read again below, record by record, so the records before the error are kept.
       let records: string[][] | undefined;
       try {
-        records = parseSync(text, { ...PARSE_OPTIONS, max_record_size: this.limit }) as string[][];
+        records = parseSync(text, PARSE_OPTIONS) as string[][];
       } catch (error) {
         if (!(error instanceof CsvError)) throw error;
       }
@@ -691,7 +743,6 @@ class CsvTextReader {
     try {
       parseSync(text, {
         ...PARSE_OPTIONS,
-        max_record_size: this.limit,
         on_record: (cells: string[], context) => {
           rows = context.records;
           const bad = this.badBytesUpTo(this.lines + context.lines);
@@ -702,8 +753,7 @@ class CsvTextReader {
     } catch (error) {
       if (!(error instanceof CsvError)) throw error;
       // The pieces end where csv-parse would end a record; should it disagree, the rest cannot be read.
-      const tooLarge = error.code === 'CSV_MAX_RECORD_SIZE' ? { limit: this.limit } : undefined;
-      pushAll(items, this.reader.fail(csvFailure(error), this.rows + ((error as CsvError & { records?: number }).records ?? 0) + 1, tooLarge));
+      pushAll(items, this.reader.fail(csvFailure(error), this.rows + ((error as CsvError & { records?: number }).records ?? 0) + 1));
       this.stopped = true;
     }
     this.rows += rows;

@@ -124,13 +124,19 @@ function nodeValue(node: unknown, doc: Document): unknown {
   }
 }
 
-/** NDJSON: one record per line; blank lines are skipped, a bad line is reported with its number. */
+/**
+ * NDJSON: one record per line; blank lines are skipped, a bad line is reported with its number, and a
+ * line longer than `maxRecordBytes` (in UTF-8) is refused as the byte readers refuse it.
+ */
 export function readNdjsonRecords(text: string, options: ReadOptions = {}): ReadResult {
   const records: LocatedRecord[] = [];
   const diagnostics: Diagnostic[] = [];
   const state = { index: 0 };
+  const maxBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
   text.split(/\r?\n/).forEach((lineText, i) => {
-    const item = ndjsonLine(lineText, i + 1, state, options);
+    // A UTF-16 unit is at most 3 UTF-8 bytes: most lines are told short without counting.
+    const tooLarge = lineText.length * 3 > maxBytes && Buffer.byteLength(lineText) > maxBytes;
+    const item = tooLarge ? tooLargeLine(i + 1, maxBytes, state, options) : ndjsonLine(lineText, i + 1, state, options);
     if (item === undefined) return;
     if ('record' in item) records.push(item);
     else pushAll(diagnostics, item.diagnostics);

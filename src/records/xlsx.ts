@@ -202,7 +202,8 @@ function embeddedMap(lines: readonly string[], file: string, locale: Locale): Ma
 /**
  * A workbook with a sheet of more rows than exceljs is let hold, read row by row with its streaming
  * reader: only rows with values are kept (a million empty rows cost time, not memory), so nothing that
- * could be read is lost. Merged header cells are not known here (a sheet lists its merges after its rows).
+ * could be read is lost. Merged header cells are not known here (a sheet lists its merges after its rows);
+ * the 1904 date system is.
  */
 async function streamedItems(bytes: Uint8Array, mapping: CsvMapping | undefined, options: XlsxReadOptions): Promise<StreamItem[]> {
   const file = options.file ?? '<inline>';
@@ -237,7 +238,10 @@ async function streamedItems(bytes: Uint8Array, mapping: CsvMapping | undefined,
     if (!parsed.ok) return [{ diagnostics: parsed.diagnostics }];
     map = parsed.mapping;
   }
-  return sheetItems(chosen.rows, new Map(), map, { ...options, file: `${file}!${chosen.name}` }, false);
+  // The workbook's date system (its workbook part is read before its sheets): a serial number in a 1904
+  // workbook (old Mac Excel) is 1,462 days later than the same number in a 1900 one.
+  const date1904 = (reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties?.model?.date1904 === true;
+  return sheetItems(chosen.rows, new Map(), map, { ...options, file: `${file}!${chosen.name}` }, date1904);
 }
 
 /**

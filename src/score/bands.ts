@@ -8,7 +8,7 @@ import type { InspectionRecord } from '../record-schema.js';
 import type { CompiledBand, Scorer } from '../compile/standard.js';
 import type { Points } from '../points.js';
 import type { LocalizedText } from '../common-schema.js';
-import type { DimensionOutcome, VerdictReason } from './scorecard.js';
+import { placeReason, type DimensionOutcome, type VerdictReason } from './scorecard.js';
 import type { RuleScope } from '../rules/kind.js';
 
 /** What deciding a band reads of the run (outcome.ts's RuleTotals has it all). */
@@ -53,13 +53,13 @@ export function decideBand(
         // Unknown: the band, or one after it, could have been given; it matters to the verdict when one of them fails.
         if (!bands.slice(i).some((b) => b.fails)) return none;
         const reasons: VerdictReason[] = [{ messageId: 'verdict.indeterminate_band_when', data: { name: band.name }, rule: band.path }];
-        for (const r of band.when.explain(run.facts()).reasons) reasons.push({ ...r, rule: band.path });
+        for (const r of band.when.explain(run.facts()).reasons) reasons.push(placeReason(r, undefined, band.path));
         return { band: undefined, fails: false, unknown: true, reasons };
       }
     }
     if (!band.fails) return { band, fails: false, unknown: false, reasons: [] };
     const reason = dimension === undefined ? { messageId: 'line.band_fail', data: { name: band.name } } : { messageId: 'line.dimension_fail', data: { dimension, name: band.name } };
-    return { band, fails: true, unknown: false, reasons: [{ ...reason, rule: band.path }] };
+    return { band, fails: true, unknown: false, reasons: [placeReason(reason, undefined, band.path)] };
   }
   return none;
 }

@@ -8,7 +8,7 @@ import type { RuleScope } from '../rules/kind.js';
 import type { Scorer } from '../compile/standard.js';
 import { decideBand, decideDimensions, nameOf, noteDecision } from './bands.js';
 import { pointsToNumber, type Points } from '../points.js';
-import type { CategoryTotal, DerivedOutcome, DimensionOutcome, ScoreLine, Scorecard, Verdict, VerdictReason } from './scorecard.js';
+import { placeReason, type CategoryTotal, type DerivedOutcome, type DimensionOutcome, type ScoreLine, type Scorecard, type Verdict, type VerdictReason } from './scorecard.js';
 
 /**
  * What scoring a record's rules leaves for its outcome (score.ts's RecordRun): lines, reasons, the
@@ -55,11 +55,11 @@ export function decideOutcome(scorer: Scorer, record: InspectionRecord, run: Rul
       notEligible = true;
       const reason = { messageId: 'line.prerequisite_unmet', data: { name: p.name } };
       lines.push({ type: 'prerequisite_unmet', rule: p.path, points: 0, reason, ...(p.source ? { source: p.source } : {}) });
-      reasons.push({ ...reason, rule: p.path });
+      reasons.push(placeReason(reason, undefined, p.path));
     } else {
       unknown = true;
       reasons.push({ messageId: 'verdict.indeterminate_prerequisite', data: { name: p.name }, rule: p.path });
-      for (const r of p.require.explain(run.facts()).reasons) reasons.push({ ...r, rule: p.path });
+      for (const r of p.require.explain(run.facts()).reasons) reasons.push(placeReason(r, undefined, p.path));
     }
   }
 
@@ -80,11 +80,11 @@ export function decideOutcome(scorer: Scorer, record: InspectionRecord, run: Rul
       failed = true;
       const reason = { messageId: 'line.veto', data: { name: veto.name } };
       lines.push({ type: 'veto', ...(veto.item ? { item: veto.item.id } : {}), rule: veto.path, points: 0, reason, ...(veto.source ? { source: veto.source } : {}) });
-      reasons.push({ ...reason, rule: veto.path });
+      reasons.push(placeReason(reason, undefined, veto.path));
     } else {
       unknown = true;
       reasons.push({ messageId: 'verdict.indeterminate_veto', data: { name: veto.name }, rule: veto.path });
-      for (const r of veto.when!.explain(run.facts()).reasons) reasons.push({ ...r, rule: veto.path });
+      for (const r of veto.when!.explain(run.facts()).reasons) reasons.push(placeReason(r, undefined, veto.path));
     }
   }
 

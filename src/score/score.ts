@@ -12,7 +12,7 @@ import type { CompiledCategory, CompiledItem, CompiledRuleEntry, CompiledScope, 
 import { decideOutcome } from './outcome.js';
 import { buildFacts, indicatorRatio, quantityProblem, quantityRatio, readPath, readScopeFact } from '../compile/facts.js';
 import { isWithinPoints, MAX_POINTS, pointsToNumber, sumExactly, type Points, type Ratio } from '../points.js';
-import type { LineType, ScoreAttempt, ScoreLine, VerdictReason } from './scorecard.js';
+import { placeReason, type LineType, type ScoreAttempt, type ScoreLine, type VerdictReason } from './scorecard.js';
 import type { RecordProblem } from '../diagnostics.js';
 import { pushAll } from '../collections.js';
 
@@ -435,14 +435,14 @@ export class RecordRun implements RuleScope {
     const what = this.rule.decidesApplicability ? this.scope : this.rule;
     if (what.mayDeduct) this.unknownTakes = true;
     if (what.mayAward) this.unknownGives = true;
-    this.reasons.push({ ...reason, item: this.scope.id, rule: this.rule.path });
+    this.reasons.push(placeReason(reason, this.scope.id, this.rule.path));
   }
 
   unmet(reason: Message, detail?: LineDetail): void {
     this.failed = true;
     // The verdict's reason keeps the rule's data as given; the line gets its own copy (push adds the text).
     this.push('threshold_unmet', 0, this.rule.reason !== undefined ? { ...reason, data: { ...reason.data } } : reason, detail);
-    this.reasons.push({ ...reason, item: this.scope.id, rule: this.rule.path });
+    this.reasons.push(placeReason(reason, this.scope.id, this.rule.path));
   }
 
   notApplicable(reason: Message): void {

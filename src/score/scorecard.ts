@@ -48,6 +48,30 @@ export interface VerdictReason extends Message {
   readonly rule?: string;
 }
 
+/**
+ * `{ ...reason, item, rule }` (no `item` key when `item` is undefined): a reason placed at its item and rule.
+ * The common reason — a plain object of `messageId` then `data`, as every rule kind makes it — is built by
+ * name: on V8 (Node 20) a spread's copy with keys added after it is made slowly, 1.2–1.5 µs against 0.04 µs
+ * for the same object built by name, even when every copy has one map (the Lexington feed's uncertain records
+ * spent a third of their scoring there). Anything else is spread, as before.
+ */
+export function placeReason(reason: Message, item: string | undefined, rule: string | undefined): VerdictReason {
+  let keys = 0;
+  for (const key in reason) {
+    if (key !== (keys === 0 ? 'messageId' : 'data')) {
+      keys = -1;
+      break;
+    }
+    keys++;
+  }
+  // for…in also gives inherited keys and never symbols: asked here, so that the spread is matched exactly.
+  if (keys === 2 && Object.getPrototypeOf(reason) === Object.prototype && Object.getOwnPropertySymbols(reason).length === 0) {
+    const { messageId, data } = reason;
+    return item === undefined ? { messageId, data, rule } : { messageId, data, item, rule };
+  }
+  return item === undefined ? { ...reason, rule } : { ...reason, item, rule };
+}
+
 export interface DerivedOutcome {
   readonly id: string;
   readonly name: LocalizedText;

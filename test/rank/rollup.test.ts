@@ -88,6 +88,19 @@ describe('rollUp: a group is the aggregate of its members', () => {
     expect(aggregateMembers([{ id: 'x', score: 90, passing: true }, { id: 'y', score: 80, passing: false }], 'passing')).toBe(50);
   });
 
+  it('a member whose score was refused as too large makes its group refused too (too_large), whatever the aggregate, even beside an undecided member', () => {
+    const refused = { ...member('r', 'a1', 1), score: null, unscored: 'too_large' as const };
+    const undecided = { ...member('u', 'a1', 1), score: null, unscored: 'indeterminate' as const };
+    for (const aggregate of AGGREGATES) {
+      for (const results of [[member('x', 'a1', 90), refused], [undecided, refused, member('x', 'a1', 90)]]) {
+        const [g] = rollUp(results, { by: 'alliance', aggregate });
+        expect([g!.score, g!.unscored]).toEqual([null, 'too_large']);
+      }
+      const [g] = rollUp([member('x', 'a1', 90), undecided], { by: 'alliance', aggregate });
+      expect([g!.score, g!.unscored]).toEqual([null, 'indeterminate']);
+    }
+  });
+
   it('units without the group key are in no group', () => {
     const lone = { ...member('z', 'a1', 90), unit: { id: 'z' } };
     expect(rollUp([lone], { by: 'alliance', aggregate: 'mean' })).toEqual([]);

@@ -55,6 +55,7 @@ describe('a score refused as beyond the exact range of points', () => {
     expect(r.code).toBe(0);
     expect(r.stderr.split('\n').filter(Boolean)).toEqual([
       'warning: the score of 甲 2024-W10 would pass the exact range of points (±100000000000): refused, its row is unranked',
+      'warning: the score of Alliance (sum of the members) A1 2024-W10 would pass the exact range of points (±100000000000): refused, its row is unranked',
       'warning: the score of Alliance (sum of the members) A2 2024-W10 would pass the exact range of points (±100000000000): refused, its row is unranked',
     ]);
     expect(r.stdout).toMatch(/—\s+甲\s+—\s+2\s+—\s+unranked: score beyond the exact range of points/);
@@ -93,5 +94,21 @@ describe('a score refused as beyond the exact range of points', () => {
     const r = await runCli(['rank', '--standard', standard, '--period', 'week', '--input-format', 'ndjson', '-'], { input: record('b1', 'b', '乙', 'A1') + '\n' });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
+  });
+
+  it('a roll-up group with a member refused says its sum is refused too, not undecided: text, JSON, Markdown and HTML, in both languages', async () => {
+    const text = await run('rank', '--roll-up', 'alliance');
+    expect(text.stdout).toMatch(/—\s+A1\s+—\s+3\s+—\s+unranked: score beyond the exact range of points/);
+    const json = JSON.parse((await run('rank', '--roll-up', 'alliance', '--format', 'json')).stdout);
+    const a1 = json.rollup.results.find((r: { unit: { id: string } }) => r.unit.id === 'A1');
+    expect([a1.score, a1.unscored]).toEqual([null, 'too_large']);
+    expect(json.rollup.tables[0].groups[0].rows.map((r: { result: { unit: { id: string } }; unranked: string }) => [r.result.unit.id, r.unranked])).toEqual([['A1', 'too_large'], ['A2', 'too_large']]);
+    const zh = await run('rank', '--roll-up', 'alliance', '--lang', 'zh-CN');
+    expect(zh.stdout).toMatch(/—\s+A1\s+—\s+3\s+—\s+未排名：得分超出可精确计算的范围/);
+    const md = await run('report', '--roll-up', 'alliance', '--format', 'md');
+    expect(md.stdout).toContain('| — | A1 | — | 3 | — | unranked: score beyond the exact range of points |');
+    const html = await run('report', '--roll-up', 'alliance', '--format', 'html', '--lang', 'zh-CN');
+    expect(html.stdout).toMatch(/<th scope="row">(<a [^>]*>)?A1(<\/a>)?<\/th><td class="num">—<\/td><td class="num">3<\/td><td class="change none">—<\/td><td>未排名：得分超出可精确计算的范围<\/td>/);
+    for (const out of [text.stdout, zh.stdout, md.stdout, html.stdout]) expect(out).not.toMatch(/A1[^\n]*(indeterminate|待定|不确定)/);
   });
 });

@@ -3,9 +3,9 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { compileStandard, parseStandard } from '../../src/index.js';
 import { streamCsvRecords } from '../../src/records/csv.js';
-import { parseMapping, type CsvMapping } from '../../src/records/mapping.js';
 import { scoreStream, type ScoreItem } from '../../src/score/batch.js';
 import { StandardSet } from '../../src/score/editions.js';
+import { csvMap as map } from '../support/csv-map.js';
 
 const parsed = parseStandard(`id: mini
 version: "1"
@@ -20,12 +20,6 @@ categories:
 `);
 if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
 const set = new StandardSet([compileStandard(parsed.standard)]);
-
-function map(text: string): CsvMapping {
-  const result = parseMapping(text);
-  if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
-  return result.mapping;
-}
 
 const total = (item: IteratorResult<ScoreItem> | undefined) => (item?.value && 'scorecard' in item.value ? item.value.scorecard.total : item?.value);
 

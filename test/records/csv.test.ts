@@ -14,6 +14,7 @@ import { sheetTemplate } from '../../src/records/template.js';
 import { readDocumentRecords } from '../../src/records/read.js';
 import { scoreBatch } from '../../src/score/batch.js';
 import { StandardSet } from '../../src/score/editions.js';
+import { csvMap as map } from '../support/csv-map.js';
 
 /** A small standard of its own, so these tests do not move with the shipped ones. */
 const STANDARD = `id: mini
@@ -43,12 +44,6 @@ categories:
 const parsed = parseStandard(STANDARD, { file: 'mini.yaml' });
 if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
 const set = new StandardSet([compileStandard(parsed.standard)]);
-
-function map(text: string): CsvMapping {
-  const result = parseMapping(text, 'm.yaml');
-  if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
-  return result.mapping;
-}
 
 const LONG = map(`layout: long
 columns:

@@ -67,6 +67,17 @@ describe('streamNdjsonRecords over the splitter', () => {
     }
   });
 
+  it('refuses a line past the limit in a text read whole as in bytes, counting it in UTF-8, and reads the lines after it', () => {
+    // 70 characters of 3 bytes each: under the limit in characters, over it in bytes.
+    const long = JSON.stringify({ id: 'long', unit: { id: '高一(3)班' }, date: '2024-03-04', findings: [], note: '高'.repeat(70) });
+    const text = `${record('a')}\r\n${long}\n${'x'.repeat(300)}\n${record('c')}\n`;
+    const fromText = readNdjsonRecords(text, { file: 'f.ndjson', maxRecordBytes: 200 });
+    const fromBytes = readNdjsonBytes(Buffer.from(text), { file: 'f.ndjson', maxRecordBytes: 200 });
+    expect(fromText.records.map((r) => [r.record.id, r.source.line])).toEqual([['a', 1], ['c', 4]]);
+    expect(fromText.diagnostics.map((d) => [d.code, d.line, d.index, d.message])).toEqual(fromBytes.diagnostics.map((d) => [d.code, d.line, d.index, d.message]));
+    expect(fromText.diagnostics.map((d) => [d.code, d.line])).toEqual([['record_too_large', 2], ['record_too_large', 3]]);
+  });
+
   it('reports a byte not in UTF-8 at its offset in the stream, however it is cut', async () => {
     const bytes = Buffer.concat([Buffer.from(`${record('a')}\n{"x":"`), Buffer.from([0xff]), Buffer.from('"}\n')]);
     const items = await collect(streamNdjsonRecords(stream(cut(bytes, [3, 70, 90])), { file: 'f.ndjson' }));

@@ -17,7 +17,8 @@ import { decodeText } from '../../src/records/decode.js';
 import { loadMapping, type CsvMapping } from '../../src/records/mapping.js';
 import type { ReadResult } from '../../src/records/read.js';
 import { readRecords } from '../../src/records/records.js';
-import { readXlsxRecords } from '../../src/records/xlsx.js';
+import { MAX_SHEET_ROWS, readXlsxRecords } from '../../src/records/xlsx.js';
+import JSZip from 'jszip';
 import { scoreBatch } from '../../src/score/batch.js';
 import { StandardSet } from '../../src/score/editions.js';
 import { cellName } from '../../src/spreadsheet.js';
@@ -42,9 +43,10 @@ function score(set: StandardSet, read: ReadResult): Scorecard[] {
 type DateStyle = 'date' | 'serial' | 'text';
 
 /** A CSV's rows as a workbook: numbers as numbers, the date column as Excel dates, serial numbers or the CSV's text. */
-async function workbookOf(csv: string, options: { dates: DateStyle; sheet?: string; above?: boolean }): Promise<Buffer> {
+async function workbookOf(csv: string, options: { dates: DateStyle; sheet?: string; above?: boolean; date1904?: boolean }): Promise<Buffer> {
   const rows = parse(csv, { bom: true, relax_column_count: true }) as string[][];
   const workbook = new ExcelJS.Workbook();
+  if (options.date1904) workbook.properties.date1904 = true;
   workbook.addWorksheet('说明').addRow(['这一页不是记录']);
   const sheet = workbook.addWorksheet(options.sheet ?? 'Sheet1');
   const dateColumn = rows[0]!.indexOf('日期');
@@ -62,7 +64,7 @@ async function workbookOf(csv: string, options: { dates: DateStyle; sheet?: stri
         if (i === dateColumn && options.dates !== 'text') {
           const [y, m, d] = cell.split(/[-/]/).map(Number);
           const date = Date.UTC(y!, m! - 1, d!);
-          return options.dates === 'date' ? new Date(date) : (date - Date.UTC(1899, 11, 30)) / 86_400_000;
+          return options.dates === 'date' ? new Date(date) : (date - (options.date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30))) / 86_400_000;
         }
         return /^-?\d+(\.\d+)?$/.test(cell) && !/^0\d/.test(cell) ? Number(cell) : cell;
       }),
@@ -91,6 +93,17 @@ describe('records from .xlsx', async () => {
     const bytes = await workbookOf(longCsv, { dates: 'serial' });
     expect(score(set, await readXlsxRecords(bytes, long, { file: 'week.xlsx', sheet: 'Sheet1' }))).toEqual(score(set, readCsvRecords(longCsv, long, { file: 'long.csv' })));
     expect(score(set, await readXlsxRecords(bytes, long, { file: 'week.xlsx', sheet: 'Sheet1' }))).toEqual(reference);
+  });
+
+  it('a 1904 workbook (old Mac Excel) reads its serial numbers in its own date system, also row by row past 100,000 rows', async () => {
+    const bytes = await workbookOf(longCsv, { dates: 'serial', date1904: true });
+    expect(score(set, await readXlsxRecords(bytes, long, { file: 'week.xlsx', sheet: 'Sheet1' }))).toEqual(reference);
+    // Empty rows below the records, as a sheet formatted to the bottom: read by the streaming reader.
+    const zip = await JSZip.loadAsync(bytes);
+    const part = Object.keys(zip.files).find((name) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name) && name !== 'xl/worksheets/sheet1.xml')!;
+    zip.file(part, (await zip.file(part)!.async('string')).replace('</sheetData>', `${'<row/>'.repeat(MAX_SHEET_ROWS + 10)}</sheetData>`));
+    const tall = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    expect(score(set, await readXlsxRecords(tall, long, { file: 'week.xlsx', sheet: 'Sheet1' }))).toEqual(reference);
   });
 
   it('a header under a title row, with 日期 merged down over two header rows (header: 3), reads as the CSV', async () => {

@@ -5,14 +5,14 @@
  * 一票否决 printed on its row.
  * Without Chromium the suite is skipped with a warning — and fails in CI (CI=true), which installs it.
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml, stringify } from 'yaml';
-import { CHROMIUM_ARGS, DEFAULT_CHROMIUM } from '../../src/cli/report.js';
+import { CHROMIUM_ARGS, DEFAULT_CHROMIUM, printPdf } from '../../src/cli/report.js';
 import { renderReportHtml } from '../../src/report/html.js';
 import { buildReport } from '../../src/report/report.js';
 import { ROOT } from '../support/built.js';
@@ -142,6 +142,18 @@ describe.skipIf(missing !== undefined)('the school report in Chromium', () => {
     const pdf = readFileSync(join(dir, 'week3.pdf'));
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdfPages(pdf)).toBe(3);
+  });
+
+  it('printPdf takes the page as lines, once through, and leaves no file of its own behind', async () => {
+    const before = readdirSync(tmpdir()).filter((f) => f.startsWith('scoresheet-pdf-'));
+    const lines = (function* () {
+      yield '<!doctype html><html><head><meta charset="utf-8"><title>t</title></head><body>';
+      for (let i = 0; i < 3; i++) yield `<p style="break-after: page">第 ${i + 1} 页</p>`;
+      yield '</body></html>';
+    })();
+    expect(await printPdf(lines, join(dir, 'lines.pdf'), CHROMIUM)).toBeUndefined();
+    expect(pdfPages(readFileSync(join(dir, 'lines.pdf')))).toBe(3);
+    expect(readdirSync(tmpdir()).filter((f) => f.startsWith('scoresheet-pdf-'))).toEqual(before);
   });
 
   it('reads the same with JavaScript off', async () => {

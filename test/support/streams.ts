@@ -21,16 +21,19 @@ categories:
   return compileStandard(r.standard);
 }
 
-/** `bytes` cut at the given points, as a stream of chunks. */
-export function cut(bytes: Buffer, at: readonly number[]): Buffer[] {
-  const points = [...new Set(at.map((n) => n % (bytes.length + 1)))].sort((a, b) => a - b);
-  const chunks: Buffer[] = [];
+/** `bytes` (or a text) cut at the given points, as a stream of chunks. */
+export function cut(bytes: Buffer, at: readonly number[]): Buffer[];
+export function cut(text: string, at: readonly number[]): string[];
+export function cut(input: Buffer | string, at: readonly number[]): (Buffer | string)[] {
+  const piece = (from: number, to?: number) => (typeof input === 'string' ? input.slice(from, to) : input.subarray(from, to));
+  const points = [...new Set(at.map((n) => n % (input.length + 1)))].sort((a, b) => a - b);
+  const chunks: (Buffer | string)[] = [];
   let from = 0;
   for (const p of points) {
-    chunks.push(bytes.subarray(from, p));
+    chunks.push(piece(from, p));
     from = p;
   }
-  chunks.push(bytes.subarray(from));
+  chunks.push(piece(from));
   return chunks;
 }
 
