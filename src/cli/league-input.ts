@@ -4,6 +4,7 @@
  */
 import { loadCalendar } from '../aggregate/calendar-file.js';
 import type { Calendar, PeriodUnit } from '../aggregate/periods.js';
+import type { TracedLines } from '../aggregate/aggregate.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { wordsOf, type Locale } from '../messages/locales.js';
 import type { TextEncodingName } from '../records/decode.js';
@@ -67,8 +68,7 @@ export interface Rejected {
 export interface LeagueFeed {
   /**
    * Hold every scorecard (returned as `scorecards`); otherwise each goes to a LeagueBuilder as it is
-   * scored and only what the league reads is kept — unless --also standards are given: those cards are
-   * still held (see needsCards).
+   * scored and only what the league reads is kept (an --also standard's card: LeagueBuilder.addElsewhere).
    */
   readonly hold: boolean;
   /**
@@ -78,6 +78,8 @@ export interface LeagueFeed {
   readonly slim?: boolean;
   /** Verdicts to look for among the ranked scorecards (`rank --fail-on`): those found are `verdicts`. */
   readonly watch?: readonly Verdict[];
+  /** Without `hold`: the lines the league's results trace (`vetoes` when the output prints no other line). */
+  readonly traced?: TracedLines;
 }
 
 export interface LeagueInput<Card extends ReportCard = Scorecard> {
@@ -147,11 +149,12 @@ export async function loadLeagueInput(inputs: readonly string[], options: League
     ...(options.rollUp !== undefined ? { rollup: options.rollUp } : {}),
     ...(elsewhere.length > 0 ? { elsewhere } : {}),
   });
-  // What a streamed league cannot yet leave out as the held path does (the held path drops superseded
-  // cards before anything else): an own card superseded by an --also standard's (aggregation sees only
-  // the own cards). That needs every card at the end. (Awards by kinds now drop superseded cards first.)
-  const needsCards = alsoIds.size > 0;
-  const take = feed.hold || needsCards ? holdCards(feed.slim === true && !needsCards) : streamCards(feed.watch ?? [], new LeagueBuilder(standard, leagueOptions([])));
+  // The --also standards' cards go to the builder as cards of another standard (addElsewhere): read by
+  // exclusions, and superseding the own cards or superseded by them. Held whole for a report with --also.
+  const isElsewhere = alsoIds.size === 0 ? undefined : (c: ReportCard) => alsoIds.has(idOf(c));
+  const take = feed.hold
+    ? holdCards(feed.slim === true && isElsewhere === undefined)
+    : streamCards(feed.watch ?? [], new LeagueBuilder(standard, leagueOptions([]), { traced: feed.traced ?? 'all' }), isElsewhere);
   // Problems go to stderr as they are found, the first --max-problems of them: none is held beyond those.
   const problems = problemPrinter(out, options.maxProblems ?? DEFAULT_MAX_PROBLEMS, options.lang);
   const counter = rejectedRecordCounter();
@@ -207,7 +210,7 @@ function holdCards(slim: boolean): { readonly cards: ReportCard[]; add(card: Sco
  * verdicts, only the ids of the cards that have one are kept, to tell at the end whether such a card
  * was superseded. (The builder keeps units the same to the letter as one object, SameUnits.)
  */
-export function streamCards(watch: readonly Verdict[], builder: Pick<LeagueBuilder, 'add' | 'build'>) {
+export function streamCards(watch: readonly Verdict[], builder: Pick<LeagueBuilder, 'add' | 'addElsewhere' | 'build'>, isElsewhere?: (card: Scorecard) => boolean) {
   const superseded = new Set<string>();
   const watched = new Set(watch);
   const found = new Set<Verdict>();
@@ -215,6 +218,10 @@ export function streamCards(watch: readonly Verdict[], builder: Pick<LeagueBuild
   return {
     add(card: Scorecard): void {
       if (card.supersedes !== undefined) superseded.add(card.supersedes);
+      if (isElsewhere?.(card)) {
+        builder.addElsewhere(card);
+        return;
+      }
       builder.add(card);
       if (!watched.has(card.verdict)) return;
       if (card.record === undefined) found.add(card.verdict);

@@ -30,7 +30,8 @@ export async function runRank(inputs: readonly string[], options: RankCliOptions
     return 2;
   }
   // Nothing here reads a scorecard beyond the league and the --fail-on verdicts: each is fed to the league as it is scored.
-  const input = await loadLeagueInput(inputs, options, terminal, stdin, { hold: false, watch: options.failOn });
+  // Only JSON prints the results' traced lines; the tables show a row's vetoes alone, so the league keeps no other line.
+  const input = await loadLeagueInput(inputs, options, terminal, stdin, { hold: false, watch: options.failOn, traced: options.format === 'json' ? 'all' : 'vetoes' });
   if (input === 2) return 2;
   const { standard, league, verdicts, rejected } = input;
   // Inspections in no period (a holiday, between terms) are a warning, not a failure: the exit code stays.
@@ -58,7 +59,9 @@ export async function runRank(inputs: readonly string[], options: RankCliOptions
  */
 export function* jsonPieces(value: Readonly<Record<string, unknown>>): Generator<string> {
   const indent = (json: string, by: string) => json.replace(/\n/g, `\n${by}`);
-  const members = Object.entries(value).filter(([, v]) => JSON.stringify(v) !== undefined);
+  // A member JSON leaves out (undefined, a function, a symbol, a toJSON giving undefined), found without
+  // making the member's whole text: the results of a large run are the longest part of the league.
+  const members = Object.entries(value).filter(([, v]) => (typeof v === 'object' && v !== null && typeof (v as { toJSON?: unknown }).toJSON !== 'function' ? true : JSON.stringify(v) !== undefined));
   if (members.length === 0) {
     yield '{}';
     return;

@@ -7,7 +7,7 @@ export type { Period, PeriodUnit, Calendar, Term, NoTerm } from '../aggregate/pe
 export { parseCalendar, loadCalendar } from '../aggregate/calendar-file.js';
 export type { CalendarResult, CalendarOptions } from '../aggregate/calendar-file.js';
 export { aggregateScorecards } from '../aggregate/aggregate.js';
-export type { UnitPeriodResult, AggregateOptions, FrequencyShortfall, TracedLine } from '../aggregate/aggregate.js';
+export type { UnitPeriodResult, AggregateOptions, FrequencyShortfall, TracedLine, TracedLines } from '../aggregate/aggregate.js';
 export { assignFindings, responsibleUnit } from '../aggregate/responsibility.js';
 export type { Roster, AreaAssignment } from '../aggregate/responsibility.js';
 export { rankUnits, assignRanks } from '../rank/rank.js';
@@ -17,7 +17,7 @@ export type { GroupAwards, Boards, BoardOptions, LastWarning, Streak, ExclusionC
 export { rollUp, aggregateMembers } from '../rank/rollup.js';
 export type { GroupPeriodResult, GroupMember, RollupOptions, RollupAggregate } from '../rank/rollup.js';
 export { LeagueBuilder } from '../rank/league.js';
-export type { RollupLeague, SharedAward, LeagueCard, LeftOutCard } from '../rank/league.js';
+export type { RollupLeague, SharedAward, LeagueCard, LeftOutCard, LeagueBuilderOptions } from '../rank/league.js';
 export type { Award, Rollup, ExclusionRule } from '../standard/ranking-schema.js';
 export { HistoryScorer } from '../history/history.js';
 export { scoreHistoryStream } from '../history/stream.js';

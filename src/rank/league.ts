@@ -3,13 +3,13 @@
  * group → awards, boards, warnings and streaks. Options not given come from the standard's
  * `ranking:` section.
  */
-import { aggregateScorecards, type AggregatedCard, type UnitPeriodResult } from '../aggregate/aggregate.js';
+import { aggregateScorecards, Aggregation, type AggregateOptions, type AggregatedCard, type TracedLines, type UnitPeriodResult } from '../aggregate/aggregate.js';
 import { noTermOf, periodOf, type Calendar, type NoTerm, type PeriodUnit } from '../aggregate/periods.js';
 import type { LocalizedText } from '../common-schema.js';
 import type { UnitRef } from '../record-schema.js';
 import type { Scorecard } from '../score/scorecard.js';
 import type { Standard } from '../standard/schema.js';
-import { RankingSchema, type Award, type ExclusionRule, type Ranking } from '../standard/ranking-schema.js';
+import { RankingSchema, type Award, type Exclusion, type ExclusionRule, type Ranking } from '../standard/ranking-schema.js';
 import { awardStreaks, giveAwards, lastWarnings, makeBoards, type Boards, type ExclusionCheck, type GroupAwards, type LastWarning, type Streak } from './awards.js';
 import { rankUnits, type LeagueTable, type RankOptions, type TiePolicy } from './rank.js';
 import { rollUp, type GroupPeriodResult, type RollupAggregate } from './rollup.js';
@@ -28,7 +28,7 @@ export interface LeagueOptions {
    * Scorecards of other standards (by their `id`), for awards that exclude a unit by what another
    * standard says of it in the same period (`exclude: [{ standard: food-safety, verdict: fail }]`).
    */
-  readonly elsewhere?: readonly Scorecard[];
+  readonly elsewhere?: readonly LeagueCard[];
 }
 
 /** A group award named on each member's row (同奖): the members of the holding group in that period. */
@@ -95,37 +95,66 @@ export type LeagueCard = AggregatedCard & Pick<Scorecard, 'standard' | 'band' | 
  * ```
  */
 export function buildLeague(standard: Standard, scorecards: readonly LeagueCard[], options: LeagueOptions): League {
-  const ranking = standard.ranking ?? RankingSchema.parse({});
-  const calendar = options.calendar ?? standard.calendar;
-  const aggregateOptions = {
-    period: options.period,
-    method: ranking.aggregate,
-    mode: standard.scoring.mode,
-    frequency: ranking.frequency,
-    ...(ranking.base !== undefined ? { base: ranking.base } : {}),
-    ...(options.units ? { units: options.units } : {}),
-    ...(calendar ? { calendar } : {}),
-  };
+  const settings = leagueSettings(standard, options);
   const leftOut: LeftOutCard[] = [];
-  const results = aggregateScorecards(scorecards, { ...aggregateOptions, leftOut: (card) => leftOut.push(leftOutCard(card, calendar)) });
-  const rankOptions: RankOptions = {
-    better: standard.scoring.mode === 'accumulate' ? 'lower' : 'higher',
-    ties: options.ties ?? ranking.ties,
-    tieBreakers: ranking.tieBreakers,
-    minInspections: ranking.minInspections,
-    ...(options.groupBy ? { groupBy: options.groupBy } : {}),
-  };
-  const tables = rankUnits(results, rankOptions);
-  const check = exclusionCheck(standard.id, scorecards, options.elsewhere ?? [], options.period, calendar);
+  const results = aggregateScorecards(scorecards, { ...settings.aggregate, leftOut: (card) => leftOut.push(leftOutCard(card, settings.calendar)) });
+  const check = exclusionCheck(standard.id, scorecards, options.elsewhere ?? [], options.period, settings.calendar);
   let superseded: Set<string> | undefined;
-  const awards = awardsOf(tables, ranking.awards, check, (kinds) => {
+  return assemble(standard, options, settings, results, leftOut, check, (kinds) => {
     const only = new Set(kinds);
     // Superseded cards go first: a correction of another kind still takes its record out of this kind's table.
     const gone = (superseded ??= supersededIds(scorecards));
     const cards = scorecards.filter((c) => c.kind !== undefined && only.has(c.kind) && (c.record === undefined || !gone.has(c.record)));
-    return rankUnits(aggregateScorecards(cards, aggregateOptions), rankOptions);
+    return aggregateScorecards(cards, settings.aggregate);
   });
-  const rollup = options.rollup === undefined ? undefined : buildRollup(ranking, options.rollup, results, rankOptions, check);
+}
+
+/** What a league's aggregation and ranking are told: the options, over the standard's `ranking:`. */
+interface LeagueSettings {
+  readonly ranking: Ranking;
+  readonly calendar: Calendar | undefined;
+  readonly aggregate: AggregateOptions;
+  readonly rank: RankOptions;
+}
+
+function leagueSettings(standard: Standard, options: LeagueOptions): LeagueSettings {
+  const ranking = standard.ranking ?? RankingSchema.parse({});
+  const calendar = options.calendar ?? standard.calendar;
+  return {
+    ranking,
+    calendar,
+    aggregate: {
+      period: options.period,
+      method: ranking.aggregate,
+      mode: standard.scoring.mode,
+      frequency: ranking.frequency,
+      ...(ranking.base !== undefined ? { base: ranking.base } : {}),
+      ...(options.units ? { units: options.units } : {}),
+      ...(calendar ? { calendar } : {}),
+    },
+    rank: {
+      better: standard.scoring.mode === 'accumulate' ? 'lower' : 'higher',
+      ties: options.ties ?? ranking.ties,
+      tieBreakers: ranking.tieBreakers,
+      minInspections: ranking.minInspections,
+      ...(options.groupBy ? { groupBy: options.groupBy } : {}),
+    },
+  };
+}
+
+/** The league of the period results: tables, awards (`resultsOfKinds`: the results of some kinds' cards), boards, warnings, streaks, roll-up. */
+function assemble(
+  standard: Standard,
+  options: LeagueOptions,
+  { ranking, rank }: LeagueSettings,
+  results: readonly UnitPeriodResult[],
+  leftOut: LeftOutCard[],
+  check: ExclusionCheck,
+  resultsOfKinds: (kinds: readonly string[]) => UnitPeriodResult[],
+): League {
+  const tables = rankUnits(results, rank);
+  const awards = awardsOf(tables, ranking.awards, check, (kinds) => rankUnits(resultsOfKinds(kinds), rank));
+  const rollup = options.rollup === undefined ? undefined : buildRollup(ranking, options.rollup, results, rank, check);
   return {
     standard: `${standard.id}@${standard.version}`,
     period: options.period,
@@ -141,8 +170,11 @@ export function buildLeague(standard: Standard, scorecards: readonly LeagueCard[
   };
 }
 
+/** What the league reads of a card in no period. */
+type SaidOfLeftOut = Pick<AggregatedCard, 'record' | 'unit' | 'date'>;
+
 /** What the league says of a card in no period: why it is in none. */
-export function leftOutCard(card: AggregatedCard, calendar: Calendar | undefined): LeftOutCard {
+export function leftOutCard(card: SaidOfLeftOut, calendar: Calendar | undefined): LeftOutCard {
   const why = noTermOf(card.date, calendar) ?? { reason: 'outside_terms' };
   return card.record !== undefined ? { record: card.record, unit: card.unit, date: card.date, why } : { unit: card.unit, date: card.date, why };
 }
@@ -207,7 +239,7 @@ const idOf = (standard: string) => (standard.includes('@') ? standard.slice(0, s
  * What the scorecards say of a unit in a period, for exclusions in object form: this standard's
  * scorecards, or (`standard`) another's from `elsewhere`. Superseded scorecards do not count.
  */
-function exclusionCheck(own: string, scorecards: readonly LeagueCard[], elsewhere: readonly Scorecard[], period: PeriodUnit, calendar: Calendar | undefined): ExclusionCheck {
+function exclusionCheck(own: string, scorecards: readonly LeagueCard[], elsewhere: readonly LeagueCard[], period: PeriodUnit, calendar: Calendar | undefined): ExclusionCheck {
   let index: Map<string, LeagueCard[]> | undefined;
   const build = () => {
     const map = new Map<string, LeagueCard[]>();
@@ -236,14 +268,29 @@ function says(card: LeagueCard, rule: ExclusionRule): boolean {
   return outcome?.tier != null && rule.tiers!.includes(outcome.tier.id);
 }
 
+/** How a LeagueBuilder is built. */
+export interface LeagueBuilderOptions {
+  /**
+   * The lines its results trace: `all` (the default: buildLeague's league), or only the 一票否决 lines
+   * (`vetoes`), which is all the tables, awards, boards and roll-ups read: a league for text, Markdown,
+   * CSV or xlsx tables then holds no other line of any card. (A league that reads the cards themselves,
+   * see LeagueBuilder, keeps every line: its results trace them all.)
+   */
+  readonly traced?: TracedLines;
+}
+
 /**
- * A league built while scorecards are scored: of each card it keeps only what the league reads (a
- * LeagueCard: unit, date, totals, verdict, lines, band, outcomes), so the rest of the card —
- * categories, reasons, provenance — is garbage at once. Holding every full scorecard of a large run
- * until buildLeague cost about as much again as scoring them (the garbage collector copies each card
- * it must keep). So is a unit object per card (each record's unit is a copy of its own): a unit the same
- * to the letter as the one kept for its id is kept once, and an empty `lines` or `outcomes` as one shared
- * empty list. The league is buildLeague's on the same scorecards.
+ * A league built while scorecards are scored, the rest of each card garbage at once. Each card goes to
+ * its (period, unit) cell as it comes (an Aggregation): running totals and a few columns per card (its
+ * record, date, totals, verdict, counts, kind, unit, and its lines by reference) — not the card. A card
+ * that supersedes one already placed takes that one out of its cell; one superseded before it comes is
+ * not placed. Only when the standard's ranking reads more of the cards than that — an award limited to
+ * inspection kinds (a table of those cards alone), an exclusion in object form (a band, an outcome, a
+ * verdict or a veto here or in another standard: `elsewhere`) — does it keep what the league reads of
+ * each card (unit, date, totals, verdict, lines, band, outcomes) and build buildLeague's league from them.
+ * Each record's unit is an object of its own: a unit the same to the letter as the one kept for its id is
+ * kept once. The league is buildLeague's on the same scorecards (with `traced: 'vetoes'` and cells, but
+ * for the results' lines, which are then the veto lines alone).
  *
  * @example
  * ```ts
@@ -262,15 +309,53 @@ function says(card: LeagueCard, rule: ExclusionRule): boolean {
  * ```
  */
 export class LeagueBuilder {
+  readonly #settings: LeagueSettings;
+  /** The cells, when the ranking reads no more of a card than they keep. */
+  readonly #cells: Aggregation<SaidOfLeftOut> | undefined;
+  /** Otherwise what the league reads of each card. */
   readonly #cards: LeagueCard[] = [];
+  /** And of each card of another standard (addElsewhere), for exclusions by what it says. */
+  readonly #elsewhere: LeagueCard[] = [];
+  /** The records some card supersedes. */
+  readonly #superseded = new Set<string>();
+  /** Each record's unit is an object of its own: keeping one per card cost about as much as the rest of the league. */
+  readonly #units = new SameUnits();
 
   constructor(
     readonly standard: Standard,
     readonly options: LeagueOptions,
-  ) {}
+    builder: LeagueBuilderOptions = {},
+  ) {
+    this.#settings = leagueSettings(standard, options);
+    if (!readsCards(this.#settings.ranking, options)) {
+      this.#cells = new Aggregation(this.#settings.aggregate, { traced: builder.traced ?? 'all', leftOut: inNoPeriod });
+    }
+  }
 
   add(card: Scorecard): void {
-    this.#cards.push({
+    const cells = this.#cells;
+    if (cells === undefined) {
+      this.#cards.push(this.#leagueCard(card));
+      return;
+    }
+    this.#supersede(card, cells);
+    if (card.record === undefined || !this.#superseded.has(card.record)) cells.add(card, this.#units.of(card.unit));
+  }
+
+  /**
+   * A scorecard of another standard (`rank --also`), which only the ranking's exclusions by that standard
+   * read: as a card of `options.elsewhere`, except that the cards added, here or with `add`, supersede one
+   * another (an own card a correction of another standard supersedes is left out, and the other way round).
+   */
+  addElsewhere(card: Scorecard): void {
+    if (this.#cells === undefined) this.#elsewhere.push(this.#leagueCard(card));
+    // The cells read nothing of another standard's cards but what they supersede.
+    else this.#supersede(card, this.#cells);
+  }
+
+  /** What the league reads of a card. */
+  #leagueCard(card: Scorecard): LeagueCard {
+    return {
       standard: card.standard,
       record: card.record,
       supersedes: card.supersedes,
@@ -284,16 +369,49 @@ export class LeagueBuilder {
       lines: card.lines.length > 0 ? card.lines : NO_LINES,
       band: card.band,
       outcomes: card.outcomes.length > 0 ? card.outcomes : NO_OUTCOMES,
-    });
+    };
   }
 
-  /** Each record's unit is an object of its own: keeping one per card cost about as much as the rest of the league. */
-  readonly #units = new SameUnits();
+  /** A card's correction: the record it supersedes out of the cells, and never placed after. */
+  #supersede(card: Scorecard, cells: Aggregation<SaidOfLeftOut>): void {
+    if (card.supersedes !== undefined && !this.#superseded.has(card.supersedes)) {
+      this.#superseded.add(card.supersedes);
+      cells.remove(card.supersedes);
+    }
+  }
 
   build(): League {
-    return buildLeague(this.standard, this.#cards, this.options);
+    if (this.#cells === undefined) {
+      if (this.#elsewhere.length === 0) return buildLeague(this.standard, this.#cards, this.options);
+      // Superseded cards of either kind go first, as `rank --also` held them.
+      const gone = supersededIds([...this.#cards, ...this.#elsewhere]);
+      const current = (cards: readonly LeagueCard[]) => cards.filter((c) => c.record === undefined || !gone.has(c.record));
+      return buildLeague(this.standard, current(this.#cards), { ...this.options, elsewhere: [...(this.options.elsewhere ?? []), ...current(this.#elsewhere)] });
+    }
+    const leftOut: LeftOutCard[] = [];
+    const results = this.#cells.results((card) => leftOut.push(leftOutCard(card, this.#settings.calendar)));
+    return assemble(this.standard, this.options, this.#settings, results, leftOut, readsNoCards, readsNoCards);
   }
 }
+
+/** Whether a league reads more of its cards than an Aggregation's cells keep (see LeagueBuilder). */
+export function readsCards(ranking: Ranking, options: LeagueOptions): boolean {
+  const objectForm = (exclude: readonly Exclusion[] | undefined) => (exclude ?? []).some((e) => typeof e === 'object');
+  return (
+    (options.elsewhere ?? []).length > 0 ||
+    ranking.awards.some((a) => a.kinds !== undefined || objectForm(a.exclude)) ||
+    objectForm(ranking.boards?.exclude) ||
+    ranking.rollups.some((r) => r.awards.some((a) => objectForm(a.exclude)))
+  );
+}
+
+/** What readsCards rules out is never asked of a LeagueBuilder's cells. */
+const readsNoCards = (): never => {
+  throw new Error('LeagueBuilder: this league reads the cards themselves (readsCards)');
+};
+
+/** What a LeagueBuilder keeps of a card in no period: what the league says of it. */
+const inNoPeriod = (card: AggregatedCard): SaidOfLeftOut => ({ record: card.record, unit: card.unit, date: card.date });
 
 /**
  * Units the same to the letter (the same keys in the same order, the same values, group included: so the
