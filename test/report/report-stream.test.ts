@@ -1,7 +1,8 @@
 /**
- * `report` holds a ReportCard of each scorecard (what the report and its league read) and writes its page
- * in pieces; the report model builds each unit's inspections when read and takes the costliest items from
- * the cards, not from the league's traced lines. Each is checked against the straightforward version on
+ * `report` feeds each scorecard to a LeagueBuilder as it is scored and holds an InspectedCard of each card
+ * with lines only (what the report shows of an inspection), and writes its page in pieces; the report
+ * model builds each unit's inspections when read and takes the costliest items from those cards, not from
+ * the league's traced lines (a correction without lines still takes out the card it supersedes: r10). Each is checked against the straightforward version on
  * every fixture case and on generated school records: the page from whole scorecards, made as one
  * string, is the same to the byte as what `report` prints and writes to a file.
  */
@@ -53,6 +54,7 @@ const RECORDS = file('records.yaml', `
 - { id: r7, standard: classes, unit: { id: c }, date: 2024-03-12, kind: weekly, findings: [] }
 - { id: r8, standard: classes, unit: { id: a }, date: 2024-03-12, kind: daily, findings: [ { item: floor }, { item: fire } ] }
 - { id: r9, standard: classes, unit: { id: a }, date: 2024-03-12, kind: daily, findings: [ { item: floor } ] }
+- { id: r10, standard: classes, unit: { id: a }, date: 2024-03-13, kind: daily, supersedes: r9, findings: [] }
 `);
 // Inspections in no period of the calendar (left out), one of them superseded.
 const HOLIDAYS = file('holidays.ndjson', [
