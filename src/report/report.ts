@@ -80,7 +80,11 @@ export type InspectedCard = Pick<ReportCard, 'unit' | 'date' | 'record' | 'super
  * ```
  */
 export function inspectedCard(card: Scorecard, unit: Scorecard['unit'] = card.unit): InspectedCard {
-  const out: { -readonly [K in keyof InspectedCard]: InspectedCard[K] } = { unit, date: card.date, total: card.total, lines: card.lines };
+  return withPresent({ unit, date: card.date, total: card.total, lines: card.lines }, card);
+}
+
+/** The optional fields a report reads that `card` has, added to `out` (absent ones left out). */
+function withPresent<Out extends { -readonly [K in keyof InspectedCard]?: InspectedCard[K] }>(out: Out, card: Scorecard): Out {
   if (card.record !== undefined) out.record = card.record;
   if (card.supersedes !== undefined) out.supersedes = card.supersedes;
   if (card.kind !== undefined) out.kind = card.kind;
@@ -129,14 +133,7 @@ export function reportCard(card: Scorecard, unit: Scorecard['unit'] = card.unit)
     band: card.band,
     outcomes: card.outcomes.length === 0 ? NONE : card.outcomes,
   };
-  if (card.record !== undefined) out.record = card.record;
-  if (card.supersedes !== undefined) out.supersedes = card.supersedes;
-  if (card.kind !== undefined) out.kind = card.kind;
-  if (card.level !== undefined) out.level = card.level;
-  if (card.inspector !== undefined) out.inspector = card.inspector;
-  if (card.cycle !== undefined) out.cycle = card.cycle;
-  if (card.charges !== undefined) out.charges = card.charges;
-  return out;
+  return withPresent(out, card);
 }
 
 export interface ReportRow {
