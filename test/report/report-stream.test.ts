@@ -74,7 +74,7 @@ const CASES: Case[] = [
   ['school, CSV and NDJSON sources as one stream', { standards: ['standards/school-hygiene.yaml'], period: 'week' }, ['fixtures/csv/school-week.ndjson', 'fixtures/csv/school-week.json']],
   ['school month, bands by kind', { standards: ['standards/school-hygiene-month.yaml'], period: 'month' }, ['fixtures/school-hygiene-month/records.yaml']],
   ['awards by kinds, vetoes, supersedes (the canteen record rejected)', { standards: [CLASSES], period: 'week' }, [RECORDS]],
-  ['--also (cards held whole)', { standards: [CLASSES], also: [CANTEEN], period: 'week' }, [RECORDS]],
+  ['--also (the canteen cards to addElsewhere)', { standards: [CLASSES], also: [CANTEEN], period: 'week' }, [RECORDS]],
   ['community red flag by month', { standards: ['standards/community-red-flag.yaml'], period: 'month', groupBy: 'community', units: 'fixtures/community-red-flag/units.yaml' }, ['fixtures/community-red-flag/weekly.yaml']],
   ['community red flag, a roll-up', { standards: ['standards/community-red-flag.yaml'], period: 'quarter', rollUp: 'alliances' }, ['fixtures/community-red-flag/communities.yaml']],
   ['rectification deadlines: the ledger', { standards: ['standards/community-red-flag-rectification.yaml'], period: 'week' }, ['fixtures/community-red-flag-rectification/records.yaml']],
