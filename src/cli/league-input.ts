@@ -23,7 +23,7 @@ import type { Output } from './io.js';
 import { loadStandardSet, standardLoadOptions } from './standards.js';
 import { DEFAULT_MAX_PROBLEMS, problemPrinter, rejectedRecordCounter } from './problems.js';
 import { supersededIds } from '../score/scorecard.js';
-import { reportCard, type ReportCard } from '../report/report.js';
+import { inspectedCard, type InspectedCard } from '../report/report.js';
 
 export interface LeagueInputOptions {
   readonly standards: readonly string[];
@@ -72,22 +72,24 @@ export interface LeagueFeed {
    */
   readonly hold: boolean;
   /**
-   * With `hold`: keep of each scorecard only what a report reads (a ReportCard, `report`), units the
-   * same to the letter as one object. Not with --also standards: those cards are held whole.
+   * Without `hold` (`report`): of each of the league's own cards with lines, keep an InspectedCard
+   * (returned as `inspected`, superseded ones left out); the cards without lines are only counted by the league.
    */
-  readonly slim?: boolean;
+  readonly inspected?: boolean;
   /** Verdicts to look for among the ranked scorecards (`rank --fail-on`): those found are `verdicts`. */
   readonly watch?: readonly Verdict[];
   /** Without `hold`: the lines the league's results trace (`vetoes` when the output prints no other line). */
   readonly traced?: TracedLines;
 }
 
-export interface LeagueInput<Card extends ReportCard = Scorecard> {
+export interface LeagueInput {
   /** The standard whose ranking rules apply: the newest edition loaded. */
   readonly standard: Standard;
   readonly league: League;
   /** The ranked scorecards (superseded ones and the --also standards' left out), when held. */
-  readonly scorecards?: readonly Card[];
+  readonly scorecards?: readonly Scorecard[];
+  /** The ranked cards with lines (superseded ones and the --also standards' left out), when asked for (LeagueFeed.inspected). */
+  readonly inspected?: readonly InspectedCard[];
   /** Which of the watched verdicts some ranked scorecard has. */
   readonly verdicts: ReadonlySet<Verdict>;
   readonly rejected: Rejected;
@@ -97,10 +99,10 @@ export interface LeagueInput<Card extends ReportCard = Scorecard> {
 }
 
 /** The league of the records in `inputs` (`stdin` when none); 2 when it could not be made (said on `out`). */
-export async function loadLeagueInput(inputs: readonly string[], options: LeagueInputOptions, out: Output, stdin: Readable, feed: LeagueFeed & { readonly hold: true; readonly slim: true }): Promise<(LeagueInput<ReportCard> & { readonly scorecards: readonly ReportCard[] }) | 2>;
-export async function loadLeagueInput(inputs: readonly string[], options: LeagueInputOptions, out: Output, stdin: Readable, feed?: LeagueFeed & { readonly hold: true; readonly slim?: false }): Promise<(LeagueInput & { readonly scorecards: readonly Scorecard[] }) | 2>;
-export async function loadLeagueInput(inputs: readonly string[], options: LeagueInputOptions, out: Output, stdin: Readable, feed: LeagueFeed): Promise<LeagueInput<ReportCard> | 2>;
-export async function loadLeagueInput(inputs: readonly string[], options: LeagueInputOptions, out: Output, stdin: Readable, feed: LeagueFeed = { hold: true }): Promise<LeagueInput<ReportCard> | 2> {
+export async function loadLeagueInput(inputs: readonly string[], options: LeagueInputOptions, out: Output, stdin: Readable, feed: LeagueFeed & { readonly hold: false; readonly inspected: true }): Promise<(LeagueInput & { readonly inspected: readonly InspectedCard[] }) | 2>;
+export async function loadLeagueInput(inputs: readonly string[], options: LeagueInputOptions, out: Output, stdin: Readable, feed?: LeagueFeed & { readonly hold: true }): Promise<(LeagueInput & { readonly scorecards: readonly Scorecard[] }) | 2>;
+export async function loadLeagueInput(inputs: readonly string[], options: LeagueInputOptions, out: Output, stdin: Readable, feed: LeagueFeed): Promise<LeagueInput | 2>;
+export async function loadLeagueInput(inputs: readonly string[], options: LeagueInputOptions, out: Output, stdin: Readable, feed: LeagueFeed = { hold: true }): Promise<LeagueInput | 2> {
   const ranked = await loadStandardSet(options.standards, standardLoadOptions(options), out);
   if (!ranked) return 2;
   const also = options.also && options.also.length > 0 ? await loadStandardSet(options.also, standardLoadOptions(options), out) : undefined;
@@ -139,7 +141,7 @@ export async function loadLeagueInput(inputs: readonly string[], options: League
   };
   // The --also standards' scorecards only decide awards; the table ranks the standard's own.
   const alsoIds = new Set((also?.scorers ?? []).map((s) => s.standard.id).filter((id) => id !== standard.id));
-  const idOf = (c: ReportCard) => c.standard.slice(0, c.standard.lastIndexOf('@'));
+  const idOf = (c: Scorecard) => c.standard.slice(0, c.standard.lastIndexOf('@'));
   const leagueOptions = (elsewhere: readonly Scorecard[]): LeagueOptions => ({
     period: options.period,
     ...(options.groupBy ? { groupBy: options.groupBy } : {}),
@@ -151,18 +153,21 @@ export async function loadLeagueInput(inputs: readonly string[], options: League
   });
   // The --also standards' cards go to the builder as cards of another standard (addElsewhere): read by
   // exclusions, and superseding the own cards or superseded by them. Held whole for a report with --also.
-  const isElsewhere = alsoIds.size === 0 ? undefined : (c: ReportCard) => alsoIds.has(idOf(c));
+  const isElsewhere = alsoIds.size === 0 ? undefined : (c: Scorecard) => alsoIds.has(idOf(c));
   const take = feed.hold
-    ? holdCards(feed.slim === true && isElsewhere === undefined)
+    ? holdCards()
     : streamCards(feed.watch ?? [], new LeagueBuilder(standard, leagueOptions([]), { traced: feed.traced ?? 'all' }), isElsewhere);
   // Problems go to stderr as they are found, the first --max-problems of them: none is held beyond those.
   const problems = problemPrinter(out, options.maxProblems ?? DEFAULT_MAX_PROBLEMS, options.lang);
   const counter = rejectedRecordCounter();
   const history = set.scorers.some(usesHistory) ? new HistoryScorer((record) => set.select(record)) : undefined;
+  const inspected = !feed.hold && feed.inspected === true ? inspectedCards(isElsewhere, history !== undefined) : undefined;
   try {
     for await (const item of scoreHistoryStream(set, assignStream(read(), roster, options.lang), options.lang, new RecordIds({ verify: ndjsonIdCheck(options.maxRecordBytes) }), history)) {
-      if ('scorecard' in item) take.add(item.scorecard);
-      else {
+      if ('scorecard' in item) {
+        take.add(item.scorecard);
+        inspected?.add(item.scorecard);
+      } else {
         for (const d of item.diagnostics) {
           counter.add(d);
           problems.print(d);
@@ -179,15 +184,16 @@ export async function loadLeagueInput(inputs: readonly string[], options: League
   const rejected: Rejected = { records: counter.count(), listed: problems.printed, notListed: problems.notPrinted() };
   if (!('cards' in take)) {
     const { league, verdicts } = take.end();
-    return { standard, league, verdicts, rejected, ...(calendar ? { calendar } : {}) };
+    if (inspected === undefined) return { standard, league, verdicts, rejected, ...(calendar ? { calendar } : {}) };
+    const { cards, asOf } = inspected.end();
+    return { standard, league, inspected: cards, verdicts, rejected, ...(calendar ? { calendar } : {}), ...(history && { ledger: { asOf, entries: history.ledger(asOf) } }) };
   }
   const cards = take.cards;
   // A record another one supersedes (a corrected sheet, 复核) is left out.
   const superseded = supersededIds(cards);
   const current = superseded.size === 0 ? cards : cards.filter((c) => c.record === undefined || !superseded.has(c.record));
   const scorecards = alsoIds.size === 0 ? current : current.filter((c) => !alsoIds.has(idOf(c)));
-  // Held whole with --also (holdCards): the other standards' cards are Scorecards.
-  const elsewhere = alsoIds.size === 0 ? [] : (current.filter((c) => alsoIds.has(idOf(c))) as Scorecard[]);
+  const elsewhere = alsoIds.size === 0 ? [] : current.filter((c) => alsoIds.has(idOf(c)));
   const league = buildLeague(standard, scorecards, leagueOptions(elsewhere));
   const watched = new Set(feed.watch ?? []);
   const verdicts = new Set(scorecards.filter((c) => watched.has(c.verdict)).map((c) => c.verdict));
@@ -195,12 +201,36 @@ export async function loadLeagueInput(inputs: readonly string[], options: League
   return { standard, league, scorecards, verdicts, rejected, ...(calendar ? { calendar } : {}), ...(history && { ledger: { asOf, entries: history.ledger(asOf) } }) };
 }
 
-/** Every scorecard, held: whole, or (`slim`) only what a report reads, units the same to the letter as one object. */
-function holdCards(slim: boolean): { readonly cards: ReportCard[]; add(card: Scorecard): void } {
-  const cards: ReportCard[] = [];
-  if (!slim) return { cards, add: (card) => cards.push(card) };
+/** Every scorecard, held whole. */
+function holdCards(): { readonly cards: Scorecard[]; add(card: Scorecard): void } {
+  const cards: Scorecard[] = [];
+  return { cards, add: (card) => cards.push(card) };
+}
+
+/**
+ * What `report` keeps of the own standard's cards besides the league: an InspectedCard of each card with
+ * lines (units the same to the letter as one object), and the ids every card supersedes (those are left
+ * out at the end, as the league leaves them out). With a history (`dated`), each card's date and record
+ * too, for the ledger's date: the last date of a card not superseded.
+ */
+function inspectedCards(isElsewhere: ((card: Scorecard) => boolean) | undefined, dated: boolean) {
+  const cards: InspectedCard[] = [];
+  const superseded = new Set<string>();
   const units = new SameUnits();
-  return { cards, add: (card) => cards.push(reportCard(card, units.of(card.unit))) };
+  const dates: { readonly date: string; readonly record: string | undefined }[] = [];
+  return {
+    add(card: Scorecard): void {
+      if (card.supersedes !== undefined) superseded.add(card.supersedes);
+      if (isElsewhere?.(card)) return;
+      if (dated) dates.push({ date: card.date, record: card.record });
+      if (card.lines.length > 0) cards.push(inspectedCard(card, units.of(card.unit)));
+    },
+    end(): { cards: InspectedCard[]; asOf: string } {
+      const alive = (c: { readonly record?: string | undefined }) => c.record === undefined || !superseded.has(c.record);
+      const asOf = dates.reduce((last, c) => (c.date > last && alive(c) ? c.date : last), '');
+      return { cards: superseded.size === 0 ? cards : cards.filter(alive), asOf };
+    },
+  };
 }
 
 /**

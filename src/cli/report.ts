@@ -53,10 +53,11 @@ export async function runReport(inputs: readonly string[], options: ReportCliOpt
     out.err(wordsOf(options.lang).cli.xlsxNeedsOutput);
     return 2;
   }
-  // Of each scorecard only what the report reads is held (a ReportCard).
-  const input = await loadLeagueInput(inputs, options, out, stdin, { hold: true, slim: true });
+  // Each scorecard goes to the league as it is scored (only the vetoes traced: the report reads its
+  // lines from the cards); of the cards with lines only what the report shows is held (InspectedCard).
+  const input = await loadLeagueInput(inputs, options, out, stdin, { hold: false, inspected: true, traced: 'vetoes' });
   if (input === 2) return 2;
-  const { standard, league, scorecards, rejected, calendar, ledger } = input;
+  const { standard, league, inspected, rejected, calendar, ledger } = input;
   // Inspections in no period (a holiday, between terms) are a warning, not a failure: the exit code stays.
   for (const line of leftOutWarnings(league.leftOut ?? [], options.lang)) out.err(line);
   // A score refused as beyond the exact range shows as an unranked row: said here too, as a warning.
@@ -68,7 +69,7 @@ export async function runReport(inputs: readonly string[], options: ReportCliOpt
     return 2;
   }
   const report = buildReport(league, standard, {
-    scorecards,
+    inspected,
     ...(calendar ? { calendar } : {}),
     ...(options.at !== undefined ? { at: options.at } : {}),
     ...(options.top !== undefined ? { top: options.top } : {}),

@@ -30,6 +30,12 @@ export interface ReportOptions {
    * What the report reads of each is a ReportCard (a Scorecard is one; `reportCard` keeps just that).
    */
   readonly scorecards?: readonly ReportCard[];
+  /**
+   * Instead of `scorecards`: only the league's own cards that have lines (superseded ones may be among
+   * them; they are left out here), each an InspectedCard. A unit period's other inspections cost nothing:
+   * its clean count is the league's inspections less these.
+   */
+  readonly inspected?: readonly InspectedCard[];
   /** The calendar given to buildLeague, to place the scorecards in their periods (default: the standard's). */
   readonly calendar?: Calendar;
   /** How many of the costliest items to list (default 10). */
@@ -44,6 +50,50 @@ export interface ReportOptions {
 
 /** What a report (and the league under it) reads of a scorecard: a Scorecard is one. */
 export type ReportCard = LeagueCard & Pick<Scorecard, 'level' | 'inspector' | 'cycle' | 'charges'>;
+
+/** What a report reads of an inspection with lines (ReportOptions.inspected): a ReportCard is one. */
+export type InspectedCard = Pick<ReportCard, 'unit' | 'date' | 'record' | 'supersedes' | 'kind' | 'level' | 'inspector' | 'total' | 'lines' | 'cycle' | 'charges'>;
+
+/**
+ * The InspectedCard of a scorecard (with `unit` in place of its own, when given), a new object with only
+ * those fields, its lines by reference. `scoresheet report` keeps one of each card with lines and feeds
+ * every card to a LeagueBuilder.
+ *
+ * @example
+ * ```ts
+ * import { compileStandard, scoreRecord, type Standard } from 'scoresheet';
+ * import { LeagueBuilder } from 'scoresheet/league';
+ * import { buildReport, inspectedCard, type InspectedCard } from 'scoresheet/report';
+ *
+ * declare const standard: Standard;
+ * declare const records: unknown[];
+ * const scorer = compileStandard(standard);
+ * const builder = new LeagueBuilder(standard, { period: 'week' }, { traced: 'vetoes' });
+ * const inspected: InspectedCard[] = [];
+ * for (const record of records) {
+ *   const scored = scoreRecord(scorer, record);
+ *   if (!scored.ok) continue;
+ *   builder.add(scored.scorecard);
+ *   if (scored.scorecard.lines.length > 0) inspected.push(inspectedCard(scored.scorecard));
+ * }
+ * const report = buildReport(builder.build(), standard, { inspected });
+ * ```
+ */
+export function inspectedCard(card: Scorecard, unit: Scorecard['unit'] = card.unit): InspectedCard {
+  return withPresent({ unit, date: card.date, total: card.total, lines: card.lines }, card);
+}
+
+/** The optional fields a report reads that `card` has, added to `out` (absent ones left out). */
+function withPresent<Out extends { -readonly [K in keyof InspectedCard]?: InspectedCard[K] }>(out: Out, card: Scorecard): Out {
+  if (card.record !== undefined) out.record = card.record;
+  if (card.supersedes !== undefined) out.supersedes = card.supersedes;
+  if (card.kind !== undefined) out.kind = card.kind;
+  if (card.level !== undefined) out.level = card.level;
+  if (card.inspector !== undefined) out.inspector = card.inspector;
+  if (card.cycle !== undefined) out.cycle = card.cycle;
+  if (card.charges !== undefined) out.charges = card.charges;
+  return out;
+}
 
 /** One empty list for every card without lines or outcomes (most of a large run's: each card parses its own). */
 const NONE: readonly never[] = Object.freeze([]);
@@ -83,14 +133,7 @@ export function reportCard(card: Scorecard, unit: Scorecard['unit'] = card.unit)
     band: card.band,
     outcomes: card.outcomes.length === 0 ? NONE : card.outcomes,
   };
-  if (card.record !== undefined) out.record = card.record;
-  if (card.supersedes !== undefined) out.supersedes = card.supersedes;
-  if (card.kind !== undefined) out.kind = card.kind;
-  if (card.level !== undefined) out.level = card.level;
-  if (card.inspector !== undefined) out.inspector = card.inspector;
-  if (card.cycle !== undefined) out.cycle = card.cycle;
-  if (card.charges !== undefined) out.charges = card.charges;
-  return out;
+  return withPresent(out, card);
 }
 
 export interface ReportRow {
@@ -289,12 +332,15 @@ export function buildReport(league: League, standard: Standard, options: ReportO
     };
   }
 
-  const cards = placeScorecards(options.scorecards, league.period, options.calendar ?? standard.calendar, keys);
-  const units = unitDetails(tables, league.results.filter((r) => keys.has(r.period.key)), cards, heldBy);
+  // Only the cards with lines given (`inspected`): a cell's cards are its inspections with lines, the rest clean.
+  const withLinesOnly = options.scorecards === undefined && options.inspected !== undefined;
+  const cards = placeScorecards(options.scorecards ?? options.inspected, league.period, options.calendar ?? standard.calendar, keys);
+  const units = unitDetails(tables, league.results.filter((r) => keys.has(r.period.key)), cards, heldBy, withLinesOnly);
   const results = league.results.filter((r) => keys.has(r.period.key));
   // A result's lines read from its cards where they account for it: the league's traced copies are never made.
-  const ownCards = (r: UnitPeriodResult): readonly ReportCard[] | undefined => {
+  const ownCards = (r: UnitPeriodResult): readonly InspectedCard[] | undefined => {
     const own = cards?.get(`${r.period.key}\u0000${r.unit.id}`);
+    if (withLinesOnly) return own ?? NONE;
     return own !== undefined && own.length === r.inspections && own.length > 0 ? own : undefined;
   };
   // In date order, as the league traces them (the costliest items list their sources in the order met).
@@ -382,10 +428,10 @@ function reportTables(
 }
 
 /** Scorecards by `period\0unit`, as aggregateScorecards places them (superseded ones dropped). */
-function placeScorecards(cards: readonly ReportCard[] | undefined, unit: PeriodUnit, calendar: Calendar | undefined, keys: ReadonlySet<string>): Map<string, ReportCard[]> | undefined {
+function placeScorecards(cards: readonly InspectedCard[] | undefined, unit: PeriodUnit, calendar: Calendar | undefined, keys: ReadonlySet<string>): Map<string, InspectedCard[]> | undefined {
   if (!cards) return undefined;
   const superseded = supersededIds(cards);
-  const out = new Map<string, ReportCard[]>();
+  const out = new Map<string, InspectedCard[]>();
   for (const card of cards) {
     if (card.record !== undefined && superseded.has(card.record)) continue;
     const period = periodOf(card.date, unit, calendar);
@@ -414,7 +460,8 @@ const byDate = <T extends { date: string; record?: string | undefined }>(a: T, b
  * run holds no copy of its lines: the renderers read a unit's inspections once, as they write them);
  * otherwise they are rebuilt from the league's lines.
  */
-function inspectionsOf(result: UnitPeriodResult, cards: readonly ReportCard[] | undefined): { detailed: () => ReportInspection[]; clean: number } {
+function inspectionsOf(result: UnitPeriodResult, cards: readonly InspectedCard[] | undefined, withLinesOnly: boolean): { detailed: () => ReportInspection[]; clean: number } {
+  if (cards && withLinesOnly) return { detailed: () => detailedOf(cards), clean: Math.max(0, result.inspections - cards.length) };
   if (cards && cards.length === result.inspections) {
     let clean = 0;
     for (const c of cards) if (c.lines.length === 0) clean++;
@@ -425,7 +472,7 @@ function inspectionsOf(result: UnitPeriodResult, cards: readonly ReportCard[] | 
 }
 
 /** The cards with lines, by date, as inspections. */
-function detailedOf(cards: readonly ReportCard[]): ReportInspection[] {
+function detailedOf(cards: readonly InspectedCard[]): ReportInspection[] {
   return cards
     .filter((c) => c.lines.length > 0)
     .sort(byDate)
@@ -458,8 +505,9 @@ function fromLines(result: UnitPeriodResult): { detailed: ReportInspection[]; cl
 function unitDetails(
   tables: readonly LeagueTable[],
   results: readonly UnitPeriodResult[],
-  cards: Map<string, ReportCard[]> | undefined,
+  cards: Map<string, InspectedCard[]> | undefined,
   heldBy: (period: string, unit: string) => string[],
+  withLinesOnly: boolean,
 ): ReportUnit[] {
   // Rank, group and group size of each unit in each period.
   const placed = new Map<string, { rank: number | null; unranked?: UnrankedReason; group: string; ranked: number }>();
@@ -489,7 +537,7 @@ function unitDetails(
       .map((r): ReportUnitPeriod => {
         const key = `${r.period.key}\u0000${unit.id}`;
         const place = placed.get(key);
-        const { detailed, clean } = inspectionsOf(r, cards ? (cards.get(key) ?? []) : undefined);
+        const { detailed, clean } = inspectionsOf(r, cards ? (cards.get(key) ?? []) : undefined, withLinesOnly);
         const out: Record<string, unknown> = {
           period: r.period,
           score: r.score,

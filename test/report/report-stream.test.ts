@@ -1,7 +1,8 @@
 /**
- * `report` holds a ReportCard of each scorecard (what the report and its league read) and writes its page
- * in pieces; the report model builds each unit's inspections when read and takes the costliest items from
- * the cards, not from the league's traced lines. Each is checked against the straightforward version on
+ * `report` feeds each scorecard to a LeagueBuilder as it is scored and holds an InspectedCard of each card
+ * with lines only (what the report shows of an inspection), and writes its page in pieces; the report
+ * model builds each unit's inspections when read and takes the costliest items from those cards, not from
+ * the league's traced lines (a correction without lines still takes out the card it supersedes: r10). Each is checked against the straightforward version on
  * every fixture case and on generated school records: the page from whole scorecards, made as one
  * string, is the same to the byte as what `report` prints and writes to a file.
  */
@@ -53,6 +54,7 @@ const RECORDS = file('records.yaml', `
 - { id: r7, standard: classes, unit: { id: c }, date: 2024-03-12, kind: weekly, findings: [] }
 - { id: r8, standard: classes, unit: { id: a }, date: 2024-03-12, kind: daily, findings: [ { item: floor }, { item: fire } ] }
 - { id: r9, standard: classes, unit: { id: a }, date: 2024-03-12, kind: daily, findings: [ { item: floor } ] }
+- { id: r10, standard: classes, unit: { id: a }, date: 2024-03-13, kind: daily, supersedes: r9, findings: [] }
 `);
 // Inspections in no period of the calendar (left out), one of them superseded.
 const HOLIDAYS = file('holidays.ndjson', [
@@ -72,7 +74,7 @@ const CASES: Case[] = [
   ['school, CSV and NDJSON sources as one stream', { standards: ['standards/school-hygiene.yaml'], period: 'week' }, ['fixtures/csv/school-week.ndjson', 'fixtures/csv/school-week.json']],
   ['school month, bands by kind', { standards: ['standards/school-hygiene-month.yaml'], period: 'month' }, ['fixtures/school-hygiene-month/records.yaml']],
   ['awards by kinds, vetoes, supersedes (the canteen record rejected)', { standards: [CLASSES], period: 'week' }, [RECORDS]],
-  ['--also (cards held whole)', { standards: [CLASSES], also: [CANTEEN], period: 'week' }, [RECORDS]],
+  ['--also (the canteen cards to addElsewhere)', { standards: [CLASSES], also: [CANTEEN], period: 'week' }, [RECORDS]],
   ['community red flag by month', { standards: ['standards/community-red-flag.yaml'], period: 'month', groupBy: 'community', units: 'fixtures/community-red-flag/units.yaml' }, ['fixtures/community-red-flag/weekly.yaml']],
   ['community red flag, a roll-up', { standards: ['standards/community-red-flag.yaml'], period: 'quarter', rollUp: 'alliances' }, ['fixtures/community-red-flag/communities.yaml']],
   ['rectification deadlines: the ledger', { standards: ['standards/community-red-flag-rectification.yaml'], period: 'week' }, ['fixtures/community-red-flag-rectification/records.yaml']],
