@@ -1,0 +1,78 @@
+// A card scored with history gets its `charges` and `cycle` set on the card scoreChecked has just made, not on
+// a spread's copy (src/history/history.ts, addToFreshCard): the card must be what `{ ...card, charges, cycle }`
+// gave — the same keys in the same order — and no card may be changed once it has been handed out.
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { addDays } from '../../src/dates.js';
+import { HistoryScorer } from '../../src/history/history.js';
+import { compileStandard, parseStandard, scoreRecord } from '../../src/index.js';
+import { InspectionRecordSchema, type InspectionRecord } from '../../src/record-schema.js';
+import type { Scorecard } from '../../src/score/scorecard.js';
+
+const yaml = readFileSync('test/history/fixtures/cycle.yaml', 'utf8');
+const scorerOf = (text: string) => {
+  const loaded = parseStandard(text);
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
+  return compileStandard(loaded.standard);
+};
+// With charges (every record interpreted, with its history) and with a cycle only (no item history: generated code).
+const withCharges = scorerOf(yaml);
+const cycleOnly = scorerOf(yaml.replace(/\n {8}charges:\n(?: {10}- .*\n)+ {8}foundLate: .*\n/, '\n'));
+
+const recordsArb = fc
+  .array(
+    fc.record({
+      unit: fc.constantFrom('u1', 'u2'),
+      day: fc.integer({ min: 0, max: 60 }),
+      recheck: fc.boolean(),
+      id: fc.boolean(),
+      officer: fc.option(fc.constantFrom('王五', '李四'), { nil: undefined }),
+      findings: fc.array(fc.record({ item: fc.constantFrom('litter', 'building'), count: fc.integer({ min: 1, max: 3 }), late: fc.boolean() }), { maxLength: 3 }),
+    }),
+    { maxLength: 10 },
+  )
+  .map((raw) =>
+    raw
+      .map((r, i) => {
+        const date = addDays('2024-03-01', r.day);
+        return InspectionRecordSchema.parse({
+          ...(r.id && { id: `r${i}` }),
+          unit: { id: r.unit },
+          date,
+          kind: r.recheck ? 'recheck' : 'initial',
+          ...(r.officer && { parties: { officer: r.officer } }),
+          findings: r.findings.map((f) => ({ item: f.item, count: f.count, ...(f.late && { occurred: addDays(date, -40) }) })),
+        });
+      })
+      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
+  );
+
+describe('history adds charges and cycle to the fresh card', () => {
+  it('the keys are the card’s own, then charges, then cycle, as the spread gave; a card handed out never changes', () => {
+    expect(withCharges.standard.outcomes.cycle).toBeDefined();
+    expect(cycleOnly.generated, 'the cycle-only standard runs as generated code').toBeDefined();
+    fc.assert(
+      fc.property(recordsArb, fc.boolean(), (records: InspectionRecord[], charged) => {
+        const scorer = charged ? withCharges : cycleOnly;
+        const history = new HistoryScorer(scorer);
+        const handedOut: { card: Scorecard; json: string }[] = [];
+        for (const record of records) {
+          const result = history.score(record);
+          if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
+          const card = result.scorecard;
+          const plain = scoreRecord(scorer, record);
+          if (!plain.ok) throw new Error(JSON.stringify(plain.diagnostics));
+          const expected = [...Reflect.ownKeys(plain.scorecard), ...(card.charges !== undefined ? ['charges'] : []), 'cycle'];
+          expect(Reflect.ownKeys(card)).toEqual(expected);
+          expect(charged ? card.charges !== undefined : card.charges === undefined).toBe(true);
+          expect(Object.getPrototypeOf(card)).toBe(Object.prototype);
+          handedOut.push({ card, json: JSON.stringify(card) });
+        }
+        expect(new Set(handedOut.map((h) => h.card)).size).toBe(handedOut.length);
+        for (const { card, json } of handedOut) expect(JSON.stringify(card)).toBe(json);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
