@@ -474,7 +474,20 @@ function chargesOf(scorer: Scorer, record: InspectionRecord, items: ReadonlyMap<
           const party = scorer.standard.parties?.find((p) => p.id === partyId);
           const group = party?.group === undefined ? undefined : record.unit.group?.[party.group];
           const who = party?.unit ? record.unit.id : party?.group !== undefined ? (group === undefined || group === '' ? undefined : String(group)) : record.parties?.[partyId];
-          return { party: partyId, name: party?.name ?? { en: partyId }, ...(who !== undefined && { who }), unit: c.unit, amount, item, finding: f, rule: `${spec.path}.charges[${i}]`, ...(multiply !== undefined && { multiply }), ...(source !== undefined && { source }), ...(party?.group !== undefined && { group: party.group }), ...(party?.shared && { shared: true as const }), ...(joint !== undefined && { joint }) };
+          // Built field by field in the order of Charge (the JSON key order): conditional spreads cost ~0.06 µs each.
+          const made: { -readonly [K in keyof Charge]: Charge[K] } = { party: partyId, name: party?.name ?? { en: partyId } } as Charge;
+          if (who !== undefined) made.who = who;
+          made.unit = c.unit;
+          made.amount = amount;
+          made.item = item;
+          made.finding = f;
+          made.rule = `${spec.path}.charges[${i}]`;
+          if (multiply !== undefined) made.multiply = multiply;
+          if (source !== undefined) made.source = source;
+          if (party?.group !== undefined) made.group = party.group;
+          if (party?.shared) made.shared = true;
+          if (joint !== undefined) made.joint = joint;
+          return made;
         };
         out.push(charge(c.party, c.source));
         // A group party jointly liable for this party (连带, 同罚 000:137) is charged the same.

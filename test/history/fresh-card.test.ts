@@ -1,14 +1,15 @@
 // A card scored with history gets its `charges` and `cycle` set on the card scoreChecked has just made, not on
 // a spread's copy (src/history/history.ts, addToFreshCard): the card must be what `{ ...card, charges, cycle }`
-// gave — the same keys in the same order — and no card may be changed once it has been handed out.
+// gave — the same keys in the same order — and no card may be changed once it has been handed out. Each
+// charge is built field by field: what `{ party, name, ...(who !== undefined && { who }), unit, … }` gave.
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/dates.js';
-import { HistoryScorer } from '../../src/history/history.js';
+import { HistoryScorer, scoreHistory } from '../../src/history/history.js';
 import { compileStandard, parseStandard, scoreRecord } from '../../src/index.js';
 import { InspectionRecordSchema, type InspectionRecord } from '../../src/record-schema.js';
-import type { Scorecard } from '../../src/score/scorecard.js';
+import type { Charge, Scorecard } from '../../src/score/scorecard.js';
 
 const yaml = readFileSync('test/history/fixtures/cycle.yaml', 'utf8');
 const scorerOf = (text: string) => {
@@ -74,5 +75,55 @@ describe('history adds charges and cycle to the fresh card', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+/** The keys the spread gave a charge: Charge's fields in order, each optional one only when it has a value (`shared` only when true). */
+const CHARGE_KEYS = ['party', 'name', 'who', 'unit', 'amount', 'item', 'finding', 'rule', 'multiply', 'source', 'group', 'shared', 'joint'] as const;
+function expectChargeShape(charge: Charge): void {
+  expect(Reflect.ownKeys(charge)).toEqual(CHARGE_KEYS.filter((k) => charge[k] !== undefined));
+  expect(Object.values(charge)).not.toContain(undefined);
+  if ('shared' in charge) expect(charge.shared).toBe(true);
+  expect(Object.getPrototypeOf(charge)).toBe(Object.prototype);
+}
+
+describe('charges are built in Charge’s key order', () => {
+  it('with and without who, multiply and source (the cycle standard)', () => {
+    fc.assert(
+      fc.property(recordsArb, (records) => {
+        for (const r of scoreHistory(withCharges, records).results) if (r?.ok) for (const c of r.scorecard.charges ?? []) expectChargeShape(c);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('with a group, shared and joint (a group party jointly liable, 000:137)', () => {
+    const scorer = scorerOf(`
+id: joint-keys
+version: "1"
+name: { en: Joint keys }
+scoring: { mode: accumulate }
+parties:
+  - { id: community, name: { en: Community }, unit: true }
+  - { id: alliance, name: { en: Alliance }, group: alliance, joint: community, shared: true, source: "000:137" }
+  - { id: officer, name: { en: Officer } }
+categories:
+  - id: building
+    name: { en: Buildings }
+    items:
+      - id: illegal-building
+        name: { en: Illegal building }
+        rules:
+          - { kind: per-occurrence, points: 1, charges: [ { party: community, amount: 1000, unit: yuan }, { party: officer, amount: 5, source: "x:1" } ] }
+        foundLate: { after: month, multiply: 2 }
+`);
+    const records = ['A1', undefined].flatMap((group, u) =>
+      [false, true].map((late, i) =>
+        InspectionRecordSchema.parse({ id: `r${u}${i}`, unit: { id: `c${u}`, ...(group !== undefined && { group: { alliance: group } }) }, date: `2024-03-0${i + 1}`, ...(u === 0 && { parties: { officer: '王五' } }), findings: [{ item: 'illegal-building', ...(late && { occurred: '2024-01-10' }) }] }),
+      ),
+    );
+    const charges = scoreHistory(scorer, records).results.flatMap((r) => (r?.ok ? (r.scorecard.charges ?? []) : []));
+    for (const key of ['who', 'multiply', 'source', 'group', 'shared', 'joint'] as const) expect(charges.some((c) => c[key] !== undefined), key).toBe(true);
+    for (const c of charges) expectChargeShape(c);
   });
 });
