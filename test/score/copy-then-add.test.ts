@@ -1,9 +1,14 @@
 // Copies that get keys added afterwards are made without a spread's own hidden class (about 1 µs a copy on
 // Node 20): copyOwn must give what `{ ...source }` gives, key for key and in order; the threshold's reasons
-// (a line's data gets the rule's text, the verdict's keeps the data as given) must keep their keys and order.
+// (a line's data gets the rule's text, the verdict's keeps the data as given) must keep their keys and order,
+// and buildFacts must give what its spread gave.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { copyOwn } from '../../src/collections.js';
+import { buildFacts } from '../../src/compile/facts.js';
+import type { InspectionRecord } from '../../src/record-schema.js';
+import type { ScoredFacts } from '../../src/rules/kind.js';
+import type { Indicator } from '../../src/standard/schema.js';
 import { parseStandard } from '../../src/index.js';
 import { scoreBothWays } from '../support/both-paths.js';
 
@@ -87,5 +92,44 @@ describe('a threshold’s reasons keep their keys and order (both paths, as JSON
     const card = scoreBothWays(standardWith('points'), record);
     expect(Object.keys(card.lines[0]!.reason.data!)).toEqual(['quantity', 'expected', 'actual', 'quantityName', 'text']);
     expect(Object.keys(card.lines[1]!.reason.data!)).toEqual(['quantity', 'expected', 'actual']);
+  });
+});
+
+describe('buildFacts ≡ { ...record.facts, kind, level, date, unit, indicators, findings, category, item }', () => {
+  const spreadFacts = (record: InspectionRecord, built: Record<string, unknown>, scored?: ScoredFacts) => ({
+    ...record.facts,
+    ...(record.kind !== undefined ? { kind: record.kind } : {}),
+    ...(record.level !== undefined ? { level: record.level } : {}),
+    date: record.date,
+    unit: record.unit.id,
+    indicators: built['indicators'],
+    findings: built['findings'],
+    ...(scored !== undefined ? { category: scored.category, item: scored.item } : {}),
+  });
+
+  it('for facts that name the built-in ones, __proto__ and other odd keys', () => {
+    const key = fc.oneof(fc.string(), fc.constantFrom('kind', 'level', 'date', 'unit', 'indicators', 'findings', 'category', 'item', '__proto__', 'constructor', '7'));
+    const facts = fc.option(
+      fc.array(fc.tuple(key, fc.jsonValue()), { maxLength: 8 }).map((entries) => {
+        const o: Record<string, unknown> = {};
+        for (const [k, v] of entries) Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+        return o;
+      }),
+      { nil: undefined },
+    );
+    const declared = new Map([['rate', { id: 'rate', name: { en: 'Rate' }, unit: 'percent' } as Indicator]]);
+    fc.assert(
+      fc.property(facts, fc.option(fc.string(), { nil: undefined }), fc.option(fc.string(), { nil: undefined }), fc.boolean(), (f, kind, level, withScored) => {
+        const record = { unit: { id: 'u' }, date: '2024-03-01', ...(kind !== undefined && { kind }), ...(level !== undefined && { level }), ...(f !== undefined && { facts: f }), indicators: { rate: { numerator: 1, denominator: 3 } }, findings: [{ item: 'a', count: 2 }, { item: 'a' }] } as unknown as InspectionRecord;
+        const scored = withScored ? ({ category: { c: 1 }, item: { i: 2 } } as unknown as ScoredFacts) : undefined;
+        const built = buildFacts(declared, record, scored) as Record<string, unknown>;
+        const expected = spreadFacts(record, built, scored);
+        expect(built).toStrictEqual(expected);
+        expect(Reflect.ownKeys(built)).toEqual(Reflect.ownKeys(expected));
+        expect(Object.getPrototypeOf(built)).toBe(Object.prototype);
+        expect(built['findings']).toEqual({ a: 3 });
+        if (f !== undefined) expect(built).not.toBe(f);
+      }),
+    );
   });
 });
