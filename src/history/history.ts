@@ -360,8 +360,16 @@ export class HistoryScorer {
       const shut = closed !== undefined && closed <= asOf ? closed : undefined;
       const daysOverdue = Math.max(0, daysBetween(entry.due, shut ?? asOf));
       const status: LedgerStatus = shut !== undefined ? 'closed' : asOf > entry.due ? 'overdue' : 'open';
-      const { late: _late, charged: _charged, spec: _spec, ...found } = entry;
-      entries.push({ ...found, status, ...(shut !== undefined && { closed: shut }), daysOverdue });
+      // The finding's own fields, then where it stands; field by field (a rest copy spread with keys added costs ~1 µs).
+      const row = { id: entry.id, unit: entry.unit, item: entry.item } as { -readonly [K in keyof LedgerEntry]: LedgerEntry[K] };
+      if (entry.record !== undefined) row.record = entry.record;
+      row.found = entry.found;
+      row.due = entry.due;
+      if (entry.note !== undefined) row.note = entry.note;
+      row.status = status;
+      if (shut !== undefined) row.closed = shut;
+      row.daysOverdue = daysOverdue;
+      entries.push(row);
     }
     return entries.sort((a, b) => (a.unit.id < b.unit.id ? -1 : a.unit.id > b.unit.id ? 1 : 0) || (a.due < b.due ? -1 : a.due > b.due ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }

@@ -1,7 +1,8 @@
 // A card scored with history gets its `charges` and `cycle` set on the card scoreChecked has just made, not on
 // a spread's copy (src/history/history.ts, addToFreshCard): the card must be what `{ ...card, charges, cycle }`
 // gave — the same keys in the same order — and no card may be changed once it has been handed out. Each
-// charge is built field by field: what `{ party, name, ...(who !== undefined && { who }), unit, … }` gave.
+// charge and ledger row is built field by field: what `{ party, name, ...(who !== undefined && { who }), unit, … }`
+// and `{ ...found, status, …, daysOverdue }` gave.
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import { HistoryScorer, scoreHistory } from '../../src/history/history.js';
 import { compileStandard, parseStandard, scoreRecord } from '../../src/index.js';
 import { InspectionRecordSchema, type InspectionRecord } from '../../src/record-schema.js';
 import type { Charge, Scorecard } from '../../src/score/scorecard.js';
+import { rec, scorer as campaign } from './campaign.js';
 
 const yaml = readFileSync('test/history/fixtures/cycle.yaml', 'utf8');
 const scorerOf = (text: string) => {
@@ -125,5 +127,47 @@ categories:
     const charges = scoreHistory(scorer, records).results.flatMap((r) => (r?.ok ? (r.scorecard.charges ?? []) : []));
     for (const key of ['who', 'multiply', 'source', 'group', 'shared', 'joint'] as const) expect(charges.some((c) => c[key] !== undefined), key).toBe(true);
     for (const c of charges) expectChargeShape(c);
+  });
+});
+
+describe('ledger rows are built in LedgerEntry’s key order', () => {
+  /** The keys the rest-and-spread gave a row: the finding's fields as it was opened, then where it stands. */
+  const LEDGER_KEYS = ['id', 'unit', 'item', 'record', 'found', 'due', 'note', 'status', 'closed', 'daysOverdue'] as const;
+
+  it('with and without record ids, notes and closing follow-ups, on any as-of day', () => {
+    const recordsArb = fc
+      .array(fc.record({ day: fc.integer({ min: 0, max: 20 }), id: fc.boolean(), note: fc.boolean(), fix: fc.boolean(), items: fc.subarray(['litter', 'hazard', 'kiosk', 'plain']) }), { maxLength: 8 })
+      .map((raw) => {
+        const records: InspectionRecord[] = [];
+        raw
+          .sort((a, b) => a.day - b.day)
+          .forEach((r, i) => {
+            const previous = records.at(-1);
+            const follows = r.fix && previous !== undefined ? previous.findings.flatMap((f, j) => (f.item === 'plain' ? [] : [{ finding: f.id ?? `${previous.id ?? `u1/${previous.date}/`}#${j + 1}`, fixed: true }])) : [];
+            records.push(
+              rec({ ...(r.id && { id: `r${i}` }), date: addDays('2024-03-01', r.day + i), ...(follows.length > 0 && { follows }), findings: r.items.map((item) => ({ item, ...(r.note && { note: `n${i}` }) })) }),
+            );
+          });
+        return records;
+      });
+    fc.assert(
+      fc.property(recordsArb, fc.integer({ min: 0, max: 40 }), (records, asOf) => {
+        const history = new HistoryScorer(campaign);
+        for (const record of records) expect(history.score(record).ok).toBe(true);
+        for (const row of history.ledger(addDays('2024-03-01', asOf))) {
+          expect(Reflect.ownKeys(row)).toEqual(LEDGER_KEYS.filter((k) => row[k] !== undefined));
+          expect(Object.values(row)).not.toContain(undefined);
+        }
+      }),
+      { numRuns: 60 },
+    );
+    // The generator reaches every optional key.
+    const rows = (() => {
+      const history = new HistoryScorer(campaign);
+      history.score(rec({ id: 'a', date: '2024-03-01', findings: [{ item: 'litter', note: 'x' }] }));
+      history.score(rec({ id: 'b', date: '2024-03-02', follows: [{ finding: 'a#1', fixed: true }] }));
+      return history.ledger('2024-03-05');
+    })();
+    expect(rows.map((r) => Reflect.ownKeys(r))).toEqual([[...LEDGER_KEYS]]);
   });
 });
