@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/dates.js';
 import { HistoryScorer, scoreHistory } from '../../src/history/history.js';
+import { settleCharges, type SettlementRow } from '../../src/history/settle.js';
 import { compileStandard, parseStandard, scoreRecord } from '../../src/index.js';
 import { InspectionRecordSchema, type InspectionRecord } from '../../src/record-schema.js';
 import type { Charge, Scorecard } from '../../src/score/scorecard.js';
@@ -89,6 +90,13 @@ function expectChargeShape(charge: Charge): void {
   expect(Object.getPrototypeOf(charge)).toBe(Object.prototype);
 }
 
+/** The keys the spread gave a settlement row: the sum's row, then amount and findings (a share: shareOf). */
+const SETTLEMENT_KEYS = ['month', 'party', 'name', 'who', 'whoName', 'unit', 'amount', 'findings', 'shareOf'] as const;
+function expectSettlementShape(row: SettlementRow): void {
+  expect(Reflect.ownKeys(row)).toEqual(SETTLEMENT_KEYS.filter((k) => row[k] !== undefined));
+  expect(Object.values(row)).not.toContain(undefined);
+}
+
 describe('charges are built in Charge’s key order', () => {
   it('with and without who, multiply and source (the cycle standard)', () => {
     fc.assert(
@@ -121,12 +129,25 @@ categories:
 `);
     const records = ['A1', undefined].flatMap((group, u) =>
       [false, true].map((late, i) =>
-        InspectionRecordSchema.parse({ id: `r${u}${i}`, unit: { id: `c${u}`, ...(group !== undefined && { group: { alliance: group } }) }, date: `2024-03-0${i + 1}`, ...(u === 0 && { parties: { officer: '王五' } }), findings: [{ item: 'illegal-building', ...(late && { occurred: '2024-01-10' }) }] }),
+        InspectionRecordSchema.parse({ id: `r${u}${i}`, unit: { id: `c${u}`, name: `C${u}`, ...(group !== undefined && { group: { alliance: group } }) }, date: `2024-03-0${i + 1}`, ...(u === 0 && { parties: { officer: '王五' } }), findings: [{ item: 'illegal-building', ...(late && { occurred: '2024-01-10' }) }] }),
       ),
     );
     const charges = scoreHistory(scorer, records).results.flatMap((r) => (r?.ok ? (r.scorecard.charges ?? []) : []));
     for (const key of ['who', 'multiply', 'source', 'group', 'shared', 'joint'] as const) expect(charges.some((c) => c[key] !== undefined), key).toBe(true);
     for (const c of charges) expectChargeShape(c);
+    const cards = scoreHistory(scorer, records).results.flatMap((r) => (r?.ok ? [r.scorecard] : []));
+    const rows = settleCharges(cards);
+    for (const key of ['who', 'whoName', 'shareOf'] as const) expect(rows.some((r) => r[key] !== undefined), key).toBe(true);
+    for (const r of rows) expectSettlementShape(r);
+  });
+
+  it('settlement rows are built in SettlementRow’s key order', () => {
+    fc.assert(
+      fc.property(recordsArb, (records) => {
+        for (const r of settleCharges(scoreHistory(withCharges, records).results.flatMap((x) => (x?.ok ? [x.scorecard] : [])))) expectSettlementShape(r);
+      }),
+      { numRuns: 40 },
+    );
   });
 });
 
