@@ -2,6 +2,7 @@
  * Reading a record's facts, as conditions and quantities see them: the facts object, one fact read
  * straight from the record without building it, an indicator as an exact ratio.
  */
+import { copyOwn } from '../collections.js';
 import { ExactRatio, exactRatioAt, withExactRatios, type Facts } from './conditions.js';
 import { collectConditionRefs, collectFacts, type Condition } from '../condition-schema.js';
 import type { Message } from '../messages/types.js';
@@ -49,16 +50,19 @@ export function buildFacts(declared: ReadonlyMap<string, Indicator>, record: Ins
   const findings: Record<string, number> = {};
   for (const f of record.findings) findings[f.item] = (findings[f.item] ?? 0) + (f.count ?? 1);
   // The record's own facts first: the built-in ones (kind, level, date, unit, indicators, findings) win.
-  return {
-    ...record.facts,
-    ...(record.kind !== undefined ? { kind: record.kind } : {}),
-    ...(record.level !== undefined ? { level: record.level } : {}),
-    date: record.date,
-    unit: record.unit.id,
-    indicators,
-    findings,
-    ...(scored !== undefined ? { category: scored.category, item: scored.item } : {}),
-  };
+  // `{ ...record.facts, kind, …, findings }`, set on a copy: keys added to a spread's copy cost ~1 µs each (copyOwn).
+  const facts: Record<string, unknown> = copyOwn(record.facts);
+  if (record.kind !== undefined) facts['kind'] = record.kind;
+  if (record.level !== undefined) facts['level'] = record.level;
+  facts['date'] = record.date;
+  facts['unit'] = record.unit.id;
+  facts['indicators'] = indicators;
+  facts['findings'] = findings;
+  if (scored !== undefined) {
+    facts['category'] = scored.category;
+    facts['item'] = scored.item;
+  }
+  return facts;
 }
 
 // ─── Reading one fact without building the facts object ─────────────────────────────────────────

@@ -348,7 +348,8 @@ export class HistoryScorer {
     state.last = record.date;
     const scorer = this.select(record);
     const cycle = 'standard' in scorer ? scorer.standard.outcomes.cycle : undefined;
-    return cycle === undefined ? result : { ok: true, scorecard: { ...result.scorecard, cycle: cycleStanding(cycle, result.scorecard, state) } };
+    if (cycle !== undefined) addToFreshCard(result.scorecard, 'cycle', cycleStanding(cycle, result.scorecard, state));
+    return result;
   }
 
   /** Every finding with a deadline, where it stands on `asOf`: by unit, then deadline, then id. */
@@ -359,8 +360,16 @@ export class HistoryScorer {
       const shut = closed !== undefined && closed <= asOf ? closed : undefined;
       const daysOverdue = Math.max(0, daysBetween(entry.due, shut ?? asOf));
       const status: LedgerStatus = shut !== undefined ? 'closed' : asOf > entry.due ? 'overdue' : 'open';
-      const { late: _late, charged: _charged, spec: _spec, ...found } = entry;
-      entries.push({ ...found, status, ...(shut !== undefined && { closed: shut }), daysOverdue });
+      // The finding's own fields, then where it stands; field by field (a rest copy spread with keys added costs ~1 µs).
+      const row = { id: entry.id, unit: entry.unit, item: entry.item } as { -readonly [K in keyof LedgerEntry]: LedgerEntry[K] };
+      if (entry.record !== undefined) row.record = entry.record;
+      row.found = entry.found;
+      row.due = entry.due;
+      if (entry.note !== undefined) row.note = entry.note;
+      row.status = status;
+      if (shut !== undefined) row.closed = shut;
+      row.daysOverdue = daysOverdue;
+      entries.push(row);
     }
     return entries.sort((a, b) => (a.unit.id < b.unit.id ? -1 : a.unit.id > b.unit.id ? 1 : 0) || (a.due < b.due ? -1 : a.due > b.due ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
@@ -437,7 +446,17 @@ function scoreOne(select: (record: InspectionRecord) => Scorer | Message, record
     for (const spec of items.get(scorer.targets.get(finding.item)?.id ?? '') ?? []) if (applies(spec, f)) addOffence(state, spec, record.date);
   });
   pruneOffences(state, items, record.date);
-  return charges === undefined ? result : { ok: true, scorecard: { ...result.scorecard, charges } };
+  if (charges !== undefined) addToFreshCard(result.scorecard, 'charges', charges);
+  return result;
+}
+
+/**
+ * `{ ...card, [key]: value }` for a card scoreChecked has just made and only its caller holds: the field
+ * is set on the card itself (the last key, as the spread puts it). A spread's copy with a key added costs
+ * ~1 µs on V8 (Node 20) and a new hidden class; the card's object has room for these fields (CardObject).
+ */
+function addToFreshCard<K extends 'cycle' | 'charges'>(card: Scorecard, key: K, value: Scorecard[K]): void {
+  (card as { -readonly [P in K]?: Scorecard[P] })[key] = value;
 }
 
 /**
@@ -463,7 +482,20 @@ function chargesOf(scorer: Scorer, record: InspectionRecord, items: ReadonlyMap<
           const party = scorer.standard.parties?.find((p) => p.id === partyId);
           const group = party?.group === undefined ? undefined : record.unit.group?.[party.group];
           const who = party?.unit ? record.unit.id : party?.group !== undefined ? (group === undefined || group === '' ? undefined : String(group)) : record.parties?.[partyId];
-          return { party: partyId, name: party?.name ?? { en: partyId }, ...(who !== undefined && { who }), unit: c.unit, amount, item, finding: f, rule: `${spec.path}.charges[${i}]`, ...(multiply !== undefined && { multiply }), ...(source !== undefined && { source }), ...(party?.group !== undefined && { group: party.group }), ...(party?.shared && { shared: true as const }), ...(joint !== undefined && { joint }) };
+          // Built field by field in the order of Charge (the JSON key order): conditional spreads cost ~0.06 µs each.
+          const made: { -readonly [K in keyof Charge]: Charge[K] } = { party: partyId, name: party?.name ?? { en: partyId } } as Charge;
+          if (who !== undefined) made.who = who;
+          made.unit = c.unit;
+          made.amount = amount;
+          made.item = item;
+          made.finding = f;
+          made.rule = `${spec.path}.charges[${i}]`;
+          if (multiply !== undefined) made.multiply = multiply;
+          if (source !== undefined) made.source = source;
+          if (party?.group !== undefined) made.group = party.group;
+          if (party?.shared) made.shared = true;
+          if (joint !== undefined) made.joint = joint;
+          return made;
         };
         out.push(charge(c.party, c.source));
         // A group party jointly liable for this party (连带, 同罚 000:137) is charged the same.

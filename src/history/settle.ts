@@ -69,7 +69,14 @@ export function settleCharges(cards: Iterable<Pick<Scorecard, 'date' | 'charges'
   const sorted = [...sums.values()].sort((a, b) => cmp(a.row.month, b.row.month) || cmp(a.row.party, b.row.party) || cmp(a.row.unit, b.row.unit) || b.amount - a.amount || Number(a.row.who === undefined) - Number(b.row.who === undefined) || cmp(a.row.who ?? '', b.row.who ?? ''));
   const out: SettlementRow[] = [];
   for (const { row, amount, findings, shared } of sorted) {
-    out.push({ ...row, amount: pointsToNumber(amount), findings });
+    // Field by field (a spread's copy with keys added costs ~1 µs on V8): row's own keys, then the sums.
+    const settled = { month: row.month, party: row.party, name: row.name } as { -readonly [K in keyof SettlementRow]: SettlementRow[K] };
+    if (row.who !== undefined) settled.who = row.who;
+    if (row.whoName !== undefined) settled.whoName = row.whoName;
+    settled.unit = row.unit;
+    settled.amount = pointsToNumber(amount);
+    settled.findings = findings;
+    out.push(settled);
     if (shared === undefined) continue;
     const group = row.who!;
     const ids = [...units.values()].filter((u) => u.group?.[shared] !== undefined && String(u.group[shared]) === group).map((u) => u.id).sort(cmp);

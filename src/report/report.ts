@@ -442,14 +442,18 @@ function placeScorecards(cards: readonly InspectedCard[] | undefined, unit: Peri
   return out;
 }
 
-const toLine = (line: TracedLine | Scorecard['lines'][number]): ReportLine => ({
-  type: line.type,
-  ...(line.item !== undefined ? { item: line.item } : {}),
-  points: line.points,
-  reason: line.reason,
-  ...(line.source !== undefined ? { source: line.source } : {}),
-  ...(line.note !== undefined ? { note: line.note } : {}),
-});
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** A line as the report shows it; field by field in ReportLine's order (conditional spreads cost ~0.06 µs each). */
+function toLine(line: TracedLine | Scorecard['lines'][number]): ReportLine {
+  const out = { type: line.type } as Mutable<ReportLine>;
+  if (line.item !== undefined) out.item = line.item;
+  out.points = line.points;
+  out.reason = line.reason;
+  if (line.source !== undefined) out.source = line.source;
+  if (line.note !== undefined) out.note = line.note;
+  return out;
+}
 
 const byDate = <T extends { date: string; record?: string | undefined }>(a: T, b: T) =>
   a.date < b.date ? -1 : a.date > b.date ? 1 : (a.record ?? '') < (b.record ?? '') ? -1 : (a.record ?? '') > (b.record ?? '') ? 1 : 0;
@@ -476,17 +480,19 @@ function detailedOf(cards: readonly InspectedCard[]): ReportInspection[] {
   return cards
     .filter((c) => c.lines.length > 0)
     .sort(byDate)
-    .map((c) => ({
-      ...(c.record !== undefined ? { record: c.record } : {}),
-      date: c.date,
-      ...(c.kind !== undefined ? { kind: c.kind } : {}),
-      ...(c.level !== undefined ? { level: c.level } : {}),
-      ...(c.inspector !== undefined ? { inspector: c.inspector } : {}),
-      total: c.total,
-      lines: c.lines.map(toLine),
-      ...(c.cycle !== undefined ? { cycle: c.cycle } : {}),
-      ...(c.charges !== undefined && c.charges.length > 0 ? { charges: c.charges } : {}),
-    }));
+    .map((c) => {
+      // Field by field in ReportInspection's order, as toLine.
+      const out = (c.record !== undefined ? { record: c.record } : {}) as Mutable<ReportInspection>;
+      out.date = c.date;
+      if (c.kind !== undefined) out.kind = c.kind;
+      if (c.level !== undefined) out.level = c.level;
+      if (c.inspector !== undefined) out.inspector = c.inspector;
+      out.total = c.total;
+      out.lines = c.lines.map(toLine);
+      if (c.cycle !== undefined) out.cycle = c.cycle;
+      if (c.charges !== undefined && c.charges.length > 0) out.charges = c.charges;
+      return out;
+    });
 }
 
 /** Inspections rebuilt from a result's traced lines (no scorecards): those with lines, and how many without. */

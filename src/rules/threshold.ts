@@ -82,7 +82,11 @@ ${unmet}
     const { points, expected, name } = thresholdParts(rule, context.max);
     // Reasons name an indicator as the standard does (道路硬底化率), keeping its id for programs.
     const indicatorName = 'indicator' in rule.of ? context.indicatorNames.get(rule.of.indicator) : undefined;
-    const named = (data: Record<string, unknown>) => (indicatorName !== undefined ? { ...data, quantityName: indicatorName } : data);
+    // Set on the fresh data, as its last key: a spread's copy with the key added costs ~1 µs on V8 (Node 20).
+    const named = (data: Record<string, unknown>) => {
+      if (indicatorName !== undefined) data.quantityName = indicatorName;
+      return data;
+    };
     return {
       score(scope) {
         if (rule.min === null || rule.max === null) {

@@ -14,7 +14,7 @@ import { buildFacts, indicatorRatio, quantityProblem, quantityRatio, readPath, r
 import { isWithinPoints, MAX_POINTS, pointsToNumber, sumExactly, type Points, type Ratio } from '../points.js';
 import { placeReason, type LineType, type ScoreAttempt, type ScoreLine, type VerdictReason } from './scorecard.js';
 import type { RecordProblem } from '../diagnostics.js';
-import { pushAll } from '../collections.js';
+import { copyOwn, pushAll } from '../collections.js';
 
 const EMPTY: readonly never[] = [];
 
@@ -441,7 +441,7 @@ export class RecordRun implements RuleScope {
   unmet(reason: Message, detail?: LineDetail): void {
     this.failed = true;
     // The verdict's reason keeps the rule's data as given; the line gets its own copy (push adds the text).
-    this.push('threshold_unmet', 0, this.rule.reason !== undefined ? { ...reason, data: { ...reason.data } } : reason, detail);
+    this.push('threshold_unmet', 0, this.rule.reason !== undefined ? { ...reason, data: copyOwn(reason.data) } : reason, detail);
     this.reasons.push(placeReason(reason, this.scope.id, this.rule.path));
   }
 
