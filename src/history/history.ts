@@ -453,7 +453,7 @@ function scoreOne(select: (record: InspectionRecord) => Scorer | Message, record
 /**
  * `{ ...card, [key]: value }` for a card scoreChecked has just made and only its caller holds: the field
  * is set on the card itself (the last key, as the spread puts it). A spread's copy with a key added costs
- * ~1 µs on V8 (Node 20) and a new hidden class; the card's object has room for these fields (CardObject).
+ * ~1 µs on V8 (Node 20); the card's object has room for these fields (CardObject).
  */
 function addToFreshCard<K extends 'cycle' | 'charges'>(card: Scorecard, key: K, value: Scorecard[K]): void {
   (card as { -readonly [P in K]?: Scorecard[P] })[key] = value;
