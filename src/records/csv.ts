@@ -61,7 +61,7 @@ interface Column {
   readonly field: FieldRef;
   /** `field`'s path as written (`unit.id`), worked out once for the plan rather than per record. */
   readonly path: string;
-  /** The map's `values` for its field, as a Map: a cell such as `constructor` is not a key of every object. */
+  /** The map's `values` for the field, as a Map: a cell such as `constructor` or `toString` is no key of it. */
   readonly values?: ReadonlyMap<string, CellValue>;
 }
 
@@ -172,7 +172,7 @@ export class CsvRecordReader {
     // Trimmed in place: the row's array is csv-parse's, made for this row and read nowhere else.
     const trimmed = cells;
     let blank = true;
-    for (let i = 0; i < cells.length; i++) if ((trimmed[i] = trimCell(cells[i]!)) !== '') blank = false;
+    for (let i = 0; i < cells.length; i++) if ((trimmed[i] = cells[i]!.trim()) !== '') blank = false;
     if (problem === undefined && blank) return [];
     const row: Row = problem ? { cells: trimmed, line, problem } : { cells: trimmed, line };
     const plan = this.plan;
@@ -526,10 +526,7 @@ class CsvFieldPositions implements FieldPositions {
 
   constructor(plan: Plan) {
     this.#plan = plan;
-    // Pushed, not `new Array(n).fill(0)` (a holey array filled: a slower start for every record).
-    const lines: number[] = [];
-    for (let c = 0; c < plan.record.length; c++) lines.push(0);
-    this.#lines = lines;
+    this.#lines = new Array<number>(plan.record.length).fill(0);
   }
 
   /** Record column `c`'s value was read on `line`. */
@@ -555,20 +552,6 @@ class CsvFieldPositions implements FieldPositions {
     }
     return undefined;
   }
-}
-
-/**
- * `text.trim()`, without the call when neither end can be white space (most cells). JavaScript's white
- * space below U+00A0 is the space and U+0009–U+000D; above U+3000 (ideographic space) only U+FEFF.
- */
-export function trimCell(text: string): string {
-  const n = text.length;
-  if (n === 0) return text;
-  return notSpace(text.charCodeAt(0)) && notSpace(text.charCodeAt(n - 1)) ? text : text.trim();
-}
-
-function notSpace(c: number): boolean {
-  return (c > 32 && c < 0xa0) || (c > 0x3000 && c !== 0xfeff);
 }
 
 /** Whether a row's key cells are `key` (each cell of `key`), or all blank when `key` is undefined. */
