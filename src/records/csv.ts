@@ -61,7 +61,8 @@ interface Column {
   readonly field: FieldRef;
   /** `field`'s path as written (`unit.id`), worked out once for the plan rather than per record. */
   readonly path: string;
-  readonly values?: Readonly<Record<string, CellValue>>;
+  /** The map's `values` for the field, as a Map: a cell such as `constructor` or `toString` is no key of it. */
+  readonly values?: ReadonlyMap<string, CellValue>;
 }
 
 interface WideColumn {
@@ -294,7 +295,7 @@ export class CsvRecordReader {
     for (const [header, spec] of Object.entries(mapping.columns)) {
       const field = parseField(typeof spec === 'string' ? spec : spec.field, typeof spec === 'string' ? undefined : spec.type)!;
       const values = mapping.values?.[field.name];
-      const column: Column = { index: where(header), header, field, path: formatPath(field.path), ...(values ? { values } : {}) };
+      const column: Column = { index: where(header), header, field, path: formatPath(field.path), ...(values ? { values: new Map(Object.entries(values)) } : {}) };
       (field.finding ? finding : field.follow ? follow : record).push(column);
     }
     const wide = (mapping.items ?? []).map((entry) => ({
@@ -506,7 +507,7 @@ export class CsvRecordReader {
   }
 
   private convert(column: Column, text: string): ReturnType<typeof convertCell> {
-    const translated = column.values?.[text];
+    const translated = column.values?.get(text);
     if (translated !== undefined) return { ok: true, value: translated };
     return convertCell(text, column.field.type, column.field.path[0] === 'indicators');
   }

@@ -113,6 +113,14 @@ describe('long layout', () => {
     ]);
   });
 
+  it('reads a cell named like an object\'s built-in key (constructor, toString, __proto__) as its text, not as a values: entry', () => {
+    const { records, diagnostics } = summary(rows(header, 'r1,c1,一班,高一,2024-03-04,constructor,toString,1,,', 'r1,c1,一班,高一,2024-03-04,constructor,__proto__,1,,'), LONG);
+    expect(diagnostics).toEqual([]);
+    expect(records.map((r) => r.record)).toEqual([
+      { id: 'r1', unit: { id: 'c1', name: '一班', group: { grade: '高一' } }, date: '2024-03-04', kind: 'constructor', findings: [{ item: 'toString', count: 1 }, { item: '__proto__', count: 1 }] },
+    ]);
+  });
+
   it('reads rows whose record columns are blank (merged cells) as the rest of the inspection above', () => {
     const { records } = summary(rows(header, 'r1,c1,一班,高一,2024-03-04,周一检查,地面,1,,', ',,,,,,卫生角,,1,', ',,,,,,地面,1,,'), LONG);
     expect(records.map((r) => r.record.findings.map((f) => f.item))).toEqual([['floor', 'corner', 'floor']]);
