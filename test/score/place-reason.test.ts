@@ -1,5 +1,5 @@
-// placeReason builds the common reason by name instead of spreading it: it must give what the spread gives,
-// key for key and in the same order, for any object (the by-name path must never take what it cannot copy).
+// placeReason copies a reason (copyOwn) and sets its item and rule instead of spreading it: it must give what the
+// spread gives, key for key and in the same order, for any object.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Message } from '../../src/messages/types.js';
