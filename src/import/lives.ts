@@ -20,6 +20,7 @@ import type { Locale } from '../messages/locales.js';
 import type { Message } from '../messages/types.js';
 import { isCalendarDate } from '../common-schema.js';
 import { validateRecord, type LocatedRecord } from '../records/validate.js';
+import { CSV_RECORD_DELIMITER } from '../records/csv-splitter.js';
 import type { InspectionRecord, InspectionRecordInput } from '../record-schema.js';
 import { pushTo } from '../collections.js';
 import { formatPath, makeDiagnostic, type Diagnostic, type DiagnosticCode } from '../diagnostics.js';
@@ -408,7 +409,7 @@ function cell(record: readonly string[], at: number): string {
   return at < 0 ? '' : (record[at] ?? '');
 }
 
-const CSV_OPTIONS = { bom: true, relax_column_count: true, skip_empty_lines: true } as const;
+const CSV_OPTIONS = { bom: true, relax_column_count: true, skip_empty_lines: true, record_delimiter: CSV_RECORD_DELIMITER };
 
 /**
  * A CSV with a header row, each body row handed to what `reader` makes of the header (header names

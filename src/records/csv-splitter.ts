@@ -9,6 +9,13 @@ const COMMA = 0x2c;
 const LF = 0x0a;
 const CR = 0x0d;
 
+/**
+ * What ends a CSV record, for csv-parse's `record_delimiter` wherever a CSV is read: LF, CRLF or a lone
+ * CR, in any mix (by default csv-parse takes the first it meets for the whole text and reads the others
+ * into cells). csv-parse copies the list; never change it.
+ */
+export const CSV_RECORD_DELIMITER: string[] = ['\r\n', '\n', '\r'];
+
 /** A record longer than the limit, in place of its text. */
 export interface Oversize {
   /** Its first cells as written: up to the last comma (outside quotes) of its first `limit` characters; '' when there is none. */

@@ -4,14 +4,21 @@
  * CRLF cut between its CR and LF is one line break (never an empty record), and any cut of the stream
  * reads as the whole text does.
  */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { parseRosterText } from '../../src/aggregate/roster-file.js';
+import { livesToRecords } from '../../src/import/lives.js';
 import { readCsvRecords, streamCsvRecords } from '../../src/records/csv.js';
 import { RecordSplitter } from '../../src/records/csv-splitter.js';
 import type { CsvMapping } from '../../src/records/mapping.js';
 import type { StreamItem } from '../../src/records/read.js';
 import { cut } from '../support/streams.js';
 import { csvMap as map } from '../support/csv-map.js';
+import { runCli } from '../support/cli.js';
 
 const LONG = map('layout: long\ncolumns: { 班级: unit.id, 日期: date, 类型: kind, 检查项: finding.item, 次数: finding.count, 说明: finding.note }\nkey: [班级, 日期]\n');
 const WIDE = map('layout: wide\ncolumns: { 班级: unit.id, 日期: date, 类型: kind }\nitems: [ { column: 地面, item: floor, cell: count, note: 说明 } ]\n');
@@ -84,7 +91,7 @@ describe('a CSV with CR, LF, CRLF or mixed line ends', () => {
         // cell takes in the line breaks after it as written, CRLF two characters of it).
         if (!rows.some((r) => r.includes('never closed'))) expect(where(read)).toEqual(where(whole(joined(all, ['\n']), LONG, LIMIT)));
       }),
-      { numRuns: 100 },
+      { numRuns: 60 },
     );
   });
 
@@ -105,5 +112,40 @@ describe('a CSV with CR, LF, CRLF or mixed line ends', () => {
     const expected = [['record', 'c1', [{ item: 'floor', count: 1 }], 2, 0], [['record_syntax', 3, 1, expect.any(String)]], ['record', 'c3', [{ item: 'floor', count: 2 }], 4, 2]];
     expect(seen(whole(text, WIDE))).toEqual(expected);
     expect(seen(await streamed(cut(text, [30, 60, 90]), WIDE))).toEqual(expected);
+  });
+});
+
+describe('every other CSV reader ends a row at LF, CRLF or CR alike (csv-parse took the first it met, and read the others into cells)', () => {
+  const MIXED = ['\r\n', '\n', '\r'];
+
+  it('a roster (--roster): each row a unit', () => {
+    const text = joined(['id,name', 'u1,A', 'u2,B', 'u3,C', 'u4,D'], MIXED);
+    expect(parseRosterText(text, 'csv')).toEqual({ ok: true, roster: { units: ['A', 'B', 'C', 'D'].map((name, i) => ({ id: `u${i + 1}`, name })) } });
+  });
+
+  it('a LIVES feed: the same records and problems as with LF', () => {
+    const files = (ends: string[]) => ({
+      businesses: joined(['business_id,name,address,city,state', '67372,#1 CHINA BUFFET,x,Lexington,KY', '61072,CAFE,y,Lexington,KY'], ends),
+      feedInfo: 'feed_date,feed_version,municipality_name,municipality_url,contact_email\n20160819,2.0,L,http://example.org,x@example.org\n',
+      inspections: joined(['business_id,score,date', '67372,94,11/12/15', '67372,82,6/20/16', '61072,100,11/10/15', '61072,98,2/30/16'], ends),
+      violations: joined(['business_id,date,code,description', '67372,11/12/15,8,"Standard not met.\nx"', '67372,11/12/15,19,y', '67372,6/20/16,8,z'], ends),
+    });
+    const plain = livesToRecords(files(['\n']));
+    expect(plain.records).toHaveLength(3);
+    const mixed = livesToRecords(files(MIXED));
+    expect(mixed.records.map((r) => r.record)).toEqual(plain.records.map((r) => r.record));
+    expect(mixed.problems.map((p) => [p.code, p.line])).toEqual(plain.problems.map((p) => [p.code, p.line]));
+  });
+
+  const dir = mkdtempSync(join(tmpdir(), 'scoresheet-line-ends-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('a 评分表 for scoresheet draft: each row an item', async () => {
+    const path = join(dir, 'sheet.csv');
+    writeFileSync(path, joined(['项目,分值,评分标准', '地面,5,每处扣1分', '厕所,3,每处扣1分', '门窗,2,每处扣1分'], MIXED));
+    const run = await runCli(['draft', path, '-o', join(dir, 'draft.yaml')]);
+    expect(run.code).toBe(0);
+    const draft = parseYaml(readFileSync(join(dir, 'draft.yaml'), 'utf8')) as { categories: { items: { name: Record<string, string> }[] }[] };
+    expect(draft.categories.flatMap((c) => c.items.map((i) => i.name['zh-CN']))).toEqual(['地面', '厕所', '门窗']);
   });
 });
