@@ -137,6 +137,17 @@ describe('every other CSV reader ends a row at LF, CRLF or CR alike (csv-parse t
     expect(mixed.problems.map((p) => [p.code, p.line])).toEqual(plain.problems.map((p) => [p.code, p.line]));
   });
 
+  it('a LIVES feed: a problem after a cell holding a line break is on its own line, whichever line break', () => {
+    const at = (nl: string) =>
+      livesToRecords({
+        businesses: 'business_id,name,address,city,state\n1,A,x,L,KY\n',
+        feedInfo: 'feed_date,feed_version,municipality_name,municipality_url,contact_email\n20160819,2.0,L,u,e\n',
+        inspections: ['business_id,score,date', '1,94,11/12/15', ''].join(nl),
+        violations: ['business_id,date,code,description', `1,11/12/15,8,"a${nl}b"`, '1,2/30/16,8,z', ''].join(nl),
+      }).problems.map((p) => [p.code, p.line]);
+    for (const nl of ['\n', '\r\n', '\r']) expect(at(nl)).toEqual([['invalid_date', 4]]);
+  });
+
   const dir = mkdtempSync(join(tmpdir(), 'scoresheet-line-ends-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
