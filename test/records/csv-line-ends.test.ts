@@ -6,6 +6,7 @@
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { PassThrough } from 'node:stream';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -105,6 +106,24 @@ describe('a CSV with CR, LF, CRLF or mixed line ends', () => {
     expect(read.records.map((r) => r.source.line)).toEqual(rows.slice(1).map((_, i) => i + 2));
     const chunks = cut(text, Array.from({ length: 20 }, (_, i) => (i + 1) * 64 * 1024));
     expect((await streamed(chunks, WIDE)).length).toBe(1100);
+  });
+
+  it('a live CR-only feed in Chinese: its encoding decided at the first CR, each row yielded once the next line has come', async () => {
+    const input = new PassThrough();
+    const wide = map('layout: wide\ncolumns: { 班级: unit.id, 日期: date }\nitems: [ { column: 地面, item: floor, cell: count } ]\n');
+    const items = streamCsvRecords(input, wide, { file: 'live.csv' })[Symbol.asyncIterator]();
+    // GBK bytes for the header 班级,日期,地面 and a CR: the stream decides GB18030 on that line (it waited for an LF or 64 KiB).
+    input.write(Buffer.from([0xb0, 0xe0, 0xbc, 0xb6, 0x2c, 0xc8, 0xd5, 0xc6, 0xda, 0x2c, 0xb5, 0xd8, 0xc3, 0xe6, 0x0d]));
+    // A CR may be the first half of a CRLF: a row is cut when the character after it has come, with the next line.
+    input.write('c1,2024-03-04,2\r');
+    input.write('c2,2024-03-04,1\r');
+    const first = (await items.next()).value as StreamItem;
+    expect(input.writableEnded).toBe(false);
+    expect('record' in first && [first.record.unit.id, first.source.line]).toEqual(['c1', 2]);
+    input.end();
+    const second = (await items.next()).value as StreamItem;
+    expect('record' in second && [second.record.unit.id, second.source.line]).toEqual(['c2', 3]);
+    expect((await items.next()).done).toBe(true);
   });
 
   it('an unclosed quote in a CR-only file loses its row only: reading starts again on the line after it', async () => {
