@@ -44,7 +44,11 @@ const dates = new Map();
 const isDate = (d) => {
   if (typeof d !== 'string') return false;
   let ok = dates.get(d);
-  if (ok === undefined) { const t = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d); ok = t !== null && new Date(Date.UTC(+t[1], +t[2] - 1, +t[3])).getUTCDate() === +t[3] && +t[2] >= 1 && +t[2] <= 12; dates.set(d, ok); }
+  if (ok === undefined) {
+    const t = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d), y = +t?.[1], m = +t?.[2], day = +t?.[3];
+    ok = t !== null && m >= 1 && m <= 12 && day >= 1 && day <= (m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : [31, 0, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]);
+    dates.set(d, ok);
+  }
   return ok;
 };
 const count = (o) => { let c = 0; for (const k in o) c++; return c; };
@@ -96,9 +100,11 @@ for (const c of standard.categories) for (const it of c.items) for (const r of i
 }
 function facts(v) {
   if (!plain(v) || (checkSymbols && Object.getOwnPropertySymbols(v).length > 0)) return undefined;
-  let i = 0, inOrder = true;
-  for (const k in v) { if (k !== FACT_KEYS[i]) inOrder = false; i++; }
-  if (inOrder && i === FACT_KEYS.length) {
+  // Object.keys, not for…in: on zod's dictionary-mode facts for…in checks each key again (1.02 against 0.86 µs).
+  const keys = Object.keys(v);
+  let inOrder = keys.length === FACT_KEYS.length;
+  for (let i = 0; inOrder && i < keys.length; i++) inOrder = keys[i] === FACT_KEYS[i];
+  if (inOrder) {
     return { orgRolesInPlace: v.orgRolesInPlace, officeRulesPosted: v.officeRulesPosted, staffTrainingHeld: v.staffTrainingHeld, supervisionsHeld: v.supervisionsHeld,
       assessmentMethodExists: v.assessmentMethodExists, chefTrainingHeld: v.chefTrainingHeld, outreachSessions: v.outreachSessions, outreachSectors: v.outreachSectors,
       baselineSectors: v.baselineSectors, licenceAssistance: v.licenceAssistance, healthChecksOrganised: v.healthChecksOrganised, ledgersRegistered: v.ledgersRegistered,
@@ -108,7 +114,7 @@ function facts(v) {
       hygieneVillagesJoined: v.hygieneVillagesJoined, modelStreetsJoined: v.modelStreetsJoined, modelShopsJoined: v.modelShopsJoined };
   }
   const out = {};
-  for (const k in v) { if (k === '__proto__') return undefined; out[k] = v[k]; }
+  for (const k of keys) { if (k === '__proto__') return undefined; out[k] = v[k]; }
   return out;
 }
 /** The record as InspectionRecordSchema.parse gives it, or undefined (not this floor's: round, supersedes, follows, parties, …). */
@@ -146,6 +152,11 @@ function shortfall(it, r, required, p, v) {
   d += p * short;
   L.push({ type: 'deduction', item: it.id, category: it.cat, rule: ru.path, points: -(p * short) / S, reason: { messageId: 'line.per_shortfall', data: { required, actual: x, shortfall: short, points: p / S, text: ru.text } }, source: ru.source, expected: ru.expected, actual: String(x) });
 }
+/** A ratio as a percent to 2 decimals, "83.68" (String() of a fraction is slow: the digits by hand, as scoresheet prints them). */
+function percent(value) {
+  const h = Math.round(value * 100), whole = Math.floor(h / 100), cents = h - whole * 100;
+  return cents === 0 ? String(whole) : whole + (cents % 10 === 0 ? '.' + cents / 10 : cents < 10 ? '.0' + cents : '.' + cents);
+}
 /** The baseline's stepsBelow, with the quantity as scoreRecord prints it. */
 function perStep(it, r, target, step, p, given) {
   const ru = it.rules[r];
@@ -155,7 +166,7 @@ function perStep(it, r, target, step, p, given) {
   const short = target * S * den - num;
   const steps = short <= 0 ? 0 : Math.floor(short / (step * S * den));
   if (steps === 0) return;
-  const actual = typeof given === 'number' ? String(given) : given.value !== undefined ? String(given.value) : String(Math.round((given.numerator * 100) / den * 100) / 100);
+  const actual = typeof given === 'number' ? String(given) : given.value !== undefined ? String(given.value) : percent((given.numerator * 100) / den);
   d += p * steps;
   L.push({ type: 'deduction', item: it.id, category: it.cat, rule: ru.path, points: -(p * steps) / S, reason: { messageId: 'line.per_step', data: { target, actual, step, steps, points: p / S, text: ru.text } }, source: ru.source, expected: ru.expected, actual });
 }
