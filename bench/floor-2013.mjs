@@ -4,7 +4,7 @@
 // it with the hand-written baseline's arithmetic, and builds the full scorecard, every line; it is checked
 // JSON-equal to scoreRecord's first. Then it is timed (CPU, rounds alternated) against the hand-written
 // baseline, scoreRecord, json-rules-engine and json-logic-js, and its pieces one by one. Not part of npm run
-// bench: an analysis (bench/README.md, "The 2013 form's floor"). `node bench/floor-2013.mjs [records] [rounds]`.
+// bench: an analysis (bench/README.md, "The 2013 form's floor"). `node bench/floor-2013.mjs [records] [rounds] [zod|json]`.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { compileStandard, parseStandard, scoreRecord } from '../dist/index.js';
@@ -27,11 +27,11 @@ const makeRecords = (n) => generate2013(n).map((r) => (factsKind === 'json' ? JS
 // ─── constants taken from the standard, as a compiler would ───────────────────────────────────
 const probe = scoreRecord(scorer, generate2013(1)[0]).scorecard;
 const REF = probe.standard, PROVENANCE = probe.provenance;
-const CATS = standard.categories.map((c, ci) => ({ id: c.id, name: c.name, max: c.max * S, bonusMax: c.bonusMax === undefined ? Infinity : c.bonusMax * S, path: `categories[${ci}]`, source: c.source }));
+const CATS = standard.categories.map((c) => ({ id: c.id, name: c.name, max: c.max * S, bonusMax: c.bonusMax === undefined ? Infinity : c.bonusMax * S }));
 const ITEMS = standard.categories.flatMap((c, ci) => c.items.map((it, ii) => {
   const path = `categories[${ci}].items[${ii}]`;
   return { id: it.id, cat: c.id, c: ci, path, source: it.source, max: it.max * S, bonusMax: it.bonusMax === undefined ? Infinity : it.bonusMax * S, maxNumber: it.max,
-    rules: it.rules.map((r, ri) => ({ path: `${path}.rules[${ri}]`, source: r.source ?? it.source, text: r.reason, expected: r.required !== undefined ? `≥ ${r.required}` : r.target !== undefined ? `≥ ${r.target}` : r.max !== undefined ? `≤ ${r.max}` : undefined })) };
+    rules: it.rules.map((r, ri) => ({ path: `${path}.rules[${ri}]`, source: r.source ?? it.source, text: r.reason, quantity: r.of?.fact, expected: r.required !== undefined ? `≥ ${r.required}` : r.target !== undefined ? `≥ ${r.target}` : r.max !== undefined ? `≤ ${r.max}` : undefined })) };
 }));
 const INDEX = new Map();
 ITEMS.forEach((it, i) => { INDEX.set(it.id, i); INDEX.set(`${it.cat}.${it.id}`, i); });
@@ -70,7 +70,7 @@ function finding(f) {
   if (evidence !== undefined) {
     if (typeof evidence === 'boolean') out.evidence = evidence;
     else if (!Array.isArray(evidence)) return undefined;
-    else { const e = new Array(evidence.length); for (let i = 0; i < e.length; i++) { if (typeof evidence[i] !== 'string') return undefined; e[i] = evidence[i]; } out.evidence = e; }
+    else { const e = new Array(evidence.length); for (let i = 0; i < e.length; i++) { const x = evidence[i]; if (typeof x !== 'string') return undefined; e[i] = x; } out.evidence = e; }
   }
   return out;
 }
@@ -218,7 +218,7 @@ function capRule(it, r, cap, before, beforeAward) {
   if (d - before > cap) { const x = d - before - cap; d -= x; L.push({ type: 'capped', item: it.id, category: it.cat, rule: ru.path, points: x / S, reason: { messageId: 'line.cap_rule', data: { cap: cap / S } }, source: ru.source }); }
   if (a - beforeAward > cap) { const x = a - beforeAward - cap; a -= x; L.push({ type: 'capped', item: it.id, category: it.cat, rule: ru.path, points: -x / S, reason: { messageId: 'line.cap_rule_award', data: { cap: cap / S } }, source: ru.source }); }
 }
-/** The item's floor (扣完为止) and bonus cap; returns its signed points. */
+/** The item's floor (扣完为止) and bonus cap. */
 function limit(it) {
   if (d > it.max) { const x = d - it.max; d = it.max; L.push({ type: 'capped', item: it.id, category: it.cat, rule: it.path, points: x / S, reason: { messageId: 'line.floor_item', data: { max: it.maxNumber } }, source: it.source }); }
   if (a > it.bonusMax) { const x = a - it.bonusMax; a = it.bonusMax; L.push({ type: 'capped', item: it.id, category: it.cat, rule: it.path, points: -x / S, reason: { messageId: 'line.cap_item_bonus', data: { cap: it.bonusMax / S } }, source: it.source }); }
@@ -239,7 +239,7 @@ function notApplicable(it, fact) {
   push('not_applicable', it, it.rules[0], 0, { messageId: 'line.not_applicable', data: { text: it.rules[0].text } });
   return false;
 }
-/** The category's points (its max less what its items took, plus what they gave) after its own floor and bonus cap. */
+/** The category's points: its max less what its items took, plus what they gave. */
 function category(c, dSum, aSum) {
   const cat = CATS[c];
   if (dSum > cat.max || aSum > cat.bonusMax) unknown = true; // cannot happen on this form (its items' maxima add up to the category's); not this floor's
@@ -249,11 +249,10 @@ const D = new Float64Array(7), A = new Float64Array(7); // each category's point
 /** Ends item k: its floor and bonus cap (`done`), or not (`skip`: not applicable, no written material); its points to its category. */
 function done(k) { limit(ITEMS[k]); skip(k); }
 function skip(k) { D[ITEMS[k].c] += d; A[ITEMS[k].c] += a; }
-ITEMS[20].rules[2].quantity = ITEMS[20].rules[3].quantity = ITEMS[20].rules[4].quantity = 'seriousHarmCases';
-ITEMS[23].rules[2].quantity = 'concealedEmergencyReports';
 
 export function score(r) {
   const findings = r.findings, F = r.facts ?? {}, I = r.indicators ?? {};
+  if (findings.length > next.length) return undefined;
   L = []; unknown = false;
   head.fill(-1); noEvidence.fill(0);
   for (let f = 0; f < findings.length; f++) {
