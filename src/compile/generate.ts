@@ -20,7 +20,7 @@ import { ruleKind } from '../rules/index.js';
 import type { CompiledRule, GeneratedHelper, RuleGenerateContext, RuleScope, ScopeCondition } from '../rules/kind.js';
 import type { Standard } from '../standard/schema.js';
 import { quantityProblem, quantityRatio, readScopeFact } from './facts.js';
-import type { CompiledCategory, CompiledItem, CompiledRuleEntry } from './compiled.js';
+import { isQuiet, type CompiledCategory, type CompiledItem, type CompiledRuleEntry } from './compiled.js';
 
 /**
  * The generated scoring of one record: the standard's checks (score.ts's checkRecord), then what
@@ -280,7 +280,7 @@ export function generateSource(input: GenerateInput): GeneratedSource {
     const [deducted, awarded] = [e.local('d'), e.local('a')];
     // A category no finding names and with nothing that runs without one scores nothing: its limit takes and
     // gives nothing, adds no line and no undecided points (and a part's tally is already 0), so it is skipped.
-    const quiet = !category.alwaysRun && category.items.every((item) => !item.alwaysRun);
+    const quiet = isQuiet(category);
     const named = [...category.items.map((item) => group(item.index)), group(input.items.length + category.index)];
     const start = walk.length;
     walk += `// category ${category.index}\nrun.enterCategory(${e.constant(category)});\nlet ${deducted} = 0, ${awarded} = 0;\n`;

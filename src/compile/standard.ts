@@ -10,7 +10,7 @@ import { formatPath } from '../diagnostics.js';
 import type { Message } from '../messages/types.js';
 import { ruleKind } from '../rules/index.js';
 import { evaluateSource, generateSource, type GeneratedScore } from './generate.js';
-import type { CompiledBand, CompiledCategory, CompiledDimension, CompiledItem, CompiledRuleEntry } from './compiled.js';
+import { isQuiet, type CompiledBand, type CompiledCategory, type CompiledDimension, type CompiledItem, type CompiledRuleEntry } from './compiled.js';
 import type { CompiledRule, RuleScope, ScopeCondition } from '../rules/kind.js';
 import type { Condition } from '../condition-schema.js';
 import type { LocalizedText, QuantitySource } from '../common-schema.js';
@@ -53,6 +53,13 @@ export interface Scorer {
   readonly readsScored: boolean;
   /** Derived outcomes, each one's tiers highest `min` first (the first a value reaches is its tier). */
   readonly derived: Standard['outcomes']['derived'];
+  /**
+   * Whether a record without findings scores the base and passes, whatever else it says: no rule runs
+   * without a finding (every category is quiet, see {@link isQuiet}), the base is within the total's cap and
+   * floor, and the outcome has nothing to decide (no prerequisite, veto, band, dimension or derived outcome).
+   * Such a record's card is built straight from the standard (score.ts, outcome.ts's blankCard).
+   */
+  readonly blank: boolean;
   /**
    * The JavaScript generated for this standard (docs/compiled.md; `scoresheet compile --emit js`);
    * undefined when compiled with `codegen: false`.
@@ -280,6 +287,12 @@ export function compileStandard(standard: Standard, options: CompileOptions = {}
       : generateSource({ standard, categories, items, targets, findingChecks, kinds: kindSet, levels: levelSet, condition, kindNames, levelNames, indicatorNames });
 
   const hash = sha256Hex(JSON.stringify(standard));
+  const outcomes = standard.outcomes;
+  const blank =
+    categories.every(isQuiet) &&
+    (standard.scoring.max === undefined || base <= pointsOf(standard.scoring.max)) &&
+    (standard.scoring.min === undefined || base >= roundPoints(standard.scoring.min)) &&
+    outcomes.prerequisites.length + outcomes.vetoes.length + outcomes.bands.length + (outcomes.dimensions?.length ?? 0) + outcomes.derived.length === 0;
   return {
     standard,
     ref: `${standard.id}@${standard.version}`,
@@ -313,6 +326,7 @@ export function compileStandard(standard: Standard, options: CompileOptions = {}
       named,
     ),
     derived: standard.outcomes.derived.map((d) => ({ ...d, tiers: [...d.tiers].sort((a, b) => b.min - a.min) })),
+    blank,
     source: generatedSource?.source,
     generated: generatedSource === undefined ? undefined : evaluateSource(generatedSource),
   };
