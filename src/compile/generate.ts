@@ -11,6 +11,7 @@
  */
 import type { QuantitySource } from '../common-schema.js';
 import type { Condition } from '../condition-schema.js';
+import { internalize } from '../collections.js';
 import { compilePath } from '../paths.js';
 import { compareRatio, pointsOf, pointsToNumber, stepsBelow, timesPoints } from '../points.js';
 import type { InspectionRecord } from '../record-schema.js';
@@ -340,10 +341,6 @@ ${indent(body)}
 //# sourceURL=scoresheet/${encodeURIComponent(ref)}.js
 `;
   return { source, constants: e.constants };
-}
-
-function internalize(text: string): string {
-  return Object.keys({ [text]: true })[0]!;
 }
 
 function indent(text: string): string {
