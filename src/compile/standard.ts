@@ -4,6 +4,7 @@
  * arrays of closures (score/score.ts).
  */
 import { compileCondition } from './conditions.js';
+import { internalize } from '../collections.js';
 import { compilePath } from '../paths.js';
 import { sha256Hex } from '../sha256.js';
 import { formatPath } from '../diagnostics.js';
@@ -165,9 +166,12 @@ export function compileStandard(standard: Standard, options: CompileOptions = {}
     const scoped = compileCondition<RuleScope>(c, { named, factReader: (fact) => readScopeFact(fact) });
     return { evaluate: plain.evaluate, explain: plain.explain, test: scoped.evaluate };
   };
-  const kinds = standard.kinds.map((k) => k.id);
-  const levels = standard.levels.map((l) => l.id);
-  const namesOf = (entries: Standard['kinds']) => new Map(entries.flatMap((e) => (e.name !== undefined ? [[e.id, e.name] as const] : [])));
+  // Ids a record's strings are looked up by (kinds, levels, items) are keyed by their internalized copies: a
+  // record's string read by JSON.parse or written as a literal is internalized too, and then the key's
+  // comparison is by reference, not character by character (a string from the standard's YAML is not).
+  const kinds = standard.kinds.map((k) => internalize(k.id));
+  const levels = standard.levels.map((l) => internalize(l.id));
+  const namesOf = (entries: Standard['kinds']) => new Map(entries.flatMap((e) => (e.name !== undefined ? [[internalize(e.id), e.name] as const] : [])));
   const kindNames = namesOf(standard.kinds);
   const levelNames = namesOf(standard.levels);
   const indicatorNames = new Map(standard.indicators.map((i) => [i.id, i.name] as const));
@@ -247,12 +251,12 @@ export function compileStandard(standard: Standard, options: CompileOptions = {}
         evidenceRule: limitEntry(itemPath, 'evidence'),
       };
       items.push(compiled);
-      targets.set(item.id, compiled);
-      targets.set(`${category.id}.${item.id}`, compiled);
+      targets.set(internalize(item.id), compiled);
+      targets.set(internalize(`${category.id}.${item.id}`), compiled);
       return compiled;
     });
     (compiledCategory as unknown as { items: CompiledItem[] }).items = categoryItems;
-    if (!targets.has(category.id)) targets.set(category.id, compiledCategory);
+    if (!targets.has(category.id)) targets.set(internalize(category.id), compiledCategory);
     return compiledCategory;
   });
 

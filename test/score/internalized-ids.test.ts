@@ -29,3 +29,25 @@ describe('the sole edition, named by a record', () => {
     if (!result.ok) expect(result.diagnostics[0]!.code).toBe('unknown_standard');
   });
 });
+
+// compileStandard keys its kinds, levels and item ids by internalized copies (compare by reference with a
+// JSON or literal string): a record whose strings are made at run time must score the same.
+describe('kinds, levels and items named by strings made at run time', () => {
+  const loaded = parseStandard(SHIPPED.get('school-hygiene.yaml')!, { file: 'school-hygiene.yaml' });
+  if (!loaded.ok) throw new Error('school-hygiene.yaml does not load');
+  const made = (text: string) => text.split('').join('');
+  it.each([false, true])('score as literals do (codegen: %s)', (codegen) => {
+    const scorer = compileStandard(loaded.standard, { codegen });
+    const record = (m: (text: string) => string) => ({
+      unit: { id: 'g1-3' },
+      date: '2024-03-04',
+      kind: m('event'),
+      level: m('city'),
+      findings: [{ item: m('floor') }, { item: m('environment.lawn-roads') }, { item: m('tool-corner'), points: 2 }, { item: m('classroom') }],
+    });
+    const literal = scoreRecord(scorer, record((t) => t));
+    expect(literal.ok && literal.scorecard.lines.length).toBe(3);
+    expect(scoreRecord(scorer, record(made))).toStrictEqual(literal);
+    expect(scoreRecord(scorer, { ...record(made), kind: made('events') }).ok).toBe(false);
+  });
+});
