@@ -37,3 +37,11 @@ export function extent(values: Iterable<number>): { min: number; max: number } |
 export function copyOwn<T extends object>(source: T | undefined): T {
   return source !== undefined && Object.hasOwn(source, '__proto__') ? { ...source } : Object.assign({}, source);
 }
+
+/**
+ * The string's internalized copy (V8 keeps one of each in its string table, as it does property names):
+ * compared with another internalized string by reference, looked up as a key without a table lookup.
+ */
+export function internalize(text: string): string {
+  return Object.keys({ [text]: true })[0]!;
+}

@@ -79,3 +79,11 @@ export interface CompiledDimension {
   readonly name: LocalizedText;
   readonly bands: readonly CompiledBand[];
 }
+
+/**
+ * A category nothing in runs without a finding (no rule of it or of its items reads only facts or
+ * indicators): when no finding names it, scoring it takes, gives and leaves nothing.
+ */
+export function isQuiet(category: CompiledCategory): boolean {
+  return !category.alwaysRun && category.items.every((item) => !item.alwaysRun);
+}

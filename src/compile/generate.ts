@@ -11,7 +11,7 @@
  */
 import type { QuantitySource } from '../common-schema.js';
 import type { Condition } from '../condition-schema.js';
-import { pushAll } from '../collections.js';
+import { internalize } from '../collections.js';
 import { compilePath } from '../paths.js';
 import { compareRatio, pointsOf, pointsToNumber, stepsBelow, timesPoints } from '../points.js';
 import type { InspectionRecord } from '../record-schema.js';
@@ -20,7 +20,7 @@ import { ruleKind } from '../rules/index.js';
 import type { CompiledRule, GeneratedHelper, RuleGenerateContext, RuleScope, ScopeCondition } from '../rules/kind.js';
 import type { Standard } from '../standard/schema.js';
 import { quantityProblem, quantityRatio, readScopeFact } from './facts.js';
-import type { CompiledCategory, CompiledItem, CompiledRuleEntry } from './compiled.js';
+import { isQuiet, type CompiledCategory, type CompiledItem, type CompiledRuleEntry } from './compiled.js';
 
 /**
  * The generated scoring of one record: the standard's checks (score.ts's checkRecord), then what
@@ -29,17 +29,15 @@ import type { CompiledCategory, CompiledItem, CompiledRuleEntry } from './compil
  */
 export type GeneratedScore = (run: RuleScope, record: InspectionRecord) => boolean;
 
-const HELPERS: Readonly<Record<GeneratedHelper | 'pushAll' | 'byNumber' | 'isPlain' | 'hasOwn' | 'quantityProblem' | 'quantityRatio', unknown>> = {
+const HELPERS: Readonly<Record<GeneratedHelper | 'isPlain' | 'hasOwn' | 'quantityProblem' | 'quantityRatio', unknown>> = {
   timesPoints,
   pointsOf,
   pointsToNumber,
   stepsBelow,
   compareRatio,
   formatQuantity,
-  pushAll,
   quantityProblem,
   quantityRatio,
-  byNumber: (a: number, b: number) => a - b,
   isPlain: (facts: object) => {
     const proto = Object.getPrototypeOf(facts);
     return proto === Object.prototype || proto === null;
@@ -250,11 +248,6 @@ function evidenceCode(e: Emitter, scope: CompiledItem | CompiledCategory, label:
   return `if (run.findings.length > 0 && run.chargeMissingEvidence(${e.constant(scope)})) break ${label};\n`;
 }
 
-/** Adds a group's finding indices to its category's list: the first group's copied (exactly its size), the others pushed. */
-function collectCode(list: string, group: string): string {
-  return `if (${group} !== undefined) { if (${list} === undefined) ${list} = ${group}.slice(); else pushAll(${list}, ${group}); }\n`;
-}
-
 /** The source of a standard's scoring function (see the module's comment). */
 export function generateSource(input: GenerateInput): GeneratedSource {
   const e = new Emitter();
@@ -275,52 +268,60 @@ export function generateSource(input: GenerateInput): GeneratedSource {
     return `${name}(run, ${indices}, F, P);\n`;
   };
 
+  // Findings are grouped as they are read, in record order: per item that has something to score (`g<slot>`),
+  // and per category whose own rules see all of its findings (`c<n>`, the interpreter's list of its items'
+  // and its own findings, sorted: read in order, it needs no sort).
+  const grouped = new Set<string>();
+  const lists = new Map<number, string>();
   let walk = '';
   for (const category of input.categories) {
     const [deducted, awarded] = [e.local('d'), e.local('a')];
-    // A category no finding names and with nothing that runs without one scores nothing: its limit takes and
-    // gives nothing, adds no line and no undecided points (and a part's tally is already 0), so it is skipped.
-    const quiet = !category.alwaysRun && category.items.every((item) => !item.alwaysRun);
-    const named = [...category.items.map((item) => group(item.index)), group(input.items.length + category.index)];
-    const start = walk.length;
-    walk += `// category ${category.index}\nrun.enterCategory(${e.constant(category)});\nlet ${deducted} = 0, ${awarded} = 0;\n`;
     const collect = category.rules.length > 0;
     const categoryFindings = e.local('c');
-    if (collect) walk += `let ${categoryFindings};\n`;
+    if (collect) lists.set(category.index, categoryFindings);
+    const named: string[] = collect ? [categoryFindings] : [];
+    let code = `// category ${category.index}\nrun.enterCategory(${e.constant(category)});\nlet ${deducted} = 0, ${awarded} = 0;\n`;
     for (const item of category.items) {
-      const g = group(item.index);
-      if (collect) walk += collectCode(categoryFindings, g);
       if (scoresNothing(item)) continue;
-      const code = `${scopeCall(item, g)}${deducted} += run.deducted;\n${awarded} += run.awarded;\n`;
-      walk += item.alwaysRun ? code : `if (${g} !== undefined) {\n${code}}\n`;
+      const g = group(item.index);
+      grouped.add(g);
+      if (!collect) named.push(g);
+      const scored = `${scopeCall(item, g)}${deducted} += run.deducted;\n${awarded} += run.awarded;\n`;
+      code += item.alwaysRun ? scored : `if (${g} !== undefined) {\n${scored}}\n`;
     }
     if (collect) {
-      const own = group(input.items.length + category.index);
-      walk += collectCode(categoryFindings, own);
-      const code = `if (${categoryFindings} !== undefined) ${categoryFindings}.sort(byNumber);\n${scopeCall(category, categoryFindings)}${deducted} += run.deducted;\n${awarded} += run.awarded;\n`;
-      walk += category.alwaysRun ? code : `if (${categoryFindings} !== undefined) {\n${code}}\n`;
+      const scored = `${scopeCall(category, categoryFindings)}${deducted} += run.deducted;\n${awarded} += run.awarded;\n`;
+      code += category.alwaysRun ? scored : `if (${categoryFindings} !== undefined) {\n${scored}}\n`;
     }
-    walk += `run.limitCategory(${e.constant(category)}, ${deducted}, ${awarded});\n`;
-    if (quiet) walk = `${walk.slice(0, start)}if (${named.map((g) => `${g} !== undefined`).join(' || ')}) {\n${walk.slice(start)}}\n`;
+    code += `run.limitCategory(${e.constant(category)}, ${deducted}, ${awarded});\n`;
+    // A category no finding names and with nothing that runs without one scores nothing: its limit takes and
+    // gives nothing, adds no line and no undecided points (and a part's tally is already 0), so it is skipped —
+    // and so is a finding against an item that scores nothing, where no category rule sees it.
+    if (!isQuiet(category)) walk += code;
+    else if (named.length > 0) walk += `if (${named.map((g) => `${g} !== undefined`).join(' || ')}) {\n${code}}\n`;
   }
 
   // checkRecord's questions, asked here as the findings are grouped (one lookup of each finding's item):
   // any answer but "fine" ends the function before anything is scored.
   const checksOf = new Map<number, readonly CompiledRule[]>();
   for (const [id, slot] of slots) if (!checksOf.has(slot)) checksOf.set(slot, input.findingChecks.get(id) ?? []);
-  const groups = Array.from({ length: slotCount }, (_, s) => group(s));
-  const cases = groups.map((g, s) => {
+  const categoryOf = (s: number) => (s < input.items.length ? input.items[s]!.category.index : s - input.items.length);
+  // A literal first: an array grown by push from empty gets room for 17.
+  const add = (list: string) => ` if (${list} === undefined) ${list} = [i]; else ${list}.push(i);`;
+  const cases = Array.from({ length: slotCount }, (_, s) => {
     const checks = (checksOf.get(s) ?? []).map((c) => `${e.constant(c)}.checkFinding(finding) !== undefined`);
-    // A literal first: an array grown by push from empty gets room for 17.
-    return `case ${s}: if (${g} === undefined) ${g} = [i]; else ${g}.push(i);${checks.length > 0 ? ` if (${checks.join(' || ')}) return false;` : ''} break;`;
+    const list = lists.get(categoryOf(s));
+    const g = group(s);
+    return `case ${s}:${grouped.has(g) ? add(g) : ''}${list !== undefined ? add(list) : ''}${checks.length > 0 ? ` if (${checks.join(' || ')}) return false;` : ''} break;`;
   });
+  const locals = [...grouped, ...lists.values()];
   const declared = (set: ReadonlySet<string>, field: 'kind' | 'level') =>
     set.size > 0 ? `if (record.${field} !== undefined && !${e.constant(set)}.has(record.${field})) return false;\n` : '';
   const slotTable = e.constant(slots);
   const body = `${declared(input.kinds, 'kind')}${declared(input.levels, 'level')}const findings = record.findings;
 const F = record.facts;
 const P = F !== undefined && isPlain(F);
-${groups.length > 0 ? `let ${groups.join(', ')};` : ''}
+${locals.length > 0 ? `let ${locals.join(', ')};` : ''}
 for (let i = 0; i < findings.length; i++) {
   const finding = findings[i];
   switch (${slotTable}.get(finding.item)) {
@@ -340,10 +341,6 @@ ${indent(body)}
 //# sourceURL=scoresheet/${encodeURIComponent(ref)}.js
 `;
   return { source, constants: e.constants };
-}
-
-function internalize(text: string): string {
-  return Object.keys({ [text]: true })[0]!;
 }
 
 function indent(text: string): string {

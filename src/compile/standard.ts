@@ -4,13 +4,14 @@
  * arrays of closures (score/score.ts).
  */
 import { compileCondition } from './conditions.js';
+import { internalize } from '../collections.js';
 import { compilePath } from '../paths.js';
 import { sha256Hex } from '../sha256.js';
 import { formatPath } from '../diagnostics.js';
 import type { Message } from '../messages/types.js';
 import { ruleKind } from '../rules/index.js';
 import { evaluateSource, generateSource, type GeneratedScore } from './generate.js';
-import type { CompiledBand, CompiledCategory, CompiledDimension, CompiledItem, CompiledRuleEntry } from './compiled.js';
+import { isQuiet, type CompiledBand, type CompiledCategory, type CompiledDimension, type CompiledItem, type CompiledRuleEntry } from './compiled.js';
 import type { CompiledRule, RuleScope, ScopeCondition } from '../rules/kind.js';
 import type { Condition } from '../condition-schema.js';
 import type { LocalizedText, QuantitySource } from '../common-schema.js';
@@ -53,6 +54,13 @@ export interface Scorer {
   readonly readsScored: boolean;
   /** Derived outcomes, each one's tiers highest `min` first (the first a value reaches is its tier). */
   readonly derived: Standard['outcomes']['derived'];
+  /**
+   * Whether a record without findings scores the base and passes, whatever else it says: no rule runs
+   * without a finding (every category is quiet, see {@link isQuiet}), the base is within the total's cap and
+   * floor, and the outcome has nothing to decide (no prerequisite, veto, band, dimension or derived outcome).
+   * Such a record's card is built straight from the standard (score.ts, outcome.ts's blankCard).
+   */
+  readonly blank: boolean;
   /**
    * The JavaScript generated for this standard (docs/compiled.md; `scoresheet compile --emit js`);
    * undefined when compiled with `codegen: false`.
@@ -158,9 +166,12 @@ export function compileStandard(standard: Standard, options: CompileOptions = {}
     const scoped = compileCondition<RuleScope>(c, { named, factReader: (fact) => readScopeFact(fact) });
     return { evaluate: plain.evaluate, explain: plain.explain, test: scoped.evaluate };
   };
-  const kinds = standard.kinds.map((k) => k.id);
-  const levels = standard.levels.map((l) => l.id);
-  const namesOf = (entries: Standard['kinds']) => new Map(entries.flatMap((e) => (e.name !== undefined ? [[e.id, e.name] as const] : [])));
+  // Ids a record's strings are looked up by (kinds, levels, items) are keyed by their internalized copies: a
+  // record's string read by JSON.parse or written as a literal is internalized too, and then the key's
+  // comparison is by reference, not character by character (a string from the standard's YAML is not).
+  const kinds = standard.kinds.map((k) => internalize(k.id));
+  const levels = standard.levels.map((l) => internalize(l.id));
+  const namesOf = (entries: Standard['kinds']) => new Map(entries.flatMap((e) => (e.name !== undefined ? [[internalize(e.id), e.name] as const] : [])));
   const kindNames = namesOf(standard.kinds);
   const levelNames = namesOf(standard.levels);
   const indicatorNames = new Map(standard.indicators.map((i) => [i.id, i.name] as const));
@@ -240,12 +251,12 @@ export function compileStandard(standard: Standard, options: CompileOptions = {}
         evidenceRule: limitEntry(itemPath, 'evidence'),
       };
       items.push(compiled);
-      targets.set(item.id, compiled);
-      targets.set(`${category.id}.${item.id}`, compiled);
+      targets.set(internalize(item.id), compiled);
+      targets.set(internalize(`${category.id}.${item.id}`), compiled);
       return compiled;
     });
     (compiledCategory as unknown as { items: CompiledItem[] }).items = categoryItems;
-    if (!targets.has(category.id)) targets.set(category.id, compiledCategory);
+    if (!targets.has(category.id)) targets.set(internalize(category.id), compiledCategory);
     return compiledCategory;
   });
 
@@ -280,6 +291,12 @@ export function compileStandard(standard: Standard, options: CompileOptions = {}
       : generateSource({ standard, categories, items, targets, findingChecks, kinds: kindSet, levels: levelSet, condition, kindNames, levelNames, indicatorNames });
 
   const hash = sha256Hex(JSON.stringify(standard));
+  const outcomes = standard.outcomes;
+  const blank =
+    categories.every(isQuiet) &&
+    (standard.scoring.max === undefined || base <= pointsOf(standard.scoring.max)) &&
+    (standard.scoring.min === undefined || base >= roundPoints(standard.scoring.min)) &&
+    outcomes.prerequisites.length + outcomes.vetoes.length + outcomes.bands.length + (outcomes.dimensions?.length ?? 0) + outcomes.derived.length === 0;
   return {
     standard,
     ref: `${standard.id}@${standard.version}`,
@@ -313,6 +330,7 @@ export function compileStandard(standard: Standard, options: CompileOptions = {}
       named,
     ),
     derived: standard.outcomes.derived.map((d) => ({ ...d, tiers: [...d.tiers].sort((a, b) => b.min - a.min) })),
+    blank,
     source: generatedSource?.source,
     generated: generatedSource === undefined ? undefined : evaluateSource(generatedSource),
   };

@@ -6,6 +6,7 @@ import type { Message } from '../messages/types.js';
 import type { InspectionRecord } from '../record-schema.js';
 import type { Scorer } from '../compile/standard.js';
 import { checkRecord } from './score.js';
+import { internalize } from '../collections.js';
 import type { RecordProblem } from '../diagnostics.js';
 
 /** What a precheck reports: what a finding's item alone, or the record's kind and level, tell. */
@@ -28,6 +29,12 @@ export class StandardSet {
   private readonly sole: Scorer | undefined;
   private readonly soleFrom: string | undefined;
   private readonly soleTo: string | undefined;
+  /**
+   * The sole edition's id and `id@version`, internalized: a record's name read by JSON.parse or written as a
+   * literal is internalized too, and two such strings compare by reference, not character by character.
+   */
+  private readonly soleId: string | undefined;
+  private readonly soleRef: string | undefined;
 
   constructor(readonly scorers: readonly Scorer[]) {
     for (const scorer of scorers) {
@@ -38,6 +45,8 @@ export class StandardSet {
     this.sole = scorers.length === 1 ? scorers[0] : undefined;
     this.soleFrom = this.sole?.standard.effective?.from;
     this.soleTo = this.sole?.standard.effective?.to;
+    this.soleId = this.sole !== undefined ? internalize(this.sole.standard.id) : undefined;
+    this.soleRef = this.sole !== undefined ? internalize(this.sole.ref) : undefined;
   }
 
   /** The edition that scores this record, or why there is none. */
@@ -47,8 +56,8 @@ export class StandardSet {
     if (sole !== undefined) {
       // What the general answer below gives for one edition, when it is that edition: `id@version` names it
       // whatever the date; its id or no name, when the date is in force.
-      if (named === sole.ref) return sole;
-      if ((named === undefined || named === sole.standard.id) && !(this.soleFrom !== undefined && record.date < this.soleFrom) && !(this.soleTo !== undefined && record.date > this.soleTo)) return sole;
+      if (named === this.soleRef) return sole;
+      if ((named === undefined || named === this.soleId) && !(this.soleFrom !== undefined && record.date < this.soleFrom) && !(this.soleTo !== undefined && record.date > this.soleTo)) return sole;
     }
     let id: string | undefined;
     let version: string | undefined;

@@ -88,13 +88,7 @@ export function decideOutcome(scorer: Scorer, record: InspectionRecord, run: Rul
     }
   }
 
-  const deduct = scorer.mode === 'deduct';
-  const categories: CategoryTotal[] = new Array(scorer.categories.length);
-  for (let i = 0; i < categories.length; i++) {
-    const c = scorer.categories[i]!;
-    const points = pointsToNumber((deduct ? (c.max ?? 0) : 0) + run.categoryPoints[i]!);
-    categories[i] = c.max !== undefined ? { id: c.id, name: c.name, points, max: pointsToNumber(c.max) } : { id: c.id, name: c.name, points };
-  }
+  const categories = categoryTotals(scorer, run.categoryPoints);
 
   // The default dimension (outcomes.bands) is the scorecard's `band`; named ones are its `dimensions` (bands.ts).
   // Without bands or dimensions (the common case) there is nothing to decide: no band, no reason.
@@ -121,6 +115,43 @@ export function decideOutcome(scorer: Scorer, record: InspectionRecord, run: Rul
   });
 
   const verdict: Verdict = notEligible ? 'not_eligible' : failed ? 'fail' : unknown ? 'indeterminate' : 'pass';
+  return makeCard(scorer, record, lines, categories, pointsToNumber(total), !run.totalUnknown, band, outcomes, dimensions, verdict, verdict === 'pass' ? [] : reasons);
+}
+
+/**
+ * The card of a record without findings under a standard where that leaves nothing to score or decide
+ * (Scorer.blank): what decideOutcome makes of a run that scored nothing — no line, the base, a pass —
+ * without the run.
+ */
+export function blankCard(scorer: Scorer, record: InspectionRecord): Scorecard {
+  return makeCard(scorer, record, [], categoryTotals(scorer, undefined), pointsToNumber(scorer.base), true, null, [], undefined, 'pass', []);
+}
+
+/** Each category's points: its maximum (in deduct mode) and what its lines added (`points`; none given, nothing). */
+function categoryTotals(scorer: Scorer, points: readonly Points[] | undefined): CategoryTotal[] {
+  const deduct = scorer.mode === 'deduct';
+  const categories: CategoryTotal[] = new Array(scorer.categories.length);
+  for (let i = 0; i < categories.length; i++) {
+    const c = scorer.categories[i]!;
+    const total = pointsToNumber((deduct ? (c.max ?? 0) : 0) + (points === undefined ? 0 : points[i]!));
+    categories[i] = c.max !== undefined ? { id: c.id, name: c.name, points: total, max: pointsToNumber(c.max) } : { id: c.id, name: c.name, points: total };
+  }
+  return categories;
+}
+
+function makeCard(
+  scorer: Scorer,
+  record: InspectionRecord,
+  lines: ScoreLine[],
+  categories: CategoryTotal[],
+  total: number,
+  complete: boolean,
+  band: Scorecard['band'],
+  outcomes: DerivedOutcome[],
+  dimensions: DimensionOutcome[] | undefined,
+  verdict: Verdict,
+  reasons: VerdictReason[],
+): Scorecard {
   // Built field by field in the order of Scorecard (the JSON key order); spreads are slow here.
   const card = new CardObject() as Mutable<Scorecard>;
   card.standard = scorer.ref;
@@ -135,13 +166,13 @@ export function decideOutcome(scorer: Scorer, record: InspectionRecord, run: Rul
   card.base = pointsToNumber(scorer.base);
   card.lines = lines;
   card.categories = categories;
-  card.total = pointsToNumber(total);
-  card.complete = !run.totalUnknown;
+  card.total = total;
+  card.complete = complete;
   card.band = band;
   card.outcomes = outcomes;
   if (dimensions !== undefined) card.dimensions = dimensions;
   card.verdict = verdict;
-  card.reasons = verdict === 'pass' ? [] : (reasons as VerdictReason[]);
+  card.reasons = reasons;
   card.provenance = scorer.provenance;
   return card;
 }

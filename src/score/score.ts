@@ -9,7 +9,7 @@ import { lacksEvidence, type LineDetail, type PartFacts, type RuleScope, type Sc
 import type { QuantitySource } from '../common-schema.js';
 import { suggest } from '../suggest.js';
 import type { CompiledCategory, CompiledItem, CompiledRuleEntry, CompiledScope, Scorer } from '../compile/standard.js';
-import { decideOutcome } from './outcome.js';
+import { blankCard, decideOutcome } from './outcome.js';
 import { buildFacts, indicatorRatio, quantityProblem, quantityRatio, readPath, readScopeFact } from '../compile/facts.js';
 import { isWithinPoints, MAX_POINTS, pointsToNumber, sumExactly, type Points, type Ratio } from '../points.js';
 import { placeReason, type LineType, type ScoreAttempt, type ScoreLine, type VerdictReason } from './scorecard.js';
@@ -23,6 +23,11 @@ const EMPTY: readonly never[] = [];
  * checks, then the score. The API's `scoreRecord` (batch.ts) takes any value and checks it first.
  */
 export function scoreChecked(scorer: Scorer, record: InspectionRecord, history?: RecordHistory): ScoreAttempt {
+  // Nothing to score and nothing to decide (Scorer.blank): the standard's checks (its kinds and levels), then the base's card.
+  if (scorer.blank && history === undefined && record.findings.length === 0) {
+    const problems = checkRecord(scorer, record);
+    return problems.length > 0 ? { ok: false, problems } : { ok: true, scorecard: blankCard(scorer, record) };
+  }
   // The generated code has no history hook: a record scored with its unit's history is interpreted.
   const generated = history === undefined ? scorer.generated : undefined;
   let run = new RecordRun(scorer, record, history);
