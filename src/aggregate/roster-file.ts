@@ -11,6 +11,7 @@ import type { Locale } from '../messages/locales.js';
 import type { Message } from '../messages/types.js';
 import { DocumentPositions, START, type Position } from '../positions.js';
 import { schemaIssueMessage } from '../records/validate.js';
+import { CSV_RECORD_DELIMITER } from '../records/csv-splitter.js';
 import { CalendarDate } from '../common-schema.js';
 import { UnitRefSchema, type UnitRef } from '../record-schema.js';
 import { calendarDay, formatDay } from './periods.js';
@@ -104,7 +105,7 @@ type Problem = (at: Position, path: DiagnosticPath, message: Message) => Diagnos
 function rosterFromCsv(text: string, problem: Problem): RosterResult {
   let rows: string[][];
   try {
-    rows = parseCsv(text, { skip_empty_lines: false, bom: true, trim: true, relax_column_count: true }) as string[][];
+    rows = parseCsv(text, { skip_empty_lines: false, bom: true, trim: true, relax_column_count: true, record_delimiter: CSV_RECORD_DELIMITER }) as string[][];
   } catch (error) {
     const line = error instanceof CsvError ? ((error as CsvError & { lines?: number }).lines ?? 1) : 1;
     return { ok: false, diagnostics: [problem({ line, column: 1 }, [], { messageId: 'record.csv_syntax', data: { ...csvFailure(error) } })] };

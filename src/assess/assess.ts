@@ -12,6 +12,7 @@ import type { Standard } from '../standard/schema.js';
 import { combineParts, combineStages, type CompositeResult, type StagedResult } from './combine.js';
 import { assignRanks } from '../rank/rank.js';
 import { roundPoints } from '../points.js';
+import { copyOwn } from '../collections.js';
 import type { Assessment } from './schema.js';
 
 export interface AssessOptions {
@@ -48,7 +49,12 @@ function ranked<T extends { readonly period: { readonly key: string } }>(results
     const sorted = [...list].sort(compare);
     assignRanks(sorted, compare, 'competition').forEach((n, i) => rank.set(sorted[i]!, n));
   }
-  return results.map((r) => ({ ...r, rank: rank.get(r) ?? null }));
+  return results.map((r) => {
+    // = { ...r, rank }, by copyOwn: a spread's copy with a key added costs ~1 µs on V8 (Node 20).
+    const out = copyOwn(r) as T & { rank: number | null };
+    out.rank = rank.get(r) ?? null;
+    return out;
+  });
 }
 
 /** `school-hygiene@2024.1` → `school-hygiene`. */

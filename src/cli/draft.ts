@@ -6,6 +6,7 @@
 import { writeFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { CsvError, parse as parseCsv } from 'csv-parse/sync';
+import { CSV_RECORD_DELIMITER } from '../records/csv-splitter.js';
 import { stringify } from 'yaml';
 import { renderDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { readSideFile } from '../files.js';
@@ -36,7 +37,7 @@ async function sheetRows(path: string, bytes: Uint8Array, options: DraftCliOptio
     return { error: cannotRead(path, Object.assign(error as Error, { code: 'ERR_ENCODING_INVALID_ENCODED_DATA' }), options.lang) };
   }
   try {
-    const records = parseCsv(text, { relax_column_count: true, skip_empty_lines: false }) as string[][];
+    const records = parseCsv(text, { relax_column_count: true, skip_empty_lines: false, record_delimiter: CSV_RECORD_DELIMITER }) as string[][];
     return { file: path, rows: records.map((cells, i) => ({ number: i + 1, cells })) };
   } catch (error) {
     if (error instanceof CsvError) return { error: renderMessage({ messageId: 'input.unreadable', data: { file: path, detail: error.message } }, options.lang) };

@@ -20,6 +20,7 @@ import type { Locale } from '../messages/locales.js';
 import type { Message } from '../messages/types.js';
 import { isCalendarDate } from '../common-schema.js';
 import { validateRecord, type LocatedRecord } from '../records/validate.js';
+import { CSV_RECORD_DELIMITER } from '../records/csv-splitter.js';
 import type { InspectionRecord, InspectionRecordInput } from '../record-schema.js';
 import { pushTo } from '../collections.js';
 import { formatPath, makeDiagnostic, type Diagnostic, type DiagnosticCode } from '../diagnostics.js';
@@ -408,7 +409,7 @@ function cell(record: readonly string[], at: number): string {
   return at < 0 ? '' : (record[at] ?? '');
 }
 
-const CSV_OPTIONS = { bom: true, relax_column_count: true, skip_empty_lines: true } as const;
+const CSV_OPTIONS = { bom: true, relax_column_count: true, skip_empty_lines: true, record_delimiter: CSV_RECORD_DELIMITER };
 
 /**
  * A CSV with a header row, each body row handed to what `reader` makes of the header (header names
@@ -443,6 +444,8 @@ function readCsv(
   };
   let records: string[][] | undefined;
   let failure: { error: unknown } | undefined;
+  /** The CRLFs inside quoted cells so far: csv-parse counts each as two lines. */
+  let doubled = 0;
   try {
     if (plainLines(text)) {
       records = parse(text, CSV_OPTIONS) as string[][];
@@ -452,7 +455,9 @@ function readCsv(
         ...CSV_OPTIONS,
         on_record: (record: string[], context: { lines: number }) => {
           try {
-            take(record, context.lines, lineBreaks(record));
+            const { breaks, crlf } = cellBreaks(record);
+            doubled += crlf;
+            take(record, context.lines - doubled, breaks);
           } catch (error) {
             failure = { error };
             throw error;
@@ -503,6 +508,26 @@ function lineFeeds(text: string): number {
   let n = 0;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
   return n;
+}
+
+/** The line breaks inside a record's cells (LF, CRLF and CR one each), and how many of them are CRLFs. */
+function cellBreaks(record: readonly string[]): { breaks: number; crlf: number } {
+  let breaks = 0;
+  let crlf = 0;
+  for (const cell of record) {
+    if (!cell.includes('\n') && !cell.includes('\r')) continue;
+    for (let i = 0; i < cell.length; i++) {
+      const c = cell.charCodeAt(i);
+      if (c === 0x0d) {
+        breaks++;
+        if (cell.charCodeAt(i + 1) === 0x0a) {
+          crlf++;
+          i++;
+        }
+      } else if (c === 0x0a) breaks++;
+    }
+  }
+  return { breaks, crlf };
 }
 
 /** The line feeds inside a record's cells. */

@@ -285,8 +285,11 @@ export const en: Catalogue = {
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
+/** Why a period score is null (`unscored`): a unit's, or a roll-up member's beside its name. */
+const UNSCORED = { no_inspection: 'not inspected', indeterminate: 'score indeterminate', too_large: 'score beyond the exact range of points' };
+
 /** Why a unit has no rank, in every league table (rank, report). */
-const UNRANKED = { no_inspection: 'unranked: not inspected', too_few_inspections: 'unranked: too few inspections', indeterminate: 'unranked: score indeterminate', too_large: 'unranked: score beyond the exact range of points' };
+const UNRANKED = { no_inspection: `unranked: ${UNSCORED.no_inspection}`, too_few_inspections: 'unranked: too few inspections', indeterminate: `unranked: ${UNSCORED.indeterminate}`, too_large: `unranked: ${UNSCORED.too_large}` };
 
 /**
  * English words of every table, heading and line a person reads (the reports, the CLI's summaries,
@@ -336,6 +339,9 @@ export const enWords = {
     rollup: (name: string, aggregate: string) => `${name} (${aggregate})`,
     aggregates: { mean: 'mean of the members', sum: 'sum of the members', min: 'lowest member', max: 'highest member', passing: '% of members passing' },
     members: 'members',
+    /** A member without a score in a roll-up's member list, with why (its group's score is null for it). */
+    unscored: UNSCORED,
+    memberWhy: (name: string, why: string) => `${name} (${why})`,
     /** A group award named on a member's row (shared by every member, 同奖). */
     shared: (award: string, group: string) => `${award} (with ${group})`,
     assumption: 'assumption',

@@ -369,8 +369,11 @@ export const zhCN: Catalogue = {
   'import.lives_unknown_business': (d) => `商户 ${s(d.business)} 不在 businesses.csv 中：其记录没有名称`,
 };
 
+/** 本期得分为空的原因（unscored）：单位的，或汇总成员名单里成员名后的。 */
+const UNSCORED = { no_inspection: '本期未检查', indeterminate: '得分无法判定', too_large: '得分超出可精确计算的范围' };
+
 /** 单位未排名的原因（rank 和 report 的每张排名表）。 */
-const UNRANKED = { no_inspection: '未排名：本期未检查', too_few_inspections: '未排名：检查次数不足', indeterminate: '未排名：得分无法判定', too_large: '未排名：得分超出可精确计算的范围' };
+const UNRANKED = { no_inspection: `未排名：${UNSCORED.no_inspection}`, too_few_inspections: '未排名：检查次数不足', indeterminate: `未排名：${UNSCORED.indeterminate}`, too_large: `未排名：${UNSCORED.too_large}` };
 
 /** 报表、表格、CSV 表头和命令行输出里的中文用语（结构同 en.ts 的 enWords）。 */
 export const zhCNWords: Words = {
@@ -397,6 +400,8 @@ export const zhCNWords: Words = {
     rollup: (name, aggregate) => `${name}（${aggregate}）`,
     aggregates: { mean: '成员平均分', sum: '成员总分', min: '成员最低分', max: '成员最高分', passing: '成员合格率（%）' },
     members: '成员',
+    unscored: UNSCORED,
+    memberWhy: (name, why) => `${name}（${why}）`,
     shared: (award, group) => `${award}（随${group}）`,
     assumption: '假设',
     leftOut: {

@@ -17,6 +17,8 @@ export interface GroupMember {
   readonly id: string;
   /** The member's period score; null when it was not inspected, its score is indeterminate or refused as too large. */
   readonly score: number | null;
+  /** Why `score` is null (the member's own `unscored`); absent when it has a score. */
+  readonly unscored?: UnitPeriodResult['unscored'];
   /** Inspected, and no inspection failed, was undecided or not eligible. */
   readonly passing: boolean;
 }
@@ -84,7 +86,7 @@ function groupResult(id: string, members: readonly UnitPeriodResult[], options: 
     // The members' vetoes are the group's (同罚): its row shows them and its awards pass it over.
     pushAll(lines, m.lines.filter((l) => l.type === 'veto'));
   }
-  const listed: GroupMember[] = members.map((m) => ({ id: m.unit.id, score: m.score, passing: isPassing(m) }));
+  const listed: GroupMember[] = members.map(memberOf);
   const within = options.within === undefined ? undefined : first.unit.group?.[options.within];
   const missing = listed.some((m) => m.score === null) ? missingReason(members) : undefined;
   const score = missing ? null : aggregateMembers(listed, options.aggregate);
@@ -114,6 +116,12 @@ function groupResult(id: string, members: readonly UnitPeriodResult[], options: 
 function missingReason(members: readonly UnitPeriodResult[]): 'no_inspection' | 'too_large' | 'indeterminate' {
   if (members.every((m) => m.inspections === 0)) return 'no_inspection';
   return members.some((m) => m.score === null && m.unscored === 'too_large') ? 'too_large' : 'indeterminate';
+}
+
+/** A member as its group lists it: a member without a score says why, as a unit's row does. */
+function memberOf(m: UnitPeriodResult): GroupMember {
+  if (m.score !== null) return { id: m.unit.id, score: m.score, passing: isPassing(m) };
+  return { id: m.unit.id, score: null, unscored: m.unscored ?? (m.inspections === 0 ? 'no_inspection' : 'indeterminate'), passing: isPassing(m) };
 }
 
 function isPassing(m: UnitPeriodResult): boolean {

@@ -9,6 +9,13 @@ const COMMA = 0x2c;
 const LF = 0x0a;
 const CR = 0x0d;
 
+/**
+ * What ends a CSV record, for csv-parse's `record_delimiter` wherever a CSV is read: LF, CRLF or a lone
+ * CR, in any mix (by default csv-parse takes the first it meets for the whole text and reads the others
+ * into cells). csv-parse copies the list; never change it.
+ */
+export const CSV_RECORD_DELIMITER: string[] = ['\r\n', '\n', '\r'];
+
 /** A record longer than the limit, in place of its text. */
 export interface Oversize {
   /** Its first cells as written: up to the last comma (outside quotes) of its first `limit` characters; '' when there is none. */
@@ -22,7 +29,7 @@ export interface Oversize {
 /** Whole records as text, or a record too long to be read in their place. */
 export type SplitPiece = string | Oversize;
 
-/** Cuts CSV text after its last complete record: a line break outside a quoted field. */
+/** Cuts CSV text after its last complete record: a line break (LF, CRLF or CR) outside a quoted field. */
 export class RecordSplitter {
   private buffer = '';
   private scanned = 0;
@@ -57,11 +64,12 @@ export class RecordSplitter {
 
   /**
    * The end of the text: what is left after the last complete record (the last line, when it has no
-   * line break) and where the quote is that it leaves open, if any; or that record as an Oversize.
+   * line break or ends in a CR that waited) and where the quote is that it leaves open, if any; or that
+   * record as an Oversize.
    */
   rest(): { text: string; openQuote?: number } | { oversize: Oversize } {
     const out: SplitPiece[] = [];
-    this.scan(true, out); // only the character a quote waited for: no line break is left to find
+    this.scan(true, out); // only the character a quote waited for: no line break is left to find but a last CR
     const b = this.buffer;
     const open = this.inQuotes ? this.quoteAt : -1;
     let result: { text: string; openQuote?: number } | { oversize: Oversize };
@@ -110,10 +118,18 @@ export class RecordSplitter {
         this.inQuotes = true;
         this.quoteAt = i;
       }
-      this.fieldStart = c === COMMA || c === LF;
-      i++;
-      if (c !== LF) continue;
-      if (this.skip === undefined && lengthOf(b, start, i - 1) > this.limit) {
+      if (c !== LF && c !== CR) {
+        this.fieldStart = c === COMMA;
+        i++;
+        continue;
+      }
+      // A record ends at LF, CRLF or a lone CR (old Mac exports). A CR last in the text waits for the
+      // next character: a CRLF cut in two is one line break, never an empty record after the CR.
+      if (c === CR && i + 1 >= b.length) break;
+      const end = i;
+      i += c === CR && b.charCodeAt(i + 1) === LF ? 2 : 1;
+      this.fieldStart = true;
+      if (this.skip === undefined && end - start > this.limit) {
         if (start > from) out.push(b.slice(from, start));
         this.beginSkip(b, start);
         from = start;
@@ -184,4 +200,14 @@ function lastFieldEnd(b: string, start: number, end: number): number {
     fieldStart = c === COMMA;
   }
   return last;
+}
+
+/** Where the line after b[from] begins: after its first line break (LF, CRLF or CR), or b's end when it has none. */
+export function nextLineStart(b: string, from: number): number {
+  for (let i = from; i < b.length; i++) {
+    const c = b.charCodeAt(i);
+    if (c === LF) return i + 1;
+    if (c === CR) return b.charCodeAt(i + 1) === LF ? i + 2 : i + 1;
+  }
+  return b.length;
 }

@@ -24,7 +24,7 @@ export { lineOfField };
 import { convertCell, mappingFromHeader, normalizeDate, type CellValue, type CsvMapping, type FieldRef, parseField, type WideItem } from './mapping.js';
 import { DEFAULT_MAX_RECORD_BYTES, type ReadOptions, type ReadResult, type StreamItem } from './read.js';
 import { validateRecord, type LocatedRecord, type Precheck } from './validate.js';
-import { RecordSplitter, type Oversize, type SplitPiece } from './csv-splitter.js';
+import { CSV_RECORD_DELIMITER, nextLineStart, RecordSplitter, type Oversize, type SplitPiece } from './csv-splitter.js';
 import { batchedStream } from './batches.js';
 import { fingerprintCells, IdSet } from './id-set.js';
 import { suggest } from '../suggest.js';
@@ -580,7 +580,8 @@ function getPath(target: Record<string, unknown>, path: readonly string[]): unkn
   return node;
 }
 
-const PARSE_OPTIONS = { bom: true, relax_quotes: true, relax_column_count: true } as const;
+/** Records end at LF, CRLF or a lone CR, wherever in the file, as the splitter cuts them (each piece would find its own). */
+const PARSE_OPTIONS = { bom: true, relax_quotes: true, relax_column_count: true, record_delimiter: CSV_RECORD_DELIMITER };
 
 /**
  * A whole CSV, as text or as bytes (decoded as docs/records.md says) → records and diagnostics.
@@ -678,8 +679,7 @@ class CsvTextReader {
         pushAll(out, this.parse(rest.text));
         break;
       }
-      const lineEnd = rest.text.indexOf('\n', rest.openQuote);
-      const cut = lineEnd === -1 ? rest.text.length : lineEnd + 1;
+      const cut = nextLineStart(rest.text, rest.openQuote);
       pushAll(out, this.unclosed(rest.text.slice(0, rest.openQuote)));
       this.lines += countLines(rest.text.slice(0, cut));
       this.badBytesUpTo(this.lines); // bad bytes in the unreadable row go with it

@@ -154,7 +154,8 @@ export class StreamEncoding {
     }
     this.held.push(bytes);
     this.heldBytes += bytes.length;
-    if (bytes.indexOf(LF) === -1 && this.heldBytes < this.window) return { ascii };
+    // A line ends at LF or CR (an old Mac export's): a live feed of either is decided on its first line.
+    if (bytes.indexOf(LF) === -1 && bytes.indexOf(CR) === -1 && this.heldBytes < this.window) return { ascii };
     const held = this.release();
     this.encoding = chooseEncoding(held.subarray(0, safeEnd(held)));
     return { ascii, encoding: this.encoding, held };
@@ -232,7 +233,8 @@ export class ByteDecoder {
         this.offset += BOM.length;
       }
     }
-    let cut = final ? b.length : b.lastIndexOf(LF) + 1;
+    // After the last line break, LF or CR (a CRLF cut between them: the LF comes with the next bytes).
+    let cut = final ? b.length : Math.max(b.lastIndexOf(LF), b.lastIndexOf(CR)) + 1;
     if (cut === 0 && b.length > PIECE) cut = safeEnd(b);
     this.tail = Buffer.from(b.subarray(cut));
     return this.decodeLines(b.subarray(0, cut));

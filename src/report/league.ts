@@ -127,11 +127,17 @@ export function sharedAwards(league: League, standard: Standard, period: string,
     });
 }
 
-/** Each group of the roll-up with its members' names (in the latest period it has), groups in table order. */
-function membersOf(league: League): [string, string[]][] {
+/**
+ * Each group of the roll-up with its members' names (in the latest period it has), groups in table
+ * order; a member without a score says why beside its name (its group's score is null for it).
+ */
+function membersOf(league: League, locale: Locale): [string, string[]][] {
+  const w = wordsOf(locale).league;
   const names = new Map(league.results.map((r) => [r.unit.id, r.unit.name ?? r.unit.id]));
   const latest = new Map<string, string[]>();
-  for (const g of league.rollup?.results ?? []) latest.set(g.unit.id, g.members.map((m) => names.get(m.id) ?? m.id));
+  for (const g of league.rollup?.results ?? []) {
+    latest.set(g.unit.id, g.members.map((m) => (m.unscored === undefined ? names.get(m.id) ?? m.id : w.memberWhy(names.get(m.id) ?? m.id, w.unscored[m.unscored]))));
+  }
   return [...latest.entries()];
 }
 
@@ -240,7 +246,7 @@ export function formatLeagueText(league: League, standard: Standard, locale: Loc
   const rollup = rollupAsLeague(league, standard, locale);
   if (rollup) {
     blocks.push(formatLeagueText(rollup.league, rollup.standard, locale));
-    blocks.push(membersOf(league).map(([group, names]) => `${w.members} ${group}: ${names.join(wordsOf(locale).html.listSep)}`).join('\n'));
+    blocks.push(membersOf(league, locale).map(([group, names]) => `${w.members} ${group}: ${names.join(wordsOf(locale).html.listSep)}`).join('\n'));
     if (league.rollup!.assumption) blocks.push(`${w.assumption}: ${league.rollup!.assumption}`);
   }
   return blocks.join('\n\n');
@@ -264,7 +270,7 @@ export function formatLeagueMarkdown(league: League, standard: Standard, locale:
   const rollup = rollupAsLeague(league, standard, locale);
   if (rollup) {
     blocks.push(formatLeagueMarkdown(rollup.league, rollup.standard, locale).trimEnd());
-    blocks.push(membersOf(league).map(([group, names]) => `- ${mdCell(w.members)} ${mdCell(group)}: ${names.map(mdCell).join(wordsOf(locale).html.listSep)}`).join('\n'));
+    blocks.push(membersOf(league, locale).map(([group, names]) => `- ${mdCell(w.members)} ${mdCell(group)}: ${names.map(mdCell).join(wordsOf(locale).html.listSep)}`).join('\n'));
     if (league.rollup!.assumption) blocks.push(`> ${mdCell(w.assumption)}: ${mdCell(league.rollup!.assumption)}`);
   }
   return blocks.join('\n\n') + '\n';

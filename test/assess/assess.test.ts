@@ -46,6 +46,9 @@ describe('assessScorecards: stages', () => {
     // weekly: 1 check of the 4 a month, 3 short → 0 spots + 3; street: no weekly requirement of its own → 0
     expect(result.results.map((r) => r.stages.map((s) => s.result))).toEqual([[3, 0]]);
     expect(result.results[0]!.final).toBe(0);
+    // The rank is added as the last key of a copy with the result's keys in order, as `{ ...r, rank }` gives.
+    expect(JSON.stringify(result.results)).toBe(JSON.stringify(result.results.map(({ rank, ...r }) => ({ ...r, rank }))));
+    expect(Object.keys(result.results[0]!).at(-1)).toBe('rank');
   });
 });
 

@@ -142,6 +142,33 @@ describe('combineParts', () => {
   });
 });
 
+describe('the lines, built by name', () => {
+  const value = fc.option(fc.integer({ min: 0, max: 10_000 }).map((n) => n / 100), { nil: null });
+
+  it('property: each line is the spread-built one, its keys in the same order (the JSON output is byte for byte the same)', () => {
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 3, maxLength: 3 }), (values) => {
+        const parts = values.map((_, i) => ({ id: `p${i}`, weight: 10 * (i + 1), best: 100, worst: 0 }));
+        const found = new Map(values.map((v, i) => [`p${i}`, [result('u', v)]] as const));
+        const [c] = combineParts(composite(parts), found);
+        c!.lines.forEach((line, i) => {
+          const part = composite(parts).parts[i]!;
+          const v = values[i]!;
+          const base = { part: part.id, name: part.name, inspections: v === null ? 0 : 1, best: part.best, worst: part.worst, weight: part.weight };
+          const plain = v === null ? { ...base, result: null, contribution: null, missing: 'no_inspection' } : { ...base, result: v, contribution: line.contribution };
+          expect(JSON.stringify(line)).toBe(JSON.stringify(plain));
+        });
+        const [s] = combineStages(stages('last'), 'higher', new Map(['self', 'review', 'final'].map((id, i) => [id, [result('u', values[i]!)]] as const)));
+        s!.stages.forEach((cell, i) => {
+          const v = values[i]!;
+          const base = { stage: ['self', 'review', 'final'][i], name: { en: ['self', 'review', 'final'][i] }, inspections: v === null ? 0 : 1 };
+          expect(JSON.stringify(cell)).toBe(JSON.stringify(v === null ? { ...base, result: null, missing: 'no_inspection' } : { ...base, result: v }));
+        });
+      }),
+    );
+  });
+});
+
 describe('combineStages', () => {
   const three = (a: number | null, b: number | null, c: number | null) =>
     new Map([

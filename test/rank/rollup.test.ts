@@ -9,6 +9,7 @@ import type { UnitPeriodResult } from '../../src/aggregate/aggregate.js';
 import { rankUnits } from '../../src/rank/rank.js';
 import { aggregateMembers, rollUp, type RollupAggregate } from '../../src/rank/rollup.js';
 import { roundPoints, pointsToNumber } from '../../src/points.js';
+import { formatLeagueMarkdown, formatLeagueText } from '../../src/report/league.js';
 import { inspect, league, withRanking } from '../support/group-league.js';
 
 const AGGREGATES: readonly RollupAggregate[] = ['mean', 'sum', 'min', 'max', 'passing'];
@@ -101,6 +102,18 @@ describe('rollUp: a group is the aggregate of its members', () => {
     }
   });
 
+  it('property: a member without a score says why (its own unscored), one with a score says nothing', () => {
+    const why = fc.constantFrom(undefined, 'no_inspection' as const, 'indeterminate' as const, 'too_large' as const);
+    fc.assert(
+      fc.property(fc.array(fc.record({ group: fc.constantFrom('a1', 'n3'), why }), { minLength: 1, maxLength: 8 }), (rows) => {
+        const results = rows.map((r, i) => (r.why === undefined ? member(`u${i}`, r.group, 90) : { ...member(`u${i}`, r.group, 90), score: null, unscored: r.why }));
+        const listed = rollUp(results, { by: 'alliance', aggregate: 'mean' }).flatMap((g) => g.members);
+        for (const m of listed) expect(m.unscored).toBe(rows[Number(m.id.slice(1))]!.why);
+        for (const m of listed) expect('unscored' in m).toBe(m.score === null);
+      }),
+    );
+  });
+
   it('units without the group key are in no group', () => {
     const lone = { ...member('z', 'a1', 90), unit: { id: 'z' } };
     expect(rollUp([lone], { by: 'alliance', aggregate: 'mean' })).toEqual([]);
@@ -153,6 +166,21 @@ describe('the roll-up in a league: ranks, ties and awards shared by members', ()
     ];
     const rows = league(accumulate, mixed, { rollup: 'alliances' }).rollup!.tables[0]!.groups[0]!.rows;
     expect(rows.map((r) => [r.result.unit.id, r.rank, r.result.score])).toEqual([['B', 1, 100], ['A', 2, 50]]);
+  });
+
+  it('a member not inspected is listed with why, in JSON and beside its name in text and Markdown (en, zh-CN)', () => {
+    const units = ['a1', 'a2', 'b1', 'b2', 'c1', 'c9'].map((id) => ({ id, name: id, group: { alliance: id[0]!.toUpperCase() } }));
+    const l = league(rollup('mean'), cards, { rollup: 'alliances', units });
+    const c = l.rollup!.results.find((g) => g.unit.id === 'C')!;
+    expect([c.score, c.unscored]).toEqual([null, 'indeterminate']);
+    expect(JSON.parse(JSON.stringify(c.members))).toEqual([
+      { id: 'c1', score: 95, passing: true },
+      { id: 'c9', score: null, unscored: 'no_inspection', passing: false },
+    ]);
+    const standard = rollup('mean');
+    expect(formatLeagueText(l, standard, 'en')).toContain('members C: c1, c9 (not inspected)');
+    expect(formatLeagueMarkdown(l, standard, 'en')).toContain('- members C: c1, c9 (not inspected)');
+    expect(formatLeagueText(l, standard, 'zh-CN')).toContain('成员 C: c1、c9（本期未检查）');
   });
 
   it('no roll-up unless asked for; an unknown roll-up is an error that names the known ones', () => {
