@@ -120,7 +120,7 @@ type FindingInput = NonNullable<InspectionRecordInput['findings']>[number];
 interface Inspection {
   readonly line: number;
   readonly index: number;
-  readonly business: string;
+  readonly business: Business;
   readonly date: string;
   readonly score: number | undefined;
   readonly description: string;
@@ -133,6 +133,20 @@ interface Inspection {
   readonly position: number;
   /** Why its findings may not be its own or complete (violation rows that could not be placed). */
   doubts: string[] | undefined;
+}
+
+/**
+ * A business_id of the feed: its name from businesses.csv (the first row's; undefined when it has none) and the
+ * first inspection on each of its dates. The join looks a business up once per run of rows on it (feeds list a
+ * business's rows together) and a date in its own small map, so no row builds a (business_id, date) key string.
+ */
+interface Business {
+  readonly id: string;
+  name: string | undefined;
+  /** The first inspection on each date; undefined until its first inspection. */
+  dates: Map<string, Inspection> | undefined;
+  /** Said once that businesses.csv lacks it. */
+  warned: boolean;
 }
 
 const REQUIRED: Readonly<Record<LivesFileName, readonly string[]>> = {
@@ -171,17 +185,24 @@ export function livesToRecords(files: LivesFiles, options: LivesOptions = {}): L
   };
 
   // The files are read in this order, each row joined as it is read: what a row becomes is kept, not the row.
-  const businessNames = new Map<string, string>();
+  const businesses = new Map<string, Business>();
+  /** The business of `id`, made on first sight; the last one asked for is at hand for the rows after it. */
+  let last: Business | undefined;
+  const businessOf = (id: string): Business => {
+    if (last?.id === id) return last;
+    last = businesses.get(id);
+    if (last === undefined) businesses.set(id, (last = { id, name: undefined, dates: undefined, warned: false }));
+    return last;
+  };
   const inspections: Inspection[] = [];
-  /** The first inspection on each key. */
-  const onKey = new Map<string, Inspection>();
+  let keys = 0;
   let ambiguousKeys = 0;
   // A business's inspections, wanted only for a violation without a readable date: built for the first.
   let byBusiness: Map<string, Inspection[]> | undefined;
   const ofBusiness = (business: string): readonly Inspection[] => {
     if (byBusiness === undefined) {
       byBusiness = new Map();
-      for (const inspection of inspections) pushTo(byBusiness, inspection.business, inspection);
+      for (const inspection of inspections) pushTo(byBusiness, inspection.business.id, inspection);
     }
     return byBusiness.get(business) ?? [];
   };
@@ -196,13 +217,15 @@ export function livesToRecords(files: LivesFiles, options: LivesOptions = {}): L
       const [idAt, nameAt] = header.columns('business_id', 'name');
       return (record) => {
         const id = cell(record, idAt).trim();
-        if (id !== '' && !businessNames.has(id)) businessNames.set(id, cell(record, nameAt).trim());
+        if (id === '') return;
+        const business = businessOf(id);
+        business.name ??= cell(record, nameAt).trim();
       };
     },
     inspections(header) {
       const [businessAt, dateAt, scoreAt, descriptionAt, typeAt] = header.columns('business_id', 'date', 'score', 'description', 'type');
       return (record, line, index) => {
-        const business = cell(record, businessAt).trim();
+        const rawBusiness = cell(record, businessAt).trim();
         const rawDate = cell(record, dateAt);
         const date = dateOf(rawDate);
         if (date === undefined) {
@@ -218,8 +241,9 @@ export function livesToRecords(files: LivesFiles, options: LivesOptions = {}): L
             score = undefined;
           }
         }
-        const id = keyOf(business, date);
-        const first = onKey.get(id);
+        const business = businessOf(rawBusiness);
+        const dates = (business.dates ??= new Map());
+        const first = dates.get(date);
         let siblings: Inspection[] | undefined;
         if (first !== undefined) {
           siblings = first.siblings;
@@ -241,8 +265,12 @@ export function livesToRecords(files: LivesFiles, options: LivesOptions = {}): L
           position: siblings === undefined ? 1 : siblings.length + 1,
           doubts: undefined,
         };
-        if (first === undefined) onKey.set(id, inspection);
-        else siblings!.push(inspection);
+        if (first === undefined) {
+          dates.set(date, inspection);
+          keys++;
+        } else {
+          siblings!.push(inspection);
+        }
         inspections.push(inspection);
       };
     },
@@ -270,7 +298,7 @@ export function livesToRecords(files: LivesFiles, options: LivesOptions = {}): L
           lastBusiness = business;
           lastRawDate = rawDate;
           lastDate = date;
-          lastFirst = onKey.get(keyOf(business, date));
+          lastFirst = businessOf(business).dates?.get(date);
         }
         const first = lastFirst;
         if (first === undefined) {
@@ -302,24 +330,24 @@ export function livesToRecords(files: LivesFiles, options: LivesOptions = {}): L
   const emptyStats: LivesStats = { businesses: 0, inspections: 0, violations: 0, records: 0, keys: 0, ambiguousKeys: 0, ambiguousRecords: 0, uncertainRecords: 0 };
   if (problems.some((p) => p.severity === 'error')) return { records: [], problems: problems.filter((p) => p.severity === 'error'), fatal: true, stats: emptyStats };
 
-  const warnedBusiness = new Set<string>();
   const records: LocatedRecord[] = [];
   let ambiguousRecords = 0;
   let uncertainRecords = 0;
   for (const inspection of inspections) {
     const { siblings } = inspection;
     const ambiguous = siblings !== undefined;
-    const name = businessNames.get(inspection.business);
-    if (name === undefined && files.businesses !== undefined && !warnedBusiness.has(inspection.business)) {
-      warnedBusiness.add(inspection.business);
-      problem('warning', 'inspections', inspection.line, { messageId: 'import.lives_unknown_business', data: { business: inspection.business } });
+    const business = inspection.business;
+    const name = business.name;
+    if (name === undefined && files.businesses !== undefined && !business.warned) {
+      business.warned = true;
+      problem('warning', 'inspections', inspection.line, { messageId: 'import.lives_unknown_business', data: { business: business.id } });
     }
     // Each record its own findings: the key's list itself for its one inspection, a copy per sibling.
     const findings = ambiguous ? inspection.findings.map((f) => ({ ...f })) : inspection.findings;
     let doubts = inspection.doubts;
     if (ambiguous && inspection.findings.length > 0) {
       const shared =
-        `${siblings.length} inspections of business ${inspection.business} on ${inspection.date} share one LIVES key; ` +
+        `${siblings.length} inspections of business ${business.id} on ${inspection.date} share one LIVES key; ` +
         `the ${inspection.findings.length} violation row(s) on it cannot be split between them (official scores ${siblings.map((s) => s.score ?? '?').join(', ')})`;
       doubts = doubts === undefined ? [shared] : [shared, ...doubts];
     }
@@ -329,18 +357,18 @@ export function livesToRecords(files: LivesFiles, options: LivesOptions = {}): L
     }
     if (ambiguous) ambiguousRecords++;
     const facts = livesFacts(inspection);
-    const id = ambiguous ? `lives:${inspection.business}:${inspection.date}:${inspection.position}` : `lives:${inspection.business}:${inspection.date}`;
+    const id = ambiguous ? `lives:${business.id}:${inspection.date}:${inspection.position}` : `lives:${business.id}:${inspection.date}`;
     const source = { file: names.inspections, line: inspection.line, index: inspection.index };
-    if (inspection.business !== '') {
+    if (business.id !== '') {
       // What the record schema would return for it, so it is not put through the schema (test/import/lives-shape.test.ts
       // holds this on generated feeds): a non-empty id, a unit with a non-empty id and name, a calendar date,
       // findings with a non-empty item and a string note, facts with fixed keys, in the schema's key order.
-      const record = { id, unit: name ? { id: inspection.business, name } : { id: inspection.business }, date: inspection.date, findings, facts } as InspectionRecord;
+      const record = { id, unit: name ? { id: business.id, name } : { id: business.id }, date: inspection.date, findings, facts } as InspectionRecord;
       records.push({ record, source });
       continue;
     }
     // No business id: the record schema refuses the unit, in its own words.
-    const result = validateRecord({ id, unit: { id: inspection.business }, date: inspection.date, findings, facts }, source, locale);
+    const result = validateRecord({ id, unit: { id: business.id }, date: inspection.date, findings, facts }, source, locale);
     if (result.ok) {
       records.push(result.value);
     } else {
@@ -358,7 +386,7 @@ export function livesToRecords(files: LivesFiles, options: LivesOptions = {}): L
       inspections: rowCount.inspections,
       violations: rowCount.violations,
       records: records.length,
-      keys: onKey.size,
+      keys,
       ambiguousKeys,
       ambiguousRecords,
       uncertainRecords,
@@ -380,10 +408,6 @@ function livesFacts({ score, siblings, type, description }: Inspection): Record<
   if (type !== '') facts.livesType = type;
   if (description !== '') facts.livesDescription = description;
   return facts;
-}
-
-function keyOf(business: string, date: string): string {
-  return `${business}\u0000${date}`;
 }
 
 type RowReader = (record: readonly string[], line: number, index: number) => void;
