@@ -21,7 +21,7 @@ import type { Message } from '../messages/types.js';
 import { isCalendarDate } from '../common-schema.js';
 import { validateRecord, type LocatedRecord } from '../records/validate.js';
 import type { InspectionRecord, InspectionRecordInput } from '../record-schema.js';
-import { pushTo } from '../collections.js';
+import { pushAll, pushTo } from '../collections.js';
 import { formatPath, makeDiagnostic, type Diagnostic, type DiagnosticCode } from '../diagnostics.js';
 import { csvFailure } from '../messages/library.js';
 
@@ -114,7 +114,7 @@ type FindingInput = NonNullable<InspectionRecordInput['findings']>[number];
 
 /**
  * One inspections.csv row. The first inspection on a LIVES key (business_id, date) stands for the key: the
- * violations placed on the key go to its `findings`, which the others on the key share, as they share
+ * violations placed on the key go to its `findings`, and the others on the key share them through
  * `siblings` (no object of its own per key: a key of one inspection, the common case, is that inspection).
  */
 interface Inspection {
@@ -125,28 +125,33 @@ interface Inspection {
   readonly score: number | undefined;
   readonly description: string;
   readonly type: string;
-  /** The findings of the violations placed on its key. */
-  readonly findings: FindingInput[];
+  /** The first inspection on its key: the findings of the violations placed on the key; undefined for none. */
+  findings: FindingInput[] | undefined;
   /** Every inspection on its key, once the key holds two or more (one list, shared); undefined while alone. */
   siblings: Inspection[] | undefined;
   /** 1-based place among the inspections on its key. */
   readonly position: number;
+  /** The first inspection on the business's date before (in the order the dates first came), for the first on a key. */
+  readonly before: Inspection | undefined;
   /** Why its findings may not be its own or complete (violation rows that could not be placed). */
   doubts: string[] | undefined;
 }
 
 /**
  * A business_id of the feed: its name from businesses.csv (the first row's; undefined when it has none) and the
- * first inspection on each of its dates. The join looks a business up once per run of rows on it (feeds list a
- * business's rows together) and a date in its own small map, so no row builds a (business_id, date) key string.
+ * first inspection on each of its dates, as a chain (`latest`, then each one's `before`). The join looks a business
+ * up once per run of rows on it (feeds list a business's rows together) and then walks its few dates, so no row
+ * builds a (business_id, date) key string and no business holds a map.
  */
 interface Business {
   readonly id: string;
   name: string | undefined;
-  /** The first inspection on each date; undefined until its first inspection. */
-  dates: Map<string, Inspection> | undefined;
+  /** The first inspection on its latest new date; undefined until its first inspection. */
+  latest: Inspection | undefined;
   /** Said once that businesses.csv lacks it. */
   warned: boolean;
+  /** `lives:<business_id>:`, the start of its records' ids: one string per business, not pieces per record. */
+  prefix: string | undefined;
 }
 
 const REQUIRED: Readonly<Record<LivesFileName, readonly string[]>> = {
@@ -191,7 +196,7 @@ export function livesToRecords(files: LivesFiles, options: LivesOptions = {}): L
   const businessOf = (id: string): Business => {
     if (last?.id === id) return last;
     last = businesses.get(id);
-    if (last === undefined) businesses.set(id, (last = { id, name: undefined, dates: undefined, warned: false }));
+    if (last === undefined) businesses.set(id, (last = { id, name: undefined, latest: undefined, warned: false, prefix: undefined }));
     return last;
   };
   const inspections: Inspection[] = [];
@@ -208,6 +213,18 @@ export function livesToRecords(files: LivesFiles, options: LivesOptions = {}): L
   };
   const markUncertain = (list: readonly Inspection[], why: string) => {
     for (const inspection of list) (inspection.doubts ??= []).push(why);
+  };
+  // A key's findings are gathered run by run (feeds list a key's violations together) and put on the key as
+  // one array of their number: an array grown by push keeps room for 16 more, and every record keeps its array.
+  const run: FindingInput[] = [];
+  let runLength = 0;
+  let runKey: Inspection | undefined;
+  const endRun = () => {
+    if (runKey === undefined || runLength === 0) return;
+    const found = run.slice(0, runLength);
+    if (runKey.findings === undefined) runKey.findings = found;
+    else pushAll(runKey.findings, found);
+    runLength = 0;
   };
   let feed: Record<string, string> | undefined;
   const rowCount: Record<LivesFileName, number> = { businesses: 0, inspections: 0, violations: 0, feedInfo: 0 };
@@ -242,8 +259,7 @@ export function livesToRecords(files: LivesFiles, options: LivesOptions = {}): L
           }
         }
         const business = businessOf(rawBusiness);
-        const dates = (business.dates ??= new Map());
-        const first = dates.get(date);
+        const first = firstOn(business, date);
         let siblings: Inspection[] | undefined;
         if (first !== undefined) {
           siblings = first.siblings;
@@ -260,13 +276,14 @@ export function livesToRecords(files: LivesFiles, options: LivesOptions = {}): L
           score,
           description: cell(record, descriptionAt).trim(),
           type: cell(record, typeAt).trim(),
-          findings: first === undefined ? [] : first.findings,
+          findings: undefined,
           siblings,
           position: siblings === undefined ? 1 : siblings.length + 1,
+          before: first === undefined ? business.latest : undefined,
           doubts: undefined,
         };
         if (first === undefined) {
-          dates.set(date, inspection);
+          business.latest = inspection;
           keys++;
         } else {
           siblings!.push(inspection);
@@ -298,7 +315,7 @@ export function livesToRecords(files: LivesFiles, options: LivesOptions = {}): L
           lastBusiness = business;
           lastRawDate = rawDate;
           lastDate = date;
-          lastFirst = businessOf(business).dates?.get(date);
+          lastFirst = firstOn(businessOf(business), date);
         }
         const first = lastFirst;
         if (first === undefined) {
@@ -311,7 +328,11 @@ export function livesToRecords(files: LivesFiles, options: LivesOptions = {}): L
           return;
         }
         const description = cell(record, descriptionAt).trim();
-        first.findings.push(description !== '' ? { item: code, note: description } : { item: code });
+        if (first !== runKey) {
+          endRun();
+          runKey = first;
+        }
+        run[runLength++] = description !== '' ? { item: code, note: description } : { item: code };
       };
     },
     feedInfo(header) {
@@ -326,6 +347,7 @@ export function livesToRecords(files: LivesFiles, options: LivesOptions = {}): L
     const rows = readCsv(text, names[which], which, problem, read[which]);
     if (rows !== undefined) rowCount[which] = rows;
   }
+  endRun();
   // A file that could not be read reads nothing: only the errors are said, no warning of a row read before.
   const emptyStats: LivesStats = { businesses: 0, inspections: 0, violations: 0, records: 0, keys: 0, ambiguousKeys: 0, ambiguousRecords: 0, uncertainRecords: 0 };
   if (problems.some((p) => p.severity === 'error')) return { records: [], problems: problems.filter((p) => p.severity === 'error'), fatal: true, stats: emptyStats };
@@ -343,21 +365,24 @@ export function livesToRecords(files: LivesFiles, options: LivesOptions = {}): L
       problem('warning', 'inspections', inspection.line, { messageId: 'import.lives_unknown_business', data: { business: business.id } });
     }
     // Each record its own findings: the key's list itself for its one inspection, a copy per sibling.
-    const findings = ambiguous ? inspection.findings.map((f) => ({ ...f })) : inspection.findings;
+    const onKey = ambiguous ? siblings[0]!.findings : inspection.findings;
+    let findings = onKey === undefined ? [] : ambiguous ? onKey.map((f) => ({ ...f })) : onKey;
     let doubts = inspection.doubts;
-    if (ambiguous && inspection.findings.length > 0) {
+    if (ambiguous && onKey !== undefined) {
       const shared =
         `${siblings.length} inspections of business ${business.id} on ${inspection.date} share one LIVES key; ` +
-        `the ${inspection.findings.length} violation row(s) on it cannot be split between them (official scores ${siblings.map((s) => s.score ?? '?').join(', ')})`;
+        `the ${onKey.length} violation row(s) on it cannot be split between them (official scores ${siblings.map((s) => s.score ?? '?').join(', ')})`;
       doubts = doubts === undefined ? [shared] : [shared, ...doubts];
     }
     if (doubts !== undefined) {
-      findings.push({ item: UNCERTAIN_FINDINGS_ITEM, note: doubts.join('; ') });
+      // concat: an array of exactly its findings (push would leave room for 16 more).
+      findings = findings.concat({ item: UNCERTAIN_FINDINGS_ITEM, note: doubts.join('; ') });
       uncertainRecords++;
     }
     if (ambiguous) ambiguousRecords++;
     const facts = livesFacts(inspection);
-    const id = ambiguous ? `lives:${business.id}:${inspection.date}:${inspection.position}` : `lives:${business.id}:${inspection.date}`;
+    const prefix = (business.prefix ??= `lives:${business.id}:`);
+    const id = ambiguous ? `${prefix}${inspection.date}:${inspection.position}` : prefix + inspection.date;
     const source = { file: names.inspections, line: inspection.line, index: inspection.index };
     if (business.id !== '') {
       // What the record schema would return for it, so it is not put through the schema (test/import/lives-shape.test.ts
@@ -392,6 +417,12 @@ export function livesToRecords(files: LivesFiles, options: LivesOptions = {}): L
       uncertainRecords,
     },
   };
+}
+
+/** The first inspection of `business` on `date`, if any. */
+function firstOn(business: Business, date: string): Inspection | undefined {
+  for (let first = business.latest; first !== undefined; first = first.before) if (first.date === date) return first;
+  return undefined;
 }
 
 /**
