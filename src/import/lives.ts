@@ -125,7 +125,7 @@ interface Inspection {
   readonly score: number | undefined;
   readonly description: string;
   readonly type: string;
-  /** The first inspection on its key: the findings of the violations placed on the key; undefined for none. */
+  /** On the first inspection of a key, the findings of the violations placed on the key (undefined: none); the others read their first's. */
   findings: FindingInput[] | undefined;
   /** Every inspection on its key, once the key holds two or more (one list, shared); undefined while alone. */
   siblings: Inspection[] | undefined;
