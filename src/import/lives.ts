@@ -22,7 +22,7 @@ import { isCalendarDate } from '../common-schema.js';
 import { validateRecord, type LocatedRecord } from '../records/validate.js';
 import { CSV_RECORD_DELIMITER } from '../records/csv-splitter.js';
 import type { InspectionRecord, InspectionRecordInput } from '../record-schema.js';
-import { pushTo } from '../collections.js';
+import { pushAll, pushTo } from '../collections.js';
 import { formatPath, makeDiagnostic, type Diagnostic, type DiagnosticCode } from '../diagnostics.js';
 import { csvFailure } from '../messages/library.js';
 
@@ -115,25 +115,44 @@ type FindingInput = NonNullable<InspectionRecordInput['findings']>[number];
 
 /**
  * One inspections.csv row. The first inspection on a LIVES key (business_id, date) stands for the key: the
- * violations placed on the key go to its `findings`, which the others on the key share, as they share
+ * violations placed on the key go to its `findings`, and the others on the key share them through
  * `siblings` (no object of its own per key: a key of one inspection, the common case, is that inspection).
  */
 interface Inspection {
   readonly line: number;
   readonly index: number;
-  readonly business: string;
+  readonly business: Business;
   readonly date: string;
   readonly score: number | undefined;
   readonly description: string;
   readonly type: string;
-  /** The findings of the violations placed on its key. */
-  readonly findings: FindingInput[];
+  /** On the first inspection of a key, the findings of the violations placed on the key (undefined: none); the others read their first's. */
+  findings: FindingInput[] | undefined;
   /** Every inspection on its key, once the key holds two or more (one list, shared); undefined while alone. */
   siblings: Inspection[] | undefined;
   /** 1-based place among the inspections on its key. */
   readonly position: number;
+  /** The first inspection on the business's date before (in the order the dates first came), for the first on a key. */
+  readonly before: Inspection | undefined;
   /** Why its findings may not be its own or complete (violation rows that could not be placed). */
   doubts: string[] | undefined;
+}
+
+/**
+ * A business_id of the feed: its name from businesses.csv (the first row's; undefined when it has none) and the
+ * first inspection on each of its dates, as a chain (`latest`, then each one's `before`). The join looks a business
+ * up once per run of rows on it (feeds list a business's rows together) and then walks its few dates, so no row
+ * builds a (business_id, date) key string and no business holds a map.
+ */
+interface Business {
+  readonly id: string;
+  name: string | undefined;
+  /** The first inspection on its latest new date; undefined until its first inspection. */
+  latest: Inspection | undefined;
+  /** Said once that businesses.csv lacks it. */
+  warned: boolean;
+  /** `lives:<business_id>:`, the start of its records' ids: one string per business, not pieces per record. */
+  prefix: string | undefined;
 }
 
 const REQUIRED: Readonly<Record<LivesFileName, readonly string[]>> = {
@@ -172,22 +191,41 @@ export function livesToRecords(files: LivesFiles, options: LivesOptions = {}): L
   };
 
   // The files are read in this order, each row joined as it is read: what a row becomes is kept, not the row.
-  const businessNames = new Map<string, string>();
+  const businesses = new Map<string, Business>();
+  /** The business of `id`, made on first sight; the last one asked for is at hand for the rows after it. */
+  let last: Business | undefined;
+  const businessOf = (id: string): Business => {
+    if (last?.id === id) return last;
+    last = businesses.get(id);
+    if (last === undefined) businesses.set(id, (last = { id, name: undefined, latest: undefined, warned: false, prefix: undefined }));
+    return last;
+  };
   const inspections: Inspection[] = [];
-  /** The first inspection on each key. */
-  const onKey = new Map<string, Inspection>();
+  let keys = 0;
   let ambiguousKeys = 0;
   // A business's inspections, wanted only for a violation without a readable date: built for the first.
   let byBusiness: Map<string, Inspection[]> | undefined;
   const ofBusiness = (business: string): readonly Inspection[] => {
     if (byBusiness === undefined) {
       byBusiness = new Map();
-      for (const inspection of inspections) pushTo(byBusiness, inspection.business, inspection);
+      for (const inspection of inspections) pushTo(byBusiness, inspection.business.id, inspection);
     }
     return byBusiness.get(business) ?? [];
   };
   const markUncertain = (list: readonly Inspection[], why: string) => {
     for (const inspection of list) (inspection.doubts ??= []).push(why);
+  };
+  // A key's findings are gathered run by run (feeds list a key's violations together) and put on the key as
+  // one array of their number: an array grown by push keeps room for 16 more, and every record keeps its array.
+  const run: FindingInput[] = [];
+  let runLength = 0;
+  let runKey: Inspection | undefined;
+  const endRun = () => {
+    if (runKey === undefined || runLength === 0) return;
+    const found = run.slice(0, runLength);
+    if (runKey.findings === undefined) runKey.findings = found;
+    else pushAll(runKey.findings, found);
+    runLength = 0;
   };
   let feed: Record<string, string> | undefined;
   const rowCount: Record<LivesFileName, number> = { businesses: 0, inspections: 0, violations: 0, feedInfo: 0 };
@@ -197,13 +235,15 @@ export function livesToRecords(files: LivesFiles, options: LivesOptions = {}): L
       const [idAt, nameAt] = header.columns('business_id', 'name');
       return (record) => {
         const id = cell(record, idAt).trim();
-        if (id !== '' && !businessNames.has(id)) businessNames.set(id, cell(record, nameAt).trim());
+        if (id === '') return;
+        const business = businessOf(id);
+        business.name ??= cell(record, nameAt).trim();
       };
     },
     inspections(header) {
       const [businessAt, dateAt, scoreAt, descriptionAt, typeAt] = header.columns('business_id', 'date', 'score', 'description', 'type');
       return (record, line, index) => {
-        const business = cell(record, businessAt).trim();
+        const rawBusiness = cell(record, businessAt).trim();
         const rawDate = cell(record, dateAt);
         const date = dateOf(rawDate);
         if (date === undefined) {
@@ -219,8 +259,8 @@ export function livesToRecords(files: LivesFiles, options: LivesOptions = {}): L
             score = undefined;
           }
         }
-        const id = keyOf(business, date);
-        const first = onKey.get(id);
+        const business = businessOf(rawBusiness);
+        const first = firstOn(business, date);
         let siblings: Inspection[] | undefined;
         if (first !== undefined) {
           siblings = first.siblings;
@@ -237,13 +277,18 @@ export function livesToRecords(files: LivesFiles, options: LivesOptions = {}): L
           score,
           description: cell(record, descriptionAt).trim(),
           type: cell(record, typeAt).trim(),
-          findings: first === undefined ? [] : first.findings,
+          findings: undefined,
           siblings,
           position: siblings === undefined ? 1 : siblings.length + 1,
+          before: first === undefined ? business.latest : undefined,
           doubts: undefined,
         };
-        if (first === undefined) onKey.set(id, inspection);
-        else siblings!.push(inspection);
+        if (first === undefined) {
+          business.latest = inspection;
+          keys++;
+        } else {
+          siblings!.push(inspection);
+        }
         inspections.push(inspection);
       };
     },
@@ -271,7 +316,7 @@ export function livesToRecords(files: LivesFiles, options: LivesOptions = {}): L
           lastBusiness = business;
           lastRawDate = rawDate;
           lastDate = date;
-          lastFirst = onKey.get(keyOf(business, date));
+          lastFirst = firstOn(businessOf(business), date);
         }
         const first = lastFirst;
         if (first === undefined) {
@@ -284,7 +329,11 @@ export function livesToRecords(files: LivesFiles, options: LivesOptions = {}): L
           return;
         }
         const description = cell(record, descriptionAt).trim();
-        first.findings.push(description !== '' ? { item: code, note: description } : { item: code });
+        if (first !== runKey) {
+          endRun();
+          runKey = first;
+        }
+        run[runLength++] = description !== '' ? { item: code, note: description } : { item: code };
       };
     },
     feedInfo(header) {
@@ -299,49 +348,53 @@ export function livesToRecords(files: LivesFiles, options: LivesOptions = {}): L
     const rows = readCsv(text, names[which], which, problem, read[which]);
     if (rows !== undefined) rowCount[which] = rows;
   }
+  endRun();
   // A file that could not be read reads nothing: only the errors are said, no warning of a row read before.
   const emptyStats: LivesStats = { businesses: 0, inspections: 0, violations: 0, records: 0, keys: 0, ambiguousKeys: 0, ambiguousRecords: 0, uncertainRecords: 0 };
   if (problems.some((p) => p.severity === 'error')) return { records: [], problems: problems.filter((p) => p.severity === 'error'), fatal: true, stats: emptyStats };
 
-  const warnedBusiness = new Set<string>();
   const records: LocatedRecord[] = [];
   let ambiguousRecords = 0;
   let uncertainRecords = 0;
   for (const inspection of inspections) {
     const { siblings } = inspection;
     const ambiguous = siblings !== undefined;
-    const name = businessNames.get(inspection.business);
-    if (name === undefined && files.businesses !== undefined && !warnedBusiness.has(inspection.business)) {
-      warnedBusiness.add(inspection.business);
-      problem('warning', 'inspections', inspection.line, { messageId: 'import.lives_unknown_business', data: { business: inspection.business } });
+    const business = inspection.business;
+    const name = business.name;
+    if (name === undefined && files.businesses !== undefined && !business.warned) {
+      business.warned = true;
+      problem('warning', 'inspections', inspection.line, { messageId: 'import.lives_unknown_business', data: { business: business.id } });
     }
     // Each record its own findings: the key's list itself for its one inspection, a copy per sibling.
-    const findings = ambiguous ? inspection.findings.map((f) => ({ ...f })) : inspection.findings;
+    const onKey = ambiguous ? siblings[0]!.findings : inspection.findings;
+    let findings = onKey === undefined ? [] : ambiguous ? onKey.map((f) => ({ ...f })) : onKey;
     let doubts = inspection.doubts;
-    if (ambiguous && inspection.findings.length > 0) {
+    if (ambiguous && onKey !== undefined) {
       const shared =
-        `${siblings.length} inspections of business ${inspection.business} on ${inspection.date} share one LIVES key; ` +
-        `the ${inspection.findings.length} violation row(s) on it cannot be split between them (official scores ${siblings.map((s) => s.score ?? '?').join(', ')})`;
+        `${siblings.length} inspections of business ${business.id} on ${inspection.date} share one LIVES key; ` +
+        `the ${onKey.length} violation row(s) on it cannot be split between them (official scores ${siblings.map((s) => s.score ?? '?').join(', ')})`;
       doubts = doubts === undefined ? [shared] : [shared, ...doubts];
     }
     if (doubts !== undefined) {
-      findings.push({ item: UNCERTAIN_FINDINGS_ITEM, note: doubts.join('; ') });
+      // concat: an array of exactly its findings (push would leave room for 16 more).
+      findings = findings.concat({ item: UNCERTAIN_FINDINGS_ITEM, note: doubts.join('; ') });
       uncertainRecords++;
     }
     if (ambiguous) ambiguousRecords++;
     const facts = livesFacts(inspection);
-    const id = ambiguous ? `lives:${inspection.business}:${inspection.date}:${inspection.position}` : `lives:${inspection.business}:${inspection.date}`;
+    const prefix = (business.prefix ??= `lives:${business.id}:`);
+    const id = ambiguous ? `${prefix}${inspection.date}:${inspection.position}` : prefix + inspection.date;
     const source = { file: names.inspections, line: inspection.line, index: inspection.index };
-    if (inspection.business !== '') {
+    if (business.id !== '') {
       // What the record schema would return for it, so it is not put through the schema (test/import/lives-shape.test.ts
       // holds this on generated feeds): a non-empty id, a unit with a non-empty id and name, a calendar date,
       // findings with a non-empty item and a string note, facts with fixed keys, in the schema's key order.
-      const record = { id, unit: name ? { id: inspection.business, name } : { id: inspection.business }, date: inspection.date, findings, facts } as InspectionRecord;
+      const record = { id, unit: name ? { id: business.id, name } : { id: business.id }, date: inspection.date, findings, facts } as InspectionRecord;
       records.push({ record, source });
       continue;
     }
     // No business id: the record schema refuses the unit, in its own words.
-    const result = validateRecord({ id, unit: { id: inspection.business }, date: inspection.date, findings, facts }, source, locale);
+    const result = validateRecord({ id, unit: { id: business.id }, date: inspection.date, findings, facts }, source, locale);
     if (result.ok) {
       records.push(result.value);
     } else {
@@ -359,12 +412,18 @@ export function livesToRecords(files: LivesFiles, options: LivesOptions = {}): L
       inspections: rowCount.inspections,
       violations: rowCount.violations,
       records: records.length,
-      keys: onKey.size,
+      keys,
       ambiguousKeys,
       ambiguousRecords,
       uncertainRecords,
     },
   };
+}
+
+/** The first inspection of `business` on `date`, if any. */
+function firstOn(business: Business, date: string): Inspection | undefined {
+  for (let first = business.latest; first !== undefined; first = first.before) if (first.date === date) return first;
+  return undefined;
 }
 
 /**
@@ -381,10 +440,6 @@ function livesFacts({ score, siblings, type, description }: Inspection): Record<
   if (type !== '') facts.livesType = type;
   if (description !== '') facts.livesDescription = description;
   return facts;
-}
-
-function keyOf(business: string, date: string): string {
-  return `${business}\u0000${date}`;
 }
 
 type RowReader = (record: readonly string[], line: number, index: number) => void;
