@@ -529,6 +529,18 @@ const LINES: PropertyDescriptor = {
 };
 
 /**
+ * A result's traced lines without keeping them, for a writer that reads each result once (`rank --format
+ * json`): those its cell keeps already, or traced afresh (garbage once written; the getter would keep them
+ * until the league goes). Undefined for anything but an inspected result of an Aggregation.
+ */
+export function linesNotKept(value: object): readonly TracedLine[] | undefined {
+  if (Object.getOwnPropertyDescriptor(value, 'lines')?.get !== LINES.get) return undefined;
+  const result = value as UnitPeriodResult;
+  const view = VIEWS.get(result.period)?.get(result.unit.id);
+  return view === undefined ? undefined : (view.traced ?? tracedLines(view.cell));
+}
+
+/**
  * A result. An inspected unit's `lines` are traced when first read (then kept by its cell): the
  * same keys in the same order as a plain result, so it serialises byte for byte as one.
  */

@@ -10,7 +10,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { loadLeagueInput, type LeagueInputOptions } from '../../src/cli/league-input.js';
 import { SameUnits } from '../../src/rank/league.js';
-import { jsonPieces } from '../../src/cli/rank.js';
+import { jsonPieces } from '../../src/report/json-pieces.js';
 import { runCli } from '../support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'scoresheet-rank-stream-'));
