@@ -23,7 +23,7 @@ import type { Output } from './io.js';
 import { loadStandardSet, standardLoadOptions } from './standards.js';
 import { DEFAULT_MAX_PROBLEMS, problemPrinter, rejectedRecordCounter } from './problems.js';
 import { supersededIds } from '../score/scorecard.js';
-import { inspectedCard, type InspectedCard } from '../report/report.js';
+import { reportCard, type ReportCard } from '../report/report.js';
 
 export interface LeagueInputOptions {
   readonly standards: readonly string[];
@@ -72,7 +72,7 @@ export interface LeagueFeed {
    */
   readonly hold: boolean;
   /**
-   * Without `hold` (`report`): of each of the league's own cards with lines, keep an InspectedCard
+   * Without `hold` (`report`): of each of the league's own cards with lines, keep a ReportCard
    * (returned as `inspected`, superseded ones left out); the cards without lines are only counted by the league.
    */
   readonly inspected?: boolean;
@@ -89,7 +89,7 @@ export interface LeagueInput {
   /** The ranked scorecards (superseded ones and the --also standards' left out), when held. */
   readonly scorecards?: readonly Scorecard[];
   /** The ranked cards with lines (superseded ones and the --also standards' left out), when asked for (LeagueFeed.inspected). */
-  readonly inspected?: readonly InspectedCard[];
+  readonly inspected?: readonly ReportCard[];
   /** Which of the watched verdicts some ranked scorecard has. */
   readonly verdicts: ReadonlySet<Verdict>;
   readonly rejected: Rejected;
@@ -99,7 +99,7 @@ export interface LeagueInput {
 }
 
 /** The league of the records in `inputs` (`stdin` when none); 2 when it could not be made (said on `out`). */
-export async function loadLeagueInput(inputs: readonly string[], options: LeagueInputOptions, out: Output, stdin: Readable, feed: LeagueFeed & { readonly hold: false; readonly inspected: true }): Promise<(LeagueInput & { readonly inspected: readonly InspectedCard[] }) | 2>;
+export async function loadLeagueInput(inputs: readonly string[], options: LeagueInputOptions, out: Output, stdin: Readable, feed: LeagueFeed & { readonly hold: false; readonly inspected: true }): Promise<(LeagueInput & { readonly inspected: readonly ReportCard[] }) | 2>;
 export async function loadLeagueInput(inputs: readonly string[], options: LeagueInputOptions, out: Output, stdin: Readable, feed?: LeagueFeed & { readonly hold: true }): Promise<(LeagueInput & { readonly scorecards: readonly Scorecard[] }) | 2>;
 export async function loadLeagueInput(inputs: readonly string[], options: LeagueInputOptions, out: Output, stdin: Readable, feed: LeagueFeed): Promise<LeagueInput | 2>;
 export async function loadLeagueInput(inputs: readonly string[], options: LeagueInputOptions, out: Output, stdin: Readable, feed: LeagueFeed = { hold: true }): Promise<LeagueInput | 2> {
@@ -208,13 +208,13 @@ function holdCards(): { readonly cards: Scorecard[]; add(card: Scorecard): void 
 }
 
 /**
- * What `report` keeps of the own standard's cards besides the league: an InspectedCard of each card with
+ * What `report` keeps of the own standard's cards besides the league: a ReportCard of each card with
  * lines (units the same to the letter as one object), and the ids every card supersedes (those are left
  * out at the end, as the league leaves them out). With a history (`dated`), each card's date and record
  * too, for the ledger's date: the last date of a card not superseded.
  */
 function inspectedCards(isElsewhere: ((card: Scorecard) => boolean) | undefined, dated: boolean) {
-  const cards: InspectedCard[] = [];
+  const cards: ReportCard[] = [];
   const superseded = new Set<string>();
   const units = new SameUnits();
   const dates: { readonly date: string; readonly record: string | undefined }[] = [];
@@ -223,9 +223,9 @@ function inspectedCards(isElsewhere: ((card: Scorecard) => boolean) | undefined,
       if (card.supersedes !== undefined) superseded.add(card.supersedes);
       if (isElsewhere?.(card)) return;
       if (dated) dates.push({ date: card.date, record: card.record });
-      if (card.lines.length > 0) cards.push(inspectedCard(card, units.of(card.unit)));
+      if (card.lines.length > 0) cards.push(reportCard(card, units.of(card.unit)));
     },
-    end(): { cards: InspectedCard[]; asOf: string } {
+    end(): { cards: ReportCard[]; asOf: string } {
       const alive = (c: { readonly record?: string | undefined }) => c.record === undefined || !superseded.has(c.record);
       const asOf = dates.reduce((last, c) => (c.date > last && alive(c) ? c.date : last), '');
       return { cards: superseded.size === 0 ? cards : cards.filter(alive), asOf };
