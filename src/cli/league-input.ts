@@ -24,6 +24,7 @@ import { loadStandardSet, standardLoadOptions } from './standards.js';
 import { DEFAULT_MAX_PROBLEMS, problemPrinter, rejectedRecordCounter } from './problems.js';
 import { supersededIds } from '../score/scorecard.js';
 import { reportCard, type ReportCard } from '../report/report.js';
+import { SameLines } from '../report/same-lines.js';
 
 export interface LeagueInputOptions {
   readonly standards: readonly string[];
@@ -210,20 +211,21 @@ function holdCards(): { readonly cards: Scorecard[]; add(card: Scorecard): void 
 /**
  * What `report` keeps of the own standard's cards besides the league: a ReportCard of each card with
  * lines (units the same to the letter as one object), and the ids every card supersedes (those are left
- * out at the end, as the league leaves them out). With a history (`dated`), each card's date and record
+ * out at the end, as the league leaves them out). Lines the same to the letter are kept as one (SameLines). With a history (`dated`), each card's date and record
  * too, for the ledger's date: the last date of a card not superseded.
  */
 function inspectedCards(isElsewhere: ((card: Scorecard) => boolean) | undefined, dated: boolean) {
   const cards: ReportCard[] = [];
   const superseded = new Set<string>();
   const units = new SameUnits();
+  const lines = new SameLines();
   const dates: { readonly date: string; readonly record: string | undefined }[] = [];
   return {
     add(card: Scorecard): void {
       if (card.supersedes !== undefined) superseded.add(card.supersedes);
       if (isElsewhere?.(card)) return;
       if (dated) dates.push({ date: card.date, record: card.record });
-      if (card.lines.length > 0) cards.push(reportCard(card, units.of(card.unit)));
+      if (card.lines.length > 0) cards.push(reportCard(card, units.of(card.unit), lines.of(card.lines)));
     },
     end(): { cards: ReportCard[]; asOf: string } {
       const alive = (c: { readonly record?: string | undefined }) => c.record === undefined || !superseded.has(c.record);

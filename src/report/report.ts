@@ -55,8 +55,8 @@ export type ReportCard = Pick<Scorecard, 'unit' | 'date' | 'record' | 'supersede
 const NONE: readonly never[] = Object.freeze([]);
 
 /**
- * The ReportCard of a scorecard (with `unit` in place of its own, when given: one object for units the
- * same to the letter), a new object with only those fields (absent ones left out), its lines by reference:
+ * The ReportCard of a scorecard (with `unit` and `lines` in place of its own, when given: one object for
+ * units the same to the letter, SameLines' lines), a new object with only those fields (absent ones left out), its lines by reference:
  * the rest of the scorecard (categories, reasons, provenance) is garbage at once. `scoresheet report` keeps
  * one of each card with lines (`inspected`) and feeds every card to a LeagueBuilder; a caller may keep one
  * of every card instead and give them as `scorecards`.
@@ -81,8 +81,8 @@ const NONE: readonly never[] = Object.freeze([]);
  * const report = buildReport(builder.build(), standard, { inspected });
  * ```
  */
-export function reportCard(card: Scorecard, unit: Scorecard['unit'] = card.unit): ReportCard {
-  const out: { -readonly [K in keyof ReportCard]?: ReportCard[K] } = { unit, date: card.date, total: card.total, lines: card.lines.length === 0 ? NONE : card.lines };
+export function reportCard(card: Scorecard, unit: Scorecard['unit'] = card.unit, lines: Scorecard['lines'] = card.lines): ReportCard {
+  const out: { -readonly [K in keyof ReportCard]?: ReportCard[K] } = { unit, date: card.date, total: card.total, lines: lines.length === 0 ? NONE : lines };
   if (card.record !== undefined) out.record = card.record;
   if (card.supersedes !== undefined) out.supersedes = card.supersedes;
   if (card.kind !== undefined) out.kind = card.kind;
