@@ -9,7 +9,7 @@ import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { wordsOf, type Locale } from '../messages/locales.js';
 import type { TextEncodingName } from '../records/decode.js';
 import type { RecordFormat } from '../records/read.js';
-import { buildLeague, LeagueBuilder, SameUnits, type League, type LeagueOptions } from '../rank/league.js';
+import { buildLeague, LeagueBuilder, SameUnits, type League, type LeagueBuilderOptions, type LeagueOptions } from '../rank/league.js';
 import type { TiePolicy } from '../rank/rank.js';
 import type { Readable } from 'node:stream';
 import { RecordIds } from '../score/batch.js';
@@ -157,7 +157,7 @@ export async function loadLeagueInput(inputs: readonly string[], options: League
   const isElsewhere = alsoIds.size === 0 ? undefined : (c: Scorecard) => alsoIds.has(idOf(c));
   const take = feed.hold
     ? holdCards()
-    : streamCards(feed.watch ?? [], new LeagueBuilder(standard, leagueOptions([]), { traced: feed.traced ?? 'all' }), isElsewhere);
+    : streamCards(feed.watch ?? [], new LeagueBuilder(standard, leagueOptions([]), leagueFeed(feed.traced ?? 'all')), isElsewhere);
   // Problems go to stderr as they are found, the first --max-problems of them: none is held beyond those.
   const problems = problemPrinter(out, options.maxProblems ?? DEFAULT_MAX_PROBLEMS, options.lang);
   const counter = rejectedRecordCounter();
@@ -200,6 +200,13 @@ export async function loadLeagueInput(inputs: readonly string[], options: League
   const verdicts = new Set(scorecards.filter((c) => watched.has(c.verdict)).map((c) => c.verdict));
   const asOf = scorecards.reduce((last, c) => (c.date > last ? c.date : last), '');
   return { standard, league, scorecards, verdicts, rejected, ...(calendar ? { calendar } : {}), ...(history && { ledger: { asOf, entries: history.ledger(asOf) } }) };
+}
+
+/** How the builder keeps lines: with all of them traced (`rank --format json` prints them), lines the same to the letter as one. */
+function leagueFeed(traced: TracedLines): LeagueBuilderOptions {
+  if (traced !== 'all') return { traced };
+  const same = new SameLines();
+  return { traced, keepLines: (lines) => same.of(lines) };
 }
 
 /** Every scorecard, held whole. */

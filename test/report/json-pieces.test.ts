@@ -10,6 +10,7 @@ import { leagueJsonPieces } from '../../src/cli/rank.js';
 import { compileStandard } from '../../src/compile/standard.js';
 import { LeagueBuilder } from '../../src/rank/league.js';
 import { jsonPieces } from '../../src/report/json-pieces.js';
+import { SameLines } from '../../src/report/same-lines.js';
 import { scoreRecord } from '../../src/score/batch.js';
 import { loadStandard } from '../../src/standard/load-file.js';
 import { ROOT } from '../support/built.js';
@@ -72,10 +73,14 @@ describe('leagueJsonPieces', () => {
       fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.integer({ min: 1, max: 150 }), fc.boolean(), async (seed, count, shuffled) => {
         const records = generateSchool(count, seed) as unknown[];
         if (shuffled) records.reverse();
-        const builder = new LeagueBuilder(loaded.standard, { period: 'week', groupBy: 'grade' });
+        // As `rank --format json` builds it (lines the same to the letter kept as one), against a builder keeping each card's own.
+        const same = new SameLines();
+        const builder = new LeagueBuilder(loaded.standard, { period: 'week', groupBy: 'grade' }, { keepLines: (lines) => same.of(lines) });
+        const own = new LeagueBuilder(loaded.standard, { period: 'week', groupBy: 'grade' });
         for (const record of records) {
           const scored = scoreRecord(scorer, record);
           if (scored.ok) builder.add(scored.scorecard);
+          if (scored.ok) own.add(scored.scorecard);
         }
         const league = builder.build();
         const value = { ...league, rejected: [] };
@@ -84,6 +89,7 @@ describe('leagueJsonPieces', () => {
         const withLines = league.results.filter((r) => r.inspections > 0 && r.deductions > 0);
         for (const r of withLines) expect(linesNotKept(r)).toEqual(r.lines);
         expect(written).toBe(JSON.stringify(value, null, 2));
+        expect(written).toBe(JSON.stringify({ ...own.build(), rejected: [] }, null, 2));
         // Once kept, the kept lines themselves.
         for (const r of withLines) expect(linesNotKept(r)).toBe(r.lines);
       }),
