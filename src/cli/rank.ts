@@ -41,6 +41,7 @@ export async function runRank(inputs: readonly string[], options: RankCliOptions
   for (const line of leftOutWarnings(league.leftOut ?? [], options.lang)) terminal.err(line);
   // A score refused as beyond the exact range shows as an unranked row: said here too, as a warning.
   for (const line of tooLargeWarnings(league, options.lang)) terminal.err(line);
+  // -o: the output held and written at the end, but JSON's, which is written as it is made.
   const file = options.output !== undefined && options.format !== 'json' ? fileOutput(terminal) : undefined;
   const out = file ?? terminal;
 
@@ -53,7 +54,7 @@ export async function runRank(inputs: readonly string[], options: RankCliOptions
     // To the file as written, not held to the end (control characters escaped as fileOutput does).
     else if (!(await writeOutputLines(options.output, pieces, terminal, wordsOf(options.lang).cli.cannotWrite))) return 2;
   } else out.out((options.format === 'csv' ? '\uFEFF' : '') + renderLeague(league, standard, { format: options.format, locale: options.lang, ...display(options) }));
-  if (file !== undefined && options.format !== 'xlsx' && options.format !== 'json' && !(await writeOutputFile(options.output!, file.written(), terminal, wordsOf(options.lang).cli.cannotWrite))) return 2;
+  if (file !== undefined && options.format !== 'xlsx' && !(await writeOutputFile(options.output!, file.written(), terminal, wordsOf(options.lang).cli.cannotWrite))) return 2;
   const failOn = options.failOn.some((v) => verdicts.has(v));
   return rejected.records > 0 || failOn ? 1 : 0;
 }
