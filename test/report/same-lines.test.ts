@@ -18,11 +18,11 @@ const line = fc
       type: fc.constantFrom('deduction', 'veto'),
       item: fc.constantFrom('floor', 'fridge', undefined),
       points: fc.constantFrom(-1, -2, 0, -0),
-      reason: fc.record({ messageId: fc.constantFrom('line.a', 'line.b'), data: fc.record({ name: fc.constantFrom(NAME, OTHER_NAME), n: fc.constantFrom(1, 2), list: fc.constantFrom([1], [1, 2], ['1']) }, { requiredKeys: ['name'] }) }),
+      reason: fc.record({ messageId: fc.constantFrom('line.a', 'line.b'), data: fc.record({ name: fc.constantFrom(NAME, OTHER_NAME), n: fc.constantFrom(1, 2), list: fc.constantFrom([1], [1, 2], ['1']) }, { requiredKeys: ['name'], noNullPrototype: true }) }, { noNullPrototype: true }),
       source: fc.constantFrom('1.1', '1.2'),
       actual: fc.constantFrom(1, '1', true, null, { c: 1 }, [1]),
     },
-    { requiredKeys: ['type', 'points', 'reason'] },
+    { requiredKeys: ['type', 'points', 'reason'], noNullPrototype: true },
   )
   .chain((l) => fc.boolean().map((reversed) => (reversed ? Object.fromEntries(Object.entries(l).reverse()) : l) as unknown as ScoreLine));
 
@@ -30,7 +30,7 @@ const line = fc
 function sameToTheLetter(a: unknown, b: unknown, depth = 1): boolean {
   if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return Object.is(a, b);
   if (depth > 3) return a === b;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
   const ka = Object.keys(a);
   const kb = Object.keys(b);
   return ka.length === kb.length && ka.every((k, i) => k === kb[i] && sameToTheLetter((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], depth + 1));
@@ -59,6 +59,8 @@ describe('SameLines', () => {
       { ...base, item: undefined },
       { points: 0, type: 'deduction', reason: base.reason },
       { ...base, reason: { messageId: 'm', data: { name: OTHER_NAME } } },
+      // An object without a prototype is no plain one: never shared.
+      { ...base, reason: Object.assign(Object.create(null) as object, { messageId: 'm', data: { name: NAME } }) },
     ] as unknown as ScoreLine[];
     for (const v of variants) expect(same.of([v])[0]).toBe(v);
     expect(same.of([{ ...base, reason: { messageId: 'm', data: { name: NAME } } } as unknown as ScoreLine])[0]).toBe(kept);
