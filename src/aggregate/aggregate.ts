@@ -125,11 +125,13 @@ export class Aggregation<Card extends Pick<AggregatedCard, 'record' | 'unit' | '
     readonly options: Omit<AggregateOptions, 'leftOut'>,
     readonly settings: {
       readonly traced?: TracedLines;
+      /** What is kept of a card's lines when all are traced (LeagueBuilderOptions.keepLines): the card's own by default. */
+      readonly keepLines?: (lines: readonly ScoreLine[]) => readonly ScoreLine[];
       /** What is kept of a card in no period. */
       readonly leftOut: (card: AggregatedCard) => Card;
     },
   ) {
-    this.#cards = new Cards(settings.traced ?? 'all');
+    this.#cards = new Cards(settings.traced ?? 'all', settings.keepLines);
   }
 
   /** Places a card in its cell (`unit`: the object to show for its unit, the card's own by default). */
@@ -273,7 +275,10 @@ class Cards {
   /** Every date of a card in a period, once. */
   readonly dates: string[] = [];
 
-  constructor(readonly traced: TracedLines) {}
+  constructor(
+    readonly traced: TracedLines,
+    readonly keepLines?: (lines: readonly ScoreLine[]) => readonly ScoreLine[],
+  ) {}
 
   /** Keeps a card's row; its number. */
   add(card: AggregatedCard, date: number, unit: UnitRef): number {
@@ -305,7 +310,7 @@ class Cards {
     refs[at * REFS + RECORD] = card.record;
     refs[at * REFS + UNIT] = unit;
     refs[at * REFS + KIND] = card.kind;
-    refs[at * REFS + TRACES] = lines.length === 0 ? undefined : this.traced === 'all' ? lines : vetoes === 0 ? undefined : lines.filter((l) => l.type === 'veto');
+    refs[at * REFS + TRACES] = lines.length === 0 ? undefined : this.traced === 'all' ? (this.keepLines?.(lines) ?? lines) : vetoes === 0 ? undefined : lines.filter((l) => l.type === 'veto');
     return i;
   }
 
@@ -527,6 +532,18 @@ const LINES: PropertyDescriptor = {
   enumerable: true,
   configurable: true,
 };
+
+/**
+ * A result's traced lines without keeping them, for a writer that reads each result once (`rank --format
+ * json`): those its cell keeps already, or traced afresh (garbage once written; the getter would keep them
+ * until the league goes). Undefined for anything but an inspected result of an Aggregation.
+ */
+export function linesNotKept(value: object): readonly TracedLine[] | undefined {
+  if (Object.getOwnPropertyDescriptor(value, 'lines')?.get !== LINES.get) return undefined;
+  const result = value as UnitPeriodResult;
+  const view = VIEWS.get(result.period)?.get(result.unit.id);
+  return view === undefined ? undefined : (view.traced ?? tracedLines(view.cell));
+}
 
 /**
  * A result. An inspected unit's `lines` are traced when first read (then kept by its cell): the

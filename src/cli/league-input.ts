@@ -9,7 +9,7 @@ import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { wordsOf, type Locale } from '../messages/locales.js';
 import type { TextEncodingName } from '../records/decode.js';
 import type { RecordFormat } from '../records/read.js';
-import { buildLeague, LeagueBuilder, SameUnits, type League, type LeagueOptions } from '../rank/league.js';
+import { buildLeague, LeagueBuilder, SameUnits, type League, type LeagueBuilderOptions, type LeagueOptions } from '../rank/league.js';
 import type { TiePolicy } from '../rank/rank.js';
 import type { Readable } from 'node:stream';
 import { RecordIds } from '../score/batch.js';
@@ -23,7 +23,8 @@ import type { Output } from './io.js';
 import { loadStandardSet, standardLoadOptions } from './standards.js';
 import { DEFAULT_MAX_PROBLEMS, problemPrinter, rejectedRecordCounter } from './problems.js';
 import { supersededIds } from '../score/scorecard.js';
-import { inspectedCard, type InspectedCard } from '../report/report.js';
+import { reportCard, type ReportCard } from '../report/report.js';
+import { SameLines } from '../report/same-lines.js';
 
 export interface LeagueInputOptions {
   readonly standards: readonly string[];
@@ -72,7 +73,7 @@ export interface LeagueFeed {
    */
   readonly hold: boolean;
   /**
-   * Without `hold` (`report`): of each of the league's own cards with lines, keep an InspectedCard
+   * Without `hold` (`report`): of each of the league's own cards with lines, keep a ReportCard
    * (returned as `inspected`, superseded ones left out); the cards without lines are only counted by the league.
    */
   readonly inspected?: boolean;
@@ -89,7 +90,7 @@ export interface LeagueInput {
   /** The ranked scorecards (superseded ones and the --also standards' left out), when held. */
   readonly scorecards?: readonly Scorecard[];
   /** The ranked cards with lines (superseded ones and the --also standards' left out), when asked for (LeagueFeed.inspected). */
-  readonly inspected?: readonly InspectedCard[];
+  readonly inspected?: readonly ReportCard[];
   /** Which of the watched verdicts some ranked scorecard has. */
   readonly verdicts: ReadonlySet<Verdict>;
   readonly rejected: Rejected;
@@ -99,7 +100,7 @@ export interface LeagueInput {
 }
 
 /** The league of the records in `inputs` (`stdin` when none); 2 when it could not be made (said on `out`). */
-export async function loadLeagueInput(inputs: readonly string[], options: LeagueInputOptions, out: Output, stdin: Readable, feed: LeagueFeed & { readonly hold: false; readonly inspected: true }): Promise<(LeagueInput & { readonly inspected: readonly InspectedCard[] }) | 2>;
+export async function loadLeagueInput(inputs: readonly string[], options: LeagueInputOptions, out: Output, stdin: Readable, feed: LeagueFeed & { readonly hold: false; readonly inspected: true }): Promise<(LeagueInput & { readonly inspected: readonly ReportCard[] }) | 2>;
 export async function loadLeagueInput(inputs: readonly string[], options: LeagueInputOptions, out: Output, stdin: Readable, feed?: LeagueFeed & { readonly hold: true }): Promise<(LeagueInput & { readonly scorecards: readonly Scorecard[] }) | 2>;
 export async function loadLeagueInput(inputs: readonly string[], options: LeagueInputOptions, out: Output, stdin: Readable, feed: LeagueFeed): Promise<LeagueInput | 2>;
 export async function loadLeagueInput(inputs: readonly string[], options: LeagueInputOptions, out: Output, stdin: Readable, feed: LeagueFeed = { hold: true }): Promise<LeagueInput | 2> {
@@ -156,7 +157,7 @@ export async function loadLeagueInput(inputs: readonly string[], options: League
   const isElsewhere = alsoIds.size === 0 ? undefined : (c: Scorecard) => alsoIds.has(idOf(c));
   const take = feed.hold
     ? holdCards()
-    : streamCards(feed.watch ?? [], new LeagueBuilder(standard, leagueOptions([]), { traced: feed.traced ?? 'all' }), isElsewhere);
+    : streamCards(feed.watch ?? [], new LeagueBuilder(standard, leagueOptions([]), leagueFeed(feed.traced ?? 'all')), isElsewhere);
   // Problems go to stderr as they are found, the first --max-problems of them: none is held beyond those.
   const problems = problemPrinter(out, options.maxProblems ?? DEFAULT_MAX_PROBLEMS, options.lang);
   const counter = rejectedRecordCounter();
@@ -201,6 +202,13 @@ export async function loadLeagueInput(inputs: readonly string[], options: League
   return { standard, league, scorecards, verdicts, rejected, ...(calendar ? { calendar } : {}), ...(history && { ledger: { asOf, entries: history.ledger(asOf) } }) };
 }
 
+/** How the builder keeps lines: with all of them traced (`rank --format json` prints them), lines the same to the letter as one. */
+function leagueFeed(traced: TracedLines): LeagueBuilderOptions {
+  if (traced !== 'all') return { traced };
+  const same = new SameLines();
+  return { traced, keepLines: (lines) => same.of(lines) };
+}
+
 /** Every scorecard, held whole. */
 function holdCards(): { readonly cards: Scorecard[]; add(card: Scorecard): void } {
   const cards: Scorecard[] = [];
@@ -208,24 +216,25 @@ function holdCards(): { readonly cards: Scorecard[]; add(card: Scorecard): void 
 }
 
 /**
- * What `report` keeps of the own standard's cards besides the league: an InspectedCard of each card with
+ * What `report` keeps of the own standard's cards besides the league: a ReportCard of each card with
  * lines (units the same to the letter as one object), and the ids every card supersedes (those are left
- * out at the end, as the league leaves them out). With a history (`dated`), each card's date and record
+ * out at the end, as the league leaves them out). Lines the same to the letter are kept as one (SameLines). With a history (`dated`), each card's date and record
  * too, for the ledger's date: the last date of a card not superseded.
  */
 function inspectedCards(isElsewhere: ((card: Scorecard) => boolean) | undefined, dated: boolean) {
-  const cards: InspectedCard[] = [];
+  const cards: ReportCard[] = [];
   const superseded = new Set<string>();
   const units = new SameUnits();
+  const lines = new SameLines();
   const dates: { readonly date: string; readonly record: string | undefined }[] = [];
   return {
     add(card: Scorecard): void {
       if (card.supersedes !== undefined) superseded.add(card.supersedes);
       if (isElsewhere?.(card)) return;
       if (dated) dates.push({ date: card.date, record: card.record });
-      if (card.lines.length > 0) cards.push(inspectedCard(card, units.of(card.unit)));
+      if (card.lines.length > 0) cards.push(reportCard(card, units.of(card.unit), lines.of(card.lines)));
     },
-    end(): { cards: InspectedCard[]; asOf: string } {
+    end(): { cards: ReportCard[]; asOf: string } {
       const alive = (c: { readonly record?: string | undefined }) => c.record === undefined || !superseded.has(c.record);
       const asOf = dates.reduce((last, c) => (c.date > last && alive(c) ? c.date : last), '');
       return { cards: superseded.size === 0 ? cards : cards.filter(alive), asOf };

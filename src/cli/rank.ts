@@ -8,7 +8,10 @@ import type { Readable } from 'node:stream';
 import { wordsOf } from '../messages/locales.js';
 import { leagueWorkbook } from '../report/xlsx.js';
 import { leftOutWarnings, tooLargeWarnings } from '../report/league.js';
-import { fileOutput, writeOutputFile, type Output } from './io.js';
+import { fileOutput, printable, writeOutputFile, type Output } from './io.js';
+import { outLines, writeLines } from './write-lines.js';
+import { jsonPieces } from '../report/json-pieces.js';
+import { linesNotKept } from '../aggregate/aggregate.js';
 import { loadLeagueInput, type LeagueInputOptions } from './league-input.js';
 
 export interface RankCliOptions extends LeagueInputOptions {
@@ -38,15 +41,18 @@ export async function runRank(inputs: readonly string[], options: RankCliOptions
   for (const line of leftOutWarnings(league.leftOut ?? [], options.lang)) terminal.err(line);
   // A score refused as beyond the exact range shows as an unranked row: said here too, as a warning.
   for (const line of tooLargeWarnings(league, options.lang)) terminal.err(line);
-  const file = options.output !== undefined ? fileOutput(terminal) : undefined;
+  // -o: the output held and written at the end, but JSON's, which is written as it is made.
+  const file = options.output !== undefined && options.format !== 'json' ? fileOutput(terminal) : undefined;
   const out = file ?? terminal;
 
   if (options.format === 'xlsx') {
     if (!(await writeOutputFile(options.output!, await leagueWorkbook(league, standard, options.lang), terminal, wordsOf(options.lang).cli.cannotWrite))) return 2;
   } else if (options.format === 'json') {
     // The problems printed on stderr (the first --max-problems), and how many more there were.
-    // In pieces: a large run's league is longer than one string can be.
-    for (const piece of jsonPieces({ ...league, rejected: rejected.listed, ...(rejected.notListed > 0 ? { rejectedNotListed: rejected.notListed } : {}) })) out.out(piece);
+    const pieces = leagueJsonPieces({ ...league, rejected: rejected.listed, ...(rejected.notListed > 0 ? { rejectedNotListed: rejected.notListed } : {}) });
+    if (options.output === undefined) await outLines(out, pieces);
+    // To the file as written, not held to the end (control characters escaped as fileOutput does).
+    else if (!(await writeOutputLines(options.output, pieces, terminal, wordsOf(options.lang).cli.cannotWrite))) return 2;
   } else out.out((options.format === 'csv' ? '\uFEFF' : '') + renderLeague(league, standard, { format: options.format, locale: options.lang, ...display(options) }));
   if (file !== undefined && options.format !== 'xlsx' && !(await writeOutputFile(options.output!, file.written(), terminal, wordsOf(options.lang).cli.cannotWrite))) return 2;
   const failOn = options.failOn.some((v) => verdicts.has(v));
@@ -54,29 +60,22 @@ export async function runRank(inputs: readonly string[], options: RankCliOptions
 }
 
 /**
- * `JSON.stringify(value, null, 2)` in lines of pieces (joined by line breaks, the same text): each member
- * of the object, each element of a member that is an array, so that no piece is the whole value.
+ * A league (with what else `rank --format json` prints) as the pieces of `JSON.stringify(value, null, 2)`:
+ * a large run's league is longer than one string can be, and each result's traced lines are made as it is
+ * written and are garbage after, never all kept by the results at once (linesNotKept).
  */
-export function* jsonPieces(value: Readonly<Record<string, unknown>>): Generator<string> {
-  const indent = (json: string, by: string) => json.replace(/\n/g, `\n${by}`);
-  // A member JSON leaves out (undefined, a function, a symbol, a toJSON giving undefined), found without
-  // making the member's whole text: the results of a large run are the longest part of the league.
-  const members = Object.entries(value).filter(([, v]) => (typeof v === 'object' && v !== null && typeof (v as { toJSON?: unknown }).toJSON !== 'function' ? true : JSON.stringify(v) !== undefined));
-  if (members.length === 0) {
-    yield '{}';
-    return;
+export const leagueJsonPieces = (value: Readonly<Record<string, unknown>>): Generator<string> => jsonPieces(value, { list: (holder, key) => (key === 'lines' ? linesNotKept(holder) : undefined) });
+
+/** Writes `lines` to `path` as writeLines does, each printable; false, with the reason on stderr, when it cannot. */
+async function writeOutputLines(path: string, lines: Iterable<string>, out: Output, cannotWrite: (file: string, detail: string) => string): Promise<boolean> {
+  const shown = function* () {
+    for (const line of lines) yield printable(line);
+  };
+  try {
+    await writeLines(path, shown());
+    return true;
+  } catch (error) {
+    out.err(cannotWrite(path, (error as Error).message));
+    return false;
   }
-  yield '{';
-  for (let m = 0; m < members.length; m++) {
-    const [key, member] = members[m]!;
-    const comma = m < members.length - 1 ? ',' : '';
-    if (!Array.isArray(member) || member.length === 0) {
-      yield `  ${JSON.stringify(key)}: ${indent(JSON.stringify(member, null, 2), '  ')}${comma}`;
-      continue;
-    }
-    yield `  ${JSON.stringify(key)}: [`;
-    for (let i = 0; i < member.length; i++) yield `    ${indent(JSON.stringify(member[i], null, 2) ?? 'null', '    ')}${i < member.length - 1 ? ',' : ''}`;
-    yield `  ]${comma}`;
-  }
-  yield '}';
 }

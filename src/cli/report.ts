@@ -4,13 +4,12 @@
  * a PDF printed by headless Chromium. Exit codes as `rank`: 0 every record scored; 1 some rejected;
  * 2 could not run (bad input, no Chromium or playwright-core for PDF).
  */
-import { createWriteStream, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
 import { reportHtmlLines } from '../report/html.js';
 import { display } from './rank.js';
 import { buildReport } from '../report/report.js';
@@ -20,6 +19,7 @@ import { writeOutputFile, type Output } from './io.js';
 import { leagueWorkbook } from '../report/xlsx.js';
 import { leftOutWarnings, tooLargeWarnings } from '../report/league.js';
 import { loadLeagueInput, type LeagueInputOptions } from './league-input.js';
+import { outLines, writeLines } from './write-lines.js';
 import { wordsOf } from '../messages/locales.js';
 import { renderMessage } from '../messages/render.js';
 import type { Message } from '../messages/types.js';
@@ -100,32 +100,9 @@ export async function runReport(inputs: readonly string[], options: ReportCliOpt
       return 2;
     }
   } else {
-    for (const batch of batches(lines)) out.out(batch);
+    await outLines(out, lines);
   }
   return rejectedRecords > 0 ? 1 : 0;
-}
-
-/** Lines joined by line breaks into pieces of about 1 MB (a line longer stays whole): fewer writes than a line each. */
-function* batches(lines: Iterable<string>): Generator<string> {
-  let batch: string[] = [];
-  let size = 0;
-  for (const line of lines) {
-    batch.push(line);
-    size += line.length + 1;
-    if (size < 1 << 20) continue;
-    yield batch.join('\n');
-    batch = [];
-    size = 0;
-  }
-  if (batch.length > 0) yield batch.join('\n');
-}
-
-/** Writes each line and a line break to `path` (UTF-8), a batch at a time, as fast as the file takes them. */
-async function writeLines(path: string, lines: Iterable<string>): Promise<void> {
-  const withBreaks = function* () {
-    for (const batch of batches(lines)) yield batch + '\n';
-  };
-  await pipeline(Readable.from(withBreaks()), createWriteStream(path));
 }
 
 /**

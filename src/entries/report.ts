@@ -2,8 +2,8 @@
  *
  * @module scoresheet/report
  */
-export { buildReport, inspectedCard, reportCard } from '../report/report.js';
-export type { Report, ReportCard, InspectedCard, ReportOptions, ReportGroupTable, ReportRow, ReportUnit, ReportUnitPeriod, ReportInspection, ReportLine, CostlyItem } from '../report/report.js';
+export { buildReport, reportCard } from '../report/report.js';
+export type { Report, ReportCard, ReportOptions, ReportGroupTable, ReportRow, ReportUnit, ReportUnitPeriod, ReportInspection, ReportLine, CostlyItem } from '../report/report.js';
 export { renderReportHtml, reportHtmlLines } from '../report/html.js';
 export type { RenderReportOptions } from '../report/html.js';
 export { renderReportMarkdown, reportMarkdownLines } from '../report/report-markdown.js';

@@ -7,7 +7,7 @@ import { aggregateScorecards, Aggregation, type AggregateOptions, type Aggregate
 import { noTermOf, periodOf, type Calendar, type NoTerm, type PeriodUnit } from '../aggregate/periods.js';
 import type { LocalizedText } from '../common-schema.js';
 import type { UnitRef } from '../record-schema.js';
-import type { Scorecard } from '../score/scorecard.js';
+import type { Scorecard, ScoreLine } from '../score/scorecard.js';
 import type { Standard } from '../standard/schema.js';
 import { RankingSchema, type Award, type Exclusion, type ExclusionRule, type Ranking } from '../standard/ranking-schema.js';
 import { awardStreaks, giveAwards, lastWarnings, makeBoards, type Boards, type ExclusionCheck, type GroupAwards, type LastWarning, type Streak } from './awards.js';
@@ -277,6 +277,11 @@ export interface LeagueBuilderOptions {
    * see LeagueBuilder, keeps every line: its results trace them all.)
    */
   readonly traced?: TracedLines;
+  /**
+   * With every line traced: what to keep of a card's lines in their place (the same lines, in order), such as
+   * lines the same to the letter as one object (`rank --format json`: report/same-lines.ts). The card's own by default.
+   */
+  readonly keepLines?: (lines: readonly ScoreLine[]) => readonly ScoreLine[];
 }
 
 /**
@@ -321,14 +326,18 @@ export class LeagueBuilder {
   /** Each record's unit is an object of its own: keeping one per card cost about as much as the rest of the league. */
   readonly #units = new SameUnits();
 
+  /** What is kept of a card's lines (LeagueBuilderOptions.keepLines). */
+  readonly #keepLines: ((lines: readonly ScoreLine[]) => readonly ScoreLine[]) | undefined;
+
   constructor(
     readonly standard: Standard,
     readonly options: LeagueOptions,
     builder: LeagueBuilderOptions = {},
   ) {
     this.#settings = leagueSettings(standard, options);
+    this.#keepLines = builder.keepLines;
     if (!readsCards(this.#settings.ranking, options)) {
-      this.#cells = new Aggregation(this.#settings.aggregate, { traced: builder.traced ?? 'all', leftOut: inNoPeriod });
+      this.#cells = new Aggregation(this.#settings.aggregate, { traced: builder.traced ?? 'all', ...(builder.keepLines && { keepLines: builder.keepLines }), leftOut: inNoPeriod });
     }
   }
 
@@ -366,7 +375,7 @@ export class LeagueBuilder {
       total: card.total,
       complete: card.complete,
       verdict: card.verdict,
-      lines: card.lines.length > 0 ? card.lines : NO_LINES,
+      lines: card.lines.length > 0 ? (this.#keepLines?.(card.lines) ?? card.lines) : NO_LINES,
       band: card.band,
       outcomes: card.outcomes.length > 0 ? card.outcomes : NO_OUTCOMES,
     };

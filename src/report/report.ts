@@ -10,7 +10,7 @@ import type { TracedLine, UnitPeriodResult } from '../aggregate/aggregate.js';
 import { periodOf, type Calendar, type Period, type PeriodUnit } from '../aggregate/periods.js';
 import type { Message } from '../messages/types.js';
 import { awardStreaks, lastWarnings, type Boards, type GroupAwards, type LastWarning, type Streak } from '../rank/awards.js';
-import type { League, LeagueCard, LeftOutCard } from '../rank/league.js';
+import type { League, LeftOutCard } from '../rank/league.js';
 import type { RollupAggregate } from '../rank/rollup.js';
 import type { LeagueTable, UnrankedReason } from '../rank/rank.js';
 import type { UnitRef } from '../record-schema.js';
@@ -32,10 +32,10 @@ export interface ReportOptions {
   readonly scorecards?: readonly ReportCard[];
   /**
    * Instead of `scorecards`: only the league's own cards that have lines (superseded ones may be among
-   * them; they are left out here), each an InspectedCard. A unit period's other inspections cost nothing:
-   * its clean count is the league's inspections less these.
+   * them; they are left out here). A unit period's other inspections cost nothing: its clean count is the
+   * league's inspections less these.
    */
-  readonly inspected?: readonly InspectedCard[];
+  readonly inspected?: readonly ReportCard[];
   /** The calendar given to buildLeague, to place the scorecards in their periods (default: the standard's). */
   readonly calendar?: Calendar;
   /** How many of the costliest items to list (default 10). */
@@ -48,43 +48,41 @@ export interface ReportOptions {
   readonly ledger?: { readonly asOf: string; readonly entries: readonly LedgerEntry[] };
 }
 
-/** What a report (and the league under it) reads of a scorecard: a Scorecard is one. */
-export type ReportCard = LeagueCard & Pick<Scorecard, 'level' | 'inspector' | 'cycle' | 'charges'>;
+/** What a report reads of an inspection: a Scorecard is one. */
+export type ReportCard = Pick<Scorecard, 'unit' | 'date' | 'record' | 'supersedes' | 'kind' | 'level' | 'inspector' | 'total' | 'lines' | 'cycle' | 'charges'>;
 
-/** What a report reads of an inspection with lines (ReportOptions.inspected): a ReportCard is one. */
-export type InspectedCard = Pick<ReportCard, 'unit' | 'date' | 'record' | 'supersedes' | 'kind' | 'level' | 'inspector' | 'total' | 'lines' | 'cycle' | 'charges'>;
+/** One empty list for every card without lines (most of a large run's: each card parses its own). */
+const NONE: readonly never[] = Object.freeze([]);
 
 /**
- * The InspectedCard of a scorecard (with `unit` in place of its own, when given), a new object with only
- * those fields, its lines by reference. `scoresheet report` keeps one of each card with lines and feeds
- * every card to a LeagueBuilder.
+ * The ReportCard of a scorecard (with `unit` and `lines` in place of its own, when given: one object for
+ * units the same to the letter, SameLines' lines), a new object with only those fields (absent ones left out), its lines by reference:
+ * the rest of the scorecard (categories, reasons, provenance) is garbage at once. `scoresheet report` keeps
+ * one of each card with lines (`inspected`) and feeds every card to a LeagueBuilder; a caller may keep one
+ * of every card instead and give them as `scorecards`.
  *
  * @example
  * ```ts
  * import { compileStandard, scoreRecord, type Standard } from 'scoresheet';
  * import { LeagueBuilder } from 'scoresheet/league';
- * import { buildReport, inspectedCard, type InspectedCard } from 'scoresheet/report';
+ * import { buildReport, reportCard, type ReportCard } from 'scoresheet/report';
  *
  * declare const standard: Standard;
  * declare const records: unknown[];
  * const scorer = compileStandard(standard);
  * const builder = new LeagueBuilder(standard, { period: 'week' }, { traced: 'vetoes' });
- * const inspected: InspectedCard[] = [];
+ * const inspected: ReportCard[] = [];
  * for (const record of records) {
  *   const scored = scoreRecord(scorer, record);
  *   if (!scored.ok) continue;
  *   builder.add(scored.scorecard);
- *   if (scored.scorecard.lines.length > 0) inspected.push(inspectedCard(scored.scorecard));
+ *   if (scored.scorecard.lines.length > 0) inspected.push(reportCard(scored.scorecard));
  * }
  * const report = buildReport(builder.build(), standard, { inspected });
  * ```
  */
-export function inspectedCard(card: Scorecard, unit: Scorecard['unit'] = card.unit): InspectedCard {
-  return withPresent({ unit, date: card.date, total: card.total, lines: card.lines }, card);
-}
-
-/** The optional fields a report reads that `card` has, added to `out` (absent ones left out). */
-function withPresent<Out extends { -readonly [K in keyof InspectedCard]?: InspectedCard[K] }>(out: Out, card: Scorecard): Out {
+export function reportCard(card: Scorecard, unit: Scorecard['unit'] = card.unit, lines: Scorecard['lines'] = card.lines): ReportCard {
+  const out: { -readonly [K in keyof ReportCard]?: ReportCard[K] } = { unit, date: card.date, total: card.total, lines: lines.length === 0 ? NONE : lines };
   if (card.record !== undefined) out.record = card.record;
   if (card.supersedes !== undefined) out.supersedes = card.supersedes;
   if (card.kind !== undefined) out.kind = card.kind;
@@ -92,48 +90,7 @@ function withPresent<Out extends { -readonly [K in keyof InspectedCard]?: Inspec
   if (card.inspector !== undefined) out.inspector = card.inspector;
   if (card.cycle !== undefined) out.cycle = card.cycle;
   if (card.charges !== undefined) out.charges = card.charges;
-  return out;
-}
-
-/** One empty list for every card without lines or outcomes (most of a large run's: each card parses its own). */
-const NONE: readonly never[] = Object.freeze([]);
-
-/**
- * The ReportCard of a scorecard (with `unit` in place of its own, when given: one object for units the
- * same to the letter), a new object with only those fields (absent ones left out): a large
- * run's report holds one per record, and the rest of the scorecard (categories, reasons, provenance)
- * is garbage at once. Its lines, band and outcomes are the scorecard's own, not copies.
- *
- * @example
- * ```ts
- * import { buildLeague, compileStandard, scoreRecord, type Standard } from 'scoresheet';
- * import { buildReport, reportCard, type ReportCard } from 'scoresheet/report';
- *
- * declare const standard: Standard;
- * declare const records: unknown[];
- * const scorer = compileStandard(standard);
- * const cards: ReportCard[] = [];
- * for (const record of records) {
- *   const scored = scoreRecord(scorer, record);
- *   if (scored.ok) cards.push(reportCard(scored.scorecard));
- * }
- * const report = buildReport(buildLeague(standard, cards, { period: 'week' }), standard, { scorecards: cards });
- * ```
- */
-export function reportCard(card: Scorecard, unit: Scorecard['unit'] = card.unit): ReportCard {
-  const out: { -readonly [K in keyof ReportCard]: ReportCard[K] } = {
-    standard: card.standard,
-    unit,
-    date: card.date,
-    base: card.base,
-    total: card.total,
-    complete: card.complete,
-    verdict: card.verdict,
-    lines: card.lines.length === 0 ? NONE : card.lines,
-    band: card.band,
-    outcomes: card.outcomes.length === 0 ? NONE : card.outcomes,
-  };
-  return withPresent(out, card);
+  return out as ReportCard;
 }
 
 export interface ReportRow {
@@ -338,7 +295,7 @@ export function buildReport(league: League, standard: Standard, options: ReportO
   const units = unitDetails(tables, league.results.filter((r) => keys.has(r.period.key)), cards, heldBy, withLinesOnly);
   const results = league.results.filter((r) => keys.has(r.period.key));
   // A result's lines read from its cards where they account for it: the league's traced copies are never made.
-  const ownCards = (r: UnitPeriodResult): readonly InspectedCard[] | undefined => {
+  const ownCards = (r: UnitPeriodResult): readonly ReportCard[] | undefined => {
     const own = cards?.get(`${r.period.key}\u0000${r.unit.id}`);
     if (withLinesOnly) return own ?? NONE;
     return own !== undefined && own.length === r.inspections && own.length > 0 ? own : undefined;
@@ -428,10 +385,10 @@ function reportTables(
 }
 
 /** Scorecards by `period\0unit`, as aggregateScorecards places them (superseded ones dropped). */
-function placeScorecards(cards: readonly InspectedCard[] | undefined, unit: PeriodUnit, calendar: Calendar | undefined, keys: ReadonlySet<string>): Map<string, InspectedCard[]> | undefined {
+function placeScorecards(cards: readonly ReportCard[] | undefined, unit: PeriodUnit, calendar: Calendar | undefined, keys: ReadonlySet<string>): Map<string, ReportCard[]> | undefined {
   if (!cards) return undefined;
   const superseded = supersededIds(cards);
-  const out = new Map<string, InspectedCard[]>();
+  const out = new Map<string, ReportCard[]>();
   for (const card of cards) {
     if (card.record !== undefined && superseded.has(card.record)) continue;
     const period = periodOf(card.date, unit, calendar);
@@ -464,7 +421,7 @@ const byDate = <T extends { date: string; record?: string | undefined }>(a: T, b
  * run holds no copy of its lines: the renderers read a unit's inspections once, as they write them);
  * otherwise they are rebuilt from the league's lines.
  */
-function inspectionsOf(result: UnitPeriodResult, cards: readonly InspectedCard[] | undefined, withLinesOnly: boolean): { detailed: () => ReportInspection[]; clean: number } {
+function inspectionsOf(result: UnitPeriodResult, cards: readonly ReportCard[] | undefined, withLinesOnly: boolean): { detailed: () => ReportInspection[]; clean: number } {
   if (cards && withLinesOnly) return { detailed: () => detailedOf(cards), clean: Math.max(0, result.inspections - cards.length) };
   if (cards && cards.length === result.inspections) {
     let clean = 0;
@@ -476,7 +433,7 @@ function inspectionsOf(result: UnitPeriodResult, cards: readonly InspectedCard[]
 }
 
 /** The cards with lines, by date, as inspections. */
-function detailedOf(cards: readonly InspectedCard[]): ReportInspection[] {
+function detailedOf(cards: readonly ReportCard[]): ReportInspection[] {
   return cards
     .filter((c) => c.lines.length > 0)
     .sort(byDate)
@@ -511,7 +468,7 @@ function fromLines(result: UnitPeriodResult): { detailed: ReportInspection[]; cl
 function unitDetails(
   tables: readonly LeagueTable[],
   results: readonly UnitPeriodResult[],
-  cards: Map<string, InspectedCard[]> | undefined,
+  cards: Map<string, ReportCard[]> | undefined,
   heldBy: (period: string, unit: string) => string[],
   withLinesOnly: boolean,
 ): ReportUnit[] {

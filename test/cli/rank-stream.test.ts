@@ -10,7 +10,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { loadLeagueInput, type LeagueInputOptions } from '../../src/cli/league-input.js';
 import { SameUnits } from '../../src/rank/league.js';
-import { jsonPieces } from '../../src/cli/rank.js';
+import { jsonPieces } from '../../src/report/json-pieces.js';
 import { runCli } from '../support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'scoresheet-rank-stream-'));
@@ -165,5 +165,10 @@ describe('jsonPieces', () => {
     const league = await loadLeagueInput([RECORDS], { lang: 'en', standards: [CLASSES], also: [CANTEEN], period: 'week' }, quiet, empty(), { hold: false });
     if (league === 2) throw new Error('could not load');
     expect(r.stdout).toBe(`${JSON.stringify({ ...league.league, rejected: [] }, null, 2)}\n`);
+    // -o: written as it is made, the same text (control characters escaped as on stdout).
+    const out = join(dir, 'league.json');
+    const written = await runCli(['rank', '--standard', CLASSES, '--also', CANTEEN, '--period', 'week', RECORDS, '--format', 'json', '-o', out]);
+    expect([written.code, written.stdout]).toEqual([r.code, '']);
+    expect(readFileSync(out, 'utf8')).toBe(r.stdout);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * `scoresheet score … | slow-reader`: process.stdout to a pipe does not block, so what the reader has
  * not taken yet is queued in the process. `score` waits for a full stdout to drain before it reads on,
- * so memory does not grow with the input (src/cli/io.ts, lineOutput's `ready`).
+ * so memory does not grow with the input (src/cli/io.ts, lineOutput's `ready`); `rank --format json` and
+ * `report` wait so between batches of their lines (src/cli/write-lines.ts, outLines).
  */
 import { EventEmitter } from 'node:events';
 import { Readable } from 'node:stream';
@@ -65,5 +66,28 @@ describe('score --format ndjson into a pipe whose reader is slower', () => {
     await done;
     expect(code).toBe(0);
     expect(stdout.lines).toHaveLength(4);
+  });
+});
+
+describe('rank --format json into a pipe whose reader is slower', () => {
+  it('writes a batch of the league, then waits for the pipe to drain before the next', async () => {
+    const stdout = new FullPipe();
+    const many = Array.from({ length: 120 }, (_, i) => JSON.stringify({ id: `r${i}`, unit: { id: `g1-c${i % 9}` }, date: `2024-03-${String(4 + (i % 20)).padStart(2, '0')}`, findings: [] })).join('\n') + '\n';
+    const args = ['rank', '--standard', 'standards/school-hygiene.yaml', '--period', 'week', '--format', 'json', '--input-format', 'ndjson', '-'];
+    let code: number | undefined;
+    const done = main(args, { stdin: Readable.from([Buffer.from(many)]), stdout, stderr: { write: () => true }, env: cliEnv() }).then((c) => (code = c));
+    let batches = 0;
+    for (;;) {
+      await vi.waitFor(() => expect(stdout.lines.length > batches || code !== undefined).toBe(true), { timeout: 20_000, interval: 1 });
+      if (code !== undefined) break;
+      batches++;
+      await settle();
+      expect(stdout.lines).toHaveLength(batches);
+      stdout.emit('drain');
+    }
+    await done;
+    expect(code).toBe(0);
+    expect(batches).toBeGreaterThan(1);
+    expect(JSON.parse(stdout.lines.join('')).results.length).toBeGreaterThan(9);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * `report` feeds each scorecard to a LeagueBuilder as it is scored and holds an InspectedCard of each card
+ * `report` feeds each scorecard to a LeagueBuilder as it is scored and holds a ReportCard of each card
  * with lines only (what the report shows of an inspection), and writes its page in pieces; the report
  * model builds each unit's inspections when read and takes the costliest items from those cards, not from
  * the league's traced lines (a correction without lines still takes out the card it supersedes: r10). Each is checked against the straightforward version on
@@ -15,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { generateSchool } from '../../bench/generate.mjs';
 import { loadLeagueInput, type LeagueInputOptions } from '../../src/cli/league-input.js';
 import { renderReportHtml, reportHtmlLines } from '../../src/report/html.js';
-import { buildReport, type Report } from '../../src/report/report.js';
+import { buildReport, reportCard, type Report } from '../../src/report/report.js';
 import { renderReportMarkdown, reportMarkdownLines } from '../../src/report/report-markdown.js';
 import { SCORESHEET_VERSION } from '../../src/version.js';
 import { runCli } from '../support/cli.js';
@@ -124,6 +124,23 @@ describe('report, held lean and written in pieces', () => {
     const written = await runCli(['report', ...cliArgs(options), ...inputs, '--format', 'html', '--lang', lang, '-o', out]);
     expect(written.code).toBe(printed.code);
     expect(readFileSync(out, 'utf8')).toBe(renderReportHtml(held, { lang }));
+  });
+
+  it.each(CASES)('gives the same pages from a reportCard of each scorecard as from the scorecards: %s', async (_name, options, inputs) => {
+    const held = await heldReport(inputs, options);
+    const { at, ...rest } = options;
+    const input = await loadLeagueInput(inputs, { lang: 'en', ...rest }, quiet, empty());
+    if (input === 2) throw new Error('could not load');
+    const slim = buildReport(input.league, input.standard, {
+      scorecards: input.scorecards.map((c) => reportCard(c)),
+      ...(input.calendar ? { calendar: input.calendar } : {}),
+      ...(at !== undefined ? { at } : {}),
+      rejected: input.rejected.records,
+      generator: `scoresheet ${SCORESHEET_VERSION}`,
+      ...(input.ledger && { ledger: input.ledger }),
+    });
+    expect(renderReportHtml(slim, { lang: 'en' })).toBe(renderReportHtml(held, { lang: 'en' }));
+    expect(renderReportMarkdown(slim, { lang: 'zh-CN' })).toBe(renderReportMarkdown(held, { lang: 'zh-CN' }));
   });
 
   it.each(CASES)('takes the same lines from the cards as from the league’s traced lines: %s', async (_name, options, inputs) => {
