@@ -54,7 +54,7 @@ export async function runReport(inputs: readonly string[], options: ReportCliOpt
     return 2;
   }
   // Each scorecard goes to the league as it is scored (only the vetoes traced: the report reads its
-  // lines from the cards); of the cards with lines only what the report shows is held (InspectedCard).
+  // lines from the cards); of the cards with lines only what the report shows is held (a ReportCard, identical lines shared).
   const input = await loadLeagueInput(inputs, options, out, stdin, { hold: false, inspected: true, traced: 'vetoes' });
   if (input === 2) return 2;
   const { standard, league, inspected, rejected, calendar, ledger } = input;
