@@ -113,6 +113,28 @@ describe('a CSV with CR, LF, CRLF or mixed line ends', () => {
     }
   });
 
+  it('property: a bad byte is reported on its own row, whatever line breaks the quoted cells before it hold, read whole or cut', async () => {
+    const SIMPLE = map('layout: long\ncolumns: { unit: unit.id, date: date, item: finding.item, note: finding.note }\nkey: [unit, date]\n');
+    const note = fc.array(fc.constantFrom('a', '\r', '\n', '\r\n', '""', ','), { maxLength: 5 }).map((p) => p.join(''));
+    await fc.assert(
+      fc.asyncProperty(fc.array(note, { minLength: 1, maxLength: 6 }), fc.array(fc.constantFrom('\n', '\r\n', '\r'), { minLength: 1, maxLength: 4 }), fc.nat(), fc.nat(), async (notes, lineEnds, badAt, cutAt) => {
+        const bad = badAt % notes.length;
+        const rows = notes.map((n, i) => Buffer.concat([Buffer.from(`c${i},2024-03-01,floor,"${n}`), Buffer.from(i === bad ? [0xff] : []), Buffer.from(`"${lineEnds[(i + 1) % lineEnds.length]}`)]));
+        const bytes = Buffer.concat([Buffer.from(`unit,date,item,note${lineEnds[0]}`), ...rows]);
+        const good = notes.map((_, i) => `c${i}`).filter((u) => u !== `c${bad}`);
+        const read = readCsvRecords(bytes, SIMPLE, { file: 't.csv' });
+        expect(read.records.map((r) => r.record.unit.id)).toEqual(good);
+        expect(read.diagnostics.map((d) => [d.code, d.line])).toEqual([['invalid_encoding', bad + 2]]);
+        const at = cutAt % (bytes.length + 1);
+        const items: StreamItem[] = [];
+        for await (const item of streamCsvRecords([bytes.subarray(0, at), bytes.subarray(at)], SIMPLE, { file: 't.csv' })) items.push(item);
+        expect(items.flatMap((item) => ('record' in item ? [item.record.unit.id] : []))).toEqual(good);
+        expect(items.flatMap((item) => ('record' in item ? [] : item.diagnostics.map((d) => [d.code, d.line])))).toEqual([['invalid_encoding', bad + 2]]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('a CR-only file over the default limit (1 MB) is read a record at a time, in a file or a stream', async () => {
     const rows = ['班级,日期,类型,地面,说明'];
     for (let i = 0; i < 1100; i++) rows.push(`c${i},2024-03-04,random,1,${'x'.repeat(1000)}`);
