@@ -131,7 +131,7 @@ describe('a CSV with CR, LF, CRLF or mixed line ends', () => {
         expect(items.flatMap((item) => ('record' in item ? [item.record.unit.id] : []))).toEqual(good);
         expect(items.flatMap((item) => ('record' in item ? [] : item.diagnostics.map((d) => [d.code, d.line])))).toEqual([['invalid_encoding', bad + 2]]);
       }),
-      { numRuns: 300 },
+      { numRuns: 120 },
     );
   });
 
