@@ -451,3 +451,115 @@ export function fastRecord(raw: unknown, made = false): InspectionRecord | undef
   }
   return out as InspectionRecord;
 }
+
+/*
+ * A record JSON.parse has just made and nobody else holds (an NDJSON line's) is zod's output already
+ * when its keys are in the schema's order: JSON has no getter, symbol key, `undefined` value or other
+ * prototype, and zod's new objects would only be copies nobody can tell from it. So ownRecord checks
+ * it in place (fastRecord's checks, read for read) and hands the value itself back: no copy of the
+ * record, its unit, maps, findings or follow-ups.
+ */
+
+/** The bits of `object`'s keys when `for…in` gives them in the schema's order (each bit above all before it); -1 for an unknown key or another order. */
+function orderedBits(object: Plain, bit: (key: string) => number): number {
+  let bits = 0;
+  for (const key in object) {
+    const b = bit(key);
+    if (b <= bits) return -1;
+    bits |= b;
+  }
+  return bits;
+}
+
+const isObject = (value: unknown): value is Plain => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** A `z.record` JSON made: zod drops a `__proto__` key, so such a map is not its output. */
+const ownMap = (value: unknown): value is Plain => isObject(value) && !Object.hasOwn(value, '__proto__');
+const indicatorKey = (key: string): number => (key === 'value' ? 1 : key === 'numerator' ? 2 : key === 'denominator' ? 4 : 0);
+
+function ownUnit(v: unknown): boolean {
+  if (!isObject(v) || orderedBits(v, unitKey) < 0) return false;
+  const { id, name, group } = v;
+  if (!nonEmpty(id) || (name !== undefined && !nonEmpty(name))) return false;
+  if (group === undefined) return true;
+  if (!ownMap(group)) return false;
+  for (const key in group) {
+    const g = group[key];
+    if (typeof g !== 'string' && !finite(g)) return false;
+  }
+  return true;
+}
+
+function ownFinding(v: unknown): boolean {
+  if (!isObject(v) || orderedBits(v, findingKey) < 0) return false;
+  const { id, item, count, points, value, note, evidence: shown, unit, area, occurred, due } = v;
+  return (
+    nonEmpty(item) &&
+    (id === undefined || nonEmpty(id)) &&
+    (count === undefined || isCount(count)) &&
+    (points === undefined || isPoints(points)) &&
+    (value === undefined || finite(value)) &&
+    (note === undefined || typeof note === 'string') &&
+    (shown === undefined || typeof shown === 'boolean' || (Array.isArray(shown) && shown.every((e) => typeof e === 'string'))) &&
+    (unit === undefined || nonEmpty(unit)) &&
+    (area === undefined || nonEmpty(area)) &&
+    (occurred === undefined || isDate(occurred)) &&
+    (due === undefined || isDate(due))
+  );
+}
+
+function ownIndicators(v: unknown): boolean {
+  if (!ownMap(v)) return false;
+  for (const key in v) {
+    const value = v[key];
+    if (finite(value)) continue;
+    if (!isObject(value)) return false;
+    const bits = orderedBits(value, indicatorKey);
+    if (bits === 1 ? !finite(value.value) : bits !== 6 || !ratioTerm(value.numerator, 0) || !ratioTerm(value.denominator, 1)) return false;
+  }
+  return true;
+}
+
+function ownFollow(v: unknown): boolean {
+  if (!isObject(v) || orderedBits(v, followKey) < 0) return false;
+  const { finding: id, fixed, note } = v;
+  return nonEmpty(id) && typeof fixed === 'boolean' && (note === undefined || typeof note === 'string');
+}
+
+function ownParties(v: unknown): boolean {
+  if (!ownMap(v)) return false;
+  for (const key in v) if (!isId(key) || !nonEmpty(v[key])) return false;
+  return true;
+}
+
+const ownList = (value: unknown, each: (v: unknown) => boolean): boolean => Array.isArray(value) && value.every(each);
+
+/**
+ * `raw` itself as `InspectionRecordSchema.parse(raw)` returns it, when `raw` is a value JSON.parse made
+ * that no one else holds, it plainly passes the record schema and its keys are in the schema's order
+ * (and `findings`, defaulted to [] when absent, would be added in its place: at the end); otherwise
+ * undefined (fastRecord copies it, or zod judges it).
+ */
+export function ownRecord(raw: unknown): InspectionRecord | undefined {
+  if (!isObject(raw)) return undefined;
+  const given = orderedBits(raw, recordKey);
+  if (given < 0 || ((given & R_FINDINGS) === 0 && given > R_FINDINGS)) return undefined;
+  const { id, standard, unit, round, date, kind, level, inspector, findings, indicators: indicatorsValue, facts, supersedes, follows, parties } = raw;
+  const taken =
+    (id === undefined || nonEmpty(id)) &&
+    (standard === undefined || nonEmpty(standard)) &&
+    ownUnit(unit) &&
+    (round === undefined || typeof round === 'boolean') &&
+    isDate(date) &&
+    (kind === undefined || isId(kind)) &&
+    (level === undefined || isId(level)) &&
+    (inspector === undefined || nonEmpty(inspector)) &&
+    (findings === undefined || ownList(findings, ownFinding)) &&
+    (indicatorsValue === undefined || ownIndicators(indicatorsValue)) &&
+    (facts === undefined || ownMap(facts)) &&
+    (supersedes === undefined || nonEmpty(supersedes)) &&
+    (follows === undefined || ownList(follows, ownFollow)) &&
+    (parties === undefined || ownParties(parties));
+  if (!taken) return undefined;
+  if (findings === undefined) raw.findings = [];
+  return raw as unknown as InspectionRecord;
+}

@@ -14,6 +14,7 @@ import type { Diagnostic, DiagnosticPath } from '../diagnostics.js';
 import type { Position } from '../positions.js';
 import { recordDiagnostic, withFieldPositions, type RecordSource } from './diagnostics.js';
 import { validateRecord, type LocatedRecord, type Precheck } from './validate.js';
+import { ownRecord } from './fast-record.js';
 import { firstBadByte, invalidBytesMessage, StreamEncoding, type Encoding, type TextEncodingName } from './decode.js';
 import { pushAll } from '../collections.js';
 import { blockLines, chunkBytes, LineSplitter, type LineBlock, type SplitLine } from './line-splitter.js';
@@ -297,6 +298,9 @@ function ndjsonLine(lineText: string, line: number, state: { index: number }, op
     return { diagnostics: [recordDiagnostic({ file, line, index }, '', { messageId: 'record.json_syntax', data: { ...failure } }, locale, 'record_syntax', { line, column: column + (text === lineText ? 0 : 1) })] };
   }
   const source = new NdjsonSource(file, line, index, text, text === lineText ? 0 : 1);
+  // The value is JSON.parse's, for this line alone: the record itself when it plainly passes (ownRecord).
+  const record = ownRecord(raw);
+  if (record !== undefined) return offset === undefined ? { record, source } : { record, source, offset };
   const result = validateRecord(raw, source, locale, undefined, options.precheck);
   if (!result.ok) return { diagnostics: result.diagnostics };
   return offset === undefined ? result.value : { record: result.value.record, source, offset };

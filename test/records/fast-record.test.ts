@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { InspectionRecordSchema } from '../../src/record-schema.js';
-import { fastRecord } from '../../src/records/fast-record.js';
+import { fastRecord, ownRecord } from '../../src/records/fast-record.js';
 import { checkRecordInput, checkRecordSchema } from '../../src/records/validate.js';
 import { anyValue, nearValidRecord, validRecord, vocabularyOf } from '../fuzz/arbitraries.js';
 
@@ -209,5 +209,78 @@ describe('fastRecord', () => {
       expect(fastRecord(raw), JSON.stringify(raw)).toBeUndefined();
       expect(checkRecordInput(raw)).toStrictEqual(checkRecordSchema(raw));
     }
+  });
+
+  describe('ownRecord (an NDJSON line\'s value, checked in place)', () => {
+    /** The same JSON with each object's keys in an order `choices` pick (the schema's, reversed or rotated). */
+    const reorder = (value: unknown, choices: number[]): unknown => {
+      if (Array.isArray(value)) return value.map((v) => reorder(v, choices));
+      if (value === null || typeof value !== 'object') return value;
+      const entries = Object.entries(value).map(([k, v]) => [k, reorder(v, choices)] as const);
+      const pick = choices.push(choices.shift()!) && choices[choices.length - 1]!;
+      if (pick % 5 === 0) entries.reverse();
+      else if (pick % 5 === 1 && entries.length > 1) entries.push(entries.shift()!);
+      return Object.fromEntries(entries);
+    };
+    /** ownRecord of a value JSON.parse makes from `text` is zod's record of it, or undefined; taken whenever zod's record is that value in its own order. */
+    function ownAgrees(text: string): void {
+      const own = ownRecord(JSON.parse(text));
+      const parsed = JSON.parse(text) as unknown;
+      const zod = InspectionRecordSchema.safeParse(parsed);
+      if (own !== undefined) {
+        expect(zod.success, `ownRecord took what zod refuses: ${text}`).toBe(true);
+        expect(own).toStrictEqual(zod.data);
+        expect(JSON.stringify(own)).toBe(JSON.stringify(zod.data));
+        return;
+      }
+      const fast = fastRecord(JSON.parse(text), true);
+      if (fast === undefined || typeof parsed !== 'object' || parsed === null) return;
+      // zod's record, when it is the value as JSON gave it (its `findings` added at the end): ownRecord takes it.
+      const asGiven = 'findings' in parsed ? parsed : { ...parsed, findings: [] };
+      expect(JSON.stringify(fast) === JSON.stringify(asGiven), `ownRecord left a record in zod's order: ${text}`).toBe(false);
+    }
+
+    it('takes only what zod takes, giving zod\'s record, and takes each record whose keys are in the schema\'s order', () => {
+      fc.assert(
+        fc.property(records, fc.array(fc.nat(99), { minLength: 5, maxLength: 5 }), (raw, choices) => {
+          if (raw === undefined) return;
+          ownAgrees(JSON.stringify(raw));
+          // zod's own output in its order: always taken.
+          const zod = InspectionRecordSchema.safeParse(viaJson(raw));
+          if (zod.success) expect(ownRecord(viaJson(zod.data)), JSON.stringify(zod.data)).toBeDefined();
+          ownAgrees(JSON.stringify(reorder(viaJson(raw), choices)));
+        }),
+        { numRuns: 1500, seed: 16 },
+      );
+    });
+
+    it('leaves what zod would copy otherwise: `__proto__` keys, keys out of order, `findings` missing before a later key', () => {
+      const good = '{"id":"r1","unit":{"id":"u","group":{"grade":"高一"}},"date":"2024-03-04","kind":"scheduled","findings":[{"item":"a","count":2,"points":1.5,"evidence":["p.jpg"]}],"indicators":{"r":{"numerator":1,"denominator":2},"s":{"value":3}},"facts":{"x":null},"follows":[{"finding":"f","fixed":true}],"parties":{"officer":"王五"}}';
+      expect(ownRecord(JSON.parse(good))).toBeDefined();
+      ownAgrees(good);
+      const noFindings = '{"unit":{"id":"u"},"date":"2024-03-04","inspector":"x"}';
+      expect(ownRecord(JSON.parse(noFindings))).toStrictEqual(InspectionRecordSchema.parse(JSON.parse(noFindings)));
+      const edges = [
+        '{"unit":{"id":"u"},"date":"2024-03-04","facts":{"__proto__":1}}',
+        '{"unit":{"id":"u","group":{"__proto__":"g"}},"date":"2024-03-04"}',
+        '{"unit":{"id":"u"},"date":"2024-03-04","indicators":{"__proto__":1}}',
+        '{"unit":{"id":"u"},"date":"2024-03-04","parties":{"__proto__":"x"}}',
+        '{"unit":{"id":"u"},"date":"2024-03-04","__proto__":{"id":"x"}}',
+        '{"date":"2024-03-04","unit":{"id":"u"}}',
+        '{"unit":{"group":{"g":1},"id":"u"},"date":"2024-03-04"}',
+        '{"unit":{"id":"u"},"date":"2024-03-04","findings":[{"count":1,"item":"a"}]}',
+        '{"unit":{"id":"u"},"date":"2024-03-04","indicators":{"r":{"denominator":2,"numerator":1}}}',
+        '{"unit":{"id":"u"},"date":"2024-03-04","follows":[{"fixed":true,"finding":"f"}]}',
+        '{"unit":{"id":"u"},"date":"2024-03-04","facts":{"x":1}}',
+        '{"unit":{"id":"u"},"date":"2024-03-04","findings":[],"extra":1}',
+        '{"unit":{"id":"u"},"date":"2024-03-04","findings":[{"item":"a","evidence":[1]}]}',
+        '[{"unit":{"id":"u"},"date":"2024-03-04"}]',
+        'null',
+      ];
+      for (const text of edges) {
+        expect(ownRecord(JSON.parse(text)), text).toBeUndefined();
+        ownAgrees(text);
+      }
+    });
   });
 });
