@@ -741,12 +741,15 @@ class CsvTextReader {
     }
     const items: StreamItem[] = [];
     let rows = 0;
+    /** The CRLFs inside quoted cells so far: csv-parse counts each as two lines. */
+    let doubled = 0;
     try {
       parseSync(text, {
         ...PARSE_OPTIONS,
         on_record: (cells: string[], context) => {
           rows = context.records;
-          const bad = this.badBytesUpTo(this.lines + context.lines);
+          doubled += crlfsIn(cells);
+          const bad = this.badBytesUpTo(this.lines + context.lines - doubled);
           pushAll(items, this.reader.push(cells, this.rows + rows, bad.length > 0 ? badBytesProblem(bad, cells) : undefined));
           return null;
         },
@@ -778,6 +781,13 @@ class CsvTextReader {
 function badBytesProblem(bad: readonly InvalidBytes[], cells: readonly string[]): RowProblem {
   const trusted = cells.findIndex((c) => c.includes('\uFFFD'));
   return { message: invalidBytesMessage(bad[0]!, bad.length - 1), code: 'invalid_encoding', trusted: trusted === -1 ? cells.length : trusted };
+}
+
+/** The CRLFs in a record's cells (only a quoted cell holds one). */
+function crlfsIn(cells: readonly string[]): number {
+  let n = 0;
+  for (const cell of cells) for (let i = cell.indexOf('\r\n'); i !== -1; i = cell.indexOf('\r\n', i + 2)) n++;
+  return n;
 }
 
 /** Line ends as csv-parse counts them: LF, CRLF and CR are one each. */

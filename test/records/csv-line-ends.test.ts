@@ -96,6 +96,45 @@ describe('a CSV with CR, LF, CRLF or mixed line ends', () => {
     );
   });
 
+  it('a bad byte on the row after a quoted cell holding a line break is that row’s, whichever line break, read whole or in any cut', async () => {
+    // csv-parse counts a CRLF in a quoted cell as two lines: the byte went to the row before, refused in its
+    // place, and the row holding it was read with U+FFFD in its note.
+    const SIMPLE = map('layout: long\ncolumns: { unit: unit.id, date: date, item: finding.item, note: finding.note }\nkey: [unit, date]\n');
+    for (const nl of ['\n', '\r\n', '\r']) {
+      const bytes = Buffer.concat([Buffer.from(`unit,date,item,note${nl}c1,2024-03-01,floor,"a${nl}b"${nl}c2,2024-03-01,floor,"`), Buffer.from([0xff]), Buffer.from(`"${nl}`)]);
+      const read = readCsvRecords(bytes, SIMPLE, { file: 't.csv' });
+      expect(read.records.map((r) => r.record.unit.id), JSON.stringify(nl)).toEqual(['c1']);
+      expect(read.diagnostics.map((d) => [d.code, d.line])).toEqual([['invalid_encoding', 3]]);
+      for (let at = 0; at <= bytes.length; at++) {
+        const items: StreamItem[] = [];
+        for await (const item of streamCsvRecords([bytes.subarray(0, at), bytes.subarray(at)], SIMPLE, { file: 't.csv' })) items.push(item);
+        expect(where(items), `${JSON.stringify(nl)} cut at ${at}`).toEqual([['c1', 2, 0], [['invalid_encoding', 3, 1]]]);
+      }
+    }
+  });
+
+  it('property: a bad byte is reported on its own row, whatever line breaks the quoted cells before it hold, read whole or cut', async () => {
+    const SIMPLE = map('layout: long\ncolumns: { unit: unit.id, date: date, item: finding.item, note: finding.note }\nkey: [unit, date]\n');
+    const note = fc.array(fc.constantFrom('a', '\r', '\n', '\r\n', '""', ','), { maxLength: 5 }).map((p) => p.join(''));
+    await fc.assert(
+      fc.asyncProperty(fc.array(note, { minLength: 1, maxLength: 6 }), fc.array(fc.constantFrom('\n', '\r\n', '\r'), { minLength: 1, maxLength: 4 }), fc.nat(), fc.nat(), async (notes, lineEnds, badAt, cutAt) => {
+        const bad = badAt % notes.length;
+        const rows = notes.map((n, i) => Buffer.concat([Buffer.from(`c${i},2024-03-01,floor,"${n}`), Buffer.from(i === bad ? [0xff] : []), Buffer.from(`"${lineEnds[(i + 1) % lineEnds.length]}`)]));
+        const bytes = Buffer.concat([Buffer.from(`unit,date,item,note${lineEnds[0]}`), ...rows]);
+        const good = notes.map((_, i) => `c${i}`).filter((u) => u !== `c${bad}`);
+        const read = readCsvRecords(bytes, SIMPLE, { file: 't.csv' });
+        expect(read.records.map((r) => r.record.unit.id)).toEqual(good);
+        expect(read.diagnostics.map((d) => [d.code, d.line])).toEqual([['invalid_encoding', bad + 2]]);
+        const at = cutAt % (bytes.length + 1);
+        const items: StreamItem[] = [];
+        for await (const item of streamCsvRecords([bytes.subarray(0, at), bytes.subarray(at)], SIMPLE, { file: 't.csv' })) items.push(item);
+        expect(items.flatMap((item) => ('record' in item ? [item.record.unit.id] : []))).toEqual(good);
+        expect(items.flatMap((item) => ('record' in item ? [] : item.diagnostics.map((d) => [d.code, d.line])))).toEqual([['invalid_encoding', bad + 2]]);
+      }),
+      { numRuns: 120 },
+    );
+  });
+
   it('a CR-only file over the default limit (1 MB) is read a record at a time, in a file or a stream', async () => {
     const rows = ['班级,日期,类型,地面,说明'];
     for (let i = 0; i < 1100; i++) rows.push(`c${i},2024-03-04,random,1,${'x'.repeat(1000)}`);
