@@ -43,16 +43,16 @@ export class SameLines {
       case 'string':
         return `s${value.length}:${value}`;
       case 'number':
-        return Object.is(value, -0) ? 'n-0' : `n${value}`;
+        return Object.is(value, -0) ? 'n-0;' : `n${value};`; // ended, so the next key's length is not read as its digits
       case 'boolean':
         return value ? 't' : 'f';
       case 'undefined':
         return 'u';
       case 'bigint':
-        return `g${value}`;
+        return `g${value};`;
       case 'object': {
         if (value === null) return 'z';
-        if (depth > DEEP) return `r${this.#idOf(value)}`;
+        if (depth > DEEP) return `r${this.#idOf(value)};`;
         const proto = Object.getPrototypeOf(value) as unknown;
         if (Array.isArray(value)) {
           if (proto !== Array.prototype) return undefined;

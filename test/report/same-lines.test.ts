@@ -65,4 +65,14 @@ describe('SameLines', () => {
     for (const v of variants) expect(same.of([v])[0]).toBe(v);
     expect(same.of([{ ...base, reason: { messageId: 'm', data: { name: NAME } } } as unknown as ScoreLine])[0]).toBe(kept);
   });
+
+  it('keeps a number apart from the key after it', () => {
+    // Without an end to a number, {p: 1, [K]: true} and {p: 12, abc: true, [N]: true} wrote the same key text.
+    const n = 'nnnnnnnnnnnnnnnn';
+    const a = { p: 1, [`abct16:${n}`]: true } as unknown as ScoreLine;
+    const b = { p: 12, abc: true, [n]: true } as unknown as ScoreLine;
+    const same = new SameLines();
+    expect(same.of([a])[0]).toBe(a);
+    expect(same.of([b])[0]).toBe(b);
+  });
 });
