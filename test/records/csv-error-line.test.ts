@@ -4,9 +4,13 @@
  * whichever line break the file uses (LF, CRLF, CR), and csv-parse's "at line N" in the message says that
  * line too, never contradicting the position beside it.
  */
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseRosterText } from '../../src/aggregate/roster-file.js';
 import { livesToRecords } from '../../src/import/lives.js';
+import { runCli } from '../support/cli.js';
 
 const ENDS = ['\n', '\r\n', '\r'] as const;
 /** The problem's line and the line csv-parse's words name. */
@@ -44,6 +48,18 @@ describe('a CSV syntax error after quoted cells holding line breaks', () => {
       }
     });
   }
+
+  const dir = mkdtempSync(join(tmpdir(), 'scoresheet-csv-error-line-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('scoresheet draft: csv-parse\'s words name the file\'s line, with LF, CRLF and CR', async () => {
+    const path = join(dir, 'sheet.csv');
+    for (const nl of ENDS) {
+      writeFileSync(path, CASES[0]!.rows(nl).replace('h1,h2', '项目,分值'));
+      const run = await runCli(['draft', path, '-o', join(dir, 'draft.yaml')]);
+      expect([nl, run.code, /\bat line (\d+)/.exec(run.stderr)?.[1]]).toEqual([nl, 2, '6']);
+    }
+  });
 
   it('zh-CN words the reason and gives the same line', () => {
     const result = parseRosterText(['id,name', '"a\r\nb",1', '"bad"x,3', ''].join('\r\n'), 'csv', { locale: 'zh-CN' });
