@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseRosterText } from '../../src/aggregate/roster-file.js';
 import { livesToRecords } from '../../src/import/lives.js';
@@ -48,6 +49,23 @@ describe('a CSV syntax error after quoted cells holding line breaks', () => {
       }
     });
   }
+
+  it('property: any mix of line breaks, in cells and between rows, before a bad closing quote', () => {
+    const nl = fc.constantFrom('\n', '\r\n', '\r');
+    const cell = fc.oneof(fc.constantFrom('a', 'b c'), fc.array(nl, { minLength: 1, maxLength: 3 }).map((breaks) => `"x${breaks.join('y')}z"`));
+    const row = fc.tuple(cell, cell, nl).map(([a, b, end]) => `${a},${b}${end}`);
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 6 }), nl, (rows, end) => {
+        const before = `id,name${end}${rows.join('')}`;
+        // The file's line: 1 + the line breaks before it, a CRLF one.
+        const line = 1 + before.replace(/\r\n/g, '\n').replace(/[^\r\n]/g, '').length;
+        const result = parseRosterText(`${before}"bad"x,1${end}`, 'csv');
+        const problem = result.ok ? undefined : result.diagnostics[0];
+        expect(problem === undefined ? undefined : said(problem.line, problem.message)).toEqual([line, line]);
+      }),
+      { numRuns: 200 },
+    );
+  });
 
   const dir = mkdtempSync(join(tmpdir(), 'scoresheet-csv-error-line-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
