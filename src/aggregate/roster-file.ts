@@ -2,7 +2,7 @@
  * Unit rosters (--units) and responsibility rosters (--roster) as YAML or CSV. A weekly rotation
  * (zones that rotate among classes every week) expands into dated area assignments.
  */
-import { CsvError, parse as parseCsv } from 'csv-parse/sync';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { addDays } from 'date-fns';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
@@ -16,7 +16,7 @@ import { CalendarDate } from '../common-schema.js';
 import { UnitRefSchema, type UnitRef } from '../record-schema.js';
 import { calendarDay, formatDay } from './periods.js';
 import type { AreaAssignment, Roster } from './responsibility.js';
-import { csvFailure } from '../messages/library.js';
+import { csvSyntaxError } from '../records/csv-error.js';
 
 const AssignmentSchema = z.strictObject({ area: z.string().min(1), unit: z.string().min(1), from: CalendarDate, to: CalendarDate });
 
@@ -102,13 +102,15 @@ type Problem = (at: Position, path: DiagnosticPath, message: Message) => Diagnos
  * `group.<key>` columns such as `group.grade`) make a unit list. Row n of the file is line n (the
  * header is row 1); a bad cell is placed at its row and column.
  */
+const ROSTER_CSV = { skip_empty_lines: false, bom: true, trim: true, relax_column_count: true, record_delimiter: CSV_RECORD_DELIMITER };
+
 function rosterFromCsv(text: string, problem: Problem): RosterResult {
   let rows: string[][];
   try {
-    rows = parseCsv(text, { skip_empty_lines: false, bom: true, trim: true, relax_column_count: true, record_delimiter: CSV_RECORD_DELIMITER }) as string[][];
+    rows = parseCsv(text, ROSTER_CSV) as string[][];
   } catch (error) {
-    const line = error instanceof CsvError ? ((error as CsvError & { lines?: number }).lines ?? 1) : 1;
-    return { ok: false, diagnostics: [problem({ line, column: 1 }, [], { messageId: 'record.csv_syntax', data: { ...csvFailure(error) } })] };
+    const { line, failure } = csvSyntaxError(error, text, ROSTER_CSV);
+    return { ok: false, diagnostics: [problem({ line: line ?? 1, column: 1 }, [], { messageId: 'record.csv_syntax', data: { ...failure } })] };
   }
   const header = rows[0] ?? [];
   const body = rows.slice(1).flatMap((cells, i) => (cells.every((c) => c === '') ? [] : [{ cells, line: i + 2 }]));

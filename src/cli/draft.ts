@@ -7,6 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { CsvError, parse as parseCsv } from 'csv-parse/sync';
 import { CSV_RECORD_DELIMITER } from '../records/csv-splitter.js';
+import { csvSyntaxError } from '../records/csv-error.js';
 import { stringify } from 'yaml';
 import { renderDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { readSideFile } from '../files.js';
@@ -25,6 +26,9 @@ export interface DraftCliOptions {
 }
 
 /** A sheet's rows as text: an .xlsx through exceljs, anything else as CSV (UTF-8). */
+/** How a score sheet's CSV is read: every row kept, an empty one too. */
+const DRAFT_CSV = { relax_column_count: true, skip_empty_lines: false, record_delimiter: CSV_RECORD_DELIMITER };
+
 async function sheetRows(path: string, bytes: Uint8Array, options: DraftCliOptions): Promise<{ file: string; rows: SheetRowText[] } | { diagnostics: readonly Diagnostic[] } | { error: string }> {
   if (extname(path).toLowerCase() === '.xlsx') {
     const read = await readSheetTexts(bytes, { file: path, locale: options.lang, ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) });
@@ -37,10 +41,11 @@ async function sheetRows(path: string, bytes: Uint8Array, options: DraftCliOptio
     return { error: cannotRead(path, Object.assign(error as Error, { code: 'ERR_ENCODING_INVALID_ENCODED_DATA' }), options.lang) };
   }
   try {
-    const records = parseCsv(text, { relax_column_count: true, skip_empty_lines: false, record_delimiter: CSV_RECORD_DELIMITER }) as string[][];
+    const records = parseCsv(text, DRAFT_CSV) as string[][];
     return { file: path, rows: records.map((cells, i) => ({ number: i + 1, cells })) };
   } catch (error) {
-    if (error instanceof CsvError) return { error: renderMessage({ messageId: 'input.unreadable', data: { file: path, detail: error.message } }, options.lang) };
+    // csv-parse's words, with the file's line where it stopped (it counts a quoted CRLF as two).
+    if (error instanceof CsvError) return { error: renderMessage({ messageId: 'input.unreadable', data: { file: path, detail: csvSyntaxError(error, text, DRAFT_CSV).failure.detail } }, options.lang) };
     throw error;
   }
 }

@@ -14,7 +14,6 @@
  * which a standard scores as "points unknown" (indeterminate). A standard without that item rejects
  * such a record instead: either way no score is claimed for it.
  */
-import { CsvError } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import type { Locale } from '../messages/locales.js';
 import type { Message } from '../messages/types.js';
@@ -24,7 +23,7 @@ import { CSV_RECORD_DELIMITER } from '../records/csv-splitter.js';
 import type { InspectionRecord, InspectionRecordInput } from '../record-schema.js';
 import { pushAll, pushTo } from '../collections.js';
 import { formatPath, makeDiagnostic, type Diagnostic, type DiagnosticCode } from '../diagnostics.js';
-import { csvFailure } from '../messages/library.js';
+import { csvSyntaxError } from '../records/csv-error.js';
 
 /** The item a finding names to say the record's findings are not known to be its own and complete. */
 export const UNCERTAIN_FINDINGS_ITEM = 'findings-uncertain';
@@ -523,10 +522,10 @@ function readCsv(
     }
   } catch (error) {
     if (failure?.error === error) throw error;
-    const { reason, detail } = csvFailure(error);
-    // csv-parse says on which line it stopped: the problem is reported there.
-    const line = error instanceof CsvError ? ((error as CsvError & { lines?: number }).lines ?? 0) : 0;
-    problem('error', which, line, { messageId: 'import.lives_csv_syntax', data: { file, reason, detail } });
+    // The problem is reported on the line where csv-parse stopped (0 when it is no CsvError).
+    const { line, failure: why } = csvSyntaxError(error, text, CSV_OPTIONS);
+    const { reason, detail } = why;
+    problem('error', which, line ?? 0, { messageId: 'import.lives_csv_syntax', data: { file, reason, detail } });
     return undefined;
   }
   if (records !== undefined) {
