@@ -9,11 +9,11 @@
 import { CsvError, parse, type Options } from 'csv-parse/sync';
 import { csvFailure, type LibraryFailure } from '../messages/library.js';
 
-/** The CRLFs in a record's raw text: those csv-parse counted as two lines. */
-function crlfs(raw: unknown): number {
-  if (typeof raw !== 'string') return 0;
+/** The CRLFs in a text (a record's raw text, a cell): inside a quoted cell, csv-parse counts each as two lines. */
+export function crlfs(text: unknown): number {
+  if (typeof text !== 'string') return 0;
   let n = 0;
-  for (let i = raw.indexOf('\r\n'); i !== -1; i = raw.indexOf('\r\n', i + 2)) n++;
+  for (let i = text.indexOf('\r\n'); i !== -1; i = text.indexOf('\r\n', i + 2)) n++;
   return n;
 }
 

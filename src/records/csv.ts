@@ -30,6 +30,7 @@ import { fingerprintCells, IdSet } from './id-set.js';
 import { suggest } from '../suggest.js';
 import { pushAll, pushTo } from '../collections.js';
 import { csvFailure, type LibraryFailure } from '../messages/library.js';
+import { crlfs } from './csv-error.js';
 
 /** The map and the CSV do not fit together (a mapped column is missing): nothing can be read (map_mismatch). */
 class MapMismatch {
@@ -786,7 +787,7 @@ function badBytesProblem(bad: readonly InvalidBytes[], cells: readonly string[])
 /** The CRLFs in a record's cells (only a quoted cell holds one). */
 function crlfsIn(cells: readonly string[]): number {
   let n = 0;
-  for (const cell of cells) for (let i = cell.indexOf('\r\n'); i !== -1; i = cell.indexOf('\r\n', i + 2)) n++;
+  for (const cell of cells) n += crlfs(cell);
   return n;
 }
 
