@@ -96,6 +96,9 @@ export function aggregateScorecards(scorecards: readonly AggregatedCard[], optio
  */
 export type TracedLines = 'all' | 'vetoes';
 
+/** What is kept of a card's lines in their place when all are traced: the same lines, in order (LeagueBuilderOptions.keepLines). */
+export type KeepLines = (lines: readonly ScoreLine[]) => readonly ScoreLine[];
+
 /** A card left out (in no period), as kept by an Aggregation that may be told to take it out again. */
 type LeftOut<Card> = { readonly card: Card; readonly record: string | undefined };
 
@@ -126,7 +129,7 @@ export class Aggregation<Card extends Pick<AggregatedCard, 'record' | 'unit' | '
     readonly settings: {
       readonly traced?: TracedLines;
       /** What is kept of a card's lines when all are traced (LeagueBuilderOptions.keepLines): the card's own by default. */
-      readonly keepLines?: (lines: readonly ScoreLine[]) => readonly ScoreLine[];
+      readonly keepLines?: KeepLines;
       /** What is kept of a card in no period. */
       readonly leftOut: (card: AggregatedCard) => Card;
     },
@@ -277,7 +280,7 @@ class Cards {
 
   constructor(
     readonly traced: TracedLines,
-    readonly keepLines?: (lines: readonly ScoreLine[]) => readonly ScoreLine[],
+    readonly keepLines?: KeepLines,
   ) {}
 
   /** Keeps a card's row; its number. */

@@ -3,11 +3,11 @@
  * group → awards, boards, warnings and streaks. Options not given come from the standard's
  * `ranking:` section.
  */
-import { aggregateScorecards, Aggregation, type AggregateOptions, type AggregatedCard, type TracedLines, type UnitPeriodResult } from '../aggregate/aggregate.js';
+import { aggregateScorecards, Aggregation, type AggregateOptions, type AggregatedCard, type KeepLines, type TracedLines, type UnitPeriodResult } from '../aggregate/aggregate.js';
 import { noTermOf, periodOf, type Calendar, type NoTerm, type PeriodUnit } from '../aggregate/periods.js';
 import type { LocalizedText } from '../common-schema.js';
 import type { UnitRef } from '../record-schema.js';
-import type { Scorecard, ScoreLine } from '../score/scorecard.js';
+import type { Scorecard } from '../score/scorecard.js';
 import type { Standard } from '../standard/schema.js';
 import { RankingSchema, type Award, type Exclusion, type ExclusionRule, type Ranking } from '../standard/ranking-schema.js';
 import { awardStreaks, giveAwards, lastWarnings, makeBoards, type Boards, type ExclusionCheck, type GroupAwards, type LastWarning, type Streak } from './awards.js';
@@ -281,7 +281,7 @@ export interface LeagueBuilderOptions {
    * With every line traced: what to keep of a card's lines in their place (the same lines, in order), such as
    * lines the same to the letter as one object (`rank --format json`: report/same-lines.ts). The card's own by default.
    */
-  readonly keepLines?: (lines: readonly ScoreLine[]) => readonly ScoreLine[];
+  readonly keepLines?: KeepLines;
 }
 
 /**
@@ -327,7 +327,7 @@ export class LeagueBuilder {
   readonly #units = new SameUnits();
 
   /** What is kept of a card's lines (LeagueBuilderOptions.keepLines). */
-  readonly #keepLines: ((lines: readonly ScoreLine[]) => readonly ScoreLine[]) | undefined;
+  readonly #keepLines: KeepLines | undefined;
 
   constructor(
     readonly standard: Standard,
